@@ -1,0 +1,2 @@
+/** The launcher: the club's allowed applications from config, started and tracked per session. */
+package bg.digiclub.kiosk.launcher;

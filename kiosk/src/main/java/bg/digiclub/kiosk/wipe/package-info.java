@@ -1,0 +1,2 @@
+/** The privacy wipe between visitors: configured steps, each confined to its paths. */
+package bg.digiclub.kiosk.wipe;
