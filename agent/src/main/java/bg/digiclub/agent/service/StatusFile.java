@@ -1,0 +1,64 @@
+package bg.digiclub.agent.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import bg.digiclub.common.health.HealthReport;
+
+/**
+ * The running agent's latest health report, in {@code status.json} in the data directory, so
+ * that {@code agent status} can show it without disturbing the service. Written atomically
+ * (temp file + rename): a reader never sees half a file.
+ */
+public final class StatusFile {
+    public static final String FILE_NAME = "status.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path file;
+
+    public StatusFile(Path dataDir) {
+        this.file = dataDir.resolve(FILE_NAME);
+    }
+
+    public void write(HealthReport report) throws IOException {
+        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        JSON.writeValue(tmp.toFile(), report);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The report written by a running agent, if there is one no older than {@code maxAge}
+     * (older means the agent is not running or is stuck, and the caller samples itself).
+     */
+    public Optional<HealthReport> readFresh(Instant now, Duration maxAge) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            HealthReport report = JSON.readValue(file.toFile(), HealthReport.class);
+            if (report.sampledAt() == null || Duration.between(report.sampledAt(), now).compareTo(maxAge) > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(report);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The JSON form used by the file and by {@code agent status --json}. */
+    public static String toJson(HealthReport report) throws IOException {
+        return JSON.writeValueAsString(report);
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every DigiClub test on a fresh machine of this kind (Debian, Java 17, Maven):
+# installs what the tests need (X server for the kiosk, Chromium for the dashboard,
+# PostgreSQL for the collector), starts PostgreSQL, runs the Maven build with all tests,
+# then the kiosk's escape test against a real window.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_pkgs=(xvfb openbox xdotool wmctrl imagemagick libgtk-3-0 libgl1 libxss1 fonts-dejavu-core
+           chromium chromium-driver postgresql)
+missing=()
+for p in "${need_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test.sh: missing packages: ${missing[*]} (run as root or install them)" >&2
+    exit 1
+  fi
+  echo "test.sh: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# PostgreSQL for the collector's tests: Debian's cluster when we can start it, else the
+# tests fall back to an embedded PostgreSQL from Maven jars.
+if [ -z "${TEST_JDBC_URL:-}" ] && command -v pg_ctlcluster >/dev/null && [ "$(id -u)" -eq 0 ]; then
+  ver=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1)
+  if [ -n "$ver" ]; then
+    pg_ctlcluster "$ver" main start 2>/dev/null || true
+    if su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1; then
+      su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='digiclub'\"" | grep -q 1 ||
+        su postgres -c "psql -qc \"create role digiclub login password 'digiclub' createdb\""
+      su postgres -c "psql -qtAc \"select 1 from pg_database where datname='digiclub_test'\"" | grep -q 1 ||
+        su postgres -c "psql -qc 'create database digiclub_test owner digiclub'"
+      export TEST_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/digiclub_test?user=digiclub&password=digiclub"
+      echo "test.sh: collector tests use PostgreSQL $ver at 127.0.0.1:5432"
+    fi
+  fi
+fi
+
+mvn -B -ntp verify
+
+if [ -x kiosk/scripts/escape-test.sh ]; then
+  bash kiosk/scripts/escape-test.sh
+fi
