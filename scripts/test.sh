@@ -19,7 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   echo "test.sh: installing ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" >/dev/null
 fi
 
 # PostgreSQL for the collector's tests: Debian's cluster when we can start it, else the
