@@ -1,5 +1,6 @@
 package bg.digiclub.agent.health.check;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -96,18 +97,18 @@ public record HealthThresholds(Levels diskFreePercent, Levels cpuTemperatureC, L
             if (!direction.beyond(crit, levels.warn())) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%s.crit must be %s %s.warn (%s), got %s",
-                        field, direction.word(), field, levels.warn(), crit));
+                        field, direction.word(), field, num(levels.warn()), num(crit)));
             }
         }
         double margin = levels.clearMargin();
         if (!Double.isFinite(margin) || margin < 0) {
-            throw new IllegalArgumentException(field + ".clearMargin must be 0 or more, got " + margin);
+            throw new IllegalArgumentException(field + ".clearMargin must be 0 or more, got " + num(margin));
         }
         double clearLevel = direction.clearLevel(levels.warn(), margin);
         if (clearLevel < 0 || clearLevel > max) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s.clearMargin (%s) puts the level where WARN clears at %s, outside 0..%s",
-                    field, margin, clearLevel, max));
+                    field, num(margin), num(clearLevel), num(max)));
         }
         checkDuration(field + ".minDuration", levels.minDuration());
     }
@@ -115,7 +116,7 @@ public record HealthThresholds(Levels diskFreePercent, Levels cpuTemperatureC, L
     private static void checkInRange(String field, double value, double max) {
         if (!Double.isFinite(value) || value < 0 || value > max) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s must be between 0 and %s, got %s", field, max, value));
+                    "%s must be between 0 and %s, got %s", field, num(max), num(value)));
         }
     }
 
@@ -129,10 +130,16 @@ public record HealthThresholds(Levels diskFreePercent, Levels cpuTemperatureC, L
     private static void checkFan(FanRule fan) {
         Objects.requireNonNull(fan, "fan");
         if (!Double.isFinite(fan.stoppedBelowRpm()) || fan.stoppedBelowRpm() <= 0) {
-            throw new IllegalArgumentException("fan.stoppedBelowRpm must be above 0, got " + fan.stoppedBelowRpm());
+            throw new IllegalArgumentException("fan.stoppedBelowRpm must be above 0, got " + num(fan.stoppedBelowRpm()));
         }
         checkInRange("fan.quietBelowC", fan.quietBelowC(), MAX_TEMPERATURE_C);
         checkDuration("fan.minDuration", fan.minDuration());
+    }
+
+    /** A number as a person would write it in a configuration file: 100, 2.5, NaN. */
+    private static String num(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
     }
 
     /** Changes some thresholds; {@link #build()} validates them all. */
