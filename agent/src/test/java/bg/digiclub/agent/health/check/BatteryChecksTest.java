@@ -1,6 +1,6 @@
 package bg.digiclub.agent.health.check;
 
-import static bg.digiclub.agent.health.check.MemoryCheckTest.only;
+import static bg.digiclub.agent.health.check.EvaluationAsserts.only;
 import static bg.digiclub.common.health.HealthStatus.CRIT;
 import static bg.digiclub.common.health.HealthStatus.OK;
 import static bg.digiclub.common.health.HealthStatus.UNKNOWN;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import bg.digiclub.agent.health.Metric;
 import bg.digiclub.common.health.CheckReport;
+import bg.digiclub.common.health.HealthStatus;
 
 /** Battery charge (on battery: WARN below 20 %, CRIT below 10 %) and battery health (WARN below 60 %). */
 class BatteryChecksTest {
@@ -68,7 +69,7 @@ class BatteryChecksTest {
         assertEquals(OK, e.report().overall());
     }
 
-    private bg.digiclub.common.health.HealthStatus healthAt(long minute, double percent) {
+    private HealthStatus healthAt(long minute, double percent) {
         return evaluator.evaluate(Samples.atMinute(minute).with(Metric.BATTERY_HEALTH_PCT, percent).build())
                 .check(CheckNames.BATTERY_HEALTH).orElseThrow().status();
     }

@@ -1,7 +1,7 @@
 package bg.digiclub.agent.health.check;
 
-import static bg.digiclub.agent.health.check.MemoryCheckTest.only;
-import static bg.digiclub.agent.health.check.MemoryCheckTest.statusOf;
+import static bg.digiclub.agent.health.check.EvaluationAsserts.only;
+import static bg.digiclub.agent.health.check.EvaluationAsserts.statusOf;
 import static bg.digiclub.common.health.HealthStatus.CRIT;
 import static bg.digiclub.common.health.HealthStatus.OK;
 import static bg.digiclub.common.health.HealthStatus.UNKNOWN;

@@ -1,8 +1,8 @@
 package bg.digiclub.agent.health.check;
 
-import static bg.digiclub.agent.health.check.MemoryCheckTest.assertNoChangeOf;
-import static bg.digiclub.agent.health.check.MemoryCheckTest.only;
-import static bg.digiclub.agent.health.check.MemoryCheckTest.statusOf;
+import static bg.digiclub.agent.health.check.EvaluationAsserts.assertNoChangeOf;
+import static bg.digiclub.agent.health.check.EvaluationAsserts.only;
+import static bg.digiclub.agent.health.check.EvaluationAsserts.statusOf;
 import static bg.digiclub.common.health.HealthStatus.CRIT;
 import static bg.digiclub.common.health.HealthStatus.OK;
 import static bg.digiclub.common.health.HealthStatus.UNKNOWN;
@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.common.health.CheckReport;
@@ -139,7 +140,7 @@ class DiskCheckTest {
                 .with(Metric.fsTotalBytes("/"), DISK_237_GB).build());
     }
 
-    private static bg.digiclub.agent.health.HealthSample withUsb(long minute, double usbFree) {
+    private static HealthSample withUsb(long minute, double usbFree) {
         return Samples.atMinute(minute)
                 .with(Metric.fsFreePct("/"), 50).with(Metric.fsTotalBytes("/"), DISK_237_GB)
                 .with(Metric.fsFreePct("/media/usb"), usbFree).with(Metric.fsTotalBytes("/media/usb"), 8 * Samples.GB)

@@ -1,12 +1,14 @@
 package bg.digiclub.agent.health.check;
 
-import static bg.digiclub.agent.health.check.MemoryCheckTest.only;
-import static bg.digiclub.agent.health.check.MemoryCheckTest.statusOf;
+import static bg.digiclub.agent.health.check.EvaluationAsserts.only;
+import static bg.digiclub.agent.health.check.EvaluationAsserts.statusOf;
 import static bg.digiclub.common.health.HealthStatus.OK;
 import static bg.digiclub.common.health.HealthStatus.UNKNOWN;
 import static bg.digiclub.common.health.HealthStatus.WARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +81,7 @@ class FanCheckTest {
         HealthEvaluator local = new HealthEvaluator(HealthThresholds.defaults());
         Evaluation e = local.evaluate(Samples.atMinute(0).with(Metric.fanRpm(10), 800).with(Metric.fanRpm(2), 900)
                 .build());
-        assertEquals(java.util.List.of("fan:2", "fan:10"), e.report().checks().stream()
+        assertEquals(List.of("fan:2", "fan:10"), e.report().checks().stream()
                 .map(CheckReport::name).filter(n -> n.startsWith("fan:")).toList());
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class HealthThresholdsTest {
 
@@ -97,7 +98,7 @@ class HealthThresholdsTest {
         assertEquals(OptionalDouble.empty(), Levels.warnOnly(60, 2, Duration.ZERO).crit());
     }
 
-    private static void assertMessage(String expectedStart, org.junit.jupiter.api.function.Executable build) {
+    private static void assertMessage(String expectedStart, Executable build) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build);
         assertTrue(e.getMessage().startsWith(expectedStart),
                 () -> "message should start with '" + expectedStart + "' but was '" + e.getMessage() + "'");

@@ -1,20 +1,17 @@
 package bg.digiclub.agent.health.check;
 
+import static bg.digiclub.agent.health.check.EvaluationAsserts.only;
 import static bg.digiclub.common.health.HealthStatus.CRIT;
 import static bg.digiclub.common.health.HealthStatus.OK;
 import static bg.digiclub.common.health.HealthStatus.UNKNOWN;
 import static bg.digiclub.common.health.HealthStatus.WARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.common.health.CheckReport;
-import bg.digiclub.common.health.HealthStatus;
 
 /** Memory: WARN above 90 % and CRIT above 97 %, each only after 5 minutes; clears at 85 % / 92 %. */
 class MemoryCheckTest {
@@ -138,21 +135,5 @@ class MemoryCheckTest {
         return evaluator.evaluate(Samples.atMinute(minute)
                 .with(Metric.MEM_USED_PCT, usedPercent)
                 .with(Metric.MEM_TOTAL_BYTES, 8 * Samples.GB).build());
-    }
-
-    static StatusChange only(List<StatusChange> changes, String check) {
-        List<StatusChange> of = changes.stream().filter(c -> c.check().equals(check)).toList();
-        assertEquals(1, of.size(), () -> "one change of " + check + " expected in " + changes);
-        return of.get(0);
-    }
-
-    static void assertNoChangeOf(List<StatusChange> changes, String check) {
-        assertTrue(changes.stream().noneMatch(c -> c.check().equals(check)),
-                () -> "no change of " + check + " expected in " + changes);
-    }
-
-    static HealthStatus statusOf(Evaluation e, String check) {
-        return e.check(check).orElseThrow(() -> new AssertionError("no check " + check + " in " + e.report()))
-                .status();
     }
 }

@@ -1,6 +1,6 @@
 package bg.digiclub.agent.health.check;
 
-import static bg.digiclub.agent.health.check.MemoryCheckTest.only;
+import static bg.digiclub.agent.health.check.EvaluationAsserts.only;
 import static bg.digiclub.common.health.HealthStatus.OK;
 import static bg.digiclub.common.health.HealthStatus.WARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
