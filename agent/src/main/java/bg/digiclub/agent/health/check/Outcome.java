@@ -1,0 +1,43 @@
+package bg.digiclub.agent.health.check;
+
+import java.util.Objects;
+
+import bg.digiclub.common.health.HealthStatus;
+
+/**
+ * What one check says about one sample.
+ *
+ * @param status the check's status
+ * @param value  the measured value in plain words ("7 % free of 237 GB", "not available")
+ * @param detail why the status is what it is, in plain words; becomes a status change's detail
+ */
+record Outcome(HealthStatus status, String value, String detail) {
+    static final String NOT_AVAILABLE = "not available";
+
+    Outcome {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /** The metric is absent: the hardware does not report it. */
+    static Outcome notAvailable() {
+        return new Outcome(HealthStatus.UNKNOWN, NOT_AVAILABLE, NOT_AVAILABLE);
+    }
+
+    /**
+     * A measured value judged OK, WARN or CRIT. A WARN/CRIT detail starts with what to do:
+     * "restart recommended: 16 days since restart (warning above 14 days)".
+     *
+     * @param levelWords which level applies, e.g. "warning above 14 days"; empty for none
+     */
+    static Outcome judged(String check, HealthStatus status, String value, String levelWords) {
+        String detail = switch (status) {
+            case OK -> "normal: " + value;
+            case UNKNOWN -> value;
+            case WARN, CRIT -> CheckTexts.advice(check) + ": " + value
+                    + (levelWords.isEmpty() ? "" : " (" + levelWords + ")");
+        };
+        return new Outcome(status, value, detail);
+    }
+}
