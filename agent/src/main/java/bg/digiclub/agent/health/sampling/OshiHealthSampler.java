@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -31,7 +30,6 @@ import oshi.hardware.PowerSource;
 import oshi.hardware.Sensors;
 import oshi.hardware.VirtualMemory;
 import oshi.software.os.OSFileStore;
-import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
 /**
@@ -61,6 +59,8 @@ public final class OshiHealthSampler implements HealthSampler {
     private final ExpiringValue<List<HWDiskStore>> disks;
     private final ExpiringValue<List<NetworkIF>> networkInterfaces;
     private final ExpiringValue<SensorSnapshot> sensors;
+    private final ProcessTable processTable;
+    private final DiskCounters diskCounters;
     private final CounterRates diskRates = new CounterRates();
     private final CounterRates networkRates = new CounterRates();
     private final Set<String> failedParts = new HashSet<>();
@@ -87,6 +87,8 @@ public final class OshiHealthSampler implements HealthSampler {
         this.disks = new ExpiringValue<>(this::queryDisks, ttls.diskList(), clock);
         this.networkInterfaces = new ExpiringValue<>(() -> hardware.getNetworkIFs(false), ttls.networkList(), clock);
         this.sensors = new ExpiringValue<>(this::querySensors, ttls.sensors(), clock);
+        this.processTable = PlatformReaders.processTable(os, memory);
+        this.diskCounters = PlatformReaders.diskCounters(os);
     }
 
     /** A sampler with its own {@link SystemInfo}, the system clock and default TTLs. */
@@ -199,19 +201,21 @@ public final class OshiHealthSampler implements HealthSampler {
 
     private void addDiskRates(Map<String, Double> metrics) {
         List<String> seen = new ArrayList<>();
-        for (HWDiskStore disk : disks.get()) {
-            if (!disk.updateAttributes()) {
-                disks.invalidate();
-                continue;
-            }
-            String name = DeviceNames.shortDiskName(disk.getName());
-            long at = disk.getTimeStamp();
+        List<HWDiskStore> listed = disks.get();
+        List<DiskCounters.DiskCount> counts = diskCounters.read(listed);
+        if (counts.size() < listed.size()) {
+            // A listed disk could not be read: it may be gone, so list the disks again next sample.
+            disks.invalidate();
+        }
+        for (DiskCounters.DiskCount count : counts) {
+            String name = count.name();
             String readKey = "disk-read:" + name;
             String writeKey = "disk-write:" + name;
             seen.add(readKey);
             seen.add(writeKey);
-            diskRates.update(readKey, disk.getReadBytes(), at).ifPresent(v -> metrics.put(Metric.diskReadBps(name), v));
-            diskRates.update(writeKey, disk.getWriteBytes(), at)
+            diskRates.update(readKey, count.readBytes(), count.atMillis())
+                    .ifPresent(v -> metrics.put(Metric.diskReadBps(name), v));
+            diskRates.update(writeKey, count.writeBytes(), count.atMillis())
                     .ifPresent(v -> metrics.put(Metric.diskWriteBps(name), v));
         }
         diskRates.retainOnly(seen);
@@ -274,16 +278,16 @@ public final class OshiHealthSampler implements HealthSampler {
 
     /** Lists all processes once: the count and both top lists come from the same listing. */
     private List<ProcessUsage> readProcesses(Map<String, Double> metrics) {
-        List<OSProcess> all = os.getProcesses();
+        List<ProcessTable.ProcessReading> all = processTable.read();
         int cpus = processor.getLogicalProcessorCount();
         Map<Integer, CpuTimes> now = new HashMap<>(all.size() * 2);
         List<ProcessUsage> usages = new ArrayList<>(all.size());
-        for (OSProcess p : all) {
-            CpuTimes times = new CpuTimes(p.getUpTime(), p.getUserTime() + p.getKernelTime());
-            now.put(p.getProcessID(), times);
-            OptionalDouble recent = ProcessRanking.recentCpuPercent(previousCpuTimes.get(p.getProcessID()), times, cpus);
-            double cpu = recent.orElseGet(() -> ProcessRanking.lifetimeCpuPercent(times, cpus));
-            usages.add(new ProcessUsage(p.getProcessID(), p.getName(), cpu, p.getResidentMemory()));
+        for (ProcessTable.ProcessReading p : all) {
+            now.put(p.pid(), p.cpu());
+            // A process not seen last time (or on the first sample) is judged by its whole life so far.
+            double cpu = ProcessRanking.recentCpuPercent(previousCpuTimes.get(p.pid()), p.cpu(), cpus)
+                    .orElseGet(() -> ProcessRanking.lifetimeCpuPercent(p.cpu(), cpus));
+            usages.add(new ProcessUsage(p.pid(), p.name(), cpu, p.residentBytes()));
         }
         previousCpuTimes = now;
         if (!all.isEmpty()) {

@@ -13,13 +13,18 @@ import bg.digiclub.agent.health.HealthSample.ProcessUsage;
  */
 final class ProcessRanking {
 
+    /** Start times of one process read twice may differ by rounding, never by this much. */
+    private static final long SAME_START_TOLERANCE_MILLIS = 1000;
+
     /**
      * A process's CPU times at one reading.
      *
-     * @param upTimeMillis how long the process had been running
-     * @param busyMillis   user plus kernel CPU time it had used
+     * @param startedMillis when the process started, in the process table's own time base (it only
+     *                      tells a re-used pid from the process that had it before)
+     * @param upTimeMillis  how long the process had been running
+     * @param busyMillis    user plus kernel CPU time it had used
      */
-    record CpuTimes(long upTimeMillis, long busyMillis) {
+    record CpuTimes(long startedMillis, long upTimeMillis, long busyMillis) {
     }
 
     private ProcessRanking() {
@@ -27,10 +32,11 @@ final class ProcessRanking {
 
     /**
      * CPU use between two readings of the same process, in percent of the whole PC. Empty when there
-     * is no earlier reading or it is not from the same process (a re-used pid has a shorter uptime).
+     * is no earlier reading or it is of another process that had the same pid (another start time).
      */
     static OptionalDouble recentCpuPercent(CpuTimes before, CpuTimes now, int logicalProcessors) {
-        if (before == null || logicalProcessors <= 0) {
+        if (before == null || logicalProcessors <= 0
+                || Math.abs(now.startedMillis() - before.startedMillis()) > SAME_START_TOLERANCE_MILLIS) {
             return OptionalDouble.empty();
         }
         long wall = now.upTimeMillis() - before.upTimeMillis();

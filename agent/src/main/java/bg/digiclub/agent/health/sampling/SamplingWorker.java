@@ -175,7 +175,11 @@ public final class SamplingWorker implements AutoCloseable {
                 + Arrays.stream(thread.getStackTrace()).limit(STACK_FRAMES_LOGGED).map(String::valueOf)
                         .collect(Collectors.joining(" <- "));
         LOG.warn("Health sample took longer than {}; abandoned {}", timeout, where);
-        return failed(Reason.TIMED_OUT, "health sample took longer than " + timeout.toSeconds() + " s");
+        return failed(Reason.TIMED_OUT, "health sample took longer than " + describe(timeout));
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private Failed failed(Reason reason, String detail) {
