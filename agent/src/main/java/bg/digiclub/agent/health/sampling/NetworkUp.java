@@ -1,5 +1,6 @@
 package bg.digiclub.agent.health.sampling;
 
+import java.util.Locale;
 import java.util.OptionalDouble;
 
 import oshi.hardware.NetworkIF.IfOperStatus;
@@ -21,6 +22,19 @@ final class NetworkUp {
         return switch (status) {
             case UP -> OptionalDouble.of(1.0);
             case DOWN, LOWER_LAYER_DOWN, NOT_PRESENT -> OptionalDouble.of(0.0);
+            default -> OptionalDouble.empty();
+        };
+    }
+
+    /**
+     * As {@link #of(IfOperStatus)}, from the text of Linux's {@code /sys/class/net/<name>/operstate}
+     * ({@code up}, {@code down}, {@code lowerlayerdown}, {@code notpresent}, {@code dormant},
+     * {@code testing}, {@code unknown}).
+     */
+    static OptionalDouble ofOperstate(String text) {
+        return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
+            case "up" -> OptionalDouble.of(1.0);
+            case "down", "lowerlayerdown", "notpresent" -> OptionalDouble.of(0.0);
             default -> OptionalDouble.empty();
         };
     }

@@ -61,6 +61,7 @@ public final class OshiHealthSampler implements HealthSampler {
     private final ExpiringValue<SensorSnapshot> sensors;
     private final ProcessTable processTable;
     private final DiskCounters diskCounters;
+    private final NetworkCounters networkCounters;
     private final CounterRates diskRates = new CounterRates();
     private final CounterRates networkRates = new CounterRates();
     private final Set<String> failedParts = new HashSet<>();
@@ -89,6 +90,7 @@ public final class OshiHealthSampler implements HealthSampler {
         this.sensors = new ExpiringValue<>(this::querySensors, ttls.sensors(), clock);
         this.processTable = PlatformReaders.processTable(os, memory);
         this.diskCounters = PlatformReaders.diskCounters(os);
+        this.networkCounters = PlatformReaders.networkCounters(os);
     }
 
     /** A sampler with its own {@link SystemInfo}, the system clock and default TTLs. */
@@ -137,7 +139,7 @@ public final class OshiHealthSampler implements HealthSampler {
         previousTicks = ticks;
         if (before != null && totalTicks(ticks) > totalTicks(before)) {
             // OSHI answers 0 when no tick passed; the guard above makes that "absent" instead.
-            metrics.put(Metric.CPU_LOAD_PCT, 100.0 * processor.getSystemCpuLoadBetweenTicks(before));
+            metrics.put(Metric.CPU_LOAD_PCT, 100.0 * processor.getSystemCpuLoadBetweenTicks(before, ticks));
         }
     }
 
@@ -257,21 +259,24 @@ public final class OshiHealthSampler implements HealthSampler {
 
     private void addNetwork(Map<String, Double> metrics) {
         // getNetworkIFs(false) already leaves out loopback and other interfaces without hardware.
+        List<NetworkIF> listed = networkInterfaces.get();
+        List<NetworkCounters.InterfaceCount> counts = networkCounters.read(listed);
+        if (counts.size() < listed.size()) {
+            // A listed interface could not be read: it may be gone, so list them again next sample.
+            networkInterfaces.invalidate();
+        }
         List<String> seen = new ArrayList<>();
-        for (NetworkIF nif : networkInterfaces.get()) {
-            if (!nif.updateAttributes()) {
-                networkInterfaces.invalidate();
-                continue;
-            }
-            String name = nif.getName();
-            NetworkUp.of(nif.getIfOperStatus()).ifPresent(up -> metrics.put(Metric.netUp(name), up));
-            long at = nif.getTimeStamp();
+        for (NetworkCounters.InterfaceCount count : counts) {
+            String name = count.name();
+            count.up().ifPresent(up -> metrics.put(Metric.netUp(name), up));
             String rxKey = "net-rx:" + name;
             String txKey = "net-tx:" + name;
             seen.add(rxKey);
             seen.add(txKey);
-            networkRates.update(rxKey, nif.getBytesRecv(), at).ifPresent(v -> metrics.put(Metric.netRxBps(name), v));
-            networkRates.update(txKey, nif.getBytesSent(), at).ifPresent(v -> metrics.put(Metric.netTxBps(name), v));
+            networkRates.update(rxKey, count.rxBytes(), count.atMillis())
+                    .ifPresent(v -> metrics.put(Metric.netRxBps(name), v));
+            networkRates.update(txKey, count.txBytes(), count.atMillis())
+                    .ifPresent(v -> metrics.put(Metric.netTxBps(name), v));
         }
         networkRates.retainOnly(seen);
     }

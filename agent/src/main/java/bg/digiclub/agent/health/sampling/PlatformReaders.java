@@ -7,11 +7,13 @@ import oshi.hardware.GlobalMemory;
 import oshi.software.common.os.linux.LinuxOperatingSystem;
 import oshi.software.os.OperatingSystem;
 import oshi.util.linux.ProcPath;
+import oshi.util.linux.SysPath;
 
 /**
- * The one place that picks how processes and disk counters are read: from Linux's {@code /proc}
- * directly where it is there (OSHI's own way costs ten times more CPU, see {@link ProcfsProcessTable}
- * and {@link ProcfsDiskCounters}), through OSHI everywhere else.
+ * The one place that picks how processes, disk and network counters are read: from Linux's
+ * {@code /proc} and {@code /sys} directly where they are there (OSHI's own way costs several times
+ * more CPU, see {@link ProcfsProcessTable}, {@link ProcfsDiskCounters}, {@link ProcfsNetworkCounters}),
+ * through OSHI everywhere else. OSHI still lists the disks and interfaces.
  */
 final class PlatformReaders {
     /** USER_HZ on every mainstream Linux, used if OSHI cannot tell. */
@@ -37,5 +39,14 @@ final class PlatformReaders {
             return new ProcfsDiskCounters(diskstats);
         }
         return new OshiDiskCounters();
+    }
+
+    static NetworkCounters networkCounters(OperatingSystem os) {
+        Path netDev = Path.of(ProcPath.NET, "dev");
+        Path sysClassNet = Path.of(SysPath.NET);
+        if (os instanceof LinuxOperatingSystem && Files.isReadable(netDev) && Files.isDirectory(sysClassNet)) {
+            return new ProcfsNetworkCounters(netDev, sysClassNet);
+        }
+        return new OshiNetworkCounters();
     }
 }
