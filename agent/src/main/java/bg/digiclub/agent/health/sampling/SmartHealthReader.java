@@ -63,6 +63,14 @@ public final class SmartHealthReader {
         return new SmartHealthReader(executable.map(path -> new SmartctlProcess(path, commandTimeout)), clock, ttl);
     }
 
+    /**
+     * A reader using the {@code smartctl} at {@code executable} (e.g. from the configuration on
+     * Windows, where the smartmontools installer does not always put it on {@code PATH}).
+     */
+    public static SmartHealthReader using(Path executable, Clock clock, Duration ttl, Duration commandTimeout) {
+        return new SmartHealthReader(Optional.of(new SmartctlProcess(executable, commandTimeout)), clock, ttl);
+    }
+
     /** Whether smartctl was found; without it {@link #metrics()} is always empty. */
     public boolean available() {
         return smartctl.isPresent();

@@ -2,6 +2,7 @@ package bg.digiclub.agent.health.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,21 +11,20 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.Metric;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import oshi.SystemInfo;
 
 /**
@@ -34,16 +34,17 @@ import oshi.SystemInfo;
 @EnabledOnOs(OS.LINUX)
 class OshiHealthSamplerLiveTest {
 
+    /** One SystemInfo for all tests, as in the agent. */
+    private static SystemInfo systemInfo;
+
     @BeforeAll
-    static void quietOshi() {
-        // OSHI logs every file it reads at DEBUG; the module has no logback-test.xml of its own yet.
-        ((Logger) LoggerFactory.getLogger("oshi")).setLevel(Level.INFO);
+    static void quietOshiThenStartIt() {
+        QuietOshi.apply();
+        systemInfo = new SystemInfo();
     }
 
-    private static final SystemInfo SYSTEM_INFO = new SystemInfo();
-
     private static OshiHealthSampler sampler() {
-        return new OshiHealthSampler(SYSTEM_INFO, Clock.systemUTC(), SamplingTtls.DEFAULTS);
+        return new OshiHealthSampler(systemInfo, Clock.systemUTC(), SamplingTtls.DEFAULTS);
     }
 
     @Test
@@ -130,6 +131,23 @@ class OshiHealthSamplerLiveTest {
         sample.topByCpu().forEach(p -> assertTrue(p.cpuPercent() >= 0 && p.cpuPercent() <= 100, p.toString()));
         for (int i = 1; i < sample.topByMemory().size(); i++) {
             assertTrue(sample.topByMemory().get(i - 1).residentBytes() >= sample.topByMemory().get(i).residentBytes());
+        }
+    }
+
+    @Test
+    void workerRunsTheRealSamplersAsTheAgentWiresThem() {
+        Clock clock = Clock.systemUTC();
+        try (SamplingWorker worker = new SamplingWorker(() -> new SmartHealthSampler(
+                new OshiHealthSampler(systemInfo, clock, SamplingTtls.DEFAULTS),
+                SmartHealthReader.fromPath(clock, SmartHealthReader.DEFAULT_TTL,
+                        SmartHealthReader.DEFAULT_COMMAND_TIMEOUT)), Duration.ofSeconds(60), clock)) {
+            SampleOutcome first = worker.sample();
+            letCountersAdvance();
+            SampleOutcome second = worker.sample();
+            assertInstanceOf(SampleOutcome.Sampled.class, first);
+            HealthSample sample = assertInstanceOf(SampleOutcome.Sampled.class, second).sample();
+            assertTrue(sample.metrics().containsKey(Metric.CPU_LOAD_PCT), "ticks kept between samples on one thread");
+            assertEquals(Optional.of(sample), worker.latestGood());
         }
     }
 
