@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -18,11 +20,17 @@ import oshi.hardware.NetworkIF;
  * Network counters from Linux's {@code /proc/net/dev} (all interfaces in one small file) and each
  * interface's {@code /sys/class/net/<name>/operstate}. OSHI's {@code NetworkIF.updateAttributes()}
  * reads about a dozen sysfs files per interface (0.7 ms each here); this is two reads in all.
+ *
+ * <p>OSHI lists interfaces through {@link java.net.NetworkInterface}, which on Linux leaves out an
+ * interface that is down and has lost its addresses — exactly when "network down" matters. So every
+ * interface listed once is remembered and read for as long as the kernel still has it
+ * ({@code /proc/net/dev}); an unplugged cable then shows as down, not as gone. Not thread-safe.
  */
 final class ProcfsNetworkCounters implements NetworkCounters {
     private final Path procNetDev;
     private final Path sysClassNet;
     private final LongSupplier monotonicMillis;
+    private final Set<String> known = new LinkedHashSet<>();
 
     /**
      * @param procNetDev      normally {@code /proc/net/dev}
@@ -45,7 +53,10 @@ final class ProcfsNetworkCounters implements NetworkCounters {
         return readNamed(interfaces.stream().map(NetworkIF::getName).toList());
     }
 
-    /** The state and counters of the interfaces named; names without counters are left out. */
+    /**
+     * The state and counters of the interfaces named and of those named before that the kernel
+     * still has; names the kernel does not have are left out (and forgotten).
+     */
     List<InterfaceCount> readNamed(List<String> names) {
         String text;
         try {
@@ -55,12 +66,12 @@ final class ProcfsNetworkCounters implements NetworkCounters {
         }
         long at = monotonicMillis.getAsLong();
         Map<String, long[]> all = parseNetDev(text);
-        List<InterfaceCount> counts = new ArrayList<>(names.size());
-        for (String name : names) {
+        known.addAll(names);
+        known.retainAll(all.keySet());
+        List<InterfaceCount> counts = new ArrayList<>(known.size());
+        for (String name : known) {
             long[] rxTx = all.get(name);
-            if (rxTx != null) {
-                counts.add(new InterfaceCount(name, operstate(name), rxTx[0], rxTx[1], at));
-            }
+            counts.add(new InterfaceCount(name, operstate(name), rxTx[0], rxTx[1], at));
         }
         return counts;
     }

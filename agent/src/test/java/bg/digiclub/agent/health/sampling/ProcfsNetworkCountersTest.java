@@ -51,6 +51,27 @@ class ProcfsNetworkCountersTest {
     }
 
     @Test
+    void interfaceListedOnceIsStillReportedWhenTheListDropsItWhileDown(@TempDir Path dir) throws IOException {
+        Path netDev = dir.resolve("dev");
+        Files.writeString(netDev, Fixtures.text("procfs/net-dev.txt"));
+        Path sysClassNet = Files.createDirectory(dir.resolve("net"));
+        Path eth0State = Files.createDirectory(sysClassNet.resolve("eth0")).resolve("operstate");
+        Files.writeString(eth0State, "up\n");
+        ProcfsNetworkCounters counters = new ProcfsNetworkCounters(netDev, sysClassNet, () -> 1_000L);
+        assertEquals(OptionalDouble.of(1.0), counters.readNamed(List.of("eth0")).get(0).up());
+
+        // Cable out: the address is gone, so Java's interface list no longer has eth0.
+        Files.writeString(eth0State, "down\n");
+        List<InterfaceCount> counts = counters.readNamed(List.of());
+        assertEquals(List.of("eth0"), counts.stream().map(InterfaceCount::name).toList());
+        assertEquals(OptionalDouble.of(0.0), counts.get(0).up());
+
+        // USB adapter pulled: the kernel has no eth0 any more, so it is forgotten.
+        Files.writeString(netDev, Fixtures.text("procfs/net-dev.txt").replaceAll("(?m)^.*eth0:.*$\n", ""));
+        assertEquals(List.of(), counters.readNamed(List.of()));
+    }
+
+    @Test
     void operstateTextMapsToUpDownOrUnknown() {
         assertEquals(OptionalDouble.of(1.0), NetworkUp.ofOperstate("up\n"));
         assertEquals(OptionalDouble.of(0.0), NetworkUp.ofOperstate("lowerlayerdown"));
