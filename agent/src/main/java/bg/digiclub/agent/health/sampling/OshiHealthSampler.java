@@ -1,0 +1,303 @@
+package bg.digiclub.agent.health.sampling;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import bg.digiclub.agent.health.HealthSample;
+import bg.digiclub.agent.health.HealthSample.ProcessUsage;
+import bg.digiclub.agent.health.Metric;
+import bg.digiclub.agent.health.sampling.BatteryFigures.BatteryFacts;
+import bg.digiclub.agent.health.sampling.FileStoreFilter.FileStoreFacts;
+import bg.digiclub.agent.health.sampling.ProcessRanking.CpuTimes;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.hardware.GlobalMemory;
+import oshi.hardware.HWDiskStore;
+import oshi.hardware.HardwareAbstractionLayer;
+import oshi.hardware.NetworkIF;
+import oshi.hardware.PowerSource;
+import oshi.hardware.Sensors;
+import oshi.hardware.VirtualMemory;
+import oshi.software.os.OSFileStore;
+import oshi.software.os.OperatingSystem;
+
+/**
+ * Samples the PC's health with OSHI. Holds one {@link SystemInfo} and the processor, memory and
+ * operating-system objects for its whole life: creating them again would repeat OSHI's start-up
+ * work (reading CPU identification, finding sensors) every sample.
+ *
+ * <p>CPU load and disk/network throughput come from differences to the previous sample (stored
+ * CPU ticks and byte counters), so they are absent from the first sample. Lists of file systems,
+ * disks and network interfaces, and sensor readings, are kept for the times in {@link SamplingTtls}.
+ * A part of the sample that OSHI fails to read is logged and left out; the rest is still taken.
+ *
+ * <p>Not thread-safe; see {@link HealthSampler}.
+ */
+public final class OshiHealthSampler implements HealthSampler {
+    /** How many processes each top list holds. */
+    public static final int TOP_PROCESSES = 5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OshiHealthSampler.class);
+
+    private final Clock clock;
+    private final HardwareAbstractionLayer hardware;
+    private final CentralProcessor processor;
+    private final GlobalMemory memory;
+    private final OperatingSystem os;
+    private final ExpiringValue<List<OSFileStore>> fileStores;
+    private final ExpiringValue<List<HWDiskStore>> disks;
+    private final ExpiringValue<List<NetworkIF>> networkInterfaces;
+    private final ExpiringValue<SensorSnapshot> sensors;
+    private final ProcessTable processTable;
+    private final DiskCounters diskCounters;
+    private final NetworkCounters networkCounters;
+    private final CounterRates diskRates = new CounterRates();
+    private final CounterRates networkRates = new CounterRates();
+    private final Set<String> failedParts = new HashSet<>();
+    private long[] previousTicks;
+    private Map<Integer, CpuTimes> previousCpuTimes = Map.of();
+
+    private record SensorSnapshot(double cpuTemperature, int[] fanSpeeds, double cpuVoltage) {
+    }
+
+    /**
+     * @param systemInfo the one OSHI entry point of the agent
+     * @param clock      gives each sample's time and drives the memoization
+     * @param ttls       how long slow query results are kept
+     */
+    public OshiHealthSampler(SystemInfo systemInfo, Clock clock, SamplingTtls ttls) {
+        Objects.requireNonNull(systemInfo, "systemInfo");
+        Objects.requireNonNull(ttls, "ttls");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.hardware = systemInfo.getHardware();
+        this.processor = hardware.getProcessor();
+        this.memory = hardware.getMemory();
+        this.os = systemInfo.getOperatingSystem();
+        this.fileStores = new ExpiringValue<>(this::queryFileStores, ttls.fileStoreList(), clock);
+        this.disks = new ExpiringValue<>(this::queryDisks, ttls.diskList(), clock);
+        this.networkInterfaces = new ExpiringValue<>(() -> hardware.getNetworkIFs(false), ttls.networkList(), clock);
+        this.sensors = new ExpiringValue<>(this::querySensors, ttls.sensors(), clock);
+        this.processTable = PlatformReaders.processTable(os, memory);
+        this.diskCounters = PlatformReaders.diskCounters(os);
+        this.networkCounters = PlatformReaders.networkCounters(os);
+    }
+
+    /** A sampler with its own {@link SystemInfo}, the system clock and default TTLs. */
+    public OshiHealthSampler() {
+        this(new SystemInfo(), Clock.systemUTC(), SamplingTtls.DEFAULTS);
+    }
+
+    @Override
+    public HealthSample sample() {
+        Instant at = clock.instant();
+        Map<String, Double> metrics = new TreeMap<>();
+        List<ProcessUsage> processes = new ArrayList<>();
+        part("cpu", () -> addCpuLoad(metrics));
+        part("memory", () -> addMemory(metrics));
+        part("file systems", () -> addFileSystems(metrics));
+        part("disks", () -> addDiskRates(metrics));
+        part("sensors", () -> addSensors(metrics));
+        part("battery", () -> addBattery(metrics));
+        part("uptime", () -> addUptime(metrics));
+        part("network", () -> addNetwork(metrics));
+        part("processes", () -> processes.addAll(readProcesses(metrics)));
+        metrics.values().removeIf(v -> v == null || !Double.isFinite(v));
+        return new HealthSample(at, metrics, ProcessRanking.topByCpu(processes, TOP_PROCESSES),
+                ProcessRanking.topByMemory(processes, TOP_PROCESSES));
+    }
+
+    /** Runs one part of the sample; a failure leaves that part's metrics out and is logged once per part. */
+    private void part(String name, Runnable reading) {
+        try {
+            reading.run();
+            if (failedParts.remove(name)) {
+                LOG.info("Reading {} works again", name);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            if (failedParts.add(name)) {
+                LOG.warn("Cannot read {}; its metrics are left out until it works again", name, e);
+            } else {
+                LOG.debug("Still cannot read {}: {}", name, e.toString());
+            }
+        }
+    }
+
+    private void addCpuLoad(Map<String, Double> metrics) {
+        long[] ticks = processor.getSystemCpuLoadTicks();
+        long[] before = previousTicks;
+        previousTicks = ticks;
+        if (before != null && totalTicks(ticks) > totalTicks(before)) {
+            // OSHI answers 0 when no tick passed; the guard above makes that "absent" instead.
+            metrics.put(Metric.CPU_LOAD_PCT, 100.0 * processor.getSystemCpuLoadBetweenTicks(before, ticks));
+        }
+    }
+
+    private static long totalTicks(long[] ticks) {
+        long sum = 0;
+        for (long t : ticks) {
+            sum += t;
+        }
+        return sum;
+    }
+
+    private void addMemory(Map<String, Double> metrics) {
+        long total = memory.getTotal();
+        long available = memory.getAvailable();
+        if (total > 0) {
+            metrics.put(Metric.MEM_TOTAL_BYTES, (double) total);
+            metrics.put(Metric.MEM_AVAILABLE_BYTES, (double) available);
+            metrics.put(Metric.MEM_USED_PCT, 100.0 * (total - available) / total);
+        }
+        VirtualMemory swap = memory.getVirtualMemory();
+        long swapTotal = swap.getSwapTotal();
+        // No swap configured is a fact (0 bytes), but its use in percent does not exist.
+        metrics.put(Metric.SWAP_TOTAL_BYTES, (double) Math.max(0, swapTotal));
+        if (swapTotal > 0) {
+            metrics.put(Metric.SWAP_USED_PCT, 100.0 * swap.getSwapUsed() / swapTotal);
+        }
+    }
+
+    private List<OSFileStore> queryFileStores() {
+        return os.getFileSystem().getFileStores(true).stream()
+                .filter(fs -> FileStoreFilter.counts(new FileStoreFacts(fs.getMount(), fs.getType(), fs.getOptions(),
+                        fs.getDescription(), fs.isLocal(), fs.getTotalSpace())))
+                .toList();
+    }
+
+    private void addFileSystems(Map<String, Double> metrics) {
+        for (OSFileStore store : fileStores.get()) {
+            if (!store.updateAttributes()) {
+                // Unmounted since it was listed: list again next sample.
+                fileStores.invalidate();
+                continue;
+            }
+            long total = store.getTotalSpace();
+            if (total <= 0) {
+                continue;
+            }
+            // Usable, not free: space reserved for root is no use to the visitor or the agent.
+            long usable = store.getUsableSpace();
+            String mount = store.getMount();
+            metrics.put(Metric.fsTotalBytes(mount), (double) total);
+            metrics.put(Metric.fsFreeBytes(mount), (double) usable);
+            metrics.put(Metric.fsFreePct(mount), 100.0 * usable / total);
+        }
+    }
+
+    private List<HWDiskStore> queryDisks() {
+        return hardware.getDiskStores().stream()
+                .filter(d -> !DeviceNames.isVirtualDisk(DeviceNames.shortDiskName(d.getName())))
+                .toList();
+    }
+
+    private void addDiskRates(Map<String, Double> metrics) {
+        List<String> seen = new ArrayList<>();
+        List<HWDiskStore> listed = disks.get();
+        List<DiskCounters.DiskCount> counts = diskCounters.read(listed);
+        if (counts.size() < listed.size()) {
+            // A listed disk could not be read: it may be gone, so list the disks again next sample.
+            disks.invalidate();
+        }
+        for (DiskCounters.DiskCount count : counts) {
+            String name = count.name();
+            String readKey = "disk-read:" + name;
+            String writeKey = "disk-write:" + name;
+            seen.add(readKey);
+            seen.add(writeKey);
+            diskRates.update(readKey, count.readBytes(), count.atMillis())
+                    .ifPresent(v -> metrics.put(Metric.diskReadBps(name), v));
+            diskRates.update(writeKey, count.writeBytes(), count.atMillis())
+                    .ifPresent(v -> metrics.put(Metric.diskWriteBps(name), v));
+        }
+        diskRates.retainOnly(seen);
+    }
+
+    private SensorSnapshot querySensors() {
+        Sensors s = hardware.getSensors();
+        return new SensorSnapshot(s.getCpuTemperature(), s.getFanSpeeds(), s.getCpuVoltage());
+    }
+
+    private void addSensors(Map<String, Double> metrics) {
+        SensorSnapshot s = sensors.get();
+        SensorReadings.temperatureCelsius(s.cpuTemperature()).ifPresent(v -> metrics.put(Metric.CPU_TEMPERATURE_C, v));
+        SensorReadings.reading(s.cpuVoltage()).ifPresent(v -> metrics.put(Metric.CPU_VOLTAGE_V, v));
+        SensorReadings.fanSpeeds(s.fanSpeeds()).forEach((n, rpm) -> metrics.put(Metric.fanRpm(n), rpm));
+    }
+
+    private void addBattery(Map<String, Double> metrics) {
+        // Listed every sample: charge changes all the time, and updateAttributes() would list them all anyway.
+        List<BatteryFacts> facts = new ArrayList<>();
+        for (PowerSource ps : hardware.getPowerSources()) {
+            facts.add(new BatteryFacts(ps.getName(), ps.getRemainingCapacityPercent(), ps.getCurrentCapacity(),
+                    ps.getMaxCapacity(), ps.getDesignCapacity(), ps.isPowerOnLine(), ps.isCharging(),
+                    ps.isDischarging()));
+        }
+        metrics.putAll(BatteryFigures.metrics(facts));
+    }
+
+    private void addUptime(Map<String, Double> metrics) {
+        long uptime = os.getSystemUptime();
+        long boot = os.getSystemBootTime();
+        if (uptime > 0) {
+            metrics.put(Metric.UPTIME_S, (double) uptime);
+        }
+        if (boot > 0) {
+            metrics.put(Metric.BOOT_EPOCH_S, (double) boot);
+        }
+    }
+
+    private void addNetwork(Map<String, Double> metrics) {
+        // getNetworkIFs(false) already leaves out loopback and other interfaces without hardware.
+        List<NetworkIF> listed = networkInterfaces.get();
+        List<NetworkCounters.InterfaceCount> counts = networkCounters.read(listed);
+        if (counts.size() < listed.size()) {
+            // A listed interface could not be read: it may be gone, so list them again next sample.
+            networkInterfaces.invalidate();
+        }
+        List<String> seen = new ArrayList<>();
+        for (NetworkCounters.InterfaceCount count : counts) {
+            String name = count.name();
+            count.up().ifPresent(up -> metrics.put(Metric.netUp(name), up));
+            String rxKey = "net-rx:" + name;
+            String txKey = "net-tx:" + name;
+            seen.add(rxKey);
+            seen.add(txKey);
+            networkRates.update(rxKey, count.rxBytes(), count.atMillis())
+                    .ifPresent(v -> metrics.put(Metric.netRxBps(name), v));
+            networkRates.update(txKey, count.txBytes(), count.atMillis())
+                    .ifPresent(v -> metrics.put(Metric.netTxBps(name), v));
+        }
+        networkRates.retainOnly(seen);
+    }
+
+    /** Lists all processes once: the count and both top lists come from the same listing. */
+    private List<ProcessUsage> readProcesses(Map<String, Double> metrics) {
+        List<ProcessTable.ProcessReading> all = processTable.read();
+        int cpus = processor.getLogicalProcessorCount();
+        Map<Integer, CpuTimes> now = new HashMap<>(all.size() * 2);
+        List<ProcessUsage> usages = new ArrayList<>(all.size());
+        for (ProcessTable.ProcessReading p : all) {
+            now.put(p.pid(), p.cpu());
+            // A process not seen last time (or on the first sample) is judged by its whole life so far.
+            double cpu = ProcessRanking.recentCpuPercent(previousCpuTimes.get(p.pid()), p.cpu(), cpus)
+                    .orElseGet(() -> ProcessRanking.lifetimeCpuPercent(p.cpu(), cpus));
+            usages.add(new ProcessUsage(p.pid(), p.name(), cpu, p.residentBytes()));
+        }
+        previousCpuTimes = now;
+        if (!all.isEmpty()) {
+            metrics.put(Metric.PROCESS_COUNT, (double) all.size());
+        }
+        return usages;
+    }
+}

@@ -1,0 +1,52 @@
+package bg.digiclub.agent.health.sampling;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import oshi.hardware.GlobalMemory;
+import oshi.software.common.os.linux.LinuxOperatingSystem;
+import oshi.software.os.OperatingSystem;
+import oshi.util.linux.ProcPath;
+import oshi.util.linux.SysPath;
+
+/**
+ * The one place that picks how processes, disk and network counters are read: from Linux's
+ * {@code /proc} and {@code /sys} directly where they are there (OSHI's own way costs several times
+ * more CPU, see {@link ProcfsProcessTable}, {@link ProcfsDiskCounters}, {@link ProcfsNetworkCounters}),
+ * through OSHI everywhere else. OSHI still lists the disks and interfaces.
+ */
+final class PlatformReaders {
+    /** USER_HZ on every mainstream Linux, used if OSHI cannot tell. */
+    private static final long DEFAULT_USER_HZ = 100;
+
+    private PlatformReaders() {
+    }
+
+    static ProcessTable processTable(OperatingSystem os, GlobalMemory memory) {
+        // ProcPath honours OSHI's oshi.util.proc.path setting, as OSHI's own readers do.
+        Path proc = Path.of(ProcPath.PROC);
+        if (os instanceof LinuxOperatingSystem linux && Files.isReadable(proc.resolve("self/stat"))
+                && Files.isReadable(proc.resolve("uptime"))) {
+            long hz = linux.getHz() > 0 ? linux.getHz() : DEFAULT_USER_HZ;
+            return new ProcfsProcessTable(proc, hz, memory.getPageSize());
+        }
+        return new OshiProcessTable(os);
+    }
+
+    static DiskCounters diskCounters(OperatingSystem os) {
+        Path diskstats = Path.of(ProcPath.DISKSTATS);
+        if (os instanceof LinuxOperatingSystem && Files.isReadable(diskstats)) {
+            return new ProcfsDiskCounters(diskstats);
+        }
+        return new OshiDiskCounters();
+    }
+
+    static NetworkCounters networkCounters(OperatingSystem os) {
+        Path netDev = Path.of(ProcPath.NET, "dev");
+        Path sysClassNet = Path.of(SysPath.NET);
+        if (os instanceof LinuxOperatingSystem && Files.isReadable(netDev) && Files.isDirectory(sysClassNet)) {
+            return new ProcfsNetworkCounters(netDev, sysClassNet);
+        }
+        return new OshiNetworkCounters();
+    }
+}

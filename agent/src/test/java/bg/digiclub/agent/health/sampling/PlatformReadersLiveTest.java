@@ -1,0 +1,85 @@
+package bg.digiclub.agent.health.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import bg.digiclub.agent.health.sampling.DiskCounters.DiskCount;
+import bg.digiclub.agent.health.sampling.NetworkCounters.InterfaceCount;
+import bg.digiclub.agent.health.sampling.ProcessTable.ProcessReading;
+import oshi.SystemInfo;
+import oshi.hardware.HardwareAbstractionLayer;
+import oshi.software.os.OperatingSystem;
+
+/** The Linux readers against this machine's real {@code /proc} and {@code /sys}, checked against OSHI. */
+@EnabledOnOs(OS.LINUX)
+class PlatformReadersLiveTest {
+    private static SystemInfo systemInfo;
+    private OperatingSystem os;
+    private HardwareAbstractionLayer hardware;
+
+    @BeforeAll
+    static void quietOshiThenStartIt() {
+        QuietOshi.apply();
+        systemInfo = new SystemInfo();
+    }
+
+    @BeforeEach
+    void holdOshiObjects() {
+        os = systemInfo.getOperatingSystem();
+        hardware = systemInfo.getHardware();
+    }
+
+    @Test
+    void processTableFindsThisJvmAsOshiSeesIt() {
+        ProcessTable table = PlatformReaders.processTable(os, hardware.getMemory());
+        assertInstanceOf(ProcfsProcessTable.class, table);
+        int self = (int) ProcessHandle.current().pid();
+        ProcessReading me = table.read().stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
+        var oshiMe = os.getProcess(self);
+        assertEquals(oshiMe.getName(), me.name());
+        assertTrue(me.cpu().busyMillis() > 0, "this JVM has used CPU");
+        assertTrue(me.residentBytes() > 10_000_000, "this JVM holds memory: " + me.residentBytes());
+        // Both read the same kernel counters a moment apart.
+        assertTrue(Math.abs(me.residentBytes() - oshiMe.getResidentMemory()) < 64L << 20);
+        assertTrue(Math.abs(me.cpu().upTimeMillis() - oshiMe.getUpTime()) < 5_000,
+                me.cpu().upTimeMillis() + " vs " + oshiMe.getUpTime());
+    }
+
+    @Test
+    void diskCountersMatchOshisDisks() {
+        DiskCounters counters = PlatformReaders.diskCounters(os);
+        assertInstanceOf(ProcfsDiskCounters.class, counters);
+        var disks = hardware.getDiskStores();
+        List<DiskCount> counts = counters.read(disks);
+        assertEquals(disks.size(), counts.size(), "every disk OSHI lists is in /proc/diskstats");
+        for (var disk : disks) {
+            DiskCount count = counts.stream().filter(c -> c.name().equals(DeviceNames.shortDiskName(disk.getName())))
+                    .findFirst().orElseThrow();
+            assertTrue(count.readBytes() >= disk.getReadBytes(), "counters only grow");
+        }
+    }
+
+    @Test
+    void networkCountersMatchOshisInterfaces() {
+        NetworkCounters counters = PlatformReaders.networkCounters(os);
+        assertInstanceOf(ProcfsNetworkCounters.class, counters);
+        var interfaces = hardware.getNetworkIFs(false);
+        List<InterfaceCount> counts = counters.read(interfaces);
+        assertEquals(interfaces.stream().map(n -> n.getName()).toList(),
+                counts.stream().map(InterfaceCount::name).toList());
+        for (var nif : interfaces) {
+            InterfaceCount count = counts.stream().filter(c -> c.name().equals(nif.getName())).findFirst().orElseThrow();
+            assertTrue(count.rxBytes() >= nif.getBytesRecv(), "counters only grow");
+            assertEquals(NetworkUp.of(nif.getIfOperStatus()), count.up());
+        }
+    }
+}
