@@ -1,11 +1,26 @@
 package bg.digiclub.agent;
 
-/** Entry point of the agent. */
+import bg.digiclub.agent.cli.AgentCommand;
+import bg.digiclub.common.config.ConfigException;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code digiclub-agent.jar}. A configuration error is printed as it is (it
+ * names the file, the key and what is wrong) and exits with status 2.
+ */
 public final class AgentMain {
     private AgentMain() {
     }
 
     public static void main(String[] args) {
-        System.exit(2);
+        CommandLine cli = new CommandLine(new AgentCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException) {
+                commandLine.getErr().println("configuration error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
     }
 }

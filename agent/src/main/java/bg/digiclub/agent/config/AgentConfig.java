@@ -50,7 +50,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, Duration sampl
                         + interval.toSeconds() + ")");
             }
         }
-        Duration timeout = c.seconds("sampling.timeout-seconds", Duration.ofSeconds(20),
+        Duration timeout = c.seconds("sampling.timeout-seconds", Duration.ofSeconds(60),
                 Duration.ofSeconds(1), Duration.ofMinutes(10));
         boolean smart = c.bool("sampling.smart", true);
         HealthThresholds thresholds = HealthThresholdsConfig.read(c);

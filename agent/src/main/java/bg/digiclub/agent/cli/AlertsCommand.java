@@ -1,0 +1,50 @@
+package bg.digiclub.agent.cli;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import bg.digiclub.agent.config.AgentConfig;
+import bg.digiclub.agent.store.AlertEvent;
+import bg.digiclub.agent.store.AlertStore;
+import bg.digiclub.agent.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code agent alerts}: alert events, the ones still open first. Read-only. */
+@Command(name = "alerts", description = "List alert events: open ones, then the most recent.")
+final class AlertsCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "How many recent events (default 50).")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
+        AgentConfig config = options.load(Optional.empty());
+        try (Database db = Stores.openReadOnly(config)) {
+            AlertStore alerts = new AlertStore(db, Clock.systemUTC());
+            List<AlertEvent> open = alerts.open();
+            List<AlertEvent> recent = alerts.recent(Math.max(1, limit));
+            ZoneId zone = ZoneId.systemDefault();
+            System.out.printf("open: %d%n", open.size());
+            open.forEach(e -> System.out.println(line(e, zone)));
+            System.out.printf("%nrecent: %d%n", recent.size());
+            recent.forEach(e -> System.out.println(line(e, zone)));
+        }
+        return 0;
+    }
+
+    static String line(AlertEvent e, ZoneId zone) {
+        String end = e.ended().map(t -> TIME.format(t.atZone(zone))).orElse("open");
+        return String.format("  %-19s  %-19s  %-20s  %-7s  %s", TIME.format(e.startedAt().atZone(zone)), end,
+                e.check(), e.status(), e.detail());
+    }
+}

@@ -1,0 +1,27 @@
+package bg.digiclub.agent.cli;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import bg.digiclub.agent.AgentRuntime;
+import bg.digiclub.agent.config.AgentConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code agent run}: the service. Runs until stopped (SIGTERM / Ctrl+C). */
+@Command(name = "run", description = "Run the agent service (health sampling, store, alerts).")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", description = "Sampling interval (overrides sampling.interval-seconds).")
+    Integer intervalSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        AgentConfig config = options.load(Optional.ofNullable(intervalSeconds).map(Duration::ofSeconds));
+        return AgentRuntime.run(config);
+    }
+}

@@ -1,0 +1,2 @@
+/** The agent's command line (picocli): run, status, history, alerts. */
+package bg.digiclub.agent.cli;
