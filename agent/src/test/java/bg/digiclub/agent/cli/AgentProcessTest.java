@@ -1,0 +1,98 @@
+package bg.digiclub.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import bg.digiclub.agent.AgentMain;
+import bg.digiclub.agent.service.StatusFile;
+
+/** The agent's command line as an operator uses it: real child JVMs, a real data directory. */
+class AgentProcessTest {
+    @TempDir
+    Path dataDir;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    private Process agent(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), AgentMain.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        started.add(p);
+        return p;
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private Result finish(Process p) throws Exception {
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "command did not finish");
+        return new Result(p.exitValue(), out);
+    }
+
+    /** Polls (bounded) until the running agent has published its first report. */
+    private void awaitStatusFile(Process runner) throws InterruptedException {
+        Path status = dataDir.resolve(StatusFile.FILE_NAME);
+        for (int i = 0; i < 600 && !Files.exists(status); i++) {
+            assertTrue(runner.isAlive(), "agent run exited early");
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(status), "agent run wrote no status in time");
+    }
+
+    @Test
+    void statusReadsTheRunningAgentAndSamplesAloneOtherwise() throws Exception {
+        Result alone = finish(agent("status", "--data-dir", dataDir.toString()));
+        assertEquals(0, alone.exit(), alone.output());
+        assertTrue(alone.output().contains("sampled now"), alone.output());
+        assertTrue(alone.output().contains("disk:/"), alone.output());
+
+        Process runner = agent("run", "--data-dir", dataDir.toString(), "--interval", "1");
+        awaitStatusFile(runner);
+        Result fromService = finish(agent("status", "--data-dir", dataDir.toString()));
+        assertTrue(fromService.output().contains("from the running agent"), fromService.output());
+        Result json = finish(agent("status", "--json", "--data-dir", dataDir.toString()));
+        assertTrue(json.output().contains("\"overall\""), json.output());
+
+        Result second = finish(agent("run", "--data-dir", dataDir.toString()));
+        assertEquals(1, second.exit(), "a second agent on the same data must refuse: " + second.output());
+        assertTrue(second.output().contains("already running"), second.output());
+
+        runner.destroyForcibly().waitFor();
+        Process again = agent("run", "--data-dir", dataDir.toString(), "--interval", "1");
+        Files.delete(dataDir.resolve(StatusFile.FILE_NAME));
+        awaitStatusFile(again);
+        Result history = finish(agent("history", "--check", "disk:/", "--days", "1", "--data-dir", dataDir.toString()));
+        assertEquals(0, history.exit(), history.output());
+        assertTrue(history.output().matches("(?s).*disk:/ \\(fs\\./\\.free_pct\\), last 1 day\\(s\\): [1-9]\\d* point.*"),
+                history.output());
+    }
+
+    @Test
+    void badConfigurationStopsStartUpNamingFileAndKey() throws Exception {
+        Path config = dataDir.resolve("agent.properties");
+        Files.writeString(config, "health.memory.warn = lots\n");
+        Result r = finish(agent("run", "--config", config.toString(), "--data-dir", dataDir.toString()));
+        assertEquals(2, r.exit(), r.output());
+        assertTrue(r.output().contains(config.toString()) && r.output().contains("'health.memory.warn'"), r.output());
+        assertTrue(!Files.exists(dataDir.resolve("agent.db")), "nothing is started on a bad configuration");
+    }
+}
