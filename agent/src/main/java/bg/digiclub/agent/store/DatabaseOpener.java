@@ -131,7 +131,12 @@ public final class DatabaseOpener {
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
             String first = rs.next() ? rs.getString(1) : "no answer";
-            return "ok".equals(first) ? Optional.empty() : Optional.of("integrity check failed: " + first);
+            if ("ok".equals(first)) {
+                return Optional.empty();
+            }
+            // SQLite may put a heading line ("*** in database main ***") before the first complaint.
+            String complaint = first.lines().filter(l -> !l.startsWith("***")).findFirst().orElse(first);
+            return Optional.of("integrity check failed: " + complaint);
         } catch (SQLException e) {
             if (isDamage(e)) {
                 return Optional.of(e.getMessage());

@@ -53,7 +53,11 @@ public final class SampleStore {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Writes {@code sample} in one transaction: afterwards it is on disk, all of it or none. */
+    /**
+     * Writes {@code sample} in one transaction, all of it or none. Once this returns, the sample
+     * survives the agent being killed (kill -9, a crash); a power cut may still lose the last
+     * few seconds of commits (WAL with {@code synchronous=NORMAL}), never the file's consistency.
+     */
     public void append(HealthSample sample) throws SQLException {
         Objects.requireNonNull(sample, "sample");
         long ts = sample.at().getEpochSecond();

@@ -10,6 +10,8 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -178,6 +180,23 @@ class DatabaseOpenerTest {
         }
         assertTrue(Files.readString(dir.resolve(MOVED)).startsWith("first"));
         assertTrue(Files.readString(dir.resolve(MOVED + "-2")).startsWith("second"));
+    }
+
+    @Test
+    void aFailingMigrationIsNotDamageAndLeavesTheFileWhereItIs() throws Exception {
+        writeRealDatabase();
+        try (Database db = Database.open(file())) {
+            // As if a release had shipped a migration that cannot apply to this database.
+            db.transaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("DELETE FROM schema_version WHERE version = 2");
+                    return null;
+                }
+            });
+        }
+        SQLException e = assertThrows(SQLException.class, () -> new DatabaseOpener(dir, clock).open());
+        assertTrue(e.getMessage().contains("V2__alert_events.sql"), e.getMessage());
+        assertEquals(List.of(Database.FILE_NAME), files());
     }
 
     @Test
