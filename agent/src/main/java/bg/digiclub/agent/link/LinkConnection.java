@@ -43,7 +43,6 @@ final class LinkConnection implements Runnable {
             FrameReader reader = new FrameReader(channel, maxRequestBytes);
             FrameReader.Frame frame;
             while ((frame = reader.next()) != null) {
-                lastActiveMillis = clock.millis();
                 String answer;
                 if (frame.tooLarge()) {
                     LOG.info("link request from {} longer than {} bytes discarded", peerName(), maxRequestBytes);
@@ -52,8 +51,10 @@ final class LinkConnection implements Runnable {
                     answer = dispatcher.handle(frame.bytes());
                     Arrays.fill(frame.bytes(), (byte) 0);
                 }
-                writeLine(channel, answer);
+                // activity is stamped before the answer goes out, never after: once the client has
+                // its answer, nothing on this connection may look more recent than that
                 lastActiveMillis = clock.millis();
+                writeLine(channel, answer);
             }
         } catch (ClosedChannelException e) {
             LOG.debug("link connection of {} closed", peerName());
@@ -78,6 +79,25 @@ final class LinkConnection implements Runnable {
             channel.close();
         } catch (IOException e) {
             LOG.debug("close failed", e);
+        }
+    }
+
+    /**
+     * Writes the refusal and hangs up. What the peer already sent is read and dropped first:
+     * closing a Unix socket with unread data makes the peer's next read fail with "connection
+     * reset", and it would never see why it was refused.
+     */
+    static void refuse(SocketChannel channel, String error) throws IOException {
+        try (channel) {
+            writeLine(channel, error);
+            channel.shutdownOutput();
+            channel.configureBlocking(false);
+            ByteBuffer sink = ByteBuffer.allocate(4096);
+            int n;
+            do {
+                sink.clear();
+                n = channel.read(sink);
+            } while (n > 0);
         }
     }
 

@@ -125,9 +125,8 @@ public final class LinkServer implements AutoCloseable {
         UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
         if (!peers.admits(peer)) {
             LOG.warn("link refused a connection from user {} group {}", peer.user().getName(), peer.group().getName());
-            LinkConnection.writeLine(channel, dispatcher.forbidden(
+            LinkConnection.refuse(channel, dispatcher.forbidden(
                     "user " + peer.user().getName() + " (group " + peer.group().getName() + ") may not use the DigiClub agent"));
-            channel.close();
             return;
         }
         if (connections.size() >= config.maxConnections()) {
@@ -141,7 +140,8 @@ public final class LinkServer implements AutoCloseable {
         pool.execute(connection);
     }
 
-    private void closeIdle() {
+    /** Closes connections idle longer than the timeout; run every quarter of it. */
+    void closeIdle() {
         long now = clock.millis();
         for (LinkConnection c : connections) {
             if (now - c.lastActiveMillis() > config.idleTimeout().toMillis()) {

@@ -68,7 +68,9 @@ final class SocketFiles {
 
     /** Sets the socket's mode and group once it is bound. */
     static void secure(Path socket, String group) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(socket, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        // by path: the JDK's no-follow variant opens the file first, which a socket refuses (ENXIO);
+        // the socket was just made by bind() in the agent's own directory, so it is no link
+        PosixFileAttributeView view = Files.getFileAttributeView(socket, PosixFileAttributeView.class);
         view.setPermissions(SOCKET_MODE);
         applyGroup(view, socket, group);
     }
