@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -137,7 +138,14 @@ public final class LinkServer implements AutoCloseable {
         }
         LinkConnection connection = new LinkConnection(channel, peer, dispatcher, config.maxRequestBytes(), clock, connections::remove);
         connections.add(connection);
-        pool.execute(connection);
+        try {
+            pool.execute(connection);
+        } catch (RejectedExecutionException e) {
+            // only when closing, or when connections arrive faster than evicted ones finish
+            connections.remove(connection);
+            connection.close();
+            LOG.warn("link busy: a connection was turned away");
+        }
     }
 
     /** Closes connections idle longer than the timeout; run every quarter of it. */

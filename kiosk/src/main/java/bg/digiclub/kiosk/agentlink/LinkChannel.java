@@ -30,6 +30,12 @@ final class LinkChannel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkChannel.class);
     /** Answers are small; anything longer is not the agent. */
     private static final int MAX_ANSWER_BYTES = 1 << 20;
+    /**
+     * A kept connection unused this long is replaced before the next request: the agent closes
+     * connections idle for its idle timeout (at least 35 s), and a request sent into a
+     * connection the agent is just closing would fail for nothing.
+     */
+    private static final long MAX_IDLE_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final Path socket;
     private final long timeoutNanos;
@@ -38,6 +44,7 @@ final class LinkChannel implements AutoCloseable {
     private Selector selector;
     private final ByteBuffer in = ByteBuffer.allocate(8192).flip();
     private long nextId;
+    private long lastUsedNanos;
 
     LinkChannel(Path socket, Duration timeout, ObjectMapper json) {
         this.socket = socket;
@@ -60,10 +67,15 @@ final class LinkChannel implements AutoCloseable {
         }
         byte[] line = json.writeValueAsBytes(request);
         try {
-            long deadline = System.nanoTime() + timeoutNanos;
+            long now = System.nanoTime();
+            if (channel != null && now - lastUsedNanos > MAX_IDLE_NANOS) {
+                disconnect();
+            }
+            long deadline = now + timeoutNanos;
             connect(deadline);
             write(line, deadline);
             JsonNode answer = json.readTree(readLine(deadline));
+            lastUsedNanos = System.nanoTime();
             if (!id.equals(answer.path("id").asText(null)) && answer.path("ok").asBoolean(true)) {
                 throw new IOException("the agent answered another request (id " + answer.path("id").asText() + ", expected " + id + ")");
             }
