@@ -12,14 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import bg.digiclub.common.link.wire.LinkRequest;
 
 /**
  * One kept connection to the agent: a request line out, its answer line back, one at a time.
@@ -59,13 +59,7 @@ final class LinkChannel implements AutoCloseable {
      */
     synchronized JsonNode exchange(String type, Object body) throws IOException {
         String id = Long.toString(++nextId);
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("id", id);
-        request.put("type", type);
-        if (body != null) {
-            request.put("body", body);
-        }
-        byte[] line = json.writeValueAsBytes(request);
+        byte[] line = json.writeValueAsBytes(new LinkRequest<>(id, type, body));
         try {
             long now = System.nanoTime();
             if (channel != null && now - lastUsedNanos > MAX_IDLE_NANOS) {
