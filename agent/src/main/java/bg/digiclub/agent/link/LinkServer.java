@@ -73,6 +73,12 @@ public final class LinkServer implements AutoCloseable {
     public static LinkServer start(LinkServerConfig config, RequestDispatcher dispatcher, Clock clock) throws IOException {
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(clock, "clock");
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            if (!probe.supportedOptions().contains(ExtendedSocketOptions.SO_PEERCRED)) {
+                throw new IOException("this platform cannot tell who connects to a Unix socket (no SO_PEERCRED); "
+                        + "the link runs on Linux only for now");
+            }
+        }
         PeerPolicy peers = PeerPolicy.resolve(config.allowedUsers(), config.allowedGroups());
         Path socket = config.socketPath().toAbsolutePath();
         SocketFiles.prepare(socket, config.socketGroup());

@@ -43,6 +43,10 @@ final class SocketFiles {
      */
     static void prepare(Path socket, String group) throws IOException {
         Path dir = socket.toAbsolutePath().getParent();
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // Windows would need an ACL on the directory instead; not built yet
+            throw new IOException("the link needs POSIX file permissions to protect " + socket + "; this platform has none");
+        }
         if (Files.isSymbolicLink(dir)) {
             throw new IOException("link socket directory " + dir + " is a symbolic link; refusing to use it");
         }
