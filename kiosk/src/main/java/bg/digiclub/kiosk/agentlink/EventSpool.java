@@ -46,6 +46,7 @@ final class EventSpool {
     private final ObjectMapper json;
     private final Deque<SpooledEvent> events = new ArrayDeque<>();
     private long nextSeq = 1;
+    private boolean dirty;
 
     EventSpool(Path file, ObjectMapper json) throws IOException {
         this.file = file.toAbsolutePath();
@@ -78,13 +79,25 @@ final class EventSpool {
         return Optional.ofNullable(events.peekFirst());
     }
 
-    /** Takes the delivered head off, in memory and in the file. */
-    synchronized void delivered(SpooledEvent e) throws IOException {
+    /**
+     * Takes the delivered head off in memory; the file follows at the next {@link #persist()}.
+     * Until then a crash only means those events are delivered again, which the agent ignores,
+     * and a backlog of hundreds of heartbeats is not rewritten once per event.
+     */
+    synchronized void delivered(SpooledEvent e) {
         if (events.peekFirst() != e) {
             throw new IllegalStateException("only the oldest event can be delivered");
         }
         events.removeFirst();
-        rewrite();
+        dirty = true;
+    }
+
+    /** Brings the file in line with memory after deliveries. */
+    synchronized void persist() throws IOException {
+        if (dirty) {
+            rewrite();
+            dirty = false;
+        }
     }
 
     synchronized int size() {

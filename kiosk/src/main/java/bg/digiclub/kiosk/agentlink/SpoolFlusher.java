@@ -21,6 +21,8 @@ import bg.digiclub.common.link.wire.ErrorCodes;
  */
 final class SpoolFlusher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpoolFlusher.class);
+    /** While a backlog drains, the spool file is rewritten after this many deliveries. */
+    private static final int PERSIST_EVERY = 50;
 
     private final EventSpool spool;
     private final LinkChannel link;
@@ -57,16 +59,33 @@ final class SpoolFlusher implements AutoCloseable {
      */
     boolean flush() {
         synchronized (this) {
-            while (!closed) {
-                Optional<SpooledEvent> head = spool.head();
-                if (head.isEmpty()) {
-                    return true;
+            try {
+                int delivered = 0;
+                while (!closed) {
+                    Optional<SpooledEvent> head = spool.head();
+                    if (head.isEmpty()) {
+                        return true;
+                    }
+                    if (!deliver(head.get())) {
+                        return false;
+                    }
+                    if (++delivered % PERSIST_EVERY == 0) {
+                        persist();
+                    }
                 }
-                if (!deliver(head.get())) {
-                    return false;
-                }
+                return spool.size() == 0;
+            } finally {
+                persist();
             }
-            return spool.size() == 0;
+        }
+    }
+
+    private void persist() {
+        try {
+            spool.persist();
+        } catch (IOException e) {
+            // the delivered events stay in the file and go again after a restart; the agent ignores repeats
+            LOG.warn("cannot update the session spool after delivery", e);
         }
     }
 
@@ -87,14 +106,8 @@ final class SpoolFlusher implements AutoCloseable {
             LOG.warn("agent refused spooled {} for good: {} {}; dropping it", event.type(), code,
                     answer.path("error").path("message").asText(""));
         }
-        try {
-            spool.delivered(event);
-            return true;
-        } catch (IOException e) {
-            // it stays at the head and goes again; the agent ignores the repeat
-            LOG.warn("cannot update the session spool after delivery", e);
-            return false;
-        }
+        spool.delivered(event);
+        return true;
     }
 
     private void run() {

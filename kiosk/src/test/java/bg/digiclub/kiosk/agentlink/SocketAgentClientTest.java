@@ -86,6 +86,17 @@ class SocketAgentClientTest {
         throw new AssertionError("never happened: " + what);
     }
 
+    /** Waits until nothing is pending, in memory and in the file (rewritten just after the last delivery). */
+    void awaitDelivered(String what) throws InterruptedException {
+        await(() -> {
+            try {
+                return client.pendingEvents() == 0 && spoolLines().isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        }, what);
+    }
+
     List<String> spoolLines() throws Exception {
         return Files.exists(spoolFile) ? Files.readAllLines(spoolFile, StandardCharsets.UTF_8) : List.of();
     }
@@ -97,7 +108,7 @@ class SocketAgentClientTest {
         client.sessionStarted(start("s-1"));
         client.heartbeat(beat("s-1", 30));
         client.sessionEnded(end("s-1"));
-        await(() -> client.pendingEvents() == 0, "all delivered");
+        awaitDelivered("all delivered");
         assertEquals(List.of("session.start s-1", "session.heartbeat s-1", "session.end s-1"), agent.sessionRequests());
         assertEquals(List.of(), spoolLines());
     }
@@ -116,9 +127,28 @@ class SocketAgentClientTest {
         assertTrue(lines.get(0).contains("\"session.start\"") && lines.get(0).contains("\"2026-11-25T07:00:00Z\""), lines.get(0));
 
         agent = FakeAgent.start(socket);
-        await(() -> client.pendingEvents() == 0, "delivered after the agent came back");
+        awaitDelivered("delivered after the agent came back");
         assertEquals(List.of("session.start s-1", "session.heartbeat s-1", "session.heartbeat s-1", "session.end s-1"),
                 agent.sessionRequests(), "each once, in order");
+        assertEquals(List.of(), spoolLines());
+    }
+
+    @Test
+    void anHourOfHeartbeatsSpooledWhileTheAgentWasAwayGoesOutInOrderOnce() throws Exception {
+        client = newClient();
+        client.sessionStarted(start("s-1"));
+        List<String> expected = new java.util.ArrayList<>(List.of("session.start s-1"));
+        for (int i = 1; i <= 120; i++) {
+            client.heartbeat(beat("s-1", 30 * i));
+            expected.add("session.heartbeat s-1");
+        }
+        client.sessionEnded(end("s-1"));
+        expected.add("session.end s-1");
+        assertEquals(122, spoolLines().size());
+
+        agent = FakeAgent.start(socket);
+        awaitDelivered("backlog delivered");
+        assertEquals(expected, agent.sessionRequests());
         assertEquals(List.of(), spoolLines());
     }
 
@@ -134,11 +164,11 @@ class SocketAgentClientTest {
         assertEquals(Optional.of("s-1"), client.openSessionId(), "agent away: the spool knows the unfinished session");
 
         agent = FakeAgent.start(socket);
-        await(() -> client.pendingEvents() == 0, "delivered by the new kiosk");
+        awaitDelivered("delivered by the new kiosk");
         assertEquals(List.of("session.start s-1", "session.heartbeat s-1"), agent.sessionRequests());
         assertEquals(Optional.of("s-1"), client.openSessionId(), "now the agent says so");
         client.sessionEnded(new SessionEnd("s-1", T0.plusSeconds(30), EndReason.INTERRUPTED, List.of()));
-        await(() -> client.pendingEvents() == 0, "end delivered");
+        awaitDelivered("end delivered");
         assertEquals(Optional.empty(), client.openSessionId());
     }
 
@@ -153,7 +183,7 @@ class SocketAgentClientTest {
         assertEquals(1, client.pendingEvents());
         client.heartbeat(beat("s-1", 30));
         agent = FakeAgent.start(socket);
-        await(() -> client.pendingEvents() == 0, "delivered");
+        awaitDelivered("delivered");
         assertEquals(List.of("session.start s-1", "session.heartbeat s-1"), agent.sessionRequests());
     }
 
@@ -166,12 +196,12 @@ class SocketAgentClientTest {
         await(() -> agent.sessionRequests().size() >= 2, "retried");
         assertEquals(1, client.pendingEvents());
         agent.stopRefusing("session.start");
-        await(() -> client.pendingEvents() == 0, "delivered once the agent could take it");
+        awaitDelivered("delivered once the agent could take it");
 
         agent.refuse("session.heartbeat", "unknown_session");
         client.heartbeat(beat("never-started", 30));
         client.sessionEnded(end("s-1"));
-        await(() -> client.pendingEvents() == 0, "the refused one dropped, the next delivered");
+        awaitDelivered("the refused one dropped, the next delivered");
         assertTrue(agent.sessionRequests().contains("session.end s-1"));
     }
 
