@@ -16,9 +16,12 @@ import javax.crypto.spec.PBEKeySpec;
  * <p>The encoded form is {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>}, so the
  * iteration count can be raised later without breaking stored hashes ({@link #needsRehash}).
  *
- * <p>Why the default of {@value #DEFAULT_ITERATIONS}: a check costs about 60-90 ms on the club PCs'
- * machine class (2 cores; measured by {@code PinHashBenchmark}), slow enough to make an offline
- * guess of a 6-digit PIN cost hours per card yet quick enough for a login to feel immediate.
+ * <p>Why the default of {@value #DEFAULT_ITERATIONS}: a check costs about 58 ms of CPU on the
+ * development machine class (2 cores, Java 17; 55-110 ms wall-clock while seven builds ran on
+ * it; measured by {@code PinHashBenchmark}), so an older club PC stays near 100 ms: slow enough
+ * that trying all million 6-digit PINs of one card offline takes about 16 CPU-hours, quick
+ * enough for a login to feel immediate. (OWASP's 600,000 for PBKDF2-SHA256 would cost 150 ms
+ * here and over 300 ms on a slow PC.)
  * PINs have little entropy, so the real protection online is the lockout, and offline it is
  * that only the agent's account can read the database.
  */
