@@ -28,7 +28,7 @@ public final class Migrations {
         this.location = location;
     }
 
-    /** Applies every migration newer than the database's version. */
+    /** Applies, in index order, every listed migration not yet recorded in {@code schema_version}. */
     public void migrate(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS schema_version ("
