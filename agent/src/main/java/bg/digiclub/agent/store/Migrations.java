@@ -28,18 +28,24 @@ public final class Migrations {
         this.location = location;
     }
 
-    /** Applies every migration newer than the database's version. */
+    /** Applies, in index order, every listed migration not yet recorded in {@code schema_version}. */
     public void migrate(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         }
-        int current = currentVersion(connection);
-        for (Migration m : list()) {
-            if (m.version() <= current) {
-                continue;
+        // by set, not by "newer than the highest": owners number in ranges (1-9, 10-19, 20-29), so a
+        // V3 released after V11 was applied must still run
+        java.util.Set<Integer> applied = new java.util.HashSet<>();
+        try (Statement st = connection.createStatement(); var rs = st.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                applied.add(rs.getInt(1));
             }
-            apply(connection, m);
+        }
+        for (Migration m : list()) {
+            if (!applied.contains(m.version())) {
+                apply(connection, m);
+            }
         }
     }
 

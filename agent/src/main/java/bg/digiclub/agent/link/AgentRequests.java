@@ -1,0 +1,48 @@
+package bg.digiclub.agent.link;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import bg.digiclub.agent.member.MemberStore;
+import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.session.SessionLedger;
+import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.common.link.wire.MessageTypes;
+
+/** Puts together the dispatcher that answers every request type of the link. */
+public final class AgentRequests {
+    /** A staff token lives this long after its last use. */
+    public static final Duration DEFAULT_STAFF_TOKEN_TTL = Duration.ofMinutes(5);
+    /** A member may declare within this time after logging in. */
+    public static final Duration MEMBER_TICKET_TTL = Duration.ofMinutes(10);
+
+    private AgentRequests() {
+    }
+
+    /**
+     * @param health the PC's current health; may return null while nothing has been sampled yet
+     */
+    public static RequestDispatcher dispatcher(SessionLedger ledger, MemberStore members, StaffPin staffPin,
+                                               Supplier<HealthReport> health, Duration staffTokenTtl, Clock clock) {
+        Objects.requireNonNull(health, "health");
+        SecureRandom random = new SecureRandom();
+        ExpiringTokens staffTokens = new ExpiringTokens(clock, staffTokenTtl, true, 16, random);
+        ExpiringTokens memberTickets = new ExpiringTokens(clock, MEMBER_TICKET_TTL, false, 64, random);
+        RequestDispatcher.Builder builder = RequestDispatcher.builder(LinkJson.mapper());
+        new SessionRequests(ledger).register(builder);
+        new MemberRequests(members, staffTokens, memberTickets).register(builder);
+        new StaffRequests(staffPin, staffTokens).register(builder);
+        builder.on(MessageTypes.HEALTH, body -> {
+            HealthReport report = health.get();
+            if (report == null) {
+                throw new LinkException(ErrorCodes.UNAVAILABLE, "no health report yet; the first sample is still being taken");
+            }
+            return report;
+        });
+        return builder.build();
+    }
+}

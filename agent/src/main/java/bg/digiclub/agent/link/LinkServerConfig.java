@@ -1,0 +1,52 @@
+package bg.digiclub.agent.link;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the link listens.
+ *
+ * @param socketPath     the socket file; its parent directory is created (or tightened) to mode
+ *                       0750 and given {@code socketGroup}, the socket itself gets 0660
+ * @param socketGroup    the group of the directory and socket (e.g. {@code digiclub-kiosk}),
+ *                       applied when it exists on this PC; null to leave the agent's own group
+ * @param allowedUsers   accounts (names or uids) whose connections are answered
+ * @param allowedGroups  primary groups (names or gids) whose connections are answered
+ * @param maxConnections connections served at once; when all are taken the idlest is closed
+ * @param idleTimeout    a connection without a request this long is closed
+ * @param maxRequestBytes the longest request line accepted
+ */
+public record LinkServerConfig(Path socketPath, String socketGroup, List<String> allowedUsers, List<String> allowedGroups,
+                               int maxConnections, Duration idleTimeout, int maxRequestBytes) {
+    public static final int DEFAULT_MAX_CONNECTIONS = 8;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
+    public static final int DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
+
+    public LinkServerConfig {
+        Objects.requireNonNull(socketPath, "socketPath");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        allowedUsers = List.copyOf(allowedUsers);
+        allowedGroups = List.copyOf(allowedGroups);
+        if (socketPath.getParent() == null) {
+            throw new IllegalArgumentException("link socket path " + socketPath + " must be inside a directory");
+        }
+        if (maxConnections < 2) {
+            throw new IllegalArgumentException("link max connections must be at least 2 (kiosk and a staff tool), got " + maxConnections);
+        }
+        if (idleTimeout.compareTo(Duration.ofSeconds(35)) < 0) {
+            // the kiosk sends a heartbeat every 30 s on its kept connection
+            throw new IllegalArgumentException("link idle timeout must be at least 35 s, got " + idleTimeout);
+        }
+        if (maxRequestBytes < 1024) {
+            throw new IllegalArgumentException("link max request bytes must be at least 1024, got " + maxRequestBytes);
+        }
+    }
+
+    /** The defaults for everything but where the socket is and who may use it. */
+    public static LinkServerConfig of(Path socketPath, String socketGroup, List<String> allowedUsers, List<String> allowedGroups) {
+        return new LinkServerConfig(socketPath, socketGroup, allowedUsers, allowedGroups,
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES);
+    }
+}

@@ -1,0 +1,225 @@
+package bg.digiclub.agent.link;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import bg.digiclub.agent.member.MemberStoreException;
+import bg.digiclub.agent.session.UnknownSessionException;
+import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.common.link.wire.LinkError;
+import bg.digiclub.common.link.wire.LinkResponse;
+
+/**
+ * Turns one request line into one response line: parses the envelope, finds the handler for
+ * its type, and maps every failure to an error code. It never throws, so a bad request cannot
+ * take a connection (or the server) down, and a refused request changes nothing because each
+ * handler does its change in one transaction at the end.
+ */
+public final class RequestDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final ObjectMapper json;
+    private final Map<String, Handler> handlers;
+
+    private RequestDispatcher(ObjectMapper json, Map<String, Handler> handlers) {
+        this.json = json;
+        this.handlers = Map.copyOf(handlers);
+    }
+
+    public static Builder builder(ObjectMapper json) {
+        return new Builder(json);
+    }
+
+    /** The answer to one request line (UTF-8 JSON, without the newline). */
+    public String handle(byte[] line) {
+        String id = null;
+        String type = null;
+        LinkResponse<?> response;
+        try {
+            JsonNode tree = json.readTree(line);
+            if (tree == null || !tree.isObject()) {
+                throw new LinkException(ErrorCodes.BAD_REQUEST, "a request must be one JSON object per line");
+            }
+            id = readId(tree);
+            type = readType(tree);
+            for (var it = tree.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!field.equals("id") && !field.equals("type") && !field.equals("body")) {
+                    throw new LinkException(ErrorCodes.BAD_REQUEST, "unknown field '" + field + "' in the request; expected id, type, body");
+                }
+            }
+            Handler handler = handlers.get(type);
+            if (handler == null) {
+                throw new LinkException(ErrorCodes.UNKNOWN_TYPE, "unknown request type '" + abbreviate(type) + "'; known: "
+                        + handlers.keySet().stream().sorted().collect(Collectors.joining(", ")));
+            }
+            JsonNode body = tree.get("body");
+            response = LinkResponse.success(id, handler.handle(new Body(json, body == null || body.isNull() ? null : body)));
+        } catch (Exception e) {
+            response = LinkResponse.failure(id, toError(type, e));
+        }
+        try {
+            return json.writeValueAsString(response);
+        } catch (JsonProcessingException e) {
+            LOG.error("cannot write the answer to a {} request", type, e);
+            return "{\"ok\":false,\"error\":{\"code\":\"internal\",\"message\":\"the answer could not be written\"}}";
+        }
+    }
+
+    /** The answer to a line longer than the agent accepts. */
+    public String tooLarge(int maxBytes) {
+        LinkError error = new LinkError(ErrorCodes.TOO_LARGE, "request line longer than " + maxBytes + " bytes; it was discarded");
+        try {
+            return json.writeValueAsString(LinkResponse.failure(null, error));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The answer to a connection that is refused. */
+    public String forbidden(String why) {
+        try {
+            return json.writeValueAsString(LinkResponse.failure(null, new LinkError(ErrorCodes.FORBIDDEN, why)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readId(JsonNode tree) throws LinkException {
+        JsonNode id = tree.get("id");
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (!id.isTextual() || id.textValue().length() > 64) {
+            throw new LinkException(ErrorCodes.BAD_REQUEST, "'id' must be a string of at most 64 characters");
+        }
+        return id.textValue();
+    }
+
+    private static String readType(JsonNode tree) throws LinkException {
+        JsonNode type = tree.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new LinkException(ErrorCodes.BAD_REQUEST, "'type' is missing or not a string");
+        }
+        return type.textValue();
+    }
+
+    private static LinkError toError(String type, Exception e) {
+        if (e instanceof LinkException le) {
+            return new LinkError(le.code(), le.getMessage());
+        }
+        if (e instanceof ValueInstantiationException vie && vie.getCause() != null) {
+            // a record's constructor refused the values: a missing field (NPE names it) or a bad value
+            Throwable cause = vie.getCause();
+            String what = cause instanceof NullPointerException ? "missing field '" + cause.getMessage() + "'" : cause.getMessage();
+            return new LinkError(ErrorCodes.BAD_REQUEST, "bad body for " + type + ": " + what);
+        }
+        if (e instanceof JsonMappingException jme) {
+            String path = jme.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return new LinkError(ErrorCodes.BAD_REQUEST, "bad body for " + type + (path.isEmpty() ? "" : " at '" + path + "'")
+                    + ": " + firstLine(jme.getOriginalMessage()));
+        }
+        if (e instanceof JsonProcessingException jpe) {
+            return new LinkError(ErrorCodes.BAD_REQUEST, "not valid JSON: " + firstLine(jpe.getOriginalMessage()));
+        }
+        if (e instanceof IllegalArgumentException) {
+            return new LinkError(ErrorCodes.BAD_REQUEST, e.getMessage());
+        }
+        if (e instanceof UnknownSessionException) {
+            return new LinkError(ErrorCodes.UNKNOWN_SESSION, e.getMessage());
+        }
+        if (e instanceof MemberStoreException mse) {
+            switch (mse.reason()) {
+                case UNKNOWN_CARD:
+                    return new LinkError(ErrorCodes.UNKNOWN_CARD, mse.getMessage());
+                case ALREADY_DECLARED:
+                    return new LinkError(ErrorCodes.ALREADY_DECLARED, mse.getMessage());
+                default:
+                    LOG.error("member store failed on {}", type, mse);
+                    return new LinkError(ErrorCodes.INTERNAL, "the agent could not use its member store; nothing was changed");
+            }
+        }
+        if (e instanceof SQLException || e instanceof IOException) {
+            LOG.error("storage failed on {}", type, e);
+            return new LinkError(ErrorCodes.INTERNAL, "the agent could not use its database; nothing was changed");
+        }
+        LOG.error("unexpected failure on {}", type, e);
+        return new LinkError(ErrorCodes.INTERNAL, "the agent failed on this request; nothing was changed");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return abbreviate(nl < 0 ? s : s.substring(0, nl));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    /** Answers one type of request; returns the response body. */
+    @FunctionalInterface
+    public interface Handler {
+        Object handle(Body body) throws Exception;
+    }
+
+    /** A request's body, read into the record a handler expects. */
+    public static final class Body {
+        private final ObjectMapper json;
+        private final JsonNode node;
+
+        Body(ObjectMapper json, JsonNode node) {
+            this.json = json;
+            this.node = node;
+        }
+
+        /** The body as a {@code type}; a bad-request error if it is missing or does not fit. */
+        public <T> T as(Class<T> type) throws LinkException, JsonProcessingException {
+            if (node == null) {
+                throw new LinkException(ErrorCodes.BAD_REQUEST, "'body' is missing; expected " + type.getSimpleName());
+            }
+            if (!node.isObject()) {
+                throw new LinkException(ErrorCodes.BAD_REQUEST, "'body' must be a JSON object (" + type.getSimpleName() + ")");
+            }
+            return json.treeToValue(node, type);
+        }
+    }
+
+    /** Collects the handlers, one per request type. */
+    public static final class Builder {
+        private final ObjectMapper json;
+        private final Map<String, Handler> handlers = new HashMap<>();
+
+        private Builder(ObjectMapper json) {
+            this.json = Objects.requireNonNull(json, "json");
+        }
+
+        public Builder on(String type, Handler handler) {
+            if (handlers.putIfAbsent(type, handler) != null) {
+                throw new IllegalStateException("two handlers for " + type);
+            }
+            return this;
+        }
+
+        public RequestDispatcher build() {
+            return new RequestDispatcher(json, handlers);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package bg.digiclub.agent.link;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.common.link.wire.MessageTypes;
+import bg.digiclub.common.link.wire.StaffLoginAnswer;
+import bg.digiclub.common.link.wire.StaffPinRequest;
+
+/** {@code staff.login}: the staff PIN in, a short-lived staff token out. */
+final class StaffRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(StaffRequests.class);
+
+    private final StaffPin staffPin;
+    private final ExpiringTokens staffTokens;
+
+    StaffRequests(StaffPin staffPin, ExpiringTokens staffTokens) {
+        this.staffPin = Objects.requireNonNull(staffPin, "staffPin");
+        this.staffTokens = Objects.requireNonNull(staffTokens, "staffTokens");
+    }
+
+    void register(RequestDispatcher.Builder builder) {
+        builder.on(MessageTypes.STAFF_LOGIN, body -> login(body.as(StaffPinRequest.class)));
+    }
+
+    private StaffLoginAnswer login(StaffPinRequest request) throws Exception {
+        try {
+            StaffPin.Check check = staffPin.check(request.pin());
+            switch (check.outcome()) {
+                case OK:
+                    LOG.info("staff logged in");
+                    return new StaffLoginAnswer(StaffLoginAnswer.Outcome.OK, staffTokens.issue("staff"), check.lockedFor());
+                case WRONG_PIN:
+                    LOG.info("wrong staff PIN");
+                    return new StaffLoginAnswer(StaffLoginAnswer.Outcome.WRONG_PIN, null, check.lockedFor());
+                case LOCKED:
+                    LOG.warn("staff login locked after repeated wrong PINs");
+                    return new StaffLoginAnswer(StaffLoginAnswer.Outcome.LOCKED, null, check.lockedFor());
+                default:
+                    throw new LinkException(ErrorCodes.STAFF_PIN_NOT_SET,
+                            "no staff PIN is set on this PC; set one with 'digiclub-agent staff-pin'");
+            }
+        } finally {
+            Arrays.fill(request.pin(), '\0');
+        }
+    }
+}

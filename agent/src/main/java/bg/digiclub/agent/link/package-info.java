@@ -1,0 +1,16 @@
+/**
+ * The agent's end of the kiosk link: a Unix-domain socket server ({@link bg.digiclub.agent.link.LinkServer})
+ * that admits only configured accounts ({@link bg.digiclub.agent.link.PeerPolicy}), reads one
+ * JSON request per line ({@link bg.digiclub.agent.link.FrameReader}, size-capped), and answers
+ * it through the {@link bg.digiclub.agent.link.RequestDispatcher} from the session ledger, the
+ * member store, the staff PIN and the health report.
+ *
+ * <p>The kiosk runs as the visitor's account, so anything the kiosk may ask, a visitor may ask
+ * too by opening the socket. Hence: member management needs a short-lived staff token that
+ * only the staff PIN gives ({@link bg.digiclub.agent.link.ExpiringTokens}); a member's
+ * declaration needs the ticket of a login with the member's PIN; PIN checks are slow, serialized
+ * and locked out after five failures; a connection idle too long is closed and, when all slots
+ * are taken, the idlest is closed to make room, so a visitor cannot starve the kiosk of the link.
+ * See {@code docs/protocol.md} for the wire format (common's {@code bg.digiclub.common.link.wire}).
+ */
+package bg.digiclub.agent.link;

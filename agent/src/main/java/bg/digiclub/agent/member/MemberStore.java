@@ -1,0 +1,43 @@
+package bg.digiclub.agent.member;
+
+import java.util.List;
+
+import bg.digiclub.common.link.Demographics;
+
+/**
+ * The member cards a PC accepts. For now they live in this PC's database
+ * ({@link SqliteMemberStore}); club-wide cards, valid on every PC of a club, will implement the
+ * same interface.
+ *
+ * <p>Card codes are accepted as typed (spaces and dashes ignored). PIN arrays are not kept and
+ * not cleared: the caller clears them.
+ */
+public interface MemberStore {
+
+    /**
+     * Checks a card code and PIN. Too many wrong PINs lock the code for a while; a right PIN
+     * also answers how long a session may last now.
+     */
+    MemberLoginResult login(String cardCode, char[] pin) throws MemberStoreException;
+
+    /**
+     * Records the member's one-time declaration of age band and sex ("prefer not to say" is a
+     * declaration too).
+     *
+     * @throws MemberStoreException {@link MemberStoreException.Reason#UNKNOWN_CARD}, or
+     *                              {@link MemberStoreException.Reason#ALREADY_DECLARED}
+     */
+    void declare(String cardCode, Demographics demographics) throws MemberStoreException;
+
+    /** Every card, for the staff panel. */
+    List<MemberCard> list() throws MemberStoreException;
+
+    /** A new card with a new random code and PIN; the PIN is in the answer only. */
+    NewCard create() throws MemberStoreException;
+
+    /** Gives the card a new random PIN and lifts any lockout; returns the PIN. */
+    char[] resetPin(String cardCode) throws MemberStoreException;
+
+    /** The card is refused from now on (kept for the usage history). Disabling twice is fine. */
+    void disable(String cardCode) throws MemberStoreException;
+}

@@ -1,0 +1,138 @@
+package bg.digiclub.agent.member;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+import bg.digiclub.agent.member.LockoutPolicy.LockState;
+import bg.digiclub.agent.store.Database;
+
+/**
+ * The staff PIN of this PC (table {@code staff_pin}, migration V11): a salted slow hash, set
+ * by the {@code staff-pin} command, checked by the staff panel, throttled like a member card.
+ *
+ * <p>The lockout is a trade-off: a visitor can keep staff locked out by typing wrong PINs, but
+ * cannot guess the PIN; setting the PIN again with the command lifts the lock.
+ */
+public final class StaffPin {
+    public static final int MIN_LENGTH = 6;
+    public static final int MAX_LENGTH = 12;
+
+    private final Database db;
+    private final PinHasher hasher;
+    private final LockoutPolicy lockout;
+    private final Clock clock;
+    private final Object checkLock = new Object();
+
+    public StaffPin(Database db, PinHasher hasher, LockoutPolicy lockout, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.lockout = Objects.requireNonNull(lockout, "lockout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Sets (or replaces) the staff PIN and lifts any lockout.
+     *
+     * @throws IllegalArgumentException unless the PIN is {@value #MIN_LENGTH} to {@value #MAX_LENGTH} digits
+     */
+    public void set(char[] pin) throws SQLException {
+        if (pin.length < MIN_LENGTH || pin.length > MAX_LENGTH) {
+            throw new IllegalArgumentException("the staff PIN must be " + MIN_LENGTH + " to " + MAX_LENGTH + " digits, got " + pin.length);
+        }
+        for (char ch : pin) {
+            if (ch < '0' || ch > '9') {
+                throw new IllegalArgumentException("the staff PIN must be digits only");
+            }
+        }
+        String pinHash = hasher.hash(pin);
+        long now = clock.millis();
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO staff_pin (id, pin_hash, failed_attempts, locked_until, set_at) VALUES (1, ?, 0, NULL, ?) "
+                            + "ON CONFLICT (id) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, "
+                            + "locked_until = NULL, set_at = excluded.set_at")) {
+                ps.setString(1, pinHash);
+                ps.setLong(2, now);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** True once a staff PIN has been set. */
+    public boolean isSet() throws SQLException {
+        return load() != null;
+    }
+
+    /** Checks {@code pin}; see {@link Check}. One check at a time, like member logins. */
+    public Check check(char[] pin) throws SQLException {
+        synchronized (checkLock) {
+            Instant now = clock.instant();
+            Row row = load();
+            if (row == null) {
+                hasher.burn();
+                return new Check(Outcome.NOT_SET, Duration.ZERO);
+            }
+            Duration lockedFor = lockout.lockedFor(row.lock(), now);
+            if (!lockedFor.isZero()) {
+                return new Check(Outcome.LOCKED, lockedFor);
+            }
+            if (hasher.matches(pin, row.pinHash())) {
+                if (!row.lock().equals(LockState.CLEAR)) {
+                    save(lockout.afterSuccess());
+                }
+                return new Check(Outcome.OK, Duration.ZERO);
+            }
+            LockState after = lockout.afterFailure(row.lock(), now);
+            save(after);
+            lockedFor = lockout.lockedFor(after, now);
+            return lockedFor.isZero() ? new Check(Outcome.WRONG_PIN, Duration.ZERO) : new Check(Outcome.LOCKED, lockedFor);
+        }
+    }
+
+    private Row load() throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pin_hash, failed_attempts, locked_until FROM staff_pin WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String pinHash = rs.getString(1);
+                int failures = rs.getInt(2);
+                long until = rs.getLong(3);
+                return new Row(pinHash, new LockState(failures, rs.wasNull() ? null : Instant.ofEpochMilli(until)));
+            }
+        });
+    }
+
+    private void save(LockState state) throws SQLException {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE staff_pin SET failed_attempts = ?, locked_until = ? WHERE id = 1")) {
+                ps.setInt(1, state.failures());
+                if (state.lockedUntil() == null) {
+                    ps.setNull(2, Types.INTEGER);
+                } else {
+                    ps.setLong(2, state.lockedUntil().toEpochMilli());
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private record Row(String pinHash, LockState lock) {
+    }
+
+    /** The result of a staff PIN check; {@code lockedFor} is zero unless LOCKED. */
+    public record Check(Outcome outcome, Duration lockedFor) {
+    }
+
+    /** Whether the staff PIN was accepted. */
+    public enum Outcome {
+        OK, WRONG_PIN, LOCKED, NOT_SET
+    }
+}

@@ -1,0 +1,203 @@
+package bg.digiclub.agent.member;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import bg.digiclub.agent.session.MutableClock;
+import bg.digiclub.agent.session.SessionLedger;
+import bg.digiclub.agent.store.Database;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.EndReason;
+import bg.digiclub.common.link.SessionEnd;
+import bg.digiclub.common.link.SessionStart;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.VisitorKind;
+import bg.digiclub.common.link.wire.LoginOutcome;
+
+class SqliteMemberStoreTest {
+    private static final Allowances ALLOWANCES = new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(90));
+
+    @TempDir
+    Path dir;
+    Database db;
+    SessionLedger ledger;
+    MutableClock clock = MutableClock.clubMorning();
+    SqliteMemberStore store;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.open(dir.resolve(Database.FILE_NAME));
+        ledger = new SessionLedger(db);
+        store = newStore();
+    }
+
+    private SqliteMemberStore newStore() {
+        return new SqliteMemberStore(db, new PinHasher(PinHasher.MIN_ITERATIONS), new RandomDigits(new SecureRandom()),
+                LockoutPolicy.DEFAULT, ALLOWANCES, ledger::memberUsage, clock);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void newCardHasAReadableCodeAndLogsInWithItsPin() throws Exception {
+        NewCard card = store.create();
+        assertTrue(card.code().matches("\\d{8}"), card.code());
+        assertTrue(new String(card.pin()).matches("\\d{6}"));
+
+        MemberLoginResult ok = store.login(card.code(), card.pin());
+        assertEquals(LoginOutcome.OK, ok.outcome());
+        assertEquals(Duration.ofMinutes(60), ok.allowedNow());
+        assertNull(ok.demographics(), "never asked yet");
+        String spaced = card.code().substring(0, 4) + " " + card.code().substring(4);
+        assertEquals(LoginOutcome.OK, store.login(spaced, card.pin()).outcome(), "typed with a space");
+    }
+
+    @Test
+    void fiveWrongPinsLockTheCodeForFiveMinutesEvenForTheRightPin() throws Exception {
+        NewCard card = store.create();
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(LoginOutcome.WRONG_PIN, store.login(card.code(), "000000x".toCharArray()).outcome(), "try " + i);
+        }
+        MemberLoginResult fifth = store.login(card.code(), "000000x".toCharArray());
+        assertEquals(LoginOutcome.LOCKED, fifth.outcome());
+        assertEquals(Duration.ofMinutes(5), fifth.lockedFor());
+
+        clock.advance(Duration.ofMinutes(4));
+        MemberLoginResult locked = store.login(card.code(), card.pin());
+        assertEquals(LoginOutcome.LOCKED, locked.outcome());
+        assertEquals(Duration.ofMinutes(1), locked.lockedFor());
+        assertTrue(newStore().list().get(0).locked(), "the lock survives an agent restart");
+
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(LoginOutcome.OK, store.login(card.code(), card.pin()).outcome());
+    }
+
+    @Test
+    void rightPinResetsTheCountOfWrongOnes() throws Exception {
+        NewCard card = store.create();
+        for (int i = 0; i < 4; i++) {
+            store.login(card.code(), "999999x".toCharArray());
+        }
+        assertEquals(LoginOutcome.OK, store.login(card.code(), card.pin()).outcome());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(LoginOutcome.WRONG_PIN, store.login(card.code(), "999999x".toCharArray()).outcome());
+        }
+    }
+
+    @Test
+    void resetPinGivesANewPinAndLiftsTheLock() throws Exception {
+        NewCard card = store.create();
+        for (int i = 0; i < 5; i++) {
+            store.login(card.code(), "999999x".toCharArray());
+        }
+        char[] newPin = store.resetPin(card.code());
+        assertEquals(LoginOutcome.OK, store.login(card.code(), newPin).outcome());
+        if (!new String(newPin).equals(new String(card.pin()))) {
+            assertEquals(LoginOutcome.WRONG_PIN, store.login(card.code(), card.pin()).outcome());
+        }
+    }
+
+    @Test
+    void disabledAndUnknownCardsAreRefused() throws Exception {
+        NewCard card = store.create();
+        store.disable(card.code());
+        store.disable(card.code());
+        assertEquals(LoginOutcome.DISABLED, store.login(card.code(), card.pin()).outcome());
+        assertTrue(store.list().get(0).disabled());
+
+        String unknown = card.code().equals("11111111") ? "22222222" : "11111111";
+        assertEquals(LoginOutcome.UNKNOWN_CARD, store.login(unknown, card.pin()).outcome());
+        assertEquals(LoginOutcome.UNKNOWN_CARD, store.login("abc", card.pin()).outcome());
+        MemberStoreException e = assertThrows(MemberStoreException.class, () -> store.disable(unknown));
+        assertEquals(MemberStoreException.Reason.UNKNOWN_CARD, e.reason());
+        assertThrows(MemberStoreException.class, () -> store.resetPin("not a code"));
+    }
+
+    @Test
+    void demographicsAreDeclaredOnce() throws Exception {
+        NewCard card = store.create();
+        Demographics declared = new Demographics(AgeBand.AGE_75_PLUS, Sex.MALE);
+        store.declare(card.code(), declared);
+        assertEquals(declared, store.login(card.code(), card.pin()).demographics());
+
+        MemberStoreException again = assertThrows(MemberStoreException.class,
+                () -> store.declare(card.code(), new Demographics(AgeBand.AGE_18_24, Sex.FEMALE)));
+        assertEquals(MemberStoreException.Reason.ALREADY_DECLARED, again.reason());
+        assertEquals(declared, store.login(card.code(), card.pin()).demographics());
+    }
+
+    @Test
+    void preferNotToSayIsADeclarationToo() throws Exception {
+        NewCard card = store.create();
+        store.declare(card.code(), Demographics.NOT_DECLARED);
+        assertEquals(Demographics.NOT_DECLARED, store.login(card.code(), card.pin()).demographics());
+    }
+
+    @Test
+    void dailyAllowanceIsConsumedAcrossSessionsAndRenewedTheNextDay() throws Exception {
+        NewCard card = store.create();
+        Instant morning = clock.instant();
+        play(card.code(), "m-1", morning, Duration.ofMinutes(30));
+        play(card.code(), "m-2", morning.plus(Duration.ofMinutes(40)), Duration.ofMinutes(20));
+        clock.advance(Duration.ofHours(2));
+
+        MemberLoginResult third = store.login(card.code(), card.pin());
+        assertEquals(LoginOutcome.OK, third.outcome());
+        assertEquals(Duration.ofMinutes(40), third.allowedNow(), "90 a day, 50 used");
+        assertEquals(Duration.ofMinutes(50), store.list().get(0).usedToday());
+
+        play(card.code(), "m-3", clock.instant(), Duration.ofMinutes(40));
+        clock.advance(Duration.ofMinutes(45));
+        assertEquals(LoginOutcome.NO_TIME_LEFT_TODAY, store.login(card.code(), card.pin()).outcome());
+
+        clock.advance(Duration.ofDays(1));
+        MemberLoginResult tomorrow = store.login(card.code(), card.pin());
+        assertEquals(LoginOutcome.OK, tomorrow.outcome());
+        assertEquals(Duration.ofMinutes(60), tomorrow.allowedNow());
+    }
+
+    @Test
+    void usageBeforeMidnightCountsForTheDayItWasIn() throws Exception {
+        NewCard card = store.create();
+        // Sofia is UTC+2 in November: 23:30 local is 21:30Z
+        Instant lateEvening = Instant.parse("2026-11-24T21:30:00Z");
+        play(card.code(), "late", lateEvening, Duration.ofMinutes(60));
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-24T22:30:00Z")));
+        assertEquals(Duration.ofMinutes(30), store.list().get(0).usedToday(), "00:00 to 00:30 of the new day");
+    }
+
+    @Test
+    void listShowsCardsWithoutAnythingButCodeAndState() throws Exception {
+        NewCard a = store.create();
+        NewCard b = store.create();
+        assertNotEquals(a.code(), b.code());
+        List<MemberCard> cards = store.list();
+        assertEquals(2, cards.size());
+        assertFalse(cards.get(0).locked());
+        assertEquals(Duration.ZERO, cards.get(0).usedToday());
+    }
+
+    private void play(String code, String id, Instant from, Duration length) throws Exception {
+        ledger.start(new SessionStart(id, VisitorKind.MEMBER, code, Demographics.NOT_DECLARED, from, Duration.ofMinutes(60)));
+        ledger.end(new SessionEnd(id, from.plus(length), EndReason.LOGOUT, List.of()));
+    }
+}

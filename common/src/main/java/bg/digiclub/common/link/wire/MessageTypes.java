@@ -1,0 +1,39 @@
+package bg.digiclub.common.link.wire;
+
+import java.util.Set;
+
+/** The request types the agent answers, with the body each takes and returns. */
+public final class MessageTypes {
+    /** {@code SessionStart} -> {@link SessionAck}. */
+    public static final String SESSION_START = "session.start";
+    /** {@code SessionHeartbeat} -> {@link SessionAck}. */
+    public static final String SESSION_HEARTBEAT = "session.heartbeat";
+    /** {@code SessionEnd} -> {@link SessionAck}. */
+    public static final String SESSION_END = "session.end";
+    /** no body -> {@link OpenSession}. */
+    public static final String SESSION_OPEN = "session.open";
+    /** {@link MemberCredentials} -> {@link MemberLoginAnswer}. */
+    public static final String MEMBER_LOGIN = "member.login";
+    /** {@link DeclareRequest} -> empty body. */
+    public static final String MEMBER_DECLARE = "member.declare";
+    /** {@link StaffRequest} -> list of {@link MemberCardView}. Staff only. */
+    public static final String MEMBER_LIST = "member.list";
+    /** {@link StaffRequest} -> {@link NewCardAnswer}. Staff only. */
+    public static final String MEMBER_CREATE = "member.create";
+    /** {@link CardRequest} -> {@link NewPinAnswer}. Staff only. */
+    public static final String MEMBER_RESET_PIN = "member.reset-pin";
+    /** {@link CardRequest} -> empty body. Staff only. */
+    public static final String MEMBER_DISABLE = "member.disable";
+    /** {@link StaffPinRequest} -> {@link StaffLoginAnswer}. */
+    public static final String STAFF_LOGIN = "staff.login";
+    /** no body -> {@code HealthReport}. */
+    public static final String HEALTH = "health";
+
+    /** Every type above. */
+    public static final Set<String> ALL = Set.of(SESSION_START, SESSION_HEARTBEAT, SESSION_END, SESSION_OPEN,
+            MEMBER_LOGIN, MEMBER_DECLARE, MEMBER_LIST, MEMBER_CREATE, MEMBER_RESET_PIN, MEMBER_DISABLE,
+            STAFF_LOGIN, HEALTH);
+
+    private MessageTypes() {
+    }
+}

@@ -1,0 +1,195 @@
+package bg.digiclub.kiosk.agentlink;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A stand-in for the agent on a real Unix-domain socket, speaking the wire format of
+ * {@code bg.digiclub.common.link.wire}. A fake because the kiosk module may not depend on the
+ * agent (SQLite, OSHI); the agent's own tests cover the real server. It keeps sessions
+ * idempotently like the agent, records every request it receives, and can be told to go
+ * silent or to refuse a request type.
+ */
+final class FakeAgent implements AutoCloseable {
+    static final String CARD = "12345678";
+    static final String CARD_PIN = "4321";
+    static final String STAFF_PIN = "24681357";
+
+    private final ObjectMapper json = LinkJson.mapper();
+    private final Path socket;
+    private final ServerSocketChannel server;
+    private final List<SocketChannel> connections = new CopyOnWriteArrayList<>();
+    /** Every request received, as "type sessionId" or just "type". */
+    final List<String> received = new CopyOnWriteArrayList<>();
+    private final Set<String> started = new LinkedHashSet<>();
+    private final Set<String> ended = new LinkedHashSet<>();
+    private final Map<String, String> refusals = new LinkedHashMap<>();
+    private volatile boolean silent;
+    private volatile String staffToken;
+
+    private FakeAgent(Path socket, ServerSocketChannel server) {
+        this.socket = socket;
+        this.server = server;
+    }
+
+    static FakeAgent start(Path socket) throws IOException {
+        Files.deleteIfExists(socket);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        FakeAgent agent = new FakeAgent(socket, server);
+        Thread t = new Thread(agent::accept, "fake-agent");
+        t.setDaemon(true);
+        t.start();
+        return agent;
+    }
+
+    /** Read requests but never answer. */
+    void goSilent(boolean silent) {
+        this.silent = silent;
+    }
+
+    /** Answer every request of {@code type} with this error code. */
+    synchronized void refuse(String type, String code) {
+        refusals.put(type, code);
+    }
+
+    synchronized void stopRefusing(String type) {
+        refusals.remove(type);
+    }
+
+    /** Forget the staff login, as when the token expired. */
+    void expireStaffToken() {
+        staffToken = null;
+    }
+
+    synchronized List<String> sessionRequests() {
+        return received.stream().filter(r -> r.startsWith("session.") && !r.startsWith("session.open")).toList();
+    }
+
+    private void accept() {
+        while (server.isOpen()) {
+            try {
+                SocketChannel c = server.accept();
+                connections.add(c);
+                Thread t = new Thread(() -> serve(c), "fake-agent-connection");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(SocketChannel c) {
+        try (c; BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(c), StandardCharsets.UTF_8));
+             OutputStream out = Channels.newOutputStream(c)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                JsonNode request = json.readTree(line);
+                String answer = json.writeValueAsString(answer(request));
+                if (!silent) {
+                    out.write((answer + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private synchronized ObjectNode answer(JsonNode request) {
+        String type = request.path("type").asText();
+        JsonNode body = request.path("body");
+        String sessionId = body.path("sessionId").asText(null);
+        received.add(sessionId == null ? type : type + " " + sessionId);
+        ObjectNode answer = json.createObjectNode().put("id", request.path("id").asText());
+        String refusal = refusals.get(type);
+        if (refusal != null) {
+            answer.put("ok", false).putObject("error").put("code", refusal).put("message", "refused by the test");
+            return answer;
+        }
+        answer.put("ok", true);
+        ObjectNode out = answer.putObject("body");
+        switch (type) {
+            case "session.start" -> out.put("applied", started.add(sessionId));
+            case "session.heartbeat" -> out.put("applied", started.contains(sessionId) && !ended.contains(sessionId));
+            case "session.end" -> out.put("applied", started.contains(sessionId) && ended.add(sessionId));
+            case "session.open" -> {
+                List<String> open = new ArrayList<>(started);
+                open.removeAll(ended);
+                if (!open.isEmpty()) {
+                    out.put("sessionId", open.get(open.size() - 1));
+                }
+            }
+            case "member.login" -> {
+                boolean ok = CARD.equals(body.path("code").asText().replace(" ", "")) && CARD_PIN.equals(body.path("pin").asText());
+                out.put("outcome", ok ? "OK" : "WRONG_PIN").put("allowedNow", ok ? "PT1H" : "PT0S").put("lockedFor", "PT0S");
+                if (ok) {
+                    out.put("ticket", "ticket-1");
+                }
+            }
+            case "member.declare" -> {
+                if (!"ticket-1".equals(body.path("ticket").asText())) {
+                    return error(request, "member_auth_required");
+                }
+            }
+            case "staff.login" -> {
+                if (STAFF_PIN.equals(body.path("pin").asText())) {
+                    staffToken = "staff-token-1";
+                    out.put("outcome", "OK").put("token", staffToken).put("lockedFor", "PT0S");
+                } else {
+                    out.put("outcome", "WRONG_PIN").put("lockedFor", "PT0S");
+                }
+            }
+            case "member.list" -> {
+                if (staffToken == null || !staffToken.equals(body.path("token").asText())) {
+                    return error(request, "staff_auth_required");
+                }
+                answer.putArray("body").addObject().put("code", CARD).put("disabled", false).put("locked", false)
+                        .put("usedToday", "PT25M");
+            }
+            case "health" -> out.put("overall", "OK").put("sampledAt", "2026-11-25T07:00:00Z").putArray("checks");
+            default -> {
+                return error(request, "unknown_type");
+            }
+        }
+        return answer;
+    }
+
+    private ObjectNode error(JsonNode request, String code) {
+        ObjectNode answer = json.createObjectNode().put("id", request.path("id").asText()).put("ok", false);
+        answer.putObject("error").put("code", code).put("message", "fake agent says " + code);
+        return answer;
+    }
+
+    /** Stops listening and drops every connection: the agent is gone. */
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (SocketChannel c : connections) {
+            c.close();
+        }
+        Files.deleteIfExists(socket);
+    }
+}
