@@ -1,10 +1,12 @@
 package bg.digiclub.agent;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -20,11 +22,20 @@ import bg.digiclub.agent.health.sampling.SamplingTtls;
 import bg.digiclub.agent.health.sampling.SamplingWorker;
 import bg.digiclub.agent.health.sampling.SmartHealthReader;
 import bg.digiclub.agent.health.sampling.SmartHealthSampler;
+import bg.digiclub.agent.link.AgentRequests;
+import bg.digiclub.agent.link.LinkServer;
+import bg.digiclub.agent.member.LockoutPolicy;
+import bg.digiclub.agent.member.MemberStore;
+import bg.digiclub.agent.member.PinHasher;
+import bg.digiclub.agent.member.RandomDigits;
+import bg.digiclub.agent.member.SqliteMemberStore;
+import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.service.AgentService;
 import bg.digiclub.agent.service.HealthMonitor;
 import bg.digiclub.agent.service.InstanceLock;
 import bg.digiclub.agent.service.NativeSetup;
 import bg.digiclub.agent.service.StatusFile;
+import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.DatabaseOpener;
@@ -54,14 +65,17 @@ public final class AgentRuntime {
         }
         Clock clock = Clock.systemUTC();
         Database db = new DatabaseOpener(config.dataDir(), clock).open();
-        SamplingWorker worker = new SamplingWorker(samplerFactory(config, clock), config.sampleTimeout(), clock);
-        AlertStore alerts = new AlertStore(db, clock);
+        SamplingWorker worker = new SamplingWorker(samplerFactory(config, clock), config.sampling().timeout(), clock);
+        AtomicReference<HealthReport> latest = new AtomicReference<>();
         Consumer<HealthReport> publish = HealthMonitor.toStatusFile(new StatusFile(config.dataDir()))
+                .andThen(latest::set)
                 .andThen(LiveHealthLine::log);
         HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()),
-                new SampleStore(db, clock), alerts, publish);
-        AgentService service = new AgentService(monitor, new Retention(db, clock), config.sampleInterval(),
-                List.of(lock.get(), db, worker));
+                new SampleStore(db, clock), new AlertStore(db, clock), publish);
+        LinkServer link = startLink(config, db, latest::get, clock);
+        // closed in reverse order: the link stops taking requests before the database closes
+        AgentService service = new AgentService(monitor, new Retention(db, clock), config.sampling().interval(),
+                List.of(lock.get(), db, worker, link));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
         LOG.info("data in {}, logs in {}, configuration from {}", config.dataDir(), config.logDir(),
                 config.source() == null ? "embedded defaults" : config.source());
@@ -83,11 +97,41 @@ public final class AgentRuntime {
         return new HealthEvaluator(config.thresholds()).evaluate(sample).report();
     }
 
+    /** The kiosk's link: sessions left open by a crash are closed first, then the socket opens. */
+    private static LinkServer startLink(AgentConfig config, Database db, Supplier<HealthReport> health, Clock clock)
+            throws SQLException, IOException {
+        SessionLedger ledger = new SessionLedger(db);
+        int interrupted = ledger.closeInterrupted();
+        if (interrupted > 0) {
+            LOG.warn("{} session(s) left open by a crash or power cut closed as interrupted", interrupted);
+        }
+        PinHasher hasher = new PinHasher(config.members().pbkdf2Iterations());
+        MemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
+                LockoutPolicy.DEFAULT, config.members().allowances(), ledger::memberUsage, clock);
+        StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock);
+        if (!staffPin.isSet()) {
+            LOG.warn("no staff PIN is set: the kiosk's staff panel stays closed until one is (digiclub-agent staff-pin)");
+        }
+        LinkServer link = LinkServer.start(config.link().server(),
+                AgentRequests.dispatcher(ledger, members, staffPin, health, config.link().staffTokenTtl(), clock), clock);
+        LOG.info("kiosk link listening on {}", link.socketPath());
+        return link;
+    }
+
+    /** {@code agent staff-pin}: sets the staff PIN (and lifts a staff lockout). */
+    public static void setStaffPin(AgentConfig config, char[] pin) throws IOException, SQLException {
+        NativeSetup.apply(config.tmpDir());
+        Clock clock = Clock.systemUTC();
+        try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
+            new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.DEFAULT, clock).set(pin);
+        }
+    }
+
     /** Everything is created inside the factory: it runs on the watched sampling thread. */
     private static Supplier<HealthSampler> samplerFactory(AgentConfig config, Clock clock) {
         return () -> {
             HealthSampler oshi = new OshiHealthSampler(new SystemInfo(), clock, SamplingTtls.DEFAULTS);
-            if (!config.smartEnabled()) {
+            if (!config.sampling().smartEnabled()) {
                 return oshi;
             }
             return new SmartHealthSampler(oshi, SmartHealthReader.fromPath(clock, SmartHealthReader.DEFAULT_TTL,

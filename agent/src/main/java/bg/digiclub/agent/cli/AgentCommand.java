@@ -6,13 +6,14 @@ import picocli.CommandLine.Command;
 /** {@code digiclub-agent}: the top-level command; every action is a subcommand. */
 @Command(name = "digiclub-agent", mixinStandardHelpOptions = true, version = "DigiClub agent",
         description = "The DigiClub agent: monitors this club PC's health and keeps its usage records.",
-        subcommands = {RunCommand.class, StatusCommand.class, HistoryCommand.class, AlertsCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, HistoryCommand.class, AlertsCommand.class,
+                StaffPinCommand.class})
 public final class AgentCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, status, history or alerts");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, status, history, alerts or staff-pin");
     }
 }

@@ -33,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
         AgentConfig config = options.load(Optional.empty());
         Clock clock = Clock.systemUTC();
         // a running agent's report is current if it is younger than two intervals plus a slow sample
-        Duration fresh = config.sampleInterval().multipliedBy(2).plus(config.sampleTimeout());
+        Duration fresh = config.sampling().interval().multipliedBy(2).plus(config.sampling().timeout());
         Optional<HealthReport> running = InstanceLock.isHeld(config.dataDir())
                 ? new StatusFile(config.dataDir()).readFresh(clock.instant(), fresh)
                 : Optional.empty();

@@ -1,33 +1,33 @@
 package bg.digiclub.agent.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 import bg.digiclub.agent.health.check.HealthThresholds;
-import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.config.ConfigProperties;
 
 /**
  * The agent's whole configuration, typed and validated once at start-up by
  * {@link AgentConfigLoader}. Every key is explained in {@code agent/config/agent.example.properties}.
  *
- * @param dataDir        where the database, the status file and the agent's temp files live
- * @param logDir         where the rolling log file is written
- * @param sampleInterval how often the PC's health is sampled
- * @param sampleTimeout  a sample taking longer is abandoned (a hung WMI call on Windows)
- * @param smartEnabled   whether to ask {@code smartctl} for disk health where it is installed
- * @param thresholds     when each health check turns WARN or CRIT
+ * @param source     the file it was read from, null for the embedded defaults
+ * @param dataDir    where the database, the status file and the agent's temp files live
+ * @param logDir     where the rolling log file is written
+ * @param sampling   how the PC's health is sampled
+ * @param thresholds when each health check turns WARN or CRIT
+ * @param link       the local socket the kiosk talks to
+ * @param members    member cards: allowances and PIN hashing
  */
-public record AgentConfig(Path source, Path dataDir, Path logDir, Duration sampleInterval, Duration sampleTimeout,
-                          boolean smartEnabled, HealthThresholds thresholds) {
+public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettings sampling, HealthThresholds thresholds,
+                          LinkSettings link, MemberSettings members) {
     public AgentConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logDir, "logDir");
-        Objects.requireNonNull(sampleInterval, "sampleInterval");
-        Objects.requireNonNull(sampleTimeout, "sampleTimeout");
+        Objects.requireNonNull(sampling, "sampling");
         Objects.requireNonNull(thresholds, "thresholds");
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(members, "members");
     }
 
     /** The agent's own temp directory (JNA and SQLite unpack native code here: system temp may be noexec). */
@@ -41,19 +41,10 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, Duration sampl
         Optional<Path> fileLogDir = c.path("log-dir");
         Path dataDir = o.dataDir().or(() -> fileDataDir).orElseGet(AgentConfigLoader::defaultDataDir);
         Path logDir = o.logDir().or(() -> fileLogDir).orElse(dataDir.resolve("logs"));
-        Duration interval = c.seconds("sampling.interval-seconds", Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofHours(1));
-        if (o.sampleInterval().isPresent()) {
-            interval = o.sampleInterval().get();
-            if (interval.toSeconds() < 1 || interval.toSeconds() > 3600) {
-                throw new ConfigException("option --interval must be between 1 and 3600 seconds (was "
-                        + interval.toSeconds() + ")");
-            }
-        }
-        Duration timeout = c.seconds("sampling.timeout-seconds", Duration.ofSeconds(60),
-                Duration.ofSeconds(1), Duration.ofMinutes(10));
-        boolean smart = c.bool("sampling.smart", true);
-        HealthThresholds thresholds = HealthThresholdsConfig.read(c);
-        return new AgentConfig(o.configFile().orElse(null), dataDir, logDir, interval, timeout, smart, thresholds);
+        return new AgentConfig(o.configFile().orElse(null), dataDir, logDir,
+                SamplingSettings.read(c, o.sampleInterval()),
+                HealthThresholdsConfig.read(c),
+                LinkSettings.read(c, dataDir),
+                MemberSettings.read(c));
     }
 }

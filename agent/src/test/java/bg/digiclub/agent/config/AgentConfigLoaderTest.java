@@ -36,7 +36,7 @@ class AgentConfigLoaderTest {
         AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.of(example), Optional.of(dir),
                 Optional.empty(), Optional.empty()));
         assertEquals(HealthThresholds.defaults(), c.thresholds());
-        assertEquals(Duration.ofSeconds(30), c.sampleInterval());
+        assertEquals(Duration.ofSeconds(30), c.sampling().interval());
     }
 
     @Test
@@ -54,7 +54,7 @@ class AgentConfigLoaderTest {
         AgentConfig c = load("data-dir=/nowhere\nsampling.interval-seconds=60\n", Optional.of(other),
                 Optional.of(Duration.ofSeconds(10)));
         assertEquals(other, c.dataDir());
-        assertEquals(Duration.ofSeconds(10), c.sampleInterval());
+        assertEquals(Duration.ofSeconds(10), c.sampling().interval());
     }
 
     @Test

@@ -1,0 +1,78 @@
+package bg.digiclub.agent.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import bg.digiclub.agent.AgentRuntime;
+import bg.digiclub.agent.config.AgentConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code agent staff-pin}: sets the staff PIN that opens the kiosk's staff panel, and lifts a
+ * staff lockout. The PIN is typed twice without echo, or read from standard input with
+ * {@code --stdin} (for the installer); it is never an argument, so it never lands in a shell
+ * history or a process list.
+ */
+@Command(name = "staff-pin", description = "Set the staff PIN (6-12 digits) for the kiosk's staff panel.")
+final class StaffPinCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--stdin", description = "Read the PIN from the first line of standard input.")
+    boolean stdin;
+
+    @Override
+    public Integer call() throws Exception {
+        AgentConfig config = options.load(Optional.empty());
+        char[] pin = stdin ? firstLineOfStdin() : typedTwice();
+        try {
+            AgentRuntime.setStaffPin(config, pin);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+        System.out.println("staff PIN set");
+        return 0;
+    }
+
+    private char[] typedTwice() {
+        Console console = System.console();
+        if (console == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no terminal to type the PIN on; use --stdin");
+        }
+        char[] first = console.readPassword("New staff PIN (6-12 digits): ");
+        char[] second = console.readPassword("Once more: ");
+        try {
+            if (first == null || second == null || !Arrays.equals(first, second)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "the two PINs differ; nothing was changed");
+            }
+            return first.clone();
+        } finally {
+            if (first != null) {
+                Arrays.fill(first, '\0');
+            }
+            if (second != null) {
+                Arrays.fill(second, '\0');
+            }
+        }
+    }
+
+    private static char[] firstLineOfStdin() throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line = in.readLine();
+        return line == null ? new char[0] : line.strip().toCharArray();
+    }
+}

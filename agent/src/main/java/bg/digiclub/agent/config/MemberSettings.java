@@ -1,0 +1,29 @@
+package bg.digiclub.agent.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import bg.digiclub.agent.member.Allowances;
+import bg.digiclub.agent.member.PinHasher;
+import bg.digiclub.common.config.ConfigProperties;
+
+/**
+ * Member cards on this PC.
+ *
+ * @param allowances       time per session and per day
+ * @param pbkdf2Iterations PBKDF2 iterations for new PIN hashes (cost of one PIN check)
+ */
+public record MemberSettings(Allowances allowances, int pbkdf2Iterations) {
+    public MemberSettings {
+        Objects.requireNonNull(allowances, "allowances");
+    }
+
+    static MemberSettings read(ConfigProperties c) {
+        Duration perSession = c.minutes("members.session-minutes", Duration.ofMinutes(60), Duration.ofMinutes(1),
+                Duration.ofHours(24));
+        Duration daily = c.minutes("members.daily-minutes", Duration.ofMinutes(120), Duration.ofMinutes(1),
+                Duration.ofHours(24));
+        int iterations = c.integer("members.pbkdf2-iterations", 210_000, PinHasher.MIN_ITERATIONS, 10_000_000);
+        return new MemberSettings(new Allowances(perSession, daily), iterations);
+    }
+}
