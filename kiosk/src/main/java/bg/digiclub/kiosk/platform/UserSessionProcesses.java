@@ -1,0 +1,101 @@
+package bg.digiclub.kiosk.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a session's processes by scanning the whole process table rather than following the
+ * kiosk's children: a program that double-forked has been re-parented away from the kiosk and
+ * only shows up as "a process of the visitor's account" (DESIGN.md, pitfalls). Each round asks
+ * politely ({@link ProcessHandle#destroy()}), waits up to the grace period, then forces; rounds
+ * repeat until the selection is empty, at most {@link #MAX_ROUNDS} times, because a dying parent
+ * can spawn a last child.
+ *
+ * <p>Works wherever {@link ProcessHandle} reports owners (Linux and Windows); the platform
+ * supplies how an owner is matched.
+ */
+public final class UserSessionProcesses implements SessionProcesses {
+    /** Enough for a program that respawns a helper on exit; a fork bomb is not chased forever. */
+    public static final int MAX_ROUNDS = 5;
+
+    /** How long a forced kill may take to be reported before the round moves on. */
+    private static final Duration FORCED_WAIT = Duration.ofSeconds(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserSessionProcesses.class);
+
+    private final ProcessSelection selection;
+
+    public UserSessionProcesses(ProcessSelection selection) {
+        this.selection = Objects.requireNonNull(selection, "selection");
+    }
+
+    @Override
+    public int endAll(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace must not be negative: " + grace);
+        }
+        long self = ProcessHandle.current().pid();
+        int ended = 0;
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
+            List<ProcessSnapshot> table = ProcessHandle.allProcesses().map(ProcessSnapshot::of).collect(Collectors.toList());
+            Set<Long> pids = selection.select(table, self);
+            List<ProcessHandle> targets = pids.stream()
+                    .map(ProcessHandle::of)
+                    .flatMap(Optional::stream)
+                    .filter(ProcessHandle::isAlive)
+                    .collect(Collectors.toList());
+            if (targets.isEmpty()) {
+                return ended;
+            }
+            LOG.info("Ending {} session process(es), round {}: {}", targets.size(), round, pids);
+            targets.forEach(ProcessHandle::destroy);
+            List<ProcessHandle> stubborn = waitForExit(targets, grace);
+            if (!stubborn.isEmpty()) {
+                LOG.info("{} process(es) ignored the polite request within {}; forcing", stubborn.size(), grace);
+                stubborn.forEach(ProcessHandle::destroyForcibly);
+                waitForExit(stubborn, FORCED_WAIT);
+            }
+            ended += (int) targets.stream().filter(h -> !h.isAlive()).count();
+        }
+        List<ProcessSnapshot> table = ProcessHandle.allProcesses().map(ProcessSnapshot::of).collect(Collectors.toList());
+        Set<Long> left = selection.select(table, self);
+        if (!left.isEmpty()) {
+            LOG.warn("After {} rounds {} session process(es) are still running: {}", MAX_ROUNDS, left.size(), left);
+        }
+        return ended;
+    }
+
+    /** Waits until all have exited or the time is up; returns those still alive. */
+    private static List<ProcessHandle> waitForExit(List<ProcessHandle> handles, Duration limit) {
+        CompletableFuture<?>[] exits = handles.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(exits).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // expected for programs that ignore SIGTERM; the caller forces them
+        } catch (ExecutionException e) {
+            LOG.debug("Waiting for process exit failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<ProcessHandle> alive = new ArrayList<>();
+        for (ProcessHandle h : handles) {
+            if (h.isAlive()) {
+                alive.add(h);
+            }
+        }
+        return alive;
+    }
+}
