@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -32,6 +28,9 @@ public final class UserSessionProcesses implements SessionProcesses {
 
     /** How long a forced kill may take to be reported before the round moves on. */
     private static final Duration FORCED_WAIT = Duration.ofSeconds(2);
+
+    /** How often exits are checked while waiting. */
+    private static final long POLL_MILLIS = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(UserSessionProcesses.class);
 
@@ -78,24 +77,25 @@ public final class UserSessionProcesses implements SessionProcesses {
         return ended;
     }
 
-    /** Waits until all have exited or the time is up; returns those still alive. */
+    /**
+     * Waits until all have exited or the time is up; returns those still alive. Polls rather than
+     * using {@link ProcessHandle#onExit()}, which for processes that are not the JVM's children
+     * checks only every 300 ms and more — too coarse when the lock screen waits for it.
+     */
     private static List<ProcessHandle> waitForExit(List<ProcessHandle> handles, Duration limit) {
-        CompletableFuture<?>[] exits = handles.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(exits).get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // expected for programs that ignore SIGTERM; the caller forces them
-        } catch (ExecutionException e) {
-            LOG.debug("Waiting for process exit failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        List<ProcessHandle> alive = new ArrayList<>();
-        for (ProcessHandle h : handles) {
-            if (h.isAlive()) {
-                alive.add(h);
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<ProcessHandle> alive = new ArrayList<>(handles);
+        while (true) {
+            alive.removeIf(h -> !h.isAlive());
+            if (alive.isEmpty() || System.nanoTime() - deadline >= 0) {
+                return alive;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return alive;
             }
         }
-        return alive;
     }
 }

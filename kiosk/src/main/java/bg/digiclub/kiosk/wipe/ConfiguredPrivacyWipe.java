@@ -37,30 +37,36 @@ public final class ConfiguredPrivacyWipe implements PrivacyWipe {
     @Override
     public List<WipeStepResult> run() {
         List<WipeStepResult> results = new ArrayList<>();
-        for (WipeStep step : config.steps()) {
-            long start = System.nanoTime();
-            WipeStepResult result;
-            try {
-                result = runStep(step);
-            } catch (RuntimeException | StackOverflowError e) {
-                // StackOverflowError: a tree nested deeper than the walk can follow. Report, go on.
-                LOG.error("Wipe step {} failed", step.name(), e);
-                result = new WipeStepResult(step.name(), false, "failed: " + e);
+        try (ConfinedDeleter deleter = new ConfinedDeleter(ConfinedDeleter.DEFAULT_PARALLELISM)) {
+            for (WipeStep step : config.steps()) {
+                results.add(runLogged(step, deleter));
             }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            if (result.ok()) {
-                LOG.info("Wipe step {}: {} ({} ms)", step.name(), result.detail(), millis);
-            } else {
-                LOG.warn("Wipe step {} FAILED: {} ({} ms)", step.name(), result.detail(), millis);
-            }
-            results.add(result);
         }
         return results;
     }
 
-    private WipeStepResult runStep(WipeStep step) {
+    private WipeStepResult runLogged(WipeStep step, ConfinedDeleter deleter) {
+        long start = System.nanoTime();
+        WipeStepResult result;
+        try {
+            result = runStep(step, deleter);
+        } catch (RuntimeException | StackOverflowError e) {
+            // StackOverflowError: a tree nested deeper than the walk can follow. Report, go on.
+            LOG.error("Wipe step {} failed", step.name(), e);
+            result = new WipeStepResult(step.name(), false, "failed: " + e);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (result.ok()) {
+            LOG.info("Wipe step {}: {} ({} ms)", step.name(), result.detail(), millis);
+        } else {
+            LOG.warn("Wipe step {} FAILED: {} ({} ms)", step.name(), result.detail(), millis);
+        }
+        return result;
+    }
+
+    private WipeStepResult runStep(WipeStep step, ConfinedDeleter deleter) {
         if (step instanceof WipeStep.ClearPaths paths) {
-            return clearPaths(paths);
+            return clearPaths(paths, deleter);
         }
         if (step instanceof WipeStep.ClearClipboard) {
             try {
@@ -70,21 +76,21 @@ public final class ConfiguredPrivacyWipe implements PrivacyWipe {
                 return new WipeStepResult(step.name(), false, e.getMessage());
             }
         }
-        return restoreHome((WipeStep.RestoreHome) step);
+        return restoreHome((WipeStep.RestoreHome) step, deleter);
     }
 
-    private WipeStepResult clearPaths(WipeStep.ClearPaths step) {
+    private WipeStepResult clearPaths(WipeStep.ClearPaths step, ConfinedDeleter deleter) {
         Tally tally = new Tally();
         Predicate<String> owners = step.ownedOnly() ? config.visitorUser()::equals : null;
         for (Path path : step.paths()) {
-            ConfinedDeleter.clear(rootOf(path), path, step.keep(), owners, tally);
+            deleter.clear(rootOf(path), path, step.keep(), owners, tally);
         }
         return new WipeStepResult(step.name(), tally.ok(), tally.detail());
     }
 
-    private WipeStepResult restoreHome(WipeStep.RestoreHome step) {
+    private WipeStepResult restoreHome(WipeStep.RestoreHome step, ConfinedDeleter deleter) {
         Tally tally = new Tally();
-        ConfinedDeleter.clear(step.home(), step.home(), step.keep(), null, tally);
+        deleter.clear(step.home(), step.home(), step.keep(), null, tally);
         if (!tally.ok()) {
             // Copying over leftovers could write through a link the visitor left; do not.
             return new WipeStepResult(step.name(), false, tally.detail() + "; template not copied");

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What one step did: entries removed, and the first few problems (all of them counted). */
+/** What one step did: entries removed, and the first few problems (all of them counted). Thread-safe. */
 final class Tally {
     private static final int PROBLEMS_KEPT = 3;
 
@@ -12,7 +12,7 @@ final class Tally {
     private int problemCount;
     private final List<String> problems = new ArrayList<>();
 
-    void removed() {
+    synchronized void removed() {
         removed++;
     }
 
@@ -20,23 +20,23 @@ final class Tally {
         problem(where + ": " + reason(e));
     }
 
-    void problem(String text) {
+    synchronized void problem(String text) {
         problemCount++;
         if (problems.size() < PROBLEMS_KEPT) {
             problems.add(text);
         }
     }
 
-    int removedCount() {
+    synchronized int removedCount() {
         return removed;
     }
 
-    boolean ok() {
+    synchronized boolean ok() {
         return problemCount == 0;
     }
 
     /** A short line for {@code WipeStepResult.detail}. */
-    String detail() {
+    synchronized String detail() {
         String done = "removed " + removed + (removed == 1 ? " entry" : " entries");
         if (ok()) {
             return done;
