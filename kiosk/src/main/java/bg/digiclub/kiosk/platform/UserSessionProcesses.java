@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -35,9 +36,16 @@ public final class UserSessionProcesses implements SessionProcesses {
     private static final Logger LOG = LoggerFactory.getLogger(UserSessionProcesses.class);
 
     private final ProcessSelection selection;
+    private final Predicate<ProcessHandle> exited;
 
-    public UserSessionProcesses(ProcessSelection selection) {
+    /**
+     * @param selection which processes to end
+     * @param exited    whether a process has ended; the platform's check, because
+     *                  {@link ProcessHandle#isAlive()} counts an unreaped zombie as alive
+     */
+    public UserSessionProcesses(ProcessSelection selection, Predicate<ProcessHandle> exited) {
         this.selection = Objects.requireNonNull(selection, "selection");
+        this.exited = Objects.requireNonNull(exited, "exited");
     }
 
     @Override
@@ -54,7 +62,7 @@ public final class UserSessionProcesses implements SessionProcesses {
             List<ProcessHandle> targets = pids.stream()
                     .map(ProcessHandle::of)
                     .flatMap(Optional::stream)
-                    .filter(ProcessHandle::isAlive)
+                    .filter(exited.negate())
                     .collect(Collectors.toList());
             if (targets.isEmpty()) {
                 return ended;
@@ -67,10 +75,12 @@ public final class UserSessionProcesses implements SessionProcesses {
                 stubborn.forEach(ProcessHandle::destroyForcibly);
                 waitForExit(stubborn, FORCED_WAIT);
             }
-            ended += (int) targets.stream().filter(h -> !h.isAlive()).count();
+            ended += (int) targets.stream().filter(exited).count();
         }
         List<ProcessSnapshot> table = ProcessHandle.allProcesses().map(ProcessSnapshot::of).collect(Collectors.toList());
-        Set<Long> left = selection.select(table, self);
+        List<Long> left = selection.select(table, self).stream()
+                .filter(pid -> ProcessHandle.of(pid).filter(exited.negate()).isPresent())
+                .collect(Collectors.toList());
         if (!left.isEmpty()) {
             LOG.warn("After {} rounds {} session process(es) are still running: {}", MAX_ROUNDS, left.size(), left);
         }
@@ -82,11 +92,11 @@ public final class UserSessionProcesses implements SessionProcesses {
      * using {@link ProcessHandle#onExit()}, which for processes that are not the JVM's children
      * checks only every 300 ms and more — too coarse when the lock screen waits for it.
      */
-    private static List<ProcessHandle> waitForExit(List<ProcessHandle> handles, Duration limit) {
+    private List<ProcessHandle> waitForExit(List<ProcessHandle> handles, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         List<ProcessHandle> alive = new ArrayList<>(handles);
         while (true) {
-            alive.removeIf(h -> !h.isAlive());
+            alive.removeIf(exited);
             if (alive.isEmpty() || System.nanoTime() - deadline >= 0) {
                 return alive;
             }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import bg.digiclub.kiosk.platform.linux.ProcStat;
+
 /**
  * Live test with real processes. Tests run as root on a shared machine, so the target is never
  * "every process of this user": it is this user's processes whose command line carries a random
@@ -47,7 +49,7 @@ class UserSessionProcessesTest {
 
         String me = ProcessHandle.current().info().user().orElseThrow();
         Predicate<ProcessSnapshot> mine = ProcessSelection.ownedBy(me).and(p -> p.commandLine().contains(marker));
-        int ended = new UserSessionProcesses(new ProcessSelection(mine, Set.of())).endAll(Duration.ofMillis(300));
+        int ended = new UserSessionProcesses(new ProcessSelection(mine, Set.of()), ProcStat::exited).endAll(Duration.ofMillis(300));
 
         assertEquals(List.of(), describe(markerProcesses()), "no marked process may be left");
         assertTrue(ended >= before.size(), "ended " + ended + " of " + before.size());
@@ -57,7 +59,7 @@ class UserSessionProcessesTest {
     @Test
     void nothingToEndIsZero() {
         Predicate<ProcessSnapshot> none = p -> p.commandLine().contains(marker);
-        assertEquals(0, new UserSessionProcesses(new ProcessSelection(none, Set.of())).endAll(Duration.ZERO));
+        assertEquals(0, new UserSessionProcesses(new ProcessSelection(none, Set.of()), ProcStat::exited).endAll(Duration.ZERO));
     }
 
     private Process start(String script) throws IOException {
@@ -99,7 +101,7 @@ class UserSessionProcessesTest {
 
     @Test
     void negativeGraceIsRefused() {
-        UserSessionProcesses processes = new UserSessionProcesses(new ProcessSelection(p -> false, Set.of()));
+        UserSessionProcesses processes = new UserSessionProcesses(new ProcessSelection(p -> false, Set.of()), ProcStat::exited);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> processes.endAll(Duration.ofSeconds(-1)));
         assertFalse(e.getMessage().isEmpty());

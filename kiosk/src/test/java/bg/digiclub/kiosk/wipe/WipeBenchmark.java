@@ -17,6 +17,7 @@ import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.kiosk.platform.ProcessSelection;
 import bg.digiclub.kiosk.platform.ProcessSnapshot;
 import bg.digiclub.kiosk.platform.UserSessionProcesses;
+import bg.digiclub.kiosk.platform.linux.ProcStat;
 
 /**
  * Benchmark (a program, not a test): the kiosk's end of session with a browser profile of a given
@@ -62,7 +63,7 @@ public final class WipeBenchmark {
             startApps(apps, marker);
             long endStart = System.nanoTime();
             UserSessionProcesses processes = new UserSessionProcesses(new ProcessSelection(
-                    (ProcessSnapshot p) -> p.commandLine().contains(marker), Set.of()));
+                    (ProcessSnapshot p) -> p.commandLine().contains(marker), Set.of()), ProcStat::exited);
             int ended = processes.endAll(grace);
             long endNs = System.nanoTime() - endStart;
 

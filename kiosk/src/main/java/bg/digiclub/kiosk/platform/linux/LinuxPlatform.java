@@ -25,7 +25,7 @@ public final class LinuxPlatform implements Platform {
 
     @Override
     public SessionProcesses sessionProcesses(String visitorUser, Set<String> keepExecutables) {
-        return new UserSessionProcesses(new ProcessSelection(ProcessSelection.ownedBy(visitorUser), keepExecutables));
+        return new UserSessionProcesses(new ProcessSelection(ProcessSelection.ownedBy(visitorUser), keepExecutables), ProcStat::exited);
     }
 
     @Override

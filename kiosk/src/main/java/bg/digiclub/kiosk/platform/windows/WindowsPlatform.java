@@ -29,7 +29,8 @@ public final class WindowsPlatform implements Platform {
 
     @Override
     public SessionProcesses sessionProcesses(String visitorUser, Set<String> keepExecutables) {
-        return new UserSessionProcesses(new ProcessSelection(ownedBy(visitorUser), keepExecutables));
+        // Windows has no zombies: a process that ended is gone from the table.
+        return new UserSessionProcesses(new ProcessSelection(ownedBy(visitorUser), keepExecutables), h -> !h.isAlive());
     }
 
     /**
