@@ -24,20 +24,32 @@ public final class ConfiguredPrivacyWipe implements PrivacyWipe {
 
     private final WipeConfig config;
     private final ClipboardCleaner clipboard;
+    private final int parallelism;
 
     /**
      * @param clipboard clears the clipboard for the {@code clipboard} step: the platform's
      *                  ({@code Platforms.current().clipboardCleaner()}) or the UI's JavaFX one
      */
     public ConfiguredPrivacyWipe(WipeConfig config, ClipboardCleaner clipboard) {
+        this(config, clipboard, ConfinedDeleter.DEFAULT_PARALLELISM);
+    }
+
+    /**
+     * @param parallelism how many files are unlinked at once (the benchmark compares settings)
+     */
+    public ConfiguredPrivacyWipe(WipeConfig config, ClipboardCleaner clipboard, int parallelism) {
         this.config = Objects.requireNonNull(config, "config");
         this.clipboard = Objects.requireNonNull(clipboard, "clipboard");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
+        this.parallelism = parallelism;
     }
 
     @Override
     public List<WipeStepResult> run() {
         List<WipeStepResult> results = new ArrayList<>();
-        try (ConfinedDeleter deleter = new ConfinedDeleter(ConfinedDeleter.DEFAULT_PARALLELISM)) {
+        try (ConfinedDeleter deleter = new ConfinedDeleter(parallelism)) {
             for (WipeStep step : config.steps()) {
                 results.add(runLogged(step, deleter));
             }

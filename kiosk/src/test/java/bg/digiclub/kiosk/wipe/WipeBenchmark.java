@@ -24,7 +24,7 @@ import bg.digiclub.kiosk.platform.linux.ProcStat;
  * size — ending the session's programs, then the privacy wipe — timed over several runs.
  *
  * <pre>
- * bench/kiosk-wipe/run.sh [--runs 7] [--size-mb 200] [--apps 12] [--grace-ms 1000] [--dir /var/tmp]
+ * bench/kiosk-wipe/run.sh [--runs 7] [--size-mb 200] [--apps 12] [--grace-ms 1000] [--threads 16] [--dir /var/tmp]
  * </pre>
  *
  * Each run writes a fresh profile (not timed), flushes it to disk with {@code sync} so the wipe
@@ -41,11 +41,12 @@ public final class WipeBenchmark {
         int sizeMb = intArg(args, "--size-mb", 200);
         int apps = intArg(args, "--apps", 12);
         Duration grace = Duration.ofMillis(intArg(args, "--grace-ms", 1000));
+        int threads = intArg(args, "--threads", ConfinedDeleter.DEFAULT_PARALLELISM);
         Path base = Path.of(stringArg(args, "--dir", System.getProperty("java.io.tmpdir")));
         Path work = Files.createTempDirectory(base, "kiosk-wipe-bench-");
         Path home = work.resolve("home");
-        System.out.printf(Locale.ROOT, "kiosk end-of-session benchmark: %d runs, %d MB profile, %d apps, grace %d ms, in %s%n",
-                runs, sizeMb, apps, grace.toMillis(), work);
+        System.out.printf(Locale.ROOT, "kiosk end-of-session benchmark: %d runs, %d MB profile, %d apps, grace %d ms, %d unlink threads, in %s%n",
+                runs, sizeMb, apps, grace.toMillis(), threads, work);
         System.out.printf(Locale.ROOT, "java %s, %d cpus%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 
         WipeConfig config = config(home);
@@ -68,7 +69,7 @@ public final class WipeBenchmark {
             long endNs = System.nanoTime() - endStart;
 
             long wipeStart = System.nanoTime();
-            List<WipeStepResult> results = new ConfiguredPrivacyWipe(config, () -> { }).run();
+            List<WipeStepResult> results = new ConfiguredPrivacyWipe(config, () -> { }, threads).run();
             long wipeNs = System.nanoTime() - wipeStart;
 
             if (results.stream().anyMatch(r -> !r.ok())) {
