@@ -54,10 +54,12 @@ final class ConfinedDeleter implements AutoCloseable {
      * named in {@code keep} or not accepted by {@code owners}), or {@code target} itself if it is a
      * file or a link.
      *
-     * @param root   an allowed root that lexically contains {@code target}
-     * @param owners which owners' top-level entries go; null for all
+     * @param root       an allowed root that lexically contains {@code target}
+     * @param owners     which owners' top-level entries go; null for all
+     * @param quarantine where top-level entries of a directory target are moved instead of deleted
+     *                   (deleted in place when they cannot be moved); null to delete
      */
-    void clear(Path root, Path target, Set<String> keep, Predicate<String> owners, Tally tally) {
+    void clear(Path root, Path target, Set<String> keep, Predicate<String> owners, Quarantine quarantine, Tally tally) {
         Path realRoot;
         try {
             realRoot = root.toRealPath();
@@ -72,7 +74,7 @@ final class ConfinedDeleter implements AutoCloseable {
         try {
             open.push(Directory.openTrusted(realRoot));
             if (relative.toString().isEmpty()) {
-                clearContents(open.peek(), keep, owners, tally);
+                clearContents(open.peek(), keep, owners, quarantine, tally);
                 return;
             }
             int last = relative.getNameCount() - 1;
@@ -95,7 +97,7 @@ final class ConfinedDeleter implements AutoCloseable {
                     return;
                 case DIRECTORY:
                     open.push(enter(parent, name));
-                    clearContents(open.peek(), keep, owners, tally);
+                    clearContents(open.peek(), keep, owners, quarantine, tally);
                     return;
                 default:
                     // A file (recently-used.xbel), or a link where a directory was expected: the
@@ -114,7 +116,8 @@ final class ConfinedDeleter implements AutoCloseable {
      * Removes every entry of {@code dir}, except kept names and entries of other owners. Returns
      * only when every removal it started has finished, so {@code dir} may be closed after it.
      */
-    private void clearContents(Directory dir, Set<String> keep, Predicate<String> owners, Tally tally) throws IOException {
+    private void clearContents(Directory dir, Set<String> keep, Predicate<String> owners, Quarantine quarantine, Tally tally)
+            throws IOException {
         List<Future<?>> unlinks = new ArrayList<>();
         try {
             for (Path name : list(dir)) {
@@ -125,12 +128,16 @@ final class ConfinedDeleter implements AutoCloseable {
                     if (owners != null && !owners.test(dir.owner(name))) {
                         continue;
                     }
+                    if (quarantine != null && quarantine.take(dir, name)) {
+                        tally.removed();
+                        continue;
+                    }
                     switch (dir.kind(name)) {
                         case MISSING:
                             break;
                         case DIRECTORY:
                             try (Directory child = enter(dir, name)) {
-                                clearContents(child, Set.of(), null, tally);
+                                clearContents(child, Set.of(), null, null, tally);
                             }
                             delete(dir, name, true, tally);
                             break;

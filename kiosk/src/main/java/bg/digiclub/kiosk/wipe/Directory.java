@@ -43,6 +43,12 @@ interface Directory extends Closeable {
 
     void deleteDirectory(Path name) throws IOException;
 
+    /**
+     * Renames entry {@code name} into {@code target} as {@code newName}; a link is moved as a link.
+     * Fails (for example across file systems) without changing anything.
+     */
+    void moveTo(Path name, Directory target, Path newName) throws IOException;
+
     /** The owner's account name, for steps limited to the visitor's own entries. */
     String owner(Path name) throws IOException;
 

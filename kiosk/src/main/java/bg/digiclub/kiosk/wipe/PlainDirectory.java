@@ -68,6 +68,12 @@ final class PlainDirectory implements Directory {
     }
 
     @Override
+    public void moveTo(Path name, Directory target, Path newName) throws IOException {
+        // ATOMIC_MOVE: a rename or nothing, never a copy that follows links.
+        java.nio.file.Files.move(location.resolve(name), target.location().resolve(newName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
     public String owner(Path name) throws IOException {
         return Files.getOwner(location.resolve(name), NO_FOLLOW).getName();
     }

@@ -75,6 +75,14 @@ final class SecureDirectory implements Directory {
     }
 
     @Override
+    public void moveTo(Path name, Directory target, Path newName) throws IOException {
+        if (!(target instanceof SecureDirectory other)) {
+            throw new IOException("cannot move between directory kinds");
+        }
+        stream.move(name, other.stream, newName);
+    }
+
+    @Override
     public String owner(Path name) throws IOException {
         return stream.getFileAttributeView(name, FileOwnerAttributeView.class, NO_FOLLOW).getOwner().getName();
     }

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * wipe.recent-files.paths=~/.local/share/recently-used.xbel
  * wipe.home-template.source=/etc/digiclub/home-template
  * wipe.home-template.keep=.digiclub        # top-level names left in place (also for paths steps)
+ * wipe.trash=~/.digiclub-trash             # optional: move aside at once, delete in the background
  * </pre>
  *
  * Step {@code clipboard} takes no keys, {@code home-template} needs {@code source}, every other
@@ -39,18 +40,23 @@ import java.util.regex.Pattern;
  *
  * @param allowedRoots directories the wipe may touch, lexically normalised; never a file-system root
  * @param visitorUser  the account whose entries owned-only steps remove, or null if not configured
+ * @param trash        a directory directly in the visitor home where entries are moved to be
+ *                     deleted in the background, or null to delete before {@code run()} returns
  */
-public record WipeConfig(List<Path> allowedRoots, String visitorUser, List<WipeStep> steps) {
+public record WipeConfig(List<Path> allowedRoots, String visitorUser, Path trash, List<WipeStep> steps) {
     public static final String CLIPBOARD = "clipboard";
     public static final String HOME_TEMPLATE = "home-template";
 
     private static final String PREFIX = "wipe.";
     private static final Pattern STEP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Set<String> STEP_SETTINGS = Set.of("paths", "keep", "owned-only", "source");
-    private static final List<String> TOP_KEYS = List.of("wipe.steps", "wipe.visitor.home", "wipe.visitor.user", "wipe.allowed-roots");
+    private static final List<String> TOP_KEYS = List.of("wipe.steps", "wipe.visitor.home", "wipe.visitor.user", "wipe.allowed-roots", "wipe.trash");
 
     public WipeConfig {
         allowedRoots = List.copyOf(allowedRoots);
+        if (trash != null && (trash.getParent() == null || trash.getFileName() == null)) {
+            throw new IllegalArgumentException("trash must be a directory inside the visitor home: " + trash);
+        }
         steps = List.copyOf(steps);
     }
 
@@ -104,7 +110,7 @@ public record WipeConfig(List<Path> allowedRoots, String visitorUser, List<WipeS
                 }
                 steps.add(step(name, roots, user));
             }
-            return new WipeConfig(roots, user, steps);
+            return new WipeConfig(roots, user, trash(steps, roots), steps);
         }
 
         private WipeStep step(String name, List<Path> roots, String user) {
@@ -155,6 +161,33 @@ public record WipeConfig(List<Path> allowedRoots, String visitorUser, List<WipeS
                 throw error("wipe.visitor.user", "missing; " + prefix + "owned-only needs the visitor's account name");
             }
             return new WipeStep.ClearPaths(name, paths, keep, ownedOnly);
+        }
+
+        private Path trash(List<WipeStep> steps, List<Path> roots) {
+            String text = value("wipe.trash");
+            if (text == null) {
+                return null;
+            }
+            if (!text.startsWith("~")) {
+                throw error("wipe.trash", "'" + text + "' must be directly in the visitor home, e.g. ~/.digiclub-trash");
+            }
+            Path trash = absolute("wipe.trash", text, true);
+            if (!home.equals(trash.getParent())) {
+                throw error("wipe.trash", "'" + text + "' must be directly in the visitor home, e.g. ~/.digiclub-trash");
+            }
+            if (roots.stream().noneMatch(trash::startsWith)) {
+                throw error("wipe.trash", trash + " is outside the allowed roots " + roots);
+            }
+            for (WipeStep step : steps) {
+                if (step instanceof WipeStep.ClearPaths paths) {
+                    for (Path p : paths.paths()) {
+                        if (!p.equals(home) && (trash.startsWith(p) || p.startsWith(trash))) {
+                            throw error("wipe." + step.name() + ".paths", p + " overlaps the trash " + trash);
+                        }
+                    }
+                }
+            }
+            return trash;
         }
 
         private void onlySettings(String prefix, String... allowed) {

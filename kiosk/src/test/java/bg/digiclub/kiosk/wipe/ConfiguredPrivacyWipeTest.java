@@ -194,6 +194,93 @@ class ConfiguredPrivacyWipeTest {
                 + dir.resolve("no-template") + " is not a directory", result.detail());
     }
 
+    @Test
+    void withATrashTheVisitorsFilesAreGoneAtOnceAndPurgedInTheBackground() throws Exception {
+        HostileTree.build(dir);
+        Path home = dir.resolve("home");
+        Path trash = home.resolve(".digiclub-trash");
+        // what an interrupted purge left behind
+        Files.createDirectories(trash.resolve("0a1b2c3d-7/deep"));
+        Files.writeString(trash.resolve("0a1b2c3d-7/deep/old.txt"), "left from a power cut");
+        WipeConfig config = config(
+                "wipe.visitor.home=" + home,
+                "wipe.trash=~/.digiclub-trash",
+                "wipe.steps=downloads,documents,recent-files",
+                "wipe.downloads.paths=~/Downloads",
+                "wipe.documents.paths=~/Documents",
+                "wipe.recent-files.paths=~/.local/share/recently-used.xbel");
+        ConfiguredPrivacyWipe wipe = new ConfiguredPrivacyWipe(config, () -> { });
+
+        List<WipeStepResult> results = wipe.run();
+
+        assertOk(results.get(0), "downloads");
+        assertOk(results.get(1), "documents");
+        assertOk(results.get(2), "recent-files");
+        assertEquals(List.of(), entries(home.resolve("Downloads")), "out of Downloads when run() returns");
+        assertEquals(List.of(), entries(home.resolve("Documents")));
+
+        WipeStepResult purge = wipe.purge().join();
+
+        assertEquals(ConfiguredPrivacyWipe.TRASH_STEP, purge.step());
+        assertTrue(purge.ok(), purge.toString());
+        assertEquals(List.of(), entries(trash), "the trash is empty after the purge");
+        assertEquals("keep-me\n", Files.readString(dir.resolve("outside/sentinel.txt")));
+        assertEquals("inner\n", Files.readString(dir.resolve("outside/sentinel-dir/inner.txt")));
+        assertEquals("someone-elses-history\n", Files.readString(dir.resolve("outside/chromium/Default/History")));
+    }
+
+    @Test
+    void aTrashReplacedByALinkIsNotFollowed() throws Exception {
+        HostileTree.build(dir);
+        Path home = dir.resolve("home");
+        Files.createSymbolicLink(home.resolve(".digiclub-trash"), dir.resolve("outside/sentinel-dir"));
+        WipeConfig config = config(
+                "wipe.visitor.home=" + home,
+                "wipe.trash=~/.digiclub-trash",
+                "wipe.steps=downloads,documents",
+                "wipe.downloads.paths=~/Downloads",
+                "wipe.documents.paths=~/Documents");
+        ConfiguredPrivacyWipe wipe = new ConfiguredPrivacyWipe(config, () -> { });
+
+        assertOk(wipe.run().get(0), "downloads");
+        assertTrue(wipe.purge().join().ok());
+
+        assertTrue(Files.isDirectory(home.resolve(".digiclub-trash"), LinkOption.NOFOLLOW_LINKS), "a real directory now");
+        assertEquals(List.of("inner.txt"), entries(dir.resolve("outside/sentinel-dir")));
+        assertEquals(List.of(), entries(home.resolve("Downloads")));
+    }
+
+    @Test
+    void clearingTheWholeHomeLeavesTheTrashInPlace() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(home.resolve("notes.txt"), "x");
+        Files.createDirectories(home.resolve("Снимки/2024"));
+        Files.writeString(home.resolve("Снимки/2024/море.jpg"), "jpg");
+        Path template = Files.createDirectories(dir.resolve("template"));
+        Files.writeString(template.resolve(".bashrc"), "# club\n");
+        WipeConfig config = config(
+                "wipe.visitor.home=" + home,
+                "wipe.trash=~/.digiclub-trash",
+                "wipe.steps=home-template",
+                "wipe.home-template.source=" + template);
+        ConfiguredPrivacyWipe wipe = new ConfiguredPrivacyWipe(config, () -> { });
+
+        WipeStepResult result = wipe.run().get(0);
+        WipeStepResult purge = wipe.purge().join();
+
+        assertTrue(result.ok(), result.toString());
+        assertTrue(purge.ok(), purge.toString());
+        assertEquals(List.of(".bashrc", ".digiclub-trash"), entries(home));
+        assertEquals(List.of(), entries(home.resolve(".digiclub-trash")));
+    }
+
+    @Test
+    void withoutATrashThereIsNoPurge() {
+        ConfiguredPrivacyWipe wipe = new ConfiguredPrivacyWipe(config("wipe.allowed-roots=" + dir, "wipe.steps=clipboard"), () -> { });
+        wipe.run();
+        assertEquals(null, wipe.purge().join());
+    }
+
     private static void assertOk(WipeStepResult result, String step) {
         assertEquals(step, result.step());
         assertTrue(result.ok(), result.toString());

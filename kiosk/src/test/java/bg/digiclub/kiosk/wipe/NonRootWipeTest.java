@@ -39,6 +39,29 @@ class NonRootWipeTest {
 
     @Test
     void visitorAccountWipesItsOwnLockedUpTree() throws Exception {
+        List<String> lines = wipeAsNobody("");
+
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("downloads|true|"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("documents|true|"), lines.get(1));
+        assertWipedAndSentinelsIntact();
+    }
+
+    @Test
+    void visitorAccountEmptiesItsTrashInTheBackground() throws Exception {
+        // Directories without write permission cannot be renamed (their ".." must change): those
+        // are deleted in place, the rest moved to the trash and purged.
+        List<String> lines = wipeAsNobody("wipe.trash=~/.digiclub-trash");
+
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("downloads|true|"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("documents|true|"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("trash|true|"), lines.get(2));
+        assertEquals(List.of(), entries(dir.resolve("home/.digiclub-trash")));
+        assertWipedAndSentinelsIntact();
+    }
+
+    private List<String> wipeAsNobody(String extraConfig) throws Exception {
         assertEquals("root", System.getProperty("user.name"), "this test switches to the nobody account and needs root");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         HostileTree.build(dir);
@@ -50,17 +73,18 @@ class NonRootWipeTest {
                 "wipe.steps=downloads,documents",
                 "wipe.downloads.paths=~/Downloads",
                 "wipe.documents.paths=~/Documents",
+                extraConfig,
                 ""), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
 
-        List<String> lines = run(List.of(
+        return run(List.of(
                 "setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--",
                 ProcessHandle.current().info().command().orElseThrow(),
                 "-cp", readableClasspath(), WipeAsVisitor.class.getName(), config.toString()));
+    }
 
-        assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(0).startsWith("downloads|true|"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("documents|true|"), lines.get(1));
+    private void assertWipedAndSentinelsIntact() throws IOException {
+        Path home = dir.resolve("home");
         assertEquals(List.of(), entries(home.resolve("Downloads")));
         assertEquals(List.of(), entries(home.resolve("Documents")));
         assertEquals("keep-me\n", Files.readString(dir.resolve("outside/sentinel.txt")));

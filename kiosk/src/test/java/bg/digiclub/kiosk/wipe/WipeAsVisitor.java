@@ -1,6 +1,8 @@
 package bg.digiclub.kiosk.wipe;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import bg.digiclub.common.link.WipeStepResult;
 
@@ -14,7 +16,13 @@ public final class WipeAsVisitor {
 
     public static void main(String[] args) throws Exception {
         WipeConfig config = WipeConfig.load(Path.of(args[0]));
-        for (WipeStepResult r : new ConfiguredPrivacyWipe(config, () -> { }).run()) {
+        ConfiguredPrivacyWipe wipe = new ConfiguredPrivacyWipe(config, () -> { });
+        List<WipeStepResult> results = new ArrayList<>(wipe.run());
+        WipeStepResult purge = wipe.purge().join();
+        if (purge != null) {
+            results.add(purge);
+        }
+        for (WipeStepResult r : results) {
             System.out.println(r.step() + "|" + r.ok() + "|" + r.detail());
         }
     }

@@ -36,7 +36,7 @@ class WipeConfigTest {
                 "club.name=not ours");
 
         Path home = Path.of("/home/visitor");
-        assertEquals(new WipeConfig(List.of(home, Path.of("/tmp")), "visitor", List.of(
+        assertEquals(new WipeConfig(List.of(home, Path.of("/tmp")), "visitor", null, List.of(
                 new WipeStep.ClearPaths("browser-profiles", List.of(home.resolve(".config/chromium"), home.resolve(".mozilla/firefox")), Set.of(), false),
                 new WipeStep.ClearPaths("downloads", List.of(home.resolve("Downloads"), home.resolve("Изтегляния")), Set.of(), false),
                 new WipeStep.ClearPaths("temp", List.of(Path.of("/tmp")), Set.of(), true),
@@ -83,7 +83,7 @@ class WipeConfigTest {
         assertError("wipe.downloads.paths", "missing; step downloads is in wipe.steps",
                 "wipe.visitor.home=/home/visitor", "wipe.steps=downloads");
         assertError("wipe.downloads.path", "unknown key; expected one of [wipe.steps, wipe.visitor.home, wipe.visitor.user, "
-                        + "wipe.allowed-roots] or wipe.<step>.{paths,keep,owned-only,source}",
+                        + "wipe.allowed-roots, wipe.trash] or wipe.<step>.{paths,keep,owned-only,source}",
                 "wipe.visitor.home=/home/visitor", "wipe.steps=downloads", "wipe.downloads.path=~/Downloads");
         assertError("wipe.steps", "step 'downloads' is listed twice",
                 "wipe.visitor.home=/home/visitor", "wipe.steps=downloads,downloads", "wipe.downloads.paths=~/Downloads");
@@ -109,6 +109,21 @@ class WipeConfigTest {
                 "wipe.visitor.home=/home/visitor", "wipe.allowed-roots=/home/visitor/Downloads", "wipe.steps=home-template",
                 "wipe.home-template.source=/etc/digiclub/home-template");
         assertError("wipe.allowed-roots", "missing (and no wipe.visitor.home to default to)", "wipe.steps=clipboard");
+    }
+
+    @Test
+    void trashMustBeDirectlyInTheHomeAndApartFromThePaths() {
+        WipeConfig ok = parse("wipe.visitor.home=/home/visitor", "wipe.trash=~/.digiclub-trash", "wipe.steps=home",
+                "wipe.home.paths=~");
+        assertEquals(Path.of("/home/visitor/.digiclub-trash"), ok.trash());
+        assertError("wipe.trash", "'/var/trash' must be directly in the visitor home, e.g. ~/.digiclub-trash",
+                "wipe.visitor.home=/home/visitor", "wipe.trash=/var/trash", "wipe.steps=clipboard");
+        assertError("wipe.trash", "'~/.cache/trash' must be directly in the visitor home, e.g. ~/.digiclub-trash",
+                "wipe.visitor.home=/home/visitor", "wipe.trash=~/.cache/trash", "wipe.steps=clipboard");
+        assertError("wipe.cache.paths", "/home/visitor/.digiclub-trash/x overlaps the trash /home/visitor/.digiclub-trash",
+                "wipe.visitor.home=/home/visitor", "wipe.trash=~/.digiclub-trash", "wipe.steps=cache", "wipe.cache.paths=~/.digiclub-trash/x");
+        assertError("wipe.trash", "/home/visitor/.digiclub-trash is outside the allowed roots [/home/visitor/Downloads]",
+                "wipe.visitor.home=/home/visitor", "wipe.allowed-roots=~/Downloads", "wipe.trash=~/.digiclub-trash", "wipe.steps=clipboard");
     }
 
     @Test
