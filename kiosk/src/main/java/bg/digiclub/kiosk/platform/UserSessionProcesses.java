@@ -3,8 +3,8 @@ package bg.digiclub.kiosk.platform;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -57,11 +57,14 @@ public final class UserSessionProcesses implements SessionProcesses {
         long self = ProcessHandle.current().pid();
         int ended = 0;
         for (int round = 1; round <= MAX_ROUNDS; round++) {
-            List<ProcessSnapshot> table = ProcessHandle.allProcesses().map(ProcessSnapshot::of).collect(Collectors.toList());
+            // The handles of this very scan: each carries the process's start time, so a pid
+            // reused by another program between scan and signal is not hit.
+            Map<Long, ProcessHandle> handles = ProcessHandle.allProcesses()
+                    .collect(Collectors.toMap(ProcessHandle::pid, h -> h, (a, b) -> a));
+            List<ProcessSnapshot> table = handles.values().stream().map(ProcessSnapshot::of).collect(Collectors.toList());
             Set<Long> pids = selection.select(table, self);
             List<ProcessHandle> targets = pids.stream()
-                    .map(ProcessHandle::of)
-                    .flatMap(Optional::stream)
+                    .map(handles::get)
                     .filter(exited.negate())
                     .collect(Collectors.toList());
             if (targets.isEmpty()) {

@@ -88,7 +88,7 @@ final class ConfinedDeleter implements AutoCloseable {
                     tally.problem(open.peek().location().resolve(name) + " is a link or a file, not a directory; not followed");
                     return;
                 }
-                open.push(open.peek().open(name));
+                open.push(enter(open.peek(), name));
             }
             Path name = relative.getName(last);
             Directory parent = open.peek();
@@ -111,7 +111,6 @@ final class ConfinedDeleter implements AutoCloseable {
         }
     }
 
-    /** Removes every entry of {@code dir}, except kept names and entries of other owners. */
     /**
      * Removes every entry of {@code dir}, except kept names and entries of other owners. Returns
      * only when every removal it started has finished, so {@code dir} may be closed after it.
