@@ -53,11 +53,15 @@ public final class ProcessAppLauncher implements AppLauncher {
             LOG.warn("Cannot start app {} ({})", allowed.id(), allowed.command().get(0), e);
             throw new IOException("Cannot start " + allowed.name() + " (" + allowed.id() + "): " + e.getMessage(), e);
         }
-        process.getOutputStream().close();
         synchronized (started) {
             started.add(process.toHandle());
         }
         LOG.info("Started app {} as pid {}", allowed.id(), process.pid());
+        try {
+            process.getOutputStream().close(); // no input: an app waiting on stdin gets end-of-file
+        } catch (IOException e) {
+            LOG.debug("Closing the input of app {}", allowed.id(), e);
+        }
     }
 
     /** Processes started in this session that are still running, with their live descendants. */
