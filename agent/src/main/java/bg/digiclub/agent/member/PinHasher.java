@@ -38,7 +38,8 @@ public final class PinHasher {
 
     private final int iterations;
     private final SecureRandom random;
-    private final String dummyHash;
+    /** Made on first use, not at start-up: one hash costs ~1 s of CPU while the JVM is still cold. */
+    private String dummyHash;
 
     /**
      * @param iterations PBKDF2 iterations for new hashes, at least {@value #MIN_ITERATIONS}
@@ -49,7 +50,6 @@ public final class PinHasher {
         }
         this.iterations = iterations;
         this.random = Objects.requireNonNull(random, "random");
-        this.dummyHash = hash("0".toCharArray());
     }
 
     public PinHasher(int iterations) {
@@ -90,7 +90,14 @@ public final class PinHasher {
      * card" takes as long as answering "wrong PIN" and does not tell which codes exist.
      */
     public void burn() {
-        matches("1".toCharArray(), dummyHash);
+        String dummy;
+        synchronized (this) {
+            if (dummyHash == null) {
+                dummyHash = hash("0".toCharArray());
+            }
+            dummy = dummyHash;
+        }
+        matches("1".toCharArray(), dummy);
     }
 
     private static void checkLength(char[] pin) {
