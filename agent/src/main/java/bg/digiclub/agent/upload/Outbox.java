@@ -79,7 +79,7 @@ public final class Outbox {
         Map<BatchKind, Long> evictions = takeEvictionCounts(c);
         SealInfo info = new SealInfo(UUID.randomUUID(), kind, sequence, evictions);
         byte[] json = writer.write(info);
-        guard.check(new String(json, StandardCharsets.UTF_8));
+        guard.check(kind, new String(json, StandardCharsets.UTF_8));
         byte[] gzip = Gzip.compress(json);
         if (gzip.length > limits.maxBatchBytes()) {
             throw new IllegalArgumentException(kind + " batch of " + gzip.length

@@ -7,8 +7,9 @@ package bg.digiclub.agent.upload;
 @FunctionalInterface
 public interface PayloadGuard {
     /**
+     * @param kind what the batch holds (health snapshots are taken on the quarter hour; usage is by the hour)
      * @param json the payload as it will be sent (before compression)
      * @throws PrivacyViolation naming what was found (never the found value itself)
      */
-    void check(String json);
+    void check(BatchKind kind, String json);
 }

@@ -20,8 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * guard catches a mistake in the code that fills it.
  *
  * <p>Checked anywhere in the text: IPv4 and IPv6 addresses, MAC addresses, URLs, e-mail
- * addresses, home-directory paths, and clock times finer than the hour ({@code 09:17}, or
- * {@code 09:00:05}) — the payload's finest grain is the hour. Checked in string values, as
+ * addresses, home-directory paths, and clock times finer than the payload's grain: the hour for
+ * usage ({@code 09:17} or {@code 09:00:05} is refused), the quarter hour for health snapshots
+ * (taken at :00, :15, :30, :45, never at a session's start). Checked in string values, as
  * whole words ignoring case: the given forbidden words (this PC's host name and OS user names;
  * tests add member codes and serial numbers). Words shorter than 3 characters are skipped: they
  * would match ordinary words of the schema.
@@ -80,7 +81,7 @@ public class PrivacyGuard implements PayloadGuard {
     }
 
     @Override
-    public void check(String json) {
+    public void check(BatchKind kind, String json) {
         Objects.requireNonNull(json, "json");
         for (Rule rule : RULES) {
             if (rule.pattern().matcher(json).find()) {
@@ -89,10 +90,12 @@ public class PrivacyGuard implements PayloadGuard {
         }
         Matcher m = CLOCK_TIME.matcher(json);
         while (m.find()) {
-            boolean minutes = !"00".equals(m.group(1));
+            int minute = Integer.parseInt(m.group(1));
+            boolean minutes = kind == BatchKind.HEALTH ? minute % 15 != 0 : minute != 0;
             boolean seconds = m.group(2) != null && !"00".equals(m.group(2));
             if (minutes || seconds) {
-                throw new PrivacyViolation("payload holds a time finer than the hour");
+                throw new PrivacyViolation("payload holds a time finer than "
+                        + (kind == BatchKind.HEALTH ? "the quarter hour" : "the hour"));
             }
         }
         if (!forbiddenWords.isEmpty()) {
