@@ -10,6 +10,6 @@ import bg.digiclub.common.health.HealthStatus;
 public record HealthDayTotals(LocalDate day, Map<String, HealthStatus> worst, OptionalDouble minFreeDiskPercent,
                               OptionalDouble maxCpuTemperatureCelsius, int alertCount, int uptimeMinutes) {
     public HealthDayTotals {
-        worst = Map.copyOf(worst);
+        worst = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(worst)); // sorted: a stable payload
     }
 }
