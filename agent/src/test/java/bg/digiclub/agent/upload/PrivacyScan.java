@@ -15,14 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * outbox's guard in every test rig, and the fake collector scans every body it receives). On top
  * of the production {@link PrivacyGuard} (addresses, URLs, times finer than the grain, this PC's
  * host and user name) it looks for what the test seeded: member codes, serial numbers and the
- * exact start times of the test's sessions in every form (ISO UTC and local, epoch seconds and
- * milliseconds).
+ * exact start times of the test's sessions (ISO UTC and local, epoch seconds and milliseconds;
+ * a bare {@code 09:17} is the guard's clock-time rule). What it finds is also kept in
+ * {@link #violations()}, so a test sees a refusal even where the code under test only logs it.
  */
 public final class PrivacyScan extends PrivacyGuard {
     private static final AtomicInteger TOTAL_SCANNED = new AtomicInteger();
 
     private final List<String> rawForbidden;
     private final AtomicInteger scanned = new AtomicInteger();
+    private final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private PrivacyScan(List<String> words, List<String> rawForbidden) {
         super(words);
@@ -49,8 +51,8 @@ public final class PrivacyScan extends PrivacyGuard {
             raw.add(Long.toString(t.getEpochSecond()));
             raw.add(Long.toString(t.toEpochMilli()));
             raw.add(t.toString());
-            raw.add(DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("UTC")).format(t));
-            raw.add(DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Sofia")).format(t));
+            raw.add(DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneId.of("Europe/Sofia")).format(t));
+            // "09:17" alone is caught by the guard's clock-time rule (nothing finer than the grain)
         }
         return new PrivacyScan(words, raw);
     }
@@ -63,11 +65,23 @@ public final class PrivacyScan extends PrivacyGuard {
     public void check(BatchKind kind, String json) {
         scanned.incrementAndGet();
         TOTAL_SCANNED.incrementAndGet();
-        super.check(kind, json);
-        for (String s : rawForbidden) {
-            if (json.contains(s)) {
-                throw new PrivacyViolation("payload holds an exact session start time");
+        try {
+            super.check(kind, json);
+            for (String s : rawForbidden) {
+                if (json.contains(s)) {
+                    throw new PrivacyViolation("payload holds an exact session start time");
+                }
             }
+        } catch (PrivacyViolation e) {
+            violations.add(e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Everything this scan refused. */
+    public List<String> violations() {
+        synchronized (violations) {
+            return new ArrayList<>(violations);
         }
     }
 

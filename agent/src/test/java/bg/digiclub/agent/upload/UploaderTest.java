@@ -267,8 +267,8 @@ class UploaderTest {
         rig.sealSample(BatchKind.USAGE);
         collector.then((c, req, store) -> {
             store.run();
-            return new MockResponse.Builder().code(200).body("{\"ok\":true}").bodyDelay(300, TimeUnit.MILLISECONDS)
-                    .throttleBody(4, 100, TimeUnit.MILLISECONDS).build();
+            return new MockResponse.Builder().code(200).body("{}").bodyDelay(300, TimeUnit.MILLISECONDS)
+                    .throttleBody(4, 50, TimeUnit.MILLISECONDS).build();
         });
         assertEquals(1, uploader.send(ALL, false).sent());
     }

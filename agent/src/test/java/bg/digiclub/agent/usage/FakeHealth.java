@@ -24,6 +24,8 @@ final class FakeHealth implements HealthSource {
     private final List<Reading> readings = new ArrayList<>();
     private final List<Instant> alerts = new ArrayList<>();
     private HealthReport current;
+    private java.time.Clock live;
+    private final java.util.TreeMap<Instant, Reading> byTime = new java.util.TreeMap<>();
 
     /** The agent sampled every {@code interval} from {@code from} to {@code to}, all checks as given. */
     FakeHealth running(Instant from, Instant to, Duration interval, Map<String, HealthStatus> statuses, double freeDisk,
@@ -56,9 +58,29 @@ final class FakeHealth implements HealthSource {
         return readings.stream().map(Reading::at).filter(t -> !t.isBefore(from) && t.isBefore(to)).toList();
     }
 
+    /** From now on the current report is the latest reading up to {@code clock}'s now, if within 2 minutes. */
+    FakeHealth live(java.time.Clock clock) {
+        this.live = clock;
+        return this;
+    }
+
     @Override
     public Optional<HealthReport> current() {
-        return Optional.ofNullable(current);
+        if (live == null) {
+            return Optional.ofNullable(current);
+        }
+        Instant now = live.instant();
+        if (byTime.size() != readings.size()) {
+            readings.forEach(r -> byTime.put(r.at(), r));
+        }
+        return Optional.ofNullable(byTime.floorEntry(now)).map(java.util.Map.Entry::getValue)
+                .filter(r -> r.at().isAfter(now.minus(Duration.ofMinutes(2))))
+                .map(r -> {
+                    List<CheckReport> list = new ArrayList<>();
+                    r.statuses().forEach((n, s) -> list.add(new CheckReport(n, s, "value", r.at())));
+                    HealthStatus overall = r.statuses().values().stream().reduce(HealthStatus.OK, HealthStatus::worst);
+                    return new HealthReport(overall, r.at(), list);
+                });
     }
 
     @Override

@@ -56,6 +56,7 @@ class PeriodSealerTest {
     void tearDown() throws Exception {
         if (rig != null) {
             rig.close();
+            assertEquals(List.of(), rig.scan.violations(), "privacy scan of every sealed payload");
         }
     }
 
