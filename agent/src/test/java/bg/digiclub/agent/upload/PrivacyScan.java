@@ -78,6 +78,15 @@ public final class PrivacyScan extends PrivacyGuard {
         }
     }
 
+    /** Everything this scan refused so far, forgetting it (for a test that expects a refusal). */
+    public List<String> takeViolations() {
+        synchronized (violations) {
+            List<String> taken = new ArrayList<>(violations);
+            violations.clear();
+            return taken;
+        }
+    }
+
     /** Everything this scan refused. */
     public List<String> violations() {
         synchronized (violations) {
