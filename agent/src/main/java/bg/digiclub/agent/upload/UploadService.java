@@ -101,7 +101,7 @@ public final class UploadService {
 
     public UploadStatus status() throws SQLException {
         return new UploadStatus(enrolment.credentials(), enrolment.needsReenrolment(), outbox.stats(),
-                UploadState.load(db), nextUsage);
+                UploadState.load(db), java.util.Optional.of(nextUsage));
     }
 
     private void sealAndBound() throws SQLException {

@@ -156,4 +156,24 @@ class UploadServiceTest {
         assertEquals(0, collector.requestCount());
         assertEquals(0, rig.outbox.all().size());
     }
+
+    @Test
+    void theWiredServiceDeliversAndStatusCanBeReadFromTheDatabaseAlone() throws Exception {
+        UploadService wired = UsageUpload.service(rig.config, rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0",
+                clock, rig.scan).orElseThrow();
+        clock.advance(Duration.ofMinutes(1));
+        wired.tick();
+        assertEquals(1, received("HEALTH").size());
+        bg.digiclub.agent.upload.UploadStatus status = bg.digiclub.agent.upload.UploadStatus.read(rig.db);
+        assertTrue(status.summary().startsWith("upload: 0 batch(es) waiting, 0 quarantined, last delivery"),
+                status.summary());
+        assertTrue(UsageUpload.service(rig.config.withCollectorUrl(java.net.URI.create("https://stats.example.bg")),
+                rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0", clock).isPresent());
+    }
+
+    @Test
+    void withoutACollectorThereIsNoService() {
+        assertTrue(UsageUpload.service(bg.digiclub.agent.upload.UploadConfig.defaults(null), rig.db, ledger, health,
+                Duration.ofSeconds(30), "0.1.0", clock).isEmpty());
+    }
 }
