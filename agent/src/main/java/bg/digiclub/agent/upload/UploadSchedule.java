@@ -45,6 +45,12 @@ public final class UploadSchedule {
         }
     }
 
+    /** A random whole minute within the hour after {@code now}: usage that missed its window (PC off at night). */
+    public Instant catchUpUpload(Instant now) {
+        long minutes = Math.min(60, Math.max(1, windowLength.toMinutes()));
+        return now.plus(Duration.ofMinutes(1 + random.nextLong(minutes)));
+    }
+
     /** The start of the health slot containing {@code at}. */
     public Instant healthSlot(Instant at) {
         long ms = healthInterval.toMillis();

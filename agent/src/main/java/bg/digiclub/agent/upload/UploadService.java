@@ -15,8 +15,9 @@ import bg.digiclub.agent.store.Database;
 /**
  * Runs the upload in the agent's service loop: {@link #tick()} (called every few seconds by the
  * agent's {@code run} loop) seals what has become complete, keeps the outbox in its bounds, and
- * sends what is due: health every slot, usage once a day at a random minute of the window, and
- * retries when a backoff has run out. {@link #uploadNow()} is {@code agent upload --now}.
+ * sends what is due: health every slot, usage once a day at a random minute of the window (or
+ * within the first hour after start-up when the PC was off during the window), and retries when
+ * a backoff has run out. {@link #uploadNow()} is {@code agent upload --now}.
  *
  * <p>Not thread-safe: call {@link #tick()} and {@link #uploadNow()} from one thread.
  */
@@ -34,6 +35,7 @@ public final class UploadService {
     private final Set<BatchKind> released = EnumSet.noneOf(BatchKind.class);
     private Instant nextHealth;
     private Instant nextUsage;
+    private boolean startupChecked;
 
     public UploadService(Outbox outbox, EnrolmentStore enrolment, Database db, Uploader uploader, BatchSource source,
                          UploadSchedule schedule, Clock clock) {
@@ -50,6 +52,22 @@ public final class UploadService {
     }
 
     /**
+     * Club PCs are often off at night, in the window. If usage is waiting after the first sealing
+     * since start-up, a window was missed: send it at a random minute of the first hour instead of
+     * waiting for tomorrow's window (still spread, so a club's PCs do not call together).
+     */
+    private void catchUpMissedWindow(Instant now) throws SQLException {
+        startupChecked = true;
+        if (outbox.stats().waiting().getOrDefault(BatchKind.USAGE, 0) > 0) {
+            Instant soon = schedule.catchUpUpload(now);
+            if (soon.isBefore(nextUsage)) {
+                nextUsage = soon;
+                LOG.info("usage is waiting from before this start; sending it at {}", soon);
+            }
+        }
+    }
+
+    /**
      * One step of the service loop. Never throws for upload trouble (that is retried); a
      * database error is logged and the next tick tries again.
      */
@@ -57,6 +75,9 @@ public final class UploadService {
         try {
             sealAndBound();
             Instant now = clock.instant();
+            if (!startupChecked) {
+                catchUpMissedWindow(now);
+            }
             if (!now.isBefore(nextHealth)) {
                 released.add(BatchKind.HEALTH);
                 nextHealth = schedule.nextHealthSlot(now);

@@ -176,4 +176,15 @@ class UploadServiceTest {
         assertTrue(UsageUpload.service(bg.digiclub.agent.upload.UploadConfig.defaults(null), rig.db, ledger, health,
                 Duration.ofSeconds(30), "0.1.0", clock).isEmpty());
     }
+
+    @Test
+    void aPcOffDuringTheWindowSendsUsageWithinAnHourOfStarting() throws Exception {
+        runFor(Duration.ofHours(15), Duration.ofMinutes(1)); // to 23:00 on the 23rd, then the PC is switched off
+        clock.set(ZonedDateTime.of(2026, 11, 24, 8, 30, 0, 0, SOFIA).toInstant());
+        service = service(); // the agent starts with the PC at 08:30
+        health.running(clock.instant(), clock.instant().plus(Duration.ofHours(2)), Duration.ofSeconds(30),
+                Map.of("memory", HealthStatus.OK), 60, 50.0);
+        runFor(Duration.ofMinutes(61), Duration.ofMinutes(1));
+        assertEquals(1, received("USAGE").size(), "the 23rd's usage went before 09:31, not the next night");
+    }
 }
