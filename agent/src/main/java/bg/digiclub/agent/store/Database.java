@@ -1,9 +1,11 @@
 package bg.digiclub.agent.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
@@ -12,11 +14,15 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The agent's SQLite database: one file in the data directory, in WAL mode, migrated to the
- * newest schema when opened. The agent is its only writer (DESIGN.md).
+ * newest schema when opened. The agent is its only writer (DESIGN.md); other processes (the
+ * {@code agent status} command) may read it at the same time through {@link #openReadOnly(Path)}.
  *
  * <p>One connection is shared and every use of it is serialized on this object: SQLite allows
  * one writer at a time anyway, and one connection keeps the page cache warm and the memory
  * footprint small. Callers use {@link #transaction(SqlWork)} or {@link #read(SqlWork)}.
+ *
+ * <p>The agent opens its database through {@link DatabaseOpener}, which also checks integrity
+ * and moves a damaged file aside; {@link #open(Path)} is the plain open for tests and tools.
  */
 public final class Database implements AutoCloseable {
     /** The file name inside the data directory. */
@@ -24,10 +30,12 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final boolean readOnly;
 
-    private Database(Path file, Connection connection) {
+    private Database(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -36,23 +44,9 @@ public final class Database implements AutoCloseable {
      * @throws SQLException if the file cannot be opened as SQLite or a migration fails
      */
     public static Database open(Path file) throws SQLException {
-        Objects.requireNonNull(file, "file");
+        Database db = connect(file);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create directory for " + file + ": " + e.getMessage(), e);
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // NORMAL in WAL mode: a committed transaction survives a process crash (kill -9);
-        // after a power cut the last transactions may roll back, the file stays consistent.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(5_000);
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-        Database db = new Database(file, connection);
-        try {
-            new Migrations(Migrations.DEFAULT_LOCATION).migrate(connection);
+            db.migrate();
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;
@@ -60,12 +54,108 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Opens an existing database for reading only, e.g. from the command line while the agent
+     * runs: WAL mode lets this second process read committed data while the agent writes.
+     * Nothing is created or migrated.
+     *
+     * @throws SQLException if there is no database at {@code file}, it cannot be read, or its
+     *                      schema is older than this build expects (the agent migrates it when it starts)
+     */
+    public static Database openReadOnly(Path file) throws SQLException {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new SQLException("no agent database at " + file.toAbsolutePath());
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5_000);
+        Connection connection = DriverManager.getConnection(url(file), config.toProperties());
+        Database db = new Database(file, connection, true);
+        try {
+            int have = db.read(Migrations::currentVersion);
+            int want = new Migrations(Migrations.DEFAULT_LOCATION).latestVersion();
+            if (have < want) {
+                throw new SQLException("the database " + file.toAbsolutePath() + " has schema version " + have
+                        + " but this agent expects " + want + "; start the agent once to migrate it");
+            }
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /**
+     * Opens (creating if needed) the file with the agent's settings but does not migrate it, so
+     * that {@link DatabaseOpener} can check integrity before anything is written.
+     */
+    static Database connect(Path file) throws SQLException {
+        Objects.requireNonNull(file, "file");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new SQLException("cannot create directory for " + file + ": " + e.getMessage(), e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        // NORMAL in WAL mode: a committed transaction survives a process crash (kill -9);
+        // after a power cut the last transactions may roll back, the file stays consistent.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5_000);
+        // The WAL file is reused, not truncated, after a checkpoint; cap what it keeps on disk.
+        config.setJournalSizeLimit(4 * 1024 * 1024);
+        Connection connection = DriverManager.getConnection(url(file), config.toProperties());
+        Database db = new Database(file, connection, false);
+        try (Statement st = connection.createStatement()) {
+            if (db.isEmpty()) {
+                // Only possible before the first table exists; afterwards it would need a full
+                // VACUUM. INCREMENTAL lets Retention hand freed pages back to the file system.
+                st.execute("PRAGMA auto_vacuum = INCREMENTAL");
+            }
+            // Set here rather than in SQLiteConfig so that auto_vacuum comes first on a new file.
+            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+                String mode = rs.next() ? rs.getString(1) : "?";
+                if (!"wal".equalsIgnoreCase(mode)) {
+                    throw new SQLException("cannot switch " + file + " to WAL mode (got " + mode + ")");
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    private boolean isEmpty() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return rs.next() && rs.getInt(1) == 0;
+        }
+    }
+
+    /** Applies pending migrations. */
+    synchronized void migrate() throws SQLException {
+        new Migrations(Migrations.DEFAULT_LOCATION).migrate(connection);
+    }
+
     public Path file() {
         return file;
     }
 
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public synchronized <T> T transaction(SqlWork<T> work) throws SQLException {
+        if (readOnly) {
+            throw new SQLException("the database " + file + " is open read-only");
+        }
         connection.setAutoCommit(false);
         try {
             T result = work.run(connection);
@@ -79,16 +169,41 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs read-only {@code work} on the shared connection. */
+    /**
+     * Runs read-only {@code work} in one read transaction, so that all its queries see the same
+     * committed state even while another process writes. Allowed on a read-only database.
+     */
+    public synchronized <T> T snapshot(SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            return work.run(connection);
+        } finally {
+            // Ends the read transaction; nothing was written.
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Runs {@code work} on the shared connection outside a transaction (each statement commits
+     * on its own). For reads, and for statements that cannot run in a transaction (some PRAGMAs).
+     */
     public synchronized <T> T read(SqlWork<T> work) throws SQLException {
         return work.run(connection);
     }
 
-    /** Runs {@code PRAGMA integrity_check}; returns "ok" or SQLite's first complaint. */
+    /** Runs {@code PRAGMA integrity_check}; returns "ok" or SQLite's complaints, one per line. */
     public synchronized String integrityCheck() throws SQLException {
-        try (Statement st = connection.createStatement(); var rs = st.executeQuery("PRAGMA integrity_check")) {
-            return rs.next() ? rs.getString(1) : "no answer";
+        StringBuilder out = new StringBuilder();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+                if (!out.isEmpty()) {
+                    out.append('\n');
+                }
+                out.append(rs.getString(1));
+            }
         }
+        return out.isEmpty() ? "no answer" : out.toString();
     }
 
     @Override

@@ -43,8 +43,20 @@ public final class Migrations {
         }
     }
 
+    /** The highest version this build knows, 0 if it has no migrations. */
+    public int latestVersion() {
+        List<Migration> all = list();
+        return all.isEmpty() ? 0 : all.get(all.size() - 1).version();
+    }
+
     /** The highest applied version, 0 for a new database. */
     public static int currentVersion(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+            if (!rs.next() || rs.getInt(1) == 0) {
+                return 0;
+            }
+        }
         try (Statement st = connection.createStatement();
              var rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
             rs.next();

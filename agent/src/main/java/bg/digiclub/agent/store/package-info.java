@@ -1,2 +1,18 @@
-/** The agent's SQLite database: opening, migrations, and the stores built on it. */
+/**
+ * The agent's SQLite database and the stores built on it.
+ *
+ * <ul>
+ *   <li>{@link bg.digiclub.agent.store.DatabaseOpener} opens {@code agent.db} in the data
+ *       directory at start-up, moving a damaged file aside (never deleting it) with a CRIT alert;
+ *       {@link bg.digiclub.agent.store.Database} is the connection (WAL, one writer, read-only
+ *       readers in other processes) and {@link bg.digiclub.agent.store.Migrations} the versioned
+ *       schema ({@code db/migration/}).</li>
+ *   <li>{@link bg.digiclub.agent.store.SampleStore}: health samples, raw and hourly, and the
+ *       newest sample; {@link bg.digiclub.agent.store.AlertStore}: alert events with start and end.</li>
+ *   <li>{@link bg.digiclub.agent.store.Retention}: summarizing, deleting old data and returning
+ *       free space, per {@link bg.digiclub.agent.store.RetentionPolicy}; run every few minutes.</li>
+ * </ul>
+ *
+ * Every class that depends on time takes a {@link java.time.Clock}.
+ */
 package bg.digiclub.agent.store;
