@@ -30,6 +30,6 @@ public interface HealthSource {
     /** The highest CPU temperature in {@code [from, to)}; empty if there is no sensor. */
     OptionalDouble maxCpuTemperatureCelsius(Instant from, Instant to) throws SQLException;
 
-    /** Status changes to WARN or CRIT (of any check or overall) in {@code [from, to)}. */
+    /** Changes of a check (not of the overall status, which would count them twice) to WARN or CRIT in {@code [from, to)}. */
     int alertCount(Instant from, Instant to) throws SQLException;
 }

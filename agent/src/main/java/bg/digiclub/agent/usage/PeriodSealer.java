@@ -138,7 +138,7 @@ public final class PeriodSealer implements BatchSource {
             for (CheckReport check : current.get().checks()) {
                 checks.merge(check.name(), check.status(), HealthStatus::worst);
             }
-            snapshots.add(new Snapshot(slot, current.get().overall(), CheckNames.forUpload(checks)));
+            snapshots.add(new Snapshot(slot, current.get().overall(), SafeCheckNames.forUpload(checks)));
         }
         List<HealthDayTotals> days = new ArrayList<>();
         LocalDate first = firstUnsealed(HEALTH_DAY, creds, zone, now, Optional.empty());
@@ -168,7 +168,7 @@ public final class PeriodSealer implements BatchSource {
         Instant to = dayEnd(day, zone);
         List<Instant> samples = health.sampleTimes(from.minus(sampleInterval), to);
         int uptime = Math.min(25 * 60, UsageAggregation.runningMinutes(from, to, samples, sampleInterval));
-        return new HealthDayTotals(day, CheckNames.forUpload(health.worstStatus(from, to)),
+        return new HealthDayTotals(day, SafeCheckNames.forUpload(health.worstStatus(from, to)),
                 health.minFreeDiskPercent(from, to), health.maxCpuTemperatureCelsius(from, to),
                 health.alertCount(from, to), uptime);
     }

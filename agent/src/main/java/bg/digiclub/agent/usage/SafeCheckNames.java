@@ -14,10 +14,11 @@ import bg.digiclub.common.health.HealthStatus;
  * check's qualifier is a mount point, and a mount point can carry a person's name
  * ({@code /media/ivan/USB}, {@code /home/maria}). So only the system's own mount points and
  * drive letters are kept; every other disk becomes {@code disk:other}. Other qualifiers are kept
- * only when they are short plain tokens ({@code fan:1}); names that do not fit become {@code other}.
+ * only when they are short plain tokens ({@code fan:1}, {@code smart:sda}); names that do not fit
+ * become {@code other}. (Not to be confused with {@code health.check.CheckNames}, the checks' own names.)
  * Checks that end up with the same name are merged by their worst status.
  */
-public final class CheckNames {
+public final class SafeCheckNames {
     /** The protocol's limit on checks per snapshot or day. */
     static final int MAX_CHECKS = 32;
 
@@ -27,7 +28,7 @@ public final class CheckNames {
     private static final Set<String> SYSTEM_MOUNTS = Set.of("/", "/boot", "/boot/efi", "/var", "/tmp", "/usr",
             "/opt", "/srv", "/home");
 
-    private CheckNames() {
+    private SafeCheckNames() {
     }
 
     /** The name under which {@code check} may be reported. */
@@ -41,7 +42,7 @@ public final class CheckNames {
             return word;
         }
         String qualifier = check.substring(colon + 1);
-        if (word.equals("disk") || word.equals("smart")) {
+        if (word.equals("disk")) {
             return SYSTEM_MOUNTS.contains(qualifier) || DRIVE.matcher(qualifier).matches()
                     ? word + ":" + qualifier : word + ":other";
         }
