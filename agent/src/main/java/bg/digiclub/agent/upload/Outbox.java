@@ -146,14 +146,30 @@ public final class Outbox {
                 }));
     }
 
-    /** The collector refused the batch for good: keep it for inspection, never send it again. */
+    /**
+     * The collector refused the batch for good: keep it for inspection, never send it again. The
+     * evictions it was reporting will not reach the collector with it, so they go back to be
+     * reported by the next batch sealed.
+     */
     public void quarantine(UUID batchId, String reason) throws SQLException {
-        db.transaction(c -> update(c, "UPDATE outbox SET quarantined_reason = ?, quarantined_at = ? WHERE batch_id = ?",
-                ps -> {
-                    ps.setString(1, reason.isBlank() ? "(no reason given)" : reason);
-                    ps.setLong(2, clock.millis());
-                    ps.setString(3, batchId.toString());
-                }));
+        db.transaction(c -> {
+            try (PreparedStatement carried = c.prepareStatement("SELECT carried_usage_evictions, "
+                    + "carried_health_evictions FROM outbox WHERE batch_id = ? AND quarantined_reason IS NULL")) {
+                carried.setString(1, batchId.toString());
+                try (ResultSet rs = carried.executeQuery()) {
+                    if (rs.next()) {
+                        addPending(c, BatchKind.USAGE, rs.getLong(1));
+                        addPending(c, BatchKind.HEALTH, rs.getLong(2));
+                    }
+                }
+            }
+            return update(c, "UPDATE outbox SET quarantined_reason = ?, quarantined_at = ?, carried_usage_evictions = 0, "
+                    + "carried_health_evictions = 0 WHERE batch_id = ?", ps -> {
+                        ps.setString(1, reason.isBlank() ? "(no reason given)" : reason);
+                        ps.setLong(2, clock.millis());
+                        ps.setString(3, batchId.toString());
+                    });
+        });
     }
 
     /** Evicts what is over the bounds now; returns how many batches of each kind went. */

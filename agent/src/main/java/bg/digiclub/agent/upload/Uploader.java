@@ -85,12 +85,13 @@ public final class Uploader {
         }
         Instant now = clock.instant();
         UploadState state = UploadState.load(db);
-        if (!ignoreBackoff && now.isBefore(state.notBefore())) {
+        if (!ignoreBackoff && now.isBefore(state.notBefore()) && !clockWentBack(now, state.notBefore())) {
             return new UploadRound(0, 0, UploadRound.Outcome.BACKING_OFF, Optional.of(state.notBefore()),
                     state.lastError().orElse(""));
         }
-        Instant dueBy = ignoreBackoff ? Instant.ofEpochMilli(Long.MAX_VALUE) : now;
-        List<SealedBatch> batches = outbox.sendable(kinds, dueBy, maxBatchesPerRound);
+        // The shared not-before above is the gate; a batch's own next_attempt_at is for status
+        // only, so a clock set back cannot strand a batch in the future.
+        List<SealedBatch> batches = outbox.sendable(kinds, Instant.ofEpochMilli(Long.MAX_VALUE), maxBatchesPerRound);
         int sent = 0;
         int quarantined = 0;
         for (SealedBatch batch : batches) {
@@ -133,6 +134,16 @@ public final class Uploader {
             LOG.info("upload round: {} batch(es) delivered, {} quarantined", sent, quarantined);
         }
         return new UploadRound(sent, quarantined, outcome, Optional.empty(), "");
+    }
+
+    /**
+     * A wait longer than any we impose means the PC's clock was set back after it was fixed: do
+     * not sit out a backoff that may last years.
+     */
+    private boolean clockWentBack(Instant now, Instant notBefore) {
+        Duration longest = backoff.ceiling(Integer.MAX_VALUE).compareTo(RetryAfter.MAX) > 0
+                ? backoff.ceiling(Integer.MAX_VALUE) : RetryAfter.MAX;
+        return Duration.between(now, notBefore).compareTo(longest.plusMinutes(1)) > 0;
     }
 
     private Answer post(SealedBatch batch, String token) {

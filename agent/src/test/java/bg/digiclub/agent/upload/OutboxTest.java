@@ -156,4 +156,15 @@ class OutboxTest {
         assertEquals("HTTP 422 invalid: sessionMinutes", rig.outbox.quarantined().get(0).quarantineReason().orElseThrow());
         assertEquals(1, rig.outbox.stats().quarantined());
     }
+
+    @Test
+    void aQuarantinedBatchHandsBackTheEvictionsItWasCarrying() throws Exception {
+        rig.withLimits(new OutboxLimits(Duration.ofDays(7), Duration.ofDays(30), 1 << 20, 4096));
+        rig.sealSample(BatchKind.HEALTH);
+        rig.clock.advance(Duration.ofDays(8));
+        SealInfo carrier = rig.sealSample(BatchKind.USAGE);
+        assertEquals(1, carrier.evicted(BatchKind.HEALTH));
+        rig.outbox.quarantine(carrier.batchId(), "HTTP 422 invalid");
+        assertEquals(1, rig.sealSample(BatchKind.USAGE).evicted(BatchKind.HEALTH), "reported again by the next batch");
+    }
 }

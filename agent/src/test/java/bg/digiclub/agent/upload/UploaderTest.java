@@ -305,4 +305,14 @@ class UploaderTest {
         assertEquals(Set.of(1L, 2L), seen, "oldest first");
         assertEquals(Optional.empty(), small.send(ALL, false).retryAt());
     }
+
+    @Test
+    void aClockSetBackDoesNotStrandTheUpload() throws Exception {
+        rig.sealSample(BatchKind.USAGE);
+        collector.then(FakeCollector.status(503, ""));
+        Instant retryAt = uploader.send(ALL, false).retryAt().orElseThrow();
+        rig.clock.set(rig.clock.instant().minus(Duration.ofDays(365 * 3))); // the BIOS battery died
+        assertTrue(rig.clock.instant().isBefore(retryAt));
+        assertEquals(1, uploader.send(ALL, false).sent());
+    }
 }
