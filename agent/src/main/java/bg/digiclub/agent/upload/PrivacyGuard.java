@@ -59,10 +59,17 @@ public class PrivacyGuard implements PayloadGuard {
         this.forbiddenWords = List.copyOf(words);
     }
 
-    /** A guard with this PC's host name and the OS user running the agent as forbidden words. */
+    /**
+     * A guard with this PC's host name and the OS user running the agent as forbidden words. The
+     * agent's own service account ({@code root}, {@code SYSTEM}, {@code digiclub...}) is not a
+     * person and may equal part of a club id, so it is not forbidden.
+     */
     public static PrivacyGuard forThisPc() {
         List<String> words = new ArrayList<>();
-        words.add(System.getProperty("user.name"));
+        String user = System.getProperty("user.name", "");
+        if (!isServiceAccount(user)) {
+            words.add(user);
+        }
         try {
             String host = InetAddress.getLocalHost().getHostName();
             words.add(host);
@@ -78,6 +85,11 @@ public class PrivacyGuard implements PayloadGuard {
             words.add(env);
         }
         return new PrivacyGuard(words);
+    }
+
+    static boolean isServiceAccount(String user) {
+        String u = user.toLowerCase(Locale.ROOT);
+        return u.equals("root") || u.equals("system") || u.equals("localsystem") || u.startsWith("digiclub");
     }
 
     @Override
