@@ -124,6 +124,14 @@ public final class FakeCollector implements AutoCloseable {
         }
     }
 
+    /** Behaves as the protocol says (a scripted "nothing special"). */
+    public static Fault normal() {
+        return (c, r, store) -> {
+            store.run();
+            return null;
+        };
+    }
+
     public static Fault status(int code, String body) {
         return (c, r, store) -> new MockResponse.Builder().code(code).body(body).build();
     }
