@@ -167,4 +167,16 @@ class UploadPartsTest {
         assertThrows(PrivacyViolation.class, () -> g.check(BatchKind.HEALTH, "{\"at\":\"2026-11-24T08:16:00Z\"}"));
         g.check(BatchKind.USAGE, "{\"name\":\"ivanovo\",\"x\":\"x\"}"); // whole words only; 1-letter words are skipped
     }
+
+    @Test
+    void configuredPinsApplyToTheCollectorsHostAndRedirectsAreNotFollowed() {
+        UploadConfig c = config("upload.url", "https://stats.starazagora.bg",
+                "upload.certificate-pins", "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        okhttp3.OkHttpClient http = CollectorHttp.client(c);
+        assertEquals(1, http.certificatePinner().findMatchingPins("stats.starazagora.bg").size());
+        assertTrue(http.certificatePinner().findMatchingPins("example.org").isEmpty());
+        assertTrue(!http.followRedirects() && !http.followSslRedirects() && !http.retryOnConnectionFailure());
+        assertTrue(CollectorHttp.client(config()).certificatePinner().findMatchingPins("stats.starazagora.bg").isEmpty(),
+                "no pins unless configured");
+    }
 }
