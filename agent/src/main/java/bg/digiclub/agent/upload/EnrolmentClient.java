@@ -1,0 +1,125 @@
+package bg.digiclub.agent.upload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Enrols this PC with the collector: the club's enrolment code in, this device's random id,
+ * club and bearer token out ({@code POST <base>/api/v1/enrolments}, docs/protocol.md), stored in
+ * the agent's database. Nothing about the PC is sent. On re-enrolment the previous device id is
+ * sent so the collector can keep it (batches already sealed with it stay valid).
+ *
+ * <p>The enrolment code and the token are never logged.
+ */
+public final class EnrolmentClient {
+    /** The collector's enrolment endpoint (docs/protocol.md). */
+    public static final String ENROLMENTS_PATH = "/api/v1/enrolments";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrolmentClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    private static final Pattern CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Pattern CLUB_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    private final OkHttpClient http;
+    private final URI collectorUrl;
+    private final EnrolmentStore store;
+    private final Clock clock;
+    private final String agentVersion;
+
+    public EnrolmentClient(OkHttpClient http, URI collectorUrl, EnrolmentStore store, Clock clock, String agentVersion) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.collectorUrl = Objects.requireNonNull(collectorUrl, "collectorUrl");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.agentVersion = Objects.requireNonNull(agentVersion, "agentVersion");
+    }
+
+    /**
+     * Enrols with {@code enrolmentCode} as staff typed it (case and spaces do not matter) and
+     * stores the result, replacing an earlier enrolment and clearing "needs re-enrolment".
+     *
+     * @throws EnrolmentException naming what went wrong (bad code, refused, collector unreachable)
+     */
+    public DeviceCredentials enrol(String enrolmentCode) throws EnrolmentException, SQLException {
+        String code = normalize(enrolmentCode);
+        Optional<UUID> previous = store.credentials().map(DeviceCredentials::deviceId);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("enrolmentCode", code);
+        body.put("agentVersion", agentVersion);
+        previous.ifPresent(id -> body.put("previousDeviceId", id.toString()));
+        Request request = new Request.Builder()
+                .url(CollectorHttp.endpoint(collectorUrl, ENROLMENTS_PATH))
+                .post(RequestBody.create(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON_TYPE))
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            int status = response.code();
+            if (status == 200 || status == 201) {
+                DeviceCredentials creds = parse(response.body().string());
+                store.save(creds);
+                LOG.info("enrolled with the collector as device {} of club {}", creds.deviceId(), creds.clubId());
+                return creds;
+            }
+            String reason = CollectorHttp.reason(status, response.body());
+            throw switch (status) {
+                case 403 -> new EnrolmentException("the collector refused the enrolment code (unknown, expired, used up "
+                        + "or revoked — ask for a new one): " + reason);
+                case 429 -> new EnrolmentException("too many enrolment attempts; try again"
+                        + RetryAfter.parse(response.header("Retry-After"), clock.instant())
+                        .map(d -> " in " + d.toSeconds() + " s").orElse(" later") + ": " + reason);
+                default -> new EnrolmentException("enrolment failed: " + reason);
+            };
+        } catch (IOException e) {
+            throw new EnrolmentException("cannot reach the collector at " + collectorUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The code in its canonical form, or an error that says what a code looks like. */
+    static String normalize(String enrolmentCode) throws EnrolmentException {
+        String c = enrolmentCode == null ? "" : enrolmentCode.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        if (c.length() == 12 && !c.contains("-")) {
+            c = c.substring(0, 4) + "-" + c.substring(4, 8) + "-" + c.substring(8);
+        }
+        if (!CODE.matcher(c).matches()) {
+            throw new EnrolmentException("an enrolment code looks like 7KQ2-M9XD-4TRB (12 letters and digits, "
+                    + "no I, L, O or U); this one does not");
+        }
+        return c;
+    }
+
+    private DeviceCredentials parse(String text) throws EnrolmentException {
+        try {
+            JsonNode n = JSON.readTree(text);
+            UUID deviceId = UUID.fromString(n.path("deviceId").asText(""));
+            String clubId = n.path("clubId").asText("");
+            String token = n.path("token").asText("");
+            if (!CLUB_ID.matcher(clubId).matches() || !TOKEN.matcher(token).matches()) {
+                throw new EnrolmentException("the collector's enrolment answer has no valid clubId or token");
+            }
+            return new DeviceCredentials(collectorUrl, deviceId, clubId, token, clock.instant());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EnrolmentException("the collector's enrolment answer is not readable: " + e.getMessage(), e);
+        }
+    }
+}

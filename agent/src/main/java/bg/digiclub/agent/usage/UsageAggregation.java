@@ -1,0 +1,104 @@
+package bg.digiclub.agent.usage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.VisitorKind;
+
+/**
+ * The arithmetic of anonymization, free of storage: sessions and sample times in, per-hour and
+ * per-day counts out. A session is counted in the hour (and local day) it started; its minutes
+ * are split over the hours it ran. Member codes are reduced to a count of distinct codes here
+ * and go no further.
+ */
+public final class UsageAggregation {
+    /** The protocol's bound on sessions started in one hour on one PC. */
+    static final int MAX_SESSIONS_PER_HOUR = 600;
+
+    private UsageAggregation() {
+    }
+
+    /**
+     * The non-empty whole UTC hours of {@code [from, to)} (both whole hours).
+     *
+     * @param samples        when health samples were taken (the agent was running)
+     * @param sampleInterval how long before its time a sample vouches for the agent running
+     */
+    public static List<HourTotals> hours(Instant from, Instant to, List<LedgerSession> sessions, List<Instant> samples,
+                                         Duration sampleInterval) {
+        List<long[]> running = new ArrayList<>();
+        for (LedgerSession s : sessions) {
+            running.add(new long[] {s.startedAt().toEpochMilli(), s.endedAt().toEpochMilli()});
+        }
+        Intervals sessionTime = Intervals.union(running);
+        List<long[]> on = new ArrayList<>();
+        long cover = Math.max(1_000, sampleInterval.toMillis());
+        for (Instant t : samples) {
+            on.add(new long[] {t.toEpochMilli() - cover, t.toEpochMilli() + 1});
+        }
+        Intervals poweredOn = Intervals.union(on);
+        List<HourTotals> result = new ArrayList<>();
+        for (Instant h = from.truncatedTo(ChronoUnit.HOURS); h.isBefore(to); h = h.plus(Duration.ofHours(1))) {
+            Instant end = h.plus(Duration.ofHours(1));
+            int guests = 0;
+            int members = 0;
+            for (LedgerSession s : sessions) {
+                if (!s.startedAt().isBefore(h) && s.startedAt().isBefore(end)) {
+                    if (s.kind() == VisitorKind.MEMBER) {
+                        members++;
+                    } else {
+                        guests++;
+                    }
+                }
+            }
+            // A PC cannot start more than the protocol's bound; anything beyond is a ledger fault
+            // that must not get the whole day's batch refused.
+            guests = Math.min(guests, MAX_SESSIONS_PER_HOUR);
+            members = Math.min(members, MAX_SESSIONS_PER_HOUR - guests);
+            HourTotals hour = new HourTotals(h, guests, members, Math.min(60, sessionTime.coveredMinutes(h, end)),
+                    Math.min(60, poweredOn.coveredMinutes(h, end)));
+            if (!hour.empty()) {
+                result.add(hour);
+            }
+        }
+        return result;
+    }
+
+    /** Minutes the agent was running in {@code [from, to)}, from its sample times. */
+    public static int runningMinutes(Instant from, Instant to, List<Instant> samples, Duration sampleInterval) {
+        List<long[]> on = new ArrayList<>();
+        long cover = Math.max(1_000, sampleInterval.toMillis());
+        for (Instant t : samples) {
+            on.add(new long[] {t.toEpochMilli() - cover, t.toEpochMilli() + 1});
+        }
+        return Intervals.union(on).coveredMinutes(from, to);
+    }
+
+    /**
+     * The day {@code day} = {@code [from, to)}: sessions started in it by declared age band and
+     * sex, and the number of distinct member codes among them.
+     */
+    public static DayTotals day(LocalDate day, Instant from, Instant to, List<LedgerSession> sessions) {
+        Map<Demographics, Integer> cells = new HashMap<>();
+        Set<String> members = new HashSet<>();
+        for (LedgerSession s : sessions) {
+            if (s.startedAt().isBefore(from) || !s.startedAt().isBefore(to)) {
+                continue;
+            }
+            cells.merge(s.demographics(), 1, Integer::sum);
+            if (s.kind() == VisitorKind.MEMBER) {
+                members.add(s.memberCode());
+            }
+        }
+        return new DayTotals(day, cells, members.size());
+    }
+}

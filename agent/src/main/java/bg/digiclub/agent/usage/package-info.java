@@ -1,0 +1,18 @@
+/**
+ * Anonymizing aggregation on the PC: turns the session ledger and the health store into the
+ * collector's batches (docs/protocol.md) and seals each complete period exactly once into the
+ * upload outbox. Member codes are only counted here (distinct members per day); no code, name,
+ * address or exact time ever goes into a batch (docs/privacy.md).
+ *
+ * <ul>
+ *   <li>{@link bg.digiclub.agent.usage.UsageAggregation}: the arithmetic (hours, days, minutes running);</li>
+ *   <li>{@link bg.digiclub.agent.usage.PeriodSealer}: which periods are complete and not yet sealed;</li>
+ *   <li>{@code BatchJson}: every field that leaves the PC, written in one place;</li>
+ *   <li>{@link bg.digiclub.agent.usage.SafeCheckNames}: check names made safe to send;</li>
+ *   <li>{@link bg.digiclub.agent.usage.UsageSource} and {@link bg.digiclub.agent.usage.HealthSource}:
+ *       what the aggregation reads, with {@link bg.digiclub.agent.usage.StoreHealthSource} over the
+ *       health store (the ledger's adapter is a few lines over {@code SessionLedger.sessionsOverlapping});</li>
+ *   <li>{@link bg.digiclub.agent.usage.UsageUpload}: the wiring the agent's {@code main} calls.</li>
+ * </ul>
+ */
+package bg.digiclub.agent.usage;
