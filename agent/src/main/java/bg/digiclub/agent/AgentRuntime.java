@@ -41,6 +41,14 @@ import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.DatabaseOpener;
 import bg.digiclub.agent.store.Retention;
 import bg.digiclub.agent.store.SampleStore;
+import bg.digiclub.agent.upload.DeviceCredentials;
+import bg.digiclub.agent.upload.EnrolmentException;
+import bg.digiclub.agent.upload.UploadRound;
+import bg.digiclub.agent.upload.UploadService;
+import bg.digiclub.agent.usage.LedgerUsageSource;
+import bg.digiclub.agent.usage.StoreHealthSource;
+import bg.digiclub.agent.usage.UsageUpload;
+import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.health.HealthReport;
 import oshi.SystemInfo;
 
@@ -50,6 +58,10 @@ import oshi.SystemInfo;
  */
 public final class AgentRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
+
+    /** The agent's version, from the jar's manifest; "dev" when run from classes. */
+    public static final String VERSION = Optional.ofNullable(AgentRuntime.class.getPackage().getImplementationVersion())
+            .orElse("dev");
 
     private AgentRuntime() {
     }
@@ -70,11 +82,21 @@ public final class AgentRuntime {
         Consumer<HealthReport> publish = HealthMonitor.toStatusFile(new StatusFile(config.dataDir()))
                 .andThen(latest::set)
                 .andThen(LiveHealthLine::log);
-        HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()),
-                new SampleStore(db, clock), new AlertStore(db, clock), publish);
-        LinkServer link = startLink(config, db, latest::get, clock);
+        SampleStore samples = new SampleStore(db, clock);
+        AlertStore alerts = new AlertStore(db, clock);
+        HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts,
+                publish);
+        SessionLedger ledger = new SessionLedger(db);
+        LinkServer link = startLink(config, db, ledger, latest::get, clock);
+        Optional<UploadService> upload = UsageUpload.service(config.upload(), db, new LedgerUsageSource(ledger, clock),
+                new StoreHealthSource(samples, alerts, () -> Optional.ofNullable(latest.get()),
+                        config.sampling().interval(), clock),
+                config.sampling().interval(), VERSION, clock);
+        if (upload.isEmpty()) {
+            LOG.info("no collector configured (upload.url): statistics stay on this PC");
+        }
         // closed in reverse order: the link stops taking requests before the database closes
-        AgentService service = new AgentService(monitor, new Retention(db, clock), config.sampling().interval(),
+        AgentService service = new AgentService(monitor, new Retention(db, clock), upload, config.sampling().interval(),
                 List.of(lock.get(), db, worker, link));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
         LOG.info("data in {}, logs in {}, configuration from {}", config.dataDir(), config.logDir(),
@@ -98,9 +120,8 @@ public final class AgentRuntime {
     }
 
     /** The kiosk's link: sessions left open by a crash are closed first, then the socket opens. */
-    private static LinkServer startLink(AgentConfig config, Database db, Supplier<HealthReport> health, Clock clock)
-            throws SQLException, IOException {
-        SessionLedger ledger = new SessionLedger(db);
+    private static LinkServer startLink(AgentConfig config, Database db, SessionLedger ledger,
+                                        Supplier<HealthReport> health, Clock clock) throws SQLException, IOException {
         int interrupted = ledger.closeInterrupted();
         if (interrupted > 0) {
             LOG.warn("{} session(s) left open by a crash or power cut closed as interrupted", interrupted);
@@ -124,6 +145,38 @@ public final class AgentRuntime {
         Clock clock = Clock.systemUTC();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.DEFAULT, clock).set(pin);
+        }
+    }
+
+    /** {@code agent enrol}: exchanges the club's enrolment code for this PC's device id and token. */
+    public static DeviceCredentials enrol(AgentConfig config, String code)
+            throws IOException, SQLException, EnrolmentException {
+        NativeSetup.apply(config.tmpDir());
+        Clock clock = Clock.systemUTC();
+        try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
+            return UsageUpload.enrolmentClient(config.upload(), db, VERSION, clock).enrol(code);
+        }
+    }
+
+    /**
+     * {@code agent upload --now}: seals what is due and sends everything waiting, once. Safe
+     * beside a running agent: the database serializes writers, the collector's idempotency
+     * covers a batch both send.
+     */
+    public static UploadRound uploadNow(AgentConfig config) throws IOException, SQLException {
+        NativeSetup.apply(config.tmpDir());
+        Clock clock = Clock.systemUTC();
+        try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
+            SampleStore samples = new SampleStore(db, clock);
+            AlertStore alerts = new AlertStore(db, clock);
+            Optional<HealthReport> current = Optional.empty();
+            UploadService service = UsageUpload.service(config.upload(), db,
+                    new LedgerUsageSource(new SessionLedger(db), clock),
+                    new StoreHealthSource(samples, alerts, () -> current, config.sampling().interval(), clock),
+                    config.sampling().interval(), VERSION, clock)
+                    .orElseThrow(() -> new ConfigException(
+                            "no collector configured: set upload.url in the agent's configuration"));
+            return service.uploadNow();
         }
     }
 

@@ -7,13 +7,13 @@ import picocli.CommandLine.Command;
 @Command(name = "digiclub-agent", mixinStandardHelpOptions = true, version = "DigiClub agent",
         description = "The DigiClub agent: monitors this club PC's health and keeps its usage records.",
         subcommands = {RunCommand.class, StatusCommand.class, HistoryCommand.class, AlertsCommand.class,
-                StaffPinCommand.class})
+                StaffPinCommand.class, EnrolCommand.class, UploadCommand.class})
 public final class AgentCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, status, history, alerts or staff-pin");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, status, history, alerts, staff-pin, enrol or upload");
     }
 }

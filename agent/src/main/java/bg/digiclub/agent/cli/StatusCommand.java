@@ -1,5 +1,7 @@
 package bg.digiclub.agent.cli;
 
+import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -10,6 +12,8 @@ import bg.digiclub.agent.AgentRuntime;
 import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.agent.service.InstanceLock;
 import bg.digiclub.agent.service.StatusFile;
+import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.upload.UploadStatus;
 import bg.digiclub.common.health.HealthReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +47,20 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println(StatusFile.toJson(report));
         } else {
             System.out.print(StatusTable.render(report, origin, ZoneId.systemDefault()));
+            uploadSummary(config).ifPresent(System.out::println);
         }
         return 0;
+    }
+
+    /** The upload's state (enrolled? re-enrolment needed? batches waiting?), when there is a database. */
+    private static Optional<String> uploadSummary(AgentConfig config) {
+        if (!Files.exists(config.dataDir().resolve(Database.FILE_NAME))) {
+            return Optional.empty();
+        }
+        try (Database db = Stores.openReadOnly(config)) {
+            return Optional.of(UploadStatus.read(db).summary());
+        } catch (SQLException e) {
+            return Optional.of("upload: state unreadable (" + e.getMessage() + ")");
+        }
     }
 }

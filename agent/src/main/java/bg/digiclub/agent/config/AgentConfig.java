@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import bg.digiclub.agent.health.check.HealthThresholds;
+import bg.digiclub.agent.upload.UploadConfig;
 import bg.digiclub.common.config.ConfigProperties;
 
 /**
@@ -18,9 +19,10 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param thresholds when each health check turns WARN or CRIT
  * @param link       the local socket the kiosk talks to
  * @param members    member cards: allowances and PIN hashing
+ * @param upload     where anonymous statistics go, when, and how the outbox is bounded
  */
 public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettings sampling, HealthThresholds thresholds,
-                          LinkSettings link, MemberSettings members) {
+                          LinkSettings link, MemberSettings members, UploadConfig upload) {
     public AgentConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logDir, "logDir");
@@ -28,6 +30,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettin
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(upload, "upload");
     }
 
     /** The agent's own temp directory (JNA and SQLite unpack native code here: system temp may be noexec). */
@@ -45,6 +48,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettin
                 SamplingSettings.read(c, o.sampleInterval()),
                 HealthThresholdsConfig.read(c),
                 LinkSettings.read(c, dataDir),
-                MemberSettings.read(c));
+                MemberSettings.read(c),
+                UploadConfig.read(c));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.store.Retention;
+import bg.digiclub.agent.upload.UploadService;
 
 /**
  * The agent's schedule: a health round every sampling interval and housekeeping (hourly
- * rollups, retention) every few minutes, on one scheduler thread so that the database sees
- * one writer at a time. A failing round is logged and the schedule goes on: the service must
+ * rollups, retention) every few minutes on one thread; the upload service's tick on another. A failing round is logged and the schedule goes on: the service must
  * not stop because the disk was briefly full.
  */
 public final class AgentService implements AutoCloseable {
@@ -26,8 +27,12 @@ public final class AgentService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentService.class);
 
+    /** The upload service decides itself what is due; it is asked this often. */
+    static final Duration UPLOAD_TICK_EVERY = Duration.ofSeconds(30);
+
     private final HealthMonitor monitor;
     private final Retention retention;
+    private final Optional<UploadService> upload;
     private final Duration interval;
     private final List<AutoCloseable> resources;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,13 +40,21 @@ public final class AgentService implements AutoCloseable {
         t.setDaemon(false);
         return t;
     });
+    /** Uploads wait on the network: their own thread, so that a slow collector never delays a health sample. */
+    private final ScheduledExecutorService uploader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "agent-upload");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param resources closed in reverse order when the service stops (worker, database, lock)
      */
-    public AgentService(HealthMonitor monitor, Retention retention, Duration interval, List<AutoCloseable> resources) {
+    public AgentService(HealthMonitor monitor, Retention retention, Optional<UploadService> upload, Duration interval,
+                        List<AutoCloseable> resources) {
         this.monitor = Objects.requireNonNull(monitor, "monitor");
         this.retention = Objects.requireNonNull(retention, "retention");
+        this.upload = Objects.requireNonNull(upload, "upload");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.resources = new ArrayList<>(resources);
     }
@@ -50,6 +63,8 @@ public final class AgentService implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::healthRound, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::housekeeping, HOUSEKEEPING_EVERY.toMillis(),
                 HOUSEKEEPING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        upload.ifPresent(u -> uploader.scheduleWithFixedDelay(() -> uploadTick(u), UPLOAD_TICK_EVERY.toMillis(),
+                UPLOAD_TICK_EVERY.toMillis(), TimeUnit.MILLISECONDS));
         LOG.info("agent started: sampling every {} s", interval.toSeconds());
     }
 
@@ -72,6 +87,14 @@ public final class AgentService implements AutoCloseable {
         }
     }
 
+    private void uploadTick(UploadService u) {
+        try {
+            u.tick();
+        } catch (RuntimeException e) {
+            LOG.error("upload round failed: {}", e.toString(), e);
+        }
+    }
+
     /** Blocks until the service is stopped by {@link #close()} (from a shutdown hook). */
     public void awaitStop() throws InterruptedException {
         while (!scheduler.awaitTermination(1, TimeUnit.DAYS)) {
@@ -82,6 +105,7 @@ public final class AgentService implements AutoCloseable {
     /** Stops the schedule, lets a running round finish, closes resources. */
     @Override
     public void close() {
+        uploader.shutdownNow();
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
