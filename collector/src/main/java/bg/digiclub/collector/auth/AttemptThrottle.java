@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down guessing: after {@code freeFailures} failures for one key (a user name, an
- * address) within {@code window}, that key is refused until a lock-out has passed; the lock-out
+ * Slows down guessing: once {@code freeFailures} failures for one key (a user name, an
+ * address) happened within {@code window}, that key is refused until a lock-out has passed; the lock-out
  * doubles with every further failure, up to {@code maxLockout}. A success clears the key.
  */
 public final class AttemptThrottle {
@@ -45,7 +45,7 @@ public final class AttemptThrottle {
                 f = new Failures(now);
             }
             f.count++;
-            int over = f.count - freeFailures;
+            int over = f.count - freeFailures + 1;
             if (over > 0) {
                 Duration lockout = firstLockout.multipliedBy(1L << Math.min(over - 1, 20));
                 f.lockedUntil = now.plus(lockout.compareTo(maxLockout) > 0 ? maxLockout : lockout);

@@ -35,9 +35,11 @@ final class JsonProblems {
         }
         if (e instanceof MismatchedInputException m) {
             String message = m.getOriginalMessage();
-            String code = message.contains("Missing") || message.contains("null") ? "missing-field" : "wrong-type";
             String target = m.getTargetType() == null ? "" : " (expected " + m.getTargetType().getSimpleName() + ")";
-            return new ApiException(400, code, firstLine(message) + " at " + path(m) + target);
+            if (message.contains("Missing") || message.contains("null")) {
+                return new ApiException(400, "missing-field", "the field " + path(m) + " is missing or null" + target);
+            }
+            return new ApiException(400, "wrong-type", firstLine(message) + " at " + path(m) + target);
         }
         if (e instanceof StreamReadException) {
             return new ApiException(400, "malformed-json", "the body is not valid JSON: " + firstLine(e.getOriginalMessage()));
@@ -59,8 +61,10 @@ final class JsonProblems {
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
         // Jackson mentions its own feature switches; a client cannot use them
-        int hint = line.indexOf(" (set DeserializationFeature");
-        line = hint < 0 ? line : line.substring(0, hint);
+        for (String hint : new String[] {" (set ", " (but might if "}) {
+            int at = line.indexOf(hint);
+            line = at < 0 ? line : line.substring(0, at);
+        }
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
