@@ -10,8 +10,8 @@ import java.util.List;
  * shown (the same number is the period's session count elsewhere on the page). Complementary:
  * the table is seen as lines (each row with its row total, each column with its column total,
  * the row totals with the grand total, the column totals with the grand total). Repeated until
- * nothing changes: a line with exactly one hidden number gets a second one hidden (the smallest
- * non-zero cell, else its total, else a zero cell); a line whose shown total would pin a hidden
+ * nothing changes: a line with exactly one hidden number gets a second one hidden (its total if
+ * that is not the grand total, else its smallest non-zero cell); a line whose shown total would pin a hidden
  * number to one value (e.g. two hidden cells known to be 1-4 that add up to 2) gets one more
  * hidden. That stops the subtraction attacks a reader can do with a pencil on one table; it is
  * not a full linear-programming audit across tables, which is why exports use the same periods.
@@ -88,24 +88,38 @@ public final class SmallCountSuppression {
         return new SuppressedTable(cells, rowTotals, columnTotals, new Cell(value[rows][columns], shown[rows][columns]));
     }
 
-    /** Each line: its member cells' coordinates, then its total's coordinates last. */
+    /**
+     * Each line: its member cells' coordinates, then its total's coordinates last. Inner rows and
+     * columns come first, the two margin lines last, so that a margin hidden for an inner line is
+     * already there when the margin lines are checked (fewer numbers hidden in the end).
+     */
     private static List<int[][]> lines(int rows, int columns) {
         List<int[][]> lines = new ArrayList<>();
-        for (int r = 0; r <= rows; r++) {
-            int[][] line = new int[columns + 1][];
-            for (int c = 0; c <= columns; c++) {
-                line[c] = new int[] {r, c};
-            }
-            lines.add(line);
+        for (int r = 0; r < rows; r++) {
+            lines.add(row(r, columns));
         }
-        for (int c = 0; c <= columns; c++) {
-            int[][] line = new int[rows + 1][];
-            for (int r = 0; r <= rows; r++) {
-                line[r] = new int[] {r, c};
-            }
-            lines.add(line);
+        for (int c = 0; c < columns; c++) {
+            lines.add(column(c, rows));
         }
+        lines.add(row(rows, columns));
+        lines.add(column(columns, rows));
         return lines;
+    }
+
+    private static int[][] row(int r, int columns) {
+        int[][] line = new int[columns + 1][];
+        for (int c = 0; c <= columns; c++) {
+            line[c] = new int[] {r, c};
+        }
+        return line;
+    }
+
+    private static int[][] column(int c, int rows) {
+        int[][] line = new int[rows + 1][];
+        for (int r = 0; r <= rows; r++) {
+            line[r] = new int[] {r, c};
+        }
+        return line;
     }
 
     /** Hides one more number of the line if the line needs it; true if it hid one. */
@@ -178,13 +192,22 @@ public final class SmallCountSuppression {
 
     private static boolean pinned(long sum, List<long[]> bounds) {
         long lowSum = 0;
-        long highSum = 0;
+        long finiteHighSum = 0;
+        int unbounded = 0;
         for (long[] b : bounds) {
             lowSum += b[0];
-            highSum = Math.min(UNBOUNDED, highSum + b[1]);
+            if (b[1] >= UNBOUNDED) {
+                unbounded++;
+            } else {
+                finiteHighSum += b[1];
+            }
         }
         for (long[] b : bounds) {
-            long low = Math.max(b[0], sum - (highSum - b[1]));
+            boolean selfUnbounded = b[1] >= UNBOUNDED;
+            // the others can absorb any amount if one of them has no upper bound
+            boolean othersUnbounded = unbounded - (selfUnbounded ? 1 : 0) > 0;
+            long othersHigh = finiteHighSum - (selfUnbounded ? 0 : b[1]);
+            long low = othersUnbounded ? b[0] : Math.max(b[0], sum - othersHigh);
             long high = Math.min(b[1], sum - (lowSum - b[0]));
             if (low >= high) {
                 return true;
@@ -193,30 +216,25 @@ public final class SmallCountSuppression {
         return false;
     }
 
+    /**
+     * The number to hide next in a line: its total if that is not the grand total (hiding a
+     * margin keeps the table's inner cells, the numbers people report, visible), else its
+     * smallest non-zero cell. Zeros are never hidden: a hidden zero protects nothing.
+     */
     private static int[] pick(int[][] line, long[][] value, Cell.Visibility[][] shown, int rows, int columns) {
+        int[] total = line[line.length - 1];
+        boolean grandTotal = total[0] == rows && total[1] == columns;
+        if (!grandTotal && shown[total[0]][total[1]] == Cell.Visibility.EXACT && value[total[0]][total[1]] > 0) {
+            return total;
+        }
         int[] best = null;
         for (int i = 0; i < line.length - 1; i++) {
             int[] at = line[i];
-            boolean grand = at[0] == rows && at[1] == columns;
-            if (!grand && shown[at[0]][at[1]] == Cell.Visibility.EXACT && value[at[0]][at[1]] > 0
+            if (shown[at[0]][at[1]] == Cell.Visibility.EXACT && value[at[0]][at[1]] > 0
                     && (best == null || value[at[0]][at[1]] < value[best[0]][best[1]])) {
                 best = at;
             }
         }
-        if (best != null) {
-            return best;
-        }
-        int[] total = line[line.length - 1];
-        boolean grandTotal = total[0] == rows && total[1] == columns;
-        if (!grandTotal && shown[total[0]][total[1]] == Cell.Visibility.EXACT) {
-            return total;
-        }
-        for (int i = 0; i < line.length - 1; i++) {
-            int[] at = line[i];
-            if (shown[at[0]][at[1]] == Cell.Visibility.EXACT && !(at[0] == rows && at[1] == columns)) {
-                return at;
-            }
-        }
-        return null;
+        return best;
     }
 }
