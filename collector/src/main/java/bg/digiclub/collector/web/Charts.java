@@ -53,8 +53,11 @@ final class Charts {
         for (int k = 0; k < labels; k++) {
             int i = labels == 1 ? 0 : (int) Math.round((days.size() - 1) * k / (double) (labels - 1));
             double x = left + i * slot + slot / 2;
-            svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
-                    x, height - 8, days.get(i).day()));
+            // the outermost labels are anchored inwards so that they are not cut at the edges
+            String anchor = k == 0 ? "start" : k == labels - 1 ? "end" : "middle";
+            double at = k == 0 ? left : k == labels - 1 ? width - 10 : x;
+            svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>",
+                    at, height - 8, anchor, days.get(i).day()));
         }
         return svg.append("</svg>").toString();
     }

@@ -36,6 +36,9 @@ final class DevicePage {
                 .append("<th class=\"num\">Тревоги</th><th class=\"num\">Работил (ч)</th></tr></thead><tbody>");
         for (HealthDayRow day : days) {
             body.append("<tr><td>").append(day.day()).append("</td><td>");
+            if (day.worst().stream().allMatch(c -> c.status() == bg.digiclub.common.health.HealthStatus.OK)) {
+                body.append("всички OK");
+            }
             for (CheckStatus check : day.worst()) {
                 if (check.status() != bg.digiclub.common.health.HealthStatus.OK) {
                     body.append("<span class=\"check st-").append(check.status().name().toLowerCase(Locale.ROOT))
