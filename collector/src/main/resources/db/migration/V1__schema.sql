@@ -114,7 +114,25 @@ CREATE TABLE club_days (
     member_days        INTEGER NOT NULL,
     PRIMARY KEY (club_id, day)
 );
-CREATE INDEX club_days_by_day ON club_days (day, club_id);
+-- covering, so that the overview's range over all clubs reads the index only
+CREATE INDEX club_days_by_day ON club_days (day, club_id, sessions, guest_sessions, member_sessions,
+    session_minutes, powered_on_minutes, member_days);
+
+-- the same sums per calendar month (month = year * 12 + month - 1), so that a year of 800 clubs
+-- is 9,600 rows, not 292,000
+CREATE TABLE club_months (
+    club_id            TEXT NOT NULL,
+    month              INTEGER NOT NULL,
+    sessions           INTEGER NOT NULL,
+    guest_sessions     INTEGER NOT NULL,
+    member_sessions    INTEGER NOT NULL,
+    session_minutes    INTEGER NOT NULL,
+    powered_on_minutes INTEGER NOT NULL,
+    member_days        INTEGER NOT NULL,
+    PRIMARY KEY (club_id, month)
+);
+CREATE INDEX club_months_by_month ON club_months (month, club_id, sessions, guest_sessions, member_sessions,
+    session_minutes, powered_on_minutes, member_days);
 
 CREATE TABLE club_hours (
     club_id         TEXT NOT NULL,
@@ -133,6 +151,8 @@ CREATE TABLE club_demographics (
     sessions INTEGER NOT NULL,
     PRIMARY KEY (club_id, day, age_band, sex)
 );
+-- covering, for the export of every club's table over a period
+CREATE INDEX club_demographics_by_day ON club_demographics (day, club_id, age_band, sex, sessions);
 
 CREATE TABLE device_days (
     device_id          TEXT NOT NULL,
@@ -143,7 +163,7 @@ CREATE TABLE device_days (
     powered_on_minutes INTEGER NOT NULL,
     PRIMARY KEY (device_id, day)
 );
-CREATE INDEX device_days_by_day ON device_days (day, club_id, device_id);
+CREATE INDEX device_days_by_club ON device_days (club_id, day, device_id);
 
 CREATE TABLE users (
     username      TEXT PRIMARY KEY,

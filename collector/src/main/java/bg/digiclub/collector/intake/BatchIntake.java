@@ -106,21 +106,27 @@ public final class BatchIntake {
 
     private Batch parse(byte[] bytes) throws ApiException {
         try {
-            // the version is checked first, so a newer agent hears "version" and not "unknown field"
-            var tree = json.readTree(bytes);
-            if (tree == null || !tree.isObject()) {
-                throw new ApiException(400, "malformed-json", "the body must be one JSON object");
-            }
-            var version = tree.get("schemaVersion");
-            if (version != null && version.isInt() && version.intValue() != Batch.SCHEMA_VERSION) {
-                throw new ApiException(400, "unsupported-schema-version", "schemaVersion " + version.intValue()
+            return json.readValue(bytes, Batch.class);
+        } catch (JsonProcessingException e) {
+            // a newer agent should hear "version", not "unknown field": look at the version only
+            // on this (rare) failure path, so a good batch is parsed once
+            Integer version = schemaVersion(bytes);
+            if (version != null && version != Batch.SCHEMA_VERSION) {
+                throw new ApiException(400, "unsupported-schema-version", "schemaVersion " + version
                         + " is not supported; this collector reads " + Batch.SCHEMA_VERSION);
             }
-            return json.treeToValue(tree, Batch.class);
-        } catch (JsonProcessingException e) {
             throw JsonProblems.of(e);
         } catch (IOException e) {
             throw new ApiException(400, "malformed-json", "the body cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Integer schemaVersion(byte[] bytes) {
+        try {
+            var version = json.readTree(bytes).get("schemaVersion");
+            return version != null && version.isInt() ? version.intValue() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 package bg.digiclub.collector.report;
 
 import bg.digiclub.collector.store.Club;
+import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.CheckStatus;
@@ -82,6 +83,27 @@ public final class Reports {
         return database.read(c -> demographics(c, period, clubId));
     }
 
+    /** Every club's exact demographic table for the period, in one query (for the export). */
+    public Map<String, long[][]> demographicsByClub(Period period) throws SQLException {
+        return database.read(c -> {
+            Map<String, long[][]> tables = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT club_id, age_band, sex, SUM(sessions) "
+                    + "FROM club_demographics WHERE day BETWEEN ? AND ? GROUP BY club_id, age_band, sex")) {
+                select.setLong(1, period.fromEpochDay());
+                select.setLong(2, period.toEpochDay());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long[][] table = tables.computeIfAbsent(rows.getString(1),
+                                k -> new long[AgeBand.values().length][Sex.values().length]);
+                        table[AgeBand.valueOf(rows.getString(2)).ordinal()][Sex.valueOf(rows.getString(3)).ordinal()]
+                                += rows.getLong(4);
+                    }
+                }
+            }
+            return tables;
+        });
+    }
+
     public Optional<DeviceSummary> device(UUID deviceId, Period period) throws SQLException {
         return database.read(c -> devices(c, period, null, deviceId).stream().findFirst());
     }
@@ -144,27 +166,68 @@ public final class Reports {
         return clubId == null ? "" : " AND club_id = ?";
     }
 
+    /**
+     * Sums per club over the period: whole calendar months from {@code club_months}, the days
+     * at either edge from {@code club_days}.
+     */
     private static Map<String, long[]> clubTotals(Connection c, Period period, String clubId) throws SQLException {
         Map<String, long[]> totals = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT club_id, SUM(sessions), SUM(session_minutes), "
-                + "SUM(guest_sessions), SUM(member_sessions), SUM(member_days) FROM club_days "
-                + "WHERE day BETWEEN ? AND ?" + clubFilter(clubId) + " GROUP BY club_id")) {
-            bindPeriod(select, period, clubId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    totals.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                            rows.getLong(5), rows.getLong(6)});
-                }
+        LocalDate firstFullMonth = period.from().getDayOfMonth() == 1 ? period.from()
+                : period.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate afterLastFullMonth = period.to().plusDays(1).withDayOfMonth(1);
+        if (period.to().plusDays(1).getDayOfMonth() != 1) {
+            afterLastFullMonth = period.to().withDayOfMonth(1);
+        }
+        if (firstFullMonth.isBefore(afterLastFullMonth)) {
+            long fromMonth = BatchStore.monthOf(firstFullMonth.toEpochDay());
+            long toMonth = BatchStore.monthOf(afterLastFullMonth.toEpochDay()) - 1;
+            addTotals(c, totals, "club_months", "month", fromMonth, toMonth, clubId);
+            if (period.from().isBefore(firstFullMonth)) {
+                addTotals(c, totals, "club_days", "day", period.fromEpochDay(), firstFullMonth.toEpochDay() - 1, clubId);
             }
+            if (!afterLastFullMonth.isAfter(period.to())) {
+                addTotals(c, totals, "club_days", "day", afterLastFullMonth.toEpochDay(), period.toEpochDay(), clubId);
+            }
+        } else {
+            addTotals(c, totals, "club_days", "day", period.fromEpochDay(), period.toEpochDay(), clubId);
         }
         return totals;
     }
 
+    private static void addTotals(Connection c, Map<String, long[]> totals, String table, String key, long from,
+                                  long to, String clubId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT club_id, SUM(sessions), SUM(session_minutes), "
+                + "SUM(guest_sessions), SUM(member_sessions), SUM(member_days) FROM " + table
+                + " WHERE " + key + " BETWEEN ? AND ?" + clubFilter(clubId) + " GROUP BY club_id")) {
+            select.setLong(1, from);
+            select.setLong(2, to);
+            if (clubId != null) {
+                select.setString(3, clubId);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long[] t = totals.computeIfAbsent(rows.getString(1), k -> new long[5]);
+                    for (int i = 0; i < 5; i++) {
+                        t[i] += rows.getLong(2 + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** PCs switched on in the period, per club: one index probe per PC, whatever the period's length. */
     private static Map<String, Integer> activeDevices(Connection c, Period period, String clubId) throws SQLException {
         Map<String, Integer> active = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT club_id, COUNT(DISTINCT device_id) FROM device_days "
-                + "WHERE day BETWEEN ? AND ?" + clubFilter(clubId) + " AND powered_on_minutes > 0 GROUP BY club_id")) {
-            bindPeriod(select, period, clubId);
+        try (PreparedStatement select = c.prepareStatement("SELECT d.club_id, COUNT(*) FROM devices d WHERE "
+                + (clubId == null ? "" : "d.club_id = ? AND ")
+                + "EXISTS (SELECT 1 FROM device_days x WHERE x.device_id = d.id AND x.day BETWEEN ? AND ? "
+                + "AND x.powered_on_minutes > 0) GROUP BY d.club_id")) {
+            int i = 1;
+            if (clubId != null) {
+                select.setString(i++, clubId);
+            }
+            select.setLong(i++, period.fromEpochDay());
+            select.setLong(i, period.toEpochDay());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     active.put(rows.getString(1), rows.getInt(2));

@@ -161,26 +161,48 @@ public final class BatchStore {
 
     private static void upsertClubDays(Connection connection, String clubId, Map<Long, int[]> perDay,
                                        Map<Long, Integer> memberDays) throws SQLException {
-        Map<Long, Boolean> days = new TreeMap<>();
-        perDay.keySet().forEach(d -> days.put(d, true));
-        memberDays.keySet().forEach(d -> days.put(d, true));
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO club_days (club_id, day, sessions, "
-                + "guest_sessions, member_sessions, session_minutes, powered_on_minutes, member_days) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (club_id, day) DO UPDATE SET "
-                + "sessions = club_days.sessions + excluded.sessions, "
-                + "guest_sessions = club_days.guest_sessions + excluded.guest_sessions, "
-                + "member_sessions = club_days.member_sessions + excluded.member_sessions, "
-                + "session_minutes = club_days.session_minutes + excluded.session_minutes, "
-                + "powered_on_minutes = club_days.powered_on_minutes + excluded.powered_on_minutes, "
-                + "member_days = club_days.member_days + excluded.member_days")) {
-            for (long day : days.keySet()) {
-                int[] d = perDay.getOrDefault(day, new int[5]);
+        // per day and per calendar month: six sums and the member-days
+        Map<Long, int[]> days = new TreeMap<>();
+        Map<Long, int[]> months = new TreeMap<>();
+        Map<Long, Boolean> keys = new TreeMap<>();
+        perDay.keySet().forEach(d -> keys.put(d, true));
+        memberDays.keySet().forEach(d -> keys.put(d, true));
+        for (long day : keys.keySet()) {
+            int[] d = perDay.getOrDefault(day, new int[5]);
+            int[] row = new int[] {d[0], d[1], d[2], d[3], d[4], memberDays.getOrDefault(day, 0)};
+            days.put(day, row);
+            int[] month = months.computeIfAbsent(monthOf(day), k -> new int[6]);
+            for (int i = 0; i < 6; i++) {
+                month[i] += row[i];
+            }
+        }
+        addSums(connection, "club_days", "day", clubId, days);
+        addSums(connection, "club_months", "month", clubId, months);
+    }
+
+    /** The month key of an epoch day: year * 12 + month - 1. */
+    public static long monthOf(long epochDay) {
+        LocalDate day = LocalDate.ofEpochDay(epochDay);
+        return day.getYear() * 12L + day.getMonthValue() - 1;
+    }
+
+    private static void addSums(Connection connection, String table, String key, String clubId, Map<Long, int[]> rows)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + table + " (club_id, " + key
+                + ", sessions, guest_sessions, member_sessions, session_minutes, powered_on_minutes, member_days) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (club_id, " + key + ") DO UPDATE SET "
+                + "sessions = " + table + ".sessions + excluded.sessions, "
+                + "guest_sessions = " + table + ".guest_sessions + excluded.guest_sessions, "
+                + "member_sessions = " + table + ".member_sessions + excluded.member_sessions, "
+                + "session_minutes = " + table + ".session_minutes + excluded.session_minutes, "
+                + "powered_on_minutes = " + table + ".powered_on_minutes + excluded.powered_on_minutes, "
+                + "member_days = " + table + ".member_days + excluded.member_days")) {
+            for (Map.Entry<Long, int[]> row : rows.entrySet()) {
                 upsert.setString(1, clubId);
-                upsert.setLong(2, day);
-                for (int i = 0; i < 5; i++) {
-                    upsert.setInt(3 + i, d[i]);
+                upsert.setLong(2, row.getKey());
+                for (int i = 0; i < 6; i++) {
+                    upsert.setInt(3 + i, row.getValue()[i]);
                 }
-                upsert.setInt(8, memberDays.getOrDefault(day, 0));
                 upsert.addBatch();
             }
             upsert.executeBatch();

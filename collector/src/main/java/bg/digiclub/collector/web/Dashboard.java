@@ -203,8 +203,11 @@ public final class Dashboard {
             if (user.clubId() != null) {
                 clubId = user.clubId();
             } else {
+                var demographics = reports.demographicsByClub(period);
                 for (var summary : reports.overview(period)) {
-                    rows.add(new CsvExport.Row(summary, reports.demographics(summary.club().id(), period)));
+                    rows.add(new CsvExport.Row(summary, demographics.getOrDefault(summary.club().id(),
+                            new long[bg.digiclub.common.link.AgeBand.values().length]
+                                    [bg.digiclub.common.link.Sex.values().length])));
                 }
             }
         }
