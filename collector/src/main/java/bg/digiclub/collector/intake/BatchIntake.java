@@ -29,14 +29,20 @@ public final class BatchIntake {
     private final RateLimiter rateLimiter;
     private final BodyReader bodyReader;
     private final ObjectMapper json;
+    private final TokenCache tokens;
 
+    /**
+     * @param tokenTimeToLive how long a token's device is remembered (a revocation takes effect
+     *                        within it); zero to look it up for every batch
+     */
     public BatchIntake(ClubStore clubs, BatchStore batches, RateLimiter rateLimiter, BodyReader bodyReader,
-                       ObjectMapper json) {
+                       ObjectMapper json, java.time.Clock clock, Duration tokenTimeToLive) {
         this.clubs = clubs;
         this.batches = batches;
         this.rateLimiter = rateLimiter;
         this.bodyReader = bodyReader;
         this.json = json;
+        this.tokens = new TokenCache(clock, tokenTimeToLive);
     }
 
     /** One delivery; the headers as received (null when absent). */
@@ -94,7 +100,12 @@ public final class BatchIntake {
         if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
             throw new ApiException(401, "missing-token", "the Authorization header must be \"Bearer <token>\"");
         }
-        Optional<DeviceIdentity> device = clubs.deviceByToken(Secrets.hashToken(parts[1]));
+        String hash = Secrets.hashToken(parts[1]);
+        Optional<DeviceIdentity> device = tokens.get(hash);
+        if (device.isEmpty()) {
+            device = clubs.deviceByToken(hash);
+            device.ifPresent(d -> tokens.put(hash, d));
+        }
         if (device.isEmpty()) {
             throw new ApiException(401, "invalid-token", "the token is unknown; enrol the device again");
         }

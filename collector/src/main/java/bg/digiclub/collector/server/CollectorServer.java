@@ -39,7 +39,8 @@ public final class CollectorServer implements AutoCloseable {
         ClubStore clubs = new ClubStore(database);
         BodyReader bodies = new BodyReader(settings.maxWireBytes(), settings.maxJsonBytes());
         BatchIntake intake = new BatchIntake(clubs, new BatchStore(database, clock, json),
-                new RateLimiter(clock, settings.batchesPerSecond(), settings.batchBurst()), bodies, json);
+                new RateLimiter(clock, settings.batchesPerSecond(), settings.batchBurst()), bodies, json, clock,
+                Duration.ofSeconds(settings.tokenCacheSeconds()));
         DeviceEnrolment enrolment = new DeviceEnrolment(clubs, secrets,
                 new AttemptThrottle(clock, 10, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofHours(1)),
                 new BodyReader(16 * 1024, 16 * 1024), json, clock);

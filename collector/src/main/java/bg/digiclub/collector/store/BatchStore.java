@@ -47,21 +47,29 @@ public final class BatchStore {
      */
     public StoreOutcome store(Batch batch, String payloadHash, DeviceIdentity device) throws SQLException {
         try {
-            return database.write(connection -> {
-                StoreOutcome earlier = earlier(connection, batch.batchId(), payloadHash);
-                if (earlier != null) {
-                    return earlier;
-                }
+            StoreOutcome outcome = database.write(connection -> {
                 Instant now = clock.instant();
-                insertBatch(connection, batch, payloadHash, now);
+                // insert first: a new batch (the common case) costs no look-up; a repeated one
+                // inserts nothing and is answered from the stored row
+                if (!insertBatch(connection, batch, payloadHash, now)) {
+                    return null;
+                }
                 if (batch.usage() != null) {
                     storeUsage(connection, batch, device);
                 } else {
                     storeHealth(connection, batch);
                 }
                 updateDevice(connection, batch, now);
-                return new StoreOutcome.Stored(new BatchReceipt(batch.batchId(), batch.sequence(), now));
+                return (StoreOutcome) new StoreOutcome.Stored(new BatchReceipt(batch.batchId(), batch.sequence(), now));
             });
+            if (outcome != null) {
+                return outcome;
+            }
+            StoreOutcome earlier = database.read(c -> earlier(c, batch.batchId(), payloadHash));
+            if (earlier == null) {
+                throw new SQLException("batch " + batch.batchId() + " was neither inserted nor found");
+            }
+            return earlier;
         } catch (ConcurrentDelivery e) {
             // the same batch arrived twice at once and the other delivery committed first
             StoreOutcome earlier = database.read(c -> earlier(c, batch.batchId(), payloadHash));
@@ -92,10 +100,11 @@ public final class BatchStore {
         }
     }
 
-    private void insertBatch(Connection connection, Batch batch, String payloadHash, Instant now) throws SQLException {
+    /** Inserts the idempotency row; false if the batch id is already stored. */
+    private boolean insertBatch(Connection connection, Batch batch, String payloadHash, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batches "
                 + "(batch_id, device_id, kind, sequence, period_from, period_to, payload_hash, received_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (batch_id) DO NOTHING")) {
             insert.setString(1, batch.batchId().toString());
             insert.setString(2, batch.deviceId().toString());
             insert.setString(3, batch.kind().name());
@@ -104,7 +113,7 @@ public final class BatchStore {
             insert.setLong(6, batch.periodTo().getEpochSecond());
             insert.setString(7, payloadHash);
             insert.setLong(8, now.toEpochMilli());
-            insert.executeUpdate();
+            return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             if (database.dialect().isUniqueViolation(e)) {
                 throw new ConcurrentDelivery(e);
@@ -314,6 +323,7 @@ public final class BatchStore {
             }
             insert.executeBatch();
         }
+        if (!batch.health().days().isEmpty()) {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO health_days (device_id, day, worst, "
                 + "min_free_disk_percent, max_cpu_celsius, alert_count, uptime_minutes) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (device_id, day) DO NOTHING")) {
@@ -328,6 +338,7 @@ public final class BatchStore {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
         }
         HealthSnapshot latest = batch.health().snapshots().stream()
                 .max((a, b) -> a.at().compareTo(b.at())).orElse(null);
