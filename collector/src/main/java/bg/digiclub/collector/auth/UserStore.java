@@ -1,0 +1,72 @@
+package bg.digiclub.collector.auth;
+
+import bg.digiclub.collector.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Dashboard accounts. Only PBKDF2 hashes of passwords are stored. */
+public final class UserStore {
+    private final Database database;
+    private final PasswordHasher hasher;
+    private final String dummyHash;
+
+    public UserStore(Database database, PasswordHasher hasher) {
+        this.database = database;
+        this.hasher = hasher;
+        this.dummyHash = hasher.hash("not a password".toCharArray());
+    }
+
+    /** Creates the user or replaces its password, role and club. */
+    public void save(User user, char[] password, Instant now) throws SQLException {
+        String hash = hasher.hash(password);
+        database.write(c -> {
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO users (username, password_hash, role, "
+                    + "club_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET "
+                    + "password_hash = excluded.password_hash, role = excluded.role, club_id = excluded.club_id")) {
+                upsert.setString(1, user.username());
+                upsert.setString(2, hash);
+                upsert.setString(3, user.role().name());
+                upsert.setString(4, user.clubId());
+                upsert.setLong(5, now.getEpochSecond());
+                upsert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The user if the name exists and the password matches. */
+    public Optional<User> authenticate(String username, char[] password) throws SQLException {
+        Optional<String[]> row = database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT password_hash, role, club_id FROM users WHERE username = ?")) {
+                select.setString(1, username);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? Optional.of(new String[] {r.getString(1), r.getString(2), r.getString(3)})
+                            : Optional.<String[]>empty();
+                }
+            }
+        });
+        if (row.isEmpty()) {
+            // same work as for a real user, so timing does not tell which names exist
+            hasher.matches(password, dummyHash);
+            return Optional.empty();
+        }
+        String[] r = row.get();
+        if (!hasher.matches(password, r[0])) {
+            return Optional.empty();
+        }
+        return Optional.of(new User(username, Role.valueOf(r[1]), r[2]));
+    }
+
+    public boolean delete(String username) throws SQLException {
+        return database.write(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM users WHERE username = ?")) {
+                delete.setString(1, username);
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
+}

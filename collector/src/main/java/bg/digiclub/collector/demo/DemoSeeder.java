@@ -1,0 +1,115 @@
+package bg.digiclub.collector.demo;
+
+import bg.digiclub.collector.auth.Secrets;
+import bg.digiclub.collector.intake.StrictJson;
+import bg.digiclub.collector.store.BatchStore;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.store.DeviceIdentity;
+import bg.digiclub.collector.store.Enrolled;
+import bg.digiclub.collector.store.StoreOutcome;
+import bg.digiclub.common.batch.Batch;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Fills a collector database with clubs, enrolled PCs and their daily usage and health batches,
+ * stored through {@link BatchStore} exactly as uploads are.
+ */
+public final class DemoSeeder {
+    /** A seeded PC. */
+    public record SeededDevice(DeviceIdentity identity, DemoClub club, int number) {
+    }
+
+    private final Database database;
+    private final Clock clock;
+    private final ClubStore clubs;
+    private final BatchStore batches;
+    private final ObjectMapper json = StrictJson.mapper();
+    private final Secrets secrets = new Secrets();
+
+    public DemoSeeder(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.clubs = new ClubStore(database);
+        this.batches = new BatchStore(database, clock, json);
+    }
+
+    /** Saves the clubs and enrols their PCs; returns every PC. */
+    public List<SeededDevice> enrol(List<DemoClub> demoClubs) throws SQLException {
+        Instant now = clock.instant();
+        List<SeededDevice> devices = new ArrayList<>();
+        for (DemoClub demo : demoClubs) {
+            clubs.saveClub(demo.club(), now);
+            String code = secrets.newEnrolmentCode();
+            clubs.addEnrolmentCode(demo.club().id(), Secrets.hashCode(code), now.plus(Duration.ofHours(1)), demo.pcs(),
+                    now);
+            for (int i = 0; i < demo.pcs(); i++) {
+                Enrolled enrolled = clubs.enrol(Secrets.hashCode(code), Secrets.hashToken(secrets.newToken()), "0.1.0",
+                        null, now).orElseThrow();
+                devices.add(new SeededDevice(new DeviceIdentity(enrolled.deviceId(), demo.club().id(),
+                        demo.club().timeZone(), false), demo, enrolled.deviceNumber()));
+            }
+        }
+        return devices;
+    }
+
+    /**
+     * Stores {@code days} days of usage (one batch per device and day, or per {@code daysPerBatch})
+     * up to yesterday, and health for the last {@code healthDays} days.
+     *
+     * @return batches stored
+     */
+    public long seed(List<SeededDevice> devices, int days, int daysPerBatch, int healthDays, long seed)
+            throws SQLException {
+        Random random = new Random(seed);
+        SyntheticBatches synthetic = new SyntheticBatches(random, "0.1.0");
+        LocalDate today = LocalDate.now(clock.withZone(DemoClubs.SOFIA));
+        LocalDate first = today.minusDays(days);
+        long stored = 0;
+        for (SeededDevice device : devices) {
+            long sequence = 1;
+            // villages are quieter than the city; one PC in twelve has a nearly full disk
+            double busyness = device.club().club().place().startsWith("с.") ? 0.6 : 1.0;
+            boolean troubled = Math.floorMod(device.identity().deviceId().hashCode(), 12) == 0;
+            for (LocalDate day = first; day.isBefore(today); day = day.plusDays(daysPerBatch)) {
+                int span = (int) Math.min(daysPerBatch, today.toEpochDay() - day.toEpochDay());
+                stored += store(synthetic.usage(device.identity().deviceId(), device.identity().clubId(),
+                        device.identity().clubTimeZone(), day, span, sequence++, busyness), device);
+            }
+            for (LocalDate day = today.minusDays(healthDays); day.isBefore(today); day = day.plusDays(1)) {
+                stored += store(synthetic.health(device.identity().deviceId(), device.identity().clubId(),
+                        device.identity().clubTimeZone(), day, sequence++, 96, troubled), device);
+            }
+        }
+        return stored;
+    }
+
+    private int store(Batch batch, SeededDevice device) throws SQLException {
+        String hash = Secrets.sha256(writeBytes(batch));
+        StoreOutcome outcome = batches.store(batch, hash, device.identity());
+        if (!(outcome instanceof StoreOutcome.Stored)) {
+            throw new IllegalStateException("demo batch not stored: " + outcome);
+        }
+        return 1;
+    }
+
+    private byte[] writeBytes(Batch batch) {
+        try {
+            return json.writeValueAsBytes(batch);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Database database() {
+        return database;
+    }
+}

@@ -1,0 +1,148 @@
+package bg.digiclub.collector.intake;
+
+import bg.digiclub.collector.auth.Secrets;
+import bg.digiclub.collector.store.BatchStore;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.DeviceIdentity;
+import bg.digiclub.collector.store.StoreOutcome;
+import bg.digiclub.common.batch.Batch;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one batch delivery from a device, in the order that costs least for a bad request:
+ * token, rate limit, body limits, strict parsing, headers against body, device against token,
+ * then the one storing transaction.
+ */
+public final class BatchIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchIntake.class);
+
+    private final ClubStore clubs;
+    private final BatchStore batches;
+    private final RateLimiter rateLimiter;
+    private final BodyReader bodyReader;
+    private final ObjectMapper json;
+    private final TokenCache tokens;
+
+    /**
+     * @param tokenTimeToLive how long a token's device is remembered (a revocation takes effect
+     *                        within it); zero to look it up for every batch
+     */
+    public BatchIntake(ClubStore clubs, BatchStore batches, RateLimiter rateLimiter, BodyReader bodyReader,
+                       ObjectMapper json, java.time.Clock clock, Duration tokenTimeToLive) {
+        this.clubs = clubs;
+        this.batches = batches;
+        this.rateLimiter = rateLimiter;
+        this.bodyReader = bodyReader;
+        this.json = json;
+        this.tokens = new TokenCache(clock, tokenTimeToLive);
+    }
+
+    /** One delivery; the headers as received (null when absent). */
+    public IntakeResult receive(String authorization, String idempotencyKey, String contentType,
+                                String contentEncoding, long contentLength, InputStream body)
+            throws ApiException, IOException, SQLException {
+        DeviceIdentity device = authenticate(authorization);
+        Optional<Duration> wait = rateLimiter.acquire(device.deviceId().toString());
+        if (wait.isPresent()) {
+            throw new ApiException(429, "rate-limited", "too many batches from this device; retry after "
+                    + seconds(wait.get()) + " s", wait.get());
+        }
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            throw new ApiException(400, "bad-header", "Content-Type must be application/json, was " + contentType);
+        }
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new ApiException(400, "bad-header", "the Idempotency-Key header (the batch id) is required");
+        }
+        byte[] bytes = bodyReader.read(body, contentLength, contentEncoding);
+        Batch batch = parse(bytes);
+        if (!idempotencyKey.strip().equalsIgnoreCase(batch.batchId().toString())) {
+            throw new ApiException(400, "bad-header", "Idempotency-Key " + idempotencyKey
+                    + " differs from the body's batchId " + batch.batchId());
+        }
+        if (!batch.deviceId().equals(device.deviceId())) {
+            throw new ApiException(403, "device-mismatch", "the token belongs to another device than deviceId "
+                    + batch.deviceId());
+        }
+        if (!batch.clubId().equals(device.clubId())) {
+            throw new ApiException(403, "device-mismatch", "the device is enrolled to another club than clubId "
+                    + batch.clubId());
+        }
+        String hash = Secrets.sha256(json.writeValueAsBytes(batch));
+        StoreOutcome outcome = batches.store(batch, hash, device);
+        if (outcome instanceof StoreOutcome.Stored stored) {
+            LOG.debug("stored {} batch {} seq {} of device {}", batch.kind(), batch.batchId(), batch.sequence(),
+                    batch.deviceId());
+            return new IntakeResult(stored.receipt(), false);
+        }
+        if (outcome instanceof StoreOutcome.Replayed replayed) {
+            LOG.info("replayed batch {} of device {}", batch.batchId(), batch.deviceId());
+            return new IntakeResult(replayed.receipt(), true);
+        }
+        if (outcome instanceof StoreOutcome.Conflict conflict) {
+            throw new ApiException(422, "batch-conflict", conflict.message());
+        }
+        throw new ApiException(422, "already-reported", ((StoreOutcome.AlreadyReported) outcome).message());
+    }
+
+    private DeviceIdentity authenticate(String authorization) throws ApiException, SQLException {
+        if (authorization == null || authorization.isBlank()) {
+            throw new ApiException(401, "missing-token", "the Authorization: Bearer <token> header is required");
+        }
+        String[] parts = authorization.strip().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+            throw new ApiException(401, "missing-token", "the Authorization header must be \"Bearer <token>\"");
+        }
+        String hash = Secrets.hashToken(parts[1]);
+        Optional<DeviceIdentity> device = tokens.get(hash);
+        if (device.isEmpty()) {
+            device = clubs.deviceByToken(hash);
+            device.ifPresent(d -> tokens.put(hash, d));
+        }
+        if (device.isEmpty()) {
+            throw new ApiException(401, "invalid-token", "the token is unknown; enrol the device again");
+        }
+        if (device.get().revoked()) {
+            throw new ApiException(401, "invalid-token", "the token was revoked; enrol the device again");
+        }
+        return device.get();
+    }
+
+    private Batch parse(byte[] bytes) throws ApiException {
+        try {
+            return json.readValue(bytes, Batch.class);
+        } catch (JsonProcessingException e) {
+            // a newer agent should hear "version", not "unknown field": look at the version only
+            // on this (rare) failure path, so a good batch is parsed once
+            Integer version = schemaVersion(bytes);
+            if (version != null && version != Batch.SCHEMA_VERSION) {
+                throw new ApiException(400, "unsupported-schema-version", "schemaVersion " + version
+                        + " is not supported; this collector reads " + Batch.SCHEMA_VERSION);
+            }
+            throw JsonProblems.of(e);
+        } catch (IOException e) {
+            throw new ApiException(400, "malformed-json", "the body cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Integer schemaVersion(byte[] bytes) {
+        try {
+            var version = json.readTree(bytes).get("schemaVersion");
+            return version != null && version.isInt() ? version.intValue() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+}

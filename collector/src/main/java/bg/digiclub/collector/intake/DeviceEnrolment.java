@@ -1,0 +1,79 @@
+package bg.digiclub.collector.intake;
+
+import bg.digiclub.collector.auth.AttemptThrottle;
+import bg.digiclub.collector.auth.Secrets;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Enrolled;
+import bg.digiclub.common.batch.EnrolmentRequest;
+import bg.digiclub.common.batch.EnrolmentResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enrols a PC with its club's code: a new random device id and token (only the token's hash is
+ * kept). Failed attempts are throttled per client address, so codes cannot be guessed.
+ */
+public final class DeviceEnrolment {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceEnrolment.class);
+
+    private final ClubStore clubs;
+    private final Secrets secrets;
+    private final AttemptThrottle throttle;
+    private final BodyReader bodyReader;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public DeviceEnrolment(ClubStore clubs, Secrets secrets, AttemptThrottle throttle, BodyReader bodyReader,
+                           ObjectMapper json, Clock clock) {
+        this.clubs = clubs;
+        this.secrets = secrets;
+        this.throttle = throttle;
+        this.bodyReader = bodyReader;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public EnrolmentResponse enrol(String clientAddress, String contentType, String contentEncoding,
+                                   long contentLength, InputStream body)
+            throws ApiException, IOException, SQLException {
+        Optional<Duration> locked = throttle.lockedFor(clientAddress);
+        if (locked.isPresent()) {
+            throw new ApiException(429, "rate-limited", "too many failed enrolments from this address; retry after "
+                    + BatchIntake.seconds(locked.get()) + " s", locked.get());
+        }
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            throw new ApiException(400, "bad-header", "Content-Type must be application/json, was " + contentType);
+        }
+        byte[] bytes = bodyReader.read(body, contentLength, contentEncoding);
+        EnrolmentRequest request;
+        try {
+            request = json.readValue(bytes, EnrolmentRequest.class);
+        } catch (JsonProcessingException e) {
+            throttle.failed(clientAddress);
+            throw JsonProblems.of(e);
+        }
+        String token = secrets.newToken();
+        Optional<Enrolled> enrolled = clubs.enrol(Secrets.hashCode(request.enrolmentCode()),
+                Secrets.hashToken(token), request.agentVersion(), request.previousDeviceId(), clock.instant());
+        if (enrolled.isEmpty()) {
+            throttle.failed(clientAddress);
+            throw new ApiException(403, "enrolment-refused", "the enrolment code is unknown, expired, used up or "
+                    + "revoked" + (request.previousDeviceId() == null ? "" : ", or the previous device belongs to "
+                    + "another club"));
+        }
+        throttle.succeeded(clientAddress);
+        Enrolled device = enrolled.get();
+        LOG.info("enrolled device {} as PC {} of club {}{}", device.deviceId(), device.deviceNumber(),
+                device.club().id(), request.previousDeviceId() == null ? "" : " (re-enrolment)");
+        return new EnrolmentResponse(device.deviceId(), device.club().id(), device.club().name(),
+                device.deviceNumber(), token);
+    }
+}

@@ -1,0 +1,165 @@
+package bg.digiclub.collector.report;
+
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The programme-reporting CSV: one row per club for one period (and a total row when several
+ * clubs are exported). Demographic columns carry the same suppression as the dashboard: "<5"
+ * for 1-4, "x" for numbers hidden so that those cannot be worked out.
+ *
+ * <p>{@code member_days} is distinct members per PC and day, added up: per-day distinct counts
+ * cannot be added into a distinct count for the period, so this is a count of member visits
+ * (one per member, PC and day), not of people.
+ */
+public final class CsvExport {
+    /** One club's row: its summary and its exact demographic table. */
+    public record Row(ClubSummary summary, long[][] demographics) {
+    }
+
+    private CsvExport() {
+    }
+
+    public static List<String> header() {
+        List<String> header = new ArrayList<>(List.of("club_id", "club_name", "place", "period_from", "period_to",
+                "sessions", "session_hours", "guest_sessions", "member_sessions", "member_days", "devices_active"));
+        for (AgeBand band : AgeBand.values()) {
+            for (Sex sex : Sex.values()) {
+                header.add("sessions_" + name(band) + "_" + name(sex));
+            }
+            header.add("sessions_" + name(band) + "_total");
+        }
+        for (Sex sex : Sex.values()) {
+            header.add("sessions_total_" + name(sex));
+        }
+        header.add("sessions_total");
+        return header;
+    }
+
+    /** Writes the header, the rows and, for more than one club, a total row (with its own suppression). */
+    public static void write(Writer out, Period period, List<Row> rows) throws IOException {
+        line(out, header());
+        long[] totals = new long[6];
+        long[][] allDemographics = new long[AgeBand.values().length][Sex.values().length];
+        for (Row row : rows) {
+            ClubSummary s = row.summary();
+            line(out, values(s.club().id(), s.club().name(), s.club().place(), period, s.sessions(), s.sessionMinutes(),
+                    s.guestSessions(), s.memberSessions(), s.memberDays(), s.devicesActive(), row.demographics()));
+            totals[0] += s.sessions();
+            totals[1] += s.sessionMinutes();
+            totals[2] += s.guestSessions();
+            totals[3] += s.memberSessions();
+            totals[4] += s.memberDays();
+            totals[5] += s.devicesActive();
+            for (int r = 0; r < allDemographics.length; r++) {
+                for (int c = 0; c < allDemographics[r].length; c++) {
+                    allDemographics[r][c] += row.demographics()[r][c];
+                }
+            }
+        }
+        if (rows.size() > 1) {
+            line(out, values("all", "all clubs", "", period, totals[0], totals[1], totals[2], totals[3], totals[4],
+                    totals[5], totalTable(rows, allDemographics)));
+        }
+        out.flush();
+    }
+
+    /**
+     * The all-clubs table. Each of its numbers is the sum of the clubs' published numbers at the
+     * same place, so it is hidden wherever showing it would reveal a club's hidden number; then
+     * the table gets its own suppression on top.
+     */
+    static SuppressedTable totalTable(List<Row> rows, long[][] sum) {
+        List<SuppressedTable> clubs = new ArrayList<>();
+        for (Row row : rows) {
+            clubs.add(SmallCountSuppression.apply(row.demographics()));
+        }
+        int bands = sum.length;
+        int sexes = sum[0].length;
+        SuppressedTable plain = SmallCountSuppression.apply(sum);
+        boolean[][] forced = new boolean[bands + 1][sexes + 1];
+        for (int r = 0; r <= bands; r++) {
+            for (int c = 0; c <= sexes; c++) {
+                if (r == bands && c == sexes) {
+                    continue;
+                }
+                List<Cell> members = new ArrayList<>();
+                for (SuppressedTable club : clubs) {
+                    members.add(at(club, r, c));
+                }
+                forced[r][c] = SmallCountSuppression.lineLeaks(at(plain, r, c).value(), members);
+            }
+        }
+        return SmallCountSuppression.apply(sum, forced);
+    }
+
+    private static Cell at(SuppressedTable table, int row, int column) {
+        if (row == table.rows() && column == table.columns()) {
+            return table.grandTotal();
+        }
+        if (row == table.rows()) {
+            return table.columnTotals()[column];
+        }
+        if (column == table.columns()) {
+            return table.rowTotals()[row];
+        }
+        return table.cell(row, column);
+    }
+
+    private static List<String> values(String id, String name, String place, Period period, long sessions,
+                                       long minutes, long guests, long members, long memberDays, long active,
+                                       long[][] demographics) {
+        return values(id, name, place, period, sessions, minutes, guests, members, memberDays, active,
+                SmallCountSuppression.apply(demographics));
+    }
+
+    private static List<String> values(String id, String name, String place, Period period, long sessions,
+                                       long minutes, long guests, long members, long memberDays, long active,
+                                       SuppressedTable table) {
+        List<String> values = new ArrayList<>(List.of(id, name, place, period.from().toString(), period.to().toString(),
+                Long.toString(sessions), String.format(Locale.ROOT, "%.1f", minutes / 60.0), Long.toString(guests),
+                Long.toString(members), Long.toString(memberDays), Long.toString(active)));
+        for (int r = 0; r < table.rows(); r++) {
+            for (int c = 0; c < table.columns(); c++) {
+                values.add(table.cell(r, c).text());
+            }
+            values.add(table.rowTotals()[r].text());
+        }
+        for (int c = 0; c < table.columns(); c++) {
+            values.add(table.columnTotals()[c].text());
+        }
+        values.add(table.grandTotal().text());
+        return values;
+    }
+
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void line(Writer out, List<String> values) throws IOException {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(quote(values.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
+    static String quote(String value) {
+        String v = value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

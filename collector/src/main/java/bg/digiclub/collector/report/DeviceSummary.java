@@ -1,0 +1,14 @@
+package bg.digiclub.collector.report;
+
+import bg.digiclub.common.batch.CheckStatus;
+import bg.digiclub.common.health.HealthStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One PC as the club page lists it; sessions and minutes are for the page's period. */
+public record DeviceSummary(UUID id, String clubId, int number, boolean revoked, String agentVersion,
+                            Instant lastSeen, Instant healthAt, HealthStatus health, List<CheckStatus> checks,
+                            long lastSequence, long batchesReceived, long evictedUsage, long evictedHealth,
+                            long sessions, long sessionMinutes) {
+}

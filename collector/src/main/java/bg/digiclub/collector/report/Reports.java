@@ -1,0 +1,374 @@
+package bg.digiclub.collector.report;
+
+import bg.digiclub.collector.store.Club;
+import bg.digiclub.collector.store.BatchStore;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.common.batch.CheckStatus;
+import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Read-only queries for the dashboard and the export. They read the pre-aggregated tables
+ * ({@code club_days}, {@code club_hours}, {@code club_demographics}, {@code device_days}) that
+ * intake keeps, so a page costs a few indexed range scans whatever the size of the raw data.
+ */
+public final class Reports {
+    private static final TypeReference<List<CheckStatus>> CHECKS = new TypeReference<>() { };
+
+    private final Database database;
+    private final ClubStore clubs;
+    private final ObjectMapper json;
+
+    public Reports(Database database, ClubStore clubs, ObjectMapper json) {
+        this.database = database;
+        this.clubs = clubs;
+        this.json = json;
+    }
+
+    /** Every club's summary for the period, by club name. */
+    public List<ClubSummary> overview(Period period) throws SQLException {
+        List<Club> all = clubs.clubs();
+        return database.read(c -> {
+            Map<String, long[]> totals = clubTotals(c, period, null);
+            Map<String, Integer> active = activeDevices(c, period, null);
+            Map<String, Object[]> fleet = fleet(c, null);
+            List<ClubSummary> summaries = new ArrayList<>();
+            for (Club club : all) {
+                summaries.add(summary(club, totals, active, fleet));
+            }
+            return summaries;
+        });
+    }
+
+    /** Sessions per day over all clubs. */
+    public List<DayCount> allDays(Period period) throws SQLException {
+        return database.read(c -> days(c, period, null));
+    }
+
+    public Optional<ClubReport> club(String clubId, Period period) throws SQLException {
+        Optional<Club> club = clubs.club(clubId);
+        if (club.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(database.read(c -> {
+            ClubSummary summary = summary(club.get(), clubTotals(c, period, clubId), activeDevices(c, period, clubId),
+                    fleet(c, clubId));
+            return new ClubReport(summary, days(c, period, clubId), heatmap(c, period, clubId),
+                    SmallCountSuppression.apply(demographics(c, period, clubId)), devices(c, period, clubId, null));
+        }));
+    }
+
+    /** Sessions by age band (rows, in {@link AgeBand} order) and sex (columns), exact. */
+    public long[][] demographics(String clubId, Period period) throws SQLException {
+        return database.read(c -> demographics(c, period, clubId));
+    }
+
+    /** Every club's exact demographic table for the period, in one query (for the export). */
+    public Map<String, long[][]> demographicsByClub(Period period) throws SQLException {
+        return database.read(c -> {
+            Map<String, long[][]> tables = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT club_id, age_band, sex, SUM(sessions) "
+                    + "FROM club_demographics WHERE day BETWEEN ? AND ? GROUP BY club_id, age_band, sex")) {
+                select.setLong(1, period.fromEpochDay());
+                select.setLong(2, period.toEpochDay());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long[][] table = tables.computeIfAbsent(rows.getString(1),
+                                k -> new long[AgeBand.values().length][Sex.values().length]);
+                        table[AgeBand.valueOf(rows.getString(2)).ordinal()][Sex.valueOf(rows.getString(3)).ordinal()]
+                                += rows.getLong(4);
+                    }
+                }
+            }
+            return tables;
+        });
+    }
+
+    public Optional<DeviceSummary> device(UUID deviceId, Period period) throws SQLException {
+        return database.read(c -> devices(c, period, null, deviceId).stream().findFirst());
+    }
+
+    /** A PC's health snapshots from {@code since}, oldest first. */
+    public List<HealthPoint> healthHistory(UUID deviceId, Instant since) throws SQLException {
+        return database.read(c -> {
+            List<HealthPoint> points = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT at, overall, checks FROM health_snapshots "
+                    + "WHERE device_id = ? AND at >= ? ORDER BY at")) {
+                select.setString(1, deviceId.toString());
+                select.setLong(2, since.getEpochSecond());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        points.add(new HealthPoint(Instant.ofEpochSecond(rows.getLong(1)),
+                                HealthStatus.valueOf(rows.getString(2)), checks(rows.getString(3))));
+                    }
+                }
+            }
+            return points;
+        });
+    }
+
+    /** A PC's daily health summaries in the period, newest first. */
+    public List<HealthDayRow> healthDays(UUID deviceId, Period period) throws SQLException {
+        return database.read(c -> {
+            List<HealthDayRow> days = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT day, worst, min_free_disk_percent, "
+                    + "max_cpu_celsius, alert_count, uptime_minutes FROM health_days WHERE device_id = ? "
+                    + "AND day BETWEEN ? AND ? ORDER BY day DESC")) {
+                select.setString(1, deviceId.toString());
+                select.setLong(2, period.fromEpochDay());
+                select.setLong(3, period.toEpochDay());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        days.add(new HealthDayRow(LocalDate.ofEpochDay(rows.getLong(1)), checks(rows.getString(2)),
+                                (Double) nullableDouble(rows, 3), (Double) nullableDouble(rows, 4), rows.getInt(5),
+                                rows.getInt(6)));
+                    }
+                }
+            }
+            return days;
+        });
+    }
+
+    private static Object nullableDouble(ResultSet rows, int column) throws SQLException {
+        double v = rows.getDouble(column);
+        return rows.wasNull() ? null : v;
+    }
+
+    private static ClubSummary summary(Club club, Map<String, long[]> totals, Map<String, Integer> active,
+                                       Map<String, Object[]> fleet) {
+        long[] t = totals.getOrDefault(club.id(), new long[5]);
+        Object[] f = fleet.getOrDefault(club.id(), new Object[] {0, null, HealthLight.NONE});
+        return new ClubSummary(club, t[0], t[1], t[2], t[3], t[4], active.getOrDefault(club.id(), 0), (Integer) f[0],
+                (Instant) f[1], (HealthLight) f[2]);
+    }
+
+    private static String clubFilter(String clubId) {
+        return clubId == null ? "" : " AND club_id = ?";
+    }
+
+    /**
+     * Sums per club over the period: whole calendar months from {@code club_months}, the days
+     * at either edge from {@code club_days}.
+     */
+    private static Map<String, long[]> clubTotals(Connection c, Period period, String clubId) throws SQLException {
+        Map<String, long[]> totals = new HashMap<>();
+        LocalDate firstFullMonth = period.from().getDayOfMonth() == 1 ? period.from()
+                : period.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate afterLastFullMonth = period.to().plusDays(1).withDayOfMonth(1);
+        if (period.to().plusDays(1).getDayOfMonth() != 1) {
+            afterLastFullMonth = period.to().withDayOfMonth(1);
+        }
+        if (firstFullMonth.isBefore(afterLastFullMonth)) {
+            long fromMonth = BatchStore.monthOf(firstFullMonth.toEpochDay());
+            long toMonth = BatchStore.monthOf(afterLastFullMonth.toEpochDay()) - 1;
+            addTotals(c, totals, "club_months", "month", fromMonth, toMonth, clubId);
+            if (period.from().isBefore(firstFullMonth)) {
+                addTotals(c, totals, "club_days", "day", period.fromEpochDay(), firstFullMonth.toEpochDay() - 1, clubId);
+            }
+            if (!afterLastFullMonth.isAfter(period.to())) {
+                addTotals(c, totals, "club_days", "day", afterLastFullMonth.toEpochDay(), period.toEpochDay(), clubId);
+            }
+        } else {
+            addTotals(c, totals, "club_days", "day", period.fromEpochDay(), period.toEpochDay(), clubId);
+        }
+        return totals;
+    }
+
+    private static void addTotals(Connection c, Map<String, long[]> totals, String table, String key, long from,
+                                  long to, String clubId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT club_id, SUM(sessions), SUM(session_minutes), "
+                + "SUM(guest_sessions), SUM(member_sessions), SUM(member_days) FROM " + table
+                + " WHERE " + key + " BETWEEN ? AND ?" + clubFilter(clubId) + " GROUP BY club_id")) {
+            select.setLong(1, from);
+            select.setLong(2, to);
+            if (clubId != null) {
+                select.setString(3, clubId);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long[] t = totals.computeIfAbsent(rows.getString(1), k -> new long[5]);
+                    for (int i = 0; i < 5; i++) {
+                        t[i] += rows.getLong(2 + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** PCs switched on in the period, per club: one index probe per PC, whatever the period's length. */
+    private static Map<String, Integer> activeDevices(Connection c, Period period, String clubId) throws SQLException {
+        Map<String, Integer> active = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT d.club_id, COUNT(*) FROM devices d WHERE "
+                + (clubId == null ? "" : "d.club_id = ? AND ")
+                + "EXISTS (SELECT 1 FROM device_days x WHERE x.device_id = d.id AND x.day BETWEEN ? AND ? "
+                + "AND x.powered_on_minutes > 0) GROUP BY d.club_id")) {
+            int i = 1;
+            if (clubId != null) {
+                select.setString(i++, clubId);
+            }
+            select.setLong(i++, period.fromEpochDay());
+            select.setLong(i, period.toEpochDay());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    active.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return active;
+    }
+
+    /** Per club: enrolled PCs, last seen, health light (worst current status of its PCs). */
+    private static Map<String, Object[]> fleet(Connection c, String clubId) throws SQLException {
+        Map<String, Object[]> fleet = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT club_id, COUNT(*), MAX(last_seen_at), "
+                + "SUM(CASE WHEN health_overall = 'CRIT' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN health_overall IN ('WARN', 'UNKNOWN') THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN health_overall = 'OK' THEN 1 ELSE 0 END) "
+                + "FROM devices WHERE revoked = 0" + clubFilter(clubId) + " GROUP BY club_id")) {
+            if (clubId != null) {
+                select.setString(1, clubId);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long lastSeen = rows.getLong(3);
+                    Instant seen = rows.wasNull() ? null : Instant.ofEpochSecond(lastSeen);
+                    HealthLight light = rows.getLong(4) > 0 ? HealthLight.RED : rows.getLong(5) > 0 ? HealthLight.AMBER
+                            : rows.getLong(6) > 0 ? HealthLight.GREEN : HealthLight.NONE;
+                    fleet.put(rows.getString(1), new Object[] {rows.getInt(2), seen, light});
+                }
+            }
+        }
+        return fleet;
+    }
+
+    private static List<DayCount> days(Connection c, Period period, String clubId) throws SQLException {
+        Map<Long, long[]> byDay = new LinkedHashMap<>();
+        for (long d = period.fromEpochDay(); d <= period.toEpochDay(); d++) {
+            byDay.put(d, new long[2]);
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT day, SUM(sessions), SUM(session_minutes) "
+                + "FROM club_days WHERE day BETWEEN ? AND ?" + clubFilter(clubId) + " GROUP BY day")) {
+            bindPeriod(select, period, clubId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long[] day = byDay.get(rows.getLong(1));
+                    day[0] = rows.getLong(2);
+                    day[1] = rows.getLong(3);
+                }
+            }
+        }
+        List<DayCount> days = new ArrayList<>();
+        byDay.forEach((d, v) -> days.add(new DayCount(LocalDate.ofEpochDay(d), v[0], v[1])));
+        return days;
+    }
+
+    private static long[][] heatmap(Connection c, Period period, String clubId) throws SQLException {
+        long[][] heatmap = new long[7][24];
+        try (PreparedStatement select = c.prepareStatement("SELECT day, hour_of_day, sessions FROM club_hours "
+                + "WHERE club_id = ? AND day BETWEEN ? AND ?")) {
+            select.setString(1, clubId);
+            select.setLong(2, period.fromEpochDay());
+            select.setLong(3, period.toEpochDay());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    DayOfWeek weekday = LocalDate.ofEpochDay(rows.getLong(1)).getDayOfWeek();
+                    heatmap[weekday.getValue() - 1][rows.getInt(2)] += rows.getLong(3);
+                }
+            }
+        }
+        return heatmap;
+    }
+
+    private static long[][] demographics(Connection c, Period period, String clubId) throws SQLException {
+        long[][] table = new long[AgeBand.values().length][Sex.values().length];
+        try (PreparedStatement select = c.prepareStatement("SELECT age_band, sex, SUM(sessions) FROM club_demographics "
+                + "WHERE day BETWEEN ? AND ?" + clubFilter(clubId) + " GROUP BY age_band, sex")) {
+            bindPeriod(select, period, clubId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    table[AgeBand.valueOf(rows.getString(1)).ordinal()][Sex.valueOf(rows.getString(2)).ordinal()]
+                            += rows.getLong(3);
+                }
+            }
+        }
+        return table;
+    }
+
+    private List<DeviceSummary> devices(Connection c, Period period, String clubId, UUID deviceId)
+            throws SQLException {
+        Map<String, long[]> usage = new HashMap<>();
+        String where = deviceId != null ? "device_id = ?" : "club_id = ?";
+        try (PreparedStatement select = c.prepareStatement("SELECT device_id, SUM(sessions), SUM(session_minutes) "
+                + "FROM device_days WHERE " + where + " AND day BETWEEN ? AND ? GROUP BY device_id")) {
+            select.setString(1, deviceId != null ? deviceId.toString() : clubId);
+            select.setLong(2, period.fromEpochDay());
+            select.setLong(3, period.toEpochDay());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    usage.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                }
+            }
+        }
+        List<DeviceSummary> devices = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT id, club_id, number, revoked, agent_version, "
+                + "last_seen_at, health_at, health_overall, health_checks, last_sequence, batches_received, "
+                + "evicted_usage, evicted_health FROM devices WHERE "
+                + (deviceId != null ? "id = ?" : "club_id = ?") + " ORDER BY number")) {
+            select.setString(1, deviceId != null ? deviceId.toString() : clubId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long[] u = usage.getOrDefault(rows.getString(1), new long[2]);
+                    String health = rows.getString(8);
+                    String checks = rows.getString(9);
+                    devices.add(new DeviceSummary(UUID.fromString(rows.getString(1)), rows.getString(2),
+                            rows.getInt(3), rows.getInt(4) != 0, rows.getString(5), instant(rows, 6),
+                            instant(rows, 7), health == null ? null : HealthStatus.valueOf(health),
+                            checks == null ? List.of() : checks(checks), rows.getLong(10), rows.getLong(11),
+                            rows.getLong(12), rows.getLong(13), u[0], u[1]));
+                }
+            }
+        }
+        return devices;
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        long seconds = rows.getLong(column);
+        return rows.wasNull() ? null : Instant.ofEpochSecond(seconds);
+    }
+
+    private static void bindPeriod(PreparedStatement select, Period period, String clubId) throws SQLException {
+        select.setLong(1, period.fromEpochDay());
+        select.setLong(2, period.toEpochDay());
+        if (clubId != null) {
+            select.setString(3, clubId);
+        }
+    }
+
+    private List<CheckStatus> checks(String text) {
+        try {
+            return json.readValue(text, CHECKS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored health checks are not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package bg.digiclub.collector.server;
+
+import bg.digiclub.collector.intake.ApiException;
+import bg.digiclub.collector.intake.BatchIntake;
+import bg.digiclub.collector.intake.DeviceEnrolment;
+import bg.digiclub.collector.intake.IntakeResult;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.common.batch.EnrolmentResponse;
+import bg.digiclub.common.batch.Problem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The device API: {@code POST /api/v1/enrolments}, {@code POST /api/v1/batches}, {@code GET /healthz}. */
+final class ApiRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+
+    private final BatchIntake intake;
+    private final DeviceEnrolment enrolment;
+    private final Database database;
+    private final ObjectMapper json;
+
+    ApiRoutes(BatchIntake intake, DeviceEnrolment enrolment, Database database, ObjectMapper json) {
+        this.intake = intake;
+        this.enrolment = enrolment;
+        this.database = database;
+        this.json = json;
+    }
+
+    void register(JavalinConfig config) {
+        config.routes.post("/api/v1/batches", this::batch);
+        config.routes.post("/api/v1/enrolments", this::enrol);
+        config.routes.get("/healthz", this::health);
+    }
+
+    private void batch(Context ctx) throws IOException {
+        try {
+            IntakeResult result = intake.receive(ctx.header("Authorization"), ctx.header("Idempotency-Key"),
+                    ctx.header("Content-Type"), ctx.header("Content-Encoding"), ctx.req().getContentLengthLong(),
+                    ctx.req().getInputStream());
+            if (result.replayed()) {
+                ctx.header("Idempotent-Replayed", "true");
+            }
+            respond(ctx, 200, result.receipt());
+        } catch (ApiException e) {
+            problem(ctx, e);
+        } catch (SQLException e) {
+            LOG.error("storing a batch failed", e);
+            ctx.header("Retry-After", "30");
+            respond(ctx, 503, new Problem(503, "unavailable", "the collector's database is not available; retry later"));
+        }
+    }
+
+    private void enrol(Context ctx) throws IOException {
+        try {
+            EnrolmentResponse response = enrolment.enrol(ctx.ip(), ctx.header("Content-Type"),
+                    ctx.header("Content-Encoding"), ctx.req().getContentLengthLong(), ctx.req().getInputStream());
+            respond(ctx, 201, response);
+        } catch (ApiException e) {
+            problem(ctx, e);
+        } catch (SQLException e) {
+            LOG.error("enrolment failed", e);
+            ctx.header("Retry-After", "30");
+            respond(ctx, 503, new Problem(503, "unavailable", "the collector's database is not available; retry later"));
+        }
+    }
+
+    private void health(Context ctx) throws IOException {
+        try {
+            database.read(c -> {
+                try (var statement = c.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+                return null;
+            });
+            ctx.contentType("application/json").result("{\"status\":\"ok\"}");
+        } catch (SQLException e) {
+            respond(ctx, 503, new Problem(503, "unavailable", "the database does not answer"));
+        }
+    }
+
+    private void problem(Context ctx, ApiException e) throws IOException {
+        if (e.retryAfter() != null) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+        }
+        if (e.status() != 429) {
+            LOG.info("{} {} refused: {} {}", ctx.method(), ctx.path(), e.status(), e.getMessage());
+        }
+        respond(ctx, e.status(), new Problem(e.status(), e.code(), e.getMessage()));
+    }
+
+    private void respond(Context ctx, int status, Object body) throws IOException {
+        ctx.status(status).contentType("application/json").result(json.writeValueAsBytes(body));
+    }
+}

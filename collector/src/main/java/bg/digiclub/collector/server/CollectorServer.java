@@ -1,0 +1,71 @@
+package bg.digiclub.collector.server;
+
+import bg.digiclub.collector.auth.AttemptThrottle;
+import bg.digiclub.collector.auth.PasswordHasher;
+import bg.digiclub.collector.auth.Secrets;
+import bg.digiclub.collector.auth.UserStore;
+import bg.digiclub.collector.auth.WebSessions;
+import bg.digiclub.collector.intake.BatchIntake;
+import bg.digiclub.collector.intake.BodyReader;
+import bg.digiclub.collector.intake.DeviceEnrolment;
+import bg.digiclub.collector.intake.RateLimiter;
+import bg.digiclub.collector.intake.StrictJson;
+import bg.digiclub.collector.report.Reports;
+import bg.digiclub.collector.store.BatchStore;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.web.Dashboard;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** The running collector: device API and dashboard on one port. */
+public final class CollectorServer implements AutoCloseable {
+    /** The municipality's zone: the dashboard's "today" and default period. */
+    public static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Sofia");
+
+    private final Javalin app;
+
+    private CollectorServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts the server on the settings' host and port (0: any free port, see {@link #port()}). */
+    public static CollectorServer start(ServerSettings settings, Database database, Clock clock) {
+        ObjectMapper json = StrictJson.mapper();
+        Secrets secrets = new Secrets();
+        ClubStore clubs = new ClubStore(database);
+        BodyReader bodies = new BodyReader(settings.maxWireBytes(), settings.maxJsonBytes());
+        BatchIntake intake = new BatchIntake(clubs, new BatchStore(database, clock, json),
+                new RateLimiter(clock, settings.batchesPerSecond(), settings.batchBurst()), bodies, json, clock,
+                Duration.ofSeconds(settings.tokenCacheSeconds()));
+        DeviceEnrolment enrolment = new DeviceEnrolment(clubs, secrets,
+                new AttemptThrottle(clock, 10, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofHours(1)),
+                new BodyReader(16 * 1024, 16 * 1024), json, clock);
+        ApiRoutes api = new ApiRoutes(intake, enrolment, database, json);
+        Dashboard dashboard = new Dashboard(new UserStore(database, new PasswordHasher(settings.passwordIterations())),
+                new WebSessions(clock, Duration.ofHours(8), secrets),
+                new AttemptThrottle(clock, 5, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(30)),
+                new Reports(database, clubs, json), clubs, clock, MUNICIPALITY_ZONE, settings.secureCookies());
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            api.register(config);
+            dashboard.register(config);
+        });
+        app.start();
+        return new CollectorServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The collector's database: connection pools for SQLite (default, one writer) and PostgreSQL,
+ * versioned migrations with the same SQL for both, and the stores that read and write tables.
+ * Instants are stored as epoch seconds (BIGINT), local days as epoch days, so the same SQL
+ * runs on both databases.
+ */
+package bg.digiclub.collector.store;

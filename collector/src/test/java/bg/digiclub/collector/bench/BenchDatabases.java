@@ -1,0 +1,35 @@
+package bg.digiclub.collector.bench;
+
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.testing.TestDatabases;
+import java.nio.file.Path;
+
+/** Where a benchmark stores: SQLite in a directory, or PostgreSQL (TEST_JDBC_URL, --jdbc, or embedded). */
+final class BenchDatabases {
+    private BenchDatabases() {
+    }
+
+    static Database open(String store, String jdbc, Path dir) {
+        if (store.equals("sqlite")) {
+            return Database.open(Database.sqliteUrl(dir));
+        }
+        if (jdbc != null) {
+            return Database.open(jdbc);
+        }
+        return Database.open(TestDatabases.url("postgresql", dir));
+    }
+
+    /** CPU time of this JVM, all threads. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static String load() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package bg.digiclub.collector.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bg.digiclub.collector.server.ServerSettings;
+import bg.digiclub.collector.testing.Http;
+import bg.digiclub.collector.testing.RunningCollector;
+import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.BatchReceipt;
+import bg.digiclub.common.batch.DayUsage;
+import bg.digiclub.common.batch.DemographicCount;
+import bg.digiclub.common.batch.EnrolmentResponse;
+import bg.digiclub.common.batch.Evictions;
+import bg.digiclub.common.batch.HourUsage;
+import bg.digiclub.common.batch.Problem;
+import bg.digiclub.common.batch.UsagePayload;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Batch intake over real HTTP against the real server and database: what is stored, what is
+ * refused with which status and reason, and that a refusal stores nothing.
+ */
+class BatchIntakeHttpTest {
+    @TempDir
+    Path temp;
+
+    private static Batch usage(EnrolmentResponse device, long sequence, int sessions) {
+        Instant ten = Instant.parse("2026-11-24T08:00:00Z");
+        return Batch.usage(UUID.randomUUID(), device.deviceId(), device.clubId(), "0.1.0", "Europe/Sofia",
+                Instant.parse("2026-11-23T22:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), sequence, Evictions.NONE,
+                new UsagePayload(List.of(new HourUsage(ten, sessions, sessions, 0, 40, 60)),
+                        List.of(new DayUsage(LocalDate.parse("2026-11-24"),
+                                List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, sessions)), 0))));
+    }
+
+    private byte[] bytes(RunningCollector c, Batch batch) throws Exception {
+        return c.json.writeValueAsBytes(batch);
+    }
+
+    private static Problem problem(RunningCollector c, HttpResponse<String> response) throws Exception {
+        return c.json.readValue(response.body(), Problem.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void storedBatchIsAnsweredAgainIdenticallyOnReplay(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            Batch batch = usage(pc, 1, 3);
+            HttpResponse<String> first = c.http.upload(pc.token(), batch.batchId().toString(), bytes(c, batch));
+            assertEquals(200, first.statusCode(), first.body());
+            BatchReceipt receipt = c.json.readValue(first.body(), BatchReceipt.class);
+            assertEquals(batch.batchId(), receipt.batchId());
+            c.clock.advance(Duration.ofMinutes(10));
+            HttpResponse<String> again = c.http.upload(pc.token(), batch.batchId().toString(), bytes(c, batch));
+            assertEquals(200, again.statusCode());
+            assertEquals(first.body(), again.body());
+            assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+            assertEquals(1, c.count("SELECT COUNT(*) FROM batches"));
+            assertEquals(3, c.count("SELECT SUM(sessions) FROM club_days"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void sameBatchIdWithOtherContentIs422(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            Batch batch = usage(pc, 1, 3);
+            c.http.upload(pc.token(), batch.batchId().toString(), bytes(c, batch));
+            Batch other = usage(pc, 1, 4);
+            byte[] changed = new String(bytes(c, other)).replace(other.batchId().toString(), batch.batchId().toString())
+                    .getBytes();
+            HttpResponse<String> response = c.http.upload(pc.token(), batch.batchId().toString(), changed);
+            assertEquals(422, response.statusCode());
+            assertEquals("batch-conflict", problem(c, response).code());
+            assertEquals(3, c.count("SELECT SUM(sessions) FROM club_days"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void badInputIsRefusedWithAReasonAndStoresNothing(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            Batch batch = usage(pc, 1, 3);
+            String id = batch.batchId().toString();
+            String good = new String(bytes(c, batch));
+
+            expect(c, c.http.upload(pc.token(), id, "{\"schemaVersion\":1,".getBytes()), 400, "malformed-json", "");
+            expect(c, c.http.upload(pc.token(), id, good.replace("\"sessionMinutes\":40",
+                    "\"sessionMinutes\":40,\"hostName\":\"pc-3\"").getBytes()), 400, "unknown-field", "hostName");
+            expect(c, c.http.upload(pc.token(), id, good.replace("\"sessionMinutes\":40",
+                    "\"sessionMinutes\":\"40\"").getBytes()), 400, "wrong-type", "sessionMinutes");
+            expect(c, c.http.upload(pc.token(), id, good.replace("\"sessionMinutes\":40",
+                    "\"sessionMinutes\":40.5").getBytes()), 400, "wrong-type", "sessionMinutes");
+            expect(c, c.http.upload(pc.token(), id, good.replace("\"AGE_55_64\"", "\"AGE_99\"").getBytes()),
+                    400, "wrong-type", "AGE_99");
+            expect(c, c.http.upload(pc.token(), id, good.replace("\"sessionMinutes\":40,", "").getBytes()),
+                    400, "missing-field", "sessionMinutes");
+            expect(c, c.http.upload(pc.token(), id, good.replace("\"sessionMinutes\":40", "\"sessionMinutes\":61")
+                    .getBytes()), 422, "invalid", "sessionMinutes must be between 0 and 60");
+            expect(c, c.http.upload(pc.token(), id, good.replace("\"schemaVersion\":1", "\"schemaVersion\":2")
+                    .getBytes()), 400, "unsupported-schema-version", "schemaVersion 2");
+            expect(c, c.http.upload(pc.token(), UUID.randomUUID().toString(), good.getBytes()), 400, "bad-header",
+                    "Idempotency-Key");
+            expect(c, c.http.send(c.http.request("/api/v1/batches").header("Authorization", "Bearer " + pc.token())
+                    .header("Idempotency-Key", id).header("Content-Type", "application/json")
+                    .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofString(good))),
+                    400, "malformed-gzip", "gzip");
+
+            assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
+            assertEquals(0, c.count("SELECT COUNT(*) FROM usage_hours"));
+            HttpResponse<String> ok = c.http.upload(pc.token(), id, good.getBytes());
+            assertEquals(200, ok.statusCode(), "the service still takes good batches: " + ok.body());
+        }
+    }
+
+    @Test
+    void hugeBodiesAndGzipBombsAre413() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            String id = UUID.randomUUID().toString();
+            // 300 KB of plain JSON whitespace: over the wire limit
+            byte[] huge = ("{" + " ".repeat(300 * 1024) + "}").getBytes();
+            expect(c, c.http.send(c.http.request("/api/v1/batches").header("Authorization", "Bearer " + pc.token())
+                    .header("Idempotency-Key", id).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(huge))), 413, "too-large", "allowed");
+            // 50 MB of zeros in ~50 KB of gzip: small on the wire, a bomb when inflated
+            ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {
+                byte[] zeros = new byte[1 << 20];
+                for (int i = 0; i < 50; i++) {
+                    gz.write(zeros);
+                }
+            }
+            assertTrue(bomb.size() < 256 * 1024, "the bomb fits the wire limit: " + bomb.size());
+            expect(c, c.http.send(c.http.request("/api/v1/batches").header("Authorization", "Bearer " + pc.token())
+                    .header("Idempotency-Key", id).header("Content-Type", "application/json")
+                    .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(bomb.toByteArray()))),
+                    413, "too-large", "decompresses to more than");
+            assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
+            assertEquals(200, c.http.send(c.http.request("/healthz").GET()).statusCode());
+        }
+    }
+
+    @Test
+    void tokensAreCheckedAndRevocable() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+            EnrolmentResponse rodina = c.enrol(RunningCollector.RODINA_CODE);
+            EnrolmentResponse zagore = c.enrol(RunningCollector.ZAGORE_CODE);
+            Batch batch = usage(rodina, 1, 2);
+            String id = batch.batchId().toString();
+            byte[] body = bytes(c, batch);
+            expect(c, c.http.send(c.http.request("/api/v1/batches").header("Idempotency-Key", id)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))),
+                    401, "missing-token", "Authorization");
+            expect(c, c.http.upload("x".repeat(43), id, body), 401, "invalid-token", "unknown");
+            expect(c, c.http.upload(zagore.token(), id, body), 403, "device-mismatch", "another device");
+            new bg.digiclub.collector.store.ClubStore(c.database).revokeDevice(rodina.deviceId());
+            // the intake remembers a token's device for 10 s, so a revocation takes effect within that
+            c.clock.advance(Duration.ofSeconds(10));
+            expect(c, c.http.upload(rodina.token(), id, body), 401, "invalid-token", "revoked");
+            assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
+
+            // re-enrolment keeps the device id, so the sealed batch is accepted with the new token
+            HttpResponse<String> again = c.http.send(c.http.request("/api/v1/enrolments")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"enrolmentCode\":\"" + RunningCollector.RODINA_CODE.toLowerCase()
+                                    + "\",\"agentVersion\":\"0.1.0\",\"previousDeviceId\":\"" + rodina.deviceId() + "\"}")));
+            assertEquals(422, again.statusCode(), "a lowercase code does not match the schema: " + again.body());
+            again = c.http.send(c.http.request("/api/v1/enrolments").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"enrolmentCode\":\"" + RunningCollector.RODINA_CODE
+                            + "\",\"agentVersion\":\"0.1.0\",\"previousDeviceId\":\"" + rodina.deviceId() + "\"}")));
+            assertEquals(201, again.statusCode(), again.body());
+            EnrolmentResponse renewed = c.json.readValue(again.body(), EnrolmentResponse.class);
+            assertEquals(rodina.deviceId(), renewed.deviceId());
+            assertEquals(rodina.deviceNumber(), renewed.deviceNumber());
+            assertEquals(200, c.http.upload(renewed.token(), id, body).statusCode());
+            c.clock.advance(Duration.ofSeconds(10));
+            expect(c, c.http.upload(rodina.token(), id, body), 401, "invalid-token", "unknown");
+        }
+    }
+
+    @Test
+    void enrolmentWithAWrongCodeIsRefusedAndThrottled() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+            for (int i = 0; i < 10; i++) {
+                HttpResponse<String> response = c.http.send(c.http.request("/api/v1/enrolments")
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"enrolmentCode\":\"AAAA-AAAA-AAAA\",\"agentVersion\":\"0.1.0\"}")));
+                assertEquals(403, response.statusCode());
+                assertEquals("enrolment-refused", problem(c, response).code());
+            }
+            HttpResponse<String> locked = c.http.send(c.http.request("/api/v1/enrolments")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"enrolmentCode\":\"" + RunningCollector.RODINA_CODE + "\",\"agentVersion\":\"0.1.0\"}")));
+            assertEquals(429, locked.statusCode());
+            assertTrue(locked.headers().firstValue("Retry-After").isPresent());
+            c.clock.advance(Duration.ofMinutes(2));
+            assertEquals(201, c.http.send(c.http.request("/api/v1/enrolments")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"enrolmentCode\":\"" + RunningCollector.RODINA_CODE + "\",\"agentVersion\":\"0.1.0\"}")))
+                    .statusCode());
+            assertEquals(0, c.count("SELECT COUNT(*) FROM devices WHERE club_id <> 'sz-rodina-1860'"));
+        }
+    }
+
+    @Test
+    void aDeviceOverItsRateHears429WithRetryAfter() throws Exception {
+        ServerSettings slow = ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(1000).withRate(1, 3);
+        try (RunningCollector c = new RunningCollector("sqlite", temp, slow)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            Batch batch = usage(pc, 1, 2);
+            byte[] body = bytes(c, batch);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, c.http.upload(pc.token(), batch.batchId().toString(), body).statusCode());
+            }
+            HttpResponse<String> limited = c.http.upload(pc.token(), batch.batchId().toString(), body);
+            expect(c, limited, 429, "rate-limited", "retry after");
+            assertEquals("1", limited.headers().firstValue("Retry-After").orElse(""));
+            c.clock.advance(Duration.ofSeconds(1));
+            assertEquals(200, c.http.upload(pc.token(), batch.batchId().toString(), body).statusCode());
+        }
+    }
+
+    private static void expect(RunningCollector c, HttpResponse<String> response, int status, String code,
+                               String inMessage) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        Problem problem = problem(c, response);
+        assertEquals(code, problem.code(), response.body());
+        assertTrue(problem.message().contains(inMessage), "message should mention " + inMessage + ": " + problem.message());
+    }
+
+    static byte[] gzip(byte[] bytes) throws Exception {
+        return Http.gzip(bytes);
+    }
+}

@@ -1,0 +1,181 @@
+package bg.digiclub.collector.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bg.digiclub.collector.auth.Secrets;
+import bg.digiclub.collector.demo.DemoClubs;
+import bg.digiclub.collector.intake.StrictJson;
+import bg.digiclub.collector.testing.MutableClock;
+import bg.digiclub.collector.testing.TestDatabases;
+import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.DayUsage;
+import bg.digiclub.common.batch.DemographicCount;
+import bg.digiclub.common.batch.Evictions;
+import bg.digiclub.common.batch.HourUsage;
+import bg.digiclub.common.batch.UsagePayload;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A batch is stored exactly once, with its aggregates, on SQLite and on PostgreSQL. */
+class BatchStoreTest {
+    private static final Club RODINA = new Club("sz-rodina-1860", "НЧ „Родина – 1860“", "Стара Загора", DemoClubs.SOFIA);
+
+    @TempDir
+    Path temp;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T06:00:00Z"));
+    private final ObjectMapper json = StrictJson.mapper();
+
+    private record Fixture(Database db, BatchStore store, DeviceIdentity device) implements AutoCloseable {
+        @Override
+        public void close() {
+            db.close();
+        }
+    }
+
+    private Fixture fixture(String kind) throws SQLException {
+        Database db = TestDatabases.open(kind, temp);
+        ClubStore clubs = new ClubStore(db);
+        clubs.saveClub(RODINA, clock.instant());
+        clubs.addEnrolmentCode(RODINA.id(), Secrets.hashCode("AAAA-BBBB-CCCC"), clock.instant().plus(Duration.ofDays(1)),
+                5, clock.instant());
+        Enrolled enrolled = clubs.enrol(Secrets.hashCode("AAAA-BBBB-CCCC"), Secrets.hashToken("t"), "0.1.0", null,
+                clock.instant()).orElseThrow();
+        return new Fixture(db, new BatchStore(db, clock, json),
+                new DeviceIdentity(enrolled.deviceId(), RODINA.id(), DemoClubs.SOFIA, false));
+    }
+
+    /** One local day (2026-11-24 in Sofia) with sessions at 10:00 and 11:00 local time. */
+    private Batch day(UUID deviceId, long sequence, int sessionsAtTen) {
+        Instant ten = Instant.parse("2026-11-24T08:00:00Z");
+        List<HourUsage> hours = List.of(new HourUsage(ten, sessionsAtTen, sessionsAtTen - 1, 1, 50, 60),
+                new HourUsage(ten.plus(Duration.ofHours(1)), 2, 2, 0, 30, 60));
+        List<DemographicCount> cells = List.of(new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, sessionsAtTen),
+                new DemographicCount(AgeBand.NOT_DECLARED, Sex.NOT_DECLARED, 2));
+        return Batch.usage(UUID.randomUUID(), deviceId, RODINA.id(), "0.1.0", "Europe/Sofia",
+                Instant.parse("2026-11-23T22:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), sequence,
+                new Evictions(0, 2), new UsagePayload(hours, List.of(new DayUsage(LocalDate.parse("2026-11-24"), cells, 1))));
+    }
+
+    private String hash(Batch batch) throws Exception {
+        return Secrets.sha256(json.writeValueAsBytes(batch));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void storesOnceAndKeepsTheAggregates(String kind) throws Exception {
+        try (Fixture f = fixture(kind)) {
+            Batch batch = day(f.device().deviceId(), 1, 3);
+            StoreOutcome first = f.store().store(batch, hash(batch), f.device());
+            assertInstanceOf(StoreOutcome.Stored.class, first);
+            assertEquals(5, clubDay(f.db(), "sessions"));
+            assertEquals(80, clubDay(f.db(), "session_minutes"));
+            assertEquals(1, clubDay(f.db(), "member_days"));
+            assertEquals(3, count(f.db(), "SELECT sessions FROM club_hours WHERE hour_of_day = 10"));
+            assertEquals(2, count(f.db(), "SELECT evicted_health FROM devices"));
+            assertEquals(3, count(f.db(), "SELECT sessions FROM club_demographics WHERE age_band = 'AGE_65_74'"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void sameBatchAgainGetsTheStoredReceiptAndChangesNothing(String kind) throws Exception {
+        try (Fixture f = fixture(kind)) {
+            Batch batch = day(f.device().deviceId(), 1, 3);
+            StoreOutcome.Stored first = (StoreOutcome.Stored) f.store().store(batch, hash(batch), f.device());
+            clock.advance(Duration.ofHours(3));
+            StoreOutcome again = f.store().store(batch, hash(batch), f.device());
+            assertEquals(new StoreOutcome.Replayed(first.receipt()), again);
+            assertEquals(5, clubDay(f.db(), "sessions"));
+            assertEquals(1, count(f.db(), "SELECT COUNT(*) FROM batches"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void sameIdWithOtherContentIsAConflict(String kind) throws Exception {
+        try (Fixture f = fixture(kind)) {
+            Batch batch = day(f.device().deviceId(), 1, 3);
+            f.store().store(batch, hash(batch), f.device());
+            Batch changed = new Batch(1, batch.batchId(), batch.deviceId(), batch.clubId(), batch.agentVersion(),
+                    batch.timeZone(), batch.periodFrom(), batch.periodTo(), batch.sequence(), batch.evicted(),
+                    batch.kind(), day(f.device().deviceId(), 1, 4).usage(), null);
+            assertInstanceOf(StoreOutcome.Conflict.class, f.store().store(changed, hash(changed), f.device()));
+            assertEquals(5, clubDay(f.db(), "sessions"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void anHourReportedByAnotherBatchIsRefusedWhole(String kind) throws Exception {
+        try (Fixture f = fixture(kind)) {
+            Batch batch = day(f.device().deviceId(), 1, 3);
+            f.store().store(batch, hash(batch), f.device());
+            Batch overlapping = day(f.device().deviceId(), 2, 3);
+            assertInstanceOf(StoreOutcome.AlreadyReported.class,
+                    f.store().store(overlapping, hash(overlapping), f.device()));
+            assertEquals(5, clubDay(f.db(), "sessions"));
+            assertEquals(1, count(f.db(), "SELECT COUNT(*) FROM batches"));
+            assertEquals(1, count(f.db(), "SELECT last_sequence FROM devices"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void concurrentDeliveriesOfOneBatchStoreItOnce(String kind) throws Exception {
+        try (Fixture f = fixture(kind)) {
+            Batch batch = day(f.device().deviceId(), 1, 3);
+            String hash = hash(batch);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Callable<StoreOutcome>> deliveries = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    deliveries.add(() -> f.store().store(batch, hash, f.device()));
+                }
+                int stored = 0;
+                for (Future<StoreOutcome> outcome : pool.invokeAll(deliveries)) {
+                    StoreOutcome o = outcome.get();
+                    assertTrue(o instanceof StoreOutcome.Stored || o instanceof StoreOutcome.Replayed, o.toString());
+                    stored += o instanceof StoreOutcome.Stored ? 1 : 0;
+                }
+                assertEquals(1, stored);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(5, clubDay(f.db(), "sessions"));
+            assertEquals(1, count(f.db(), "SELECT batches_received FROM devices"));
+        }
+    }
+
+    private static long clubDay(Database db, String column) throws SQLException {
+        return count(db, "SELECT " + column + " FROM club_days WHERE day = " + LocalDate.parse("2026-11-24").toEpochDay());
+    }
+
+    static long count(Database db, String sql) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : -1L;
+            }
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package bg.digiclub.collector.testing;
+
+import bg.digiclub.collector.auth.PasswordHasher;
+import bg.digiclub.collector.auth.Role;
+import bg.digiclub.collector.auth.Secrets;
+import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.auth.UserStore;
+import bg.digiclub.collector.demo.DemoClubs;
+import bg.digiclub.collector.intake.StrictJson;
+import bg.digiclub.collector.server.CollectorServer;
+import bg.digiclub.collector.server.ServerSettings;
+import bg.digiclub.collector.store.Club;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.common.batch.EnrolmentResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A real collector on a loopback port with a real database, two clubs and an enrolment code each. */
+public final class RunningCollector implements AutoCloseable {
+    public static final Club RODINA = new Club("sz-rodina-1860", "НЧ „Родина – 1860“", "Стара Загора", DemoClubs.SOFIA);
+    public static final Club ZAGORE = new Club("zagore-probuda-1928", "НЧ „Пробуда – 1928“", "с. Загоре", DemoClubs.SOFIA);
+    public static final String RODINA_CODE = "R0D1-NA18-60AA";
+    public static final String ZAGORE_CODE = "ZAG0-RE19-28BB";
+    public static final String PASSWORD = "correct horse battery";
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T06:00:00Z"));
+    public final Database database;
+    public final CollectorServer server;
+    public final Http http;
+    public final ObjectMapper json = StrictJson.mapper();
+
+    public RunningCollector(String kind, Path temp) throws SQLException {
+        this(kind, temp, ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(1000));
+    }
+
+    public RunningCollector(String kind, Path temp, ServerSettings settings) throws SQLException {
+        database = TestDatabases.open(kind, temp);
+        ClubStore clubs = new ClubStore(database);
+        for (Club club : new Club[] {RODINA, ZAGORE}) {
+            clubs.saveClub(club, clock.instant());
+        }
+        clubs.addEnrolmentCode(RODINA.id(), Secrets.hashCode(RODINA_CODE), clock.instant().plus(Duration.ofDays(7)),
+                10, clock.instant());
+        clubs.addEnrolmentCode(ZAGORE.id(), Secrets.hashCode(ZAGORE_CODE), clock.instant().plus(Duration.ofDays(7)),
+                10, clock.instant());
+        UserStore users = new UserStore(database, new PasswordHasher(1000));
+        users.save(new User("obshtina", Role.MUNICIPALITY, null), PASSWORD.toCharArray(), clock.instant());
+        users.save(new User("rodina", Role.CLUB_STAFF, RODINA.id()), PASSWORD.toCharArray(), clock.instant());
+        server = CollectorServer.start(settings, database, clock);
+        http = new Http(server.port());
+    }
+
+    /** Enrols a PC over HTTP. */
+    public EnrolmentResponse enrol(String code) throws Exception {
+        HttpResponse<String> response = http.send(http.request("/api/v1/enrolments")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"enrolmentCode\":\"" + code + "\",\"agentVersion\":\"0.1.0\"}")));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("enrolment answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readValue(response.body(), EnrolmentResponse.class);
+    }
+
+    public long count(String sql) throws SQLException {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : -1L;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        database.close();
+    }
+}

@@ -1,0 +1,173 @@
+package bg.digiclub.collector.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bg.digiclub.collector.auth.PasswordHasher;
+import bg.digiclub.collector.auth.Role;
+import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.auth.UserStore;
+import bg.digiclub.collector.demo.DemoClubs;
+import bg.digiclub.collector.demo.DemoSeeder;
+import bg.digiclub.collector.server.CollectorServer;
+import bg.digiclub.collector.server.ServerSettings;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromedriver): sign in, see
+ * a club's numbers, download its CSV, and screenshots of each page for docs/screenshots.
+ */
+class DashboardBrowserTest {
+    private static final String PASSWORD = "demo password 2026";
+    private static final Instant NOW = Instant.parse("2026-11-25T09:30:00Z");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void municipalitySignsInSeesAClubAndDownloadsItsCsv() throws Exception {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (Database db = TestDatabases.open("sqlite", temp)) {
+            DemoSeeder seeder = new DemoSeeder(db, clock);
+            seeder.seed(seeder.enrol(DemoClubs.staraZagora()), 40, 1, 7, 7L);
+            UserStore users = new UserStore(db, new PasswordHasher(1000));
+            users.save(new User("obshtina", Role.MUNICIPALITY, null), PASSWORD.toCharArray(), NOW);
+            users.save(new User("rodina", Role.CLUB_STAFF, "sz-rodina-1860"), PASSWORD.toCharArray(), NOW);
+            long expectedSessions = sessions(db, "sz-rodina-1860", LocalDate.parse("2026-10-27"),
+                    LocalDate.parse("2026-11-25"));
+            assertTrue(expectedSessions > 0);
+            try (CollectorServer server = CollectorServer.start(
+                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(1000), db, clock)) {
+                String base = "http://127.0.0.1:" + server.port();
+                Path downloads = Files.createDirectories(temp.resolve("downloads"));
+                WebDriver browser = chromium(downloads);
+                try {
+                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                    browser.get(base + "/");
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+                    screenshot(browser, "dashboard-login.png", 800);
+                    browser.findElement(By.id("username")).sendKeys("obshtina");
+                    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+                    browser.findElement(By.id("login")).click();
+
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clubs")));
+                    List<WebElement> rows = browser.findElements(By.cssSelector("#clubs tbody tr"));
+                    assertEquals(32, rows.size(), "all 32 clubs of Stara Zagora");
+                    screenshot(browser, "dashboard-overview.png", 2600);
+
+                    browser.findElement(By.cssSelector("tr[data-club='sz-rodina-1860'] a")).click();
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("club-name")));
+                    assertEquals("НЧ „Родина – 1860“", browser.findElement(By.id("club-name")).getText());
+                    assertEquals(Long.toString(expectedSessions),
+                            browser.findElement(By.id("sessions")).getText().replace("\u202f", ""));
+                    screenshot(browser, "dashboard-club.png", 2300);
+
+                    browser.findElement(By.id("csv")).click();
+                    Path csv = waitForDownload(downloads);
+                    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+                    List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(","));
+                    String[] rodina = lines.get(1).split(",");
+                    assertEquals("sz-rodina-1860", rodina[0]);
+                    assertEquals(Long.toString(expectedSessions), rodina[header.indexOf("sessions")]);
+
+                    browser.findElement(By.cssSelector("#devices tbody tr a")).click();
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("health-chart")));
+                    assertTrue(browser.findElement(By.id("device-name")).getText().startsWith("PC "));
+                    screenshot(browser, "dashboard-device.png", 1500);
+
+                    browser.findElement(By.id("logout")).click();
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+                    browser.findElement(By.id("username")).sendKeys("rodina");
+                    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+                    browser.findElement(By.id("login")).click();
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("club-name")));
+                    browser.get(base + "/clubs/zagore-probuda-1928");
+                    assertEquals("Нямате достъп", browser.findElement(By.tagName("h1")).getText());
+                } finally {
+                    browser.quit();
+                }
+            }
+        }
+    }
+
+    private WebDriver chromium(Path downloads) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + temp.resolve("profile"), "--window-size=1280,900", "--lang=bg");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static Path waitForDownload(Path downloads) throws Exception {
+        // the browser writes the file in the background; poll until it is complete
+        for (int i = 0; i < 300; i++) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                var done = files.filter(p -> p.toString().endsWith(".csv")).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no CSV was downloaded to " + downloads);
+    }
+
+    private static void screenshot(WebDriver browser, String name, int height) throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, height));
+        Path dir = Path.of(System.getProperty("digiclub.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(dir.resolve(name), png);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private static long sessions(Database db, String club, LocalDate from, LocalDate to) throws Exception {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COALESCE(SUM(sessions), 0) FROM club_days WHERE club_id = ? AND day BETWEEN ? AND ?")) {
+                s.setString(1, club);
+                s.setLong(2, from.toEpochDay());
+                s.setLong(3, to.toEpochDay());
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+}

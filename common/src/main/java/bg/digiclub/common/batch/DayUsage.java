@@ -1,0 +1,34 @@
+package bg.digiclub.common.batch;
+
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One device's use in one whole local day (in the batch's {@code timeZone}). Only days that
+ * have ended are reported, each exactly once, because distinct members cannot be added up.
+ *
+ * @param day             the local date
+ * @param sessions        sessions started that day by age band and sex; non-zero cells only,
+ *                        each (ageBand, sex) at most once; their sum is the day's session count
+ * @param distinctMembers distinct member cards that started at least one session that day
+ */
+public record DayUsage(LocalDate day, List<DemographicCount> sessions, int distinctMembers) {
+    public DayUsage {
+        Require.present(day, "day");
+        sessions = Require.list(sessions, AgeBand.values().length * Sex.values().length, "sessions");
+        Require.unique(sessions, c -> c.ageBand() + "/" + c.sex(), "sessions of " + day);
+        Require.range(distinctMembers, 0, BatchLimits.MAX_SESSIONS_PER_DAY, "distinctMembers");
+        int total = sessions.stream().mapToInt(DemographicCount::sessions).sum();
+        if (distinctMembers > total) {
+            throw new IllegalArgumentException("distinctMembers (" + distinctMembers
+                    + ") cannot exceed the day's sessions (" + total + ") on " + day);
+        }
+    }
+
+    /** The day's session count: the sum of the demographic cells. */
+    public int totalSessions() {
+        return sessions.stream().mapToInt(DemographicCount::sessions).sum();
+    }
+}
