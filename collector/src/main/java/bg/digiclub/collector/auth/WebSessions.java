@@ -26,7 +26,12 @@ public final class WebSessions {
     /** Starts a session and returns its id (the cookie value). */
     public String start(User user) {
         String id = secrets.newSessionId();
-        sessions.put(id, new Entry(user, clock.instant()));
+        Instant now = clock.instant();
+        if (sessions.size() > 10_000) {
+            // sessions are removed when used after their timeout; forget the abandoned ones too
+            sessions.values().removeIf(e -> Duration.between(e.lastUsed, now).compareTo(idleTimeout) > 0);
+        }
+        sessions.put(id, new Entry(user, now));
         return id;
     }
 

@@ -21,6 +21,8 @@ public final class StrictJson {
     public static ObjectMapper mapper() {
         ObjectMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("digiclub-instants")
+                        .addDeserializer(java.time.Instant.class, new InstantText()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

@@ -32,6 +32,7 @@ final class ApiRoutes {
     }
 
     void register(JavalinConfig config) {
+        config.routes.exception(Exception.class, this::unexpected);
         config.routes.post("/api/v1/batches", this::batch);
         config.routes.post("/api/v1/enrolments", this::enrol);
         config.routes.get("/healthz", this::health);
@@ -48,6 +49,10 @@ final class ApiRoutes {
             respond(ctx, 200, result.receipt());
         } catch (ApiException e) {
             problem(ctx, e);
+        } catch (IOException e) {
+            // the body stopped arriving (idle timeout) or the connection broke: nothing was stored
+            LOG.info("batch body not received: {}", e.toString());
+            respond(ctx, 408, new Problem(408, "timeout", "the request body was not received completely; retry"));
         } catch (SQLException e) {
             LOG.error("storing a batch failed", e);
             ctx.header("Retry-After", "30");
@@ -66,6 +71,20 @@ final class ApiRoutes {
             LOG.error("enrolment failed", e);
             ctx.header("Retry-After", "30");
             respond(ctx, 503, new Problem(503, "unavailable", "the collector's database is not available; retry later"));
+        }
+    }
+
+    /** Anything unforeseen: logged, and answered as a 500 the client retries (API) or an error page. */
+    private void unexpected(Exception e, Context ctx) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        if (ctx.path().startsWith("/api/")) {
+            try {
+                respond(ctx, 500, new Problem(500, "internal", "the collector failed unexpectedly; retry later"));
+            } catch (IOException ignored) {
+                ctx.status(500);
+            }
+        } else {
+            ctx.status(500).contentType("text/plain; charset=utf-8").result("Вътрешна грешка / internal error");
         }
     }
 

@@ -48,6 +48,7 @@ public final class CollectorServer implements AutoCloseable {
         Dashboard dashboard = new Dashboard(new UserStore(database, new PasswordHasher(settings.passwordIterations())),
                 new WebSessions(clock, Duration.ofHours(8), secrets),
                 new AttemptThrottle(clock, 5, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(30)),
+                new AttemptThrottle(clock, 30, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15)),
                 new Reports(database, clubs, json), clubs, clock, MUNICIPALITY_ZONE, settings.secureCookies());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

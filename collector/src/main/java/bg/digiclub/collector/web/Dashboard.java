@@ -45,17 +45,24 @@ public final class Dashboard {
     private final UserStore users;
     private final WebSessions sessions;
     private final AttemptThrottle throttle;
+    private final AttemptThrottle addressThrottle;
     private final Reports reports;
     private final ClubStore clubs;
     private final Clock clock;
     private final ZoneId zone;
     private final boolean secureCookies;
 
-    public Dashboard(UserStore users, WebSessions sessions, AttemptThrottle throttle, Reports reports, ClubStore clubs,
-                     Clock clock, ZoneId zone, boolean secureCookies) {
+    /**
+     * @param throttle        failed sign-ins per user name
+     * @param addressThrottle failed sign-ins per client address; looser, since a whole town hall
+     *                        may share one address
+     */
+    public Dashboard(UserStore users, WebSessions sessions, AttemptThrottle throttle, AttemptThrottle addressThrottle,
+                     Reports reports, ClubStore clubs, Clock clock, ZoneId zone, boolean secureCookies) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.addressThrottle = addressThrottle;
         this.reports = reports;
         this.clubs = clubs;
         this.clock = clock;
@@ -112,7 +119,7 @@ public final class Dashboard {
         String password = ctx.formParam("password");
         String ip = "ip:" + ctx.ip();
         String name = "user:" + username;
-        Optional<Duration> locked = throttle.lockedFor(name).or(() -> throttle.lockedFor(ip));
+        Optional<Duration> locked = throttle.lockedFor(name).or(() -> addressThrottle.lockedFor(ip));
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             ctx.status(429).header("Retry-After", Long.toString(seconds))
@@ -124,7 +131,7 @@ public final class Dashboard {
                 : users.authenticate(username, password.toCharArray());
         if (user.isEmpty()) {
             throttle.failed(name);
-            throttle.failed(ip);
+            addressThrottle.failed(ip);
             LOG.info("failed dashboard sign-in from {}", ctx.ip());
             ctx.status(401).html(LoginPage.render("Грешно потребителско име или парола.", username));
             return;
