@@ -1,0 +1,179 @@
+package bg.digiclub.kiosk;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.util.Duration;
+
+import bg.digiclub.kiosk.appmenu.AppMenuView;
+import bg.digiclub.kiosk.appmenu.AppMenuViewModel;
+import bg.digiclub.kiosk.config.KioskConfig;
+import bg.digiclub.kiosk.guest.GuestView;
+import bg.digiclub.kiosk.guest.GuestViewModel;
+import bg.digiclub.kiosk.i18n.I18n;
+import bg.digiclub.kiosk.lock.LockView;
+import bg.digiclub.kiosk.lock.LockViewModel;
+import bg.digiclub.kiosk.member.MemberView;
+import bg.digiclub.kiosk.member.MemberViewModel;
+import bg.digiclub.kiosk.session.SessionBarView;
+import bg.digiclub.kiosk.session.SessionSettings;
+import bg.digiclub.kiosk.session.SessionViewModel;
+import bg.digiclub.kiosk.session.WarningView;
+import bg.digiclub.kiosk.staff.MaintenanceBarView;
+import bg.digiclub.kiosk.staff.StaffView;
+import bg.digiclub.kiosk.staff.StaffViewModel;
+import bg.digiclub.kiosk.ui.DisplayMode;
+import bg.digiclub.kiosk.ui.Lockdown;
+import bg.digiclub.kiosk.ui.Theme;
+
+/**
+ * The kiosk's screens wired to their view models on the main stage, plus the session's small
+ * windows. The main stage carries the lock screen, the forms and the staff panel; it is held up
+ * by {@link Lockdown} except while a session or maintenance runs.
+ */
+public final class KioskUi {
+    /** Often enough for a smooth countdown, rarely enough to cost nothing. */
+    private static final Duration TICK = Duration.millis(250);
+
+    private final KioskParts parts;
+    private final Stage stage;
+    private final I18n i18n;
+    private final SessionViewModel session;
+    private final KioskViewModel kiosk;
+    private final LockViewModel lock;
+    private final StackPane content = new StackPane();
+    private final Lockdown lockdown;
+    private final Timeline ticker;
+    private final LockView lockView;
+    private final GuestView guestView;
+    private final MemberView memberView;
+    private final StaffView staffView;
+    private final SessionBarView sessionBar;
+    private final AppMenuView appMenu;
+    private final MaintenanceBarView maintenanceBar;
+    private boolean readyTold;
+
+    private KioskUi(Stage stage, KioskParts parts) {
+        this.parts = parts;
+        this.stage = stage;
+        KioskConfig config = parts.config();
+        i18n = new I18n(config.defaultLanguage());
+        Theme theme = new Theme(new DisplayMode());
+        session = new SessionViewModel(SessionSettings.from(config), parts.agent(), parts.idleMonitor(),
+                parts.processes(), parts.wipe(), parts.nanoTime(), parts.clock(), parts.newSessionId(), parts.work(),
+                parts.ui());
+        kiosk = new KioskViewModel(session, i18n, config.defaultLanguage(), parts.nanoTime());
+        lock = new LockViewModel(config.clubName(), kiosk, i18n, theme.displayMode(), parts.clock());
+        lockView = new LockView(lock, i18n);
+        guestView = new GuestView(new GuestViewModel(session, kiosk, config::rules), i18n);
+        memberView = new MemberView(new MemberViewModel(parts.agent(), session, kiosk, parts.work(), parts.ui()),
+                i18n);
+        staffView = new StaffView(new StaffViewModel(parts.agent(), session, kiosk, config.staffExtendStep(),
+                config.maintenanceLength(), parts.work(), parts.ui()), i18n);
+        AppMenuViewModel apps = new AppMenuViewModel(parts.launcher(), parts.work(), parts.ui());
+        appMenu = new AppMenuView(apps, i18n, theme);
+        sessionBar = new SessionBarView(session, i18n, theme, appMenu::show, kiosk::showStaff);
+        new WarningView(session, i18n, theme);
+        maintenanceBar = new MaintenanceBarView(kiosk, i18n, theme);
+
+        Scene scene = theme.style(new Scene(content, 1280, 800));
+        stage.setScene(scene);
+        stage.setTitle(config.clubName());
+        if (parts.demo()) {
+            // demo: Escape on the lock screen closes the kiosk; on a form it goes back
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+                if (event.getCode() == KeyCode.ESCAPE && kiosk.screen() == Screen.LOCK) {
+                    Platform.exit();
+                }
+            });
+        }
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                kiosk.back();
+                event.consume();
+            }
+        });
+        lockdown = new Lockdown(stage, parts.demo());
+        ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        kiosk.screenProperty().addListener((obs, old, now) -> show(now));
+    }
+
+    /** Builds the kiosk on {@code stage}, shows the lock screen and starts the interrupted-session recovery. */
+    public static KioskUi start(Stage stage, KioskParts parts) {
+        KioskUi ui = new KioskUi(stage, parts);
+        ui.show(ui.kiosk.screen());
+        ui.session.recoverInterrupted();
+        ui.ticker.play();
+        return ui;
+    }
+
+    private void tick() {
+        kiosk.tick();
+        lock.refreshClock();
+    }
+
+    private void show(Screen screen) {
+        switch (screen) {
+            case PREPARING, LOCK -> showMain(lockView.root(), lockView::focusFirst);
+            case GUEST -> showMain(guestView.root(), guestView::focusFirst);
+            case MEMBER -> showMain(memberView.root(), memberView::focusFirst);
+            case STAFF -> showMain(staffView.root(), staffView::focusFirst);
+            case SESSION -> {
+                sessionBar.show();
+                maintenanceBar.hide();
+                lockdown.release();
+            }
+            case MAINTENANCE -> {
+                maintenanceBar.show();
+                sessionBar.hide();
+                lockdown.release();
+            }
+            default -> throw new IllegalStateException("unexpected screen " + screen);
+        }
+    }
+
+    private void showMain(Node node, Runnable focus) {
+        content.getChildren().setAll(node);
+        boolean first = !stage.isShowing();
+        lockdown.engage();
+        sessionBar.hide();
+        appMenu.hide();
+        maintenanceBar.hide();
+        focus.run();
+        if (first && !readyTold) {
+            readyTold = true;
+            // the benchmark's end mark: the first frame with the lock screen is being drawn
+            Platform.runLater(parts.ready());
+        }
+    }
+
+    public KioskViewModel kiosk() {
+        return kiosk;
+    }
+
+    public SessionViewModel session() {
+        return session;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    /** Stops the ticker; the stages close with the application. */
+    public void stop() {
+        ticker.stop();
+    }
+
+    /** The primary stage's style for the kiosk: no title bar, nothing to grab. */
+    public static StageStyle stageStyle(boolean demo) {
+        return demo ? StageStyle.DECORATED : StageStyle.UNDECORATED;
+    }
+}
