@@ -58,6 +58,7 @@ public final class KioskUi {
     private final SessionBarView sessionBar;
     private final AppMenuView appMenu;
     private final MaintenanceBarView maintenanceBar;
+    private final WarningView warningView;
     private boolean readyTold;
 
     private KioskUi(Stage stage, KioskParts parts) {
@@ -80,7 +81,7 @@ public final class KioskUi {
         AppMenuViewModel apps = new AppMenuViewModel(parts.launcher(), parts.work(), parts.ui());
         appMenu = new AppMenuView(apps, i18n, theme);
         sessionBar = new SessionBarView(session, i18n, theme, appMenu::show, kiosk::showStaff);
-        new WarningView(session, i18n, theme);
+        warningView = new WarningView(session, i18n, theme);
         maintenanceBar = new MaintenanceBarView(kiosk, i18n, theme);
 
         Scene scene = theme.style(new Scene(content, 1280, 800));
@@ -167,9 +168,19 @@ public final class KioskUi {
         return i18n;
     }
 
-    /** Stops the ticker; the stages close with the application. */
+    /** Stops the ticker and lets go of every window (application exit, or the end of a UI test). */
     public void stop() {
         ticker.stop();
+        lockdown.release();
+        sessionBar.hide();
+        appMenu.hide();
+        maintenanceBar.hide();
+        warningView.stage().hide();
+    }
+
+    /** The main stage: lock screen, forms, staff panel. */
+    public Stage stage() {
+        return stage;
     }
 
     /** The primary stage's style for the kiosk: no title bar, nothing to grab. */

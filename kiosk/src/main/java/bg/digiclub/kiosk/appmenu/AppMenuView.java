@@ -6,6 +6,7 @@ import java.nio.file.Files;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.image.Image;
@@ -78,7 +79,11 @@ public final class AppMenuView {
     }
 
     public void show() {
-        stage.sizeToScene();
+        Parent root = stage.getScene().getRoot();
+        root.applyCss();
+        double width = Math.ceil(root.prefWidth(-1));
+        stage.setWidth(width);
+        stage.setHeight(Math.ceil(root.prefHeight(width)));
         if (!stage.isShowing()) {
             stage.show();
         }

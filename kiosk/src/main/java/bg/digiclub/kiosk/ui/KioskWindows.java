@@ -23,10 +23,13 @@ public final class KioskWindows {
 
     /** Sizes the stage to its scene and puts it in the bottom-right corner of the main screen. */
     public static void bottomRight(Stage stage, Scene scene) {
-        stage.sizeToScene();
         Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
-        double width = scene.getRoot().prefWidth(-1);
-        double height = scene.getRoot().prefHeight(width);
+        scene.getRoot().applyCss();
+        double width = Math.ceil(scene.getRoot().prefWidth(-1));
+        double height = Math.ceil(scene.getRoot().prefHeight(width));
+        // explicit sizes: sizeToScene() leaves an undecorated, non-resizable stage at 0x0 on some glass ports
+        stage.setWidth(width);
+        stage.setHeight(height);
         stage.setX(bounds.getMaxX() - width - 8);
         stage.setY(bounds.getMaxY() - height - 8);
     }
