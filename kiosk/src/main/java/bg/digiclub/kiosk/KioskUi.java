@@ -142,13 +142,25 @@ public final class KioskUi {
     }
 
     private void showMain(Node node, Runnable focus) {
+        // park the focus on the container first: when the focused node of the last screen goes,
+        // JavaFX picks a new focus by itself, often the new screen's last button
+        content.requestFocus();
         content.getChildren().setAll(node);
         boolean first = !stage.isShowing();
         lockdown.engage();
         sessionBar.hide();
         appMenu.hide();
         maintenanceBar.hide();
+        // a scroll pane puts its content into the scene only with its skin, so focus once the
+        // skins exist (after the next layout) as well as now
         focus.run();
+        Scene scene = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            focus.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
         if (first && !readyTold) {
             readyTold = true;
             // the benchmark's end mark: the first frame with the lock screen is being drawn

@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import bg.digiclub.common.link.EndReason;
+import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 
 /**
@@ -136,6 +137,29 @@ class KioskUiTest {
 
         assertEquals(EndReason.STAFF, kiosk.agent.ends.get(0).reason());
         assertTrue(kiosk.log.events().contains("wipe:run"));
+        assertTrue(showing(robot, "#lock-guest"));
+    }
+
+    @Test
+    void staffPanelShowsHealthInPlainWordsAndTheCards(FxRobot robot) {
+        kiosk.agent.cards.add(new MemberCard("100200", false, true, Duration.ofMinutes(20)));
+        robot.clickOn("#lock-staff");
+        // a collection now: the panel's lists must not depend on wrappers the collector may take
+        System.gc();
+        robot.clickOn("#staff-pin").write(FakeAgentClient.STAFF_PIN).type(KeyCode.ENTER);
+
+        List<String> texts = robot.lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
+        assertTrue(texts.contains("Общо: внимание"), texts.toString());
+        assertTrue(texts.contains("Диск /"), texts.toString());
+        assertTrue(texts.contains("Температура на процесора"), texts.toString());
+        assertTrue(texts.contains("fan-speed"), "unknown checks are shown by name");
+        assertTrue(texts.contains("8 % free"), texts.toString());
+        assertTrue(texts.contains("100200"), texts.toString());
+
+        robot.clickOn("#staff-create-card");
+        assertEquals("Нова карта: код 555001, ПИН 4811. Запишете ги за посетителя – ПИН-ът се показва само сега.",
+                text(robot, "#staff-revealed"));
+        robot.clickOn("#staff-close");
         assertTrue(showing(robot, "#lock-guest"));
     }
 

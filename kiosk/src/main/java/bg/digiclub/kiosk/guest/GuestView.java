@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -15,7 +16,7 @@ import bg.digiclub.kiosk.ui.Widgets;
 
 /** The guest form: rules, "I accept", optional demographics, Start. Enter starts once accepted. */
 public final class GuestView {
-    private final ScrollPane root;
+    private final BorderPane root;
     private final CheckBox accept;
 
     public GuestView(GuestViewModel model, I18n i18n) {
@@ -48,15 +49,22 @@ public final class GuestView {
         Label needAccept = Widgets.label(i18n, "guest.acceptFirst", "hint");
         needAccept.visibleProperty().bind(model.canStartProperty().not());
         HBox actions = new HBox(16, start, back, needAccept);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setAlignment(Pos.CENTER);
+        actions.setPadding(new Insets(14));
+        actions.getStyleClass().add("actions");
 
-        VBox form = new VBox(18, title, rulesCard, accept, demographics, actions);
-        form.setPadding(new Insets(40));
+        VBox form = new VBox(16, title, rulesCard, accept, demographics);
+        form.setPadding(new Insets(30, 40, 20, 40));
         form.setMaxWidth(1100);
         VBox centered = new VBox(form);
         centered.setAlignment(Pos.TOP_CENTER);
-        root = new ScrollPane(centered);
-        root.setFitToWidth(true);
+        ScrollPane scroll = new ScrollPane(centered);
+        scroll.setFocusTraversable(false);
+        scroll.setFitToWidth(true);
+        // Start stays in sight below the scrolling form, whatever the text size
+        root = new BorderPane();
+        root.setCenter(scroll);
+        root.setBottom(actions);
         root.setId("guest-screen");
     }
 

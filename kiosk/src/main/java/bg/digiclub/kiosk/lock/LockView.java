@@ -3,16 +3,17 @@ package bg.digiclub.kiosk.lock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import bg.digiclub.kiosk.i18n.I18n;
@@ -26,7 +27,7 @@ import bg.digiclub.kiosk.ui.Widgets;
 public final class LockView {
     private final LockViewModel model;
     private final I18n i18n;
-    private final StackPane root;
+    private final BorderPane root;
     private final Button guest;
 
     public LockView(LockViewModel model, I18n i18n) {
@@ -63,18 +64,24 @@ public final class LockView {
         ways.setMaxWidth(Region.USE_PREF_SIZE);
         VBox center = new VBox(14, club, date, time, welcome, ways, preparing);
         center.setAlignment(Pos.CENTER);
-        center.setPadding(new Insets(60, 40, 40, 40));
-        center.setMaxWidth(1100);
+        center.setPadding(new Insets(10, 40, 30, 40));
+        // scrolls rather than clips when large text makes it taller than a small screen
+        ScrollPane scroll = new ScrollPane(center);
+        scroll.setFocusTraversable(false);
+        scroll.setFitToWidth(true);
+        center.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
 
-        root = new StackPane(center, switches());
-        StackPane.setAlignment(center, Pos.CENTER);
+        root = new BorderPane();
+        // the center is added first so that Tab reaches the ways in before the switches
+        root.setCenter(scroll);
+        root.setTop(switches());
         root.setId("lock-screen");
     }
 
     private Node switches() {
-        ToggleGroup languages = new ToggleGroup();
-        ToggleButton bg = languageButton(Language.BG, "Български", languages);
-        ToggleButton en = languageButton(Language.EN, "English", languages);
+        ToggleButton bg = languageButton(Language.BG, "Български");
+        ToggleButton en = languageButton(Language.EN, "English");
         ToggleButton large = new ToggleButton();
         large.textProperty().bind(i18n.text("lock.largeText"));
         large.setSelected(model.displayMode().largeTextProperty().get());
@@ -88,17 +95,13 @@ public final class LockView {
         HBox bar = new HBox(10, bg, en, large, contrast);
         bar.setAlignment(Pos.TOP_RIGHT);
         bar.setPadding(new Insets(16));
-        bar.setPickOnBounds(false);
-        StackPane.setAlignment(bar, Pos.TOP_RIGHT);
-        bar.setMaxHeight(Region.USE_PREF_SIZE);
-        bar.setMaxWidth(Region.USE_PREF_SIZE);
         return bar;
     }
 
-    private ToggleButton languageButton(Language language, String ownName, ToggleGroup group) {
-        // each language is named in itself, so a visitor finds theirs whatever is showing
+    private ToggleButton languageButton(Language language, String ownName) {
+        // each language is named in itself, so a visitor finds theirs whatever is showing; no
+        // toggle group, because Tab would then stop only at the selected language
         ToggleButton button = new ToggleButton(ownName);
-        button.setToggleGroup(group);
         button.setId("lock-lang-" + language.name().toLowerCase(java.util.Locale.ROOT));
         button.setSelected(model.languageProperty().get() == language);
         button.setOnAction(e -> {

@@ -77,6 +77,7 @@ public final class MemberView {
         VBox centered = new VBox(form);
         centered.setAlignment(Pos.TOP_CENTER);
         root = new ScrollPane(centered);
+        root.setFocusTraversable(false);
         root.setFitToWidth(true);
         root.setId("member-screen");
     }

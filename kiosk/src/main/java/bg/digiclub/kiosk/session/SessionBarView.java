@@ -5,6 +5,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import bg.digiclub.kiosk.i18n.I18n;
@@ -51,32 +52,38 @@ public final class SessionBarView {
         confirm = new HBox(12, sure, yes, no);
         confirm.setAlignment(Pos.CENTER_LEFT);
 
-        bar = new HBox(normal);
+        // both rows stacked, one visible: the bar is as wide as the wider one and never resizes
+        // while shown (resizing a shown window also trips the headless test glass)
+        StackPane rows = new StackPane(normal, confirm);
+        StackPane.setAlignment(normal, Pos.CENTER_RIGHT);
+        StackPane.setAlignment(confirm, Pos.CENTER_RIGHT);
+        bar = new HBox(rows);
         bar.getStyleClass().add("session-bar");
         bar.setId("session-bar");
         scene = theme.style(new Scene(bar));
         stage = KioskWindows.onTop("DigiClub");
         stage.setScene(scene);
-        theme.displayMode().largeTextProperty().addListener((obs, old, on) -> place());
-        i18n.languageProperty().addListener((obs, old, now) -> place());
+        keepGoing();
     }
 
     private void askToEnd() {
-        bar.getChildren().setAll(confirm);
-        place();
+        normal.setVisible(false);
+        confirm.setVisible(true);
     }
 
     private void keepGoing() {
-        bar.getChildren().setAll(normal);
-        place();
+        confirm.setVisible(false);
+        normal.setVisible(true);
     }
 
+    /** Shows the bar, sized for the current language and text size (both change only while it is hidden). */
     public void show() {
-        bar.getChildren().setAll(normal);
+        keepGoing();
         if (!stage.isShowing()) {
             stage.show();
+            // sized once, right after it appears: its skins exist only then
+            place();
         }
-        place();
         stage.toFront();
     }
 
@@ -89,8 +96,6 @@ public final class SessionBarView {
     }
 
     private void place() {
-        bar.applyCss();
-        bar.layout();
         KioskWindows.bottomRight(stage, scene);
     }
 }

@@ -37,8 +37,9 @@ public final class MaintenanceBarView {
     public void show() {
         if (!stage.isShowing()) {
             stage.show();
+            // sized once, right after it appears; the countdown changes inside that size
+            KioskWindows.bottomRight(stage, scene);
         }
-        KioskWindows.bottomRight(stage, scene);
     }
 
     public void hide() {

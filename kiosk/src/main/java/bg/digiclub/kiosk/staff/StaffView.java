@@ -52,6 +52,8 @@ public final class StaffView {
         pinStep.setMaxWidth(800);
 
         panel = new ScrollPane(panelContent());
+
+        panel.setFocusTraversable(false);
         panel.setFitToWidth(true);
         panel.setId("staff-panel");
 

@@ -49,6 +49,10 @@ public final class StaffViewModel {
     private final ReadOnlyObjectWrapper<HealthStatus> overall = new ReadOnlyObjectWrapper<>(this, "overall");
     private final ObservableList<HealthLine> health = FXCollections.observableArrayList();
     private final ObservableList<MemberCard> cards = FXCollections.observableArrayList();
+    // one read-only view each, kept: an unmodifiable wrapper listens to its source only weakly,
+    // so a wrapper made per call would be collected and its listeners would go quiet
+    private final ObservableList<HealthLine> healthView = FXCollections.unmodifiableObservableList(health);
+    private final ObservableList<MemberCard> cardsView = FXCollections.unmodifiableObservableList(cards);
     private final ReadOnlyObjectWrapper<Message> revealed = new ReadOnlyObjectWrapper<>(this, "revealed");
     private final IntegerProperty extendMinutes;
     private final IntegerProperty maintenanceMinutes;
@@ -91,11 +95,11 @@ public final class StaffViewModel {
     }
 
     public ObservableList<HealthLine> health() {
-        return FXCollections.unmodifiableObservableList(health);
+        return healthView;
     }
 
     public ObservableList<MemberCard> cards() {
-        return FXCollections.unmodifiableObservableList(cards);
+        return cardsView;
     }
 
     /** A new card's code and PIN, or a reset PIN, shown once; null otherwise. */

@@ -3,7 +3,9 @@ package bg.digiclub.kiosk.ui;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -69,6 +71,12 @@ public final class Lockdown {
             stage.setAlwaysOnTop(true);
         }
         if (!stage.isShowing()) {
+            if (demo) {
+                // an ordinary window, as large as a common laptop screen allows
+                Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+                stage.setWidth(Math.min(1280, screen.getWidth()));
+                stage.setHeight(Math.min(800, screen.getHeight()));
+            }
             stage.show();
         }
         // under Monocle and some window managers fullscreen only sticks after show()
