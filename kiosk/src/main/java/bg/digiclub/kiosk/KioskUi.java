@@ -30,6 +30,7 @@ import bg.digiclub.kiosk.staff.MaintenanceBarView;
 import bg.digiclub.kiosk.staff.StaffView;
 import bg.digiclub.kiosk.staff.StaffViewModel;
 import bg.digiclub.kiosk.ui.DisplayMode;
+import bg.digiclub.kiosk.ui.Lazy;
 import bg.digiclub.kiosk.ui.Lockdown;
 import bg.digiclub.kiosk.ui.Theme;
 
@@ -52,13 +53,13 @@ public final class KioskUi {
     private final Lockdown lockdown;
     private final Timeline ticker;
     private final LockView lockView;
-    private final GuestView guestView;
-    private final MemberView memberView;
-    private final StaffView staffView;
-    private final SessionBarView sessionBar;
-    private final AppMenuView appMenu;
-    private final MaintenanceBarView maintenanceBar;
-    private final WarningView warningView;
+    private final Lazy<GuestView> guestView;
+    private final Lazy<MemberView> memberView;
+    private final Lazy<StaffView> staffView;
+    private final Lazy<SessionBarView> sessionBar;
+    private final Lazy<AppMenuView> appMenu;
+    private final Lazy<MaintenanceBarView> maintenanceBar;
+    private final Lazy<WarningView> warningView;
     private boolean readyTold;
 
     private KioskUi(Stage stage, KioskParts parts) {
@@ -73,16 +74,18 @@ public final class KioskUi {
         kiosk = new KioskViewModel(session, i18n, config.defaultLanguage(), parts.nanoTime());
         lock = new LockViewModel(config.clubName(), kiosk, i18n, theme.displayMode(), parts.clock());
         lockView = new LockView(lock, i18n);
-        guestView = new GuestView(new GuestViewModel(session, kiosk, config::rules), i18n);
-        memberView = new MemberView(new MemberViewModel(parts.agent(), session, kiosk, parts.work(), parts.ui()),
-                i18n);
-        staffView = new StaffView(new StaffViewModel(parts.agent(), session, kiosk, config.staffExtendStep(),
-                config.maintenanceLength(), parts.work(), parts.ui()), i18n);
-        AppMenuViewModel apps = new AppMenuViewModel(parts.launcher(), parts.work(), parts.ui());
-        appMenu = new AppMenuView(apps, i18n, theme);
-        sessionBar = new SessionBarView(session, i18n, theme, appMenu::show, kiosk::showStaff);
-        warningView = new WarningView(session, i18n, theme);
-        maintenanceBar = new MaintenanceBarView(kiosk, i18n, theme);
+        guestView = Lazy.of(() -> new GuestView(new GuestViewModel(session, kiosk, config::rules), i18n));
+        memberView = Lazy.of(() -> new MemberView(
+                new MemberViewModel(parts.agent(), session, kiosk, parts.work(), parts.ui()), i18n));
+        staffView = Lazy.of(() -> new StaffView(new StaffViewModel(parts.agent(), session, kiosk,
+                config.staffExtendStep(), config.maintenanceLength(), parts.work(), parts.ui()), i18n));
+        appMenu = Lazy.of(() -> new AppMenuView(new AppMenuViewModel(parts.launcher(), parts.work(), parts.ui()),
+                i18n, theme));
+        sessionBar = Lazy.of(() -> new SessionBarView(session, i18n, theme, () -> appMenu.get().show(),
+                kiosk::showStaff));
+        // made with the first session: warnings exist only in sessions
+        warningView = Lazy.of(() -> new WarningView(session, i18n, theme));
+        maintenanceBar = Lazy.of(() -> new MaintenanceBarView(kiosk, i18n, theme));
 
         Scene scene = theme.style(new Scene(content, 1280, 800));
         stage.setScene(scene);
@@ -124,17 +127,18 @@ public final class KioskUi {
     private void show(Screen screen) {
         switch (screen) {
             case PREPARING, LOCK -> showMain(lockView.root(), lockView::focusFirst);
-            case GUEST -> showMain(guestView.root(), guestView::focusFirst);
-            case MEMBER -> showMain(memberView.root(), memberView::focusFirst);
-            case STAFF -> showMain(staffView.root(), staffView::focusFirst);
+            case GUEST -> showMain(guestView.get().root(), guestView.get()::focusFirst);
+            case MEMBER -> showMain(memberView.get().root(), memberView.get()::focusFirst);
+            case STAFF -> showMain(staffView.get().root(), staffView.get()::focusFirst);
             case SESSION -> {
-                sessionBar.show();
-                maintenanceBar.hide();
+                warningView.get();
+                sessionBar.get().show();
+                maintenanceBar.ifMade(MaintenanceBarView::hide);
                 lockdown.release();
             }
             case MAINTENANCE -> {
-                maintenanceBar.show();
-                sessionBar.hide();
+                maintenanceBar.get().show();
+                sessionBar.ifMade(SessionBarView::hide);
                 lockdown.release();
             }
             default -> throw new IllegalStateException("unexpected screen " + screen);
@@ -148,9 +152,7 @@ public final class KioskUi {
         content.getChildren().setAll(node);
         boolean first = !stage.isShowing();
         lockdown.engage();
-        sessionBar.hide();
-        appMenu.hide();
-        maintenanceBar.hide();
+        hideSmallWindows();
         // a scroll pane puts its content into the scene only with its skin, so focus once the
         // skins exist (after the next layout) as well as now
         focus.run();
@@ -184,10 +186,14 @@ public final class KioskUi {
     public void stop() {
         ticker.stop();
         lockdown.release();
-        sessionBar.hide();
-        appMenu.hide();
-        maintenanceBar.hide();
-        warningView.stage().hide();
+        hideSmallWindows();
+        warningView.ifMade(warning -> warning.stage().hide());
+    }
+
+    private void hideSmallWindows() {
+        sessionBar.ifMade(SessionBarView::hide);
+        appMenu.ifMade(AppMenuView::hide);
+        maintenanceBar.ifMade(MaintenanceBarView::hide);
     }
 
     /** The main stage: lock screen, forms, staff panel. */

@@ -14,6 +14,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import bg.digiclub.common.health.HealthStatus;
@@ -77,10 +78,17 @@ public final class StaffView {
         header.setAlignment(Pos.CENTER_LEFT);
         Label revealed = Widgets.messageLabel(i18n, model.revealedProperty(), "revealed");
         revealed.setId("staff-revealed");
-        VBox content = new VBox(22, header, Widgets.messageLabel(i18n, model.problemProperty(), "problem"),
-                healthSection(), sessionSection(), cardsSection(revealed), maintenanceSection());
+        // two columns: on a common 1280x800 screen everything is in sight without scrolling
+        VBox left = new VBox(18, healthSection(), sessionSection());
+        VBox right = new VBox(18, cardsSection(revealed), maintenanceSection());
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setPrefWidth(560);
+        right.setPrefWidth(560);
+        VBox content = new VBox(18, header, Widgets.messageLabel(i18n, model.problemProperty(), "problem"),
+                new HBox(18, left, right));
         content.setPadding(new Insets(10));
-        content.setMaxWidth(1150);
+        content.setMaxWidth(1200);
         VBox centered = new VBox(content);
         centered.setAlignment(Pos.TOP_CENTER);
         return centered;
@@ -89,6 +97,7 @@ public final class StaffView {
     private Node healthSection() {
         Label overall = new Label();
         overall.setId("staff-health-overall");
+        overall.getStyleClass().add("subheading");
         overall.textProperty().bind(i18n.text(() -> model.overallProperty().get() == null
                 ? i18n.format("staff.health.loading")
                 : i18n.format("staff.health.overall", i18n.format(statusKey(model.overallProperty().get()))),
@@ -150,11 +159,13 @@ public final class StaffView {
         for (MemberCard card : model.cards()) {
             Label code = new Label(card.code());
             code.getStyleClass().add("subheading");
-            code.setMinWidth(160);
+            code.setMinWidth(Label.USE_PREF_SIZE);
             String state = card.disabled() ? i18n.format("staff.cards.disabled")
                     : card.locked() ? i18n.format("staff.cards.locked") : i18n.format("staff.cards.active");
             Label info = new Label(i18n.format("staff.cards.info", state, usedMinutes(card.usedToday())));
-            info.setMinWidth(360);
+            info.setWrapText(true);
+            info.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(info, Priority.ALWAYS);
             Button reset = Widgets.button(i18n, "staff.cards.resetPin", () -> model.resetPin(card));
             Button disable = Widgets.button(i18n, "staff.cards.disable", () -> model.disable(card));
             disable.setDisable(card.disabled());
