@@ -79,7 +79,7 @@ public final class KioskMain {
                 // the PrivacyWipe from config.wipeSection() and the AppLauncher from config.launcherSection()
                 DemoPlatform.idleMonitor(), DemoPlatform.processes(), DemoPlatform.wipe(), DemoPlatform.launcher(),
                 System::nanoTime, clock, () -> UUID.randomUUID().toString(), work, Platform::runLater,
-                options.reportReady() ? KioskMain::reportReady : () -> LOG.info("lock screen shown"));
+                () -> ready(options));
         if (!options.demo()) {
             LOG.warn("platform parts are not wired yet: idle, ending apps, wipe and launcher are stand-ins");
         }
@@ -106,6 +106,17 @@ public final class KioskMain {
         }
         LOG.info("no config given and no {}; using the defaults", DEFAULT_CONFIG);
         return KioskConfig.defaults();
+    }
+
+    private static void ready(KioskOptions options) {
+        if (options.reportReady()) {
+            reportReady();
+        } else {
+            LOG.info("lock screen shown");
+        }
+        if (options.exitWhenReady()) {
+            Platform.exit();
+        }
     }
 
     /** The cold-start benchmark's mark: wall time now and since the JVM started. */

@@ -12,19 +12,21 @@ import java.util.Optional;
  * @param config         the properties file, if given
  * @param demoSession    with {@code --demo}: a shorter guest session, to see the warnings
  * @param reportReady    print when the lock screen is first on screen (cold-start benchmark)
+ * @param exitWhenReady  exit as soon as the lock screen is shown (to record a class-data archive)
  */
 public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> config, Optional<Duration> demoSession,
-                           boolean reportReady) {
+                           boolean reportReady, boolean exitWhenReady) {
 
     static final String USAGE = """
             usage: java -jar digiclub-kiosk.jar [--config FILE] [--demo [--fullscreen] [--demo-session-seconds N]]
-                                                [--report-ready]
+                                                [--report-ready] [--exit-when-ready]
               --config FILE               kiosk settings (see kiosk/config/kiosk.example.properties);
                                           default /etc/digiclub/kiosk.properties if it exists
               --demo                      windowed, Escape closes it; a demo agent (staff PIN 1234), nothing is wiped
               --fullscreen                with --demo: fullscreen and locked down like the real kiosk
               --demo-session-seconds N    with --demo: guest sessions last N seconds (to see the warnings)
               --report-ready              print "kiosk-ready" with timings when the lock screen is first shown
+              --exit-when-ready           exit once the lock screen is shown (for -XX:ArchiveClassesAtExit)
             """;
 
     /** Parses the arguments; a wrong one throws with a message naming it. */
@@ -32,6 +34,7 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
         boolean demo = false;
         boolean fullscreen = false;
         boolean reportReady = false;
+        boolean exitWhenReady = false;
         Path config = null;
         Duration demoSession = null;
         for (int i = 0; i < args.length; i++) {
@@ -40,6 +43,7 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
                 case "--demo" -> demo = true;
                 case "--fullscreen" -> fullscreen = true;
                 case "--report-ready" -> reportReady = true;
+                case "--exit-when-ready" -> exitWhenReady = true;
                 case "--config" -> config = Path.of(value(args, ++i, arg));
                 case "--demo-session-seconds" -> demoSession = Duration.ofSeconds(seconds(value(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
@@ -49,7 +53,7 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
             throw new IllegalArgumentException("--fullscreen and --demo-session-seconds need --demo");
         }
         return new KioskOptions(demo, fullscreen, Optional.ofNullable(config), Optional.ofNullable(demoSession),
-                reportReady);
+                reportReady, exitWhenReady);
     }
 
     /** True when the main window is locked down (the real kiosk, or a fullscreen demo). */

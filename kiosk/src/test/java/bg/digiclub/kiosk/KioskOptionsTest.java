@@ -29,6 +29,8 @@ class KioskOptionsTest {
         assertEquals(Optional.of(Path.of("/tmp/k.properties")), options.config());
         assertEquals(Optional.of(Duration.ofSeconds(65)), options.demoSession());
         assertTrue(options.reportReady());
+        assertFalse(options.exitWhenReady());
+        assertTrue(KioskOptions.parse("--exit-when-ready").exitWhenReady());
         assertTrue(KioskOptions.parse("--demo", "--fullscreen").lockedDown());
     }
 
