@@ -79,8 +79,10 @@ public final class Lockdown {
             }
             stage.show();
         }
-        // under Monocle and some window managers fullscreen only sticks after show()
-        if (!demo) {
+        // under Monocle and some window managers fullscreen only sticks after show(); and only
+        // when not fullscreen already: each switch starts JavaFX's exit-hint animation, which
+        // trips over a window hidden while it runs
+        if (!demo && !stage.isFullScreen()) {
             stage.setFullScreen(true);
         }
         takeFocus();
