@@ -1,12 +1,130 @@
 package bg.digiclub.kiosk;
 
-/** Entry point of the kiosk; wires its objects together. */
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import bg.digiclub.kiosk.agentlink.AgentClient;
+import bg.digiclub.kiosk.config.KioskConfig;
+import bg.digiclub.kiosk.config.KioskConfigException;
+import bg.digiclub.kiosk.demo.DemoAgentClient;
+import bg.digiclub.kiosk.demo.DemoPlatform;
+
+/**
+ * Entry point of the kiosk: the one place where its objects are made and wired together. A plain
+ * class (not an {@link Application}) so that the JavaFX runtime on the class path starts from a
+ * runnable jar.
+ */
 public final class KioskMain {
+    /** The file read when no {@code --config} is given, if it exists. */
+    static final Path DEFAULT_CONFIG = Path.of("/etc/digiclub/kiosk.properties");
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskMain.class);
+
     private KioskMain() {
     }
 
+    /** Makes the client that talks to this PC's agent. */
+    @FunctionalInterface
+    public interface AgentClientFactory {
+        AgentClient open(KioskConfig config);
+    }
+
     public static void main(String[] args) {
-        System.err.println("digiclub-kiosk: not built yet");
-        System.exit(2);
+        // TODO(lead): wire bg.digiclub.kiosk.agentlink.SocketAgentClient here when it lands
+        System.exit(run(args, OfflineAgentClient::new));
+    }
+
+    /**
+     * Parses the arguments, reads the config, builds the parts and runs the kiosk until it exits.
+     *
+     * @param agents makes the agent client outside demo mode
+     * @return the process exit code
+     */
+    public static int run(String[] args, AgentClientFactory agents) {
+        KioskOptions options;
+        KioskConfig config;
+        try {
+            options = KioskOptions.parse(args);
+            config = loadConfig(options.config());
+        } catch (IllegalArgumentException | KioskConfigException e) {
+            System.err.println("digiclub-kiosk: " + e.getMessage());
+            System.err.print(KioskOptions.USAGE);
+            return 2;
+        }
+        if (options.demoSession().isPresent()) {
+            config = config.withSessionLength(options.demoSession().get());
+        }
+        ExecutorService work = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kiosk-work");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Clock clock = Clock.systemDefaultZone();
+        AgentClient agent = options.demo() ? new DemoAgentClient(clock) : agents.open(config);
+        KioskParts parts = new KioskParts(config, !options.lockedDown(), agent,
+                // TODO(lead): outside demo, Platforms.idleMonitor(), Platforms.sessionProcesses(),
+                // the PrivacyWipe from config.wipeSection() and the AppLauncher from config.launcherSection()
+                DemoPlatform.idleMonitor(), DemoPlatform.processes(), DemoPlatform.wipe(), DemoPlatform.launcher(),
+                System::nanoTime, clock, () -> UUID.randomUUID().toString(), work, Platform::runLater,
+                () -> ready(options));
+        if (!options.demo()) {
+            LOG.warn("platform parts are not wired yet: idle, ending apps, wipe and launcher are stand-ins");
+        }
+        KioskApplication.prepare(parts, () -> {
+            work.shutdown();
+            try {
+                work.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            parts.idleMonitor().close();
+            agent.close();
+        });
+        Application.launch(KioskApplication.class);
+        return 0;
+    }
+
+    private static KioskConfig loadConfig(Optional<Path> given) {
+        if (given.isPresent()) {
+            return KioskConfig.load(given.get());
+        }
+        if (Files.isRegularFile(DEFAULT_CONFIG)) {
+            return KioskConfig.load(DEFAULT_CONFIG);
+        }
+        LOG.info("no config given and no {}; using the defaults", DEFAULT_CONFIG);
+        return KioskConfig.defaults();
+    }
+
+    private static void ready(KioskOptions options) {
+        if (options.reportReady()) {
+            reportReady();
+        } else {
+            LOG.info("lock screen shown");
+        }
+        if (options.exitWhenReady()) {
+            Platform.exit();
+        }
+    }
+
+    /** The cold-start benchmark's mark: wall time now and since the JVM started. */
+    private static void reportReady() {
+        long now = System.currentTimeMillis();
+        long sinceStart = now - ManagementFactory.getRuntimeMXBean().getStartTime();
+        // a CLI line, not a log line: the benchmark script reads it
+        System.out.println("kiosk-ready epoch-ms=" + now + " since-jvm-start-ms=" + sinceStart);
+        System.out.flush();
     }
 }

@@ -1,0 +1,82 @@
+package bg.digiclub.kiosk;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The kiosk's command line.
+ *
+ * @param demo           windowed, Escape and close allowed, demo agent and a platform that wipes nothing
+ * @param fullscreen     with {@code --demo}: locked down and fullscreen like the real kiosk (screenshots)
+ * @param config         the properties file, if given
+ * @param demoSession    with {@code --demo}: a shorter guest session, to see the warnings
+ * @param reportReady    print when the lock screen is first on screen (cold-start benchmark)
+ * @param exitWhenReady  exit as soon as the lock screen is shown (to record a class-data archive)
+ */
+public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> config, Optional<Duration> demoSession,
+                           boolean reportReady, boolean exitWhenReady) {
+
+    static final String USAGE = """
+            usage: java -jar digiclub-kiosk.jar [--config FILE] [--demo [--fullscreen] [--demo-session-seconds N]]
+                                                [--report-ready] [--exit-when-ready]
+              --config FILE               kiosk settings (see kiosk/config/kiosk.example.properties);
+                                          default /etc/digiclub/kiosk.properties if it exists
+              --demo                      windowed, Escape closes it; a demo agent (staff PIN 1234), nothing is wiped
+              --fullscreen                with --demo: fullscreen and locked down like the real kiosk
+              --demo-session-seconds N    with --demo: guest sessions last N seconds (to see the warnings)
+              --report-ready              print "kiosk-ready" with timings when the lock screen is first shown
+              --exit-when-ready           exit once the lock screen is shown (for -XX:ArchiveClassesAtExit)
+            """;
+
+    /** Parses the arguments; a wrong one throws with a message naming it. */
+    public static KioskOptions parse(String... args) {
+        boolean demo = false;
+        boolean fullscreen = false;
+        boolean reportReady = false;
+        boolean exitWhenReady = false;
+        Path config = null;
+        Duration demoSession = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--demo" -> demo = true;
+                case "--fullscreen" -> fullscreen = true;
+                case "--report-ready" -> reportReady = true;
+                case "--exit-when-ready" -> exitWhenReady = true;
+                case "--config" -> config = Path.of(value(args, ++i, arg));
+                case "--demo-session-seconds" -> demoSession = Duration.ofSeconds(seconds(value(args, ++i, arg)));
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+        }
+        if (!demo && (fullscreen || demoSession != null)) {
+            throw new IllegalArgumentException("--fullscreen and --demo-session-seconds need --demo");
+        }
+        return new KioskOptions(demo, fullscreen, Optional.ofNullable(config), Optional.ofNullable(demoSession),
+                reportReady, exitWhenReady);
+    }
+
+    /** True when the main window is locked down (the real kiosk, or a fullscreen demo). */
+    public boolean lockedDown() {
+        return !demo || fullscreen;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static long seconds(String text) {
+        try {
+            long seconds = Long.parseLong(text);
+            if (seconds < 5 || seconds > 86_400) {
+                throw new IllegalArgumentException("--demo-session-seconds must be from 5 to 86400, was " + seconds);
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--demo-session-seconds needs a whole number, was '" + text + "'", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package bg.digiclub.kiosk;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import bg.digiclub.kiosk.i18n.I18n;
+import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.session.SessionViewModel;
+
+/**
+ * Which screen the kiosk shows, and the moves between screens. It follows the session (a started
+ * session shows only the session bar, an ended one the lock screen again, in the club's default
+ * language) and runs the maintenance unlock on the monotonic ticker.
+ */
+public final class KioskViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskViewModel.class);
+
+    private final SessionViewModel session;
+    private final I18n i18n;
+    private final Language defaultLanguage;
+    private final LongSupplier nanoTime;
+    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.PREPARING);
+    private final ReadOnlyObjectWrapper<Duration> maintenanceLeft =
+            new ReadOnlyObjectWrapper<>(this, "maintenanceLeft", Duration.ZERO);
+    private long maintenanceEnds;
+
+    public KioskViewModel(SessionViewModel session, I18n i18n, Language defaultLanguage, LongSupplier nanoTime) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.i18n = Objects.requireNonNull(i18n, "i18n");
+        this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        session.stateProperty().addListener((obs, old, now) -> follow(now));
+        follow(session.stateProperty().get());
+    }
+
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    public Screen screen() {
+        return screen.get();
+    }
+
+    /** Time until the maintenance unlock relocks; zero outside maintenance. */
+    public ReadOnlyObjectProperty<Duration> maintenanceLeftProperty() {
+        return maintenanceLeft.getReadOnlyProperty();
+    }
+
+    private void follow(SessionViewModel.State state) {
+        switch (state) {
+            case ENDING -> screen.set(Screen.PREPARING);
+            case RUNNING -> screen.set(Screen.SESSION);
+            case NONE -> {
+                // every visitor meets the club's language first, whatever the last one chose
+                i18n.use(defaultLanguage);
+                screen.set(Screen.LOCK);
+            }
+            default -> throw new IllegalStateException("unexpected session state " + state);
+        }
+    }
+
+    public void showGuest() {
+        moveFromLock(Screen.GUEST);
+    }
+
+    public void showMember() {
+        moveFromLock(Screen.MEMBER);
+    }
+
+    /** Opens the staff PIN, from the lock screen or from the session bar. */
+    public void showStaff() {
+        if (screen.get() == Screen.LOCK || screen.get() == Screen.SESSION) {
+            screen.set(Screen.STAFF);
+        }
+    }
+
+    /** Back from a form or from the staff panel: to the session if one runs, else to the lock screen. */
+    public void back() {
+        if (screen.get() == Screen.GUEST || screen.get() == Screen.MEMBER || screen.get() == Screen.STAFF) {
+            screen.set(session.stateProperty().get() == SessionViewModel.State.RUNNING ? Screen.SESSION : Screen.LOCK);
+        }
+    }
+
+    private void moveFromLock(Screen next) {
+        if (screen.get() == Screen.LOCK) {
+            screen.set(next);
+        }
+    }
+
+    /** Staff let the kiosk step aside for maintenance; it relocks by itself after {@code length}. */
+    public void startMaintenance(Duration length) {
+        if (session.stateProperty().get() != SessionViewModel.State.NONE) {
+            throw new IllegalStateException("end the session before maintenance");
+        }
+        if (length.isNegative() || length.isZero()) {
+            throw new IllegalArgumentException("maintenance length must be positive, was " + length);
+        }
+        maintenanceEnds = nanoTime.getAsLong() + length.toNanos();
+        maintenanceLeft.set(length);
+        LOG.info("maintenance unlock for {}", length);
+        screen.set(Screen.MAINTENANCE);
+    }
+
+    /** Ends maintenance now ("Lock now" button, or the time ran out). */
+    public void endMaintenance() {
+        if (screen.get() == Screen.MAINTENANCE) {
+            LOG.info("maintenance over; locking");
+            maintenanceLeft.set(Duration.ZERO);
+            i18n.use(defaultLanguage);
+            screen.set(Screen.LOCK);
+        }
+    }
+
+    /** Advances to the ticker's present: the session, and the maintenance relock. */
+    public void tick() {
+        session.tick();
+        if (screen.get() == Screen.MAINTENANCE) {
+            long left = maintenanceEnds - nanoTime.getAsLong();
+            if (left <= 0) {
+                endMaintenance();
+            } else {
+                maintenanceLeft.set(Duration.ofNanos(left));
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package bg.digiclub.kiosk;
+
+/** What the kiosk shows right now. */
+public enum Screen {
+    /** Preparing the computer (wipe at start or after a session); nothing can be pressed. */
+    PREPARING,
+    /** The lock screen with its three ways in. */
+    LOCK,
+    /** The guest form: rules and optional demographics. */
+    GUEST,
+    /** Member login: card code and PIN. */
+    MEMBER,
+    /** Staff PIN and, once it is right, the staff panel. */
+    STAFF,
+    /** A visitor's session: only the session bar is up. */
+    SESSION,
+    /** Maintenance unlock: the kiosk has stepped aside and relocks by itself. */
+    MAINTENANCE
+}

@@ -1,0 +1,168 @@
+package bg.digiclub.kiosk.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import bg.digiclub.common.health.CheckReport;
+import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.SessionEnd;
+import bg.digiclub.common.link.SessionHeartbeat;
+import bg.digiclub.common.link.SessionStart;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.kiosk.agentlink.AgentClient;
+import bg.digiclub.kiosk.agentlink.MemberCard;
+import bg.digiclub.kiosk.agentlink.MemberLogin;
+import bg.digiclub.kiosk.agentlink.NewMemberCard;
+
+/**
+ * A stand-in agent for {@code --demo} and the screenshots: a few member cards, a plausible health
+ * report, staff PIN {@value #STAFF_PIN}. Keeps everything in memory; never used in production.
+ */
+public final class DemoAgentClient implements AgentClient {
+    /** The demo's staff PIN, printed in docs/kiosk.md. */
+    public static final String STAFF_PIN = "1234";
+    /** A demo member card and its PIN. */
+    public static final String MEMBER_CODE = "100200";
+    public static final String MEMBER_PIN = "2468";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoAgentClient.class);
+
+    private final Clock clock;
+    private final Map<String, Card> cards = new LinkedHashMap<>();
+    private int nextCode = 100201;
+
+    public DemoAgentClient(Clock clock) {
+        this.clock = clock;
+        cards.put(MEMBER_CODE, new Card(MEMBER_PIN, null));
+        cards.put("100150", new Card("1357", new Demographics(AgeBand.AGE_65_74, Sex.FEMALE)));
+    }
+
+    @Override
+    public synchronized void sessionStarted(SessionStart start) {
+        LOG.info("demo agent: session {} started ({})", start.sessionId(), start.kind());
+    }
+
+    @Override
+    public void heartbeat(SessionHeartbeat heartbeat) {
+        LOG.debug("demo agent: heartbeat {}", heartbeat.sessionId());
+    }
+
+    @Override
+    public void sessionEnded(SessionEnd end) {
+        LOG.info("demo agent: session {} ended ({}), wipe ok: {}", end.sessionId(), end.reason(),
+                end.wipeSucceeded());
+    }
+
+    @Override
+    public Optional<String> openSessionId() {
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized MemberLogin authenticateMember(String cardCode, char[] pin) {
+        Card card = cards.get(cardCode);
+        if (card == null) {
+            return refused(MemberLogin.Outcome.UNKNOWN_CARD);
+        }
+        if (card.disabled) {
+            return refused(MemberLogin.Outcome.DISABLED);
+        }
+        if (!Arrays.equals(card.pin.toCharArray(), pin)) {
+            return refused(MemberLogin.Outcome.WRONG_PIN);
+        }
+        return new MemberLogin(MemberLogin.Outcome.OK, Duration.ofMinutes(90), Duration.ZERO, card.demographics);
+    }
+
+    private static MemberLogin refused(MemberLogin.Outcome outcome) {
+        return new MemberLogin(outcome, Duration.ZERO, Duration.ZERO, null);
+    }
+
+    @Override
+    public synchronized void declareDemographics(String cardCode, Demographics demographics) {
+        Card card = cards.get(cardCode);
+        if (card != null) {
+            card.demographics = demographics;
+        }
+    }
+
+    @Override
+    public boolean authenticateStaff(char[] pin) {
+        return Arrays.equals(STAFF_PIN.toCharArray(), pin);
+    }
+
+    @Override
+    public HealthReport health() {
+        var now = clock.instant();
+        List<CheckReport> checks = List.of(
+                new CheckReport("disk:/", HealthStatus.WARN, "9 % free (21 GB of 237 GB)", now.minusSeconds(3600)),
+                new CheckReport("cpu-temperature", HealthStatus.OK, "48 °C", now.minusSeconds(7200)),
+                new CheckReport("memory", HealthStatus.OK, "5.1 GB of 8 GB free", now.minusSeconds(7200)),
+                new CheckReport("uptime", HealthStatus.OK, "3 days", now.minusSeconds(7200)),
+                new CheckReport("battery-health", HealthStatus.UNKNOWN, "not available", now.minusSeconds(7200)),
+                new CheckReport("smart:/dev/sda", HealthStatus.OK, "passed", now.minusSeconds(7200)));
+        HealthStatus overall = checks.stream().map(CheckReport::status).reduce(HealthStatus.OK, HealthStatus::worst);
+        return new HealthReport(overall, now, checks);
+    }
+
+    @Override
+    public synchronized List<MemberCard> memberCards() {
+        List<MemberCard> list = new ArrayList<>();
+        cards.forEach((code, card) -> list.add(new MemberCard(code, card.disabled, false,
+                code.equals("100150") ? Duration.ofMinutes(35) : Duration.ZERO)));
+        return list;
+    }
+
+    @Override
+    public synchronized NewMemberCard createMemberCard() {
+        String code = String.valueOf(nextCode++);
+        String pin = String.format("%04d", (nextCode * 7919) % 10000);
+        cards.put(code, new Card(pin, null));
+        return new NewMemberCard(code, pin);
+    }
+
+    @Override
+    public synchronized String resetMemberPin(String cardCode) {
+        Card card = cards.get(cardCode);
+        String pin = String.format("%04d", (cardCode.hashCode() & 0x7fff) % 10000);
+        if (card != null) {
+            card.pin = pin;
+        }
+        return pin;
+    }
+
+    @Override
+    public synchronized void disableMemberCard(String cardCode) {
+        Card card = cards.get(cardCode);
+        if (card != null) {
+            card.disabled = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+
+    private static final class Card {
+        private String pin;
+        private Demographics demographics;
+        private boolean disabled;
+
+        Card(String pin, Demographics demographics) {
+            this.pin = pin;
+            this.demographics = demographics;
+        }
+    }
+}

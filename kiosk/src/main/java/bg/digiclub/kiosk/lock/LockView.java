@@ -1,0 +1,127 @@
+package bg.digiclub.kiosk.lock;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+import bg.digiclub.kiosk.i18n.I18n;
+import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.ui.Widgets;
+
+/**
+ * The lock screen. The three ways in come first in the focus order, so Tab from the start lands
+ * on them before the language and display switches.
+ */
+public final class LockView {
+    private final LockViewModel model;
+    private final I18n i18n;
+    private final BorderPane root;
+    private final Button guest;
+
+    public LockView(LockViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        this.guest = Widgets.button(i18n, "lock.startGuest", model::startAsGuest, "primary", "big");
+        guest.setId("lock-guest");
+        Button member = Widgets.button(i18n, "lock.memberLogin", model::memberLogin, "big");
+        member.setId("lock-member");
+        Button staff = Widgets.button(i18n, "lock.staff", model::staff);
+        staff.setId("lock-staff");
+        for (Button way : new Button[] {guest, member, staff}) {
+            way.disableProperty().bind(model.preparingProperty());
+            way.setMaxWidth(Double.MAX_VALUE);
+        }
+        Label club = new Label(model.clubName());
+        club.getStyleClass().add("club-name");
+        club.setWrapText(true);
+        club.setId("lock-club");
+        Label time = new Label();
+        time.getStyleClass().add("clock-time");
+        time.textProperty().bind(i18n.text(() -> format(model.nowProperty().get(), "HH:mm"), model.nowProperty()));
+        Label date = new Label();
+        date.getStyleClass().add("clock-date");
+        date.textProperty().bind(i18n.text(() -> format(model.nowProperty().get(), i18n.format("lock.datePattern")),
+                model.nowProperty()));
+        Label welcome = Widgets.label(i18n, "lock.welcome", "subheading");
+        Label preparing = Widgets.label(i18n, "lock.preparing", "hint");
+        preparing.visibleProperty().bind(model.preparingProperty());
+        preparing.setId("lock-preparing");
+
+        VBox ways = new VBox(16, guest, member, staff);
+        ways.setAlignment(Pos.CENTER);
+        ways.setMaxWidth(Region.USE_PREF_SIZE);
+        VBox center = new VBox(14, club, date, time, welcome, ways, preparing);
+        center.setAlignment(Pos.CENTER);
+        center.setPadding(new Insets(10, 40, 30, 40));
+        // scrolls rather than clips when large text makes it taller than a small screen
+        ScrollPane scroll = new ScrollPane(center);
+        scroll.setFocusTraversable(false);
+        scroll.setFitToWidth(true);
+        center.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
+
+        root = new BorderPane();
+        // the center is added first so that Tab reaches the ways in before the switches
+        root.setCenter(scroll);
+        root.setTop(switches());
+        root.setId("lock-screen");
+    }
+
+    private Node switches() {
+        ToggleButton bg = languageButton(Language.BG, "Български");
+        ToggleButton en = languageButton(Language.EN, "English");
+        ToggleButton large = new ToggleButton();
+        large.textProperty().bind(i18n.text("lock.largeText"));
+        large.setSelected(model.displayMode().largeTextProperty().get());
+        large.setOnAction(e -> model.toggleLargeText());
+        large.setId("lock-large-text");
+        ToggleButton contrast = new ToggleButton();
+        contrast.textProperty().bind(i18n.text("lock.highContrast"));
+        contrast.setSelected(model.displayMode().highContrastProperty().get());
+        contrast.setOnAction(e -> model.toggleHighContrast());
+        contrast.setId("lock-high-contrast");
+        HBox bar = new HBox(10, bg, en, large, contrast);
+        bar.setAlignment(Pos.TOP_RIGHT);
+        bar.setPadding(new Insets(16));
+        return bar;
+    }
+
+    private ToggleButton languageButton(Language language, String ownName) {
+        // each language is named in itself, so a visitor finds theirs whatever is showing; no
+        // toggle group, because Tab would then stop only at the selected language
+        ToggleButton button = new ToggleButton(ownName);
+        button.setId("lock-lang-" + language.name().toLowerCase(java.util.Locale.ROOT));
+        button.setSelected(model.languageProperty().get() == language);
+        button.setOnAction(e -> {
+            model.useLanguage(language);
+            button.setSelected(true);
+        });
+        model.languageProperty().addListener((obs, old, now) -> button.setSelected(now == language));
+        return button;
+    }
+
+    private String format(ZonedDateTime when, String pattern) {
+        return when == null ? "" : DateTimeFormatter.ofPattern(pattern, i18n.language().locale()).format(when);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** Puts the keyboard focus on "Start as guest", the most common way in. */
+    public void focusFirst() {
+        guest.requestFocus();
+    }
+}

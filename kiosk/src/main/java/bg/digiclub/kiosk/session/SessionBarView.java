@@ -1,0 +1,101 @@
+package bg.digiclub.kiosk.session;
+
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+import bg.digiclub.kiosk.i18n.I18n;
+import bg.digiclub.kiosk.ui.Countdown;
+import bg.digiclub.kiosk.ui.KioskWindows;
+import bg.digiclub.kiosk.ui.Theme;
+import bg.digiclub.kiosk.ui.Widgets;
+
+/**
+ * The small always-on-top bar of a session: time left, the launcher, staff, and "End session",
+ * which asks once more because ending wipes the visitor's files.
+ */
+public final class SessionBarView {
+    private final Stage stage;
+    private final Scene scene;
+    private final HBox bar;
+    private final HBox normal;
+    private final HBox confirm;
+
+    public SessionBarView(SessionViewModel model, I18n i18n, Theme theme, Runnable openApps, Runnable openStaff) {
+        Label left = Widgets.label(i18n, "bar.timeLeft");
+        left.setWrapText(false);
+        Label countdown = new Label();
+        countdown.getStyleClass().add("countdown");
+        countdown.textProperty().bind(i18n.text(() -> Countdown.format(model.remainingProperty().get()),
+                model.remainingProperty()));
+        countdown.setId("bar-countdown");
+        countdown.setMinWidth(Label.USE_PREF_SIZE);
+        Button apps = Widgets.button(i18n, "bar.apps", openApps, "primary");
+        apps.setId("bar-apps");
+        Button staff = Widgets.button(i18n, "bar.staff", openStaff);
+        staff.setId("bar-staff");
+        Button end = Widgets.button(i18n, "bar.end", this::askToEnd, "danger");
+        end.setId("bar-end");
+        normal = new HBox(12, left, countdown, apps, end, staff);
+        normal.setAlignment(Pos.CENTER_LEFT);
+
+        Label sure = Widgets.label(i18n, "bar.confirm");
+        sure.setMaxWidth(420);
+        Button yes = Widgets.button(i18n, "bar.confirmYes", model::endByVisitor, "danger");
+        yes.setId("bar-end-yes");
+        Button no = Widgets.button(i18n, "bar.confirmNo", this::keepGoing, "primary");
+        no.setId("bar-end-no");
+        confirm = new HBox(12, sure, yes, no);
+        confirm.setAlignment(Pos.CENTER_LEFT);
+
+        // both rows stacked, one visible: the bar is as wide as the wider one and never resizes
+        // while shown (resizing a shown window also trips the headless test glass)
+        StackPane rows = new StackPane(normal, confirm);
+        StackPane.setAlignment(normal, Pos.CENTER_RIGHT);
+        StackPane.setAlignment(confirm, Pos.CENTER_RIGHT);
+        bar = new HBox(rows);
+        bar.getStyleClass().add("session-bar");
+        bar.setId("session-bar");
+        scene = theme.style(new Scene(bar));
+        stage = KioskWindows.onTop("DigiClub");
+        stage.setScene(scene);
+        keepGoing();
+    }
+
+    private void askToEnd() {
+        normal.setVisible(false);
+        confirm.setVisible(true);
+    }
+
+    private void keepGoing() {
+        confirm.setVisible(false);
+        normal.setVisible(true);
+    }
+
+    /** Shows the bar, sized for the current language and text size (both change only while it is hidden). */
+    public void show() {
+        keepGoing();
+        if (!stage.isShowing()) {
+            stage.show();
+            // sized once, right after it appears: its skins exist only then
+            place();
+        }
+        stage.toFront();
+    }
+
+    public void hide() {
+        stage.hide();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private void place() {
+        KioskWindows.bottomRight(stage, scene);
+    }
+}

@@ -1,0 +1,96 @@
+package bg.digiclub.kiosk.session;
+
+import java.time.Duration;
+
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import bg.digiclub.kiosk.i18n.I18n;
+import bg.digiclub.kiosk.ui.KioskWindows;
+import bg.digiclub.kiosk.ui.Theme;
+
+/**
+ * The warning drawn over everything: a big always-on-top window in the middle of the screen
+ * (a tray balloon is easy to miss), for time running out and for idleness.
+ */
+public final class WarningView {
+    private final Stage stage;
+    private final Button answer;
+
+    public WarningView(SessionViewModel model, I18n i18n, Theme theme) {
+        Label title = new Label();
+        title.getStyleClass().add("warning-title");
+        title.setWrapText(true);
+        title.setId("warning-title");
+        title.textProperty().bind(i18n.text(() -> {
+            SessionWarning warning = model.warningProperty().get();
+            if (warning == null) {
+                return "";
+            }
+            return warning.kind() == SessionWarning.Kind.IDLE ? i18n.format("warning.idle.title")
+                    : i18n.format("warning.time.title", warning.left().toMinutes());
+        }, model.warningProperty()));
+        Label body = new Label();
+        body.getStyleClass().add("warning-body");
+        body.setWrapText(true);
+        body.setId("warning-body");
+        body.textProperty().bind(i18n.text(() -> {
+            SessionWarning warning = model.warningProperty().get();
+            if (warning == null) {
+                return "";
+            }
+            if (warning.kind() == SessionWarning.Kind.IDLE) {
+                Duration left = model.idleGraceLeft();
+                return i18n.format("warning.idle.body", left.plusNanos(999_999_999).getSeconds());
+            }
+            return i18n.format("warning.time.body");
+        }, model.warningProperty(), model.remainingProperty()));
+        answer = new Button();
+        answer.getStyleClass().addAll("primary", "big");
+        answer.setId("warning-answer");
+        answer.textProperty().bind(i18n.text(() -> {
+            SessionWarning warning = model.warningProperty().get();
+            return i18n.format(warning != null && warning.kind() == SessionWarning.Kind.IDLE
+                    ? "warning.idle.stillHere" : "warning.time.ok");
+        }, model.warningProperty()));
+        answer.setOnAction(e -> {
+            SessionWarning warning = model.warningProperty().get();
+            if (warning != null && warning.kind() == SessionWarning.Kind.IDLE) {
+                model.stillHere();
+            } else {
+                model.dismissWarning();
+            }
+        });
+        VBox card = new VBox(28, title, body, answer);
+        card.setAlignment(Pos.CENTER);
+        card.getStyleClass().add("warning");
+        card.setId("warning");
+        stage = KioskWindows.onTop("DigiClub");
+        stage.setScene(theme.style(new Scene(card)));
+        model.warningProperty().addListener((obs, old, warning) -> {
+            if (warning == null) {
+                stage.hide();
+            } else {
+                show();
+            }
+        });
+    }
+
+    private void show() {
+        KioskWindows.centered(stage, 0.7, 0.6);
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+        stage.toFront();
+        stage.requestFocus();
+        answer.requestFocus();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,40 @@
+package bg.digiclub.kiosk.staff;
+
+import java.util.Objects;
+
+import bg.digiclub.common.health.CheckReport;
+import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.kiosk.i18n.Message;
+
+/**
+ * One health check in plain words: what is checked, how it is, and the measured value.
+ *
+ * @param what   the check's name translated, e.g. "Disk /" for {@code disk:/}; an unknown name raw
+ * @param status the check's status
+ * @param value  the measured value as the agent words it
+ */
+public record HealthLine(Message what, HealthStatus status, String value) {
+    public HealthLine {
+        Objects.requireNonNull(what, "what");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Translates the agent's stable check names; names this kiosk does not know are shown as they are. */
+    public static HealthLine of(CheckReport check) {
+        return new HealthLine(name(check.name()), check.status(), check.value());
+    }
+
+    static Message name(String check) {
+        if (check.startsWith("disk:")) {
+            return Message.of("staff.check.disk", check.substring("disk:".length()));
+        }
+        return switch (check) {
+            case "cpu-temperature" -> Message.of("staff.check.cpuTemperature");
+            case "memory" -> Message.of("staff.check.memory");
+            case "uptime" -> Message.of("staff.check.uptime");
+            case "battery-health" -> Message.of("staff.check.batteryHealth");
+            default -> Message.of("staff.check.raw", check);
+        };
+    }
+}

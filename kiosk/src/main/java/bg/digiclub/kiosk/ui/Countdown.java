@@ -1,0 +1,18 @@
+package bg.digiclub.kiosk.ui;
+
+import java.time.Duration;
+
+/** Formats time left as the session bar shows it: {@code 59:59}, or {@code 1:05:00} over an hour. */
+public final class Countdown {
+    private Countdown() {
+    }
+
+    public static String format(Duration left) {
+        // round up: a fresh 60-minute session shows 60:00 and 0:00 appears only at the very end
+        long seconds = left.isNegative() ? 0 : left.plusNanos(999_999_999).getSeconds();
+        if (seconds > 3600) {
+            return String.format("%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+        }
+        return String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+}

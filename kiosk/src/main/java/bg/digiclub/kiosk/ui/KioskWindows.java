@@ -1,0 +1,47 @@
+package bg.digiclub.kiosk.ui;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+
+/** The small always-on-top windows of a session (session bar, warnings, launcher). */
+public final class KioskWindows {
+    private KioskWindows() {
+    }
+
+    /** An undecorated, always-on-top stage that refuses close requests (Alt+F4 included). */
+    public static Stage onTop(String title) {
+        Stage stage = new Stage(StageStyle.UNDECORATED);
+        stage.setTitle(title);
+        stage.setAlwaysOnTop(true);
+        stage.setResizable(false);
+        stage.setOnCloseRequest(event -> event.consume());
+        return stage;
+    }
+
+    /** Sizes the stage to its scene and puts it in the bottom-right corner of the main screen. */
+    public static void bottomRight(Stage stage, Scene scene) {
+        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
+        scene.getRoot().applyCss();
+        double width = Math.ceil(scene.getRoot().prefWidth(-1));
+        double height = Math.ceil(scene.getRoot().prefHeight(width));
+        // explicit sizes: sizeToScene() leaves an undecorated, non-resizable stage at 0x0 on some glass ports
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.setX(bounds.getMaxX() - width - 8);
+        stage.setY(bounds.getMaxY() - height - 8);
+    }
+
+    /** Sizes the stage to a share of the main screen and centres it. */
+    public static void centered(Stage stage, double widthShare, double heightShare) {
+        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
+        double width = bounds.getWidth() * widthShare;
+        double height = bounds.getHeight() * heightShare;
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.setX(bounds.getMinX() + (bounds.getWidth() - width) / 2);
+        stage.setY(bounds.getMinY() + (bounds.getHeight() - height) / 2);
+    }
+}

@@ -1,0 +1,46 @@
+package bg.digiclub.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class KioskOptionsTest {
+    @Test
+    void noArgumentsIsTheRealKiosk() {
+        KioskOptions options = KioskOptions.parse();
+        assertFalse(options.demo());
+        assertTrue(options.lockedDown());
+        assertEquals(Optional.empty(), options.config());
+    }
+
+    @Test
+    void demoOptions() {
+        KioskOptions options = KioskOptions.parse("--demo", "--config", "/tmp/k.properties",
+                "--demo-session-seconds", "65", "--report-ready");
+        assertTrue(options.demo());
+        assertFalse(options.lockedDown());
+        assertEquals(Optional.of(Path.of("/tmp/k.properties")), options.config());
+        assertEquals(Optional.of(Duration.ofSeconds(65)), options.demoSession());
+        assertTrue(options.reportReady());
+        assertFalse(options.exitWhenReady());
+        assertTrue(KioskOptions.parse("--exit-when-ready").exitWhenReady());
+        assertTrue(KioskOptions.parse("--demo", "--fullscreen").lockedDown());
+    }
+
+    @Test
+    void wrongArgumentsAreNamed() {
+        assertEquals("unknown option '--kiosk'",
+                assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--kiosk")).getMessage());
+        assertEquals("--config needs a value",
+                assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--config")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--fullscreen"));
+        assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--demo", "--demo-session-seconds", "x"));
+    }
+}

@@ -1,0 +1,58 @@
+package bg.digiclub.kiosk;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+
+import bg.digiclub.kiosk.config.KioskConfig;
+import bg.digiclub.kiosk.launcher.AllowedApp;
+import bg.digiclub.kiosk.launcher.AppLauncher;
+import bg.digiclub.kiosk.testing.EventLog;
+import bg.digiclub.kiosk.testing.FakeAgentClient;
+import bg.digiclub.kiosk.testing.FakePlatform;
+import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.testing.MutableClock;
+
+/** The whole kiosk UI on a fresh stage, with fakes at the edges and a hand-moved ticker. */
+final class KioskUiFixture {
+    final EventLog log = new EventLog();
+    final FakeAgentClient agent = new FakeAgentClient(log);
+    final FakePlatform.Idle idle = new FakePlatform.Idle();
+    final FakeTicker ticker = new FakeTicker();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-02-04T08:30:00Z"), ZoneId.of("Europe/Sofia"));
+    final AtomicInteger ids = new AtomicInteger();
+    KioskUi ui;
+
+    /** Builds and shows the kiosk; call on the FX thread. */
+    KioskUi start() {
+        Properties properties = new Properties();
+        properties.setProperty("club.name", "Читалище „Родина – 1860“, Стара Загора");
+        KioskConfig config = KioskConfig.parse(properties, "test");
+        AppLauncher launcher = new AppLauncher() {
+            @Override
+            public void launch(AllowedApp app) {
+                log.add("launch:" + app.id());
+            }
+
+            @Override
+            public List<AllowedApp> apps() {
+                return List.of(new AllowedApp("browser", "Firefox", null, List.of("firefox")));
+            }
+        };
+        KioskParts parts = new KioskParts(config, false, agent, idle, FakePlatform.processes(log),
+                FakePlatform.wipe(log), launcher, ticker, clock, () -> "ui-session-" + ids.incrementAndGet(),
+                Runnable::run, Runnable::run, () -> log.add("ready"));
+        // a fresh stage per test: the lockdown of an earlier test must not hold on to it
+        ui = KioskUi.start(new Stage(StageStyle.UNDECORATED), parts);
+        return ui;
+    }
+
+    Stage stage() {
+        return ui.stage();
+    }
+}

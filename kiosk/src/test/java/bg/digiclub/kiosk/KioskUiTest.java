@@ -1,0 +1,235 @@
+package bg.digiclub.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import bg.digiclub.common.link.EndReason;
+import bg.digiclub.kiosk.agentlink.MemberCard;
+import bg.digiclub.kiosk.testing.FakeAgentClient;
+
+/**
+ * The kiosk's screens driven like a visitor and a mentor would, on a headless Monocle screen.
+ * The agent, the OS processes and the wipe are fakes (see {@code testing}); the ticker is moved
+ * by hand, so an hour-long session runs in well under a second.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KioskUiTest {
+    private final KioskUiFixture kiosk = new KioskUiFixture();
+
+    @Start
+    void start(Stage ignored) {
+        kiosk.start();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws TimeoutException {
+        robot.interact(kiosk.ui::stop);
+        FxToolkit.cleanupStages();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+
+    private void passAndTick(FxRobot robot, Duration duration) {
+        kiosk.ticker.advance(duration);
+        robot.interact(() -> kiosk.ui.kiosk().tick());
+    }
+
+    private static boolean showing(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup(query).query().getScene().getWindow().isShowing();
+    }
+
+    private void startGuestSession(FxRobot robot) {
+        robot.clickOn("#lock-guest");
+        robot.clickOn("#guest-accept");
+        robot.clickOn("#guest-start");
+    }
+
+    @Test
+    void lockScreenShowsTheClubInBulgarianFullscreen(FxRobot robot) {
+        assertEquals("Читалище „Родина – 1860“, Стара Загора", text(robot, "#lock-club"));
+        assertEquals("Започни като гост", text(robot, "#lock-guest"));
+        assertTrue(kiosk.stage().isFullScreen());
+        assertTrue(kiosk.stage().isAlwaysOnTop());
+        assertTrue(kiosk.log.events().contains("ready"));
+
+        robot.clickOn("#lock-lang-en");
+        assertEquals("Start as guest", text(robot, "#lock-guest"));
+    }
+
+    @Test
+    void guestLoginSessionWarningsTimeoutWipeAndLockAgain(FxRobot robot) {
+        startGuestSession(robot);
+
+        assertFalse(kiosk.stage().isShowing(), "the lock screen steps aside during a session");
+        assertEquals("60:00", text(robot, "#bar-countdown"));
+        assertEquals(List.of("agent:start GUEST"), kiosk.log.startingWith("agent:start"));
+
+        passAndTick(robot, Duration.ofMinutes(50));
+        assertTrue(showing(robot, "#warning"));
+        assertEquals("Остават 10 минути", text(robot, "#warning-title"));
+        assertEquals("10:00", text(robot, "#bar-countdown"));
+        robot.clickOn("#warning-answer");
+        assertFalse(showing(robot, "#warning"));
+
+        passAndTick(robot, Duration.ofMinutes(5));
+        assertEquals("Остават 5 минути", text(robot, "#warning-title"));
+        passAndTick(robot, Duration.ofMinutes(4));
+        assertEquals("Остава 1 минута", text(robot, "#warning-title"));
+
+        passAndTick(robot, Duration.ofMinutes(1));
+
+        List<String> events = kiosk.log.events();
+        // the start-up recovery wiped once before the session; look at what followed the session's start
+        List<String> afterStart = events.subList(events.indexOf("agent:start GUEST"), events.size()).stream()
+                .filter(e -> e.startsWith("processes") || e.startsWith("wipe") || e.startsWith("agent:end")).toList();
+        assertEquals(List.of("processes:endAll", "wipe:run", "agent:end TIMEOUT"), afterStart);
+        assertEquals(EndReason.TIMEOUT, kiosk.agent.ends.get(0).reason());
+        assertTrue(kiosk.stage().isShowing(), "the lock screen is back");
+        assertTrue(kiosk.stage().isFullScreen());
+        assertTrue(showing(robot, "#lock-guest"));
+        assertFalse(robot.lookup("#lock-guest").query().isDisabled());
+        assertFalse(robot.lookup("#session-bar").tryQuery().isPresent(), "the session bar is gone");
+        assertFalse(robot.lookup("#warning").tryQuery().isPresent(), "the warning is gone");
+    }
+
+    @Test
+    void staffExtendsAndEndsTheSession(FxRobot robot) {
+        startGuestSession(robot);
+        passAndTick(robot, Duration.ofMinutes(30));
+
+        robot.clickOn("#bar-staff");
+        robot.clickOn("#staff-pin").write(FakeAgentClient.STAFF_PIN);
+        robot.clickOn("#staff-open");
+        assertTrue(text(robot, "#staff-session-state").contains("30:00"), text(robot, "#staff-session-state"));
+        robot.clickOn("#staff-extend");
+        assertEquals(Duration.ofMinutes(45), kiosk.ui.session().remainingProperty().get());
+        robot.clickOn("#staff-close");
+
+        assertFalse(kiosk.stage().isShowing());
+        assertEquals("45:00", text(robot, "#bar-countdown"));
+
+        robot.clickOn("#bar-staff");
+        robot.clickOn("#staff-pin").write(FakeAgentClient.STAFF_PIN).type(KeyCode.ENTER);
+        robot.clickOn("#staff-end");
+
+        assertEquals(EndReason.STAFF, kiosk.agent.ends.get(0).reason());
+        assertTrue(kiosk.log.events().contains("wipe:run"));
+        assertTrue(showing(robot, "#lock-guest"));
+    }
+
+    @Test
+    void staffPanelShowsHealthInPlainWordsAndTheCards(FxRobot robot) {
+        kiosk.agent.cards.add(new MemberCard("100200", false, true, Duration.ofMinutes(20)));
+        robot.clickOn("#lock-staff");
+        // a collection now: the panel's lists must not depend on wrappers the collector may take
+        System.gc();
+        robot.clickOn("#staff-pin").write(FakeAgentClient.STAFF_PIN).type(KeyCode.ENTER);
+
+        List<String> texts = robot.lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
+        assertTrue(texts.contains("Общо: внимание"), texts.toString());
+        assertTrue(texts.contains("Диск /"), texts.toString());
+        assertTrue(texts.contains("Температура на процесора"), texts.toString());
+        assertTrue(texts.contains("fan-speed"), "unknown checks are shown by name");
+        assertTrue(texts.contains("8 % free"), texts.toString());
+        assertTrue(texts.contains("100200"), texts.toString());
+
+        robot.clickOn("#staff-create-card");
+        assertEquals("Нова карта: код 555001, ПИН 4811. Запишете ги за посетителя – ПИН-ът се показва само сега.",
+                text(robot, "#staff-revealed"));
+        robot.clickOn("#staff-close");
+        assertTrue(showing(robot, "#lock-guest"));
+    }
+
+    @Test
+    void visitorEndsTheSessionAfterConfirming(FxRobot robot) {
+        startGuestSession(robot);
+        robot.clickOn("#bar-end");
+        robot.clickOn("#bar-end-no");
+        assertTrue(kiosk.agent.ends.isEmpty());
+        robot.clickOn("#bar-end");
+        robot.clickOn("#bar-end-yes");
+
+        assertEquals(EndReason.LOGOUT, kiosk.agent.ends.get(0).reason());
+        assertTrue(showing(robot, "#lock-guest"));
+    }
+
+    @Test
+    void idleWarningThenIdleEnd(FxRobot robot) {
+        startGuestSession(robot);
+        kiosk.idle.idle = java.util.Optional.of(Duration.ofMinutes(10));
+        passAndTick(robot, Duration.ofMinutes(12));
+        assertEquals("Още ли сте тук?", text(robot, "#warning-title"));
+        assertEquals("Тук съм", text(robot, "#warning-answer"));
+
+        passAndTick(robot, Duration.ofSeconds(60));
+        assertEquals(EndReason.IDLE, kiosk.agent.ends.get(0).reason());
+        assertTrue(showing(robot, "#lock-guest"));
+    }
+
+    @Test
+    void memberLoginSaysWhyItCannotWorkWhenTheAgentIsAway(FxRobot robot) {
+        kiosk.agent.reachable = false;
+        robot.clickOn("#lock-member");
+        robot.clickOn("#member-code").write("100200");
+        robot.clickOn("#member-pin").write("2468").type(KeyCode.ENTER);
+
+        assertEquals("Входът с членска карта не е възможен в момента. Моля, започнете като гост или попитайте ментора.",
+                text(robot, "#member-problem"));
+        robot.type(KeyCode.ESCAPE);
+        assertTrue(showing(robot, "#lock-guest"));
+    }
+
+    @Test
+    void closeRequestsEscapeAndMinimisingLeaveTheLockScreenUp(FxRobot robot) {
+        Stage stage = kiosk.stage();
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        robot.type(KeyCode.ESCAPE);
+        robot.interact(() -> stage.setIconified(true));
+        robot.interact(() -> { });
+
+        assertTrue(stage.isShowing());
+        assertTrue(stage.isFullScreen());
+        assertFalse(stage.isIconified());
+        assertTrue(Window.getWindows().contains(stage));
+    }
+
+    @Test
+    void keyboardOnlyGuestLogin(FxRobot robot) {
+        // focus starts on "Start as guest"; Enter presses buttons, Space ticks, Enter starts
+        robot.type(KeyCode.ENTER);
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.ENTER);
+        assertEquals(List.of("agent:start GUEST"), kiosk.log.startingWith("agent:start"));
+    }
+
+    @Test
+    void launcherStartsAnAllowedApp(FxRobot robot) {
+        startGuestSession(robot);
+        robot.clickOn("#bar-apps");
+        robot.clickOn("#app-browser");
+        assertEquals(List.of("launch:browser"), kiosk.log.startingWith("launch:"));
+    }
+}

@@ -1,0 +1,94 @@
+package bg.digiclub.kiosk.guest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.kiosk.KioskViewModel;
+import bg.digiclub.kiosk.Screen;
+import bg.digiclub.kiosk.i18n.I18n;
+import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.session.SessionSettings;
+import bg.digiclub.kiosk.session.SessionViewModel;
+import bg.digiclub.kiosk.testing.EventLog;
+import bg.digiclub.kiosk.testing.FakeAgentClient;
+import bg.digiclub.kiosk.testing.FakePlatform;
+import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.testing.MutableClock;
+
+class GuestViewModelTest {
+    private final EventLog log = new EventLog();
+    private final FakeAgentClient agent = new FakeAgentClient(log);
+    private final FakeTicker ticker = new FakeTicker();
+    private final I18n i18n = new I18n(Language.BG);
+    private KioskViewModel kiosk;
+    private GuestViewModel guest;
+
+    @BeforeEach
+    void setUp() {
+        SessionViewModel session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60),
+                List.of(Duration.ofMinutes(10)), Duration.ofMinutes(10), Duration.ofSeconds(60),
+                Duration.ofSeconds(30), Duration.ofSeconds(5)), agent, new FakePlatform.Idle(),
+                FakePlatform.processes(log), FakePlatform.wipe(log), ticker,
+                new MutableClock(Instant.parse("2026-02-04T09:00:00Z"), ZoneId.of("Europe/Sofia")),
+                () -> UUID.randomUUID().toString(), Runnable::run, Runnable::run);
+        kiosk = new KioskViewModel(session, i18n, Language.BG, ticker);
+        kiosk.showGuest();
+        guest = new GuestViewModel(session, kiosk, language -> language == Language.BG ? "Пазете тишина." : null);
+    }
+
+    @Test
+    void theSessionCannotStartBeforeTheRulesAreAccepted() {
+        assertFalse(guest.canStartProperty().get());
+        assertThrows(IllegalStateException.class, guest::start);
+    }
+
+    @Test
+    void nothingDeclaredIsAFullAnswer() {
+        guest.rulesAcceptedProperty().set(true);
+        guest.start();
+
+        assertEquals(Screen.SESSION, kiosk.screen());
+        assertEquals(Demographics.NOT_DECLARED, agent.starts.get(0).demographics());
+        assertEquals(36, agent.starts.get(0).sessionId().length(), "a random UUID");
+    }
+
+    @Test
+    void whatWasDeclaredGoesToTheAgentAndTheFormIsClearedForTheNextVisitor() {
+        guest.rulesAcceptedProperty().set(true);
+        guest.ageBandProperty().set(AgeBand.AGE_55_64);
+        guest.sexProperty().set(Sex.MALE);
+        guest.start();
+
+        assertEquals(new Demographics(AgeBand.AGE_55_64, Sex.MALE), agent.starts.get(0).demographics());
+        assertFalse(guest.rulesAcceptedProperty().get());
+        assertEquals(AgeBand.NOT_DECLARED, guest.ageBandProperty().get());
+    }
+
+    @Test
+    void rulesComeFromTheClubOrTheBuiltInText() {
+        assertEquals("Пазете тишина.", guest.rules(Language.BG));
+        assertNull(guest.rules(Language.EN));
+    }
+
+    @Test
+    void backReturnsToTheLockScreen() {
+        guest.rulesAcceptedProperty().set(true);
+        guest.back();
+        assertEquals(Screen.LOCK, kiosk.screen());
+        assertFalse(guest.rulesAcceptedProperty().get());
+    }
+}

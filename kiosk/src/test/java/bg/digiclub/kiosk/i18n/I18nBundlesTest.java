@@ -1,0 +1,123 @@
+package bg.digiclub.kiosk.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+
+/** Every visible string is in both languages, and no key lingers unused. */
+class I18nBundlesTest {
+    private static final Path SOURCES = Path.of("src/main/java");
+    /** Any dotted string literal: a key that appears nowhere as one is unused. */
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][A-Za-z]*(\\.[A-Za-z0-9_]+)+)\"");
+    /** A literal handed straight to a text lookup: it must be a key. */
+    private static final Pattern KEY_LOOKUP = Pattern.compile(
+            "(?:\\.text|\\.format|Widgets\\.label|Widgets\\.button|Message\\.of)\\((?:i18n,\\s*)?\"([^\"]+)\"");
+
+    private static Properties bundle(String language) throws IOException {
+        Properties properties = new Properties();
+        String resource = "/bg/digiclub/kiosk/i18n/messages_" + language + ".properties";
+        try (InputStream in = I18nBundlesTest.class.getResourceAsStream(resource);
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        Set<String> bg = bundle("bg").stringPropertyNames();
+        Set<String> en = bundle("en").stringPropertyNames();
+        Set<String> onlyBg = new TreeSet<>(bg);
+        onlyBg.removeAll(en);
+        Set<String> onlyEn = new TreeSet<>(en);
+        onlyEn.removeAll(bg);
+        assertEquals(Set.of(), onlyBg, "keys missing in messages_en.properties");
+        assertEquals(Set.of(), onlyEn, "keys missing in messages_bg.properties");
+    }
+
+    @Test
+    void everyKeyTheCodeUsesExists() throws IOException {
+        Set<String> keys = bundle("bg").stringPropertyNames();
+        Set<String> missing = new TreeSet<>(literals(KEY_LOOKUP));
+        // String.format("%d:%02d") and the like are lookups of another kind
+        missing.removeIf(literal -> literal.contains("%"));
+        missing.removeAll(keys);
+        assertEquals(Set.of(), missing, "keys used in the code but missing in the bundles");
+    }
+
+    @Test
+    void noKeyIsUnused() throws IOException {
+        Set<String> unused = new TreeSet<>(bundle("bg").stringPropertyNames());
+        unused.removeAll(usedKeys());
+        assertEquals(Set.of(), unused, "keys in the bundles that no code uses");
+    }
+
+    @Test
+    void bulgarianIsReallyBulgarian() throws IOException {
+        Properties bg = bundle("bg");
+        assertTrue(bg.getProperty("lock.startGuest").matches(".*[А-Яа-я].*"));
+        assertEquals("Започни като гост", new I18n(Language.BG).format("lock.startGuest"));
+        assertEquals("Start as guest", new I18n(Language.EN).format("lock.startGuest"));
+    }
+
+    @Test
+    void pluralsAndArgumentsFormat() {
+        I18n i18n = new I18n(Language.BG);
+        assertEquals("Остава 1 минута", i18n.format("warning.time.title", 1L));
+        assertEquals("Остават 5 минути", i18n.format("warning.time.title", 5L));
+        i18n.use(Language.EN);
+        assertEquals("1 minute left", i18n.format("warning.time.title", 1L));
+        assertEquals("10 minutes left", i18n.format("warning.time.title", 10L));
+    }
+
+    /**
+     * Keys written as literals in the main sources, plus those built from enum names (age bands,
+     * sex, health statuses), which appear in the code only as a prefix.
+     */
+    private static Set<String> usedKeys() throws IOException {
+        Set<String> used = literals(KEY_LITERAL);
+        for (AgeBand band : AgeBand.values()) {
+            used.add("age." + band.name());
+        }
+        for (Sex sex : Sex.values()) {
+            used.add("sex." + sex.name());
+        }
+        for (HealthStatus status : HealthStatus.values()) {
+            used.add("status." + status.name());
+        }
+        return used;
+    }
+
+    private static Set<String> literals(Pattern pattern) throws IOException {
+        Set<String> found = new HashSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher matcher = pattern.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    found.add(matcher.group(1));
+                }
+            }
+        }
+        return found;
+    }
+}

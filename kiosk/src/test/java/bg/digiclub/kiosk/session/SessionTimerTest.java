@@ -1,0 +1,41 @@
+package bg.digiclub.kiosk.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import bg.digiclub.kiosk.testing.FakeTicker;
+
+class SessionTimerTest {
+    private final FakeTicker ticker = new FakeTicker();
+
+    @Test
+    void remainingFallsWithTheTickerAndStopsAtZero() {
+        SessionTimer timer = new SessionTimer(ticker, Duration.ofMinutes(60));
+        ticker.advance(Duration.ofMinutes(59));
+        assertEquals(Duration.ofMinutes(1), timer.remaining());
+        ticker.advance(Duration.ofMinutes(5));
+        assertEquals(Duration.ZERO, timer.remaining());
+        assertTrue(timer.expired());
+    }
+
+    @Test
+    void extendingAddsToTheAllowance() {
+        SessionTimer timer = new SessionTimer(ticker, Duration.ofMinutes(60));
+        ticker.advance(Duration.ofMinutes(50));
+        timer.extend(Duration.ofMinutes(15));
+        assertEquals(Duration.ofMinutes(25), timer.remaining());
+        assertEquals(Duration.ofMinutes(75), timer.allowed());
+    }
+
+    @Test
+    void nonPositiveLengthsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new SessionTimer(ticker, Duration.ZERO));
+        SessionTimer timer = new SessionTimer(ticker, Duration.ofMinutes(1));
+        assertThrows(IllegalArgumentException.class, () -> timer.extend(Duration.ofMinutes(-5)));
+    }
+}

@@ -1,0 +1,162 @@
+package bg.digiclub.kiosk.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.EndReason;
+import bg.digiclub.kiosk.KioskViewModel;
+import bg.digiclub.kiosk.Screen;
+import bg.digiclub.kiosk.i18n.I18n;
+import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.i18n.Message;
+import bg.digiclub.kiosk.session.SessionSettings;
+import bg.digiclub.kiosk.session.SessionViewModel;
+import bg.digiclub.kiosk.testing.EventLog;
+import bg.digiclub.kiosk.testing.FakeAgentClient;
+import bg.digiclub.kiosk.testing.FakePlatform;
+import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.testing.MutableClock;
+
+class StaffViewModelTest {
+    private final EventLog log = new EventLog();
+    private final FakeAgentClient agent = new FakeAgentClient(log);
+    private final FakeTicker ticker = new FakeTicker();
+    private SessionViewModel session;
+    private KioskViewModel kiosk;
+    private StaffViewModel staff;
+
+    @BeforeEach
+    void setUp() {
+        session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(Duration.ofMinutes(10)),
+                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5)),
+                agent, new FakePlatform.Idle(), FakePlatform.processes(log), FakePlatform.wipe(log), ticker,
+                new MutableClock(Instant.parse("2026-02-04T09:00:00Z"), ZoneId.of("Europe/Sofia")), () -> "s-1",
+                Runnable::run, Runnable::run);
+        kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, ticker);
+        staff = new StaffViewModel(agent, session, kiosk, Duration.ofMinutes(15), Duration.ofMinutes(20),
+                Runnable::run, Runnable::run);
+    }
+
+    private void open() {
+        kiosk.showStaff();
+        staff.pinProperty().set(FakeAgentClient.STAFF_PIN);
+        staff.unlock();
+    }
+
+    @Test
+    void aWrongPinKeepsThePanelShut() {
+        kiosk.showStaff();
+        staff.pinProperty().set("0000");
+        staff.unlock();
+
+        assertFalse(staff.unlockedProperty().get());
+        assertEquals(Message.of("staff.error.wrongPin"), staff.problemProperty().get());
+        assertEquals("", staff.pinProperty().get());
+        assertThrows(IllegalStateException.class, staff::createCard);
+    }
+
+    @Test
+    void theRightPinShowsHealthInPlainWords() {
+        open();
+
+        assertTrue(staff.unlockedProperty().get());
+        assertEquals(HealthStatus.WARN, staff.overallProperty().get());
+        I18n bg = new I18n(Language.BG);
+        List<String> names = staff.health().stream().map(line -> bg.format(line.what())).toList();
+        assertEquals(List.of("Диск /", "Температура на процесора", "fan-speed"), names);
+        assertEquals("8 % free", staff.health().get(0).value());
+    }
+
+    @Test
+    void anUnreachableAgentIsSaidPlainly() {
+        agent.reachable = false;
+        open();
+        assertEquals(Message.of("staff.error.unavailable"), staff.problemProperty().get());
+        assertFalse(staff.busyProperty().get());
+    }
+
+    @Test
+    void extendAndEndTheCurrentSession() {
+        session.startGuest(Demographics.NOT_DECLARED);
+        ticker.advance(Duration.ofMinutes(50));
+        session.tick();
+        open();
+
+        staff.extendMinutesProperty().set(15);
+        staff.extendSession();
+        assertEquals(Duration.ofMinutes(25), session.remainingProperty().get());
+
+        staff.endSession();
+        assertEquals(EndReason.STAFF, agent.ends.get(0).reason());
+        assertEquals(Screen.LOCK, kiosk.screen());
+        assertFalse(staff.unlockedProperty().get());
+    }
+
+    @Test
+    void aNewCardShowsItsCodeAndPinOnceAndClosingForgetsThem() {
+        open();
+        staff.createCard();
+
+        assertEquals(Message.of("staff.cards.created", "555001", "4811"), staff.revealedProperty().get());
+        assertEquals(1, staff.cards().size());
+
+        staff.resetPin(staff.cards().get(0));
+        assertEquals(Message.of("staff.cards.pinReset", "555001", "7777"), staff.revealedProperty().get());
+
+        staff.disable(staff.cards().get(0));
+        assertTrue(staff.cards().get(0).disabled());
+
+        staff.close();
+        assertNull(staff.revealedProperty().get());
+        assertTrue(staff.cards().isEmpty());
+    }
+
+    @Test
+    void maintenanceStepsAsideAndRelocksByItself() {
+        open();
+        staff.maintenanceMinutesProperty().set(20);
+        staff.startMaintenance();
+        assertEquals(Screen.MAINTENANCE, kiosk.screen());
+
+        ticker.advance(Duration.ofMinutes(19));
+        kiosk.tick();
+        assertEquals(Screen.MAINTENANCE, kiosk.screen());
+        assertEquals(Duration.ofMinutes(1), kiosk.maintenanceLeftProperty().get());
+
+        ticker.advance(Duration.ofMinutes(1));
+        kiosk.tick();
+        assertEquals(Screen.LOCK, kiosk.screen());
+    }
+
+    @Test
+    void noMaintenanceWhileAVisitorWorks() {
+        session.startGuest(Demographics.NOT_DECLARED);
+        open();
+        staff.startMaintenance();
+        assertEquals(Message.of("staff.error.sessionRunning"), staff.problemProperty().get());
+        assertEquals(Screen.STAFF, kiosk.screen());
+    }
+
+    @Test
+    void checkNamesAreTranslatedAndUnknownOnesShownRaw() {
+        assertEquals(Message.of("staff.check.disk", "/home"), HealthLine.name("disk:/home"));
+        assertEquals(Message.of("staff.check.memory"), HealthLine.name("memory"));
+        assertEquals(Message.of("staff.check.uptime"), HealthLine.name("uptime"));
+        assertEquals(Message.of("staff.check.batteryHealth"), HealthLine.name("battery-health"));
+        assertEquals(Message.of("staff.check.raw", "gpu-temperature"), HealthLine.name("gpu-temperature"));
+        assertEquals("gpu-temperature", new I18n(Language.EN).format(HealthLine.name("gpu-temperature")));
+    }
+}
