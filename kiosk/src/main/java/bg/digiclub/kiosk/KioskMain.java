@@ -1,10 +1,12 @@
 package bg.digiclub.kiosk;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import bg.digiclub.kiosk.agentlink.AgentClient;
+import bg.digiclub.kiosk.agentlink.SocketAgentClient;
 import bg.digiclub.kiosk.config.KioskConfig;
 import bg.digiclub.kiosk.config.KioskConfigException;
 import bg.digiclub.kiosk.demo.DemoAgentClient;
@@ -31,6 +34,11 @@ public final class KioskMain {
     /** The file read when no {@code --config} is given, if it exists. */
     static final Path DEFAULT_CONFIG = Path.of("/etc/digiclub/kiosk.properties");
 
+    /** The spool file of session events, in the configured spool directory. */
+    static final String SPOOL_FILE = "session-events.jsonl";
+    /** The window manager started beside the kiosk is not a session program. */
+    static final Set<String> KEEP_RUNNING = Set.of("openbox", "xfwm4", "explorer.exe");
+
     private static final Logger LOG = LoggerFactory.getLogger(KioskMain.class);
 
     private KioskMain() {
@@ -43,8 +51,22 @@ public final class KioskMain {
     }
 
     public static void main(String[] args) {
-        // TODO(lead): wire bg.digiclub.kiosk.agentlink.SocketAgentClient here when it lands
-        System.exit(run(args, OfflineAgentClient::new));
+        System.exit(run(args, KioskMain::socketClient));
+    }
+
+    /**
+     * The agent over its local socket; session events wait in a spool file in the configured
+     * spool directory while the agent is away. Without a usable spool the kiosk still runs,
+     * with member login refused and events kept in memory only.
+     */
+    static AgentClient socketClient(KioskConfig config) {
+        try {
+            return new SocketAgentClient(config.agentSocket(), config.spoolDirectory().resolve(SPOOL_FILE));
+        } catch (IOException e) {
+            LOG.error("cannot use the spool in {} ({}); member login is off and session events are not kept",
+                    config.spoolDirectory(), e.getMessage());
+            return new OfflineAgentClient(config);
+        }
     }
 
     /**
@@ -73,16 +95,22 @@ public final class KioskMain {
             return thread;
         });
         Clock clock = Clock.systemDefaultZone();
-        AgentClient agent = options.demo() ? new DemoAgentClient(clock) : agents.open(config);
+        PlatformParts platform;
+        try {
+            platform = options.demo()
+                    ? new PlatformParts(DemoPlatform.idleMonitor(), DemoPlatform.processes(), DemoPlatform.wipe(),
+                            DemoPlatform.launcher())
+                    : PlatformParts.forThisPc(config, options.config().orElse(DEFAULT_CONFIG), KEEP_RUNNING);
+        } catch (RuntimeException e) {
+            // the launcher's and the wipe's own config errors name the file and the key
+            System.err.println("digiclub-kiosk: " + e.getMessage());
+            return 2;
+        }
+        AgentClient agent = options.demo() && !options.realAgent() ? new DemoAgentClient(clock) : agents.open(config);
         KioskParts parts = new KioskParts(config, !options.lockedDown(), agent,
-                // TODO(lead): outside demo, Platforms.idleMonitor(), Platforms.sessionProcesses(),
-                // the PrivacyWipe from config.wipeSection() and the AppLauncher from config.launcherSection()
-                DemoPlatform.idleMonitor(), DemoPlatform.processes(), DemoPlatform.wipe(), DemoPlatform.launcher(),
+                platform.idleMonitor(), platform.processes(), platform.wipe(), platform.launcher(),
                 System::nanoTime, clock, () -> UUID.randomUUID().toString(), work, Platform::runLater,
                 () -> ready(options));
-        if (!options.demo()) {
-            LOG.warn("platform parts are not wired yet: idle, ending apps, wipe and launcher are stand-ins");
-        }
         KioskApplication.prepare(parts, () -> {
             work.shutdown();
             try {

@@ -11,20 +11,22 @@ import java.util.Optional;
  * @param fullscreen     with {@code --demo}: locked down and fullscreen like the real kiosk (screenshots)
  * @param config         the properties file, if given
  * @param demoSession    with {@code --demo}: a shorter guest session, to see the warnings
+ * @param realAgent      with {@code --demo}: talk to the agent at {@code agent.socket} instead of the demo agent
  * @param reportReady    print when the lock screen is first on screen (cold-start benchmark)
  * @param exitWhenReady  exit as soon as the lock screen is shown (to record a class-data archive)
  */
 public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> config, Optional<Duration> demoSession,
-                           boolean reportReady, boolean exitWhenReady) {
+                           boolean realAgent, boolean reportReady, boolean exitWhenReady) {
 
     static final String USAGE = """
-            usage: java -jar digiclub-kiosk.jar [--config FILE] [--demo [--fullscreen] [--demo-session-seconds N]]
-                                                [--report-ready] [--exit-when-ready]
+            usage: java -jar digiclub-kiosk.jar [--config FILE] [--demo [--fullscreen] [--demo-session-seconds N]
+                                                [--real-agent]] [--report-ready] [--exit-when-ready]
               --config FILE               kiosk settings (see kiosk/config/kiosk.example.properties);
                                           default /etc/digiclub/kiosk.properties if it exists
               --demo                      windowed, Escape closes it; a demo agent (staff PIN 1234), nothing is wiped
               --fullscreen                with --demo: fullscreen and locked down like the real kiosk
               --demo-session-seconds N    with --demo: guest sessions last N seconds (to see the warnings)
+              --real-agent                with --demo: use the agent at agent.socket (still nothing is wiped)
               --report-ready              print "kiosk-ready" with timings when the lock screen is first shown
               --exit-when-ready           exit once the lock screen is shown (for -XX:ArchiveClassesAtExit)
             """;
@@ -35,6 +37,7 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
         boolean fullscreen = false;
         boolean reportReady = false;
         boolean exitWhenReady = false;
+        boolean realAgent = false;
         Path config = null;
         Duration demoSession = null;
         for (int i = 0; i < args.length; i++) {
@@ -44,16 +47,17 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
                 case "--fullscreen" -> fullscreen = true;
                 case "--report-ready" -> reportReady = true;
                 case "--exit-when-ready" -> exitWhenReady = true;
+                case "--real-agent" -> realAgent = true;
                 case "--config" -> config = Path.of(value(args, ++i, arg));
                 case "--demo-session-seconds" -> demoSession = Duration.ofSeconds(seconds(value(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        if (!demo && (fullscreen || demoSession != null)) {
-            throw new IllegalArgumentException("--fullscreen and --demo-session-seconds need --demo");
+        if (!demo && (fullscreen || demoSession != null || realAgent)) {
+            throw new IllegalArgumentException("--fullscreen, --demo-session-seconds and --real-agent need --demo");
         }
         return new KioskOptions(demo, fullscreen, Optional.ofNullable(config), Optional.ofNullable(demoSession),
-                reportReady, exitWhenReady);
+                realAgent, reportReady, exitWhenReady);
     }
 
     /** True when the main window is locked down (the real kiosk, or a fullscreen demo). */

@@ -85,7 +85,13 @@ public record UploadConfig(Optional<URI> collectorUrl, List<String> certificateP
             throw c.bad("upload.window-end", end.toString(), "must differ from upload.window-start");
         }
         Duration health = c.minutes("upload.health-interval-minutes", Duration.ofMinutes(15),
-                Duration.ofMinutes(1), Duration.ofHours(24));
+                Duration.ofMinutes(15), Duration.ofHours(24));
+        if (health.toMinutes() % 15 != 0) {
+            // health snapshots are stamped with their quarter hour; a finer grain would be refused
+            // by the privacy guard (docs/privacy.md), so the setting must not allow one
+            throw c.bad("upload.health-interval-minutes", String.valueOf(health.toMinutes()),
+                    "must be a multiple of 15");
+        }
         int perRound = c.integer("upload.max-batches-per-round", 100, 1, 10_000);
         int maxBatch = c.integer("upload.max-batch-bytes", COLLECTOR_MAX_WIRE_BYTES, 1024, COLLECTOR_MAX_WIRE_BYTES);
         int maxMb = c.integer("upload.outbox.max-megabytes", 32, 1, 4096);

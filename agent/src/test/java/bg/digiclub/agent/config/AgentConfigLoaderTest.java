@@ -87,6 +87,22 @@ class AgentConfigLoaderTest {
     }
 
     @Test
+    void healthUploadIntervalFinerThanAQuarterHourIsRejected() {
+        ConfigException e = failing("upload.health-interval-minutes=20\n");
+        assertTrue(e.getMessage().contains("'upload.health-interval-minutes'") && e.getMessage().contains("15"),
+                e.getMessage());
+    }
+
+    @Test
+    void linkAndMemberSettingsAreRead() throws Exception {
+        AgentConfig c = load("link.socket=/run/dc/agent.sock\nlink.allowed-users=visitor\nmembers.daily-minutes=90\n",
+                Optional.of(dir), Optional.empty());
+        assertEquals(Path.of("/run/dc/agent.sock"), c.link().server().socketPath());
+        assertEquals(java.util.List.of("visitor"), c.link().server().allowedUsers());
+        assertEquals(Duration.ofMinutes(90), c.members().allowances().daily());
+    }
+
+    @Test
     void intervalOptionOutOfRangeIsRejected() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> load("", Optional.of(dir), Optional.of(Duration.ZERO)));
