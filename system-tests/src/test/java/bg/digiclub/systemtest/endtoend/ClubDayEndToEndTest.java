@@ -28,6 +28,7 @@ import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.systemtest.support.ClubPc;
 import bg.digiclub.systemtest.support.ClubSimulation;
+import bg.digiclub.systemtest.support.CollectorChecks;
 import bg.digiclub.systemtest.support.CollectorUnderTest;
 import bg.digiclub.systemtest.support.DashboardClient;
 import bg.digiclub.systemtest.support.Expected;
@@ -83,8 +84,8 @@ class ClubDayEndToEndTest {
 
                 String pc1Id = pc1.credentials().orElseThrow().deviceId().toString();
                 String pc2Id = pc2.credentials().orElseThrow().deviceId().toString();
-                assertPerHourTables(collector, expected, Map.of(pc1Id, 0, pc2Id, 1));
-                assertExactlyOnce(collector, pc1, pc2);
+                CollectorChecks.assertHours(collector, RodinaMonday.CLUB, expected, Map.of(pc1Id, 0, pc2Id, 1));
+                CollectorChecks.assertEverySealedBatchStored(collector, pc1, pc2);
 
                 // the municipality signs in and reads the club's numbers
                 DashboardClient municipality = DashboardClient.signIn(collector.url(), "obshtina", municipalityPassword);
@@ -105,50 +106,6 @@ class ClubDayEndToEndTest {
                 scan.assertClean(network.captured());
             }
         }
-    }
-
-    /** Per PC and hour (the raw rows) and per local day and hour (the dashboard's), from the collector's tables. */
-    private static void assertPerHourTables(CollectorUnderTest collector, Expected expected, Map<String, Integer> pcOf)
-            throws Exception {
-        Map<String, long[]> stored = new TreeMap<>();
-        for (List<String> r : collector.rows("SELECT device_id, hour, sessions, guest_sessions, member_sessions, "
-                + "session_minutes FROM usage_hours")) {
-            long sessions = Long.parseLong(r.get(2));
-            long minutes = Long.parseLong(r.get(5));
-            if (sessions == 0 && minutes == 0) {
-                continue; // an hour the PC was only switched on
-            }
-            stored.put(Expected.key(pcOf.get(r.get(0)), Instant.ofEpochSecond(Long.parseLong(r.get(1)))),
-                    new long[] {sessions, Long.parseLong(r.get(3)), Long.parseLong(r.get(4)), minutes});
-        }
-        assertEquals(text(expected.pcHours), text(stored), "sessions, guests, members, minutes per PC and UTC hour");
-
-        Map<String, long[]> dayHours = new TreeMap<>();
-        for (List<String> r : collector.rows("SELECT day, hour_of_day, sessions, session_minutes FROM club_hours "
-                + "WHERE club_id = ?", RodinaMonday.CLUB)) {
-            if (Long.parseLong(r.get(2)) == 0 && Long.parseLong(r.get(3)) == 0) {
-                continue;
-            }
-            dayHours.put(LocalDate.ofEpochDay(Long.parseLong(r.get(0))) + "T" + r.get(1),
-                    new long[] {Long.parseLong(r.get(2)), Long.parseLong(r.get(3))});
-        }
-        assertEquals(text(expected.dayHours), text(dayHours), "sessions and minutes per local day and hour");
-    }
-
-    /** Every batch the PCs sealed is in the collector's table once, and nothing else is. */
-    private static void assertExactlyOnce(CollectorUnderTest collector, ClubPc... pcs) throws Exception {
-        long sealed = 0;
-        for (ClubPc pc : pcs) {
-            sealed += pc.database().read(c -> {
-                try (var s = c.prepareStatement("SELECT COUNT(DISTINCT batch_id) FROM sealed_period");
-                     var r = s.executeQuery()) {
-                    r.next();
-                    return r.getLong(1);
-                }
-            });
-        }
-        assertTrue(sealed >= 4, "each PC sealed at least its usage day and a health batch, was " + sealed);
-        assertEquals(sealed, collector.number("SELECT COUNT(*) FROM batches"));
     }
 
     private static void assertCsv(Expected expected, Map<String, String> row) {
@@ -262,9 +219,4 @@ class ClubDayEndToEndTest {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String text(Map<String, long[]> map) {
-        StringBuilder s = new StringBuilder();
-        map.forEach((k, v) -> s.append(k).append('=').append(java.util.Arrays.toString(v)).append('\n'));
-        return s.toString();
-    }
 }

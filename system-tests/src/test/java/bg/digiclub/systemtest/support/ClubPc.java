@@ -75,13 +75,13 @@ public final class ClubPc implements AutoCloseable {
     }
 
     /**
-     * The upload settings of the example configuration, but with a short backoff (the simulated
-     * clock steps minutes, not hours) and a short call timeout (so a hung collector costs the test
-     * little real time).
+     * The upload settings of the example configuration (window 02:00-05:00, health every 15
+     * minutes, backoff from 30 s doubling up to 6 h), with the given call timeout (short, so that a
+     * hung collector costs the test little real time).
      */
     public static UploadConfig uploadConfig(URI collector, Duration callTimeout) {
         return new UploadConfig(Optional.of(collector), List.of(), LocalTime.of(2, 0), LocalTime.of(5, 0),
-                Duration.ofMinutes(15), 100, OutboxLimits.DEFAULT, Duration.ofSeconds(30), Duration.ofMinutes(10),
+                Duration.ofMinutes(15), 100, OutboxLimits.DEFAULT, Duration.ofSeconds(30), Duration.ofHours(6),
                 Duration.ofSeconds(2), callTimeout);
     }
 
