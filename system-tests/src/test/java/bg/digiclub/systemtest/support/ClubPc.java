@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -54,7 +55,7 @@ public final class ClubPc implements AutoCloseable {
 
     public final Path dataDir;
     public final Path socket;
-    private final SimClock clock;
+    private final Clock clock;
     private final UploadConfig uploadConfig;
     private Database db;
     private SessionLedger ledger;
@@ -66,7 +67,7 @@ public final class ClubPc implements AutoCloseable {
      * @param collector where uploads go (the fault proxy in front of the collector)
      * @param callTimeout the agent's whole-request timeout
      */
-    public ClubPc(Path dataDir, SimClock clock, URI collector, Duration callTimeout) throws SQLException, IOException {
+    public ClubPc(Path dataDir, Clock clock, URI collector, Duration callTimeout) throws SQLException, IOException {
         this.dataDir = dataDir;
         this.socket = dataDir.resolve("run").resolve("agent.sock");
         this.clock = clock;
