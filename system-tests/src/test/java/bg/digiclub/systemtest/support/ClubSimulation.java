@@ -89,7 +89,7 @@ public final class ClubSimulation implements AutoCloseable {
         List<Event> events = new ArrayList<>();
         for (Instant t = day.atTime(open).atZone(zone).toInstant(); !t.isAfter(day.atTime(close).atZone(zone).toInstant());
              t = t.plus(ClubPc.SAMPLE_INTERVAL)) {
-            for (int pc = 0; pc < pcs.size(); pc++) {
+            for (int pc = 0; pc < pcs.size() && !t.isBefore(clock.instant()); pc++) {
                 int p = pc;
                 events.add(new Event(t, 0, () -> pcs.get(p).sample()));
             }
@@ -165,11 +165,14 @@ public final class ClubSimulation implements AutoCloseable {
     }
 
     /** Moves the clock to {@code until}, ticking every agent's upload service every 15 minutes on the way. */
-    public void tickUntil(Instant until) {
+    public void tickUntil(Instant until) throws InterruptedException {
         while (!nextTick.isAfter(until)) {
             if (nextTick.isAfter(clock.instant())) {
                 clock.set(nextTick);
             }
+            // a kiosk delivers within milliseconds of real time, long before the agent's next
+            // tick; the simulation skips minutes at once, so it lets the kiosks catch up first
+            flushKiosks();
             for (ClubPc pc : pcs) {
                 UploadService upload = pc.upload();
                 upload.tick();
@@ -179,7 +182,7 @@ public final class ClubSimulation implements AutoCloseable {
     }
 
     /** The night after {@code day}: the clock runs to {@code until} on the next day, ticking. */
-    public void nightAfter(LocalDate day, LocalTime until) {
+    public void nightAfter(LocalDate day, LocalTime until) throws InterruptedException {
         Instant to = day.plusDays(1).atTime(until).atZone(clock.getZone()).toInstant();
         tickUntil(to);
         clock.set(to);
