@@ -86,6 +86,8 @@ class ClubDayEndToEndTest {
                 String pc2Id = pc2.credentials().orElseThrow().deviceId().toString();
                 CollectorChecks.assertHours(collector, RodinaMonday.CLUB, expected, Map.of(pc1Id, 0, pc2Id, 1));
                 CollectorChecks.assertEverySealedBatchStored(collector, pc1, pc2);
+                assertTrue(collector.number("SELECT COUNT(*) FROM health_snapshots") >= 2 * 40,
+                        "a health snapshot every 15 minutes while the PCs were on");
 
                 // the municipality signs in and reads the club's numbers
                 DashboardClient municipality = DashboardClient.signIn(collector.url(), "obshtina", municipalityPassword);
@@ -167,6 +169,7 @@ class ClubDayEndToEndTest {
         assertEquals(expected.guests + "/" + expected.members, cardValue(html, "guests"));
         assertEquals(Long.toString(expected.memberDays), cardValue(html, "member-days"));
         assertEquals("2от2", cardValue(html, "devices-active"));
+        assertTrue(html.contains("data-health=\"GREEN\""), "both PCs reported every check OK");
 
         // sessions per day (bar tooltips) and sessions per weekday x hour (heatmap tooltips)
         Map<String, String> bars = new TreeMap<>();

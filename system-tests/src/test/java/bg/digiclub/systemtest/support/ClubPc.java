@@ -37,6 +37,9 @@ import bg.digiclub.agent.upload.UploadService;
 import bg.digiclub.agent.usage.LedgerUsageSource;
 import bg.digiclub.agent.usage.StoreHealthSource;
 import bg.digiclub.agent.usage.UsageUpload;
+import bg.digiclub.common.health.CheckReport;
+import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
 
 /**
@@ -62,6 +65,8 @@ public final class ClubPc implements AutoCloseable {
     private SampleStore samples;
     private LinkServer link;
     private UploadService upload;
+    /** The health monitor's latest report, as the agent keeps it; set by {@link #sample}. */
+    private volatile HealthReport current;
 
     /**
      * @param collector where uploads go (the fault proxy in front of the collector)
@@ -102,10 +107,10 @@ public final class ClubPc implements AutoCloseable {
         }
         // the kiosk's account is this test's own (user.name); no socket group to apply
         LinkServerConfig linkConfig = LinkServerConfig.of(socket, null, List.of(System.getProperty("user.name")), List.of());
-        link = LinkServer.start(linkConfig, AgentRequests.dispatcher(ledger, members, staffPin, () -> null,
+        link = LinkServer.start(linkConfig, AgentRequests.dispatcher(ledger, members, staffPin, () -> current,
                 AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock), clock);
         upload = UsageUpload.service(uploadConfig, db, new LedgerUsageSource(ledger, clock),
-                new StoreHealthSource(samples, alerts, Optional::empty, SAMPLE_INTERVAL, clock), SAMPLE_INTERVAL,
+                new StoreHealthSource(samples, alerts, () -> Optional.ofNullable(current), SAMPLE_INTERVAL, clock), SAMPLE_INTERVAL,
                 AGENT_VERSION, clock).orElseThrow();
     }
 
@@ -120,10 +125,18 @@ public final class ClubPc implements AutoCloseable {
                 Duration.ofMillis(100));
     }
 
-    /** A health sample at the current simulated time: the PC is on. */
+    /**
+     * A health sample at the current simulated time, stored and evaluated as the health monitor
+     * would: the PC is on, its disk 41 % free, every check OK.
+     */
     public void sample() throws SQLException {
-        samples.append(new HealthSample(clock.instant(), Map.of(Metric.UPTIME_S, 3600.0, Metric.fsFreePct("/"), 41.0),
+        Instant now = clock.instant();
+        samples.append(new HealthSample(now, Map.of(Metric.UPTIME_S, 3600.0, Metric.fsFreePct("/"), 41.0),
                 List.of(), List.of()));
+        current = new HealthReport(HealthStatus.OK, now, List.of(
+                new CheckReport("disk:/", HealthStatus.OK, "41 % free", now),
+                new CheckReport("memory", HealthStatus.OK, "35 % used", now),
+                new CheckReport("uptime", HealthStatus.OK, "1 h", now)));
     }
 
     public UploadService upload() {

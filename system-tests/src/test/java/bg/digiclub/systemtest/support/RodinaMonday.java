@@ -60,7 +60,7 @@ public final class RodinaMonday {
         return List.of(
                 Visit.guest(0, at(day, 8, 41), 25, AGE_30_54, MALE, LOGOUT),
                 Visit.member(0, at(day, 9, 12), 55, 0, WOMAN_65, LOGOUT),
-                Visit.guest(0, at(day, 10, 15), 20, NOT_DECLARED, Sex.NOT_DECLARED, IDLE),
+                Visit.guest(0, at(day, 10, 16), 20, NOT_DECLARED, Sex.NOT_DECLARED, IDLE),
                 Visit.guest(0, at(day, 10, 38), 47, AGE_65_74, FEMALE, TIMEOUT),
                 Visit.member(0, at(day, 11, 31), 30, 1, MAN_55, LOGOUT),
                 Visit.guest(0, at(day, 12, 9), 15, AGE_18_24, FEMALE, LOGOUT),
@@ -71,7 +71,7 @@ public final class RodinaMonday {
                 Visit.guest(0, at(day, 15, 58), 12, AGE_75_PLUS, MALE, STAFF),
                 Visit.guest(0, at(day, 16, 14), 33, NOT_DECLARED, Sex.NOT_DECLARED, LOGOUT),
                 Visit.member(0, at(day, 16, 53), 44, 1, MAN_55, IDLE),
-                Visit.guest(0, at(day, 17, 45), 70, AGE_65_74, FEMALE, LOGOUT),
+                Visit.guest(0, at(day, 17, 46), 70, AGE_65_74, FEMALE, LOGOUT),
 
                 Visit.guest(1, at(day, 8, 52), 38, AGE_65_74, FEMALE, LOGOUT),
                 Visit.guest(1, at(day, 9, 37), 22, AGE_30_54, MALE, LOGOUT),
