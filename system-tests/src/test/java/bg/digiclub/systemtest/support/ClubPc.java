@@ -73,10 +73,15 @@ public final class ClubPc implements AutoCloseable {
      * @param callTimeout the agent's whole-request timeout
      */
     public ClubPc(Path dataDir, Clock clock, URI collector, Duration callTimeout) throws SQLException, IOException {
+        this(dataDir, clock, uploadConfig(collector, callTimeout));
+    }
+
+    /** A PC with other upload settings. */
+    public ClubPc(Path dataDir, Clock clock, UploadConfig uploadConfig) throws SQLException, IOException {
         this.dataDir = dataDir;
         this.socket = dataDir.resolve("run").resolve("agent.sock");
         this.clock = clock;
-        this.uploadConfig = uploadConfig(collector, callTimeout);
+        this.uploadConfig = uploadConfig;
         start();
     }
 
