@@ -1,0 +1,225 @@
+package bg.digiclub.systemtest.endtoend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import bg.digiclub.collector.report.Cell;
+import bg.digiclub.collector.report.SmallCountSuppression;
+import bg.digiclub.collector.report.SuppressedTable;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.systemtest.support.ClubPc;
+import bg.digiclub.systemtest.support.ClubSimulation;
+import bg.digiclub.systemtest.support.CollectorChecks;
+import bg.digiclub.systemtest.support.CollectorUnderTest;
+import bg.digiclub.systemtest.support.DashboardClient;
+import bg.digiclub.systemtest.support.Expected;
+import bg.digiclub.systemtest.support.FaultProxy;
+import bg.digiclub.systemtest.support.PrivacyScan;
+import bg.digiclub.systemtest.support.RodinaMonday;
+import bg.digiclub.systemtest.support.SimClock;
+import bg.digiclub.systemtest.support.Visit;
+
+/**
+ * A day at a club, from the kiosk to the municipality's dashboard: the kiosk's real socket client
+ * talks to two real agents (link server, ledger, member cards), which seal the day at night and
+ * upload it over real HTTP to the real collector; the numbers read back from the collector's
+ * pages and CSV, signed in as the municipality and as the club's staff, equal what the sessions
+ * were.
+ */
+class ClubDayEndToEndTest {
+    private static final ZoneId SOFIA = SimClock.SOFIA;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "collector on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aClubDayArrivesAtTheDashboardExactly(String store) throws Exception {
+        SimClock clock = new SimClock(RodinaMonday.DAY.atTime(7, 30).atZone(SOFIA).toInstant());
+        List<Visit> visits = RodinaMonday.visits();
+        Expected expected = new Expected(visits, SOFIA);
+        try (CollectorUnderTest collector = new CollectorUnderTest(store, dir, clock);
+             FaultProxy network = new FaultProxy(() -> collector.running() ? collector.port() : -1)) {
+            // the municipality sets up the club and its logins with the collector's command line
+            collector.addClub(RodinaMonday.CLUB, RodinaMonday.CLUB_NAME, RodinaMonday.PLACE);
+            collector.addClub("zagore-probuda-1928", "НЧ „Пробуда – 1928“", "с. Загоре");
+            String municipalityPassword = collector.addUser("obshtina", "MUNICIPALITY", null);
+            String staffPassword = collector.addUser("rodina", "CLUB_STAFF", RodinaMonday.CLUB);
+            String code = collector.newEnrolmentCode(RodinaMonday.CLUB);
+
+            try (ClubPc pc1 = new ClubPc(dir.resolve("pc1"), clock, network.url(), Duration.ofSeconds(10));
+                 ClubPc pc2 = new ClubPc(dir.resolve("pc2"), clock, network.url(), Duration.ofSeconds(10))) {
+                assertEquals(RodinaMonday.CLUB, pc1.enrol(code).clubId());
+                assertEquals(RodinaMonday.CLUB, pc2.enrol(code).clubId());
+                try (ClubSimulation club = new ClubSimulation(clock, List.of(pc1, pc2), dir.resolve("kiosks"))) {
+                    club.issueCards(0, RodinaMonday.PC0_MEMBERS);
+                    club.issueCards(1, RodinaMonday.PC1_MEMBERS);
+                    club.day(RodinaMonday.DAY, RodinaMonday.OPEN, RodinaMonday.CLOSE, visits);
+                    assertEquals(27, pc1.ledger().sessionsOverlapping(Instant.EPOCH, clock.instant()).size()
+                            + pc2.ledger().sessionsOverlapping(Instant.EPOCH, clock.instant()).size(),
+                            "every session the kiosks started reached the ledgers");
+                    club.nightAfter(RodinaMonday.DAY, java.time.LocalTime.of(6, 0));
+                }
+                assertEquals(0, pc1.waiting(), "PC 1 sent everything in the night");
+                assertEquals(0, pc2.waiting(), "PC 2 sent everything in the night");
+
+                String pc1Id = pc1.credentials().orElseThrow().deviceId().toString();
+                String pc2Id = pc2.credentials().orElseThrow().deviceId().toString();
+                CollectorChecks.assertHours(collector, RodinaMonday.CLUB, expected, Map.of(pc1Id, 0, pc2Id, 1));
+                CollectorChecks.assertEverySealedBatchStored(collector, pc1, pc2);
+                assertTrue(collector.number("SELECT COUNT(*) FROM health_snapshots") >= 2 * 40,
+                        "a health snapshot every 15 minutes while the PCs were on");
+
+                // the municipality signs in and reads the club's numbers
+                DashboardClient municipality = DashboardClient.signIn(collector.url(), "obshtina", municipalityPassword);
+                Map<String, String> row = single(municipality.csv(RodinaMonday.CLUB, RodinaMonday.DAY, RodinaMonday.DAY));
+                assertCsv(expected, row);
+                assertClubPage(expected, municipality.page("/clubs/" + RodinaMonday.CLUB + "?from=" + RodinaMonday.DAY
+                        + "&to=" + RodinaMonday.DAY));
+
+                // the club's staff see the same numbers, and only their club
+                DashboardClient staff = DashboardClient.signIn(collector.url(), "rodina", staffPassword);
+                assertEquals(row, single(staff.csv(RodinaMonday.CLUB, RodinaMonday.DAY, RodinaMonday.DAY)));
+                HttpResponse<String> other = staff.get("/clubs/zagore-probuda-1928?from=" + RodinaMonday.DAY
+                        + "&to=" + RodinaMonday.DAY);
+                assertEquals(403, other.statusCode(), "club staff must not see another club");
+
+                PrivacyScan scan = new PrivacyScan().secretsOf(pc1.database()).secretsOf(pc2.database())
+                        .startTimesOf(visits, SOFIA);
+                scan.assertClean(network.captured());
+            }
+        }
+    }
+
+    private static void assertCsv(Expected expected, Map<String, String> row) {
+        assertEquals(RodinaMonday.CLUB_NAME, row.get("club_name"));
+        assertEquals(Long.toString(expected.sessions), row.get("sessions"));
+        assertEquals("27", row.get("sessions"));
+        assertEquals(Expected.hours(expected.minutes), row.get("session_hours"));
+        assertEquals(Long.toString(expected.guests), row.get("guest_sessions"));
+        assertEquals(Long.toString(expected.members), row.get("member_sessions"));
+        assertEquals(Long.toString(expected.memberDays), row.get("member_days"));
+        assertEquals("5", row.get("member_days"), "3 members on PC 1 and 2 on PC 2, one of them twice");
+        assertEquals("2", row.get("devices_active"));
+
+        // the designed table: big cells shown, small ones "<5", empty ones 0
+        assertEquals("7", row.get("sessions_age_65_74_female"));
+        assertEquals("5", row.get("sessions_age_30_54_male"));
+        assertEquals("6", row.get("sessions_not_declared_not_declared"));
+        assertEquals("<5", row.get("sessions_age_18_24_female"));
+        assertEquals("<5", row.get("sessions_age_55_64_male"));
+        assertEquals("<5", row.get("sessions_age_16_17_not_declared"));
+        assertEquals("<5", row.get("sessions_age_75_plus_male"));
+        assertEquals("<5", row.get("sessions_age_30_54_female"));
+        assertEquals("0", row.get("sessions_age_25_29_female"));
+        assertEquals("27", row.get("sessions_total"));
+
+        // and every cell as the collector's suppression rule makes it of the true table
+        SuppressedTable table = SmallCountSuppression.apply(expected.demographics);
+        AgeBand[] bands = AgeBand.values();
+        Sex[] sexes = Sex.values();
+        for (int r = 0; r < bands.length; r++) {
+            for (int c = 0; c < sexes.length; c++) {
+                String column = "sessions_" + lower(bands[r]) + "_" + lower(sexes[c]);
+                assertEquals(table.cell(r, c).text(), row.get(column), column);
+                assertShownIsTrue(expected.demographics[r][c], row.get(column), column);
+            }
+            assertEquals(table.rowTotals()[r].text(), row.get("sessions_" + lower(bands[r]) + "_total"));
+        }
+        for (int c = 0; c < sexes.length; c++) {
+            assertEquals(table.columnTotals()[c].text(), row.get("sessions_total_" + lower(sexes[c])));
+        }
+    }
+
+    /** A shown number is the true one; a true 1-4 is never shown. */
+    private static void assertShownIsTrue(long truth, String shown, String column) {
+        if (shown.equals("<5") || shown.equals("x")) {
+            assertTrue(truth > 0, column + ": zero must be shown as 0, was " + shown);
+            if (shown.equals("<5")) {
+                assertTrue(truth < 5, column + ": <5 for " + truth);
+            }
+        } else {
+            assertEquals(Long.toString(truth), shown, column);
+            assertTrue(truth == 0 || truth >= 5, column + ": a count of " + truth + " shown");
+        }
+    }
+
+    private static void assertClubPage(Expected expected, String html) {
+        assertEquals(Long.toString(expected.sessions), cardValue(html, "sessions"));
+        assertEquals(Expected.hours(expected.minutes), cardValue(html, "hours"));
+        assertEquals(expected.guests + "/" + expected.members, cardValue(html, "guests"));
+        assertEquals(Long.toString(expected.memberDays), cardValue(html, "member-days"));
+        assertEquals("2от2", cardValue(html, "devices-active"));
+        assertTrue(html.contains("data-health=\"GREEN\""), "both PCs reported every check OK");
+
+        // sessions per day (bar tooltips) and sessions per weekday x hour (heatmap tooltips)
+        Map<String, String> bars = new TreeMap<>();
+        Matcher bar = Pattern.compile("<title>(\\d{4}-\\d{2}-\\d{2}): (\\d+) сесии, ([0-9.]+) ч</title>").matcher(html);
+        while (bar.find()) {
+            bars.put(bar.group(1), bar.group(2) + " / " + bar.group(3));
+        }
+        Map<String, String> expectedBars = new TreeMap<>();
+        expected.days.forEach((day, v) -> expectedBars.put(day.toString(), v[0] + " / " + Expected.hours(v[1])));
+        assertEquals(expectedBars, bars, "sessions and hours per day");
+
+        String[] weekdays = {"Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Нд"};
+        Map<String, Long> heat = new HashMap<>();
+        Matcher cell = Pattern.compile("<title>(\\S+) (\\d{2}):00–\\d{2}:59: (\\d+) сесии</title>").matcher(html);
+        while (cell.find()) {
+            heat.put(cell.group(1) + " " + cell.group(2), Long.parseLong(cell.group(3)));
+        }
+        assertEquals(7 * 24, heat.size(), "a full heatmap");
+        for (int d = 0; d < 7; d++) {
+            for (int h = 0; h < 24; h++) {
+                String key = weekdays[d] + " " + String.format(Locale.ROOT, "%02d", h);
+                assertEquals(expected.heatmap[d][h], heat.get(key), "sessions started " + key);
+            }
+        }
+
+        // the page's age x sex table carries the same suppression as the export
+        SuppressedTable table = SmallCountSuppression.apply(expected.demographics);
+        for (AgeBand band : AgeBand.values()) {
+            for (Sex sex : Sex.values()) {
+                Matcher m = Pattern.compile("data-cell=\"" + band + "-" + sex + "\">([^<]*)</td>").matcher(html);
+                assertTrue(m.find(), "cell " + band + "-" + sex + " on the page");
+                Cell want = table.cell(band.ordinal(), sex.ordinal());
+                assertEquals(want.text().replace("<", "&lt;"), m.group(1), band + "-" + sex);
+            }
+        }
+    }
+
+    private static String cardValue(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\">([^<]*)<").matcher(html);
+        assertTrue(m.find(), "card " + id + " on the club page");
+        return m.group(1).replace('\u202f', ' ').replace(" ", "");
+    }
+
+    private static Map<String, String> single(List<Map<String, String>> rows) {
+        assertEquals(1, rows.size(), "one club, one row: " + rows);
+        return rows.get(0);
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+}

@@ -1,0 +1,180 @@
+package bg.digiclub.systemtest.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import bg.digiclub.agent.health.HealthSample;
+import bg.digiclub.agent.health.Metric;
+import bg.digiclub.agent.link.AgentRequests;
+import bg.digiclub.agent.link.LinkServer;
+import bg.digiclub.agent.link.LinkServerConfig;
+import bg.digiclub.agent.member.Allowances;
+import bg.digiclub.agent.member.LockoutPolicy;
+import bg.digiclub.agent.member.PinHasher;
+import bg.digiclub.agent.member.RandomDigits;
+import bg.digiclub.agent.member.SqliteMemberStore;
+import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.session.SessionLedger;
+import bg.digiclub.agent.store.AlertStore;
+import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.store.DatabaseOpener;
+import bg.digiclub.agent.store.SampleStore;
+import bg.digiclub.agent.upload.DeviceCredentials;
+import bg.digiclub.agent.upload.EnrolmentStore;
+import bg.digiclub.agent.upload.OutboxLimits;
+import bg.digiclub.agent.upload.UploadConfig;
+import bg.digiclub.agent.upload.UploadService;
+import bg.digiclub.agent.usage.LedgerUsageSource;
+import bg.digiclub.agent.usage.StoreHealthSource;
+import bg.digiclub.agent.usage.UsageUpload;
+import bg.digiclub.common.health.CheckReport;
+import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.kiosk.agentlink.SocketAgentClient;
+
+/**
+ * One club PC: the agent's real database in its data directory, session ledger, member cards,
+ * staff PIN, link socket and upload service, wired as {@code AgentRuntime.run} wires them (same
+ * classes, same order: interrupted sessions closed before the link opens), with the simulated
+ * clock. What is not real is only what a test cannot reach: OSHI's hardware readings (the test
+ * appends health samples itself, {@link #sample}) and the service loop's timer (the test calls
+ * {@link UploadService#tick()} as the clock moves).
+ */
+public final class ClubPc implements AutoCloseable {
+    public static final String STAFF_PIN = "24681357";
+    /** How often this PC's "sampler" runs; a sample vouches for this long of the PC being on. */
+    public static final Duration SAMPLE_INTERVAL = Duration.ofMinutes(5);
+    public static final String AGENT_VERSION = "0.1.0";
+
+    public final Path dataDir;
+    public final Path socket;
+    private final Clock clock;
+    private final UploadConfig uploadConfig;
+    private Database db;
+    private SessionLedger ledger;
+    private SampleStore samples;
+    private LinkServer link;
+    private UploadService upload;
+    /** The health monitor's latest report, as the agent keeps it; set by {@link #sample}. */
+    private volatile HealthReport current;
+
+    /**
+     * @param collector where uploads go (the fault proxy in front of the collector)
+     * @param callTimeout the agent's whole-request timeout
+     */
+    public ClubPc(Path dataDir, Clock clock, URI collector, Duration callTimeout) throws SQLException, IOException {
+        this(dataDir, clock, uploadConfig(collector, callTimeout));
+    }
+
+    /** A PC with other upload settings. */
+    public ClubPc(Path dataDir, Clock clock, UploadConfig uploadConfig) throws SQLException, IOException {
+        this.dataDir = dataDir;
+        this.socket = dataDir.resolve("run").resolve("agent.sock");
+        this.clock = clock;
+        this.uploadConfig = uploadConfig;
+        start();
+    }
+
+    /**
+     * The upload settings of the example configuration (window 02:00-05:00, health every 15
+     * minutes, backoff from 30 s doubling up to 6 h), with the given call timeout (short, so that a
+     * hung collector costs the test little real time).
+     */
+    public static UploadConfig uploadConfig(URI collector, Duration callTimeout) {
+        return new UploadConfig(Optional.of(collector), List.of(), LocalTime.of(2, 0), LocalTime.of(5, 0),
+                Duration.ofMinutes(15), 100, OutboxLimits.DEFAULT, Duration.ofSeconds(30), Duration.ofHours(6),
+                Duration.ofSeconds(2), callTimeout);
+    }
+
+    /** Starts the agent on its data directory, as after a boot. */
+    public void start() throws SQLException, IOException {
+        db = new DatabaseOpener(dataDir, clock).open();
+        samples = new SampleStore(db, clock);
+        AlertStore alerts = new AlertStore(db, clock);
+        ledger = new SessionLedger(db);
+        ledger.closeInterrupted();
+        PinHasher hasher = new PinHasher(PinHasher.MIN_ITERATIONS);
+        SqliteMemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
+                LockoutPolicy.DEFAULT, new Allowances(Duration.ofHours(2), Duration.ofHours(4)), ledger::memberUsage, clock);
+        StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock);
+        if (!staffPin.isSet()) {
+            staffPin.set(STAFF_PIN.toCharArray());
+        }
+        // the kiosk's account is this test's own (user.name); no socket group to apply
+        LinkServerConfig linkConfig = LinkServerConfig.of(socket, null, List.of(System.getProperty("user.name")), List.of());
+        link = LinkServer.start(linkConfig, AgentRequests.dispatcher(ledger, members, staffPin, () -> current,
+                AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock), clock);
+        upload = UsageUpload.service(uploadConfig, db, new LedgerUsageSource(ledger, clock),
+                new StoreHealthSource(samples, alerts, () -> Optional.ofNullable(current), SAMPLE_INTERVAL, clock), SAMPLE_INTERVAL,
+                AGENT_VERSION, clock).orElseThrow();
+    }
+
+    /** {@code agent enrol --code ...}. */
+    public DeviceCredentials enrol(String code) throws Exception {
+        return UsageUpload.enrolmentClient(uploadConfig, db, AGENT_VERSION, clock).enrol(code);
+    }
+
+    /** The kiosk's real client on this PC's socket; its event spool lives in {@code spoolDir}. */
+    public SocketAgentClient kiosk(Path spoolDir) throws IOException {
+        return new SocketAgentClient(socket, spoolDir.resolve("session-spool.jsonl"), Duration.ofSeconds(10),
+                Duration.ofMillis(100));
+    }
+
+    /**
+     * A health sample at the current simulated time, stored and evaluated as the health monitor
+     * would: the PC is on, its disk 41 % free, every check OK.
+     */
+    public void sample() throws SQLException {
+        Instant now = clock.instant();
+        samples.append(new HealthSample(now, Map.of(Metric.UPTIME_S, 3600.0, Metric.fsFreePct("/"), 41.0),
+                List.of(), List.of()));
+        current = new HealthReport(HealthStatus.OK, now, List.of(
+                new CheckReport("disk:/", HealthStatus.OK, "41 % free", now),
+                new CheckReport("memory", HealthStatus.OK, "35 % used", now),
+                new CheckReport("uptime", HealthStatus.OK, "1 h", now)));
+    }
+
+    public UploadService upload() {
+        return upload;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public SessionLedger ledger() {
+        return ledger;
+    }
+
+    public Optional<DeviceCredentials> credentials() throws SQLException {
+        return new EnrolmentStore(db).credentials();
+    }
+
+    /** Batches still waiting in the outbox. */
+    public int waiting() throws SQLException {
+        return upload.status().outbox().waitingTotal();
+    }
+
+    /** Stops the agent (link first, then the database), as a clean shutdown. */
+    @Override
+    public void close() throws SQLException {
+        if (link != null) {
+            link.close();
+            link = null;
+        }
+        if (db != null) {
+            db.close();
+            db = null;
+        }
+    }
+}

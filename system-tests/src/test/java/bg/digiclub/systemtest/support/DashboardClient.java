@@ -1,0 +1,122 @@
+package bg.digiclub.systemtest.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A signed-in dashboard user over real HTTP: signs in with the login form, keeps the session
+ * cookie, reads pages and the CSV export as a browser would fetch them.
+ */
+public final class DashboardClient {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final URI base;
+    private final String cookie;
+
+    private DashboardClient(URI base, String cookie) {
+        this.base = base;
+        this.cookie = cookie;
+    }
+
+    /** Signs in; fails the test unless the collector answers with a redirect and a session cookie. */
+    public static DashboardClient signIn(URI base, String username, String password) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/login"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 3) {
+            throw new AssertionError("sign-in of " + username + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        String cookie = answer.headers().allValues("Set-Cookie").stream()
+                .filter(v -> v.startsWith("digiclub_session="))
+                .map(v -> v.substring(0, v.indexOf(';') < 0 ? v.length() : v.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie after sign-in: " + answer.headers()));
+        return new DashboardClient(base, cookie);
+    }
+
+    /** A page's HTML; fails the test unless it is 200. */
+    public String page(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> answer = get(pathAndQuery);
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("GET " + pathAndQuery + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60))
+                .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code /export.csv} for one club (or {@code all}) and period, as rows of column name to
+     * value, in the file's order.
+     */
+    public List<Map<String, String>> csv(String club, LocalDate from, LocalDate to) throws IOException, InterruptedException {
+        String text = page("/export.csv?club=" + club + "&from=" + from + "&to=" + to);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\r\n");
+        List<String> header = fields(lines[0]);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isEmpty()) {
+                continue;
+            }
+            List<String> values = fields(lines[i]);
+            if (values.size() != header.size()) {
+                throw new AssertionError("CSV line " + i + " has " + values.size() + " fields, the header " + header.size());
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                row.put(header.get(c), values.get(c));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** RFC 4180 fields of one line. */
+    static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(ch);
+            }
+        }
+        out.add(field.toString());
+        return out;
+    }
+}
