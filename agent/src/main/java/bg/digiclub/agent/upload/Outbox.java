@@ -136,6 +136,15 @@ public final class Outbox {
         db.transaction(c -> update(c, "DELETE FROM outbox WHERE batch_id = ?", ps -> ps.setString(1, batchId.toString())));
     }
 
+    /**
+     * Drops a batch that must not be sent as it is (it was sealed while the PC's clock was
+     * wrong), inside the caller's transaction; the caller seals its periods again. Not an
+     * eviction: nothing real is lost.
+     */
+    public void discard(Connection c, String batchId) throws SQLException {
+        update(c, "DELETE FROM outbox WHERE batch_id = ?", ps -> ps.setString(1, batchId));
+    }
+
     /** Sending failed in a way worth retrying: count the attempt, wait until {@code nextAttemptAt}. */
     public void failed(UUID batchId, Instant nextAttemptAt, String error) throws SQLException {
         db.transaction(c -> update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"

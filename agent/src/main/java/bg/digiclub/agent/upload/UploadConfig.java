@@ -44,6 +44,13 @@ public record UploadConfig(Optional<URI> collectorUrl, List<String> certificateP
         Objects.requireNonNull(usageWindowStart, "usageWindowStart");
         Objects.requireNonNull(usageWindowEnd, "usageWindowEnd");
         Objects.requireNonNull(healthInterval, "healthInterval");
+        if (healthInterval.isNegative() || healthInterval.isZero() || healthInterval.toMinutes() % 15 != 0
+                || !healthInterval.equals(Duration.ofMinutes(healthInterval.toMinutes()))) {
+            // health snapshots are stamped with their quarter hour, and the privacy guard refuses
+            // anything finer (docs/privacy.md): any other interval would never send health
+            throw new IllegalArgumentException("health upload interval must be a whole multiple of 15 minutes, got "
+                    + healthInterval);
+        }
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");

@@ -84,7 +84,52 @@ public final class PeriodSealer implements BatchSource {
         if (creds.isEmpty()) {
             return 0;
         }
+        forgetSealsAhead();
         return sealUsageDays(creds.get()) + sealHealthSlot(creds.get());
+    }
+
+    /**
+     * Periods sealed while the PC's clock ran ahead (a flat CMOS battery, a wrong BIOS date) lie
+     * in the future once the clock is right. Left alone they would stand for days that have not
+     * happened yet, and the real days would never be sealed ("nothing is lost"). So their
+     * batches still in the outbox — the collector refuses batches from the future
+     * ({@code period-in-future}), so they are there, quarantined or waiting — are dropped, and
+     * every period those batches covered is forgotten, to be sealed again when it really ends.
+     *
+     * @return how many sealed periods were forgotten
+     */
+    int forgetSealsAhead() throws SQLException {
+        Instant now = clock.instant();
+        long today = LocalDate.ofInstant(now, clock.getZone()).toEpochDay();
+        return db.transaction(c -> {
+            List<String> batchIds = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT batch_id FROM sealed_period"
+                    + " WHERE (kind IN (?, ?) AND period_start >= ?) OR (kind = ? AND period_start > ?)")) {
+                ps.setString(1, USAGE_DAY);
+                ps.setString(2, HEALTH_DAY);
+                ps.setLong(3, today);
+                ps.setString(4, HEALTH_SLOT);
+                ps.setLong(5, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        batchIds.add(rs.getString(1));
+                    }
+                }
+            }
+            int forgotten = 0;
+            for (String batchId : batchIds) {
+                outbox.discard(c, batchId);
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sealed_period WHERE batch_id = ?")) {
+                    ps.setString(1, batchId);
+                    forgotten += ps.executeUpdate();
+                }
+            }
+            if (forgotten > 0) {
+                LOG.warn("the PC's clock ran ahead earlier: {} period(s) sealed in the future are forgotten"
+                        + " and will be sealed again when they end", forgotten);
+            }
+            return forgotten;
+        });
     }
 
     /** Seals every ended, unsealed local day; returns how many. */

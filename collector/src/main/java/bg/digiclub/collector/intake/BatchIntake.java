@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +25,16 @@ import org.slf4j.LoggerFactory;
 public final class BatchIntake {
     private static final Logger LOG = LoggerFactory.getLogger(BatchIntake.class);
 
+    /** How far a PC's clock may run ahead of the collector's before its batches are refused. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofHours(1);
+
     private final ClubStore clubs;
     private final BatchStore batches;
     private final RateLimiter rateLimiter;
     private final BodyReader bodyReader;
     private final ObjectMapper json;
     private final TokenCache tokens;
+    private final java.time.Clock clock;
 
     /**
      * @param tokenTimeToLive how long a token's device is remembered (a revocation takes effect
@@ -43,6 +48,7 @@ public final class BatchIntake {
         this.bodyReader = bodyReader;
         this.json = json;
         this.tokens = new TokenCache(clock, tokenTimeToLive);
+        this.clock = clock;
     }
 
     /** One delivery; the headers as received (null when absent). */
@@ -74,6 +80,13 @@ public final class BatchIntake {
         if (!batch.clubId().equals(device.clubId())) {
             throw new ApiException(403, "device-mismatch", "the device is enrolled to another club than clubId "
                     + batch.clubId());
+        }
+        Instant now = clock.instant();
+        if (batch.periodTo().isAfter(now.plus(CLOCK_TOLERANCE))) {
+            // a PC whose clock runs ahead would otherwise report days that have not happened yet,
+            // and its real days would then be refused as already reported
+            throw new ApiException(422, "period-in-future", "the batch covers time up to " + batch.periodTo()
+                    + ", later than the collector's time " + now + ": the PC's clock is wrong");
         }
         String hash = Secrets.sha256(json.writeValueAsBytes(batch));
         StoreOutcome outcome = batches.store(batch, hash, device);
