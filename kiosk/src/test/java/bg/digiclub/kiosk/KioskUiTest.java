@@ -129,7 +129,8 @@ class KioskUiTest {
         assertEquals("45:00", text(robot, "#bar-countdown"));
 
         robot.clickOn("#bar-staff");
-        robot.clickOn("#staff-pin").write(FakeAgentClient.STAFF_PIN).type(KeyCode.ENTER);
+        robot.clickOn("#staff-pin").write(FakeAgentClient.STAFF_PIN);
+        robot.clickOn("#staff-open");
         robot.clickOn("#staff-end");
 
         assertEquals(EndReason.STAFF, kiosk.agent.ends.get(0).reason());
