@@ -18,7 +18,7 @@ import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
 import bg.digiclub.kiosk.testing.MutableClock;
 
-/** The whole kiosk UI on a fresh stage, with fakes at the edges and a hand-moved ticker. */
+/** The whole kiosk UI on a fresh (windowed) stage, with fakes at the edges and a hand-moved ticker. */
 final class KioskUiFixture {
     final EventLog log = new EventLog();
     final FakeAgentClient agent = new FakeAgentClient(log);
@@ -44,7 +44,10 @@ final class KioskUiFixture {
                 return List.of(new AllowedApp("browser", "Firefox", null, List.of("firefox")));
             }
         };
-        KioskParts parts = new KioskParts(config, false, agent, idle, FakePlatform.processes(log),
+        // windowed: under Monocle a fullscreen switch starts JavaFX's exit-hint animation, and a
+        // window hidden while it runs (every session start hides the lock screen) deadlocks the
+        // headless renderer. The lockdown itself is proven on a real X window by escape-test.sh.
+        KioskParts parts = new KioskParts(config, true, agent, idle, FakePlatform.processes(log),
                 FakePlatform.wipe(log), launcher, ticker, clock, () -> "ui-session-" + ids.incrementAndGet(),
                 Runnable::run, Runnable::run, () -> log.add("ready"));
         // a fresh stage per test: the lockdown of an earlier test must not hold on to it

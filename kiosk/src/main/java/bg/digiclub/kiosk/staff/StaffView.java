@@ -12,9 +12,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import bg.digiclub.common.health.HealthStatus;
@@ -62,6 +64,7 @@ public final class StaffView {
         root.setAlignment(Pos.TOP_CENTER);
         root.setPadding(new Insets(30));
         root.setId("staff-screen");
+        VBox.setVgrow(panel, Priority.ALWAYS);
         model.unlockedProperty().addListener((obs, old, unlocked) -> showStep(unlocked));
         showStep(model.unlockedProperty().get());
     }
@@ -83,8 +86,11 @@ public final class StaffView {
         VBox right = new VBox(18, cardsSection(revealed), maintenanceSection());
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
-        left.setPrefWidth(560);
-        right.setPrefWidth(560);
+        // health needs the room: name, status word and the agent's value side by side
+        left.setPrefWidth(690);
+        right.setPrefWidth(450);
+        left.setMinWidth(0);
+        right.setMinWidth(0);
         VBox content = new VBox(18, header, Widgets.messageLabel(i18n, model.problemProperty(), "problem"),
                 new HBox(18, left, right));
         content.setPadding(new Insets(10));
@@ -102,7 +108,7 @@ public final class StaffView {
                 ? i18n.format("staff.health.loading")
                 : i18n.format("staff.health.overall", i18n.format(statusKey(model.overallProperty().get()))),
                 model.overallProperty()));
-        healthGrid.setHgap(18);
+        healthGrid.setHgap(14);
         healthGrid.setVgap(6);
         model.health().addListener((ListChangeListener<HealthLine>) change -> fillHealth());
         i18n.languageProperty().addListener((obs, old, now) -> fillHealth());
@@ -118,6 +124,7 @@ public final class StaffView {
             status.getStyleClass().add("status-" + line.status());
             Label value = new Label(line.value());
             value.setWrapText(true);
+            keepWhole(what, status);
             healthGrid.addRow(row++, what, status, value);
         }
     }
@@ -138,7 +145,9 @@ public final class StaffView {
         end.setId("staff-end");
         extend.disableProperty().bind(model.sessionRunningProperty().not());
         end.disableProperty().bind(model.sessionRunningProperty().not());
-        HBox controls = new HBox(12, Widgets.label(i18n, "staff.session.minutes"), minutes, extend, end);
+        Label minutesLabel = Widgets.label(i18n, "staff.session.minutes");
+        keepWhole(minutesLabel, minutes, extend, end);
+        FlowPane controls = new FlowPane(12, 10, minutesLabel, minutes, extend, end);
         controls.setAlignment(Pos.CENTER_LEFT);
         return section("staff.session.title", state, controls);
     }
@@ -163,15 +172,21 @@ public final class StaffView {
             String state = card.disabled() ? i18n.format("staff.cards.disabled")
                     : card.locked() ? i18n.format("staff.cards.locked") : i18n.format("staff.cards.active");
             Label info = new Label(i18n.format("staff.cards.info", state, usedMinutes(card.usedToday())));
-            info.setWrapText(true);
-            info.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(info, Priority.ALWAYS);
+
             Button reset = Widgets.button(i18n, "staff.cards.resetPin", () -> model.resetPin(card));
             Button disable = Widgets.button(i18n, "staff.cards.disable", () -> model.disable(card));
             disable.setDisable(card.disabled());
-            HBox row = new HBox(12, code, info, reset, disable);
+            keepWhole(code, reset, disable);
+            FlowPane row = new FlowPane(12, 6, code, info, reset, disable);
             row.setAlignment(Pos.CENTER_LEFT);
             cardList.getChildren().add(row);
+        }
+    }
+
+    /** Lets a narrow column wrap the free text, never a button, a short label or a status word. */
+    private static void keepWhole(Region... nodes) {
+        for (Region node : nodes) {
+            node.setMinWidth(Region.USE_PREF_SIZE);
         }
     }
 
@@ -186,7 +201,9 @@ public final class StaffView {
         Button unlock = Widgets.button(i18n, "staff.maintenance.unlock", model::startMaintenance);
         unlock.setId("staff-maintenance");
         unlock.disableProperty().bind(model.sessionRunningProperty());
-        HBox controls = new HBox(12, Widgets.label(i18n, "staff.session.minutes"), minutes, unlock);
+        Label minutesLabel = Widgets.label(i18n, "staff.session.minutes");
+        keepWhole(minutesLabel, minutes, unlock);
+        FlowPane controls = new FlowPane(12, 10, minutesLabel, minutes, unlock);
         controls.setAlignment(Pos.CENTER_LEFT);
         return section("staff.maintenance.title", Widgets.label(i18n, "staff.maintenance.hint", "hint"), controls);
     }
