@@ -110,7 +110,7 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
                 Duration.ofMinutes(reader.whole(IDLE_TIMEOUT_MINUTES, 10, 1, 240)),
                 Duration.ofSeconds(reader.whole(IDLE_GRACE_SECONDS, 60, 10, 600)),
                 reader.minuteList(WARNING_MINUTES, "10,5,1"),
-                reader.path(AGENT_SOCKET, "/run/digiclub/kiosk.sock"),
+                reader.path(AGENT_SOCKET, "/run/digiclub/agent.sock"),
                 reader.path(AGENT_SPOOL, "/var/spool/digiclub-kiosk"),
                 Duration.ofMinutes(reader.whole(STAFF_EXTEND_MINUTES, 15, 1, 240)),
                 Duration.ofMinutes(reader.whole(MAINTENANCE_MINUTES, 15, 1, 240)),

@@ -23,6 +23,11 @@ public final class Lockdown {
     private static final Duration WATCH = Duration.seconds(1);
 
     private final Stage stage;
+    static final double DEMO_WIDTH = 1280;
+    static final double DEMO_HEIGHT = 800;
+    /** Room for the window manager's title bar and a panel. */
+    static final double DEMO_DECORATION_ALLOWANCE = 60;
+
     private final boolean demo;
     private final Timeline watch;
     private boolean engaged;
@@ -73,11 +78,14 @@ public final class Lockdown {
         if (!stage.isShowing()) {
             if (demo) {
                 // an ordinary window, as large as a common laptop screen allows
-                Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-                stage.setWidth(Math.min(1280, screen.getWidth()));
-                stage.setHeight(Math.min(800, screen.getHeight()));
+                sizeDemoWindow();
             }
             stage.show();
+            if (demo) {
+                // and again after show(): under openbox on Xvfb the size set before show() did
+                // not hold and the demo window came up 198x175
+                Platform.runLater(this::sizeDemoWindow);
+            }
         }
         // under Monocle and some window managers fullscreen only sticks after show(); and only
         // when not fullscreen already: each switch starts JavaFX's exit-hint animation, which
@@ -87,6 +95,12 @@ public final class Lockdown {
         }
         takeFocus();
         watch.play();
+    }
+
+    private void sizeDemoWindow() {
+        Rectangle2D screen = Screen.getPrimary().getBounds();
+        stage.setWidth(Math.min(DEMO_WIDTH, screen.getWidth()));
+        stage.setHeight(Math.min(DEMO_HEIGHT, screen.getHeight() - DEMO_DECORATION_ALLOWANCE));
     }
 
     /** Lets go and hides the stage (a session or maintenance runs). */

@@ -33,7 +33,7 @@ class KioskConfigTest {
         assertEquals(Duration.ofMinutes(60), config.sessionLength());
         assertEquals(List.of(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1)), config.warnings());
         assertEquals(Language.BG, config.defaultLanguage());
-        assertEquals(Path.of("/run/digiclub/kiosk.sock"), config.agentSocket());
+        assertEquals(Path.of("/run/digiclub/agent.sock"), config.agentSocket());
         assertNull(config.rulesBg());
     }
 
