@@ -88,10 +88,8 @@ public final class AgentRuntime {
                 publish);
         SessionLedger ledger = new SessionLedger(db);
         LinkServer link = startLink(config, db, ledger, latest::get, clock);
-        Optional<UploadService> upload = UsageUpload.service(config.upload(), db, new LedgerUsageSource(ledger, clock),
-                new StoreHealthSource(samples, alerts, () -> Optional.ofNullable(latest.get()),
-                        config.sampling().interval(), clock),
-                config.sampling().interval(), VERSION, clock);
+        Optional<UploadService> upload = uploadService(config, db, ledger, samples, alerts,
+                () -> Optional.ofNullable(latest.get()), clock);
         if (upload.isEmpty()) {
             LOG.info("no collector configured (upload.url): statistics stay on this PC");
         }
@@ -167,17 +165,22 @@ public final class AgentRuntime {
         NativeSetup.apply(config.tmpDir());
         Clock clock = Clock.systemUTC();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
-            SampleStore samples = new SampleStore(db, clock);
-            AlertStore alerts = new AlertStore(db, clock);
-            Optional<HealthReport> current = Optional.empty();
-            UploadService service = UsageUpload.service(config.upload(), db,
-                    new LedgerUsageSource(new SessionLedger(db), clock),
-                    new StoreHealthSource(samples, alerts, () -> current, config.sampling().interval(), clock),
-                    config.sampling().interval(), VERSION, clock)
+            // no current report outside the service: the health snapshot of this slot waits for it
+            UploadService service = uploadService(config, db, new SessionLedger(db), new SampleStore(db, clock),
+                    new AlertStore(db, clock), Optional::empty, clock)
                     .orElseThrow(() -> new ConfigException(
                             "no collector configured: set upload.url in the agent's configuration"));
             return service.uploadNow();
         }
+    }
+
+    /** The upload service over the ledger and the health stores; empty when no collector is configured. */
+    private static Optional<UploadService> uploadService(AgentConfig config, Database db, SessionLedger ledger,
+                                                         SampleStore samples, AlertStore alerts,
+                                                         Supplier<Optional<HealthReport>> current, Clock clock) {
+        return UsageUpload.service(config.upload(), db, new LedgerUsageSource(ledger, clock),
+                new StoreHealthSource(samples, alerts, current, config.sampling().interval(), clock),
+                config.sampling().interval(), VERSION, clock);
     }
 
     /** Everything is created inside the factory: it runs on the watched sampling thread. */
