@@ -71,7 +71,7 @@ club.name = Читалище „Родина – 1860“, Стара Загор�
 agent.socket = $data/run/agent.sock
 agent.spool = $data/kiosk-spool
 CONF
-  java -jar kiosk/target/digiclub-kiosk.jar --demo --real-agent --config "$data/kiosk.properties" \
+  java @kiosk/config/kiosk.jvm-options -jar kiosk/target/digiclub-kiosk.jar --demo --real-agent --config "$data/kiosk.properties" \
     >"$data/kiosk.log" 2>&1 &
   pids+=($!)
   kiosk_note="the kiosk is in a window (staff PIN $staff_pin)"
