@@ -105,13 +105,21 @@ public final class DemoAgentClient implements AgentClient {
     @Override
     public HealthReport health() {
         var now = clock.instant();
+        double gb = 1024d * 1024 * 1024;
+        // words and facts as a real agent sends them, so the demo shows the values translated
         List<CheckReport> checks = List.of(
-                new CheckReport("disk:/", HealthStatus.WARN, "9 % free (21 GB of 237 GB)", now.minusSeconds(3600)),
-                new CheckReport("cpu-temperature", HealthStatus.OK, "48 °C", now.minusSeconds(7200)),
-                new CheckReport("memory", HealthStatus.OK, "5.1 GB of 8 GB free", now.minusSeconds(7200)),
-                new CheckReport("uptime", HealthStatus.OK, "3 days", now.minusSeconds(7200)),
-                new CheckReport("battery-health", HealthStatus.UNKNOWN, "not available", now.minusSeconds(7200)),
-                new CheckReport("smart:/dev/sda", HealthStatus.OK, "passed", now.minusSeconds(7200)));
+                new CheckReport("disk:/", HealthStatus.WARN, "9 % free of 237 GB", now.minusSeconds(3600),
+                        Map.of("freePercent", 9.0, "freeBytes", 21 * gb, "totalBytes", 237 * gb)),
+                new CheckReport("cpu-temperature", HealthStatus.OK, "48 °C", now.minusSeconds(7200),
+                        Map.of("celsius", 48.0)),
+                new CheckReport("memory", HealthStatus.OK, "36 % used of 8 GB", now.minusSeconds(7200),
+                        Map.of("percent", 36.0, "totalBytes", 8 * gb)),
+                new CheckReport("uptime", HealthStatus.OK, "3 days since restart", now.minusSeconds(7200),
+                        Map.of("seconds", (double) Duration.ofDays(3).plusHours(5).toSeconds())),
+                new CheckReport("battery-health", HealthStatus.UNKNOWN, "not available", now.minusSeconds(7200),
+                        Map.of("available", 0.0)),
+                new CheckReport("smart:/dev/sda", HealthStatus.OK, "passed", now.minusSeconds(7200),
+                        Map.of("smartOk", 1.0)));
         HealthStatus overall = checks.stream().map(CheckReport::status).reduce(HealthStatus.OK, HealthStatus::worst);
         return new HealthReport(overall, now, checks);
     }

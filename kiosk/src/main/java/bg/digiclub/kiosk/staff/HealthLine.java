@@ -11,9 +11,10 @@ import bg.digiclub.kiosk.i18n.Message;
  *
  * @param what   the check's name translated, e.g. "Disk /" for {@code disk:/}; an unknown name raw
  * @param status the check's status
- * @param value  the measured value as the agent words it
+ * @param value  the measured value in the visitor's language (see {@link HealthValue}); the agent's own
+ *               English words when it sent no facts
  */
-public record HealthLine(Message what, HealthStatus status, String value) {
+public record HealthLine(Message what, HealthStatus status, Message value) {
     public HealthLine {
         Objects.requireNonNull(what, "what");
         Objects.requireNonNull(status, "status");
@@ -22,7 +23,7 @@ public record HealthLine(Message what, HealthStatus status, String value) {
 
     /** Translates the agent's stable check names; names this kiosk does not know are shown as they are. */
     public static HealthLine of(CheckReport check) {
-        return new HealthLine(name(check.name()), check.status(), check.value());
+        return new HealthLine(name(check.name()), check.status(), HealthValue.of(check));
     }
 
     static Message name(String check) {

@@ -122,7 +122,7 @@ public final class StaffView {
             Label what = new Label(i18n.format(line.what()));
             Label status = new Label(i18n.format(statusKey(line.status())));
             status.getStyleClass().add("status-" + line.status());
-            Label value = new Label(line.value());
+            Label value = new Label(i18n.format(line.value()));
             value.setWrapText(true);
             keepWhole(what, status);
             healthGrid.addRow(row++, what, status, value);

@@ -77,7 +77,7 @@ class StaffViewModelTest {
         I18n bg = new I18n(Language.BG);
         List<String> names = staff.health().stream().map(line -> bg.format(line.what())).toList();
         assertEquals(List.of("Диск /", "Температура на процесора", "fan-speed"), names);
-        assertEquals("8 % free", staff.health().get(0).value());
+        assertEquals("8 % free", bg.format(staff.health().get(0).value()), "no facts: the agent's words as sent");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package bg.digiclub.agent.health.check;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import bg.digiclub.agent.health.HealthSample;
@@ -34,9 +36,15 @@ final class BatteryChargeCheck implements HealthCheck {
         }
         OptionalDouble onAc = Readings.finite(sample, Metric.BATTERY_ON_AC);
         String percent = PlainWords.percent(charge.getAsDouble());
+        Map<String, Double> facts = new HashMap<>();
+        facts.put("percent", charge.getAsDouble());
         if (onAc.isPresent() && onAc.getAsDouble() >= 0.5) {
             tracker.notApplicable();
-            return Outcome.judged(name(), HealthStatus.OK, percent + ", on mains power", "");
+            facts.put("onBattery", 0.0);
+            return Outcome.judged(name(), HealthStatus.OK, percent + ", on mains power", "", facts);
+        }
+        if (onAc.isPresent()) {
+            facts.put("onBattery", 1.0);
         }
         HealthStatus status = tracker.update(charge.getAsDouble(), sample.at());
         String value = onAc.isPresent() ? percent + ", on battery" : percent;
@@ -45,6 +53,6 @@ final class BatteryChargeCheck implements HealthCheck {
             case CRIT -> "critical below " + PlainWords.percent(levels.crit().orElseThrow());
             default -> "";
         };
-        return Outcome.judged(name(), status, value, levelWords);
+        return Outcome.judged(name(), status, value, levelWords, facts);
     }
 }

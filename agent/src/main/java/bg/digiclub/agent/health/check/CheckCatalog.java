@@ -1,7 +1,9 @@
 package bg.digiclub.agent.health.check;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleFunction;
@@ -56,13 +58,19 @@ final class CheckCatalog {
             freePct = OptionalDouble.of(100 * freeBytes.getAsDouble() / total.getAsDouble());
         }
         double pct = freePct.getAsDouble();
-        return Optional.of(new ThresholdCheck.Measured(pct, PlainWords.percent(pct) + " free" + ofTotal(total)));
+        Map<String, Double> facts = withTotal(Map.of("freePercent", pct), total);
+        OptionalDouble freeBytes = Readings.finite(sample, Metric.fsFreeBytes(mount));
+        if (freeBytes.isPresent() && facts.containsKey("totalBytes")) {
+            facts.put("freeBytes", freeBytes.getAsDouble());
+        }
+        return Optional.of(new ThresholdCheck.Measured(pct, PlainWords.percent(pct) + " free" + ofTotal(total), facts));
     }
 
     private HealthCheck cpuTemperature() {
         return new ThresholdCheck(CheckNames.CPU_TEMPERATURE, thresholds.cpuTemperatureC(), Direction.HIGH_IS_BAD,
                 // a sensor reading 0.0 means "no sensor", not a frozen processor
-                sample -> measured(Readings.positive(sample, Metric.CPU_TEMPERATURE_C), PlainWords::celsius),
+                sample -> measured(Readings.positive(sample, Metric.CPU_TEMPERATURE_C), PlainWords::celsius,
+                        celsius -> Map.of("celsius", celsius)),
                 PlainWords::celsius, always());
     }
 
@@ -75,7 +83,8 @@ final class CheckCatalog {
                     if (used.isEmpty() && total.isPresent() && available.isPresent()) {
                         used = OptionalDouble.of(100 * (1 - available.getAsDouble() / total.getAsDouble()));
                     }
-                    return measured(used, pct -> PlainWords.percent(pct) + " used" + ofTotal(total));
+                    return measured(used, pct -> PlainWords.percent(pct) + " used" + ofTotal(total),
+                            pct -> withTotal(Map.of("percent", pct), total));
                 },
                 level -> PlainWords.percent(level) + " used", always());
     }
@@ -88,7 +97,8 @@ final class CheckCatalog {
                         return Optional.empty(); // no swap configured: nothing to judge
                     }
                     return measured(Readings.finite(sample, Metric.SWAP_USED_PCT),
-                            pct -> PlainWords.percent(pct) + " used" + ofTotal(total));
+                            pct -> PlainWords.percent(pct) + " used" + ofTotal(total),
+                            pct -> withTotal(Map.of("percent", pct), total));
                 },
                 level -> PlainWords.percent(level) + " used", always());
     }
@@ -96,7 +106,8 @@ final class CheckCatalog {
     private HealthCheck batteryHealth() {
         return new ThresholdCheck(CheckNames.BATTERY_HEALTH, thresholds.batteryHealthPercent(), Direction.LOW_IS_BAD,
                 sample -> measured(Readings.finite(sample, Metric.BATTERY_HEALTH_PCT),
-                        pct -> PlainWords.percent(pct) + " of its capacity when new"),
+                        pct -> PlainWords.percent(pct) + " of its capacity when new",
+                        pct -> Map.of("percent", pct)),
                 PlainWords::percent, always());
     }
 
@@ -109,16 +120,26 @@ final class CheckCatalog {
                     }
                     double s = seconds.getAsDouble();
                     return Optional.of(new ThresholdCheck.Measured(s / Duration.ofDays(1).toSeconds(),
-                            PlainWords.age(Duration.ofSeconds((long) s)) + " since restart"));
+                            PlainWords.age(Duration.ofSeconds((long) s)) + " since restart", Map.of("seconds", s)));
                 },
                 PlainWords::days, always());
     }
 
-    private static Optional<ThresholdCheck.Measured> measured(OptionalDouble value,
-                                                              DoubleFunction<String> words) {
+    private static Optional<ThresholdCheck.Measured> measured(OptionalDouble value, DoubleFunction<String> words,
+                                                              DoubleFunction<Map<String, Double>> facts) {
         return value.isPresent()
-                ? Optional.of(new ThresholdCheck.Measured(value.getAsDouble(), words.apply(value.getAsDouble())))
+                ? Optional.of(new ThresholdCheck.Measured(value.getAsDouble(), words.apply(value.getAsDouble()),
+                        facts.apply(value.getAsDouble())))
                 : Optional.empty();
+    }
+
+    /** The facts with {@code totalBytes} added when the total is known, in a map the caller may extend. */
+    private static Map<String, Double> withTotal(Map<String, Double> facts, OptionalDouble totalBytes) {
+        Map<String, Double> all = new HashMap<>(facts);
+        if (totalBytes.isPresent() && totalBytes.getAsDouble() > 0) {
+            all.put("totalBytes", totalBytes.getAsDouble());
+        }
+        return all;
     }
 
     private static String ofTotal(OptionalDouble totalBytes) {

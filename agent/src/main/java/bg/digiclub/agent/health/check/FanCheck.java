@@ -2,6 +2,8 @@ package bg.digiclub.agent.health.check;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import bg.digiclub.agent.health.HealthSample;
@@ -45,14 +47,23 @@ final class FanCheck implements HealthCheck {
             seenSpinning = true;
             warned = false;
             stoppedWarmSince = null;
-            return Outcome.judged(name(), HealthStatus.OK, PlainWords.number(Math.round(rpm.getAsDouble())) + " rpm", "");
+            return Outcome.judged(name(), HealthStatus.OK, PlainWords.number(Math.round(rpm.getAsDouble())) + " rpm", "",
+                    Map.of("rpm", (double) Math.round(rpm.getAsDouble())));
+        }
+        Map<String, Double> facts = new HashMap<>();
+        facts.put("stopped", 1.0);
+        if (rpm.isPresent()) {
+            facts.put("rpm", (double) Math.round(rpm.getAsDouble()));
         }
         String value = rpm.isPresent() ? "stopped (" + PlainWords.number(Math.round(rpm.getAsDouble())) + " rpm)"
                 : "stopped (no reading)";
         if (!seenSpinning) {
             // boards report empty fan headers as 0 rpm: nothing to judge until it has turned once
-            return new Outcome(HealthStatus.UNKNOWN, rpm.isPresent() ? value + ", not seen running yet"
-                    : Outcome.NOT_AVAILABLE, Outcome.NOT_AVAILABLE);
+            if (rpm.isEmpty()) {
+                return Outcome.notAvailable();
+            }
+            facts.put("seenRunning", 0.0);
+            return new Outcome(HealthStatus.UNKNOWN, value + ", not seen running yet", Outcome.NOT_AVAILABLE, facts);
         }
         if (processorIsCool(sample)) {
             stoppedWarmSince = null;
@@ -64,7 +75,7 @@ final class FanCheck implements HealthCheck {
             warned = true;
         }
         // a WARN fan clears only by spinning again: a cooler processor does not make it work
-        return Outcome.judged(name(), warned ? HealthStatus.WARN : HealthStatus.OK, value, "");
+        return Outcome.judged(name(), warned ? HealthStatus.WARN : HealthStatus.OK, value, "", facts);
     }
 
     private boolean processorIsCool(HealthSample sample) {

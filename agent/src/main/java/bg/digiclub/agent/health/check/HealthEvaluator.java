@@ -91,7 +91,8 @@ public final class HealthEvaluator {
             } else if (tracked.since == null) {
                 tracked.since = at; // first sample of a check that starts UNKNOWN
             }
-            reports.add(new CheckReport(tracked.check.name(), tracked.status, outcome.value(), tracked.since));
+            reports.add(new CheckReport(tracked.check.name(), tracked.status, outcome.value(), tracked.since,
+                    outcome.facts()));
         }
         changes.addAll(dropped);
 

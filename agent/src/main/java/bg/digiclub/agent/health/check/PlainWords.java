@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * Numbers in the plain words the staff panel shows: "7 %", "82 °C", "237 GB", "16 days".
- * English, with a decimal point; the kiosk translates by check name.
+ * English, with a decimal point, for the CLI, logs and JSON; the kiosk words the same figures in its
+ * own languages from the facts each check sends beside these words.
  */
 final class PlainWords {
     private static final String[] BYTE_UNITS = {"bytes", "KB", "MB", "GB", "TB", "PB"};

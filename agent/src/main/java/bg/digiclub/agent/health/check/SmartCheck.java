@@ -2,6 +2,7 @@ package bg.digiclub.agent.health.check;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import bg.digiclub.agent.health.HealthSample;
@@ -48,7 +49,7 @@ final class SmartCheck implements HealthCheck {
         if (ok.getAsDouble() >= 0.5) {
             failingSince = null;
             status = HealthStatus.OK;
-            return Outcome.judged(name(), status, "passed", "");
+            return Outcome.judged(name(), status, "passed", "", Map.of("smartOk", 1.0));
         }
         if (failingSince == null) {
             failingSince = sample.at();
@@ -58,6 +59,6 @@ final class SmartCheck implements HealthCheck {
         } else if (status == HealthStatus.UNKNOWN) {
             status = HealthStatus.OK; // known, but not failed long enough yet
         }
-        return Outcome.judged(name(), status, "failed", "");
+        return Outcome.judged(name(), status, "failed", "", Map.of("smartOk", 0.0));
     }
 }

@@ -1,5 +1,6 @@
 package bg.digiclub.agent.health.check;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
@@ -15,8 +16,8 @@ import bg.digiclub.common.health.HealthStatus;
  */
 final class ThresholdCheck implements HealthCheck {
 
-    /** A value read from a sample and its plain words ("7 % free of 237 GB"). */
-    record Measured(double value, String words) {
+    /** A value read from a sample, its plain words ("7 % free of 237 GB") and its facts as numbers. */
+    record Measured(double value, String words, Map<String, Double> facts) {
     }
 
     private final String name;
@@ -61,7 +62,7 @@ final class ThresholdCheck implements HealthCheck {
             return Outcome.notAvailable();
         }
         HealthStatus status = tracker.update(measured.get().value(), sample.at());
-        return Outcome.judged(name, status, measured.get().words(), levelWords(status));
+        return Outcome.judged(name, status, measured.get().words(), levelWords(status), measured.get().facts());
     }
 
     private String levelWords(HealthStatus status) {

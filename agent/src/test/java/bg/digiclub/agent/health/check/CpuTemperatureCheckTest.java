@@ -9,6 +9,7 @@ import static bg.digiclub.common.health.HealthStatus.WARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ class CpuTemperatureCheckTest {
         CheckReport warn = at(60, 85);
         assertEquals(WARN, warn.status());
         assertEquals("85 °C", warn.value());
+        assertEquals(Map.of("celsius", 85.0), warn.facts());
     }
 
     @Test
@@ -63,6 +65,7 @@ class CpuTemperatureCheckTest {
         CheckReport zero = at(0, 0.0);
         assertEquals(UNKNOWN, zero.status());
         assertEquals("not available", zero.value());
+        assertEquals(Map.of("available", 0.0), zero.facts());
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,7 @@ class DiskCheckTest {
     void valueReadsInPlainWords() {
         CheckReport disk = root(0, 7).check("disk:/").orElseThrow();
         assertEquals("7 % free of 237 GB", disk.value());
+        assertEquals(Map.of("freePercent", 7.0, "totalBytes", DISK_237_GB), disk.facts(), "facts for the kiosk");
         assertEquals(Samples.START, disk.since());
     }
 
@@ -132,6 +134,16 @@ class DiskCheckTest {
         Evaluation pluggedAgain = evaluator.evaluate(withUsb(3, 3));
         assertEquals(UNKNOWN, only(pluggedAgain.changes(), "disk:/media/usb").from(), "a new check");
         assertEquals(Samples.atMinute(3).build().at(), pluggedAgain.check("disk:/media/usb").orElseThrow().since());
+    }
+
+    @Test
+    void freeBytesAreAFactWhenTheSampleHasThem() {
+        CheckReport disk = evaluator.evaluate(Samples.atMinute(0)
+                .with(Metric.fsFreeBytes("/"), 21 * Samples.GB)
+                .with(Metric.fsTotalBytes("/"), DISK_237_GB).build()).check("disk:/").orElseThrow();
+        assertEquals(21 / 237.0 * 100, disk.facts().get("freePercent"), 1e-9);
+        assertEquals(21 * Samples.GB, disk.facts().get("freeBytes"));
+        assertEquals(DISK_237_GB, disk.facts().get("totalBytes"));
     }
 
     private Evaluation root(long minute, double freePercent) {

@@ -7,6 +7,8 @@ import static bg.digiclub.common.health.HealthStatus.UNKNOWN;
 import static bg.digiclub.common.health.HealthStatus.WARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import bg.digiclub.agent.health.Metric;
@@ -33,6 +35,7 @@ class MemoryCheckTest {
         CheckReport memory = fifth.check(CheckNames.MEMORY).orElseThrow();
         assertEquals(WARN, memory.status());
         assertEquals("95 % used of 8 GB", memory.value());
+        assertEquals(Map.of("percent", 95.0, "totalBytes", 8 * Samples.GB), memory.facts());
         assertEquals(Samples.atMinute(5).build().at(), memory.since());
         StatusChange change = only(fifth.changes(), CheckNames.MEMORY);
         assertEquals(OK, change.from());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,8 @@ class SmartCheckTest {
         assertEquals("failed", e.check("smart:sda").orElseThrow().value());
         assertEquals(OK, statusOf(e, "smart:nvme0n1"));
         assertEquals("passed", e.check("smart:nvme0n1").orElseThrow().value());
+        assertEquals(Map.of("smartOk", 0.0), e.check("smart:sda").orElseThrow().facts());
+        assertEquals(Map.of("smartOk", 1.0), e.check("smart:nvme0n1").orElseThrow().facts());
         StatusChange change = only(e.changes(), "smart:sda");
         assertTrue(change.detail().startsWith("the disk is failing"), change.detail());
         assertEquals(CRIT, e.report().overall());
@@ -38,6 +41,7 @@ class SmartCheckTest {
         Evaluation e = evaluator.evaluate(Samples.atMinute(0).with(Metric.diskReadBps("sdb"), 1200).build());
         assertEquals(UNKNOWN, statusOf(e, "smart:sdb"));
         assertEquals("not available", e.check("smart:sdb").orElseThrow().value());
+        assertEquals(Map.of("available", 0.0), e.check("smart:sdb").orElseThrow().facts());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ class UptimeCheckTest {
         CheckReport ok = uptimeAt(Duration.ZERO, fourteenDays).check(CheckNames.UPTIME).orElseThrow();
         assertEquals(OK, ok.status());
         assertEquals("14 days since restart", ok.value());
+        assertEquals(Map.of("seconds", (double) fourteenDays.toSeconds()), ok.facts());
 
         Evaluation later = uptimeAt(Duration.ofHours(1), fourteenDays.plusHours(1));
         assertEquals(WARN, later.check(CheckNames.UPTIME).orElseThrow().status());
