@@ -23,8 +23,7 @@ final class LiveHealthLine {
 
     private static String check(CheckReport c) {
         String flag = switch (c.status()) {
-            case OK -> "";
-            case UNKNOWN -> "";
+            case OK, UNKNOWN -> "";
             case WARN -> " [WARN]";
             case CRIT -> " [CRIT]";
         };

@@ -44,10 +44,7 @@ public record UploadConfig(Optional<URI> collectorUrl, List<String> certificateP
         Objects.requireNonNull(usageWindowStart, "usageWindowStart");
         Objects.requireNonNull(usageWindowEnd, "usageWindowEnd");
         Objects.requireNonNull(healthInterval, "healthInterval");
-        if (healthInterval.isNegative() || healthInterval.isZero() || healthInterval.toMinutes() % 15 != 0
-                || !healthInterval.equals(Duration.ofMinutes(healthInterval.toMinutes()))) {
-            // health snapshots are stamped with their quarter hour, and the privacy guard refuses
-            // anything finer (docs/privacy.md): any other interval would never send health
+        if (!isWholeQuarterHours(healthInterval)) {
             throw new IllegalArgumentException("health upload interval must be a whole multiple of 15 minutes, got "
                     + healthInterval);
         }
@@ -57,6 +54,16 @@ public record UploadConfig(Optional<URI> collectorUrl, List<String> certificateP
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(callTimeout, "callTimeout");
         collectorUrl.ifPresent(UploadConfig::requireSafeUrl);
+    }
+
+    /**
+     * Health snapshots are stamped with their quarter hour and the privacy guard refuses anything
+     * finer (docs/privacy.md): a health interval that is not whole quarter hours would never send
+     * health at all.
+     */
+    static boolean isWholeQuarterHours(Duration interval) {
+        return !interval.isNegative() && !interval.isZero() && interval.toMinutes() % 15 == 0
+                && interval.equals(Duration.ofMinutes(interval.toMinutes()));
     }
 
     /** Defaults, sending to {@code url} (tests, the demo). */
@@ -93,9 +100,7 @@ public record UploadConfig(Optional<URI> collectorUrl, List<String> certificateP
         }
         Duration health = c.minutes("upload.health-interval-minutes", Duration.ofMinutes(15),
                 Duration.ofMinutes(15), Duration.ofHours(24));
-        if (health.toMinutes() % 15 != 0) {
-            // health snapshots are stamped with their quarter hour; a finer grain would be refused
-            // by the privacy guard (docs/privacy.md), so the setting must not allow one
+        if (!isWholeQuarterHours(health)) {
             throw c.bad("upload.health-interval-minutes", String.valueOf(health.toMinutes()),
                     "must be a multiple of 15");
         }

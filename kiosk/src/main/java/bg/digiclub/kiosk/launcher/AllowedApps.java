@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.kiosk.config.ConfigKeyException;
 import bg.digiclub.kiosk.platform.Platforms;
 
 /**
@@ -31,7 +32,7 @@ import bg.digiclub.kiosk.platform.Platforms;
  * </pre>
  *
  * An app without a command for this OS is left out (a Windows-only program on a Linux PC).
- * Anything else wrong fails with an {@link AppConfigException} naming the file and the key.
+ * Anything else wrong fails with an {@link ConfigKeyException} naming the file and the key.
  */
 public final class AllowedApps {
     private static final Logger LOG = LoggerFactory.getLogger(AllowedApps.class);
@@ -68,7 +69,7 @@ public final class AllowedApps {
             String rest = key.substring(PREFIX.length());
             int dot = rest.indexOf('.');
             if (dot <= 0 || dot == rest.length() - 1) {
-                throw new AppConfigException(file, key, "expected app.<id>.<setting>");
+                throw new ConfigKeyException(file, key, "expected app.<id>.<setting>");
             }
             byId.computeIfAbsent(rest.substring(0, dot), id -> new LinkedHashMap<>())
                     .put(rest.substring(dot + 1), props.getProperty(key).strip());
@@ -90,15 +91,15 @@ public final class AllowedApps {
             if (setting.startsWith("command.")) {
                 String os = setting.substring("command.".length());
                 if (!Platforms.CONFIG_KEYS.contains(os)) {
-                    throw new AppConfigException(file, prefix + setting, "unknown OS '" + os + "', expected one of " + Platforms.CONFIG_KEYS);
+                    throw new ConfigKeyException(file, prefix + setting, "unknown OS '" + os + "', expected one of " + Platforms.CONFIG_KEYS);
                 }
             } else if (!List.of("name", "icon", "order").contains(setting)) {
-                throw new AppConfigException(file, prefix + setting, "unknown setting, expected name, icon, order or command.<os>");
+                throw new ConfigKeyException(file, prefix + setting, "unknown setting, expected name, icon, order or command.<os>");
             }
         }
         String name = settings.get("name");
         if (name == null || name.isEmpty()) {
-            throw new AppConfigException(file, prefix + "name", "missing or empty");
+            throw new ConfigKeyException(file, prefix + "name", "missing or empty");
         }
         String command = settings.get("command." + osKey);
         if (command == null) {
@@ -109,10 +110,10 @@ public final class AllowedApps {
         try {
             argv = CommandWords.split(command);
         } catch (IllegalArgumentException e) {
-            throw new AppConfigException(file, prefix + "command." + osKey, e.getMessage());
+            throw new ConfigKeyException(file, prefix + "command." + osKey, e.getMessage());
         }
         if (argv.isEmpty()) {
-            throw new AppConfigException(file, prefix + "command." + osKey, "empty command");
+            throw new ConfigKeyException(file, prefix + "command." + osKey, "empty command");
         }
         int order = Integer.MAX_VALUE;
         String orderText = settings.get("order");
@@ -120,13 +121,13 @@ public final class AllowedApps {
             try {
                 order = Integer.parseInt(orderText);
             } catch (NumberFormatException e) {
-                throw new AppConfigException(file, prefix + "order", "'" + orderText + "' is not a whole number");
+                throw new ConfigKeyException(file, prefix + "order", "'" + orderText + "' is not a whole number");
             }
         }
         try {
             return new Ordered(new AllowedApp(id, name, icon(file, prefix + "icon", settings.get("icon")), argv), order);
         } catch (IllegalArgumentException e) {
-            throw new AppConfigException(file, prefix + "name", e.getMessage());
+            throw new ConfigKeyException(file, prefix + "name", e.getMessage());
         }
     }
 

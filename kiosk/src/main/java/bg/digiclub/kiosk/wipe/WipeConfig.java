@@ -15,6 +15,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import bg.digiclub.kiosk.config.ConfigKeyException;
+
 /**
  * The privacy wipe's configuration, validated once at start-up. Keys (all under {@code wipe.}):
  *
@@ -71,7 +73,7 @@ public record WipeConfig(List<Path> allowedRoots, String visitorUser, Path trash
 
     /**
      * @param file only for messages
-     * @throws WipeConfigException naming the file and the key at the first problem
+     * @throws ConfigKeyException naming the file and the key at the first problem
      */
     public static WipeConfig parse(Properties props, Path file) {
         return new Parser(props, file).parse();
@@ -286,8 +288,8 @@ public record WipeConfig(List<Path> allowedRoots, String visitorUser, Path trash
             return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
 
-        private WipeConfigException error(String key, String problem) {
-            return new WipeConfigException(file, key, problem);
+        private ConfigKeyException error(String key, String problem) {
+            return new ConfigKeyException(file, key, problem);
         }
     }
 }

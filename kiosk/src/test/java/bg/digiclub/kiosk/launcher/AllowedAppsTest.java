@@ -15,6 +15,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import bg.digiclub.kiosk.config.ConfigKeyException;
+
 class AllowedAppsTest {
     private static final String CLUB_CONFIG = String.join("\n",
             "club.name=Читалище „Светлина-1860“",
@@ -97,7 +99,7 @@ class AllowedAppsTest {
 
     private void assertError(String config, String key, String problem) throws IOException {
         Path file = write(config);
-        AppConfigException e = assertThrows(AppConfigException.class, () -> AllowedApps.parse(load(file), file, "linux"));
+        ConfigKeyException e = assertThrows(ConfigKeyException.class, () -> AllowedApps.parse(load(file), file, "linux"));
         assertEquals(key, e.key());
         assertEquals(file + ": " + key + ": " + problem, e.getMessage());
     }

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import bg.digiclub.kiosk.config.ConfigKeyException;
+
 class WipeConfigTest {
     private static final Path FILE = Path.of("/etc/digiclub/kiosk.properties");
 
@@ -135,7 +137,7 @@ class WipeConfigTest {
     }
 
     private static void assertError(String key, String problem, String... lines) {
-        WipeConfigException e = assertThrows(WipeConfigException.class, () -> parse(lines));
+        ConfigKeyException e = assertThrows(ConfigKeyException.class, () -> parse(lines));
         assertEquals(FILE + ": " + key + ": " + problem, e.getMessage());
         assertEquals(key, e.key());
     }
