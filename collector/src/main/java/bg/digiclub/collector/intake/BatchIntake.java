@@ -2,6 +2,7 @@ package bg.digiclub.collector.intake;
 
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.store.BatchStore;
+import bg.digiclub.collector.store.BatchWriter;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.DeviceIdentity;
 import bg.digiclub.collector.store.StoreOutcome;
@@ -29,7 +30,7 @@ public final class BatchIntake {
     static final Duration CLOCK_TOLERANCE = Duration.ofHours(1);
 
     private final ClubStore clubs;
-    private final BatchStore batches;
+    private final BatchWriter batches;
     private final RateLimiter rateLimiter;
     private final BodyReader bodyReader;
     private final ObjectMapper json;
@@ -40,7 +41,7 @@ public final class BatchIntake {
      * @param tokenTimeToLive how long a token's device is remembered (a revocation takes effect
      *                        within it); zero to look it up for every batch
      */
-    public BatchIntake(ClubStore clubs, BatchStore batches, RateLimiter rateLimiter, BodyReader bodyReader,
+    public BatchIntake(ClubStore clubs, BatchWriter batches, RateLimiter rateLimiter, BodyReader bodyReader,
                        ObjectMapper json, java.time.Clock clock, Duration tokenTimeToLive) {
         this.clubs = clubs;
         this.batches = batches;
@@ -89,7 +90,7 @@ public final class BatchIntake {
                     + ", later than the collector's time " + now + ": the PC's clock is wrong");
         }
         String hash = Secrets.sha256(json.writeValueAsBytes(batch));
-        StoreOutcome outcome = batches.store(batch, hash, device);
+        StoreOutcome outcome = batches.store(new BatchStore.Delivery(batch, hash, device));
         if (outcome instanceof StoreOutcome.Stored stored) {
             LOG.debug("stored {} batch {} seq {} of device {}", batch.kind(), batch.batchId(), batch.sequence(),
                     batch.deviceId());

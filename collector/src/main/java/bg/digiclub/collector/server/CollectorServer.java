@@ -12,6 +12,7 @@ import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.BatchStore;
+import bg.digiclub.collector.store.BatchWriter;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.web.Dashboard;
@@ -26,10 +27,15 @@ public final class CollectorServer implements AutoCloseable {
     /** The municipality's zone: the dashboard's "today" and default period. */
     public static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Sofia");
 
-    private final Javalin app;
+    /** The most deliveries stored in one transaction. */
+    private static final int MAX_GROUP = 64;
 
-    private CollectorServer(Javalin app) {
+    private final Javalin app;
+    private final BatchWriter writer;
+
+    private CollectorServer(Javalin app, BatchWriter writer) {
         this.app = app;
+        this.writer = writer;
     }
 
     /** Starts the server on the settings' host and port (0: any free port, see {@link #port()}). */
@@ -38,7 +44,9 @@ public final class CollectorServer implements AutoCloseable {
         Secrets secrets = new Secrets();
         ClubStore clubs = new ClubStore(database);
         BodyReader bodies = new BodyReader(settings.maxWireBytes(), settings.maxJsonBytes());
-        BatchIntake intake = new BatchIntake(clubs, new BatchStore(database, clock, json),
+        BatchWriter writer = new BatchWriter(new BatchStore(database, clock, json),
+                BatchWriter.writersFor(database.dialect()), MAX_GROUP);
+        BatchIntake intake = new BatchIntake(clubs, writer,
                 new RateLimiter(clock, settings.batchesPerSecond(), settings.batchBurst()), bodies, json, clock,
                 Duration.ofSeconds(settings.tokenCacheSeconds()));
         DeviceEnrolment enrolment = new DeviceEnrolment(clubs, secrets,
@@ -57,8 +65,13 @@ public final class CollectorServer implements AutoCloseable {
             api.register(config);
             dashboard.register(config);
         });
-        app.start();
-        return new CollectorServer(app);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+        return new CollectorServer(app, writer);
     }
 
     public int port() {
@@ -68,5 +81,6 @@ public final class CollectorServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        writer.close();
     }
 }

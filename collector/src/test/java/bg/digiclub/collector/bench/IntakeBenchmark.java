@@ -18,10 +18,6 @@ import bg.digiclub.common.batch.HealthPayload;
 import bg.digiclub.common.batch.HealthSnapshot;
 import bg.digiclub.common.health.HealthStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,18 +27,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Intake rate: {@code --devices} PCs upload concurrently over real HTTP (one connection each,
- * gzip bodies, bearer tokens) to a real collector; every {@code --usage-every}-th batch is a
- * day of usage, the others 15-minute health batches, as after an outage.
+ * Intake rate: {@code --devices} PCs upload concurrently over real HTTP (one kept-alive
+ * connection each, gzip bodies, bearer tokens) to a real collector; every {@code --usage-every}-th
+ * batch is a day of usage, the others 15-minute health batches, as after an outage. The first
+ * {@code --warm-up} batches of every device are sent first and not counted. CPU is reported per
+ * thread group, so the collector's share can be told from the load generator's.
  *
  * <p>Options: {@code --store sqlite|postgresql} (default sqlite), {@code --jdbc URL},
- * {@code --devices 50}, {@code --batches-per-device 200}, {@code --usage-every 10}.
+ * {@code --devices 50}, {@code --batches-per-device 400}, {@code --warm-up 100},
+ * {@code --usage-every 10}.
  */
 public final class IntakeBenchmark {
     private IntakeBenchmark() {
@@ -52,7 +53,8 @@ public final class IntakeBenchmark {
         String store = option(args, "--store", "sqlite");
         String jdbc = option(args, "--jdbc", System.getenv("TEST_JDBC_URL"));
         int devices = Integer.parseInt(option(args, "--devices", "50"));
-        int perDevice = Integer.parseInt(option(args, "--batches-per-device", "200"));
+        int perDevice = Integer.parseInt(option(args, "--batches-per-device", "400"));
+        int warmUp = Integer.parseInt(option(args, "--warm-up", "100"));
         int usageEvery = Integer.parseInt(option(args, "--usage-every", "10"));
         Path dir = Files.createTempDirectory("digiclub-intake-bench");
         ObjectMapper json = StrictJson.mapper();
@@ -88,75 +90,123 @@ public final class IntakeBenchmark {
             }
             ServerSettings settings = ServerSettings.defaults("127.0.0.1", 0).withRate(1_000_000, 1_000_000);
             try (CollectorServer server = CollectorServer.start(settings, db, Clock.systemUTC())) {
-                URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/v1/batches");
-                warmUp(uri, tokens.get(0), bodies.get(0).get(0));
-                long[] latencies = new long[devices * perDevice];
-                AtomicLong failures = new AtomicLong();
-                AtomicLong clientCpu = new AtomicLong();
-                java.lang.management.ThreadMXBean threadsBean = java.lang.management.ManagementFactory.getThreadMXBean();
-                CountDownLatch start = new CountDownLatch(1);
-                List<Thread> threads = new ArrayList<>();
+                int port = server.port();
+                List<List<byte[]>> requests = new ArrayList<>();
                 for (int d = 0; d < devices; d++) {
-                    int device = d;
-                    Thread thread = new Thread(() -> {
-                        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                        try {
-                            start.await();
-                            for (int i = 0; i < perDevice; i++) {
-                                byte[][] b = bodies.get(device).get(i);
-                                long t0 = System.nanoTime();
-                                HttpResponse<String> r = client.send(request(uri, tokens.get(device), b),
-                                        HttpResponse.BodyHandlers.ofString());
-                                latencies[device * perDevice + i] = System.nanoTime() - t0;
-                                if (r.statusCode() != 200 || r.headers().firstValue("Idempotent-Replayed").isPresent()
-                                        && i > 0) {
-                                    failures.incrementAndGet();
-                                    System.err.println(r.statusCode() + " " + r.body());
-                                }
-                            }
-                        } catch (Exception e) {
-                            failures.incrementAndGet();
-                            e.printStackTrace();
-                        } finally {
-                            clientCpu.addAndGet(threadsBean.getCurrentThreadCpuTime());
-                        }
-                    }, "bench-device-" + d);
-                    thread.start();
-                    threads.add(thread);
-                }
-                String loadBefore = BenchDatabases.load();
-                long cpu0 = BenchDatabases.processCpuNanos();
-                long t0 = System.nanoTime();
-                start.countDown();
-                for (Thread t : threads) {
-                    t.join();
-                }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                double cpuMs = (BenchDatabases.processCpuNanos() - cpu0) / 1e6;
-                // the java.net.http clients' own threads, to tell the server's share from theirs
-                for (long id : threadsBean.getAllThreadIds()) {
-                    java.lang.management.ThreadInfo info = threadsBean.getThreadInfo(id);
-                    if (info != null && info.getThreadName().startsWith("HttpClient")) {
-                        clientCpu.addAndGet(Math.max(0, threadsBean.getThreadCpuTime(id)));
+                    List<byte[]> mine = new ArrayList<>();
+                    for (byte[][] b : bodies.get(d)) {
+                        mine.add(LoadConnection.batchRequest(port, tokens.get(d), new String(b[0]), b[1]));
                     }
+                    requests.add(mine);
                 }
-                double serverCpuMs = cpuMs - clientCpu.get() / 1e6;
-                String loadAfter = BenchDatabases.load();
+                // the first batches of every device warm the collector up (class loading, JIT);
+                // the figures are of the rest, as for a collector that has been running
+                Round warm = run(port, requests, 0, warmUp);
+                Round measured = run(port, requests, warmUp, perDevice);
                 long stored = count(db, "SELECT COUNT(*) FROM batches");
-                Arrays.sort(latencies);
-                int total = devices * perDevice;
-                System.out.printf("intake benchmark: store=%s devices=%d batches=%d (usage every %d) failures=%d stored=%d%n",
-                        store, devices, total, usageEvery, failures.get(), stored);
+                int total = devices * (perDevice - warmUp);
+                double collectorMs = measured.cpuMsExcept("load generator");
+                System.out.printf("intake benchmark: store=%s devices=%d batches=%d after %d warm-up batches (usage every %d);"
+                        + " failures=%d stored=%d of %d%n", store, devices, total, devices * warmUp, usageEvery,
+                        warm.failures + measured.failures, stored, devices * perDevice);
                 System.out.printf("  %.0f batches/s over %.2f s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                        total / seconds, seconds, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6,
-                        latencies[total - 1] / 1e6);
-                System.out.printf("  CPU per batch: %.2f ms the whole JVM, of which about %.2f ms the collector (the rest the"
-                        + " benchmark's HTTP clients): the collector alone could take about %.0f batches/s on 2 idle"
-                        + " cores%s%n", cpuMs / total, serverCpuMs / total, 2000 / (serverCpuMs / total),
-                        store.equals("postgresql") ? " (PostgreSQL's own CPU not included)" : "");
+                        total / measured.seconds, measured.seconds, measured.latency(0.5), measured.latency(0.99),
+                        measured.latency(1.0));
+                System.out.printf("  CPU per batch: %.3f ms in this JVM, of which %.3f ms the collector and %.3f ms the load"
+                        + " generator%n", measured.cpuMs() / total, collectorMs / total,
+                        measured.cpuMs.getOrDefault("load generator", 0.0) / total);
+                measured.cpuMs.forEach((group, ms) -> System.out.printf("    %-26s %.3f ms%n", group, ms / total));
+                if (store.equals("postgresql")) {
+                    System.out.printf("  PostgreSQL's processes: %.3f ms per batch (0 if the server is elsewhere)%n",
+                            measured.postgresMs / total);
+                }
                 System.out.printf("  mean gzip body %.0f bytes; cores %d; load average before: %s; after: %s%n",
-                        (double) wireBytes / total, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+                        (double) wireBytes / (devices * perDevice), Runtime.getRuntime().availableProcessors(),
+                        measured.loadBefore, measured.loadAfter);
             }
+        }
+    }
+
+    /** Every device sends its batches {@code from} to {@code to} as fast as the collector answers. */
+    private static Round run(int port, List<List<byte[]>> requests, int from, int to) throws Exception {
+        int devices = requests.size();
+        int each = to - from;
+        long[] latencies = new long[devices * each];
+        AtomicLong failures = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(devices);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int d = 0; d < devices; d++) {
+            int device = d;
+            Thread thread = new Thread(() -> {
+                try (LoadConnection connection = new LoadConnection(port)) {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        long t0 = System.nanoTime();
+                        LoadConnection.Answer answer = connection.send(requests.get(device).get(from + i));
+                        latencies[device * each + i] = System.nanoTime() - t0;
+                        if (answer.status() != 200 || answer.replayed()) {
+                            failures.incrementAndGet();
+                            System.err.println(answer.status() + " " + answer.body());
+                        }
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                    e.printStackTrace();
+                }
+                // stay alive until the CPU is read: an ended thread's CPU is no longer in /proc
+                finished.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-device-" + d);
+            thread.start();
+            threads.add(thread);
+        }
+        Round round = new Round();
+        round.loadBefore = BenchDatabases.load();
+        Map<String, Long> cpu0 = ThreadCpu.read();
+        long postgres0 = ThreadCpu.postgresNanos();
+        long t0 = System.nanoTime();
+        start.countDown();
+        finished.await();
+        round.seconds = (System.nanoTime() - t0) / 1e9;
+        ThreadCpu.since(cpu0).forEach((group, nanos) -> round.cpuMs.put(group, nanos / 1e6));
+        round.postgresMs = (ThreadCpu.postgresNanos() - postgres0) / 1e6;
+        release.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        round.loadAfter = BenchDatabases.load();
+        round.failures = failures.get();
+        Arrays.sort(latencies);
+        round.latencies = latencies;
+        return round;
+    }
+
+    /** The figures of one round. */
+    private static final class Round {
+        final Map<String, Double> cpuMs = new TreeMap<>();
+        double seconds;
+        double postgresMs;
+        long failures;
+        long[] latencies;
+        String loadBefore;
+        String loadAfter;
+
+        double cpuMs() {
+            return cpuMs.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        double cpuMsExcept(String group) {
+            return cpuMs() - cpuMs.getOrDefault(group, 0.0);
+        }
+
+        double latency(double quantile) {
+            return latencies[Math.min(latencies.length - 1, (int) (latencies.length * quantile))] / 1e6;
         }
     }
 
@@ -166,20 +216,6 @@ public final class IntakeBenchmark {
                 new CheckStatus("battery", HealthStatus.UNKNOWN)));
         return Batch.health(UUID.randomUUID(), deviceId, clubId, "0.1.0", "Europe/Sofia", at, at.plus(Duration.ofMinutes(15)),
                 sequence, Evictions.NONE, new HealthPayload(List.of(snapshot), List.of()));
-    }
-
-    private static HttpRequest request(URI uri, String token, byte[][] body) {
-        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", new String(body[0])).header("Content-Type", "application/json")
-                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(body[1])).build();
-    }
-
-    /** One request first, so that class loading and JIT of the first call are not in the figures. */
-    private static void warmUp(URI uri, String token, byte[][] body) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        for (int i = 0; i < 200; i++) {
-            client.send(request(uri, token, body), HttpResponse.BodyHandlers.discarding());
-        }
     }
 
     static long count(Database db, String sql) throws Exception {

@@ -2,6 +2,7 @@ package bg.digiclub.collector.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bg.digiclub.collector.auth.Secrets;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** A batch is stored exactly once, with its aggregates, on SQLite and on PostgreSQL. */
 class BatchStoreTest {
-    private static final Club RODINA = new Club("sz-rodina-1860", "НЧ „Родина – 1860“", "Стара Загора", DemoClubs.SOFIA);
+    static final Club RODINA = new Club("sz-rodina-1860", "НЧ „Родина – 1860“", "Стара Загора", DemoClubs.SOFIA);
 
     @TempDir
     Path temp;
@@ -51,6 +52,13 @@ class BatchStoreTest {
         public void close() {
             db.close();
         }
+    }
+
+    /** Another PC of the same club, enrolled with the fixture's code. */
+    private DeviceIdentity another(Fixture f) throws SQLException {
+        Enrolled enrolled = new ClubStore(f.db()).enrol(Secrets.hashCode("AAAA-BBBB-CCCC"), Secrets.hashToken("t2"),
+                "0.1.0", null, clock.instant()).orElseThrow();
+        return new DeviceIdentity(enrolled.deviceId(), RODINA.id(), DemoClubs.SOFIA, false);
     }
 
     private Fixture fixture(String kind) throws SQLException {
@@ -66,7 +74,7 @@ class BatchStoreTest {
     }
 
     /** One local day (2026-11-24 in Sofia) with sessions at 10:00 and 11:00 local time. */
-    private Batch day(UUID deviceId, long sequence, int sessionsAtTen) {
+    static Batch day(UUID deviceId, long sequence, int sessionsAtTen) {
         Instant ten = Instant.parse("2026-11-24T08:00:00Z");
         List<HourUsage> hours = List.of(new HourUsage(ten, sessionsAtTen, sessionsAtTen - 1, 1, 50, 60),
                 new HourUsage(ten.plus(Duration.ofHours(1)), 2, 2, 0, 30, 60));
@@ -164,6 +172,48 @@ class BatchStoreTest {
             }
             assertEquals(5, clubDay(f.db(), "sessions"));
             assertEquals(1, count(f.db(), "SELECT batches_received FROM devices"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aGroupIsStoredInOneTransactionWithTheSameSumsAndAnAnswerPerDelivery(String kind) throws Exception {
+        try (Fixture f = fixture(kind)) {
+            DeviceIdentity second = another(f);
+            Batch first = day(f.device().deviceId(), 1, 3);
+            Batch other = day(second.deviceId(), 1, 4);
+            List<StoreOutcome> outcomes = f.store().storeTogether(List.of(
+                    new BatchStore.Delivery(first, hash(first), f.device()),
+                    new BatchStore.Delivery(other, hash(other), second),
+                    new BatchStore.Delivery(first, hash(first), f.device())));
+            StoreOutcome.Stored stored = assertInstanceOf(StoreOutcome.Stored.class, outcomes.get(0));
+            assertInstanceOf(StoreOutcome.Stored.class, outcomes.get(1));
+            assertEquals(new StoreOutcome.Replayed(stored.receipt()), outcomes.get(2));
+            // the two PCs' sums meet in the club's rows: 5 + 6 sessions, one member each
+            assertEquals(11, clubDay(f.db(), "sessions"));
+            assertEquals(2, clubDay(f.db(), "member_days"));
+            assertEquals(7, count(f.db(), "SELECT sessions FROM club_hours WHERE hour_of_day = 10"));
+            assertEquals(7, count(f.db(), "SELECT sessions FROM club_demographics WHERE age_band = 'AGE_65_74'"));
+            assertEquals(11, count(f.db(), "SELECT sessions FROM club_months"));
+            assertEquals(2, count(f.db(), "SELECT COUNT(*) FROM batches"));
+            assertEquals(2, count(f.db(), "SELECT SUM(batches_received) FROM devices"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aGroupWithAnHourReportedBeforeIsNotStoredAtAll(String kind) throws Exception {
+        try (Fixture f = fixture(kind)) {
+            DeviceIdentity second = another(f);
+            Batch reported = day(f.device().deviceId(), 1, 3);
+            f.store().store(reported, hash(reported), f.device());
+            Batch good = day(second.deviceId(), 1, 4);
+            Batch overlapping = day(f.device().deviceId(), 2, 3);
+            assertThrows(BatchStore.AlreadyReported.class, () -> f.store().storeTogether(List.of(
+                    new BatchStore.Delivery(good, hash(good), second),
+                    new BatchStore.Delivery(overlapping, hash(overlapping), f.device()))));
+            assertEquals(5, clubDay(f.db(), "sessions"));
+            assertEquals(1, count(f.db(), "SELECT COUNT(*) FROM batches"));
         }
     }
 

@@ -1,0 +1,82 @@
+package bg.digiclub.collector.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CPU time of this JVM's threads, summed by what they do, from {@code /proc/self/task}: the
+ * request threads, the benchmark's load generator, garbage collection, the JIT compilers and
+ * the rest. Threads that ended between two readings are missed, so only compare readings of
+ * threads that live through the measurement (pools, not per-request threads). Linux only.
+ */
+final class ThreadCpu {
+    private ThreadCpu() {
+    }
+
+    /** Nanoseconds of CPU per group, now. */
+    static Map<String, Long> read() throws IOException {
+        Map<String, Long> groups = new TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    long nanos = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                    groups.merge(group(name), nanos, Long::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while being read
+                }
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * CPU time of every process named {@code postgres} on this machine (the server's backends
+     * live as long as the connection pool's connections, so two readings can be compared).
+     */
+    static long postgresNanos() throws IOException {
+        long total = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    if (Files.readString(process.resolve("comm")).strip().equals("postgres")) {
+                        total += Long.parseLong(Files.readString(process.resolve("schedstat")).split(" ")[0]);
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // the process ended while being read, or is not ours to read
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Per group, the CPU used between two readings. */
+    static Map<String, Long> since(Map<String, Long> before) throws IOException {
+        Map<String, Long> now = read();
+        now.replaceAll((group, nanos) -> nanos - before.getOrDefault(group, 0L));
+        return now;
+    }
+
+    static String group(String threadName) {
+        if (threadName.startsWith("bench-device")) {
+            return "load generator";
+        }
+        if (threadName.startsWith("GC ") || threadName.startsWith("G1 ")) {
+            return "garbage collector";
+        }
+        if (threadName.contains("CompilerThre")) {
+            return "JIT compiler";
+        }
+        if (threadName.startsWith("JettyServerThr") || threadName.startsWith("collector-")) {
+            return "collector request threads";
+        }
+        if (threadName.startsWith("digiclub-")) {
+            return "collector writer";
+        }
+        return "other";
+    }
+}
