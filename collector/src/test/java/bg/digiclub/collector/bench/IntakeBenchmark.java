@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread group, so the collector's share can be told from the load generator's.
  *
  * <p>Options: {@code --store sqlite|postgresql} (default sqlite), {@code --jdbc URL},
- * {@code --devices 50}, {@code --batches-per-device 400}, {@code --warm-up 100},
+ * {@code --devices 50}, {@code --batches-per-device 600}, {@code --warm-up 300},
  * {@code --usage-every 10}.
  */
 public final class IntakeBenchmark {
@@ -53,8 +53,8 @@ public final class IntakeBenchmark {
         String store = option(args, "--store", "sqlite");
         String jdbc = option(args, "--jdbc", System.getenv("TEST_JDBC_URL"));
         int devices = Integer.parseInt(option(args, "--devices", "50"));
-        int perDevice = Integer.parseInt(option(args, "--batches-per-device", "400"));
-        int warmUp = Integer.parseInt(option(args, "--warm-up", "100"));
+        int perDevice = Integer.parseInt(option(args, "--batches-per-device", "600"));
+        int warmUp = Integer.parseInt(option(args, "--warm-up", "300"));
         int usageEvery = Integer.parseInt(option(args, "--usage-every", "10"));
         Path dir = Files.createTempDirectory("digiclub-intake-bench");
         ObjectMapper json = StrictJson.mapper();
