@@ -31,8 +31,9 @@ if [ -z "${TEST_JDBC_URL:-}" ] && command -v pg_ctlcluster >/dev/null && [ "$(id
     if su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1; then
       su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='digiclub'\"" | grep -q 1 ||
         su postgres -c "psql -qc \"create role digiclub login password 'digiclub' createdb\""
-      su postgres -c "psql -qtAc \"select 1 from pg_database where datname='digiclub_test'\"" | grep -q 1 ||
-        su postgres -c "psql -qc 'create database digiclub_test owner digiclub'"
+      # a fresh database every run: each test makes its own schema in it, and they would pile up
+      su postgres -c "psql -qc 'drop database if exists digiclub_test with (force)'"
+      su postgres -c "psql -qc 'create database digiclub_test owner digiclub'"
       export TEST_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/digiclub_test?user=digiclub&password=digiclub"
       echo "test.sh: collector tests use PostgreSQL $ver at 127.0.0.1:5432"
     fi
