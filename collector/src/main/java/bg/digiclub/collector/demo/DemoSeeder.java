@@ -21,9 +21,10 @@ import java.util.Random;
 
 /**
  * Fills a collector database with clubs, enrolled PCs and their daily usage and health batches,
- * stored through {@link BatchStore} exactly as uploads are.
+ * stored through {@link BatchStore} exactly as uploads are, in groups as a busy collector stores them.
  */
 public final class DemoSeeder {
+    private static final int GROUP = 64;
     /** A seeded PC. */
     public record SeededDevice(DeviceIdentity identity, DemoClub club, int number) {
     }
@@ -73,6 +74,7 @@ public final class DemoSeeder {
         SyntheticBatches synthetic = new SyntheticBatches(random, "0.1.0");
         LocalDate today = LocalDate.now(clock.withZone(DemoClubs.SOFIA));
         LocalDate first = today.minusDays(days);
+        List<BatchStore.Delivery> group = new ArrayList<>();
         long stored = 0;
         for (SeededDevice device : devices) {
             long sequence = 1;
@@ -83,15 +85,15 @@ public final class DemoSeeder {
                     && clubIndex(devices, device) % 3 == 0;
             for (LocalDate day = first; day.isBefore(today); day = day.plusDays(daysPerBatch)) {
                 int span = (int) Math.min(daysPerBatch, today.toEpochDay() - day.toEpochDay());
-                stored += store(synthetic.usage(device.identity().deviceId(), device.identity().clubId(),
+                stored += add(group, synthetic.usage(device.identity().deviceId(), device.identity().clubId(),
                         device.identity().clubTimeZone(), day, span, sequence++, busyness), device);
             }
             for (LocalDate day = today.minusDays(healthDays); day.isBefore(today); day = day.plusDays(1)) {
-                stored += store(synthetic.health(device.identity().deviceId(), device.identity().clubId(),
+                stored += add(group, synthetic.health(device.identity().deviceId(), device.identity().clubId(),
                         device.identity().clubTimeZone(), day, sequence++, 96, troubled), device);
             }
         }
-        return stored;
+        return stored + store(group);
     }
 
     private static int clubIndex(List<SeededDevice> devices, SeededDevice device) {
@@ -99,13 +101,21 @@ public final class DemoSeeder {
                 .takeWhile(id -> !id.equals(device.club().club().id())).count();
     }
 
-    private int store(Batch batch, SeededDevice device) throws SQLException {
-        String hash = Secrets.sha256(writeBytes(batch));
-        StoreOutcome outcome = batches.store(batch, hash, device.identity());
-        if (!(outcome instanceof StoreOutcome.Stored)) {
-            throw new IllegalStateException("demo batch not stored: " + outcome);
+    /** Adds a batch to the group, and stores the group when it is full; the batches stored. */
+    private int add(List<BatchStore.Delivery> group, Batch batch, SeededDevice device) throws SQLException {
+        group.add(new BatchStore.Delivery(batch, Secrets.sha256(writeBytes(batch)), device.identity()));
+        return group.size() == GROUP ? store(group) : 0;
+    }
+
+    private int store(List<BatchStore.Delivery> group) throws SQLException {
+        for (StoreOutcome outcome : batches.storeTogether(group)) {
+            if (!(outcome instanceof StoreOutcome.Stored)) {
+                throw new IllegalStateException("demo batch not stored: " + outcome);
+            }
         }
-        return 1;
+        int stored = group.size();
+        group.clear();
+        return stored;
     }
 
     private byte[] writeBytes(Batch batch) {

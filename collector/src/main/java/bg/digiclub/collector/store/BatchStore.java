@@ -64,6 +64,9 @@ public final class BatchStore {
      * stored one by one, so that only that batch is refused.
      */
     public List<StoreOutcome> storeTogether(List<Delivery> group) throws SQLException {
+        if (group.isEmpty()) {
+            return List.of();
+        }
         List<StoreOutcome> outcomes = database.write(connection -> {
             Instant now = clock.instant();
             Set<UUID> inserted = insertBatches(connection, group, now);
