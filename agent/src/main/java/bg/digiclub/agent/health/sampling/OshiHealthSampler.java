@@ -39,7 +39,8 @@ import oshi.software.os.OperatingSystem;
  *
  * <p>CPU load and disk/network throughput come from differences to the previous sample (stored
  * CPU ticks and byte counters), so they are absent from the first sample. Lists of file systems,
- * disks and network interfaces, and sensor readings, are kept for the times in {@link SamplingTtls}.
+ * disks and network interfaces, sensor readings, and the process count and top lists are kept for
+ * the times in {@link SamplingTtls}.
  * A part of the sample that OSHI fails to read is logged and left out; the rest is still taken.
  *
  * <p>Not thread-safe; see {@link HealthSampler}.
@@ -59,6 +60,7 @@ public final class OshiHealthSampler implements HealthSampler {
     private final ExpiringValue<List<HWDiskStore>> disks;
     private final ExpiringValue<List<NetworkIF>> networkInterfaces;
     private final ExpiringValue<SensorSnapshot> sensors;
+    private final ExpiringValue<ProcessListing> processes;
     private final ProcessTable processTable;
     private final DiskCounters diskCounters;
     private final NetworkCounters networkCounters;
@@ -71,12 +73,21 @@ public final class OshiHealthSampler implements HealthSampler {
     private record SensorSnapshot(double cpuTemperature, int[] fanSpeeds, double cpuVoltage) {
     }
 
+    /** What one listing of the processes gives a sample. */
+    private record ProcessListing(int count, List<ProcessUsage> topByCpu, List<ProcessUsage> topByMemory) {
+    }
+
     /**
      * @param systemInfo the one OSHI entry point of the agent
      * @param clock      gives each sample's time and drives the memoization
      * @param ttls       how long slow query results are kept
      */
     public OshiHealthSampler(SystemInfo systemInfo, Clock clock, SamplingTtls ttls) {
+        this(systemInfo, clock, ttls, null);
+    }
+
+    /** As above with the given process table; null picks this platform's (see {@link PlatformReaders}). */
+    OshiHealthSampler(SystemInfo systemInfo, Clock clock, SamplingTtls ttls, ProcessTable processTable) {
         Objects.requireNonNull(systemInfo, "systemInfo");
         Objects.requireNonNull(ttls, "ttls");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -88,7 +99,8 @@ public final class OshiHealthSampler implements HealthSampler {
         this.disks = new ExpiringValue<>(this::queryDisks, ttls.diskList(), clock);
         this.networkInterfaces = new ExpiringValue<>(() -> hardware.getNetworkIFs(false), ttls.networkList(), clock);
         this.sensors = new ExpiringValue<>(this::querySensors, ttls.sensors(), clock);
-        this.processTable = PlatformReaders.processTable(os, memory);
+        this.processes = new ExpiringValue<>(this::listProcesses, ttls.processList(), clock);
+        this.processTable = processTable != null ? processTable : PlatformReaders.processTable(os, memory);
         this.diskCounters = PlatformReaders.diskCounters(os);
         this.networkCounters = PlatformReaders.networkCounters(os);
     }
@@ -102,7 +114,7 @@ public final class OshiHealthSampler implements HealthSampler {
     public HealthSample sample() {
         Instant at = clock.instant();
         Map<String, Double> metrics = new TreeMap<>();
-        List<ProcessUsage> processes = new ArrayList<>();
+        List<ProcessListing> listing = new ArrayList<>(1);
         part("cpu", () -> addCpuLoad(metrics));
         part("memory", () -> addMemory(metrics));
         part("file systems", () -> addFileSystems(metrics));
@@ -111,10 +123,16 @@ public final class OshiHealthSampler implements HealthSampler {
         part("battery", () -> addBattery(metrics));
         part("uptime", () -> addUptime(metrics));
         part("network", () -> addNetwork(metrics));
-        part("processes", () -> processes.addAll(readProcesses(metrics)));
+        part("processes", () -> listing.add(processes.get()));
         metrics.values().removeIf(v -> v == null || !Double.isFinite(v));
-        return new HealthSample(at, metrics, ProcessRanking.topByCpu(processes, TOP_PROCESSES),
-                ProcessRanking.topByMemory(processes, TOP_PROCESSES));
+        if (listing.isEmpty()) {
+            return new HealthSample(at, metrics, List.of(), List.of());
+        }
+        ProcessListing p = listing.get(0);
+        if (p.count() > 0) {
+            metrics.put(Metric.PROCESS_COUNT, (double) p.count());
+        }
+        return new HealthSample(at, metrics, p.topByCpu(), p.topByMemory());
     }
 
     /** Runs one part of the sample; a failure leaves that part's metrics out and is logged once per part. */
@@ -281,8 +299,11 @@ public final class OshiHealthSampler implements HealthSampler {
         networkRates.retainOnly(seen);
     }
 
-    /** Lists all processes once: the count and both top lists come from the same listing. */
-    private List<ProcessUsage> readProcesses(Map<String, Double> metrics) {
+    /**
+     * Lists all processes once: the count and both top lists come from the same listing. CPU use
+     * is measured since the previous listing.
+     */
+    private ProcessListing listProcesses() {
         List<ProcessTable.ProcessReading> all = processTable.read();
         int cpus = processor.getLogicalProcessorCount();
         Map<Integer, CpuTimes> now = new HashMap<>(all.size() * 2);
@@ -295,9 +316,7 @@ public final class OshiHealthSampler implements HealthSampler {
             usages.add(new ProcessUsage(p.pid(), p.name(), cpu, p.residentBytes()));
         }
         previousCpuTimes = now;
-        if (!all.isEmpty()) {
-            metrics.put(Metric.PROCESS_COUNT, (double) all.size());
-        }
-        return usages;
+        return new ProcessListing(all.size(), ProcessRanking.topByCpu(usages, TOP_PROCESSES),
+                ProcessRanking.topByMemory(usages, TOP_PROCESSES));
     }
 }
