@@ -23,14 +23,16 @@ public final class StatusFile {
     public static final String FILE_NAME = "status.json";
 
     private final Path file;
+    private final StatusJson json = new StatusJson();
 
     public StatusFile(Path dataDir) {
         this.file = dataDir.resolve(FILE_NAME);
     }
 
+    /** Not thread-safe: one publisher writes. */
     public void write(HealthReport report) throws IOException {
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.writeString(tmp, StatusJson.write(report));
+        Files.writeString(tmp, json.write(report));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -55,7 +57,7 @@ public final class StatusFile {
 
     /** The JSON form used by the file and by {@code agent status --json}. */
     public static String toJson(HealthReport report) {
-        return StatusJson.write(report);
+        return new StatusJson().write(report);
     }
 
     /** Jackson reads the file back; only {@code agent status} reads, so the running agent never loads this. */

@@ -1,6 +1,7 @@
 package bg.digiclub.agent.service;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import bg.digiclub.common.health.CheckReport;
@@ -13,12 +14,15 @@ import bg.digiclub.common.health.HealthReport;
  * The form is the one Jackson reads back into the record ({@link StatusFile#readFresh}): field
  * names as the record components, times as ISO-8601 text, statuses by name, facts as numbers.
  * A fact that is not a finite number is left out (JSON has no NaN).
+ *
+ * <p>Most checks keep their {@code since} from one report to the next, so the text of each time is
+ * kept from the previous report and formatted again only when it is new. Not thread-safe.
  */
 final class StatusJson {
-    private StatusJson() {
-    }
+    private Map<Instant, String> previousTimes = new HashMap<>();
+    private Map<Instant, String> times = new HashMap<>();
 
-    static String write(HealthReport report) {
+    String write(HealthReport report) {
         StringBuilder out = new StringBuilder(4096);
         out.append("{\n  \"overall\" : \"").append(report.overall().name()).append("\",\n  \"sampledAt\" : ");
         time(out, report.sampledAt());
@@ -36,6 +40,10 @@ final class StatusJson {
             out.append("}\n  }");
             separator = ", ";
         }
+        Map<Instant, String> kept = previousTimes;
+        kept.clear();
+        previousTimes = times;
+        times = kept;
         return out.append(report.checks().isEmpty() ? "]\n}" : " ]\n}").toString();
     }
 
@@ -56,12 +64,20 @@ final class StatusJson {
         }
     }
 
-    private static void time(StringBuilder out, Instant at) {
+    private void time(StringBuilder out, Instant at) {
         if (at == null) {
             out.append("null");
-        } else {
-            out.append('"').append(at).append('"');
+            return;
         }
+        String text = previousTimes.get(at);
+        if (text == null) {
+            text = times.get(at);
+        }
+        if (text == null) {
+            text = at.toString();
+        }
+        times.put(at, text);
+        out.append('"').append(text).append('"');
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped. */

@@ -45,10 +45,15 @@ class StatusFileTest {
     void aNewerReportReplacesTheOlderOne() throws Exception {
         StatusFile file = new StatusFile(dataDir);
         file.write(report());
+        // one check keeps its time, one changes, one is new
         HealthReport newer = new HealthReport(HealthStatus.OK, AT.plusSeconds(10), List.of(
-                new CheckReport("disk:/", HealthStatus.OK, "30 % free of 252 GB", AT.plusSeconds(10))));
+                new CheckReport("disk:/", HealthStatus.OK, "30 % free of 252 GB", AT.plusSeconds(10)),
+                new CheckReport("uptime", HealthStatus.OK, "2 hours since restart", AT),
+                new CheckReport("memory", HealthStatus.OK, "3 % used", AT.minusSeconds(600))));
         file.write(newer);
         assertEquals(newer, file.readFresh(AT.plusSeconds(15), Duration.ofMinutes(1)).orElseThrow());
+        file.write(report());
+        assertEquals(report(), file.readFresh(AT.plusSeconds(15), Duration.ofMinutes(1)).orElseThrow());
         assertEquals(List.of(StatusFile.FILE_NAME), Files.list(dataDir).map(p -> p.getFileName().toString()).toList());
     }
 

@@ -1,5 +1,6 @@
 package bg.digiclub.agent.health.sampling;
 
+import java.io.File;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,18 +196,18 @@ public final class OshiHealthSampler implements HealthSampler {
 
     private void addFileSystems(Map<String, Double> metrics) {
         for (OSFileStore store : fileStores.get()) {
-            if (!store.updateAttributes()) {
-                // Unmounted since it was listed: list again next sample.
+            // The sizes straight from the mount point (one statvfs each): OSHI's updateAttributes()
+            // lists every mount again and calls statvfs through JNA, many times the work.
+            String mount = store.getMount();
+            File root = new File(mount);
+            long total = root.getTotalSpace();
+            if (total <= 0) {
+                // Gone since it was listed (the mount point was removed): list again next sample.
                 fileStores.invalidate();
                 continue;
             }
-            long total = store.getTotalSpace();
-            if (total <= 0) {
-                continue;
-            }
             // Usable, not free: space reserved for root is no use to the visitor or the agent.
-            long usable = store.getUsableSpace();
-            String mount = store.getMount();
+            long usable = root.getUsableSpace();
             metrics.put(Metric.fsTotalBytes(mount), (double) total);
             metrics.put(Metric.fsFreeBytes(mount), (double) usable);
             metrics.put(Metric.fsFreePct(mount), 100.0 * usable / total);

@@ -6,10 +6,12 @@ import java.util.Objects;
 /**
  * How long the {@link OshiHealthSampler} keeps the answers of slow or rarely-changing queries.
  * Values that change between samples (free space, byte counters, charge) are still read every
- * sample; only the <em>lists</em> of things to read, and the sensors, are kept.
+ * sample; only the <em>lists</em> of things to read, the sensors and the process listing are kept.
  *
  * @param fileStoreList which file systems exist: mounts change rarely, and listing them reads
- *                      every mount and stats each one (on Windows it walks all volumes)
+ *                      every mount and stats each one (on Windows it walks all volumes); a file
+ *                      system unmounted while its mount point stays is measured as the one under it
+ *                      until the list is renewed
  * @param diskList      which disks exist: a udev enumeration on Linux and WMI queries on Windows,
  *                      the slowest listing OSHI has and one of those that can hang
  * @param networkList   which network interfaces exist: listing queries every interface's
