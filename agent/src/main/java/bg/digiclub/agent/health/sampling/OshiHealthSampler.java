@@ -21,7 +21,6 @@ import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.health.sampling.BatteryFigures.BatteryFacts;
 import bg.digiclub.agent.health.sampling.FileStoreFilter.FileStoreFacts;
 import bg.digiclub.agent.health.sampling.ProcessRanking.CpuTimes;
-import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.HWDiskStore;
@@ -32,9 +31,10 @@ import oshi.hardware.Sensors;
 import oshi.hardware.VirtualMemory;
 import oshi.software.os.OSFileStore;
 import oshi.software.os.OperatingSystem;
+import oshi.spi.SystemInfoProvider;
 
 /**
- * Samples the PC's health with OSHI. Holds one {@link SystemInfo} and the processor, memory and
+ * Samples the PC's health with OSHI. Holds one OSHI {@link SystemInfoProvider} and the processor, memory and
  * operating-system objects for its whole life: creating them again would repeat OSHI's start-up
  * work (reading CPU identification, finding sensors) every sample.
  *
@@ -83,12 +83,12 @@ public final class OshiHealthSampler implements HealthSampler {
      * @param clock      gives each sample's time and drives the memoization
      * @param ttls       how long slow query results are kept
      */
-    public OshiHealthSampler(SystemInfo systemInfo, Clock clock, SamplingTtls ttls) {
+    public OshiHealthSampler(SystemInfoProvider systemInfo, Clock clock, SamplingTtls ttls) {
         this(systemInfo, clock, ttls, null);
     }
 
     /** As above with the given process table; null picks this platform's (see {@link PlatformReaders}). */
-    OshiHealthSampler(SystemInfo systemInfo, Clock clock, SamplingTtls ttls, ProcessTable processTable) {
+    OshiHealthSampler(SystemInfoProvider systemInfo, Clock clock, SamplingTtls ttls, ProcessTable processTable) {
         Objects.requireNonNull(systemInfo, "systemInfo");
         Objects.requireNonNull(ttls, "ttls");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -106,9 +106,9 @@ public final class OshiHealthSampler implements HealthSampler {
         this.networkCounters = PlatformReaders.networkCounters(os);
     }
 
-    /** A sampler with its own {@link SystemInfo}, the system clock and default TTLs. */
+    /** A sampler with this platform's OSHI entry point, the system clock and default TTLs. */
     public OshiHealthSampler() {
-        this(new SystemInfo(), Clock.systemUTC(), SamplingTtls.DEFAULTS);
+        this(PlatformReaders.systemInfo(), Clock.systemUTC(), SamplingTtls.DEFAULTS);
     }
 
     @Override

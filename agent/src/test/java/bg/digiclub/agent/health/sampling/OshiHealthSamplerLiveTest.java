@@ -25,7 +25,7 @@ import org.junit.jupiter.api.condition.OS;
 
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.Metric;
-import oshi.SystemInfo;
+import oshi.spi.SystemInfoProvider;
 
 /**
  * Samples this machine for real. Which sensors a Linux machine has is read from {@code /sys}
@@ -34,13 +34,13 @@ import oshi.SystemInfo;
 @EnabledOnOs(OS.LINUX)
 class OshiHealthSamplerLiveTest {
 
-    /** One SystemInfo for all tests, as in the agent. */
-    private static SystemInfo systemInfo;
+    /** One OSHI entry point for all tests, the one the agent uses. */
+    private static SystemInfoProvider systemInfo;
 
     @BeforeAll
     static void quietOshiThenStartIt() {
         QuietOshi.apply();
-        systemInfo = new SystemInfo();
+        systemInfo = PlatformReaders.systemInfo();
     }
 
     private static OshiHealthSampler sampler() {

@@ -15,14 +15,14 @@ import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.HealthSample.ProcessUsage;
 import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.health.sampling.ProcessRanking.CpuTimes;
-import oshi.SystemInfo;
+import oshi.spi.SystemInfoProvider;
 
 /** The process listing is kept for its time-to-live: a real sampler over a scripted process table. */
 @EnabledOnOs(OS.LINUX)
 class OshiHealthSamplerProcessListTest {
     private static final Duration TTL = Duration.ofSeconds(30);
 
-    private static SystemInfo systemInfo;
+    private static SystemInfoProvider systemInfo;
 
     /** Lists two processes; the second gains a second of CPU with every listing. */
     private static final class CountingTable implements ProcessTable {
@@ -40,7 +40,7 @@ class OshiHealthSamplerProcessListTest {
     @BeforeAll
     static void startOshi() {
         QuietOshi.apply();
-        systemInfo = new SystemInfo();
+        systemInfo = PlatformReaders.systemInfo();
     }
 
     @Test
