@@ -47,6 +47,12 @@ public final class SampleStore {
     /** Metric name to id; filled only after the transaction that created an id has committed. */
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
     private final Set<String> warnedNotFinite = ConcurrentHashMap.newKeySet();
+    /**
+     * The top lists last written to {@code latest_process}, once committed. The sampler keeps its
+     * process listing for a while (SamplingTtls), so most samples bring the same lists again and
+     * the table is left as it is.
+     */
+    private volatile List<List<ProcessUsage>> writtenProcesses;
 
     public SampleStore(Database db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -62,6 +68,8 @@ public final class SampleStore {
         Objects.requireNonNull(sample, "sample");
         long ts = sample.at().getEpochSecond();
         Map<String, Long> created = new HashMap<>();
+        List<List<ProcessUsage>> processes = List.of(sample.topByCpu(), sample.topByMemory());
+        boolean[] processesWritten = {false};
         db.transaction(c -> {
             boolean newest = newestTs(c).orElse(Long.MIN_VALUE) <= ts;
             try (PreparedStatement insert = c.prepareStatement(
@@ -82,13 +90,17 @@ public final class SampleStore {
                 }
                 insert.executeBatch();
             }
-            if (newest) {
+            if (newest && !processes.equals(writtenProcesses)) {
                 replaceProcesses(c, sample);
+                processesWritten[0] = true;
             }
             reopenSummarizedHour(c, ts);
             return null;
         });
         ids.putAll(created);
+        if (processesWritten[0]) {
+            writtenProcesses = processes;
+        }
     }
 
     /** The newest sample's ts; the primary key starts with ts, so this is one lookup. */
