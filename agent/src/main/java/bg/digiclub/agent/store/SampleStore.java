@@ -42,6 +42,7 @@ import bg.digiclub.agent.health.HealthSample.ProcessUsage;
 public final class SampleStore {
     private static final Logger LOG = LoggerFactory.getLogger(SampleStore.class);
     private static final String NEWEST_TS = "SELECT MAX(ts) FROM sample";
+    private static final String INSERT_SAMPLE = "INSERT OR REPLACE INTO sample(ts, metric_id, value) VALUES (?, ?, ?)";
     private static final String REOPEN_HOUR = "UPDATE store_state SET value = ? WHERE name = ? AND value > ?"
             + " AND ? >= COALESCE((SELECT value FROM store_state WHERE name = ?), 0)";
 
@@ -80,7 +81,7 @@ public final class SampleStore {
         boolean[] processesWritten = {false};
         db.transaction(c -> {
             boolean newest = single(prepared(c, NEWEST_TS)).orElse(Long.MIN_VALUE) <= ts;
-            PreparedStatement insert = prepared(c, "INSERT OR REPLACE INTO sample(ts, metric_id, value) VALUES (?, ?, ?)");
+            PreparedStatement insert = prepared(c, INSERT_SAMPLE);
             try {
                 for (Map.Entry<String, Double> e : sample.metrics().entrySet()) {
                     double value = e.getValue();

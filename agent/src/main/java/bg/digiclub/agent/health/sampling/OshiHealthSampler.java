@@ -34,9 +34,9 @@ import oshi.software.os.OperatingSystem;
 import oshi.spi.SystemInfoProvider;
 
 /**
- * Samples the PC's health with OSHI. Holds one OSHI {@link SystemInfoProvider} and the processor, memory and
- * operating-system objects for its whole life: creating them again would repeat OSHI's start-up
- * work (reading CPU identification, finding sensors) every sample.
+ * Samples the PC's health with OSHI. Holds one OSHI entry point ({@link SystemInfoProvider}) and the
+ * processor, memory and operating-system objects for its whole life: creating them again would
+ * repeat OSHI's start-up work (reading CPU identification, finding sensors) every sample.
  *
  * <p>CPU load and disk/network throughput come from differences to the previous sample (stored
  * CPU ticks and byte counters), so they are absent from the first sample. Lists of file systems,
@@ -196,8 +196,8 @@ public final class OshiHealthSampler implements HealthSampler {
 
     private void addFileSystems(Map<String, Double> metrics) {
         for (OSFileStore store : fileStores.get()) {
-            // The sizes straight from the mount point (one statvfs each): OSHI's updateAttributes()
-            // lists every mount again and calls statvfs through JNA, many times the work.
+            // The sizes straight from the mount point (a statvfs each): OSHI's updateAttributes()
+            // lists every mount again to find this one, many times the work.
             String mount = store.getMount();
             File root = new File(mount);
             long total = root.getTotalSpace();
