@@ -18,6 +18,7 @@ import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.check.HealthEvaluator;
 import bg.digiclub.agent.health.sampling.HealthSampler;
 import bg.digiclub.agent.health.sampling.OshiHealthSampler;
+import bg.digiclub.agent.health.sampling.PlatformReaders;
 import bg.digiclub.agent.health.sampling.SamplingTtls;
 import bg.digiclub.agent.health.sampling.SamplingWorker;
 import bg.digiclub.agent.health.sampling.SmartHealthReader;
@@ -50,7 +51,6 @@ import bg.digiclub.agent.usage.StoreHealthSource;
 import bg.digiclub.agent.usage.UsageUpload;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.health.HealthReport;
-import oshi.SystemInfo;
 
 /**
  * Where the agent's objects are created and wired together — the one place that knows
@@ -186,7 +186,7 @@ public final class AgentRuntime {
     /** Everything is created inside the factory: it runs on the watched sampling thread. */
     private static Supplier<HealthSampler> samplerFactory(AgentConfig config, Clock clock) {
         return () -> {
-            HealthSampler oshi = new OshiHealthSampler(new SystemInfo(), clock, SamplingTtls.DEFAULTS);
+            HealthSampler oshi = new OshiHealthSampler(PlatformReaders.systemInfo(), clock, SamplingTtls.DEFAULTS);
             if (!config.sampling().smartEnabled()) {
                 return oshi;
             }

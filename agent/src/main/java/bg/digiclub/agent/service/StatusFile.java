@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import bg.digiclub.common.health.HealthReport;
@@ -17,24 +16,23 @@ import bg.digiclub.common.health.HealthReport;
 /**
  * The running agent's latest health report, in {@code status.json} in the data directory, so
  * that {@code agent status} can show it without disturbing the service. Written atomically
- * (temp file + rename): a reader never sees half a file.
+ * (temp file + rename): a reader never sees half a file. Written by {@link StatusJson} every
+ * sample, read back with Jackson.
  */
 public final class StatusFile {
     public static final String FILE_NAME = "status.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private final Path file;
+    private final StatusJson json = new StatusJson();
 
     public StatusFile(Path dataDir) {
         this.file = dataDir.resolve(FILE_NAME);
     }
 
+    /** Not thread-safe: one publisher writes. */
     public void write(HealthReport report) throws IOException {
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        JSON.writeValue(tmp.toFile(), report);
+        Files.writeString(tmp, json.write(report));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -47,7 +45,7 @@ public final class StatusFile {
             return Optional.empty();
         }
         try {
-            HealthReport report = JSON.readValue(file.toFile(), HealthReport.class);
+            HealthReport report = Reader.JSON.readValue(file.toFile(), HealthReport.class);
             if (report.sampledAt() == null || Duration.between(report.sampledAt(), now).compareTo(maxAge) > 0) {
                 return Optional.empty();
             }
@@ -58,7 +56,12 @@ public final class StatusFile {
     }
 
     /** The JSON form used by the file and by {@code agent status --json}. */
-    public static String toJson(HealthReport report) throws IOException {
-        return JSON.writeValueAsString(report);
+    public static String toJson(HealthReport report) {
+        return new StatusJson().write(report);
+    }
+
+    /** Jackson reads the file back; only {@code agent status} reads, so the running agent never loads this. */
+    private static final class Reader {
+        static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     }
 }

@@ -105,6 +105,10 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(5_000);
         // The WAL file is reused, not truncated, after a checkpoint; cap what it keeps on disk.
         config.setJournalSizeLimit(4 * 1024 * 1024);
+        // No generated keys: otherwise the driver matches every executed statement against a
+        // regular expression and runs "SELECT last_insert_rowid()" after every insert (ids are
+        // read back with a query where needed), a cost paid on every health sample.
+        config.setGetGeneratedKeys(false);
         Connection connection = DriverManager.getConnection(url(file), config.toProperties());
         Database db = new Database(file, connection, false);
         try (Statement st = connection.createStatement()) {

@@ -41,12 +41,27 @@ import bg.digiclub.agent.health.HealthSample.ProcessUsage;
  */
 public final class SampleStore {
     private static final Logger LOG = LoggerFactory.getLogger(SampleStore.class);
+    private static final String NEWEST_TS = "SELECT MAX(ts) FROM sample";
+    private static final String INSERT_SAMPLE = "INSERT OR REPLACE INTO sample(ts, metric_id, value) VALUES (?, ?, ?)";
+    private static final String REOPEN_HOUR = "UPDATE store_state SET value = ? WHERE name = ? AND value > ?"
+            + " AND ? >= COALESCE((SELECT value FROM store_state WHERE name = ?), 0)";
 
     private final Database db;
     private final Clock clock;
     /** Metric name to id; filled only after the transaction that created an id has committed. */
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
     private final Set<String> warnedNotFinite = ConcurrentHashMap.newKeySet();
+    /**
+     * The top lists last written to {@code latest_process}, once committed. The sampler keeps its
+     * process listing for a while (SamplingTtls), so most samples bring the same lists again and
+     * the table is left as it is.
+     */
+    private volatile List<List<ProcessUsage>> writtenProcesses;
+    /**
+     * The statements every append runs, prepared once on the database's one connection (which
+     * closes them when it closes); used only inside the database's lock.
+     */
+    private final Map<String, PreparedStatement> appendStatements = new HashMap<>();
 
     public SampleStore(Database db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -62,10 +77,12 @@ public final class SampleStore {
         Objects.requireNonNull(sample, "sample");
         long ts = sample.at().getEpochSecond();
         Map<String, Long> created = new HashMap<>();
+        List<List<ProcessUsage>> processes = List.of(sample.topByCpu(), sample.topByMemory());
+        boolean[] processesWritten = {false};
         db.transaction(c -> {
-            boolean newest = newestTs(c).orElse(Long.MIN_VALUE) <= ts;
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT OR REPLACE INTO sample(ts, metric_id, value) VALUES (?, ?, ?)")) {
+            boolean newest = single(prepared(c, NEWEST_TS)).orElse(Long.MIN_VALUE) <= ts;
+            PreparedStatement insert = prepared(c, INSERT_SAMPLE);
+            try {
                 for (Map.Entry<String, Double> e : sample.metrics().entrySet()) {
                     double value = e.getValue();
                     if (!Double.isFinite(value)) {
@@ -81,20 +98,42 @@ public final class SampleStore {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            } finally {
+                insert.clearBatch();
             }
-            if (newest) {
+            if (newest && !processes.equals(writtenProcesses)) {
                 replaceProcesses(c, sample);
+                processesWritten[0] = true;
             }
-            reopenSummarizedHour(c, ts);
+            reopenSummarizedHour(prepared(c, REOPEN_HOUR), ts);
             return null;
         });
         ids.putAll(created);
+        if (processesWritten[0]) {
+            writtenProcesses = processes;
+        }
+    }
+
+    /** {@code sql} prepared once on {@code c}; again only if the connection is another or closed it. */
+    private PreparedStatement prepared(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = appendStatements.get(sql);
+        if (ps == null || ps.isClosed() || ps.getConnection() != c) {
+            ps = c.prepareStatement(sql);
+            appendStatements.put(sql, ps);
+        }
+        return ps;
     }
 
     /** The newest sample's ts; the primary key starts with ts, so this is one lookup. */
     private static OptionalLong newestTs(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(ts) FROM sample");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(NEWEST_TS)) {
+            return single(ps);
+        }
+    }
+
+    /** The one number a query such as {@link #NEWEST_TS} answers; empty for NULL. */
+    private static OptionalLong single(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
             long v = rs.getLong(1);
             return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
         }
@@ -162,18 +201,14 @@ public final class SampleStore {
      * Moves the summary marker back to the hour of {@code ts} if that hour was already summarized
      * and its raw readings are all still there (hours before {@code raw_deleted_before} are not).
      */
-    private static void reopenSummarizedHour(Connection c, long ts) throws SQLException {
+    private static void reopenSummarizedHour(PreparedStatement ps, long ts) throws SQLException {
         long hour = StoreState.hourOf(ts);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE store_state SET value = ?"
-                + " WHERE name = ? AND value > ?"
-                + " AND ? >= COALESCE((SELECT value FROM store_state WHERE name = ?), 0)")) {
-            ps.setLong(1, hour);
-            ps.setString(2, StoreState.HOURLY_ROLLED_UNTIL);
-            ps.setLong(3, hour);
-            ps.setLong(4, hour);
-            ps.setString(5, StoreState.RAW_DELETED_BEFORE);
-            ps.executeUpdate();
-        }
+        ps.setLong(1, hour);
+        ps.setString(2, StoreState.HOURLY_ROLLED_UNTIL);
+        ps.setLong(3, hour);
+        ps.setLong(4, hour);
+        ps.setString(5, StoreState.RAW_DELETED_BEFORE);
+        ps.executeUpdate();
     }
 
     /**

@@ -1,10 +1,12 @@
 package bg.digiclub.agent.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +29,23 @@ class DatabaseTest {
             assertEquals(List.of("1", "2"), query(db, "SELECT version FROM schema_version WHERE version <= 9 ORDER BY version"));
             assertTrue(query(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
                     .containsAll(List.of("metric", "sample", "sample_hourly", "alert_event", "store_state")));
+        }
+    }
+
+    @Test
+    void insertsDoNotFetchGeneratedKeys() throws Exception {
+        try (Database db = Database.open(dir.resolve("agent.db"))) {
+            boolean anyKey = db.transaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric(name) VALUES (?)")) {
+                    ps.setString(1, "cpu.load_pct");
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        return keys.next();
+                    }
+                }
+            });
+            assertFalse(anyKey, "the driver ran SELECT last_insert_rowid() after the insert");
+            assertEquals(List.of("cpu.load_pct"), query(db, "SELECT name FROM metric"));
         }
     }
 

@@ -77,6 +77,25 @@ class SampleStoreTest {
     }
 
     @Test
+    void latestProcessesFollowTheListsAsTheyChangeAndComeBack() throws Exception {
+        ProcessUsage firefox = new ProcessUsage(10, "firefox-esr", 50, 1L << 30);
+        ProcessUsage libreoffice = new ProcessUsage(11, "soffice.bin", 20, 1L << 29);
+        List<List<ProcessUsage>> lists = List.of(List.of(firefox), List.of(firefox), List.of(libreoffice),
+                List.of(firefox));
+        for (int i = 0; i < lists.size(); i++) {
+            store.append(new HealthSample(T0.plusSeconds(10L * i), Map.of(Metric.CPU_LOAD_PCT, (double) i),
+                    lists.get(i), List.of(libreoffice)));
+            HealthSample latest = store.latest().orElseThrow();
+            assertEquals(lists.get(i), latest.topByCpu(), "after sample " + i);
+            assertEquals(List.of(libreoffice), latest.topByMemory(), "after sample " + i);
+        }
+        // another store on the same database (the agent restarted) writes its first lists whatever is there
+        SampleStore restarted = new SampleStore(db, clock);
+        restarted.append(new HealthSample(T0.plusSeconds(60), Map.of(Metric.CPU_LOAD_PCT, 9.0), List.of(), List.of()));
+        assertEquals(List.of(), store.latest().orElseThrow().topByCpu());
+    }
+
+    @Test
     void timeIsKeptInWholeSeconds() throws Exception {
         store.append(sample(T0.plusMillis(1_999), Map.of(Metric.CPU_LOAD_PCT, 1.5)));
         assertEquals(T0.plusSeconds(1), store.latest().orElseThrow().at());

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -45,6 +46,8 @@ public final class HealthEvaluator {
     private final Map<String, Tracked> checks = new TreeMap<>(CheckNames.DISPLAY_ORDER);
     private HealthStatus overall = HealthStatus.UNKNOWN;
     private Instant lastAt;
+    /** The metric names checks were last discovered from; the same names find the same checks. */
+    private Set<String> discoveredFrom = Set.of();
 
     public HealthEvaluator(HealthThresholds thresholds) {
         Objects.requireNonNull(thresholds, "thresholds");
@@ -67,7 +70,10 @@ public final class HealthEvaluator {
                     + " is older than the previous one at " + lastAt);
         }
         lastAt = at;
-        addNewChecks(sample);
+        if (!sample.metrics().keySet().equals(discoveredFrom)) {
+            addNewChecks(sample);
+            discoveredFrom = Set.copyOf(sample.metrics().keySet());
+        }
 
         List<StatusChange> changes = new ArrayList<>();
         List<StatusChange> dropped = new ArrayList<>();

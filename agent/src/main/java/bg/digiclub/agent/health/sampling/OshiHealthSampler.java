@@ -1,5 +1,6 @@
 package bg.digiclub.agent.health.sampling;
 
+import java.io.File;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.health.sampling.BatteryFigures.BatteryFacts;
 import bg.digiclub.agent.health.sampling.FileStoreFilter.FileStoreFacts;
 import bg.digiclub.agent.health.sampling.ProcessRanking.CpuTimes;
-import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.HWDiskStore;
@@ -31,15 +31,17 @@ import oshi.hardware.Sensors;
 import oshi.hardware.VirtualMemory;
 import oshi.software.os.OSFileStore;
 import oshi.software.os.OperatingSystem;
+import oshi.spi.SystemInfoProvider;
 
 /**
- * Samples the PC's health with OSHI. Holds one {@link SystemInfo} and the processor, memory and
- * operating-system objects for its whole life: creating them again would repeat OSHI's start-up
- * work (reading CPU identification, finding sensors) every sample.
+ * Samples the PC's health with OSHI. Holds one OSHI entry point ({@link SystemInfoProvider}) and the
+ * processor, memory and operating-system objects for its whole life: creating them again would
+ * repeat OSHI's start-up work (reading CPU identification, finding sensors) every sample.
  *
  * <p>CPU load and disk/network throughput come from differences to the previous sample (stored
  * CPU ticks and byte counters), so they are absent from the first sample. Lists of file systems,
- * disks and network interfaces, and sensor readings, are kept for the times in {@link SamplingTtls}.
+ * disks and network interfaces, sensor readings, and the process count and top lists are kept for
+ * the times in {@link SamplingTtls}.
  * A part of the sample that OSHI fails to read is logged and left out; the rest is still taken.
  *
  * <p>Not thread-safe; see {@link HealthSampler}.
@@ -59,6 +61,7 @@ public final class OshiHealthSampler implements HealthSampler {
     private final ExpiringValue<List<HWDiskStore>> disks;
     private final ExpiringValue<List<NetworkIF>> networkInterfaces;
     private final ExpiringValue<SensorSnapshot> sensors;
+    private final ExpiringValue<ProcessListing> processes;
     private final ProcessTable processTable;
     private final DiskCounters diskCounters;
     private final NetworkCounters networkCounters;
@@ -71,12 +74,21 @@ public final class OshiHealthSampler implements HealthSampler {
     private record SensorSnapshot(double cpuTemperature, int[] fanSpeeds, double cpuVoltage) {
     }
 
+    /** What one listing of the processes gives a sample. */
+    private record ProcessListing(int count, List<ProcessUsage> topByCpu, List<ProcessUsage> topByMemory) {
+    }
+
     /**
      * @param systemInfo the one OSHI entry point of the agent
      * @param clock      gives each sample's time and drives the memoization
      * @param ttls       how long slow query results are kept
      */
-    public OshiHealthSampler(SystemInfo systemInfo, Clock clock, SamplingTtls ttls) {
+    public OshiHealthSampler(SystemInfoProvider systemInfo, Clock clock, SamplingTtls ttls) {
+        this(systemInfo, clock, ttls, null);
+    }
+
+    /** As above with the given process table; null picks this platform's (see {@link PlatformReaders}). */
+    OshiHealthSampler(SystemInfoProvider systemInfo, Clock clock, SamplingTtls ttls, ProcessTable processTable) {
         Objects.requireNonNull(systemInfo, "systemInfo");
         Objects.requireNonNull(ttls, "ttls");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -88,21 +100,22 @@ public final class OshiHealthSampler implements HealthSampler {
         this.disks = new ExpiringValue<>(this::queryDisks, ttls.diskList(), clock);
         this.networkInterfaces = new ExpiringValue<>(() -> hardware.getNetworkIFs(false), ttls.networkList(), clock);
         this.sensors = new ExpiringValue<>(this::querySensors, ttls.sensors(), clock);
-        this.processTable = PlatformReaders.processTable(os, memory);
+        this.processes = new ExpiringValue<>(this::listProcesses, ttls.processList(), clock);
+        this.processTable = processTable != null ? processTable : PlatformReaders.processTable(os, memory);
         this.diskCounters = PlatformReaders.diskCounters(os);
         this.networkCounters = PlatformReaders.networkCounters(os);
     }
 
-    /** A sampler with its own {@link SystemInfo}, the system clock and default TTLs. */
+    /** A sampler with this platform's OSHI entry point, the system clock and default TTLs. */
     public OshiHealthSampler() {
-        this(new SystemInfo(), Clock.systemUTC(), SamplingTtls.DEFAULTS);
+        this(PlatformReaders.systemInfo(), Clock.systemUTC(), SamplingTtls.DEFAULTS);
     }
 
     @Override
     public HealthSample sample() {
         Instant at = clock.instant();
         Map<String, Double> metrics = new TreeMap<>();
-        List<ProcessUsage> processes = new ArrayList<>();
+        List<ProcessListing> listing = new ArrayList<>(1);
         part("cpu", () -> addCpuLoad(metrics));
         part("memory", () -> addMemory(metrics));
         part("file systems", () -> addFileSystems(metrics));
@@ -111,10 +124,16 @@ public final class OshiHealthSampler implements HealthSampler {
         part("battery", () -> addBattery(metrics));
         part("uptime", () -> addUptime(metrics));
         part("network", () -> addNetwork(metrics));
-        part("processes", () -> processes.addAll(readProcesses(metrics)));
+        part("processes", () -> listing.add(processes.get()));
         metrics.values().removeIf(v -> v == null || !Double.isFinite(v));
-        return new HealthSample(at, metrics, ProcessRanking.topByCpu(processes, TOP_PROCESSES),
-                ProcessRanking.topByMemory(processes, TOP_PROCESSES));
+        if (listing.isEmpty()) {
+            return new HealthSample(at, metrics, List.of(), List.of());
+        }
+        ProcessListing p = listing.get(0);
+        if (p.count() > 0) {
+            metrics.put(Metric.PROCESS_COUNT, (double) p.count());
+        }
+        return new HealthSample(at, metrics, p.topByCpu(), p.topByMemory());
     }
 
     /** Runs one part of the sample; a failure leaves that part's metrics out and is logged once per part. */
@@ -177,18 +196,18 @@ public final class OshiHealthSampler implements HealthSampler {
 
     private void addFileSystems(Map<String, Double> metrics) {
         for (OSFileStore store : fileStores.get()) {
-            if (!store.updateAttributes()) {
-                // Unmounted since it was listed: list again next sample.
+            // The sizes straight from the mount point (a statvfs each): OSHI's updateAttributes()
+            // lists every mount again to find this one, many times the work.
+            String mount = store.getMount();
+            File root = new File(mount);
+            long total = root.getTotalSpace();
+            if (total <= 0) {
+                // Gone since it was listed (the mount point was removed): list again next sample.
                 fileStores.invalidate();
                 continue;
             }
-            long total = store.getTotalSpace();
-            if (total <= 0) {
-                continue;
-            }
             // Usable, not free: space reserved for root is no use to the visitor or the agent.
-            long usable = store.getUsableSpace();
-            String mount = store.getMount();
+            long usable = root.getUsableSpace();
             metrics.put(Metric.fsTotalBytes(mount), (double) total);
             metrics.put(Metric.fsFreeBytes(mount), (double) usable);
             metrics.put(Metric.fsFreePct(mount), 100.0 * usable / total);
@@ -281,8 +300,11 @@ public final class OshiHealthSampler implements HealthSampler {
         networkRates.retainOnly(seen);
     }
 
-    /** Lists all processes once: the count and both top lists come from the same listing. */
-    private List<ProcessUsage> readProcesses(Map<String, Double> metrics) {
+    /**
+     * Lists all processes once: the count and both top lists come from the same listing. CPU use
+     * is measured since the previous listing.
+     */
+    private ProcessListing listProcesses() {
         List<ProcessTable.ProcessReading> all = processTable.read();
         int cpus = processor.getLogicalProcessorCount();
         Map<Integer, CpuTimes> now = new HashMap<>(all.size() * 2);
@@ -295,9 +317,7 @@ public final class OshiHealthSampler implements HealthSampler {
             usages.add(new ProcessUsage(p.pid(), p.name(), cpu, p.residentBytes()));
         }
         previousCpuTimes = now;
-        if (!all.isEmpty()) {
-            metrics.put(Metric.PROCESS_COUNT, (double) all.size());
-        }
-        return usages;
+        return new ProcessListing(all.size(), ProcessRanking.topByCpu(usages, TOP_PROCESSES),
+                ProcessRanking.topByMemory(usages, TOP_PROCESSES));
     }
 }

@@ -3,9 +3,11 @@ package bg.digiclub.agent.health.sampling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import oshi.SystemInfo;
 import oshi.hardware.GlobalMemory;
 import oshi.software.common.os.linux.LinuxOperatingSystem;
 import oshi.software.os.OperatingSystem;
+import oshi.spi.SystemInfoProvider;
 import oshi.util.linux.ProcPath;
 import oshi.util.linux.SysPath;
 
@@ -14,12 +16,23 @@ import oshi.util.linux.SysPath;
  * {@code /proc} and {@code /sys} directly where they are there (OSHI's own way costs several times
  * more CPU, see {@link ProcfsProcessTable}, {@link ProcfsDiskCounters}, {@link ProcfsNetworkCounters}),
  * through OSHI everywhere else. OSHI still lists the disks and interfaces.
+ *
+ * <p>On Linux OSHI itself is used in its native-free form, which reads {@code /proc} and
+ * {@code /sys} instead of calling udev and libc through JNA: a JNA call marshals its arguments by
+ * reflection, slow until the JIT has compiled it, and each sample made several (battery list,
+ * file system sizes).
  */
-final class PlatformReaders {
+public final class PlatformReaders {
     /** USER_HZ on every mainstream Linux, used if OSHI cannot tell. */
     private static final long DEFAULT_USER_HZ = 100;
 
     private PlatformReaders() {
+    }
+
+    /** OSHI's entry point for this platform: native-free on Linux, the JNA one elsewhere. */
+    public static SystemInfoProvider systemInfo() {
+        oshi.nativefree.SystemInfo nativeFree = new oshi.nativefree.SystemInfo();
+        return nativeFree.isAvailable() ? nativeFree : new SystemInfo();
     }
 
     static ProcessTable processTable(OperatingSystem os, GlobalMemory memory) {

@@ -68,7 +68,7 @@ final class ProcfsDiskCounters implements DiskCounters {
     static Map<String, long[]> parseDiskstats(String text) {
         Map<String, long[]> counters = new HashMap<>();
         for (String line : text.split("\n")) {
-            String[] f = line.trim().split("\\s+");
+            String[] f = ProcFields.of(line);
             if (f.length < 10) {
                 continue;
             }

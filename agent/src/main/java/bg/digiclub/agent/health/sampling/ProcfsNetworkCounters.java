@@ -95,7 +95,7 @@ final class ProcfsNetworkCounters implements NetworkCounters {
             if (colon < 0) {
                 continue;
             }
-            String[] f = line.substring(colon + 1).trim().split("\\s+");
+            String[] f = ProcFields.of(line.substring(colon + 1));
             if (f.length < 9) {
                 continue;
             }

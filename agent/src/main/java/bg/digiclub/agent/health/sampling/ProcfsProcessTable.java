@@ -87,7 +87,8 @@ final class ProcfsProcessTable implements ProcessTable {
 
     /** Milliseconds since boot from {@code /proc/uptime} ("35112.45 69311.29"). */
     static long parseUptimeMillis(String text) {
-        String first = text.trim().split("\\s+")[0];
+        String[] fields = ProcFields.of(text);
+        String first = fields.length == 0 ? "" : fields[0];
         try {
             return Math.round(Double.parseDouble(first) * 1000.0);
         } catch (NumberFormatException e) {

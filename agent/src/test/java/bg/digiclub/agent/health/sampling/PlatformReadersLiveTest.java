@@ -16,8 +16,13 @@ import bg.digiclub.agent.health.sampling.DiskCounters.DiskCount;
 import bg.digiclub.agent.health.sampling.NetworkCounters.InterfaceCount;
 import bg.digiclub.agent.health.sampling.ProcessTable.ProcessReading;
 import oshi.SystemInfo;
+import oshi.hardware.HWDiskStore;
 import oshi.hardware.HardwareAbstractionLayer;
+import oshi.hardware.NetworkIF;
+import oshi.hardware.PowerSource;
+import oshi.software.os.OSFileStore;
 import oshi.software.os.OperatingSystem;
+import oshi.spi.SystemInfoProvider;
 
 /** The Linux readers against this machine's real {@code /proc} and {@code /sys}, checked against OSHI. */
 @EnabledOnOs(OS.LINUX)
@@ -36,6 +41,34 @@ class PlatformReadersLiveTest {
     void holdOshiObjects() {
         os = systemInfo.getOperatingSystem();
         hardware = systemInfo.getHardware();
+    }
+
+    @Test
+    void onLinuxOshiIsNativeFreeAndSeesWhatTheJnaOneSees() {
+        SystemInfoProvider chosen = PlatformReaders.systemInfo();
+        assertInstanceOf(oshi.nativefree.SystemInfo.class, chosen);
+        HardwareAbstractionLayer nf = chosen.getHardware();
+        assertEquals(hardware.getMemory().getTotal(), nf.getMemory().getTotal());
+        assertEquals(hardware.getProcessor().getLogicalProcessorCount(), nf.getProcessor().getLogicalProcessorCount());
+        // the disks the sampler measures: virtual ones (zram, loop, ...) are left out either way
+        assertEquals(realDisks(hardware.getDiskStores()), realDisks(nf.getDiskStores()));
+        assertEquals(names(hardware.getNetworkIFs(false).stream().map(NetworkIF::getName).toList()),
+                names(nf.getNetworkIFs(false).stream().map(NetworkIF::getName).toList()));
+        assertEquals(names(hardware.getPowerSources().stream().map(PowerSource::getName).toList()),
+                names(nf.getPowerSources().stream().map(PowerSource::getName).toList()));
+        assertEquals(names(os.getFileSystem().getFileStores(true).stream().map(OSFileStore::getMount).toList()),
+                names(chosen.getOperatingSystem().getFileSystem().getFileStores(true).stream()
+                        .map(OSFileStore::getMount).toList()));
+        assertEquals(os.getSystemBootTime(), chosen.getOperatingSystem().getSystemBootTime(), 2);
+    }
+
+    private static List<String> realDisks(List<HWDiskStore> disks) {
+        return names(disks.stream().map(HWDiskStore::getName).toList()).stream()
+                .filter(d -> !DeviceNames.isVirtualDisk(d)).toList();
+    }
+
+    private static List<String> names(List<String> names) {
+        return names.stream().map(DeviceNames::shortDiskName).sorted().toList();
     }
 
     @Test
