@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +149,7 @@ final class BatchRows {
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
+                    // null only for health_days' optional measures, which are numbers
                     if (row[i] instanceof Double || row[i] == null) {
                         insert.setObject(i + 1, row[i], java.sql.Types.DOUBLE);
                     } else {

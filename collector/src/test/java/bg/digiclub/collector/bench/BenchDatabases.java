@@ -19,12 +19,6 @@ final class BenchDatabases {
         return Database.open(TestDatabases.url("postgresql", dir));
     }
 
-    /** CPU time of this JVM, all threads. */
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
     static String load() {
         try {
             return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();

@@ -71,10 +71,10 @@ final class ThreadCpu {
         if (threadName.contains("CompilerThre")) {
             return "JIT compiler";
         }
-        if (threadName.startsWith("JettyServerThr") || threadName.startsWith("collector-")) {
+        if (threadName.startsWith("JettyServerThr")) {
             return "collector request threads";
         }
-        if (threadName.startsWith("digiclub-")) {
+        if (threadName.startsWith("digiclub-writer")) {
             return "collector writer";
         }
         return "other";
