@@ -61,7 +61,7 @@ if [ ! -f "$data/agent/enrolled" ]; then
   echo "$staff_pin" | "${agent[@]}" staff-pin --stdin --config "$data/agent.properties"
   touch "$data/agent/enrolled"
 fi
-"${agent[@]}" run --config "$data/agent.properties" &
+"${agent[@]}" run --live --config "$data/agent.properties" &
 pids+=($!)
 
 # 3. the kiosk in a window, on the real agent, wiping nothing of this machine

@@ -66,8 +66,12 @@ public final class AgentRuntime {
     private AgentRuntime() {
     }
 
-    /** {@code agent run}: starts the service and blocks until it is stopped. */
-    public static int run(AgentConfig config) throws IOException, SQLException, InterruptedException {
+    /**
+     * {@code agent run}: starts the service and blocks until it is stopped.
+     *
+     * @param liveHealth print the health line every round (else on status changes and hourly)
+     */
+    public static int run(AgentConfig config, boolean liveHealth) throws IOException, SQLException, InterruptedException {
         NativeSetup.apply(config.tmpDir());
         ServiceLogging.start(config.logDir());
         Optional<InstanceLock> lock = InstanceLock.tryAcquire(config.dataDir());
@@ -81,7 +85,7 @@ public final class AgentRuntime {
         AtomicReference<HealthReport> latest = new AtomicReference<>();
         Consumer<HealthReport> publish = HealthMonitor.toStatusFile(new StatusFile(config.dataDir()))
                 .andThen(latest::set)
-                .andThen(LiveHealthLine::log);
+                .andThen(new LiveHealthLine(liveHealth));
         SampleStore samples = new SampleStore(db, clock);
         AlertStore alerts = new AlertStore(db, clock);
         HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts,

@@ -19,9 +19,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "SECONDS", description = "Sampling interval (overrides sampling.interval-seconds).")
     Integer intervalSeconds;
 
+    @Option(names = "--live", description = "Print the health line every round, for watching in a terminal"
+            + " (default: when the overall status changes and hourly).")
+    boolean live;
+
     @Override
     public Integer call() throws Exception {
         AgentConfig config = options.load(Optional.ofNullable(intervalSeconds).map(Duration::ofSeconds));
-        return AgentRuntime.run(config);
+        return AgentRuntime.run(config, live);
     }
 }

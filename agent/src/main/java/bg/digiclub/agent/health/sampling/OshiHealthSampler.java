@@ -28,7 +28,6 @@ import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.NetworkIF;
 import oshi.hardware.PowerSource;
 import oshi.hardware.Sensors;
-import oshi.hardware.VirtualMemory;
 import oshi.software.os.OSFileStore;
 import oshi.software.os.OperatingSystem;
 import oshi.spi.SystemInfoProvider;
@@ -65,10 +64,11 @@ public final class OshiHealthSampler implements HealthSampler {
     private final ProcessTable processTable;
     private final DiskCounters diskCounters;
     private final NetworkCounters networkCounters;
+    private final SystemCounters systemCounters;
     private final CounterRates diskRates = new CounterRates();
     private final CounterRates networkRates = new CounterRates();
     private final Set<String> failedParts = new HashSet<>();
-    private long[] previousTicks;
+    private SystemCounters.CpuTime previousCpuTime;
     private Map<Integer, CpuTimes> previousCpuTimes = Map.of();
 
     private record SensorSnapshot(double cpuTemperature, int[] fanSpeeds, double cpuVoltage) {
@@ -104,6 +104,7 @@ public final class OshiHealthSampler implements HealthSampler {
         this.processTable = processTable != null ? processTable : PlatformReaders.processTable(os, memory);
         this.diskCounters = PlatformReaders.diskCounters(os);
         this.networkCounters = PlatformReaders.networkCounters(os);
+        this.systemCounters = PlatformReaders.systemCounters(os, processor, memory);
     }
 
     /** A sampler with this platform's OSHI entry point, the system clock and default TTLs. */
@@ -153,37 +154,26 @@ public final class OshiHealthSampler implements HealthSampler {
     }
 
     private void addCpuLoad(Map<String, Double> metrics) {
-        long[] ticks = processor.getSystemCpuLoadTicks();
-        long[] before = previousTicks;
-        previousTicks = ticks;
-        if (before != null && totalTicks(ticks) > totalTicks(before)) {
-            // OSHI answers 0 when no tick passed; the guard above makes that "absent" instead.
-            metrics.put(Metric.CPU_LOAD_PCT, 100.0 * processor.getSystemCpuLoadBetweenTicks(before, ticks));
+        SystemCounters.CpuTime now = systemCounters.cpuTime();
+        SystemCounters.CpuTime before = previousCpuTime;
+        previousCpuTime = now;
+        if (before != null) {
+            // No tick passed gives no load at all ("absent"), rather than 0.
+            now.loadSince(before).ifPresent(load -> metrics.put(Metric.CPU_LOAD_PCT, 100.0 * load));
         }
-    }
-
-    private static long totalTicks(long[] ticks) {
-        long sum = 0;
-        for (long t : ticks) {
-            sum += t;
-        }
-        return sum;
     }
 
     private void addMemory(Map<String, Double> metrics) {
-        long total = memory.getTotal();
-        long available = memory.getAvailable();
-        if (total > 0) {
-            metrics.put(Metric.MEM_TOTAL_BYTES, (double) total);
-            metrics.put(Metric.MEM_AVAILABLE_BYTES, (double) available);
-            metrics.put(Metric.MEM_USED_PCT, 100.0 * (total - available) / total);
+        SystemCounters.Memory m = systemCounters.memory();
+        if (m.total() > 0 && m.available() >= 0) {
+            metrics.put(Metric.MEM_TOTAL_BYTES, (double) m.total());
+            metrics.put(Metric.MEM_AVAILABLE_BYTES, (double) m.available());
+            metrics.put(Metric.MEM_USED_PCT, 100.0 * (m.total() - m.available()) / m.total());
         }
-        VirtualMemory swap = memory.getVirtualMemory();
-        long swapTotal = swap.getSwapTotal();
         // No swap configured is a fact (0 bytes), but its use in percent does not exist.
-        metrics.put(Metric.SWAP_TOTAL_BYTES, (double) Math.max(0, swapTotal));
-        if (swapTotal > 0) {
-            metrics.put(Metric.SWAP_USED_PCT, 100.0 * swap.getSwapUsed() / swapTotal);
+        metrics.put(Metric.SWAP_TOTAL_BYTES, (double) m.swapTotal());
+        if (m.swapTotal() > 0 && m.swapUsed() >= 0) {
+            metrics.put(Metric.SWAP_USED_PCT, 100.0 * m.swapUsed() / m.swapTotal());
         }
     }
 
@@ -266,13 +256,12 @@ public final class OshiHealthSampler implements HealthSampler {
     }
 
     private void addUptime(Map<String, Double> metrics) {
-        long uptime = os.getSystemUptime();
-        long boot = os.getSystemBootTime();
-        if (uptime > 0) {
-            metrics.put(Metric.UPTIME_S, (double) uptime);
+        SystemCounters.Uptime u = systemCounters.uptime();
+        if (u.uptimeSeconds() > 0) {
+            metrics.put(Metric.UPTIME_S, (double) u.uptimeSeconds());
         }
-        if (boot > 0) {
-            metrics.put(Metric.BOOT_EPOCH_S, (double) boot);
+        if (u.bootEpochSeconds() > 0) {
+            metrics.put(Metric.BOOT_EPOCH_S, (double) u.bootEpochSeconds());
         }
     }
 

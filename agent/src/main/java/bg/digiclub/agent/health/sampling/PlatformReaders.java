@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
 import oshi.software.common.os.linux.LinuxOperatingSystem;
 import oshi.software.os.OperatingSystem;
@@ -12,9 +13,10 @@ import oshi.util.linux.ProcPath;
 import oshi.util.linux.SysPath;
 
 /**
- * The one place that picks how processes, disk and network counters are read: from Linux's
- * {@code /proc} and {@code /sys} directly where they are there (OSHI's own way costs several times
- * more CPU, see {@link ProcfsProcessTable}, {@link ProcfsDiskCounters}, {@link ProcfsNetworkCounters}),
+ * The one place that picks how processes, CPU time, memory, uptime, disk and network counters are
+ * read: from Linux's {@code /proc} and {@code /sys} directly where they are there (OSHI's own way
+ * costs several times more CPU, see {@link ProcfsProcessTable}, {@link ProcfsSystemCounters},
+ * {@link ProcfsDiskCounters}, {@link ProcfsNetworkCounters}),
  * through OSHI everywhere else. OSHI still lists the disks and interfaces.
  *
  * <p>On Linux OSHI itself is used in its native-free form, which reads {@code /proc} and
@@ -44,6 +46,15 @@ public final class PlatformReaders {
             return new ProcfsProcessTable(proc, hz, memory.getPageSize());
         }
         return new OshiProcessTable(os);
+    }
+
+    static SystemCounters systemCounters(OperatingSystem os, CentralProcessor processor, GlobalMemory memory) {
+        Path proc = Path.of(ProcPath.PROC);
+        if (os instanceof LinuxOperatingSystem && Files.isReadable(proc.resolve("stat"))
+                && Files.isReadable(proc.resolve("meminfo")) && Files.isReadable(proc.resolve("uptime"))) {
+            return new ProcfsSystemCounters(proc);
+        }
+        return new OshiSystemCounters(processor, memory, os);
     }
 
     static DiskCounters diskCounters(OperatingSystem os) {

@@ -16,6 +16,8 @@ import bg.digiclub.agent.health.sampling.DiskCounters.DiskCount;
 import bg.digiclub.agent.health.sampling.NetworkCounters.InterfaceCount;
 import bg.digiclub.agent.health.sampling.ProcessTable.ProcessReading;
 import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.hardware.GlobalMemory;
 import oshi.hardware.HWDiskStore;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.NetworkIF;
@@ -85,6 +87,28 @@ class PlatformReadersLiveTest {
         assertTrue(Math.abs(me.residentBytes() - oshiMe.getResidentMemory()) < 64L << 20);
         assertTrue(Math.abs(me.cpu().upTimeMillis() - oshiMe.getUpTime()) < 5_000,
                 me.cpu().upTimeMillis() + " vs " + oshiMe.getUpTime());
+    }
+
+    @Test
+    void systemCountersMatchOshi() {
+        GlobalMemory memory = hardware.getMemory();
+        CentralProcessor processor = hardware.getProcessor();
+        SystemCounters counters = PlatformReaders.systemCounters(os, processor, memory);
+        assertInstanceOf(ProcfsSystemCounters.class, counters);
+        SystemCounters oshi = new OshiSystemCounters(processor, memory, os);
+
+        SystemCounters.Memory mine = counters.memory();
+        SystemCounters.Memory theirs = oshi.memory();
+        assertEquals(theirs.total(), mine.total());
+        assertEquals(theirs.swapTotal(), mine.swapTotal());
+        // read a moment apart on a machine that is doing other things
+        assertEquals(theirs.available(), mine.available(), 256L << 20);
+        // both count ticks since boot (OSHI in milliseconds), so the busy share since boot agrees
+        SystemCounters.CpuTime cpu = counters.cpuTime();
+        SystemCounters.CpuTime oshiCpu = oshi.cpuTime();
+        assertEquals((double) oshiCpu.busy() / oshiCpu.total(), (double) cpu.busy() / cpu.total(), 0.01);
+        assertEquals(oshi.uptime().uptimeSeconds(), counters.uptime().uptimeSeconds(), 2);
+        assertEquals(oshi.uptime().bootEpochSeconds(), counters.uptime().bootEpochSeconds(), 2);
     }
 
     @Test
