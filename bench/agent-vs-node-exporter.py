@@ -2,12 +2,15 @@
 """Benchmark: the DigiClub agent beside Debian's prometheus-node-exporter, same interval, same run.
 
 Starts both, scrapes node_exporter over loopback every INTERVAL seconds while the agent samples
-every INTERVAL seconds, for DURATION seconds, and prints for both: CPU seconds used, peak and
-steady RSS, CPU per sample/scrape (median, p95, from /proc/<pid>/stat deltas per interval,
+every INTERVAL seconds (by default half an interval apart, so that neither runs while the other
+holds the machine's two cores; --offset 0 scrapes right after each sample), for DURATION
+seconds, and prints for both: CPU seconds used, peak and steady RSS, CPU per sample/scrape (median, p95, from /proc/<pid>/stat deltas per interval,
 the same method for both); for the agent alone: start-up CPU (until its first sample is in the
 status file) and database bytes per day of samples.
 
-Usage: python3 bench/agent-vs-node-exporter.py [--duration 300] [--interval 10]
+Usage: python3 bench/agent-vs-node-exporter.py [--duration 300] [--interval 10] [--offset SECONDS] [--cds]
+  --cds  record the agent's class-data archive first (agent/scripts/cds-archive.sh, as the
+         installer does per PC) and run the agent with it
 Needs: mvn package done (agent/target/digiclub-agent.jar); apt package prometheus-node-exporter.
 """
 import argparse, json, os, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.request
@@ -62,6 +65,9 @@ def main():
     ap.add_argument("--duration", type=int, default=300)
     ap.add_argument("--interval", type=int, default=10)
     ap.add_argument("--port", type=int, default=19100)
+    ap.add_argument("--offset", type=float, default=None,
+                    help="seconds between an agent sample and the next scrape (default: half the interval)")
+    ap.add_argument("--cds", action="store_true", help="run the agent with a class-data archive recorded first")
     args = ap.parse_args()
 
     jar = os.path.join(ROOT, "agent/target/digiclub-agent.jar")
@@ -73,8 +79,15 @@ def main():
     work = tempfile.mkdtemp(prefix="digiclub-bench-")
     data = os.path.join(work, "agent")
 
+    jvm = ["java", f"@{opts}"]
+    if args.cds:
+        archive = os.path.join(work, "digiclub-agent.jsa")
+        subprocess.run([os.path.join(ROOT, "agent/scripts/cds-archive.sh"), jar, archive], check=True,
+                       stdout=subprocess.DEVNULL)
+        jvm.append(f"-XX:SharedArchiveFile={archive}")
+
     started = time.monotonic()
-    agent = subprocess.Popen(["java", f"@{opts}", "-jar", jar, "run", "--data-dir", data,
+    agent = subprocess.Popen([*jvm, "-jar", jar, "run", "--data-dir", data,
                               "--interval", str(args.interval)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     node = subprocess.Popen([exporter, f"--web.listen-address=127.0.0.1:{args.port}"],
@@ -95,6 +108,10 @@ def main():
             return sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s))
 
         url = f"http://127.0.0.1:{args.port}/metrics"
+        # The agent samples at start-up and every interval after; node_exporter is scraped between
+        # two samples, so that neither is measured while the other holds the machine's 2 cores.
+        offset = args.interval / 2 if args.offset is None else args.offset
+        time.sleep(offset)
         agent_cpu0, node_cpu0 = cpu_seconds(agent.pid), cpu_seconds(node.pid)
         db0 = db_bytes()
         per_sample, per_scrape, agent_rss, node_rss = [], [], [], []
@@ -115,6 +132,8 @@ def main():
         samples_per_day = 86400 / args.interval
         steady = lambda xs: statistics.median(xs[len(xs) // 2:])
         print(f"# {rounds} intervals of {args.interval} s ({elapsed:.0f} s), one agent sample and one node_exporter scrape each")
+        print(f"# node_exporter scraped {offset:g} s after each agent sample")
+        print(f"# agent: {' '.join(jvm[1:])}{'' if args.cds else ' (no class-data archive of its own)'}")
         print(f"{'':34}{'agent':>14}{'node_exporter':>16}")
         print(f"{'CPU seconds in the run':34}{cpu_seconds(agent.pid) - agent_cpu0:14.2f}{cpu_seconds(node.pid) - node_cpu0:16.2f}")
         print(f"{'CPU ms per sample/scrape, median':34}{statistics.median(per_sample)*1000:14.1f}{statistics.median(per_scrape)*1000:16.1f}")

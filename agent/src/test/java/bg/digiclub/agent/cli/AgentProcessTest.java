@@ -87,6 +87,37 @@ class AgentProcessTest {
     }
 
     @Test
+    void liveRunPrintsTheHealthLineEveryRoundAServiceOnlyWhenTheOverallStatusChanges() throws Exception {
+        String live = runForRounds("--live");
+        String service = runForRounds();
+        long liveLines = count(live, " health - ");
+        assertTrue(liveLines >= 4, "a health line every round (about 6 rounds): " + live);
+        assertTrue(liveLines > count(live, " overall: "), live);
+        assertEquals(count(service, " overall: "), count(service, " health - "),
+                "a service writes the line only with a change of the overall status (first UNKNOWN -> ...): " + service);
+        assertTrue(count(service, " overall: ") >= 1, service);
+    }
+
+    /** Output of {@code agent run} sampling every second for about 6 s, stopped with SIGTERM. */
+    private String runForRounds(String... extra) throws Exception {
+        Path data = Files.createTempDirectory(dataDir, "run");
+        List<String> args = new ArrayList<>(List.of("run", "--data-dir", data.toString(), "--interval", "1"));
+        args.addAll(List.of(extra));
+        Process runner = agent(args.toArray(new String[0]));
+        Path status = data.resolve(StatusFile.FILE_NAME);
+        for (int i = 0; i < 600 && !Files.exists(status); i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(5_000);
+        runner.destroy();
+        return finish(runner).output();
+    }
+
+    private static long count(String output, String marker) {
+        return output.lines().filter(l -> l.contains(marker)).count();
+    }
+
+    @Test
     void badConfigurationStopsStartUpNamingFileAndKey() throws Exception {
         Path config = dataDir.resolve("agent.properties");
         Files.writeString(config, "health.memory.warn = lots\n");

@@ -1,8 +1,5 @@
 package bg.digiclub.agent.health.sampling;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +19,7 @@ final class ProcfsDiskCounters implements DiskCounters {
     /** {@code /proc/diskstats} counts 512-byte sectors whatever the disk's real sector size. */
     static final long SECTOR_BYTES = 512;
 
-    private final Path diskstats;
+    private final ProcFile diskstats;
     private final LongSupplier monotonicMillis;
 
     /**
@@ -30,7 +27,7 @@ final class ProcfsDiskCounters implements DiskCounters {
      * @param monotonicMillis time of each reading; must not jump (rates are computed over it)
      */
     ProcfsDiskCounters(Path diskstats, LongSupplier monotonicMillis) {
-        this.diskstats = diskstats;
+        this.diskstats = new ProcFile(diskstats);
         this.monotonicMillis = monotonicMillis;
     }
 
@@ -41,12 +38,7 @@ final class ProcfsDiskCounters implements DiskCounters {
 
     @Override
     public List<DiskCount> read(List<HWDiskStore> disks) {
-        String text;
-        try {
-            text = Files.readString(diskstats);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + diskstats, e);
-        }
+        String text = diskstats.read();
         long at = monotonicMillis.getAsLong();
         Map<String, long[]> all = parseDiskstats(text);
         List<DiskCount> counts = new ArrayList<>(disks.size());

@@ -1,8 +1,6 @@
 package bg.digiclub.agent.health.sampling;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +25,9 @@ import oshi.hardware.NetworkIF;
  * ({@code /proc/net/dev}); an unplugged cable then shows as down, not as gone. Not thread-safe.
  */
 final class ProcfsNetworkCounters implements NetworkCounters {
-    private final Path procNetDev;
+    private final ProcFile procNetDev;
+    /** Each known interface's {@code operstate} file in {@code /sys/class/net}, kept open like the counters. */
+    private final Map<String, ProcFile> operstates = new HashMap<>();
     private final Path sysClassNet;
     private final LongSupplier monotonicMillis;
     private final Set<String> known = new LinkedHashSet<>();
@@ -38,7 +38,7 @@ final class ProcfsNetworkCounters implements NetworkCounters {
      * @param monotonicMillis time of each reading; must not jump (rates are computed over it)
      */
     ProcfsNetworkCounters(Path procNetDev, Path sysClassNet, LongSupplier monotonicMillis) {
-        this.procNetDev = procNetDev;
+        this.procNetDev = new ProcFile(procNetDev);
         this.sysClassNet = sysClassNet;
         this.monotonicMillis = monotonicMillis;
     }
@@ -58,16 +58,18 @@ final class ProcfsNetworkCounters implements NetworkCounters {
      * still has; names the kernel does not have are left out (and forgotten).
      */
     List<InterfaceCount> readNamed(List<String> names) {
-        String text;
-        try {
-            text = Files.readString(procNetDev);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + procNetDev, e);
-        }
+        String text = procNetDev.read();
         long at = monotonicMillis.getAsLong();
         Map<String, long[]> all = parseNetDev(text);
         known.addAll(names);
         known.retainAll(all.keySet());
+        operstates.entrySet().removeIf(e -> {
+            boolean gone = !known.contains(e.getKey());
+            if (gone) {
+                e.getValue().close();
+            }
+            return gone;
+        });
         List<InterfaceCount> counts = new ArrayList<>(known.size());
         for (String name : known) {
             long[] rxTx = all.get(name);
@@ -77,9 +79,10 @@ final class ProcfsNetworkCounters implements NetworkCounters {
     }
 
     private OptionalDouble operstate(String name) {
+        ProcFile file = operstates.computeIfAbsent(name, n -> new ProcFile(sysClassNet.resolve(n).resolve("operstate")));
         try {
-            return NetworkUp.ofOperstate(Files.readString(sysClassNet.resolve(name).resolve("operstate")));
-        } catch (IOException e) {
+            return NetworkUp.ofOperstate(file.read());
+        } catch (UncheckedIOException e) {
             return OptionalDouble.empty();
         }
     }

@@ -1,49 +1,46 @@
 package bg.digiclub.agent.health.sampling;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * CPU time, memory and uptime from Linux's {@code /proc/stat}, {@code /proc/meminfo} and
- * {@code /proc/uptime}: three small files, each read once per sample and searched for the few
- * lines needed. OSHI reads {@code /proc/meminfo} twice per sample (memory, then swap) and splits
+ * {@code /proc/uptime}: three small files, kept open ({@link ProcFile}), each read once per sample
+ * and searched for the few lines needed. OSHI reads {@code /proc/meminfo} twice per sample (memory, then swap) and splits
  * every line of it with a regular expression, code the JIT compiles only after many samples.
  */
 final class ProcfsSystemCounters implements SystemCounters {
-    private final Path stat;
-    private final Path meminfo;
-    private final Path uptime;
+    private final ProcFile stat;
+    private final ProcFile meminfo;
+    private final ProcFile uptime;
     /** The boot time from the last read of {@code /proc/stat}, which holds it too. */
     private long bootTime = UNKNOWN;
 
     /** @param proc normally {@code /proc} */
     ProcfsSystemCounters(Path proc) {
-        this.stat = proc.resolve("stat");
-        this.meminfo = proc.resolve("meminfo");
-        this.uptime = proc.resolve("uptime");
+        this.stat = new ProcFile(proc.resolve("stat"));
+        this.meminfo = new ProcFile(proc.resolve("meminfo"));
+        this.uptime = new ProcFile(proc.resolve("uptime"));
     }
 
     @Override
     public CpuTime cpuTime() {
-        String text = read(stat);
+        String text = stat.read();
         bootTime = parseBootTime(text);
         return parseCpuTime(text);
     }
 
     @Override
     public Memory memory() {
-        return parseMeminfo(read(meminfo));
+        return parseMeminfo(meminfo.read());
     }
 
     /** The boot time is the one {@code /proc/stat} gave at the last {@link #cpuTime()}: the file is read once per sample. */
     @Override
     public Uptime uptime() {
         if (bootTime == UNKNOWN) {
-            bootTime = parseBootTime(read(stat));
+            bootTime = parseBootTime(stat.read());
         }
-        return new Uptime(parseUptimeSeconds(read(uptime)), bootTime);
+        return new Uptime(parseUptimeSeconds(uptime.read()), bootTime);
     }
 
     /**
@@ -125,13 +122,5 @@ final class ProcfsSystemCounters implements SystemCounters {
 
     private static long kib(long value) {
         return value == UNKNOWN ? UNKNOWN : value * 1024;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }
