@@ -56,11 +56,25 @@ final class StatusJson {
             }
             out.append(separator);
             string(out, fact.getKey());
-            out.append(" : ").append(value);
+            out.append(" : ");
+            number(out, value);
             separator = ",\n      ";
         }
         if (separator.charAt(0) == ',') {
             out.append("\n    ");
+        }
+    }
+
+    /**
+     * A finite number: whole ones (byte counts, seconds) as integers, "270553174016" rather than
+     * "2.70553174016E11", which also spares the JIT-cold decimal conversion of a double.
+     */
+    static void number(StringBuilder out, double value) {
+        long whole = (long) value;
+        if (whole == value && Math.abs(value) < 1e15) {
+            out.append(whole);
+        } else {
+            out.append(value);
         }
     }
 

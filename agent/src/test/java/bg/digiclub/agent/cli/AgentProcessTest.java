@@ -109,7 +109,7 @@ class AgentProcessTest {
             Thread.sleep(100);
         }
         Thread.sleep(5_000);
-        runner.destroy();
+        runner.toHandle().destroy(); // SIGTERM, leaving the output stream open to read (Process.destroy closes it)
         return finish(runner).output();
     }
 

@@ -78,6 +78,20 @@ class StatusFileTest {
     }
 
     @Test
+    void wholeNumbersAreWrittenAsIntegersAndEveryFactReadsBackExactly() throws Exception {
+        Map<String, Double> facts = Map.of("totalBytes", 270_553_174_016.0, "freePercent", 30.705965742278465,
+                "celsius", -3.0, "huge", 1.0e20, "available", 0.0);
+        HealthReport r = new HealthReport(HealthStatus.OK, AT, List.of(new CheckReport("disk:/", HealthStatus.OK,
+                "30.7 % free of 252 GB", AT, facts)));
+        String json = StatusFile.toJson(r);
+        assertTrue(json.contains("\"totalBytes\" : 270553174016"), json);
+        assertTrue(json.contains("\"celsius\" : -3\n") || json.contains("\"celsius\" : -3,"), json);
+        StatusFile file = new StatusFile(dataDir);
+        file.write(r);
+        assertEquals(facts, file.readFresh(AT, Duration.ofMinutes(1)).orElseThrow().checks().get(0).facts());
+    }
+
+    @Test
     void aFactThatIsNotANumberIsLeftOut() throws Exception {
         HealthReport odd = new HealthReport(HealthStatus.OK, AT, List.of(new CheckReport("cpu-temperature",
                 HealthStatus.UNKNOWN, "not available", AT, Map.of("celsius", Double.NaN, "available", 0.0))));

@@ -1,5 +1,7 @@
 package bg.digiclub.agent.health.sampling;
 
+import java.util.OptionalDouble;
+
 /**
  * Reads the PC's CPU time, memory and uptime, each platform its cheapest way (see
  * {@link PlatformReaders}). A figure the platform does not give is {@link #UNKNOWN}.
@@ -15,12 +17,12 @@ interface SystemCounters {
      */
     record CpuTime(long busy, long total) {
         /** Busy share of the time between {@code before} and this reading, 0–1; empty when no time passed. */
-        java.util.OptionalDouble loadSince(CpuTime before) {
+        OptionalDouble loadSince(CpuTime before) {
             long passed = total - before.total;
             if (passed <= 0) {
-                return java.util.OptionalDouble.empty();
+                return OptionalDouble.empty();
             }
-            return java.util.OptionalDouble.of(Math.max(0, Math.min(1, (double) (busy - before.busy) / passed)));
+            return OptionalDouble.of(Math.max(0, Math.min(1, (double) (busy - before.busy) / passed)));
         }
     }
 
