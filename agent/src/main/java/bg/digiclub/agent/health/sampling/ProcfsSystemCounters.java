@@ -90,15 +90,16 @@ final class ProcfsSystemCounters implements SystemCounters {
         return new Memory(total > 0 ? total : UNKNOWN, total > 0 ? available : UNKNOWN, Math.max(0, swapTotal), swapUsed);
     }
 
-    /** Whole seconds since boot: the first number of {@code /proc/uptime} ("354.72 690.31"). */
+    /**
+     * Whole seconds since boot from {@code /proc/uptime} ("354.72 690.31"), read as the process
+     * table reads it; {@link #UNKNOWN} if the file does not start with a number.
+     */
     static long parseUptimeSeconds(String text) {
-        int i = 0;
-        long seconds = 0;
-        while (i < text.length() && Character.isDigit(text.charAt(i))) {
-            seconds = seconds * 10 + (text.charAt(i) - '0');
-            i++;
+        try {
+            return ProcfsProcessTable.parseUptimeMillis(text) / 1000;
+        } catch (IllegalArgumentException e) {
+            return UNKNOWN;
         }
-        return i == 0 ? UNKNOWN : seconds;
     }
 
     /** The number after {@code key} at the start of a line; {@link #UNKNOWN} if there is no such line. */
