@@ -5,8 +5,9 @@ import java.nio.file.Path;
 /**
  * CPU time, memory and uptime from Linux's {@code /proc/stat}, {@code /proc/meminfo} and
  * {@code /proc/uptime}: three small files, kept open ({@link ProcFile}), each read once per sample
- * and searched for the few lines needed. OSHI reads {@code /proc/meminfo} twice per sample (memory, then swap) and splits
- * every line of it with a regular expression, code the JIT compiles only after many samples.
+ * and searched for the few lines needed. OSHI reads {@code /proc/meminfo} twice per sample (memory,
+ * then swap) and splits every line of it with a regular expression, code the JIT compiles only after
+ * many samples.
  */
 final class ProcfsSystemCounters implements SystemCounters {
     private final ProcFile stat;
@@ -34,7 +35,7 @@ final class ProcfsSystemCounters implements SystemCounters {
         return parseMeminfo(meminfo.read());
     }
 
-    /** The boot time is the one {@code /proc/stat} gave at the last {@link #cpuTime()}: the file is read once per sample. */
+    /** The boot time is the one {@code /proc/stat} gave at the last {@link #cpuTime()}: that file is read once per sample. */
     @Override
     public Uptime uptime() {
         if (bootTime == UNKNOWN) {
