@@ -36,7 +36,9 @@ import bg.digiclub.agent.service.HealthMonitor;
 import bg.digiclub.agent.service.InstanceLock;
 import bg.digiclub.agent.service.NativeSetup;
 import bg.digiclub.agent.service.StatusFile;
+import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
+import bg.digiclub.agent.session.SessionWatchdog;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.DatabaseOpener;
@@ -49,6 +51,7 @@ import bg.digiclub.agent.upload.UploadService;
 import bg.digiclub.agent.usage.LedgerUsageSource;
 import bg.digiclub.agent.usage.StoreHealthSource;
 import bg.digiclub.agent.usage.UsageUpload;
+import bg.digiclub.agent.visitor.NoVisitorAccount;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.health.HealthReport;
 
@@ -91,7 +94,10 @@ public final class AgentRuntime {
         HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts,
                 publish);
         SessionLedger ledger = new SessionLedger(db);
-        LinkServer link = startLink(config, db, ledger, latest::get, clock);
+        SessionAuthority sessions = new SessionAuthority(ledger, new NoVisitorAccount(), clock,
+                config.sessions().heartbeatInterval(), new SecureRandom());
+        SessionWatchdog watchdog = SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
+        LinkServer link = startLink(config, db, ledger, sessions, latest::get, clock);
         Optional<UploadService> upload = uploadService(config, db, ledger, samples, alerts,
                 () -> Optional.ofNullable(latest.get()), clock);
         if (upload.isEmpty()) {
@@ -99,7 +105,7 @@ public final class AgentRuntime {
         }
         // closed in reverse order: the link stops taking requests before the database closes
         AgentService service = new AgentService(monitor, new Retention(db, clock), upload, config.sampling().interval(),
-                List.of(lock.get(), db, worker, link));
+                List.of(lock.get(), db, worker, watchdog, link));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
         LOG.info("data in {}, logs in {}, configuration from {}", config.dataDir(), config.logDir(),
                 config.source() == null ? "embedded defaults" : config.source());
@@ -121,13 +127,12 @@ public final class AgentRuntime {
         return new HealthEvaluator(config.thresholds()).evaluate(sample).report();
     }
 
-    /** The kiosk's link: sessions left open by a crash are closed first, then the socket opens. */
-    private static LinkServer startLink(AgentConfig config, Database db, SessionLedger ledger,
+    /**
+     * The kiosk's link. A session left open by a crash or power cut is not closed here: its
+     * kiosk may still be running and heartbeat again; if it does not, the watchdog ends it.
+     */
+    private static LinkServer startLink(AgentConfig config, Database db, SessionLedger ledger, SessionAuthority sessions,
                                         Supplier<HealthReport> health, Clock clock) throws SQLException, IOException {
-        int interrupted = ledger.closeInterrupted();
-        if (interrupted > 0) {
-            LOG.warn("{} session(s) left open by a crash or power cut closed as interrupted", interrupted);
-        }
         PinHasher hasher = new PinHasher(config.members().pbkdf2Iterations());
         MemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT, config.members().allowances(), ledger::memberUsage, clock);
@@ -136,7 +141,7 @@ public final class AgentRuntime {
             LOG.warn("no staff PIN is set: the kiosk's staff panel stays closed until one is (digiclub-agent staff-pin)");
         }
         LinkServer link = LinkServer.start(config.link().server(),
-                AgentRequests.dispatcher(ledger, members, staffPin, health, config.link().staffTokenTtl(), clock), clock);
+                AgentRequests.dispatcher(sessions, members, staffPin, health, config.link().staffTokenTtl(), clock), clock);
         LOG.info("kiosk link listening on {}", link.socketPath());
         return link;
     }

@@ -19,10 +19,11 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param thresholds when each health check turns WARN or CRIT
  * @param link       the local socket the kiosk talks to
  * @param members    member cards: allowances and PIN hashing
+ * @param sessions   how the kiosk's sessions are watched
  * @param upload     where anonymous statistics go, when, and how the outbox is bounded
  */
 public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettings sampling, HealthThresholds thresholds,
-                          LinkSettings link, MemberSettings members, UploadConfig upload) {
+                          LinkSettings link, MemberSettings members, SessionSettings sessions, UploadConfig upload) {
     public AgentConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logDir, "logDir");
@@ -30,6 +31,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettin
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(upload, "upload");
     }
 
@@ -49,6 +51,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettin
                 HealthThresholdsConfig.read(c),
                 LinkSettings.read(c, dataDir),
                 MemberSettings.read(c),
+                SessionSettings.read(c),
                 UploadConfig.read(c));
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 import bg.digiclub.agent.member.MemberStore;
 import bg.digiclub.agent.member.StaffPin;
-import bg.digiclub.agent.session.SessionLedger;
+import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.common.link.wire.MessageTypes;
@@ -26,14 +26,14 @@ public final class AgentRequests {
     /**
      * @param health the PC's current health; may return null while nothing has been sampled yet
      */
-    public static RequestDispatcher dispatcher(SessionLedger ledger, MemberStore members, StaffPin staffPin,
+    public static RequestDispatcher dispatcher(SessionAuthority sessions, MemberStore members, StaffPin staffPin,
                                                Supplier<HealthReport> health, Duration staffTokenTtl, Clock clock) {
         Objects.requireNonNull(health, "health");
         SecureRandom random = new SecureRandom();
         ExpiringTokens staffTokens = new ExpiringTokens(clock, staffTokenTtl, true, 16, random);
-        ExpiringTokens memberTickets = new ExpiringTokens(clock, MEMBER_TICKET_TTL, false, 64, random);
+        MemberTickets memberTickets = new MemberTickets(new ExpiringTokens(clock, MEMBER_TICKET_TTL, false, 64, random));
         RequestDispatcher.Builder builder = RequestDispatcher.builder(LinkJson.mapper());
-        new SessionRequests(ledger).register(builder);
+        new SessionRequests(sessions, staffTokens, memberTickets).register(builder);
         new MemberRequests(members, staffTokens, memberTickets).register(builder);
         new StaffRequests(staffPin, staffTokens).register(builder);
         builder.on(MessageTypes.HEALTH, body -> {

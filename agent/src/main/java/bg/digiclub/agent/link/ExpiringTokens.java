@@ -72,6 +72,18 @@ public final class ExpiringTokens {
         return Optional.of(e.subject());
     }
 
+    /** The subject of a live token, which is used up: a second call finds nothing. */
+    public synchronized Optional<String> take(String token) {
+        Optional<String> subject = subjectOf(token);
+        tokens.remove(token);
+        return subject;
+    }
+
+    /** Ends a token before its time (a staff member locked the panel). */
+    public synchronized void revoke(String token) {
+        tokens.remove(token);
+    }
+
     private void purge(Instant now) {
         tokens.values().removeIf(e -> !e.expiresAt().isAfter(now));
     }

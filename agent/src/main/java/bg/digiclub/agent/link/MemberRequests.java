@@ -28,9 +28,9 @@ import bg.digiclub.common.link.wire.StaffRequest;
 final class MemberRequests {
     private final MemberStore members;
     private final ExpiringTokens staffTokens;
-    private final ExpiringTokens memberTickets;
+    private final MemberTickets memberTickets;
 
-    MemberRequests(MemberStore members, ExpiringTokens staffTokens, ExpiringTokens memberTickets) {
+    MemberRequests(MemberStore members, ExpiringTokens staffTokens, MemberTickets memberTickets) {
         this.members = Objects.requireNonNull(members, "members");
         this.staffTokens = Objects.requireNonNull(staffTokens, "staffTokens");
         this.memberTickets = Objects.requireNonNull(memberTickets, "memberTickets");
@@ -65,7 +65,7 @@ final class MemberRequests {
         try {
             MemberLoginResult result = members.login(credentials.code(), credentials.pin());
             String ticket = result.outcome() == LoginOutcome.OK
-                    ? memberTickets.issue(RandomDigits.normalizeCode(credentials.code())) : null;
+                    ? memberTickets.issue(RandomDigits.normalizeCode(credentials.code()), result.allowedNow()) : null;
             return new MemberLoginAnswer(result.outcome(), result.allowedNow(), result.lockedFor(), result.demographics(), ticket);
         } finally {
             Arrays.fill(credentials.pin(), '\0');
@@ -74,7 +74,7 @@ final class MemberRequests {
 
     private Object declare(DeclareRequest request) throws Exception {
         String code = RandomDigits.normalizeCode(request.code());
-        if (code == null || !memberTickets.subjectOf(request.ticket()).map(code::equals).orElse(false)) {
+        if (code == null || !memberTickets.peek(request.ticket()).map(login -> code.equals(login.code())).orElse(false)) {
             throw new LinkException(ErrorCodes.MEMBER_AUTH_REQUIRED,
                     "declaring needs the ticket of a successful login with this card in the last minutes");
         }

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import bg.digiclub.agent.member.MemberStoreException;
-import bg.digiclub.agent.session.UnknownSessionException;
 import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.common.link.wire.LinkError;
 import bg.digiclub.common.link.wire.LinkResponse;
@@ -139,9 +138,6 @@ public final class RequestDispatcher {
         }
         if (e instanceof IllegalArgumentException) {
             return new LinkError(ErrorCodes.BAD_REQUEST, e.getMessage());
-        }
-        if (e instanceof UnknownSessionException) {
-            return new LinkError(ErrorCodes.UNKNOWN_SESSION, e.getMessage());
         }
         if (e instanceof MemberStoreException mse) {
             switch (mse.reason()) {

@@ -12,12 +12,13 @@ import bg.digiclub.common.link.VisitorKind;
  * One session as the ledger holds it.
  *
  * @param memberCode      the card code for a member session, null for a guest; never leaves the PC
- * @param lastHeartbeatAt the kiosk's last sign of life, null before the first heartbeat
+ * @param allowed         the time granted at start plus every extension
+ * @param lastHeartbeatAt the kiosk's last sign of life (agent's clock), null before the first heartbeat
  * @param remaining       the time left at the last heartbeat, null before the first
  * @param endedAt         null while open
  * @param endReason       null while open
  * @param closedBy        null while open
- * @param wipeSucceeded   whether every wipe step succeeded; null until the kiosk reports the wipe
+ * @param wipeSucceeded   whether the visitor's programs were ended and the home reset; null until done
  */
 public record SessionRecord(String id, VisitorKind kind, String memberCode, Demographics demographics,
                             Instant startedAt, Duration allowed, Instant lastHeartbeatAt, Duration remaining,
@@ -32,6 +33,16 @@ public record SessionRecord(String id, VisitorKind kind, String memberCode, Demo
 
     public boolean isOpen() {
         return endedAt == null;
+    }
+
+    /** The last sign of life of the session's kiosk: its last heartbeat, or the start. */
+    public Instant lastSignOfLife() {
+        return lastHeartbeatAt != null ? lastHeartbeatAt : startedAt;
+    }
+
+    /** When the granted time (with extensions) runs out. */
+    public Instant endsAt() {
+        return startedAt.plus(allowed);
     }
 
     /**
@@ -60,9 +71,11 @@ public record SessionRecord(String id, VisitorKind kind, String memberCode, Demo
 
     /** Who closed a session. */
     public enum ClosedBy {
-        /** The kiosk reported the end: final. */
+        /** The kiosk ended it ({@code session.end}). */
         KIOSK,
-        /** The agent closed it as INTERRUPTED at start-up: provisional until the kiosk reports. */
+        /** The agent ended it: the kiosk's heartbeats stopped, or its time ran out. */
+        AGENT,
+        /** Closed at start-up by agents before the agent became the session authority (old rows only). */
         RECOVERY
     }
 }

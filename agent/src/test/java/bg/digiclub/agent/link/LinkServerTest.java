@@ -31,20 +31,18 @@ import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.session.MutableClock;
+import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.visitor.RecordingVisitor;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
-import bg.digiclub.common.link.SessionEnd;
-import bg.digiclub.common.link.SessionHeartbeat;
-import bg.digiclub.common.link.SessionStart;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.VisitorKind;
-import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.common.link.wire.MessageTypes;
 
 class LinkServerTest {
@@ -80,10 +78,12 @@ class LinkServerTest {
     }
 
     RequestDispatcher dispatcher() {
+        SessionAuthority sessions = new SessionAuthority(ledger, new RecordingVisitor(), clock, Duration.ofSeconds(30),
+                new SecureRandom());
         SqliteMemberStore members = new SqliteMemberStore(db, new PinHasher(PinHasher.MIN_ITERATIONS),
                 new RandomDigits(new SecureRandom()), LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)), ledger::memberUsage, clock);
-        return AgentRequests.dispatcher(ledger, members, staffPin, health::get, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock);
+        return AgentRequests.dispatcher(sessions, members, staffPin, health::get, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock);
     }
 
     LinkServerConfig config(List<String> users, List<String> groups, int maxConnections) {
@@ -103,37 +103,78 @@ class LinkServerTest {
         });
     }
 
-    @Test
-    void sessionIsRecordedHeartbeatedAndEndedOverTheSocket() throws Exception {
-        try (LinkTestClient kiosk = new LinkTestClient(socket)) {
-            SessionStart start = new SessionStart("7d3c5a1e-0000-4000-8000-000000000001", VisitorKind.GUEST, null,
-                    new Demographics(AgeBand.AGE_55_64, Sex.FEMALE), T0, Duration.ofMinutes(60));
-            assertTrue(kiosk.ok(MessageTypes.SESSION_START, start).path("applied").asBoolean());
-            assertEquals(start.sessionId(), kiosk.ok(MessageTypes.SESSION_OPEN, null).path("sessionId").asText());
-            assertTrue(kiosk.ok(MessageTypes.SESSION_HEARTBEAT,
-                    new SessionHeartbeat(start.sessionId(), T0.plusSeconds(30), Duration.ofSeconds(3570))).path("applied").asBoolean());
-            SessionEnd end = new SessionEnd(start.sessionId(), T0.plusSeconds(45 * 60), EndReason.TIMEOUT,
-                    List.of(new WipeStepResult("downloads", true, "3 files")));
-            assertTrue(kiosk.ok(MessageTypes.SESSION_END, end).path("applied").asBoolean());
+    static Map<String, Object> guestStart() {
+        return Map.of("kind", "GUEST", "demographics", Map.of("ageBand", "AGE_55_64", "sex", "FEMALE"), "allowedMinutes", 60);
+    }
 
-            assertFalse(kiosk.ok(MessageTypes.SESSION_START, start).path("applied").asBoolean(), "redelivered start");
-            assertFalse(kiosk.ok(MessageTypes.SESSION_END, end).path("applied").asBoolean(), "redelivered end");
-            assertTrue(kiosk.ok(MessageTypes.SESSION_OPEN, null).path("sessionId").isMissingNode(), "no open session: " );
+    @Test
+    void theAgentStartsHeartbeatsAndEndsASessionByItsOwnClockAndOnlyForTheSecretsHolder() throws Exception {
+        try (LinkTestClient kiosk = new LinkTestClient(socket)) {
+            JsonNode granted = kiosk.ok(MessageTypes.SESSION_START, guestStart());
+            String id = granted.path("sessionId").asText();
+            String secret = granted.path("secret").asText();
+            assertEquals(T0.toString(), granted.path("startedAt").asText());
+            assertEquals(3600, granted.path("remainingSeconds").asLong());
+            JsonNode open = kiosk.ok(MessageTypes.SESSION_OPEN, null);
+            assertTrue(open.path("open").asBoolean());
+            assertFalse(open.toString().contains(secret), "session.open never hands out the secret: " + open);
+            assertFalse(open.toString().contains(id), "nor the id: " + open);
+
+            assertEquals("session_auth_required", kiosk.call(MessageTypes.SESSION_HEARTBEAT,
+                    Map.of("sessionId", id, "secret", "guessed")).path("error").path("code").asText());
+            assertEquals("staff_auth_required", kiosk.call(MessageTypes.SESSION_END,
+                    Map.of("sessionId", id, "secret", secret, "reason", "STAFF", "staffToken", "forged")).path("error").path("code").asText());
+            assertEquals("bad_request", kiosk.call(MessageTypes.SESSION_END,
+                    Map.of("sessionId", id, "secret", secret, "reason", "INTERRUPTED")).path("error").path("code").asText());
+            assertEquals("busy", kiosk.call(MessageTypes.SESSION_START, guestStart()).path("error").path("code").asText(),
+                    "one open session per PC");
+
+            clock.advance(Duration.ofSeconds(30));
+            assertEquals(3570, kiosk.ok(MessageTypes.SESSION_HEARTBEAT, Map.of("sessionId", id, "secret", secret))
+                    .path("remainingSeconds").asLong());
+            clock.advance(Duration.ofMinutes(44).plusSeconds(30));
+            JsonNode ended = kiosk.ok(MessageTypes.SESSION_END, Map.of("sessionId", id, "secret", secret, "reason", "LOGOUT"));
+            assertEquals("end-programs", ended.path("wipe").get(0).path("step").asText());
+            assertFalse(kiosk.ok(MessageTypes.SESSION_OPEN, null).path("open").asBoolean());
+
+            var recorded = ledger.find(id).orElseThrow();
+            assertEquals(EndReason.LOGOUT, recorded.endReason());
+            assertEquals(T0.plusSeconds(45 * 60), recorded.endedAt());
+            assertEquals(Boolean.TRUE, recorded.wipeSucceeded());
         }
-        var recorded = ledger.find("7d3c5a1e-0000-4000-8000-000000000001").orElseThrow();
-        assertEquals(EndReason.TIMEOUT, recorded.endReason());
-        assertEquals(T0.plusSeconds(45 * 60), recorded.endedAt());
-        assertEquals(Boolean.TRUE, recorded.wipeSucceeded());
+    }
+
+    @Test
+    void aMemberSessionNeedsAFreshLoginTicketUsedOnceAndGetsNoMoreThanTheCardAllows() throws Exception {
+        try (LinkTestClient kiosk = new LinkTestClient(socket)) {
+            Map<String, Object> invented = Map.of("kind", "MEMBER", "memberTicket", "12345678",
+                    "demographics", Map.of("ageBand", "AGE_18_24", "sex", "MALE"), "allowedMinutes", 60);
+            assertEquals("member_auth_required", kiosk.call(MessageTypes.SESSION_START, invented).path("error").path("code").asText());
+            assertEquals(0, sessionRows(), "an invented card is not counted");
+
+            String token = kiosk.ok(MessageTypes.STAFF_LOGIN, Map.of("pin", STAFF_PIN)).path("token").asText();
+            JsonNode card = kiosk.ok(MessageTypes.MEMBER_CREATE, Map.of("token", token));
+            String ticket = kiosk.ok(MessageTypes.MEMBER_LOGIN, Map.of("code", card.path("code").asText(),
+                    "pin", card.path("pin").asText())).path("ticket").asText();
+            Map<String, Object> start = Map.of("kind", "MEMBER", "memberTicket", ticket,
+                    "demographics", Map.of("ageBand", "AGE_18_24", "sex", "MALE"), "allowedMinutes", 720);
+            JsonNode granted = kiosk.ok(MessageTypes.SESSION_START, start);
+            assertEquals(3600, granted.path("remainingSeconds").asLong(), "the card's per-session allowance, not what was asked");
+            kiosk.ok(MessageTypes.SESSION_END, Map.of("sessionId", granted.path("sessionId").asText(),
+                    "secret", granted.path("secret").asText(), "reason", "LOGOUT"));
+            assertEquals("member_auth_required", kiosk.call(MessageTypes.SESSION_START, start).path("error").path("code").asText(),
+                    "a ticket starts one session");
+        }
     }
 
     @Test
     void badRequestsGetAClearErrorChangeNothingAndTheConnectionKeepsAnswering() throws Exception {
-        String validStart = "\"sessionId\":\"s-1\",\"kind\":\"GUEST\",\"memberCode\":null,"
-                + "\"demographics\":{\"ageBand\":\"AGE_30_54\",\"sex\":\"MALE\"},\"startedAt\":\"2026-11-25T07:00:00Z\"";
+        String validStart = "\"kind\":\"GUEST\",\"memberTicket\":null,"
+                + "\"demographics\":{\"ageBand\":\"AGE_30_54\",\"sex\":\"MALE\"}";
         Map<String, String> cases = new java.util.LinkedHashMap<>();
         cases.put("not json at all", "bad_request");
         cases.put("[1, 2, 3]", "bad_request");
-        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowed\":\"PT1H\"}} trailing", "bad_request");
+        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowedMinutes\":60}} trailing", "bad_request");
         cases.put("{\"id\":\"a\",\"type\":\"session.explode\",\"body\":{}}", "unknown_type");
         cases.put("{\"id\":\"a\",\"type\":7}", "bad_request");
         cases.put("{\"id\":5,\"type\":\"session.open\"}", "bad_request");
@@ -141,19 +182,20 @@ class LinkServerTest {
         cases.put("{\"id\":\"a\",\"type\":\"session.start\"}", "bad_request");
         cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":[]}", "bad_request");
         cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + "}}", "bad_request");
-        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowed\":\"an hour\"}}", "bad_request");
+        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowedMinutes\":\"an hour\"}}", "bad_request");
         cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart.replace("\"GUEST\"", "1")
-                + ",\"allowed\":\"PT1H\"}}", "bad_request");
-        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart.replace("\"s-1\"", "42")
-                + ",\"allowed\":\"PT1H\"}}", "bad_request");
+                + ",\"allowedMinutes\":60}}", "bad_request");
+        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowedMinutes\":721}}", "bad_request");
+        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart
+                + ",\"allowedMinutes\":60,\"startedAt\":\"1970-01-01T00:00:00Z\"}}", "bad_request");
         cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart.replace("\"GUEST\"", "\"ALIEN\"")
-                + ",\"allowed\":\"PT1H\"}}", "bad_request");
-        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowed\":\"PT1H\",\"pcName\":\"x\"}}",
+                + ",\"allowedMinutes\":60}}", "bad_request");
+        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowedMinutes\":60,\"pcName\":\"x\"}}",
                 "bad_request");
-        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowed\":\"-PT1H\"}}", "bad_request");
-        cases.put("{\"id\":\"a\",\"type\":\"session.heartbeat\",\"body\":{\"sessionId\":\"never\",\"at\":\"2026-11-25T07:00:00Z\","
-                + "\"remaining\":\"PT5M\"}}", "unknown_session");
-        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowed\":\"PT1H\",\"x\":\""
+        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowedMinutes\":-60}}", "bad_request");
+        cases.put("{\"id\":\"a\",\"type\":\"session.heartbeat\",\"body\":{\"sessionId\":\"never\",\"secret\":\"x\"}}",
+                "session_auth_required");
+        cases.put("{\"id\":\"a\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowedMinutes\":60,\"x\":\""
                 + "x".repeat(70 * 1024) + "\"}}", "too_large");
 
         try (LinkTestClient visitor = new LinkTestClient(socket)) {
@@ -165,8 +207,8 @@ class LinkServerTest {
                 assertFalse(answer.path("error").path("message").asText().isBlank(), what);
             }
             assertEquals(0, sessionRows(), "nothing stored");
-            assertTrue(visitor.ok(MessageTypes.SESSION_OPEN, null).path("sessionId").isMissingNode(), "same connection still answers");
-            String good = "{\"id\":\"g\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowed\":\"PT1H\"}}";
+            assertFalse(visitor.ok(MessageTypes.SESSION_OPEN, null).path("open").asBoolean(), "same connection still answers");
+            String good = "{\"id\":\"g\",\"type\":\"session.start\",\"body\":{" + validStart + ",\"allowedMinutes\":60}}";
             assertTrue(LinkJson.mapper().readTree(visitor.exchange(good)).path("ok").asBoolean(), "the well-formed one works");
         }
         assertEquals(1, sessionRows());

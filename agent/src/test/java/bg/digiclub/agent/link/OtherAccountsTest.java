@@ -24,8 +24,10 @@ import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.session.MutableClock;
+import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.visitor.RecordingVisitor;
 
 /**
  * The socket's two locks, tried from real other accounts: the agent (the test, as root) serves
@@ -68,7 +70,9 @@ class OtherAccountsTest {
         PinHasher hasher = new PinHasher(PinHasher.MIN_ITERATIONS);
         SqliteMemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()), LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)), ledger::memberUsage, clock);
-        RequestDispatcher dispatcher = AgentRequests.dispatcher(ledger, members, new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock),
+        SessionAuthority sessions = new SessionAuthority(ledger, new RecordingVisitor(), clock, Duration.ofSeconds(30),
+                new SecureRandom());
+        RequestDispatcher dispatcher = AgentRequests.dispatcher(sessions, members, new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock),
                 () -> null, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock);
         server = LinkServer.start(new LinkServerConfig(socket, KIOSK_GROUP, allowedUsers, allowedGroups, 4,
                 Duration.ofMinutes(2), 65536), dispatcher, clock);

@@ -24,8 +24,6 @@ import bg.digiclub.agent.store.Database;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
-import bg.digiclub.common.link.SessionEnd;
-import bg.digiclub.common.link.SessionStart;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.wire.LoginOutcome;
@@ -196,8 +194,18 @@ class SqliteMemberStoreTest {
         assertEquals(Duration.ZERO, cards.get(0).usedToday());
     }
 
+    /** A member's past session, as the session authority would have recorded it. */
     private void play(String code, String id, Instant from, Duration length) throws Exception {
-        ledger.start(new SessionStart(id, VisitorKind.MEMBER, code, Demographics.NOT_DECLARED, from, Duration.ofMinutes(60)));
-        ledger.end(new SessionEnd(id, from.plus(length), EndReason.LOGOUT, List.of()));
+        db.transaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO session (id, kind, member_code, age_band, sex, started_at, "
+                    + "allowed_ms, ended_at, end_reason, closed_by) VALUES (?, 'MEMBER', ?, 'NOT_DECLARED', 'NOT_DECLARED', "
+                    + "?, 3600000, ?, 'LOGOUT', 'KIOSK')")) {
+                ps.setString(1, id);
+                ps.setString(2, code);
+                ps.setLong(3, from.toEpochMilli());
+                ps.setLong(4, from.plus(length).toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
     }
 }

@@ -1,14 +1,21 @@
 package bg.digiclub.common.link;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
-/** The kiosk says a session is still running, with the time it has left (sent every 30 s). */
-public record SessionHeartbeat(String sessionId, Instant at, Duration remaining) {
+/**
+ * The kiosk says a session is still running (every 30 s). The agent records the time by its own
+ * clock and answers with the time left.
+ *
+ * @param secret the secret the agent returned when the session started
+ */
+public record SessionHeartbeat(String sessionId, String secret) {
     public SessionHeartbeat {
         Objects.requireNonNull(sessionId, "sessionId");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(remaining, "remaining");
+        Objects.requireNonNull(secret, "secret");
+    }
+
+    @Override
+    public String toString() {
+        return "SessionHeartbeat[sessionId=" + sessionId + ", secret=<hidden>]";
     }
 }

@@ -1,27 +1,35 @@
 package bg.digiclub.common.link;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The kiosk tells the agent a session has started. The kiosk makes the id (a random UUID) so
- * that a session started while the agent is unreachable can be delivered later, once.
+ * The kiosk asks the agent to start a session. The agent decides the rest: the id, the start
+ * time (its own clock), the secret that heartbeats and the end must present, and for a member
+ * the time actually allowed.
  *
- * @param memberCode the member's card code for {@link VisitorKind#MEMBER}, null for a guest;
- *                   it stays in the agent and never leaves the PC
- * @param allowed    the time granted at start
+ * @param memberTicket   for {@link VisitorKind#MEMBER}: the ticket of a successful
+ *                       {@code member.login} in the last minutes (the agent knows the card by it;
+ *                       the code itself is not sent); null for a guest
+ * @param allowedMinutes the guest session length the club configured; for a member the agent
+ *                       grants at most what the card has left today
  */
-public record SessionStart(String sessionId, VisitorKind kind, String memberCode, Demographics demographics,
-                           Instant startedAt, Duration allowed) {
+public record SessionStart(VisitorKind kind, String memberTicket, Demographics demographics, int allowedMinutes) {
+    /** The longest session the agent grants at once (a whole opening day). */
+    public static final int MAX_MINUTES = 720;
+
     public SessionStart {
-        Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(demographics, "demographics");
-        Objects.requireNonNull(startedAt, "startedAt");
-        Objects.requireNonNull(allowed, "allowed");
-        if ((kind == VisitorKind.MEMBER) != (memberCode != null)) {
-            throw new IllegalArgumentException("memberCode must be set for MEMBER and only for MEMBER");
+        if ((kind == VisitorKind.MEMBER) != (memberTicket != null)) {
+            throw new IllegalArgumentException("memberTicket must be set for MEMBER and only for MEMBER");
         }
+        if (allowedMinutes < 1 || allowedMinutes > MAX_MINUTES) {
+            throw new IllegalArgumentException("allowedMinutes must be between 1 and " + MAX_MINUTES + ", got " + allowedMinutes);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SessionStart[kind=" + kind + ", demographics=" + demographics + ", allowedMinutes=" + allowedMinutes + "]";
     }
 }

@@ -20,8 +20,14 @@ public final class ErrorCodes {
     public static final String UNKNOWN_CARD = "unknown_card";
     /** The member already declared age band and sex; it is declared once. */
     public static final String ALREADY_DECLARED = "already_declared";
-    /** A heartbeat or end for a session the agent has never seen started. */
-    public static final String UNKNOWN_SESSION = "unknown_session";
+    /** A heartbeat, end or launch without the session's secret. */
+    public static final String SESSION_AUTH_REQUIRED = "session_auth_required";
+    /** The session is over (ended by the agent: its time ran out or its heartbeats stopped). */
+    public static final String SESSION_ENDED = "session_ended";
+    /** The PC is not free: a session is running or maintenance is on. */
+    public static final String BUSY = "busy";
+    /** The previous visitor's data could not be removed: no session until it is. */
+    public static final String OUT_OF_ORDER = "out_of_order";
     /** The agent cannot answer this now (health not available yet); try again later. */
     public static final String UNAVAILABLE = "unavailable";
     /** The agent failed (database error); try again later. Nothing was changed. */

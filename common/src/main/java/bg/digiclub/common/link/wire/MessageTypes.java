@@ -4,14 +4,22 @@ import java.util.Set;
 
 /** The request types the agent answers, with the body each takes and returns. */
 public final class MessageTypes {
-    /** {@code SessionStart} -> {@link SessionAck}. */
+    /** {@code SessionStart} -> {@link SessionGranted}. */
     public static final String SESSION_START = "session.start";
-    /** {@code SessionHeartbeat} -> {@link SessionAck}. */
+    /** {@code SessionHeartbeat} -> {@link SessionTime}. */
     public static final String SESSION_HEARTBEAT = "session.heartbeat";
-    /** {@code SessionEnd} -> {@link SessionAck}. */
+    /** {@code SessionEnd} -> {@link SessionEnded}. */
     public static final String SESSION_END = "session.end";
     /** no body -> {@link OpenSession}. */
     public static final String SESSION_OPEN = "session.open";
+    /** {@link SessionExtend} -> {@link SessionTime}. Staff only. */
+    public static final String SESSION_EXTEND = "session.extend";
+    /** {@link MaintenanceRequest} -> empty body. Staff only. */
+    public static final String MAINTENANCE_START = "maintenance.start";
+    /** {@link MaintenanceRequest} -> empty body. Staff only. */
+    public static final String MAINTENANCE_END = "maintenance.end";
+    /** {@link AppLaunch} -> empty body. */
+    public static final String APP_LAUNCH = "app.launch";
     /** {@link MemberCredentials} -> {@link MemberLoginAnswer}. */
     public static final String MEMBER_LOGIN = "member.login";
     /** {@link DeclareRequest} -> empty body. */
@@ -31,6 +39,7 @@ public final class MessageTypes {
 
     /** Every type above. */
     public static final Set<String> ALL = Set.of(SESSION_START, SESSION_HEARTBEAT, SESSION_END, SESSION_OPEN,
+            SESSION_EXTEND, MAINTENANCE_START, MAINTENANCE_END, APP_LAUNCH,
             MEMBER_LOGIN, MEMBER_DECLARE, MEMBER_LIST, MEMBER_CREATE, MEMBER_RESET_PIN, MEMBER_DISABLE,
             STAFF_LOGIN, HEALTH);
 

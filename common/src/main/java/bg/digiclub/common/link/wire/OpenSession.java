@@ -1,9 +1,9 @@
 package bg.digiclub.common.link.wire;
 
 /**
- * The session the agent still holds unfinished from before this kiosk started, or null.
- *
- * @param sessionId null if there is none
+ * Whether the agent holds a session open. Never its id or secret: a kiosk that lost them
+ * (it was restarted) cannot take the session over; the agent ends it as INTERRUPTED when its
+ * heartbeats stop, or when the next session starts.
  */
-public record OpenSession(String sessionId) {
+public record OpenSession(boolean open) {
 }

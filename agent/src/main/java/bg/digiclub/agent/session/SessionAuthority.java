@@ -1,0 +1,304 @@
+package bg.digiclub.agent.session;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import bg.digiclub.agent.session.SessionRecord.ClosedBy;
+import bg.digiclub.agent.visitor.VisitorAccount;
+import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.EndReason;
+import bg.digiclub.common.link.VisitorKind;
+import bg.digiclub.common.link.WipeStepResult;
+import bg.digiclub.common.link.wire.ErrorCodes;
+
+/**
+ * The agent as the authority over this PC's sessions: it decides when a session starts and
+ * ends (its own clock, never the kiosk's), hands each session's kiosk a secret that heartbeats
+ * and the end must present, keeps one session open at a time, and ends a session itself when
+ * the kiosk goes silent (killed or stopped) or its time runs out. Whenever a session ends, or
+ * starts, or maintenance ends, every program of the visitor's account is ended; when a session
+ * ends the visitor's home is reset.
+ *
+ * <p>Who may ask (staff token, member ticket) is checked by the link before it calls here.
+ * Every method is synchronized: session changes happen one at a time, including the reset.
+ */
+public final class SessionAuthority {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionAuthority.class);
+
+    private final SessionLedger ledger;
+    private final VisitorAccount visitor;
+    private final Clock clock;
+    private final Duration heartbeatInterval;
+    private final SessionSecrets secrets;
+    /** Sessions could not be heartbeated while the agent was down: the watchdog counts from here too. */
+    private final Instant agentStarted;
+    private Instant maintenanceUntil;
+    private boolean lastResetFailed;
+
+    public SessionAuthority(SessionLedger ledger, VisitorAccount visitor, Clock clock, Duration heartbeatInterval,
+                            SecureRandom random) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.visitor = Objects.requireNonNull(visitor, "visitor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.heartbeatInterval = Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        this.secrets = new SessionSecrets(Objects.requireNonNull(random, "random"));
+        this.agentStarted = clock.instant();
+        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+            throw new IllegalArgumentException("heartbeat interval must be positive, got " + heartbeatInterval);
+        }
+    }
+
+    /** A session the agent started: what its kiosk needs, the secret only here. */
+    public record Granted(String sessionId, String secret, Instant startedAt, Duration remaining) {
+        @Override
+        public String toString() {
+            return "Granted[sessionId=" + sessionId + ", startedAt=" + startedAt + ", remaining=" + remaining + "]";
+        }
+    }
+
+    /**
+     * Starts a session now. A session still open whose kiosk has gone silent is ended first;
+     * one whose kiosk is alive is not replaced. The visitor's leftover programs are ended.
+     *
+     * @param memberCode the card (known from a checked member ticket) for a member, else null
+     * @param allowed    the time granted
+     * @throws SessionRefusedException {@code busy} if a live session is open or maintenance is
+     *                                 on; {@code out_of_order} if the visitor's home could not be reset
+     */
+    public synchronized Granted start(VisitorKind kind, String memberCode, Demographics demographics, Duration allowed)
+            throws SQLException, SessionRefusedException {
+        Instant now = clock.instant();
+        sweep();
+        if (maintenanceUntil != null) {
+            throw new SessionRefusedException(ErrorCodes.BUSY, "the PC is unlocked for maintenance; lock it first");
+        }
+        Optional<SessionRecord> open = ledger.openSession();
+        if (open.isPresent()) {
+            throw new SessionRefusedException(ErrorCodes.BUSY, "a session is running on this PC");
+        }
+        if (lastResetFailed) {
+            // try again: a transient failure (a busy file) must not keep the PC closed
+            List<WipeStepResult> again = visitor.reset();
+            lastResetFailed = !succeeded(again);
+            if (lastResetFailed) {
+                throw new SessionRefusedException(ErrorCodes.OUT_OF_ORDER,
+                        "the previous visitor's data could not be removed: " + firstFailure(again));
+            }
+        }
+        WipeStepResult ended = visitor.endProcesses();
+        if (!ended.ok()) {
+            LOG.warn("before a new session, the visitor's programs could not all be ended: {}", ended.detail());
+        }
+        String id = UUID.randomUUID().toString();
+        String secret = secrets.next();
+        ledger.insert(id, kind, memberCode, demographics, now, allowed, SessionSecrets.hash(secret));
+        return new Granted(id, secret, now, allowed);
+    }
+
+    /**
+     * A sign of life of a session's kiosk.
+     *
+     * @return the time left by the agent's clock
+     * @throws SessionRefusedException {@code session_auth_required} for a wrong id or secret,
+     *                                 {@code session_ended} if the session is over
+     */
+    public synchronized Duration heartbeat(String sessionId, String secret) throws SQLException, SessionRefusedException {
+        SessionRecord s = authorised(sessionId, secret);
+        Instant now = clock.instant();
+        if (s.isOpen() && !now.isBefore(timeoutDeadline(s))) {
+            endByAgent(s, s.endsAt(), EndReason.TIMEOUT);
+            s = ledger.find(sessionId).orElseThrow();
+        }
+        if (!s.isOpen()) {
+            throw new SessionRefusedException(ErrorCodes.SESSION_ENDED, "this session is over (" + s.endReason() + ")");
+        }
+        Duration left = remaining(s, now);
+        ledger.heartbeat(sessionId, now, left);
+        return left;
+    }
+
+    /**
+     * Ends a session now: its programs are ended and the visitor's home reset before this
+     * returns. Ending a session that is already over answers with how its reset went, so a
+     * kiosk that lost the answer can ask again.
+     *
+     * @param reason never INTERRUPTED (the agent's own); STAFF only after the link checked the staff token
+     * @return the reset's steps
+     */
+    public synchronized List<WipeStepResult> end(String sessionId, String secret, EndReason reason)
+            throws SQLException, SessionRefusedException {
+        if (reason == EndReason.INTERRUPTED) {
+            throw new IllegalArgumentException("only the agent ends a session as INTERRUPTED");
+        }
+        SessionRecord s = authorised(sessionId, secret);
+        if (s.isOpen()) {
+            Instant now = clock.instant();
+            // a kiosk that ends late (it was stopped) gets no more than it was granted
+            Instant at = now.isAfter(s.endsAt()) ? s.endsAt() : now;
+            EndReason why = now.isAfter(s.endsAt()) ? EndReason.TIMEOUT : reason;
+            return closeAndReset(s, at, why, ClosedBy.KIOSK);
+        }
+        return ledger.wipeSteps(sessionId);
+    }
+
+    /** Staff give a running session more time (the link checked the staff token). */
+    public synchronized Duration extend(String sessionId, Duration more) throws SQLException, SessionRefusedException {
+        SessionRecord s = ledger.find(sessionId).filter(SessionRecord::isOpen)
+                .orElseThrow(() -> new SessionRefusedException(ErrorCodes.SESSION_ENDED, "no running session of this id"));
+        ledger.extend(sessionId, more);
+        LOG.info("session {} extended by {} (staff)", sessionId, more);
+        return remaining(ledger.find(sessionId).orElse(s), clock.instant());
+    }
+
+    /** Staff unlock the PC for maintenance (the link checked the staff token). */
+    public synchronized void startMaintenance(Duration length) throws SQLException, SessionRefusedException {
+        sweep();
+        if (ledger.openSession().isPresent()) {
+            throw new SessionRefusedException(ErrorCodes.BUSY, "end the session before maintenance");
+        }
+        maintenanceUntil = clock.instant().plus(length);
+        LOG.info("maintenance unlock for {} (staff)", length);
+    }
+
+    /** Maintenance is over: the visitor's programs started during it are ended. */
+    public synchronized void endMaintenance() {
+        if (maintenanceUntil != null) {
+            maintenanceUntil = null;
+            relockAfterMaintenance();
+        }
+    }
+
+    public synchronized boolean maintenanceOn() {
+        return maintenanceUntil != null;
+    }
+
+    /**
+     * Starts a program as the visitor for a running session.
+     *
+     * @param displayEnv DISPLAY (and the like) of the kiosk's screen, already checked
+     */
+    public synchronized void launch(String sessionId, String secret, List<String> argv, Map<String, String> displayEnv)
+            throws SQLException, SessionRefusedException, IOException {
+        SessionRecord s = authorised(sessionId, secret);
+        if (!s.isOpen()) {
+            throw new SessionRefusedException(ErrorCodes.SESSION_ENDED, "this session is over (" + s.endReason() + ")");
+        }
+        visitor.launch(argv, displayEnv);
+    }
+
+    /** Starts a program as the visitor during maintenance (the link checked the staff token). */
+    public synchronized void launchForMaintenance(List<String> argv, Map<String, String> displayEnv)
+            throws SessionRefusedException, IOException {
+        sweep();
+        if (maintenanceUntil == null) {
+            throw new SessionRefusedException(ErrorCodes.BUSY, "the PC is not unlocked for maintenance");
+        }
+        visitor.launch(argv, displayEnv);
+    }
+
+    /** Whether a session is open. */
+    public synchronized boolean sessionOpen() throws SQLException {
+        return ledger.openSession().isPresent();
+    }
+
+    /** Whether the last reset of the visitor's home failed (the PC is out of order until one succeeds). */
+    public synchronized boolean lastResetFailed() {
+        return lastResetFailed;
+    }
+
+    /**
+     * The watchdog, run every few seconds: ends a session whose kiosk missed two heartbeats
+     * (as INTERRUPTED, at its last sign of life) or whose time ran out a heartbeat ago (as
+     * TIMEOUT, at its end), and relocks maintenance whose time is up.
+     */
+    public synchronized void sweep() {
+        Instant now = clock.instant();
+        try {
+            Optional<SessionRecord> open = ledger.openSession();
+            if (open.isPresent()) {
+                SessionRecord s = open.get();
+                if (!now.isBefore(silenceDeadline(s))) {
+                    LOG.warn("session {}: no heartbeat since {}; the kiosk is gone or stopped, ending it", s.id(),
+                            s.lastSignOfLife());
+                    endByAgent(s, s.lastSignOfLife(), EndReason.INTERRUPTED);
+                } else if (!now.isBefore(timeoutDeadline(s))) {
+                    LOG.warn("session {}: its time ran out at {} and the kiosk did not end it; ending it", s.id(), s.endsAt());
+                    endByAgent(s, s.endsAt(), EndReason.TIMEOUT);
+                }
+            }
+        } catch (SQLException e) {
+            LOG.error("the session watchdog could not read the ledger", e);
+        }
+        if (maintenanceUntil != null && !now.isBefore(maintenanceUntil)) {
+            maintenanceUntil = null;
+            LOG.info("maintenance time is over");
+            relockAfterMaintenance();
+        }
+    }
+
+    private void relockAfterMaintenance() {
+        WipeStepResult ended = visitor.endProcesses();
+        LOG.info("maintenance over: visitor's programs {}", ended.ok() ? "ended" : "NOT all ended: " + ended.detail());
+    }
+
+    private void endByAgent(SessionRecord s, Instant at, EndReason reason) throws SQLException {
+        closeAndReset(s, at, reason, ClosedBy.AGENT);
+    }
+
+    private List<WipeStepResult> closeAndReset(SessionRecord s, Instant at, EndReason reason, ClosedBy by) throws SQLException {
+        if (!ledger.close(s.id(), at, reason, by)) {
+            return ledger.wipeSteps(s.id());
+        }
+        List<WipeStepResult> steps = visitor.reset();
+        ledger.recordReset(s.id(), steps);
+        lastResetFailed = !succeeded(steps);
+        LOG.info("session {} ended ({}, by {}); reset {}", s.id(), reason, by,
+                lastResetFailed ? "FAILED: " + firstFailure(steps) : "ok");
+        return steps;
+    }
+
+    private SessionRecord authorised(String sessionId, String secret) throws SQLException, SessionRefusedException {
+        // an unknown id and a wrong secret get the same answer: ids are not to be probed
+        if (sessionId == null || secret == null || !ledger.secretMatches(sessionId, secret)) {
+            throw new SessionRefusedException(ErrorCodes.SESSION_AUTH_REQUIRED, "unknown session or wrong secret");
+        }
+        return ledger.find(sessionId).orElseThrow(() -> new SessionRefusedException(ErrorCodes.SESSION_AUTH_REQUIRED,
+                "unknown session or wrong secret"));
+    }
+
+    /** Two heartbeats missed, with half an interval of slack; never before the agent itself was up that long. */
+    private Instant silenceDeadline(SessionRecord s) {
+        Instant last = s.lastSignOfLife().isAfter(agentStarted) ? s.lastSignOfLife() : agentStarted;
+        return last.plus(heartbeatInterval.multipliedBy(2)).plus(heartbeatInterval.dividedBy(2));
+    }
+
+    /** A kiosk gets one heartbeat interval after the end to end the session itself. */
+    private Instant timeoutDeadline(SessionRecord s) {
+        return s.endsAt().plus(heartbeatInterval);
+    }
+
+    private static Duration remaining(SessionRecord s, Instant now) {
+        Duration left = Duration.between(now, s.endsAt());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static boolean succeeded(List<WipeStepResult> steps) {
+        return !steps.isEmpty() && steps.stream().allMatch(WipeStepResult::ok);
+    }
+
+    private static String firstFailure(List<WipeStepResult> steps) {
+        return steps.stream().filter(r -> !r.ok()).findFirst().map(r -> r.step() + ": " + r.detail()).orElse("no reset steps");
+    }
+}

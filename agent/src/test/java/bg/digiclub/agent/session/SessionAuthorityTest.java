@@ -1,0 +1,289 @@
+package bg.digiclub.agent.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import bg.digiclub.agent.session.SessionAuthority.Granted;
+import bg.digiclub.agent.session.SessionRecord.ClosedBy;
+import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.visitor.RecordingVisitor;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.EndReason;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.VisitorKind;
+import bg.digiclub.common.link.WipeStepResult;
+import bg.digiclub.common.link.wire.ErrorCodes;
+
+class SessionAuthorityTest {
+    private static final Demographics ELDERLY_WOMAN = new Demographics(AgeBand.AGE_65_74, Sex.FEMALE);
+    private static final Duration HOUR = Duration.ofMinutes(60);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    Database db;
+    SessionLedger ledger;
+    MutableClock clock;
+    RecordingVisitor visitor;
+    SessionAuthority sessions;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.open(dir.resolve(Database.FILE_NAME));
+        ledger = new SessionLedger(db);
+        clock = MutableClock.clubMorning();
+        visitor = new RecordingVisitor();
+        sessions = new SessionAuthority(ledger, visitor, clock, HEARTBEAT, new SecureRandom());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
+    }
+
+    private Granted guest() throws Exception {
+        return sessions.start(VisitorKind.GUEST, null, ELDERLY_WOMAN, HOUR);
+    }
+
+    @Test
+    void sessionIsRecordedByTheAgentsClockHeartbeatedAndEndedWithTheReset() throws Exception {
+        Instant t0 = clock.instant();
+        Granted g = guest();
+        assertEquals(t0, g.startedAt());
+        assertEquals(List.of("end-programs"), visitor.calls, "leftover programs are ended before a session");
+        SessionRecord started = ledger.find(g.sessionId()).orElseThrow();
+        assertTrue(started.isOpen());
+        assertEquals(ELDERLY_WOMAN, started.demographics());
+        assertTrue(sessions.sessionOpen());
+
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(Duration.ofMinutes(59).plusSeconds(30), sessions.heartbeat(g.sessionId(), g.secret()));
+        assertEquals(t0.plusSeconds(30), ledger.find(g.sessionId()).orElseThrow().lastHeartbeatAt());
+
+        clock.advance(Duration.ofMinutes(40));
+        List<WipeStepResult> reset = sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
+        assertTrue(reset.stream().allMatch(WipeStepResult::ok));
+        SessionRecord ended = ledger.find(g.sessionId()).orElseThrow();
+        assertEquals(t0.plusSeconds(30).plus(Duration.ofMinutes(40)), ended.endedAt());
+        assertEquals(EndReason.LOGOUT, ended.endReason());
+        assertEquals(ClosedBy.KIOSK, ended.closedBy());
+        assertEquals(Boolean.TRUE, ended.wipeSucceeded());
+        assertEquals(reset, ledger.wipeSteps(g.sessionId()));
+        assertEquals(List.of("end-programs", "reset"), visitor.calls);
+        assertFalse(sessions.sessionOpen());
+    }
+
+    @Test
+    void heartbeatEndAndLaunchNeedTheSessionsSecret() throws Exception {
+        Granted g = guest();
+        for (String wrong : new String[] {"", "x", g.secret() + "x", null}) {
+            SessionRefusedException e = assertThrows(SessionRefusedException.class, () -> sessions.heartbeat(g.sessionId(), wrong));
+            assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, e.code());
+            assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, assertThrows(SessionRefusedException.class,
+                    () -> sessions.end(g.sessionId(), wrong, EndReason.STAFF)).code());
+            assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, assertThrows(SessionRefusedException.class,
+                    () -> sessions.launch(g.sessionId(), wrong, List.of("/bin/sh"), Map.of())).code());
+        }
+        assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, assertThrows(SessionRefusedException.class,
+                () -> sessions.heartbeat("no-such-session", g.secret())).code(), "an unknown id answers like a wrong secret");
+        assertTrue(ledger.find(g.sessionId()).orElseThrow().isOpen(), "nothing a wrong secret sent changed the session");
+        assertEquals(List.of("end-programs"), visitor.calls);
+    }
+
+    @Test
+    void onlyOneSessionIsOpenAtATime() throws Exception {
+        Granted first = guest();
+        SessionRefusedException e = assertThrows(SessionRefusedException.class, this::guest);
+        assertEquals(ErrorCodes.BUSY, e.code());
+        assertEquals(1, ledger.sessionsOverlapping(clock.instant().minusSeconds(60), clock.instant().plusSeconds(60)).size());
+        assertTrue(ledger.find(first.sessionId()).orElseThrow().isOpen(), "the running session is not replaced");
+    }
+
+    @Test
+    void aSilentKioskSessionIsEndedAsInterruptedAtItsLastHeartbeatAfterTwoMissedOnes() throws Exception {
+        Granted g = guest();
+        clock.advance(Duration.ofSeconds(30));
+        sessions.heartbeat(g.sessionId(), g.secret());
+        Instant last = clock.instant();
+
+        clock.advance(Duration.ofSeconds(74)); // two heartbeats missed, within the slack
+        sessions.sweep();
+        assertTrue(ledger.find(g.sessionId()).orElseThrow().isOpen());
+
+        clock.advance(Duration.ofSeconds(1)); // 75 s = two intervals and a half
+        sessions.sweep();
+        SessionRecord s = ledger.find(g.sessionId()).orElseThrow();
+        assertEquals(EndReason.INTERRUPTED, s.endReason());
+        assertEquals(ClosedBy.AGENT, s.closedBy());
+        assertEquals(last, s.endedAt(), "the session counts its real minutes, not the silence");
+        assertEquals(List.of("end-programs", "reset"), visitor.calls, "the agent resets the visitor itself");
+
+        SessionRefusedException e = assertThrows(SessionRefusedException.class, () -> sessions.heartbeat(g.sessionId(), g.secret()));
+        assertEquals(ErrorCodes.SESSION_ENDED, e.code(), "a stopped kiosk that wakes up learns its session is over");
+        guest(); // the PC is free again
+    }
+
+    @Test
+    void afterAnAgentRestartTheKioskHasTwoHeartbeatsToShowItIsAlive() throws Exception {
+        Granted g = guest();
+        clock.advance(Duration.ofMinutes(10)); // the agent was down for ten minutes
+        SessionAuthority restarted = new SessionAuthority(ledger, visitor, clock, HEARTBEAT, new SecureRandom());
+        restarted.sweep();
+        assertTrue(ledger.find(g.sessionId()).orElseThrow().isOpen());
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(Duration.ofMinutes(49).plusSeconds(30), restarted.heartbeat(g.sessionId(), g.secret()),
+                "the secret survives the restart (its hash is in the ledger)");
+    }
+
+    @Test
+    void aKioskThatKeepsHeartbeatingPastItsTimeIsEndedAsTimeoutAtTheEnd() throws Exception {
+        Granted g = guest();
+        Instant endsAt = clock.instant().plus(HOUR);
+        for (int i = 0; i < 121; i++) {
+            clock.advance(HEARTBEAT);
+            if (i < 120) {
+                sessions.heartbeat(g.sessionId(), g.secret());
+            }
+        }
+        SessionRefusedException e = assertThrows(SessionRefusedException.class, () -> sessions.heartbeat(g.sessionId(), g.secret()));
+        assertEquals(ErrorCodes.SESSION_ENDED, e.code());
+        SessionRecord s = ledger.find(g.sessionId()).orElseThrow();
+        assertEquals(EndReason.TIMEOUT, s.endReason());
+        assertEquals(endsAt, s.endedAt());
+    }
+
+    @Test
+    void aLateEndCountsNoMoreThanTheGrantedTime() throws Exception {
+        Granted g = guest();
+        Instant endsAt = clock.instant().plus(HOUR);
+        clock.advance(HOUR.plusSeconds(20));
+        sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
+        SessionRecord s = ledger.find(g.sessionId()).orElseThrow();
+        assertEquals(endsAt, s.endedAt());
+        assertEquals(EndReason.TIMEOUT, s.endReason());
+    }
+
+    @Test
+    void endingTwiceAnswersWithTheFirstResetAndResetsOnce() throws Exception {
+        Granted g = guest();
+        List<WipeStepResult> first = sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(first, sessions.end(g.sessionId(), g.secret(), EndReason.STAFF));
+        assertEquals(EndReason.LOGOUT, ledger.find(g.sessionId()).orElseThrow().endReason());
+        assertEquals(1, visitor.calls.stream().filter("reset"::equals).count());
+    }
+
+    @Test
+    void aFailedResetKeepsThePcOutOfOrderUntilOneSucceeds() throws Exception {
+        visitor.resetFails = true;
+        Granted g = guest();
+        List<WipeStepResult> steps = sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
+        assertFalse(steps.stream().allMatch(WipeStepResult::ok));
+        assertEquals(Boolean.FALSE, ledger.find(g.sessionId()).orElseThrow().wipeSucceeded());
+        assertTrue(sessions.lastResetFailed());
+
+        SessionRefusedException e = assertThrows(SessionRefusedException.class, this::guest);
+        assertEquals(ErrorCodes.OUT_OF_ORDER, e.code());
+        assertTrue(e.getMessage().contains("home is busy"), e.getMessage());
+
+        visitor.resetFails = false;
+        guest();
+        assertFalse(sessions.lastResetFailed());
+    }
+
+    @Test
+    void extensionAddsTimeByTheAgentsClock() throws Exception {
+        Granted g = guest();
+        clock.advance(Duration.ofMinutes(55));
+        assertEquals(Duration.ofMinutes(20), sessions.extend(g.sessionId(), Duration.ofMinutes(15)));
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(Duration.ofMinutes(10), sessions.heartbeat(g.sessionId(), g.secret()));
+    }
+
+    @Test
+    void maintenanceBlocksSessionsAndEndsTheVisitorsProgramsWhenItsTimeIsUp() throws Exception {
+        sessions.startMaintenance(Duration.ofMinutes(15));
+        assertEquals(ErrorCodes.BUSY, assertThrows(SessionRefusedException.class, this::guest).code());
+        sessions.launchForMaintenance(List.of("/usr/bin/firefox"), Map.of("DISPLAY", ":0"));
+        clock.advance(Duration.ofMinutes(15));
+        sessions.sweep();
+        assertFalse(sessions.maintenanceOn());
+        assertEquals(List.of("launch /usr/bin/firefox {DISPLAY=:0}", "end-programs"), visitor.calls);
+        assertEquals(ErrorCodes.BUSY, assertThrows(SessionRefusedException.class,
+                () -> sessions.launchForMaintenance(List.of("/bin/sh"), Map.of())).code(), "no programs outside maintenance");
+    }
+
+    @Test
+    void secretsAreRandomAndOnlyTheirHashIsStored() throws Exception {
+        Granted a = guest();
+        sessions.end(a.sessionId(), a.secret(), EndReason.LOGOUT);
+        Granted b = guest();
+        assertNotEquals(a.secret(), b.secret());
+        assertTrue(a.secret().length() >= 43);
+        String stored = db.read(c -> {
+            try (var ps = c.prepareStatement("SELECT secret_hash FROM session WHERE id = ?")) {
+                ps.setString(1, b.sessionId());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertNotEquals(b.secret(), stored);
+        assertEquals(SessionSecrets.hash(b.secret()), stored);
+    }
+
+    @Test
+    void sessionsOverlappingAnHourIncludeThoseRunningIntoItAndStillOpen() throws Exception {
+        Instant t0 = clock.instant();
+        Instant hour = t0.plusSeconds(3600);
+        Granted before = guest();
+        clock.advance(Duration.ofSeconds(1800));
+        sessions.end(before.sessionId(), before.secret(), EndReason.LOGOUT);
+        clock.advance(Duration.ofSeconds(1200));
+        Granted across = guest();
+        clock.advance(Duration.ofSeconds(1200));
+        sessions.end(across.sessionId(), across.secret(), EndReason.LOGOUT);
+        clock.advance(Duration.ofSeconds(800));
+        Granted open = guest();
+        clock.advance(Duration.ofSeconds(30));
+        sessions.heartbeat(open.sessionId(), open.secret());
+
+        List<SessionRecord> inHour = ledger.sessionsOverlapping(hour, hour.plusSeconds(3600));
+        assertEquals(List.of(across.sessionId(), open.sessionId()), inHour.stream().map(SessionRecord::id).toList());
+        assertEquals(Duration.ofSeconds(600), inHour.get(0).overlap(hour, hour.plusSeconds(3600)));
+        assertEquals(Duration.ofSeconds(30), inHour.get(1).overlap(hour, hour.plusSeconds(3600)));
+    }
+
+    @Test
+    void memberUsageAddsUpTheCardsSessionsWithinTheWindow() throws Exception {
+        Instant t0 = clock.instant();
+        Granted m1 = sessions.start(VisitorKind.MEMBER, "12345678", Demographics.NOT_DECLARED, HOUR);
+        clock.advance(Duration.ofSeconds(1200));
+        sessions.end(m1.sessionId(), m1.secret(), EndReason.LOGOUT);
+        Granted other = sessions.start(VisitorKind.MEMBER, "87654321", Demographics.NOT_DECLARED, HOUR);
+        clock.advance(Duration.ofSeconds(600));
+        sessions.end(other.sessionId(), other.secret(), EndReason.LOGOUT);
+        Granted m2 = sessions.start(VisitorKind.MEMBER, "12345678", Demographics.NOT_DECLARED, HOUR);
+        clock.advance(Duration.ofSeconds(30));
+        sessions.heartbeat(m2.sessionId(), m2.secret());
+
+        assertEquals(Duration.ofSeconds(1200 + 30), ledger.memberUsage("12345678", t0, t0.plusSeconds(86400)));
+    }
+}

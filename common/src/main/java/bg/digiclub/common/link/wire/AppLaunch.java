@@ -1,0 +1,31 @@
+package bg.digiclub.common.link.wire;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The kiosk asks the agent to start one of the club's programs as the visitor's account: during
+ * a session (its id and secret) or during maintenance (a staff token).
+ *
+ * @param display the X display the program opens on (e.g. {@code :0}); null on Windows
+ */
+public record AppLaunch(String sessionId, String secret, String staffToken, List<String> argv, String display) {
+    public AppLaunch {
+        argv = List.copyOf(argv);
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("argv must name a program");
+        }
+        if ((sessionId == null) != (secret == null)) {
+            throw new IllegalArgumentException("sessionId and secret go together");
+        }
+        if ((secret == null) == (staffToken == null)) {
+            throw new IllegalArgumentException("either a session's secret or a staff token, not both");
+        }
+        Objects.requireNonNull(argv.get(0), "argv[0]");
+    }
+
+    @Override
+    public String toString() {
+        return "AppLaunch[sessionId=" + sessionId + ", argv=" + argv + ", display=" + display + "]";
+    }
+}
