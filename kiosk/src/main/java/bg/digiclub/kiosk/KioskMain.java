@@ -1,13 +1,10 @@
 package bg.digiclub.kiosk;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +31,6 @@ public final class KioskMain {
     /** The file read when no {@code --config} is given, if it exists. */
     static final Path DEFAULT_CONFIG = Path.of("/etc/digiclub/kiosk.properties");
 
-    /** The spool file of session events, in the configured spool directory. */
-    static final String SPOOL_FILE = "session-events.jsonl";
-    /** The window manager started beside the kiosk is not a session program. */
-    static final Set<String> KEEP_RUNNING = Set.of("openbox", "xfwm4", "explorer.exe");
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskMain.class);
 
@@ -54,19 +47,9 @@ public final class KioskMain {
         System.exit(run(args, KioskMain::socketClient));
     }
 
-    /**
-     * The agent over its local socket; session events wait in a spool file in the configured
-     * spool directory while the agent is away. Without a usable spool the kiosk still runs,
-     * with member login refused and events kept in memory only.
-     */
+    /** The agent over its local socket. */
     static AgentClient socketClient(KioskConfig config) {
-        try {
-            return new SocketAgentClient(config.agentSocket(), config.spoolDirectory().resolve(SPOOL_FILE));
-        } catch (IOException e) {
-            LOG.error("cannot use the spool in {} ({}); member login is off and session events are not kept",
-                    config.spoolDirectory(), e.getMessage());
-            return new OfflineAgentClient(config);
-        }
+        return new SocketAgentClient(config.agentSocket());
     }
 
     /**
@@ -95,22 +78,20 @@ public final class KioskMain {
             return thread;
         });
         Clock clock = Clock.systemDefaultZone();
+        AgentClient agent = options.demo() && !options.realAgent() ? new DemoAgentClient(clock) : agents.open(config);
         PlatformParts platform;
         try {
             platform = options.demo()
-                    ? new PlatformParts(DemoPlatform.idleMonitor(), DemoPlatform.processes(), DemoPlatform.wipe(),
-                            DemoPlatform.launcher())
-                    : PlatformParts.forThisPc(config, options.config().orElse(DEFAULT_CONFIG), KEEP_RUNNING);
+                    ? new PlatformParts(DemoPlatform.idleMonitor(), DemoPlatform.launcher())
+                    : PlatformParts.forThisPc(config, options.config().orElse(DEFAULT_CONFIG), agent);
         } catch (RuntimeException e) {
-            // the launcher's and the wipe's own config errors name the file and the key
+            // the launcher's own config errors name the file and the key
             System.err.println("digiclub-kiosk: " + e.getMessage());
+            agent.close();
             return 2;
         }
-        AgentClient agent = options.demo() && !options.realAgent() ? new DemoAgentClient(clock) : agents.open(config);
-        KioskParts parts = new KioskParts(config, !options.lockedDown(), agent,
-                platform.idleMonitor(), platform.processes(), platform.wipe(), platform.launcher(),
-                System::nanoTime, clock, () -> UUID.randomUUID().toString(), work, Platform::runLater,
-                () -> ready(options));
+        KioskParts parts = new KioskParts(config, !options.lockedDown(), agent, platform.idleMonitor(),
+                platform.launcher(), System::nanoTime, clock, work, Platform::runLater, () -> ready(options));
         KioskApplication.prepare(parts, () -> {
             work.shutdown();
             try {

@@ -12,6 +12,10 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javafx.util.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
 import bg.digiclub.kiosk.appmenu.AppMenuView;
 import bg.digiclub.kiosk.appmenu.AppMenuViewModel;
 import bg.digiclub.kiosk.config.KioskConfig;
@@ -41,6 +45,7 @@ import bg.digiclub.kiosk.ui.Theme;
  */
 public final class KioskUi {
     /** Often enough for a smooth countdown, rarely enough to cost nothing. */
+    private static final Logger LOG = LoggerFactory.getLogger(KioskUi.class);
     private static final Duration TICK = Duration.millis(250);
 
     private final KioskParts parts;
@@ -69,9 +74,16 @@ public final class KioskUi {
         i18n = new I18n(config.defaultLanguage());
         Theme theme = new Theme(new DisplayMode());
         session = new SessionViewModel(SessionSettings.from(config), parts.agent(), parts.idleMonitor(),
-                parts.processes(), parts.wipe(), parts.nanoTime(), parts.clock(), parts.newSessionId(), parts.work(),
-                parts.ui());
+                parts.nanoTime(), parts.work(), parts.ui());
         kiosk = new KioskViewModel(session, i18n, config.defaultLanguage(), parts.nanoTime());
+        kiosk.onMaintenanceOver(() -> parts.work().execute(() -> {
+            try {
+                parts.agent().endMaintenance();
+            } catch (AgentUnavailableException e) {
+                // the agent relocks by itself when the maintenance time it granted is up
+                LOG.warn("could not tell the agent maintenance is over: {}", e.getMessage());
+            }
+        }));
         lock = new LockViewModel(config.clubName(), kiosk, i18n, theme.displayMode(), parts.clock());
         lockView = new LockView(lock, i18n);
         guestView = Lazy.of(() -> new GuestView(new GuestViewModel(session, kiosk, config::rules), i18n));

@@ -1,9 +1,12 @@
 package bg.digiclub.kiosk;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -12,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.session.SessionViewModel;
 
 /**
@@ -30,6 +34,7 @@ public final class KioskViewModel {
     private final ReadOnlyObjectWrapper<Duration> maintenanceLeft =
             new ReadOnlyObjectWrapper<>(this, "maintenanceLeft", Duration.ZERO);
     private long maintenanceEnds;
+    private final List<Runnable> maintenanceOver = new ArrayList<>();
 
     public KioskViewModel(SessionViewModel session, I18n i18n, Language defaultLanguage, LongSupplier nanoTime) {
         this.session = Objects.requireNonNull(session, "session");
@@ -53,9 +58,19 @@ public final class KioskViewModel {
         return maintenanceLeft.getReadOnlyProperty();
     }
 
+    /** Why no session can start just now (out of order, busy, no agent), or null. */
+    public ReadOnlyObjectProperty<Message> noticeProperty() {
+        return session.noticeProperty();
+    }
+
+    /** True while the last visitor's data could not be removed: only staff may go in. */
+    public ReadOnlyBooleanProperty outOfOrderProperty() {
+        return session.outOfOrderProperty();
+    }
+
     private void follow(SessionViewModel.State state) {
         switch (state) {
-            case ENDING -> screen.set(Screen.PREPARING);
+            case STARTING, ENDING -> screen.set(Screen.PREPARING);
             case RUNNING -> screen.set(Screen.SESSION);
             case NONE -> {
                 // every visitor meets the club's language first, whatever the last one chose
@@ -89,7 +104,7 @@ public final class KioskViewModel {
     }
 
     private void moveFromLock(Screen next) {
-        if (screen.get() == Screen.LOCK) {
+        if (screen.get() == Screen.LOCK && !session.outOfOrderProperty().get()) {
             screen.set(next);
         }
     }
@@ -108,10 +123,16 @@ public final class KioskViewModel {
         screen.set(Screen.MAINTENANCE);
     }
 
+    /** Told when maintenance ends, however it ends (the agent ends the programs started in it). */
+    public void onMaintenanceOver(Runnable listener) {
+        maintenanceOver.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Ends maintenance now ("Lock now" button, or the time ran out). */
     public void endMaintenance() {
         if (screen.get() == Screen.MAINTENANCE) {
             LOG.info("maintenance over; locking");
+            maintenanceOver.forEach(Runnable::run);
             maintenanceLeft.set(Duration.ZERO);
             i18n.use(defaultLanguage);
             screen.set(Screen.LOCK);

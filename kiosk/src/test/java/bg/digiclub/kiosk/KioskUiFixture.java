@@ -21,9 +21,9 @@ import bg.digiclub.kiosk.testing.MutableClock;
 /** The whole kiosk UI on a fresh (windowed) stage, with fakes at the edges and a hand-moved ticker. */
 final class KioskUiFixture {
     final EventLog log = new EventLog();
-    final FakeAgentClient agent = new FakeAgentClient(log);
     final FakePlatform.Idle idle = new FakePlatform.Idle();
     final FakeTicker ticker = new FakeTicker();
+    final FakeAgentClient agent = new FakeAgentClient(log, ticker);
     final MutableClock clock = new MutableClock(Instant.parse("2026-02-04T08:30:00Z"), ZoneId.of("Europe/Sofia"));
     final AtomicInteger ids = new AtomicInteger();
     KioskUi ui;
@@ -47,8 +47,7 @@ final class KioskUiFixture {
         // windowed: under Monocle a fullscreen switch starts JavaFX's exit-hint animation, and a
         // window hidden while it runs (every session start hides the lock screen) deadlocks the
         // headless renderer. The lockdown itself is proven on a real X window by escape-test.sh.
-        KioskParts parts = new KioskParts(config, true, agent, idle, FakePlatform.processes(log),
-                FakePlatform.wipe(log), launcher, ticker, clock, () -> "ui-session-" + ids.incrementAndGet(),
+        KioskParts parts = new KioskParts(config, true, agent, idle, launcher, ticker, clock,
                 Runnable::run, Runnable::run, () -> log.add("ready"));
         // a fresh stage per test: the lockdown of an earlier test must not hold on to it
         ui = KioskUi.start(new Stage(StageStyle.UNDECORATED), parts);

@@ -1,35 +1,66 @@
 package bg.digiclub.kiosk.agentlink;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.link.Demographics;
-import bg.digiclub.common.link.SessionEnd;
-import bg.digiclub.common.link.SessionHeartbeat;
-import bg.digiclub.common.link.SessionStart;
+import bg.digiclub.common.link.EndReason;
+import bg.digiclub.common.link.VisitorKind;
+import bg.digiclub.common.link.WipeStepResult;
 
 /**
- * What the kiosk asks of the agent. The agent owns all data; the kiosk keeps none.
+ * What the kiosk asks of the agent. The agent owns all data and is the authority over sessions:
+ * it starts them by its own clock, ends the visitor's programs and resets the visitor's home,
+ * and ends a session itself when the kiosk goes silent. The kiosk keeps nothing on disk.
  *
- * <p>Session events ({@link #sessionStarted}, {@link #heartbeat}, {@link #sessionEnded}) never
- * fail: when the agent is unreachable the implementation spools them and delivers them, in
- * order and once, when the agent is back. Everything else throws
- * {@link AgentUnavailableException} when the agent cannot be reached, so the UI can say why.
+ * <p>One session at a time: the implementation keeps the running session's id and secret (and
+ * a staff token after {@link #authenticateStaff}) and presents them itself. Every call throws
+ * {@link AgentUnavailableException} when the agent cannot be reached, and its subclass
+ * {@link AgentRefusedException} when the agent says no, so the UI can say why.
  */
 public interface AgentClient extends AutoCloseable {
 
-    void sessionStarted(SessionStart start);
-
-    void heartbeat(SessionHeartbeat heartbeat);
-
-    void sessionEnded(SessionEnd end);
+    /**
+     * Starts a session. For a member, {@code cardCode} must have logged in moments ago
+     * ({@link #authenticateMember}); its login ticket is presented here.
+     *
+     * @param allowed the club's guest session length, or what the member's login allowed
+     * @return the time the agent granted
+     */
+    Duration startSession(VisitorKind kind, String cardCode, Demographics demographics, Duration allowed)
+            throws AgentUnavailableException;
 
     /**
-     * The session the agent still holds open from before this kiosk started (the kiosk died),
-     * if any; the kiosk then ends it as INTERRUPTED and wipes.
+     * Tells the agent the running session is alive.
+     *
+     * @return the time left by the agent's clock
+     * @throws AgentRefusedException {@code session_ended} if the agent has ended the session
      */
-    Optional<String> openSessionId() throws AgentUnavailableException;
+    Duration heartbeat() throws AgentUnavailableException;
+
+    /**
+     * Ends the running session; the agent ends every program of the visitor and resets the home
+     * before it answers. {@link EndReason#STAFF} presents the staff token.
+     *
+     * @return each step of the reset
+     */
+    List<WipeStepResult> endSession(EndReason reason) throws AgentUnavailableException;
+
+    /** Staff give the running session more time; returns the time left. */
+    Duration extendSession(Duration more) throws AgentUnavailableException;
+
+    /** Whether the agent holds a session open (one this kiosk lost by being restarted). */
+    boolean sessionOpen() throws AgentUnavailableException;
+
+    /** Staff unlock the PC for maintenance for {@code length}. */
+    void startMaintenance(Duration length) throws AgentUnavailableException;
+
+    /** Maintenance is over; the agent ends the programs started during it. */
+    void endMaintenance() throws AgentUnavailableException;
+
+    /** Starts a program as the visitor: for the running session, else for maintenance (staff token). */
+    void launch(List<String> argv) throws AgentUnavailableException;
 
     /** Checks a member's card code and PIN. The PIN array is cleared by the caller after the call. */
     MemberLogin authenticateMember(String cardCode, char[] pin) throws AgentUnavailableException;

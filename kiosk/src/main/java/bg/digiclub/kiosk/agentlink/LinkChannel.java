@@ -25,6 +25,8 @@ import bg.digiclub.common.link.wire.LinkRequest;
  * One kept connection to the agent: a request line out, its answer line back, one at a time.
  * Connects on first use and again after any failure. Each exchange has a deadline; a late
  * answer would be taken for the next request's, so a connection that missed one is dropped.
+ * A kept connection whose agent has since restarted fails at the first write (the old agent's
+ * end is gone, so nothing was delivered): that request is sent once more on a new connection.
  */
 final class LinkChannel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkChannel.class);
@@ -58,6 +60,11 @@ final class LinkChannel implements AutoCloseable {
      * @throws IOException if the agent cannot be reached or does not answer in time
      */
     synchronized JsonNode exchange(String type, Object body) throws IOException {
+        return exchange(type, body, Duration.ofNanos(timeoutNanos));
+    }
+
+    /** {@link #exchange(String, Object)} with its own deadline (ending a session waits for the reset). */
+    synchronized JsonNode exchange(String type, Object body, Duration timeout) throws IOException {
         String id = Long.toString(++nextId);
         byte[] line = json.writeValueAsBytes(new LinkRequest<>(id, type, body));
         try {
@@ -65,9 +72,20 @@ final class LinkChannel implements AutoCloseable {
             if (channel != null && now - lastUsedNanos > MAX_IDLE_NANOS) {
                 disconnect();
             }
-            long deadline = now + timeoutNanos;
+            long deadline = now + timeout.toNanos();
+            boolean kept = channel != null && channel.isOpen();
             connect(deadline);
-            write(line, deadline);
+            try {
+                write(line, deadline);
+            } catch (IOException stale) {
+                if (!kept) {
+                    throw stale;
+                }
+                LOG.debug("the kept connection to the agent is gone ({}); reconnecting", stale.getMessage());
+                disconnect();
+                connect(deadline);
+                write(line, deadline);
+            }
             JsonNode answer = json.readTree(readLine(deadline));
             lastUsedNanos = System.nanoTime();
             if (!id.equals(answer.path("id").asText(null)) && answer.path("ok").asBoolean(true)) {

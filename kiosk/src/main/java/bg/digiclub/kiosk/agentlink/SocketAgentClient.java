@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -19,12 +18,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.SessionEnd;
 import bg.digiclub.common.link.SessionHeartbeat;
 import bg.digiclub.common.link.SessionStart;
+import bg.digiclub.common.link.VisitorKind;
+import bg.digiclub.common.link.WipeStepResult;
+import bg.digiclub.common.link.wire.AppLaunch;
 import bg.digiclub.common.link.wire.CardRequest;
 import bg.digiclub.common.link.wire.DeclareRequest;
 import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.common.link.wire.MaintenanceRequest;
 import bg.digiclub.common.link.wire.MemberCardView;
 import bg.digiclub.common.link.wire.MemberCredentials;
 import bg.digiclub.common.link.wire.MemberLoginAnswer;
@@ -32,138 +36,144 @@ import bg.digiclub.common.link.wire.MessageTypes;
 import bg.digiclub.common.link.wire.NewCardAnswer;
 import bg.digiclub.common.link.wire.NewPinAnswer;
 import bg.digiclub.common.link.wire.OpenSession;
+import bg.digiclub.common.link.wire.SessionEnded;
+import bg.digiclub.common.link.wire.SessionExtend;
+import bg.digiclub.common.link.wire.SessionGranted;
+import bg.digiclub.common.link.wire.SessionTime;
 import bg.digiclub.common.link.wire.StaffLoginAnswer;
 import bg.digiclub.common.link.wire.StaffPinRequest;
 import bg.digiclub.common.link.wire.StaffRequest;
 
 /**
- * The kiosk's {@link AgentClient} over the agent's Unix-domain socket.
- *
- * <p>Session events go through an {@link EventSpool} (memory and a JSON-lines file) and are
- * delivered by a background {@link SpoolFlusher}, in order, whether or not the agent is up:
- * they never block the UI and never fail, and a kiosk that crashes delivers them from the
- * file when it starts again. Everything else is a request on one kept connection, with a
- * timeout, failing with {@link AgentUnavailableException} (transport) or
+ * The kiosk's {@link AgentClient} over the agent's Unix-domain socket: one kept connection,
+ * each request with a timeout, failing with {@link AgentUnavailableException} (transport) or
  * {@link AgentRefusedException} (the agent said no).
  *
- * <p>After {@link #authenticateStaff} succeeds the agent's short-lived staff token is kept here
- * and sent with each card operation; when it has expired those fail with
- * {@link AgentRefusedException} code {@code staff_auth_required} and the staff PIN is asked
- * again. Likewise the ticket of a member's login is kept for that member's declaration.
+ * <p>Credentials live here, in memory only: the running session's id and secret from
+ * {@code session.start}, the staff token from {@link #authenticateStaff} (when it has expired
+ * staff requests fail with code {@code staff_auth_required} and the PIN is asked again), and
+ * each member's login ticket until it starts a session or declares.
  */
 public final class SocketAgentClient implements AgentClient {
     private static final Logger LOG = LoggerFactory.getLogger(SocketAgentClient.class);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(10);
+    /** Ending a session waits for the agent to end the visitor's programs and reset the home. */
+    public static final Duration DEFAULT_END_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path socket;
     private final ObjectMapper json = LinkJson.mapper();
     private final LinkChannel link;
-    private final EventSpool spool;
-    private final SpoolFlusher flusher;
+    private final Duration endTimeout;
+    private final String display;
     private final Map<String, String> memberTickets = new ConcurrentHashMap<>();
     private volatile String staffToken;
+    private volatile RunningSession session;
+
+    /** The running session, as the agent granted it. */
+    private record RunningSession(String id, String secret) {
+        @Override
+        public String toString() {
+            return "RunningSession[id=" + id + "]";
+        }
+    }
 
     /**
-     * Reads any events a previous kiosk left in {@code spoolFile} and starts delivering them.
-     *
-     * @param socket        the agent's socket
-     * @param spoolFile     where undelivered session events are kept (in the kiosk's state
-     *                      directory, outside everything the privacy wipe clears)
-     * @param timeout       how long one request may take before the agent counts as unreachable
-     * @param retryInterval how often spooled events are tried again while the agent is away
-     * @throws IOException if the spool file cannot be read or written
+     * @param socket     the agent's socket
+     * @param timeout    how long one request may take before the agent counts as unreachable
+     * @param endTimeout how long ending a session may take (the agent resets the visitor's home)
+     * @param display    the X display visitor programs open on ({@code DISPLAY}), null if none
      */
-    public SocketAgentClient(Path socket, Path spoolFile, Duration timeout, Duration retryInterval) throws IOException {
+    public SocketAgentClient(Path socket, Duration timeout, Duration endTimeout, String display) {
         this.socket = Objects.requireNonNull(socket, "socket");
-        Objects.requireNonNull(spoolFile, "spoolFile");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("agent timeout must be positive, got " + timeout);
         }
         this.link = new LinkChannel(socket, timeout, json);
-        this.spool = new EventSpool(spoolFile, json);
-        this.flusher = new SpoolFlusher(spool, link, retryInterval);
-        flusher.start();
+        this.endTimeout = Objects.requireNonNull(endTimeout, "endTimeout");
+        this.display = display;
     }
 
-    public SocketAgentClient(Path socket, Path spoolFile) throws IOException {
-        this(socket, spoolFile, DEFAULT_TIMEOUT, DEFAULT_RETRY_INTERVAL);
-    }
-
-    @Override
-    public void sessionStarted(SessionStart start) {
-        spool(MessageTypes.SESSION_START, start);
+    public SocketAgentClient(Path socket) {
+        this(socket, DEFAULT_TIMEOUT, DEFAULT_END_TIMEOUT, System.getenv("DISPLAY"));
     }
 
     @Override
-    public void heartbeat(SessionHeartbeat heartbeat) {
-        spool(MessageTypes.SESSION_HEARTBEAT, heartbeat);
-    }
-
-    @Override
-    public void sessionEnded(SessionEnd end) {
-        spool(MessageTypes.SESSION_END, end);
-    }
-
-    private void spool(String type, Object event) {
-        try {
-            spool.append(type, event);
-        } catch (IOException e) {
-            // the disk is full or gone: the event is not lost while this kiosk runs, only on a crash
-            LOG.error("cannot write the session spool; the {} is kept in memory only", type, e);
-            spool.appendInMemory(type, event);
-        }
-        flusher.wake();
-    }
-
-    /** Session events not yet delivered. */
-    public int pendingEvents() {
-        return spool.size();
-    }
-
-    /**
-     * Tries to deliver every spooled event now, on this thread.
-     *
-     * @return true if none is left
-     */
-    public boolean flush() {
-        return flusher.flush();
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Spooled events are delivered first, so the answer reflects every event this kiosk
-     * sent. If the agent cannot be reached, a session started but not ended in the spool is
-     * the answer (a kiosk that died while the agent was away); only if there is none does
-     * this throw.
-     */
-    @Override
-    public Optional<String> openSessionId() throws AgentUnavailableException {
-        if (flusher.flush()) {
-            try {
-                OpenSession open = convert(request(MessageTypes.SESSION_OPEN, null), OpenSession.class);
-                return Optional.ofNullable(open.sessionId());
-            } catch (AgentRefusedException e) {
-                throw e;
-            } catch (AgentUnavailableException e) {
-                return fromSpool(e);
+    public Duration startSession(VisitorKind kind, String cardCode, Demographics demographics, Duration allowed)
+            throws AgentUnavailableException {
+        String ticket = null;
+        if (kind == VisitorKind.MEMBER) {
+            ticket = memberTickets.remove(key(Objects.requireNonNull(cardCode, "cardCode")));
+            if (ticket == null) {
+                throw new AgentRefusedException(ErrorCodes.MEMBER_AUTH_REQUIRED, "the member must log in first");
             }
         }
-        return fromSpool(new AgentUnavailableException("the agent at " + socket + " is not reachable", null));
+        int minutes = (int) Math.max(1, Math.min(SessionStart.MAX_MINUTES, allowed.toMinutes()));
+        SessionGranted granted = convert(request(endTimeout, MessageTypes.SESSION_START,
+                new SessionStart(kind, ticket, demographics, minutes)), SessionGranted.class);
+        session = new RunningSession(granted.sessionId(), granted.secret());
+        LOG.info("session {} started by the agent at {}", granted.sessionId(), granted.startedAt());
+        return Duration.ofSeconds(granted.remainingSeconds());
     }
 
-    private Optional<String> fromSpool(AgentUnavailableException unreachable) throws AgentUnavailableException {
-        Optional<String> unfinished = spool.unfinishedSessionId();
-        if (unfinished.isPresent()) {
-            return unfinished;
+    @Override
+    public Duration heartbeat() throws AgentUnavailableException {
+        RunningSession s = running();
+        return Duration.ofSeconds(convert(request(null, MessageTypes.SESSION_HEARTBEAT, new SessionHeartbeat(s.id(), s.secret())),
+                SessionTime.class).remainingSeconds());
+    }
+
+    @Override
+    public List<WipeStepResult> endSession(EndReason reason) throws AgentUnavailableException {
+        RunningSession s = running();
+        String token = reason == EndReason.STAFF ? token() : null;
+        SessionEnded ended = convert(request(endTimeout, MessageTypes.SESSION_END, new SessionEnd(s.id(), s.secret(), reason, token)),
+                SessionEnded.class);
+        session = null;
+        return ended.wipe();
+    }
+
+    @Override
+    public Duration extendSession(Duration more) throws AgentUnavailableException {
+        RunningSession s = running();
+        return Duration.ofSeconds(convert(staffRequest(MessageTypes.SESSION_EXTEND,
+                new SessionExtend(s.id(), token(), (int) more.toMinutes())), SessionTime.class).remainingSeconds());
+    }
+
+    @Override
+    public boolean sessionOpen() throws AgentUnavailableException {
+        return convert(request(null, MessageTypes.SESSION_OPEN, null), OpenSession.class).open();
+    }
+
+    @Override
+    public void startMaintenance(Duration length) throws AgentUnavailableException {
+        staffRequest(MessageTypes.MAINTENANCE_START, new MaintenanceRequest(token(), (int) length.toMinutes()));
+    }
+
+    @Override
+    public void endMaintenance() throws AgentUnavailableException {
+        request(null, MessageTypes.MAINTENANCE_END, null);
+    }
+
+    @Override
+    public void launch(List<String> argv) throws AgentUnavailableException {
+        RunningSession s = session;
+        AppLaunch launch = s != null
+                ? new AppLaunch(s.id(), s.secret(), null, argv, display)
+                : new AppLaunch(null, null, token(), argv, display);
+        request(null, MessageTypes.APP_LAUNCH, launch);
+    }
+
+    private RunningSession running() throws AgentRefusedException {
+        RunningSession s = session;
+        if (s == null) {
+            throw new AgentRefusedException(ErrorCodes.SESSION_ENDED, "no session was started through this kiosk");
         }
-        throw unreachable;
+        return s;
     }
 
     @Override
     public MemberLogin authenticateMember(String cardCode, char[] pin) throws AgentUnavailableException {
-        MemberLoginAnswer answer = convert(request(MessageTypes.MEMBER_LOGIN, new MemberCredentials(cardCode, pin)),
+        MemberLoginAnswer answer = convert(request(null, MessageTypes.MEMBER_LOGIN, new MemberCredentials(cardCode, pin)),
                 MemberLoginAnswer.class);
         if (answer.ticket() != null) {
             memberTickets.put(key(cardCode), answer.ticket());
@@ -178,14 +188,14 @@ public final class SocketAgentClient implements AgentClient {
         if (ticket == null) {
             throw new AgentRefusedException(ErrorCodes.MEMBER_AUTH_REQUIRED, "the member must log in before declaring");
         }
-        request(MessageTypes.MEMBER_DECLARE, new DeclareRequest(cardCode, ticket, demographics));
+        request(null, MessageTypes.MEMBER_DECLARE, new DeclareRequest(cardCode, ticket, demographics));
         memberTickets.remove(key(cardCode));
     }
 
     @Override
     public boolean authenticateStaff(char[] pin) throws AgentUnavailableException {
         staffToken = null;
-        StaffLoginAnswer answer = convert(request(MessageTypes.STAFF_LOGIN, new StaffPinRequest(pin)), StaffLoginAnswer.class);
+        StaffLoginAnswer answer = convert(request(null, MessageTypes.STAFF_LOGIN, new StaffPinRequest(pin)), StaffLoginAnswer.class);
         switch (answer.outcome()) {
             case OK:
                 staffToken = answer.token();
@@ -200,7 +210,7 @@ public final class SocketAgentClient implements AgentClient {
 
     @Override
     public HealthReport health() throws AgentUnavailableException {
-        return convert(request(MessageTypes.HEALTH, null), HealthReport.class);
+        return convert(request(null, MessageTypes.HEALTH, null), HealthReport.class);
     }
 
     @Override
@@ -230,10 +240,9 @@ public final class SocketAgentClient implements AgentClient {
         staffRequest(MessageTypes.MEMBER_DISABLE, new CardRequest(token(), cardCode));
     }
 
-    /** Stops the flusher and closes the connection; undelivered events stay in the spool file. */
+    /** Closes the connections. */
     @Override
     public void close() {
-        flusher.close();
         link.close();
     }
 
@@ -247,7 +256,7 @@ public final class SocketAgentClient implements AgentClient {
 
     private JsonNode staffRequest(String type, Object body) throws AgentUnavailableException {
         try {
-            return request(type, body);
+            return request(null, type, body);
         } catch (AgentRefusedException e) {
             if (ErrorCodes.STAFF_AUTH_REQUIRED.equals(e.code())) {
                 staffToken = null;
@@ -257,10 +266,11 @@ public final class SocketAgentClient implements AgentClient {
     }
 
     /** The body of the agent's answer to one request. */
-    private JsonNode request(String type, Object body) throws AgentUnavailableException {
+    /** @param timeout null for the usual one */
+    private JsonNode request(Duration timeout, String type, Object body) throws AgentUnavailableException {
         JsonNode answer;
         try {
-            answer = link.exchange(type, body);
+            answer = timeout == null ? link.exchange(type, body) : link.exchange(type, body, timeout);
         } catch (IOException e) {
             throw new AgentUnavailableException("the agent at " + socket + " is not reachable: " + e.getMessage(), e);
         }

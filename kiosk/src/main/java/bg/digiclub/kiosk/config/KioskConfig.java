@@ -28,22 +28,20 @@ import bg.digiclub.kiosk.i18n.Language;
  * @param idleGrace       how long that warning waits before the session ends as IDLE
  * @param warnings        remaining times at which a warning is drawn over everything, longest first
  * @param agentSocket     the agent's Unix-domain socket
- * @param spoolDirectory  where session events wait while the agent is unreachable
  * @param staffExtendStep the step of the staff panel's "extend" control
  * @param maintenanceLength the default length of a maintenance unlock
  * @param defaultLanguage the language the lock screen returns to after every session
  * @param launcherSection the {@code app.*} keys, for the launcher
- * @param wipeSection     the {@code wipe.*} keys, for the privacy wipe
  */
 public record KioskConfig(String clubName, String rulesBg, String rulesEn, Duration sessionLength,
                           Duration idleTimeout, Duration idleGrace, List<Duration> warnings, Path agentSocket,
-                          Path spoolDirectory, Duration staffExtendStep, Duration maintenanceLength,
-                          Language defaultLanguage, Properties launcherSection, Properties wipeSection) {
+                          Duration staffExtendStep, Duration maintenanceLength, Language defaultLanguage,
+                          Properties launcherSection) {
 
     /** Keys handed on to the launcher. */
     public static final String LAUNCHER_PREFIX = "app.";
-    /** Keys handed on to the privacy wipe. */
-    public static final String WIPE_PREFIX = "wipe.";
+    /** The kiosk's privacy wipe keys of old; the agent resets the visitor's home now. */
+    private static final String RETIRED_WIPE_PREFIX = "wipe.";
 
     static final String CLUB_NAME = "club.name";
     static final String RULES_BG = "rules.bg";
@@ -53,13 +51,12 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
     static final String IDLE_GRACE_SECONDS = "idle.grace.seconds";
     static final String WARNING_MINUTES = "warning.minutes";
     static final String AGENT_SOCKET = "agent.socket";
-    static final String AGENT_SPOOL = "agent.spool";
     static final String STAFF_EXTEND_MINUTES = "staff.extend.minutes";
     static final String MAINTENANCE_MINUTES = "maintenance.minutes";
     static final String LANGUAGE_DEFAULT = "language.default";
 
     private static final Set<String> KNOWN_KEYS = Set.of(CLUB_NAME, RULES_BG, RULES_EN, SESSION_MINUTES,
-            IDLE_TIMEOUT_MINUTES, IDLE_GRACE_SECONDS, WARNING_MINUTES, AGENT_SOCKET, AGENT_SPOOL,
+            IDLE_TIMEOUT_MINUTES, IDLE_GRACE_SECONDS, WARNING_MINUTES, AGENT_SOCKET,
             STAFF_EXTEND_MINUTES, MAINTENANCE_MINUTES, LANGUAGE_DEFAULT);
 
     public KioskConfig {
@@ -69,12 +66,10 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
         Objects.requireNonNull(idleGrace, "idleGrace");
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(agentSocket, "agentSocket");
-        Objects.requireNonNull(spoolDirectory, "spoolDirectory");
         Objects.requireNonNull(staffExtendStep, "staffExtendStep");
         Objects.requireNonNull(maintenanceLength, "maintenanceLength");
         Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         launcherSection = copy(launcherSection);
-        wipeSection = copy(wipeSection);
     }
 
     /** The settings used when no file is given: every key at its default. */
@@ -111,12 +106,10 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
                 Duration.ofSeconds(reader.whole(IDLE_GRACE_SECONDS, 60, 10, 600)),
                 reader.minuteList(WARNING_MINUTES, "10,5,1"),
                 reader.path(AGENT_SOCKET, "/run/digiclub/agent.sock"),
-                reader.path(AGENT_SPOOL, "/var/spool/digiclub-kiosk"),
                 Duration.ofMinutes(reader.whole(STAFF_EXTEND_MINUTES, 15, 1, 240)),
                 Duration.ofMinutes(reader.whole(MAINTENANCE_MINUTES, 15, 1, 240)),
                 reader.language(LANGUAGE_DEFAULT, Language.BG),
-                reader.section(LAUNCHER_PREFIX),
-                reader.section(WIPE_PREFIX));
+                reader.section(LAUNCHER_PREFIX));
     }
 
     /** The rules text for a language, or null when the club gave none. */
@@ -127,17 +120,12 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
     /** A copy with another session length (for {@code --demo-session-seconds}). */
     public KioskConfig withSessionLength(Duration length) {
         return new KioskConfig(clubName, rulesBg, rulesEn, length, idleTimeout, idleGrace, warnings, agentSocket,
-                spoolDirectory, staffExtendStep, maintenanceLength, defaultLanguage, launcherSection, wipeSection);
+                staffExtendStep, maintenanceLength, defaultLanguage, launcherSection);
     }
 
     @Override
     public Properties launcherSection() {
         return copy(launcherSection);
-    }
-
-    @Override
-    public Properties wipeSection() {
-        return copy(wipeSection);
     }
 
     private static Properties copy(Properties properties) {
@@ -161,13 +149,17 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
         void rejectUnknownKeys() {
             Set<String> unknown = new TreeSet<>();
             for (String key : properties.stringPropertyNames()) {
-                if (!KNOWN_KEYS.contains(key) && !key.startsWith(LAUNCHER_PREFIX) && !key.startsWith(WIPE_PREFIX)) {
+                if (key.startsWith(RETIRED_WIPE_PREFIX) || key.equals("agent.spool")) {
+                    throw error(key, "is no longer a kiosk setting: the agent ends the visitor's programs and resets "
+                            + "the visitor's home (visitor.* in agent.properties), and the kiosk keeps no spool; remove the line");
+                }
+                if (!KNOWN_KEYS.contains(key) && !key.startsWith(LAUNCHER_PREFIX)) {
                     unknown.add(key);
                 }
             }
             if (!unknown.isEmpty()) {
                 throw error(unknown.iterator().next(), "unknown key (a typo?); known keys are "
-                        + new TreeSet<>(KNOWN_KEYS) + " and the app.* and wipe.* sections");
+                        + new TreeSet<>(KNOWN_KEYS) + " and the app.* section");
             }
         }
 

@@ -2,12 +2,12 @@ package bg.digiclub.kiosk.demo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +17,13 @@ import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
-import bg.digiclub.common.link.SessionEnd;
-import bg.digiclub.common.link.SessionHeartbeat;
-import bg.digiclub.common.link.SessionStart;
+import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.VisitorKind;
+import bg.digiclub.common.link.WipeStepResult;
+import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.agentlink.AgentClient;
+import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.agentlink.NewMemberCard;
@@ -42,6 +44,8 @@ public final class DemoAgentClient implements AgentClient {
     private final Clock clock;
     private final Map<String, Card> cards = new LinkedHashMap<>();
     private int nextCode = 100201;
+    private Instant sessionStarted;
+    private Duration sessionAllowed;
 
     public DemoAgentClient(Clock clock) {
         this.clock = clock;
@@ -50,24 +54,53 @@ public final class DemoAgentClient implements AgentClient {
     }
 
     @Override
-    public synchronized void sessionStarted(SessionStart start) {
-        LOG.info("demo agent: session {} started ({})", start.sessionId(), start.kind());
+    public synchronized Duration startSession(VisitorKind kind, String cardCode, Demographics demographics, Duration allowed) {
+        sessionStarted = clock.instant();
+        sessionAllowed = allowed;
+        LOG.info("demo agent: {} session started for {}", kind, allowed);
+        return allowed;
     }
 
     @Override
-    public void heartbeat(SessionHeartbeat heartbeat) {
-        LOG.debug("demo agent: heartbeat {}", heartbeat.sessionId());
+    public synchronized Duration heartbeat() throws AgentRefusedException {
+        if (sessionStarted == null) {
+            throw new AgentRefusedException(ErrorCodes.SESSION_ENDED, "no session");
+        }
+        Duration left = sessionAllowed.minus(Duration.between(sessionStarted, clock.instant()));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     @Override
-    public void sessionEnded(SessionEnd end) {
-        LOG.info("demo agent: session {} ended ({}), wipe ok: {}", end.sessionId(), end.reason(),
-                end.wipeSucceeded());
+    public synchronized List<WipeStepResult> endSession(EndReason reason) {
+        LOG.info("demo agent: session ended ({}); a real agent would end the visitor's programs and reset the home", reason);
+        sessionStarted = null;
+        return List.of(new WipeStepResult("demo", true, "nothing reset in demo mode"));
     }
 
     @Override
-    public Optional<String> openSessionId() {
-        return Optional.empty();
+    public synchronized Duration extendSession(Duration more) throws AgentRefusedException {
+        sessionAllowed = sessionAllowed.plus(more);
+        return heartbeat();
+    }
+
+    @Override
+    public synchronized boolean sessionOpen() {
+        return false;
+    }
+
+    @Override
+    public void startMaintenance(Duration length) {
+        LOG.info("demo agent: maintenance for {}", length);
+    }
+
+    @Override
+    public void endMaintenance() {
+        LOG.info("demo agent: maintenance over");
+    }
+
+    @Override
+    public void launch(List<String> argv) {
+        LOG.info("demo agent: would start {} as the visitor", String.join(" ", argv));
     }
 
     @Override

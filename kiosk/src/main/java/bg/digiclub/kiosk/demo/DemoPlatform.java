@@ -8,16 +8,13 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.kiosk.launcher.AllowedApp;
 import bg.digiclub.kiosk.launcher.AppLauncher;
 import bg.digiclub.kiosk.platform.IdleMonitor;
-import bg.digiclub.kiosk.platform.SessionProcesses;
-import bg.digiclub.kiosk.wipe.PrivacyWipe;
 
 /**
- * Harmless stand-ins for {@code --demo}: a developer's desktop must not have its processes
- * ended or its files wiped. Each says in the log what the real one would do.
+ * Harmless stand-ins for {@code --demo}: a developer's desktop gets no program started by the
+ * launcher. Each says in the log what the real one would do (the demo agent resets nothing).
  */
 public final class DemoPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(DemoPlatform.class);
@@ -37,20 +34,6 @@ public final class DemoPlatform {
             public void close() {
                 // nothing held
             }
-        };
-    }
-
-    public static SessionProcesses processes() {
-        return grace -> {
-            LOG.info("demo: would end the session's applications (grace {})", grace);
-            return 0;
-        };
-    }
-
-    public static PrivacyWipe wipe() {
-        return () -> {
-            LOG.info("demo: would run the privacy wipe");
-            return List.of(new WipeStepResult("demo", true, "nothing wiped in demo mode"));
         };
     }
 

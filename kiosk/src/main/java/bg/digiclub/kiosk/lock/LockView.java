@@ -39,8 +39,11 @@ public final class LockView {
         member.setId("lock-member");
         Button staff = Widgets.button(i18n, "lock.staff", model::staff);
         staff.setId("lock-staff");
+        guest.disableProperty().bind(model.visitorsShutOutProperty());
+        member.disableProperty().bind(model.visitorsShutOutProperty());
+        // staff may go in while the PC is out of order: they are the ones to fix it
+        staff.disableProperty().bind(model.preparingProperty());
         for (Button way : new Button[] {guest, member, staff}) {
-            way.disableProperty().bind(model.preparingProperty());
             way.setMaxWidth(Double.MAX_VALUE);
         }
         Label club = new Label(model.clubName());
@@ -58,11 +61,13 @@ public final class LockView {
         Label preparing = Widgets.label(i18n, "lock.preparing", "hint");
         preparing.visibleProperty().bind(model.preparingProperty());
         preparing.setId("lock-preparing");
+        Label notice = Widgets.messageLabel(i18n, model.noticeProperty(), "problem");
+        notice.setId("lock-notice");
 
         VBox ways = new VBox(16, guest, member, staff);
         ways.setAlignment(Pos.CENTER);
         ways.setMaxWidth(Region.USE_PREF_SIZE);
-        VBox center = new VBox(14, club, date, time, welcome, ways, preparing);
+        VBox center = new VBox(14, club, date, time, welcome, notice, ways, preparing);
         center.setAlignment(Pos.CENTER);
         center.setPadding(new Insets(10, 40, 30, 40));
         // scrolls rather than clips when large text makes it taller than a small screen

@@ -13,6 +13,7 @@ import bg.digiclub.kiosk.KioskViewModel;
 import bg.digiclub.kiosk.Screen;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.ui.DisplayMode;
 
 /** The lock screen: the club's name, the date and time, language and display switches, three ways in. */
@@ -24,6 +25,7 @@ public final class LockViewModel {
     private final Clock clock;
     private final ReadOnlyObjectWrapper<ZonedDateTime> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final BooleanBinding preparing;
+    private final BooleanBinding visitorsShutOut;
 
     public LockViewModel(String clubName, KioskViewModel kiosk, I18n i18n, DisplayMode displayMode, Clock clock) {
         this.clubName = Objects.requireNonNull(clubName, "clubName");
@@ -33,6 +35,7 @@ public final class LockViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.preparing = Bindings.createBooleanBinding(() -> kiosk.screen() == Screen.PREPARING,
                 kiosk.screenProperty());
+        this.visitorsShutOut = preparing.or(kiosk.outOfOrderProperty());
         refreshClock();
     }
 
@@ -48,6 +51,16 @@ public final class LockViewModel {
     /** True while the computer is being prepared: the ways in are closed. */
     public BooleanBinding preparingProperty() {
         return preparing;
+    }
+
+    /** True while a visitor cannot start a session: preparing, or out of order (staff may still go in). */
+    public BooleanBinding visitorsShutOutProperty() {
+        return visitorsShutOut;
+    }
+
+    /** What the lock screen says about why no session can start just now, or null. */
+    public ReadOnlyObjectProperty<Message> noticeProperty() {
+        return kiosk.noticeProperty();
     }
 
     public ReadOnlyObjectProperty<Language> languageProperty() {

@@ -1,9 +1,8 @@
 /**
  * Platform concerns of the kiosk behind one interface each: idle time ({@link
- * bg.digiclub.kiosk.platform.IdleMonitor}), ending the session's programs ({@link
- * bg.digiclub.kiosk.platform.SessionProcesses}), clearing the clipboard ({@link
- * bg.digiclub.kiosk.platform.ClipboardCleaner}) and the per-OS config key. {@link
+ * bg.digiclub.kiosk.platform.IdleMonitor}) and the per-OS config key. {@link
  * bg.digiclub.kiosk.platform.Platforms} is the one place that picks the {@code linux} or
- * {@code windows} implementations; the process selection and the ending loop are shared.
+ * {@code windows} implementations. Ending the visitor's programs and resetting the visitor's
+ * home are the agent's (it runs as the account allowed to); the kiosk's account cannot.
  */
 package bg.digiclub.kiosk.platform;

@@ -14,14 +14,11 @@ import bg.digiclub.kiosk.config.KioskConfig;
  * @param idleTimeout       input-free time after which the idle warning appears
  * @param idleGrace         how long the idle warning waits for an answer
  * @param heartbeatInterval how often the agent hears the session is alive
- * @param processGrace      how long session apps get to close politely before they are killed
  */
 public record SessionSettings(Duration guestLength, List<Duration> warnings, Duration idleTimeout,
-                              Duration idleGrace, Duration heartbeatInterval, Duration processGrace) {
+                              Duration idleGrace, Duration heartbeatInterval) {
     /** The agent expects a heartbeat every 30 s (DESIGN.md, "Nothing is lost"). */
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);
-    /** Long enough for a browser or office suite to save its state, short enough for the next visitor. */
-    public static final Duration PROCESS_GRACE = Duration.ofSeconds(5);
 
     public SessionSettings {
         Objects.requireNonNull(guestLength, "guestLength");
@@ -29,11 +26,10 @@ public record SessionSettings(Duration guestLength, List<Duration> warnings, Dur
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(idleGrace, "idleGrace");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
-        Objects.requireNonNull(processGrace, "processGrace");
     }
 
     public static SessionSettings from(KioskConfig config) {
         return new SessionSettings(config.sessionLength(), config.warnings(), config.idleTimeout(),
-                config.idleGrace(), HEARTBEAT, PROCESS_GRACE);
+                config.idleGrace(), HEARTBEAT);
     }
 }

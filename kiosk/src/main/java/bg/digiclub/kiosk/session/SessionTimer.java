@@ -41,6 +41,12 @@ public final class SessionTimer {
         allowed = allowed.plus(requirePositive(more));
     }
 
+    /** Follows the agent, whose clock decides: from now on {@code left} remains. */
+    public void syncTo(Duration left) {
+        Duration wanted = elapsed().plus(left);
+        allowed = wanted.isZero() || wanted.isNegative() ? Duration.ofNanos(1) : wanted;
+    }
+
     public Duration allowed() {
         return allowed;
     }

@@ -1,6 +1,5 @@
 package bg.digiclub.kiosk.session;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -19,47 +19,48 @@ import org.slf4j.LoggerFactory;
 
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
-import bg.digiclub.common.link.SessionEnd;
-import bg.digiclub.common.link.SessionHeartbeat;
-import bg.digiclub.common.link.SessionStart;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
+import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.agentlink.AgentClient;
+import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
+import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.platform.IdleMonitor;
-import bg.digiclub.kiosk.platform.SessionProcesses;
-import bg.digiclub.kiosk.wipe.PrivacyWipe;
 
 /**
- * The running session and everything that happens to it: countdown, warnings, idle, heartbeats,
- * staff extend/end, and the end of session (close apps, wipe, tell the agent, lock again).
+ * The running session as the kiosk shows it: countdown, warnings, idle, heartbeats, staff
+ * extend/end, and the end of session. The agent is the authority: it starts the session (by its
+ * own clock), answers each heartbeat with the time left (the countdown follows it), ends the
+ * visitor's programs and resets the home at the end, and ends the session itself if this kiosk
+ * goes silent. If the reset fails, or the agent cannot be reached to do it, the lock screen shows
+ * the PC as out of order and no session starts until a reset succeeds.
  *
  * <p>Plain Java: {@link #tick()} is called by the view a few times a second and by tests after
  * moving their ticker. Properties change on the thread that calls the commands and on
- * {@code ui}; slow work (ending apps, wiping, agent calls) runs on {@code work}, one task at a
- * time and in order, so the agent hears start, heartbeats and end in that order.
+ * {@code ui}; agent calls run on {@code work}, one at a time and in order.
  */
 public final class SessionViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
+    /** The kiosk follows the agent's countdown only when they differ by more than this (no jitter). */
+    private static final Duration DRIFT = Duration.ofSeconds(2);
 
     /** Where the session is in its life. */
     public enum State {
         /** No session: the lock screen is up. */
         NONE,
+        /** The agent is asked to start a session; the lock screen says "preparing the computer". */
+        STARTING,
         /** A visitor is using the PC. */
         RUNNING,
-        /** Closing apps and wiping; the lock screen says "preparing the computer". */
+        /** The agent is ending the visitor's programs and resetting the home; "preparing the computer". */
         ENDING
     }
 
     private final SessionSettings settings;
     private final AgentClient agent;
     private final IdleMonitor idleMonitor;
-    private final SessionProcesses processes;
-    private final PrivacyWipe wipe;
     private final LongSupplier nanoTime;
-    private final Clock clock;
-    private final Supplier<String> newSessionId;
     private final Executor work;
     private final Executor ui;
 
@@ -68,26 +69,28 @@ public final class SessionViewModel {
             new ReadOnlyObjectWrapper<>(this, "remaining", Duration.ZERO);
     private final ReadOnlyObjectWrapper<SessionWarning> warning = new ReadOnlyObjectWrapper<>(this, "warning");
     private final ReadOnlyObjectWrapper<VisitorKind> visitorKind = new ReadOnlyObjectWrapper<>(this, "visitorKind");
+    private final ReadOnlyObjectWrapper<Message> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ReadOnlyBooleanWrapper outOfOrder = new ReadOnlyBooleanWrapper(this, "outOfOrder", false);
     private final List<Consumer<EndReason>> endListeners = new ArrayList<>();
 
-    private String sessionId;
     private SessionTimer timer;
     private WarningSchedule schedule;
     private long lastHeartbeat;
     private long idleDeadline;
     private long stillHereAt;
+    /** While ENDING: the end still to be confirmed by the agent (null when the agent ended it). */
+    private EndReason pendingEnd;
+    private long lastEndAttempt;
+    private boolean endInFlight;
+    /** At start: the agent still holds the session a killed kiosk left open, until its watchdog ends it. */
+    private boolean waitingForAgent;
 
-    public SessionViewModel(SessionSettings settings, AgentClient agent, IdleMonitor idleMonitor,
-                            SessionProcesses processes, PrivacyWipe wipe, LongSupplier nanoTime, Clock clock,
-                            Supplier<String> newSessionId, Executor work, Executor ui) {
+    public SessionViewModel(SessionSettings settings, AgentClient agent, IdleMonitor idleMonitor, LongSupplier nanoTime,
+                            Executor work, Executor ui) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.agent = Objects.requireNonNull(agent, "agent");
         this.idleMonitor = Objects.requireNonNull(idleMonitor, "idleMonitor");
-        this.processes = Objects.requireNonNull(processes, "processes");
-        this.wipe = Objects.requireNonNull(wipe, "wipe");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.newSessionId = Objects.requireNonNull(newSessionId, "newSessionId");
         this.work = Objects.requireNonNull(work, "work");
         this.ui = Objects.requireNonNull(ui, "ui");
     }
@@ -111,11 +114,24 @@ public final class SessionViewModel {
         return visitorKind.getReadOnlyProperty();
     }
 
+    /** Why the lock screen cannot start a session just now (out of order, busy, no agent), or null. */
+    public ReadOnlyObjectProperty<Message> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /**
+     * True when the last visitor's programs or home could not be removed: the lock screen shows
+     * the PC as out of order and starts no session (the agent refuses one too) until staff fix it.
+     */
+    public ReadOnlyBooleanProperty outOfOrderProperty() {
+        return outOfOrder.getReadOnlyProperty();
+    }
+
     public SessionSettings settings() {
         return settings;
     }
 
-    /** Called with the reason once a session has ended and the wipe is done. */
+    /** Called with the reason once a session has ended and the reset is done. */
     public void onEnded(Consumer<EndReason> listener) {
         endListeners.add(listener);
     }
@@ -125,37 +141,70 @@ public final class SessionViewModel {
         start(VisitorKind.GUEST, null, demographics, settings.guestLength());
     }
 
-    /** Starts a member session for the time the agent allowed. */
+    /** Starts a member session for the time the agent allowed at login. */
     public void startMember(String cardCode, Demographics demographics, Duration allowed) {
         start(VisitorKind.MEMBER, Objects.requireNonNull(cardCode, "cardCode"), demographics, allowed);
     }
 
-    private void start(VisitorKind kind, String memberCode, Demographics demographics, Duration allowed) {
+    private void start(VisitorKind kind, String cardCode, Demographics demographics, Duration allowed) {
         if (state.get() != State.NONE) {
             throw new IllegalStateException("a session is already " + state.get());
         }
-        sessionId = newSessionId.get();
-        timer = new SessionTimer(nanoTime, allowed);
-        schedule = new WarningSchedule(settings.warnings(), allowed);
+        state.set(State.STARTING);
+        notice.set(null);
+        work.execute(() -> {
+            try {
+                Duration granted = agent.startSession(kind, cardCode, demographics, allowed);
+                ui.execute(() -> begin(kind, granted));
+            } catch (AgentRefusedException e) {
+                LOG.warn("the agent refused a {} session: {} ({})", kind, e.getMessage(), e.code());
+                ui.execute(() -> refused(e.code()));
+            } catch (AgentUnavailableException e) {
+                LOG.warn("cannot start a session: {}", e.getMessage());
+                ui.execute(() -> refused(ErrorCodes.UNAVAILABLE));
+            }
+        });
+    }
+
+    private void begin(VisitorKind kind, Duration granted) {
+        timer = new SessionTimer(nanoTime, granted);
+        schedule = new WarningSchedule(settings.warnings(), granted);
         long now = nanoTime.getAsLong();
         lastHeartbeat = now;
         stillHereAt = now;
         idleDeadline = 0;
-        SessionStart start = new SessionStart(sessionId, kind, memberCode, demographics, clock.instant(), allowed);
-        work.execute(() -> agent.sessionStarted(start));
-        LOG.info("session {} started: {} for {}", sessionId, kind, allowed);
+        outOfOrder.set(false);
         visitorKind.set(kind);
-        remaining.set(allowed);
+        remaining.set(granted);
         warning.set(null);
         state.set(State.RUNNING);
+        LOG.info("session started: {} for {}", kind, granted);
+    }
+
+    private void refused(String code) {
+        if (ErrorCodes.OUT_OF_ORDER.equals(code)) {
+            outOfOrder.set(true);
+        }
+        notice.set(Message.of(switch (code) {
+            case ErrorCodes.OUT_OF_ORDER -> "lock.notice.outOfOrder";
+            case ErrorCodes.BUSY -> "lock.notice.busy";
+            case ErrorCodes.MEMBER_AUTH_REQUIRED -> "lock.notice.loginAgain";
+            default -> "lock.notice.unavailable";
+        }));
+        state.set(State.NONE);
     }
 
     /** Advances the session to the ticker's present: countdown, warnings, idle, heartbeat, timeout. */
     public void tick() {
+        long now = nanoTime.getAsLong();
+        if (state.get() == State.ENDING) {
+            retryEnd(now);
+            pollOpen(now);
+            return;
+        }
         if (state.get() != State.RUNNING) {
             return;
         }
-        long now = nanoTime.getAsLong();
         Duration left = timer.remaining();
         remaining.set(left);
         if (left.isZero()) {
@@ -171,8 +220,38 @@ public final class SessionViewModel {
         }
         if (now - lastHeartbeat >= settings.heartbeatInterval().toNanos()) {
             lastHeartbeat = now;
-            SessionHeartbeat heartbeat = new SessionHeartbeat(sessionId, clock.instant(), left);
-            work.execute(() -> agent.heartbeat(heartbeat));
+            work.execute(this::heartbeat);
+        }
+    }
+
+    private void heartbeat() {
+        try {
+            Duration left = agent.heartbeat();
+            ui.execute(() -> follow(left));
+        } catch (AgentRefusedException e) {
+            if (ErrorCodes.SESSION_ENDED.equals(e.code()) || ErrorCodes.SESSION_AUTH_REQUIRED.equals(e.code())) {
+                LOG.warn("the agent has ended this session: {}", e.getMessage());
+                ui.execute(this::endedByAgent);
+            } else {
+                LOG.warn("heartbeat refused: {} ({})", e.getMessage(), e.code());
+            }
+        } catch (AgentUnavailableException e) {
+            // the agent is restarting; it gives the session two heartbeats before it ends it
+            LOG.warn("heartbeat not delivered: {}", e.getMessage());
+        }
+    }
+
+    /** The agent's clock decides the time left. */
+    private void follow(Duration agentLeft) {
+        if (state.get() != State.RUNNING) {
+            return;
+        }
+        Duration diff = timer.remaining().minus(agentLeft).abs();
+        if (diff.compareTo(DRIFT) > 0) {
+            LOG.info("countdown follows the agent: {} left", agentLeft);
+            timer.syncTo(agentLeft);
+            schedule.rearm(timer.remaining());
+            remaining.set(timer.remaining());
         }
     }
 
@@ -231,61 +310,116 @@ public final class SessionViewModel {
         end(EndReason.LOGOUT);
     }
 
-    /** Staff ended the session from the staff panel. */
+    /** Staff ended the session from the staff panel (the agent checks the staff token). */
     public void endByStaff() {
         end(EndReason.STAFF);
     }
 
-    /** Staff gave more time. */
-    public void extend(Duration more) {
+    /**
+     * Staff gave more time: asked of the agent, which checks the staff token; the countdown
+     * follows the agent's answer.
+     *
+     * @param done told on the UI thread: null if the agent agreed, else why not
+     */
+    public void extend(Duration more, Consumer<AgentUnavailableException> done) {
         if (state.get() != State.RUNNING) {
             throw new IllegalStateException("no session to extend");
         }
-        timer.extend(more);
-        schedule.rearm(timer.remaining());
-        remaining.set(timer.remaining());
-        if (warning.get() != null && warning.get().kind() == SessionWarning.Kind.TIME_LEFT) {
-            warning.set(null);
-        }
-        LOG.info("session {} extended by {}", sessionId, more);
+        work.execute(() -> {
+            try {
+                Duration left = agent.extendSession(more);
+                ui.execute(() -> {
+                    if (state.get() == State.RUNNING) {
+                        timer.syncTo(left);
+                        schedule.rearm(timer.remaining());
+                        remaining.set(timer.remaining());
+                        if (warning.get() != null && warning.get().kind() == SessionWarning.Kind.TIME_LEFT) {
+                            warning.set(null);
+                        }
+                    }
+                    LOG.info("session extended by {}: {} left", more, left);
+                    done.accept(null);
+                });
+            } catch (AgentUnavailableException e) {
+                ui.execute(() -> done.accept(e));
+            }
+        });
     }
 
     private void end(EndReason reason) {
         if (state.get() != State.RUNNING) {
             return;
         }
-        String id = sessionId;
-        LOG.info("session {} ending: {}", id, reason);
+        LOG.info("session ending: {}", reason);
         state.set(State.ENDING);
         warning.set(null);
         remaining.set(Duration.ZERO);
+        pendingEnd = reason;
+        sendEnd(nanoTime.getAsLong());
+    }
+
+    /** While the agent cannot be reached to end the session, it is asked again every heartbeat interval. */
+    private void retryEnd(long now) {
+        if (pendingEnd != null && !endInFlight && now - lastEndAttempt >= settings.heartbeatInterval().toNanos()) {
+            sendEnd(now);
+        }
+    }
+
+    private void sendEnd(long now) {
+        EndReason reason = pendingEnd;
+        lastEndAttempt = now;
+        endInFlight = true;
         work.execute(() -> {
-            List<WipeStepResult> results = closeAppsAndWipe();
-            agent.sessionEnded(new SessionEnd(id, clock.instant(), reason, results));
-            ui.execute(() -> finish(reason));
+            try {
+                List<WipeStepResult> reset = agent.endSession(reason);
+                ui.execute(() -> finish(reason, reset));
+            } catch (AgentRefusedException e) {
+                if (reason == EndReason.STAFF && ErrorCodes.STAFF_AUTH_REQUIRED.equals(e.code())) {
+                    // the staff login lapsed between the press and now: the visitor may end a session anyway
+                    LOG.warn("staff token expired; ending the session as a logout");
+                    ui.execute(() -> {
+                        endInFlight = false;
+                        pendingEnd = EndReason.LOGOUT;
+                        sendEnd(nanoTime.getAsLong());
+                    });
+                } else {
+                    // the agent ended it already (its watchdog): it reset the visitor itself
+                    LOG.warn("the agent refused the end ({}): {}", e.code(), e.getMessage());
+                    ui.execute(() -> finish(reason, List.of()));
+                }
+            } catch (AgentUnavailableException e) {
+                LOG.error("cannot reach the agent to end the session; the PC stays closed until it answers: {}", e.getMessage());
+                ui.execute(() -> {
+                    endInFlight = false;
+                    outOfOrder.set(true);
+                    notice.set(Message.of("lock.notice.unavailable"));
+                });
+            }
         });
     }
 
-    private List<WipeStepResult> closeAppsAndWipe() {
-        try {
-            int ended = processes.endAll(settings.processGrace());
-            LOG.info("ended {} session processes", ended);
-        } catch (RuntimeException e) {
-            // the wipe must still run: a visitor's files matter more than a stuck process
-            LOG.error("ending session processes failed", e);
-        }
-        try {
-            List<WipeStepResult> results = wipe.run();
-            results.stream().filter(r -> !r.ok()).forEach(r -> LOG.warn("wipe step {} failed: {}", r.step(), r.detail()));
-            return results;
-        } catch (RuntimeException e) {
-            LOG.error("privacy wipe failed", e);
-            return List.of(new WipeStepResult("wipe", false, String.valueOf(e)));
+    /** A heartbeat learned that the agent ended this session (its time ran out, or this kiosk was stopped). */
+    private void endedByAgent() {
+        if (state.get() == State.RUNNING) {
+            warning.set(null);
+            remaining.set(Duration.ZERO);
+            finish(EndReason.INTERRUPTED, null);
         }
     }
 
-    private void finish(EndReason reason) {
-        sessionId = null;
+    /** @param reset the agent's reset steps; null when the agent ended the session and reset on its own */
+    private void finish(EndReason reason, List<WipeStepResult> reset) {
+        endInFlight = false;
+        pendingEnd = null;
+        if (reset != null) {
+            boolean ok = !reset.isEmpty() && reset.stream().allMatch(WipeStepResult::ok);
+            reset.stream().filter(r -> !r.ok()).forEach(r -> LOG.error("reset step {} failed: {}", r.step(), r.detail()));
+            outOfOrder.set(!ok);
+            notice.set(ok ? null : Message.of("lock.notice.outOfOrder"));
+        } else {
+            outOfOrder.set(false);
+            notice.set(null);
+        }
         timer = null;
         visitorKind.set(null);
         state.set(State.NONE);
@@ -293,30 +427,53 @@ public final class SessionViewModel {
     }
 
     /**
-     * At kiosk start: if the agent still holds a session open (the kiosk died during it), ends it
-     * as INTERRUPTED; then wipes. When the agent cannot be asked, wipes anyway: nobody is logged
-     * in at start, so a wipe costs nothing but time, while skipping it could leave a visitor's
-     * files for the next one.
+     * At kiosk start: a session this kiosk lost (it was killed and restarted) is still open at the
+     * agent until the agent's watchdog ends it; meanwhile the lock screen says "preparing". When
+     * the agent cannot be reached, the lock screen says so.
      */
     public void recoverInterrupted() {
         if (state.get() != State.NONE) {
             throw new IllegalStateException("recovery runs only before any session");
         }
         state.set(State.ENDING);
+        pendingEnd = null;
+        lastEndAttempt = nanoTime.getAsLong();
+        askWhetherOpen();
+    }
+
+    private void askWhetherOpen() {
+        endInFlight = true;
         work.execute(() -> {
-            Optional<String> open;
+            boolean open;
             try {
-                open = agent.openSessionId();
+                open = agent.sessionOpen();
             } catch (AgentUnavailableException e) {
-                LOG.warn("cannot ask the agent for an interrupted session, wiping anyway: {}", e.getMessage());
-                open = Optional.empty();
+                LOG.warn("cannot ask the agent whether a session is open: {}", e.getMessage());
+                ui.execute(() -> {
+                    endInFlight = false;
+                    notice.set(Message.of("lock.notice.unavailable"));
+                    state.set(State.NONE);
+                });
+                return;
             }
-            List<WipeStepResult> results = closeAppsAndWipe();
-            open.ifPresent(id -> {
-                LOG.info("session {} was interrupted; closing it", id);
-                agent.sessionEnded(new SessionEnd(id, clock.instant(), EndReason.INTERRUPTED, results));
+            ui.execute(() -> {
+                endInFlight = false;
+                if (open) {
+                    LOG.info("the agent still holds the session of the previous kiosk; it ends it when its heartbeats stop");
+                    waitingForAgent = true;
+                } else {
+                    waitingForAgent = false;
+                    state.set(State.NONE);
+                }
             });
-            ui.execute(() -> state.set(State.NONE));
         });
+    }
+
+    /** While the agent still holds the lost session: asks again each heartbeat interval. */
+    private void pollOpen(long now) {
+        if (waitingForAgent && !endInFlight && now - lastEndAttempt >= settings.heartbeatInterval().toNanos()) {
+            lastEndAttempt = now;
+            askWhetherOpen();
+        }
     }
 }

@@ -167,8 +167,15 @@ public final class StaffViewModel {
             return;
         }
         if (sessionRunning.get()) {
-            session.extend(Duration.ofMinutes(minutes));
             problem.set(null);
+            busy.set(true);
+            session.extend(Duration.ofMinutes(minutes), failure -> {
+                busy.set(false);
+                if (failure != null) {
+                    LOG.warn("staff panel: the agent did not extend the session: {}", failure.getMessage());
+                    problem.set(Message.of("staff.error.unavailable"));
+                }
+            });
         }
     }
 
@@ -216,8 +223,14 @@ public final class StaffViewModel {
             problem.set(Message.of("staff.error.sessionRunning"));
             return;
         }
-        lock();
-        kiosk.startMaintenance(Duration.ofMinutes(minutes));
+        Duration length = Duration.ofMinutes(minutes);
+        call(() -> {
+            agent.startMaintenance(length);
+            return length;
+        }, granted -> {
+            lock();
+            kiosk.startMaintenance(granted);
+        });
     }
 
     /** Closes the panel: the next staff member types the PIN again. */

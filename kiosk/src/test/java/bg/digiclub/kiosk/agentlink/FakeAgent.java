@@ -12,12 +12,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A stand-in for the agent on a real Unix-domain socket, speaking the wire format of
  * {@code bg.digiclub.common.link.wire}. A fake because the kiosk module may not depend on the
- * agent (SQLite, OSHI); the agent's own tests cover the real server. It keeps sessions
- * idempotently like the agent, records every request it receives, and can be told to go
- * silent or to refuse a request type.
+ * agent (SQLite, OSHI); the agent's own tests and the system tests cover the real server. It
+ * hands out one session with a secret and checks it like the agent, records every request it
+ * receives (and its body), and can be told to go silent or to refuse a request type.
  */
 final class FakeAgent implements AutoCloseable {
     static final String CARD = "12345678";
@@ -42,8 +39,10 @@ final class FakeAgent implements AutoCloseable {
     private final List<SocketChannel> connections = new CopyOnWriteArrayList<>();
     /** Every request received, as "type sessionId" or just "type". */
     final List<String> received = new CopyOnWriteArrayList<>();
-    private final Set<String> started = new LinkedHashSet<>();
-    private final Set<String> ended = new LinkedHashSet<>();
+    /** Every request's body, in order. */
+    final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
+    private String openSession;
+    private int sessions;
     private final Map<String, String> refusals = new LinkedHashMap<>();
     private volatile boolean silent;
     private volatile String staffToken;
@@ -123,6 +122,7 @@ final class FakeAgent implements AutoCloseable {
         JsonNode body = request.path("body");
         String sessionId = body.path("sessionId").asText(null);
         received.add(sessionId == null ? type : type + " " + sessionId);
+        bodies.add(body);
         ObjectNode answer = json.createObjectNode().put("id", request.path("id").asText());
         String refusal = refusals.get(type);
         if (refusal != null) {
@@ -132,15 +132,42 @@ final class FakeAgent implements AutoCloseable {
         answer.put("ok", true);
         ObjectNode out = answer.putObject("body");
         switch (type) {
-            case "session.start" -> out.put("applied", started.add(sessionId));
-            case "session.heartbeat" -> out.put("applied", started.contains(sessionId) && !ended.contains(sessionId));
-            case "session.end" -> out.put("applied", started.contains(sessionId) && ended.add(sessionId));
-            case "session.open" -> {
-                List<String> open = new ArrayList<>(started);
-                open.removeAll(ended);
-                if (!open.isEmpty()) {
-                    out.put("sessionId", open.get(open.size() - 1));
+            case "session.start" -> {
+                if (openSession != null) {
+                    return error(request, "busy");
                 }
+                if (body.path("kind").asText().equals("MEMBER") && !"ticket-1".equals(body.path("memberTicket").asText())) {
+                    return error(request, "member_auth_required");
+                }
+                openSession = "s-" + ++sessions;
+                out.put("sessionId", openSession).put("secret", "secret-" + sessions).put("startedAt", "2026-11-25T07:00:00Z")
+                        .put("remainingSeconds", body.path("allowedMinutes").asLong() * 60);
+            }
+            case "session.heartbeat" -> {
+                if (!ownsOpenSession(body)) {
+                    return error(request, "session_auth_required");
+                }
+                out.put("remainingSeconds", 1234);
+            }
+            case "session.end" -> {
+                if (!ownsOpenSession(body)) {
+                    return error(request, "session_auth_required");
+                }
+                if (body.path("reason").asText().equals("STAFF") && !staffOk(body.path("staffToken"))) {
+                    return error(request, "staff_auth_required");
+                }
+                openSession = null;
+                out.putArray("wipe").addObject().put("step", "reset-home").put("ok", true).put("detail", "from template");
+            }
+            case "session.extend" -> {
+                if (!staffOk(body.path("staffToken"))) {
+                    return error(request, "staff_auth_required");
+                }
+                out.put("remainingSeconds", 1234 + body.path("minutes").asLong() * 60);
+            }
+            case "session.open" -> out.put("open", openSession != null);
+            case "app.launch", "maintenance.start", "maintenance.end" -> {
+                // recorded above
             }
             case "member.login" -> {
                 boolean ok = CARD.equals(body.path("code").asText().replace(" ", "")) && CARD_PIN.equals(body.path("pin").asText());
@@ -175,6 +202,15 @@ final class FakeAgent implements AutoCloseable {
             }
         }
         return answer;
+    }
+
+    private boolean ownsOpenSession(JsonNode body) {
+        String id = body.path("sessionId").asText();
+        return id.equals(openSession) && body.path("secret").asText().equals("secret-" + id.substring(2));
+    }
+
+    private boolean staffOk(JsonNode token) {
+        return staffToken != null && staffToken.equals(token.asText());
     }
 
     private ObjectNode error(JsonNode request, String code) {

@@ -5,48 +5,38 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
-import bg.digiclub.common.link.SessionEnd;
-import bg.digiclub.common.link.SessionHeartbeat;
-import bg.digiclub.common.link.SessionStart;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 
 class SocketAgentClientTest {
-    static final Instant T0 = Instant.parse("2026-11-25T07:00:00Z");
-    /** Short, so the flusher retries quickly; the tests wait for results, never for time. */
-    static final Duration RETRY = Duration.ofMillis(20);
     static final Duration TIMEOUT = Duration.ofMillis(300);
+    static final Demographics ELDERLY_WOMAN = new Demographics(AgeBand.AGE_65_74, Sex.FEMALE);
 
     @TempDir
     Path dir;
     Path socket;
-    Path spoolFile;
     FakeAgent agent;
     SocketAgentClient client;
 
     @BeforeEach
     void paths() {
         socket = dir.resolve("agent.sock");
-        spoolFile = dir.resolve("state").resolve("session-spool.jsonl");
     }
 
     @AfterEach
@@ -59,150 +49,72 @@ class SocketAgentClientTest {
         }
     }
 
-    SocketAgentClient newClient() throws Exception {
-        return new SocketAgentClient(socket, spoolFile, TIMEOUT, RETRY);
+    SocketAgentClient newClient() {
+        return new SocketAgentClient(socket, TIMEOUT, TIMEOUT, ":7");
     }
 
-    static SessionStart start(String id) {
-        return new SessionStart(id, VisitorKind.GUEST, null, new Demographics(AgeBand.AGE_65_74, Sex.FEMALE), T0, Duration.ofMinutes(60));
-    }
-
-    static SessionHeartbeat beat(String id, int seconds) {
-        return new SessionHeartbeat(id, T0.plusSeconds(seconds), Duration.ofMinutes(60).minusSeconds(seconds));
-    }
-
-    static SessionEnd end(String id) {
-        return new SessionEnd(id, T0.plusSeconds(1800), EndReason.LOGOUT, List.of(new WipeStepResult("downloads", true, "")));
-    }
-
-    /** Bounded polling for the background flusher: fails after many tries, never sleeps long. */
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        for (int i = 0; i < 1000; i++) {
-            if (condition.getAsBoolean()) {
-                return;
+    JsonNode lastBody(String type) {
+        for (int i = agent.received.size() - 1; i >= 0; i--) {
+            if (agent.received.get(i).startsWith(type)) {
+                return agent.bodies.get(i);
             }
-            Thread.sleep(10);
         }
-        throw new AssertionError("never happened: " + what);
-    }
-
-    /** Waits until nothing is pending, in memory and in the file (rewritten just after the last delivery). */
-    void awaitDelivered(String what) throws InterruptedException {
-        await(() -> {
-            try {
-                return client.pendingEvents() == 0 && spoolLines().isEmpty();
-            } catch (Exception e) {
-                return false;
-            }
-        }, what);
-    }
-
-    List<String> spoolLines() throws Exception {
-        return Files.exists(spoolFile) ? Files.readAllLines(spoolFile, StandardCharsets.UTF_8) : List.of();
+        throw new AssertionError("no " + type + " was sent");
     }
 
     @Test
-    void eventsAreDeliveredInOrderWhileTheAgentIsUp() throws Exception {
+    void theSessionsSecretGoesWithEveryHeartbeatEndAndLaunchAndNowhereElse() throws Exception {
         agent = FakeAgent.start(socket);
         client = newClient();
-        client.sessionStarted(start("s-1"));
-        client.heartbeat(beat("s-1", 30));
-        client.sessionEnded(end("s-1"));
-        awaitDelivered("all delivered");
-        assertEquals(List.of("session.start s-1", "session.heartbeat s-1", "session.end s-1"), agent.sessionRequests());
-        assertEquals(List.of(), spoolLines());
+        assertEquals(Duration.ofMinutes(60), client.startSession(VisitorKind.GUEST, null, ELDERLY_WOMAN, Duration.ofMinutes(60)));
+        JsonNode start = lastBody("session.start");
+        assertEquals(60, start.path("allowedMinutes").asInt());
+        assertFalse(start.has("startedAt"), "the agent's clock decides when a session starts");
+        assertTrue(client.sessionOpen());
+
+        assertEquals(Duration.ofSeconds(1234), client.heartbeat(), "the agent's time left");
+        assertEquals("secret-1", lastBody("session.heartbeat").path("secret").asText());
+
+        client.launch(List.of("/usr/bin/firefox", "https://egov.bg"));
+        JsonNode launch = lastBody("app.launch");
+        assertEquals("secret-1", launch.path("secret").asText());
+        assertEquals(":7", launch.path("display").asText());
+        assertEquals("/usr/bin/firefox", launch.path("argv").get(0).asText());
+
+        List<WipeStepResult> reset = client.endSession(EndReason.LOGOUT);
+        assertEquals(List.of(new WipeStepResult("reset-home", true, "from template")), reset);
+        assertEquals("secret-1", lastBody("session.end").path("secret").asText());
+        assertFalse(client.sessionOpen());
+        assertEquals("session_ended", assertThrows(AgentRefusedException.class, client::heartbeat).code(),
+                "no session, nothing sent");
     }
 
     @Test
-    void eventsAreSpooledToFileWhileTheAgentIsDownAndDeliveredOnceWhenItIsBack() throws Exception {
-        client = newClient();
-        client.sessionStarted(start("s-1"));
-        client.heartbeat(beat("s-1", 30));
-        client.heartbeat(beat("s-1", 60));
-        client.sessionEnded(end("s-1"));
-        assertFalse(client.flush(), "nobody to deliver to");
-        assertEquals(4, client.pendingEvents());
-        List<String> lines = spoolLines();
-        assertEquals(4, lines.size());
-        assertTrue(lines.get(0).contains("\"session.start\"") && lines.get(0).contains("\"2026-11-25T07:00:00Z\""), lines.get(0));
-
+    void aMemberSessionPresentsTheLoginTicketOnce() throws Exception {
         agent = FakeAgent.start(socket);
-        awaitDelivered("delivered after the agent came back");
-        assertEquals(List.of("session.start s-1", "session.heartbeat s-1", "session.heartbeat s-1", "session.end s-1"),
-                agent.sessionRequests(), "each once, in order");
-        assertEquals(List.of(), spoolLines());
+        client = newClient();
+        assertEquals("member_auth_required", assertThrows(AgentRefusedException.class,
+                () -> client.startSession(VisitorKind.MEMBER, FakeAgent.CARD, ELDERLY_WOMAN, Duration.ofMinutes(60))).code());
+        assertEquals(MemberLogin.Outcome.OK, client.authenticateMember(FakeAgent.CARD, FakeAgent.CARD_PIN.toCharArray()).outcome());
+        client.startSession(VisitorKind.MEMBER, FakeAgent.CARD, ELDERLY_WOMAN, Duration.ofMinutes(60));
+        JsonNode start = lastBody("session.start");
+        assertEquals("ticket-1", start.path("memberTicket").asText());
+        assertFalse(start.toString().contains(FakeAgent.CARD), "the card code itself is not sent: " + start);
     }
 
     @Test
-    void anHourOfHeartbeatsSpooledWhileTheAgentWasAwayGoesOutInOrderOnce() throws Exception {
-        client = newClient();
-        client.sessionStarted(start("s-1"));
-        List<String> expected = new java.util.ArrayList<>(List.of("session.start s-1"));
-        for (int i = 1; i <= 120; i++) {
-            client.heartbeat(beat("s-1", 30 * i));
-            expected.add("session.heartbeat s-1");
-        }
-        client.sessionEnded(end("s-1"));
-        expected.add("session.end s-1");
-        assertEquals(122, spoolLines().size());
-
+    void staffEndAndExtendPresentTheStaffToken() throws Exception {
         agent = FakeAgent.start(socket);
-        awaitDelivered("backlog delivered");
-        assertEquals(expected, agent.sessionRequests());
-        assertEquals(List.of(), spoolLines());
-    }
-
-    @Test
-    void aKioskThatCrashedDeliversItsSpoolWhenItStartsAgain() throws Exception {
-        SocketAgentClient crashed = newClient();
-        crashed.sessionStarted(start("s-1"));
-        crashed.heartbeat(beat("s-1", 30));
-        crashed.close(); // as far as the spool file is concerned, a crash: nothing was delivered
-
         client = newClient();
-        assertEquals(2, client.pendingEvents(), "read back from the file");
-        assertEquals(Optional.of("s-1"), client.openSessionId(), "agent away: the spool knows the unfinished session");
-
-        agent = FakeAgent.start(socket);
-        awaitDelivered("delivered by the new kiosk");
-        assertEquals(List.of("session.start s-1", "session.heartbeat s-1"), agent.sessionRequests());
-        assertEquals(Optional.of("s-1"), client.openSessionId(), "now the agent says so");
-        client.sessionEnded(new SessionEnd("s-1", T0.plusSeconds(30), EndReason.INTERRUPTED, List.of()));
-        awaitDelivered("end delivered");
-        assertEquals(Optional.empty(), client.openSessionId());
-    }
-
-    @Test
-    void aLineCutShortByACrashIsDroppedAndTheRestDelivered() throws Exception {
-        SocketAgentClient crashed = newClient();
-        crashed.sessionStarted(start("s-1"));
-        crashed.close();
-        Files.writeString(spoolFile, "{\"seq\":2,\"type\":\"session.heartb", java.nio.file.StandardOpenOption.APPEND);
-
-        client = newClient();
-        assertEquals(1, client.pendingEvents());
-        client.heartbeat(beat("s-1", 30));
-        agent = FakeAgent.start(socket);
-        awaitDelivered("delivered");
-        assertEquals(List.of("session.start s-1", "session.heartbeat s-1"), agent.sessionRequests());
-    }
-
-    @Test
-    void aTransientRefusalIsRetriedAndAPermanentOneDroppedSoLaterEventsFlow() throws Exception {
-        agent = FakeAgent.start(socket);
-        agent.refuse("session.start", "internal");
-        client = newClient();
-        client.sessionStarted(start("s-1"));
-        await(() -> agent.sessionRequests().size() >= 2, "retried");
-        assertEquals(1, client.pendingEvents());
-        agent.stopRefusing("session.start");
-        awaitDelivered("delivered once the agent could take it");
-
-        agent.refuse("session.heartbeat", "unknown_session");
-        client.heartbeat(beat("never-started", 30));
-        client.sessionEnded(end("s-1"));
-        awaitDelivered("the refused one dropped, the next delivered");
-        assertTrue(agent.sessionRequests().contains("session.end s-1"));
+        client.startSession(VisitorKind.GUEST, null, ELDERLY_WOMAN, Duration.ofMinutes(60));
+        assertEquals("staff_auth_required", assertThrows(AgentRefusedException.class,
+                () -> client.extendSession(Duration.ofMinutes(15))).code(), "no staff login yet");
+        assertTrue(client.authenticateStaff(FakeAgent.STAFF_PIN.toCharArray()));
+        assertEquals(Duration.ofSeconds(1234 + 900), client.extendSession(Duration.ofMinutes(15)));
+        assertEquals("staff-token-1", lastBody("session.extend").path("staffToken").asText());
+        client.endSession(EndReason.STAFF);
+        assertEquals("staff-token-1", lastBody("session.end").path("staffToken").asText());
+        assertEquals("STAFF", lastBody("session.end").path("reason").asText());
     }
 
     @Test

@@ -43,7 +43,6 @@ class KioskConfigTest {
         assertEquals("Читалище „Родина – 1860“, Стара Загора", config.clubName());
         assertTrue(config.rulesBg().contains("флашка"));
         assertTrue(config.launcherSection().stringPropertyNames().stream().allMatch(k -> k.startsWith("app.")));
-        assertTrue(config.wipeSection().stringPropertyNames().stream().allMatch(k -> k.startsWith("wipe.")));
     }
 
     @Test
@@ -57,12 +56,10 @@ class KioskConfigTest {
                 idle.grace.seconds=90
                 warning.minutes=1, 15 ,5
                 agent.socket=/tmp/agent.sock
-                agent.spool=/tmp/spool
                 staff.extend.minutes=20
                 maintenance.minutes=30
                 language.default=EN
                 app.browser.name=Firefox
-                wipe.downloads=/home/visitor/Downloads
                 """));
         assertEquals("Читалище „Пробуда – 1928“, с. Загоре", config.clubName());
         assertEquals("Keep quiet.", config.rules(Language.EN));
@@ -70,12 +67,10 @@ class KioskConfigTest {
         assertEquals(Duration.ofMinutes(7), config.idleTimeout());
         assertEquals(Duration.ofSeconds(90), config.idleGrace());
         assertEquals(List.of(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(1)), config.warnings());
-        assertEquals(Path.of("/tmp/spool"), config.spoolDirectory());
         assertEquals(Duration.ofMinutes(20), config.staffExtendStep());
         assertEquals(Duration.ofMinutes(30), config.maintenanceLength());
         assertEquals(Language.EN, config.defaultLanguage());
         assertEquals("Firefox", config.launcherSection().getProperty("app.browser.name"));
-        assertEquals("/home/visitor/Downloads", config.wipeSection().getProperty("wipe.downloads"));
     }
 
     @Test
@@ -97,6 +92,13 @@ class KioskConfigTest {
         Path file = write("sesion.minutes=30\n");
         KioskConfigException e = assertThrows(KioskConfigException.class, () -> KioskConfig.load(file));
         assertTrue(e.getMessage().startsWith(file + ": sesion.minutes: unknown key"), e.getMessage());
+    }
+
+    @Test
+    void theRetiredWipeAndSpoolKeysSayWhereTheResetLivesNow() throws IOException {
+        assertMessage("wipe.home.template=/etc/skel\n", "wipe.home.template: is no longer a kiosk setting: the agent ends the "
+                + "visitor's programs and resets the visitor's home (visitor.* in agent.properties)");
+        assertMessage("agent.spool=/var/spool/digiclub-kiosk\n", "agent.spool: is no longer a kiosk setting");
     }
 
     @Test

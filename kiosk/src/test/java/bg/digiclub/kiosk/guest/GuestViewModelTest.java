@@ -41,10 +41,7 @@ class GuestViewModelTest {
     void setUp() {
         SessionViewModel session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60),
                 List.of(Duration.ofMinutes(10)), Duration.ofMinutes(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(30), Duration.ofSeconds(5)), agent, new FakePlatform.Idle(),
-                FakePlatform.processes(log), FakePlatform.wipe(log), ticker,
-                new MutableClock(Instant.parse("2026-02-04T09:00:00Z"), ZoneId.of("Europe/Sofia")),
-                () -> UUID.randomUUID().toString(), Runnable::run, Runnable::run);
+                Duration.ofSeconds(30)), agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
         kiosk = new KioskViewModel(session, i18n, Language.BG, ticker);
         kiosk.showGuest();
         guest = new GuestViewModel(session, kiosk, language -> language == Language.BG ? "Пазете тишина." : null);
@@ -63,7 +60,6 @@ class GuestViewModelTest {
 
         assertEquals(Screen.SESSION, kiosk.screen());
         assertEquals(Demographics.NOT_DECLARED, agent.starts.get(0).demographics());
-        assertEquals(36, agent.starts.get(0).sessionId().length(), "a random UUID");
     }
 
     @Test

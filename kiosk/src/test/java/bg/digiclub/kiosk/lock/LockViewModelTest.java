@@ -40,9 +40,8 @@ class LockViewModelTest {
     @BeforeEach
     void setUp() {
         session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(),
-                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5)),
-                new FakeAgentClient(log), new FakePlatform.Idle(), FakePlatform.processes(log),
-                FakePlatform.wipe(log), ticker, clock, () -> "x", Runnable::run, Runnable::run);
+                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
+                new FakeAgentClient(log), new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
         kiosk = new KioskViewModel(session, i18n, Language.BG, ticker);
         lock = new LockViewModel("Читалище „Родина – 1860“", kiosk, i18n, new DisplayMode(), clock);
     }
@@ -93,8 +92,7 @@ class LockViewModelTest {
     void theWaysInAreClosedWhileTheComputerIsPrepared() {
         assertFalse(lock.preparingProperty().get());
         SessionViewModel slow = new SessionViewModel(session.settings(), new FakeAgentClient(log),
-                new FakePlatform.Idle(), FakePlatform.processes(log), FakePlatform.wipe(log), ticker, clock,
-                () -> "y", task -> { }, Runnable::run);
+                new FakePlatform.Idle(), ticker, task -> { }, Runnable::run);
         KioskViewModel preparing = new KioskViewModel(slow, i18n, Language.BG, ticker);
         LockViewModel lockWhilePreparing = new LockViewModel("x", preparing, i18n, new DisplayMode(), clock);
         slow.recoverInterrupted();

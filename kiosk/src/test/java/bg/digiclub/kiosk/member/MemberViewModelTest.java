@@ -41,10 +41,8 @@ class MemberViewModelTest {
     @BeforeEach
     void setUp() {
         session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(Duration.ofMinutes(10)),
-                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5)),
-                agent, new FakePlatform.Idle(), FakePlatform.processes(log), FakePlatform.wipe(log), ticker,
-                new MutableClock(Instant.parse("2026-02-04T09:00:00Z"), ZoneId.of("Europe/Sofia")), () -> "m-1",
-                Runnable::run, Runnable::run);
+                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
+                agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
         kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, ticker);
         kiosk.showMember();
         member = new MemberViewModel(agent, session, kiosk, Runnable::run, Runnable::run);
@@ -68,7 +66,7 @@ class MemberViewModelTest {
 
         assertEquals(Screen.SESSION, kiosk.screen());
         assertEquals(VisitorKind.MEMBER, agent.starts.get(0).kind());
-        assertEquals("100200", agent.starts.get(0).memberCode());
+        assertEquals("100200", agent.starts.get(0).cardCode());
         assertEquals(Duration.ofMinutes(45), agent.starts.get(0).allowed());
         assertEquals(AgeBand.AGE_65_74, agent.starts.get(0).demographics().ageBand());
     }

@@ -1,13 +1,12 @@
 package bg.digiclub.kiosk.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,31 +16,29 @@ import org.junit.jupiter.api.Test;
 
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
-import bg.digiclub.common.link.SessionEnd;
 import bg.digiclub.common.link.VisitorKind;
+import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
-import bg.digiclub.kiosk.testing.MutableClock;
 
 class SessionViewModelTest {
     private static final SessionSettings SETTINGS = new SessionSettings(Duration.ofMinutes(60),
             List.of(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1)), Duration.ofMinutes(10),
-            Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5));
+            Duration.ofSeconds(60), Duration.ofSeconds(30));
 
     private final EventLog log = new EventLog();
-    private final FakeAgentClient agent = new FakeAgentClient(log);
     private final FakePlatform.Idle idle = new FakePlatform.Idle();
     private final FakeTicker ticker = new FakeTicker();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-02-04T09:00:00Z"), ZoneId.of("Europe/Sofia"));
+    private final FakeAgentClient agent = new FakeAgentClient(log, ticker);
     private final List<EndReason> ended = new ArrayList<>();
     private SessionViewModel session;
 
     @BeforeEach
     void setUp() {
-        session = new SessionViewModel(SETTINGS, agent, idle, FakePlatform.processes(log), FakePlatform.wipe(log),
-                ticker, clock, () -> "session-" + (agent.starts.size() + 1), Runnable::run, Runnable::run);
+        session = new SessionViewModel(SETTINGS, agent, idle, ticker, Runnable::run, Runnable::run);
         session.onEnded(ended::add);
     }
 
@@ -69,7 +66,28 @@ class SessionViewModelTest {
         assertEquals(1, agent.starts.size());
         assertEquals(VisitorKind.GUEST, agent.starts.get(0).kind());
         assertEquals(Duration.ofMinutes(60), agent.starts.get(0).allowed());
-        assertEquals(clock.instant(), agent.starts.get(0).startedAt());
+        assertNull(session.noticeProperty().get());
+    }
+
+    @Test
+    void aStartTheAgentRefusesLeavesTheLockScreenWithTheReason() {
+        agent.refuseStart = ErrorCodes.BUSY;
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
+        assertEquals(Message.of("lock.notice.busy"), session.noticeProperty().get());
+        assertFalse(session.outOfOrderProperty().get());
+
+        agent.refuseStart = ErrorCodes.OUT_OF_ORDER;
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertEquals(Message.of("lock.notice.outOfOrder"), session.noticeProperty().get());
+        assertTrue(session.outOfOrderProperty().get());
+
+        agent.refuseStart = null;
+        agent.reachable = false;
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
+        assertEquals(Message.of("lock.notice.unavailable"), session.noticeProperty().get());
+        assertTrue(agent.starts.isEmpty());
     }
 
     @Test
@@ -84,7 +102,7 @@ class SessionViewModelTest {
     }
 
     @Test
-    void timeoutEndsTheSessionClosesAppsWipesTellsTheAgentThenLocks() {
+    void timeoutAsksTheAgentToEndAndResetThenLocks() {
         session.startGuest(Demographics.NOT_DECLARED);
 
         runFor(Duration.ofMinutes(60), Duration.ofSeconds(10));
@@ -92,38 +110,42 @@ class SessionViewModelTest {
         assertEquals(List.of(EndReason.TIMEOUT), ended);
         assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
         List<String> order = log.events().stream().filter(e -> !e.equals("agent:heartbeat")).toList();
-        assertEquals(List.of("agent:start GUEST", "processes:endAll", "wipe:run", "agent:end TIMEOUT"), order);
-        SessionEnd end = agent.ends.get(0);
-        assertEquals("session-1", end.sessionId());
-        assertEquals(2, end.wipe().size());
-        assertTrue(end.wipeSucceeded());
+        assertEquals(List.of("agent:start GUEST", "agent:end TIMEOUT"), order);
+        assertFalse(session.outOfOrderProperty().get());
         assertNull(session.warningProperty().get());
     }
 
     @Test
-    void heartbeatEveryThirtySecondsWithTheTimeLeft() {
+    void heartbeatEveryThirtySeconds() {
         session.startGuest(Demographics.NOT_DECLARED);
 
         runFor(Duration.ofMinutes(5), Duration.ofSeconds(1));
 
-        assertEquals(10, agent.heartbeats.size());
-        assertEquals(Duration.ofMinutes(55), agent.heartbeats.get(9).remaining());
+        assertEquals(10, log.events().stream().filter("agent:heartbeat"::equals).count());
     }
 
     @Test
-    void wallClockJumpsChangeNothing() {
+    void theCountdownFollowsTheAgentsClock() {
         session.startGuest(Demographics.NOT_DECLARED);
-        ticker.advance(Duration.ofMinutes(20));
-        session.tick();
+        // the kiosk was stopped for a while; the agent's clock kept going
+        agent.remainingAnswer = Duration.ofMinutes(41);
+        runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertEquals(Duration.ofMinutes(41), session.remainingProperty().get());
 
-        clock.shift(Duration.ofHours(-3));
-        session.tick();
-        assertEquals(Duration.ofMinutes(40), session.remainingProperty().get());
+        agent.remainingAnswer = Duration.ofMinutes(40).plusSeconds(29); // within the two seconds of drift: no jump
+        runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertEquals(Duration.ofMinutes(40).plusSeconds(30), session.remainingProperty().get());
+    }
 
-        clock.shift(Duration.ofDays(2));
-        session.tick();
-        assertEquals(Duration.ofMinutes(40), session.remainingProperty().get());
-        assertEquals(SessionViewModel.State.RUNNING, session.stateProperty().get());
+    @Test
+    void aSessionTheAgentEndedLocksTheScreenWithoutAnotherEnd() {
+        session.startGuest(Demographics.NOT_DECLARED);
+        agent.endedByAgent = true;
+        runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
+
+        assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
+        assertEquals(List.of(EndReason.INTERRUPTED), ended);
+        assertTrue(agent.ends.isEmpty(), "the agent already ended it and reset the visitor");
     }
 
     @Test
@@ -154,7 +176,7 @@ class SessionViewModelTest {
         ticker.advance(Duration.ofSeconds(1));
         session.tick();
         assertEquals(List.of(EndReason.IDLE), ended);
-        assertEquals(EndReason.IDLE, agent.ends.get(0).reason());
+        assertEquals(List.of(EndReason.IDLE), agent.ends);
     }
 
     @Test
@@ -200,7 +222,11 @@ class SessionViewModelTest {
         List<Duration> shown = runFor(Duration.ofMinutes(56), Duration.ofSeconds(10));
         assertEquals(List.of(Duration.ofMinutes(10), Duration.ofMinutes(5)), shown);
 
-        session.extend(Duration.ofMinutes(15));
+        List<Exception> answers = new ArrayList<>();
+        session.extend(Duration.ofMinutes(15), answers::add);
+        assertEquals(1, answers.size());
+        assertNull(answers.get(0), "the agent agreed");
+        assertTrue(log.events().contains("agent:extend 15"), "the agent, which checks the staff token, extends");
         assertEquals(Duration.ofMinutes(19), session.remainingProperty().get());
         assertNull(session.warningProperty().get());
 
@@ -212,7 +238,7 @@ class SessionViewModelTest {
     void memberSessionUsesTheAgentsAllowanceAndSkipsWarningsAboveIt() {
         session.startMember("100200", Demographics.NOT_DECLARED, Duration.ofMinutes(8));
         assertEquals(VisitorKind.MEMBER, agent.starts.get(0).kind());
-        assertEquals("100200", agent.starts.get(0).memberCode());
+        assertEquals("100200", agent.starts.get(0).cardCode());
 
         List<Duration> shown = runFor(Duration.ofMinutes(7).plusSeconds(30), Duration.ofSeconds(10));
 
@@ -227,19 +253,43 @@ class SessionViewModelTest {
         session.endByStaff();
 
         assertEquals(List.of(EndReason.LOGOUT, EndReason.STAFF), ended);
-        assertEquals(List.of("session-1", "session-2"), agent.ends.stream().map(SessionEnd::sessionId).toList());
+        assertEquals(List.of(EndReason.LOGOUT, EndReason.STAFF), agent.ends);
     }
 
     @Test
-    void aFailingWipeIsRecordedAndStillLocks() {
-        session = new SessionViewModel(SETTINGS, agent, idle, FakePlatform.processes(log), () -> {
-            throw new IllegalStateException("disk gone");
-        }, ticker, clock, () -> "s", Runnable::run, Runnable::run);
+    void aFailedResetShowsThePcOutOfOrderUntilAResetSucceeds() {
+        agent.resetFails = true;
         session.startGuest(Demographics.NOT_DECLARED);
         session.endByVisitor();
 
         assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
-        assertEquals(false, agent.ends.get(0).wipeSucceeded());
+        assertTrue(session.outOfOrderProperty().get());
+        assertEquals(Message.of("lock.notice.outOfOrder"), session.noticeProperty().get());
+
+        agent.resetFails = false;
+        session.startGuest(Demographics.NOT_DECLARED); // staff fixed it; the agent tries the reset again first
+        assertFalse(session.outOfOrderProperty().get());
+        assertNull(session.noticeProperty().get());
+    }
+
+    @Test
+    void anEndTheAgentCannotTakeKeepsThePcClosedAndIsSentAgain() {
+        session.startGuest(Demographics.NOT_DECLARED);
+        agent.reachable = false;
+        session.endByVisitor();
+        assertEquals(SessionViewModel.State.ENDING, session.stateProperty().get());
+        assertTrue(session.outOfOrderProperty().get());
+        assertTrue(ended.isEmpty());
+
+        runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertEquals(SessionViewModel.State.ENDING, session.stateProperty().get(), "still no agent");
+
+        agent.reachable = true;
+        runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
+        assertEquals(List.of(EndReason.LOGOUT), agent.ends);
+        assertEquals(List.of(EndReason.LOGOUT), ended);
+        assertFalse(session.outOfOrderProperty().get());
     }
 
     @Test
@@ -249,28 +299,32 @@ class SessionViewModelTest {
     }
 
     @Test
-    void recoveryClosesTheInterruptedSessionAndWipes() {
-        agent.openSession = "crashed-1";
+    void afterARestartTheLockScreenWaitsUntilTheAgentHasEndedTheLostSession() {
+        agent.openSession = true;
         session.recoverInterrupted();
+        assertEquals(SessionViewModel.State.ENDING, session.stateProperty().get());
 
+        runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertEquals(SessionViewModel.State.ENDING, session.stateProperty().get());
+
+        agent.openSession = false; // the agent's watchdog ended it and reset the visitor
+        runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
         assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
-        assertEquals(List.of("processes:endAll", "wipe:run", "agent:end INTERRUPTED"), log.events());
-        assertEquals("crashed-1", agent.ends.get(0).sessionId());
+        assertTrue(agent.ends.isEmpty(), "the kiosk cannot end a session it lost, nor needs to");
     }
 
     @Test
-    void recoveryWipesEvenWhenTheAgentCannotBeAsked() {
+    void recoveryWithNothingOpenShowsTheLockScreen() {
+        session.recoverInterrupted();
+        assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
+        assertNull(session.noticeProperty().get());
+    }
+
+    @Test
+    void recoveryWithoutTheAgentSaysSo() {
         agent.reachable = false;
         session.recoverInterrupted();
-
         assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
-        assertEquals(List.of("processes:endAll", "wipe:run"), log.events());
-    }
-
-    @Test
-    void recoveryWithNothingOpenStillWipesButTellsNobody() {
-        session.recoverInterrupted();
-        assertEquals(List.of("processes:endAll", "wipe:run"), log.events());
-        assertTrue(agent.ends.isEmpty());
+        assertEquals(Message.of("lock.notice.unavailable"), session.noticeProperty().get());
     }
 }

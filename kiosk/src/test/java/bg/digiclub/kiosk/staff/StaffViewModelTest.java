@@ -32,8 +32,8 @@ import bg.digiclub.kiosk.testing.MutableClock;
 
 class StaffViewModelTest {
     private final EventLog log = new EventLog();
-    private final FakeAgentClient agent = new FakeAgentClient(log);
     private final FakeTicker ticker = new FakeTicker();
+    private final FakeAgentClient agent = new FakeAgentClient(log, ticker);
     private SessionViewModel session;
     private KioskViewModel kiosk;
     private StaffViewModel staff;
@@ -41,10 +41,8 @@ class StaffViewModelTest {
     @BeforeEach
     void setUp() {
         session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(Duration.ofMinutes(10)),
-                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5)),
-                agent, new FakePlatform.Idle(), FakePlatform.processes(log), FakePlatform.wipe(log), ticker,
-                new MutableClock(Instant.parse("2026-02-04T09:00:00Z"), ZoneId.of("Europe/Sofia")), () -> "s-1",
-                Runnable::run, Runnable::run);
+                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
+                agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
         kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, ticker);
         staff = new StaffViewModel(agent, session, kiosk, Duration.ofMinutes(15), Duration.ofMinutes(20),
                 Runnable::run, Runnable::run);
@@ -100,7 +98,7 @@ class StaffViewModelTest {
         assertEquals(Duration.ofMinutes(25), session.remainingProperty().get());
 
         staff.endSession();
-        assertEquals(EndReason.STAFF, agent.ends.get(0).reason());
+        assertEquals(EndReason.STAFF, agent.ends.get(0));
         assertEquals(Screen.LOCK, kiosk.screen());
         assertFalse(staff.unlockedProperty().get());
     }

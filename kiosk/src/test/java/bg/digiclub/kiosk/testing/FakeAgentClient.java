@@ -5,16 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.Demographics;
-import bg.digiclub.common.link.SessionEnd;
-import bg.digiclub.common.link.SessionHeartbeat;
-import bg.digiclub.common.link.SessionStart;
+import bg.digiclub.common.link.EndReason;
+import bg.digiclub.common.link.VisitorKind;
+import bg.digiclub.common.link.WipeStepResult;
+import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.agentlink.AgentClient;
+import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
@@ -22,50 +24,134 @@ import bg.digiclub.kiosk.agentlink.NewMemberCard;
 
 /**
  * A hand-written in-memory agent. The real agent sits behind a Unix socket owned by another
- * process and account, which a kiosk test cannot reach; its own tests cover that side.
+ * process and account, which a kiosk test cannot reach; its own tests cover that side. The test
+ * decides what the agent answers: the time left at a heartbeat, whether it refuses a start,
+ * whether its reset of the visitor's home succeeds.
  */
 public final class FakeAgentClient implements AgentClient {
     public static final String STAFF_PIN = "9999";
 
+    /** A session start the kiosk asked for. */
+    public record Start(VisitorKind kind, String cardCode, Demographics demographics, Duration allowed) {
+    }
+
     private final EventLog log;
-    public final List<SessionStart> starts = new ArrayList<>();
-    public final List<SessionHeartbeat> heartbeats = new ArrayList<>();
-    public final List<SessionEnd> ends = new ArrayList<>();
+    public final List<Start> starts = new ArrayList<>();
+    public final List<EndReason> ends = new ArrayList<>();
+    public final List<List<String>> launched = new ArrayList<>();
     public final List<MemberCard> cards = new ArrayList<>();
     public volatile boolean reachable = true;
-    public volatile String openSession;
+    /** What {@link #sessionOpen()} answers. */
+    public volatile boolean openSession;
+    /**
+     * The time left the agent answers a heartbeat with; null: the agent's own count, on the
+     * ticker given at construction (or no answer without one).
+     */
+    public volatile Duration remainingAnswer;
+    /** When set, the agent has ended the session: heartbeats are refused with {@code session_ended}. */
+    public volatile boolean endedByAgent;
+    /** When set, a start is refused with this error code. */
+    public volatile String refuseStart;
+    /** Whether the agent's reset of the visitor's home fails. */
+    public volatile boolean resetFails;
     public volatile MemberLogin nextLogin =
             new MemberLogin(MemberLogin.Outcome.OK, Duration.ofMinutes(45), Duration.ZERO, null);
     public volatile char[] lastPinSeen;
     public volatile Demographics declared;
+    private final LongSupplier ticker;
+    private Duration granted;
+    private long startedAt;
     private int created;
 
     public FakeAgentClient(EventLog log) {
+        this(log, null);
+    }
+
+    /** An agent whose clock is {@code ticker}, the same one the kiosk's countdown runs on. */
+    public FakeAgentClient(EventLog log, LongSupplier ticker) {
         this.log = log;
+        this.ticker = ticker;
+    }
+
+    private Duration agentRemaining() throws AgentUnavailableException {
+        if (remainingAnswer != null) {
+            return remainingAnswer;
+        }
+        if (ticker == null) {
+            throw new AgentUnavailableException("the test set no answer", null);
+        }
+        Duration left = granted.minus(Duration.ofNanos(ticker.getAsLong() - startedAt));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     @Override
-    public synchronized void sessionStarted(SessionStart start) {
-        starts.add(start);
-        log.add("agent:start " + start.kind());
-    }
-
-    @Override
-    public synchronized void heartbeat(SessionHeartbeat heartbeat) {
-        heartbeats.add(heartbeat);
-        log.add("agent:heartbeat");
-    }
-
-    @Override
-    public synchronized void sessionEnded(SessionEnd end) {
-        ends.add(end);
-        log.add("agent:end " + end.reason());
-    }
-
-    @Override
-    public Optional<String> openSessionId() throws AgentUnavailableException {
+    public synchronized Duration startSession(VisitorKind kind, String cardCode, Demographics demographics, Duration allowed)
+            throws AgentUnavailableException {
         check();
-        return Optional.ofNullable(openSession);
+        if (refuseStart != null) {
+            throw new AgentRefusedException(refuseStart, "refused by the test");
+        }
+        starts.add(new Start(kind, cardCode, demographics, allowed));
+        log.add("agent:start " + kind);
+        granted = allowed;
+        startedAt = ticker == null ? 0 : ticker.getAsLong();
+        endedByAgent = false;
+        return allowed;
+    }
+
+    @Override
+    public synchronized Duration heartbeat() throws AgentUnavailableException {
+        check();
+        log.add("agent:heartbeat");
+        if (endedByAgent) {
+            throw new AgentRefusedException(ErrorCodes.SESSION_ENDED, "the agent ended it");
+        }
+        return agentRemaining();
+    }
+
+    @Override
+    public synchronized List<WipeStepResult> endSession(EndReason reason) throws AgentUnavailableException {
+        check();
+        ends.add(reason);
+        log.add("agent:end " + reason);
+        return List.of(new WipeStepResult("end-programs", true, "2 ended"),
+                new WipeStepResult("reset-home", !resetFails, resetFails ? "Device or resource busy" : "from template"));
+    }
+
+    @Override
+    public synchronized Duration extendSession(Duration more) throws AgentUnavailableException {
+        check();
+        log.add("agent:extend " + more.toMinutes());
+        if (remainingAnswer != null) {
+            remainingAnswer = remainingAnswer.plus(more);
+        }
+        granted = granted.plus(more);
+        return agentRemaining();
+    }
+
+    @Override
+    public boolean sessionOpen() throws AgentUnavailableException {
+        check();
+        return openSession;
+    }
+
+    @Override
+    public void startMaintenance(Duration length) throws AgentUnavailableException {
+        check();
+        log.add("agent:maintenance " + length.toMinutes());
+    }
+
+    @Override
+    public void endMaintenance() throws AgentUnavailableException {
+        check();
+        log.add("agent:maintenance over");
+    }
+
+    @Override
+    public synchronized void launch(List<String> argv) throws AgentUnavailableException {
+        check();
+        launched.add(List.copyOf(argv));
+        log.add("agent:launch " + String.join(" ", argv));
     }
 
     @Override

@@ -1,18 +1,12 @@
 package bg.digiclub.kiosk.testing;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
-import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.kiosk.platform.IdleMonitor;
-import bg.digiclub.kiosk.platform.SessionProcesses;
-import bg.digiclub.kiosk.wipe.PrivacyWipe;
 
 /**
- * Recording stand-ins for the platform edges: ending real processes and wiping real files of the
- * test runner's account is exactly what a test must not do (their own tests cover them, in
- * temporary directories and child processes).
+ * Stand-ins for the platform edges a view-model test cannot drive: the OS idle time.
  */
 public final class FakePlatform {
     private FakePlatform() {
@@ -31,20 +25,5 @@ public final class FakePlatform {
         public void close() {
             // nothing held
         }
-    }
-
-    public static SessionProcesses processes(EventLog log) {
-        return grace -> {
-            log.add("processes:endAll");
-            return 2;
-        };
-    }
-
-    public static PrivacyWipe wipe(EventLog log) {
-        return () -> {
-            log.add("wipe:run");
-            return List.of(new WipeStepResult("downloads", true, "3 files"),
-                    new WipeStepResult("browser-profile", true, "1 profile"));
-        };
     }
 }

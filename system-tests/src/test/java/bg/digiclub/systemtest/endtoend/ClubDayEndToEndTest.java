@@ -70,7 +70,7 @@ class ClubDayEndToEndTest {
                  ClubPc pc2 = new ClubPc(dir.resolve("pc2"), clock, network.url(), Duration.ofSeconds(10))) {
                 assertEquals(RodinaMonday.CLUB, pc1.enrol(code).clubId());
                 assertEquals(RodinaMonday.CLUB, pc2.enrol(code).clubId());
-                try (ClubSimulation club = new ClubSimulation(clock, List.of(pc1, pc2), dir.resolve("kiosks"))) {
+                try (ClubSimulation club = new ClubSimulation(clock, List.of(pc1, pc2))) {
                     club.issueCards(0, RodinaMonday.PC0_MEMBERS);
                     club.issueCards(1, RodinaMonday.PC1_MEMBERS);
                     club.day(RodinaMonday.DAY, RodinaMonday.OPEN, RodinaMonday.CLOSE, visits);

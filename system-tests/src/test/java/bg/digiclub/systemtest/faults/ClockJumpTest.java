@@ -63,7 +63,7 @@ class ClockJumpTest {
             setup.pcs.set(0, right);
             List<Visit> tuesdayVisits = guests(tuesday, 1);
             visits.addAll(tuesdayVisits);
-            try (ClubSimulation club = new ClubSimulation(setup.clock, List.of(right), dir.resolve("kiosks-after"))) {
+            try (ClubSimulation club = new ClubSimulation(setup.clock, List.of(right))) {
                 club.day(tuesday, LocalTime.of(8, 30), RodinaMonday.CLOSE, tuesdayVisits);
                 club.nightAfter(tuesday, LocalTime.of(6, 0));
                 club.tickUntil(tuesday.plusDays(2).atTime(6, 0).atZone(SimClock.SOFIA).toInstant());

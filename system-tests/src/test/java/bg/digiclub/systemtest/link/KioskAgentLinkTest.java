@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,9 +21,6 @@ import bg.digiclub.agent.session.SessionRecord;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
-import bg.digiclub.common.link.SessionEnd;
-import bg.digiclub.common.link.SessionHeartbeat;
-import bg.digiclub.common.link.SessionStart;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
@@ -54,12 +48,10 @@ class KioskAgentLinkTest {
     Path dir;
     SimClock clock = new SimClock(Instant.parse("2026-11-02T08:00:00Z"));
     ClubPc pc;
-    Path spool;
 
     @BeforeEach
     void startAgent() throws Exception {
         pc = new ClubPc(dir.resolve("pc"), clock, NO_COLLECTOR, Duration.ofSeconds(5));
-        spool = Files.createDirectories(dir.resolve("kiosk"));
     }
 
     @AfterEach
@@ -69,7 +61,7 @@ class KioskAgentLinkTest {
 
     @Test
     void staffManageCardsAndMembersLogInOverTheSocket() throws Exception {
-        try (SocketAgentClient kiosk = pc.kiosk(spool)) {
+        try (SocketAgentClient kiosk = pc.kiosk()) {
             AgentRefusedException noStaff = assertThrows(AgentRefusedException.class, kiosk::createMemberCard);
             assertEquals(ErrorCodes.STAFF_AUTH_REQUIRED, noStaff.code());
             assertFalse(kiosk.authenticateStaff("11112222".toCharArray()), "a wrong staff PIN is refused");
@@ -101,82 +93,81 @@ class KioskAgentLinkTest {
     }
 
     @Test
-    void eventsSpooledWhileTheAgentIsDownArriveOnceWhenItIsBack() throws Exception {
-        String id = UUID.randomUUID().toString();
+    void aSessionRunsByTheAgentsClockAndSurvivesAnAgentRestart() throws Exception {
         Instant start = clock.instant();
-        pc.close(); // the agent is down (an update, a crash)
-        try (SocketAgentClient kiosk = pc.kiosk(spool)) {
-            kiosk.sessionStarted(new SessionStart(id, VisitorKind.GUEST, null, WOMAN_75, start, Duration.ofHours(1)));
-            kiosk.heartbeat(new SessionHeartbeat(id, start.plusSeconds(30), Duration.ofMinutes(59)));
-            assertEquals(Optional.of(id), kiosk.openSessionId(), "the kiosk knows its open session from its spool");
-            kiosk.heartbeat(new SessionHeartbeat(id, start.plusSeconds(60), Duration.ofMinutes(58)));
-            kiosk.sessionEnded(new SessionEnd(id, start.plusSeconds(75), EndReason.LOGOUT,
-                    List.of(new WipeStepResult("downloads", true, ""))));
-            assertFalse(kiosk.flush(), "nothing can be delivered while the agent is down");
-            assertEquals(4, kiosk.pendingEvents());
-        }
-        // the kiosk was restarted too; its spool file is all that is left of the events
-        pc.start();
-        try (SocketAgentClient kiosk = pc.kiosk(spool)) {
-            deliver(kiosk);
-            SessionRecord s = pc.ledger().find(id).orElseThrow();
-            assertEquals(start, s.startedAt());
-            assertEquals(start.plusSeconds(75), s.endedAt());
-            assertEquals(EndReason.LOGOUT, s.endReason());
-            assertEquals(Optional.empty(), kiosk.openSessionId());
+        try (SocketAgentClient kiosk = pc.kiosk()) {
+            assertEquals(Duration.ofHours(1), kiosk.startSession(VisitorKind.GUEST, null, WOMAN_75, Duration.ofHours(1)));
+            clock.advance(Duration.ofMinutes(5));
+            assertEquals(Duration.ofMinutes(55), kiosk.heartbeat());
 
-            // the same start delivered again (an answer lost on the way) changes nothing
-            kiosk.sessionStarted(new SessionStart(id, VisitorKind.GUEST, null, WOMAN_75, start, Duration.ofHours(1)));
-            deliver(kiosk);
-            assertEquals(1, pc.ledger().sessionsOverlapping(start.minusSeconds(1), start.plusSeconds(3600)).size());
-            assertEquals(s, pc.ledger().find(id).orElseThrow());
+            pc.close(); // the agent is updated or crashes
+            assertThrows(AgentUnavailableException.class, kiosk::heartbeat);
+            clock.advance(Duration.ofMinutes(5));
+            pc.start();
+            assertEquals(Duration.ofMinutes(50), kiosk.heartbeat(), "the session's secret survives the agent's restart");
+
+            clock.advance(Duration.ofMinutes(10));
+            List<WipeStepResult> reset = kiosk.endSession(EndReason.LOGOUT);
+            assertTrue(reset.stream().allMatch(WipeStepResult::ok), reset.toString());
+            SessionRecord s = pc.ledger().sessionsOverlapping(start, start.plusSeconds(3600)).get(0);
+            assertEquals(start, s.startedAt());
+            assertEquals(start.plus(Duration.ofMinutes(20)), s.endedAt());
+            assertEquals(EndReason.LOGOUT, s.endReason());
+            assertEquals(Boolean.TRUE, s.wipeSucceeded());
+            assertFalse(kiosk.sessionOpen());
         }
     }
 
     @Test
-    void aKioskThatDiedMidSessionEndsItAsInterruptedAtItsLastHeartbeat() throws Exception {
-        String id = UUID.randomUUID().toString();
-        Instant start = clock.instant();
-        try (SocketAgentClient kiosk = pc.kiosk(spool)) {
-            kiosk.sessionStarted(new SessionStart(id, VisitorKind.GUEST, null, Demographics.NOT_DECLARED, start,
-                    Duration.ofHours(1)));
-            kiosk.heartbeat(new SessionHeartbeat(id, start.plusSeconds(600), Duration.ofMinutes(50)));
-            deliver(kiosk);
+    void aMemberSessionNeedsTheMembersOwnLogin() throws Exception {
+        try (SocketAgentClient staff = pc.kiosk(); SocketAgentClient kiosk = pc.kiosk()) {
+            assertTrue(staff.authenticateStaff(ClubPc.STAFF_PIN.toCharArray()));
+            NewMemberCard card = staff.createMemberCard();
+            AgentRefusedException refused = assertThrows(AgentRefusedException.class,
+                    () -> kiosk.startSession(VisitorKind.MEMBER, card.code(), WOMAN_75, Duration.ofHours(1)));
+            assertEquals(ErrorCodes.MEMBER_AUTH_REQUIRED, refused.code());
+            assertEquals(MemberLogin.Outcome.OK, kiosk.authenticateMember(card.code(), card.pin().toCharArray()).outcome());
+            kiosk.startSession(VisitorKind.MEMBER, card.code(), WOMAN_75, Duration.ofHours(1));
+            assertTrue(kiosk.sessionOpen());
+            assertEquals(card.code(), pc.ledger().openSession().orElseThrow().memberCode());
         }
-        // the power went: agent and kiosk start again
-        pc.close();
-        clock.advance(Duration.ofMinutes(30));
-        pc.start();
-        try (SocketAgentClient kiosk = pc.kiosk(dir.resolve("kiosk-after-power-cut"))) {
-            assertEquals(Optional.of(id), kiosk.openSessionId(), "the agent tells the new kiosk which session to finish");
-            kiosk.sessionEnded(new SessionEnd(id, clock.instant(), EndReason.INTERRUPTED,
-                    List.of(new WipeStepResult("browser-profile", true, ""))));
-            deliver(kiosk);
-            SessionRecord s = pc.ledger().find(id).orElseThrow();
+    }
+
+    @Test
+    void aKioskThatDiedMidSessionIsEndedByTheAgentAsInterruptedAtItsLastHeartbeat() throws Exception {
+        Instant start = clock.instant();
+        try (SocketAgentClient kiosk = pc.kiosk()) {
+            kiosk.startSession(VisitorKind.GUEST, null, Demographics.NOT_DECLARED, Duration.ofHours(1));
+            clock.advance(Duration.ofMinutes(10));
+            kiosk.heartbeat();
+        }
+        // the kiosk was killed; a new one starts and finds the agent still holding the session
+        try (SocketAgentClient kiosk = pc.kiosk()) {
+            assertTrue(kiosk.sessionOpen());
+            assertEquals(ErrorCodes.BUSY, assertThrows(AgentRefusedException.class,
+                    () -> kiosk.startSession(VisitorKind.GUEST, null, WOMAN_75, Duration.ofHours(1))).code(),
+                    "the lost session is not replaced while it may still be alive");
+
+            clock.advance(ClubPc.HEARTBEAT.multipliedBy(5).dividedBy(2));
+            pc.watchdog();
+            assertFalse(kiosk.sessionOpen());
+            SessionRecord s = pc.ledger().sessionsOverlapping(start, start.plusSeconds(3600)).get(0);
             assertEquals(EndReason.INTERRUPTED, s.endReason());
-            assertEquals(start.plusSeconds(600), s.endedAt(), "ended at its last sign of life, not when reported");
-            assertEquals(Boolean.TRUE, s.wipeSucceeded());
-            assertEquals(Optional.empty(), kiosk.openSessionId());
+            assertEquals(start.plus(Duration.ofMinutes(10)), s.endedAt(), "ended at its last sign of life");
+            assertEquals(Boolean.TRUE, s.wipeSucceeded(), "the agent reset the visitor itself");
+            kiosk.startSession(VisitorKind.GUEST, null, WOMAN_75, Duration.ofHours(1));
         }
     }
 
     @Test
     void aClientOfAStoppedAgentFailsClearly() throws Exception {
         pc.close();
-        try (SocketAgentClient kiosk = pc.kiosk(spool)) {
+        try (SocketAgentClient kiosk = pc.kiosk()) {
             AgentUnavailableException e = assertThrows(AgentUnavailableException.class,
                     () -> kiosk.authenticateStaff(ClubPc.STAFF_PIN.toCharArray()));
             assertTrue(e.getMessage().contains(pc.socket.toString()), "names the socket: " + e.getMessage());
         } finally {
             pc.start();
         }
-    }
-
-    /** Bounded: the agent is up, so a few tries must do. */
-    private static void deliver(SocketAgentClient kiosk) throws InterruptedException {
-        for (int i = 0; i < 100 && !kiosk.flush(); i++) {
-            Thread.sleep(50);
-        }
-        assertEquals(0, kiosk.pendingEvents(), "every spooled event delivered");
     }
 }

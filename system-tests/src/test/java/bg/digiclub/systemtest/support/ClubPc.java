@@ -24,6 +24,7 @@ import bg.digiclub.agent.member.PinHasher;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
@@ -55,6 +56,8 @@ public final class ClubPc implements AutoCloseable {
     /** How often this PC's "sampler" runs; a sample vouches for this long of the PC being on. */
     public static final Duration SAMPLE_INTERVAL = Duration.ofMinutes(5);
     public static final String AGENT_VERSION = "0.1.0";
+    /** The simulated kiosks say a session is alive every few minutes, not every 30 s. */
+    public static final Duration HEARTBEAT = Duration.ofMinutes(Visit.HEARTBEAT_MINUTES);
 
     public final Path dataDir;
     public final Path socket;
@@ -62,6 +65,7 @@ public final class ClubPc implements AutoCloseable {
     private final UploadConfig uploadConfig;
     private Database db;
     private SessionLedger ledger;
+    private SessionAuthority sessions;
     private SampleStore samples;
     private LinkServer link;
     private UploadService upload;
@@ -102,7 +106,7 @@ public final class ClubPc implements AutoCloseable {
         samples = new SampleStore(db, clock);
         AlertStore alerts = new AlertStore(db, clock);
         ledger = new SessionLedger(db);
-        ledger.closeInterrupted();
+        sessions = new SessionAuthority(ledger, new StandInVisitor(), clock, HEARTBEAT, new SecureRandom());
         PinHasher hasher = new PinHasher(PinHasher.MIN_ITERATIONS);
         SqliteMemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT, new Allowances(Duration.ofHours(2), Duration.ofHours(4)), ledger::memberUsage, clock);
@@ -112,7 +116,7 @@ public final class ClubPc implements AutoCloseable {
         }
         // the kiosk's account is this test's own (user.name); no socket group to apply
         LinkServerConfig linkConfig = LinkServerConfig.of(socket, null, List.of(System.getProperty("user.name")), List.of());
-        link = LinkServer.start(linkConfig, AgentRequests.dispatcher(ledger, members, staffPin, () -> current,
+        link = LinkServer.start(linkConfig, AgentRequests.dispatcher(sessions, members, staffPin, () -> current,
                 AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock), clock);
         upload = UsageUpload.service(uploadConfig, db, new LedgerUsageSource(ledger, clock),
                 new StoreHealthSource(samples, alerts, () -> Optional.ofNullable(current), SAMPLE_INTERVAL, clock), SAMPLE_INTERVAL,
@@ -124,10 +128,14 @@ public final class ClubPc implements AutoCloseable {
         return UsageUpload.enrolmentClient(uploadConfig, db, AGENT_VERSION, clock).enrol(code);
     }
 
-    /** The kiosk's real client on this PC's socket; its event spool lives in {@code spoolDir}. */
-    public SocketAgentClient kiosk(Path spoolDir) throws IOException {
-        return new SocketAgentClient(socket, spoolDir.resolve("session-spool.jsonl"), Duration.ofSeconds(10),
-                Duration.ofMillis(100));
+    /** The kiosk's real client on this PC's socket. */
+    public SocketAgentClient kiosk() {
+        return new SocketAgentClient(socket, Duration.ofSeconds(10), Duration.ofSeconds(10), ":0");
+    }
+
+    /** The agent's session watchdog, as its thread runs it every few seconds. */
+    public void watchdog() {
+        sessions.sweep();
     }
 
     /**

@@ -33,7 +33,7 @@ public final class ClubSetup implements AutoCloseable {
 
     /** The kiosks of every PC, with the plan's member cards issued. */
     public ClubSimulation simulation() throws Exception {
-        ClubSimulation club = new ClubSimulation(clock, pcs, dir.resolve("kiosks"));
+        ClubSimulation club = new ClubSimulation(clock, pcs);
         club.issueCards(0, RodinaMonday.PC0_MEMBERS);
         if (pcs.size() > 1) {
             club.issueCards(1, RodinaMonday.PC1_MEMBERS);

@@ -1,7 +1,5 @@
 package bg.digiclub.systemtest.support;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,25 +8,20 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 import bg.digiclub.agent.upload.UploadService;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
-import bg.digiclub.common.link.SessionEnd;
-import bg.digiclub.common.link.SessionHeartbeat;
-import bg.digiclub.common.link.SessionStart;
 import bg.digiclub.common.link.VisitorKind;
-import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.agentlink.NewMemberCard;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
 
 /**
  * Runs planned visits through the real kiosk client of each PC, in time order across the club's
- * PCs, moving the shared clock: member log-ins, session start, heartbeats, end with the privacy
- * wipe's results; health samples while the club is open; the agents' upload ticks every 15
- * minutes, day and night.
+ * PCs, moving the shared clock: member log-ins, session start, heartbeats, end (or, for a kiosk
+ * that died, the agent's watchdog); health samples while the club is open; the agents' upload
+ * ticks every 15 minutes, day and night.
  */
 public final class ClubSimulation implements AutoCloseable {
     private static final Duration TICK = Duration.ofMinutes(15);
@@ -41,12 +34,11 @@ public final class ClubSimulation implements AutoCloseable {
     private final List<List<Demographics>> declared = new ArrayList<>();
     private Instant nextTick;
 
-    public ClubSimulation(SimClock clock, List<ClubPc> pcs, Path kioskStateDir) throws Exception {
+    public ClubSimulation(SimClock clock, List<ClubPc> pcs) {
         this.clock = clock;
         this.pcs = List.copyOf(pcs);
         for (int i = 0; i < pcs.size(); i++) {
-            Path state = Files.createDirectories(kioskStateDir.resolve("kiosk-" + i));
-            kiosks.add(pcs.get(i).kiosk(state));
+            kiosks.add(pcs.get(i).kiosk());
             cards.add(new ArrayList<>());
             declared.add(new ArrayList<>());
         }
@@ -101,25 +93,21 @@ public final class ClubSimulation implements AutoCloseable {
             if (v.isMember() && !v.demographics().equals(declared.get(v.pc()).get(v.member()))) {
                 throw new IllegalArgumentException("visit " + v + " does not carry its card's declaration");
             }
-            String id = UUID.randomUUID().toString();
             SocketAgentClient kiosk = kiosks.get(v.pc());
+            ClubPc pc = pcs.get(v.pc());
             Instant start = v.startInstant(zone);
             Instant end = v.endInstant(zone);
-            events.add(new Event(start, 1, () -> begin(kiosk, v, id, start)));
+            events.add(new Event(start, 1, () -> begin(kiosk, v)));
             for (Instant hb = start.plus(Duration.ofMinutes(Visit.HEARTBEAT_MINUTES));
                  v.reason() == EndReason.INTERRUPTED ? !hb.isAfter(end) : hb.isBefore(end);
                  hb = hb.plus(Duration.ofMinutes(Visit.HEARTBEAT_MINUTES))) {
-                Instant at = hb;
-                events.add(new Event(at, 2, () -> kiosk.heartbeat(new SessionHeartbeat(id, at, Duration.ofMinutes(30)))));
+                events.add(new Event(hb, 2, kiosk::heartbeat));
             }
             if (v.reason() == EndReason.INTERRUPTED) {
-                // the kiosk died; when it came back it reported the session as interrupted
-                Instant reported = end.plus(Duration.ofMinutes(12));
-                events.add(new Event(reported, 3, () -> kiosk.sessionEnded(new SessionEnd(id, reported,
-                        EndReason.INTERRUPTED, wipe(true)))));
+                // the kiosk died: its heartbeats stop, and the agent's watchdog ends the session
+                events.add(new Event(end.plus(ClubPc.HEARTBEAT.multipliedBy(3)), 3, pc::watchdog));
             } else {
-                events.add(new Event(end, 3, () -> kiosk.sessionEnded(new SessionEnd(id, end, v.reason(),
-                        wipe(v.minutes() % 7 != 0)))));
+                events.add(new Event(end, 3, () -> finish(kiosk, v.reason())));
             }
         }
         events.sort(Comparator.comparing(Event::at).thenComparingInt(Event::order));
@@ -128,40 +116,28 @@ public final class ClubSimulation implements AutoCloseable {
             clock.set(e.at());
             e.action().run();
         }
-        flushKiosks();
     }
 
-    private void begin(SocketAgentClient kiosk, Visit v, String id, Instant start) throws Exception {
+    private void begin(SocketAgentClient kiosk, Visit v) throws Exception {
         if (v.isMember()) {
             NewMemberCard card = cards.get(v.pc()).get(v.member());
             MemberLogin login = kiosk.authenticateMember(card.code(), card.pin().toCharArray());
             if (login.outcome() != MemberLogin.Outcome.OK) {
                 throw new AssertionError("member " + v.member() + " could not log in on PC " + v.pc() + ": " + login);
             }
-            kiosk.sessionStarted(new SessionStart(id, VisitorKind.MEMBER, card.code(), login.demographics(), start,
-                    login.allowedNow()));
+            kiosk.startSession(VisitorKind.MEMBER, card.code(), login.demographics(), login.allowedNow());
         } else {
-            kiosk.sessionStarted(new SessionStart(id, VisitorKind.GUEST, null, v.demographics(), start, Duration.ofHours(1)));
+            // the club's guest session is an hour, or as long as this planned visit
+            kiosk.startSession(VisitorKind.GUEST, null, v.demographics(), Duration.ofMinutes(Math.max(60, v.minutes())));
         }
     }
 
-    /** The privacy wipe's steps as the kiosk reports them; sometimes the downloads step fails. */
-    private static List<WipeStepResult> wipe(boolean ok) {
-        return List.of(new WipeStepResult("close-apps", true, ""), new WipeStepResult("browser-profile", true, ""),
-                new WipeStepResult("downloads", ok, ok ? "" : "file in use"), new WipeStepResult("clipboard", true, ""));
-    }
-
-    /** Every kiosk delivers what it has spooled (bounded: a kiosk that cannot is a failure). */
-    public void flushKiosks() throws InterruptedException {
-        for (int i = 0; i < kiosks.size(); i++) {
-            int tries = 0;
-            while (!kiosks.get(i).flush()) {
-                if (++tries > 100) {
-                    throw new AssertionError("kiosk " + i + " could not deliver its events: " + kiosks.get(i).pendingEvents());
-                }
-                Thread.sleep(50);
-            }
+    /** The kiosk ends the session; staff log in on the staff panel first. */
+    private static void finish(SocketAgentClient kiosk, EndReason reason) throws Exception {
+        if (reason == EndReason.STAFF && !kiosk.authenticateStaff(ClubPc.STAFF_PIN.toCharArray())) {
+            throw new AssertionError("the staff PIN was refused");
         }
+        kiosk.endSession(reason);
     }
 
     /** Moves the clock to {@code until}, ticking every agent's upload service every 15 minutes on the way. */
@@ -170,10 +146,8 @@ public final class ClubSimulation implements AutoCloseable {
             if (nextTick.isAfter(clock.instant())) {
                 clock.set(nextTick);
             }
-            // a kiosk delivers within milliseconds of real time, long before the agent's next
-            // tick; the simulation skips minutes at once, so it lets the kiosks catch up first
-            flushKiosks();
             for (ClubPc pc : pcs) {
+                pc.watchdog();
                 UploadService upload = pc.upload();
                 upload.tick();
             }

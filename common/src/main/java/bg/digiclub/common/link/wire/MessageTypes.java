@@ -16,7 +16,7 @@ public final class MessageTypes {
     public static final String SESSION_EXTEND = "session.extend";
     /** {@link MaintenanceRequest} -> empty body. Staff only. */
     public static final String MAINTENANCE_START = "maintenance.start";
-    /** {@link MaintenanceRequest} -> empty body. Staff only. */
+    /** no body -> empty body. */
     public static final String MAINTENANCE_END = "maintenance.end";
     /** {@link AppLaunch} -> empty body. */
     public static final String APP_LAUNCH = "app.launch";

@@ -1,5 +1,4 @@
 /**
- * Linux implementations: X11 idle time through a small JNA binding of libXss, clipboard clearing
- * through {@code xsel}.
+ * Linux implementations: X11 idle time through a small JNA binding of libXss.
  */
 package bg.digiclub.kiosk.platform.linux;

@@ -1,5 +1,5 @@
 /**
- * Windows implementations through jna-platform: idle time from GetLastInputInfo, clipboard from
- * user32. They compile on every OS but are exercised only on Windows; the CI here is Linux.
+ * Windows implementations through jna-platform: idle time from GetLastInputInfo. They compile on
+ * every OS but are exercised only on Windows; the CI here is Linux.
  */
 package bg.digiclub.kiosk.platform.windows;
