@@ -141,12 +141,15 @@ public final class AgentRuntime {
         return link;
     }
 
-    /** {@code agent staff-pin}: sets the staff PIN (and lifts a staff lockout). */
-    public static void setStaffPin(AgentConfig config, char[] pin) throws IOException, SQLException {
+    /**
+     * {@code agent staff-pin}: sets the staff PIN (and lifts a staff lockout); {@code demo} lets
+     * the quick start set its published demo PIN.
+     */
+    public static void setStaffPin(AgentConfig config, char[] pin, boolean demo) throws IOException, SQLException {
         NativeSetup.apply(config.tmpDir());
         Clock clock = Clock.systemUTC();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
-            new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.DEFAULT, clock).set(pin);
+            new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.DEFAULT, clock).set(pin, demo);
         }
     }
 

@@ -15,6 +15,7 @@ import bg.digiclub.agent.store.Database;
 /**
  * The staff PIN of this PC (table {@code staff_pin}, migration V11): a salted slow hash, set
  * by the {@code staff-pin} command, checked by the staff panel, throttled like a member card.
+ * Trivial PINs and the quick start's demo PIN are refused ({@link TrivialPins}).
  *
  * <p>The lockout is a trade-off: a visitor can keep staff locked out by typing wrong PINs, but
  * cannot guess the PIN; setting the PIN again with the command lifts the lock.
@@ -37,11 +38,21 @@ public final class StaffPin {
     }
 
     /**
-     * Sets (or replaces) the staff PIN and lifts any lockout.
+     * Sets (or replaces) the staff PIN and lifts any lockout. Refuses trivial PINs and the
+     * quick start's demo PIN ({@link TrivialPins}).
      *
-     * @throws IllegalArgumentException unless the PIN is {@value #MIN_LENGTH} to {@value #MAX_LENGTH} digits
+     * @throws IllegalArgumentException unless the PIN is {@value #MIN_LENGTH} to {@value #MAX_LENGTH}
+     *                                  digits and not trivial; the message says why
      */
     public void set(char[] pin) throws SQLException {
+        set(pin, false);
+    }
+
+    /**
+     * As {@link #set(char[])}; {@code demo} allows {@link TrivialPins#QUICK_START_DEMO_PIN}, for
+     * the quick start on a developer's machine only.
+     */
+    public void set(char[] pin, boolean demo) throws SQLException {
         if (pin.length < MIN_LENGTH || pin.length > MAX_LENGTH) {
             throw new IllegalArgumentException("the staff PIN must be " + MIN_LENGTH + " to " + MAX_LENGTH + " digits, got " + pin.length);
         }
@@ -50,6 +61,9 @@ public final class StaffPin {
                 throw new IllegalArgumentException("the staff PIN must be digits only");
             }
         }
+        TrivialPins.whyRefused(pin, demo).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         String pinHash = hasher.hash(pin);
         long now = clock.millis();
         db.transaction(c -> {
