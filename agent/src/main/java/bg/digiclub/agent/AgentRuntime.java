@@ -131,7 +131,7 @@ public final class AgentRuntime {
         PinHasher hasher = new PinHasher(config.members().pbkdf2Iterations());
         MemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT, config.members().allowances(), ledger::memberUsage, clock);
-        StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock);
+        StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.STAFF, clock);
         if (!staffPin.isSet()) {
             LOG.warn("no staff PIN is set: the kiosk's staff panel stays closed until one is (digiclub-agent staff-pin)");
         }
@@ -149,7 +149,16 @@ public final class AgentRuntime {
         NativeSetup.apply(config.tmpDir());
         Clock clock = Clock.systemUTC();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
-            new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.DEFAULT, clock).set(pin, demo);
+            new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).set(pin, demo);
+        }
+    }
+
+    /** {@code agent staff-pin --unlock}: lifts a staff lockout, keeps the PIN; false if none is set. */
+    public static boolean unlockStaff(AgentConfig config) throws IOException, SQLException {
+        NativeSetup.apply(config.tmpDir());
+        Clock clock = Clock.systemUTC();
+        try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
+            return new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).unlock();
         }
     }
 
