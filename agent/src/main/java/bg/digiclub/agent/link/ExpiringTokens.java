@@ -72,6 +72,11 @@ public final class ExpiringTokens {
         return Optional.of(e.subject());
     }
 
+    /** Ends {@code token} now; nothing happens if it is unknown or already expired. */
+    public synchronized void revoke(String token) {
+        tokens.remove(token);
+    }
+
     private void purge(Instant now) {
         tokens.values().removeIf(e -> !e.expiresAt().isAfter(now));
     }
