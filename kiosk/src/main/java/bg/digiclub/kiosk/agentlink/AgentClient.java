@@ -37,7 +37,11 @@ public interface AgentClient extends AutoCloseable {
     /** Records a member's one-time declaration of age band and sex. */
     void declareDemographics(String cardCode, Demographics demographics) throws AgentUnavailableException;
 
-    /** Checks the staff PIN. */
+    /**
+     * Checks the staff PIN.
+     *
+     * @throws StaffLockedException when staff login is locked after repeated wrong PINs
+     */
     boolean authenticateStaff(char[] pin) throws AgentUnavailableException;
 
     HealthReport health() throws AgentUnavailableException;

@@ -22,10 +22,13 @@ import org.slf4j.LoggerFactory;
 
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.KioskViewModel;
 import bg.digiclub.kiosk.agentlink.AgentClient;
+import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
+import bg.digiclub.kiosk.agentlink.StaffLockedException;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.session.SessionViewModel;
 
@@ -252,13 +255,31 @@ public final class StaffViewModel {
                     then.accept(result);
                 });
             } catch (AgentUnavailableException e) {
-                LOG.warn("staff panel: agent unavailable: {}", e.getMessage());
                 ui.execute(() -> {
                     busy.set(false);
-                    problem.set(Message.of("staff.error.unavailable"));
+                    failed(e);
                 });
             }
         });
+    }
+
+    /** Says why the agent did not do it: locked for N minutes, no PIN set, or away. */
+    private void failed(AgentUnavailableException e) {
+        if (e instanceof StaffLockedException locked) {
+            LOG.info("staff login locked for {} after repeated wrong PINs", locked.lockedFor());
+            problem.set(Message.of("staff.error.locked", minutesUp(locked.lockedFor())));
+        } else if (e instanceof AgentRefusedException refused && ErrorCodes.STAFF_PIN_NOT_SET.equals(refused.code())) {
+            problem.set(Message.of("staff.error.pinNotSet"));
+        } else {
+            LOG.warn("staff panel: agent unavailable: {}", e.getMessage());
+            problem.set(Message.of("staff.error.unavailable"));
+        }
+    }
+
+    /** Whole minutes, rounded up, at least 1: "locked for 0 minutes" would be a lie. */
+    private static long minutesUp(Duration duration) {
+        long minutes = duration.toMinutes();
+        return Math.max(1, duration.equals(Duration.ofMinutes(minutes)) ? minutes : minutes + 1);
     }
 
     /** One request to the agent. */

@@ -151,6 +151,23 @@ class StaffViewModelTest {
     }
 
     @Test
+    void aLockedStaffLoginSaysForHowManyMinutesNotThatTheAgentIsAway() {
+        agent.staffLockedFor = Duration.ofMinutes(7).plusSeconds(30);
+        open();
+
+        assertFalse(staff.unlockedProperty().get());
+        assertEquals(Message.of("staff.error.locked", 8L), staff.problemProperty().get());
+        assertEquals("Входът на персонала е заключен заради много грешни ПИН-ове. Опитайте след 8 минути. "
+                        + "Ако не може да чака: като root на този компютър изпълнете „digiclub-agent staff-pin --unlock“.",
+                new I18n(Language.BG).format(staff.problemProperty().get()));
+        agent.staffLockedFor = Duration.ofSeconds(20);
+        open();
+        assertEquals("Staff login is locked after too many wrong PINs. Try again in 1 minute. If it cannot wait: "
+                        + "as root on this computer, run \"digiclub-agent staff-pin --unlock\".",
+                new I18n(Language.EN).format(staff.problemProperty().get()));
+    }
+
+    @Test
     void checkNamesAreTranslatedAndUnknownOnesShownRaw() {
         assertEquals(Message.of("staff.check.disk", "/home"), HealthLine.name("disk:/home"));
         assertEquals(Message.of("staff.check.memory"), HealthLine.name("memory"));

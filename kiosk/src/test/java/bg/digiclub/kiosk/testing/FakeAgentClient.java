@@ -16,6 +16,7 @@ import bg.digiclub.common.link.SessionHeartbeat;
 import bg.digiclub.common.link.SessionStart;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
+import bg.digiclub.kiosk.agentlink.StaffLockedException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.agentlink.NewMemberCard;
@@ -38,6 +39,8 @@ public final class FakeAgentClient implements AgentClient {
             new MemberLogin(MemberLogin.Outcome.OK, Duration.ofMinutes(45), Duration.ZERO, null);
     public volatile char[] lastPinSeen;
     public volatile Demographics declared;
+    /** When set, staff login answers "locked for this long", as the agent does after wrong PINs. */
+    public volatile Duration staffLockedFor;
     private int created;
 
     public FakeAgentClient(EventLog log) {
@@ -85,6 +88,9 @@ public final class FakeAgentClient implements AgentClient {
     @Override
     public boolean authenticateStaff(char[] pin) throws AgentUnavailableException {
         check();
+        if (staffLockedFor != null) {
+            throw new StaffLockedException(staffLockedFor);
+        }
         return Arrays.equals(STAFF_PIN.toCharArray(), pin);
     }
 
