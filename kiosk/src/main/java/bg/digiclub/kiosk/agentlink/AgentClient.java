@@ -44,6 +44,13 @@ public interface AgentClient extends AutoCloseable {
      */
     boolean authenticateStaff(char[] pin) throws AgentUnavailableException;
 
+    /**
+     * Ends the staff login now (the staff panel relocked). Clients that hold no staff token
+     * (the demo and offline ones) have nothing to end.
+     */
+    default void logoutStaff() throws AgentUnavailableException {
+    }
+
     HealthReport health() throws AgentUnavailableException;
 
     List<MemberCard> memberCards() throws AgentUnavailableException;

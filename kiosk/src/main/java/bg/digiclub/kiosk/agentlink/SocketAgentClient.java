@@ -198,6 +198,15 @@ public final class SocketAgentClient implements AgentClient {
     }
 
     @Override
+    public void logoutStaff() throws AgentUnavailableException {
+        String token = staffToken;
+        staffToken = null;
+        if (token != null) {
+            request(MessageTypes.STAFF_LOGOUT, new StaffRequest(token));
+        }
+    }
+
+    @Override
     public HealthReport health() throws AgentUnavailableException {
         return convert(request(MessageTypes.HEALTH, null), HealthReport.class);
     }

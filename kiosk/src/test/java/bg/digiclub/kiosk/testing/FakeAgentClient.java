@@ -14,7 +14,9 @@ import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.SessionEnd;
 import bg.digiclub.common.link.SessionHeartbeat;
 import bg.digiclub.common.link.SessionStart;
+import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.agentlink.AgentClient;
+import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
 import bg.digiclub.kiosk.agentlink.StaffLockedException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
@@ -41,6 +43,9 @@ public final class FakeAgentClient implements AgentClient {
     public volatile Demographics declared;
     /** When set, staff login answers "locked for this long", as the agent does after wrong PINs. */
     public volatile Duration staffLockedFor;
+    /** Whether a staff login is live at this agent (logged in, not logged out or expired). */
+    public volatile boolean staffLoggedIn;
+    public volatile int staffLogouts;
     private int created;
 
     public FakeAgentClient(EventLog log) {
@@ -91,7 +96,27 @@ public final class FakeAgentClient implements AgentClient {
         if (staffLockedFor != null) {
             throw new StaffLockedException(staffLockedFor);
         }
-        return Arrays.equals(STAFF_PIN.toCharArray(), pin);
+        staffLoggedIn = Arrays.equals(STAFF_PIN.toCharArray(), pin);
+        return staffLoggedIn;
+    }
+
+    @Override
+    public void logoutStaff() throws AgentUnavailableException {
+        check();
+        staffLogouts++;
+        staffLoggedIn = false;
+    }
+
+    /** The agent forgot the staff login (its token expired): staff requests are refused. */
+    public void expireStaffLogin() {
+        staffLoggedIn = false;
+    }
+
+    private void checkStaff() throws AgentUnavailableException {
+        check();
+        if (!staffLoggedIn) {
+            throw new AgentRefusedException(ErrorCodes.STAFF_AUTH_REQUIRED, "log in with the staff PIN (again)");
+        }
     }
 
     @Override
@@ -106,13 +131,13 @@ public final class FakeAgentClient implements AgentClient {
 
     @Override
     public synchronized List<MemberCard> memberCards() throws AgentUnavailableException {
-        check();
+        checkStaff();
         return List.copyOf(cards);
     }
 
     @Override
     public synchronized NewMemberCard createMemberCard() throws AgentUnavailableException {
-        check();
+        checkStaff();
         created++;
         String code = "55500" + created;
         cards.add(new MemberCard(code, false, false, Duration.ZERO));
