@@ -31,6 +31,7 @@ import bg.digiclub.agent.member.PinHasher;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.member.StaffPinCheck;
 import bg.digiclub.agent.service.AgentService;
 import bg.digiclub.agent.service.HealthMonitor;
 import bg.digiclub.agent.service.InstanceLock;
@@ -91,9 +92,11 @@ public final class AgentRuntime {
         HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts,
                 publish);
         SessionLedger ledger = new SessionLedger(db);
-        LinkServer link = startLink(config, db, ledger, latest::get, clock);
+        // the staff lockout is part of the current health (kiosk panel, uploaded snapshots)
+        StaffPinCheck staffPinCheck = new StaffPinCheck(alerts);
+        LinkServer link = startLink(config, db, ledger, () -> staffPinCheck.addTo(latest.get()), clock);
         Optional<UploadService> upload = uploadService(config, db, ledger, samples, alerts,
-                () -> Optional.ofNullable(latest.get()), clock);
+                () -> Optional.ofNullable(staffPinCheck.addTo(latest.get())), clock);
         if (upload.isEmpty()) {
             LOG.info("no collector configured (upload.url): statistics stay on this PC");
         }

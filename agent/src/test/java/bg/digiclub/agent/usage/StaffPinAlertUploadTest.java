@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.PinHasher;
 import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.member.StaffPinCheck;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.SampleStore;
 import bg.digiclub.agent.upload.BatchKind;
@@ -29,11 +31,15 @@ import bg.digiclub.agent.upload.PrivacyScan;
 import bg.digiclub.agent.upload.SealedBatch;
 import bg.digiclub.agent.upload.TestClock;
 import bg.digiclub.agent.upload.UploadRig;
+import bg.digiclub.common.health.CheckReport;
+import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.common.health.HealthStatus;
 
 /**
  * A visitor guessing the staff PIN reaches the municipality: the staff lockout's alert event
- * goes through the real health store and sealer into the health batch the dashboard shows,
- * under its own plain name, past the privacy guard.
+ * goes through the real health store and sealer into the health batch the dashboard shows —
+ * the slot's snapshot while it is open, the day's totals after — under its own plain name,
+ * past the privacy guard.
  */
 class StaffPinAlertUploadTest {
     private static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
@@ -47,7 +53,7 @@ class StaffPinAlertUploadTest {
     }
 
     @Test
-    void aStaffLockoutIsInTheDaysHealthAsStaffPin() throws Exception {
+    void aStaffLockoutIsInTheSnapshotAndTheDaysHealthAsStaffPin() throws Exception {
         TestClock clock = new TestClock(local(20, 10, 0), SOFIA);
         URI collector = URI.create("http://localhost:1");
         try (UploadRig rig = new UploadRig(dir, clock, PrivacyScan.of(List.of("24681357", "902718"), List.of()), collector)) {
@@ -61,7 +67,12 @@ class StaffPinAlertUploadTest {
             }
 
             AlertStore alerts = new AlertStore(rig.db, clock);
-            StoreHealthSource health = new StoreHealthSource(new SampleStore(rig.db, clock), alerts, Optional::empty,
+            // the running agent's current report, as AgentRuntime hands it on: the sampler's, plus the lockout
+            StaffPinCheck staffPinCheck = new StaffPinCheck(alerts);
+            Supplier<Optional<HealthReport>> current = () -> Optional.of(staffPinCheck.addTo(new HealthReport(
+                    HealthStatus.OK, clock.instant().minusSeconds(20),
+                    List.of(new CheckReport("memory", HealthStatus.OK, "40 % used", clock.instant())))));
+            StoreHealthSource health = new StoreHealthSource(new SampleStore(rig.db, clock), alerts, current,
                     SAMPLE, clock);
             PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment, new FakeLedger(), health, SAMPLE,
                     Duration.ofMinutes(15), "0.1.0", clock);
@@ -85,6 +96,10 @@ class StaffPinAlertUploadTest {
                     .filter(n -> n.path("name").asText().equals(StaffPin.ALERT_CHECK)).findFirst().orElseThrow();
             assertEquals("CRIT", staffPin.path("status").asText(), "three locks in a row");
             assertEquals(2, day21.path("alertCount").asInt(), "the WARN of the first locks, then the CRIT");
+            JsonNode snapshot = batches.get(0).at("/health/snapshots/0");
+            assertEquals("CRIT", snapshot.path("overall").asText(), "still locked out: nobody has logged in since");
+            assertEquals("[\"memory\",\"staff-pin\"]",
+                    new ObjectMapper().writeValueAsString(snapshot.path("checks").findValuesAsText("name")));
             assertEquals(List.of(), rig.scan.violations());
         }
     }

@@ -272,6 +272,7 @@ class StaffViewModelTest {
         assertEquals(Message.of("staff.check.memory"), HealthLine.name("memory"));
         assertEquals(Message.of("staff.check.uptime"), HealthLine.name("uptime"));
         assertEquals(Message.of("staff.check.batteryHealth"), HealthLine.name("battery-health"));
+        assertEquals("ПИН на персонала (грешни опити)", new I18n(Language.BG).format(HealthLine.name("staff-pin")));
         assertEquals(Message.of("staff.check.raw", "gpu-temperature"), HealthLine.name("gpu-temperature"));
         assertEquals("gpu-temperature", new I18n(Language.EN).format(HealthLine.name("gpu-temperature")));
     }
