@@ -22,7 +22,7 @@ public record LockoutPolicy(int maxFailures, Duration lockFor, Duration maxLockF
      * The staff PIN: five wrong PINs lock for 1 minute, then 2, 4, 8, 16, 32, then an hour per
      * round. A visitor guessing online gets 5 tries an hour once the lock is at its cap (about
      * 120 a day, against a million 6-digit PINs); staff who are locked out lift the lock as root
-     * on the PC with {@code agent staff-pin} (see docs/security.md).
+     * on the PC with {@code agent staff-pin} (see docs/kiosk.md, "Staff PIN and panel").
      */
     public static final LockoutPolicy STAFF = new LockoutPolicy(5, Duration.ofMinutes(1), Duration.ofHours(1));
 
