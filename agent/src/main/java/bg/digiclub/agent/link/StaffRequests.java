@@ -48,7 +48,9 @@ final class StaffRequests {
                     LOG.info("wrong staff PIN");
                     return new StaffLoginAnswer(StaffLoginAnswer.Outcome.WRONG_PIN, null, check.lockedFor());
                 case LOCKED:
-                    LOG.warn("staff login locked after repeated wrong PINs");
+                    // StaffPin logs the start of each lock once; a visitor knocking on a locked
+                    // login must not write a line per request
+                    LOG.debug("staff login refused: locked after repeated wrong PINs");
                     return new StaffLoginAnswer(StaffLoginAnswer.Outcome.LOCKED, null, check.lockedFor());
                 default:
                     throw new LinkException(ErrorCodes.STAFF_PIN_NOT_SET,
