@@ -46,6 +46,8 @@ import bg.digiclub.kiosk.session.SessionViewModel;
 public final class StaffViewModel {
     /** No input on the staff screen for this long relocks the panel (and matches the agent's staff token). */
     public static final Duration IDLE_RELOCK = Duration.ofMinutes(2);
+    /** With input in the last minute and no request for a minute, the open panel asks the agent once. */
+    static final Duration KEEP_ALIVE = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffViewModel.class);
 
@@ -56,6 +58,7 @@ public final class StaffViewModel {
     private final Executor ui;
     private final LongSupplier nanoTime;
     private long lastInput;
+    private long lastAgentUse;
     /** Counts relocks (UI thread only): an answer asked for before the last relock is stale. */
     private long relocks;
 
@@ -194,13 +197,23 @@ public final class StaffViewModel {
 
     /**
      * Advances to the ticker's present: after {@link #IDLE_RELOCK} without input the panel
-     * relocks, and the kiosk goes back to the session or the lock screen.
+     * relocks, and the kiosk goes back to the session or the lock screen. While staff keep
+     * using an open panel without asking the agent anything (reading, typing minutes), the
+     * card list is reloaded every {@link #KEEP_ALIVE}, which keeps the agent's staff login
+     * (2 minutes after its last use) from ending under their hands.
      */
     public void tick() {
-        if (kiosk.screen() == Screen.STAFF && nanoTime.getAsLong() - lastInput >= IDLE_RELOCK.toNanos()) {
+        long now = nanoTime.getAsLong();
+        if (kiosk.screen() != Screen.STAFF) {
+            return;
+        }
+        if (now - lastInput >= IDLE_RELOCK.toNanos()) {
             LOG.info("staff screen idle for {}; relocking", IDLE_RELOCK);
             relock();
             kiosk.back();
+        } else if (unlocked.get() && !busy.get() && now - lastAgentUse >= KEEP_ALIVE.toNanos()
+                && now - lastInput < KEEP_ALIVE.toNanos()) {
+            call(agent::memberCards, cards::setAll);
         }
     }
 
@@ -344,6 +357,7 @@ public final class StaffViewModel {
      */
     private <T> void call(AgentCall<T> call, java.util.function.Consumer<T> then, java.util.function.Consumer<T> stale) {
         long asked = relocks;
+        lastAgentUse = nanoTime.getAsLong();
         busy.set(true);
         work.execute(() -> {
             try {

@@ -221,6 +221,26 @@ class StaffViewModelTest {
     }
 
     @Test
+    void staffAtWorkKeepTheAgentsLoginAliveWithoutAskingForThePinAgain() {
+        open();
+        int asked = agent.staffRequests;
+        for (int i = 0; i < 10; i++) { // ten minutes of reading and typing, nothing sent by staff
+            ticker.advance(Duration.ofSeconds(30));
+            staff.touched();
+            staff.tick();
+        }
+        assertTrue(staff.unlockedProperty().get());
+        assertEquals(asked + 5, agent.staffRequests, "the card list once a minute");
+
+        ticker.advance(Duration.ofSeconds(90)); // staff walked away: nothing is kept alive
+        staff.tick();
+        assertEquals(asked + 5, agent.staffRequests);
+        ticker.advance(Duration.ofSeconds(30));
+        staff.tick();
+        assertFalse(staff.unlockedProperty().get());
+    }
+
+    @Test
     void anUntouchedPinPromptGoesBackToTheSessionAfterTwoMinutes() {
         session.startGuest(Demographics.NOT_DECLARED);
         kiosk.showStaff();

@@ -46,6 +46,8 @@ public final class FakeAgentClient implements AgentClient {
     /** Whether a staff login is live at this agent (logged in, not logged out or expired). */
     public volatile boolean staffLoggedIn;
     public volatile int staffLogouts;
+    /** Requests that needed the staff login. */
+    public volatile int staffRequests;
     private int created;
 
     public FakeAgentClient(EventLog log) {
@@ -114,6 +116,7 @@ public final class FakeAgentClient implements AgentClient {
 
     private void checkStaff() throws AgentUnavailableException {
         check();
+        staffRequests++;
         if (!staffLoggedIn) {
             throw new AgentRefusedException(ErrorCodes.STAFF_AUTH_REQUIRED, "log in with the staff PIN (again)");
         }
