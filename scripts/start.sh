@@ -10,7 +10,8 @@ root=$(pwd)
 data="$root/dev-data"
 port=${DIGICLUB_PORT:-8080}
 password=${DIGICLUB_DEMO_PASSWORD:-demo-2026}
-staff_pin=${DIGICLUB_STAFF_PIN:-123456}
+# the quick start's published demo PIN: the agent accepts it only with --demo (never on a club PC)
+staff_pin=${DIGICLUB_STAFF_PIN:-584013}
 
 jars=(agent/target/digiclub-agent.jar collector/target/digiclub-collector.jar kiosk/target/digiclub-kiosk.jar)
 stale=""
@@ -58,7 +59,7 @@ CONF
 if [ ! -f "$data/agent/enrolled" ]; then
   code=$(grep -oE '[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}' "$data/collector-demo.txt" | tail -1)
   "${agent[@]}" enrol --config "$data/agent.properties" --code "$code"
-  echo "$staff_pin" | "${agent[@]}" staff-pin --stdin --config "$data/agent.properties"
+  echo "$staff_pin" | "${agent[@]}" staff-pin --stdin --demo --config "$data/agent.properties"
   touch "$data/agent/enrolled"
 fi
 "${agent[@]}" run --live --config "$data/agent.properties" &

@@ -31,6 +31,7 @@ import bg.digiclub.agent.member.PinHasher;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.member.StaffPinCheck;
 import bg.digiclub.agent.service.AgentService;
 import bg.digiclub.agent.service.HealthMonitor;
 import bg.digiclub.agent.service.InstanceLock;
@@ -97,9 +98,11 @@ public final class AgentRuntime {
         SessionAuthority sessions = new SessionAuthority(ledger, new NoVisitorAccount(), clock,
                 config.sessions().heartbeatInterval(), new SecureRandom());
         SessionWatchdog watchdog = SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
-        LinkServer link = startLink(config, db, ledger, sessions, latest::get, clock);
+        // the staff lockout is part of the current health (kiosk panel, uploaded snapshots)
+        StaffPinCheck staffPinCheck = new StaffPinCheck(alerts);
+        LinkServer link = startLink(config, db, ledger, sessions, () -> staffPinCheck.addTo(latest.get()), clock);
         Optional<UploadService> upload = uploadService(config, db, ledger, samples, alerts,
-                () -> Optional.ofNullable(latest.get()), clock);
+                () -> Optional.ofNullable(staffPinCheck.addTo(latest.get())), clock);
         if (upload.isEmpty()) {
             LOG.info("no collector configured (upload.url): statistics stay on this PC");
         }
@@ -136,7 +139,7 @@ public final class AgentRuntime {
         PinHasher hasher = new PinHasher(config.members().pbkdf2Iterations());
         MemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT, config.members().allowances(), ledger::memberUsage, clock);
-        StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock);
+        StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.STAFF, clock);
         if (!staffPin.isSet()) {
             LOG.warn("no staff PIN is set: the kiosk's staff panel stays closed until one is (digiclub-agent staff-pin)");
         }
@@ -146,12 +149,24 @@ public final class AgentRuntime {
         return link;
     }
 
-    /** {@code agent staff-pin}: sets the staff PIN (and lifts a staff lockout). */
-    public static void setStaffPin(AgentConfig config, char[] pin) throws IOException, SQLException {
+    /**
+     * {@code agent staff-pin}: sets the staff PIN (and lifts a staff lockout); {@code demo} lets
+     * the quick start set its published demo PIN.
+     */
+    public static void setStaffPin(AgentConfig config, char[] pin, boolean demo) throws IOException, SQLException {
         NativeSetup.apply(config.tmpDir());
         Clock clock = Clock.systemUTC();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
-            new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.DEFAULT, clock).set(pin);
+            new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).set(pin, demo);
+        }
+    }
+
+    /** {@code agent staff-pin --unlock}: lifts a staff lockout, keeps the PIN; false if none is set. */
+    public static boolean unlockStaff(AgentConfig config) throws IOException, SQLException {
+        NativeSetup.apply(config.tmpDir());
+        Clock clock = Clock.systemUTC();
+        try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
+            return new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).unlock();
         }
     }
 

@@ -90,7 +90,7 @@ public final class KioskUi {
         memberView = Lazy.of(() -> new MemberView(
                 new MemberViewModel(parts.agent(), session, kiosk, parts.work(), parts.ui()), i18n));
         staffView = Lazy.of(() -> new StaffView(new StaffViewModel(parts.agent(), session, kiosk,
-                config.staffExtendStep(), config.maintenanceLength(), parts.work(), parts.ui()), i18n));
+                config.staffExtendStep(), config.maintenanceLength(), parts.work(), parts.ui(), parts.nanoTime()), i18n));
         appMenu = Lazy.of(() -> new AppMenuView(new AppMenuViewModel(parts.launcher(), parts.work(), parts.ui()),
                 i18n, theme));
         sessionBar = Lazy.of(() -> new SessionBarView(session, i18n, theme, () -> appMenu.get().show(),
@@ -133,6 +133,7 @@ public final class KioskUi {
 
     private void tick() {
         kiosk.tick();
+        staffView.ifMade(view -> view.model().tick());
         lock.refreshClock();
     }
 

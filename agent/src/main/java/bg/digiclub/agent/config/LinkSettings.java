@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import bg.digiclub.agent.link.AgentRequests;
 import bg.digiclub.agent.link.LinkServerConfig;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.config.ConfigProperties;
@@ -33,8 +34,8 @@ public record LinkSettings(LinkServerConfig server, Duration staffTokenTtl) {
         Duration idle = c.seconds("link.idle-timeout-seconds", LinkServerConfig.DEFAULT_IDLE_TIMEOUT,
                 Duration.ofSeconds(35), Duration.ofHours(1));
         int maxBytes = c.integer("link.max-request-bytes", LinkServerConfig.DEFAULT_MAX_REQUEST_BYTES, 1024, 1 << 20);
-        Duration staffToken = c.minutes("link.staff-token-minutes", Duration.ofMinutes(5), Duration.ofMinutes(1),
-                Duration.ofHours(8));
+        Duration staffToken = c.minutes("link.staff-token-minutes", AgentRequests.DEFAULT_STAFF_TOKEN_TTL,
+                Duration.ofMinutes(1), Duration.ofMinutes(15));
         if (socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 100) {
             throw c.bad("link.socket", socket.toString(), "is too long for a Unix socket (at most 100 bytes)");
         }

@@ -15,8 +15,8 @@ import bg.digiclub.common.link.wire.MessageTypes;
 
 /** Puts together the dispatcher that answers every request type of the link. */
 public final class AgentRequests {
-    /** A staff token lives this long after its last use. */
-    public static final Duration DEFAULT_STAFF_TOKEN_TTL = Duration.ofMinutes(5);
+    /** A staff token lives this long after its last use: as long as the kiosk's staff panel stays open without input. */
+    public static final Duration DEFAULT_STAFF_TOKEN_TTL = Duration.ofMinutes(2);
     /** A member may declare within this time after logging in. */
     public static final Duration MEMBER_TICKET_TTL = Duration.ofMinutes(10);
 

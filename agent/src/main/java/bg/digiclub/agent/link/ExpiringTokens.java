@@ -79,7 +79,7 @@ public final class ExpiringTokens {
         return subject;
     }
 
-    /** Ends a token before its time (a staff member locked the panel). */
+    /** Ends {@code token} now; nothing happens if it is unknown or already expired. */
     public synchronized void revoke(String token) {
         tokens.remove(token);
     }

@@ -1,6 +1,7 @@
 package bg.digiclub.agent.link;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -11,8 +12,12 @@ import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.common.link.wire.MessageTypes;
 import bg.digiclub.common.link.wire.StaffLoginAnswer;
 import bg.digiclub.common.link.wire.StaffPinRequest;
+import bg.digiclub.common.link.wire.StaffRequest;
 
-/** {@code staff.login}: the staff PIN in, a short-lived staff token out. */
+/**
+ * {@code staff.login}: the staff PIN in, a short-lived staff token out; {@code staff.logout}:
+ * the kiosk relocked its staff panel, so the token ends now rather than when it expires.
+ */
 final class StaffRequests {
     private static final Logger LOG = LoggerFactory.getLogger(StaffRequests.class);
 
@@ -26,6 +31,10 @@ final class StaffRequests {
 
     void register(RequestDispatcher.Builder builder) {
         builder.on(MessageTypes.STAFF_LOGIN, body -> login(body.as(StaffPinRequest.class)));
+        builder.on(MessageTypes.STAFF_LOGOUT, body -> {
+            staffTokens.revoke(body.as(StaffRequest.class).token());
+            return Map.of();
+        });
     }
 
     private StaffLoginAnswer login(StaffPinRequest request) throws Exception {
@@ -39,7 +48,9 @@ final class StaffRequests {
                     LOG.info("wrong staff PIN");
                     return new StaffLoginAnswer(StaffLoginAnswer.Outcome.WRONG_PIN, null, check.lockedFor());
                 case LOCKED:
-                    LOG.warn("staff login locked after repeated wrong PINs");
+                    // StaffPin logs the start of each lock once; a visitor knocking on a locked
+                    // login must not write a line per request
+                    LOG.debug("staff login refused: locked after repeated wrong PINs");
                     return new StaffLoginAnswer(StaffLoginAnswer.Outcome.LOCKED, null, check.lockedFor());
                 default:
                     throw new LinkException(ErrorCodes.STAFF_PIN_NOT_SET,

@@ -9,39 +9,74 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.agent.member.LockoutPolicy.LockState;
+import bg.digiclub.agent.store.AlertEvent;
+import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.common.health.HealthStatus;
 
 /**
  * The staff PIN of this PC (table {@code staff_pin}, migration V11): a salted slow hash, set
- * by the {@code staff-pin} command, checked by the staff panel, throttled like a member card.
+ * by the {@code staff-pin} command, checked by the staff panel, throttled by a lockout that
+ * grows with every round of wrong PINs ({@link LockoutPolicy#STAFF}).
  *
  * <p>The lockout is a trade-off: a visitor can keep staff locked out by typing wrong PINs, but
- * cannot guess the PIN; setting the PIN again with the command lifts the lock.
+ * cannot guess the PIN. Staff get in whatever the visitor did: root on the PC runs
+ * {@code agent staff-pin} (a new PIN) or {@code agent staff-pin --unlock} (the same PIN), and
+ * either lifts the lock. Every lock is also an alert event of the check {@value #ALERT_CHECK}
+ * (WARN, CRIT from the {@value #CRIT_FROM_ROUND}rd round in a row), which reaches the
+ * municipality's dashboard with the day's health; a right PIN or the command ends it.
  */
 public final class StaffPin {
     public static final int MIN_LENGTH = 6;
     public static final int MAX_LENGTH = 12;
+    /** The alert events' check name; a plain word, so it leaves the PC as it is. */
+    public static final String ALERT_CHECK = "staff-pin";
+    /** From this lock in a row on, the alert is CRIT: someone keeps guessing. */
+    static final int CRIT_FROM_ROUND = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffPin.class);
 
     private final Database db;
     private final PinHasher hasher;
     private final LockoutPolicy lockout;
+    private final AlertStore alerts;
     private final Clock clock;
     private final Object checkLock = new Object();
 
+    /** Records its alerts in the same database, through an {@link AlertStore} of its own. */
     public StaffPin(Database db, PinHasher hasher, LockoutPolicy lockout, Clock clock) {
+        this(db, hasher, lockout, new AlertStore(db, clock), clock);
+    }
+
+    public StaffPin(Database db, PinHasher hasher, LockoutPolicy lockout, AlertStore alerts, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.lockout = Objects.requireNonNull(lockout, "lockout");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Sets (or replaces) the staff PIN and lifts any lockout.
+     * Sets (or replaces) the staff PIN and lifts any lockout. Refuses trivial PINs and the
+     * quick start's demo PIN ({@link TrivialPins}).
      *
-     * @throws IllegalArgumentException unless the PIN is {@value #MIN_LENGTH} to {@value #MAX_LENGTH} digits
+     * @throws IllegalArgumentException unless the PIN is {@value #MIN_LENGTH} to {@value #MAX_LENGTH}
+     *                                  digits and not trivial; the message says why
      */
     public void set(char[] pin) throws SQLException {
+        set(pin, false);
+    }
+
+    /**
+     * As {@link #set(char[])}; {@code demo} allows {@link TrivialPins#QUICK_START_DEMO_PIN}, for
+     * the quick start on a developer's machine only.
+     */
+    public void set(char[] pin, boolean demo) throws SQLException {
         if (pin.length < MIN_LENGTH || pin.length > MAX_LENGTH) {
             throw new IllegalArgumentException("the staff PIN must be " + MIN_LENGTH + " to " + MAX_LENGTH + " digits, got " + pin.length);
         }
@@ -50,6 +85,9 @@ public final class StaffPin {
                 throw new IllegalArgumentException("the staff PIN must be digits only");
             }
         }
+        TrivialPins.whyRefused(pin, demo).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         String pinHash = hasher.hash(pin);
         long now = clock.millis();
         db.transaction(c -> {
@@ -62,6 +100,23 @@ public final class StaffPin {
                 return ps.executeUpdate();
             }
         });
+        alert(HealthStatus.OK, "staff PIN set again with the command");
+    }
+
+    /**
+     * Lifts the lockout and keeps the PIN ({@code agent staff-pin --unlock}).
+     *
+     * @return false if no staff PIN is set
+     */
+    public boolean unlock() throws SQLException {
+        synchronized (checkLock) {
+            if (load() == null) {
+                return false;
+            }
+            save(lockout.afterSuccess());
+            alert(HealthStatus.OK, "staff lockout lifted with the command");
+            return true;
+        }
     }
 
     /** True once a staff PIN has been set. */
@@ -85,14 +140,46 @@ public final class StaffPin {
             if (hasher.matches(pin, row.pinHash())) {
                 if (!row.lock().equals(LockState.CLEAR)) {
                     save(lockout.afterSuccess());
+                    alert(HealthStatus.OK, "staff logged in with the right PIN");
                 }
                 return new Check(Outcome.OK, Duration.ZERO);
             }
             LockState after = lockout.afterFailure(row.lock(), now);
             save(after);
             lockedFor = lockout.lockedFor(after, now);
-            return lockedFor.isZero() ? new Check(Outcome.WRONG_PIN, Duration.ZERO) : new Check(Outcome.LOCKED, lockedFor);
+            if (lockedFor.isZero()) {
+                return new Check(Outcome.WRONG_PIN, Duration.ZERO);
+            }
+            int round = lockout.rounds(after);
+            LOG.warn("staff login locked for {} min after {} wrong staff PINs in a row (lock {} in a row)",
+                    minutes(lockedFor), after.failures(), round);
+            alert(round >= CRIT_FROM_ROUND ? HealthStatus.CRIT : HealthStatus.WARN,
+                    "staff login locked for " + minutes(lockedFor) + " min after " + after.failures()
+                            + " wrong staff PINs in a row");
+            return new Check(Outcome.LOCKED, lockedFor);
         }
+    }
+
+    /**
+     * Moves the alert of {@value #ALERT_CHECK} to {@code status}. A failure to record it is
+     * logged, not thrown: the lock itself is already saved and must hold.
+     */
+    private void alert(HealthStatus status, String detail) {
+        try {
+            HealthStatus from = alerts.open().stream()
+                    .filter(e -> e.check().equals(ALERT_CHECK))
+                    .map(AlertEvent::status)
+                    .findFirst().orElse(HealthStatus.OK);
+            if (from != status) {
+                alerts.record(new StatusChange(ALERT_CHECK, from, status, clock.instant(), detail));
+            }
+        } catch (SQLException e) {
+            LOG.warn("cannot record the staff PIN alert ({}): {}", detail, e.getMessage());
+        }
+    }
+
+    private static long minutes(Duration d) {
+        return (d.toSeconds() + 59) / 60;
     }
 
     private Row load() throws SQLException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.AgentMain;
+import bg.digiclub.agent.member.LockoutPolicy;
+import bg.digiclub.agent.member.PinHasher;
+import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.member.TrivialPins;
 import bg.digiclub.agent.service.StatusFile;
+import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.store.DatabaseOpener;
 
 /** The agent's command line as an operator uses it: real child JVMs, a real data directory. */
 class AgentProcessTest {
@@ -115,6 +122,51 @@ class AgentProcessTest {
 
     private static long count(String output, String marker) {
         return output.lines().filter(l -> l.contains(marker)).count();
+    }
+
+    private Result staffPin(String stdin, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("staff-pin", "--data-dir", dataDir.toString()));
+        all.addAll(List.of(args));
+        Process p = agent(all.toArray(String[]::new));
+        try (var in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write((stdin + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return finish(p);
+    }
+
+    @Test
+    void staffPinRefusesTrivialPinsAndTheDemoPinAndRootLiftsALockout() throws Exception {
+        Result trivial = staffPin("123456", "--stdin");
+        assertEquals(2, trivial.exit(), trivial.output());
+        assertTrue(trivial.output().contains("run of digits"), trivial.output());
+        Result demo = staffPin(TrivialPins.QUICK_START_DEMO_PIN, "--stdin");
+        assertEquals(2, demo.exit(), demo.output());
+        assertTrue(demo.output().contains("demo PIN"), demo.output());
+        Result noPin = staffPin(null, "--unlock");
+        assertEquals(2, noPin.exit(), noPin.output());
+
+        Result set = staffPin(TrivialPins.QUICK_START_DEMO_PIN, "--stdin", "--demo");
+        assertEquals(0, set.exit(), set.output());
+
+        // a visitor locks staff out at the kiosk ...
+        Clock clock = Clock.systemUTC();
+        try (Database db = new DatabaseOpener(dataDir, clock).open()) {
+            StaffPin pin = new StaffPin(db, new PinHasher(PinHasher.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
+            for (int i = 0; i < 10; i++) {
+                pin.check("902718".toCharArray());
+            }
+            assertEquals(StaffPin.Outcome.LOCKED, pin.check(TrivialPins.QUICK_START_DEMO_PIN.toCharArray()).outcome());
+        }
+        // ... and root on the PC lets staff in again, keeping the PIN
+        Result unlock = staffPin(null, "--unlock");
+        assertEquals(0, unlock.exit(), unlock.output());
+        assertTrue(unlock.output().contains("staff lockout lifted"), unlock.output());
+        try (Database db = new DatabaseOpener(dataDir, clock).open()) {
+            StaffPin pin = new StaffPin(db, new PinHasher(PinHasher.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
+            assertEquals(StaffPin.Outcome.OK, pin.check(TrivialPins.QUICK_START_DEMO_PIN.toCharArray()).outcome());
+        }
     }
 
     @Test

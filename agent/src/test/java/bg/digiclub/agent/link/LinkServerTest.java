@@ -334,13 +334,26 @@ class LinkServerTest {
             assertEquals("unknown_card", staff.call(MessageTypes.MEMBER_DISABLE, Map.of("token", token, "code", "00000000"))
                     .path("error").path("code").asText());
 
-            clock.advance(Duration.ofMinutes(4));
+            clock.advance(Duration.ofSeconds(110));
             staff.ok(MessageTypes.MEMBER_LIST, Map.of("token", token));
-            clock.advance(Duration.ofMinutes(4));
+            clock.advance(Duration.ofSeconds(110));
             staff.ok(MessageTypes.MEMBER_LIST, Map.of("token", token));
-            clock.advance(Duration.ofMinutes(6));
+            clock.advance(Duration.ofMinutes(2));
             assertEquals("staff_auth_required", staff.call(MessageTypes.MEMBER_LIST, Map.of("token", token))
-                    .path("error").path("code").asText(), "expired after 5 idle minutes");
+                    .path("error").path("code").asText(), "expired after 2 idle minutes");
+        }
+    }
+
+    @Test
+    void staffLogoutEndsTheTokenAtOnce() throws Exception {
+        try (LinkTestClient kiosk = new LinkTestClient(socket)) {
+            String token = kiosk.ok(MessageTypes.STAFF_LOGIN, Map.of("pin", STAFF_PIN)).path("token").asText();
+            kiosk.ok(MessageTypes.MEMBER_LIST, Map.of("token", token));
+            kiosk.ok(MessageTypes.STAFF_LOGOUT, Map.of("token", token));
+            assertEquals("staff_auth_required", kiosk.call(MessageTypes.MEMBER_LIST, Map.of("token", token))
+                    .path("error").path("code").asText());
+            kiosk.ok(MessageTypes.STAFF_LOGOUT, Map.of("token", token));
+            kiosk.ok(MessageTypes.STAFF_LOGOUT, Map.of("token", "never-issued"));
         }
     }
 

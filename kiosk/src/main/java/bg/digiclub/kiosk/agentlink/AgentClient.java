@@ -68,8 +68,19 @@ public interface AgentClient extends AutoCloseable {
     /** Records a member's one-time declaration of age band and sex. */
     void declareDemographics(String cardCode, Demographics demographics) throws AgentUnavailableException;
 
-    /** Checks the staff PIN. */
+    /**
+     * Checks the staff PIN.
+     *
+     * @throws StaffLockedException when staff login is locked after repeated wrong PINs
+     */
     boolean authenticateStaff(char[] pin) throws AgentUnavailableException;
+
+    /**
+     * Ends the staff login now (the staff panel relocked). Clients that hold no staff token
+     * (the demo and offline ones) have nothing to end.
+     */
+    default void logoutStaff() throws AgentUnavailableException {
+    }
 
     HealthReport health() throws AgentUnavailableException;
 

@@ -201,10 +201,18 @@ public final class SocketAgentClient implements AgentClient {
                 staffToken = answer.token();
                 return true;
             case LOCKED:
-                throw new AgentRefusedException(AgentRefusedException.STAFF_LOCKED, "staff login is locked for "
-                        + Math.max(1, (answer.lockedFor().toSeconds() + 59) / 60) + " more minute(s) after repeated wrong PINs");
+                throw new StaffLockedException(answer.lockedFor());
             default:
                 return false;
+        }
+    }
+
+    @Override
+    public void logoutStaff() throws AgentUnavailableException {
+        String token = staffToken;
+        staffToken = null;
+        if (token != null) {
+            request(null, MessageTypes.STAFF_LOGOUT, new StaffRequest(token));
         }
     }
 

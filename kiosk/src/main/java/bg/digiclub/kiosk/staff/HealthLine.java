@@ -35,6 +35,7 @@ public record HealthLine(Message what, HealthStatus status, Message value) {
             case "memory" -> Message.of("staff.check.memory");
             case "uptime" -> Message.of("staff.check.uptime");
             case "battery-health" -> Message.of("staff.check.batteryHealth");
+            case "staff-pin" -> Message.of("staff.check.staffPin");
             default -> Message.of("staff.check.raw", check);
         };
     }

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.input.InputEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -65,6 +66,8 @@ public final class StaffView {
         root.setPadding(new Insets(30));
         root.setId("staff-screen");
         VBox.setVgrow(panel, Priority.ALWAYS);
+        // any key, click, scroll or mouse move on the staff screen keeps the panel from relocking
+        root.addEventFilter(InputEvent.ANY, e -> model.touched());
         model.unlockedProperty().addListener((obs, old, unlocked) -> showStep(unlocked));
         showStep(model.unlockedProperty().get());
     }
@@ -225,6 +228,11 @@ public final class StaffView {
 
     public Node root() {
         return root;
+    }
+
+    /** The view model, for the kiosk's ticker (the idle relock). */
+    public StaffViewModel model() {
+        return model;
     }
 
     public void focusFirst() {

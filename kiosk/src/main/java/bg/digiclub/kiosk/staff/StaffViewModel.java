@@ -3,6 +3,7 @@ package bg.digiclub.kiosk.staff;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -22,18 +23,32 @@ import org.slf4j.LoggerFactory;
 
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.KioskViewModel;
+import bg.digiclub.kiosk.Screen;
 import bg.digiclub.kiosk.agentlink.AgentClient;
+import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
+import bg.digiclub.kiosk.agentlink.StaffLockedException;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.session.SessionViewModel;
 
 /**
  * The staff panel behind the staff PIN: this PC's health in plain words, the current session
  * (extend, end), member cards (create, reset PIN, disable) and the maintenance unlock.
+ *
+ * <p>The panel relocks (and the agent's staff token is revoked) whenever the kiosk leaves the
+ * staff screen — back to the session or the lock screen, a session that ends or starts,
+ * maintenance — and after {@link #IDLE_RELOCK} without input, so nobody finds it open: the
+ * next "Staff" asks for the PIN again.
  */
 public final class StaffViewModel {
+    /** No input on the staff screen for this long relocks the panel (and matches the agent's staff token). */
+    public static final Duration IDLE_RELOCK = Duration.ofMinutes(2);
+    /** With input in the last minute and no request for a minute, the open panel asks the agent once. */
+    static final Duration KEEP_ALIVE = Duration.ofMinutes(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(StaffViewModel.class);
 
     private final AgentClient agent;
@@ -41,6 +56,11 @@ public final class StaffViewModel {
     private final KioskViewModel kiosk;
     private final Executor work;
     private final Executor ui;
+    private final LongSupplier nanoTime;
+    private long lastInput;
+    private long lastAgentUse;
+    /** Counts relocks (UI thread only): an answer asked for before the last relock is stale. */
+    private long relocks;
 
     private final StringProperty pin = new SimpleStringProperty(this, "pin", "");
     private final ReadOnlyBooleanWrapper unlocked = new ReadOnlyBooleanWrapper(this, "unlocked");
@@ -58,18 +78,33 @@ public final class StaffViewModel {
     private final IntegerProperty maintenanceMinutes;
     private final BooleanBinding sessionRunning;
 
+    /**
+     * @param nanoTime the monotonic ticker the idle relock runs on; {@link #tick()} looks at it
+     */
     public StaffViewModel(AgentClient agent, SessionViewModel session, KioskViewModel kiosk, Duration extendStep,
-                          Duration maintenanceLength, Executor work, Executor ui) {
+                          Duration maintenanceLength, Executor work, Executor ui, LongSupplier nanoTime) {
         this.agent = Objects.requireNonNull(agent, "agent");
         this.session = Objects.requireNonNull(session, "session");
         this.kiosk = Objects.requireNonNull(kiosk, "kiosk");
         this.work = Objects.requireNonNull(work, "work");
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.lastInput = nanoTime.getAsLong();
         this.extendMinutes = new SimpleIntegerProperty(this, "extendMinutes", (int) extendStep.toMinutes());
         this.maintenanceMinutes = new SimpleIntegerProperty(this, "maintenanceMinutes",
                 (int) maintenanceLength.toMinutes());
         this.sessionRunning = Bindings.createBooleanBinding(
                 () -> session.stateProperty().get() == SessionViewModel.State.RUNNING, session.stateProperty());
+        // relock whenever the staff screen is left or the session changes under it (ended by its
+        // timer while the panel was open): the panel is open only while staff look at it
+        kiosk.screenProperty().addListener((obs, old, now) -> {
+            if (now != Screen.STAFF) {
+                relock();
+            } else {
+                touched();
+            }
+        });
+        session.stateProperty().addListener((obs, old, now) -> relock());
     }
 
     public StringProperty pinProperty() {
@@ -125,6 +160,7 @@ public final class StaffViewModel {
 
     /** Checks the staff PIN with the agent; the panel opens if it is right. */
     public void unlock() {
+        touched();
         char[] secret = pin.get() == null ? new char[0] : pin.get().toCharArray();
         pin.set("");
         if (secret.length == 0) {
@@ -138,13 +174,47 @@ public final class StaffViewModel {
                 java.util.Arrays.fill(secret, '\0');
             }
         }, ok -> {
-            if (ok) {
+            if (!ok) {
+                problem.set(Message.of("staff.error.wrongPin"));
+            } else {
+                problem.set(null);
+                touched();
                 unlocked.set(true);
                 refresh();
-            } else {
-                problem.set(Message.of("staff.error.wrongPin"));
+            }
+        }, ok -> {
+            // the screen moved on while the agent checked the PIN: stay shut, end that login
+            if (ok) {
+                logoutAtAgent();
             }
         });
+    }
+
+    /** Someone used the staff screen (a key, a click): the idle relock starts counting again. */
+    public void touched() {
+        lastInput = nanoTime.getAsLong();
+    }
+
+    /**
+     * Advances to the ticker's present: after {@link #IDLE_RELOCK} without input the panel
+     * relocks, and the kiosk goes back to the session or the lock screen. While staff keep
+     * using an open panel without asking the agent anything (reading, typing minutes), the
+     * card list is reloaded every {@link #KEEP_ALIVE}, which keeps the agent's staff login
+     * (2 minutes after its last use) from ending under their hands.
+     */
+    public void tick() {
+        long now = nanoTime.getAsLong();
+        if (kiosk.screen() != Screen.STAFF) {
+            return;
+        }
+        if (now - lastInput >= IDLE_RELOCK.toNanos()) {
+            LOG.info("staff screen idle for {}; relocking", IDLE_RELOCK);
+            relock();
+            kiosk.back();
+        } else if (unlocked.get() && !busy.get() && now - lastAgentUse >= KEEP_ALIVE.toNanos()
+                && now - lastInput < KEEP_ALIVE.toNanos()) {
+            call(agent::memberCards, cards::setAll);
+        }
     }
 
     /** Reloads health and member cards from the agent. */
@@ -161,6 +231,7 @@ public final class StaffViewModel {
 
     public void extendSession() {
         requireUnlocked();
+        touched();
         int minutes = extendMinutes.get();
         if (minutes < 1 || minutes > 240) {
             problem.set(Message.of("staff.error.extendRange"));
@@ -181,6 +252,7 @@ public final class StaffViewModel {
 
     public void endSession() {
         requireUnlocked();
+        touched();
         if (sessionRunning.get()) {
             lock();
             session.endByStaff();
@@ -189,6 +261,7 @@ public final class StaffViewModel {
 
     public void createCard() {
         requireUnlocked();
+        touched();
         call(agent::createMemberCard, card -> {
             revealed.set(Message.of("staff.cards.created", card.code(), card.pin()));
             call(agent::memberCards, cards::setAll);
@@ -197,6 +270,7 @@ public final class StaffViewModel {
 
     public void resetPin(MemberCard card) {
         requireUnlocked();
+        touched();
         call(() -> agent.resetMemberPin(card.code()), newPin -> {
             revealed.set(Message.of("staff.cards.pinReset", card.code(), newPin));
             call(agent::memberCards, cards::setAll);
@@ -205,6 +279,7 @@ public final class StaffViewModel {
 
     public void disable(MemberCard card) {
         requireUnlocked();
+        touched();
         call(() -> {
             agent.disableMemberCard(card.code());
             return agent.memberCards();
@@ -214,6 +289,7 @@ public final class StaffViewModel {
     /** Lets the kiosk step aside; it relocks by itself. Not while a visitor's session runs. */
     public void startMaintenance() {
         requireUnlocked();
+        touched();
         int minutes = maintenanceMinutes.get();
         if (minutes < 1 || minutes > 240) {
             problem.set(Message.of("staff.error.maintenanceRange"));
@@ -233,13 +309,41 @@ public final class StaffViewModel {
         });
     }
 
-    /** Closes the panel: the next staff member types the PIN again. */
+    /** Closes the panel and ends the staff login: the next staff member types the PIN again. */
     public void close() {
-        lock();
+        relock();
         kiosk.back();
     }
 
+    /**
+     * Locks the panel and, if it was open, ends the staff login at the agent. (Ending a session
+     * and starting maintenance lock the panel but leave the login to expire by itself, 2 minutes
+     * after its last use: the requests that follow them may still present it.)
+     */
+    private void relock() {
+        boolean wasOpen = unlocked.get();
+        lock();
+        if (wasOpen) {
+            logoutAtAgent();
+        }
+    }
+
+    private void logoutAtAgent() {
+        work.execute(() -> {
+            try {
+                agent.logoutStaff();
+            } catch (AgentUnavailableException e) {
+                // the token still expires by itself at the agent after its idle time
+                LOG.warn("staff panel: could not end the staff login at the agent: {}", e.getMessage());
+            }
+        });
+    }
+
     private void lock() {
+        if (unlocked.get()) {
+            LOG.info("staff panel relocked");
+        }
+        relocks++;
         unlocked.set(false);
         pin.set("");
         problem.set(null);
@@ -256,22 +360,57 @@ public final class StaffViewModel {
     }
 
     private <T> void call(AgentCall<T> call, java.util.function.Consumer<T> then) {
+        call(call, then, result -> { });
+    }
+
+    /**
+     * Runs {@code call} on the work thread and hands its result to {@code then} on the UI
+     * thread — or to {@code stale} if the panel was relocked meanwhile, so nothing of a closed
+     * panel comes back into it.
+     */
+    private <T> void call(AgentCall<T> call, java.util.function.Consumer<T> then, java.util.function.Consumer<T> stale) {
+        long asked = relocks;
+        lastAgentUse = nanoTime.getAsLong();
         busy.set(true);
         work.execute(() -> {
             try {
                 T result = call.run();
                 ui.execute(() -> {
                     busy.set(false);
-                    then.accept(result);
+                    (asked == relocks ? then : stale).accept(result);
                 });
             } catch (AgentUnavailableException e) {
-                LOG.warn("staff panel: agent unavailable: {}", e.getMessage());
                 ui.execute(() -> {
                     busy.set(false);
-                    problem.set(Message.of("staff.error.unavailable"));
+                    if (asked == relocks) {
+                        failed(e);
+                    }
                 });
             }
         });
+    }
+
+    /** Says why the agent did not do it: locked for N minutes, log in again, no PIN set, or away. */
+    private void failed(AgentUnavailableException e) {
+        if (e instanceof StaffLockedException locked) {
+            LOG.info("staff login locked for {} after repeated wrong PINs", locked.lockedFor());
+            problem.set(Message.of("staff.error.locked", minutesUp(locked.lockedFor())));
+        } else if (e instanceof AgentRefusedException refused && ErrorCodes.STAFF_AUTH_REQUIRED.equals(refused.code())) {
+            // the agent's staff token ended (its idle time, an agent restart): ask for the PIN again
+            lock();
+            problem.set(Message.of("staff.error.loginAgain"));
+        } else if (e instanceof AgentRefusedException refused && ErrorCodes.STAFF_PIN_NOT_SET.equals(refused.code())) {
+            problem.set(Message.of("staff.error.pinNotSet"));
+        } else {
+            LOG.warn("staff panel: agent unavailable: {}", e.getMessage());
+            problem.set(Message.of("staff.error.unavailable"));
+        }
+    }
+
+    /** Whole minutes, rounded up, at least 1: "locked for 0 minutes" would be a lie. */
+    private static long minutesUp(Duration duration) {
+        long minutes = duration.toMinutes();
+        return Math.max(1, duration.equals(Duration.ofMinutes(minutes)) ? minutes : minutes + 1);
     }
 
     /** One request to the agent. */

@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class FakeAgent implements AutoCloseable {
     static final String CARD = "12345678";
+    /** A staff PIN this fake answers with "locked for 7.5 minutes". */
+    static final String LOCKED_STAFF_PIN = "00000000";
     static final String CARD_PIN = "4321";
     static final String STAFF_PIN = "24681357";
 
@@ -185,8 +187,15 @@ final class FakeAgent implements AutoCloseable {
                 if (STAFF_PIN.equals(body.path("pin").asText())) {
                     staffToken = "staff-token-1";
                     out.put("outcome", "OK").put("token", staffToken).put("lockedFor", "PT0S");
+                } else if (LOCKED_STAFF_PIN.equals(body.path("pin").asText())) {
+                    out.put("outcome", "LOCKED").put("lockedFor", "PT7M30S");
                 } else {
                     out.put("outcome", "WRONG_PIN").put("lockedFor", "PT0S");
+                }
+            }
+            case "staff.logout" -> {
+                if (body.path("token").asText().equals(staffToken)) {
+                    staffToken = null;
                 }
             }
             case "member.list" -> {

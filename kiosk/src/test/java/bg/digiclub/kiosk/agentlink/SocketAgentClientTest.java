@@ -162,6 +162,25 @@ class SocketAgentClientTest {
     }
 
     @Test
+    void aLockedStaffLoginSaysHowLongAndLogoutEndsTheToken() throws Exception {
+        agent = FakeAgent.start(socket);
+        client = newClient();
+        StaffLockedException locked = assertThrows(StaffLockedException.class,
+                () -> client.authenticateStaff(FakeAgent.LOCKED_STAFF_PIN.toCharArray()));
+        assertEquals(Duration.ofMinutes(7).plusSeconds(30), locked.lockedFor());
+        assertEquals(AgentRefusedException.STAFF_LOCKED, locked.code());
+
+        assertTrue(client.authenticateStaff(FakeAgent.STAFF_PIN.toCharArray()));
+        client.memberCards();
+        client.logoutStaff();
+        assertTrue(agent.received.contains("staff.logout"));
+        assertEquals("staff_auth_required", assertThrows(AgentRefusedException.class, client::memberCards).code());
+        assertEquals(1, agent.received.stream().filter("member.list"::equals).count(), "no token left to send");
+        client.logoutStaff();
+        assertEquals(1, agent.received.stream().filter("staff.logout"::equals).count(), "nothing to end twice");
+    }
+
+    @Test
     void anAgentThatDoesNotAnswerInTimeCountsAsUnreachableAndTheNextRequestReconnects() throws Exception {
         agent = FakeAgent.start(socket);
         client = newClient();

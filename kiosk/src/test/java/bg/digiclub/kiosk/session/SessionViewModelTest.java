@@ -18,6 +18,7 @@ import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
@@ -217,12 +218,16 @@ class SessionViewModelTest {
     }
 
     @Test
-    void staffExtensionAddsTimeAndRearmsTheWarnings() {
+    void staffExtensionAddsTimeAndRearmsTheWarnings() throws Exception {
         session.startGuest(Demographics.NOT_DECLARED);
         List<Duration> shown = runFor(Duration.ofMinutes(56), Duration.ofSeconds(10));
         assertEquals(List.of(Duration.ofMinutes(10), Duration.ofMinutes(5)), shown);
 
         List<Exception> answers = new ArrayList<>();
+        session.extend(Duration.ofMinutes(15), answers::add);
+        assertTrue(answers.get(0) instanceof AgentRefusedException, "the agent extends only for staff");
+        answers.clear();
+        assertTrue(agent.authenticateStaff(FakeAgentClient.STAFF_PIN.toCharArray()));
         session.extend(Duration.ofMinutes(15), answers::add);
         assertEquals(1, answers.size());
         assertNull(answers.get(0), "the agent agreed");
@@ -246,14 +251,23 @@ class SessionViewModelTest {
     }
 
     @Test
-    void visitorAndStaffEndsCarryTheirReasons() {
+    void visitorAndStaffEndsCarryTheirReasons() throws Exception {
         session.startGuest(Demographics.NOT_DECLARED);
         session.endByVisitor();
+        assertTrue(agent.authenticateStaff(FakeAgentClient.STAFF_PIN.toCharArray()));
         session.startGuest(Demographics.NOT_DECLARED);
         session.endByStaff();
 
         assertEquals(List.of(EndReason.LOGOUT, EndReason.STAFF), ended);
         assertEquals(List.of(EndReason.LOGOUT, EndReason.STAFF), agent.ends);
+    }
+
+    @Test
+    void aStaffEndWhoseLoginLapsedStillEndsTheSessionAsALogout() {
+        session.startGuest(Demographics.NOT_DECLARED);
+        session.endByStaff(); // the agent no longer knows the staff login
+        assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
+        assertEquals(List.of(EndReason.LOGOUT), agent.ends, "the visitor could have pressed End; the label is honest");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class StaffViewModelTest {
                 agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
         kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, ticker);
         staff = new StaffViewModel(agent, session, kiosk, Duration.ofMinutes(15), Duration.ofMinutes(20),
-                Runnable::run, Runnable::run);
+                Runnable::run, Runnable::run, ticker);
     }
 
     private void open() {
@@ -149,11 +150,147 @@ class StaffViewModelTest {
     }
 
     @Test
+    void aLockedStaffLoginSaysForHowManyMinutesNotThatTheAgentIsAway() {
+        agent.staffLockedFor = Duration.ofMinutes(7).plusSeconds(30);
+        open();
+
+        assertFalse(staff.unlockedProperty().get());
+        assertEquals(Message.of("staff.error.locked", 8L), staff.problemProperty().get());
+        assertEquals("Входът на персонала е заключен заради много грешни ПИН-ове. Опитайте след 8 минути. "
+                        + "Ако не може да чака: като root на този компютър изпълнете „digiclub-agent staff-pin --unlock“.",
+                new I18n(Language.BG).format(staff.problemProperty().get()));
+        agent.staffLockedFor = Duration.ofSeconds(20);
+        open();
+        assertEquals("Staff login is locked after too many wrong PINs. Try again in 1 minute. If it cannot wait: "
+                        + "as root on this computer, run \"digiclub-agent staff-pin --unlock\".",
+                new I18n(Language.EN).format(staff.problemProperty().get()));
+    }
+
+    @Test
+    void aPanelLeftOpenWhenTheSessionRanOutAsksForThePinAgainOnTheLockScreen() {
+        session.startGuest(Demographics.NOT_DECLARED);
+        open();
+        assertTrue(staff.unlockedProperty().get());
+        assertEquals(Screen.STAFF, kiosk.screen());
+
+        ticker.advance(Duration.ofMinutes(60));
+        session.tick();
+        assertEquals(Screen.LOCK, kiosk.screen());
+        assertFalse(staff.unlockedProperty().get(), "relocked when the session ended");
+        assertEquals(1, agent.staffLogouts, "and the staff login ended at the agent");
+
+        kiosk.showStaff(); // "Персонал" on the lock screen
+        assertEquals(Screen.STAFF, kiosk.screen());
+        assertFalse(staff.unlockedProperty().get());
+        assertThrows(IllegalStateException.class, staff::createCard);
+        assertTrue(staff.cards().isEmpty());
+    }
+
+    @Test
+    void leavingThePanelWithEscapeRelocksItToo() {
+        session.startGuest(Demographics.NOT_DECLARED);
+        open();
+        kiosk.back(); // Escape: the kiosk goes back to the session without the panel's own close
+        assertEquals(Screen.SESSION, kiosk.screen());
+        assertFalse(staff.unlockedProperty().get());
+        assertEquals(1, agent.staffLogouts);
+
+        session.endByVisitor();
+        kiosk.showStaff();
+        assertFalse(staff.unlockedProperty().get(), "the lock screen's staff button asks for the PIN");
+    }
+
+    @Test
+    void twoMinutesWithoutInputRelockAndGoBack() {
+        open();
+        ticker.advance(Duration.ofSeconds(119));
+        staff.tick();
+        assertTrue(staff.unlockedProperty().get());
+        staff.touched();
+        ticker.advance(Duration.ofSeconds(119));
+        staff.tick();
+        assertTrue(staff.unlockedProperty().get(), "input counts from the last key or click");
+        ticker.advance(Duration.ofSeconds(1));
+        staff.tick();
+        assertFalse(staff.unlockedProperty().get());
+        assertEquals(Screen.LOCK, kiosk.screen());
+        assertEquals(1, agent.staffLogouts);
+        assertFalse(agent.staffLoggedIn);
+    }
+
+    @Test
+    void staffAtWorkKeepTheAgentsLoginAliveWithoutAskingForThePinAgain() {
+        open();
+        int asked = agent.staffRequests;
+        for (int i = 0; i < 10; i++) { // ten minutes of reading and typing, nothing sent by staff
+            ticker.advance(Duration.ofSeconds(30));
+            staff.touched();
+            staff.tick();
+        }
+        assertTrue(staff.unlockedProperty().get());
+        assertEquals(asked + 5, agent.staffRequests, "the card list once a minute");
+
+        ticker.advance(Duration.ofSeconds(90)); // staff walked away: nothing is kept alive
+        staff.tick();
+        assertEquals(asked + 5, agent.staffRequests);
+        ticker.advance(Duration.ofSeconds(30));
+        staff.tick();
+        assertFalse(staff.unlockedProperty().get());
+    }
+
+    @Test
+    void anUntouchedPinPromptGoesBackToTheSessionAfterTwoMinutes() {
+        session.startGuest(Demographics.NOT_DECLARED);
+        kiosk.showStaff();
+        ticker.advance(Duration.ofMinutes(2));
+        staff.tick();
+        assertEquals(Screen.SESSION, kiosk.screen());
+        assertEquals(0, agent.staffLogouts, "nobody was logged in");
+    }
+
+    @Test
+    void closingThePanelEndsTheStaffLoginAtTheAgent() {
+        open();
+        assertTrue(agent.staffLoggedIn);
+        staff.close();
+        assertFalse(agent.staffLoggedIn);
+        assertEquals(1, agent.staffLogouts);
+        assertEquals(Screen.LOCK, kiosk.screen());
+    }
+
+    @Test
+    void aStaffLoginTheAgentForgotAsksForThePinAgain() {
+        open();
+        agent.expireStaffLogin();
+        staff.createCard();
+        assertFalse(staff.unlockedProperty().get());
+        assertEquals(Message.of("staff.error.loginAgain"), staff.problemProperty().get());
+        assertEquals(Screen.STAFF, kiosk.screen());
+    }
+
+    @Test
+    void aPinAcceptedAfterTheScreenMovedOnOpensNothing() {
+        List<Runnable> queued = new ArrayList<>();
+        StaffViewModel slow = new StaffViewModel(agent, session, kiosk, Duration.ofMinutes(15), Duration.ofMinutes(20),
+                queued::add, Runnable::run, ticker);
+        kiosk.showStaff();
+        slow.pinProperty().set(FakeAgentClient.STAFF_PIN);
+        slow.unlock();
+        session.startGuest(Demographics.NOT_DECLARED); // the screen moves on while the agent checks the PIN
+        while (!queued.isEmpty()) {
+            queued.remove(0).run();
+        }
+        assertFalse(slow.unlockedProperty().get());
+        assertFalse(agent.staffLoggedIn, "the login the agent gave was ended at once");
+    }
+
+    @Test
     void checkNamesAreTranslatedAndUnknownOnesShownRaw() {
         assertEquals(Message.of("staff.check.disk", "/home"), HealthLine.name("disk:/home"));
         assertEquals(Message.of("staff.check.memory"), HealthLine.name("memory"));
         assertEquals(Message.of("staff.check.uptime"), HealthLine.name("uptime"));
         assertEquals(Message.of("staff.check.batteryHealth"), HealthLine.name("battery-health"));
+        assertEquals("ПИН на персонала (грешни опити)", new I18n(Language.BG).format(HealthLine.name("staff-pin")));
         assertEquals(Message.of("staff.check.raw", "gpu-temperature"), HealthLine.name("gpu-temperature"));
         assertEquals("gpu-temperature", new I18n(Language.EN).format(HealthLine.name("gpu-temperature")));
     }

@@ -18,6 +18,7 @@ import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
+import bg.digiclub.kiosk.agentlink.StaffLockedException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.agentlink.NewMemberCard;
@@ -61,6 +62,13 @@ public final class FakeAgentClient implements AgentClient {
     private final LongSupplier ticker;
     private Duration granted;
     private long startedAt;
+    /** When set, staff login answers "locked for this long", as the agent does after wrong PINs. */
+    public volatile Duration staffLockedFor;
+    /** Whether a staff login is live at this agent (logged in, not logged out or expired). */
+    public volatile boolean staffLoggedIn;
+    public volatile int staffLogouts;
+    /** Requests that needed the staff login. */
+    public volatile int staffRequests;
     private int created;
 
     public FakeAgentClient(EventLog log) {
@@ -112,6 +120,9 @@ public final class FakeAgentClient implements AgentClient {
     @Override
     public synchronized List<WipeStepResult> endSession(EndReason reason) throws AgentUnavailableException {
         check();
+        if (reason == EndReason.STAFF) {
+            checkStaff();
+        }
         ends.add(reason);
         log.add("agent:end " + reason);
         return List.of(new WipeStepResult("end-programs", true, "2 ended"),
@@ -120,7 +131,7 @@ public final class FakeAgentClient implements AgentClient {
 
     @Override
     public synchronized Duration extendSession(Duration more) throws AgentUnavailableException {
-        check();
+        checkStaff();
         log.add("agent:extend " + more.toMinutes());
         if (remainingAnswer != null) {
             remainingAnswer = remainingAnswer.plus(more);
@@ -137,7 +148,7 @@ public final class FakeAgentClient implements AgentClient {
 
     @Override
     public void startMaintenance(Duration length) throws AgentUnavailableException {
-        check();
+        checkStaff();
         log.add("agent:maintenance " + length.toMinutes());
     }
 
@@ -171,7 +182,31 @@ public final class FakeAgentClient implements AgentClient {
     @Override
     public boolean authenticateStaff(char[] pin) throws AgentUnavailableException {
         check();
-        return Arrays.equals(STAFF_PIN.toCharArray(), pin);
+        if (staffLockedFor != null) {
+            throw new StaffLockedException(staffLockedFor);
+        }
+        staffLoggedIn = Arrays.equals(STAFF_PIN.toCharArray(), pin);
+        return staffLoggedIn;
+    }
+
+    @Override
+    public void logoutStaff() throws AgentUnavailableException {
+        check();
+        staffLogouts++;
+        staffLoggedIn = false;
+    }
+
+    /** The agent forgot the staff login (its token expired): staff requests are refused. */
+    public void expireStaffLogin() {
+        staffLoggedIn = false;
+    }
+
+    private void checkStaff() throws AgentUnavailableException {
+        check();
+        staffRequests++;
+        if (!staffLoggedIn) {
+            throw new AgentRefusedException(ErrorCodes.STAFF_AUTH_REQUIRED, "log in with the staff PIN (again)");
+        }
     }
 
     @Override
@@ -186,13 +221,13 @@ public final class FakeAgentClient implements AgentClient {
 
     @Override
     public synchronized List<MemberCard> memberCards() throws AgentUnavailableException {
-        check();
+        checkStaff();
         return List.copyOf(cards);
     }
 
     @Override
     public synchronized NewMemberCard createMemberCard() throws AgentUnavailableException {
-        check();
+        checkStaff();
         created++;
         String code = "55500" + created;
         cards.add(new MemberCard(code, false, false, Duration.ZERO));

@@ -34,6 +34,8 @@ public final class MessageTypes {
     public static final String MEMBER_DISABLE = "member.disable";
     /** {@link StaffPinRequest} -> {@link StaffLoginAnswer}. */
     public static final String STAFF_LOGIN = "staff.login";
+    /** {@link StaffRequest} -> empty body: the staff token is revoked (an unknown or expired one too). */
+    public static final String STAFF_LOGOUT = "staff.logout";
     /** no body -> {@code HealthReport}. */
     public static final String HEALTH = "health";
 
@@ -41,7 +43,7 @@ public final class MessageTypes {
     public static final Set<String> ALL = Set.of(SESSION_START, SESSION_HEARTBEAT, SESSION_END, SESSION_OPEN,
             SESSION_EXTEND, MAINTENANCE_START, MAINTENANCE_END, APP_LAUNCH,
             MEMBER_LOGIN, MEMBER_DECLARE, MEMBER_LIST, MEMBER_CREATE, MEMBER_RESET_PIN, MEMBER_DISABLE,
-            STAFF_LOGIN, HEALTH);
+            STAFF_LOGIN, STAFF_LOGOUT, HEALTH);
 
     private MessageTypes() {
     }
