@@ -12,24 +12,26 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import jdk.net.UnixDomainPrincipal;
-
-/** One admitted connection: reads request lines and writes one answer line for each, in order. */
+/**
+ * One admitted connection: reads request lines and writes one answer line for each, in order.
+ * Every line takes a token from its account's bucket first; without one it is answered
+ * {@code busy} unread, which costs the agent next to nothing.
+ */
 final class LinkConnection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkConnection.class);
 
     private final SocketChannel channel;
-    private final UnixDomainPrincipal peer;
+    private final PeerAccount account;
     private final RequestDispatcher dispatcher;
     private final int maxRequestBytes;
     private final Clock clock;
     private final Consumer<LinkConnection> onClose;
     private volatile long lastActiveMillis;
 
-    LinkConnection(SocketChannel channel, UnixDomainPrincipal peer, RequestDispatcher dispatcher, int maxRequestBytes,
+    LinkConnection(SocketChannel channel, PeerAccount account, RequestDispatcher dispatcher, int maxRequestBytes,
                    Clock clock, Consumer<LinkConnection> onClose) {
         this.channel = channel;
-        this.peer = peer;
+        this.account = account;
         this.dispatcher = dispatcher;
         this.maxRequestBytes = maxRequestBytes;
         this.clock = clock;
@@ -44,8 +46,14 @@ final class LinkConnection implements Runnable {
             FrameReader.Frame frame;
             while ((frame = reader.next()) != null) {
                 String answer;
-                if (frame.tooLarge()) {
-                    LOG.info("link request from {} longer than {} bytes discarded", peerName(), maxRequestBytes);
+                if (!account.requests().tryTake()) {
+                    answer = rateLimited();
+                } else if (frame.tooLarge()) {
+                    long left = account.notice(PeerAccount.Notice.TOO_LARGE);
+                    if (left >= 0) {
+                        LOG.info("link request from {} longer than {} bytes discarded{}", peerName(), maxRequestBytes,
+                                leftOut(left));
+                    }
                     answer = dispatcher.tooLarge(maxRequestBytes);
                 } else {
                     answer = dispatcher.handle(frame.bytes());
@@ -65,12 +73,31 @@ final class LinkConnection implements Runnable {
         }
     }
 
+    private String rateLimited() {
+        PeerLimits.RequestRate rate = account.requests().rate();
+        long left = account.notice(PeerAccount.Notice.RATE_LIMITED);
+        if (left >= 0) {
+            LOG.warn("link requests from {} over {} a second: answered busy{}", peerName(), rate.perSecond(), leftOut(left));
+        }
+        return dispatcher.busy("too many requests from this account (at most " + rate.perSecond()
+                + " a second, " + rate.burst() + " at once); this request was not handled, send it again shortly");
+    }
+
+    /** The tail of a log line that stands for others like it. */
+    static String leftOut(long left) {
+        return left > 0 ? " (and " + left + " more like it in the last minute, not logged)" : "";
+    }
+
     long lastActiveMillis() {
         return lastActiveMillis;
     }
 
+    PeerAccount account() {
+        return account;
+    }
+
     String peerName() {
-        return peer.user().getName();
+        return account.name();
     }
 
     /** Closes the channel; a read blocked on it ends at once. */

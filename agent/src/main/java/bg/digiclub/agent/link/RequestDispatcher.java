@@ -30,6 +30,12 @@ import bg.digiclub.common.link.wire.LinkResponse;
  */
 public final class RequestDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+    /**
+     * The error code of a request or connection turned away because its account uses more than
+     * its share of the link; the same request may succeed shortly. (To join
+     * {@link ErrorCodes}, as a transient error, where the kiosk can see it.)
+     */
+    public static final String BUSY = "busy";
 
     private final ObjectMapper json;
     private final Map<String, Handler> handlers;
@@ -84,6 +90,15 @@ public final class RequestDispatcher {
         LinkError error = new LinkError(ErrorCodes.TOO_LARGE, "request line longer than " + maxBytes + " bytes; it was discarded");
         try {
             return json.writeValueAsString(LinkResponse.failure(null, error));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The answer to a request or connection turned away because its account asks too much. */
+    public String busy(String why) {
+        try {
+            return json.writeValueAsString(LinkResponse.failure(null, new LinkError(BUSY, why)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

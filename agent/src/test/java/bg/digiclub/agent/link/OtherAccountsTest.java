@@ -70,8 +70,8 @@ class OtherAccountsTest {
                 new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)), ledger::memberUsage, clock);
         RequestDispatcher dispatcher = AgentRequests.dispatcher(ledger, members, new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock),
                 () -> null, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock);
-        server = LinkServer.start(new LinkServerConfig(socket, KIOSK_GROUP, allowedUsers, allowedGroups, 4,
-                Duration.ofMinutes(2), 65536), dispatcher, clock);
+        server = LinkServer.start(new LinkServerConfig(socket, KIOSK_GROUP, allowedUsers, allowedGroups, allowedUsers.get(0),
+                PeerLimits.DEFAULT, Duration.ofMinutes(2), 65536), dispatcher, clock);
     }
 
     String probeAs(String uid, String gid) throws Exception {
