@@ -1,10 +1,12 @@
 package bg.digiclub.agent.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
@@ -25,11 +28,16 @@ import bg.digiclub.agent.session.MutableClock;
 import bg.digiclub.common.link.wire.MessageTypes;
 
 /**
- * Rates over a real socket: how often an account may ask, and that its flood does not flood
- * the log. Every request type is registered with a handler that would answer {@code ok}, so a
- * refusal here comes from the link, before any handler.
+ * Sizes and rates over a real socket: what a client may send, how often, and that nothing it
+ * sends reaches the log at length. Every request type is registered with a handler that would
+ * answer {@code ok}, so a refusal here comes from the generic checks, before any handler.
  */
 class LinkLimitsTest {
+    /** The client's text, recognisable in a log line. */
+    static final char MARK = 'Q';
+    /** A run of the mark this long in the log would be the client's text logged at length. */
+    static final String LOGGED_AT_LENGTH = String.valueOf(MARK).repeat(RequestDispatcher.SHOWN_CHARS + 1);
+
     @TempDir
     Path dir;
     Path socket;
@@ -55,18 +63,119 @@ class LinkLimitsTest {
     }
 
     void serve(PeerLimits limits) throws Exception {
+        RequestDispatcher.Builder handlers = RequestDispatcher.builder(LinkJson.mapper());
+        MessageTypes.ALL.forEach(type -> handlers.on(type, body -> Map.of("handled", type)));
+        serve(limits, handlers);
+    }
+
+    void serve(PeerLimits limits, RequestDispatcher.Builder handlers) throws Exception {
         if (server != null) {
             server.close();
         }
-        RequestDispatcher.Builder handlers = RequestDispatcher.builder(LinkJson.mapper());
-        MessageTypes.ALL.forEach(type -> handlers.on(type, body -> Map.of("handled", type)));
         String me = System.getProperty("user.name");
         server = LinkServer.start(new LinkServerConfig(socket, null, List.of(me), List.of(), me, limits,
                 Duration.ofMinutes(2), 64 * 1024), handlers.build(), clock);
     }
 
+    static String text(int length) {
+        return String.valueOf(MARK).repeat(length);
+    }
+
     static JsonNode parse(String line) throws Exception {
         return LinkJson.mapper().readTree(line);
+    }
+
+    void assertNothingLoggedAtLength() {
+        for (ILoggingEvent e : log.list) {
+            assertFalse(e.getFormattedMessage().contains(LOGGED_AT_LENGTH), "logged at length: " + e.getFormattedMessage()
+                    .substring(0, Math.min(300, e.getFormattedMessage().length())));
+            for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains(LOGGED_AT_LENGTH), "logged at length in an exception");
+            }
+        }
+    }
+
+    @Test
+    void aTextLongerThanTheCapIsABadRequestNamingTheFieldInEveryRequestType() throws Exception {
+        try (LinkTestClient client = new LinkTestClient(socket)) {
+            for (String type : MessageTypes.ALL) {
+                JsonNode answer = client.call(type, Map.of("wipe", List.of(Map.of("step", "downloads", "detail", text(257)))));
+                assertEquals("bad_request", answer.path("error").path("code").asText(), type + " -> " + answer);
+                String message = answer.path("error").path("message").asText();
+                assertTrue(message.contains("'body.wipe[0].detail'") && message.contains("256"), message);
+                assertFalse(message.contains(text(20)), "the text is not answered back: " + message);
+            }
+            assertEquals(MessageTypes.SESSION_END, client.ok(MessageTypes.SESSION_END,
+                    Map.of("wipe", List.of(Map.of("step", "downloads", "detail", text(256))))).path("handled").asText(),
+                    "256 characters are accepted");
+        }
+        assertNothingLoggedAtLength();
+    }
+
+    @Test
+    void listsObjectsNestingAndFieldNamesAreCappedToo() throws Exception {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < RequestDispatcher.MAX_ITEMS; i++) {
+            items.add("x");
+        }
+        try (LinkTestClient client = new LinkTestClient(socket)) {
+            client.ok(MessageTypes.SESSION_END, Map.of("wipe", items));
+            items.add("one too many");
+            assertTrue(client.call(MessageTypes.SESSION_END, Map.of("wipe", items)).path("error").path("message").asText()
+                    .contains("'body.wipe' has 65 items"));
+
+            Object nested = "deep";
+            for (int i = 0; i < RequestDispatcher.MAX_DEPTH; i++) {
+                nested = List.of(nested);
+            }
+            JsonNode tooDeep = client.call(MessageTypes.SESSION_START, Map.of("argv", nested));
+            assertEquals("bad_request", tooDeep.path("error").path("code").asText(), tooDeep.toString());
+            assertTrue(tooDeep.path("error").path("message").asText().contains("nested deeper than 8"), tooDeep.toString());
+
+            client.ok(MessageTypes.SESSION_START, Map.of(text(RequestDispatcher.MAX_NAME_CHARS), 1));
+            JsonNode longName = client.call(MessageTypes.SESSION_START, Map.of(text(RequestDispatcher.MAX_NAME_CHARS + 1), 1));
+            assertEquals("bad_request", longName.path("error").path("code").asText());
+            assertFalse(longName.path("error").path("message").asText().contains(text(20)), longName.toString());
+
+            assertEquals("bad_request", parse(client.exchange("{\"id\":\"t\",\"type\":\"" + text(300) + "\"}"))
+                    .path("error").path("code").asText(), "the type itself");
+            client.ok(MessageTypes.SESSION_OPEN, null);
+        }
+        assertNothingLoggedAtLength();
+    }
+
+    @Test
+    void aSixteenMegabyteFieldIsRefusedClearlyAndNothingOfItIsLogged() throws Exception {
+        try (LinkTestClient client = new LinkTestClient(socket)) {
+            String huge = "{\"id\":\"big\",\"type\":\"session.end\",\"body\":{\"sessionId\":\"s\",\"wipe\":[{\"step\":\"downloads\","
+                    + "\"ok\":true,\"detail\":\"" + text(16 * 1024 * 1024) + "\"}]}}";
+            JsonNode answer = parse(client.exchange(huge));
+            assertEquals("too_large", answer.path("error").path("code").asText(), answer.toString());
+            assertTrue(answer.path("error").path("message").asText().contains("65536 bytes"), answer.toString());
+            assertTrue(answer.toString().length() < 500, "a short answer");
+            client.ok(MessageTypes.SESSION_OPEN, null);
+        }
+        assertNothingLoggedAtLength();
+    }
+
+    @Test
+    void aHandlerFailureQuotingTheClientIsLoggedWithItsStackButNotAtLength() throws Exception {
+        serve(PeerLimits.DEFAULT, RequestDispatcher.builder(LinkJson.mapper()).on("echo", body -> {
+            String said = body.as(Map.class).get("said").toString();
+            throw new IllegalStateException("cannot do " + said + " " + said, new RuntimeException("because of " + said));
+        }));
+        try (LinkTestClient client = new LinkTestClient(socket)) {
+            JsonNode answer = client.call("echo", Map.of("said", text(RequestDispatcher.MAX_TEXT_CHARS)));
+            assertEquals("internal", answer.path("error").path("code").asText(), answer.toString());
+            assertFalse(answer.toString().contains(text(20)), answer.toString());
+        }
+        ILoggingEvent failure = log.list.stream().filter(e -> e.getFormattedMessage().contains("unexpected failure on echo"))
+                .findFirst().orElseThrow();
+        assertTrue(failure.getThrowableProxy().getMessage().contains("IllegalStateException: cannot do QQQ"),
+                failure.getThrowableProxy().getMessage());
+        assertTrue(failure.getThrowableProxy().getStackTraceElementProxyArray().length > 0, "the stack is kept");
+        assertTrue(failure.getThrowableProxy().getCause().getMessage().contains("because of QQQ"), "and the cause");
+        assertNothingLoggedAtLength();
     }
 
     @Test
