@@ -25,6 +25,15 @@ final class LinkConnection implements Runnable {
     private final RequestDispatcher dispatcher;
     private final int maxRequestBytes;
     private final Clock clock;
+    /**
+     * After a busy answer this connection reads nothing for a moment (real time, whatever the
+     * clock): a peer pipelining requests past its rate then meets back-pressure from its own
+     * socket, instead of getting a core's worth of busy answers out of the agent.
+     */
+    static final long BUSY_PAUSE_MILLIS = 10;
+    /** What a refused peer already sent is drained up to this much, then it is hung up on regardless. */
+    static final int REFUSED_DRAIN_BYTES = 64 * 1024;
+
     private final Consumer<LinkConnection> onClose;
     private volatile long lastActiveMillis;
 
@@ -46,28 +55,42 @@ final class LinkConnection implements Runnable {
             FrameReader.Frame frame;
             while ((frame = reader.next()) != null) {
                 String answer;
-                if (!account.requests().tryTake()) {
-                    answer = rateLimited();
-                } else if (frame.tooLarge()) {
-                    long left = account.notice(PeerAccount.Notice.TOO_LARGE);
-                    if (left >= 0) {
-                        LOG.info("link request from {} longer than {} bytes discarded{}", peerName(), maxRequestBytes,
-                                leftOut(left));
+                boolean busy = false;
+                try {
+                    if (!account.requests().tryTake()) {
+                        busy = true;
+                        answer = rateLimited();
+                    } else if (frame.tooLarge()) {
+                        long left = account.notice(PeerAccount.Notice.TOO_LARGE);
+                        if (left >= 0) {
+                            LOG.info("link request from {} longer than {} bytes discarded{}", peerName(), maxRequestBytes,
+                                    leftOut(left));
+                        }
+                        answer = dispatcher.tooLarge(maxRequestBytes);
+                    } else {
+                        answer = dispatcher.handle(frame.bytes());
                     }
-                    answer = dispatcher.tooLarge(maxRequestBytes);
-                } else {
-                    answer = dispatcher.handle(frame.bytes());
-                    Arrays.fill(frame.bytes(), (byte) 0);
+                } finally {
+                    if (!frame.tooLarge()) {
+                        // the request may hold a PIN, handled or not
+                        Arrays.fill(frame.bytes(), (byte) 0);
+                    }
                 }
                 // activity is stamped before the answer goes out, never after: once the client has
                 // its answer, nothing on this connection may look more recent than that
                 lastActiveMillis = clock.millis();
                 writeLine(channel, answer);
+                if (busy) {
+                    Thread.sleep(BUSY_PAUSE_MILLIS);
+                }
             }
         } catch (ClosedChannelException e) {
             LOG.debug("link connection of {} closed", peerName());
         } catch (IOException e) {
             LOG.debug("link connection of {} failed", peerName(), e);
+        } catch (InterruptedException e) {
+            // the server is closing
+            Thread.currentThread().interrupt();
         } finally {
             onClose.accept(this);
         }
@@ -112,7 +135,8 @@ final class LinkConnection implements Runnable {
     /**
      * Writes the refusal and hangs up. What the peer already sent is read and dropped first:
      * closing a Unix socket with unread data makes the peer's next read fail with "connection
-     * reset", and it would never see why it was refused.
+     * reset", and it would never see why it was refused. The drain is bounded, since this runs
+     * on the accept thread.
      */
     static void refuse(SocketChannel channel, String error) throws IOException {
         try (channel) {
@@ -120,11 +144,14 @@ final class LinkConnection implements Runnable {
             channel.shutdownOutput();
             channel.configureBlocking(false);
             ByteBuffer sink = ByteBuffer.allocate(4096);
+            int drained = 0;
             int n;
             do {
                 sink.clear();
                 n = channel.read(sink);
-            } while (n > 0);
+                drained += Math.max(n, 0);
+                // bounded: a peer that keeps writing must not hold the accept thread
+            } while (n > 0 && drained < REFUSED_DRAIN_BYTES);
         }
     }
 
