@@ -15,16 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One admitted connection: reads request lines and writes one answer line for each, in order.
  * Every line takes a token from its account's bucket first; without one it is answered
- * {@code busy} unread, which costs the agent next to nothing.
+ * {@code busy} without being parsed or handled, which costs the agent next to nothing.
  */
 final class LinkConnection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkConnection.class);
-
-    private final SocketChannel channel;
-    private final PeerAccount account;
-    private final RequestDispatcher dispatcher;
-    private final int maxRequestBytes;
-    private final Clock clock;
     /**
      * After a busy answer this connection reads nothing for a moment (real time, whatever the
      * clock): a peer pipelining requests past its rate then meets back-pressure from its own
@@ -34,6 +28,11 @@ final class LinkConnection implements Runnable {
     /** What a refused peer already sent is drained up to this much, then it is hung up on regardless. */
     static final int REFUSED_DRAIN_BYTES = 64 * 1024;
 
+    private final SocketChannel channel;
+    private final PeerAccount account;
+    private final RequestDispatcher dispatcher;
+    private final int maxRequestBytes;
+    private final Clock clock;
     private final Consumer<LinkConnection> onClose;
     private volatile long lastActiveMillis;
 
@@ -64,7 +63,7 @@ final class LinkConnection implements Runnable {
                         long left = account.notice(PeerAccount.Notice.TOO_LARGE);
                         if (left >= 0) {
                             LOG.info("link request from {} longer than {} bytes discarded{}", peerName(), maxRequestBytes,
-                                    leftOut(left));
+                                    LogPace.leftOut(left));
                         }
                         answer = dispatcher.tooLarge(maxRequestBytes);
                     } else {
@@ -100,15 +99,11 @@ final class LinkConnection implements Runnable {
         PeerLimits.RequestRate rate = account.requests().rate();
         long left = account.notice(PeerAccount.Notice.RATE_LIMITED);
         if (left >= 0) {
-            LOG.warn("link requests from {} over {} a second: answered busy{}", peerName(), rate.perSecond(), leftOut(left));
+            LOG.warn("link requests from {} over {} a second: answered busy{}", peerName(), rate.perSecond(),
+                    LogPace.leftOut(left));
         }
         return dispatcher.busy("too many requests from this account (at most " + rate.perSecond()
                 + " a second, " + rate.burst() + " at once); this request was not handled, send it again shortly");
-    }
-
-    /** The tail of a log line that stands for others like it. */
-    static String leftOut(long left) {
-        return left > 0 ? " (and " + left + " more like it in the last minute, not logged)" : "";
     }
 
     long lastActiveMillis() {

@@ -57,6 +57,9 @@ public final class LinkServer implements AutoCloseable {
     /** Every account seen lately, admitted or not; guarded by itself. */
     private final Map<UserPrincipal, PeerAccount> accounts = new HashMap<>();
     private final Thread acceptor;
+    /** Used by the accept thread only. */
+    private final LogPace acceptFailures = new LogPace();
+    private final LogPace dropped = new LogPace();
     private volatile boolean closing;
 
     private LinkServer(LinkServerConfig config, PeerPolicy peers, RequestDispatcher dispatcher, Clock clock,
@@ -135,13 +138,21 @@ public final class LinkServer implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                LOG.warn("link accept failed", e);
+                long left = acceptFailures.due(clock.millis());
+                if (left >= 0) {
+                    LOG.warn("link accept failed{}", LogPace.leftOut(left), e);
+                }
                 continue;
             }
             try {
                 admit(channel);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("link connection dropped before it was served", e);
+                // usually a peer that hung up at once; one that does so in a loop must not fill the log
+                long left = dropped.due(clock.millis());
+                if (left >= 0) {
+                    LOG.warn("link connection dropped before it was served: {}{}", e.toString(), LogPace.leftOut(left));
+                }
+                LOG.debug("link connection dropped before it was served", e);
                 closeQuietly(channel);
             }
         }
@@ -166,7 +177,7 @@ public final class LinkServer implements AutoCloseable {
             long left = account.notice(PeerAccount.Notice.REFUSED);
             if (left >= 0) {
                 LOG.warn("link refused a connection from user {} group {}{}", peer.user().getName(), peer.group().getName(),
-                        LinkConnection.leftOut(left));
+                        LogPace.leftOut(left));
             }
             LinkConnection.refuse(channel, dispatcher.forbidden(
                     "user " + peer.user().getName() + " (group " + peer.group().getName() + ") may not use the DigiClub agent"));
@@ -176,7 +187,7 @@ public final class LinkServer implements AutoCloseable {
             long left = account.notice(PeerAccount.Notice.BUSY);
             if (left >= 0) {
                 LOG.info("link turned away a connection of {}: {}{}", account.name(), admission.refusal(),
-                        LinkConnection.leftOut(left));
+                        LogPace.leftOut(left));
             }
             LinkConnection.refuse(channel, dispatcher.busy(admission.refusal()));
             return;

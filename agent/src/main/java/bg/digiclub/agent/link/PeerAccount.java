@@ -10,12 +10,10 @@ import java.util.Map;
  * bucket, and when the log last said something about it. One per account (not per connection),
  * so a peer that reconnects starts with what it left behind.
  *
- * <p>Log lines about a peer are at most one a minute per kind, with a count of those left out:
- * a peer that floods must not flood the agent's log (and disk) with the agent's own words about it.
+ * <p>Log lines about a peer are at most one a minute per kind ({@link LogPace}): a peer that
+ * floods must not flood the agent's log (and disk) with the agent's own words about it.
  */
 final class PeerAccount {
-    static final long NOTICE_INTERVAL_MILLIS = 60_000;
-
     /** What the log may say about a peer. */
     enum Notice { REFUSED, BUSY, RATE_LIMITED, TOO_LARGE }
 
@@ -23,7 +21,7 @@ final class PeerAccount {
     private final boolean kiosk;
     private final RequestBucket requests;
     private final Clock clock;
-    private final Map<Notice, long[]> notices = new EnumMap<>(Notice.class);
+    private final Map<Notice, LogPace> notices = new EnumMap<>(Notice.class);
 
     PeerAccount(UserPrincipal user, boolean kiosk, PeerLimits.RequestRate rate, Clock clock) {
         this.user = user;
@@ -53,21 +51,12 @@ final class PeerAccount {
      * counted), else how many were left out since the last one logged.
      */
     synchronized long notice(Notice kind) {
-        long now = clock.millis();
-        long[] state = notices.computeIfAbsent(kind, k -> new long[] {Long.MIN_VALUE, 0});
-        if (state[0] != Long.MIN_VALUE && now - state[0] < NOTICE_INTERVAL_MILLIS && now >= state[0]) {
-            state[1]++;
-            return -1;
-        }
-        long left = state[1];
-        state[0] = now;
-        state[1] = 0;
-        return left;
+        return notices.computeIfAbsent(kind, k -> new LogPace()).due(clock.millis());
     }
 
     /** True when nothing is remembered that a new account would not have as well. */
     synchronized boolean isForgettable() {
         long now = clock.millis();
-        return requests.isFull() && notices.values().stream().allMatch(s -> now - s[0] >= NOTICE_INTERVAL_MILLIS);
+        return requests.isFull() && notices.values().stream().allMatch(p -> p.isQuiet(now));
     }
 }

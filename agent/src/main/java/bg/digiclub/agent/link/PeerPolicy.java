@@ -18,9 +18,10 @@ import jdk.net.UnixDomainPrincipal;
  * of them is the kiosk's.
  *
  * <p>A connection is admitted if its user is the kiosk's, one of {@code users}, or its group one
- * of {@code groups}. The kiosk is known by its user alone: a group is shared, a user is not. {@code SO_PEERCRED} gives the connecting process's effective user and
- * <em>primary</em> group only, not its supplementary groups: list the group a staff tool runs
- * with, not one its user merely belongs to.
+ * of {@code groups}. The kiosk is known by its user alone: a group is shared, a user is not.
+ * {@code SO_PEERCRED} gives the connecting process's effective user and <em>primary</em> group
+ * only, not its supplementary groups: list the group a staff tool runs with, not one its user
+ * merely belongs to.
  */
 public record PeerPolicy(UserPrincipal kiosk, Set<UserPrincipal> users, Set<GroupPrincipal> groups) {
     public PeerPolicy {
