@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One admitted connection: reads request lines and writes one answer line for each, in order.
  * Every line takes a token from its account's bucket first; without one it is answered
- * {@code busy} without being parsed or handled, which costs the agent next to nothing.
+ * {@code busy} without being parsed or handled, which costs the agent next to nothing — or,
+ * for the kiosk's account, handled after a pause, so the kiosk is slowed but never refused.
  */
 final class LinkConnection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkConnection.class);
@@ -56,7 +57,12 @@ final class LinkConnection implements Runnable {
                 String answer;
                 boolean busy = false;
                 try {
-                    if (!account.requests().tryTake()) {
+                    boolean allowed = account.requests().tryTake();
+                    if (!allowed && account.isKiosk()) {
+                        slowDownKiosk();
+                        allowed = true;
+                    }
+                    if (!allowed) {
                         busy = true;
                         answer = rateLimited();
                     } else if (frame.tooLarge()) {
@@ -93,6 +99,21 @@ final class LinkConnection implements Runnable {
         } finally {
             onClose.accept(this);
         }
+    }
+
+    /**
+     * The kiosk over its rate is slowed to it, never refused: a refusal is final to the kiosk,
+     * which would drop a spooled session event answered that way. Real time, one request's share
+     * of a second: a kiosk gone wrong gets no further than its rate on each connection.
+     */
+    private void slowDownKiosk() throws InterruptedException {
+        PeerLimits.RequestRate rate = account.requests().rate();
+        long left = account.notice(PeerAccount.Notice.RATE_LIMITED);
+        if (left >= 0) {
+            LOG.warn("link requests from the kiosk's account {} over {} a second: slowed to that pace{}", peerName(),
+                    rate.perSecond(), LogPace.leftOut(left));
+        }
+        Thread.sleep(Math.max(1, 1000 / rate.perSecond()));
     }
 
     private String rateLimited() {

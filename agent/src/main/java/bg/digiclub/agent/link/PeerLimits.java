@@ -9,7 +9,8 @@ import java.util.Objects;
  * shares the rest, each at most {@code peerConnections}. A connection is only ever closed to
  * make room for another connection of the <em>same</em> account; when the shared rest is full,
  * a newcomer is turned away as busy. Requests are counted per account too, across all its
- * connections, in a token bucket each.
+ * connections, in a token bucket each: another account over its rate is answered busy; the
+ * kiosk's account over its rate is slowed to it, never refused.
  *
  * @param maxConnections   all connections served at once, the kiosk's included
  * @param kioskConnections reserved for the kiosk's account; one more closes the kiosk's own idlest
@@ -25,8 +26,8 @@ public record PeerLimits(int maxConnections, int kioskConnections, int peerConne
     public static final int DEFAULT_PEER_CONNECTIONS = 2;
     /**
      * The kiosk sends a heartbeat every 30 s and a request per tap; after the agent was away it
-     * sends its spooled events back to back. Generous, because a refused kiosk request is a
-     * failure the visitor may see; it bounds only a kiosk gone wrong.
+     * sends its spooled events (hundreds of heartbeats after a few hours) back to back. Generous:
+     * it bounds only a kiosk gone wrong (or a visitor running as the kiosk's account).
      */
     public static final RequestRate DEFAULT_KIOSK_REQUESTS = RequestRate.perSecond(50);
     /** A staff tool asks a few questions; more than this is a flood. */

@@ -29,8 +29,9 @@ import bg.digiclub.common.link.wire.MessageTypes;
 
 /**
  * Sizes and rates over a real socket: what a client may send, how often, and that nothing it
- * sends reaches the log at length. Every request type is registered with a handler that would
- * answer {@code ok}, so a refusal here comes from the generic checks, before any handler.
+ * sends reaches the log at length. The test is the kiosk's account, or another one when the
+ * kiosk's is set to a uid nobody here runs as. Every request type is registered with a handler
+ * that would answer {@code ok}, so a refusal here comes from the link, before any handler.
  */
 class LinkLimitsTest {
     /** The client's text, recognisable in a log line. */
@@ -62,18 +63,25 @@ class LinkLimitsTest {
         }
     }
 
+    static final String ME = System.getProperty("user.name");
+    /** A uid no process here runs as: with it as the kiosk's, this test is another account. */
+    static final String SOMEONE_ELSE = "4242424";
+
     void serve(PeerLimits limits) throws Exception {
-        RequestDispatcher.Builder handlers = RequestDispatcher.builder(LinkJson.mapper());
-        MessageTypes.ALL.forEach(type -> handlers.on(type, body -> Map.of("handled", type)));
-        serve(limits, handlers);
+        serve(limits, ME);
     }
 
-    void serve(PeerLimits limits, RequestDispatcher.Builder handlers) throws Exception {
+    void serve(PeerLimits limits, String kiosk) throws Exception {
+        RequestDispatcher.Builder handlers = RequestDispatcher.builder(LinkJson.mapper());
+        MessageTypes.ALL.forEach(type -> handlers.on(type, body -> Map.of("handled", type)));
+        serve(limits, kiosk, handlers);
+    }
+
+    void serve(PeerLimits limits, String kiosk, RequestDispatcher.Builder handlers) throws Exception {
         if (server != null) {
             server.close();
         }
-        String me = System.getProperty("user.name");
-        server = LinkServer.start(new LinkServerConfig(socket, null, List.of(me), List.of(), me, limits,
+        server = LinkServer.start(new LinkServerConfig(socket, null, List.of(ME), List.of(), kiosk, limits,
                 Duration.ofMinutes(2), 64 * 1024), handlers.build(), clock);
     }
 
@@ -160,7 +168,7 @@ class LinkLimitsTest {
 
     @Test
     void aHandlerFailureQuotingTheClientIsLoggedWithItsStackButNotAtLength() throws Exception {
-        serve(PeerLimits.DEFAULT, RequestDispatcher.builder(LinkJson.mapper()).on("echo", body -> {
+        serve(PeerLimits.DEFAULT, ME, RequestDispatcher.builder(LinkJson.mapper()).on("echo", body -> {
             String said = body.as(Map.class).get("said").toString();
             throw new IllegalStateException("cannot do " + said + " " + said, new RuntimeException("because of " + said));
         }));
@@ -179,20 +187,20 @@ class LinkLimitsTest {
     }
 
     @Test
-    void anAccountOverItsRequestRateIsAnsweredBusyOnTheSameConnectionUntilTimeGivesItMore() throws Exception {
-        serve(new PeerLimits(4, 2, 2, new RequestRate(2, 3), RequestRate.perSecond(10)));
-        try (LinkTestClient kiosk = new LinkTestClient(socket); LinkTestClient second = new LinkTestClient(socket)) {
-            kiosk.ok(MessageTypes.SESSION_OPEN, null);
-            kiosk.ok(MessageTypes.SESSION_OPEN, null);
+    void anotherAccountOverItsRequestRateIsAnsweredBusyOnTheSameConnectionUntilTimeGivesItMore() throws Exception {
+        serve(new PeerLimits(4, 2, 2, RequestRate.perSecond(50), new RequestRate(2, 3)), SOMEONE_ELSE);
+        try (LinkTestClient staffTool = new LinkTestClient(socket); LinkTestClient second = new LinkTestClient(socket)) {
+            staffTool.ok(MessageTypes.SESSION_OPEN, null);
+            staffTool.ok(MessageTypes.SESSION_OPEN, null);
             second.ok(MessageTypes.SESSION_OPEN, null);
-            JsonNode busy = parse(kiosk.exchange("{\"id\":\"4\",\"type\":\"session.open\"}"));
+            JsonNode busy = parse(staffTool.exchange("{\"id\":\"4\",\"type\":\"session.open\"}"));
             assertEquals(RequestDispatcher.BUSY, busy.path("error").path("code").asText(), busy.toString());
             assertTrue(busy.path("error").path("message").asText().contains("at most 2 a second"), busy.toString());
             assertEquals(RequestDispatcher.BUSY, parse(second.exchange("{\"id\":\"5\",\"type\":\"session.open\"}"))
                     .path("error").path("code").asText(), "a second connection of the same account shares its allowance");
 
             clock.advance(Duration.ofMillis(500));
-            kiosk.ok(MessageTypes.SESSION_OPEN, null);
+            staffTool.ok(MessageTypes.SESSION_OPEN, null);
             clock.advance(Duration.ofSeconds(10));
             for (int i = 0; i < 3; i++) {
                 second.ok(MessageTypes.SESSION_OPEN, null);
@@ -202,7 +210,7 @@ class LinkLimitsTest {
 
     @Test
     void aFloodIsLoggedOnceAMinuteNotOnceARequest() throws Exception {
-        serve(new PeerLimits(4, 2, 2, new RequestRate(1, 1), RequestRate.perSecond(10)));
+        serve(new PeerLimits(4, 2, 2, RequestRate.perSecond(50), new RequestRate(1, 1)), SOMEONE_ELSE);
         try (LinkTestClient flooder = new LinkTestClient(socket)) {
             for (int i = 0; i < 100; i++) {
                 flooder.exchange("{\"type\":\"session.open\"}");
@@ -215,5 +223,18 @@ class LinkLimitsTest {
                 .filter(m -> m.contains("answered busy")).toList();
         assertEquals(2, notices.size(), notices.toString());
         assertTrue(notices.get(1).contains("and 98 more like it"), notices.get(1));
+    }
+
+    @Test
+    void theKioskOverItsRateIsSlowedToItNeverRefused() throws Exception {
+        serve(new PeerLimits(4, 2, 2, new RequestRate(100, 2), new RequestRate(1, 1)));
+        try (LinkTestClient kiosk = new LinkTestClient(socket)) {
+            for (int i = 0; i < 30; i++) {
+                kiosk.ok(MessageTypes.SESSION_OPEN, null);
+            }
+        }
+        List<String> notices = log.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("slowed to that pace")).toList();
+        assertEquals(1, notices.size(), "said once: " + notices);
     }
 }
