@@ -42,8 +42,13 @@ public final class RequestDispatcher {
      * {@link ErrorCodes}, as a transient error, where the kiosk can see it.)
      */
     public static final String BUSY = "busy";
-    /** The longest text value a request may hold anywhere, in characters. */
-    public static final int MAX_TEXT_CHARS = 256;
+    /**
+     * The longest text value a request may hold anywhere, in characters. Not shorter: the
+     * kiosk's report of a failed wipe step names up to three paths in the visitor's home with
+     * their reasons (often 400 characters), and a refused session end would be dropped by the
+     * kiosk's spool.
+     */
+    public static final int MAX_TEXT_CHARS = 1024;
     /** The longest field name, in characters; ours are far shorter, and names make up error messages. */
     public static final int MAX_NAME_CHARS = 64;
     /** The most items in one list (e.g. wipe steps, argv) or fields in one object. */

@@ -12,7 +12,7 @@
  * and locked out after five failures; a connection idle too long is closed; connections and
  * requests are limited per account ({@link bg.digiclub.agent.link.PeerLimits}), with the kiosk's
  * account in slots of its own, so another account cannot starve the kiosk of the link; no text in
- * a request is longer than 256 characters ({@link bg.digiclub.agent.link.RequestDispatcher}).
+ * a request is longer than 1024 characters ({@link bg.digiclub.agent.link.RequestDispatcher}).
  * See {@code docs/protocol.md} for the wire format (common's {@code bg.digiclub.common.link.wire}).
  */
 package bg.digiclub.agent.link;
