@@ -158,8 +158,8 @@ class LinkLimitsTest {
             assertEquals("bad_request", longName.path("error").path("code").asText());
             assertFalse(longName.path("error").path("message").asText().contains(text(20)), longName.toString());
 
-            assertEquals("bad_request", parse(client.exchange("{\"id\":\"t\",\"type\":\"" + text(RequestDispatcher.MAX_TEXT_CHARS + 1) + "\"}"))
-                    .path("error").path("code").asText(), "the type itself");
+            String longType = "{\"id\":\"t\",\"type\":\"" + text(RequestDispatcher.MAX_TEXT_CHARS + 1) + "\"}";
+            assertEquals("bad_request", parse(client.exchange(longType)).path("error").path("code").asText(), "the type itself");
             client.ok(MessageTypes.SESSION_OPEN, null);
         }
         assertNothingLoggedAtLength();
