@@ -8,11 +8,11 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,24 +30,36 @@ import jdk.net.UnixDomainPrincipal;
 /**
  * The agent's Unix-domain socket for the kiosk and staff tools.
  *
- * <p>One accept thread checks each peer's credentials ({@link PeerPolicy}) and hands admitted
- * connections to a fixed pool of {@code maxConnections} threads, one per connection (Java 17:
- * platform threads, so the pool is small and bounded). When all are busy the connection idle
- * the longest is closed to make room, and a reaper closes connections idle longer than the
- * idle timeout: a visitor who opens connections and sits on them cannot lock the kiosk out.
+ * <p>One accept thread checks each peer's credentials ({@link PeerPolicy}) and gives admitted
+ * connections a slot ({@link ConnectionSlots}) and a thread of their own (Java 17: platform
+ * threads, so the pools are small and bounded). The kiosk's account has its own slots and its
+ * own threads, which no other account can take: another account churning connections closes
+ * only its own. Requests are limited per account ({@link PeerLimits}), and a reaper closes
+ * connections idle longer than the idle timeout.
  */
 public final class LinkServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkServer.class);
+    /**
+     * Connections the kernel holds for the accept thread. Plenty: a peer connecting in a tight
+     * loop must not fill the queue, or the kiosk's (non-blocking) connect fails outright.
+     */
+    static final int ACCEPT_BACKLOG = 256;
 
     private final LinkServerConfig config;
     private final PeerPolicy peers;
     private final RequestDispatcher dispatcher;
     private final Clock clock;
     private final ServerSocketChannel server;
-    private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor kioskThreads;
+    private final ThreadPoolExecutor otherThreads;
     private final ScheduledExecutorService reaper;
-    private final Set<LinkConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ConnectionSlots slots;
+    /** Every account seen lately, admitted or not; guarded by itself. */
+    private final Map<UserPrincipal, PeerAccount> accounts = new HashMap<>();
     private final Thread acceptor;
+    /** Used by the accept thread only. */
+    private final LogPace acceptFailures = new LogPace();
+    private final LogPace dropped = new LogPace();
     private volatile boolean closing;
 
     private LinkServer(LinkServerConfig config, PeerPolicy peers, RequestDispatcher dispatcher, Clock clock,
@@ -57,11 +69,21 @@ public final class LinkServer implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.server = server;
-        AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(config.maxConnections(), config.maxConnections(), 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(config.maxConnections()), r -> daemon(r, "digiclub-link-" + n.incrementAndGet()));
+        this.slots = new ConnectionSlots(config.limits());
+        this.kioskThreads = threads(config.limits().kioskConnections(), "digiclub-link-kiosk-");
+        this.otherThreads = threads(config.limits().otherConnections(), "digiclub-link-");
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "digiclub-link-reaper"));
         this.acceptor = daemon(this::acceptLoop, "digiclub-link-accept");
+    }
+
+    /**
+     * One thread per connection. The queue holds a connection only for the moment the one it
+     * replaced (of the same account) takes to end; never for long, never for another account.
+     */
+    private static ThreadPoolExecutor threads(int size, String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(size),
+                r -> daemon(r, prefix + n.incrementAndGet()));
     }
 
     /**
@@ -79,12 +101,12 @@ public final class LinkServer implements AutoCloseable {
                         + "the link runs on Linux only for now");
             }
         }
-        PeerPolicy peers = PeerPolicy.resolve(config.allowedUsers(), config.allowedGroups());
+        PeerPolicy peers = PeerPolicy.resolve(config.kioskUser(), config.allowedUsers(), config.allowedGroups());
         Path socket = config.socketPath().toAbsolutePath();
         SocketFiles.prepare(socket, config.socketGroup());
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            server.bind(UnixDomainSocketAddress.of(socket), config.maxConnections());
+            server.bind(UnixDomainSocketAddress.of(socket), ACCEPT_BACKLOG);
             SocketFiles.secure(socket, config.socketGroup());
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -105,7 +127,7 @@ public final class LinkServer implements AutoCloseable {
 
     /** Connections being served now. */
     public int connectionCount() {
-        return connections.size();
+        return slots.size();
     }
 
     private void acceptLoop() {
@@ -116,13 +138,21 @@ public final class LinkServer implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                LOG.warn("link accept failed", e);
+                long left = acceptFailures.due(clock.millis());
+                if (left >= 0) {
+                    LOG.warn("link accept failed{}", LogPace.leftOut(left), e);
+                }
                 continue;
             }
             try {
                 admit(channel);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("link connection dropped before it was served", e);
+                // usually a peer that hung up at once; one that does so in a loop must not fill the log
+                long left = dropped.due(clock.millis());
+                if (left >= 0) {
+                    LOG.warn("link connection dropped before it was served: {}{}", e.toString(), LogPace.leftOut(left));
+                }
+                LOG.debug("link connection dropped before it was served", e);
                 closeQuietly(channel);
             }
         }
@@ -130,38 +160,66 @@ public final class LinkServer implements AutoCloseable {
 
     private void admit(SocketChannel channel) throws IOException {
         UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
-        if (!peers.admits(peer)) {
-            LOG.warn("link refused a connection from user {} group {}", peer.user().getName(), peer.group().getName());
+        boolean admitted = peers.admits(peer);
+        PeerAccount account;
+        LinkConnection connection = null;
+        ConnectionSlots.Admission admission = null;
+        synchronized (accounts) {
+            // with the reaper's clean-up: an account is never forgotten between being found and taking its slot
+            account = accounts.computeIfAbsent(peer.user(), user -> new PeerAccount(user, peers.isKiosk(peer),
+                    peers.isKiosk(peer) ? config.limits().kioskRequests() : config.limits().peerRequests(), clock));
+            if (admitted) {
+                connection = new LinkConnection(channel, account, dispatcher, config.maxRequestBytes(), clock, slots::release);
+                admission = slots.admit(connection);
+            }
+        }
+        if (!admitted) {
+            long left = account.notice(PeerAccount.Notice.REFUSED);
+            if (left >= 0) {
+                LOG.warn("link refused a connection from user {} group {}{}", peer.user().getName(), peer.group().getName(),
+                        LogPace.leftOut(left));
+            }
             LinkConnection.refuse(channel, dispatcher.forbidden(
                     "user " + peer.user().getName() + " (group " + peer.group().getName() + ") may not use the DigiClub agent"));
             return;
         }
-        if (connections.size() >= config.maxConnections()) {
-            connections.stream().min(Comparator.comparingLong(LinkConnection::lastActiveMillis)).ifPresent(idlest -> {
-                LOG.info("link full ({} connections): closing the idlest to make room", connections.size());
-                idlest.close();
-            });
+        if (!admission.admitted()) {
+            long left = account.notice(PeerAccount.Notice.BUSY);
+            if (left >= 0) {
+                LOG.info("link turned away a connection of {}: {}{}", account.name(), admission.refusal(),
+                        LogPace.leftOut(left));
+            }
+            LinkConnection.refuse(channel, dispatcher.busy(admission.refusal()));
+            return;
         }
-        LinkConnection connection = new LinkConnection(channel, peer, dispatcher, config.maxRequestBytes(), clock, connections::remove);
-        connections.add(connection);
+        if (admission.evicted() != null) {
+            LOG.debug("link: {} opened more connections than its quota; closing its own idlest", account.name());
+            admission.evicted().close();
+        }
         try {
-            pool.execute(connection);
+            (account.isKiosk() ? kioskThreads : otherThreads).execute(connection);
         } catch (RejectedExecutionException e) {
-            // only when closing, or when connections arrive faster than evicted ones finish
-            connections.remove(connection);
+            // only when closing, or when one account reconnects faster than its replaced connections end
+            slots.release(connection);
             connection.close();
-            LOG.warn("link busy: a connection was turned away");
+            LOG.debug("link: a connection of {} was turned away, its replaced ones have not ended yet", account.name());
         }
     }
 
-    /** Closes connections idle longer than the timeout; run every quarter of it. */
+    /**
+     * Closes connections idle longer than the timeout, and forgets accounts that hold none and
+     * whose record is as good as new; run every quarter of the timeout.
+     */
     void closeIdle() {
         long now = clock.millis();
-        for (LinkConnection c : connections) {
+        for (LinkConnection c : slots.all()) {
             if (now - c.lastActiveMillis() > config.idleTimeout().toMillis()) {
                 LOG.debug("closing idle link connection of {}", c.peerName());
                 c.close();
             }
+        }
+        synchronized (accounts) {
+            accounts.values().removeIf(a -> slots.heldBy(a.user()) == 0 && a.isForgettable());
         }
     }
 
@@ -171,11 +229,12 @@ public final class LinkServer implements AutoCloseable {
         closing = true;
         closeQuietly(server);
         reaper.shutdownNow();
-        connections.forEach(LinkConnection::close);
-        pool.shutdownNow();
+        slots.all().forEach(LinkConnection::close);
+        kioskThreads.shutdownNow();
+        otherThreads.shutdownNow();
         try {
             acceptor.join(5_000);
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!kioskThreads.awaitTermination(5, TimeUnit.SECONDS) || !otherThreads.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("link connections did not stop within 5 s");
             }
         } catch (InterruptedException e) {

@@ -8,32 +8,34 @@ import java.util.Objects;
 /**
  * How the link listens.
  *
- * @param socketPath     the socket file; its parent directory is created (or tightened) to mode
- *                       0750 and given {@code socketGroup}, the socket itself gets 0660
- * @param socketGroup    the group of the directory and socket (e.g. {@code digiclub-kiosk}),
- *                       applied when it exists on this PC; null to leave the agent's own group
- * @param allowedUsers   accounts (names or uids) whose connections are answered
- * @param allowedGroups  primary groups (names or gids) whose connections are answered
- * @param maxConnections connections served at once; when all are taken the idlest is closed
- * @param idleTimeout    a connection without a request this long is closed
+ * @param socketPath      the socket file; its parent directory is created (or tightened) to mode
+ *                        0750 and given {@code socketGroup}, the socket itself gets 0660
+ * @param socketGroup     the group of the directory and socket (e.g. {@code digiclub-kiosk}),
+ *                        applied when it exists on this PC; null to leave the agent's own group
+ * @param allowedUsers    accounts (names or uids) whose connections are answered
+ * @param allowedGroups   primary groups (names or gids) whose connections are answered
+ * @param kioskUser       the kiosk's account (name or uid): always answered, with connections and
+ *                        a request rate of its own that no other account can use up
+ * @param limits          connections and requests per account
+ * @param idleTimeout     a connection without a request this long is closed
  * @param maxRequestBytes the longest request line accepted
  */
 public record LinkServerConfig(Path socketPath, String socketGroup, List<String> allowedUsers, List<String> allowedGroups,
-                               int maxConnections, Duration idleTimeout, int maxRequestBytes) {
-    public static final int DEFAULT_MAX_CONNECTIONS = 8;
+                               String kioskUser, PeerLimits limits, Duration idleTimeout, int maxRequestBytes) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
     public static final int DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
 
     public LinkServerConfig {
         Objects.requireNonNull(socketPath, "socketPath");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         allowedUsers = List.copyOf(allowedUsers);
         allowedGroups = List.copyOf(allowedGroups);
         if (socketPath.getParent() == null) {
             throw new IllegalArgumentException("link socket path " + socketPath + " must be inside a directory");
         }
-        if (maxConnections < 2) {
-            throw new IllegalArgumentException("link max connections must be at least 2 (kiosk and a staff tool), got " + maxConnections);
+        if (kioskUser == null || kioskUser.isBlank()) {
+            throw new IllegalArgumentException("the kiosk's user for the link is not set");
         }
         if (idleTimeout.compareTo(Duration.ofSeconds(35)) < 0) {
             // the kiosk sends a heartbeat every 30 s on its kept connection
@@ -44,9 +46,21 @@ public record LinkServerConfig(Path socketPath, String socketGroup, List<String>
         }
     }
 
-    /** The defaults for everything but where the socket is and who may use it. */
+    /**
+     * The defaults for everything but where the socket is and who may use it; the kiosk is the
+     * first of {@code allowedUsers} (in development, the account that runs both).
+     */
     public static LinkServerConfig of(Path socketPath, String socketGroup, List<String> allowedUsers, List<String> allowedGroups) {
-        return new LinkServerConfig(socketPath, socketGroup, allowedUsers, allowedGroups,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES);
+        if (allowedUsers.isEmpty()) {
+            throw new IllegalArgumentException("no allowed user to take for the kiosk's");
+        }
+        return new LinkServerConfig(socketPath, socketGroup, allowedUsers, allowedGroups, allowedUsers.get(0),
+                PeerLimits.DEFAULT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    /** The same with other limits. */
+    public LinkServerConfig withLimits(PeerLimits newLimits) {
+        return new LinkServerConfig(socketPath, socketGroup, allowedUsers, allowedGroups, kioskUser, newLimits, idleTimeout,
+                maxRequestBytes);
     }
 }

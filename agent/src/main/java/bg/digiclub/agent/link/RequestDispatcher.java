@@ -22,13 +22,40 @@ import bg.digiclub.common.link.wire.LinkError;
 import bg.digiclub.common.link.wire.LinkResponse;
 
 /**
- * Turns one request line into one response line: parses the envelope, finds the handler for
- * its type, and maps every failure to an error code. It never throws, so a bad request cannot
- * take a connection (or the server) down, and a refused request changes nothing because each
- * handler does its change in one transaction at the end.
+ * Turns one request line into one response line: parses the envelope, checks the sizes of
+ * everything in it, finds the handler for its type, and maps every failure to an error code. It
+ * never throws, so a bad request cannot take a connection (or the server) down, and a refused
+ * request changes nothing because each handler does its change in one transaction at the end.
+ *
+ * <p>Sizes are checked here, once, over the parsed tree, so every message type is covered
+ * whatever its record says: no text longer than {@link #MAX_TEXT_CHARS} characters, no field
+ * name longer than {@link #MAX_NAME_CHARS}, no list or object with more than {@link #MAX_ITEMS}
+ * entries, nothing nested deeper than {@link #MAX_DEPTH}. A request over a limit is a bad
+ * request naming the field, and the field's content is neither answered back nor logged.
  */
 public final class RequestDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+    /**
+     * The error code of a request or connection turned away because its account uses more than
+     * its share of the link; the same request may succeed shortly. (To join
+     * {@link ErrorCodes}, as a transient error, where the kiosk can see it.)
+     */
+    public static final String BUSY = "busy";
+    /**
+     * The longest text value a request may hold anywhere, in characters. Not shorter: the
+     * kiosk's report of a failed wipe step names up to three paths in the visitor's home with
+     * their reasons (often 400 characters), and a refused session end would be dropped by the
+     * kiosk's spool.
+     */
+    public static final int MAX_TEXT_CHARS = 1024;
+    /** The longest field name, in characters; ours are far shorter, and names make up error messages. */
+    public static final int MAX_NAME_CHARS = 64;
+    /** The most items in one list (e.g. wipe steps, argv) or fields in one object. */
+    public static final int MAX_ITEMS = 64;
+    /** The deepest nesting of lists and objects, the envelope being the first level. */
+    public static final int MAX_DEPTH = 8;
+    /** How much of anything a client sent, or of a message made from it, is ever logged or answered back. */
+    static final int SHOWN_CHARS = 200;
 
     private final ObjectMapper json;
     private final Map<String, Handler> handlers;
@@ -53,6 +80,7 @@ public final class RequestDispatcher {
                 throw new LinkException(ErrorCodes.BAD_REQUEST, "a request must be one JSON object per line");
             }
             id = readId(tree);
+            checkSizes(tree, "", 1);
             type = readType(tree);
             for (var it = tree.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
@@ -88,6 +116,15 @@ public final class RequestDispatcher {
         }
     }
 
+    /** The answer to a request or connection turned away because its account asks too much. */
+    public String busy(String why) {
+        try {
+            return json.writeValueAsString(LinkResponse.failure(null, new LinkError(BUSY, why)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The answer to a connection that is refused. */
     public String forbidden(String why) {
         try {
@@ -108,6 +145,46 @@ public final class RequestDispatcher {
         return id.textValue();
     }
 
+    /**
+     * Refuses the request if anything in it is over a size limit; {@code path} names where
+     * ({@code body.wipe[3].detail}), never what.
+     */
+    private static void checkSizes(JsonNode node, String path, int depth) throws LinkException {
+        if (node.isTextual()) {
+            int length = node.textValue().length();
+            if (length > MAX_TEXT_CHARS) {
+                throw new LinkException(ErrorCodes.BAD_REQUEST, "'" + path + "' is " + length + " characters long; at most "
+                        + MAX_TEXT_CHARS + " are accepted");
+            }
+            return;
+        }
+        if (!node.isContainerNode()) {
+            return;
+        }
+        String where = path.isEmpty() ? "the request" : "'" + path + "'";
+        if (depth > MAX_DEPTH) {
+            throw new LinkException(ErrorCodes.BAD_REQUEST, where + " is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (node.size() > MAX_ITEMS) {
+            throw new LinkException(ErrorCodes.BAD_REQUEST, where + " has " + node.size() + (node.isArray() ? " items" : " fields")
+                    + "; at most " + MAX_ITEMS + " are accepted");
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkSizes(node.get(i), path + "[" + i + "]", depth + 1);
+            }
+            return;
+        }
+        for (var it = node.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (field.getKey().length() > MAX_NAME_CHARS) {
+                throw new LinkException(ErrorCodes.BAD_REQUEST, "a field name in " + where + " is " + field.getKey().length()
+                        + " characters long; at most " + MAX_NAME_CHARS + " are accepted");
+            }
+            checkSizes(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), depth + 1);
+        }
+    }
+
     private static String readType(JsonNode tree) throws LinkException {
         JsonNode type = tree.get("type");
         if (type == null || !type.isTextual()) {
@@ -124,7 +201,7 @@ public final class RequestDispatcher {
             // a record's constructor refused the values: a missing field (NPE names it) or a bad value
             Throwable cause = vie.getCause();
             String what = cause instanceof NullPointerException ? "missing field '" + cause.getMessage() + "'" : cause.getMessage();
-            return new LinkError(ErrorCodes.BAD_REQUEST, "bad body for " + type + ": " + what);
+            return new LinkError(ErrorCodes.BAD_REQUEST, "bad body for " + type + ": " + abbreviate(String.valueOf(what)));
         }
         if (e instanceof JsonMappingException jme) {
             String path = jme.getPath().stream()
@@ -137,7 +214,7 @@ public final class RequestDispatcher {
             return new LinkError(ErrorCodes.BAD_REQUEST, "not valid JSON: " + firstLine(jpe.getOriginalMessage()));
         }
         if (e instanceof IllegalArgumentException) {
-            return new LinkError(ErrorCodes.BAD_REQUEST, e.getMessage());
+            return new LinkError(ErrorCodes.BAD_REQUEST, abbreviate(String.valueOf(e.getMessage())));
         }
         if (e instanceof MemberStoreException mse) {
             switch (mse.reason()) {
@@ -146,15 +223,15 @@ public final class RequestDispatcher {
                 case ALREADY_DECLARED:
                     return new LinkError(ErrorCodes.ALREADY_DECLARED, mse.getMessage());
                 default:
-                    LOG.error("member store failed on {}", type, mse);
+                    LOG.error("member store failed on {}", type, Shortened.of(mse));
                     return new LinkError(ErrorCodes.INTERNAL, "the agent could not use its member store; nothing was changed");
             }
         }
         if (e instanceof SQLException || e instanceof IOException) {
-            LOG.error("storage failed on {}", type, e);
+            LOG.error("storage failed on {}", type, Shortened.of(e));
             return new LinkError(ErrorCodes.INTERNAL, "the agent could not use its database; nothing was changed");
         }
-        LOG.error("unexpected failure on {}", type, e);
+        LOG.error("unexpected failure on {}", type, Shortened.of(e));
         return new LinkError(ErrorCodes.INTERNAL, "the agent failed on this request; nothing was changed");
     }
 
@@ -166,8 +243,33 @@ public final class RequestDispatcher {
         return abbreviate(nl < 0 ? s : s.substring(0, nl));
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    static String abbreviate(String s) {
+        return s.length() > SHOWN_CHARS ? s.substring(0, SHOWN_CHARS) + "… (" + s.length() + " characters)" : s;
+    }
+
+    /**
+     * A failure as it goes to the log: its messages (and its causes') abbreviated, its stack
+     * trace kept. A handler's exception may quote what the client sent.
+     */
+    static final class Shortened extends Exception {
+        private static final long serialVersionUID = 1L;
+        private static final int MAX_CAUSES = 4;
+
+        private Shortened(Throwable original, int depth) {
+            super(original.getClass().getName() + (original.getMessage() == null ? "" : ": " + abbreviate(original.getMessage())),
+                    original.getCause() == null || depth >= MAX_CAUSES ? null : new Shortened(original.getCause(), depth + 1),
+                    false, true);
+            setStackTrace(original.getStackTrace());
+        }
+
+        static Throwable of(Throwable original) {
+            return new Shortened(original, 0);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     /** Answers one type of request; returns the response body. */

@@ -9,8 +9,10 @@
  * too by opening the socket. Hence: member management needs a short-lived staff token that
  * only the staff PIN gives ({@link bg.digiclub.agent.link.ExpiringTokens}); a member's
  * declaration needs the ticket of a login with the member's PIN; PIN checks are slow, serialized
- * and locked out after five failures; a connection idle too long is closed and, when all slots
- * are taken, the idlest is closed to make room, so a visitor cannot starve the kiosk of the link.
+ * and locked out after five failures; a connection idle too long is closed; connections and
+ * requests are limited per account ({@link bg.digiclub.agent.link.PeerLimits}), with the kiosk's
+ * account in slots of its own, so another account cannot starve the kiosk of the link; no text in
+ * a request is longer than 1024 characters ({@link bg.digiclub.agent.link.RequestDispatcher}).
  * See {@code docs/protocol.md} for the wire format (common's {@code bg.digiclub.common.link.wire}).
  */
 package bg.digiclub.agent.link;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import bg.digiclub.agent.link.PeerLimits.RequestRate;
 import bg.digiclub.agent.member.Allowances;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.PinHasher;
@@ -87,7 +88,9 @@ class LinkServerTest {
     }
 
     LinkServerConfig config(List<String> users, List<String> groups, int maxConnections) {
-        return new LinkServerConfig(socket, null, users, groups, maxConnections, Duration.ofMinutes(2), 64 * 1024);
+        return new LinkServerConfig(socket, null, users, groups, users.get(0),
+                new PeerLimits(maxConnections, maxConnections - 1, 2, RequestRate.perSecond(50), RequestRate.perSecond(10)),
+                Duration.ofMinutes(2), 64 * 1024);
     }
 
     static String me() {
@@ -262,8 +265,8 @@ class LinkServerTest {
         long myUid = ((Number) Files.getAttribute(dir, "unix:uid")).longValue();
         // root may give any group; anyone else only their own
         long group = myUid == 0 ? 4242 : ((Number) Files.getAttribute(dir, "unix:gid")).longValue();
-        server = LinkServer.start(new LinkServerConfig(socket, String.valueOf(group), List.of(me()), List.of(), 4,
-                Duration.ofMinutes(2), 64 * 1024), dispatcher(), clock);
+        server = LinkServer.start(new LinkServerConfig(socket, String.valueOf(group), List.of(me()), List.of(), me(),
+                PeerLimits.DEFAULT, Duration.ofMinutes(2), 64 * 1024), dispatcher(), clock);
         assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())));
         assertEquals(group, ((Number) Files.getAttribute(socket.getParent(), "unix:gid")).longValue());
         assertEquals(group, ((Number) Files.getAttribute(socket, "unix:gid")).longValue());
@@ -272,8 +275,8 @@ class LinkServerTest {
     @Test
     void aMissingGroupIsSkippedNotFatal() throws Exception {
         server.close();
-        server = LinkServer.start(new LinkServerConfig(socket, "digiclub-no-such-group", List.of(me()), List.of(), 4,
-                Duration.ofMinutes(2), 64 * 1024), dispatcher(), clock);
+        server = LinkServer.start(new LinkServerConfig(socket, "digiclub-no-such-group", List.of(me()), List.of(), me(),
+                PeerLimits.DEFAULT, Duration.ofMinutes(2), 64 * 1024), dispatcher(), clock);
         try (LinkTestClient kiosk = new LinkTestClient(socket)) {
             kiosk.ok(MessageTypes.SESSION_OPEN, null);
         }
@@ -302,7 +305,8 @@ class LinkServerTest {
         Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
         Path link = Files.createSymbolicLink(dir.resolve("linked"), elsewhere);
         IOException e = assertThrows(IOException.class, () -> LinkServer.start(
-                new LinkServerConfig(link.resolve("agent.sock"), null, List.of(me()), List.of(), 4, Duration.ofMinutes(2), 65536),
+                new LinkServerConfig(link.resolve("agent.sock"), null, List.of(me()), List.of(), me(), PeerLimits.DEFAULT,
+                        Duration.ofMinutes(2), 65536),
                 dispatcher(), clock));
         assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
     }
@@ -412,9 +416,10 @@ class LinkServerTest {
     }
 
     @Test
-    void whenEverySlotIsTakenTheIdlestConnectionMakesRoom() throws Exception {
+    void anAccountAtItsQuotaMakesRoomWithItsOwnIdlestConnection() throws Exception {
         server.close();
-        server = LinkServer.start(config(List.of(me()), List.of(), 2), dispatcher(), clock);
+        server = LinkServer.start(config(List.of(me()), List.of(), 4).withLimits(
+                new PeerLimits(3, 2, 1, RequestRate.perSecond(50), RequestRate.perSecond(10))), dispatcher(), clock);
         try (LinkTestClient squatter1 = new LinkTestClient(socket); LinkTestClient squatter2 = new LinkTestClient(socket)) {
             squatter1.ok(MessageTypes.SESSION_OPEN, null);
             clock.advance(Duration.ofSeconds(1));

@@ -74,40 +74,15 @@ class OtherAccountsTest {
                 new SecureRandom());
         RequestDispatcher dispatcher = AgentRequests.dispatcher(sessions, members, new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock),
                 () -> null, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock);
-        server = LinkServer.start(new LinkServerConfig(socket, KIOSK_GROUP, allowedUsers, allowedGroups, 4,
-                Duration.ofMinutes(2), 65536), dispatcher, clock);
+        server = LinkServer.start(new LinkServerConfig(socket, KIOSK_GROUP, allowedUsers, allowedGroups, allowedUsers.get(0),
+                PeerLimits.DEFAULT, Duration.ofMinutes(2), 65536), dispatcher, clock);
     }
 
     String probeAs(String uid, String gid) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path classes = probeClasses();
-        Process p = new ProcessBuilder("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups",
-                java.toString(), "-Xshare:off", "-XX:TieredStopAtLevel=1", "-cp", classes.toString(),
-                PeerProbe.class.getName(), socket.toString())
-                .redirectErrorStream(true).start();
+        Process p = AnotherAccount.run(dir, uid, gid, PeerProbe.class, socket.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, p.waitFor(), out);
         return out;
-    }
-
-    /**
-     * The probe's class file, copied where other accounts can read it: the build directory may
-     * sit in a folder only root can enter (a checkout in a private temporary directory).
-     */
-    private Path probeClasses() throws Exception {
-        Path built = Path.of(PeerProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String file = PeerProbe.class.getName().replace('.', '/') + ".class";
-        Path classes = dir.resolve("probe-classes");
-        Path copy = classes.resolve(file);
-        Files.createDirectories(copy.getParent());
-        Files.copy(built.resolve(file), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        try (var paths = Files.walk(classes)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                        Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        return classes;
     }
 
     @Test
