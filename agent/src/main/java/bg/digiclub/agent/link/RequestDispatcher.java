@@ -36,21 +36,13 @@ import bg.digiclub.common.link.wire.LinkResponse;
 public final class RequestDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
     /**
-     * The error code of a request or connection turned away because its account uses more than
-     * its share of the link; the same request may succeed shortly. (To join
-     * {@link ErrorCodes}, as a transient error, where the kiosk can see it.)
-     */
-    public static final String BUSY = "busy";
-    /**
-     * The longest text value a request may hold anywhere, in characters. Not shorter: the
-     * kiosk's report of a failed wipe step names up to three paths in the visitor's home with
-     * their reasons (often 400 characters), and a refused session end would be dropped by the
-     * kiosk's spool.
+     * The longest text value a request may hold anywhere, in characters: room for a long web
+     * address the launcher opens, far less than a flood.
      */
     public static final int MAX_TEXT_CHARS = 1024;
     /** The longest field name, in characters; ours are far shorter, and names make up error messages. */
     public static final int MAX_NAME_CHARS = 64;
-    /** The most items in one list (e.g. wipe steps, argv) or fields in one object. */
+    /** The most items in one list (e.g. argv) or fields in one object. */
     public static final int MAX_ITEMS = 64;
     /** The deepest nesting of lists and objects, the envelope being the first level. */
     public static final int MAX_DEPTH = 8;
@@ -119,7 +111,7 @@ public final class RequestDispatcher {
     /** The answer to a request or connection turned away because its account asks too much. */
     public String busy(String why) {
         try {
-            return json.writeValueAsString(LinkResponse.failure(null, new LinkError(BUSY, why)));
+            return json.writeValueAsString(LinkResponse.failure(null, new LinkError(ErrorCodes.BUSY, why)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -25,6 +25,7 @@ import ch.qos.logback.core.read.ListAppender;
 
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
 import bg.digiclub.agent.session.MutableClock;
+import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.common.link.wire.MessageTypes;
 
 /**
@@ -123,13 +124,12 @@ class LinkLimitsTest {
     }
 
     @Test
-    void theKiosksReportOfAFailedWipeStepFits() throws Exception {
-        String problem = "/home/digiclub-visitor/.mozilla/firefox/x7k2m9qp.default-release/cache2/entries/"
-                + "3F2A9B5C1D4E6F708192A3B4C5D6E7F801234567: permission denied";
-        // as the kiosk's Tally words it: the first three problems, all counted
-        String detail = "removed 1234 entries; 57 failed: " + String.join("; ", problem, problem, problem) + " (and 54 more)";
+    void aLongAddressTheLauncherOpensFits() throws Exception {
+        // an e-government form's address with its query, as clubs put them on a launcher tile
+        String address = "https://egov.bg/wps/portal/egov/dostavchitsi+na+uslugi/" + "x".repeat(800) + "?lang=bg";
         try (LinkTestClient kiosk = new LinkTestClient(socket)) {
-            kiosk.ok(MessageTypes.SESSION_END, Map.of("wipe", List.of(Map.of("step", "browser", "ok", false, "detail", detail))));
+            kiosk.ok(MessageTypes.APP_LAUNCH, Map.of("sessionId", "s", "secret", "t", "argv",
+                    List.of("/usr/bin/firefox", "--private-window", address)));
         }
     }
 
@@ -207,9 +207,9 @@ class LinkLimitsTest {
             staffTool.ok(MessageTypes.SESSION_OPEN, null);
             second.ok(MessageTypes.SESSION_OPEN, null);
             JsonNode busy = parse(staffTool.exchange("{\"id\":\"4\",\"type\":\"session.open\"}"));
-            assertEquals(RequestDispatcher.BUSY, busy.path("error").path("code").asText(), busy.toString());
+            assertEquals(ErrorCodes.BUSY, busy.path("error").path("code").asText(), busy.toString());
             assertTrue(busy.path("error").path("message").asText().contains("at most 2 a second"), busy.toString());
-            assertEquals(RequestDispatcher.BUSY, parse(second.exchange("{\"id\":\"5\",\"type\":\"session.open\"}"))
+            assertEquals(ErrorCodes.BUSY, parse(second.exchange("{\"id\":\"5\",\"type\":\"session.open\"}"))
                     .path("error").path("code").asText(), "a second connection of the same account shares its allowance");
 
             clock.advance(Duration.ofMillis(500));

@@ -24,7 +24,10 @@ public final class ErrorCodes {
     public static final String SESSION_AUTH_REQUIRED = "session_auth_required";
     /** The session is over (ended by the agent: its time ran out or its heartbeats stopped). */
     public static final String SESSION_ENDED = "session_ended";
-    /** The PC is not free: a session is running or maintenance is on. */
+    /**
+     * Not now: a session is running or maintenance is on, or the asking account uses more than its
+     * share of the link. The same request may succeed later.
+     */
     public static final String BUSY = "busy";
     /** The previous visitor's data could not be removed: no session until it is. */
     public static final String OUT_OF_ORDER = "out_of_order";
@@ -34,13 +37,5 @@ public final class ErrorCodes {
     public static final String INTERNAL = "internal";
 
     private ErrorCodes() {
-    }
-
-    /**
-     * True for errors after which the same request may succeed later unchanged, so a spooled
-     * event must be kept and sent again rather than dropped.
-     */
-    public static boolean isTransient(String code) {
-        return INTERNAL.equals(code) || UNAVAILABLE.equals(code);
     }
 }
