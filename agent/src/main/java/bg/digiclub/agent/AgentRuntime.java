@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,7 +32,6 @@ import bg.digiclub.agent.member.PinHasher;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
-import bg.digiclub.agent.member.StaffPinCheck;
 import bg.digiclub.agent.service.AgentService;
 import bg.digiclub.agent.service.HealthMonitor;
 import bg.digiclub.agent.service.InstanceLock;
@@ -43,6 +43,7 @@ import bg.digiclub.agent.session.SessionWatchdog;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.DatabaseOpener;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.Retention;
 import bg.digiclub.agent.store.SampleStore;
 import bg.digiclub.agent.upload.DeviceCredentials;
@@ -95,14 +96,14 @@ public final class AgentRuntime {
         HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts,
                 publish);
         SessionLedger ledger = new SessionLedger(db);
-        SessionAuthority sessions = new SessionAuthority(ledger, new NoVisitorAccount(), clock,
+        // the staff lockout and a failed reset are part of the current health (kiosk panel, uploaded snapshots)
+        RaisedChecks raised = new RaisedChecks(alerts, Set.of(StaffPin.ALERT_CHECK, SessionAuthority.RESET_CHECK), clock);
+        SessionAuthority sessions = new SessionAuthority(ledger, new NoVisitorAccount(), raised, clock,
                 config.sessions().heartbeatInterval(), new SecureRandom());
         SessionWatchdog watchdog = SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
-        // the staff lockout is part of the current health (kiosk panel, uploaded snapshots)
-        StaffPinCheck staffPinCheck = new StaffPinCheck(alerts);
-        LinkServer link = startLink(config, db, ledger, sessions, () -> staffPinCheck.addTo(latest.get()), clock);
+        LinkServer link = startLink(config, db, ledger, sessions, () -> raised.addTo(latest.get()), clock);
         Optional<UploadService> upload = uploadService(config, db, ledger, samples, alerts,
-                () -> Optional.ofNullable(staffPinCheck.addTo(latest.get())), clock);
+                () -> Optional.ofNullable(raised.addTo(latest.get())), clock);
         if (upload.isEmpty()) {
             LOG.info("no collector configured (upload.url): statistics stay on this PC");
         }

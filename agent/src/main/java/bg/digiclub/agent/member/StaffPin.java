@@ -8,15 +8,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.agent.member.LockoutPolicy.LockState;
-import bg.digiclub.agent.store.AlertEvent;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.common.health.HealthStatus;
 
 /**
@@ -44,7 +44,7 @@ public final class StaffPin {
     private final Database db;
     private final PinHasher hasher;
     private final LockoutPolicy lockout;
-    private final AlertStore alerts;
+    private final RaisedChecks raised;
     private final Clock clock;
     private final Object checkLock = new Object();
 
@@ -57,7 +57,7 @@ public final class StaffPin {
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.lockout = Objects.requireNonNull(lockout, "lockout");
-        this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.raised = new RaisedChecks(Objects.requireNonNull(alerts, "alerts"), Set.of(ALERT_CHECK), clock);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -160,22 +160,8 @@ public final class StaffPin {
         }
     }
 
-    /**
-     * Moves the alert of {@value #ALERT_CHECK} to {@code status}. A failure to record it is
-     * logged, not thrown: the lock itself is already saved and must hold.
-     */
     private void alert(HealthStatus status, String detail) {
-        try {
-            HealthStatus from = alerts.open().stream()
-                    .filter(e -> e.check().equals(ALERT_CHECK))
-                    .map(AlertEvent::status)
-                    .findFirst().orElse(HealthStatus.OK);
-            if (from != status) {
-                alerts.record(new StatusChange(ALERT_CHECK, from, status, clock.instant(), detail));
-            }
-        } catch (SQLException e) {
-            LOG.warn("cannot record the staff PIN alert ({}): {}", detail, e.getMessage());
-        }
+        raised.raise(ALERT_CHECK, status, detail);
     }
 
     private static long minutes(Duration d) {

@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.session.SessionRecord.ClosedBy;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.visitor.VisitorAccount;
+import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.VisitorKind;
@@ -36,24 +38,33 @@ import bg.digiclub.common.link.wire.ErrorCodes;
  */
 public final class SessionAuthority {
     private static final Logger LOG = LoggerFactory.getLogger(SessionAuthority.class);
+    /** The check raised while the visitor's home could not be reset: CRIT, the PC is out of order. */
+    public static final String RESET_CHECK = "visitor-reset";
 
     private final SessionLedger ledger;
     private final VisitorAccount visitor;
     private final Clock clock;
     private final Duration heartbeatInterval;
     private final SessionSecrets secrets;
+    private final RaisedChecks raised;
     /** Sessions could not be heartbeated while the agent was down: the watchdog counts from here too. */
     private final Instant agentStarted;
     private Instant maintenanceUntil;
     private boolean lastResetFailed;
 
-    public SessionAuthority(SessionLedger ledger, VisitorAccount visitor, Clock clock, Duration heartbeatInterval,
-                            SecureRandom random) {
+    /**
+     * @param raised where a failed reset is raised as {@value #RESET_CHECK} (CRIT to staff and the
+     *               dashboard); it also tells, after a restart, that the last reset failed
+     */
+    public SessionAuthority(SessionLedger ledger, VisitorAccount visitor, RaisedChecks raised, Clock clock,
+                            Duration heartbeatInterval, SecureRandom random) throws SQLException {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.visitor = Objects.requireNonNull(visitor, "visitor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.heartbeatInterval = Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         this.secrets = new SessionSecrets(Objects.requireNonNull(random, "random"));
+        this.raised = Objects.requireNonNull(raised, "raised");
+        this.lastResetFailed = raised.status(RESET_CHECK) != HealthStatus.OK;
         this.agentStarted = clock.instant();
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
             throw new IllegalArgumentException("heartbeat interval must be positive, got " + heartbeatInterval);
@@ -91,7 +102,7 @@ public final class SessionAuthority {
         if (lastResetFailed) {
             // try again: a transient failure (a busy file) must not keep the PC closed
             List<WipeStepResult> again = visitor.reset();
-            lastResetFailed = !succeeded(again);
+            resetDone(again);
             if (lastResetFailed) {
                 throw new SessionRefusedException(ErrorCodes.OUT_OF_ORDER,
                         "the previous visitor's data could not be removed: " + firstFailure(again));
@@ -263,10 +274,17 @@ public final class SessionAuthority {
         }
         List<WipeStepResult> steps = visitor.reset();
         ledger.recordReset(s.id(), steps);
-        lastResetFailed = !succeeded(steps);
+        resetDone(steps);
         LOG.info("session {} ended ({}, by {}); reset {}", s.id(), reason, by,
                 lastResetFailed ? "FAILED: " + firstFailure(steps) : "ok");
         return steps;
+    }
+
+    /** Keeps the PC out of order, and {@value #RESET_CHECK} CRIT, while the last reset failed. */
+    private void resetDone(List<WipeStepResult> steps) {
+        lastResetFailed = !succeeded(steps);
+        raised.raise(RESET_CHECK, lastResetFailed ? HealthStatus.CRIT : HealthStatus.OK,
+                lastResetFailed ? "the visitor's data could not be removed: " + firstFailure(steps) : "reset ok");
     }
 
     private SessionRecord authorised(String sessionId, String secret) throws SQLException, SessionRefusedException {

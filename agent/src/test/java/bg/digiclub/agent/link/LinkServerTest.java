@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,9 @@ import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.session.MutableClock;
 import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
+import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.visitor.RecordingVisitor;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
@@ -78,8 +81,12 @@ class LinkServerTest {
         db.close();
     }
 
-    RequestDispatcher dispatcher() {
-        SessionAuthority sessions = new SessionAuthority(ledger, new RecordingVisitor(), clock, Duration.ofSeconds(30),
+    static RaisedChecks raised(Database db, java.time.Clock clock) {
+        return new RaisedChecks(new AlertStore(db, clock), Set.of(SessionAuthority.RESET_CHECK), clock);
+    }
+
+    RequestDispatcher dispatcher() throws Exception {
+        SessionAuthority sessions = new SessionAuthority(ledger, new RecordingVisitor(), raised(db, clock), clock, Duration.ofSeconds(30),
                 new SecureRandom());
         SqliteMemberStore members = new SqliteMemberStore(db, new PinHasher(PinHasher.MIN_ITERATIONS),
                 new RandomDigits(new SecureRandom()), LockoutPolicy.DEFAULT,

@@ -64,13 +64,13 @@ class OtherAccountsTest {
         db.close();
     }
 
-    void serve(List<String> allowedUsers, List<String> allowedGroups) throws IOException {
+    void serve(List<String> allowedUsers, List<String> allowedGroups) throws Exception {
         MutableClock clock = MutableClock.clubMorning();
         SessionLedger ledger = new SessionLedger(db);
         PinHasher hasher = new PinHasher(PinHasher.MIN_ITERATIONS);
         SqliteMemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()), LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)), ledger::memberUsage, clock);
-        SessionAuthority sessions = new SessionAuthority(ledger, new RecordingVisitor(), clock, Duration.ofSeconds(30),
+        SessionAuthority sessions = new SessionAuthority(ledger, new RecordingVisitor(), LinkServerTest.raised(db, clock), clock, Duration.ofSeconds(30),
                 new SecureRandom());
         RequestDispatcher dispatcher = AgentRequests.dispatcher(sessions, members, new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock),
                 () -> null, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock);

@@ -3,6 +3,7 @@ package bg.digiclub.agent.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.session.SessionAuthority.Granted;
 import bg.digiclub.agent.session.SessionRecord.ClosedBy;
+import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.visitor.RecordingVisitor;
+import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
@@ -42,6 +48,11 @@ class SessionAuthorityTest {
     MutableClock clock;
     RecordingVisitor visitor;
     SessionAuthority sessions;
+    AlertStore alerts;
+
+    RaisedChecks raised() {
+        return new RaisedChecks(alerts, Set.of(SessionAuthority.RESET_CHECK), clock);
+    }
 
     @BeforeEach
     void open() throws Exception {
@@ -49,7 +60,8 @@ class SessionAuthorityTest {
         ledger = new SessionLedger(db);
         clock = MutableClock.clubMorning();
         visitor = new RecordingVisitor();
-        sessions = new SessionAuthority(ledger, visitor, clock, HEARTBEAT, new SecureRandom());
+        alerts = new AlertStore(db, clock);
+        sessions = new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom());
     }
 
     @AfterEach
@@ -143,7 +155,7 @@ class SessionAuthorityTest {
     void afterAnAgentRestartTheKioskHasTwoHeartbeatsToShowItIsAlive() throws Exception {
         Granted g = guest();
         clock.advance(Duration.ofMinutes(10)); // the agent was down for ten minutes
-        SessionAuthority restarted = new SessionAuthority(ledger, visitor, clock, HEARTBEAT, new SecureRandom());
+        SessionAuthority restarted = new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom());
         restarted.sweep();
         assertTrue(ledger.find(g.sessionId()).orElseThrow().isOpen());
         clock.advance(Duration.ofSeconds(30));
@@ -202,9 +214,17 @@ class SessionAuthorityTest {
         assertEquals(ErrorCodes.OUT_OF_ORDER, e.code());
         assertTrue(e.getMessage().contains("home is busy"), e.getMessage());
 
+        SessionAuthority restarted = new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom());
+        assertTrue(restarted.lastResetFailed(), "a restart does not forget the failed reset");
+        HealthReport sampled = new HealthReport(HealthStatus.OK, clock.instant(), List.of());
+        HealthReport report = raised().addTo(sampled);
+        assertEquals(HealthStatus.CRIT, report.overall(), "CRIT to staff and, in the uploaded snapshot, the dashboard");
+        assertEquals(SessionAuthority.RESET_CHECK, report.checks().get(0).name());
+
         visitor.resetFails = false;
-        guest();
-        assertFalse(sessions.lastResetFailed());
+        restarted.start(VisitorKind.GUEST, null, ELDERLY_WOMAN, HOUR);
+        assertFalse(restarted.lastResetFailed());
+        assertSame(sampled, raised().addTo(sampled), "the alert ends with a good reset");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.PinHasher;
 import bg.digiclub.agent.member.StaffPin;
-import bg.digiclub.agent.member.StaffPinCheck;
 import bg.digiclub.agent.store.AlertStore;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.SampleStore;
 import bg.digiclub.agent.upload.BatchKind;
 import bg.digiclub.agent.upload.PrivacyScan;
@@ -68,7 +69,7 @@ class StaffPinAlertUploadTest {
 
             AlertStore alerts = new AlertStore(rig.db, clock);
             // the running agent's current report, as AgentRuntime hands it on: the sampler's, plus the lockout
-            StaffPinCheck staffPinCheck = new StaffPinCheck(alerts);
+            RaisedChecks staffPinCheck = new RaisedChecks(alerts, Set.of(StaffPin.ALERT_CHECK), clock);
             Supplier<Optional<HealthReport>> current = () -> Optional.of(staffPinCheck.addTo(new HealthReport(
                     HealthStatus.OK, clock.instant().minusSeconds(20),
                     List.of(new CheckReport("memory", HealthStatus.OK, "40 % used", clock.instant())))));

@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.Metric;
@@ -28,6 +29,7 @@ import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.DatabaseOpener;
 import bg.digiclub.agent.store.SampleStore;
 import bg.digiclub.agent.upload.DeviceCredentials;
@@ -106,7 +108,7 @@ public final class ClubPc implements AutoCloseable {
         samples = new SampleStore(db, clock);
         AlertStore alerts = new AlertStore(db, clock);
         ledger = new SessionLedger(db);
-        sessions = new SessionAuthority(ledger, new StandInVisitor(), clock, HEARTBEAT, new SecureRandom());
+        sessions = new SessionAuthority(ledger, new StandInVisitor(), new RaisedChecks(alerts, Set.of(SessionAuthority.RESET_CHECK), clock), clock, HEARTBEAT, new SecureRandom());
         PinHasher hasher = new PinHasher(PinHasher.MIN_ITERATIONS);
         SqliteMemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT, new Allowances(Duration.ofHours(2), Duration.ofHours(4)), ledger::memberUsage, clock);

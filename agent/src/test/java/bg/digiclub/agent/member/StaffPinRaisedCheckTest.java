@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,17 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 import bg.digiclub.agent.session.MutableClock;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 
-class StaffPinCheckTest {
+class StaffPinRaisedCheckTest {
     @TempDir
     Path dir;
     Database db;
     MutableClock clock = MutableClock.clubMorning();
     StaffPin staff;
-    StaffPinCheck check;
+    RaisedChecks check;
     HealthReport sampled;
 
     @BeforeEach
@@ -35,7 +37,7 @@ class StaffPinCheckTest {
         AlertStore alerts = new AlertStore(db, clock);
         staff = new StaffPin(db, new PinHasher(PinHasher.MIN_ITERATIONS), LockoutPolicy.STAFF, alerts, clock);
         staff.set("24681357".toCharArray());
-        check = new StaffPinCheck(alerts);
+        check = new RaisedChecks(alerts, Set.of(StaffPin.ALERT_CHECK), clock);
         sampled = new HealthReport(HealthStatus.OK, clock.instant(),
                 List.of(new CheckReport("memory", HealthStatus.OK, "40 % used", clock.instant())));
     }
