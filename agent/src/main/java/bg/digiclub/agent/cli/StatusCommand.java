@@ -1,5 +1,6 @@
 package bg.digiclub.agent.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -53,7 +54,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** The upload's state (enrolled? re-enrolment needed? batches waiting?), when there is a database. */
-    private static Optional<String> uploadSummary(AgentConfig config) {
+    private static Optional<String> uploadSummary(AgentConfig config) throws IOException {
         if (!Files.exists(config.dataDir().resolve(Database.FILE_NAME))) {
             return Optional.empty();
         }

@@ -13,8 +13,8 @@ import bg.digiclub.common.config.ConfigProperties;
  * {@link AgentConfigLoader}. Every key is explained in {@code agent/config/agent.example.properties}.
  *
  * @param source     the file it was read from, null for the embedded defaults
- * @param dataDir    where the database, the status file and the agent's temp files live
- * @param logDir     where the rolling log file is written
+ * @param dataDir    where the database, the status file and the native libraries live (private: 0700)
+ * @param logDir     where the rolling log file is written (private: 0700)
  * @param sampling   how the PC's health is sampled
  * @param thresholds when each health check turns WARN or CRIT
  * @param link       the local socket the kiosk talks to
@@ -31,11 +31,6 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettin
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(upload, "upload");
-    }
-
-    /** The agent's own temp directory (JNA and SQLite unpack native code here: system temp may be noexec). */
-    public Path tmpDir() {
-        return dataDir.resolve("tmp");
     }
 
     static AgentConfig read(ConfigProperties c, CommandLineOverrides o) {

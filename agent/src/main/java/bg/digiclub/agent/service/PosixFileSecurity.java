@@ -1,0 +1,77 @@
+package bg.digiclub.agent.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+/**
+ * Linux (and other POSIX systems): umask 077 through the C library, directories checked by
+ * owner and mode bits.
+ */
+final class PosixFileSecurity implements FileSecurity {
+    /** Files 0600, directories 0700. */
+    static final int PRIVATE_UMASK = 0077;
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    private final String account;
+
+    /** @param account the account running the agent (the JVM's {@code user.name}), who must own the directories */
+    PosixFileSecurity(String account) {
+        this.account = Objects.requireNonNull(account, "account");
+    }
+
+    /** The one C function needed; JNA comes with OSHI. */
+    interface CLibrary extends Library {
+        int umask(int mask);
+    }
+
+    @Override
+    public void makeNewFilesPrivate() {
+        Native.load("c", CLibrary.class).umask(PRIVATE_UMASK);
+    }
+
+    @Override
+    public void requirePrivateDirectory(Path dir, String what) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            // parents created here are private too: nothing of ours is left to others' eyes
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(dir, PosixFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new UnsafeDirectoryException("the " + what + " " + dir + " is a link to nothing");
+        }
+        if (!attributes.isDirectory()) {
+            throw new UnsafeDirectoryException("the " + what + " " + dir + " is not a directory");
+        }
+        String owner = attributes.owner().getName();
+        if (!owner.equals(account)) {
+            throw new UnsafeDirectoryException("the " + what + " " + dir + " belongs to " + owner + ", not to "
+                    + account + " who runs the agent: another account could read or change the agent's data."
+                    + " Fix: chown " + account + " " + dir + " (or run the agent as " + owner + ")");
+        }
+        Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
+        open.addAll(attributes.permissions());
+        open.retainAll(OTHERS);
+        if (!open.isEmpty()) {
+            throw new UnsafeDirectoryException("the " + what + " " + dir + " has mode "
+                    + PosixFilePermissions.toString(attributes.permissions())
+                    + ": its group or other accounts may read, change or enter it, and it holds the device's"
+                    + " credentials and the club's members. Fix: chmod 700 " + dir);
+        }
+    }
+}
