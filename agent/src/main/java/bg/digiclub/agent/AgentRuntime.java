@@ -98,7 +98,7 @@ public final class AgentRuntime {
             System.err.println("another agent is already running on " + config.dataDir());
             return 1;
         }
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         Database db = new DatabaseOpener(config.dataDir(), clock).open();
         SamplingWorker worker = new SamplingWorker(samplerFactory(config, clock), config.sampling().timeout(), clock);
         AtomicReference<HealthReport> latest = new AtomicReference<>();
@@ -163,7 +163,7 @@ public final class AgentRuntime {
     /** {@code agent staff-pin}: sets the staff PIN (and lifts a staff lockout). */
     public static void setStaffPin(AgentConfig config, char[] pin) throws IOException, SQLException {
         prepareFiles(config);
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.DEFAULT, clock).set(pin);
         }
@@ -173,7 +173,7 @@ public final class AgentRuntime {
     public static DeviceCredentials enrol(AgentConfig config, String code)
             throws IOException, SQLException, EnrolmentException {
         prepareFiles(config);
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             return UsageUpload.enrolmentClient(config.upload(), db, VERSION, clock).enrol(code);
         }
@@ -186,7 +186,7 @@ public final class AgentRuntime {
      */
     public static UploadRound uploadNow(AgentConfig config) throws IOException, SQLException {
         prepareFiles(config);
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             // no current report outside the service: the health snapshot of this slot waits for it
             UploadService service = uploadService(config, db, new SessionLedger(db), new SampleStore(db, clock),

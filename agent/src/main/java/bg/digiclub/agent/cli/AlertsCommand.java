@@ -1,6 +1,5 @@
 package bg.digiclub.agent.cli;
 
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -30,10 +29,10 @@ final class AlertsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AgentConfig config = options.load(Optional.empty());
         try (Database db = Stores.openReadOnly(config)) {
-            AlertStore alerts = new AlertStore(db, Clock.systemUTC());
+            AlertStore alerts = new AlertStore(db, config.clock());
             List<AlertEvent> open = alerts.open();
             List<AlertEvent> recent = alerts.recent(Math.max(1, limit));
-            ZoneId zone = ZoneId.systemDefault();
+            ZoneId zone = config.zone();
             System.out.printf("open: %d%n", open.size());
             open.forEach(e -> System.out.println(line(e, zone)));
             System.out.printf("%nrecent: %d%n", recent.size());
