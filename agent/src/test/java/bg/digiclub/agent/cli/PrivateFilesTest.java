@@ -97,6 +97,44 @@ class PrivateFilesTest {
         }
     }
 
+    /**
+     * The attack of issue 9, as another account on the PC ({@code nobody}, like the visitor's):
+     * read every file the running agent wrote, where the directories above would let it.
+     */
+    @Test
+    void anotherAccountCanReadNothingTheAgentWrote() throws Exception {
+        assertEquals(0L, ((Number) Files.getAttribute(temp, "unix:uid")).longValue(),
+                "this test switches accounts with setpriv and must run as root (as the dev machines and CI do)");
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path data = temp.resolve("var/lib/digiclub/agent");
+        Path logs = temp.resolve("var/log/digiclub");
+        Files.createDirectories(data.getParent().getParent());
+        Files.createDirectories(logs.getParent());
+        Process runner = agent("run", "--data-dir", data.toString(), "--log-dir", logs.toString(), "--interval", "1");
+        for (int i = 0; i < 600 && !(Files.exists(data.resolve(StatusFile.FILE_NAME))
+                && Files.exists(data.resolve("agent.db-wal"))); i++) {
+            assertTrue(runner.isAlive(), "agent run exited early");
+            Thread.sleep(100);
+        }
+        List<Path> files;
+        try (Stream<Path> all = Stream.concat(Files.walk(data), Files.walk(logs))) {
+            files = all.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.size() >= 5, files.toString());
+        List<String> read = new ArrayList<>();
+        for (Path f : files) {
+            Process cat = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    "head", "-c", "16", f.toString()).redirectErrorStream(true).start();
+            String out = new String(cat.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            if (cat.waitFor() == 0) {
+                read.add(f + ": " + out.replaceAll("\\p{Cntrl}", "."));
+            } else {
+                assertTrue(out.contains("Permission denied"), f + ": " + out);
+            }
+        }
+        assertEquals(List.of(), read, "another account read these files of the agent's");
+    }
+
     @Test
     void aDataDirectoryOthersCanReadStopsTheAgentNamingIt() throws Exception {
         Path data = Files.createDirectory(temp.resolve("data"));
