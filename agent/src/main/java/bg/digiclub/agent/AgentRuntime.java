@@ -129,7 +129,8 @@ public final class AgentRuntime {
 
     /**
      * {@code agent status} with no agent running: samples twice, a second apart (CPU load and
-     * rates need two readings), and evaluates the second sample. Writes nothing.
+     * rates need two readings), and evaluates the second sample. Writes nothing but the native
+     * libraries' one-time copy.
      */
     public static HealthReport sampleOnce(AgentConfig config, Clock clock) throws IOException, InterruptedException {
         prepareFiles(config);

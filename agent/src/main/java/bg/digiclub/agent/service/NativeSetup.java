@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 import org.sqlite.util.OSInfo;
 
@@ -66,11 +65,5 @@ public final class NativeSetup {
     static NativeLibrary jna() {
         String file = System.mapLibraryName("jnidispatch");
         return new NativeLibrary("jna", "com/sun/jna/" + com.sun.jna.Platform.RESOURCE_PREFIX + "/" + file, file);
-    }
-
-    /** The installed SQLite library's file, if it was installed at a fixed place. */
-    public static Optional<Path> sqliteLibrary() {
-        return Optional.ofNullable(System.getProperty(SQLITE_LIB_PATH))
-                .map(dir -> Path.of(dir, System.getProperty(SQLITE_LIB_NAME)));
     }
 }

@@ -70,8 +70,11 @@ class FullDiskTest {
             long free = Files.getFileStore(disk).getUsableSpace();
             assertEquals(0, free, "the disk is full (" + filled + " bytes of filler)");
 
+            long startedAt = System.nanoTime();
             Running second = start(data);
             second.await("kiosk link listening");
+            System.out.printf("full disk: %d bytes of filler, %d bytes free; the agent listened after %d ms%n",
+                    filled, free, (System.nanoTime() - startedAt) / 1_000_000);
             Thread.sleep(3_000); // three sampling rounds on a full disk
             assertTrue(second.process.isAlive(), "the agent keeps running on a full disk: " + second.output);
             second.process.toHandle().destroy();
