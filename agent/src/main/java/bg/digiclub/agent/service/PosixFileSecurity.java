@@ -26,6 +26,9 @@ final class PosixFileSecurity implements FileSecurity {
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+    private static final int GROUP_OR_OTHERS_WRITE = 0022;
+    private static final int STICKY = 01000;
+
     private final String account;
 
     /** @param account the account running the agent (the JVM's {@code user.name}), who must own the directories */
@@ -72,6 +75,30 @@ final class PosixFileSecurity implements FileSecurity {
                     + PosixFilePermissions.toString(attributes.permissions())
                     + ": its group or other accounts may read, change or enter it, and it holds the device's"
                     + " credentials and the club's members. Fix: chmod 700 " + dir);
+        }
+        requireSafeAncestors(dir, ((Number) Files.getAttribute(dir, "unix:uid")).intValue(), what);
+    }
+
+    /**
+     * Every directory above {@code dir} may be changed only by root or the agent's account (or
+     * is sticky, like /tmp): otherwise another account could rename the agent's directory away
+     * and put its own in its place.
+     */
+    private static void requireSafeAncestors(Path dir, int ownUid, String what) throws IOException {
+        for (Path p = dir.toRealPath().getParent(); p != null; p = p.getParent()) {
+            int mode = ((Number) Files.getAttribute(p, "unix:mode")).intValue();
+            int uid = ((Number) Files.getAttribute(p, "unix:uid")).intValue();
+            boolean sticky = (mode & STICKY) != 0;
+            if ((mode & GROUP_OR_OTHERS_WRITE) != 0 && !sticky) {
+                throw new UnsafeDirectoryException("the directory " + p + " above the " + what + " " + dir
+                        + " may be changed by its group or others (mode " + Integer.toOctalString(mode & 07777)
+                        + "): another account could replace the agent's directory. Fix: chmod go-w " + p);
+            }
+            if (uid != 0 && uid != ownUid) {
+                throw new UnsafeDirectoryException("the directory " + p + " above the " + what + " " + dir
+                        + " belongs to another account (uid " + uid + "), which could replace the agent's directory."
+                        + " Fix: keep the agent's directories under root's or the agent's own");
+            }
         }
     }
 }

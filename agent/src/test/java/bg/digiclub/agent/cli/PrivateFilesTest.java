@@ -148,6 +148,23 @@ class PrivateFilesTest {
     }
 
     @Test
+    void aDataDirectoryInAFolderOthersCanWriteStopsTheAgent() throws Exception {
+        Path shared = Files.createDirectory(temp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path data = Files.createDirectory(shared.resolve("data"), PRIVATE);
+        Process p = agent("run", "--data-dir", data.toString());
+        String out = finish(p);
+        assertEquals(UnsafeDirectoryException.EXIT_STATUS, p.exitValue(), out);
+        assertTrue(out.contains("the directory " + shared + " above the data directory") && out.contains("chmod go-w"),
+                out);
+        // sticky, as /tmp is (where every other test here runs): others cannot move what is ours
+        Files.setAttribute(shared, "unix:mode", 01777);
+        Process sticky = agent("alerts", "--data-dir", data.toString());
+        String stickyOut = finish(sticky);
+        assertTrue(!stickyOut.contains("refusing to start"), stickyOut);
+    }
+
+    @Test
     void aLogDirectoryItsGroupCanEnterStopsTheAgentNamingIt() throws Exception {
         Path data = Files.createDirectory(temp.resolve("data"), PRIVATE);
         Path logs = Files.createDirectory(temp.resolve("logs"));
