@@ -1,12 +1,14 @@
 package bg.digiclub.agent;
 
 import bg.digiclub.agent.cli.AgentCommand;
+import bg.digiclub.agent.service.UnsafeDirectoryException;
 import bg.digiclub.common.config.ConfigException;
 import picocli.CommandLine;
 
 /**
  * Entry point of {@code digiclub-agent.jar}. A configuration error is printed as it is (it
- * names the file, the key and what is wrong) and exits with status 2.
+ * names the file, the key and what is wrong) and exits with status 2; a data or log directory
+ * open to other accounts is named and the agent exits with status 3.
  */
 public final class AgentMain {
     private AgentMain() {
@@ -18,6 +20,10 @@ public final class AgentMain {
             if (e instanceof ConfigException) {
                 commandLine.getErr().println("configuration error: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof UnsafeDirectoryException) {
+                commandLine.getErr().println("refusing to start: " + e.getMessage());
+                return UnsafeDirectoryException.EXIT_STATUS;
             }
             throw e;
         });

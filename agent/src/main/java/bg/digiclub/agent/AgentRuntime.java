@@ -33,6 +33,7 @@ import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.service.AgentService;
+import bg.digiclub.agent.service.FileSecurity;
 import bg.digiclub.agent.service.HealthMonitor;
 import bg.digiclub.agent.service.InstanceLock;
 import bg.digiclub.agent.service.NativeSetup;
@@ -72,19 +73,37 @@ public final class AgentRuntime {
     }
 
     /**
+     * What every command does first, before anything is written: the data and log directories
+     * are checked (or created) private to the agent's account, the native libraries are set up
+     * from their fixed place, and from then on every file the agent creates is private to its
+     * account (umask 077). The umask is set here rather than on the first line of {@code main}
+     * because it is set through JNA, whose native library lives in the data directory, known
+     * only once the configuration is read; nothing is created before this.
+     *
+     * @throws bg.digiclub.agent.service.UnsafeDirectoryException if a directory is open to other accounts
+     */
+    public static void prepareFiles(AgentConfig config) throws IOException {
+        FileSecurity files = FileSecurity.forThisPlatform();
+        files.requirePrivateDirectory(config.dataDir(), "data directory (data-dir)");
+        files.requirePrivateDirectory(config.logDir(), "log directory (log-dir)");
+        NativeSetup.apply(config.dataDir());
+        files.makeNewFilesPrivate();
+    }
+
+    /**
      * {@code agent run}: starts the service and blocks until it is stopped.
      *
      * @param liveHealth print the health line every round (else on status changes and hourly)
      */
     public static int run(AgentConfig config, boolean liveHealth) throws IOException, SQLException, InterruptedException {
-        NativeSetup.apply(config.tmpDir());
+        prepareFiles(config);
         ServiceLogging.start(config.logDir());
         Optional<InstanceLock> lock = InstanceLock.tryAcquire(config.dataDir());
         if (lock.isEmpty()) {
             System.err.println("another agent is already running on " + config.dataDir());
             return 1;
         }
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         Database db = new DatabaseOpener(config.dataDir(), clock).open();
         SamplingWorker worker = new SamplingWorker(samplerFactory(config, clock), config.sampling().timeout(), clock);
         AtomicReference<HealthReport> latest = new AtomicReference<>();
@@ -120,10 +139,11 @@ public final class AgentRuntime {
 
     /**
      * {@code agent status} with no agent running: samples twice, a second apart (CPU load and
-     * rates need two readings), and evaluates the second sample. Writes nothing.
+     * rates need two readings), and evaluates the second sample. Writes nothing but the native
+     * libraries' one-time copy.
      */
     public static HealthReport sampleOnce(AgentConfig config, Clock clock) throws IOException, InterruptedException {
-        NativeSetup.apply(config.tmpDir());
+        prepareFiles(config);
         HealthSampler sampler = samplerFactory(config, clock).get();
         sampler.sample();
         Thread.sleep(1_000);
@@ -155,8 +175,8 @@ public final class AgentRuntime {
      * the quick start set its published demo PIN.
      */
     public static void setStaffPin(AgentConfig config, char[] pin, boolean demo) throws IOException, SQLException {
-        NativeSetup.apply(config.tmpDir());
-        Clock clock = Clock.systemUTC();
+        prepareFiles(config);
+        Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).set(pin, demo);
         }
@@ -164,8 +184,8 @@ public final class AgentRuntime {
 
     /** {@code agent staff-pin --unlock}: lifts a staff lockout, keeps the PIN; false if none is set. */
     public static boolean unlockStaff(AgentConfig config) throws IOException, SQLException {
-        NativeSetup.apply(config.tmpDir());
-        Clock clock = Clock.systemUTC();
+        prepareFiles(config);
+        Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             return new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).unlock();
         }
@@ -174,8 +194,8 @@ public final class AgentRuntime {
     /** {@code agent enrol}: exchanges the club's enrolment code for this PC's device id and token. */
     public static DeviceCredentials enrol(AgentConfig config, String code)
             throws IOException, SQLException, EnrolmentException {
-        NativeSetup.apply(config.tmpDir());
-        Clock clock = Clock.systemUTC();
+        prepareFiles(config);
+        Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             return UsageUpload.enrolmentClient(config.upload(), db, VERSION, clock).enrol(code);
         }
@@ -187,8 +207,8 @@ public final class AgentRuntime {
      * covers a batch both send.
      */
     public static UploadRound uploadNow(AgentConfig config) throws IOException, SQLException {
-        NativeSetup.apply(config.tmpDir());
-        Clock clock = Clock.systemUTC();
+        prepareFiles(config);
+        Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             // no current report outside the service: the health snapshot of this slot waits for it
             UploadService service = uploadService(config, db, new SessionLedger(db), new SampleStore(db, clock),

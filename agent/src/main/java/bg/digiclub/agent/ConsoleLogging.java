@@ -2,12 +2,17 @@ package bg.digiclub.agent;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+
+import bg.digiclub.agent.logging.CappedThrowableConverter;
+import bg.digiclub.agent.logging.SafeMessageConverter;
 
 /**
  * Logging before (and without) the service: warnings to stderr only, so that the output of
@@ -20,7 +25,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
-    static final String PATTERN = "%d{HH:mm:ss} %-5level %logger{0} - %msg%n";
+    static final String PATTERN = "%d{HH:mm:ss} %-5level %logger{0} - %msg%n%ex";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -41,10 +46,26 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         return appender;
     }
 
-    static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    /**
+     * An encoder for {@code pattern} whose {@code %msg} and {@code %ex} are the agent's
+     * ({@link SafeMessageConverter}, {@link CappedThrowableConverter}): cut to length, line
+     * breaks in messages escaped, whatever text a client sent ends up in them.
+     */
+    static Encoder<ILoggingEvent> encoder(LoggerContext context, String pattern) {
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(context);
+        layout.setPattern(pattern);
+        for (String word : new String[] {"m", "msg", "message"}) {
+            layout.getInstanceConverterMap().put(word, SafeMessageConverter::new);
+        }
+        for (String word : new String[] {"ex", "exception", "throwable"}) {
+            layout.getInstanceConverterMap().put(word, CappedThrowableConverter::new);
+        }
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(pattern);
+        encoder.setLayout(layout);
+        encoder.setCharset(java.nio.charset.StandardCharsets.UTF_8);
         encoder.start();
         return encoder;
     }

@@ -3,6 +3,7 @@ package bg.digiclub.agent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 
 import org.slf4j.LoggerFactory;
 
@@ -11,56 +12,82 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
-import ch.qos.logback.core.util.FileSize;
+
+import bg.digiclub.agent.logging.RepeatedMessageFilter;
+import bg.digiclub.agent.logging.SizeCapTrigger;
 
 /**
  * Logging of the running agent: console plus a size-capped rolling file, {@code agent.log} in
  * the configured log directory, rolled at {@value #MAX_FILE_MB} MB with {@value #KEPT_FILES}
- * compressed files kept — a village PC's disk never fills with our logs. The log directory is
- * only known once the configuration is read, so this runs then. Configured in code for the
- * reason given in {@link ConsoleLogging}.
+ * compressed files kept. The cap holds whatever the rate: the file is measured before every
+ * event ({@link SizeCapTrigger}), one message template is written at most
+ * {@value #PER_MINUTE} times a minute ({@link RepeatedMessageFilter}), and messages and stack
+ * traces are cut to length. So the directory never holds more than about
+ * {@code (KEPT_FILES + 2) * MAX_FILE_MB} (the live file, the kept ones, and a file being
+ * compressed) — 70 MB. The log directory is only known once the configuration is read, so this
+ * runs then. Configured in code for the reason given in {@link ConsoleLogging}.
  */
 final class ServiceLogging {
     static final int MAX_FILE_MB = 10;
     static final int KEPT_FILES = 5;
-    private static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
+    static final int PER_MINUTE = 30;
+    static final String FILE_NAME = "agent.log";
+    private static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n%ex";
+
+    /**
+     * How much log is kept and how often one message may repeat.
+     *
+     * @param maxFileBytes a file is rolled when it reaches this size
+     * @param keptFiles    rolled files kept (compressed) beside the live one
+     * @param perMinute    how often one message template is written per minute
+     */
+    record Limits(long maxFileBytes, int keptFiles, int perMinute) {
+        static final Limits AGENT = new Limits(MAX_FILE_MB * 1024L * 1024L, KEPT_FILES, PER_MINUTE);
+    }
 
     private ServiceLogging() {
     }
 
     static void start(Path logDir) throws IOException {
+        configure((LoggerContext) LoggerFactory.getILoggerFactory(), logDir, Limits.AGENT, System::currentTimeMillis);
+        // OSHI logs every file it reads at DEBUG and harmless misses at INFO
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("oshi").setLevel(Level.WARN);
+    }
+
+    /** Replaces {@code context}'s configuration with the agent's: console and the capped file in {@code logDir}. */
+    static void configure(LoggerContext context, Path logDir, Limits limits, LongSupplier millis) throws IOException {
         Files.createDirectories(logDir);
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         String dir = logDir.toAbsolutePath().toString();
 
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("FILE");
-        file.setFile(dir + "/agent.log");
+        file.setFile(dir + "/" + FILE_NAME);
         FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
         rolling.setContext(context);
         rolling.setParent(file);
         rolling.setFileNamePattern(dir + "/agent.%i.log.gz");
         rolling.setMinIndex(1);
-        rolling.setMaxIndex(KEPT_FILES);
+        rolling.setMaxIndex(limits.keptFiles());
         rolling.start();
-        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        SizeCapTrigger<ILoggingEvent> trigger = new SizeCapTrigger<>(limits.maxFileBytes());
         trigger.setContext(context);
-        trigger.setMaxFileSize(FileSize.valueOf(MAX_FILE_MB + "MB"));
         trigger.start();
         file.setRollingPolicy(rolling);
         file.setTriggeringPolicy(trigger);
         file.setEncoder(ConsoleLogging.encoder(context, FILE_PATTERN));
         file.start();
 
+        RepeatedMessageFilter repeats = new RepeatedMessageFilter(limits.perMinute(), millis);
+        repeats.setContext(context);
+        repeats.start();
+        context.addTurboFilter(repeats);
+
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(ConsoleLogging.console(context, "CONSOLE", "System.out"));
         root.addAppender(file);
-        // OSHI logs every file it reads at DEBUG and harmless misses at INFO
-        context.getLogger("oshi").setLevel(Level.WARN);
         if (!file.isStarted()) {
             throw new IOException("cannot write the log file in " + dir);
         }

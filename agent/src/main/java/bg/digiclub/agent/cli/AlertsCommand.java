@@ -7,15 +7,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import bg.digiclub.agent.AgentRuntime;
 import bg.digiclub.agent.config.AgentConfig;
+import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.agent.store.AlertEvent;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.store.DatabaseOpener;
+import bg.digiclub.common.health.HealthStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code agent alerts}: alert events, the ones still open first. Read-only. */
+/**
+ * {@code agent alerts}: alert events, the ones still open first. Read-only, except
+ * {@code --close database}, which staff run once they have looked at a damaged database the
+ * agent replaced (no sample can clear that alert).
+ */
 @Command(name = "alerts", description = "List alert events: open ones, then the most recent.")
 final class AlertsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -26,20 +34,49 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "How many recent events (default 50).")
     int limit;
 
+    @Option(names = "--close", paramLabel = "CHECK", description = "Close the open alert of CHECK (only '"
+            + DatabaseOpener.CHECK + "': a damaged database the agent replaced), once it has been looked at.")
+    String close;
+
     @Override
     public Integer call() throws Exception {
         AgentConfig config = options.load(Optional.empty());
+        if (close != null) {
+            return close(config);
+        }
         try (Database db = Stores.openReadOnly(config)) {
-            AlertStore alerts = new AlertStore(db, Clock.systemUTC());
+            AlertStore alerts = new AlertStore(db, config.clock());
             List<AlertEvent> open = alerts.open();
             List<AlertEvent> recent = alerts.recent(Math.max(1, limit));
-            ZoneId zone = ZoneId.systemDefault();
+            ZoneId zone = config.zone();
             System.out.printf("open: %d%n", open.size());
             open.forEach(e -> System.out.println(line(e, zone)));
             System.out.printf("%nrecent: %d%n", recent.size());
             recent.forEach(e -> System.out.println(line(e, zone)));
         }
         return 0;
+    }
+
+    private int close(AgentConfig config) throws Exception {
+        if (!close.equals(DatabaseOpener.CHECK)) {
+            System.err.println("only the '" + DatabaseOpener.CHECK + "' alert is closed by hand; the others clear"
+                    + " when their measurement does");
+            return 2;
+        }
+        AgentRuntime.prepareFiles(config);
+        Clock clock = config.clock();
+        try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
+            AlertStore alerts = new AlertStore(db, clock);
+            Optional<AlertEvent> open = alerts.openFor(close);
+            if (open.isEmpty()) {
+                System.out.println("no open '" + close + "' alert");
+                return 0;
+            }
+            alerts.record(new StatusChange(close, open.get().status(), HealthStatus.OK, clock.instant(),
+                    "closed by hand (agent alerts --close)"));
+            System.out.println("closed: " + line(open.get(), config.zone()));
+            return 0;
+        }
     }
 
     static String line(AlertEvent e, ZoneId zone) {

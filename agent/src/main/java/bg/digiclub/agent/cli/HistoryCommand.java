@@ -47,14 +47,14 @@ final class HistoryCommand implements Callable<Integer> {
         String metric = CheckMetrics.metricOf(check).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "unknown check '" + check + "' (see the CHECK column of agent status)"));
         AgentConfig config = options.load(Optional.empty());
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofDays(days));
         try (Database db = Stores.openReadOnly(config)) {
             List<HistoryPoint> points = new SampleStore(db, clock).history(metric, from, to);
             List<AlertEvent> events = new AlertStore(db, clock).during(Duration.ofDays(days)).stream()
                     .filter(e -> e.check().equals(check)).toList();
-            ZoneId zone = ZoneId.systemDefault();
+            ZoneId zone = config.zone();
             System.out.printf("%s (%s), last %d day(s): %d point(s)%n", check, metric, days, points.size());
             System.out.printf("%-16s  %-6s  %12s  %12s  %12s%n", "TIME", "KIND", "MIN", "AVG", "MAX");
             for (HistoryPoint p : points) {

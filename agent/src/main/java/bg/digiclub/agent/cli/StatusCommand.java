@@ -1,10 +1,10 @@
 package bg.digiclub.agent.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -35,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentConfig config = options.load(Optional.empty());
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         // a running agent's report is current if it is younger than two intervals plus a slow sample
         Duration fresh = config.sampling().interval().multipliedBy(2).plus(config.sampling().timeout());
         Optional<HealthReport> running = InstanceLock.isHeld(config.dataDir())
@@ -46,14 +46,14 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             System.out.println(StatusFile.toJson(report));
         } else {
-            System.out.print(StatusTable.render(report, origin, ZoneId.systemDefault()));
+            System.out.print(StatusTable.render(report, origin, config.zone()));
             uploadSummary(config).ifPresent(System.out::println);
         }
         return 0;
     }
 
     /** The upload's state (enrolled? re-enrolment needed? batches waiting?), when there is a database. */
-    private static Optional<String> uploadSummary(AgentConfig config) {
+    private static Optional<String> uploadSummary(AgentConfig config) throws IOException {
         if (!Files.exists(config.dataDir().resolve(Database.FILE_NAME))) {
             return Optional.empty();
         }

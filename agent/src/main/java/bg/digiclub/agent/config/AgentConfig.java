@@ -1,6 +1,8 @@
 package bg.digiclub.agent.config;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,8 +15,9 @@ import bg.digiclub.common.config.ConfigProperties;
  * {@link AgentConfigLoader}. Every key is explained in {@code agent/config/agent.example.properties}.
  *
  * @param source     the file it was read from, null for the embedded defaults
- * @param dataDir    where the database, the status file and the agent's temp files live
- * @param logDir     where the rolling log file is written
+ * @param dataDir    where the database, the status file and the native libraries live (private: 0700)
+ * @param logDir     where the rolling log file is written (private: 0700)
+ * @param zone       the club's time zone: local days and hours (time.zone, default the PC's)
  * @param sampling   how the PC's health is sampled
  * @param thresholds when each health check turns WARN or CRIT
  * @param link       the local socket the kiosk talks to
@@ -22,11 +25,13 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param sessions   how the kiosk's sessions are watched
  * @param upload     where anonymous statistics go, when, and how the outbox is bounded
  */
-public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettings sampling, HealthThresholds thresholds,
-                          LinkSettings link, MemberSettings members, SessionSettings sessions, UploadConfig upload) {
+public record AgentConfig(Path source, Path dataDir, Path logDir, ZoneId zone, SamplingSettings sampling,
+                          HealthThresholds thresholds, LinkSettings link, MemberSettings members, SessionSettings sessions,
+                          UploadConfig upload) {
     public AgentConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logDir, "logDir");
+        Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(sampling, "sampling");
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(link, "link");
@@ -35,9 +40,9 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettin
         Objects.requireNonNull(upload, "upload");
     }
 
-    /** The agent's own temp directory (JNA and SQLite unpack native code here: system temp may be noexec). */
-    public Path tmpDir() {
-        return dataDir.resolve("tmp");
+    /** The agent's clock: the system's time, in the club's zone (so days and windows are local). */
+    public Clock clock() {
+        return Clock.system(zone);
     }
 
     static AgentConfig read(ConfigProperties c, CommandLineOverrides o) {
@@ -47,6 +52,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettin
         Path dataDir = o.dataDir().or(() -> fileDataDir).orElseGet(AgentConfigLoader::defaultDataDir);
         Path logDir = o.logDir().or(() -> fileLogDir).orElse(dataDir.resolve("logs"));
         return new AgentConfig(o.configFile().orElse(null), dataDir, logDir,
+                TimeZoneSetting.read(c, ZoneId.systemDefault()),
                 SamplingSettings.read(c, o.sampleInterval()),
                 HealthThresholdsConfig.read(c),
                 LinkSettings.read(c, dataDir),

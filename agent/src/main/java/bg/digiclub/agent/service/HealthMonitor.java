@@ -18,7 +18,9 @@ import bg.digiclub.agent.health.check.Evaluation;
 import bg.digiclub.agent.health.check.HealthEvaluator;
 import bg.digiclub.agent.health.sampling.SampleOutcome;
 import bg.digiclub.agent.health.sampling.SamplingWorker;
+import bg.digiclub.agent.store.AlertEvent;
 import bg.digiclub.agent.store.AlertStore;
+import bg.digiclub.agent.store.DatabaseOpener;
 import bg.digiclub.agent.store.SampleStore;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
@@ -31,10 +33,18 @@ import bg.digiclub.common.health.HealthStatus;
  * <p>A sample that fails (timed out, threw) is not evaluated — stale values must not look
  * current. Instead the check {@value #SAMPLING_CHECK} turns WARN with the reason, and the
  * last report is republished with that check added, until a sample succeeds again.
+ *
+ * <p>Alerts that no sample can clear — a damaged database replaced at start-up
+ * ({@link DatabaseOpener#CHECK}) — are added to every report while their event is open, so
+ * staff see them in the kiosk and {@code agent status}, and the municipality in every health
+ * snapshot sent to the collector, until someone closes them ({@code agent alerts --close}).
  */
 public final class HealthMonitor {
     /** The check that tells whether sampling itself works. */
     public static final String SAMPLING_CHECK = "sampling";
+
+    /** Checks raised outside sampling, reported while their alert event is open. */
+    static final List<String> STANDING_CHECKS = List.of(DatabaseOpener.CHECK);
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 
@@ -68,8 +78,8 @@ public final class HealthMonitor {
         if (last == null) {
             return Optional.empty();
         }
-        HealthReport report = withSamplingCheck(last, new CheckReport(SAMPLING_CHECK, HealthStatus.WARN,
-                "no fresh sample: " + failed.detail(), samplingSince));
+        HealthReport report = withStandingAlerts(withCheck(last, new CheckReport(SAMPLING_CHECK,
+                HealthStatus.WARN, "no fresh sample: " + failed.detail(), samplingSince)));
         publish.accept(report);
         return Optional.of(report);
     }
@@ -85,8 +95,9 @@ public final class HealthMonitor {
             }
         }
         last = evaluation.report();
-        publish.accept(last);
-        return last;
+        HealthReport report = withStandingAlerts(last);
+        publish.accept(report);
+        return report;
     }
 
     private void setSampling(HealthStatus status, Instant at, String detail) throws SQLException {
@@ -98,10 +109,22 @@ public final class HealthMonitor {
         samplingSince = at;
     }
 
-    static HealthReport withSamplingCheck(HealthReport report, CheckReport sampling) {
+    private HealthReport withStandingAlerts(HealthReport report) throws SQLException {
+        HealthReport with = report;
+        for (String check : STANDING_CHECKS) {
+            Optional<AlertEvent> open = alerts.openFor(check);
+            if (open.isPresent()) {
+                with = withCheck(with, new CheckReport(check, open.get().status(),
+                        "replaced at start-up, see agent alerts", open.get().startedAt()));
+            }
+        }
+        return with;
+    }
+
+    static HealthReport withCheck(HealthReport report, CheckReport check) {
         List<CheckReport> checks = new ArrayList<>(report.checks());
-        checks.add(0, sampling);
-        return new HealthReport(report.overall().worst(sampling.status()), report.sampledAt(), checks);
+        checks.add(0, check);
+        return new HealthReport(report.overall().worst(check.status()), report.sampledAt(), checks);
     }
 
     /** Publishes to the status file, logging (not throwing) when the disk refuses. */

@@ -81,6 +81,11 @@ public final class AlertStore {
         return found.stream().findFirst();
     }
 
+    /** The open event of {@code check}, if there is one. */
+    public Optional<AlertEvent> openFor(String check) throws SQLException {
+        return db.read(c -> openEvent(c, check));
+    }
+
     /** The open events, newest first. */
     public List<AlertEvent> open() throws SQLException {
         return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM alert_event WHERE ended_at IS NULL"

@@ -32,8 +32,10 @@ import bg.digiclub.common.health.HealthStatus;
  * <p>If {@code agent.db} is not an SQLite database, or SQLite reports it corrupt, or
  * {@code PRAGMA integrity_check} is not "ok", the file, untouched, and its {@code -wal} and {@code -shm}
  * companions are renamed to {@code agent.db.corrupt-<UTC time>} (companions keep their suffix,
- * so the three still open together for inspection), a new database is started, and a CRIT alert
- * event for check {@value #CHECK} says where the old file went. It stays open until someone
+ * so the three still open together for inspection), a new database is started with what can
+ * still be read from the old one ({@link Salvage}: enrolment, staff PIN, member cards, sessions,
+ * outbox, sealed periods, alert history; not health samples), and a CRIT alert event for check
+ * {@value #CHECK} says where the old file went and what was saved. It stays open until someone
  * closes it (a {@link StatusChange} to OK for check {@value #CHECK}): the old data needs a look.
  *
  * <p>Other failures — permissions, a full disk, a failing migration — are not damage: they are
@@ -89,11 +91,12 @@ public final class DatabaseOpener {
             }
         }
         Path movedTo = moveAside(file);
-        String detail = "The database " + file + " was damaged (" + damage.get() + "). It was moved to " + movedTo
-                + " and a new, empty database was started.";
-        LOG.error(detail);
         Database fresh = Database.open(file);
         try {
+            Salvage.Report salvaged = Salvage.copy(movedTo, fresh);
+            String detail = "The database " + file + " was damaged (" + damage.get() + "). It was moved to " + movedTo
+                    + " and a new database was started. " + salvaged.summary();
+            LOG.error(detail);
             new AlertStore(fresh, clock).record(
                     new StatusChange(CHECK, HealthStatus.UNKNOWN, HealthStatus.CRIT, clock.instant(), detail));
         } catch (SQLException | RuntimeException e) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.Metric;
+import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.agent.health.check.HealthEvaluator;
 import bg.digiclub.agent.health.check.HealthThresholds;
 import bg.digiclub.agent.health.sampling.HealthSampler;
@@ -128,5 +129,26 @@ class HealthMonitorTest {
         script.add(new IllegalStateException("no sensors yet"));
         assertEquals(Optional.empty(), monitor.runOnce());
         assertTrue(published.isEmpty());
+    }
+
+    @Test
+    void aReplacedDatabaseIsCritInEveryReportUntilItsAlertIsClosed() throws Exception {
+        alerts.record(new StatusChange(DatabaseOpener.CHECK, HealthStatus.UNKNOWN, HealthStatus.CRIT, T0,
+                "The database was damaged; moved aside"));
+        script.add(sample(0, 40));
+        script.add(new IllegalStateException("sensor exploded"));
+        script.add(sample(2, 40));
+
+        HealthReport first = monitor.runOnce().orElseThrow();
+        assertEquals(HealthStatus.CRIT, first.overall(), "what the collector's snapshots and the kiosk show");
+        assertTrue(first.checks().stream().anyMatch(c -> c.name().equals(DatabaseOpener.CHECK)
+                && c.status() == HealthStatus.CRIT), first.checks().toString());
+        assertEquals(HealthStatus.CRIT, monitor.runOnce().orElseThrow().overall(), "also while sampling fails");
+
+        alerts.record(new StatusChange(DatabaseOpener.CHECK, HealthStatus.CRIT, HealthStatus.OK, T0.plusSeconds(60),
+                "closed by hand"));
+        HealthReport after = monitor.runOnce().orElseThrow();
+        assertEquals(HealthStatus.OK, after.overall());
+        assertTrue(after.checks().stream().noneMatch(c -> c.name().equals(DatabaseOpener.CHECK)));
     }
 }

@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -29,14 +34,51 @@ public final class Database implements AutoCloseable {
         this.reader = reader;
     }
 
-    /** The SQLite file {@code collector.db} in a data directory, created if missing. */
+    /** The SQLite database's file name in the data directory. */
+    public static final String SQLITE_FILE = "collector.db";
+    private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    /**
+     * The SQLite file {@code collector.db} in a data directory, both private to the collector's
+     * account: a missing directory is created 0700, the file is created 0600 before SQLite opens
+     * it (SQLite gives its {@code -wal} and {@code -shm} the database file's mode), and an
+     * existing file and its companions are set to 0600. The database holds device tokens'
+     * hashes, staff accounts and every club's figures. A directory that already exists open to
+     * others is left as it is, with a warning naming it.
+     */
     public static String sqliteUrl(Path dataDir) {
+        Path file = dataDir.resolve(SQLITE_FILE);
         try {
-            Files.createDirectories(dataDir);
+            boolean posix = dataDir.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (!posix) {
+                Files.createDirectories(dataDir);
+            } else {
+                if (!Files.exists(dataDir)) {
+                    Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                }
+                Set<PosixFilePermission> dirMode = EnumSet.copyOf(Files.getPosixFilePermissions(dataDir));
+                dirMode.retainAll(OPEN_TO_OTHERS);
+                if (!dirMode.isEmpty()) {
+                    LOG.warn("the data directory {} is open to other accounts ({}); chmod 700 it", dataDir,
+                            PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)));
+                }
+                Set<PosixFilePermission> fileMode = PosixFilePermissions.fromString("rw-------");
+                if (!Files.exists(file)) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(fileMode));
+                }
+                for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                    Path f = dataDir.resolve(SQLITE_FILE + suffix);
+                    if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.setPosixFilePermissions(f, fileMode);
+                    }
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+            throw new UncheckedIOException("cannot create the data directory " + dataDir + " or " + file, e);
         }
-        return "jdbc:sqlite:" + dataDir.resolve("collector.db").toAbsolutePath();
+        return "jdbc:sqlite:" + file.toAbsolutePath();
     }
 
     /** Opens the database and brings its schema up to date. */
