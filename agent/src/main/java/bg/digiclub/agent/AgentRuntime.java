@@ -112,17 +112,18 @@ public final class AgentRuntime {
                 .andThen(new LiveHealthLine(liveHealth));
         SampleStore samples = new SampleStore(db, clock);
         AlertStore alerts = new AlertStore(db, clock);
+        // a replaced database, the staff lockout and a failed reset are part of every health report
+        RaisedChecks raised = new RaisedChecks(alerts,
+                Set.of(DatabaseOpener.CHECK, StaffPin.ALERT_CHECK, SessionAuthority.RESET_CHECK), clock);
         HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts,
-                publish);
+                raised, publish);
         SessionLedger ledger = new SessionLedger(db);
-        // the staff lockout and a failed reset are part of the current health (kiosk panel, uploaded snapshots)
-        RaisedChecks raised = new RaisedChecks(alerts, Set.of(StaffPin.ALERT_CHECK, SessionAuthority.RESET_CHECK), clock);
         SessionAuthority sessions = new SessionAuthority(ledger, new NoVisitorAccount(), raised, clock,
                 config.sessions().heartbeatInterval(), new SecureRandom());
         SessionWatchdog watchdog = SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
-        LinkServer link = startLink(config, db, ledger, sessions, () -> raised.addTo(latest.get()), clock);
+        LinkServer link = startLink(config, db, ledger, sessions, latest::get, clock);
         Optional<UploadService> upload = uploadService(config, db, ledger, samples, alerts,
-                () -> Optional.ofNullable(raised.addTo(latest.get())), clock);
+                () -> Optional.ofNullable(latest.get()), clock);
         if (upload.isEmpty()) {
             LOG.info("no collector configured (upload.url): statistics stay on this PC");
         }

@@ -18,9 +18,9 @@ import bg.digiclub.agent.health.check.Evaluation;
 import bg.digiclub.agent.health.check.HealthEvaluator;
 import bg.digiclub.agent.health.sampling.SampleOutcome;
 import bg.digiclub.agent.health.sampling.SamplingWorker;
-import bg.digiclub.agent.store.AlertEvent;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.DatabaseOpener;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.SampleStore;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
@@ -34,17 +34,15 @@ import bg.digiclub.common.health.HealthStatus;
  * current. Instead the check {@value #SAMPLING_CHECK} turns WARN with the reason, and the
  * last report is republished with that check added, until a sample succeeds again.
  *
- * <p>Alerts that no sample can clear — a damaged database replaced at start-up
- * ({@link DatabaseOpener#CHECK}) — are added to every report while their event is open, so
- * staff see them in the kiosk and {@code agent status}, and the municipality in every health
- * snapshot sent to the collector, until someone closes them ({@code agent alerts --close}).
+ * <p>Checks the agent raises itself, which no sample can clear — a damaged database replaced at
+ * start-up ({@link DatabaseOpener#CHECK}), the staff PIN lockout, a failed reset of the
+ * visitor's home — are added to every report while their alert is open ({@link RaisedChecks}),
+ * so staff see them in the kiosk and {@code agent status}, and the municipality in every health
+ * snapshot sent to the collector.
  */
 public final class HealthMonitor {
     /** The check that tells whether sampling itself works. */
     public static final String SAMPLING_CHECK = "sampling";
-
-    /** Checks raised outside sampling, reported while their alert event is open. */
-    static final List<String> STANDING_CHECKS = List.of(DatabaseOpener.CHECK);
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 
@@ -52,17 +50,19 @@ public final class HealthMonitor {
     private final HealthEvaluator evaluator;
     private final SampleStore samples;
     private final AlertStore alerts;
+    private final RaisedChecks raised;
     private final Consumer<HealthReport> publish;
     private HealthReport last;
     private HealthStatus samplingStatus = HealthStatus.OK;
     private Instant samplingSince;
 
     public HealthMonitor(SamplingWorker worker, HealthEvaluator evaluator, SampleStore samples, AlertStore alerts,
-                         Consumer<HealthReport> publish) {
+                         RaisedChecks raised, Consumer<HealthReport> publish) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.samples = Objects.requireNonNull(samples, "samples");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.raised = Objects.requireNonNull(raised, "raised");
         this.publish = Objects.requireNonNull(publish, "publish");
     }
 
@@ -78,7 +78,7 @@ public final class HealthMonitor {
         if (last == null) {
             return Optional.empty();
         }
-        HealthReport report = withStandingAlerts(withCheck(last, new CheckReport(SAMPLING_CHECK,
+        HealthReport report = raised.addTo(withCheck(last, new CheckReport(SAMPLING_CHECK,
                 HealthStatus.WARN, "no fresh sample: " + failed.detail(), samplingSince)));
         publish.accept(report);
         return Optional.of(report);
@@ -95,7 +95,7 @@ public final class HealthMonitor {
             }
         }
         last = evaluation.report();
-        HealthReport report = withStandingAlerts(last);
+        HealthReport report = raised.addTo(last);
         publish.accept(report);
         return report;
     }
@@ -107,18 +107,6 @@ public final class HealthMonitor {
         alerts.record(new StatusChange(SAMPLING_CHECK, samplingStatus, status, at, detail));
         samplingStatus = status;
         samplingSince = at;
-    }
-
-    private HealthReport withStandingAlerts(HealthReport report) throws SQLException {
-        HealthReport with = report;
-        for (String check : STANDING_CHECKS) {
-            Optional<AlertEvent> open = alerts.openFor(check);
-            if (open.isPresent()) {
-                with = withCheck(with, new CheckReport(check, open.get().status(),
-                        "replaced at start-up, see agent alerts", open.get().startedAt()));
-            }
-        }
-        return with;
     }
 
     static HealthReport withCheck(HealthReport report, CheckReport check) {

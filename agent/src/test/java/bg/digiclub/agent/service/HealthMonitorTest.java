@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ import bg.digiclub.agent.store.AlertEvent;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.DatabaseOpener;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.SampleStore;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
@@ -70,7 +72,7 @@ class HealthMonitorTest {
         samples = new SampleStore(db, clock);
         StatusFile statusFile = new StatusFile(dataDir);
         monitor = new HealthMonitor(worker, new HealthEvaluator(HealthThresholds.defaults()), samples, alerts,
-                HealthMonitor.toStatusFile(statusFile).andThen(published::add));
+                new RaisedChecks(alerts, Set.of(DatabaseOpener.CHECK), clock), HealthMonitor.toStatusFile(statusFile).andThen(published::add));
     }
 
     @AfterEach
