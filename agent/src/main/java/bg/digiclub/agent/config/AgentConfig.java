@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import bg.digiclub.agent.health.check.HealthThresholds;
 import bg.digiclub.agent.upload.UploadConfig;
+import bg.digiclub.agent.visitor.VisitorSettings;
 import bg.digiclub.common.config.ConfigProperties;
 
 /**
@@ -20,9 +21,10 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param link       the local socket the kiosk talks to
  * @param members    member cards: allowances and PIN hashing
  * @param upload     where anonymous statistics go, when, and how the outbox is bounded
+ * @param visitor    the visitor's OS account: ended, reset and started as by the agent
  */
 public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettings sampling, HealthThresholds thresholds,
-                          LinkSettings link, MemberSettings members, UploadConfig upload) {
+                          LinkSettings link, MemberSettings members, UploadConfig upload, VisitorSettings visitor) {
     public AgentConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logDir, "logDir");
@@ -31,6 +33,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettin
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(upload, "upload");
+        Objects.requireNonNull(visitor, "visitor");
     }
 
     /** The agent's own temp directory (JNA and SQLite unpack native code here: system temp may be noexec). */
@@ -49,6 +52,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, SamplingSettin
                 HealthThresholdsConfig.read(c),
                 LinkSettings.read(c, dataDir),
                 MemberSettings.read(c),
-                UploadConfig.read(c));
+                UploadConfig.read(c),
+                VisitorSettings.read(c));
     }
 }
