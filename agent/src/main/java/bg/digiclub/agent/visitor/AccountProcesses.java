@@ -48,8 +48,8 @@ final class AccountProcesses {
         this.proc = proc;
     }
 
-    /** Ends them all; the result says how many there were, or how many are left. */
-    WipeStepResult endAll() {
+    /** Ends them all; the result says how many there were, or how many are left. One caller at a time. */
+    synchronized WipeStepResult endAll() {
         long start = System.nanoTime();
         int before;
         try {

@@ -107,7 +107,14 @@ final class HomeReset {
         ensureHolding();
         Path fresh = holding.resolve(NEW_PREFIX + id);
         Tally tally = new Tally();
-        int copied = buildFresh(fresh, tally);
+        int copied = 0;
+        IOException buildProblem = null;
+        try {
+            copied = buildFresh(fresh, tally);
+        } catch (IOException e) {
+            // e.g. a full disk or a template gone: the old home must go all the same
+            buildProblem = e;
+        }
         Path aside = holding.resolve(OLD_PREFIX + id);
         boolean hadHome = true;
         try {
@@ -123,12 +130,21 @@ final class HomeReset {
             }
             return inPlaceInstead(fresh, e);
         }
+        String gone = hadHome ? "the previous home is out of reach, being deleted" : "there was no home";
+        if (buildProblem != null) {
+            if (Files.exists(fresh, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(fresh, holding.resolve(OLD_PREFIX + id + "-partial"), StandardCopyOption.ATOMIC_MOVE);
+            }
+            purgeInBackground();
+            Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            finishHome(home);
+            return failed("template " + template + " not copied: " + Tally.reason(buildProblem) + "; " + gone + "; the home is empty");
+        }
         Files.move(fresh, home, StandardCopyOption.ATOMIC_MOVE);
         if (hadHome) {
             purgeInBackground();
         }
-        String detail = "home replaced by a copy of " + template + " (" + copied + (copied == 1 ? " entry" : " entries") + ")"
-                + (hadHome ? "; the previous home is out of reach, being deleted" : "; there was no home");
+        String detail = "home replaced by a copy of " + template + " (" + copied + (copied == 1 ? " entry" : " entries") + "); " + gone;
         if (!tally.ok()) {
             return failed(detail + "; template: " + tally.detail());
         }

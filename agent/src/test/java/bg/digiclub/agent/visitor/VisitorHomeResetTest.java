@@ -142,6 +142,24 @@ class VisitorHomeResetTest {
     }
 
     @Test
+    void whenTheTemplateCannotBeCopiedTheOldHomeStillGoesAndTheStepFails() throws Exception {
+        LinuxVisitorAccount visitor = account(true);
+        Files.move(template, dir.resolve("template-gone"));
+
+        List<WipeStepResult> results = visitor.reset();
+
+        WipeStepResult home = results.get(1);
+        assertFalse(home.ok(), home.toString());
+        assertTrue(home.detail().contains("not copied") && home.detail().contains("the home is empty"), home.detail());
+        assertEquals(List.of(), names(this.home));
+        assertEquals(account.uid(), TestAccount.uid(this.home));
+        assertEquals(0700, TestAccount.mode(this.home));
+        assertTrue(visitor.purge().join().ok());
+        assertEquals(List.of(), names(HomeReset.holdingDirectory(this.home)));
+        assertOutsideUntouched();
+    }
+
+    @Test
     void leftoversOfAnInterruptedResetAreDeletedAtStart() throws Exception {
         Path holding = Files.createDirectory(HomeReset.holdingDirectory(home));
         Files.move(home, holding.resolve("old-cut0ff"));
