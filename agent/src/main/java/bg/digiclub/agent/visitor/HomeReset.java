@@ -104,7 +104,12 @@ final class HomeReset {
 
     private WipeStepResult resetByRename() throws IOException {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        ensureHolding();
+        try {
+            ensureHolding();
+        } catch (IOException e) {
+            LOG.warn("Cannot use {} ({}); deleting the home in place", holding, Tally.reason(e));
+            return resetInPlace(" (in place: " + holding + ": " + Tally.reason(e) + ")");
+        }
         Path fresh = holding.resolve(NEW_PREFIX + id);
         Tally tally = new Tally();
         int copied = 0;

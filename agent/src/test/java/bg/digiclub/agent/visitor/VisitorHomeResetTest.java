@@ -114,6 +114,18 @@ class VisitorHomeResetTest {
     }
 
     @Test
+    void aHoldingDirectoryThatCannotBeMadeFallsBackToDeletingInPlace() throws Exception {
+        Files.writeString(HomeReset.holdingDirectory(home), "a file where the holding directory goes");
+
+        List<WipeStepResult> results = account(true).reset();
+
+        assertTrue(results.stream().allMatch(WipeStepResult::ok), results.toString());
+        assertTrue(results.get(1).detail().contains("(in place: "), results.get(1).detail());
+        assertHomeIsTheTemplate();
+        assertOutsideUntouched();
+    }
+
+    @Test
     void twoResetsInARowLeaveTheTemplateAndNothingHeld() throws Exception {
         LinuxVisitorAccount visitor = account(true);
         assertTrue(visitor.reset().stream().allMatch(WipeStepResult::ok));
