@@ -46,7 +46,7 @@ class VisitorProcessesTest {
         TestAccount.startAs(account, dir, "while :; do (sleep 30 &) ; sleep 0.01; done");
         TestAccount.startAs(account, dir, "sh " + phoenix);
         TestAccount.startAs(account, dir, "trap '' TERM HUP INT; exec sleep 300");
-        awaitAtLeast(4);
+        awaitAtLeast(10);
 
         WipeStepResult result = processes.endAll();
 
@@ -95,10 +95,13 @@ class VisitorProcessesTest {
         assertFalse(AccountProcesses.isLiveProcessOf(running, 995));
     }
 
+    /** Waits until the account has at least {@code n} processes (the forker's children pile up; the phoenix's come and go). */
     private void awaitAtLeast(int n) throws Exception {
-        for (int i = 0; i < 500 && processes.count() < n; i++) {
+        int seen = processes.count();
+        for (int i = 0; i < 1000 && seen < n; i++) {
             Thread.sleep(10);
+            seen = processes.count();
         }
-        assertTrue(processes.count() >= n, "the test's programs did not start");
+        assertTrue(seen >= n, "the test's programs did not start: " + seen + " processes of the account");
     }
 }
