@@ -34,6 +34,7 @@ public final class LinuxVisitorAccount implements VisitorAccount {
     private final Environment environment;
     private final AccountProcesses processes;
     private final HomeReset homeReset;
+    private final SharedTempDirs tempDirs;
 
     /**
      * What a visitor program starts with besides HOME, USER, LOGNAME and the display variables.
@@ -50,12 +51,18 @@ public final class LinuxVisitorAccount implements VisitorAccount {
         }
     }
 
-    LinuxVisitorAccount(PosixAccount account, Path home, Path template, Environment environment, boolean renameAside) {
+    /**
+     * @param tempDirs    directories every account may write, whose top-level entries of the visitor go too
+     * @param renameAside false to always delete the home in place (tests of the fallback)
+     */
+    LinuxVisitorAccount(PosixAccount account, Path home, Path template, List<Path> tempDirs, Environment environment,
+                        boolean renameAside) {
         this.account = Objects.requireNonNull(account, "account");
         this.home = Objects.requireNonNull(home, "home");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.processes = new AccountProcesses(account);
         this.homeReset = new HomeReset(account, home, template, renameAside);
+        this.tempDirs = new SharedTempDirs(account, tempDirs);
     }
 
     @Override
@@ -75,6 +82,9 @@ public final class LinuxVisitorAccount implements VisitorAccount {
         // The home goes even when a process is left: its files are then in the holding
         // directory, out of the next visitor's reach, and the failed step above says so.
         results.addAll(homeReset.reset());
+        if (!tempDirs.isEmpty()) {
+            results.add(tempDirs.clear());
+        }
         return results;
     }
 

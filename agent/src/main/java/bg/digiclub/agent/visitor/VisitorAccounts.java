@@ -62,7 +62,12 @@ public final class VisitorAccounts {
         Path home = settings.home() != null ? settings.home() : account.home();
         checkHome(source, homeKey, home, account, agentDirs);
         checkTemplate(source, settings.homeTemplate(), home, account);
-        return new LinuxVisitorAccount(account, home, settings.homeTemplate(),
+        for (Path dir : settings.tempDirs()) {
+            if (dir.equals(home.getParent()) || dir.startsWith(home) || home.equals(dir)) {
+                throw bad(source, "visitor.temp-dirs", dir.toString(), "must not be the visitor's home, inside it, or the directory holding it");
+            }
+        }
+        return new LinuxVisitorAccount(account, home, settings.homeTemplate(), settings.tempDirs(),
                 new LinuxVisitorAccount.Environment(settings.path(), settings.lang(), settings.supplementaryGroups()), renameAside);
     }
 

@@ -1,6 +1,8 @@
 package bg.digiclub.agent.visitor;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,15 +18,22 @@ import bg.digiclub.common.config.ConfigProperties;
  *                            then every reset is reported as failed
  * @param home                its home; null for the one in the password database
  * @param homeTemplate        what a reset home contains (a copy of this directory)
+ * @param tempDirs            directories every account may write (/tmp ...): the visitor's top-level
+ *                            entries there go at every reset too
  * @param path                PATH of the programs started as the visitor
  * @param lang                LANG of the programs started as the visitor
  * @param supplementaryGroups programs get the account's supplementary groups (e.g. audio)
  */
-public record VisitorSettings(String account, Path home, Path homeTemplate, String path, String lang,
+public record VisitorSettings(String account, Path home, Path homeTemplate, List<Path> tempDirs, String path, String lang,
                               boolean supplementaryGroups) {
     public static final Path DEFAULT_TEMPLATE = Path.of("/etc/skel");
     public static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
     public static final String DEFAULT_LANG = "bg_BG.UTF-8";
+    public static final List<Path> DEFAULT_TEMP_DIRS = List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
+
+    public VisitorSettings {
+        tempDirs = List.copyOf(tempDirs);
+    }
 
     private static final Pattern LANG = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
 
@@ -46,6 +55,7 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, Stri
             throw c.bad("visitor.home", home.toString(), "is set but visitor.account is not; set both or neither");
         }
         Path template = absolute(c, "visitor.home-template").orElse(DEFAULT_TEMPLATE);
+        List<Path> tempDirs = tempDirs(c);
         String path = c.string("visitor.path", DEFAULT_PATH);
         for (String dir : path.split(":", -1)) {
             if (!dir.startsWith("/") || dir.contains("/../") || dir.endsWith("/..")) {
@@ -57,7 +67,26 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, Stri
             throw c.bad("visitor.lang", lang, "is not a locale name such as bg_BG.UTF-8");
         }
         boolean groups = c.bool("visitor.supplementary-groups", true);
-        return new VisitorSettings(account.orElse(null), home, template, path, lang, groups);
+        return new VisitorSettings(account.orElse(null), home, template, tempDirs, path, lang, groups);
+    }
+
+    private static List<Path> tempDirs(ConfigProperties c) {
+        String key = "visitor.temp-dirs";
+        Optional<String> raw = c.string(key);
+        if (raw.isEmpty()) {
+            return DEFAULT_TEMP_DIRS;
+        }
+        if (raw.get().equals("none")) {
+            return List.of();
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (String d : c.list(key)) {
+            if (!d.startsWith("/") || d.contains("/..") || Path.of(d).getParent() == null) {
+                throw c.bad(key, raw.get(), "must be absolute directories (not /) separated by commas, or none");
+            }
+            dirs.add(Path.of(d).normalize());
+        }
+        return dirs;
     }
 
     /** An absolute path without {@code ..} (checked as written, before anything is resolved). */

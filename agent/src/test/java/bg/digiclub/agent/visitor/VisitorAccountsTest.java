@@ -102,6 +102,11 @@ class VisitorAccountsTest {
     }
 
     @Test
+    void aTempDirHoldingTheHomeIsRefused() throws Exception {
+        assertRefused(configured() + "visitor.temp-dirs=/tmp," + dir + "\n", "visitor.temp-dirs", "the directory holding it");
+    }
+
+    @Test
     void aHomeHoldingTheAgentsDataIsRefused() throws Exception {
         Path f = Files.writeString(dir.resolve("agent.properties"), configured() + "data-dir=" + home.resolve("agent") + "\n");
         AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.empty(), Optional.empty(), Optional.empty()));

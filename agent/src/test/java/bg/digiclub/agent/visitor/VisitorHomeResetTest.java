@@ -54,6 +54,7 @@ class VisitorHomeResetTest {
     private Path home;
     private Path template;
     private Path outside;
+    private Path sharedTmp;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -73,6 +74,12 @@ class VisitorHomeResetTest {
         Files.writeString(outside.resolve("sentinel.txt"), "keep-me");
         Files.writeString(outside.resolve("sentinel-dir/inner.txt"), "inner");
         TestAccount.shAs(account, home, TRACES);
+        // a /tmp of its own: the visitor's entries go, root's stay
+        sharedTmp = Files.createDirectory(dir.resolve("tmp"));
+        Files.setPosixFilePermissions(sharedTmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.writeString(sharedTmp.resolve("roots-own.txt"), "root's");
+        TestAccount.shAs(account, sharedTmp, "echo pdf > download-егн.pdf && mkdir -p .org.chromium.Chromium.x/s && echo x > .org.chromium.Chromium.x/s/f"
+                + " && ln -s " + outside.resolve("sentinel.txt") + " link-out && mkdir locked && chmod 000 locked");
     }
 
     @AfterEach
@@ -88,10 +95,13 @@ class VisitorHomeResetTest {
 
         List<WipeStepResult> results = visitor.reset();
 
-        assertEquals(2, results.size(), results.toString());
+        assertEquals(3, results.size(), results.toString());
         assertTrue(results.get(0).ok(), results.get(0).toString());
         assertEquals(VisitorAccount.HOME_STEP, results.get(1).step());
         assertTrue(results.get(1).ok(), results.get(1).toString());
+        assertEquals(SharedTempDirs.STEP, results.get(2).step());
+        assertTrue(results.get(2).ok(), results.get(2).toString());
+        assertEquals(List.of("roots-own.txt"), names(sharedTmp), "only the visitor's entries of a shared temp dir go");
         assertHomeIsTheTemplate();
         WipeStepResult purge = visitor.purge().join();
         assertTrue(purge.ok(), purge.toString());
@@ -186,7 +196,7 @@ class VisitorHomeResetTest {
     }
 
     private LinuxVisitorAccount account(boolean renameAside) {
-        return new LinuxVisitorAccount(account, home, template, new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
+        return new LinuxVisitorAccount(account, home, template, List.of(sharedTmp), new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
                 renameAside);
     }
 

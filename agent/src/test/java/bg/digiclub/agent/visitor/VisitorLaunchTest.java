@@ -42,7 +42,7 @@ class VisitorLaunchTest {
         Files.setAttribute(home, "unix:uid", account.uid());
         Files.setAttribute(home, "unix:gid", account.gid());
         Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        visitor = new LinuxVisitorAccount(account, home, Files.createDirectory(dir.resolve("template")),
+        visitor = new LinuxVisitorAccount(account, home, Files.createDirectory(dir.resolve("template")), List.of(),
                 new LinuxVisitorAccount.Environment("/usr/bin:/bin", "bg_BG.UTF-8", true), true);
     }
 
@@ -96,7 +96,7 @@ class VisitorLaunchTest {
 
     @Test
     void withoutSupplementaryGroupsSetprivClearsThem() {
-        LinuxVisitorAccount noGroups = new LinuxVisitorAccount(account, home, dir, new LinuxVisitorAccount.Environment("/usr/bin", "C", false), true);
+        LinuxVisitorAccount noGroups = new LinuxVisitorAccount(account, home, dir, List.of(), new LinuxVisitorAccount.Environment("/usr/bin", "C", false), true);
 
         List<String> command = noGroups.launchCommand(List.of("firefox"), Map.of()).command();
 

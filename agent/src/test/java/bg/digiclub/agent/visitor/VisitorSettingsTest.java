@@ -30,6 +30,7 @@ class VisitorSettingsTest {
         assertNull(s.account());
         assertNull(s.home());
         assertEquals(Path.of("/etc/skel"), s.homeTemplate());
+        assertEquals(java.util.List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm")), s.tempDirs());
         assertEquals("/usr/local/bin:/usr/bin:/bin", s.path());
         assertEquals("bg_BG.UTF-8", s.lang());
         assertTrue(s.supplementaryGroups());
@@ -39,7 +40,7 @@ class VisitorSettingsTest {
     void everyKeyIsRead() throws Exception {
         VisitorSettings s = load("visitor.account=digiclub-visitor\nvisitor.home=/home/visitor/\n"
                 + "visitor.home-template=/etc/digiclub/visitor-home\nvisitor.path=/usr/bin\nvisitor.lang=C.UTF-8\n"
-                + "visitor.supplementary-groups=false\n").visitor();
+                + "visitor.supplementary-groups=false\nvisitor.temp-dirs=none\n").visitor();
 
         assertEquals("digiclub-visitor", s.account());
         assertEquals(Path.of("/home/visitor"), s.home());
@@ -47,6 +48,8 @@ class VisitorSettingsTest {
         assertEquals("/usr/bin", s.path());
         assertEquals("C.UTF-8", s.lang());
         assertFalse(s.supplementaryGroups());
+        assertEquals(java.util.List.of(), s.tempDirs());
+        assertEquals(java.util.List.of(Path.of("/tmp")), load("visitor.temp-dirs=/tmp/\n").visitor().tempDirs());
     }
 
     @Test
@@ -61,6 +64,8 @@ class VisitorSettingsTest {
         assertFails("visitor.lang=bg; rm -rf\n", "visitor.lang");
         assertFails("visitor.supplementary-groups=maybe\n", "visitor.supplementary-groups");
         assertFails("visitor.acount=digiclub-visitor\n", "visitor.acount");
+        assertFails("visitor.temp-dirs=tmp\n", "visitor.temp-dirs");
+        assertFails("visitor.temp-dirs=/\n", "visitor.temp-dirs");
     }
 
     @Test
