@@ -24,6 +24,7 @@ class VisitorLaunchTest {
             "{ echo \"pid=$$\"; echo \"cwd=$(pwd)\"; echo \"uid=$(id -u)\"; echo \"gid=$(id -g)\"; echo \"groups=$(id -G)\"",
             "echo \"stdin=$(readlink /proc/self/fd/0)\"",
             "echo \"sid=$(cut -d' ' -f6 /proc/$$/stat)\"",
+            "echo \"fds=$(ls -l /proc/$$/fd/ | tr '\\n' ' ')\"",
             "env | sed 's/^/env:/'; } > \"$HOME/.report.tmp\"",
             "mv \"$HOME/.report.tmp\" \"$HOME/report\"");
 
@@ -53,7 +54,12 @@ class VisitorLaunchTest {
 
     @Test
     void startsAsTheVisitorInItsHomeWithACleanEnvironmentAndIsReaped() throws Exception {
-        visitor.launch(List.of("sh", "-c", REPORT), Map.of("DISPLAY", ":7", "XAUTHORITY", "/run/digiclub/visitor.xauth"));
+        // a file the agent holds open (as it holds agent.db) must not be handed to the visitor's program
+        Path secret = Files.writeString(dir.resolve("agent-secret.db"), "x");
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(secret)) {
+            visitor.launch(List.of("sh", "-c", REPORT), Map.of("DISPLAY", ":7", "XAUTHORITY", "/run/digiclub/visitor.xauth"));
+            awaitReport();
+        }
 
         Map<String, String> seen = awaitReport();
         assertEquals(home.toString(), seen.get("cwd"));
@@ -62,6 +68,8 @@ class VisitorLaunchTest {
         assertEquals(Integer.toString(account.gid()), seen.get("groups"), "the account's groups only, none of root's");
         assertEquals("/dev/null", seen.get("stdin"));
         assertEquals(seen.get("pid"), seen.get("sid"), "a session of its own: no terminal of the agent's to type into");
+        assertTrue(seen.get("fds").contains("/dev/null"), seen.get("fds"));
+        assertFalse(seen.get("fds").contains("agent-secret.db"), "a descriptor of the agent's leaked: " + seen.get("fds"));
         Map<String, String> env = new HashMap<>();
         seen.forEach((k, v) -> {
             if (k.startsWith("env:")) {
