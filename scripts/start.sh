@@ -55,6 +55,8 @@ data-dir = $data/agent
 sampling.interval-seconds = 10
 upload.url = http://127.0.0.1:$port
 link.socket = $data/run/agent.sock
+# this machine has no visitor account: nothing of it is ended or deleted after a session
+visitor.demo = true
 CONF
 if [ ! -f "$data/agent/enrolled" ]; then
   code=$(grep -oE '[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}' "$data/collector-demo.txt" | tail -1)
@@ -70,7 +72,6 @@ if [ -n "${DISPLAY:-}" ]; then
   cat >"$data/kiosk.properties" <<CONF
 club.name = Читалище „Родина – 1860“, Стара Загора
 agent.socket = $data/run/agent.sock
-agent.spool = $data/kiosk-spool
 CONF
   java @kiosk/config/kiosk.jvm-options -jar kiosk/target/digiclub-kiosk.jar --demo --real-agent --config "$data/kiosk.properties" \
     >"$data/kiosk.log" 2>&1 &

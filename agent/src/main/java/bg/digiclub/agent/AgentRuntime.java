@@ -54,7 +54,8 @@ import bg.digiclub.agent.upload.UploadService;
 import bg.digiclub.agent.usage.LedgerUsageSource;
 import bg.digiclub.agent.usage.StoreHealthSource;
 import bg.digiclub.agent.usage.UsageUpload;
-import bg.digiclub.agent.visitor.NoVisitorAccount;
+import bg.digiclub.agent.visitor.VisitorAccount;
+import bg.digiclub.agent.visitor.VisitorAccounts;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.health.HealthReport;
 
@@ -118,7 +119,9 @@ public final class AgentRuntime {
         HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts,
                 raised, publish);
         SessionLedger ledger = new SessionLedger(db);
-        SessionAuthority sessions = new SessionAuthority(ledger, new NoVisitorAccount(), raised, clock,
+        VisitorAccount visitor = VisitorAccounts.forThisPc(config);
+        LOG.info("visitor account: {}", visitor);
+        SessionAuthority sessions = new SessionAuthority(ledger, visitor, raised, clock,
                 config.sessions().heartbeatInterval(), new SecureRandom());
         SessionWatchdog watchdog = SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
         LinkServer link = startLink(config, db, ledger, sessions, latest::get, clock);

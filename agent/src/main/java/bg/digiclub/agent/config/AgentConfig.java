@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import bg.digiclub.agent.health.check.HealthThresholds;
 import bg.digiclub.agent.upload.UploadConfig;
+import bg.digiclub.agent.visitor.VisitorSettings;
 import bg.digiclub.common.config.ConfigProperties;
 
 /**
@@ -24,10 +25,11 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param members    member cards: allowances and PIN hashing
  * @param sessions   how the kiosk's sessions are watched
  * @param upload     where anonymous statistics go, when, and how the outbox is bounded
+ * @param visitor    the visitor's OS account: ended, reset and started as by the agent
  */
 public record AgentConfig(Path source, Path dataDir, Path logDir, ZoneId zone, SamplingSettings sampling,
                           HealthThresholds thresholds, LinkSettings link, MemberSettings members, SessionSettings sessions,
-                          UploadConfig upload) {
+                          UploadConfig upload, VisitorSettings visitor) {
     public AgentConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logDir, "logDir");
@@ -38,6 +40,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, ZoneId zone, S
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(upload, "upload");
+        Objects.requireNonNull(visitor, "visitor");
     }
 
     /** The agent's clock: the system's time, in the club's zone (so days and windows are local). */
@@ -58,6 +61,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, ZoneId zone, S
                 LinkSettings.read(c, dataDir),
                 MemberSettings.read(c),
                 SessionSettings.read(c),
-                UploadConfig.read(c));
+                UploadConfig.read(c),
+                VisitorSettings.read(c));
     }
 }

@@ -6,8 +6,16 @@ import java.util.Map;
 
 import bg.digiclub.common.link.WipeStepResult;
 
-/** The visitor's account on this PC: ends its programs, resets its home, starts programs as it. */
+/**
+ * The visitor's account on this PC: ends its programs, resets its home, starts programs as it.
+ * Picked once by {@link VisitorAccounts#forThisPc}; thread-safe.
+ */
 public interface VisitorAccount {
+    /** Step name of {@link #endProcesses()}'s result. */
+    String PROCESSES_STEP = "visitor-processes";
+    /** Step name of the home reset in {@link #reset()}. */
+    String HOME_STEP = "visitor-home";
+
     /** Ends every process of the visitor account (kill -KILL -1 as that uid, looped until none). */
     WipeStepResult endProcesses();
 

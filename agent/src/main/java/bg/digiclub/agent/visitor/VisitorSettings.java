@@ -1,0 +1,115 @@
+package bg.digiclub.agent.visitor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import bg.digiclub.common.config.ConfigProperties;
+
+/**
+ * The {@code visitor.*} section of the agent's configuration: the visitor's OS account, which the
+ * agent ends, resets and starts programs as. Only the values are checked here;
+ * {@link VisitorAccounts#forThisPc} checks them against the PC (the account
+ * exists, the home's parent and the template are safe) at start-up.
+ *
+ * @param account             the account's name; null when this PC has none (development, demo):
+ *                            then every reset is reported as failed
+ * @param home                its home; null for the one in the password database
+ * @param homeTemplate        what a reset home contains (a copy of this directory)
+ * @param tempDirs            directories every account may write (/tmp ...): the visitor's top-level
+ *                            entries there go at every reset too
+ * @param path                PATH of the programs started as the visitor
+ * @param lang                LANG of the programs started as the visitor
+ * @param supplementaryGroups programs get the account's supplementary groups (e.g. audio)
+ * @param demo                a developer's machine or a demo: nothing is ended, reset or started,
+ *                            and the reset is reported as a demo (never set on a club PC)
+ */
+public record VisitorSettings(String account, Path home, Path homeTemplate, List<Path> tempDirs, String path, String lang,
+                              boolean supplementaryGroups, boolean demo) {
+    public static final Path DEFAULT_TEMPLATE = Path.of("/etc/skel");
+    public static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
+    public static final String DEFAULT_LANG = "bg_BG.UTF-8";
+    public static final List<Path> DEFAULT_TEMP_DIRS = List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
+
+    public VisitorSettings {
+        tempDirs = List.copyOf(tempDirs);
+    }
+
+    private static final Pattern LANG = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
+
+    public Optional<String> accountName() {
+        return Optional.ofNullable(account);
+    }
+
+    /** The agent's {@code AgentConfig} calls this while reading the agent's configuration. */
+    public static VisitorSettings read(ConfigProperties c) {
+        Optional<String> account = c.string("visitor.account");
+        if (account.isPresent() && !PosixAccount.isValidName(account.get())) {
+            throw c.bad("visitor.account", account.get(), "is not an account name (lower-case letters, digits, _ . -)");
+        }
+        Path home = absolute(c, "visitor.home").orElse(null);
+        if (home != null && home.getParent() == null) {
+            throw c.bad("visitor.home", home.toString(), "cannot be the root directory");
+        }
+        if (home != null && account.isEmpty()) {
+            throw c.bad("visitor.home", home.toString(), "is set but visitor.account is not; set both or neither");
+        }
+        Path template = absolute(c, "visitor.home-template").orElse(DEFAULT_TEMPLATE);
+        List<Path> tempDirs = tempDirs(c);
+        String path = c.string("visitor.path", DEFAULT_PATH);
+        for (String dir : path.split(":", -1)) {
+            if (!dir.startsWith("/") || dir.contains("/../") || dir.endsWith("/..")) {
+                throw c.bad("visitor.path", path, "must be absolute directories separated by ':'");
+            }
+        }
+        String lang = c.string("visitor.lang", DEFAULT_LANG);
+        if (!LANG.matcher(lang).matches()) {
+            throw c.bad("visitor.lang", lang, "is not a locale name such as bg_BG.UTF-8");
+        }
+        boolean groups = c.bool("visitor.supplementary-groups", true);
+        boolean demo = c.bool("visitor.demo", false);
+        if (demo && account.isPresent()) {
+            throw c.bad("visitor.demo", "true", "is for machines without a visitor account; remove it or visitor.account");
+        }
+        return new VisitorSettings(account.orElse(null), home, template, tempDirs, path, lang, groups, demo);
+    }
+
+    private static List<Path> tempDirs(ConfigProperties c) {
+        String key = "visitor.temp-dirs";
+        Optional<String> raw = c.string(key);
+        if (raw.isEmpty()) {
+            return DEFAULT_TEMP_DIRS;
+        }
+        if (raw.get().equals("none")) {
+            return List.of();
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (String d : c.list(key)) {
+            if (!d.startsWith("/") || d.contains("/..") || Path.of(d).getParent() == null) {
+                throw c.bad(key, raw.get(), "must be absolute directories (not /) separated by commas, or none");
+            }
+            dirs.add(Path.of(d).normalize());
+        }
+        return dirs;
+    }
+
+    /** An absolute path without {@code ..} (checked as written, before anything is resolved). */
+    private static Optional<Path> absolute(ConfigProperties c, String key) {
+        Optional<String> raw = c.string(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Path p = c.path(key).orElseThrow();
+        if (!raw.get().startsWith("/")) {
+            throw c.bad(key, raw.get(), "must be an absolute path");
+        }
+        for (Path part : p) {
+            if (part.toString().equals("..")) {
+                throw c.bad(key, raw.get(), "contains '..'; name the directory directly");
+            }
+        }
+        return Optional.of(p.normalize());
+    }
+}

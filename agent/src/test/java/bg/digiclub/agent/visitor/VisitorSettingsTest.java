@@ -1,0 +1,98 @@
+package bg.digiclub.agent.visitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import bg.digiclub.agent.config.AgentConfig;
+import bg.digiclub.agent.config.AgentConfigLoader;
+import bg.digiclub.agent.config.CommandLineOverrides;
+import bg.digiclub.common.config.ConfigException;
+
+/** The {@code visitor.*} keys, read through the agent's one configuration loader. */
+class VisitorSettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsResetTheWholeHomeFromSkelAndNoAccountMeansNone() throws Exception {
+        VisitorSettings s = load("").visitor();
+
+        assertNull(s.account());
+        assertNull(s.home());
+        assertEquals(Path.of("/etc/skel"), s.homeTemplate());
+        assertEquals(java.util.List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm")), s.tempDirs());
+        assertEquals("/usr/local/bin:/usr/bin:/bin", s.path());
+        assertEquals("bg_BG.UTF-8", s.lang());
+        assertTrue(s.supplementaryGroups());
+    }
+
+    @Test
+    void everyKeyIsRead() throws Exception {
+        VisitorSettings s = load("visitor.account=digiclub-visitor\nvisitor.home=/home/visitor/\n"
+                + "visitor.home-template=/etc/digiclub/visitor-home\nvisitor.path=/usr/bin\nvisitor.lang=C.UTF-8\n"
+                + "visitor.supplementary-groups=false\nvisitor.temp-dirs=none\n").visitor();
+
+        assertEquals("digiclub-visitor", s.account());
+        assertEquals(Path.of("/home/visitor"), s.home());
+        assertEquals(Path.of("/etc/digiclub/visitor-home"), s.homeTemplate());
+        assertEquals("/usr/bin", s.path());
+        assertEquals("C.UTF-8", s.lang());
+        assertFalse(s.supplementaryGroups());
+        assertEquals(java.util.List.of(), s.tempDirs());
+        assertEquals(java.util.List.of(Path.of("/tmp")), load("visitor.temp-dirs=/tmp/\n").visitor().tempDirs());
+    }
+
+    @Test
+    void mistakesNameTheFileAndTheKey() {
+        assertFails("visitor.account=Visitor Account\n", "visitor.account");
+        assertFails("visitor.account=v\nvisitor.home=home/v\n", "visitor.home");
+        assertFails("visitor.account=v\nvisitor.home=/home/v/../root\n", "visitor.home");
+        assertFails("visitor.account=v\nvisitor.home=/\n", "visitor.home");
+        assertFails("visitor.home=/home/v\n", "visitor.home");
+        assertFails("visitor.home-template=skel\n", "visitor.home-template");
+        assertFails("visitor.path=bin:/usr/bin\n", "visitor.path");
+        assertFails("visitor.lang=bg; rm -rf\n", "visitor.lang");
+        assertFails("visitor.supplementary-groups=maybe\n", "visitor.supplementary-groups");
+        assertFails("visitor.acount=digiclub-visitor\n", "visitor.acount");
+        assertFails("visitor.temp-dirs=tmp\n", "visitor.temp-dirs");
+        assertFails("visitor.temp-dirs=/\n", "visitor.temp-dirs");
+    }
+
+    @Test
+    void shippedExampleConfiguresNoAccountAndTheDefaults() {
+        AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.of(Path.of("config/agent.example.properties")),
+                Optional.of(dir), Optional.empty(), Optional.empty()));
+
+        assertEquals(load0("").visitor(), c.visitor());
+    }
+
+    private void assertFails(String text, String key) {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(text));
+        String file = dir.resolve("agent.properties").toString();
+        assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains("'" + key + "'"), e.getMessage());
+    }
+
+    private AgentConfig load(String text) throws Exception {
+        Path f = dir.resolve("agent.properties");
+        Files.writeString(f, text);
+        return AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.of(dir), Optional.empty(), Optional.empty()));
+    }
+
+    private AgentConfig load0(String text) {
+        try {
+            return load(text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
