@@ -54,7 +54,7 @@ final class SessionRequests {
             }
             return new SessionEnded(refusals(() -> sessions.end(end.sessionId(), end.secret(), end.reason())));
         });
-        builder.on(MessageTypes.SESSION_OPEN, body -> new OpenSession(sessions.sessionOpen()));
+        builder.on(MessageTypes.SESSION_OPEN, body -> new OpenSession(sessions.sessionOpen(), sessions.lastResetFailed()));
         builder.on(MessageTypes.SESSION_EXTEND, body -> {
             SessionExtend extend = body.as(SessionExtend.class);
             requireStaff(extend.staffToken());

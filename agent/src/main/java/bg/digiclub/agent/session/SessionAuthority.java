@@ -47,10 +47,13 @@ public final class SessionAuthority {
     private final Duration heartbeatInterval;
     private final SessionSecrets secrets;
     private final RaisedChecks raised;
+    /** A failed reset is tried again this often by the watchdog, so a passing problem (a busy file) heals. */
+    static final Duration RESET_RETRY = Duration.ofMinutes(1);
     /** Sessions could not be heartbeated while the agent was down: the watchdog counts from here too. */
     private final Instant agentStarted;
     private Instant maintenanceUntil;
     private boolean lastResetFailed;
+    private Instant lastResetAt;
 
     /**
      * @param raised where a failed reset is raised as {@value #RESET_CHECK} (CRIT to staff and the
@@ -66,6 +69,7 @@ public final class SessionAuthority {
         this.raised = Objects.requireNonNull(raised, "raised");
         this.lastResetFailed = raised.status(RESET_CHECK) != HealthStatus.OK;
         this.agentStarted = clock.instant();
+        this.lastResetAt = agentStarted;
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
             throw new IllegalArgumentException("heartbeat interval must be positive, got " + heartbeatInterval);
         }
@@ -232,12 +236,18 @@ public final class SessionAuthority {
     /**
      * The watchdog, run every few seconds: ends a session whose kiosk missed two heartbeats
      * (as INTERRUPTED, at its last sign of life) or whose time ran out a heartbeat ago (as
-     * TIMEOUT, at its end), and relocks maintenance whose time is up.
+     * TIMEOUT, at its end), relocks maintenance whose time is up, and tries a failed reset of the
+     * visitor's home again every {@link #RESET_RETRY} while the PC is free.
      */
     public synchronized void sweep() {
         Instant now = clock.instant();
         try {
             Optional<SessionRecord> open = ledger.openSession();
+            if (open.isEmpty() && lastResetFailed && maintenanceUntil == null
+                    && !now.isBefore(lastResetAt.plus(RESET_RETRY))) {
+                LOG.info("trying the failed reset of the visitor's home again");
+                resetDone(visitor.reset());
+            }
             if (open.isPresent()) {
                 SessionRecord s = open.get();
                 if (!now.isBefore(silenceDeadline(s))) {
@@ -282,6 +292,7 @@ public final class SessionAuthority {
 
     /** Keeps the PC out of order, and {@value #RESET_CHECK} CRIT, while the last reset failed. */
     private void resetDone(List<WipeStepResult> steps) {
+        lastResetAt = clock.instant();
         lastResetFailed = !succeeded(steps);
         raised.raise(RESET_CHECK, lastResetFailed ? HealthStatus.CRIT : HealthStatus.OK,
                 lastResetFailed ? "the visitor's data could not be removed: " + firstFailure(steps) : "reset ok");

@@ -228,6 +228,27 @@ class SessionAuthorityTest {
     }
 
     @Test
+    void theWatchdogTriesAFailedResetAgainEveryMinuteWhileThePcIsFree() throws Exception {
+        visitor.resetFails = true;
+        Granted g = guest();
+        sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
+        long resets = visitor.calls.stream().filter("reset"::equals).count();
+
+        clock.advance(Duration.ofSeconds(59));
+        sessions.sweep();
+        assertEquals(resets, visitor.calls.stream().filter("reset"::equals).count(), "not before a minute");
+        clock.advance(Duration.ofSeconds(1));
+        sessions.sweep();
+        assertEquals(resets + 1, visitor.calls.stream().filter("reset"::equals).count());
+        assertTrue(sessions.lastResetFailed());
+
+        visitor.resetFails = false; // the busy file was closed
+        clock.advance(SessionAuthority.RESET_RETRY);
+        sessions.sweep();
+        assertFalse(sessions.lastResetFailed(), "the PC is in order again without anyone starting a session");
+    }
+
+    @Test
     void extensionAddsTimeByTheAgentsClock() throws Exception {
         Granted g = guest();
         clock.advance(Duration.ofMinutes(55));

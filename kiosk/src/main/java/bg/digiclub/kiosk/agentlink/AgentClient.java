@@ -50,8 +50,8 @@ public interface AgentClient extends AutoCloseable {
     /** Staff give the running session more time; returns the time left. */
     Duration extendSession(Duration more) throws AgentUnavailableException;
 
-    /** Whether the agent holds a session open (one this kiosk lost by being restarted). */
-    boolean sessionOpen() throws AgentUnavailableException;
+    /** Whether a session is open (one this kiosk lost by being restarted) and whether the PC is out of order. */
+    PcStatus pcStatus() throws AgentUnavailableException;
 
     /** Staff unlock the PC for maintenance for {@code length}. */
     void startMaintenance(Duration length) throws AgentUnavailableException;

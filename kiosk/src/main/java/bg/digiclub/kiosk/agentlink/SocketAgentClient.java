@@ -140,8 +140,9 @@ public final class SocketAgentClient implements AgentClient {
     }
 
     @Override
-    public boolean sessionOpen() throws AgentUnavailableException {
-        return convert(request(null, MessageTypes.SESSION_OPEN, null), OpenSession.class).open();
+    public PcStatus pcStatus() throws AgentUnavailableException {
+        OpenSession answer = convert(request(null, MessageTypes.SESSION_OPEN, null), OpenSession.class);
+        return new PcStatus(answer.open(), answer.outOfOrder());
     }
 
     @Override

@@ -27,6 +27,7 @@ import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.agentlink.NewMemberCard;
+import bg.digiclub.kiosk.agentlink.PcStatus;
 
 /**
  * A stand-in agent for {@code --demo} and the screenshots: a few member cards, a plausible health
@@ -84,8 +85,8 @@ public final class DemoAgentClient implements AgentClient {
     }
 
     @Override
-    public synchronized boolean sessionOpen() {
-        return false;
+    public synchronized PcStatus pcStatus() {
+        return new PcStatus(false, false);
     }
 
     @Override

@@ -25,6 +25,7 @@ import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
+import bg.digiclub.kiosk.agentlink.PcStatus;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.platform.IdleMonitor;
 
@@ -82,8 +83,11 @@ public final class SessionViewModel {
     private EndReason pendingEnd;
     private long lastEndAttempt;
     private boolean endInFlight;
-    /** At start: the agent still holds the session a killed kiosk left open, until its watchdog ends it. */
+    /** At start: waiting for the agent to end the session a killed kiosk left open. */
     private boolean waitingForAgent;
+    /** A status question to the agent is on its way. */
+    private boolean polling;
+    private long lastPoll;
 
     public SessionViewModel(SessionSettings settings, AgentClient agent, IdleMonitor idleMonitor, LongSupplier nanoTime,
                             Executor work, Executor ui) {
@@ -199,10 +203,11 @@ public final class SessionViewModel {
         long now = nanoTime.getAsLong();
         if (state.get() == State.ENDING) {
             retryEnd(now);
-            pollOpen(now);
+            poll(now);
             return;
         }
         if (state.get() != State.RUNNING) {
+            poll(now);
             return;
         }
         Duration left = timer.remaining();
@@ -429,7 +434,8 @@ public final class SessionViewModel {
     /**
      * At kiosk start: a session this kiosk lost (it was killed and restarted) is still open at the
      * agent until the agent's watchdog ends it; meanwhile the lock screen says "preparing". When
-     * the agent cannot be reached, the lock screen says so.
+     * the agent cannot be reached, or says the PC is out of order, the lock screen says so, lets
+     * only staff in, and asks again every heartbeat interval.
      */
     public void recoverInterrupted() {
         if (state.get() != State.NONE) {
@@ -437,43 +443,52 @@ public final class SessionViewModel {
         }
         state.set(State.ENDING);
         pendingEnd = null;
-        lastEndAttempt = nanoTime.getAsLong();
-        askWhetherOpen();
+        waitingForAgent = true;
+        lastPoll = nanoTime.getAsLong();
+        askStatus();
     }
 
-    private void askWhetherOpen() {
-        endInFlight = true;
+    private void askStatus() {
+        polling = true;
         work.execute(() -> {
-            boolean open;
+            PcStatus status;
             try {
-                open = agent.sessionOpen();
+                status = agent.pcStatus();
             } catch (AgentUnavailableException e) {
-                LOG.warn("cannot ask the agent whether a session is open: {}", e.getMessage());
+                LOG.warn("cannot ask the agent about this PC: {}", e.getMessage());
                 ui.execute(() -> {
-                    endInFlight = false;
+                    polling = false;
+                    outOfOrder.set(true);
                     notice.set(Message.of("lock.notice.unavailable"));
-                    state.set(State.NONE);
+                    if (waitingForAgent) {
+                        waitingForAgent = false;
+                        state.set(State.NONE);
+                    }
                 });
                 return;
             }
-            ui.execute(() -> {
-                endInFlight = false;
-                if (open) {
-                    LOG.info("the agent still holds the session of the previous kiosk; it ends it when its heartbeats stop");
-                    waitingForAgent = true;
-                } else {
-                    waitingForAgent = false;
-                    state.set(State.NONE);
-                }
-            });
+            ui.execute(() -> follow(status));
         });
     }
 
-    /** While the agent still holds the lost session: asks again each heartbeat interval. */
-    private void pollOpen(long now) {
-        if (waitingForAgent && !endInFlight && now - lastEndAttempt >= settings.heartbeatInterval().toNanos()) {
-            lastEndAttempt = now;
-            askWhetherOpen();
+    private void follow(PcStatus status) {
+        polling = false;
+        outOfOrder.set(status.outOfOrder());
+        notice.set(status.outOfOrder() ? Message.of("lock.notice.outOfOrder") : null);
+        if (waitingForAgent && status.sessionOpen()) {
+            LOG.info("the agent still holds the session of the previous kiosk; it ends it when its heartbeats stop");
+        } else if (waitingForAgent) {
+            waitingForAgent = false;
+            state.set(State.NONE);
+        }
+    }
+
+    /** While waiting for the agent to end a lost session, or while the PC is out of order: asks every interval. */
+    private void poll(long now) {
+        boolean needed = waitingForAgent || (state.get() == State.NONE && outOfOrder.get());
+        if (needed && !polling && now - lastPoll >= settings.heartbeatInterval().toNanos()) {
+            lastPoll = now;
+            askStatus();
         }
     }
 }

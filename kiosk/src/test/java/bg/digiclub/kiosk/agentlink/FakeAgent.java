@@ -167,7 +167,7 @@ final class FakeAgent implements AutoCloseable {
                 }
                 out.put("remainingSeconds", 1234 + body.path("minutes").asLong() * 60);
             }
-            case "session.open" -> out.put("open", openSession != null);
+            case "session.open" -> out.put("open", openSession != null).put("outOfOrder", false);
             case "app.launch", "maintenance.start", "maintenance.end" -> {
                 // recorded above
             }

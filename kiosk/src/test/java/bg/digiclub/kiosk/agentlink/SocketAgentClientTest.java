@@ -70,7 +70,7 @@ class SocketAgentClientTest {
         JsonNode start = lastBody("session.start");
         assertEquals(60, start.path("allowedMinutes").asInt());
         assertFalse(start.has("startedAt"), "the agent's clock decides when a session starts");
-        assertTrue(client.sessionOpen());
+        assertTrue(client.pcStatus().sessionOpen());
 
         assertEquals(Duration.ofSeconds(1234), client.heartbeat(), "the agent's time left");
         assertEquals("secret-1", lastBody("session.heartbeat").path("secret").asText());
@@ -84,7 +84,7 @@ class SocketAgentClientTest {
         List<WipeStepResult> reset = client.endSession(EndReason.LOGOUT);
         assertEquals(List.of(new WipeStepResult("reset-home", true, "from template")), reset);
         assertEquals("secret-1", lastBody("session.end").path("secret").asText());
-        assertFalse(client.sessionOpen());
+        assertFalse(client.pcStatus().sessionOpen());
         assertEquals("session_ended", assertThrows(AgentRefusedException.class, client::heartbeat).code(),
                 "no session, nothing sent");
     }

@@ -281,7 +281,7 @@ class SessionViewModelTest {
         assertEquals(Message.of("lock.notice.outOfOrder"), session.noticeProperty().get());
 
         agent.resetFails = false;
-        session.startGuest(Demographics.NOT_DECLARED); // staff fixed it; the agent tries the reset again first
+        session.startGuest(Demographics.NOT_DECLARED); // staff, or the agent's own retry, fixed it
         assertFalse(session.outOfOrderProperty().get());
         assertNull(session.noticeProperty().get());
     }
@@ -335,10 +335,34 @@ class SessionViewModelTest {
     }
 
     @Test
-    void recoveryWithoutTheAgentSaysSo() {
+    void withoutTheAgentOnlyStaffGetInUntilItAnswers() {
         agent.reachable = false;
         session.recoverInterrupted();
         assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
         assertEquals(Message.of("lock.notice.unavailable"), session.noticeProperty().get());
+        assertTrue(session.outOfOrderProperty().get(), "no session could start, nor be reset after");
+
+        agent.reachable = true;
+        runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertFalse(session.outOfOrderProperty().get());
+        assertNull(session.noticeProperty().get());
+    }
+
+    @Test
+    void anOutOfOrderPcAsksTheAgentUntilItsResetSucceeds() {
+        agent.resetFails = true;
+        session.startGuest(Demographics.NOT_DECLARED);
+        session.endByVisitor();
+        assertTrue(session.outOfOrderProperty().get());
+
+        agent.outOfOrder = true; // the agent's retries fail too
+        runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertTrue(session.outOfOrderProperty().get());
+        assertTrue(log.events().contains("agent:status"));
+
+        agent.outOfOrder = false; // the agent's retry a minute later worked
+        runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
+        assertFalse(session.outOfOrderProperty().get());
+        assertNull(session.noticeProperty().get());
     }
 }

@@ -22,6 +22,7 @@ import bg.digiclub.kiosk.agentlink.StaffLockedException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.agentlink.NewMemberCard;
+import bg.digiclub.kiosk.agentlink.PcStatus;
 
 /**
  * A hand-written in-memory agent. The real agent sits behind a Unix socket owned by another
@@ -42,8 +43,10 @@ public final class FakeAgentClient implements AgentClient {
     public final List<List<String>> launched = new ArrayList<>();
     public final List<MemberCard> cards = new ArrayList<>();
     public volatile boolean reachable = true;
-    /** What {@link #sessionOpen()} answers. */
+    /** What {@link #pcStatus()} answers: a session is open. */
     public volatile boolean openSession;
+    /** What {@link #pcStatus()} answers: the PC is out of order (the agent's last reset failed). */
+    public volatile boolean outOfOrder;
     /**
      * The time left the agent answers a heartbeat with; null: the agent's own count, on the
      * ticker given at construction (or no answer without one).
@@ -141,9 +144,10 @@ public final class FakeAgentClient implements AgentClient {
     }
 
     @Override
-    public boolean sessionOpen() throws AgentUnavailableException {
+    public PcStatus pcStatus() throws AgentUnavailableException {
         check();
-        return openSession;
+        log.add("agent:status");
+        return new PcStatus(openSession, outOfOrder);
     }
 
     @Override

@@ -114,7 +114,7 @@ class KioskAgentLinkTest {
             assertEquals(start.plus(Duration.ofMinutes(20)), s.endedAt());
             assertEquals(EndReason.LOGOUT, s.endReason());
             assertEquals(Boolean.TRUE, s.wipeSucceeded());
-            assertFalse(kiosk.sessionOpen());
+            assertFalse(kiosk.pcStatus().sessionOpen());
         }
     }
 
@@ -128,7 +128,7 @@ class KioskAgentLinkTest {
             assertEquals(ErrorCodes.MEMBER_AUTH_REQUIRED, refused.code());
             assertEquals(MemberLogin.Outcome.OK, kiosk.authenticateMember(card.code(), card.pin().toCharArray()).outcome());
             kiosk.startSession(VisitorKind.MEMBER, card.code(), WOMAN_75, Duration.ofHours(1));
-            assertTrue(kiosk.sessionOpen());
+            assertTrue(kiosk.pcStatus().sessionOpen());
             assertEquals(card.code(), pc.ledger().openSession().orElseThrow().memberCode());
         }
     }
@@ -143,14 +143,14 @@ class KioskAgentLinkTest {
         }
         // the kiosk was killed; a new one starts and finds the agent still holding the session
         try (SocketAgentClient kiosk = pc.kiosk()) {
-            assertTrue(kiosk.sessionOpen());
+            assertTrue(kiosk.pcStatus().sessionOpen());
             assertEquals(ErrorCodes.BUSY, assertThrows(AgentRefusedException.class,
                     () -> kiosk.startSession(VisitorKind.GUEST, null, WOMAN_75, Duration.ofHours(1))).code(),
                     "the lost session is not replaced while it may still be alive");
 
             clock.advance(ClubPc.HEARTBEAT.multipliedBy(5).dividedBy(2));
             pc.watchdog();
-            assertFalse(kiosk.sessionOpen());
+            assertFalse(kiosk.pcStatus().sessionOpen());
             SessionRecord s = pc.ledger().sessionsOverlapping(start, start.plusSeconds(3600)).get(0);
             assertEquals(EndReason.INTERRUPTED, s.endReason());
             assertEquals(start.plus(Duration.ofMinutes(10)), s.endedAt(), "ended at its last sign of life");
