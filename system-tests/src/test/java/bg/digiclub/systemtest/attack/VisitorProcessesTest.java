@@ -36,8 +36,8 @@ class VisitorProcessesTest {
     void start() throws Exception {
         programs = new VisitorPrograms(ClubAccounts.visitor());
         List<String> config = new ArrayList<>(AgentUnderAttack.VISITOR_ACCOUNT_LINES);
-        // long enough that the watchdog never ends the session in the middle of this test
-        config.add(AgentUnderAttack.HEARTBEAT_INTERVAL_KEY + " = 600");
+        // the longest the agent takes (5 minutes): the watchdog never ends the session in the middle of this test
+        config.add(AgentUnderAttack.HEARTBEAT_INTERVAL_KEY + " = 300");
         agent = new AgentUnderAttack(dir, config).start();
         kiosk = KioskLine.open(ClubAccounts.kiosk(), agent.socket, dir);
         assertTrue(kiosk.connected(), kiosk.greeting());
