@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,9 +63,14 @@ final class AgentUnderAttack implements AutoCloseable {
      * which today's agent would refuse as unknown, are passed only by the tests that need them).
      */
     AgentUnderAttack(Path dir, List<String> extraLines) throws Exception {
+        this(dir, dir.resolve("agent-data"), dir.resolve("agent-logs"), extraLines);
+    }
+
+    /** With the data and log dirs elsewhere (on a small disk of their own). */
+    AgentUnderAttack(Path dir, Path dataDir, Path logDir, List<String> extraLines) throws Exception {
         this.dir = dir;
-        this.dataDir = dir.resolve("agent-data");
-        this.logDir = dir.resolve("agent-logs");
+        this.dataDir = dataDir;
+        this.logDir = logDir;
         Path run = dir.resolve("run");
         this.socket = run.resolve("agent.sock");
         this.database = dataDir.resolve("agent.db");
@@ -99,8 +108,10 @@ final class AgentUnderAttack implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(stderr.toFile())
                 .start();
-        awaitCondition("the agent listens on " + socket, 120, () -> !process.isAlive()
-                || Files.exists(socket) && logContains("listening on"));
+        // ready once something listens on the socket and it is secured (group rw): not judged from
+        // the log, which a full disk may keep from being written, nor from the socket file, which
+        // a killed agent leaves behind
+        awaitCondition("the agent listens on " + socket, 120, () -> !process.isAlive() || secured(socket) && listening(socket));
         if (!process.isAlive()) {
             fail("the agent stopped at start-up (exit " + process.exitValue() + "): " + diagnostics());
         }
@@ -113,6 +124,12 @@ final class AgentUnderAttack implements AutoCloseable {
 
     boolean alive() {
         return process != null && process.isAlive();
+    }
+
+    /** SIGKILL, as a crash or a power cut leaves it. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
     }
 
     /** SIGTERM, as systemd stops it; SIGKILL if it does not stop. */
@@ -202,12 +219,33 @@ final class AgentUnderAttack implements AutoCloseable {
         }
     }
 
-    private boolean logContains(String text) {
+    private static boolean secured(Path socket) {
         try {
-            Path log = logDir.resolve("agent.log");
-            return Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
+            return Files.exists(socket) && Files.getPosixFilePermissions(socket).contains(PosixFilePermission.GROUP_WRITE);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Root is no allowed peer: the agent accepts and answers "forbidden", which is enough here. */
+    private static boolean listening(Path socket) {
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(socket));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Rows in one of the agent's tables, read-only beside the running agent. */
+    long rows(String table) throws SQLException {
+        SQLiteConfig ro = new SQLiteConfig();
+        ro.setReadOnly(true);
+        ro.setBusyTimeout(10_000);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database, ro.toProperties());
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            return r.next() ? r.getLong(1) : 0;
         }
     }
 
