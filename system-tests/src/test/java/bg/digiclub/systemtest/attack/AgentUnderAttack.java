@@ -118,6 +118,18 @@ final class AgentUnderAttack implements AutoCloseable {
         return this;
     }
 
+    /** {@code agent staff-pin --stdin} as root, as the installer sets it; beside the running agent is fine (WAL). */
+    void setStaffPin(String pin) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-jar", agentJar().toString(), "staff-pin", "--config", config.toString(), "--stdin")
+                .redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write((pin + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "agent staff-pin: " + out);
+    }
+
     long pid() {
         return process.pid();
     }
