@@ -80,6 +80,30 @@ class VisitorAccountTest {
     }
 
     /**
+     * The visitor tries to kill, stop or look into the kiosk (a process of {@code digiclub-kiosk},
+     * here the kiosk's link relay) and the agent: every signal is refused, and their environment
+     * and memory (which {@code ptrace} rights would open) cannot be read.
+     *
+     * <p>Holds on today's main too, given the accounts of issue 9 (today the kiosk runs as the
+     * visitor, which is the hole): a guard that the kiosk never again runs as the visitor.
+     */
+    @Test
+    void visitorCannotSignalOrTraceTheKioskOrTheAgent() throws Exception {
+        try (KioskLine kiosk = KioskLine.open(ClubAccounts.kiosk(), agent.socket, dir)) {
+            assertTrue(kiosk.connected(), kiosk.greeting());
+            for (long pid : List.of(kiosk.pid(), agent.pid())) {
+                String script = "for s in KILL STOP TERM; do kill -s $s " + pid + " 2>/dev/null && echo \"SIGNALLED $s\"; done;"
+                        + " cat /proc/" + pid + "/environ >/dev/null 2>&1 && echo READ-ENVIRON;"
+                        + " head -c 1 /proc/" + pid + "/mem >/dev/null 2>&1 && echo READ-MEM; exit 0";
+                ClubAccounts.Result r = ClubAccounts.runAs(visitor, "sh", "-c", script);
+                assertTrue(r.output().isBlank(), "the visitor reached process " + pid + ":\n" + r.output());
+            }
+            assertTrue(agent.alive(), "the agent still runs");
+            assertTrue(SessionWire.ok(kiosk.call(SessionWire.OPEN, null)), "the kiosk still runs and is served");
+        }
+    }
+
+    /**
      * The visitor connects to the agent's socket: refused by the file system (the socket's
      * directory is {@code root:digiclub-kiosk} 0750), before the agent sees anything.
      *
