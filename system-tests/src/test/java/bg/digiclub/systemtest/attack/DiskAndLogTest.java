@@ -112,7 +112,7 @@ class DiskAndLogTest {
     /**
      * A flood as {@code digiclub-kiosk}: 1,000 bad request lines of a few kinds (not JSON,
      * unknown types with long names, old-form starts with a negative allowance, heartbeats of
-     * unknown sessions, a line over the size limit every 250), then 10,000 connections opened
+     * unknown sessions, a line over the size limit every 250), then 20,000 connections opened
      * and dropped at once, each with two bad lines, while eight idle ones are held. The logs grow
      * by at most 256 KiB in all — each message rate-limited, nothing the client sent logged at
      * length — and the kiosk is still served afterwards.
@@ -150,7 +150,7 @@ class DiskAndLogTest {
             kiosk.close();
         }
         ClubAccounts.Result churn = ClubAccounts.run(ClubAccounts.as(ClubAccounts.kiosk(),
-                List.of("/usr/bin/python3", "-c", CONNECTION_CHURN, agent.socket.toString(), "10000")));
+                List.of("/usr/bin/python3", "-c", CONNECTION_CHURN, agent.socket.toString(), "20000")));
         assertTrue(churn.exit() == 0, "the churn ran as the kiosk: " + churn.output());
 
         long growth = AgentUnderAttack.bytesUnder(agent.logDir) - before;
