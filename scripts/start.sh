@@ -67,7 +67,7 @@ fi
 "${agent[@]}" run --live --config "$data/agent.properties" &
 pids+=($!)
 
-# 3. the kiosk in a window, on the real agent, wiping nothing of this machine
+# 3. the kiosk in a window, on the real agent (whose visitor.demo ends and deletes nothing of this machine)
 if [ -n "${DISPLAY:-}" ]; then
   cat >"$data/kiosk.properties" <<CONF
 club.name = Читалище „Родина – 1860“, Стара Загора

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The kiosk's command line.
  *
- * @param demo           windowed, Escape and close allowed, demo agent and a platform that wipes nothing
+ * @param demo           windowed, Escape and close allowed, demo agent (resets nothing) and a launcher that starts nothing
  * @param fullscreen     with {@code --demo}: locked down and fullscreen like the real kiosk (screenshots)
  * @param config         the properties file, if given
  * @param demoSession    with {@code --demo}: a shorter guest session, to see the warnings

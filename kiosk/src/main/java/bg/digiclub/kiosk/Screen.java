@@ -2,7 +2,10 @@ package bg.digiclub.kiosk;
 
 /** What the kiosk shows right now. */
 public enum Screen {
-    /** Preparing the computer (wipe at start or after a session); nothing can be pressed. */
+    /**
+     * Preparing the computer: at start-up, while the agent starts a session, or while it ends one
+     * and resets the visitor; nothing can be pressed.
+     */
     PREPARING,
     /** The lock screen with its three ways in. */
     LOCK,

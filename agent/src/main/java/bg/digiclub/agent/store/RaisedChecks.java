@@ -16,8 +16,9 @@ import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 
 /**
- * Checks the agent raises by its own rules rather than from a health sample: the staff PIN
- * lockout ({@code staff-pin}) and a failed reset of the visitor's home ({@code visitor-reset}).
+ * Checks the agent raises by its own rules rather than from a health sample: a damaged database
+ * moved aside ({@code database}), the staff PIN lockout ({@code staff-pin}) and a failed reset of
+ * the visitor's home ({@code visitor-reset}).
  * Each is an alert event while it is not OK, so the day's totals count it, and {@link #addTo}
  * puts the open ones into the current health report — the snapshot uploaded every slot and the
  * kiosk's staff panel — which would otherwise show the PC as fine.

@@ -9,6 +9,10 @@
  *       schema ({@code db/migration/}).</li>
  *   <li>{@link bg.digiclub.agent.store.SampleStore}: health samples, raw and hourly, and the
  *       newest sample; {@link bg.digiclub.agent.store.AlertStore}: alert events with start and end.</li>
+ *   <li>{@link bg.digiclub.agent.store.RaisedChecks}: checks the agent raises by its own rules
+ *       (a replaced database, {@code database}; a staff PIN lockout, {@code staff-pin}; a failed
+ *       reset of the visitor's home, {@code visitor-reset}), kept as alert events and added to
+ *       every health report.</li>
  *   <li>{@link bg.digiclub.agent.store.Retention}: summarizing, deleting old data and returning
  *       free space, per {@link bg.digiclub.agent.store.RetentionPolicy}; run every few minutes.</li>
  * </ul>

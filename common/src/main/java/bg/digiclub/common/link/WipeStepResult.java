@@ -2,7 +2,10 @@ package bg.digiclub.common.link;
 
 import java.util.Objects;
 
-/** The outcome of one privacy-wipe step, e.g. {@code downloads}: ok, or why not. */
+/**
+ * The outcome of one step of the agent's reset of the visitor at the end of a session, e.g.
+ * {@code visitor-processes} or {@code visitor-home}: ok, or why not.
+ */
 public record WipeStepResult(String step, boolean ok, String detail) {
     public WipeStepResult {
         Objects.requireNonNull(step, "step");

@@ -3,8 +3,8 @@ package bg.digiclub.kiosk.config;
 import java.nio.file.Path;
 
 /**
- * A section of the kiosk's configuration handed to another part (the launcher's {@code app.*},
- * the wipe's {@code wipe.*}) is wrong; the message names the file, the key and what is wrong.
+ * A section of the kiosk's configuration handed to another part (the launcher's {@code app.*})
+ * is wrong; the message names the file, the key and what is wrong.
  */
 public class ConfigKeyException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,5 @@
 /**
- * Stand-ins for {@code --demo} and the screenshots: an in-memory agent with demo cards and a
- * platform that ends and wipes nothing. Never wired outside demo mode.
+ * Stand-ins for {@code --demo} and the screenshots: an in-memory agent with demo cards that
+ * resets nothing, and a launcher that starts nothing. Never wired outside demo mode.
  */
 package bg.digiclub.kiosk.demo;

@@ -16,7 +16,7 @@ import bg.digiclub.kiosk.ui.Widgets;
 
 /**
  * The small always-on-top bar of a session: time left, the launcher, staff, and "End session",
- * which asks once more because ending wipes the visitor's files.
+ * which asks once more because ending has the agent reset the visitor's home (their files go).
  */
 public final class SessionBarView {
     private final Stage stage;
