@@ -93,7 +93,7 @@ class DiskAndLogTest {
                     }
                     JsonNode parsed = KioskLine.JSON.readTree(answer);
                     if (line.contains("\"type\":\"session.start\"") && line.contains("\"" + shortId + "\"")) {
-                        continue; // an ordinary old-form start: its acceptance is SessionAuthorityTest's business
+                        continue; // an ordinary old-form start: its acceptance is SessionForgeryTest's business
                     }
                     assertFalse(SessionWire.ok(parsed), "a request with a " + FIELD + "-character field was taken: "
                             + abbreviate(answer) + " for " + abbreviate(line));

@@ -33,7 +33,7 @@ import bg.digiclub.systemtest.attack.SessionWire.Started;
  * takes at its word.
  */
 @Tag(ClubAccounts.TAG)
-class SessionAuthorityTest {
+class SessionForgeryTest {
     @TempDir
     Path dir;
     AgentUnderAttack agent;
