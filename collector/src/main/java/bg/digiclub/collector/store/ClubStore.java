@@ -177,7 +177,7 @@ public final class ClubStore {
     /** The device a token hash belongs to (revoked or not), if any. */
     public Optional<DeviceIdentity> deviceByToken(String tokenHash) throws SQLException {
         return database.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT d.id, d.club_id, k.time_zone, d.revoked "
+            try (PreparedStatement select = c.prepareStatement("SELECT d.id, d.club_id, k.time_zone, d.revoked, d.enrolled_at "
                     + "FROM devices d JOIN clubs k ON k.id = d.club_id WHERE d.token_hash = ?")) {
                 select.setString(1, tokenHash);
                 try (ResultSet row = select.executeQuery()) {
@@ -185,7 +185,8 @@ public final class ClubStore {
                         return Optional.empty();
                     }
                     return Optional.of(new DeviceIdentity(UUID.fromString(row.getString(1)), row.getString(2),
-                            ZoneId.of(row.getString(3)), row.getInt(4) != 0));
+                            ZoneId.of(row.getString(3)), row.getInt(4) != 0,
+                            Instant.ofEpochSecond(row.getLong(5))));
                 }
             }
         });
