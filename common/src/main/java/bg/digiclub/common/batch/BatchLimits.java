@@ -44,6 +44,8 @@ public final class BatchLimits {
     public static final Pattern ENROLMENT_CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
     /** A device bearer token: 32 random bytes in unpadded base64url. */
     public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /** An enrolment's request key: 32 random bytes in unpadded base64url, like a token. */
+    public static final Pattern ENROLMENT_REQUEST_KEY = TOKEN;
 
     private BatchLimits() {
     }
