@@ -23,6 +23,7 @@ final class ConnectionsPerAddress implements Connection.Listener {
     private final int limit;
     private final ClientAddresses addresses;
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Connection, String> peers = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
 
     /** @param limit most connections open at once per address; 0 for no limit */
@@ -37,6 +38,8 @@ final class ConnectionsPerAddress implements Connection.Listener {
         if (peer == null || limit == 0) {
             return;
         }
+        // the peer is remembered: a closed end point no longer knows its remote address
+        peers.put(connection, peer);
         int now = open.merge(peer, 1, Integer::sum);
         if (now > limit && !addresses.isTrustedProxy(peer)) {
             long count = refused.incrementAndGet();
@@ -50,8 +53,8 @@ final class ConnectionsPerAddress implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
-        String peer = peer(connection);
-        if (peer == null || limit == 0) {
+        String peer = peers.remove(connection);
+        if (peer == null) {
             return;
         }
         open.computeIfPresent(peer, (k, count) -> count <= 1 ? null : count - 1);

@@ -94,6 +94,18 @@ class TrustedProxyHttpTest {
         }
     }
 
+    @Test
+    void aClosedConnectionGivesItsPlaceBack() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp, BASE.withSlowClientLimits(4, 30, 256))) {
+            for (int i = 0; i < 50; i++) {
+                try (Socket socket = connect("127.0.0.3", c.server.port())) {
+                    socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: c\r\n\r\n".getBytes());
+                    assertEquals(true, answered(socket), "connection " + (i + 1) + " of one at a time is served");
+                }
+            }
+        }
+    }
+
     private static Socket connect(String from, int port) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(from, 0));
