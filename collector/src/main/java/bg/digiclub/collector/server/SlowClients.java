@@ -1,6 +1,7 @@
 package bg.digiclub.collector.server;
 
 import io.javalin.config.JavalinConfig;
+import java.time.Duration;
 import java.util.Collections;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -19,14 +20,16 @@ import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
  *       thread and nothing else would be answered.</li>
  *   <li>A body that arrives slower than the minimum rate is answered 408 and its connection closed
  *       ({@link MinimumDataRateHandler}, and the same minimum for the servlet's own reads).</li>
- *   <li>A connection on which nothing arrives for the idle timeout is closed.</li>
+ *   <li>A connection on which nothing arrives for the idle timeout is closed, and so is one whose
+ *       first request head has not arrived within it ({@link RequestHeadDeadline}), however many
+ *       bytes trickle in.</li>
  *   <li>At most so many connections from one address ({@link ConnectionsPerAddress}); a trusted
  *       proxy is not limited.</li>
  *   <li>Throttles key on the client address, which is the TCP peer unless that is a trusted proxy
  *       ({@link ClientAddresses}).</li>
  * </ul>
- * A request head trickled in (no body yet) holds no thread in Jetty either; what limits it is the
- * per-address cap. Behind the documented HTTPS proxy, the proxy buffers requests and limits its
+ * A request head trickled in holds no thread in Jetty either, only its connection, until the
+ * deadline. Behind the documented HTTPS proxy, the proxy buffers requests and limits its
  * own clients; these limits then guard the collector's own port.
  */
 final class SlowClients {
@@ -48,6 +51,8 @@ final class SlowClients {
             connector.setPort(settings.port());
             connector.setIdleTimeout(settings.idleTimeoutSeconds() * 1000L);
             connector.addBean(perAddress);
+            connector.addBean(new RequestHeadDeadline(connector.getScheduler(),
+                    Duration.ofSeconds(settings.idleTimeoutSeconds())));
             return connector;
         });
         return perAddress;

@@ -106,6 +106,29 @@ class TrustedProxyHttpTest {
         }
     }
 
+    @Test
+    void aFirstRequestHeadTrickledInIsCutOffAtTheIdleTimeout() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp, BASE.withSlowClientLimits(4, 2, 256));
+             Socket slow = connect("127.0.0.3", c.server.port())) {
+            slow.getOutputStream().write("GET /healthz HTTP/1.1\r\nX-Slow: ".getBytes());
+            Thread trickle = new Thread(() -> {
+                try {
+                    // a byte every half second: never idle for 2 s
+                    for (int i = 0; i < 40; i++) {
+                        Thread.sleep(500);
+                        slow.getOutputStream().write('a');
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // closed by the server (or the test is over)
+                }
+            });
+            trickle.start();
+            assertEquals(false, answered(slow), "closed without an answer, though bytes kept coming");
+            trickle.interrupt();
+            trickle.join();
+        }
+    }
+
     private static Socket connect(String from, int port) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(from, 0));
