@@ -5,7 +5,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,11 +105,14 @@ public final class EnrolmentClient {
         }
     }
 
-    /** A new request key: 32 random bytes, unpadded base64url (like a token; random, nothing of the PC). */
+    /**
+     * A new request key: 32 random bytes as 64 hex digits (random, nothing of the PC; hex, so that
+     * it cannot spell a host or user name that a privacy check of the upload would flag).
+     */
     static String newRequestKey() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** The code in its canonical form, or an error that says what a code looks like. */

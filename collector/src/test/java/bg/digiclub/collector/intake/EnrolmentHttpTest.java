@@ -11,11 +11,13 @@ import bg.digiclub.common.batch.EnrolmentResponse;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -33,6 +35,14 @@ class EnrolmentHttpTest {
     Path temp;
 
     private final Secrets secrets = new Secrets();
+    private final SecureRandom random = new SecureRandom();
+
+    /** A request key as an agent makes it: 32 random bytes in hex. */
+    private String requestKey() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
 
     private static HttpResponse<String> enrol(RunningCollector c, String code, String requestKey) throws Exception {
         return c.http.send(c.http.request("/api/v1/enrolments").header("Content-Type", "application/json")
@@ -49,7 +59,7 @@ class EnrolmentHttpTest {
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
     void aRetriedEnrolmentGetsTheSameDeviceAndTokenAndUsesTheCodeOnce(String kind) throws Exception {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
-            String key = secrets.newToken();
+            String key = requestKey();
             EnrolmentResponse first = created(c, enrol(c, RunningCollector.RODINA_CODE, key));
             c.clock.advance(Duration.ofHours(20));
             EnrolmentResponse again = created(c, enrol(c, RunningCollector.RODINA_CODE, key));
@@ -72,7 +82,7 @@ class EnrolmentHttpTest {
             assertFalse(stored.contains(key) || stored.contains(first.token()), stored);
 
             // another request is another PC
-            EnrolmentResponse second = created(c, enrol(c, RunningCollector.RODINA_CODE, secrets.newToken()));
+            EnrolmentResponse second = created(c, enrol(c, RunningCollector.RODINA_CODE, requestKey()));
             assertNotEquals(first.deviceId(), second.deviceId());
             assertEquals(2, second.deviceNumber());
         }
@@ -81,7 +91,7 @@ class EnrolmentHttpTest {
     @Test
     void aRepeatMayBringANewCodeOfTheSameClubButNotAnotherClubs() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            String key = secrets.newToken();
+            String key = requestKey();
             EnrolmentResponse first = created(c, enrol(c, RunningCollector.RODINA_CODE, key));
             HttpResponse<String> otherClub = enrol(c, RunningCollector.ZAGORE_CODE, key);
             assertEquals(403, otherClub.statusCode(), otherClub.body());
@@ -101,7 +111,7 @@ class EnrolmentHttpTest {
             String longCode = secrets.newEnrolmentCode();
             new ClubStore(c.database).addEnrolmentCode(RunningCollector.RODINA.id(), Secrets.hashCode(longCode),
                     c.clock.instant().plus(Duration.ofDays(30)), 10, c.clock.instant());
-            String key = secrets.newToken();
+            String key = requestKey();
             EnrolmentResponse first = created(c, enrol(c, longCode, key));
             c.clock.advance(ClubStore.REPEAT_WINDOW.minusMinutes(1));
             assertEquals(first.deviceId(), created(c, enrol(c, longCode, key)).deviceId());
@@ -122,7 +132,7 @@ class EnrolmentHttpTest {
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
     void concurrentCopiesOfOneRequestMakeOneDevice(String kind) throws Exception {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
-            String key = secrets.newToken();
+            String key = requestKey();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 List<Callable<HttpResponse<String>>> copies = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param agentVersion     the agent's version
  * @param previousDeviceId on re-enrolment (after 401/403), the device id the agent had, so that
  *                         batches already sealed with it are accepted; null on first enrolment
- * @param requestKey       a random secret ({@link BatchLimits#ENROLMENT_REQUEST_KEY}) the agent
+ * @param requestKey       a random secret (64 hex digits, {@link BatchLimits#ENROLMENT_REQUEST_KEY}) the agent
  *                         generates once per enrolment and stores before the first attempt: a
  *                         retry whose answer was lost gets the same device and token, not a
  *                         second device. A secret like the token (it unlocks the token's answer):
