@@ -60,7 +60,8 @@ visitor.demo = true
 CONF
 if [ ! -f "$data/agent/enrolled" ]; then
   code=$(grep -oE '[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}' "$data/collector-demo.txt" | tail -1)
-  "${agent[@]}" enrol --config "$data/agent.properties" --code "$code"
+  # the code goes in on standard input: on a command line every account could read it (ps)
+  printf '%s\n' "$code" | "${agent[@]}" enrol --config "$data/agent.properties"
   echo "$staff_pin" | "${agent[@]}" staff-pin --stdin --demo --config "$data/agent.properties"
   touch "$data/agent/enrolled"
 fi

@@ -2,8 +2,10 @@ package bg.digiclub.agent.upload;
 
 import java.io.IOException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +31,11 @@ import okhttp3.Response;
  * the agent's database. Nothing about the PC is sent. On re-enrolment the previous device id is
  * sent so the collector can keep it (batches already sealed with it stay valid).
  *
- * <p>The enrolment code and the token are never logged.
+ * <p>Idempotent: a random request key is generated once and stored before the first attempt, and
+ * sent with every retry until an answer is stored. A retry whose first answer was lost (network
+ * cut after the collector committed) gets the same device and token, not a second device.
+ *
+ * <p>The enrolment code, the request key and the token are never logged.
  */
 public final class EnrolmentClient {
     /** The collector's enrolment endpoint (docs/protocol.md). */
@@ -41,6 +47,7 @@ public final class EnrolmentClient {
     private static final Pattern CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern CLUB_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OkHttpClient http;
     private final URI collectorUrl;
@@ -65,10 +72,13 @@ public final class EnrolmentClient {
     public DeviceCredentials enrol(String enrolmentCode) throws EnrolmentException, SQLException {
         String code = normalize(enrolmentCode);
         Optional<UUID> previous = store.credentials().map(DeviceCredentials::deviceId);
+        // stored before the first attempt: a retry after a lost answer is the same request
+        String requestKey = store.pendingRequestKey(EnrolmentClient::newRequestKey, clock.instant());
         ObjectNode body = JSON.createObjectNode();
         body.put("enrolmentCode", code);
         body.put("agentVersion", agentVersion);
         previous.ifPresent(id -> body.put("previousDeviceId", id.toString()));
+        body.put("requestKey", requestKey);
         Request request = new Request.Builder()
                 .url(CollectorHttp.endpoint(collectorUrl, ENROLMENTS_PATH))
                 .post(RequestBody.create(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON_TYPE))
@@ -93,6 +103,16 @@ public final class EnrolmentClient {
         } catch (IOException e) {
             throw new EnrolmentException("cannot reach the collector at " + collectorUrl + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A new request key: 32 random bytes as 64 hex digits (random, nothing of the PC; hex, so that
+     * it cannot spell a host or user name that a privacy check of the upload would flag).
+     */
+    static String newRequestKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** The code in its canonical form, or an error that says what a code looks like. */

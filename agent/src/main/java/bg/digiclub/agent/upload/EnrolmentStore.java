@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import bg.digiclub.agent.store.Database;
 
@@ -37,9 +38,39 @@ public final class EnrolmentStore {
         });
     }
 
-    /** Stores a (new) enrolment, replacing any earlier one and clearing "needs re-enrolment". */
+    /**
+     * The request key of the enrolment not yet answered: the one stored by an earlier attempt, or
+     * {@code fresh} stored now, before anything is sent. Every retry sends the same key, so the
+     * collector answers a retry whose first answer was lost with the same device and token.
+     */
+    public String pendingRequestKey(Supplier<String> fresh, Instant now) throws SQLException {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT request_key FROM enrolment_request WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+            String key = fresh.get();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO enrolment_request (id, request_key, created_at) VALUES (1, ?, ?)")) {
+                ps.setString(1, key);
+                ps.setLong(2, now.toEpochMilli());
+                ps.executeUpdate();
+            }
+            return key;
+        });
+    }
+
+    /**
+     * Stores a (new) enrolment, replacing any earlier one and clearing "needs re-enrolment" and the
+     * pending request key (the next enrolment is a new request).
+     */
     public void save(DeviceCredentials credentials) throws SQLException {
         db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM enrolment_request WHERE id = 1")) {
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO enrolment (id, collector_url, "
                     + "device_id, club_id, token, enrolled_at, needs_reenrolment, reenrolment_reason) "
                     + "VALUES (1, ?, ?, ?, ?, ?, 0, NULL)")) {

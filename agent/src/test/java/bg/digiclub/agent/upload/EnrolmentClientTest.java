@@ -63,7 +63,8 @@ class EnrolmentClientTest {
         JsonNode body = new ObjectMapper().readTree(req.getBody().utf8());
         assertEquals("7KQ2-M9XD-4TRB", body.path("enrolmentCode").asText());
         assertEquals("0.1.0", body.path("agentVersion").asText());
-        assertEquals(2, body.size(), "nothing about the PC is sent: " + body);
+        assertTrue(body.path("requestKey").asText().matches("[0-9a-f]{64}"), body.toString());
+        assertEquals(3, body.size(), "nothing about the PC is sent (the request key is random): " + body);
         rig.reopen();
         assertEquals(TOKEN.substring(0, 43), rig.enrolment.credentials().orElseThrow().token());
     }
@@ -79,6 +80,32 @@ class EnrolmentClientTest {
         JsonNode body = new ObjectMapper().readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
         assertEquals(DEVICE.toString(), body.path("previousDeviceId").asText());
         assertTrue(rig.enrolment.needsReenrolment().isEmpty());
+    }
+
+    @Test
+    void aRetryAfterALostAnswerIsTheSameRequestEvenAfterARestartAndTheNextEnrolmentANewOne() throws Exception {
+        // the collector enrolled the PC, but its answer never arrived: the agent saw a 502 from a proxy
+        server.enqueue(new MockResponse.Builder().code(502).body("bad gateway").build());
+        assertThrows(EnrolmentException.class, () -> client.enrol("7KQ2-M9XD-4TRB"));
+        String firstKey = requestKey(server.takeRequest(1, TimeUnit.SECONDS));
+        assertTrue(rig.enrolment.credentials().isEmpty());
+
+        rig.reopen();
+        client = new EnrolmentClient(CollectorHttp.client(rig.config), server.url("/").uri(), rig.enrolment, rig.clock,
+                "0.1.0");
+        server.enqueue(created());
+        client.enrol("7KQ2-M9XD-4TRB");
+        assertEquals(firstKey, requestKey(server.takeRequest(1, TimeUnit.SECONDS)),
+                "the retry carries the stored request key, so the collector answers with the same device");
+
+        server.enqueue(created());
+        client.enrol("7KQ2-M9XD-4TRC");
+        String nextKey = requestKey(server.takeRequest(1, TimeUnit.SECONDS));
+        assertFalse(firstKey.equals(nextKey), "an answered request is done: a later enrolment is a new request");
+    }
+
+    private static String requestKey(RecordedRequest request) throws Exception {
+        return new ObjectMapper().readTree(request.getBody().utf8()).path("requestKey").asText();
     }
 
     @Test

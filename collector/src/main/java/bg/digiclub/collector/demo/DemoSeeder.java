@@ -56,7 +56,7 @@ public final class DemoSeeder {
                 Enrolled enrolled = clubs.enrol(Secrets.hashCode(code), Secrets.hashToken(secrets.newToken()), "0.1.0",
                         null, now).orElseThrow();
                 devices.add(new SeededDevice(new DeviceIdentity(enrolled.deviceId(), demo.club().id(),
-                        demo.club().timeZone(), false), demo, enrolled.deviceNumber()));
+                        demo.club().timeZone(), false, now), demo, enrolled.deviceNumber()));
             }
         }
         return devices;

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes one batch delivery from a device, in the order that costs least for a bad request:
  * token, rate limit, body limits, strict parsing, headers against body, device against token,
- * then the one storing transaction.
+ * period against the clock and the device's enrolment, days against their hours, then the one
+ * storing transaction (which also refuses a repeated or falling sequence).
  */
 public final class BatchIntake {
     private static final Logger LOG = LoggerFactory.getLogger(BatchIntake.class);
@@ -89,6 +90,8 @@ public final class BatchIntake {
             throw new ApiException(422, "period-in-future", "the batch covers time up to " + batch.periodTo()
                     + ", later than the collector's time " + now + ": the PC's clock is wrong");
         }
+        BatchPlausibility.requireAfterEnrolment(batch, device.enrolledAt(), CLOCK_TOLERANCE);
+        BatchPlausibility.requireDaysWithinHours(batch);
         String hash = Secrets.sha256(json.writeValueAsBytes(batch));
         StoreOutcome outcome = batches.store(new BatchStore.Delivery(batch, hash, device));
         if (outcome instanceof StoreOutcome.Stored stored) {
@@ -102,6 +105,9 @@ public final class BatchIntake {
         }
         if (outcome instanceof StoreOutcome.Conflict conflict) {
             throw new ApiException(422, "batch-conflict", conflict.message());
+        }
+        if (outcome instanceof StoreOutcome.SequenceNotIncreasing refused) {
+            throw new ApiException(422, "sequence-not-increasing", refused.message());
         }
         throw new ApiException(422, "already-reported", ((StoreOutcome.AlreadyReported) outcome).message());
     }

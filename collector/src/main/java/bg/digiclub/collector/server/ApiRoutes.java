@@ -50,8 +50,9 @@ final class ApiRoutes {
         } catch (ApiException e) {
             problem(ctx, e);
         } catch (IOException e) {
-            // the body stopped arriving (idle timeout) or the connection broke: nothing was stored
-            LOG.info("batch body not received: {}", e.toString());
+            // the body stopped arriving (idle timeout, too slow) or the connection broke: nothing was
+            // stored. Debug only: a flood of slow clients must not become a flood of log lines
+            LOG.debug("batch body not received: {}", e.toString());
             respond(ctx, 408, new Problem(408, "timeout", "the request body was not received completely; retry"));
         } catch (SQLException e) {
             LOG.error("storing a batch failed", e);

@@ -62,6 +62,7 @@ public final class CollectorServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            SlowClients.configure(config, settings);
             api.register(config);
             dashboard.register(config);
         });

@@ -1,23 +1,43 @@
 package bg.digiclub.collector.server;
 
 import bg.digiclub.common.batch.BatchLimits;
+import java.util.List;
 
 /**
  * How the collector's HTTP server runs. Validated once here, with messages naming the option.
  *
- * @param host                address to listen on ({@code 0.0.0.0} for all)
- * @param port                port, 0 for any free one
- * @param maxWireBytes        largest request body on the wire
- * @param maxJsonBytes        largest request body after decompression
- * @param batchesPerSecond    per-device sustained batch rate
- * @param batchBurst          per-device burst of batches
- * @param secureCookies       mark the session cookie Secure (behind HTTPS)
- * @param passwordIterations  PBKDF2 iterations for new passwords
- * @param tokenCacheSeconds   how long a device token's look-up is remembered; a revocation takes
- *                            effect within it
+ * @param host                     address to listen on ({@code 0.0.0.0} for all)
+ * @param port                     port, 0 for any free one
+ * @param maxWireBytes             largest request body on the wire
+ * @param maxJsonBytes             largest request body after decompression
+ * @param batchesPerSecond         per-device sustained batch rate
+ * @param batchBurst               per-device burst of batches
+ * @param secureCookies            mark the session cookie Secure (behind HTTPS)
+ * @param passwordIterations       PBKDF2 iterations for new passwords
+ * @param tokenCacheSeconds        how long a device token's look-up is remembered; a revocation takes
+ *                                 effect within it
+ * @param trustedProxies           addresses or blocks ({@code 10.0.0.0/8}) of the reverse proxies whose
+ *                                 {@code X-Forwarded-For} names the client; empty: the header is ignored
+ * @param maxConnectionsPerAddress most connections open at once from one address (a trusted proxy
+ *                                 is not limited); 0 for no limit
+ * @param idleTimeoutSeconds       a connection on which nothing arrives for this long is closed
+ * @param minRequestBytesPerSecond a request body arriving slower than this is answered 408 and its
+ *                                 connection closed; 0 for no minimum
  */
 public record ServerSettings(String host, int port, int maxWireBytes, int maxJsonBytes, double batchesPerSecond,
-                             int batchBurst, boolean secureCookies, int passwordIterations, int tokenCacheSeconds) {
+                             int batchBurst, boolean secureCookies, int passwordIterations, int tokenCacheSeconds,
+                             List<String> trustedProxies, int maxConnectionsPerAddress, int idleTimeoutSeconds,
+                             int minRequestBytesPerSecond) {
+    /** Connections per address by default: a town hall's browsers behind one address, with room to spare. */
+    public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 128;
+    /** Idle seconds by default (Jetty's own default). */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 30;
+    /**
+     * Slowest accepted request body by default, in bytes per second: a batch is about 400 bytes
+     * of gzip and the largest allowed 256 KB, which even a 2G link (5 KB/s and up) sends faster.
+     */
+    public static final int DEFAULT_MIN_REQUEST_BYTES_PER_SECOND = 256;
+
     public ServerSettings {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0-65535, was " + port);
@@ -31,26 +51,61 @@ public record ServerSettings(String host, int port, int maxWireBytes, int maxJso
         if (batchBurst < 1) {
             throw new IllegalArgumentException("--burst must be at least 1, was " + batchBurst);
         }
+        trustedProxies = List.copyOf(trustedProxies);
+        ClientAddresses.trusting(trustedProxies);
+        if (maxConnectionsPerAddress < 0) {
+            throw new IllegalArgumentException("--max-connections-per-address must be 0 (no limit) or more, was "
+                    + maxConnectionsPerAddress);
+        }
+        if (idleTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--idle-timeout must be at least 1 second, was " + idleTimeoutSeconds);
+        }
+        if (minRequestBytesPerSecond < 0) {
+            throw new IllegalArgumentException("--min-request-rate must be 0 (none) or more bytes per second, was "
+                    + minRequestBytesPerSecond);
+        }
     }
 
-    /** The defaults: the protocol's limits, 5 batches/s per device with bursts of 300. */
+    /** The defaults: the protocol's limits, 5 batches/s per device with bursts of 300, no trusted proxy. */
     public static ServerSettings defaults(String host, int port) {
         return new ServerSettings(host, port, BatchLimits.MAX_WIRE_BYTES, BatchLimits.MAX_JSON_BYTES, 5, 300, false,
-                bg.digiclub.collector.auth.PasswordHasher.DEFAULT_ITERATIONS, 10);
+                bg.digiclub.collector.auth.PasswordHasher.DEFAULT_ITERATIONS, 10, List.of(),
+                DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MIN_REQUEST_BYTES_PER_SECOND);
+    }
+
+    /** The client addresses these settings trust. */
+    public ClientAddresses clientAddresses() {
+        return ClientAddresses.trusting(trustedProxies);
     }
 
     public ServerSettings withRate(double perSecond, int burst) {
         return new ServerSettings(host, port, maxWireBytes, maxJsonBytes, perSecond, burst, secureCookies,
-                passwordIterations, tokenCacheSeconds);
+                passwordIterations, tokenCacheSeconds, trustedProxies, maxConnectionsPerAddress, idleTimeoutSeconds,
+                minRequestBytesPerSecond);
     }
 
     public ServerSettings withPasswordIterations(int iterations) {
         return new ServerSettings(host, port, maxWireBytes, maxJsonBytes, batchesPerSecond, batchBurst, secureCookies,
-                iterations, tokenCacheSeconds);
+                iterations, tokenCacheSeconds, trustedProxies, maxConnectionsPerAddress, idleTimeoutSeconds,
+                minRequestBytesPerSecond);
     }
 
     public ServerSettings withSecureCookies(boolean secure) {
         return new ServerSettings(host, port, maxWireBytes, maxJsonBytes, batchesPerSecond, batchBurst, secure,
-                passwordIterations, tokenCacheSeconds);
+                passwordIterations, tokenCacheSeconds, trustedProxies, maxConnectionsPerAddress, idleTimeoutSeconds,
+                minRequestBytesPerSecond);
+    }
+
+    public ServerSettings withTrustedProxies(List<String> proxies) {
+        return new ServerSettings(host, port, maxWireBytes, maxJsonBytes, batchesPerSecond, batchBurst, secureCookies,
+                passwordIterations, tokenCacheSeconds, proxies, maxConnectionsPerAddress, idleTimeoutSeconds,
+                minRequestBytesPerSecond);
+    }
+
+    /** Slow-client limits: connections per address (0 none), idle seconds, slowest body in bytes/s (0 none). */
+    public ServerSettings withSlowClientLimits(int connectionsPerAddress, int idleSeconds, int minBytesPerSecond) {
+        return new ServerSettings(host, port, maxWireBytes, maxJsonBytes, batchesPerSecond, batchBurst, secureCookies,
+                passwordIterations, tokenCacheSeconds, trustedProxies, connectionsPerAddress, idleSeconds,
+                minBytesPerSecond);
     }
 }

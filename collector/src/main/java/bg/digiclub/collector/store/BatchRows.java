@@ -273,6 +273,8 @@ final class BatchRows {
     private void updateDevices(Connection connection) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE devices SET last_seen_at = ?, "
                 + "last_sequence = CASE WHEN last_sequence < ? THEN ? ELSE last_sequence END, "
+                + "last_usage_sequence = CASE WHEN last_usage_sequence < ? THEN ? ELSE last_usage_sequence END, "
+                + "last_health_sequence = CASE WHEN last_health_sequence < ? THEN ? ELSE last_health_sequence END, "
                 + "batches_received = batches_received + ?, evicted_usage = evicted_usage + ?, "
                 + "evicted_health = evicted_health + ?, agent_version = ? WHERE id = ?")) {
             for (Map.Entry<String, DeviceCounters> device : devices.entrySet()) {
@@ -280,11 +282,15 @@ final class BatchRows {
                 update.setLong(1, now.getEpochSecond());
                 update.setLong(2, counters.lastSequence);
                 update.setLong(3, counters.lastSequence);
-                update.setInt(4, counters.batches);
-                update.setInt(5, counters.evictedUsage);
-                update.setInt(6, counters.evictedHealth);
-                update.setString(7, counters.agentVersion);
-                update.setString(8, device.getKey());
+                update.setLong(4, counters.lastUsageSequence);
+                update.setLong(5, counters.lastUsageSequence);
+                update.setLong(6, counters.lastHealthSequence);
+                update.setLong(7, counters.lastHealthSequence);
+                update.setInt(8, counters.batches);
+                update.setInt(9, counters.evictedUsage);
+                update.setInt(10, counters.evictedHealth);
+                update.setString(11, counters.agentVersion);
+                update.setString(12, device.getKey());
                 update.addBatch();
             }
             update.executeBatch();
@@ -340,10 +346,12 @@ final class BatchRows {
         }
     }
 
-    /** What a device's row counts: batches, the highest sequence and its agent version, evictions. */
+    /** What a device's row counts: batches, the highest sequence (and per kind) and its agent version, evictions. */
     private static final class DeviceCounters {
         int batches;
         long lastSequence = Long.MIN_VALUE;
+        long lastUsageSequence;
+        long lastHealthSequence;
         String agentVersion;
         int evictedUsage;
         int evictedHealth;
@@ -353,6 +361,11 @@ final class BatchRows {
             if (batch.sequence() > lastSequence) {
                 lastSequence = batch.sequence();
                 agentVersion = batch.agentVersion();
+            }
+            if (batch.usage() != null) {
+                lastUsageSequence = Math.max(lastUsageSequence, batch.sequence());
+            } else {
+                lastHealthSequence = Math.max(lastHealthSequence, batch.sequence());
             }
             evictedUsage += batch.evicted().usageBatches();
             evictedHealth += batch.evicted().healthBatches();

@@ -1,6 +1,7 @@
 package bg.digiclub.collector.store;
 
 import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.common.batch.BatchReceipt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -11,9 +12,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -53,6 +57,8 @@ public final class BatchStore {
             return storeTogether(List.of(delivery)).get(0);
         } catch (AlreadyReported e) {
             return new StoreOutcome.AlreadyReported(e.getMessage());
+        } catch (SequenceRefused e) {
+            return new StoreOutcome.SequenceNotIncreasing(e.getMessage());
         }
     }
 
@@ -60,8 +66,10 @@ public final class BatchStore {
      * Stores a group in one transaction, all or nothing, and answers for each delivery in order.
      * A delivery of a batch stored before (or earlier in the group) is answered as a replay or a
      * conflict. Throws {@link AlreadyReported} (unchecked) when a batch repeats a device-hour or
-     * device-day of another batch: the group is then not stored, and its deliveries should be
-     * stored one by one, so that only that batch is refused.
+     * device-day of another batch, and {@link SequenceRefused} when a new batch's sequence is not
+     * above every sequence stored (or earlier in the group) for its device and kind: the group is
+     * then not stored, and its deliveries should be stored one by one, so that only that batch is
+     * refused. A replay is recognised by its batch id before any of this, so it stays a success.
      */
     public List<StoreOutcome> storeTogether(List<Delivery> group) throws SQLException {
         if (group.isEmpty()) {
@@ -70,6 +78,7 @@ public final class BatchStore {
         List<StoreOutcome> outcomes = database.write(connection -> {
             Instant now = clock.instant();
             Set<UUID> inserted = insertBatches(connection, group, now);
+            requireRisingSequences(connection, group, inserted);
             BatchRows rows = new BatchRows(json, now);
             List<StoreOutcome> answers = new ArrayList<>();
             for (Delivery delivery : group) {
@@ -155,6 +164,59 @@ public final class BatchStore {
         return inserted;
     }
 
+    /**
+     * Refuses the group if a new batch's sequence is not above the highest stored for its device
+     * and kind, or the highest of a batch before it in the group (arrival order). The devices' rows
+     * are read locked on PostgreSQL, so two transactions of one device check one after the other.
+     */
+    private void requireRisingSequences(Connection connection, List<Delivery> group, Set<UUID> inserted)
+            throws SQLException {
+        Set<String> deviceIds = new TreeSet<>();
+        for (Delivery delivery : group) {
+            if (inserted.contains(delivery.batch().batchId())) {
+                deviceIds.add(delivery.device().deviceId().toString());
+            }
+        }
+        if (deviceIds.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("SELECT id, last_usage_sequence, last_health_sequence FROM devices "
+                + "WHERE id IN (");
+        for (int i = 0; i < deviceIds.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        // ids in order, so that two transactions lock devices in the same order
+        sql.append(") ORDER BY id").append(database.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "");
+        Map<String, long[]> last = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (String id : deviceIds) {
+                select.setString(p++, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    last.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                }
+            }
+        }
+        Set<UUID> seen = new HashSet<>();
+        for (Delivery delivery : group) {
+            Batch batch = delivery.batch();
+            if (!inserted.contains(batch.batchId()) || !seen.add(batch.batchId())) {
+                continue;
+            }
+            long[] highest = last.computeIfAbsent(batch.deviceId().toString(), k -> new long[2]);
+            int kind = batch.kind() == BatchKind.USAGE ? 0 : 1;
+            if (batch.sequence() <= highest[kind]) {
+                throw new SequenceRefused("sequence " + batch.sequence() + " of this " + batch.kind() + " batch is "
+                        + (batch.sequence() == highest[kind] ? "the same as" : "below") + " " + highest[kind]
+                        + ", the highest " + batch.kind() + " sequence already stored for device " + batch.deviceId()
+                        + ": a batch is sealed once, with a higher sequence than every batch before it");
+            }
+            highest[kind] = batch.sequence();
+        }
+    }
+
     private static StoreOutcome earlier(Connection connection, UUID batchId, String payloadHash) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT sequence, payload_hash, received_at FROM batches WHERE batch_id = ?")) {
@@ -177,6 +239,15 @@ public final class BatchStore {
     public static long monthOf(long epochDay) {
         LocalDate day = LocalDate.ofEpochDay(epochDay);
         return day.getYear() * 12L + day.getMonthValue() - 1;
+    }
+
+    /** A new batch's sequence is not above its device's for its kind; the transaction rolled back. */
+    public static final class SequenceRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SequenceRefused(String message) {
+            super(message);
+        }
     }
 
     /** A device-hour or device-day of a batch is stored from another batch; the transaction rolled back. */

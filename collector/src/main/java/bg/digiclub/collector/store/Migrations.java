@@ -25,7 +25,8 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** Every migration, in order. */
-    static final List<String> FILES = List.of("V1__schema.sql");
+    static final List<String> FILES = List.of("V1__schema.sql", "V2__sequence_per_kind.sql",
+            "V3__enrolment_requests.sql");
 
     private final Database database;
 

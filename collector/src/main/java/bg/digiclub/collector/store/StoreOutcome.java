@@ -19,4 +19,8 @@ public sealed interface StoreOutcome {
     /** A device-hour or device-day in it is stored from another batch. */
     record AlreadyReported(String message) implements StoreOutcome {
     }
+
+    /** A new batch whose sequence is not above every sequence stored for its device and kind. */
+    record SequenceNotIncreasing(String message) implements StoreOutcome {
+    }
 }

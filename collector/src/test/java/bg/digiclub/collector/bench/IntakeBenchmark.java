@@ -71,8 +71,9 @@ public final class IntakeBenchmark {
             long wireBytes = 0;
             for (int d = 0; d < devices; d++) {
                 String token = secrets.newToken();
-                Enrolled pc = clubs.enrol(Secrets.hashCode("BENC-H000-0000"), Secrets.hashToken(token), "0.1.0", null, now)
-                        .orElseThrow();
+                // enrolled before the synthetic days begin: the collector refuses periods before enrolment
+                Enrolled pc = clubs.enrol(Secrets.hashCode("BENC-H000-0000"), Secrets.hashToken(token), "0.1.0", null,
+                        Instant.parse("2024-12-31T00:00:00Z")).orElseThrow();
                 tokens.add(token);
                 List<byte[][]> mine = new ArrayList<>();
                 LocalDate firstDay = LocalDate.parse("2025-01-01");

@@ -8,13 +8,18 @@ import bg.digiclub.collector.testing.Http;
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.BatchReceipt;
+import bg.digiclub.common.batch.CheckStatus;
 import bg.digiclub.common.batch.DayUsage;
 import bg.digiclub.common.batch.DemographicCount;
 import bg.digiclub.common.batch.EnrolmentResponse;
 import bg.digiclub.common.batch.Evictions;
+import bg.digiclub.common.batch.HealthDay;
+import bg.digiclub.common.batch.HealthPayload;
+import bg.digiclub.common.batch.HealthSnapshot;
 import bg.digiclub.common.batch.HourUsage;
 import bg.digiclub.common.batch.Problem;
 import bg.digiclub.common.batch.UsagePayload;
+import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import java.io.ByteArrayOutputStream;
@@ -219,6 +224,80 @@ class BatchIntakeHttpTest {
                             "{\"enrolmentCode\":\"" + RunningCollector.RODINA_CODE + "\",\"agentVersion\":\"0.1.0\"}")))
                     .statusCode());
             assertEquals(0, c.count("SELECT COUNT(*) FROM devices WHERE club_id <> 'sz-rodina-1860'"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aRepeatedOrFallingSequenceIs422ButAReplayStaysASuccess(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            Batch second = usage(pc, 2, 3);
+            assertEquals(200, c.http.upload(pc.token(), second.batchId().toString(), bytes(c, second)).statusCode());
+            Batch again = usage(pc, 2, 3);
+            expect(c, c.http.upload(pc.token(), again.batchId().toString(), bytes(c, again)), 422,
+                    "sequence-not-increasing", "the same as 2");
+            Batch first = usage(pc, 1, 3);
+            expect(c, c.http.upload(pc.token(), first.batchId().toString(), bytes(c, first)), 422,
+                    "sequence-not-increasing", "below 2");
+            HttpResponse<String> replay = c.http.upload(pc.token(), second.batchId().toString(), bytes(c, second));
+            assertEquals(200, replay.statusCode(), replay.body());
+            assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
+            assertEquals(1, c.count("SELECT COUNT(*) FROM batches"));
+            assertEquals(3, c.count("SELECT SUM(sessions) FROM club_days"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void periodsBeforeTheEnrolmentDayAreRefused(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
+            // enrolled at 08:00 Sofia time on 25 November, by the collector's clock
+            EnrolmentResponse pc = c.enrolNow(RunningCollector.RODINA_CODE);
+            Batch yesterday = usage(pc, 1, 3);
+            expect(c, c.http.upload(pc.token(), yesterday.batchId().toString(), bytes(c, yesterday)), 422,
+                    "before-enrolment", "2026-11-25");
+            Instant slot = Instant.parse("2026-11-25T05:45:00Z");
+            Batch oldDay = Batch.health(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia", slot,
+                    slot.plus(Duration.ofMinutes(15)), 2, Evictions.NONE, new HealthPayload(List.of(), List.of(
+                            new HealthDay(LocalDate.parse("2026-11-24"), List.of(), null, null, 0, 600))));
+            expect(c, c.http.upload(pc.token(), oldDay.batchId().toString(), bytes(c, oldDay)), 422,
+                    "before-enrolment", "health day 2026-11-24");
+            assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
+            // the enrolment day itself is the PC's first: its slots (and, tomorrow, its usage) are taken
+            Batch today = Batch.health(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia",
+                    Instant.parse("2026-11-24T22:00:00Z"), Instant.parse("2026-11-24T22:15:00Z"), 3, Evictions.NONE,
+                    new HealthPayload(List.of(new HealthSnapshot(Instant.parse("2026-11-24T22:00:00Z"),
+                            HealthStatus.OK, List.of(new CheckStatus("memory", HealthStatus.OK)))), List.of()));
+            HttpResponse<String> ok = c.http.upload(pc.token(), today.batchId().toString(), bytes(c, today));
+            assertEquals(200, ok.statusCode(), ok.body());
+        }
+    }
+
+    @Test
+    void aDayWithMoreVisitorsThanSessionsOrOnlyPartlyInItsPeriodIs422() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            Instant ten = Instant.parse("2026-11-24T08:00:00Z");
+            Batch inflated = Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia",
+                    Instant.parse("2026-11-23T22:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), 1, Evictions.NONE,
+                    new UsagePayload(List.of(new HourUsage(ten, 2, 2, 0, 40, 60), new HourUsage(ten.plusSeconds(3600),
+                            1, 1, 0, 20, 60)), List.of(new DayUsage(LocalDate.parse("2026-11-24"), List.of(
+                                    new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 3),
+                                    new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, 1)), 0))));
+            expect(c, c.http.upload(pc.token(), inflated.batchId().toString(), bytes(c, inflated)), 422,
+                    "demographics-exceed-sessions", "counts 4 sessions by age band and sex, but its hours started only 3");
+            // a day that begins before the period (UTC midnight, not Sofia's): its early hours are elsewhere
+            Batch partial = Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia",
+                    Instant.parse("2026-11-24T00:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), 2, Evictions.NONE,
+                    new UsagePayload(List.of(new HourUsage(ten, 3, 3, 0, 40, 60)), List.of(new DayUsage(
+                            LocalDate.parse("2026-11-24"), List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 3)),
+                            0))));
+            expect(c, c.http.upload(pc.token(), partial.batchId().toString(), bytes(c, partial)), 422, "partial-day",
+                    "only partly inside");
+            assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
+            Batch fine = usage(pc, 3, 3);
+            assertEquals(200, c.http.upload(pc.token(), fine.batchId().toString(), bytes(c, fine)).statusCode());
         }
     }
 

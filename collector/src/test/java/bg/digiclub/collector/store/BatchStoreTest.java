@@ -11,11 +11,15 @@ import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.testing.MutableClock;
 import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.CheckStatus;
 import bg.digiclub.common.batch.DayUsage;
 import bg.digiclub.common.batch.DemographicCount;
 import bg.digiclub.common.batch.Evictions;
+import bg.digiclub.common.batch.HealthPayload;
+import bg.digiclub.common.batch.HealthSnapshot;
 import bg.digiclub.common.batch.HourUsage;
 import bg.digiclub.common.batch.UsagePayload;
+import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +62,7 @@ class BatchStoreTest {
     private DeviceIdentity another(Fixture f) throws SQLException {
         Enrolled enrolled = new ClubStore(f.db()).enrol(Secrets.hashCode("AAAA-BBBB-CCCC"), Secrets.hashToken("t2"),
                 "0.1.0", null, clock.instant()).orElseThrow();
-        return new DeviceIdentity(enrolled.deviceId(), RODINA.id(), DemoClubs.SOFIA, false);
+        return new DeviceIdentity(enrolled.deviceId(), RODINA.id(), DemoClubs.SOFIA, false, clock.instant());
     }
 
     private Fixture fixture(String kind) throws SQLException {
@@ -70,19 +74,33 @@ class BatchStoreTest {
         Enrolled enrolled = clubs.enrol(Secrets.hashCode("AAAA-BBBB-CCCC"), Secrets.hashToken("t"), "0.1.0", null,
                 clock.instant()).orElseThrow();
         return new Fixture(db, new BatchStore(db, clock, json),
-                new DeviceIdentity(enrolled.deviceId(), RODINA.id(), DemoClubs.SOFIA, false));
+                new DeviceIdentity(enrolled.deviceId(), RODINA.id(), DemoClubs.SOFIA, false, clock.instant()));
     }
 
     /** One local day (2026-11-24 in Sofia) with sessions at 10:00 and 11:00 local time. */
     static Batch day(UUID deviceId, long sequence, int sessionsAtTen) {
-        Instant ten = Instant.parse("2026-11-24T08:00:00Z");
+        return day(deviceId, LocalDate.parse("2026-11-24"), sequence, sessionsAtTen);
+    }
+
+    /** A health batch of one 15-minute slot of 2026-11-24. */
+    static Batch health(UUID deviceId, long sequence) {
+        Instant at = Instant.parse("2026-11-24T09:00:00Z");
+        return Batch.health(UUID.randomUUID(), deviceId, RODINA.id(), "0.1.0", "Europe/Sofia", at,
+                at.plus(Duration.ofMinutes(15)), sequence, Evictions.NONE, new HealthPayload(List.of(
+                        new HealthSnapshot(at, HealthStatus.OK, List.of(new CheckStatus("memory", HealthStatus.OK)))),
+                        List.of()));
+    }
+
+    /** One local day in Sofia (November: UTC+2) with sessions at 10:00 and 11:00 local time. */
+    static Batch day(UUID deviceId, LocalDate date, long sequence, int sessionsAtTen) {
+        Instant ten = date.atTime(10, 0).atZone(DemoClubs.SOFIA).toInstant();
         List<HourUsage> hours = List.of(new HourUsage(ten, sessionsAtTen, sessionsAtTen - 1, 1, 50, 60),
                 new HourUsage(ten.plus(Duration.ofHours(1)), 2, 2, 0, 30, 60));
         List<DemographicCount> cells = List.of(new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, sessionsAtTen),
                 new DemographicCount(AgeBand.NOT_DECLARED, Sex.NOT_DECLARED, 2));
         return Batch.usage(UUID.randomUUID(), deviceId, RODINA.id(), "0.1.0", "Europe/Sofia",
-                Instant.parse("2026-11-23T22:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), sequence,
-                new Evictions(0, 2), new UsagePayload(hours, List.of(new DayUsage(LocalDate.parse("2026-11-24"), cells, 1))));
+                date.atStartOfDay(DemoClubs.SOFIA).toInstant(), date.plusDays(1).atStartOfDay(DemoClubs.SOFIA).toInstant(),
+                sequence, new Evictions(0, 2), new UsagePayload(hours, List.of(new DayUsage(date, cells, 1))));
     }
 
     private String hash(Batch batch) throws Exception {
@@ -214,6 +232,53 @@ class BatchStoreTest {
                     new BatchStore.Delivery(overlapping, hash(overlapping), f.device()))));
             assertEquals(5, clubDay(f.db(), "sessions"));
             assertEquals(1, count(f.db(), "SELECT COUNT(*) FROM batches"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aRepeatedOrFallingSequenceOfAKindIsRefusedAndAReplayIsStillAnswered(String kind) throws Exception {
+        try (Fixture f = fixture(kind)) {
+            UUID pc = f.device().deviceId();
+            Batch fifth = day(pc, LocalDate.parse("2026-11-20"), 5, 3);
+            assertInstanceOf(StoreOutcome.Stored.class, f.store().store(fifth, hash(fifth), f.device()));
+            Batch repeated = day(pc, LocalDate.parse("2026-11-21"), 5, 3);
+            StoreOutcome.SequenceNotIncreasing same = assertInstanceOf(StoreOutcome.SequenceNotIncreasing.class,
+                    f.store().store(repeated, hash(repeated), f.device()));
+            assertTrue(same.message().contains("sequence 5 of this USAGE batch is the same as 5"), same.message());
+            Batch falling = day(pc, LocalDate.parse("2026-11-22"), 4, 3);
+            StoreOutcome.SequenceNotIncreasing below = assertInstanceOf(StoreOutcome.SequenceNotIncreasing.class,
+                    f.store().store(falling, hash(falling), f.device()));
+            assertTrue(below.message().contains("is below 5"), below.message());
+            assertEquals(1, count(f.db(), "SELECT COUNT(*) FROM batches"));
+            assertEquals(5, count(f.db(), "SELECT SUM(sessions) FROM club_days"));
+
+            // health has its own order: the agent sends it while older usage waits for the night
+            Batch health = health(pc, 3);
+            assertInstanceOf(StoreOutcome.Stored.class, f.store().store(health, hash(health), f.device()));
+            Batch sixth = day(pc, LocalDate.parse("2026-11-23"), 6, 3);
+            assertInstanceOf(StoreOutcome.Stored.class, f.store().store(sixth, hash(sixth), f.device()));
+            // exactly once is untouched: the fifth batch again is its stored answer, not a refusal
+            assertInstanceOf(StoreOutcome.Replayed.class, f.store().store(fifth, hash(fifth), f.device()));
+            assertEquals(6, count(f.db(), "SELECT last_usage_sequence FROM devices WHERE id = '" + pc + "'"));
+            assertEquals(3, count(f.db(), "SELECT last_health_sequence FROM devices WHERE id = '" + pc + "'"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aGroupWithAFallingSequenceIsNotStoredAtAll(String kind) throws Exception {
+        try (Fixture f = fixture(kind)) {
+            DeviceIdentity second = another(f);
+            Batch good = day(second.deviceId(), 1, 4);
+            Batch later = day(f.device().deviceId(), LocalDate.parse("2026-11-21"), 7, 3);
+            Batch earlier = day(f.device().deviceId(), LocalDate.parse("2026-11-20"), 6, 3);
+            assertThrows(BatchStore.SequenceRefused.class, () -> f.store().storeTogether(List.of(
+                    new BatchStore.Delivery(good, hash(good), second),
+                    new BatchStore.Delivery(later, hash(later), f.device()),
+                    new BatchStore.Delivery(earlier, hash(earlier), f.device()))));
+            assertEquals(0, count(f.db(), "SELECT COUNT(*) FROM batches"));
+            assertEquals(0, count(f.db(), "SELECT MAX(last_usage_sequence) FROM devices"));
         }
     }
 

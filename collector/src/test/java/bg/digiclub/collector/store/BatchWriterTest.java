@@ -49,7 +49,7 @@ class BatchWriterTest {
             for (int i = 0; i < DEVICES; i++) {
                 Enrolled pc = clubs.enrol(Secrets.hashCode("AAAA-BBBB-CCCC"), Secrets.hashToken("t" + i), "0.1.0", null,
                         clock.instant()).orElseThrow();
-                DeviceIdentity device = new DeviceIdentity(pc.deviceId(), BatchStoreTest.RODINA.id(), DemoClubs.SOFIA, false);
+                DeviceIdentity device = new DeviceIdentity(pc.deviceId(), BatchStoreTest.RODINA.id(), DemoClubs.SOFIA, false, clock.instant());
                 deliveries.add(delivery(BatchStoreTest.day(pc.deviceId(), 1, 3), device));
             }
             // the first PC's day again in another batch, and the second PC's batch delivered twice

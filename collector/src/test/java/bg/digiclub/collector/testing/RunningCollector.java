@@ -58,8 +58,28 @@ public final class RunningCollector implements AutoCloseable {
         http = new Http(server.port());
     }
 
-    /** Enrols a PC over HTTP. */
+    /** When {@link #enrol} PCs count as enrolled: days before the ones the tests upload (2026-11-24). */
+    public static final Instant ENROLLED_AT = Instant.parse("2026-11-20T06:00:00Z");
+
+    /**
+     * Enrols a PC over HTTP, and dates its enrolment back to {@link #ENROLLED_AT}, as if it had been
+     * enrolled days ago: the collector refuses periods before a device's enrolment.
+     */
     public EnrolmentResponse enrol(String code) throws Exception {
+        EnrolmentResponse enrolled = enrolNow(code);
+        database.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE devices SET enrolled_at = ? WHERE id = ?")) {
+                s.setLong(1, ENROLLED_AT.getEpochSecond());
+                s.setString(2, enrolled.deviceId().toString());
+                s.executeUpdate();
+            }
+            return null;
+        });
+        return enrolled;
+    }
+
+    /** Enrols a PC over HTTP, enrolled now by the collector's clock. */
+    public EnrolmentResponse enrolNow(String code) throws Exception {
         HttpResponse<String> response = http.send(http.request("/api/v1/enrolments")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"enrolmentCode\":\"" + code + "\",\"agentVersion\":\"0.1.0\"}")));

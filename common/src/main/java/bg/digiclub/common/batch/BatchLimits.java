@@ -44,6 +44,11 @@ public final class BatchLimits {
     public static final Pattern ENROLMENT_CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
     /** A device bearer token: 32 random bytes in unpadded base64url. */
     public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /**
+     * An enrolment's request key: 32 random bytes as 64 lowercase hex digits (hex like the batch
+     * ids, so that no random value in an upload can spell a word, a name or an address).
+     */
+    public static final Pattern ENROLMENT_REQUEST_KEY = Pattern.compile("[0-9a-f]{64}");
 
     private BatchLimits() {
     }
