@@ -227,7 +227,7 @@ public final class AgentRuntime {
     private static Optional<UploadService> uploadService(AgentConfig config, Database db, SessionLedger ledger,
                                                          SampleStore samples, AlertStore alerts,
                                                          Supplier<Optional<HealthReport>> current, Clock clock) {
-        return UsageUpload.service(config.upload(), db, new LedgerUsageSource(ledger, clock),
+        return UsageUpload.service(config.upload(), db, new LedgerUsageSource(ledger),
                 new StoreHealthSource(samples, alerts, current, config.sampling().interval(), clock),
                 config.sampling().interval(), VERSION, clock);
     }

@@ -39,7 +39,7 @@ public record UploadStatus(Optional<DeviceCredentials> enrolment, Optional<Strin
     /** One line for {@code agent status}: what staff should know. */
     public String summary() {
         if (enrolment.isEmpty()) {
-            return "upload: not enrolled (agent enrol --code XXXX-XXXX-XXXX)";
+            return "upload: not enrolled (agent enrol, the code on standard input or --enrol-code-file FILE)";
         }
         if (needsReenrolment.isPresent()) {
             return "upload: NEEDS RE-ENROLMENT (" + needsReenrolment.get() + "); " + outbox.waitingTotal()

@@ -136,8 +136,7 @@ public final class PeriodSealer implements BatchSource {
     int sealUsageDays(DeviceCredentials creds) throws SQLException {
         ZoneId zone = clock.getZone();
         Instant now = clock.instant();
-        LocalDate first = firstUnsealed(USAGE_DAY, creds, zone, now,
-                usage.earliestSessionStart().map(t -> LocalDate.ofInstant(t, zone)));
+        LocalDate first = firstUnsealed(USAGE_DAY, creds, zone, now);
         int sealed = 0;
         for (LocalDate day = first; !dayEnd(day, zone).plus(GRACE).isAfter(now); day = day.plusDays(1)) {
             sealUsageDay(creds, day, zone);
@@ -186,7 +185,7 @@ public final class PeriodSealer implements BatchSource {
             snapshots.add(new Snapshot(slot, current.get().overall(), SafeCheckNames.forUpload(checks)));
         }
         List<HealthDayTotals> days = new ArrayList<>();
-        LocalDate first = firstUnsealed(HEALTH_DAY, creds, zone, now, Optional.empty());
+        LocalDate first = firstUnsealed(HEALTH_DAY, creds, zone, now);
         for (LocalDate day = first; !dayEnd(day, zone).plus(GRACE).isAfter(now) && days.size() < CATCH_UP_DAYS + 1;
              day = day.plusDays(1)) {
             days.add(healthDay(day, zone));
@@ -220,11 +219,11 @@ public final class PeriodSealer implements BatchSource {
 
     /**
      * The first day of {@code kind} not yet sealed: the day after the last sealed one, or (never
-     * sealed) the earlier of the enrolment day and {@code earliestData}; never more than
+     * sealed) the enrolment day — the collector refuses periods before a device's enrolment, so
+     * sessions on a PC before it was enrolled are not reported; never more than
      * {@link #CATCH_UP_DAYS} before today.
      */
-    private LocalDate firstUnsealed(String kind, DeviceCredentials creds, ZoneId zone, Instant now,
-                                    Optional<LocalDate> earliestData) throws SQLException {
+    private LocalDate firstUnsealed(String kind, DeviceCredentials creds, ZoneId zone, Instant now) throws SQLException {
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate floor = today.minusDays(CATCH_UP_DAYS);
         Optional<Long> last = db.read(c -> lastSealed(c, kind));
@@ -232,8 +231,7 @@ public final class PeriodSealer implements BatchSource {
         if (last.isPresent()) {
             first = LocalDate.ofEpochDay(last.get()).plusDays(1);
         } else {
-            LocalDate enrolled = LocalDate.ofInstant(creds.enrolledAt(), zone);
-            first = earliestData.filter(d -> d.isBefore(enrolled)).orElse(enrolled);
+            first = LocalDate.ofInstant(creds.enrolledAt(), zone);
         }
         return first.isBefore(floor) ? floor : first;
     }

@@ -63,7 +63,7 @@ public final class UsageUpload {
         return Optional.of(new UploadService(outbox, enrolment, db, uploader, sealer, schedule, clock));
     }
 
-    /** The client for {@code agent enrol --code XXXX-XXXX-XXXX}; needs {@code upload.url}. */
+    /** The client for {@code agent enrol} (code on standard input or in a file); needs {@code upload.url}. */
     public static EnrolmentClient enrolmentClient(UploadConfig config, Database db, String agentVersion, Clock clock) {
         URI url = config.collectorUrl().orElseThrow(() -> new IllegalStateException(
                 "no collector configured: set upload.url in the agent's configuration"));

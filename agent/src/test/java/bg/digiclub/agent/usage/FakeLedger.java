@@ -3,9 +3,7 @@ package bg.digiclub.agent.usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
@@ -36,10 +34,5 @@ final class FakeLedger implements UsageSource {
     @Override
     public List<LedgerSession> sessionsOverlapping(Instant from, Instant to) {
         return sessions.stream().filter(s -> s.startedAt().isBefore(to) && !s.endedAt().isBefore(from)).toList();
-    }
-
-    @Override
-    public Optional<Instant> earliestSessionStart() {
-        return sessions.stream().map(LedgerSession::startedAt).min(Comparator.naturalOrder());
     }
 }

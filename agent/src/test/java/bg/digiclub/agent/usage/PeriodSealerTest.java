@@ -163,15 +163,17 @@ class PeriodSealerTest {
     }
 
     @Test
-    void afterEnrolmentEarlierLedgerDaysAreCaughtUpAtMost45DaysBack() throws Exception {
+    void daysBeforeTheEnrolmentDayAreNotSealedBecauseTheCollectorRefusesThem() throws Exception {
         ledger.guest(local(2026, 9, 1, 11, 7), Duration.ofMinutes(40), AgeBand.AGE_65_74, Sex.FEMALE)
-                .guest(local(2026, 11, 18, 11, 7), Duration.ofMinutes(40), AgeBand.AGE_65_74, Sex.FEMALE);
-        open();
+                .guest(local(2026, 11, 18, 11, 7), Duration.ofMinutes(40), AgeBand.AGE_65_74, Sex.FEMALE)
+                .guest(local(2026, 11, 20, 11, 7), Duration.ofMinutes(40), AgeBand.AGE_65_74, Sex.FEMALE);
+        open(); // enrolled on the 20th at 10:00
         clock.set(local(2026, 11, 20, 12, 0));
-        assertEquals(PeriodSealer.CATCH_UP_DAYS, sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()));
+        assertEquals(0, sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()), "the 20th is not over yet");
+        clock.set(local(2026, 11, 21, 1, 0));
+        assertEquals(1, sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()));
         List<JsonNode> usage = batches(BatchKind.USAGE);
-        assertEquals(LocalDate.of(2026, 11, 20).minusDays(45).toString(), usage.get(0).at("/usage/days/0/day").asText());
-        assertEquals("2026-11-19", usage.get(usage.size() - 1).at("/usage/days/0/day").asText());
+        assertEquals("2026-11-20", usage.get(0).at("/usage/days/0/day").asText(), "the enrolment day is the first");
     }
 
     @Test

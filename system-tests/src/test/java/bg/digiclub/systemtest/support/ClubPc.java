@@ -120,12 +120,12 @@ public final class ClubPc implements AutoCloseable {
         LinkServerConfig linkConfig = LinkServerConfig.of(socket, null, List.of(System.getProperty("user.name")), List.of());
         link = LinkServer.start(linkConfig, AgentRequests.dispatcher(sessions, members, staffPin, () -> current,
                 AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock), clock);
-        upload = UsageUpload.service(uploadConfig, db, new LedgerUsageSource(ledger, clock),
+        upload = UsageUpload.service(uploadConfig, db, new LedgerUsageSource(ledger),
                 new StoreHealthSource(samples, alerts, () -> Optional.ofNullable(current), SAMPLE_INTERVAL, clock), SAMPLE_INTERVAL,
                 AGENT_VERSION, clock).orElseThrow();
     }
 
-    /** {@code agent enrol --code ...}. */
+    /** {@code agent enrol} (the code on standard input). */
     public DeviceCredentials enrol(String code) throws Exception {
         return UsageUpload.enrolmentClient(uploadConfig, db, AGENT_VERSION, clock).enrol(code);
     }
