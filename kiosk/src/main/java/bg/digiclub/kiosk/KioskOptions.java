@@ -23,10 +23,10 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
                                                 [--real-agent]] [--report-ready] [--exit-when-ready]
               --config FILE               kiosk settings (see kiosk/config/kiosk.example.properties);
                                           default /etc/digiclub/kiosk.properties if it exists
-              --demo                      windowed, Escape closes it; a demo agent (staff PIN 1234), nothing is wiped
+              --demo                      windowed, Escape closes it; a demo agent (staff PIN 1234) that resets nothing
               --fullscreen                with --demo: fullscreen and locked down like the real kiosk
               --demo-session-seconds N    with --demo: guest sessions last N seconds (to see the warnings)
-              --real-agent                with --demo: use the agent at agent.socket (still nothing is wiped)
+              --real-agent                with --demo: use the agent at agent.socket (its visitor.* settings decide the reset)
               --report-ready              print "kiosk-ready" with timings when the lock screen is first shown
               --exit-when-ready           exit once the lock screen is shown (for -XX:ArchiveClassesAtExit)
             """;
