@@ -44,4 +44,10 @@ shot warning-1min "shift Return shift space Return shift shift shift shift shift
 shot staff-panel "shift Tab Tab Return 1 2 3 4 Return"
 shot large-text "shift Tab Tab Tab Tab Tab Return"
 shot high-contrast "shift Tab Tab Tab Tab Tab Tab Return"
+# out of order: the real agent client on a socket nobody serves (only staff may go in; Tab starts
+# at the staff button, the visitors' ways being closed)
+noagent=$work/no-agent.properties
+printf 'club.name = Читалище „Родина – 1860“, Стара Загора\nagent.socket = %s/no-agent.sock\n' "$work" >"$noagent"
+config=$noagent shot out-of-order-bg "" --real-agent
+config=$noagent shot out-of-order-en "shift Tab Tab Tab Return" --real-agent
 echo "screenshots in $dest (work files in $work)"

@@ -58,6 +58,9 @@ public final class LockView {
         date.textProperty().bind(i18n.text(() -> format(model.nowProperty().get(), i18n.format("lock.datePattern")),
                 model.nowProperty()));
         Label welcome = Widgets.label(i18n, "lock.welcome", "subheading");
+        // "choose how to start" would be untrue while only staff may go in
+        welcome.visibleProperty().bind(model.outOfOrderProperty().not());
+        welcome.managedProperty().bind(welcome.visibleProperty());
         Label preparing = Widgets.label(i18n, "lock.preparing", "hint");
         preparing.visibleProperty().bind(model.preparingProperty());
         preparing.setId("lock-preparing");

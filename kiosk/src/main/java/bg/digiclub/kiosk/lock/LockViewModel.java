@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -56,6 +57,11 @@ public final class LockViewModel {
     /** True while a visitor cannot start a session: preparing, or out of order (staff may still go in). */
     public BooleanBinding visitorsShutOutProperty() {
         return visitorsShutOut;
+    }
+
+    /** True while the PC is out of order: the welcome gives way to the notice. */
+    public ReadOnlyBooleanProperty outOfOrderProperty() {
+        return kiosk.outOfOrderProperty();
     }
 
     /** What the lock screen says about why no session can start just now, or null. */

@@ -18,6 +18,7 @@ import bg.digiclub.kiosk.KioskViewModel;
 import bg.digiclub.kiosk.Screen;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.session.SessionSettings;
 import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.testing.EventLog;
@@ -33,6 +34,7 @@ class LockViewModelTest {
     private final MutableClock clock =
             new MutableClock(Instant.parse("2026-02-04T07:15:42Z"), ZoneId.of("Europe/Sofia"));
     private final I18n i18n = new I18n(Language.BG);
+    private final FakeAgentClient agent = new FakeAgentClient(log);
     private SessionViewModel session;
     private KioskViewModel kiosk;
     private LockViewModel lock;
@@ -41,7 +43,7 @@ class LockViewModelTest {
     void setUp() {
         session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(),
                 Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
-                new FakeAgentClient(log), new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
+                agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
         kiosk = new KioskViewModel(session, i18n, Language.BG, ticker);
         lock = new LockViewModel("Читалище „Родина – 1860“", kiosk, i18n, new DisplayMode(), clock);
     }
@@ -86,6 +88,20 @@ class LockViewModelTest {
         assertTrue(lock.displayMode().highContrastProperty().get());
         lock.toggleHighContrast();
         assertFalse(lock.displayMode().highContrastProperty().get());
+    }
+
+    @Test
+    void anOutOfOrderPcLetsOnlyStaffInAndSaysWhy() {
+        agent.reachable = false;
+        session.recoverInterrupted();
+        assertTrue(lock.visitorsShutOutProperty().get());
+        assertTrue(lock.outOfOrderProperty().get());
+        assertEquals(Message.of("lock.notice.unavailable"), lock.noticeProperty().get());
+        lock.startAsGuest();
+        lock.memberLogin();
+        assertEquals(Screen.LOCK, kiosk.screen(), "no visitor gets past the lock screen");
+        lock.staff();
+        assertEquals(Screen.STAFF, kiosk.screen(), "staff do: they are the ones to fix it");
     }
 
     @Test
