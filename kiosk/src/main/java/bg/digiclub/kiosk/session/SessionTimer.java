@@ -36,11 +36,6 @@ public final class SessionTimer {
         return remaining().isZero();
     }
 
-    /** Adds time (staff panel). */
-    public void extend(Duration more) {
-        allowed = allowed.plus(requirePositive(more));
-    }
-
     /** Follows the agent, whose clock decides: from now on {@code left} remains. */
     public void syncTo(Duration left) {
         Duration wanted = elapsed().plus(left);

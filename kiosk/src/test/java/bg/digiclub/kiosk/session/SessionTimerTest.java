@@ -24,18 +24,18 @@ class SessionTimerTest {
     }
 
     @Test
-    void extendingAddsToTheAllowance() {
+    void itFollowsTheAgentsTimeLeft() {
         SessionTimer timer = new SessionTimer(ticker, Duration.ofMinutes(60));
         ticker.advance(Duration.ofMinutes(50));
-        timer.extend(Duration.ofMinutes(15));
+        timer.syncTo(Duration.ofMinutes(25)); // staff extended by 15 minutes at the agent
         assertEquals(Duration.ofMinutes(25), timer.remaining());
         assertEquals(Duration.ofMinutes(75), timer.allowed());
+        timer.syncTo(Duration.ZERO); // the agent's time is up
+        assertTrue(timer.expired());
     }
 
     @Test
     void nonPositiveLengthsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new SessionTimer(ticker, Duration.ZERO));
-        SessionTimer timer = new SessionTimer(ticker, Duration.ofMinutes(1));
-        assertThrows(IllegalArgumentException.class, () -> timer.extend(Duration.ofMinutes(-5)));
     }
 }
