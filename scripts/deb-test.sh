@@ -6,9 +6,9 @@
 # without root it fails, it never skips.
 #
 # What it does NOT show: pid 1 here is not systemd, so no unit is started (the installer's
-# `systemd-analyze verify` covers the units); the PC is never set up (no enrolment code given),
-# so the maintainer scripts' calls of `digiclub-installer install/upgrade/uninstall` are not
-# made here — only their "not set up yet" and "unreadable code file" paths and the purge.
+# `systemd-analyze verify` covers the units); the installer's own install/upgrade/uninstall do
+# not run here: a stand-in put in place with dpkg-divert records how the maintainer scripts call
+# it and fails on demand (their tests run the real steps in a temporary root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -109,7 +109,7 @@ fi
 dpkg_run() { # dpkg with a wait for the lock (other tests on this machine may use apt)
   for _ in $(seq 1 60); do
     if "$@" > "$work/dpkg.out" 2>&1; then return 0; fi
-    grep -q "lock" "$work/dpkg.out" || return 1
+    grep -Eq "dpkg (frontend lock|status database is locked)|lock-frontend" "$work/dpkg.out" || return 1
     sleep 5
   done
   return 1
@@ -160,7 +160,63 @@ if command -v xvfb-run >/dev/null; then
 else
   fail "xvfb-run missing (scripts/test.sh installs xvfb)"
 fi
-echo "deb-test: not run here: systemctl (pid 1 is '$(ps -p 1 -o comm=)', not systemd), digiclub-installer install/upgrade/uninstall from the maintainer scripts (no enrolment code)"
+echo "deb-test: not run here: systemctl (pid 1 is '$(ps -p 1 -o comm=)', not systemd); the installer's own install/upgrade/uninstall (a stand-in below)"
+
+# --- the maintainer scripts' calls of the installer -------------------------------------------
+# The installer's own steps are its tests' business (in a temporary root); here a stand-in,
+# put in place the Debian way (dpkg-divert), records how the package calls it and fails on
+# demand, so that what dpkg does around each call is seen.
+dpkg-divert --quiet --local --rename --divert /usr/bin/digiclub-installer.distrib --add /usr/bin/digiclub-installer
+cat > /usr/bin/digiclub-installer <<STUB
+#!/bin/sh
+echo "\$*" >> "$work/calls"
+exit \$(cat "$work/stub-exit" 2>/dev/null || echo 0)
+STUB
+chmod 0755 /usr/bin/digiclub-installer
+calls() { cat "$work/calls" 2>/dev/null; : > "$work/calls"; }
+echo 0 > "$work/stub-exit"
+
+umask 077; echo "CODE-FOR-TEST" > "$work/code"; umask 022
+DIGICLUB_COLLECTOR=https://collector.invalid DIGICLUB_ENROL_CODE_FILE="$work/code" dpkg_run dpkg -i "$deb" \
+  || { cat "$work/dpkg.out"; fail "dpkg -i with an enrolment code failed"; }
+[ "$(calls)" = "install --collector https://collector.invalid --enrol-code-file $work/code --from /opt/digiclub" ] \
+  || fail "postinst with a code did not call install as expected"
+echo 3 > "$work/stub-exit"
+DIGICLUB_COLLECTOR=https://collector.invalid DIGICLUB_ENROL_CODE_FILE="$work/code" dpkg_run dpkg -i "$deb" \
+  || { cat "$work/dpkg.out"; fail "a failed install failed the package"; }
+[ "$(status)" = ii ] && grep -q "the PC is NOT set up" "$work/dpkg.out" || fail "a failed install: status $(status), no message"
+calls >/dev/null
+ok "postinst with an enrolment code calls 'install --collector URL --enrol-code-file F --from /opt/digiclub'; if it fails the package is still ii and says the PC is not set up"
+
+install -d -m 0755 /etc/digiclub
+install -m 0600 /dev/null /etc/digiclub/agent.properties
+echo 0 > "$work/stub-exit"
+dpkg_run dpkg -i "$deb" || { cat "$work/dpkg.out"; fail "dpkg -i on a set-up PC failed"; }
+[ "$(calls)" = "upgrade --from /opt/digiclub" ] || fail "postinst on a set-up PC did not call upgrade"
+echo 3 > "$work/stub-exit"
+! dpkg_run dpkg -i "$deb" || fail "a failed upgrade did not fail dpkg"
+[ "$(status)" = iF ] || fail "a failed upgrade left the package '$(status)', not half-configured (iF)"
+echo 0 > "$work/stub-exit"; calls >/dev/null
+dpkg_run dpkg --configure -a || { cat "$work/dpkg.out"; fail "dpkg --configure -a"; }
+[ "$(status)" = ii ] && [ "$(calls)" = "upgrade --from /opt/digiclub" ] || fail "dpkg --configure -a did not run upgrade again"
+ok "on a set-up PC postinst calls 'upgrade --from /opt/digiclub'; a failed upgrade leaves iF, 'dpkg --configure -a' finishes it"
+
+jre=$(sed -n 's/^interest-noawait //p' <(dpkg-deb --info "$deb" triggers))
+dpkg-trigger --by-package=openjdk-17-jre-headless --no-await "$jre"
+dpkg_run dpkg --triggers-only --pending || { cat "$work/dpkg.out"; fail "dpkg --triggers-only"; }
+[ "$(calls)" = "upgrade --from /opt/digiclub" ] || fail "the JRE's trigger did not run upgrade"
+echo 3 > "$work/stub-exit"
+dpkg-trigger --by-package=openjdk-17-jre-headless --no-await "$jre"
+dpkg_run dpkg --triggers-only --pending || { cat "$work/dpkg.out"; fail "a failed upgrade on the JRE's trigger failed dpkg"; }
+[ "$(status)" = ii ] || fail "a failed upgrade on the JRE's trigger left '$(status)'"
+calls >/dev/null
+ok "an update of $jre calls 'upgrade' (the class-data archives); its failure never fails the JRE's update"
+
+! dpkg_run dpkg -r digiclub || fail "a failed uninstall did not stop the removal"
+# wanted: remove; state: still installed ("ri")
+[ "$(status)" = ri ] && [ "$(calls)" = "uninstall" ] || fail "a failed uninstall: status '$(status)', not still installed (ri)"
+ok "on a set-up PC prerm calls 'uninstall'; if it fails the package stays installed (ri: removal wanted, still installed)"
+echo 0 > "$work/stub-exit"
 
 # --- remove, purge ---------------------------------------------------------------------------
 # What a set-up PC would have beside the package (the installer's and the agent's, made here by
@@ -169,7 +225,7 @@ install -d -m 0700 /var/lib/digiclub /var/log/digiclub
 echo data > /var/lib/digiclub/agent.db
 echo log > /var/log/digiclub/agent.log
 install -d -m 0755 /etc/digiclub
-echo "# made by deb-test" > /etc/digiclub/kiosk.properties
+echo "# made by deb-test" > /etc/digiclub/kiosk.properties   # agent.properties is there already
 install -d -m 0700 /home/.digiclub-visitor.reset   # the agent's holding directory of the home reset
 # ids no account, group or process uses (inside the overlays, the machine's own DigiClub accounts
 # may still run processes under their old ids)
@@ -189,15 +245,18 @@ done
 
 dpkg_run dpkg -r digiclub || { cat "$work/dpkg.out"; fail "dpkg -r failed"; }
 [ "$(status)" = rc ] || fail "after dpkg -r the status is '$(status)', not rc"
+[ "$(calls)" = "uninstall" ] || fail "prerm did not call uninstall"
+rm -f /usr/bin/digiclub-installer
+dpkg-divert --quiet --local --rename --remove /usr/bin/digiclub-installer
 while read -r f; do
   [ -d "$f" ] && continue
   [ ! -e "$f" ] || fail "$f still there after dpkg -r"
 done < "$work/list"
 [ ! -e /opt/digiclub ] || fail "/opt/digiclub still there after dpkg -r: $(find /opt/digiclub | head)"
-[ -f /var/lib/digiclub/agent.db ] && [ -f /var/log/digiclub/agent.log ] && [ -f /etc/digiclub/kiosk.properties ] \
+[ -f /var/lib/digiclub/agent.db ] && [ -f /var/log/digiclub/agent.log ] && [ -f /etc/digiclub/agent.properties ] \
   || fail "dpkg -r removed data, logs or configuration (they stay until purge)"
 getent passwd digiclub-kiosk >/dev/null || fail "dpkg -r removed the account digiclub-kiosk"
-ok "dpkg -r: program files gone, data, logs, configuration and accounts kept (status rc)"
+ok "dpkg -r: 'uninstall' called, program files gone, data, logs, configuration and accounts kept (status rc)"
 
 dpkg_run dpkg -P digiclub || { cat "$work/dpkg.out"; fail "dpkg -P failed"; }
 [ "$(status)" = none ] || [ -z "$(dpkg-query -W digiclub 2>/dev/null)" ] || fail "after dpkg -P the status is '$(status)'"
@@ -207,5 +266,6 @@ for a in digiclub-kiosk digiclub-visitor; do
 done
 left=$(find /opt /etc /var /usr /home /run -xdev -name '*digiclub*' ! -name '*digiclub-visitor-test*' 2>/dev/null || true)
 [ -z "$left" ] || fail "left after purge: $left"
+[ -z "$(dpkg-divert --list '*digiclub*')" ] || fail "a diversion left: $(dpkg-divert --list '*digiclub*')"
 ok "dpkg -P: nothing named digiclub left under /opt /etc /var /usr /home /run, accounts and groups gone"
 echo "deb-test: passed in $(( $(date +%s) - start )) s"
