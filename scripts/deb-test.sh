@@ -253,6 +253,7 @@ while read -r f; do
   [ ! -e "$f" ] || fail "$f still there after dpkg -r"
 done < "$work/list"
 [ ! -e /opt/digiclub ] || fail "/opt/digiclub still there after dpkg -r: $(find /opt/digiclub | head)"
+[ -d /opt ] || fail "dpkg -r took /opt away (no package owns it on a fresh Debian)"
 [ -f /var/lib/digiclub/agent.db ] && [ -f /var/log/digiclub/agent.log ] && [ -f /etc/digiclub/agent.properties ] \
   || fail "dpkg -r removed data, logs or configuration (they stay until purge)"
 getent passwd digiclub-kiosk >/dev/null || fail "dpkg -r removed the account digiclub-kiosk"
