@@ -43,8 +43,10 @@ fi
 mvn -B -ntp verify
 
 # The club PC's .deb from the jars just built: inspected, installed with dpkg -i, run, removed
-# and purged (~40 s).
+# and purged (~40 s); then installed with apt on a minimal Debian 12 (debootstrap), where its
+# Depends alone must bring every library the agent and the kiosk load (~80 s).
 bash scripts/deb-test.sh
+bash scripts/deb-chroot-test.sh
 
 if [ -x kiosk/scripts/escape-test.sh ]; then
   bash kiosk/scripts/escape-test.sh
