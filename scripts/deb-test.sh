@@ -31,13 +31,17 @@ conflicts() {
 if conflicts; then
   if [ -z "${DEB_TEST_ISOLATED:-}" ]; then
     echo "deb-test: DigiClub is installed or its accounts exist on this machine: running in a private mount namespace (overlays on /etc /home /opt /usr /var /run; the machine is not touched)"
-    exec unshare --mount --propagation private env DEB_TEST_ISOLATED=1 bash -c '
-      set -e; t=$(mktemp -d); mount -t tmpfs tmpfs "$t"
+    upper=$(mktemp -d)   # the overlays' upper layers: a tmpfs mounted here inside the namespace only
+    rc=0
+    unshare --mount --propagation private env DEB_TEST_ISOLATED=1 bash -c '
+      set -e; t=$1; mount -t tmpfs tmpfs "$t"
       for d in etc home opt usr var run; do
         mkdir -p "$t/$d.u" "$t/$d.w"
         mount -t overlay overlay -o "lowerdir=/$d,upperdir=$t/$d.u,workdir=$t/$d.w" "/$d"
       done
-      exec bash "$0"' "$0"
+      exec bash "$0"' "$0" "$upper" || rc=$?
+    rmdir "$upper"
+    exit $rc
   fi
   # inside the overlays: clear them away (only the overlay changes)
   dpkg -P digiclub >/dev/null 2>&1 || true
