@@ -7,7 +7,8 @@
 # kiosk and the installer under /opt/digiclub (the layout of the shared contract,
 # docs/operations.md) and the commands /usr/bin/digiclub-{installer,agent,kiosk}; its maintainer
 # scripts (packaging/deb/) call the installer, which sets up accounts, configuration, units and
-# the session. Works on Debian 12 and Ubuntu 24.04 (the t64 names are alternatives in Depends).
+# the session. For Debian 12 and Ubuntu 24.04 (the t64 names are alternatives in Depends); tried
+# on Debian 12 only (scripts/deb-test.sh, scripts/deb-chroot-test.sh).
 #
 # --runtime system (the default) depends on the distribution's JRE (openjdk-17-jre-headless);
 # --runtime jlink ships a trimmed runtime made with jlink in /opt/digiclub/runtime instead. Both
