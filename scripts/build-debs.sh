@@ -109,6 +109,12 @@ Built from the DigiClub source tree, commit $(git rev-parse HEAD 2>/dev/null || 
 The third-party libraries in /opt/digiclub/*/lib keep their own licences (their jars hold them).
 TXT
 chmod 0644 "$root/usr/share/doc/digiclub/copyright"
+# A native package's changelog: this build's version and commit.
+printf 'digiclub (%s) unstable; urgency=medium\n\n  * Built from commit %s.\n\n -- %s  %s\n' \
+  "$version" "$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
+  "${DIGICLUB_DEB_MAINTAINER:-DigiClub maintainers <digiclub@localhost>}" \
+  "$(TZ=UTC git log -1 --format=%cD 2>/dev/null || date -uR)" | gzip -9n > "$root/usr/share/doc/digiclub/changelog.gz"
+chmod 0644 "$root/usr/share/doc/digiclub/changelog.gz"
 install -m 0755 packaging/deb/postinst packaging/deb/prerm packaging/deb/postrm "$root/DEBIAN/"
 if [ "$runtime" = system ]; then
   sed "s:java-17-openjdk-amd64:java-17-openjdk-$arch:" packaging/deb/triggers > "$root/DEBIAN/triggers"
@@ -119,25 +125,27 @@ fi
 # javafx-graphics-linux: GTK 3, GL, X11, Xtst, Xxf86vm, fontconfig, freetype), libXss for the
 # kiosk's idle time, the session (X server, xauth for the visitor's untrusted cookie, the window
 # manager), setpriv (util-linux) and useradd (passwd) for the accounts, systemd for the units.
-# jpackage's own .deb would omit libgtk-3-0 (DESIGN.md).
-depends="${jre_depends}libc6, libgtk-3-0 | libgtk-3-0t64, libgl1, libx11-6, libxtst6, libxxf86vm1, libfontconfig1, libfreetype6, libxss1, xserver-xorg-core, xserver-xorg-input-libinput, xauth, openbox, x11-xserver-utils, util-linux, passwd, procps, systemd"
+# jpackage's own .deb would omit libgtk-3-0 (DESIGN.md). util-linux is Essential: the version
+# (Debian 12 has 2.38) says setpriv is needed, not just any util-linux.
+depends="${jre_depends}libc6, libgtk-3-0 | libgtk-3-0t64, libgl1, libx11-6, libxtst6, libxxf86vm1, libfontconfig1, libfreetype6, libxss1, xserver-xorg-core, xserver-xorg-input-libinput, xauth, openbox, x11-xserver-utils, util-linux (>= 2.38), passwd, procps, systemd"
 installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 cat > "$root/DEBIAN/control" <<CTL
 Package: digiclub
 Version: $version
 Architecture: $arch
-Maintainer: DigiClub team <digiclub@localhost>
+Maintainer: ${DIGICLUB_DEB_MAINTAINER:-DigiClub maintainers <digiclub@localhost>}
 Section: misc
 Priority: optional
 Installed-Size: $installed_kb
 Depends: $depends
 Recommends: smartmontools, chromium | firefox-esr | firefox
 Suggests: libreoffice-writer, libreoffice-calc
-Description: DigiClub club PC: health agent, visitor kiosk and their installer
- Runs a public computer of a municipal digital club: the agent (health, sessions,
- anonymous usage uploads), the locked-down kiosk the visitor sees, and
- digiclub-installer, which sets the PC up (accounts, configuration, systemd units,
- the kiosk's X session). After installing the package, as root:
+Description: public computers of municipal digital clubs (agent, kiosk)
+ Runs a public computer of a DigiClub digital club: the agent (health,
+ sessions, anonymous usage uploads), the locked-down kiosk the visitor
+ sees, and digiclub-installer, which sets the PC up (accounts,
+ configuration, systemd units, the kiosk's X session). After installing
+ the package, as root:
  digiclub-installer install --collector URL --enrol-code-file FILE
 CTL
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -print0 | sort -z | xargs -0 md5sum | sed 's: \./: :') > "$root/DEBIAN/md5sums"

@@ -69,7 +69,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Package)" = digiclub ] || fail "Package is '$(field Package)'"
 depends=$(field Depends)
 for d in openjdk-17-jre-headless "libgtk-3-0 | libgtk-3-0t64" libgl1 libxtst6 libxxf86vm1 libxss1 \
-         xserver-xorg-core xauth openbox util-linux passwd systemd; do
+         xserver-xorg-core xauth openbox "util-linux (>= 2.38)" passwd systemd; do
   case ", $depends," in *", $d,"*) ;; *) fail "Depends lacks '$d': $depends" ;; esac
 done
 ok "Depends: $depends"
