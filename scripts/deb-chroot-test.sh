@@ -9,6 +9,8 @@
 #   scripts/deb-chroot-test.sh [DEB]   (default: builds one from the jars in */target)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# a command that fails under set -e says where, not only that the script stopped
+trap 'echo "deb-chroot-test: FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR
 fail() { echo "deb-chroot-test: FAIL: $*" >&2; exit 1; }
 ok() { echo "deb-chroot-test: ok: $*"; }
 [ "$(id -u)" -eq 0 ] || fail "needs root (debootstrap, chroot); CI runs it as root"
