@@ -30,7 +30,12 @@ public final class Accounts {
     public void ensure() throws IOException, InterruptedException {
         if (target.group(KIOSK).isEmpty()) {
             run("groupadd", "--system", KIOSK);
-            journal.record("added group " + KIOSK, () -> run("groupdel", KIOSK));
+            // userdel of the kiosk's account removes its group with it (USERGROUPS_ENAB): only if still there
+            journal.record("added group " + KIOSK, () -> {
+                if (target.group(KIOSK).isPresent()) {
+                    run("groupdel", KIOSK);
+                }
+            });
         }
         if (target.user(KIOSK).isEmpty()) {
             run("useradd", "--system", "--gid", KIOSK, "--home-dir", KIOSK_HOME, "--no-create-home",
