@@ -216,6 +216,8 @@ class InstallerLinuxTest {
         }
         assertEquals("l 0777 0:0 /etc/systemd/system/digiclub-agent.service",
                 listing(root).get("/etc/systemd/system/multi-user.target.wants/digiclub-agent.service"));
+        assertEquals("l 0777 0:0 /etc/systemd/system/digiclub-enrol.timer",
+                listing(root).get("/etc/systemd/system/timers.target.wants/digiclub-enrol.timer"));
         assertFalse(Files.exists(root.resolve("etc/digiclub/enrol-code")), "no code kept once enrolled");
 
         String props = Files.readString(root.resolve("etc/digiclub/agent.properties"));
@@ -247,15 +249,22 @@ class InstallerLinuxTest {
     }
 
     @Test
-    void theUnitPassesSystemdAnalyzeVerify() throws Exception {
+    void everyUnitPassesSystemdAnalyzeVerify() throws Exception {
         assertEquals(0, install(goodCode).exit());
         Path unit = root.resolve("etc/systemd/system/digiclub-agent.service");
+        List<String> units;
+        try (Stream<Path> s = Files.list(root.resolve("etc/systemd/system"))) {
+            units = s.filter(Files::isRegularFile).map(Path::toString).sorted().toList();
+        }
+        assertTrue(units.size() >= 3, units.toString());
         // verified with this machine's unit search path (the tree has no sysinit.target): every
         // directive known, /usr/bin/java there; the files ExecStart names are checked in the tree below
-        Process p = new ProcessBuilder("systemd-analyze", "verify", unit.toString()).redirectErrorStream(true).start();
+        List<String> cmd = new java.util.ArrayList<>(List.of("systemd-analyze", "verify"));
+        cmd.addAll(units);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
-        assertEquals("", out.strip(), "systemd-analyze said something about the unit");
+        assertEquals("", out.strip(), "systemd-analyze said something about " + units);
         String unitText = Files.readString(unit);
         for (String path : List.of("/opt/digiclub/agent/agent.jvm-options", "/opt/digiclub/agent/digiclub-agent.jar",
                 "/etc/digiclub/agent.properties")) {
@@ -288,6 +297,7 @@ class InstallerLinuxTest {
         Outcome v = cli("verify", "--root", root.toString());
         assertEquals(0, v.exit(), v.out());
         assertTrue(v.out().contains("NOTE  not enrolled yet: pending: enrolment failed: the collector cannot be reached"), v.out());
+        assertTrue(v.out().contains("retried every 15 minutes by digiclub-enrol.timer"), v.out());
 
         // once the collector answers, installing again enrols and drops the kept code
         Outcome again = install(goodCode);
@@ -349,7 +359,7 @@ class InstallerLinuxTest {
         left.removeAll(pathsBesidesAccountFiles(before));
         assertEquals(java.util.Set.of("/var", "/var/lib", "/var/log", "/var/lib/digiclub", "/var/lib/digiclub/agent.db",
                 "/var/log/digiclub", "/etc/systemd", "/etc/systemd/system", "/etc/systemd/system/multi-user.target.wants",
-                "/opt", "/home"), left);
+                "/etc/systemd/system/timers.target.wants", "/opt", "/home"), left, "only the data and empty parents");
         assertTrue(Files.readString(root.resolve("etc/passwd")).contains("digiclub-visitor"), "accounts stay without --purge");
 
         Outcome purge = cli("uninstall", "--purge", "--root", root.toString());
@@ -357,7 +367,8 @@ class InstallerLinuxTest {
         left = pathsBesidesAccountFiles(listing(root));
         left.removeAll(pathsBesidesAccountFiles(before));
         assertEquals(java.util.Set.of("/var", "/var/lib", "/var/log", "/etc/systemd", "/etc/systemd/system",
-                "/etc/systemd/system/multi-user.target.wants", "/opt", "/home"), left, "only empty parents of what was installed");
+                "/etc/systemd/system/multi-user.target.wants", "/etc/systemd/system/timers.target.wants", "/opt", "/home"),
+                left, "only empty parents of what was installed");
         for (String f : List.of("passwd", "group", "shadow", "gshadow")) {
             assertFalse(Files.readString(root.resolve("etc/" + f)).contains("digiclub"), f);
         }

@@ -79,14 +79,16 @@ public final class LinuxInstaller {
             journal.step("homes");
             homes(tree);
             journal.step("service");
-            tree.symlink(Layout.WANTS + "/" + Layout.UNIT_NAME, Layout.UNIT);
+            enable(tree);
             systemctl(target, "daemon-reload");
             journal.step("class-data archive");
             classDataArchive(tree);
             journal.step("enrolment");
             enrol(tree, code);
             journal.step("start");
-            systemctl(target, "restart", Layout.UNIT_NAME);
+            // restarted only when something changed: installing again changes nothing, the running agent too
+            systemctl(target, journal.changes().isEmpty() ? "start" : "restart", Layout.UNIT_NAME);
+            systemctl(target, "start", Layout.ENROL_TIMER); // does nothing unless the enrolment is pending
         } catch (Exception e) {
             throw failed(journal, e);
         }
@@ -121,12 +123,13 @@ public final class LinuxInstaller {
             journal.step("homes");
             homes(tree);
             journal.step("service");
-            tree.symlink(Layout.WANTS + "/" + Layout.UNIT_NAME, Layout.UNIT);
+            enable(tree);
             systemctl(target, "daemon-reload");
             journal.step("class-data archive");
             classDataArchive(tree);
             journal.step("start");
             systemctl(target, "restart", Layout.UNIT_NAME);
+            systemctl(target, "start", Layout.ENROL_TIMER);
         } catch (Exception e) {
             throw failed(journal, e);
         }
@@ -148,12 +151,13 @@ public final class LinuxInstaller {
         }
         if (target.isLiveSystem()) {
             try {
-                systemctl(target, "disable", "--now", Layout.UNIT_NAME);
+                systemctl(target, "disable", "--now", Layout.UNIT_NAME, Layout.ENROL_TIMER);
             } catch (IOException | InterruptedException e) {
                 problems.add("stopping the agent: " + e.getMessage());
             }
         }
-        List<String> paths = new ArrayList<>(List.of(Layout.WANTS + "/" + Layout.UNIT_NAME, Layout.OPT, Layout.ETC,
+        List<String> paths = new ArrayList<>(Layout.ENABLED.keySet());
+        paths.addAll(List.of(Layout.OPT, Layout.ETC,
                 Accounts.KIOSK_HOME, Accounts.VISITOR_HOME, "/home/." + Path.of(Accounts.VISITOR_HOME).getFileName() + ".reset"));
         try {
             for (Payload.Entry e : Payload.ofResources().entries()) {
@@ -282,12 +286,19 @@ public final class LinuxInstaller {
         }
     }
 
+    /** The units' [Install] links, as systemctl enable makes them (it cannot run for a directory tree). */
+    static void enable(Tree tree) throws IOException {
+        for (var e : new java.util.TreeMap<>(Layout.ENABLED).entrySet()) {
+            tree.directory(Path.of(e.getKey()).getParent().toString(), 0755, "root", "root");
+            tree.symlink(e.getKey(), e.getValue());
+        }
+    }
+
     static void directories(Tree tree) throws IOException {
         tree.directory(Layout.OPT, 0755, "root", "root");
         tree.directory(Layout.ETC, 0755, "root", "root");
         tree.directory(Layout.DATA, 0700, "root", "root");
         tree.directory(Layout.LOGS, 0700, "root", "root");
-        tree.directory(Layout.WANTS, 0755, "root", "root");
     }
 
     static void payload(Tree tree, Payload payload) throws IOException {

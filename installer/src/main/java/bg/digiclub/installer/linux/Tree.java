@@ -59,6 +59,9 @@ public final class Tree {
             attributes(file, mode, uid, gid);
             return;
         }
+        if (!Files.exists(file.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+            directory(target.layoutPath(file.getParent()), 0755, "root", "root"); // like its parents: 0755 root
+        }
         if (!Files.isDirectory(file.getParent())) {
             throw new IOException("no directory " + file.getParent() + " for " + file.getFileName());
         }

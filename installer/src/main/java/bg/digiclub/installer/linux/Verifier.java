@@ -174,10 +174,12 @@ public final class Verifier {
     }
 
     private void service() throws IOException {
-        Path link = target.resolve(Layout.WANTS + "/" + Layout.UNIT_NAME);
-        if (!Files.isSymbolicLink(link) || !Files.readSymbolicLink(link).toString().equals(Layout.UNIT)) {
-            wrong("the agent's service is not enabled (no " + Layout.WANTS + "/" + Layout.UNIT_NAME + " -> " + Layout.UNIT + ")",
-                    "systemctl enable digiclub-agent");
+        for (var e : new java.util.TreeMap<>(Layout.ENABLED).entrySet()) {
+            Path link = target.resolve(e.getKey());
+            if (!Files.isSymbolicLink(link) || !Files.readSymbolicLink(link).toString().equals(e.getValue())) {
+                wrong(Path.of(e.getValue()).getFileName() + " is not enabled (no " + e.getKey() + " -> " + e.getValue() + ")",
+                        "systemctl enable " + Path.of(e.getValue()).getFileName());
+            }
         }
         if (target.isLiveSystem()) {
             Run.Result r;
@@ -214,14 +216,17 @@ public final class Verifier {
             return;
         }
         String s = Files.readString(state, StandardCharsets.UTF_8).strip();
+        boolean codeKept = Files.exists(target.resolve(Layout.ENROL_CODE));
         if (s.startsWith("enrolled")) {
             note("enrolment: " + s, "");
+        } else if (!codeKept) {
+            wrong("not enrolled (" + s + ") and no code kept to retry with",
+                    "digiclub-installer install --collector URL --enrol-code-file F (again: it changes only what is missing)");
         } else {
-            note("not enrolled yet: " + s + ". The agent does not enrol by itself yet; the code is kept in "
-                    + Layout.ENROL_CODE + " (root, 0600) for a retry",
-                    "once the collector is reachable: digiclub-installer install with the same options (it only retries "
-                            + "the enrolment), or java -jar " + Layout.jar("agent") + " enrol --config "
-                            + Layout.AGENT_PROPERTIES + " --enrol-code-file " + Layout.ENROL_CODE);
+            note("not enrolled yet: " + s + ". It is retried every 15 minutes by " + Layout.ENROL_TIMER
+                    + " (the agent does not enrol by itself) with the code kept in " + Layout.ENROL_CODE + " (root, 0600)",
+                    "nothing, once the collector is reachable; to retry now: systemctl start digiclub-enrol.service "
+                            + "(journalctl -u digiclub-enrol says why it failed)");
         }
     }
 }
