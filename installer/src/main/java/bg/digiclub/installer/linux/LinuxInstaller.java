@@ -345,6 +345,13 @@ public final class LinuxInstaller {
             return;
         }
         Path archive = target.resolve(Layout.CDS_ARCHIVE);
+        Path modules = Path.of(System.getProperty("java.home"), "lib", "modules");
+        if (Files.isRegularFile(archive) && Files.isRegularFile(target.resolve(Layout.CDS_ENV))
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(target.resolve(Layout.jar("agent")))) > 0
+                && (!Files.exists(modules) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(modules)) > 0)) {
+            out.println("class-data archive: already recorded for this jar and JDK");
+            return;
+        }
         Path work = Files.createTempDirectory("digiclub-cds");
         try {
             Files.deleteIfExists(archive);

@@ -42,11 +42,12 @@ public final class Verifier {
             dir(Layout.lib(program), 0755, "root", "root");
         }
         file(Layout.JVM_OPTIONS, 0644, "root", "root", null);
-        for (Payload.Entry e : Payload.ofResources().entries()) {
+        Payload payload = Payload.ofResources();
+        for (Payload.Entry e : payload.entries()) {
             if (e.isDirectory()) {
                 dir(e.target(), e.mode(), e.owner(), e.group());
             } else {
-                file(e.target(), e.mode(), e.owner(), e.group(), e.config() ? null : Payload.ofResources().content(e));
+                file(e.target(), e.mode(), e.owner(), e.group(), e.config() ? null : payload.content(e));
             }
         }
         agentProperties();
