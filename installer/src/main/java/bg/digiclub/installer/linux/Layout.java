@@ -21,10 +21,6 @@ public final class Layout {
     public static final String UNIT_NAME = "digiclub-agent.service";
     public static final String WANTS = "/etc/systemd/system/multi-user.target.wants";
     public static final String ENROL_TIMER = "digiclub-enrol.timer";
-    /** The units the install enables: link -> unit file (what systemctl enable makes from [Install]). */
-    public static final java.util.Map<String, String> ENABLED = java.util.Map.of(
-            WANTS + "/" + UNIT_NAME, UNIT,
-            "/etc/systemd/system/timers.target.wants/" + ENROL_TIMER, "/etc/systemd/system/" + ENROL_TIMER);
 
     private Layout() {
     }

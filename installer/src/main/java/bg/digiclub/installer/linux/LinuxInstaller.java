@@ -79,7 +79,7 @@ public final class LinuxInstaller {
             journal.step("homes");
             homes(tree);
             journal.step("service");
-            enable(tree);
+            enable(tree, payload);
             systemctl(target, "daemon-reload");
             journal.step("class-data archive");
             classDataArchive(tree);
@@ -123,7 +123,7 @@ public final class LinuxInstaller {
             journal.step("homes");
             homes(tree);
             journal.step("service");
-            enable(tree);
+            enable(tree, payload);
             systemctl(target, "daemon-reload");
             journal.step("class-data archive");
             classDataArchive(tree);
@@ -156,11 +156,12 @@ public final class LinuxInstaller {
                 problems.add("stopping the agent: " + e.getMessage());
             }
         }
-        List<String> paths = new ArrayList<>(Layout.ENABLED.keySet());
-        paths.addAll(List.of(Layout.OPT, Layout.ETC,
+        List<String> paths = new ArrayList<>(List.of(Layout.OPT, Layout.ETC,
                 Accounts.KIOSK_HOME, Accounts.VISITOR_HOME, "/home/." + Path.of(Accounts.VISITOR_HOME).getFileName() + ".reset"));
         try {
-            for (Payload.Entry e : Payload.ofResources().entries()) {
+            Payload payload = Payload.ofResources();
+            paths.addAll(payload.enableLinks().keySet());
+            for (Payload.Entry e : payload.entries()) {
                 if (!e.isDirectory()) {
                     paths.add(e.target());
                 }
@@ -287,8 +288,8 @@ public final class LinuxInstaller {
     }
 
     /** The units' [Install] links, as systemctl enable makes them (it cannot run for a directory tree). */
-    static void enable(Tree tree) throws IOException {
-        for (var e : new java.util.TreeMap<>(Layout.ENABLED).entrySet()) {
+    static void enable(Tree tree, Payload payload) throws IOException {
+        for (var e : payload.enableLinks().entrySet()) {
             tree.directory(Path.of(e.getKey()).getParent().toString(), 0755, "root", "root");
             tree.symlink(e.getKey(), e.getValue());
         }

@@ -114,6 +114,33 @@ public final class Payload {
         return entries;
     }
 
+    /**
+     * The links {@code systemctl enable} would make for the payload's units (link -> unit path),
+     * from each unit's {@code [Install] WantedBy=}: made by the installer itself, since systemctl
+     * cannot run for a directory tree. A part's unit is enabled by saying so in its own file.
+     */
+    public java.util.SortedMap<String, String> enableLinks() {
+        java.util.SortedMap<String, String> links = new java.util.TreeMap<>();
+        for (Entry e : entries) {
+            String name = e.target().substring(e.target().lastIndexOf('/') + 1);
+            if (e.isDirectory() || !e.target().startsWith("/etc/systemd/system/") || !name.matches(".+\\.(service|timer|socket|path)")) {
+                continue;
+            }
+            String section = "";
+            for (String line : new String(content(e), StandardCharsets.UTF_8).split("\n")) {
+                String l = line.strip();
+                if (l.startsWith("[")) {
+                    section = l;
+                } else if (section.equals("[Install]") && l.startsWith("WantedBy=")) {
+                    for (String wantedBy : l.substring("WantedBy=".length()).strip().split("\\s+")) {
+                        links.put("/etc/systemd/system/" + wantedBy + ".wants/" + name, e.target());
+                    }
+                }
+            }
+        }
+        return links;
+    }
+
     /** The content of a file entry. */
     public byte[] content(Entry e) {
         try {

@@ -54,7 +54,7 @@ public final class Verifier {
         dir(Accounts.KIOSK_HOME, 0700, Accounts.KIOSK, Accounts.KIOSK);
         dir("/home", 0755, "root", "root");
         dir(Accounts.VISITOR_HOME, 0700, Accounts.VISITOR, Accounts.VISITOR);
-        service();
+        service(payload);
         classDataArchive();
         enrolment();
         return List.copyOf(findings);
@@ -174,8 +174,8 @@ public final class Verifier {
         }
     }
 
-    private void service() throws IOException {
-        for (var e : new java.util.TreeMap<>(Layout.ENABLED).entrySet()) {
+    private void service(Payload payload) throws IOException {
+        for (var e : payload.enableLinks().entrySet()) {
             Path link = target.resolve(e.getKey());
             if (!Files.isSymbolicLink(link) || !Files.readSymbolicLink(link).toString().equals(e.getValue())) {
                 wrong(Path.of(e.getValue()).getFileName() + " is not enabled (no " + e.getKey() + " -> " + e.getValue() + ")",
