@@ -183,6 +183,18 @@ public final class Verifier {
             }
         }
         if (target.isLiveSystem()) {
+            List<String> units = new ArrayList<>(List.of("systemd-analyze", "verify"));
+            payload.enableLinks().values().stream().distinct().filter(u -> Files.isRegularFile(target.resolve(u))).forEach(units::add);
+            try {
+                Run.Result analysed = Run.run(units, null, 60);
+                if (analysed.exit() != 0 || !analysed.output().isBlank()) {
+                    wrong("systemd-analyze verify: " + analysed.output().strip().replace("\n", "\n      "),
+                            REINSTALL);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             Run.Result r;
             try {
                 r = Run.run(List.of("systemctl", "is-active", Layout.UNIT_NAME), null, 30);
