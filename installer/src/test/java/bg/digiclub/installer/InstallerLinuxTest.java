@@ -399,4 +399,24 @@ class InstallerLinuxTest {
             assertEquals(accountFiles.get(f), Files.readString(root.resolve("etc/" + f)), f);
         }
     }
+
+    @Test
+    void aFailureAfterFilesWereReplacedPutsTheOldOnesBack() throws Exception {
+        assertEquals(0, install(goodCode).exit());
+        // the agent's configuration blocked by a directory: the step after the new program files
+        Path props = root.resolve("etc/digiclub/agent.properties");
+        Files.delete(props);
+        Files.createDirectory(props);
+        Files.setPosixFilePermissions(props, PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> installed = listing(root);
+        from = release(tmp.resolve("release2"), "2");
+        Outcome o = install(goodCode);
+        assertEquals(1, o.exit(), o.out());
+        assertTrue(o.out().contains("step \"agent configuration\" failed: " + props + " is a directory"), o.out());
+        assertFalse(o.out().contains("NOT undone"), o.out());
+        Map<String, String> after = listing(root);
+        assertEquals(installed.keySet(), after.keySet());
+        installed.forEach((p, attrs) -> assertEquals(withoutDirectoryMtime(attrs), withoutDirectoryMtime(after.get(p)), p));
+        assertEquals("kiosk 1", Files.readString(root.resolve("opt/digiclub/kiosk/digiclub-kiosk.jar")));
+    }
 }

@@ -70,12 +70,15 @@ public final class Programs {
             Path lib = tree.target().resolve(Layout.lib(program));
             List<Path> old = new ArrayList<>();
             try (Stream<Path> s = Files.list(lib)) {
-                s.filter(p -> !wanted.contains(tree.target().layoutPath(p))).forEach(old::add);
+                s.filter(p -> !wanted.contains(tree.target().layoutPath(p)) && !p.getFileName().toString().endsWith(".digiclub-old"))
+                        .forEach(old::add);
             }
             for (Path p : old) {
-                byte[] bytes = Files.readAllBytes(p);
-                Files.delete(p);
-                tree.journalRecord("removed the old " + tree.target().layoutPath(p), () -> Files.write(p, bytes));
+                // moved aside, not deleted, until the install is through: an undo renames it back as it was
+                Path aside = p.resolveSibling("." + p.getFileName() + ".digiclub-old");
+                Files.move(p, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                tree.journalRecord("removed the old " + tree.target().layoutPath(p), () -> Files.move(aside, p));
+                tree.onCommit(() -> Files.deleteIfExists(aside));
             }
         }
     }

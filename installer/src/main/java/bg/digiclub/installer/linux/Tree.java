@@ -106,6 +106,11 @@ public final class Tree {
         journal.record("linked " + link + " -> " + to, () -> Files.deleteIfExists(l));
     }
 
+    /** Something to do once the whole install went through (see {@link Journal#onCommit}). */
+    public void onCommit(Journal.Undo action) {
+        journal.onCommit(action);
+    }
+
     /** Records a change made outside these operations. */
     public void journalRecord(String what, Journal.Undo undo) {
         journal.record(what, undo);
