@@ -353,29 +353,49 @@ public final class LinuxInstaller {
             out.println("class-data archive: already recorded for this jar and JDK");
             return;
         }
+        Path recorded = archive.resolveSibling(".digiclub-agent.jsa.digiclub-new");
+        boolean written = recordArchive(target.resolve(Layout.jar("agent")), target.resolve(Layout.JVM_OPTIONS), recorded);
+        if (written) {
+            // laid out like any file, so that a later failed step puts the old archive back
+            tree.file(Layout.CDS_ARCHIVE, Files.readAllBytes(recorded), 0644, "root", "root");
+        }
+        Files.deleteIfExists(recorded);
+        if (written) {
+            tree.file(Layout.CDS_ENV, ("DIGICLUB_CDS=-XX:SharedArchiveFile=" + Layout.CDS_ARCHIVE + "\n")
+                    .getBytes(StandardCharsets.UTF_8), 0644, "root", "root");
+            out.println("class-data archive: recorded " + Layout.CDS_ARCHIVE);
+        } else {
+            Files.deleteIfExists(target.resolve(Layout.CDS_ENV));
+            out.println("class-data archive: not written; the agent runs without it");
+        }
+    }
+
+    /**
+     * Runs the agent once with its JVM options and {@code -XX:ArchiveClassesAtExit} on a throw-away
+     * data directory for a few health samples, then stops it (SIGTERM: the archive is written as
+     * the JVM exits), as agent/scripts/cds-archive.sh does. Answers whether an archive was written.
+     */
+    static boolean recordArchive(Path jar, Path jvmOptions, Path archive) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("digiclub-cds");
         try {
             Files.deleteIfExists(archive);
-            List<String> cmd = List.of(javaCommand(), "@" + Layout.JVM_OPTIONS, "-XX:ArchiveClassesAtExit=" + archive,
-                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", Layout.jar("agent"), "run",
+            List<String> cmd = List.of(javaCommand(), "@" + jvmOptions, "-XX:ArchiveClassesAtExit=" + archive,
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(), "run",
                     "--data-dir", work.resolve("data").toString(), "--interval", "2");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("out").toFile()).start();
             Path status = work.resolve("data/status.json");
             for (int i = 0; i < 600 && p.isAlive() && !Files.exists(status); i++) {
                 Thread.sleep(100);
             }
-            Thread.sleep(5000); // a few health samples at the 2 s interval
-            p.destroy(); // SIGTERM: the archive is written as the JVM exits
-            p.waitFor(60, TimeUnit.SECONDS);
-            if (Files.exists(archive) && Files.size(archive) > 0) {
-                tree.attributes(archive, 0644, 0, 0);
-                tree.file(Layout.CDS_ENV, ("DIGICLUB_CDS=-XX:SharedArchiveFile=" + Layout.CDS_ARCHIVE + "\n")
-                        .getBytes(StandardCharsets.UTF_8), 0644, "root", "root");
-                out.println("class-data archive: recorded " + Layout.CDS_ARCHIVE);
-            } else {
-                Files.deleteIfExists(target.resolve(Layout.CDS_ENV));
-                out.println("class-data archive: not written; the agent runs without it");
+            if (p.isAlive()) {
+                Thread.sleep(5000); // a few health samples at the 2 s interval
+                p.destroy(); // SIGTERM
             }
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor();
+            }
+            return Files.isRegularFile(archive) && Files.size(archive) > 0;
         } finally {
             deleteTree(work);
         }
