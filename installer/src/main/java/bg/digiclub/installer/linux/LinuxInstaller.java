@@ -151,9 +151,14 @@ public final class LinuxInstaller {
         }
         if (target.isLiveSystem()) {
             try {
-                systemctl(target, "disable", "--now", Layout.UNIT_NAME, Layout.ENROL_TIMER);
+                // every unit the install enabled (a part's session unit too), so that no process of
+                // the accounts is left when --purge removes them
+                List<String> args = new ArrayList<>(List.of("disable", "--now"));
+                Payload.ofResources().enableLinks().values().stream().distinct()
+                        .map(u -> u.substring(u.lastIndexOf('/') + 1)).forEach(args::add);
+                systemctl(target, args.toArray(String[]::new));
             } catch (IOException | InterruptedException e) {
-                problems.add("stopping the agent: " + e.getMessage());
+                problems.add("stopping the units: " + e.getMessage());
             }
         }
         List<String> paths = new ArrayList<>(List.of(Layout.OPT, Layout.ETC,
