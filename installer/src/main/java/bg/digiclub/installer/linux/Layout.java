@@ -20,7 +20,6 @@ public final class Layout {
     public static final String UNIT = "/etc/systemd/system/digiclub-agent.service";
     public static final String UNIT_NAME = "digiclub-agent.service";
     public static final String WANTS = "/etc/systemd/system/multi-user.target.wants";
-    public static final String ENROL_TIMER = "digiclub-enrol.timer";
 
     private Layout() {
     }

@@ -41,6 +41,8 @@ public final class LinuxInstaller {
         keys.put("link.socket-group", Accounts.KIOSK);
         keys.put("link.allowed-users", Accounts.KIOSK);
         keys.put("link.kiosk-user", Accounts.KIOSK);
+        // where an enrolment the install could not finish waits: the agent enrols by itself, then deletes it
+        keys.put("upload.enrol-code-file", Layout.ENROL_CODE);
         keys.put("visitor.account", Accounts.VISITOR);
         keys.put("upload.url", collector);
         return keys;
@@ -88,7 +90,6 @@ public final class LinuxInstaller {
             journal.step("start");
             // restarted only when something changed: installing again changes nothing, the running agent too
             systemctl(target, journal.changes().isEmpty() ? "start" : "restart", Layout.UNIT_NAME);
-            systemctl(target, "start", Layout.ENROL_TIMER); // does nothing unless the enrolment is pending
         } catch (Exception e) {
             throw failed(journal, e);
         }
@@ -129,7 +130,6 @@ public final class LinuxInstaller {
             classDataArchive(tree);
             journal.step("start");
             systemctl(target, "restart", Layout.UNIT_NAME);
-            systemctl(target, "start", Layout.ENROL_TIMER);
         } catch (Exception e) {
             throw failed(journal, e);
         }
@@ -409,7 +409,8 @@ public final class LinuxInstaller {
     /**
      * Runs the installed agent's {@code enrol} with the code on standard input. A collector that
      * cannot be reached (or refuses) does not fail the install: the state says "pending" with
-     * why, and the code is kept (root's, 0600) for the retry.
+     * why, and the code is kept (root's, 0600) in {@code upload.enrol-code-file}, where the running
+     * agent finds it and enrols by itself as soon as the collector answers (then deletes it).
      */
     void enrol(Tree tree, String code) throws IOException, InterruptedException {
         Target target = tree.target();

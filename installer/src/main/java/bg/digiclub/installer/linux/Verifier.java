@@ -233,13 +233,12 @@ public final class Verifier {
         if (s.startsWith("enrolled")) {
             note("enrolment: " + s, "");
         } else if (!codeKept) {
-            wrong("not enrolled (" + s + ") and no code kept to retry with",
-                    "digiclub-installer install --collector URL --enrol-code-file F (again: it changes only what is missing)");
+            // the agent deletes the kept code once it has enrolled by itself
+            note("enrolment: enrolled by the agent after the install (the install said: " + s + ")", "");
         } else {
-            note("not enrolled yet: " + s + ". It is retried every 15 minutes by " + Layout.ENROL_TIMER
-                    + " (the agent does not enrol by itself) with the code kept in " + Layout.ENROL_CODE + " (root, 0600)",
-                    "nothing, once the collector is reachable; to retry now: systemctl start digiclub-enrol.service "
-                            + "(journalctl -u digiclub-enrol says why it failed)");
+            note("not enrolled yet: " + s + ". The agent enrols by itself as soon as the collector answers, with the "
+                    + "code kept in " + Layout.ENROL_CODE + " (root, 0600), then deletes it",
+                    "nothing, once the collector is reachable (journalctl -u digiclub-agent says why not yet)");
         }
     }
 }
