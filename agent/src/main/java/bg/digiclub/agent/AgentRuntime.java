@@ -229,7 +229,7 @@ public final class AgentRuntime {
                                                          Supplier<Optional<HealthReport>> current, Clock clock) {
         return UsageUpload.service(config.upload(), db, new LedgerUsageSource(ledger),
                 new StoreHealthSource(samples, alerts, current, config.sampling().interval(), clock),
-                config.sampling().interval(), VERSION, clock);
+                config.sampling().interval(), VERSION, clock, config.enrolment().pendingCodeFile());
     }
 
     /** Everything is created inside the factory: it runs on the watched sampling thread. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import bg.digiclub.agent.health.check.HealthThresholds;
+import bg.digiclub.agent.upload.EnrolmentSettings;
 import bg.digiclub.agent.upload.UploadConfig;
 import bg.digiclub.agent.visitor.VisitorSettings;
 import bg.digiclub.common.config.ConfigProperties;
@@ -26,10 +27,11 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param sessions   how the kiosk's sessions are watched
  * @param upload     where anonymous statistics go, when, and how the outbox is bounded
  * @param visitor    the visitor's OS account: ended, reset and started as by the agent
+ * @param enrolment  an enrolment the install left for the agent to finish
  */
 public record AgentConfig(Path source, Path dataDir, Path logDir, ZoneId zone, SamplingSettings sampling,
                           HealthThresholds thresholds, LinkSettings link, MemberSettings members, SessionSettings sessions,
-                          UploadConfig upload, VisitorSettings visitor) {
+                          UploadConfig upload, VisitorSettings visitor, EnrolmentSettings enrolment) {
     public AgentConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logDir, "logDir");
@@ -41,6 +43,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, ZoneId zone, S
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(upload, "upload");
         Objects.requireNonNull(visitor, "visitor");
+        Objects.requireNonNull(enrolment, "enrolment");
     }
 
     /** The agent's clock: the system's time, in the club's zone (so days and windows are local). */
@@ -62,6 +65,7 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, ZoneId zone, S
                 MemberSettings.read(c),
                 SessionSettings.read(c),
                 UploadConfig.read(c),
-                VisitorSettings.read(c));
+                VisitorSettings.read(c),
+                EnrolmentSettings.read(c));
     }
 }

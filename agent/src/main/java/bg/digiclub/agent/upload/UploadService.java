@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class UploadService {
     private final BatchSource source;
     private final UploadSchedule schedule;
     private final Clock clock;
+    private final Optional<PendingEnrolment> pendingEnrolment;
     /** Kinds whose scheduled time has come and which still have batches to send. */
     private final Set<BatchKind> released = EnumSet.noneOf(BatchKind.class);
     private Instant nextHealth;
@@ -39,6 +41,12 @@ public final class UploadService {
 
     public UploadService(Outbox outbox, EnrolmentStore enrolment, Database db, Uploader uploader, BatchSource source,
                          UploadSchedule schedule, Clock clock) {
+        this(outbox, enrolment, db, uploader, source, schedule, clock, Optional.empty());
+    }
+
+    /** @param pendingEnrolment an enrolment the install left to the agent, tried first at every tick */
+    public UploadService(Outbox outbox, EnrolmentStore enrolment, Database db, Uploader uploader, BatchSource source,
+                         UploadSchedule schedule, Clock clock, Optional<PendingEnrolment> pendingEnrolment) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.enrolment = Objects.requireNonNull(enrolment, "enrolment");
         this.db = Objects.requireNonNull(db, "db");
@@ -46,6 +54,7 @@ public final class UploadService {
         this.source = Objects.requireNonNull(source, "source");
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.pendingEnrolment = Objects.requireNonNull(pendingEnrolment, "pendingEnrolment");
         Instant now = clock.instant();
         this.nextHealth = now;
         this.nextUsage = schedule.nextUsageUpload(now, clock.getZone());
@@ -73,6 +82,9 @@ public final class UploadService {
      */
     public void tick() {
         try {
+            if (pendingEnrolment.isPresent()) {
+                pendingEnrolment.get().tick();
+            }
             sealAndBound();
             Instant now = clock.instant();
             if (!startupChecked) {

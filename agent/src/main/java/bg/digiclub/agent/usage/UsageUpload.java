@@ -1,6 +1,7 @@
 package bg.digiclub.agent.usage;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import bg.digiclub.agent.upload.EnrolmentClient;
 import bg.digiclub.agent.upload.EnrolmentStore;
 import bg.digiclub.agent.upload.Outbox;
 import bg.digiclub.agent.upload.PayloadGuard;
+import bg.digiclub.agent.upload.PendingEnrolment;
 import bg.digiclub.agent.upload.PrivacyGuard;
 import bg.digiclub.agent.upload.UploadConfig;
 import bg.digiclub.agent.upload.UploadSchedule;
@@ -38,13 +40,31 @@ public final class UsageUpload {
      */
     public static Optional<UploadService> service(UploadConfig config, Database db, UsageSource usage, HealthSource health,
                                                   Duration sampleInterval, String agentVersion, Clock clock) {
-        return service(config, db, usage, health, sampleInterval, agentVersion, clock, PrivacyGuard.forThisPc());
+        return service(config, db, usage, health, sampleInterval, agentVersion, clock, PrivacyGuard.forThisPc(),
+                Optional.empty());
+    }
+
+    /**
+     * As above, finishing an enrolment the install left: the code waits in {@code pendingCodeFile}
+     * until the collector answers.
+     */
+    public static Optional<UploadService> service(UploadConfig config, Database db, UsageSource usage, HealthSource health,
+                                                  Duration sampleInterval, String agentVersion, Clock clock,
+                                                  Optional<Path> pendingCodeFile) {
+        return service(config, db, usage, health, sampleInterval, agentVersion, clock, PrivacyGuard.forThisPc(),
+                pendingCodeFile);
     }
 
     /** As {@link #service(UploadConfig, Database, UsageSource, HealthSource, Duration, String, Clock)}, with another guard (tests). */
     public static Optional<UploadService> service(UploadConfig config, Database db, UsageSource usage, HealthSource health,
                                                   Duration sampleInterval, String agentVersion, Clock clock,
                                                   PayloadGuard guard) {
+        return service(config, db, usage, health, sampleInterval, agentVersion, clock, guard, Optional.empty());
+    }
+
+    private static Optional<UploadService> service(UploadConfig config, Database db, UsageSource usage, HealthSource health,
+                                                   Duration sampleInterval, String agentVersion, Clock clock,
+                                                   PayloadGuard guard, Optional<Path> pendingCodeFile) {
         Objects.requireNonNull(config, "config");
         if (config.collectorUrl().isEmpty()) {
             return Optional.empty();
@@ -60,7 +80,10 @@ public final class UsageUpload {
                 config.healthInterval(), agentVersion, clock);
         UploadSchedule schedule = new UploadSchedule(config.usageWindowStart(), config.usageWindowEnd(),
                 config.healthInterval(), random);
-        return Optional.of(new UploadService(outbox, enrolment, db, uploader, sealer, schedule, clock));
+        Optional<PendingEnrolment> pending = pendingCodeFile.map(file -> new PendingEnrolment(file,
+                new EnrolmentClient(http, url, enrolment, clock, agentVersion), enrolment,
+                new Backoff(config.initialBackoff(), config.maxBackoff(), random), clock));
+        return Optional.of(new UploadService(outbox, enrolment, db, uploader, sealer, schedule, clock, pending));
     }
 
     /** The client for {@code agent enrol} (code on standard input or in a file); needs {@code upload.url}. */

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -25,7 +24,6 @@ import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
-import bg.digiclub.kiosk.agentlink.PcStatus;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.platform.IdleMonitor;
 
@@ -70,9 +68,8 @@ public final class SessionViewModel {
             new ReadOnlyObjectWrapper<>(this, "remaining", Duration.ZERO);
     private final ReadOnlyObjectWrapper<SessionWarning> warning = new ReadOnlyObjectWrapper<>(this, "warning");
     private final ReadOnlyObjectWrapper<VisitorKind> visitorKind = new ReadOnlyObjectWrapper<>(this, "visitorKind");
-    private final ReadOnlyObjectWrapper<Message> notice = new ReadOnlyObjectWrapper<>(this, "notice");
-    private final ReadOnlyBooleanWrapper outOfOrder = new ReadOnlyBooleanWrapper(this, "outOfOrder", false);
     private final List<Consumer<EndReason>> endListeners = new ArrayList<>();
+    private final PcAvailability availability;
 
     private SessionTimer timer;
     private WarningSchedule schedule;
@@ -83,11 +80,6 @@ public final class SessionViewModel {
     private EndReason pendingEnd;
     private long lastEndAttempt;
     private boolean endInFlight;
-    /** At start: waiting for the agent to end the session a killed kiosk left open. */
-    private boolean waitingForAgent;
-    /** A status question to the agent is on its way. */
-    private boolean polling;
-    private long lastPoll;
 
     public SessionViewModel(SessionSettings settings, AgentClient agent, IdleMonitor idleMonitor, LongSupplier nanoTime,
                             Executor work, Executor ui) {
@@ -97,6 +89,7 @@ public final class SessionViewModel {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.work = Objects.requireNonNull(work, "work");
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.availability = new PcAvailability(agent, nanoTime, settings.heartbeatInterval(), work, ui);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -120,15 +113,16 @@ public final class SessionViewModel {
 
     /** Why the lock screen cannot start a session just now (out of order, busy, no agent), or null. */
     public ReadOnlyObjectProperty<Message> noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return availability.noticeProperty();
     }
 
     /**
-     * True when the last visitor's programs or home could not be removed: the lock screen shows
-     * the PC as out of order and starts no session (the agent refuses one too) until staff fix it.
+     * True while the last visitor's programs or home could not be removed, or there is no agent:
+     * the lock screen shows the PC as out of order and lets only staff in (the agent refuses a
+     * session too) until the agent says the PC is in order again.
      */
     public ReadOnlyBooleanProperty outOfOrderProperty() {
-        return outOfOrder.getReadOnlyProperty();
+        return availability.outOfOrderProperty();
     }
 
     public SessionSettings settings() {
@@ -155,7 +149,6 @@ public final class SessionViewModel {
             throw new IllegalStateException("a session is already " + state.get());
         }
         state.set(State.STARTING);
-        notice.set(null);
         work.execute(() -> {
             try {
                 Duration granted = agent.startSession(kind, cardCode, demographics, allowed);
@@ -177,7 +170,7 @@ public final class SessionViewModel {
         lastHeartbeat = now;
         stillHereAt = now;
         idleDeadline = 0;
-        outOfOrder.set(false);
+        availability.sessionStarted();
         visitorKind.set(kind);
         remaining.set(granted);
         warning.set(null);
@@ -186,15 +179,7 @@ public final class SessionViewModel {
     }
 
     private void refused(String code) {
-        if (ErrorCodes.OUT_OF_ORDER.equals(code)) {
-            outOfOrder.set(true);
-        }
-        notice.set(Message.of(switch (code) {
-            case ErrorCodes.OUT_OF_ORDER -> "lock.notice.outOfOrder";
-            case ErrorCodes.BUSY -> "lock.notice.busy";
-            case ErrorCodes.MEMBER_AUTH_REQUIRED -> "lock.notice.loginAgain";
-            default -> "lock.notice.unavailable";
-        }));
+        availability.startRefused(code);
         state.set(State.NONE);
     }
 
@@ -203,11 +188,9 @@ public final class SessionViewModel {
         long now = nanoTime.getAsLong();
         if (state.get() == State.ENDING) {
             retryEnd(now);
-            poll(now);
-            return;
         }
         if (state.get() != State.RUNNING) {
-            poll(now);
+            availability.tick();
             return;
         }
         Duration left = timer.remaining();
@@ -396,8 +379,7 @@ public final class SessionViewModel {
                 LOG.error("cannot reach the agent to end the session; the PC stays closed until it answers: {}", e.getMessage());
                 ui.execute(() -> {
                     endInFlight = false;
-                    outOfOrder.set(true);
-                    notice.set(Message.of("lock.notice.unavailable"));
+                    availability.agentAway();
                 });
             }
         });
@@ -416,15 +398,7 @@ public final class SessionViewModel {
     private void finish(EndReason reason, List<WipeStepResult> reset) {
         endInFlight = false;
         pendingEnd = null;
-        if (reset != null) {
-            boolean ok = !reset.isEmpty() && reset.stream().allMatch(WipeStepResult::ok);
-            reset.stream().filter(r -> !r.ok()).forEach(r -> LOG.error("reset step {} failed: {}", r.step(), r.detail()));
-            outOfOrder.set(!ok);
-            notice.set(ok ? null : Message.of("lock.notice.outOfOrder"));
-        } else {
-            outOfOrder.set(false);
-            notice.set(null);
-        }
+        availability.sessionEnded(reset);
         timer = null;
         visitorKind.set(null);
         state.set(State.NONE);
@@ -434,8 +408,8 @@ public final class SessionViewModel {
     /**
      * At kiosk start: a session this kiosk lost (it was killed and restarted) is still open at the
      * agent until the agent's watchdog ends it; meanwhile the lock screen says "preparing". When
-     * the agent cannot be reached, or says the PC is out of order, the lock screen says so, lets
-     * only staff in, and asks again every heartbeat interval.
+     * the agent cannot be reached, or says the PC is out of order, the lock screen says so and
+     * lets only staff in until the agent answers otherwise.
      */
     public void recoverInterrupted() {
         if (state.get() != State.NONE) {
@@ -443,52 +417,6 @@ public final class SessionViewModel {
         }
         state.set(State.ENDING);
         pendingEnd = null;
-        waitingForAgent = true;
-        lastPoll = nanoTime.getAsLong();
-        askStatus();
-    }
-
-    private void askStatus() {
-        polling = true;
-        work.execute(() -> {
-            PcStatus status;
-            try {
-                status = agent.pcStatus();
-            } catch (AgentUnavailableException e) {
-                LOG.warn("cannot ask the agent about this PC: {}", e.getMessage());
-                ui.execute(() -> {
-                    polling = false;
-                    outOfOrder.set(true);
-                    notice.set(Message.of("lock.notice.unavailable"));
-                    if (waitingForAgent) {
-                        waitingForAgent = false;
-                        state.set(State.NONE);
-                    }
-                });
-                return;
-            }
-            ui.execute(() -> follow(status));
-        });
-    }
-
-    private void follow(PcStatus status) {
-        polling = false;
-        outOfOrder.set(status.outOfOrder());
-        notice.set(status.outOfOrder() ? Message.of("lock.notice.outOfOrder") : null);
-        if (waitingForAgent && status.sessionOpen()) {
-            LOG.info("the agent still holds the session of the previous kiosk; it ends it when its heartbeats stop");
-        } else if (waitingForAgent) {
-            waitingForAgent = false;
-            state.set(State.NONE);
-        }
-    }
-
-    /** While waiting for the agent to end a lost session, or while the PC is out of order: asks every interval. */
-    private void poll(long now) {
-        boolean needed = waitingForAgent || (state.get() == State.NONE && outOfOrder.get());
-        if (needed && !polling && now - lastPoll >= settings.heartbeatInterval().toNanos()) {
-            lastPoll = now;
-            askStatus();
-        }
+        availability.awaitFree(() -> state.set(State.NONE));
     }
 }

@@ -1,0 +1,422 @@
+package bg.digiclub.installer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The installer against a directory tree ({@code --root}), as root: the accounts are made in the
+ * tree's own etc/passwd, group, shadow and gshadow by the system's useradd/groupadd.
+ */
+@EnabledIfSystemProperty(named = "user.name", matches = "root")
+class InstallerLinuxTest {
+    @TempDir
+    Path tmp;
+    Path root;
+    Path from;
+    Path goodCode;
+    Path offlineCode;
+    Map<String, String> before;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        root = Files.createDirectories(tmp.resolve("root"));
+        Path etc = Files.createDirectories(root.resolve("etc"));
+        Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Files.writeString(etc.resolve("group"), "root:x:0:\n");
+        Files.writeString(etc.resolve("shadow"), "root:*:19000:0:99999:7:::\n");
+        Files.writeString(etc.resolve("gshadow"), "root:*::\n");
+        Files.setPosixFilePermissions(etc.resolve("shadow"), PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(etc.resolve("gshadow"), PosixFilePermissions.fromString("rw-r-----"));
+        Files.copy(Path.of("/etc/login.defs"), etc.resolve("login.defs"));
+        from = release(tmp.resolve("release"), "1");
+        goodCode = secret(tmp.resolve("good.code"), "good-code\n");
+        offlineCode = secret(tmp.resolve("offline.code"), "other-code\n");
+        before = listing(root);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------
+
+    static Path secret(Path p, String content) throws IOException {
+        Files.writeString(p, content);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        return p;
+    }
+
+    /** A release directory: the fake agent as digiclub-agent.jar, stand-in kiosk and installer jars. */
+    static Path release(Path dir, String version) throws IOException {
+        Path agent = Files.createDirectories(dir.resolve("agent/lib"));
+        fakeAgentJar(dir.resolve("agent/digiclub-agent.jar"));
+        Files.writeString(agent.resolve("common-" + version + ".jar"), "common " + version);
+        Files.writeString(dir.resolve("agent/agent.jvm-options"), "-Xmx48m\n");
+        Files.createDirectories(dir.resolve("kiosk/lib"));
+        Files.writeString(dir.resolve("kiosk/digiclub-kiosk.jar"), "kiosk " + version);
+        Files.writeString(dir.resolve("kiosk/lib/javafx-" + version + ".jar"), "javafx " + version);
+        Files.createDirectories(dir.resolve("installer/lib"));
+        Files.writeString(dir.resolve("installer/digiclub-installer.jar"), "installer " + version);
+        return dir;
+    }
+
+    static void fakeAgentJar(Path jar) throws IOException {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeAgent.class.getName());
+        String name = FakeAgent.class.getName().replace('.', '/') + ".class";
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
+            j.putNextEntry(new JarEntry(name));
+            try (var in = FakeAgent.class.getClassLoader().getResourceAsStream(name)) {
+                in.transferTo(j);
+            }
+            j.closeEntry();
+        }
+    }
+
+    /** path -> type, mode, uid:gid, mtime, sha-256 (files) or target (links), for every entry under dir. */
+    static Map<String, String> listing(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.toList()) {
+                String rel = "/" + dir.relativize(p);
+                String type = Files.isSymbolicLink(p) ? "l" : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "d" : "f";
+                int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+                Object uid = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+                Object gid = Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+                String what = switch (type) {
+                    case "l" -> Files.readSymbolicLink(p).toString();
+                    case "f" -> sha256(p) + " " + Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
+                    default -> Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toString();
+                };
+                out.put(rel, String.format("%s %04o %s:%s %s", type, mode, uid, gid, what));
+            }
+        }
+        return out;
+    }
+
+    static String sha256(Path p) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Outcome(int exit, String out) {
+    }
+
+    static Outcome cli(String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        PrintStream p = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        System.setOut(p);
+        System.setErr(p);
+        try {
+            int exit = InstallerMain.run(p, args);
+            return new Outcome(exit, buf.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    Outcome install(Path code) {
+        return cli("install", "--root", root.toString(), "--from", from.toString(), "--collector",
+                "https://collector.invalid", "--enrol-code-file", code.toString());
+    }
+
+    String attrs(String path) {
+        try {
+            return listing(root).get(path).substring(0, listing(root).get(path).indexOf(' ', 7));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int uid(String name) throws IOException {
+        return Files.readAllLines(root.resolve("etc/passwd")).stream().filter(l -> l.startsWith(name + ":"))
+                .map(l -> Integer.parseInt(l.split(":")[2])).findFirst().orElseThrow();
+    }
+
+    int gid(String name) throws IOException {
+        return Files.readAllLines(root.resolve("etc/group")).stream().filter(l -> l.startsWith(name + ":"))
+                .map(l -> Integer.parseInt(l.split(":")[2])).findFirst().orElseThrow();
+    }
+
+    /** Paths only, without the shadow tools' own files (passwd, group, shadow, gshadow and their "-" backups). */
+    static java.util.Set<String> pathsBesidesAccountFiles(Map<String, String> listing) {
+        return listing.keySet().stream().filter(p -> !p.matches("/etc/(passwd|group|shadow|gshadow)-?"))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    static String withoutDirectoryMtime(String attrs) {
+        return attrs.startsWith("d ") ? attrs.substring(0, attrs.lastIndexOf(' ')) : attrs;
+    }
+
+    // ---- tests ----------------------------------------------------------------------------
+
+    @Test
+    void installLaysOutTheTreeWithItsOwnersAndModesAndVerifyPasses() throws Exception {
+        Outcome o = install(goodCode);
+        assertEquals(0, o.exit(), o.out());
+        int kiosk = uid("digiclub-kiosk");
+        int kioskGroup = gid("digiclub-kiosk");
+        int visitor = uid("digiclub-visitor");
+        int visitorGroup = gid("digiclub-visitor");
+        assertTrue(kiosk > 0 && visitor > 0 && kiosk != visitor);
+        assertNotEquals(kioskGroup, visitorGroup);
+        assertFalse(Files.readString(root.resolve("etc/group")).contains("digiclub-kiosk:x:" + kioskGroup + ":digiclub-visitor"));
+
+        Map<String, String> want = new TreeMap<>(Map.ofEntries(
+                Map.entry("/opt/digiclub", "d 0755 0:0"),
+                Map.entry("/opt/digiclub/agent/digiclub-agent.jar", "f 0644 0:0"),
+                Map.entry("/opt/digiclub/agent/lib/common-1.jar", "f 0644 0:0"),
+                Map.entry("/opt/digiclub/agent/agent.jvm-options", "f 0644 0:0"),
+                Map.entry("/opt/digiclub/kiosk/digiclub-kiosk.jar", "f 0644 0:0"),
+                Map.entry("/opt/digiclub/kiosk/lib/javafx-1.jar", "f 0644 0:0"),
+                Map.entry("/opt/digiclub/installer/digiclub-installer.jar", "f 0644 0:0"),
+                Map.entry("/etc/digiclub", "d 0755 0:0"),
+                Map.entry("/etc/digiclub/agent.properties", "f 0600 0:0"),
+                Map.entry("/etc/digiclub/kiosk.properties", "f 0640 0:" + kioskGroup),
+                Map.entry("/etc/digiclub/enrolment", "f 0600 0:0"),
+                Map.entry("/etc/systemd/system/digiclub-agent.service", "f 0644 0:0"),
+                Map.entry("/var/lib/digiclub", "d 0700 0:0"),
+                Map.entry("/var/log/digiclub", "d 0700 0:0"),
+                Map.entry("/var/lib/digiclub-kiosk", "d 0700 " + kiosk + ":" + kioskGroup),
+                Map.entry("/home", "d 0755 0:0"),
+                Map.entry("/home/digiclub-visitor", "d 0700 " + visitor + ":" + visitorGroup)));
+        for (var e : want.entrySet()) {
+            assertEquals(e.getValue(), attrs(e.getKey()), e.getKey());
+        }
+        assertEquals("l 0777 0:0 /etc/systemd/system/digiclub-agent.service",
+                listing(root).get("/etc/systemd/system/multi-user.target.wants/digiclub-agent.service"));
+        assertFalse(Files.exists(root.resolve("etc/digiclub/enrol-code")), "no code kept once enrolled");
+
+        String props = Files.readString(root.resolve("etc/digiclub/agent.properties"));
+        for (String line : List.of("data-dir = /var/lib/digiclub", "log-dir = /var/log/digiclub",
+                "link.socket = /run/digiclub/agent.sock", "link.allowed-users = digiclub-kiosk",
+                "link.kiosk-user = digiclub-kiosk", "visitor.account = digiclub-visitor",
+                "upload.url = https://collector.invalid")) {
+            assertTrue(props.contains(line + "\n"), line + " in\n" + props);
+        }
+        assertEquals("enrolled: device dev-1 of club club-1\n", Files.readString(root.resolve("etc/digiclub/enrolment")));
+
+        Outcome v = cli("verify", "--root", root.toString());
+        assertEquals(0, v.exit(), v.out());
+        assertTrue(v.out().contains("enrolment: enrolled: device dev-1"), v.out());
+    }
+
+    @Test
+    void theConfigGivenIsMergedAndTheInstallsKeysWin() throws Exception {
+        Path config = Files.writeString(tmp.resolve("my.properties"),
+                "time.zone = Europe/Sofia\nlink.allowed-users = root\nmembers.daily-minutes = 90\n");
+        Outcome o = cli("install", "--root", root.toString(), "--from", from.toString(), "--collector",
+                "https://collector.invalid", "--enrol-code-file", goodCode.toString(), "--config", config.toString());
+        assertEquals(0, o.exit(), o.out());
+        String props = Files.readString(root.resolve("etc/digiclub/agent.properties"));
+        assertTrue(props.contains("time.zone = Europe/Sofia\n"), props);
+        assertTrue(props.contains("members.daily-minutes = 90\n"), props);
+        assertTrue(props.contains("link.allowed-users = digiclub-kiosk\n"), props);
+        assertFalse(props.contains("link.allowed-users = root"), props);
+    }
+
+    @Test
+    void everyUnitPassesSystemdAnalyzeVerify() throws Exception {
+        assertEquals(0, install(goodCode).exit());
+        Path unit = root.resolve("etc/systemd/system/digiclub-agent.service");
+        List<String> units;
+        try (Stream<Path> s = Files.list(root.resolve("etc/systemd/system"))) {
+            units = s.filter(Files::isRegularFile).map(Path::toString).sorted().toList();
+        }
+        assertFalse(units.isEmpty(), "the agent's unit at least");
+        // verified with this machine's unit search path (the tree has no sysinit.target): every
+        // directive known, /usr/bin/java there; the files ExecStart names are checked in the tree below
+        List<String> cmd = new java.util.ArrayList<>(List.of("systemd-analyze", "verify"));
+        cmd.addAll(units);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertEquals("", out.strip(), "systemd-analyze said something about " + units);
+        String unitText = Files.readString(unit);
+        for (String path : List.of("/opt/digiclub/agent/agent.jvm-options", "/opt/digiclub/agent/digiclub-agent.jar",
+                "/etc/digiclub/agent.properties")) {
+            assertTrue(unitText.contains(path), path);
+            assertTrue(Files.isRegularFile(root.resolve(path.substring(1))), path);
+        }
+        for (String line : List.of("Restart=always", "UMask=0077", "StateDirectoryMode=0700", "LogsDirectoryMode=0700",
+                "RuntimeDirectory=digiclub", "RuntimeDirectoryMode=0750", "ProtectSystem=strict", "NoNewPrivileges=yes")) {
+            assertTrue(unitText.contains("\n" + line + "\n"), line);
+        }
+    }
+
+    @Test
+    void installingTwiceChangesNothingTheSecondTime() throws Exception {
+        assertEquals(0, install(goodCode).exit());
+        Map<String, String> first = listing(root);
+        Outcome second = install(goodCode);
+        assertEquals(0, second.exit(), second.out());
+        assertTrue(second.out().contains("nothing to change"), second.out());
+        assertEquals(first, listing(root));
+    }
+
+    @Test
+    void anUnreachableCollectorLeavesTheEnrolmentPendingAndTheInstallComplete() throws Exception {
+        Outcome o = install(offlineCode);
+        assertEquals(0, o.exit(), o.out());
+        assertTrue(o.out().contains("enrolment: not done (enrolment failed: the collector cannot be reached"), o.out());
+        assertEquals("f 0600 0:0", attrs("/etc/digiclub/enrol-code"));
+        assertEquals("other-code\n", Files.readString(root.resolve("etc/digiclub/enrol-code")));
+        Outcome v = cli("verify", "--root", root.toString());
+        assertEquals(0, v.exit(), v.out());
+        assertTrue(v.out().contains("NOTE  not enrolled yet: pending: enrolment failed: the collector cannot be reached"), v.out());
+        assertTrue(v.out().contains("The agent enrols by itself as soon as the collector answers"), v.out());
+        assertTrue(Files.readString(root.resolve("etc/digiclub/agent.properties"))
+                .contains("upload.enrol-code-file = /etc/digiclub/enrol-code"), "the agent knows where the code waits");
+
+        // once the collector answers, installing again enrols and drops the kept code
+        Outcome again = install(goodCode);
+        assertEquals(0, again.exit(), again.out());
+        assertTrue(Files.readString(root.resolve("etc/digiclub/enrolment")).startsWith("enrolled: device dev-1"));
+        assertFalse(Files.exists(root.resolve("etc/digiclub/enrol-code")));
+    }
+
+    @Test
+    void verifyNamesWhatIsWrongAndHowToFixIt() throws Exception {
+        assertEquals(0, install(goodCode).exit());
+        Files.setPosixFilePermissions(root.resolve("etc/digiclub/agent.properties"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.delete(root.resolve("opt/digiclub/kiosk/digiclub-kiosk.jar"));
+        Files.writeString(root.resolve("etc/systemd/system/digiclub-agent.service"), "\n# edited\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(root.resolve("etc/group"), Files.readString(root.resolve("etc/group"))
+                .replaceFirst("(?m)^(digiclub-kiosk:x:\\d+:)$", "$1digiclub-visitor"));
+        Outcome v = cli("verify", "--root", root.toString());
+        assertEquals(1, v.exit(), v.out());
+        assertTrue(v.out().contains("WRONG /etc/digiclub/agent.properties is mode 0644, should be 0600"), v.out());
+        assertTrue(v.out().contains("fix: chmod 0600 "), v.out());
+        assertTrue(v.out().contains("WRONG /opt/digiclub/kiosk/digiclub-kiosk.jar is missing"), v.out());
+        assertTrue(v.out().contains("WRONG /etc/systemd/system/digiclub-agent.service differs"), v.out());
+        assertTrue(v.out().contains("WRONG digiclub-visitor is in the group digiclub-kiosk"), v.out());
+        assertTrue(v.out().contains("verify: 4 thing(s) wrong"), v.out());
+    }
+
+    @Test
+    void upgradeKeepsDataAndConfigAndReplacesThePrograms() throws Exception {
+        assertEquals(0, install(goodCode).exit());
+        Files.writeString(root.resolve("var/lib/digiclub/agent.db"), "the club's records");
+        Files.writeString(root.resolve("var/log/digiclub/agent.log"), "a log line");
+        Path agentProps = root.resolve("etc/digiclub/agent.properties");
+        Files.writeString(agentProps, "members.daily-minutes = 45\n", java.nio.file.StandardOpenOption.APPEND);
+        Path kioskProps = root.resolve("etc/digiclub/kiosk.properties");
+        Files.writeString(kioskProps, "club.name=Читалище\n", java.nio.file.StandardOpenOption.APPEND);
+        Map<String, String> kept = listing(root).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("/var/lib/digiclub/") || e.getKey().startsWith("/var/log/digiclub/")
+                        || e.getKey().startsWith("/etc/digiclub/"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+
+        from = release(tmp.resolve("release2"), "2");
+        Outcome u = cli("upgrade", "--root", root.toString(), "--from", from.toString());
+        assertEquals(0, u.exit(), u.out());
+        Map<String, String> after = listing(root);
+        kept.forEach((path, attrs) -> assertEquals(attrs, after.get(path), path));
+        assertEquals("kiosk 2", Files.readString(root.resolve("opt/digiclub/kiosk/digiclub-kiosk.jar")));
+        assertTrue(Files.exists(root.resolve("opt/digiclub/kiosk/lib/javafx-2.jar")));
+        assertFalse(Files.exists(root.resolve("opt/digiclub/kiosk/lib/javafx-1.jar")), "the old library is gone");
+        assertEquals(0, cli("verify", "--root", root.toString()).exit());
+    }
+
+    @Test
+    void uninstallLeavesOnlyTheDataAndPurgeLeavesNothing() throws Exception {
+        assertEquals(0, install(goodCode).exit());
+        Files.writeString(root.resolve("var/lib/digiclub/agent.db"), "the club's records");
+        Outcome un = cli("uninstall", "--root", root.toString());
+        assertEquals(0, un.exit(), un.out());
+        java.util.Set<String> left = pathsBesidesAccountFiles(listing(root));
+        left.removeAll(pathsBesidesAccountFiles(before));
+        assertEquals(java.util.Set.of("/var", "/var/lib", "/var/log", "/var/lib/digiclub", "/var/lib/digiclub/agent.db",
+                "/var/log/digiclub", "/etc/systemd", "/etc/systemd/system", "/etc/systemd/system/multi-user.target.wants",
+                "/opt", "/home"), left, "only the data and empty parents");
+        assertTrue(Files.readString(root.resolve("etc/passwd")).contains("digiclub-visitor"), "accounts stay without --purge");
+
+        Outcome purge = cli("uninstall", "--purge", "--root", root.toString());
+        assertEquals(0, purge.exit(), purge.out());
+        left = pathsBesidesAccountFiles(listing(root));
+        left.removeAll(pathsBesidesAccountFiles(before));
+        assertEquals(java.util.Set.of("/var", "/var/lib", "/var/log", "/etc/systemd", "/etc/systemd/system",
+                "/etc/systemd/system/multi-user.target.wants", "/opt", "/home"),
+                left, "only empty parents of what was installed");
+        for (String f : List.of("passwd", "group", "shadow", "gshadow")) {
+            assertFalse(Files.readString(root.resolve("etc/" + f)).contains("digiclub"), f);
+        }
+    }
+
+    @Test
+    void aFailureInTheMiddleUndoesEverythingAndNamesTheStep() throws Exception {
+        // something in the way where the kiosk's directory goes
+        Files.createDirectories(root.resolve("opt/digiclub"));
+        Files.writeString(root.resolve("opt/digiclub/kiosk"), "not a directory");
+        before = listing(root);
+        Map<String, String> accountFiles = new TreeMap<>();
+        for (String f : List.of("passwd", "group", "shadow", "gshadow")) {
+            accountFiles.put(f, Files.readString(root.resolve("etc/" + f)));
+        }
+        Outcome o = install(goodCode);
+        assertEquals(1, o.exit(), o.out());
+        assertTrue(o.out().contains("step \"program files\" failed: " + root.resolve("opt/digiclub/kiosk")
+                + " exists and is not a directory"), o.out());
+        assertTrue(o.out().contains("undone: the "), o.out());
+        assertFalse(o.out().contains("NOT undone"), o.out());
+        assertEquals(pathsBesidesAccountFiles(before), pathsBesidesAccountFiles(listing(root)));
+        Map<String, String> after = listing(root);
+        // a directory's mtime moves when entries are made in it and removed again: compared without it
+        pathsBesidesAccountFiles(before).forEach(p -> assertEquals(withoutDirectoryMtime(before.get(p)),
+                withoutDirectoryMtime(after.get(p)), p));
+        for (String f : accountFiles.keySet()) {
+            assertEquals(accountFiles.get(f), Files.readString(root.resolve("etc/" + f)), f);
+        }
+    }
+
+    @Test
+    void aFailureAfterFilesWereReplacedPutsTheOldOnesBack() throws Exception {
+        assertEquals(0, install(goodCode).exit());
+        // the agent's configuration blocked by a directory: the step after the new program files
+        Path props = root.resolve("etc/digiclub/agent.properties");
+        Files.delete(props);
+        Files.createDirectory(props);
+        Files.setPosixFilePermissions(props, PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> installed = listing(root);
+        from = release(tmp.resolve("release2"), "2");
+        Outcome o = install(goodCode);
+        assertEquals(1, o.exit(), o.out());
+        assertTrue(o.out().contains("step \"agent configuration\" failed: " + props + " is a directory"), o.out());
+        assertFalse(o.out().contains("NOT undone"), o.out());
+        Map<String, String> after = listing(root);
+        assertEquals(installed.keySet(), after.keySet());
+        installed.forEach((p, attrs) -> assertEquals(withoutDirectoryMtime(attrs), withoutDirectoryMtime(after.get(p)), p));
+        assertEquals("kiosk 1", Files.readString(root.resolve("opt/digiclub/kiosk/digiclub-kiosk.jar")));
+    }
+}
