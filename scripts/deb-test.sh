@@ -147,6 +147,13 @@ ok "$(wc -l < "$work/list") paths installed, dpkg --verify clean"
 # What runs without systemd: the agent from the installed files, and the kiosk on Xvfb.
 version=$(digiclub-agent --version 2>&1) || fail "digiclub-agent --version: $version"
 ok "digiclub-agent --version: $version"
+version=$(digiclub-installer --version 2>&1) || fail "digiclub-installer --version: $version"
+if digiclub-installer verify > "$work/verify.out" 2>&1; then
+  cat "$work/verify.out"; fail "verify passed on a PC that is not set up"
+fi
+grep -q "/etc/digiclub/agent.properties is missing" "$work/verify.out" && grep -q "fix: digiclub-installer install" "$work/verify.out" \
+  || { cat "$work/verify.out"; fail "verify on a PC not set up does not say to run install"; }
+ok "digiclub-installer --version: $version; 'digiclub-installer verify' before set-up exits 1: $(tail -1 "$work/verify.out")"
 mkdir -p "$work/agent"
 digiclub-agent run --data-dir "$work/agent/data" --log-dir "$work/agent/log" --interval 2 > "$work/agent.out" 2>&1 &
 agent=$!
