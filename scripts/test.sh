@@ -2,7 +2,7 @@
 # Runs every DigiClub test on a fresh machine of this kind (Debian, Java 17, Maven):
 # installs what the tests need (X server for the kiosk, Chromium for the dashboard,
 # PostgreSQL for the collector), starts PostgreSQL, runs the Maven build with all tests,
-# then the kiosk's escape test against a real window.
+# then the .deb's install test and the kiosk's escape test against a real window.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +41,12 @@ if [ -z "${TEST_JDBC_URL:-}" ] && command -v pg_ctlcluster >/dev/null && [ "$(id
 fi
 
 mvn -B -ntp verify
+
+# The club PC's .deb from the jars just built: inspected, installed with dpkg -i, run, removed
+# and purged (~40 s); then installed with apt on a minimal Debian 12 (debootstrap), where its
+# Depends alone must bring every library the agent and the kiosk load (~80 s).
+bash scripts/deb-test.sh
+bash scripts/deb-chroot-test.sh
 
 if [ -x kiosk/scripts/escape-test.sh ]; then
   bash kiosk/scripts/escape-test.sh
