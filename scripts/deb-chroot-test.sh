@@ -28,6 +28,12 @@ else
 fi
 deb=$(basename "$(ls "$work"/digiclub_*.deb)")
 root=$work/root
+# the mirror this machine's apt already uses (its sources name it; nothing is named here)
+mirror=$(apt-get indextargets --format '$(REPO_URI)' 'Identifier: Packages' 2>/dev/null \
+  | grep -v -- '-security' | grep -v -- '-updates' | head -1)
+[ -n "$mirror" ] || mirror=$(grep -hoE '^URIs: *[^ ]+' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1 | awk '{print $2}')
+[ -n "$mirror" ] || mirror=$(grep -hoE '^deb +[^ ]+' /etc/apt/sources.list 2>/dev/null | head -1 | awk '{print $2}')
+[ -n "$mirror" ] || fail "no Debian mirror in this machine's apt sources"
 debootstrap --variant=minbase bookworm "$root" "$mirror" > "$work/debootstrap.log" 2>&1 \
   || { tail -20 "$work/debootstrap.log"; fail "debootstrap"; }
 ok "minimal Debian 12 in $(( $(date +%s) - start )) s ($(du -sh "$root" | cut -f1))"
