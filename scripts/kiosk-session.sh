@@ -59,6 +59,10 @@ install -d -o root -g root -m 0755 "$dir/homes"
 rm -rf "$dir/homes/digiclub-visitor"
 install -d -o digiclub-visitor -g digiclub-visitor -m 0700 "$dir/homes/digiclub-visitor"
 session_run=$dir/session-run
+# the kiosk's account must reach its files here (a 0700 directory above $dir, as mktemp -d makes, stops it)
+if ! setpriv --reuid=digiclub-kiosk --regid=digiclub-kiosk --clear-groups -- test -x "$dir/opt/session/digiclub-kiosk-xsession"; then
+  echo "kiosk-session.sh: digiclub-kiosk cannot reach $dir (a directory above it is not 0755?)" >&2; exit 2
+fi
 # the kiosk account's working directory (/var/lib/digiclub-kiosk on a club PC, 0700)
 install -d -o digiclub-kiosk -g digiclub-kiosk -m 0700 "$dir/kiosk-home"
 
