@@ -12,6 +12,9 @@
 # Everything lives in KIOSK_SESSION_DIR (default: a new /tmp/kiosk-session.XXXXXX, printed); when the
 # session is up the file $KIOSK_SESSION_DIR/ready holds shell assignments for the escape test:
 # DISPLAY, TRUSTED_XAUTHORITY, VISITOR_XAUTHORITY, VISITOR_HOME, AGENT_SOCKET, SESSION_PID, AGENT_PID.
+# KIOSK_SESSION_CDS=1 records a class-data-sharing archive of the kiosk first (kiosk/scripts/cds-archive.sh),
+# as the installer does on a club PC, and starts the kiosk with it. KIOSK_SESSION_OPENBOX_RC=FILE uses
+# another openbox configuration (the escape test's negative control: /etc/xdg/openbox/rc.xml).
 # Root only (accounts, setpriv). Needs: kiosk and agent jars built (mvn -pl kiosk,agent -am package),
 # Xvfb, openbox, xauth, x11-utils, x11-xserver-utils.
 set -u
@@ -47,9 +50,18 @@ rm -f "$dir/ready"
 # what the installer lays out under /opt/digiclub and /etc/digiclub, root's
 mkdir -p "$dir/opt/session" "$dir/opt/kiosk" "$dir/etc/openbox"
 cp "$payload"/opt/digiclub/session/* "$dir/opt/session/"; chmod 0755 "$dir"/opt/session/*
-cp "$payload/etc/digiclub/openbox/rc.xml" "$dir/etc/openbox/rc.xml"
+cp "${KIOSK_SESSION_OPENBOX_RC:-$payload/etc/digiclub/openbox/rc.xml}" "$dir/etc/openbox/rc.xml"
 cp "$kiosk_jar" "$dir/opt/kiosk/"; cp -r "$repo/kiosk/target/lib" "$dir/opt/kiosk/" 2>/dev/null
 cp "$repo/kiosk/config/kiosk.jvm-options" "$dir/opt/kiosk/"
+kiosk_jvm=(@"$dir/opt/kiosk/kiosk.jvm-options")
+if [ "${KIOSK_SESSION_CDS:-0}" = 1 ]; then
+  if bash "$repo/kiosk/scripts/cds-archive.sh" "$dir/opt/kiosk/digiclub-kiosk.jar" "$dir/opt/kiosk/digiclub-kiosk.jsa" >"$dir/cds.log" 2>&1; then
+    chmod 0644 "$dir/opt/kiosk/digiclub-kiosk.jsa"
+    kiosk_jvm+=("-XX:SharedArchiveFile=$dir/opt/kiosk/digiclub-kiosk.jsa")
+  else
+    echo "kiosk-session.sh: no class-data archive (see $dir/cds.log); the kiosk starts without" >&2
+  fi
+fi
 # the socket's directory (systemd's RuntimeDirectory on a club PC): root:digiclub-kiosk 0750
 install -d -o root -g digiclub-kiosk -m 0750 "$dir/run"
 # the agent's data and logs, root's alone
@@ -111,7 +123,7 @@ for _ in $(seq 150); do [ -S "$dir/run/agent.sock" ] && break; kill -0 "$agent_p
 
 DIGICLUB_SESSION_RUN=$session_run DIGICLUB_OPENBOX_RC=$dir/etc/openbox/rc.xml \
   DIGICLUB_KIOSK_CONFIG=$dir/kiosk.properties DIGICLUB_KIOSK_HOME=$dir/kiosk-home \
-  DIGICLUB_KIOSK_CMD="java @$dir/opt/kiosk/kiosk.jvm-options -jar $dir/opt/kiosk/digiclub-kiosk.jar --config $dir/kiosk.properties" \
+  DIGICLUB_KIOSK_CMD="java ${kiosk_jvm[*]} -jar $dir/opt/kiosk/digiclub-kiosk.jar --config $dir/kiosk.properties" \
   "$dir/opt/session/digiclub-session" "$disp" Xvfb -screen 0 "${KIOSK_SESSION_SIZE:-1280x800}x24" >"$dir/session.log" 2>&1 &
 session_pid=$!; pids+=($session_pid)
 for _ in $(seq 100); do [ -f "$session_run/kiosk.xauth" ] && break; kill -0 "$session_pid" 2>/dev/null || break; sleep 0.1; done

@@ -5,6 +5,7 @@
 # Per run it prints, from the kill: the new java process (the supervisor's restart), the new lock
 # screen window viewable (xwininfo polling every 10 ms), and fullscreen (its _NET_WM_STATE); then
 # the median and the extremes. Between runs the lock screen is left up 3 s. Root only.
+# KIOSK_SESSION_CDS=1: the kiosk with a class-data archive recorded first, as on a club PC.
 set -u
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-10}
@@ -29,7 +30,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]
 
 for _ in $(seq 400); do p=$(kiosk_java); [ -n "$p" ] && [ -n "$(window_of "$p")" ] && break; sleep 0.05; done
 sleep 3
-echo "kiosk restart bench: $runs runs on $DISPLAY ($(nproc) cores, $(java -version 2>&1 | head -1))"
+echo "kiosk restart bench: $runs runs on $DISPLAY ($(nproc) cores, $(java -version 2>&1 | head -1), class-data archive: $([ "${KIOSK_SESSION_CDS:-0}" = 1 ] && echo yes || echo no))"
 printf '%4s %12s %12s %12s\n' run process_ms mapped_ms fullscreen_ms
 : >"$out/mapped"; : >"$out/process"; : >"$out/full"
 for i in $(seq "$runs"); do
