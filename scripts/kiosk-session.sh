@@ -108,8 +108,11 @@ stop() {
     [ -z "$alive" ] && break; sleep 0.1
   done
   for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
-  # nothing of the kiosk's or the visitor's account may outlive the session
-  pkill -KILL -u digiclub-kiosk 2>/dev/null; pkill -KILL -u digiclub-visitor 2>/dev/null
+  # nothing of the kiosk's or the visitor's account on this display may outlive the session (other
+  # sessions of these accounts on this machine, e.g. a parallel test's, are left alone)
+  for p in $(pgrep -u digiclub-kiosk,digiclub-visitor); do
+    tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" | grep -qx "DISPLAY=$disp" && kill -KILL "$p" 2>/dev/null
+  done
   wait 2>/dev/null
   echo "kiosk-session.sh: stopped (files in $dir)"
 }

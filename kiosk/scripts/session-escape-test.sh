@@ -42,7 +42,12 @@ V() {  # as a visitor program: the visitor's account, the untrusted cookie, noth
   env -i PATH=/usr/bin:/bin HOME="$VISITOR_HOME" DISPLAY="$DISPLAY" XAUTHORITY="$VISITOR_XAUTHORITY" \
     setpriv --reuid=digiclub-visitor --regid=digiclub-visitor --clear-groups -- "$@"
 }
-kiosk_java() { pgrep -u digiclub-kiosk -x java | head -1; }
+kiosk_java() {  # the kiosk of this session (another test's session may run on another display)
+  local p
+  for p in $(pgrep -u digiclub-kiosk -x java); do
+    tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" | grep -qx "DISPLAY=$DISPLAY" && { echo "$p"; return; }
+  done
+}
 kiosk_window() {  # the kiosk's managed window (lock screen or session bar), of the running kiosk
   local pid; pid=$(kiosk_java)
   [ -n "$pid" ] && wmctrl -lpx 2>/dev/null | awk -v p="$pid" '$3 == p && $4 ~ /KioskApplication/ { print $1; exit }'
@@ -95,9 +100,14 @@ check() {  # check NAME MODE — MODE lock: the lock screen fullscreen and focus
   fi
   local now; now=$(viewable_set)
   local extra; extra=$(comm -13 <(echo "$baseline") <(echo "$now") | tr '\n' ' ')
-  # a new viewable override-redirect window that is not the kiosk's: a menu of the window manager
+  # a new viewable window that is no managed client's frame and not the kiosk's: a menu of the
+  # window manager (openbox's menus are ordinary windows of openbox's, not override-redirect)
+  local clients; clients=$(for c in $(wmctrl -l | awk '{ print $1 }'); do printf '0x%x\n' "$c"; done)
   for x in $extra; do
-    xwininfo -id "$x" 2>/dev/null | grep -q "Override Redirect State: yes" || continue
+    local tree; tree=$(xwininfo -tree -id "$x" 2>/dev/null | awk '/^ +0x/ { print $1 }')
+    local framed=""
+    for c in $clients; do grep -qx "$c" <<<"$tree" && framed=1; done
+    [ -n "$framed" ] && continue
     xprop -id "$x" WM_CLASS 2>/dev/null | grep -q KioskApplication && continue
     problems+=" new-window($x $(xprop -id "$x" WM_CLASS 2>/dev/null | cut -d= -f2))"
   done
@@ -173,7 +183,7 @@ p=""; [ "$r1" != 0 ] || p+=" kill-9-accepted"; [ "$r2" != 0 ] || p+=" kill-STOP-
 grep -q "^State:.*stopped" "/proc/$kp/status" 2>/dev/null && p+=" kiosk-stopped"
 result visitor-kill-refused "$p"
 p=""
-for sup in $(pgrep -u digiclub-kiosk -f digiclub-supervise); do V kill -KILL "$sup" 2>/dev/null && p+=" supervisor-killed"; done
+for sup in $(pgrep -u digiclub-kiosk -f "$SESSION_DIR/opt/session/digiclub-supervise"); do V kill -KILL "$sup" 2>/dev/null && p+=" supervisor-killed"; done
 result visitor-cannot-kill-supervisor "$p"
 
 t0=$(date +%s%N)
