@@ -43,11 +43,18 @@ public final class LinuxVisitorAccount implements VisitorAccount {
      * @param lang                the locale
      * @param supplementaryGroups true: the account's groups from the group database ({@code --init-groups},
      *                            e.g. audio); false: none ({@code --clear-groups})
+     * @param xauthority          the visitor's untrusted X cookie, XAUTHORITY of every program (it wins over
+     *                            a caller's); null: none
      */
-    public record Environment(String path, String lang, boolean supplementaryGroups) {
+    public record Environment(String path, String lang, boolean supplementaryGroups, Path xauthority) {
         public Environment {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(lang, "lang");
+        }
+
+        /** Without an X cookie. */
+        public Environment(String path, String lang, boolean supplementaryGroups) {
+            this(path, lang, supplementaryGroups, null);
         }
     }
 
@@ -101,6 +108,10 @@ public final class LinuxVisitorAccount implements VisitorAccount {
     @Override
     public void launch(List<String> argv, Map<String, String> displayEnv) throws IOException {
         ProcessBuilder pb = launchCommand(argv, displayEnv);
+        if (environment.xauthority() != null && !java.nio.file.Files.isRegularFile(environment.xauthority())) {
+            LOG.warn("The visitor's X cookie {} (visitor.xauthority) is missing: {} cannot open a window"
+                    + " (is digiclub-session running?)", environment.xauthority(), argv.get(0));
+        }
         Process p = pb.start();
         // Not waited for here: the JVM's reaper thread collects its exit, so no zombie is left.
         p.onExit().thenAccept(done -> LOG.debug("Visitor program {} (pid {}) exited with {}", argv.get(0), done.pid(), done.exitValue()));
@@ -138,6 +149,10 @@ public final class LinuxVisitorAccount implements VisitorAccount {
         env.put("LOGNAME", account.name());
         env.put("LANG", environment.lang());
         env.putAll(displayEnv);
+        if (environment.xauthority() != null) {
+            // only the untrusted cookie: a trusted one would let the program watch the kiosk's keys
+            env.put("XAUTHORITY", environment.xauthority().toString());
+        }
         return pb;
     }
 

@@ -71,8 +71,13 @@ public final class VisitorAccounts {
                 throw bad(source, "visitor.temp-dirs", dir.toString(), "must not be the visitor's home, inside it, or the directory holding it");
             }
         }
+        if (settings.xauthority() != null && (settings.xauthority().startsWith(home) || settings.xauthority().equals(home.getParent()))) {
+            // the visitor could put a trusted cookie (or anything) there; the session makes it elsewhere
+            throw bad(source, "visitor.xauthority", settings.xauthority().toString(), "must not be in the visitor's home");
+        }
         return new LinuxVisitorAccount(account, home, settings.homeTemplate(), settings.tempDirs(),
-                new LinuxVisitorAccount.Environment(settings.path(), settings.lang(), settings.supplementaryGroups()), renameAside);
+                new LinuxVisitorAccount.Environment(settings.path(), settings.lang(), settings.supplementaryGroups(),
+                        settings.xauthority()), renameAside);
     }
 
     private static PosixAccount lookUp(String name, String source) {

@@ -25,9 +25,11 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param supplementaryGroups programs get the account's supplementary groups (e.g. audio)
  * @param demo                a developer's machine or a demo: nothing is ended, reset or started,
  *                            and the reset is reported as a demo (never set on a club PC)
+ * @param xauthority          the visitor's untrusted X cookie file, given to every visitor program as
+ *                            XAUTHORITY (the session makes it, docs/security.md); null: none is given
  */
 public record VisitorSettings(String account, Path home, Path homeTemplate, List<Path> tempDirs, String path, String lang,
-                              boolean supplementaryGroups, boolean demo) {
+                              boolean supplementaryGroups, boolean demo, Path xauthority) {
     public static final Path DEFAULT_TEMPLATE = Path.of("/etc/skel");
     public static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
     public static final String DEFAULT_LANG = "bg_BG.UTF-8";
@@ -68,12 +70,19 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
         if (!LANG.matcher(lang).matches()) {
             throw c.bad("visitor.lang", lang, "is not a locale name such as bg_BG.UTF-8");
         }
+        Path xauthority = absolute(c, "visitor.xauthority").orElse(null);
+        if (xauthority != null && account.isEmpty()) {
+            throw c.bad("visitor.xauthority", xauthority.toString(), "is set but visitor.account is not; set both or neither");
+        }
+        if (xauthority != null && xauthority.getParent() == null) {
+            throw c.bad("visitor.xauthority", xauthority.toString(), "must be a file, not the root directory");
+        }
         boolean groups = c.bool("visitor.supplementary-groups", true);
         boolean demo = c.bool("visitor.demo", false);
         if (demo && account.isPresent()) {
             throw c.bad("visitor.demo", "true", "is for machines without a visitor account; remove it or visitor.account");
         }
-        return new VisitorSettings(account.orElse(null), home, template, tempDirs, path, lang, groups, demo);
+        return new VisitorSettings(account.orElse(null), home, template, tempDirs, path, lang, groups, demo, xauthority);
     }
 
     private static List<Path> tempDirs(ConfigProperties c) {

@@ -79,6 +79,12 @@ class VisitorAccountsTest {
     }
 
     @Test
+    void aCookieInTheVisitorsHomeIsRefused() {
+        assertRefused(configured() + "visitor.xauthority=" + home.resolve(".Xauthority") + "\n",
+                "visitor.xauthority", "must not be in the visitor's home");
+    }
+
+    @Test
     void aHomeThatIsALinkIsRefused() throws Exception {
         Files.delete(home);
         Files.createSymbolicLink(home, template);

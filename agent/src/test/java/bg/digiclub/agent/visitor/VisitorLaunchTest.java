@@ -95,6 +95,29 @@ class VisitorLaunchTest {
     }
 
     @Test
+    void theConfiguredUntrustedCookieIsTheProgramsXauthorityWhateverTheCallerSays() throws Exception {
+        Path cookie = Files.writeString(dir.resolve("visitor.xauth"), "cookie");
+        LinuxVisitorAccount withCookie = new LinuxVisitorAccount(account, home, dir, List.of(),
+                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C", false, cookie), true);
+
+        Map<String, String> env = withCookie.launchCommand(List.of("xterm"),
+                Map.of("DISPLAY", ":0", "XAUTHORITY", "/run/digiclub-session/kiosk.xauth")).environment();
+        assertEquals(cookie.toString(), env.get("XAUTHORITY"), "a caller must not hand the visitor a trusted cookie");
+        assertEquals(":0", env.get("DISPLAY"));
+        assertEquals(cookie.toString(), withCookie.launchCommand(List.of("xterm"), Map.of("DISPLAY", ":0")).environment().get("XAUTHORITY"));
+
+        withCookie.launch(List.of("sh", "-c", REPORT), Map.of("DISPLAY", ":0"));
+        Map<String, String> seen = awaitReport();
+        assertEquals(cookie.toString(), seen.get("env:XAUTHORITY"));
+        withCookie.endProcesses();
+    }
+
+    @Test
+    void withoutACookieConfiguredNoXauthorityIsAdded() {
+        assertFalse(visitor.launchCommand(List.of("xterm"), Map.of("DISPLAY", ":0")).environment().containsKey("XAUTHORITY"));
+    }
+
+    @Test
     void refusesAnythingButDisplayVariablesAndOddArguments() {
         assertThrows(IllegalArgumentException.class, () -> visitor.launch(List.of("true"), Map.of("LD_PRELOAD", "/tmp/x.so")));
         assertThrows(IllegalArgumentException.class, () -> visitor.launch(List.of(), Map.of()));

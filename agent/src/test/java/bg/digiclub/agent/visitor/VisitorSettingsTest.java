@@ -34,13 +34,15 @@ class VisitorSettingsTest {
         assertEquals("/usr/local/bin:/usr/bin:/bin", s.path());
         assertEquals("bg_BG.UTF-8", s.lang());
         assertTrue(s.supplementaryGroups());
+        assertNull(s.xauthority());
     }
 
     @Test
     void everyKeyIsRead() throws Exception {
         VisitorSettings s = load("visitor.account=digiclub-visitor\nvisitor.home=/home/visitor/\n"
                 + "visitor.home-template=/etc/digiclub/visitor-home\nvisitor.path=/usr/bin\nvisitor.lang=C.UTF-8\n"
-                + "visitor.supplementary-groups=false\nvisitor.temp-dirs=none\n").visitor();
+                + "visitor.supplementary-groups=false\nvisitor.temp-dirs=none\n"
+                + "visitor.xauthority=/run/digiclub-session/visitor.xauth\n").visitor();
 
         assertEquals("digiclub-visitor", s.account());
         assertEquals(Path.of("/home/visitor"), s.home());
@@ -49,6 +51,7 @@ class VisitorSettingsTest {
         assertEquals("C.UTF-8", s.lang());
         assertFalse(s.supplementaryGroups());
         assertEquals(java.util.List.of(), s.tempDirs());
+        assertEquals(Path.of("/run/digiclub-session/visitor.xauth"), s.xauthority());
         assertEquals(java.util.List.of(Path.of("/tmp")), load("visitor.temp-dirs=/tmp/\n").visitor().tempDirs());
     }
 
@@ -66,6 +69,10 @@ class VisitorSettingsTest {
         assertFails("visitor.acount=digiclub-visitor\n", "visitor.acount");
         assertFails("visitor.temp-dirs=tmp\n", "visitor.temp-dirs");
         assertFails("visitor.temp-dirs=/\n", "visitor.temp-dirs");
+        assertFails("visitor.account=v\nvisitor.xauthority=visitor.xauth\n", "visitor.xauthority");
+        assertFails("visitor.account=v\nvisitor.xauthority=/run/../home/v/.Xauthority\n", "visitor.xauthority");
+        assertFails("visitor.account=v\nvisitor.xauthority=/\n", "visitor.xauthority");
+        assertFails("visitor.xauthority=/run/digiclub-session/visitor.xauth\n", "visitor.xauthority");
     }
 
     @Test

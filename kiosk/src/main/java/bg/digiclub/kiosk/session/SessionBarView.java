@@ -1,5 +1,6 @@
 package bg.digiclub.kiosk.session;
 
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -63,6 +64,13 @@ public final class SessionBarView {
         scene = theme.style(new Scene(bar));
         stage = KioskWindows.onTop("DigiClub");
         stage.setScene(scene);
+        // minimised by anything with a trusted connection (a window manager's binding, xdotool):
+        // back at once, or the visitor has no countdown and no way to end the session
+        stage.iconifiedProperty().addListener((obs, old, iconified) -> {
+            if (iconified && stage.isShowing()) {
+                Platform.runLater(() -> stage.setIconified(false));
+            }
+        });
         keepGoing();
     }
 
