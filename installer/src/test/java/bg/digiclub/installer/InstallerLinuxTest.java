@@ -77,6 +77,7 @@ class InstallerLinuxTest {
         Files.writeString(agent.resolve("common-" + version + ".jar"), "common " + version);
         Files.writeString(dir.resolve("agent/agent.jvm-options"), "-Xmx48m\n");
         Files.createDirectories(dir.resolve("kiosk/lib"));
+        Files.writeString(dir.resolve("kiosk/kiosk.jvm-options"), "-XX:TieredStopAtLevel=1\n");
         Files.writeString(dir.resolve("kiosk/digiclub-kiosk.jar"), "kiosk " + version);
         Files.writeString(dir.resolve("kiosk/lib/javafx-" + version + ".jar"), "javafx " + version);
         Files.createDirectories(dir.resolve("installer/lib"));
@@ -198,6 +199,7 @@ class InstallerLinuxTest {
                 Map.entry("/opt/digiclub/agent/digiclub-agent.jar", "f 0644 0:0"),
                 Map.entry("/opt/digiclub/agent/lib/common-1.jar", "f 0644 0:0"),
                 Map.entry("/opt/digiclub/agent/agent.jvm-options", "f 0644 0:0"),
+                Map.entry("/opt/digiclub/kiosk/kiosk.jvm-options", "f 0644 0:0"),
                 Map.entry("/opt/digiclub/kiosk/digiclub-kiosk.jar", "f 0644 0:0"),
                 Map.entry("/opt/digiclub/kiosk/lib/javafx-1.jar", "f 0644 0:0"),
                 Map.entry("/opt/digiclub/installer/digiclub-installer.jar", "f 0644 0:0"),
@@ -222,6 +224,7 @@ class InstallerLinuxTest {
         for (String line : List.of("data-dir = /var/lib/digiclub", "log-dir = /var/log/digiclub",
                 "link.socket = /run/digiclub/agent.sock", "link.allowed-users = digiclub-kiosk",
                 "link.kiosk-user = digiclub-kiosk", "visitor.account = digiclub-visitor",
+                "visitor.xauthority = /run/digiclub-session/visitor.xauth",
                 "upload.url = https://collector.invalid")) {
             assertTrue(props.contains(line + "\n"), line + " in\n" + props);
         }
@@ -254,11 +257,20 @@ class InstallerLinuxTest {
         try (Stream<Path> s = Files.list(root.resolve("etc/systemd/system"))) {
             units = s.filter(Files::isRegularFile).map(Path::toString).sorted().toList();
         }
-        assertFalse(units.isEmpty(), "the agent's unit at least");
+        assertEquals(List.of("digiclub-agent.service", "digiclub-session.service"),
+                units.stream().map(u -> Path.of(u).getFileName().toString()).toList(), "the agent's and the session's");
         // verified with this machine's unit search path (the tree has no sysinit.target): every
-        // directive known, /usr/bin/java there; the files ExecStart names are checked in the tree below
+        // directive known, /usr/bin/java there. A program of ours (/opt/digiclub/...) exists only in
+        // the tree: each unit is verified as a copy whose /opt/digiclub points into the tree, so
+        // systemd-analyze checks those programs exist and are executable there.
+        Path copies = Files.createDirectories(tmp.resolve("units"));
         List<String> cmd = new java.util.ArrayList<>(List.of("systemd-analyze", "verify"));
-        cmd.addAll(units);
+        for (String u : units) {
+            Path copy = copies.resolve(Path.of(u).getFileName());
+            Files.writeString(copy, Files.readString(Path.of(u)).replace(" /opt/digiclub/", " " + root + "/opt/digiclub/")
+                    .replace("=/opt/digiclub/", "=" + root + "/opt/digiclub/"));
+            cmd.add(copy.toString());
+        }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
@@ -357,18 +369,20 @@ class InstallerLinuxTest {
         assertEquals(0, un.exit(), un.out());
         java.util.Set<String> left = pathsBesidesAccountFiles(listing(root));
         left.removeAll(pathsBesidesAccountFiles(before));
-        assertEquals(java.util.Set.of("/var", "/var/lib", "/var/log", "/var/lib/digiclub", "/var/lib/digiclub/agent.db",
-                "/var/log/digiclub", "/etc/systemd", "/etc/systemd/system", "/etc/systemd/system/multi-user.target.wants",
-                "/opt", "/home"), left, "only the data and empty parents");
+        java.util.Set<String> emptyParents = java.util.Set.of("/var", "/var/lib", "/var/log", "/etc/systemd",
+                "/etc/systemd/system", "/etc/systemd/system/multi-user.target.wants",
+                "/etc/systemd/system/graphical.target.wants", "/etc/systemd/logind.conf.d", "/etc/X11", "/etc/X11/xorg.conf.d",
+                "/etc/sysctl.d", "/opt", "/home");
+        java.util.Set<String> dataAndParents = new java.util.HashSet<>(emptyParents);
+        dataAndParents.addAll(List.of("/var/lib/digiclub", "/var/lib/digiclub/agent.db", "/var/log/digiclub"));
+        assertEquals(dataAndParents, left, "only the data and empty parents");
         assertTrue(Files.readString(root.resolve("etc/passwd")).contains("digiclub-visitor"), "accounts stay without --purge");
 
         Outcome purge = cli("uninstall", "--purge", "--root", root.toString());
         assertEquals(0, purge.exit(), purge.out());
         left = pathsBesidesAccountFiles(listing(root));
         left.removeAll(pathsBesidesAccountFiles(before));
-        assertEquals(java.util.Set.of("/var", "/var/lib", "/var/log", "/etc/systemd", "/etc/systemd/system",
-                "/etc/systemd/system/multi-user.target.wants", "/opt", "/home"),
-                left, "only empty parents of what was installed");
+        assertEquals(emptyParents, left, "only empty parents of what was installed");
         for (String f : List.of("passwd", "group", "shadow", "gshadow")) {
             assertFalse(Files.readString(root.resolve("etc/" + f)).contains("digiclub"), f);
         }

@@ -13,6 +13,9 @@ public final class Layout {
     public static final String ENROLMENT_STATE = ETC + "/enrolment";
     public static final String ENROL_CODE = ETC + "/enrol-code";
     public static final String JVM_OPTIONS = OPT + "/agent/agent.jvm-options";
+    public static final String KIOSK_JVM_OPTIONS = OPT + "/kiosk/kiosk.jvm-options";
+    /** The visitor's untrusted X cookie, made by the session (digiclub-session) at every start. */
+    public static final String VISITOR_XAUTHORITY = "/run/digiclub-session/visitor.xauth";
     public static final String CDS_ARCHIVE = OPT + "/agent/digiclub-agent.jsa";
     public static final String DATA = "/var/lib/digiclub";
     public static final String LOGS = "/var/log/digiclub";

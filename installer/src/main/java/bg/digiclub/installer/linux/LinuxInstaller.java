@@ -44,6 +44,7 @@ public final class LinuxInstaller {
         // where an enrolment the install could not finish waits: the agent enrols by itself, then deletes it
         keys.put("upload.enrol-code-file", Layout.ENROL_CODE);
         keys.put("visitor.account", Accounts.VISITOR);
+        keys.put("visitor.xauthority", Layout.VISITOR_XAUTHORITY);
         keys.put("upload.url", collector);
         return keys;
     }
