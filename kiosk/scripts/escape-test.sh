@@ -100,7 +100,8 @@ cleanup; trap - EXIT
 
 session_status=0
 if [ "$(id -u)" = 0 ] && [ "${SESSION_ESCAPE_TEST:-1}" != 0 ] && [ -f "$here/../../agent/target/digiclub-agent.jar" ]; then
-  bash "$here/session-escape-test.sh" "$out/session-test" || session_status=$?
+  # a directory of its own: the kiosk's account must reach the session's files, and $out is 0700
+  bash "$here/session-escape-test.sh" "$(mktemp -d /tmp/session-escape.XXXXXX)" || session_status=$?
 else
   echo "escape-test: the installed session's test skipped (needs root and agent/target/digiclub-agent.jar)"
 fi
