@@ -30,7 +30,7 @@ public final class AgentRequests {
                                                Supplier<HealthReport> health, Duration staffTokenTtl, Clock clock) {
         Objects.requireNonNull(health, "health");
         SecureRandom random = new SecureRandom();
-        ExpiringTokens staffTokens = new ExpiringTokens(clock, staffTokenTtl, true, 16, random);
+        StaffTokens staffTokens = new StaffTokens(new ExpiringTokens(clock, staffTokenTtl, true, 16, random));
         MemberTickets memberTickets = new MemberTickets(new ExpiringTokens(clock, MEMBER_TICKET_TTL, false, 64, random));
         RequestDispatcher.Builder builder = RequestDispatcher.builder(LinkJson.mapper());
         new SessionRequests(sessions, staffTokens, memberTickets).register(builder);

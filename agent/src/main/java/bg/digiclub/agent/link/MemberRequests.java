@@ -27,10 +27,10 @@ import bg.digiclub.common.link.wire.StaffRequest;
  */
 final class MemberRequests {
     private final MemberStore members;
-    private final ExpiringTokens staffTokens;
+    private final StaffTokens staffTokens;
     private final MemberTickets memberTickets;
 
-    MemberRequests(MemberStore members, ExpiringTokens staffTokens, MemberTickets memberTickets) {
+    MemberRequests(MemberStore members, StaffTokens staffTokens, MemberTickets memberTickets) {
         this.members = Objects.requireNonNull(members, "members");
         this.staffTokens = Objects.requireNonNull(staffTokens, "staffTokens");
         this.memberTickets = Objects.requireNonNull(memberTickets, "memberTickets");
@@ -40,22 +40,22 @@ final class MemberRequests {
         builder.on(MessageTypes.MEMBER_LOGIN, body -> login(body.as(MemberCredentials.class)));
         builder.on(MessageTypes.MEMBER_DECLARE, body -> declare(body.as(DeclareRequest.class)));
         builder.on(MessageTypes.MEMBER_LIST, body -> {
-            requireStaff(body.as(StaffRequest.class).token());
+            staffTokens.require(body.as(StaffRequest.class).token());
             return members.list().stream().map(MemberRequests::view).toList();
         });
         builder.on(MessageTypes.MEMBER_CREATE, body -> {
-            requireStaff(body.as(StaffRequest.class).token());
+            staffTokens.require(body.as(StaffRequest.class).token());
             NewCard card = members.create();
             return new NewCardAnswer(card.code(), new String(card.pin()));
         });
         builder.on(MessageTypes.MEMBER_RESET_PIN, body -> {
             CardRequest request = body.as(CardRequest.class);
-            requireStaff(request.token());
+            staffTokens.require(request.token());
             return new NewPinAnswer(new String(members.resetPin(request.code())));
         });
         builder.on(MessageTypes.MEMBER_DISABLE, body -> {
             CardRequest request = body.as(CardRequest.class);
-            requireStaff(request.token());
+            staffTokens.require(request.token());
             members.disable(request.code());
             return Map.of();
         });
@@ -82,11 +82,6 @@ final class MemberRequests {
         return Map.of();
     }
 
-    private void requireStaff(String token) throws LinkException {
-        if (staffTokens.subjectOf(token).isEmpty()) {
-            throw new LinkException(ErrorCodes.STAFF_AUTH_REQUIRED, "this needs staff: log in with the staff PIN (again)");
-        }
-    }
 
     private static MemberCardView view(MemberCard card) {
         return new MemberCardView(card.code(), card.disabled(), card.locked(), card.usedToday());

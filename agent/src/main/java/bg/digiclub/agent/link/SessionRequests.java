@@ -32,10 +32,10 @@ final class SessionRequests {
     private static final Pattern X_DISPLAY = Pattern.compile(":[0-9]{1,3}(\\.[0-9]{1,2})?");
 
     private final SessionAuthority sessions;
-    private final ExpiringTokens staffTokens;
+    private final StaffTokens staffTokens;
     private final MemberTickets memberTickets;
 
-    SessionRequests(SessionAuthority sessions, ExpiringTokens staffTokens, MemberTickets memberTickets) {
+    SessionRequests(SessionAuthority sessions, StaffTokens staffTokens, MemberTickets memberTickets) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.staffTokens = Objects.requireNonNull(staffTokens, "staffTokens");
         this.memberTickets = Objects.requireNonNull(memberTickets, "memberTickets");
@@ -50,20 +50,20 @@ final class SessionRequests {
         builder.on(MessageTypes.SESSION_END, body -> {
             SessionEnd end = body.as(SessionEnd.class);
             if (end.reason() == EndReason.STAFF) {
-                requireStaff(end.staffToken());
+                staffTokens.require(end.staffToken());
             }
             return new SessionEnded(refusals(() -> sessions.end(end.sessionId(), end.secret(), end.reason())));
         });
         builder.on(MessageTypes.SESSION_OPEN, body -> new OpenSession(sessions.sessionOpen(), sessions.lastResetFailed()));
         builder.on(MessageTypes.SESSION_EXTEND, body -> {
             SessionExtend extend = body.as(SessionExtend.class);
-            requireStaff(extend.staffToken());
+            staffTokens.require(extend.staffToken());
             return new SessionTime(refusals(() -> sessions.extend(extend.sessionId(), Duration.ofMinutes(extend.minutes())))
                     .toSeconds());
         });
         builder.on(MessageTypes.MAINTENANCE_START, body -> {
             MaintenanceRequest request = body.as(MaintenanceRequest.class);
-            requireStaff(request.staffToken());
+            staffTokens.require(request.staffToken());
             refusals(() -> {
                 sessions.startMaintenance(Duration.ofMinutes(request.minutes()));
                 return null;
@@ -106,7 +106,7 @@ final class SessionRequests {
         Map<String, String> displayEnv = env;
         List<String> argv = launch.argv();
         if (launch.staffToken() != null) {
-            requireStaff(launch.staffToken());
+            staffTokens.require(launch.staffToken());
             refusals(() -> {
                 sessions.launchForMaintenance(argv, displayEnv);
                 return null;
@@ -120,11 +120,6 @@ final class SessionRequests {
         return Map.of();
     }
 
-    private void requireStaff(String token) throws LinkException {
-        if (token == null || staffTokens.subjectOf(token).isEmpty()) {
-            throw new LinkException(ErrorCodes.STAFF_AUTH_REQUIRED, "this needs staff: log in with the staff PIN (again)");
-        }
-    }
 
     /** Turns the authority's refusal into the link's error with the same code. */
     private static <T> T refusals(Call<T> call) throws Exception {

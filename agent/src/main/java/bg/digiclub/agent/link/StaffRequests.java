@@ -22,9 +22,9 @@ final class StaffRequests {
     private static final Logger LOG = LoggerFactory.getLogger(StaffRequests.class);
 
     private final StaffPin staffPin;
-    private final ExpiringTokens staffTokens;
+    private final StaffTokens staffTokens;
 
-    StaffRequests(StaffPin staffPin, ExpiringTokens staffTokens) {
+    StaffRequests(StaffPin staffPin, StaffTokens staffTokens) {
         this.staffPin = Objects.requireNonNull(staffPin, "staffPin");
         this.staffTokens = Objects.requireNonNull(staffTokens, "staffTokens");
     }
@@ -43,7 +43,7 @@ final class StaffRequests {
             switch (check.outcome()) {
                 case OK:
                     LOG.info("staff logged in");
-                    return new StaffLoginAnswer(StaffLoginAnswer.Outcome.OK, staffTokens.issue("staff"), check.lockedFor());
+                    return new StaffLoginAnswer(StaffLoginAnswer.Outcome.OK, staffTokens.issue(), check.lockedFor());
                 case WRONG_PIN:
                     LOG.info("wrong staff PIN");
                     return new StaffLoginAnswer(StaffLoginAnswer.Outcome.WRONG_PIN, null, check.lockedFor());
