@@ -46,8 +46,9 @@ public final class RaisedChecks {
             throw new IllegalArgumentException("not a raised check: " + check);
         }
         try {
-            if (status(check) != status) {
-                alerts.record(new StatusChange(check, status(check), status, clock.instant(), detail));
+            HealthStatus from = status(check);
+            if (from != status) {
+                alerts.record(new StatusChange(check, from, status, clock.instant(), detail));
             }
         } catch (SQLException e) {
             LOG.warn("cannot record the {} alert ({}): {}", check, detail, e.getMessage());
