@@ -69,23 +69,8 @@ public final class LinuxInstaller {
             byte[] agentProperties = agentProperties(o.collector(), o.config());
             Payload payload = Payload.ofResources();
 
-            journal.step("accounts");
-            new Accounts(target, journal).ensure();
-            journal.step("directories");
-            directories(tree);
-            journal.step("program files");
-            programs.layOut(tree);
-            journal.step("payload");
-            payload(tree, payload);
-            journal.step("agent configuration");
-            tree.file(Layout.AGENT_PROPERTIES, agentProperties, 0600, "root", "root");
-            journal.step("homes");
-            homes(tree);
-            journal.step("service");
-            enable(tree, payload);
-            systemctl(target, "daemon-reload");
-            journal.step("class-data archive");
-            classDataArchive(tree);
+            layOut(tree, journal, programs, payload,
+                    () -> tree.file(Layout.AGENT_PROPERTIES, agentProperties, 0600, "root", "root"));
             journal.step("enrolment");
             enrol(tree, code);
             journal.step("start");
@@ -97,6 +82,39 @@ public final class LinuxInstaller {
         journal.commit();
         out.println("installed into " + target.root() + (journal.changes().isEmpty()
                 ? ": nothing to change, everything was already in place" : ": " + journal.changes().size() + " changes"));
+    }
+
+    /**
+     * The steps install and upgrade share, in order: accounts, directories, program files, payload,
+     * the agent's configuration ({@code agentConfiguration}: written by install, kept by upgrade),
+     * homes, the service, the class-data archive.
+     */
+    private void layOut(Tree tree, Journal journal, Programs programs, Payload payload, Step agentConfiguration)
+            throws Exception {
+        Target target = tree.target();
+        journal.step("accounts");
+        new Accounts(target, journal).ensure();
+        journal.step("directories");
+        directories(tree);
+        journal.step("program files");
+        programs.layOut(tree);
+        journal.step("payload");
+        payload(tree, payload);
+        journal.step("agent configuration");
+        agentConfiguration.run();
+        journal.step("homes");
+        homes(tree);
+        journal.step("service");
+        enable(tree, payload);
+        systemctl(target, "daemon-reload");
+        journal.step("class-data archive");
+        classDataArchive(tree);
+    }
+
+    /** One step's own work. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
     }
 
     /** New program files and unit; configuration, data, accounts and enrolment are kept. */
@@ -112,23 +130,9 @@ public final class LinuxInstaller {
             }
             Programs programs = Programs.find(from);
             Payload payload = Payload.ofResources();
-            journal.step("accounts");
-            new Accounts(target, journal).ensure();
-            journal.step("directories");
-            directories(tree);
-            journal.step("program files");
-            programs.layOut(tree);
-            journal.step("payload");
-            payload(tree, payload);
-            journal.step("agent configuration");
-            tree.attributes(target.resolve(Layout.AGENT_PROPERTIES), 0600, 0, 0);
-            journal.step("homes");
-            homes(tree);
-            journal.step("service");
-            enable(tree, payload);
-            systemctl(target, "daemon-reload");
-            journal.step("class-data archive");
-            classDataArchive(tree);
+            // the configuration is kept as it is; only its mode and owner are put right
+            layOut(tree, journal, programs, payload,
+                    () -> tree.attributes(target.resolve(Layout.AGENT_PROPERTIES), 0600, 0, 0));
             journal.step("start");
             systemctl(target, "restart", Layout.UNIT_NAME);
         } catch (Exception e) {
