@@ -69,8 +69,8 @@ class VisitorProcessesTest {
         Started s = SessionWire.startGuest(kiosk);
         programs.startPidHopper();
         programs.startStubbornOnes();
-        Set<Long> seen = new HashSet<>();
-        for (int i = 0; i < 100 && seen.size() < 10; i++) {
+        Set<Long> seen = new HashSet<>(programs.awaitRunning(2));
+        for (int i = 0; i < 3000 && seen.size() < 10; i++) {
             seen.addAll(programs.alive());
             Thread.sleep(20);
         }
@@ -107,10 +107,8 @@ class VisitorProcessesTest {
         assertTrue(SessionWire.ok(unlocked), unlocked.toString());
 
         programs.startStubbornOnes();
-        for (int i = 0; i < 100 && programs.alive().size() < 2; i++) {
-            Thread.sleep(20);
-        }
-        assertTrue(programs.alive().size() >= 2, "the programs run during maintenance: " + programs.alive());
+        List<Long> running = programs.awaitRunning(2);
+        assertTrue(running.size() >= 2, "the programs run during maintenance: " + running);
         JsonNode locked = kiosk.call("maintenance.end", KioskLine.JSON.createObjectNode()
                 .put("staffToken", login.path("body").path("token").asText()));
         assertTrue(SessionWire.ok(locked), locked.toString());
@@ -127,10 +125,8 @@ class VisitorProcessesTest {
     @Test
     void aProgramLeftBetweenSessionsIsEndedWhenTheNextSessionStarts() throws Exception {
         programs.startStubbornOnes();
-        for (int i = 0; i < 100 && programs.alive().size() < 2; i++) {
-            Thread.sleep(20);
-        }
-        assertTrue(programs.alive().size() >= 2, "the left-over programs run: " + programs.alive());
+        List<Long> running = programs.awaitRunning(2);
+        assertTrue(running.size() >= 2, "the left-over programs run: " + running);
         SessionWire.startGuest(kiosk);
         assertEquals(List.of(), programs.alive(), "programs of the visitor still running after session.start");
     }

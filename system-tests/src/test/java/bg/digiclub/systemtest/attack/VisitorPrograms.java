@@ -57,6 +57,21 @@ final class VisitorPrograms implements AutoCloseable {
         started.add(p);
     }
 
+    /**
+     * Waits until at least {@code count} of this test's programs run (they start through
+     * setpriv and a shell, which on a loaded machine takes seconds) and returns their pids;
+     * gives up after a minute and returns what runs then.
+     */
+    List<Long> awaitRunning(int count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        List<Long> pids = alive();
+        while (pids.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            pids = alive();
+        }
+        return pids;
+    }
+
     /** The pids of this test's visitor programs alive now (zombies do not count: they run nothing). */
     List<Long> alive() throws IOException {
         List<Long> pids = new ArrayList<>();
