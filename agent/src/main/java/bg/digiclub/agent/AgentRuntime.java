@@ -124,7 +124,7 @@ public final class AgentRuntime {
         SessionAuthority sessions = new SessionAuthority(ledger, visitor, raised, clock,
                 config.sessions().heartbeatInterval(), new SecureRandom());
         SessionWatchdog watchdog = SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
-        LinkServer link = startLink(config, db, ledger, sessions, latest::get, clock);
+        LinkServer link = startLink(config, db, ledger, sessions, watchdog, latest::get, clock);
         Optional<UploadService> upload = uploadService(config, db, ledger, samples, alerts,
                 () -> Optional.ofNullable(latest.get()), clock);
         if (upload.isEmpty()) {
@@ -160,7 +160,7 @@ public final class AgentRuntime {
      * kiosk may still be running and heartbeat again; if it does not, the watchdog ends it.
      */
     private static LinkServer startLink(AgentConfig config, Database db, SessionLedger ledger, SessionAuthority sessions,
-                                        Supplier<HealthReport> health, Clock clock) throws SQLException, IOException {
+                                        SessionWatchdog watchdog, Supplier<HealthReport> health, Clock clock) throws SQLException, IOException {
         PinHasher hasher = new PinHasher(config.members().pbkdf2Iterations());
         MemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT, config.members().allowances(), ledger::memberUsage, clock);
@@ -169,7 +169,9 @@ public final class AgentRuntime {
             LOG.warn("no staff PIN is set: the kiosk's staff panel stays closed until one is (digiclub-agent staff-pin)");
         }
         LinkServer link = LinkServer.start(config.link().server(),
-                AgentRequests.dispatcher(sessions, members, staffPin, health, config.link().staffTokenTtl(), clock), clock);
+                AgentRequests.dispatcher(sessions, members, staffPin, health, config.link().staffTokenTtl(), clock), clock,
+                // a kiosk that died ends its session at once (SessionAuthority knows its process)
+                watchdog::nudge);
         LOG.info("kiosk link listening on {}", link.socketPath());
         return link;
     }

@@ -60,11 +60,14 @@ public final class LinkServer implements AutoCloseable {
     /** Used by the accept thread only. */
     private final LogPace acceptFailures = new LogPace();
     private final LogPace dropped = new LogPace();
+    /** Told whenever a connection of the kiosk's account ends (the kiosk may have died with it). */
+    private final Runnable kioskHungUp;
     private volatile boolean closing;
 
     private LinkServer(LinkServerConfig config, PeerPolicy peers, RequestDispatcher dispatcher, Clock clock,
-                       ServerSocketChannel server) {
+                       ServerSocketChannel server, Runnable kioskHungUp) {
         this.config = config;
+        this.kioskHungUp = kioskHungUp;
         this.peers = peers;
         this.dispatcher = dispatcher;
         this.clock = clock;
@@ -93,7 +96,17 @@ public final class LinkServer implements AutoCloseable {
      *                     else, another agent listening, an allowed account that does not exist)
      */
     public static LinkServer start(LinkServerConfig config, RequestDispatcher dispatcher, Clock clock) throws IOException {
+        return start(config, dispatcher, clock, () -> { });
+    }
+
+    /**
+     * {@link #start(LinkServerConfig, RequestDispatcher, Clock)}, telling {@code kioskHungUp} (on the
+     * connection's thread; it must not block) whenever a connection of the kiosk's account ends.
+     */
+    public static LinkServer start(LinkServerConfig config, RequestDispatcher dispatcher, Clock clock, Runnable kioskHungUp)
+            throws IOException {
         Objects.requireNonNull(dispatcher, "dispatcher");
+        Objects.requireNonNull(kioskHungUp, "kioskHungUp");
         Objects.requireNonNull(clock, "clock");
         try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             if (!probe.supportedOptions().contains(ExtendedSocketOptions.SO_PEERCRED)) {
@@ -113,7 +126,7 @@ public final class LinkServer implements AutoCloseable {
             Files.deleteIfExists(socket);
             throw new IOException("cannot listen on link socket " + socket + ": " + e.getMessage(), e);
         }
-        LinkServer link = new LinkServer(config, peers, dispatcher, clock, server);
+        LinkServer link = new LinkServer(config, peers, dispatcher, clock, server, kioskHungUp);
         long period = Math.max(1, config.idleTimeout().toSeconds() / 4);
         link.reaper.scheduleAtFixedRate(link::closeIdle, period, period, TimeUnit.SECONDS);
         link.acceptor.start();
@@ -169,7 +182,8 @@ public final class LinkServer implements AutoCloseable {
             account = accounts.computeIfAbsent(peer.user(), user -> new PeerAccount(user, peers.isKiosk(peer),
                     peers.isKiosk(peer) ? config.limits().kioskRequests() : config.limits().peerRequests(), clock));
             if (admitted) {
-                connection = new LinkConnection(channel, account, dispatcher, config.maxRequestBytes(), clock, slots::release);
+                connection = new LinkConnection(channel, account, dispatcher, config.maxRequestBytes(), clock,
+                        account.isKiosk() ? this::kioskConnectionEnded : slots::release);
                 admission = slots.admit(connection);
             }
         }
@@ -203,6 +217,13 @@ public final class LinkServer implements AutoCloseable {
             slots.release(connection);
             connection.close();
             LOG.debug("link: a connection of {} was turned away, its replaced ones have not ended yet", account.name());
+        }
+    }
+
+    private void kioskConnectionEnded(LinkConnection connection) {
+        slots.release(connection);
+        if (!closing) {
+            kioskHungUp.run();
         }
     }
 

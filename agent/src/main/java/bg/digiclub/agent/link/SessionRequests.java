@@ -91,7 +91,8 @@ final class SessionRequests {
         }
         String code = memberCode;
         Duration granted = allowed;
-        SessionAuthority.Granted g = refusals(() -> sessions.start(start.kind(), code, start.demographics(), granted));
+        SessionAuthority.Granted g = refusals(() -> sessions.start(start.kind(), code, start.demographics(), granted,
+                start.kioskPid()));
         return new SessionGranted(g.sessionId(), g.secret(), g.startedAt(), g.remaining().toSeconds());
     }
 

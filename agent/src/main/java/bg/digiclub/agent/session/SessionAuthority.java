@@ -52,6 +52,8 @@ public final class SessionAuthority {
     /** Sessions could not be heartbeated while the agent was down: the watchdog counts from here too. */
     private final Instant agentStarted;
     private Instant maintenanceUntil;
+    /** The process of the kiosk that started the open session, if it said; in memory only. */
+    private OpenKiosk openKiosk;
     private boolean lastResetFailed;
     private Instant lastResetAt;
 
@@ -83,18 +85,31 @@ public final class SessionAuthority {
         }
     }
 
+    /** Which session a kiosk process started. */
+    private record OpenKiosk(String sessionId, KioskProcess process) {
+    }
+
     /**
-     * Starts a session now. A session still open whose kiosk has gone silent is ended first;
-     * one whose kiosk is alive is not replaced. The visitor's leftover programs are ended.
+     * Starts a session now. A session still open whose kiosk has gone silent (or whose kiosk
+     * process is gone) is ended first; one whose kiosk is alive is not replaced. The visitor's
+     * leftover programs are ended.
      *
      * @param memberCode the card (known from a checked member ticket) for a member, else null
      * @param allowed    the time granted
+     * @param kioskPid   the asking kiosk's process, or null: when it is gone the session ends at the
+     *                   next {@link #sweep()}, not only after two missed heartbeats
      * @throws SessionRefusedException {@code busy} if a live session is open or maintenance is
-     *                                 on; {@code out_of_order} if the visitor's home could not be reset
+     *                                 on; {@code out_of_order} if the visitor's home could not be reset;
+     *                                 {@code bad_request} if {@code kioskPid} is no running process
      */
-    public synchronized Granted start(VisitorKind kind, String memberCode, Demographics demographics, Duration allowed)
-            throws SQLException, SessionRefusedException {
+    public synchronized Granted start(VisitorKind kind, String memberCode, Demographics demographics, Duration allowed,
+                                      Long kioskPid) throws SQLException, SessionRefusedException {
         Instant now = clock.instant();
+        KioskProcess kiosk = null;
+        if (kioskPid != null) {
+            kiosk = KioskProcess.of(kioskPid).orElseThrow(() -> new SessionRefusedException(ErrorCodes.BAD_REQUEST,
+                    "kioskPid " + kioskPid + " is not a running process"));
+        }
         sweep();
         if (maintenanceUntil != null) {
             throw new SessionRefusedException(ErrorCodes.BUSY, "the PC is unlocked for maintenance; lock it first");
@@ -119,6 +134,7 @@ public final class SessionAuthority {
         String id = UUID.randomUUID().toString();
         String secret = secrets.next();
         ledger.insert(id, kind, memberCode, demographics, now, allowed, SessionSecrets.hash(secret));
+        openKiosk = kiosk == null ? null : new OpenKiosk(id, kiosk);
         return new Granted(id, secret, now, allowed);
     }
 
@@ -234,10 +250,11 @@ public final class SessionAuthority {
     }
 
     /**
-     * The watchdog, run every few seconds: ends a session whose kiosk missed two heartbeats
-     * (as INTERRUPTED, at its last sign of life) or whose time ran out a heartbeat ago (as
-     * TIMEOUT, at its end), relocks maintenance whose time is up, and tries a failed reset of the
-     * visitor's home again every {@link #RESET_RETRY} while the PC is free.
+     * The watchdog, run every few seconds and whenever a kiosk's connection ends: ends a session
+     * whose kiosk process is gone (as INTERRUPTED, now) or whose kiosk missed two heartbeats (as
+     * INTERRUPTED, at its last sign of life) or whose time ran out a heartbeat ago (as TIMEOUT,
+     * at its end), relocks maintenance whose time is up, and tries a failed reset of the visitor's
+     * home again every {@link #RESET_RETRY} while the PC is free.
      */
     public synchronized void sweep() {
         Instant now = clock.instant();
@@ -250,7 +267,11 @@ public final class SessionAuthority {
             }
             if (open.isPresent()) {
                 SessionRecord s = open.get();
-                if (!now.isBefore(silenceDeadline(s))) {
+                OpenKiosk kiosk = openKiosk;
+                if (kiosk != null && kiosk.sessionId().equals(s.id()) && kiosk.process().isGone()) {
+                    LOG.warn("session {}: its kiosk (pid {}) is gone; ending the session", s.id(), kiosk.process().pid());
+                    endByAgent(s, now.isAfter(s.endsAt()) ? s.endsAt() : now, EndReason.INTERRUPTED);
+                } else if (!now.isBefore(silenceDeadline(s))) {
                     LOG.warn("session {}: no heartbeat since {}; the kiosk is gone or stopped, ending it", s.id(),
                             s.lastSignOfLife());
                     endByAgent(s, s.lastSignOfLife(), EndReason.INTERRUPTED);
@@ -282,6 +303,7 @@ public final class SessionAuthority {
         if (!ledger.close(s.id(), at, reason, by)) {
             return ledger.wipeSteps(s.id());
         }
+        openKiosk = null;
         List<WipeStepResult> steps = visitor.reset();
         ledger.recordReset(s.id(), steps);
         resetDone(steps);

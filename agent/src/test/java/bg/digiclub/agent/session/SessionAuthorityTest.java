@@ -70,7 +70,7 @@ class SessionAuthorityTest {
     }
 
     private Granted guest() throws Exception {
-        return sessions.start(VisitorKind.GUEST, null, ELDERLY_WOMAN, HOUR);
+        return sessions.start(VisitorKind.GUEST, null, ELDERLY_WOMAN, HOUR, null);
     }
 
     @Test
@@ -98,6 +98,46 @@ class SessionAuthorityTest {
         assertEquals(Boolean.TRUE, ended.wipeSucceeded());
         assertEquals(reset, ledger.wipeSteps(g.sessionId()));
         assertEquals(List.of("end-programs", "reset"), visitor.calls);
+        assertFalse(sessions.sessionOpen());
+    }
+
+    /**
+     * The kiosk was killed (issue 10: "the kiosk killed by root ... the session ended and the
+     * visitor data reset"): the session of a kiosk process that is gone ends at the next sweep,
+     * at once, not two heartbeats later; while the process runs, a sweep leaves it alone.
+     */
+    @Test
+    void aSessionWhoseKioskProcessIsGoneEndsAtTheNextSweep() throws Exception {
+        Process kiosk = new ProcessBuilder("sleep", "600").start();
+        try {
+            Instant t0 = clock.instant();
+            Granted g = sessions.start(VisitorKind.GUEST, null, ELDERLY_WOMAN, HOUR, kiosk.pid());
+            clock.advance(Duration.ofSeconds(5));
+            sessions.sweep();
+            assertTrue(sessions.sessionOpen(), "the kiosk runs: its session goes on");
+
+            kiosk.destroyForcibly();
+            kiosk.waitFor();
+            clock.advance(Duration.ofSeconds(1));
+            sessions.sweep();
+            SessionRecord ended = ledger.find(g.sessionId()).orElseThrow();
+            assertFalse(ended.isOpen(), "a sweep right after the kiosk died ends its session");
+            assertEquals(EndReason.INTERRUPTED, ended.endReason());
+            assertEquals(ClosedBy.AGENT, ended.closedBy());
+            assertEquals(t0.plusSeconds(6), ended.endedAt(), "ended when the death was seen, not at the last heartbeat");
+            assertEquals(List.of("end-programs", "reset"), visitor.calls, "the visitor's programs and home are reset");
+        } finally {
+            kiosk.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aKioskPidThatIsNoRunningProcessIsRefused() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        SessionRefusedException e = assertThrows(SessionRefusedException.class,
+                () -> sessions.start(VisitorKind.GUEST, null, ELDERLY_WOMAN, HOUR, gone.pid()));
+        assertEquals(ErrorCodes.BAD_REQUEST, e.code());
         assertFalse(sessions.sessionOpen());
     }
 
@@ -222,7 +262,7 @@ class SessionAuthorityTest {
         assertEquals(SessionAuthority.RESET_CHECK, report.checks().get(0).name());
 
         visitor.resetFails = false;
-        restarted.start(VisitorKind.GUEST, null, ELDERLY_WOMAN, HOUR);
+        restarted.start(VisitorKind.GUEST, null, ELDERLY_WOMAN, HOUR, null);
         assertFalse(restarted.lastResetFailed());
         assertSame(sampled, raised().addTo(sampled), "the alert ends with a good reset");
     }
@@ -315,13 +355,13 @@ class SessionAuthorityTest {
     @Test
     void memberUsageAddsUpTheCardsSessionsWithinTheWindow() throws Exception {
         Instant t0 = clock.instant();
-        Granted m1 = sessions.start(VisitorKind.MEMBER, "12345678", Demographics.NOT_DECLARED, HOUR);
+        Granted m1 = sessions.start(VisitorKind.MEMBER, "12345678", Demographics.NOT_DECLARED, HOUR, null);
         clock.advance(Duration.ofSeconds(1200));
         sessions.end(m1.sessionId(), m1.secret(), EndReason.LOGOUT);
-        Granted other = sessions.start(VisitorKind.MEMBER, "87654321", Demographics.NOT_DECLARED, HOUR);
+        Granted other = sessions.start(VisitorKind.MEMBER, "87654321", Demographics.NOT_DECLARED, HOUR, null);
         clock.advance(Duration.ofSeconds(600));
         sessions.end(other.sessionId(), other.secret(), EndReason.LOGOUT);
-        Granted m2 = sessions.start(VisitorKind.MEMBER, "12345678", Demographics.NOT_DECLARED, HOUR);
+        Granted m2 = sessions.start(VisitorKind.MEMBER, "12345678", Demographics.NOT_DECLARED, HOUR, null);
         clock.advance(Duration.ofSeconds(30));
         sessions.heartbeat(m2.sessionId(), m2.secret());
 

@@ -12,8 +12,11 @@ import java.util.Objects;
  *                       the code itself is not sent); null for a guest
  * @param allowedMinutes the guest session length the club configured; for a member the agent
  *                       grants at most what the card has left today
+ * @param kioskPid       the kiosk's own process id, or null: the agent ends the session as soon as
+ *                       that process is gone (killed, crashed) instead of waiting for missed heartbeats
  */
-public record SessionStart(VisitorKind kind, String memberTicket, Demographics demographics, int allowedMinutes) {
+public record SessionStart(VisitorKind kind, String memberTicket, Demographics demographics, int allowedMinutes,
+                           Long kioskPid) {
     /** The longest session the agent grants at once (a whole opening day). */
     public static final int MAX_MINUTES = 720;
 
@@ -26,10 +29,14 @@ public record SessionStart(VisitorKind kind, String memberTicket, Demographics d
         if (allowedMinutes < 1 || allowedMinutes > MAX_MINUTES) {
             throw new IllegalArgumentException("allowedMinutes must be between 1 and " + MAX_MINUTES + ", got " + allowedMinutes);
         }
+        if (kioskPid != null && kioskPid <= 0) {
+            throw new IllegalArgumentException("kioskPid must be a process id (positive), got " + kioskPid);
+        }
     }
 
     @Override
     public String toString() {
-        return "SessionStart[kind=" + kind + ", demographics=" + demographics + ", allowedMinutes=" + allowedMinutes + "]";
+        return "SessionStart[kind=" + kind + ", demographics=" + demographics + ", allowedMinutes=" + allowedMinutes
+                + ", kioskPid=" + kioskPid + "]";
     }
 }

@@ -109,7 +109,7 @@ public final class SocketAgentClient implements AgentClient {
         }
         int minutes = (int) Math.max(1, Math.min(SessionStart.MAX_MINUTES, allowed.toMinutes()));
         SessionGranted granted = convert(request(endTimeout, MessageTypes.SESSION_START,
-                new SessionStart(kind, ticket, demographics, minutes)), SessionGranted.class);
+                new SessionStart(kind, ticket, demographics, minutes, ProcessHandle.current().pid())), SessionGranted.class);
         session = new RunningSession(granted.sessionId(), granted.secret());
         LOG.info("session {} started by the agent at {}", granted.sessionId(), granted.startedAt());
         return Duration.ofSeconds(granted.remainingSeconds());
