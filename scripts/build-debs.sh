@@ -124,10 +124,11 @@ fi
 # Depends, each checked against the programs: the JavaFX natives' NEEDED libraries (readelf -d on
 # javafx-graphics-linux: GTK 3, GL, X11, Xtst, Xxf86vm, fontconfig, freetype), libXss for the
 # kiosk's idle time, the session (X server, xauth for the visitor's untrusted cookie, the window
-# manager), setpriv (util-linux) and useradd (passwd) for the accounts, systemd for the units.
+# manager), Xvfb (the installer records the kiosk's class-data archive on a display of its own),
+# setpriv (util-linux) and useradd (passwd) for the accounts, systemd for the units.
 # jpackage's own .deb would omit libgtk-3-0 (DESIGN.md). util-linux is Essential: the version
 # (Debian 12 has 2.38) says setpriv is needed, not just any util-linux.
-depends="${jre_depends}libc6, libgtk-3-0 | libgtk-3-0t64, libgl1, libx11-6, libxtst6, libxxf86vm1, libfontconfig1, libfreetype6, libxss1, xserver-xorg-core, xserver-xorg-input-libinput, xauth, openbox, x11-xserver-utils, util-linux (>= 2.38), passwd, procps, systemd"
+depends="${jre_depends}libc6, libgtk-3-0 | libgtk-3-0t64, libgl1, libx11-6, libxtst6, libxxf86vm1, libfontconfig1, libfreetype6, libxss1, xserver-xorg-core, xserver-xorg-input-libinput, xauth, openbox, x11-xserver-utils, xvfb, util-linux (>= 2.38), passwd, procps, systemd"
 installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 cat > "$root/DEBIAN/control" <<CTL
 Package: digiclub

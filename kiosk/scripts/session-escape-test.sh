@@ -24,7 +24,8 @@ w=1280; h=800
 disp=:$((500 + RANDOM % 400))
 while [ -e "/tmp/.X11-unix/X${disp#:}" ]; do disp=:$((500 + RANDOM % 400)); done
 
-KIOSK_SESSION_DIR=$out/session KIOSK_SESSION_SIZE=${w}x$h bash "$repo/scripts/kiosk-session.sh" "$disp" >"$out/kiosk-session.log" 2>&1 &
+# the kiosk with its class-data archive, as the installer records it on a club PC
+KIOSK_SESSION_CDS=${KIOSK_SESSION_CDS:-1} KIOSK_SESSION_DIR=$out/session KIOSK_SESSION_SIZE=${w}x$h bash "$repo/scripts/kiosk-session.sh" "$disp" >"$out/kiosk-session.log" 2>&1 &
 ks=$!
 finish() {
   kill -TERM "$ks" 2>/dev/null
@@ -204,9 +205,11 @@ else
   baseline=$(viewable_set)
   check root-kill-kiosk-back lock
   p=""
-  # the agent ends the session when the kiosk's heartbeats stop (session.heartbeat-seconds, 30 s, twice)
+  # the agent ends the session as soon as it sees the kiosk's process gone (its connection ends),
+  # not when the heartbeats stop (session.heartbeat-seconds, 30 s, twice): the log says which
   for _ in $(seq 900); do grep -q "ended (INTERRUPTED" "$out/session/agent.log" && break; sleep 0.1; done
   grep -q "ended (INTERRUPTED" "$out/session/agent.log" || p+=" the-agent-did-not-end-the-session"
+  grep -q "its kiosk (pid $kp) is gone; ending the session" "$out/session/agent.log" || p+=" not-ended-for-the-kiosk's-death"
   grep -q "home replaced by a copy" "$out/session/agent.log" || p+=" the-visitor-home-was-not-reset"
   pgrep -u digiclub-visitor >/dev/null && p+=" visitor-programs-left"
   echo "     the session ended by the agent $(( ($(date +%s%N) - t0) / 1000000 )) ms after the kill"

@@ -260,7 +260,7 @@ class InstallerLinuxTest {
         assertEquals(List.of("digiclub-agent.service", "digiclub-session.service"),
                 units.stream().map(u -> Path.of(u).getFileName().toString()).toList(), "the agent's and the session's");
         // verified with this machine's unit search path (the tree has no sysinit.target): every
-        // directive known, /usr/bin/java there. A program of ours (/opt/digiclub/...) exists only in
+        // directive known, the installer's java there. A program of ours (/opt/digiclub/...) exists only in
         // the tree: each unit is verified as a copy whose /opt/digiclub points into the tree, so
         // systemd-analyze checks those programs exist and are executable there.
         Path copies = Files.createDirectories(tmp.resolve("units"));
@@ -276,6 +276,11 @@ class InstallerLinuxTest {
         assertEquals(0, p.waitFor(), out);
         assertEquals("", out.strip(), "systemd-analyze said something about " + units);
         String unitText = Files.readString(unit);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        assertTrue(unitText.contains("\nExecStart=" + java + " @/opt/digiclub/agent/agent.jvm-options "),
+                "the agent runs on the installer's java (" + java + "), not the first java on the PATH:\n" + unitText);
+        assertTrue(Files.readString(root.resolve("opt/digiclub/session/digiclub-kiosk-xsession")).contains("set -- " + java + " @"),
+                "the kiosk too");
         for (String path : List.of("/opt/digiclub/agent/agent.jvm-options", "/opt/digiclub/agent/digiclub-agent.jar",
                 "/etc/digiclub/agent.properties")) {
             assertTrue(unitText.contains(path), path);

@@ -17,6 +17,8 @@ public final class Layout {
     /** The visitor's untrusted X cookie, made by the session (digiclub-session) at every start. */
     public static final String VISITOR_XAUTHORITY = "/run/digiclub-session/visitor.xauth";
     public static final String CDS_ARCHIVE = OPT + "/agent/digiclub-agent.jsa";
+    /** The kiosk's class-data archive; digiclub-kiosk-xsession uses it when it is there. */
+    public static final String KIOSK_CDS_ARCHIVE = OPT + "/kiosk/digiclub-kiosk.jsa";
     public static final String DATA = "/var/lib/digiclub";
     public static final String LOGS = "/var/log/digiclub";
     public static final String SOCKET = "/run/digiclub/agent.sock";

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import bg.digiclub.installer.InstallException;
@@ -87,7 +86,7 @@ public final class LinuxInstaller {
     /**
      * The steps install and upgrade share, in order: accounts, directories, program files, payload,
      * the agent's configuration ({@code agentConfiguration}: written by install, kept by upgrade),
-     * homes, the service, the class-data archive.
+     * homes, the service, the class-data archives.
      */
     private void layOut(Tree tree, Journal journal, Programs programs, Payload payload, Step agentConfiguration)
             throws Exception {
@@ -107,8 +106,8 @@ public final class LinuxInstaller {
         journal.step("service");
         enable(tree, payload);
         systemctl(target, "daemon-reload");
-        journal.step("class-data archive");
-        classDataArchive(tree);
+        journal.step("class-data archives");
+        new ClassDataArchives(out).record(tree);
     }
 
     /** One step's own work. */
@@ -330,9 +329,17 @@ public final class LinuxInstaller {
         tree.directory(Accounts.VISITOR_HOME, 0700, Accounts.VISITOR, Accounts.VISITOR);
     }
 
-    /** systemctl on this machine; nothing for a directory tree (the unit is enabled by its link). */
-    static void systemctl(Target target, String... args) throws IOException, InterruptedException {
+    /**
+     * systemctl on this machine; nothing for a directory tree, nor where systemd is not running (a
+     * chroot or an image being built): the units are enabled by their links and start at boot.
+     */
+    void systemctl(Target target, String... args) throws IOException, InterruptedException {
         if (!target.isLiveSystem()) {
+            return;
+        }
+        if (!target.systemdRunning()) {
+            out.println("systemctl " + String.join(" ", args) + ": skipped, systemd is not running here"
+                    + " (a chroot or an image?); the services start at the next boot");
             return;
         }
         List<String> cmd = new ArrayList<>(List.of("systemctl"));
@@ -340,74 +347,6 @@ public final class LinuxInstaller {
         Run.Result r = Run.run(cmd, null, 120);
         if (r.exit() != 0) {
             throw new IOException(String.join(" ", cmd) + " failed (exit " + r.exit() + "): " + r.lastLine());
-        }
-    }
-
-    /**
-     * Records the agent's class-data archive on this machine (as agent/scripts/cds-archive.sh
-     * does) and writes the environment file that makes the unit use it; without an archive the
-     * file is removed. Skipped for a directory tree (another machine's JDK). A failure here is
-     * reported and the agent runs without the archive: it is an optimisation.
-     */
-    void classDataArchive(Tree tree) throws IOException, InterruptedException {
-        Target target = tree.target();
-        if (!target.isLiveSystem()) {
-            out.println("class-data archive: skipped (--root: record it on the PC itself with digiclub-installer upgrade)");
-            return;
-        }
-        Path archive = target.resolve(Layout.CDS_ARCHIVE);
-        Path modules = Path.of(System.getProperty("java.home"), "lib", "modules");
-        if (Files.isRegularFile(archive) && Files.isRegularFile(target.resolve(Layout.CDS_ENV))
-                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(target.resolve(Layout.jar("agent")))) > 0
-                && (!Files.exists(modules) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(modules)) > 0)) {
-            out.println("class-data archive: already recorded for this jar and JDK");
-            return;
-        }
-        Path recorded = archive.resolveSibling(".digiclub-agent.jsa.digiclub-new");
-        boolean written = recordArchive(target.resolve(Layout.jar("agent")), target.resolve(Layout.JVM_OPTIONS), recorded);
-        if (written) {
-            // laid out like any file, so that a later failed step puts the old archive back
-            tree.file(Layout.CDS_ARCHIVE, Files.readAllBytes(recorded), 0644, "root", "root");
-        }
-        Files.deleteIfExists(recorded);
-        if (written) {
-            tree.file(Layout.CDS_ENV, ("DIGICLUB_CDS=-XX:SharedArchiveFile=" + Layout.CDS_ARCHIVE + "\n")
-                    .getBytes(StandardCharsets.UTF_8), 0644, "root", "root");
-            out.println("class-data archive: recorded " + Layout.CDS_ARCHIVE);
-        } else {
-            Files.deleteIfExists(target.resolve(Layout.CDS_ENV));
-            out.println("class-data archive: not written; the agent runs without it");
-        }
-    }
-
-    /**
-     * Runs the agent once with its JVM options and {@code -XX:ArchiveClassesAtExit} on a throw-away
-     * data directory for a few health samples, then stops it (SIGTERM: the archive is written as
-     * the JVM exits), as agent/scripts/cds-archive.sh does. Answers whether an archive was written.
-     */
-    static boolean recordArchive(Path jar, Path jvmOptions, Path archive) throws IOException, InterruptedException {
-        Path work = Files.createTempDirectory("digiclub-cds");
-        try {
-            Files.deleteIfExists(archive);
-            List<String> cmd = List.of(javaCommand(), "@" + jvmOptions, "-XX:ArchiveClassesAtExit=" + archive,
-                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(), "run",
-                    "--data-dir", work.resolve("data").toString(), "--interval", "2");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("out").toFile()).start();
-            Path status = work.resolve("data/status.json");
-            for (int i = 0; i < 600 && p.isAlive() && !Files.exists(status); i++) {
-                Thread.sleep(100);
-            }
-            if (p.isAlive()) {
-                Thread.sleep(5000); // a few health samples at the 2 s interval
-                p.destroy(); // SIGTERM
-            }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor();
-            }
-            return Files.isRegularFile(archive) && Files.size(archive) > 0;
-        } finally {
-            deleteTree(work);
         }
     }
 

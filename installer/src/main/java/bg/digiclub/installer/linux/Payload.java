@@ -38,6 +38,9 @@ public final class Payload {
         }
     }
 
+    /** Stands for the java program in payload files. */
+    public static final String JAVA = "@JAVA@";
+
     private final Path base;
     private final List<Entry> entries;
 
@@ -141,10 +144,16 @@ public final class Payload {
         return links;
     }
 
-    /** The content of a file entry. */
+    /**
+     * The content of a file entry, with {@value #JAVA} replaced by the java the installer runs on
+     * (the package's Java 17, which the class-data archives are recorded with), so that the units
+     * and the session never start whatever {@code java} comes first on the PATH.
+     */
     public byte[] content(Entry e) {
         try {
-            return Files.readAllBytes(base.resolve(e.path().substring(1)));
+            byte[] raw = Files.readAllBytes(base.resolve(e.path().substring(1)));
+            String text = new String(raw, StandardCharsets.UTF_8);
+            return text.contains(JAVA) ? text.replace(JAVA, LinuxInstaller.javaCommand()).getBytes(StandardCharsets.UTF_8) : raw;
         } catch (IOException ex) {
             throw new UncheckedIOException("payload file " + e.path() + " listed in " + e.manifest() + " is missing", ex);
         }

@@ -29,6 +29,15 @@ public final class Target {
         return root.getParent() == null;
     }
 
+    /**
+     * This machine, booted with systemd (as {@code /run/systemd/system} tells): false in a chroot
+     * or a container being made into an image, where units are enabled by their links alone and
+     * start at the first boot.
+     */
+    public boolean systemdRunning() {
+        return isLiveSystem() && java.nio.file.Files.isDirectory(Path.of("/run/systemd/system"));
+    }
+
     /** An absolute layout path ({@code /etc/digiclub}) inside this target. */
     public Path resolve(String absolute) {
         if (!absolute.startsWith("/")) {

@@ -33,6 +33,8 @@ import bg.digiclub.kiosk.i18n.Message;
  */
 final class PcAvailability {
     private static final Logger LOG = LoggerFactory.getLogger(PcAvailability.class);
+    /** How often a restarted kiosk asks whether the agent still holds its predecessor's session. */
+    static final Duration WAITING_INTERVAL = Duration.ofSeconds(2);
 
     private final AgentClient agent;
     private final LongSupplier nanoTime;
@@ -108,10 +110,15 @@ final class PcAvailability {
         ask();
     }
 
-    /** Asks the agent again, every interval, while waiting for it or while out of order. */
+    /**
+     * Asks the agent again while waiting for it (every {@link #WAITING_INTERVAL}: the agent ends a
+     * dead kiosk's session at once, the lock screen should not stay "preparing" a heartbeat
+     * longer) or while out of order (every interval).
+     */
     void tick() {
         long now = nanoTime.getAsLong();
-        if ((whenFree != null || outOfOrder.get()) && !asking && now - lastAsked >= interval.toNanos()) {
+        long every = whenFree != null ? Math.min(WAITING_INTERVAL.toNanos(), interval.toNanos()) : interval.toNanos();
+        if ((whenFree != null || outOfOrder.get()) && !asking && now - lastAsked >= every) {
             lastAsked = now;
             ask();
         }
@@ -139,7 +146,8 @@ final class PcAvailability {
         outOfOrder.set(status.outOfOrder());
         notice.set(status.outOfOrder() ? Message.of("lock.notice.outOfOrder") : null);
         if (whenFree != null && status.sessionOpen()) {
-            LOG.info("the agent still holds the session of the previous kiosk; it ends it when its heartbeats stop");
+            LOG.info("the agent still holds the session of the previous kiosk; asking again in {} s",
+                    Math.min(WAITING_INTERVAL.toSeconds(), interval.toSeconds()));
         } else {
             free();
         }

@@ -348,6 +348,22 @@ class SessionViewModelTest {
         assertNull(session.noticeProperty().get());
     }
 
+    /**
+     * A kiosk restarted after a kill: the agent still holds the lost session for a moment (it ends
+     * it as soon as it sees the old kiosk gone); the lock screen says "preparing" and asks again
+     * within seconds, not a heartbeat interval (30 s) later.
+     */
+    @Test
+    void aRestartedKioskIsFreeWithinSecondsOfTheAgentEndingTheLostSession() {
+        agent.openSession = true;
+        session.recoverInterrupted();
+        assertEquals(SessionViewModel.State.ENDING, session.stateProperty().get(), "preparing while the agent holds it");
+
+        agent.openSession = false; // the agent ended the dead kiosk's session
+        runFor(PcAvailability.WAITING_INTERVAL, Duration.ofMillis(500));
+        assertEquals(SessionViewModel.State.NONE, session.stateProperty().get(), "free at the next ask, seconds later");
+    }
+
     @Test
     void anOutOfOrderPcAsksTheAgentUntilItsResetSucceeds() {
         agent.resetFails = true;
