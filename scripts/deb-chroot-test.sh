@@ -64,7 +64,7 @@ echo kiosk-ready
 # The whole set-up, as a mentor types it, in the chroot (systemd is not running here: the units
 # are enabled by their links, nothing is started). The collector cannot be reached: the install
 # completes and the enrolment waits for the agent.
-umask 077; printf 'DEMO-CODE-0001\n' > /root/enrol-code; umask 022
+umask 077; printf '7KQ2-M9XD-4TRB\n' > /root/enrol-code; umask 022
 digiclub-installer install --collector https://collector.invalid --enrol-code-file /root/enrol-code > /tmp/install.out 2>&1 \
   || { cat /tmp/install.out; exit 16; }
 sed 's/^/  install: /' /tmp/install.out

@@ -10,9 +10,12 @@ import java.util.List;
 /**
  * Stands in for digiclub-agent.jar in the installer's tests (packed into a jar by
  * {@link InstallerLinuxTest}): {@code enrol --config F} reads the code on standard input and
- * "enrols" with {@code good-code}, fails like an unreachable collector with anything else.
+ * "enrols" with {@link #GOOD_CODE}, fails like an unreachable collector with anything else.
  */
 public final class FakeAgent {
+    /** The code the fake collector knows. */
+    public static final String GOOD_CODE = "7KQ2-M9XD-4TRB";
+
     private FakeAgent() {
     }
 
@@ -28,7 +31,7 @@ public final class FakeAgent {
             System.exit(2);
         }
         String code = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        if ("good-code".equals(code)) {
+        if (GOOD_CODE.equals(code)) {
             System.out.println("enrolled: device dev-1 of club club-1");
             System.exit(0);
         }

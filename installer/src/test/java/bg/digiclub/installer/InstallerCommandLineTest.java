@@ -54,6 +54,22 @@ class InstallerCommandLineTest {
     }
 
     @Test
+    void aMistypedEnrolmentCodeIsRefusedBeforeAnythingChanges(@TempDir Path tmp) throws Exception {
+        Path code = InstallerLinuxTest.secret(tmp.resolve("code"), "7KQ2-M9XD-4TR\n"); // one character short
+        InstallerLinuxTest.Outcome o = InstallerLinuxTest.cli("install", "--root", tmp.toString(), "--collector",
+                "https://collector.example", "--enrol-code-file", code.toString());
+        assertEquals(1, o.exit(), o.out());
+        if (System.getProperty("user.name").equals("root")) {
+            assertTrue(o.out().contains("step \"check\" failed: the first line of " + code + " is not an enrolment code: "
+                    + "an enrolment code looks like 7KQ2-M9XD-4TRB"), o.out());
+            assertTrue(o.out().contains("nothing had been changed"), o.out());
+        }
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of(code), s.toList(), "nothing laid out");
+        }
+    }
+
+    @Test
     void manifestLinesAreParsedAndAWrongLineIsNamed() {
         List<Payload.Entry> e = Payload.parse("x.manifest", List.of("# comment", "", "/etc/a/ 0755 root root",
                 "/etc/a/b 640 root digiclub-kiosk config  # kept"));

@@ -57,8 +57,8 @@ class InstallerLinuxTest {
         Files.setPosixFilePermissions(etc.resolve("gshadow"), PosixFilePermissions.fromString("rw-r-----"));
         Files.copy(Path.of("/etc/login.defs"), etc.resolve("login.defs"));
         from = release(tmp.resolve("release"), "1");
-        goodCode = secret(tmp.resolve("good.code"), "good-code\n");
-        offlineCode = secret(tmp.resolve("offline.code"), "other-code\n");
+        goodCode = secret(tmp.resolve("good.code"), FakeAgent.GOOD_CODE + "\n");
+        offlineCode = secret(tmp.resolve("offline.code"), "7KQ2-M9XD-4TRC\n");
         before = listing(root);
     }
 
@@ -308,7 +308,7 @@ class InstallerLinuxTest {
         assertEquals(0, o.exit(), o.out());
         assertTrue(o.out().contains("enrolment: not done (enrolment failed: the collector cannot be reached"), o.out());
         assertEquals("f 0600 0:0", attrs("/etc/digiclub/enrol-code"));
-        assertEquals("other-code\n", Files.readString(root.resolve("etc/digiclub/enrol-code")));
+        assertEquals("7KQ2-M9XD-4TRC\n", Files.readString(root.resolve("etc/digiclub/enrol-code")));
         Outcome v = cli("verify", "--root", root.toString());
         assertEquals(0, v.exit(), v.out());
         assertTrue(v.out().contains("NOTE  not enrolled yet: pending: enrolment failed: the collector cannot be reached"), v.out());

@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +23,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+
+import bg.digiclub.common.batch.EnrolmentCode;
 
 /**
  * Enrols this PC with the collector: the club's enrolment code in, this device's random id,
@@ -44,7 +45,6 @@ public final class EnrolmentClient {
     private static final Logger LOG = LoggerFactory.getLogger(EnrolmentClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
-    private static final Pattern CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern CLUB_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -117,15 +117,11 @@ public final class EnrolmentClient {
 
     /** The code in its canonical form, or an error that says what a code looks like. */
     static String normalize(String enrolmentCode) throws EnrolmentException {
-        String c = enrolmentCode == null ? "" : enrolmentCode.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-        if (c.length() == 12 && !c.contains("-")) {
-            c = c.substring(0, 4) + "-" + c.substring(4, 8) + "-" + c.substring(8);
+        try {
+            return EnrolmentCode.normalize(enrolmentCode);
+        } catch (IllegalArgumentException e) {
+            throw new EnrolmentException(e.getMessage());
         }
-        if (!CODE.matcher(c).matches()) {
-            throw new EnrolmentException("an enrolment code looks like 7KQ2-M9XD-4TRB (12 letters and digits, "
-                    + "no I, L, O or U); this one does not");
-        }
-        return c;
     }
 
     private DeviceCredentials parse(String text) throws EnrolmentException {

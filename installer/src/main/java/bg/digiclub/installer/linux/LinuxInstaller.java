@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import bg.digiclub.common.batch.EnrolmentCode;
 import bg.digiclub.installer.InstallException;
 
 /**
@@ -253,7 +254,12 @@ public final class LinuxInstaller {
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new IOException("no enrolment code on the first line of " + file);
         }
-        return lines.get(0).strip();
+        try {
+            // refused now, not kept for an agent that would try it in vain
+            return EnrolmentCode.normalize(lines.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the first line of " + file + " is not an enrolment code: " + e.getMessage());
+        }
     }
 
     /** The installer's keys, then every other key of --config in its order (an installer key there is overridden). */
