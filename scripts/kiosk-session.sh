@@ -15,6 +15,8 @@
 # KIOSK_SESSION_CDS=1 records a class-data-sharing archive of the kiosk first (kiosk/scripts/cds-archive.sh),
 # as the installer does on a club PC, and starts the kiosk with it. KIOSK_SESSION_OPENBOX_RC=FILE uses
 # another openbox configuration (the escape test's negative control: /etc/xdg/openbox/rc.xml).
+# KIOSK_SESSION_STANDBY=0 runs the kiosk without the standby kiosk beside it (the restart benchmark's
+# reference: a cold start after every kill).
 # Root only (accounts, setpriv). Needs: kiosk and agent jars built (mvn -pl kiosk,agent -am package),
 # Xvfb, openbox, xauth, x11-utils, x11-xserver-utils.
 set -u
@@ -127,6 +129,7 @@ for _ in $(seq 150); do [ -S "$dir/run/agent.sock" ] && break; kill -0 "$agent_p
 DIGICLUB_SESSION_RUN=$session_run DIGICLUB_OPENBOX_RC=$dir/etc/openbox/rc.xml \
   DIGICLUB_KIOSK_CONFIG=$dir/kiosk.properties DIGICLUB_KIOSK_HOME=$dir/kiosk-home \
   DIGICLUB_KIOSK_CMD="java ${kiosk_jvm[*]} -jar $dir/opt/kiosk/digiclub-kiosk.jar --config $dir/kiosk.properties" \
+  DIGICLUB_KIOSK_STANDBY="${KIOSK_SESSION_STANDBY:-1}" \
   "$dir/opt/session/digiclub-session" "$disp" Xvfb -screen 0 "${KIOSK_SESSION_SIZE:-1280x800}x24" >"$dir/session.log" 2>&1 &
 session_pid=$!; pids+=($session_pid)
 for _ in $(seq 100); do [ -f "$session_run/kiosk.xauth" ] && break; kill -0 "$session_pid" 2>/dev/null || break; sleep 0.1; done

@@ -43,9 +43,10 @@ V() {  # as a visitor program: the visitor's account, the untrusted cookie, noth
   env -i PATH=/usr/bin:/bin HOME="$VISITOR_HOME" DISPLAY="$DISPLAY" XAUTHORITY="$VISITOR_XAUTHORITY" \
     setpriv --reuid=digiclub-visitor --regid=digiclub-visitor --clear-groups -- "$@"
 }
-kiosk_java() {  # the kiosk of this session (another test's session may run on another display)
+kiosk_java() {  # the kiosk of this session on screen: the owner of its windows (a standby kiosk has none)
   local p
-  for p in $(pgrep -u digiclub-kiosk -x java); do
+  for p in $(wmctrl -lpx 2>/dev/null | awk '$4 ~ /KioskApplication/ { print $3 }' | sort -u); do
+    [ "$(stat -c %U "/proc/$p" 2>/dev/null)" = digiclub-kiosk ] || continue
     tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" | grep -qx "DISPLAY=$DISPLAY" && { echo "$p"; return; }
   done
 }

@@ -13,13 +13,19 @@ import javafx.stage.Stage;
 public final class KioskApplication extends Application {
     private static volatile KioskParts pending;
     private static volatile Runnable onStop = () -> { };
+    private static volatile boolean standby;
 
     private KioskUi ui;
 
-    /** Called by {@link KioskMain} just before {@link Application#launch}. */
-    static void prepare(KioskParts parts, Runnable stop) {
+    /**
+     * Called by {@link KioskMain} just before {@link Application#launch}.
+     *
+     * @param asStandby build the kiosk and show it only on {@link StandbySignal}'s word
+     */
+    static void prepare(KioskParts parts, Runnable stop, boolean asStandby) {
         pending = Objects.requireNonNull(parts, "parts");
         onStop = Objects.requireNonNull(stop, "stop");
+        standby = asStandby;
     }
 
     @Override
@@ -28,7 +34,12 @@ public final class KioskApplication extends Application {
         // the kiosk hides its main window during a session; that must never end the application
         Platform.setImplicitExit(false);
         stage.initStyle(KioskUi.stageStyle(parts.demo()));
-        ui = KioskUi.start(stage, parts);
+        if (standby) {
+            ui = KioskUi.build(stage, parts);
+            StandbySignal.await(System.in, () -> Platform.runLater(ui::activate), Platform::exit);
+        } else {
+            ui = KioskUi.start(stage, parts);
+        }
     }
 
     @Override

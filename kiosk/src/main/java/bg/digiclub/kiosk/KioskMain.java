@@ -101,7 +101,7 @@ public final class KioskMain {
             }
             parts.idleMonitor().close();
             agent.close();
-        });
+        }, options.standby());
         Application.launch(KioskApplication.class);
         return 0;
     }

@@ -14,13 +14,16 @@ import java.util.Optional;
  * @param realAgent      with {@code --demo}: talk to the agent at {@code agent.socket} instead of the demo agent
  * @param reportReady    print when the lock screen is first on screen (cold-start benchmark)
  * @param exitWhenReady  exit as soon as the lock screen is shown (to record a class-data archive)
+ * @param standby        build everything but show nothing until the line {@code show} arrives on standard
+ *                       input (digiclub-supervise keeps one ready to take over from a kiosk that dies);
+ *                       end when standard input ends before that
  */
 public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> config, Optional<Duration> demoSession,
-                           boolean realAgent, boolean reportReady, boolean exitWhenReady) {
+                           boolean realAgent, boolean reportReady, boolean exitWhenReady, boolean standby) {
 
     static final String USAGE = """
             usage: java -jar digiclub-kiosk.jar [--config FILE] [--demo [--fullscreen] [--demo-session-seconds N]
-                                                [--real-agent]] [--report-ready] [--exit-when-ready]
+                                                [--real-agent]] [--report-ready] [--exit-when-ready] [--standby]
               --config FILE               kiosk settings (see kiosk/config/kiosk.example.properties);
                                           default /etc/digiclub/kiosk.properties if it exists
               --demo                      windowed, Escape closes it; a demo agent (staff PIN 1234) that resets nothing
@@ -29,6 +32,7 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
               --real-agent                with --demo: use the agent at agent.socket (its visitor.* settings decide the reset)
               --report-ready              print "kiosk-ready" with timings when the lock screen is first shown
               --exit-when-ready           exit once the lock screen is shown (for -XX:ArchiveClassesAtExit)
+              --standby                   build the lock screen, show it only when "show" is read on standard input
             """;
 
     /** Parses the arguments; a wrong one throws with a message naming it. */
@@ -38,6 +42,7 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
         boolean reportReady = false;
         boolean exitWhenReady = false;
         boolean realAgent = false;
+        boolean standby = false;
         Path config = null;
         Duration demoSession = null;
         for (int i = 0; i < args.length; i++) {
@@ -48,6 +53,7 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
                 case "--report-ready" -> reportReady = true;
                 case "--exit-when-ready" -> exitWhenReady = true;
                 case "--real-agent" -> realAgent = true;
+                case "--standby" -> standby = true;
                 case "--config" -> config = Path.of(value(args, ++i, arg));
                 case "--demo-session-seconds" -> demoSession = Duration.ofSeconds(seconds(value(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
@@ -57,7 +63,7 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
             throw new IllegalArgumentException("--fullscreen, --demo-session-seconds and --real-agent need --demo");
         }
         return new KioskOptions(demo, fullscreen, Optional.ofNullable(config), Optional.ofNullable(demoSession),
-                realAgent, reportReady, exitWhenReady);
+                realAgent, reportReady, exitWhenReady, standby);
     }
 
     /** True when the main window is locked down (the real kiosk, or a fullscreen demo). */

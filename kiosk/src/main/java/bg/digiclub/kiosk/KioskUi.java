@@ -124,11 +124,28 @@ public final class KioskUi {
 
     /** Builds the kiosk on {@code stage}, shows the lock screen and starts the interrupted-session recovery. */
     public static KioskUi start(Stage stage, KioskParts parts) {
-        KioskUi ui = new KioskUi(stage, parts);
-        ui.show(ui.kiosk.screen());
-        ui.session.recoverInterrupted();
-        ui.ticker.play();
+        KioskUi ui = build(stage, parts);
+        ui.activate();
         return ui;
+    }
+
+    /**
+     * Builds the kiosk on {@code stage} and shows nothing (a standby kiosk): the lock screen's
+     * styles and layout are worked out now, so that {@link #activate()} only maps the window.
+     */
+    public static KioskUi build(Stage stage, KioskParts parts) {
+        KioskUi ui = new KioskUi(stage, parts);
+        ui.content.getChildren().setAll(ui.lockView.root());
+        ui.content.applyCss();
+        ui.content.layout();
+        return ui;
+    }
+
+    /** Shows the lock screen and starts the interrupted-session recovery and the ticker. */
+    public void activate() {
+        show(kiosk.screen());
+        session.recoverInterrupted();
+        ticker.play();
     }
 
     private void tick() {

@@ -31,6 +31,8 @@ class KioskOptionsTest {
         assertTrue(options.reportReady());
         assertFalse(options.exitWhenReady());
         assertTrue(KioskOptions.parse("--exit-when-ready").exitWhenReady());
+        assertTrue(KioskOptions.parse("--config", "/etc/digiclub/kiosk.properties", "--standby").standby());
+        assertFalse(KioskOptions.parse().standby());
         assertTrue(KioskOptions.parse("--demo", "--fullscreen").lockedDown());
     }
 

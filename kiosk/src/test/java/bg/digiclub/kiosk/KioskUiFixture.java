@@ -30,6 +30,18 @@ final class KioskUiFixture {
 
     /** Builds and shows the kiosk; call on the FX thread. */
     KioskUi start() {
+        // a fresh stage per test: the lockdown of an earlier test must not hold on to it
+        ui = KioskUi.start(new Stage(StageStyle.UNDECORATED), parts());
+        return ui;
+    }
+
+    /** Builds the kiosk as a standby kiosk does, showing nothing; call on the FX thread. */
+    KioskUi standby() {
+        ui = KioskUi.build(new Stage(StageStyle.UNDECORATED), parts());
+        return ui;
+    }
+
+    private KioskParts parts() {
         Properties properties = new Properties();
         properties.setProperty("club.name", "Читалище „Родина – 1860“, Стара Загора");
         KioskConfig config = KioskConfig.parse(properties, "test");
@@ -47,11 +59,8 @@ final class KioskUiFixture {
         // windowed: under Monocle a fullscreen switch starts JavaFX's exit-hint animation, and a
         // window hidden while it runs (every session start hides the lock screen) deadlocks the
         // headless renderer. The lockdown itself is proven on a real X window by escape-test.sh.
-        KioskParts parts = new KioskParts(config, true, agent, idle, launcher, ticker, clock,
+        return new KioskParts(config, true, agent, idle, launcher, ticker, clock,
                 Runnable::run, Runnable::run, () -> log.add("ready"));
-        // a fresh stage per test: the lockdown of an earlier test must not hold on to it
-        ui = KioskUi.start(new Stage(StageStyle.UNDECORATED), parts);
-        return ui;
     }
 
     Stage stage() {
