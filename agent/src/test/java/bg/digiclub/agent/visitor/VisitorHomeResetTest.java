@@ -196,7 +196,7 @@ class VisitorHomeResetTest {
     }
 
     private LinuxVisitorAccount account(boolean renameAside) {
-        return new LinuxVisitorAccount(account, home, template, List.of(sharedTmp), new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
+        return new LinuxVisitorAccount(account, home, template, List.of(sharedTmp), List.of(), new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
                 renameAside);
     }
 
