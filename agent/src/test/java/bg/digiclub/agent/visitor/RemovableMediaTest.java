@@ -134,7 +134,7 @@ class RemovableMediaTest {
         Path template = Files.createDirectory(dir.resolve("template"));
         // the visitor's program, writing on its stick
         started.add(TestAccount.startAs(account, stick, "exec 3> file.txt; while :; do echo x >&3; sleep 0.01; done"));
-        waitFor(stick.resolve("file.txt"));
+        TestAccount.awaitFile(stick.resolve("file.txt"));
         LinuxVisitorAccount visitor = new LinuxVisitorAccount(account, home, template, List.of(), List.of(media, runMedia),
                 new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false), true);
 
@@ -163,12 +163,5 @@ class RemovableMediaTest {
         Files.writeString(f, "#!/bin/sh\n" + body);
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwx------"));
         return f;
-    }
-
-    private static void waitFor(Path file) throws InterruptedException {
-        for (int i = 0; i < 500 && !Files.exists(file); i++) {
-            Thread.sleep(10);
-        }
-        assertTrue(Files.exists(file), file + " never appeared");
     }
 }

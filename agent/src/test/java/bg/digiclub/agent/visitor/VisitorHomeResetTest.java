@@ -91,6 +91,8 @@ class VisitorHomeResetTest {
     void wholeHomeIsReplacedByTheTemplateAndTheOldOneDeletedInTheBackground() throws Exception {
         // a program of the visitor still running in its home, writing
         TestAccount.startAs(account, home, "while :; do date >> still-writing.txt; sleep 0.01; done");
+        // running as the visitor before the reset looks: setpriv switches to it after start() returns
+        TestAccount.awaitFile(home.resolve("still-writing.txt"));
         LinuxVisitorAccount visitor = account(true);
 
         List<WipeStepResult> results = visitor.reset();
