@@ -69,7 +69,7 @@ final class HomeReset {
 
     /**
      * @param home        the home's path, a directory (not a link) whose parent only root can write
-     * @param renameAside false to always delete in place (tests of the fallback; a home that is a mount point)
+     * @param renameAside false to always delete in place (tests of the fallback); a mount point is found by itself
      */
     HomeReset(PosixAccount account, Path home, Path template, boolean renameAside) {
         this(account, home, template, renameAside, MountTable.SELF);
