@@ -38,8 +38,12 @@ import bg.digiclub.common.link.WipeStepResult;
  * <li>deletes the old home in the background, never following a link ({@link ConfinedDeleter}).</li>
  * </ol>
  * Leftovers of a reset cut short (power loss) are deleted by {@link #purgeLeftovers()} at start.
- * A failed background deletion is reported by the next reset. When the home cannot be renamed
- * (it is a mount point of its own), its contents are deleted in place and the template copied in.
+ * A failed background deletion is reported by the next reset.
+ *
+ * <p>A home that is a mount point of its own (a size-capped tmpfs) cannot be renamed: its contents
+ * are deleted in place and the template copied in, and the home is given to the visitor, mode
+ * 0700, whatever the mount made of it. That is found once, in the mount table at the first reset
+ * (or from the first rename refused with {@code EBUSY}); later resets go in place straight away.
  */
 final class HomeReset {
     private static final Logger LOG = LoggerFactory.getLogger(HomeReset.class);
@@ -59,12 +63,21 @@ final class HomeReset {
         return t;
     });
     private CompletableFuture<WipeStepResult> purge = CompletableFuture.completedFuture(null);
+    /** Why the home is reset in place (it is a mount point); null: not looked yet; empty: it is not. */
+    private String inPlaceBecause;
+    private final Path mountinfo;
 
     /**
      * @param home        the home's path, a directory (not a link) whose parent only root can write
-     * @param renameAside false to always delete in place (tests of the fallback; a home that is a mount point)
+     * @param renameAside false to always delete in place (tests of the fallback); a mount point is found by itself
      */
     HomeReset(PosixAccount account, Path home, Path template, boolean renameAside) {
+        this(account, home, template, renameAside, MountTable.SELF);
+    }
+
+    /** @param mountinfo the mount table in which to look whether the home is a mount point */
+    HomeReset(PosixAccount account, Path home, Path template, boolean renameAside, Path mountinfo) {
+        this.mountinfo = mountinfo;
         this.account = account;
         this.home = home;
         this.template = template;
@@ -87,7 +100,13 @@ final class HomeReset {
         long start = System.nanoTime();
         WipeStepResult result;
         try {
-            result = renameAside ? resetByRename() : resetInPlace("");
+            if (!renameAside) {
+                result = resetInPlace("");
+            } else if (!mountPointReason().isEmpty()) {
+                result = resetInPlace(" (in place: " + inPlaceBecause + ")");
+            } else {
+                result = resetByRename();
+            }
         } catch (IOException | RuntimeException e) {
             LOG.error("Resetting {} failed", home, e);
             result = failed("failed: " + Tally.reason(e));
@@ -100,6 +119,25 @@ final class HomeReset {
         }
         results.add(result);
         return results;
+    }
+
+    /** Looked up once: "" when the home is not a mount point, else what is mounted there. */
+    private String mountPointReason() {
+        if (inPlaceBecause == null) {
+            try {
+                inPlaceBecause = MountTable.at(MountTable.read(mountinfo), home)
+                        .map(m -> "the home is a mount point, " + m.type() + (m.source().isEmpty() ? "" : " " + m.source()))
+                        .orElse("");
+            } catch (IOException e) {
+                // not fatal: a rename refused with EBUSY still sends the reset in place (and sets this)
+                LOG.warn("Cannot read {} to see whether {} is a mount point: {}", mountinfo, home, Tally.reason(e));
+                inPlaceBecause = "";
+            }
+            if (!inPlaceBecause.isEmpty()) {
+                LOG.info("Visitor home {}: {}; every reset deletes its contents in place", home, inPlaceBecause);
+            }
+        }
+        return inPlaceBecause;
     }
 
     private WipeStepResult resetByRename() throws IOException {
@@ -157,7 +195,9 @@ final class HomeReset {
     }
 
     private WipeStepResult inPlaceInstead(Path fresh, IOException why) throws IOException {
-        LOG.warn("Cannot rename {} aside ({}); deleting in place", home, Tally.reason(why));
+        // e.g. mounted after the first reset looked: said once, then in place without trying again
+        LOG.warn("Cannot rename {} aside ({}); deleting in place, now and at every later reset", home, Tally.reason(why));
+        inPlaceBecause = "the home cannot be renamed: " + Tally.reason(why);
         Tally cleanup = new Tally();
         try (ConfinedDeleter deleter = new ConfinedDeleter(ConfinedDeleter.DEFAULT_PARALLELISM)) {
             deleter.remove(holding, fresh, cleanup);

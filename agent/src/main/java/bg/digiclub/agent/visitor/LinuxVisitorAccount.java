@@ -16,8 +16,9 @@ import bg.digiclub.common.link.WipeStepResult;
 
 /**
  * The visitor's account on Linux, for an agent running as root: programs ended by uid
- * ({@link AccountProcesses}), the whole home reset from a template ({@link HomeReset}), programs
- * started as the account with util-linux {@code setpriv}.
+ * ({@link AccountProcesses}), its removable media unmounted ({@link RemovableMedia}), the whole
+ * home reset from a template ({@link HomeReset}), its entries in shared temp directories deleted
+ * ({@link SharedTempDirs}), programs started as the account with util-linux {@code setpriv}.
  */
 public final class LinuxVisitorAccount implements VisitorAccount {
     private static final Logger LOG = LoggerFactory.getLogger(LinuxVisitorAccount.class);
@@ -35,6 +36,7 @@ public final class LinuxVisitorAccount implements VisitorAccount {
     private final AccountProcesses processes;
     private final HomeReset homeReset;
     private final SharedTempDirs tempDirs;
+    private final RemovableMedia media;
 
     /**
      * What a visitor program starts with besides HOME, USER, LOGNAME and the display variables.
@@ -60,16 +62,18 @@ public final class LinuxVisitorAccount implements VisitorAccount {
 
     /**
      * @param tempDirs    directories every account may write, whose top-level entries of the visitor go too
+     * @param mediaDirs   directories below which the visitor's removable media are mounted (unmounted at reset)
      * @param renameAside false to always delete the home in place (tests of the fallback)
      */
-    LinuxVisitorAccount(PosixAccount account, Path home, Path template, List<Path> tempDirs, Environment environment,
-                        boolean renameAside) {
+    LinuxVisitorAccount(PosixAccount account, Path home, Path template, List<Path> tempDirs, List<Path> mediaDirs,
+                        Environment environment, boolean renameAside) {
         this.account = Objects.requireNonNull(account, "account");
         this.home = Objects.requireNonNull(home, "home");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.processes = new AccountProcesses(account);
         this.homeReset = new HomeReset(account, home, template, renameAside);
         this.tempDirs = new SharedTempDirs(account, tempDirs);
+        this.media = new RemovableMedia(mediaDirs);
     }
 
     @Override
@@ -86,6 +90,10 @@ public final class LinuxVisitorAccount implements VisitorAccount {
     public List<WipeStepResult> reset() {
         List<WipeStepResult> results = new ArrayList<>();
         results.add(endProcesses());
+        if (!media.isEmpty()) {
+            // after the programs: a program with a file open on the stick would keep it busy
+            results.add(unmountMedia());
+        }
         // The home goes even when a process is left: its files are then in the holding
         // directory, out of the next visitor's reach, and the failed step above says so.
         results.addAll(homeReset.reset());
@@ -93,6 +101,15 @@ public final class LinuxVisitorAccount implements VisitorAccount {
             results.add(tempDirs.clear());
         }
         return results;
+    }
+
+    private WipeStepResult unmountMedia() {
+        try {
+            return media.unmountAll();
+        } catch (RuntimeException e) {
+            LOG.error("Unmounting the media of {} failed", account.name(), e);
+            return new WipeStepResult(RemovableMedia.STEP, false, "failed: " + e);
+        }
     }
 
     /** Deletes what an interrupted reset left; call once at agent start. */

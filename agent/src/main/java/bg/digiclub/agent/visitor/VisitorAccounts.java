@@ -71,11 +71,17 @@ public final class VisitorAccounts {
                 throw bad(source, "visitor.temp-dirs", dir.toString(), "must not be the visitor's home, inside it, or the directory holding it");
             }
         }
+        for (Path dir : settings.mediaDirs()) {
+            // the home may be a tmpfs of its own: below a media directory it would be unmounted at every reset
+            if (dir.startsWith(home) || home.startsWith(dir)) {
+                throw bad(source, "visitor.media-dirs", dir.toString(), "must not be the visitor's home, inside it, or hold it");
+            }
+        }
         if (settings.xauthority() != null && (settings.xauthority().startsWith(home) || settings.xauthority().equals(home.getParent()))) {
             // the visitor could put a trusted cookie (or anything) there; the session makes it elsewhere
             throw bad(source, "visitor.xauthority", settings.xauthority().toString(), "must not be in the visitor's home");
         }
-        return new LinuxVisitorAccount(account, home, settings.homeTemplate(), settings.tempDirs(),
+        return new LinuxVisitorAccount(account, home, settings.homeTemplate(), settings.tempDirs(), settings.mediaDirs(),
                 new LinuxVisitorAccount.Environment(settings.path(), settings.lang(), settings.supplementaryGroups(),
                         settings.xauthority()), renameAside);
     }

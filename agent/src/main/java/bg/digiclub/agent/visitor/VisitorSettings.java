@@ -20,6 +20,9 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param homeTemplate        what a reset home contains (a copy of this directory)
  * @param tempDirs            directories every account may write (/tmp ...): the visitor's top-level
  *                            entries there go at every reset too
+ * @param mediaDirs           where the visitor's removable media are mounted (by default
+ *                            {@code /media/<account>} and {@code /run/media/<account>}): everything
+ *                            mounted below them is unmounted at every reset; empty for none
  * @param path                PATH of the programs started as the visitor
  * @param lang                LANG of the programs started as the visitor
  * @param supplementaryGroups programs get the account's supplementary groups (e.g. audio)
@@ -28,7 +31,7 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param xauthority          the visitor's untrusted X cookie file, given to every visitor program as
  *                            XAUTHORITY (the session makes it, docs/security.md); null: none is given
  */
-public record VisitorSettings(String account, Path home, Path homeTemplate, List<Path> tempDirs, String path, String lang,
+public record VisitorSettings(String account, Path home, Path homeTemplate, List<Path> tempDirs, List<Path> mediaDirs, String path, String lang,
                               boolean supplementaryGroups, boolean demo, Path xauthority) {
     public static final Path DEFAULT_TEMPLATE = Path.of("/etc/skel");
     public static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
@@ -37,6 +40,12 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
 
     public VisitorSettings {
         tempDirs = List.copyOf(tempDirs);
+        mediaDirs = List.copyOf(mediaDirs);
+    }
+
+    /** Where udisks mounts what {@code account} plugs in: {@code /media/<account>} (Debian), {@code /run/media/<account>}. */
+    public static List<Path> defaultMediaDirs(String account) {
+        return List.of(Path.of("/media", account), Path.of("/run/media", account));
     }
 
     private static final Pattern LANG = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
@@ -59,7 +68,12 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
             throw c.bad("visitor.home", home.toString(), "is set but visitor.account is not; set both or neither");
         }
         Path template = absolute(c, "visitor.home-template").orElse(DEFAULT_TEMPLATE);
-        List<Path> tempDirs = tempDirs(c);
+        List<Path> tempDirs = directories(c, "visitor.temp-dirs").orElse(DEFAULT_TEMP_DIRS);
+        Optional<List<Path>> media = directories(c, "visitor.media-dirs");
+        if (media.isPresent() && !media.get().isEmpty() && account.isEmpty()) {
+            throw c.bad("visitor.media-dirs", c.string("visitor.media-dirs").orElseThrow(), "is set but visitor.account is not; set both or neither");
+        }
+        List<Path> mediaDirs = media.orElse(account.map(VisitorSettings::defaultMediaDirs).orElse(List.of()));
         String path = c.string("visitor.path", DEFAULT_PATH);
         for (String dir : path.split(":", -1)) {
             if (!dir.startsWith("/") || dir.contains("/../") || dir.endsWith("/..")) {
@@ -82,17 +96,17 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
         if (demo && account.isPresent()) {
             throw c.bad("visitor.demo", "true", "is for machines without a visitor account; remove it or visitor.account");
         }
-        return new VisitorSettings(account.orElse(null), home, template, tempDirs, path, lang, groups, demo, xauthority);
+        return new VisitorSettings(account.orElse(null), home, template, tempDirs, mediaDirs, path, lang, groups, demo, xauthority);
     }
 
-    private static List<Path> tempDirs(ConfigProperties c) {
-        String key = "visitor.temp-dirs";
+    /** A comma-separated list of absolute directories (not /), or {@code none}; empty when the key is unset. */
+    private static Optional<List<Path>> directories(ConfigProperties c, String key) {
         Optional<String> raw = c.string(key);
         if (raw.isEmpty()) {
-            return DEFAULT_TEMP_DIRS;
+            return Optional.empty();
         }
         if (raw.get().equals("none")) {
-            return List.of();
+            return Optional.of(List.of());
         }
         List<Path> dirs = new ArrayList<>();
         for (String d : c.list(key)) {
@@ -101,7 +115,7 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
             }
             dirs.add(Path.of(d).normalize());
         }
-        return dirs;
+        return Optional.of(dirs);
     }
 
     /** An absolute path without {@code ..} (checked as written, before anything is resolved). */

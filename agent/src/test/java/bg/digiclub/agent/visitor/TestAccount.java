@@ -59,6 +59,16 @@ final class TestAccount {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
+    /** Waits (up to 10 s) for a file a program started with {@link #startAs} makes once it runs as the account. */
+    static void awaitFile(Path file) throws InterruptedException {
+        for (int i = 0; i < 1000 && !Files.exists(file, LinkOption.NOFOLLOW_LINKS); i++) {
+            Thread.sleep(10);
+        }
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new AssertionError(file + " never appeared: the program did not start");
+        }
+    }
+
     static List<String> asAccount(PosixAccount account) {
         return List.of("setpriv", "--reuid=" + account.uid(), "--regid=" + account.gid(), "--clear-groups", "--");
     }

@@ -113,6 +113,13 @@ class VisitorAccountsTest {
     }
 
     @Test
+    void aMediaDirHoldingTheHomeIsRefused() throws Exception {
+        // the home, a tmpfs of its own, would be unmounted at every reset
+        assertRefused(configured() + "visitor.media-dirs=/media/v," + dir + "\n", "visitor.media-dirs", "must not be the visitor's home, inside it, or hold it");
+        assertRefused(configured() + "visitor.media-dirs=" + home.resolve("usb") + "\n", "visitor.media-dirs", "must not be the visitor's home");
+    }
+
+    @Test
     void aHomeHoldingTheAgentsDataIsRefused() throws Exception {
         Path f = Files.writeString(dir.resolve("agent.properties"), configured() + "data-dir=" + home.resolve("agent") + "\n");
         AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.empty(), Optional.empty(), Optional.empty()));

@@ -91,6 +91,8 @@ class VisitorHomeResetTest {
     void wholeHomeIsReplacedByTheTemplateAndTheOldOneDeletedInTheBackground() throws Exception {
         // a program of the visitor still running in its home, writing
         TestAccount.startAs(account, home, "while :; do date >> still-writing.txt; sleep 0.01; done");
+        // running as the visitor before the reset looks: setpriv switches to it after start() returns
+        TestAccount.awaitFile(home.resolve("still-writing.txt"));
         LinuxVisitorAccount visitor = account(true);
 
         List<WipeStepResult> results = visitor.reset();
@@ -196,7 +198,7 @@ class VisitorHomeResetTest {
     }
 
     private LinuxVisitorAccount account(boolean renameAside) {
-        return new LinuxVisitorAccount(account, home, template, List.of(sharedTmp), new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
+        return new LinuxVisitorAccount(account, home, template, List.of(sharedTmp), List.of(), new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
                 renameAside);
     }
 

@@ -43,7 +43,7 @@ class VisitorLaunchTest {
         Files.setAttribute(home, "unix:uid", account.uid());
         Files.setAttribute(home, "unix:gid", account.gid());
         Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        visitor = new LinuxVisitorAccount(account, home, Files.createDirectory(dir.resolve("template")), List.of(),
+        visitor = new LinuxVisitorAccount(account, home, Files.createDirectory(dir.resolve("template")), List.of(), List.of(),
                 new LinuxVisitorAccount.Environment("/usr/bin:/bin", "bg_BG.UTF-8", true), true);
     }
 
@@ -97,7 +97,7 @@ class VisitorLaunchTest {
     @Test
     void theConfiguredUntrustedCookieIsTheProgramsXauthorityWhateverTheCallerSays() throws Exception {
         Path cookie = Files.writeString(dir.resolve("visitor.xauth"), "cookie");
-        LinuxVisitorAccount withCookie = new LinuxVisitorAccount(account, home, dir, List.of(),
+        LinuxVisitorAccount withCookie = new LinuxVisitorAccount(account, home, dir, List.of(), List.of(),
                 new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C", false, cookie), true);
 
         Map<String, String> env = withCookie.launchCommand(List.of("xterm"),
@@ -127,7 +127,7 @@ class VisitorLaunchTest {
 
     @Test
     void withoutSupplementaryGroupsSetprivClearsThem() {
-        LinuxVisitorAccount noGroups = new LinuxVisitorAccount(account, home, dir, List.of(), new LinuxVisitorAccount.Environment("/usr/bin", "C", false), true);
+        LinuxVisitorAccount noGroups = new LinuxVisitorAccount(account, home, dir, List.of(), List.of(), new LinuxVisitorAccount.Environment("/usr/bin", "C", false), true);
 
         List<String> command = noGroups.launchCommand(List.of("firefox"), Map.of()).command();
 

@@ -35,6 +35,16 @@ class VisitorSettingsTest {
         assertEquals("bg_BG.UTF-8", s.lang());
         assertTrue(s.supplementaryGroups());
         assertNull(s.xauthority());
+        assertEquals(java.util.List.of(), s.mediaDirs(), "no account, no media of its own");
+    }
+
+    @Test
+    void theVisitorsMediaAreWhereUdisksMountsThemByDefault() throws Exception {
+        VisitorSettings s = load("visitor.account=digiclub-visitor\n").visitor();
+
+        assertEquals(java.util.List.of(Path.of("/media/digiclub-visitor"), Path.of("/run/media/digiclub-visitor")), s.mediaDirs());
+        assertEquals(java.util.List.of(), load("visitor.account=digiclub-visitor\nvisitor.media-dirs=none\n").visitor().mediaDirs());
+        assertEquals(java.util.List.of(), load("visitor.media-dirs=none\n").visitor().mediaDirs());
     }
 
     @Test
@@ -42,7 +52,8 @@ class VisitorSettingsTest {
         VisitorSettings s = load("visitor.account=digiclub-visitor\nvisitor.home=/home/visitor/\n"
                 + "visitor.home-template=/etc/digiclub/visitor-home\nvisitor.path=/usr/bin\nvisitor.lang=C.UTF-8\n"
                 + "visitor.supplementary-groups=false\nvisitor.temp-dirs=none\n"
-                + "visitor.xauthority=/run/digiclub-session/visitor.xauth\n").visitor();
+                + "visitor.xauthority=/run/digiclub-session/visitor.xauth\n"
+                + "visitor.media-dirs=/media/visitor/,/srv/club usb\n").visitor();
 
         assertEquals("digiclub-visitor", s.account());
         assertEquals(Path.of("/home/visitor"), s.home());
@@ -52,6 +63,7 @@ class VisitorSettingsTest {
         assertFalse(s.supplementaryGroups());
         assertEquals(java.util.List.of(), s.tempDirs());
         assertEquals(Path.of("/run/digiclub-session/visitor.xauth"), s.xauthority());
+        assertEquals(java.util.List.of(Path.of("/media/visitor"), Path.of("/srv/club usb")), s.mediaDirs());
         assertEquals(java.util.List.of(Path.of("/tmp")), load("visitor.temp-dirs=/tmp/\n").visitor().tempDirs());
     }
 
@@ -73,6 +85,10 @@ class VisitorSettingsTest {
         assertFails("visitor.account=v\nvisitor.xauthority=/run/../home/v/.Xauthority\n", "visitor.xauthority");
         assertFails("visitor.account=v\nvisitor.xauthority=/\n", "visitor.xauthority");
         assertFails("visitor.xauthority=/run/digiclub-session/visitor.xauth\n", "visitor.xauthority");
+        assertFails("visitor.account=v\nvisitor.media-dirs=media/v\n", "visitor.media-dirs");
+        assertFails("visitor.account=v\nvisitor.media-dirs=/media/v,/\n", "visitor.media-dirs");
+        assertFails("visitor.account=v\nvisitor.media-dirs=/media/../home\n", "visitor.media-dirs");
+        assertFails("visitor.media-dirs=/media/v\n", "visitor.media-dirs");
     }
 
     @Test
