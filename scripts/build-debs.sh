@@ -139,7 +139,7 @@ Section: misc
 Priority: optional
 Installed-Size: $installed_kb
 Depends: $depends
-Recommends: smartmontools, chromium | firefox-esr | firefox
+Recommends: smartmontools, udisks2, chromium | firefox-esr | firefox
 Suggests: libreoffice-writer, libreoffice-calc
 Description: public computers of municipal digital clubs (agent, kiosk)
  Runs a public computer of a DigiClub digital club: the agent (health,

@@ -211,7 +211,8 @@ else
   for _ in $(seq 900); do grep -q "ended (INTERRUPTED" "$out/session/agent.log" && break; sleep 0.1; done
   grep -q "ended (INTERRUPTED" "$out/session/agent.log" || p+=" the-agent-did-not-end-the-session"
   grep -q "its kiosk (pid $kp) is gone; ending the session" "$out/session/agent.log" || p+=" not-ended-for-the-kiosk's-death"
-  grep -q "home replaced by a copy" "$out/session/agent.log" || p+=" the-visitor-home-was-not-reset"
+  # the agent's verdict on the whole reset (programs, media, home, temp files)
+  grep -q "ended (INTERRUPTED, by AGENT); reset ok" "$out/session/agent.log" || p+=" the-visitor-was-not-reset"
   pgrep -u digiclub-visitor >/dev/null && p+=" visitor-programs-left"
   echo "     the session ended by the agent $(( ($(date +%s%N) - t0) / 1000000 )) ms after the kill"
   result root-kill-session-ended-and-reset "$p"

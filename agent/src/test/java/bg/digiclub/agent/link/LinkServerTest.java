@@ -117,6 +117,23 @@ class LinkServerTest {
         return Map.of("kind", "GUEST", "demographics", Map.of("ageBand", "AGE_55_64", "sex", "FEMALE"), "allowedMinutes", 60);
     }
 
+    /**
+     * When a connection of the kiosk's account ends the link says so at once (the agent's
+     * watchdog then checks whether the kiosk process that started the session is gone, and ends
+     * the session without waiting for missed heartbeats).
+     */
+    @Test
+    void theEndOfAKioskConnectionIsToldAtOnce() throws Exception {
+        server.close();
+        java.util.concurrent.Semaphore hungUp = new java.util.concurrent.Semaphore(0);
+        server = LinkServer.start(config(List.of(me()), List.of(), 4), dispatcher(), clock, hungUp::release);
+        LinkTestClient kiosk = new LinkTestClient(socket);
+        kiosk.ok(MessageTypes.SESSION_OPEN, null);
+        assertEquals(0, hungUp.availablePermits(), "nothing told while the kiosk is connected");
+        kiosk.close();
+        assertTrue(hungUp.tryAcquire(60, java.util.concurrent.TimeUnit.SECONDS), "the kiosk's hang-up was told");
+    }
+
     @Test
     void theAgentStartsHeartbeatsAndEndsASessionByItsOwnClockAndOnlyForTheSecretsHolder() throws Exception {
         try (LinkTestClient kiosk = new LinkTestClient(socket)) {
