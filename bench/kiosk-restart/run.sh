@@ -41,7 +41,7 @@ for _ in $(seq 400); do p=$(kiosk_java); [ -n "$p" ] && [ -n "$(window_of "$p")"
 sleep 3
 echo "kiosk restart bench: $runs runs on $DISPLAY ($(nproc) cores, $(java -version 2>&1 | head -1), class-data archive: $([ "${KIOSK_SESSION_CDS:-0}" = 1 ] && echo yes || echo no), standby kiosk: $([ "${KIOSK_SESSION_STANDBY:-1}" = 0 ] && echo no || echo yes))"
 printf '%4s %12s %12s %12s\n' run listed_ms mapped_ms fullscreen_ms
-: >"$out/mapped"; : >"$out/process"; : >"$out/full"
+: >"$out/mapped"; : >"$out/listed"; : >"$out/full"
 for i in $(seq "$runs"); do
   old=$(kiosk_java)
   t0=$(now_ms)
@@ -61,10 +61,10 @@ for i in $(seq "$runs"); do
     sleep 0.01
   done
   printf '%4s %12s %12s %12s\n' "$i" "${tp:--}" "${tm:--}" "${tf:--}"
-  [ -n "$tp" ] && echo "$tp" >>"$out/process"; [ -n "$tm" ] && echo "$tm" >>"$out/mapped"; [ -n "$tf" ] && echo "$tf" >>"$out/full"
+  [ -n "$tp" ] && echo "$tp" >>"$out/listed"; [ -n "$tm" ] && echo "$tm" >>"$out/mapped"; [ -n "$tf" ] && echo "$tf" >>"$out/full"
   sleep 6
 done
-for k in process mapped full; do
+for k in listed mapped full; do
   n=$(wc -l <"$out/$k")
   [ "$n" -gt 0 ] && echo "$k: median $(median <"$out/$k") ms, min $(sort -n "$out/$k" | head -1) ms, max $(sort -n "$out/$k" | tail -1) ms ($n runs)"
 done
