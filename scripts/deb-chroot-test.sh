@@ -64,12 +64,14 @@ echo kiosk-ready
 # The whole set-up, as a mentor types it, in the chroot (systemd is not running here: the units
 # are enabled by their links, nothing is started). The collector cannot be reached: the install
 # completes and the enrolment waits for the agent.
-umask 077; printf '7KQ2-M9XD-4TRB\n' > /root/enrol-code; umask 022
-digiclub-installer install --collector https://collector.invalid --enrol-code-file /root/enrol-code > /tmp/install.out 2>&1 \
+umask 077; printf '7KQ2-M9XD-4TRB\n' > /root/enrol-code; printf '482913\n' > /root/staff-pin; umask 022
+digiclub-installer install --collector https://collector.invalid --enrol-code-file /root/enrol-code \
+  --staff-pin-file /root/staff-pin > /tmp/install.out 2>&1 \
   || { cat /tmp/install.out; exit 16; }
 sed 's/^/  install: /' /tmp/install.out
 grep -q "agent class-data archive: recorded" /tmp/install.out || exit 17
 grep -q "kiosk class-data archive: recorded" /tmp/install.out || exit 18
+grep -q "staff PIN: set" /tmp/install.out || exit 16
 [ "\$(stat -c '%U %a' /opt/digiclub/kiosk/digiclub-kiosk.jsa)" = "root 644" ] || exit 18
 digiclub-installer verify > /tmp/verify.out 2>&1 || { cat /tmp/verify.out; exit 19; }
 sed 's/^/  verify: /' /tmp/verify.out

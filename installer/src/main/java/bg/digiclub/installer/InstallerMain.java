@@ -91,11 +91,16 @@ public final class InstallerMain implements Runnable {
                 + "(release: <p>/digiclub-<p>.jar + <p>/lib; sources after mvn package: <p>/target/...). "
                 + "Default: the directory above the installer jar's.")
         Path from;
+        @Option(names = "--staff-pin-file", paramLabel = "FILE",
+                description = "The staff PIN (6-12 digits) on its first line (chmod 600); without it, set the PIN "
+                        + "afterwards with digiclub-agent staff-pin.")
+        Path staffPinFile;
 
         @Override
         public Integer call() throws InstallException {
             new LinuxInstaller(System.out).install(new LinuxInstaller.InstallOptions(root,
-                    from != null ? from : defaultFrom(), collector, codeFile, Optional.ofNullable(config)));
+                    from != null ? from : defaultFrom(), collector, codeFile, Optional.ofNullable(config),
+                    Optional.ofNullable(staffPinFile)));
             return 0;
         }
     }

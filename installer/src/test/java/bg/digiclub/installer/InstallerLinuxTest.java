@@ -250,6 +250,27 @@ class InstallerLinuxTest {
     }
 
     @Test
+    void aStaffPinFileSetsThePinThroughTheAgentAndAnEasyPinUndoesTheInstall() throws Exception {
+        Path easy = secret(tmp.resolve("easy.pin"), FakeAgent.EASY_PIN + "\n");
+        Outcome refused = cli("install", "--root", root.toString(), "--from", from.toString(), "--collector",
+                "https://collector.invalid", "--enrol-code-file", goodCode.toString(), "--staff-pin-file", easy.toString());
+        assertEquals(1, refused.exit(), refused.out());
+        assertTrue(refused.out().contains("step \"staff PIN\" failed: the agent did not take the staff PIN: "
+                + "staff-pin: this PIN is too easy to guess"), refused.out());
+        assertEquals(pathsBesidesAccountFiles(before), pathsBesidesAccountFiles(listing(root)), "undone");
+
+        Path good = secret(tmp.resolve("good.pin"), "482913\n");
+        Outcome set = cli("install", "--root", root.toString(), "--from", from.toString(), "--collector",
+                "https://collector.invalid", "--enrol-code-file", goodCode.toString(), "--staff-pin-file", good.toString());
+        assertEquals(0, set.exit(), set.out());
+        assertTrue(set.out().contains("staff PIN: set"), set.out());
+        assertEquals("set\n", Files.readString(root.resolve("var/lib/digiclub/staff-pin-set")));
+
+        Outcome without = install(goodCode);
+        assertTrue(without.out().contains("staff PIN: not set by this install (--staff-pin-file)"), without.out());
+    }
+
+    @Test
     void everyUnitPassesSystemdAnalyzeVerify() throws Exception {
         assertEquals(0, install(goodCode).exit());
         Path unit = root.resolve("etc/systemd/system/digiclub-agent.service");

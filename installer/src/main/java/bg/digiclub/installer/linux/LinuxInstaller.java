@@ -29,7 +29,8 @@ import bg.digiclub.installer.InstallException;
  */
 public final class LinuxInstaller {
     /** What {@code install} was given. */
-    public record InstallOptions(Path root, Path from, String collector, Path enrolCodeFile, Optional<Path> config) {
+    public record InstallOptions(Path root, Path from, String collector, Path enrolCodeFile, Optional<Path> config,
+                                 Optional<Path> staffPinFile) {
     }
 
     /** The keys of agent.properties the install decides (the rest come from --config). */
@@ -65,6 +66,8 @@ public final class LinuxInstaller {
             checkRunningAsRoot();
             checkCollector(o.collector());
             String code = readCode(o.enrolCodeFile());
+            Optional<String> staffPin = o.staffPinFile().isPresent()
+                    ? Optional.of(readPrivateFirstLine(o.staffPinFile().get(), "--staff-pin-file")) : Optional.empty();
             Programs programs = Programs.find(o.from());
             byte[] agentProperties = agentProperties(o.collector(), o.config());
             Payload payload = Payload.ofResources();
@@ -73,6 +76,8 @@ public final class LinuxInstaller {
                     () -> tree.file(Layout.AGENT_PROPERTIES, agentProperties, 0600, "root", "root"));
             journal.step("enrolment");
             enrol(tree, code);
+            journal.step("staff PIN");
+            staffPin(tree, staffPin);
             journal.step("start");
             // restarted only when something changed: installing again changes nothing, the running agent too
             systemctl(target, journal.changes().isEmpty() ? "start" : "restart", Layout.UNIT_NAME);
@@ -243,23 +248,29 @@ public final class LinuxInstaller {
     }
 
     static String readCode(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("--enrol-code-file " + file + " is not a file");
-        }
-        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-        if (mode.contains(PosixFilePermission.OTHERS_READ) || mode.contains(PosixFilePermission.GROUP_READ)) {
-            throw new IOException("--enrol-code-file " + file + " is readable by other accounts; chmod 600 " + file);
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            throw new IOException("no enrolment code on the first line of " + file);
-        }
+        String line = readPrivateFirstLine(file, "--enrol-code-file");
         try {
             // refused now, not kept for an agent that would try it in vain
-            return EnrolmentCode.normalize(lines.get(0));
+            return EnrolmentCode.normalize(line);
         } catch (IllegalArgumentException e) {
             throw new IOException("the first line of " + file + " is not an enrolment code: " + e.getMessage());
         }
+    }
+
+    /** The first line of a secret's file, which no other account may read. */
+    static String readPrivateFirstLine(Path file, String option) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(option + " " + file + " is not a file");
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+        if (mode.contains(PosixFilePermission.OTHERS_READ) || mode.contains(PosixFilePermission.GROUP_READ)) {
+            throw new IOException(option + " " + file + " is readable by other accounts; chmod 600 " + file);
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            throw new IOException("nothing on the first line of " + file + " (" + option + ")");
+        }
+        return lines.get(0).strip();
     }
 
     /** The installer's keys, then every other key of --config in its order (an installer key there is overridden). */
@@ -391,6 +402,32 @@ public final class LinuxInstaller {
             tree.file(Layout.ENROLMENT_STATE, ("pending: " + why + "\n").getBytes(StandardCharsets.UTF_8), 0600, "root", "root");
             out.println("enrolment: not done (" + why + "); the install goes on — see digiclub-installer verify");
         }
+    }
+
+    /**
+     * Sets the staff PIN through the installed agent ({@code staff-pin --stdin}: the agent's rules
+     * refuse a trivial PIN, and the install then fails naming why). Without a PIN file nothing is
+     * set and the install says how to set it.
+     */
+    void staffPin(Tree tree, Optional<String> pin) throws IOException, InterruptedException {
+        if (pin.isEmpty()) {
+            out.println("staff PIN: not set by this install (--staff-pin-file); until it is set the staff panel stays"
+                    + " closed: digiclub-agent staff-pin");
+            return;
+        }
+        Target target = tree.target();
+        List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-jar", target.resolve(Layout.jar("agent")).toString(),
+                "staff-pin", "--stdin", "--config", target.resolve(Layout.AGENT_PROPERTIES).toString()));
+        if (!target.isLiveSystem()) {
+            cmd.addAll(List.of("--data-dir", target.resolve(Layout.DATA).toString(),
+                    "--log-dir", target.resolve(Layout.LOGS).toString()));
+        }
+        Run.Result r = Run.run(cmd, pin.get() + "\n", 120);
+        if (r.exit() != 0) {
+            throw new IOException("the agent did not take the staff PIN: "
+                    + (r.lastLine().isEmpty() ? "staff-pin exited with " + r.exit() : r.lastLine()));
+        }
+        out.println("staff PIN: set");
     }
 
     static String javaCommand() {
