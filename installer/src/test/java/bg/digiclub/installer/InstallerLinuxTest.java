@@ -267,7 +267,7 @@ class InstallerLinuxTest {
         assertEquals("set\n", Files.readString(root.resolve("var/lib/digiclub/staff-pin-set")));
 
         Outcome without = install(goodCode);
-        assertTrue(without.out().contains("staff PIN: not set by this install (--staff-pin-file)"), without.out());
+        assertTrue(without.out().contains("staff PIN: not changed by this install (no --staff-pin-file)"), without.out());
     }
 
     @Test

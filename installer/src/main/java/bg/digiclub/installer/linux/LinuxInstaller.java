@@ -411,8 +411,8 @@ public final class LinuxInstaller {
      */
     void staffPin(Tree tree, Optional<String> pin) throws IOException, InterruptedException {
         if (pin.isEmpty()) {
-            out.println("staff PIN: not set by this install (--staff-pin-file); until it is set the staff panel stays"
-                    + " closed: digiclub-agent staff-pin");
+            out.println("staff PIN: not changed by this install (no --staff-pin-file); without one the staff panel"
+                    + " stays closed: set or change it with digiclub-agent staff-pin");
             return;
         }
         Target target = tree.target();
