@@ -28,8 +28,12 @@ import bg.digiclub.installer.InstallException;
  * leaves alone what is already as wanted, so installing twice changes nothing.
  */
 public final class LinuxInstaller {
-    /** What {@code install} was given. */
-    public record InstallOptions(Path root, Path from, String collector, Path enrolCodeFile, Optional<Path> config) {
+    /** What {@code install} was given; {@code nightlyReboot} empty: keep the PC's choice as it is. */
+    public record InstallOptions(Path root, Path from, String collector, Path enrolCodeFile, Optional<Path> config,
+            Optional<NightlyReboot.Choice> nightlyReboot) {
+        public InstallOptions(Path root, Path from, String collector, Path enrolCodeFile, Optional<Path> config) {
+            this(root, from, collector, enrolCodeFile, config, Optional.empty());
+        }
     }
 
     /** The keys of agent.properties the install decides (the rest come from --config). */
@@ -71,6 +75,7 @@ public final class LinuxInstaller {
 
             layOut(tree, journal, programs, payload,
                     () -> tree.file(Layout.AGENT_PROPERTIES, agentProperties, 0600, "root", "root"));
+            nightlyReboot(tree, journal, o.nightlyReboot());
             journal.step("enrolment");
             enrol(tree, code);
             journal.step("start");
@@ -111,6 +116,16 @@ public final class LinuxInstaller {
         classDataArchive(tree);
     }
 
+    /** The nightly restart as asked (nothing when not asked); on this PC, systemd told at once. */
+    private void nightlyReboot(Tree tree, Journal journal, Optional<NightlyReboot.Choice> choice) throws Exception {
+        journal.step("nightly reboot");
+        if (NightlyReboot.apply(tree, journal, choice)) {
+            systemctl(tree.target(), "daemon-reload");
+            systemctl(tree.target(), NightlyReboot.systemctlAfter(choice.get()).toArray(String[]::new));
+        }
+        choice.ifPresent(c -> out.println("nightly restart: " + c));
+    }
+
     /** One step's own work. */
     @FunctionalInterface
     private interface Step {
@@ -119,6 +134,11 @@ public final class LinuxInstaller {
 
     /** New program files and unit; configuration, data, accounts and enrolment are kept. */
     public void upgrade(Path root, Path from) throws InstallException {
+        upgrade(root, from, Optional.empty());
+    }
+
+    /** As {@link #upgrade(Path, Path)}, and the nightly restart set as asked (empty: kept). */
+    public void upgrade(Path root, Path from, Optional<NightlyReboot.Choice> nightlyReboot) throws InstallException {
         Target target = new Target(root);
         Journal journal = new Journal();
         Tree tree = new Tree(target, journal);
@@ -133,6 +153,7 @@ public final class LinuxInstaller {
             // the configuration is kept as it is; only its mode and owner are put right
             layOut(tree, journal, programs, payload,
                     () -> tree.attributes(target.resolve(Layout.AGENT_PROPERTIES), 0600, 0, 0));
+            nightlyReboot(tree, journal, nightlyReboot);
             journal.step("start");
             systemctl(target, "restart", Layout.UNIT_NAME);
         } catch (Exception e) {
@@ -165,12 +186,19 @@ public final class LinuxInstaller {
             } catch (IOException | InterruptedException e) {
                 problems.add("stopping the units: " + e.getMessage());
             }
+            try {
+                // not enabled by links of their own: the timer only when asked, the home's tmpfs by the agent's unit
+                systemctl(target, "stop", NightlyReboot.TIMER_NAME, VisitorHomeMount.UNIT_NAME);
+            } catch (IOException | InterruptedException e) {
+                problems.add("stopping the nightly restart and the visitor's home tmpfs: " + e.getMessage());
+            }
         }
         List<String> paths = new ArrayList<>(List.of(Layout.OPT, Layout.ETC,
                 Accounts.KIOSK_HOME, Accounts.VISITOR_HOME, "/home/." + Path.of(Accounts.VISITOR_HOME).getFileName() + ".reset"));
         try {
             Payload payload = Payload.ofResources();
             paths.addAll(payload.enableLinks().keySet());
+            paths.addAll(NightlyReboot.uninstallPaths());
             for (Payload.Entry e : payload.entries()) {
                 if (!e.isDirectory()) {
                     paths.add(e.target());
