@@ -75,7 +75,7 @@ public final class LinuxInstaller {
 
             layOut(tree, journal, programs, payload,
                     () -> tree.file(Layout.AGENT_PROPERTIES, agentProperties, 0600, "root", "root"));
-            nightlyReboot(tree, journal, o.nightlyReboot());
+            lockdown(tree, journal, o.nightlyReboot());
             journal.step("enrolment");
             enrol(tree, code);
             journal.step("start");
@@ -116,8 +116,16 @@ public final class LinuxInstaller {
         classDataArchive(tree);
     }
 
-    /** The nightly restart as asked (nothing when not asked); on this PC, systemd told at once. */
-    private void nightlyReboot(Tree tree, Journal journal, Optional<NightlyReboot.Choice> choice) throws Exception {
+    /**
+     * The lockdown's steps besides its payload files: the visitor home's tmpfs unit (which the
+     * agent's unit requires: started with the agent in the step "start"), and the nightly restart
+     * as asked (nothing when not asked); on this PC, systemd is told at once.
+     */
+    private void lockdown(Tree tree, Journal journal, Optional<NightlyReboot.Choice> choice) throws Exception {
+        journal.step("visitor home tmpfs");
+        if (VisitorHomeMount.layOut(tree, journal)) {
+            systemctl(tree.target(), "daemon-reload");
+        }
         journal.step("nightly reboot");
         if (NightlyReboot.apply(tree, journal, choice)) {
             systemctl(tree.target(), "daemon-reload");
@@ -153,7 +161,7 @@ public final class LinuxInstaller {
             // the configuration is kept as it is; only its mode and owner are put right
             layOut(tree, journal, programs, payload,
                     () -> tree.attributes(target.resolve(Layout.AGENT_PROPERTIES), 0600, 0, 0));
-            nightlyReboot(tree, journal, nightlyReboot);
+            lockdown(tree, journal, nightlyReboot);
             journal.step("start");
             systemctl(target, "restart", Layout.UNIT_NAME);
         } catch (Exception e) {
@@ -199,6 +207,7 @@ public final class LinuxInstaller {
             Payload payload = Payload.ofResources();
             paths.addAll(payload.enableLinks().keySet());
             paths.addAll(NightlyReboot.uninstallPaths());
+            paths.add(VisitorHomeMount.UNIT);
             for (Payload.Entry e : payload.entries()) {
                 if (!e.isDirectory()) {
                     paths.add(e.target());
