@@ -194,9 +194,18 @@ public final class LinuxInstaller {
             } catch (IOException | InterruptedException e) {
                 problems.add("stopping the units: " + e.getMessage());
             }
+            // not enabled by links of their own: the timer only when asked, the home's tmpfs by the agent's unit;
+            // stopped only while their files are there (systemctl refuses to stop a unit it cannot load)
+            List<String> stop = new ArrayList<>(List.of("stop"));
+            for (String unit : List.of(NightlyReboot.TIMER, VisitorHomeMount.UNIT)) {
+                if (Files.isRegularFile(target.resolve(unit))) {
+                    stop.add(unit.substring(unit.lastIndexOf('/') + 1));
+                }
+            }
             try {
-                // not enabled by links of their own: the timer only when asked, the home's tmpfs by the agent's unit
-                systemctl(target, "stop", NightlyReboot.TIMER_NAME, VisitorHomeMount.UNIT_NAME);
+                if (stop.size() > 1) {
+                    systemctl(target, stop.toArray(String[]::new));
+                }
             } catch (IOException | InterruptedException e) {
                 problems.add("stopping the nightly restart and the visitor's home tmpfs: " + e.getMessage());
             }

@@ -166,7 +166,25 @@ public final class NightlyReboot {
             findings.add(new Verifier.Finding(false, "the PC restarts every night at " + time.get()
                     + " (local time; " + TIMER_NAME + ")", ""));
         }
+        if (linked && target.isLiveSystem()) {
+            running(findings);
+        }
         return findings;
+    }
+
+    /** On this PC: the enabled timer is also started (it is, from the next boot, even if not now). */
+    private static void running(List<Verifier.Finding> findings) {
+        try {
+            Run.Result r = Run.run(List.of("systemctl", "is-active", TIMER_NAME), null, 30);
+            if (r.exit() != 0) {
+                findings.add(new Verifier.Finding(true, TIMER_NAME + " is enabled but not running (" + r.lastLine()
+                        + "): no restart until the PC is started again", "systemctl start " + TIMER_NAME));
+            }
+        } catch (IOException e) {
+            findings.add(new Verifier.Finding(true, "systemctl is-active " + TIMER_NAME + ": " + e.getMessage(), ""));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The HH:MM of a drop-in's last {@code OnCalendar=*-*-* HH:MM:00}. */
