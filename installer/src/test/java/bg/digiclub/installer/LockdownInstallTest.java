@@ -46,19 +46,15 @@ class LockdownInstallTest {
     Path from;
     Path code;
 
+    /** The same tree, release and enrolment code as InstallerLinuxTest's (its own set-up, run here). */
     @BeforeEach
     void setUp() throws Exception {
-        root = Files.createDirectories(tmp.resolve("root"));
-        Path etc = Files.createDirectories(root.resolve("etc"));
-        Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
-        Files.writeString(etc.resolve("group"), "root:x:0:\n");
-        Files.writeString(etc.resolve("shadow"), "root:*:19000:0:99999:7:::\n");
-        Files.writeString(etc.resolve("gshadow"), "root:*::\n");
-        Files.setPosixFilePermissions(etc.resolve("shadow"), PosixFilePermissions.fromString("rw-r-----"));
-        Files.setPosixFilePermissions(etc.resolve("gshadow"), PosixFilePermissions.fromString("rw-r-----"));
-        Files.copy(Path.of("/etc/login.defs"), etc.resolve("login.defs"));
-        from = InstallerLinuxTest.release(tmp.resolve("release"), "1");
-        code = InstallerLinuxTest.secret(tmp.resolve("good.code"), "good-code\n");
+        InstallerLinuxTest base = new InstallerLinuxTest();
+        base.tmp = tmp;
+        base.setUp();
+        root = base.root;
+        from = base.from;
+        code = base.goodCode;
     }
 
     Outcome install(String... more) {
