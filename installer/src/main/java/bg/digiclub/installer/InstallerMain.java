@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import bg.digiclub.installer.linux.LinuxInstaller;
+import bg.digiclub.installer.linux.NightlyReboot;
 import bg.digiclub.installer.linux.Verifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,12 +96,15 @@ public final class InstallerMain implements Runnable {
                 description = "The staff PIN (6-12 digits) on its first line (chmod 600); without it, set the PIN "
                         + "afterwards with digiclub-agent staff-pin.")
         Path staffPinFile;
+        @Option(names = "--nightly-reboot", paramLabel = "HH:MM|off", converter = NightlyRebootConverter.class,
+                description = "Restart the PC every night at this local time (e.g. 03:30), or off. Not given: left as it is.")
+        NightlyReboot.Choice nightlyReboot;
 
         @Override
         public Integer call() throws InstallException {
             new LinuxInstaller(System.out).install(new LinuxInstaller.InstallOptions(root,
                     from != null ? from : defaultFrom(), collector, codeFile, Optional.ofNullable(config),
-                    Optional.ofNullable(staffPinFile)));
+                    Optional.ofNullable(staffPinFile), Optional.ofNullable(nightlyReboot)));
             return 0;
         }
     }
@@ -112,11 +116,26 @@ public final class InstallerMain implements Runnable {
         Path root;
         @Option(names = "--from", paramLabel = "DIR", description = "Where the new agent/, kiosk/, installer/ are (as for install).")
         Path from;
+        @Option(names = "--nightly-reboot", paramLabel = "HH:MM|off", converter = NightlyRebootConverter.class,
+                description = "Restart the PC every night at this local time (e.g. 03:30), or off. Not given: left as it is.")
+        NightlyReboot.Choice nightlyReboot;
 
         @Override
         public Integer call() throws InstallException {
-            new LinuxInstaller(System.out).upgrade(root, from != null ? from : defaultFrom());
+            new LinuxInstaller(System.out).upgrade(root, from != null ? from : defaultFrom(), Optional.ofNullable(nightlyReboot));
             return 0;
+        }
+    }
+
+    /** {@code --nightly-reboot HH:MM|off}; a wrong value is a usage error naming the option. */
+    static final class NightlyRebootConverter implements CommandLine.ITypeConverter<NightlyReboot.Choice> {
+        @Override
+        public NightlyReboot.Choice convert(String value) {
+            try {
+                return NightlyReboot.Choice.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

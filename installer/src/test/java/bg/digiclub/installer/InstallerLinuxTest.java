@@ -278,8 +278,10 @@ class InstallerLinuxTest {
         try (Stream<Path> s = Files.list(root.resolve("etc/systemd/system"))) {
             units = s.filter(Files::isRegularFile).map(Path::toString).sorted().toList();
         }
-        assertEquals(List.of("digiclub-agent.service", "digiclub-session.service"),
-                units.stream().map(u -> Path.of(u).getFileName().toString()).toList(), "the agent's and the session's");
+        assertEquals(List.of("digiclub-agent.service", "digiclub-nightly-reboot.service", "digiclub-nightly-reboot.timer",
+                "digiclub-session.service", "home-digiclub\\x2dvisitor.mount"),
+                units.stream().map(u -> Path.of(u).getFileName().toString()).toList(),
+                "the agent's, the session's, the nightly restart's and the visitor home's tmpfs");
         // verified with this machine's unit search path (the tree has no sysinit.target): every
         // directive known, the installer's java there. A program of ours (/opt/digiclub/...) exists only in
         // the tree: each unit is verified as a copy whose /opt/digiclub points into the tree, so
@@ -398,7 +400,8 @@ class InstallerLinuxTest {
         java.util.Set<String> emptyParents = java.util.Set.of("/var", "/var/lib", "/var/log", "/etc/systemd",
                 "/etc/systemd/system", "/etc/systemd/system/multi-user.target.wants",
                 "/etc/systemd/system/graphical.target.wants", "/etc/systemd/logind.conf.d", "/etc/X11", "/etc/X11/xorg.conf.d",
-                "/etc/sysctl.d", "/opt", "/home");
+                "/etc/sysctl.d", "/opt", "/home", "/etc/chromium", "/etc/chromium/policies", "/etc/chromium/policies/managed",
+                "/etc/firefox", "/etc/firefox/policies", "/etc/udisks2", "/etc/polkit-1", "/etc/polkit-1/rules.d");
         java.util.Set<String> dataAndParents = new java.util.HashSet<>(emptyParents);
         dataAndParents.addAll(List.of("/var/lib/digiclub", "/var/lib/digiclub/agent.db", "/var/log/digiclub"));
         assertEquals(dataAndParents, left, "only the data and empty parents");

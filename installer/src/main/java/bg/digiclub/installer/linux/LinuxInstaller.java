@@ -28,9 +28,12 @@ import bg.digiclub.installer.InstallException;
  * leaves alone what is already as wanted, so installing twice changes nothing.
  */
 public final class LinuxInstaller {
-    /** What {@code install} was given. */
+    /**
+     * What {@code install} was given; {@code nightlyReboot} empty: keep the PC's choice as it is;
+     * {@code staffPinFile} empty: the staff PIN is left as it is.
+     */
     public record InstallOptions(Path root, Path from, String collector, Path enrolCodeFile, Optional<Path> config,
-                                 Optional<Path> staffPinFile) {
+                                 Optional<Path> staffPinFile, Optional<NightlyReboot.Choice> nightlyReboot) {
     }
 
     /** The keys of agent.properties the install decides (the rest come from --config). */
@@ -74,6 +77,7 @@ public final class LinuxInstaller {
 
             layOut(tree, journal, programs, payload,
                     () -> tree.file(Layout.AGENT_PROPERTIES, agentProperties, 0600, "root", "root"));
+            lockdown(tree, journal, o.nightlyReboot());
             journal.step("enrolment");
             enrol(tree, code);
             journal.step("staff PIN");
@@ -116,14 +120,35 @@ public final class LinuxInstaller {
         new ClassDataArchives(out).record(tree);
     }
 
+    /**
+     * The lockdown's steps besides its payload files: the visitor home's tmpfs unit (which the
+     * agent's unit requires: started with the agent in the step "start"), and the nightly restart
+     * as asked (nothing when not asked); on this PC, systemd is told at once.
+     */
+    private void lockdown(Tree tree, Journal journal, Optional<NightlyReboot.Choice> choice) throws Exception {
+        journal.step("visitor home tmpfs");
+        if (VisitorHomeMount.layOut(tree, journal)) {
+            systemctl(tree.target(), "daemon-reload");
+        }
+        journal.step("nightly reboot");
+        if (NightlyReboot.apply(tree, journal, choice)) {
+            systemctl(tree.target(), "daemon-reload");
+            systemctl(tree.target(), NightlyReboot.systemctlAfter(choice.get()).toArray(String[]::new));
+        }
+        choice.ifPresent(c -> out.println("nightly restart: " + c));
+    }
+
     /** One step's own work. */
     @FunctionalInterface
     private interface Step {
         void run() throws Exception;
     }
 
-    /** New program files and unit; configuration, data, accounts and enrolment are kept. */
-    public void upgrade(Path root, Path from) throws InstallException {
+    /**
+     * New program files and units; configuration, data, accounts and enrolment are kept; the
+     * nightly restart set as asked (empty: kept as it is).
+     */
+    public void upgrade(Path root, Path from, Optional<NightlyReboot.Choice> nightlyReboot) throws InstallException {
         Target target = new Target(root);
         Journal journal = new Journal();
         Tree tree = new Tree(target, journal);
@@ -138,6 +163,7 @@ public final class LinuxInstaller {
             // the configuration is kept as it is; only its mode and owner are put right
             layOut(tree, journal, programs, payload,
                     () -> tree.attributes(target.resolve(Layout.AGENT_PROPERTIES), 0600, 0, 0));
+            lockdown(tree, journal, nightlyReboot);
             journal.step("start");
             systemctl(target, "restart", Layout.UNIT_NAME);
         } catch (Exception e) {
@@ -170,12 +196,29 @@ public final class LinuxInstaller {
             } catch (IOException | InterruptedException e) {
                 problems.add("stopping the units: " + e.getMessage());
             }
+            // not enabled by links of their own: the timer only when asked, the home's tmpfs by the agent's unit;
+            // stopped only while their files are there (systemctl refuses to stop a unit it cannot load)
+            List<String> stop = new ArrayList<>(List.of("stop"));
+            for (String unit : List.of(NightlyReboot.TIMER, VisitorHomeMount.UNIT)) {
+                if (Files.isRegularFile(target.resolve(unit))) {
+                    stop.add(unit.substring(unit.lastIndexOf('/') + 1));
+                }
+            }
+            try {
+                if (stop.size() > 1) {
+                    systemctl(target, stop.toArray(String[]::new));
+                }
+            } catch (IOException | InterruptedException e) {
+                problems.add("stopping the nightly restart and the visitor's home tmpfs: " + e.getMessage());
+            }
         }
         List<String> paths = new ArrayList<>(List.of(Layout.OPT, Layout.ETC,
                 Accounts.KIOSK_HOME, Accounts.VISITOR_HOME, "/home/." + Path.of(Accounts.VISITOR_HOME).getFileName() + ".reset"));
         try {
             Payload payload = Payload.ofResources();
             paths.addAll(payload.enableLinks().keySet());
+            paths.addAll(NightlyReboot.uninstallPaths());
+            paths.add(VisitorHomeMount.UNIT);
             for (Payload.Entry e : payload.entries()) {
                 if (!e.isDirectory()) {
                     paths.add(e.target());

@@ -57,6 +57,8 @@ public final class Verifier {
         service(payload);
         classDataArchive();
         enrolment();
+        findings.addAll(VisitorHomeMount.check(target));
+        findings.addAll(NightlyReboot.check(target));
         return List.copyOf(findings);
     }
 
