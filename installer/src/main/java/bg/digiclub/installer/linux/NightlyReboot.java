@@ -166,7 +166,7 @@ public final class NightlyReboot {
             findings.add(new Verifier.Finding(false, "the PC restarts every night at " + time.get()
                     + " (local time; " + TIMER_NAME + ")", ""));
         }
-        if (linked && VisitorHomeMount.systemdRunning(target)) {
+        if (linked && target.systemdRunning()) {
             running(findings);
         }
         return findings;

@@ -116,21 +116,13 @@ public final class VisitorHomeMount {
                         UNIT, mode, uid, gid), "chown root:root '" + unit + "'; chmod 0644 '" + unit + "'"));
             }
         }
-        if (systemdRunning(target)) {
+        if (target.systemdRunning()) {
             findings.addAll(mounted());
         } else if (target.isLiveSystem()) {
             findings.add(new Verifier.Finding(false, "systemd is not running here (a chroot or an image?): whether "
                     + Accounts.VISITOR_HOME + " is its tmpfs was not checked", "boot the PC, then digiclub-installer verify again"));
         }
         return findings;
-    }
-
-    /**
-     * This machine, booted with systemd ({@code /run/systemd/system} is there): not a directory
-     * tree, a chroot or an image being built, where nothing is mounted or started.
-     */
-    static boolean systemdRunning(Target target) {
-        return target.isLiveSystem() && Files.isDirectory(Path.of("/run/systemd/system"));
     }
 
     private static List<Verifier.Finding> mounted() throws IOException {
