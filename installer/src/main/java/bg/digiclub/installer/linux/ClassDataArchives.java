@@ -46,8 +46,18 @@ final class ClassDataArchives {
             out.println("class-data archives: skipped (--root: record them on the PC itself with digiclub-installer upgrade)");
             return;
         }
-        agent(tree);
-        kiosk(tree);
+        try {
+            agent(tree);
+        } catch (IOException e) {
+            Files.deleteIfExists(target.resolve(Layout.CDS_ENV));
+            out.println("agent class-data archive: not recorded (" + e.getMessage() + "); the agent runs without it");
+        }
+        try {
+            kiosk(tree);
+        } catch (IOException e) {
+            Files.deleteIfExists(target.resolve(Layout.KIOSK_CDS_ARCHIVE));
+            out.println("kiosk class-data archive: not recorded (" + e.getMessage() + "); the kiosk starts without it");
+        }
     }
 
     private void agent(Tree tree) throws IOException, InterruptedException {
