@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.slf4j.LoggerFactory;
+
 import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.common.config.ConfigException;
 
@@ -50,6 +52,29 @@ public final class VisitorAccounts {
         account.purgeLeftovers();
         return account;
     }
+
+    /**
+     * What mounts the visitor's USB sticks while a session is open, not yet started: only for the
+     * Linux account, with {@code visitor.media-automount} on and lsblk and udisksctl installed;
+     * empty (and said in the log) otherwise, and always for the demo and an unsupported PC.
+     */
+    public static Optional<MediaAutomount> mediaAutomount(AgentConfig config, VisitorAccount visitor) {
+        VisitorSettings settings = config.visitor();
+        if (!(visitor instanceof LinuxVisitorAccount linux) || !settings.mediaAutomount()) {
+            return Optional.empty();
+        }
+        Optional<Path> lsblk = LSBLK.stream().filter(Files::isExecutable).findFirst();
+        Optional<Path> udisksctl = RemovableMedia.installedUdisksctl();
+        if (lsblk.isEmpty() || udisksctl.isEmpty()) {
+            LoggerFactory.getLogger(VisitorAccounts.class).warn("USB sticks are not mounted for the visitor: {} is not installed"
+                    + " (visitor.media-automount)", lsblk.isEmpty() ? "lsblk (util-linux)" : "udisksctl (udisks2)");
+            return Optional.empty();
+        }
+        return Optional.of(new MediaAutomount(lsblk.get(), udisksctl.get(), linux::toolCommand, settings.mediaDirs(),
+                MediaAutomount.MOUNT_TIMEOUT));
+    }
+
+    private static final List<Path> LSBLK = List.of(Path.of("/usr/bin/lsblk"), Path.of("/bin/lsblk"));
 
     /** Checks the settings against this PC and makes the account; {@code agentDirs} must stay out of the home. */
     static LinuxVisitorAccount linux(VisitorSettings settings, String source, List<Path> agentDirs, boolean renameAside) {
