@@ -15,9 +15,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import bg.digiclub.agent.config.AgentConfig;
+import bg.digiclub.agent.config.AgentConfigLoader;
+import bg.digiclub.agent.config.CommandLineOverrides;
 
 /**
  * What {@link MediaAutomount} mounts for the visitor, and when, with {@code lsblk} and
@@ -240,6 +246,29 @@ class MediaAutomountTest {
         assertTrue(Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "PWD", "SHLVL", "_").containsAll(env), env.toString());
         assertTrue(Files.readAllLines(seen).contains("env:LANG=C"));
         assertTrue(Files.readAllLines(seen).contains("env:USER=" + account.name()));
+    }
+
+    /** The demo, a PC without a visitor account, and {@code visitor.media-automount = false} get none. */
+    @Test
+    void noneForTheDemoAPcWithoutAnAccountOrWhenTurnedOff() throws Exception {
+        AgentConfig plain = config("");
+        assertTrue(VisitorAccounts.mediaAutomount(config("visitor.demo=true\n"), new DemoVisitorAccount()).isEmpty());
+        assertTrue(VisitorAccounts.mediaAutomount(plain, new UnsupportedVisitorAccount("none configured")).isEmpty());
+
+        PosixAccount account = TestAccount.get();
+        LinuxVisitorAccount linux = new LinuxVisitorAccount(account, dir.resolve("home"), dir, List.of(), MEDIA,
+                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C", false), true);
+        assertTrue(VisitorAccounts.mediaAutomount(config("visitor.account=" + account.name() + "\nvisitor.media-automount=false\n"),
+                linux).isEmpty());
+        // on: only where udisks is installed (not on the development container)
+        assertEquals(RemovableMedia.installedUdisksctl().isPresent(),
+                VisitorAccounts.mediaAutomount(config("visitor.account=" + account.name() + "\n"), linux).isPresent());
+    }
+
+    private AgentConfig config(String text) throws Exception {
+        Path f = dir.resolve("agent.properties");
+        Files.writeString(f, text);
+        return AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.of(dir), Optional.empty(), Optional.empty()));
     }
 
     private Path lsblk() throws Exception {
