@@ -1,6 +1,7 @@
 package bg.digiclub.agent.visitor;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,13 @@ final class BlockDevices {
         if (mountpoint.isEmpty() || !mountpoint.startsWith("/")) {
             return false;
         }
-        Path p = Path.of(mountpoint).normalize();
+        Path p;
+        try {
+            p = Path.of(mountpoint).normalize();
+        } catch (InvalidPathException e) {
+            // not a path we can compare: not the visitor's, so its disk counts as the system's
+            return false;
+        }
         return dirs.stream().anyMatch(d -> p.startsWith(d) && !p.equals(d));
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -103,6 +104,8 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
     private boolean markAllNext = true;
     private boolean listFailing;
     private volatile boolean started;
+    /** Only on the thread. */
+    private boolean roundFailing;
 
     /**
      * @param lsblk        util-linux lsblk
@@ -180,11 +183,16 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
         }
     }
 
+    /** On the thread: a round that throws is logged once, not every {@link #POLL}, until one succeeds. */
     private void roundQuietly() {
         try {
             round();
+            roundFailing = false;
         } catch (RuntimeException e) {
-            LOG.error("media automount round failed", e);
+            if (!roundFailing) {
+                LOG.error("media automount round failed (said once until a round succeeds)", e);
+            }
+            roundFailing = true;
         }
     }
 
@@ -211,9 +219,13 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
                 return;
             }
             gen = generation;
-            toMount = candidates(devices).stream()
-                    .filter(d -> !leftBehind.contains(d.identity()) && tried.add(d.identity()))
-                    .toList();
+            toMount = new ArrayList<>();
+            for (BlockDevice d : candidates(devices)) {
+                // tried.add: once per session, whether the mount works or not
+                if (!leftBehind.contains(d.identity()) && tried.add(d.identity())) {
+                    toMount.add(d);
+                }
+            }
         } finally {
             lock.unlock();
         }
