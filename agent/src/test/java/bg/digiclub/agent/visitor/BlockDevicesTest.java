@@ -17,6 +17,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import bg.digiclub.agent.visitor.BlockDevices.BlockDevice;
 
@@ -109,6 +111,19 @@ class BlockDevicesTest {
         assertEquals(d.identity(), BlockDevices.parse(same).get(0).identity());
         assertNotEquals(d.identity(), BlockDevices.parse(other).get(0).identity());
         assertNotEquals(d.identity(), BlockDevices.parse(reformatted).get(0).identity());
+    }
+
+    /** The installed lsblk (util-linux 2.38 here) knows every column asked for and its output is read. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theInstalledLsblkAcceptsTheColumnsAndIsRead() throws Exception {
+        Process p = new ProcessBuilder("lsblk", "--json", "--paths", "--output", BlockDevices.COLUMNS).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), err);
+
+        List<BlockDevice> devices = BlockDevices.parse(out);
+        assertTrue(devices.stream().allMatch(d -> d.path().startsWith("/dev/") && !d.type().isEmpty()), devices.toString());
     }
 
     @Test
