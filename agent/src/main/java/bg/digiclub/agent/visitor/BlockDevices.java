@@ -58,8 +58,25 @@ final class BlockDevices {
          * What tells this device from another stick put into the same port: the path and, when there,
          * the disk's serial and the file system's UUID. Kept in memory only, never logged.
          */
-        String identity() {
-            return path + '\0' + serial + '\0' + uuid;
+        Identity identity() {
+            return new Identity(path, serial, uuid);
+        }
+    }
+
+    /**
+     * A device as it was seen: its path, its disk's serial and its file system's UUID ("" when not
+     * known). udev learns the serial and the UUID a moment after the device appears, so a stick seen
+     * just after it was plugged in may have neither yet.
+     */
+    record Identity(String path, String serial, String uuid) {
+        /**
+         * Whether {@code d} may be the device seen as this: the same path, and the same serial and UUID
+         * where this one knew them (what was not known yet matches anything: the safe side, for a
+         * left-behind stick seen before udev had read it).
+         */
+        boolean covers(BlockDevice d) {
+            return path.equals(d.path()) && (serial.isEmpty() || serial.equals(d.serial()))
+                    && (uuid.isEmpty() || uuid.equals(d.uuid()));
         }
     }
 

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.visitor.BlockDevices.BlockDevice;
+import bg.digiclub.agent.visitor.BlockDevices.Identity;
 
 /**
  * Mounts the USB sticks, memory cards and CDs a visitor plugs in, for the visitor, while a session
@@ -40,7 +41,8 @@ import bg.digiclub.agent.visitor.BlockDevices.BlockDevice;
  * maintenance unlock ends, or when the agent starts, is remembered as left behind and is not
  * mounted in any later session until it has gone from the list and come back: the next visitor
  * does not get the previous one's stick opened for them. A device is told from another stick in the
- * same port by its path, its disk's serial and its file system's UUID ({@link BlockDevice#identity()}).
+ * same port by its path, its disk's serial and its file system's UUID ({@link BlockDevice#identity()});
+ * what udev had not read yet when a stick was left behind matches anything ({@link Identity#covers}).
  *
  * <p><b>No race with the reset.</b> A mount is made holding a lock that {@link #sessionEnding()}
  * takes too, and only while the session that was open when the round began is still open: once
@@ -98,8 +100,8 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
     // guarded by lock
     private boolean open;
     private long generation;
-    private final Set<String> leftBehind = new HashSet<>();
-    private final Set<String> tried = new HashSet<>();
+    private final Set<Identity> leftBehind = new HashSet<>();
+    private final Set<Identity> tried = new HashSet<>();
     /** The next list read marks everything on it left behind: at start, and when a list failed at a session's end. */
     private boolean markAllNext = true;
     private boolean listFailing;
@@ -206,13 +208,11 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
             if (devices == null) {
                 return;
             }
-            Set<String> present = new HashSet<>();
-            devices.forEach(d -> present.add(d.identity()));
             // gone from the list: a left-behind stick pulled out is new when it comes back
-            leftBehind.retainAll(present);
-            tried.retainAll(present);
+            leftBehind.removeIf(seen -> devices.stream().noneMatch(seen::covers));
+            tried.removeIf(seen -> devices.stream().noneMatch(d -> d.identity().equals(seen)));
             if (markAllNext) {
-                leftBehind.addAll(present);
+                devices.forEach(d -> leftBehind.add(d.identity()));
                 markAllNext = false;
             }
             if (!open) {
@@ -222,7 +222,7 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
             toMount = new ArrayList<>();
             for (BlockDevice d : candidates(devices)) {
                 // tried.add: once per session, whether the mount works or not
-                if (!leftBehind.contains(d.identity()) && tried.add(d.identity())) {
+                if (leftBehind.stream().noneMatch(seen -> seen.covers(d)) && tried.add(d.identity())) {
                     toMount.add(d);
                 }
             }

@@ -111,6 +111,20 @@ class BlockDevicesTest {
         assertEquals(d.identity(), BlockDevices.parse(same).get(0).identity());
         assertNotEquals(d.identity(), BlockDevices.parse(other).get(0).identity());
         assertNotEquals(d.identity(), BlockDevices.parse(reformatted).get(0).identity());
+        assertTrue(d.identity().covers(BlockDevices.parse(same).get(0)));
+        assertFalse(d.identity().covers(BlockDevices.parse(other).get(0)));
+        assertFalse(d.identity().covers(BlockDevices.parse(reformatted).get(0)));
+        assertFalse(d.identity().covers(BlockDevices.parse(one.replace("sdb1", "sdc1")).get(0)));
+    }
+
+    @Test
+    void whatUdevHadNotReadYetMatchesAnything() throws Exception {
+        String unread = "{\"blockdevices\": [{\"path\": \"/dev/sdb1\", \"type\": \"part\", \"rm\": true}]}";
+        String read = "{\"blockdevices\": [{\"path\": \"/dev/sdb1\", \"type\": \"part\", \"rm\": true, \"serial\": \"A1\","
+                + " \"uuid\": \"1111-2222\"}]}";
+
+        assertTrue(BlockDevices.parse(unread).get(0).identity().covers(BlockDevices.parse(read).get(0)));
+        assertFalse(BlockDevices.parse(read).get(0).identity().covers(BlockDevices.parse(unread).get(0)));
     }
 
     /** The installed lsblk (util-linux 2.38 here) knows every column asked for and its output is read. */

@@ -111,6 +111,31 @@ class MediaAutomountTest {
         assertEquals(List.of("/dev/sdb1", "/dev/sdb1"), mounted(), "pulled out and plugged in again: opened");
     }
 
+    /** Plugged in just before the session ended: listed before udev read its serial and file system. */
+    @Test
+    void aStickLeftBehindBeforeUdevHadReadItIsStillLeftBehind() throws Exception {
+        automount.sessionOpened();
+        plugIn("""
+                {"blockdevices": [
+                   {"path": "/dev/sdb", "type": "disk", "tran": "usb", "hotplug": true, "rm": true, "fstype": null,
+                    "mountpoint": null, "serial": null, "uuid": null, "children": [
+                      {"path": "/dev/sdb1", "type": "part", "tran": null, "hotplug": true, "rm": true, "fstype": null,
+                       "mountpoint": null, "serial": null, "uuid": null}]}
+                ]}""");
+        automount.sessionEnding();
+        plugIn(stick("/dev/sdb1", "4C530001230915117324", "5A3C-1F2B"));
+        automount.round();
+        automount.sessionOpened();
+        automount.round();
+        assertEquals(List.of(), mounted());
+
+        plugIn(NOTHING);
+        automount.round();
+        plugIn(stick("/dev/sdb1", "4C530001230915117324", "5A3C-1F2B"));
+        automount.round();
+        assertEquals(List.of("/dev/sdb1"), mounted(), "pulled out and plugged in again");
+    }
+
     @Test
     void anotherStickInTheSamePortBetweenTwoListsIsNotTheLeftBehindOne() throws Exception {
         plugIn(stick("/dev/sdb1", "4C530001230915117324", "5A3C-1F2B"));
