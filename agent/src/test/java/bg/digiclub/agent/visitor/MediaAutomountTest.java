@@ -225,8 +225,12 @@ class MediaAutomountTest {
             seenByReset.set(String.join("\n", calls()));
         }, "reset");
         reset.start();
-        reset.join(500);
-        assertTrue(reset.isAlive(), "the reset began while a mount was in progress");
+        // parked on the automount's lock (the mount holds it), not merely slow to start
+        for (int i = 0; i < 1000 && reset.getState() != Thread.State.WAITING; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(Thread.State.WAITING, reset.getState(), "the reset waits while a mount is in progress");
+        assertEquals(List.of(), mounted(), "the mount is still in progress");
         Files.delete(dir.resolve("hold"));
         reset.join(20_000);
         round.join(20_000);
