@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -150,7 +151,7 @@ public final class AgentRuntime {
     /** What the service closes, in reverse order; the media automount when there is one. */
     private static List<AutoCloseable> resources(InstanceLock lock, Database db, SamplingWorker worker, SessionWatchdog watchdog,
                                                  Optional<MediaAutomount> automount, LinkServer link) {
-        List<AutoCloseable> all = new java.util.ArrayList<>(List.of(lock, db, worker, watchdog));
+        List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog));
         automount.ifPresent(all::add);
         all.add(link);
         return all;

@@ -25,6 +25,7 @@ import bg.digiclub.common.config.ConfigException;
  */
 public final class VisitorAccounts {
     private static final int GROUP_OR_OTHER_WRITE = 0022;
+    private static final List<Path> LSBLK = List.of(Path.of("/usr/bin/lsblk"), Path.of("/bin/lsblk"));
 
     private VisitorAccounts() {
     }
@@ -73,8 +74,6 @@ public final class VisitorAccounts {
         return Optional.of(new MediaAutomount(lsblk.get(), udisksctl.get(), linux::toolCommand, settings.mediaDirs(),
                 MediaAutomount.MOUNT_TIMEOUT));
     }
-
-    private static final List<Path> LSBLK = List.of(Path.of("/usr/bin/lsblk"), Path.of("/bin/lsblk"));
 
     /** Checks the settings against this PC and makes the account; {@code agentDirs} must stay out of the home. */
     static LinuxVisitorAccount linux(VisitorSettings settings, String source, List<Path> agentDirs, boolean renameAside) {
