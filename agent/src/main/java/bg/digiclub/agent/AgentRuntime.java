@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +55,8 @@ import bg.digiclub.agent.upload.UploadService;
 import bg.digiclub.agent.usage.LedgerUsageSource;
 import bg.digiclub.agent.usage.StoreHealthSource;
 import bg.digiclub.agent.usage.UsageUpload;
+import bg.digiclub.agent.visitor.MediaAutomount;
+import bg.digiclub.agent.visitor.SessionEvents;
 import bg.digiclub.agent.visitor.VisitorAccount;
 import bg.digiclub.agent.visitor.VisitorAccounts;
 import bg.digiclub.common.config.ConfigException;
@@ -121,8 +124,12 @@ public final class AgentRuntime {
         SessionLedger ledger = new SessionLedger(db);
         VisitorAccount visitor = VisitorAccounts.forThisPc(config);
         LOG.info("visitor account: {}", visitor);
+        Optional<MediaAutomount> automount = VisitorAccounts.mediaAutomount(config, visitor);
+        automount.ifPresent(a -> LOG.info("removable media: {}", a));
         SessionAuthority sessions = new SessionAuthority(ledger, visitor, raised, clock,
-                config.sessions().heartbeatInterval(), new SecureRandom());
+                config.sessions().heartbeatInterval(), new SecureRandom(),
+                automount.<SessionEvents>map(a -> a).orElse(SessionEvents.NONE));
+        automount.ifPresent(MediaAutomount::start);
         SessionWatchdog watchdog = SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
         LinkServer link = startLink(config, db, ledger, sessions, watchdog, latest::get, clock);
         Optional<UploadService> upload = uploadService(config, db, ledger, samples, alerts,
@@ -132,13 +139,22 @@ public final class AgentRuntime {
         }
         // closed in reverse order: the link stops taking requests before the database closes
         AgentService service = new AgentService(monitor, new Retention(db, clock), upload, config.sampling().interval(),
-                List.of(lock.get(), db, worker, watchdog, link));
+                resources(lock.get(), db, worker, watchdog, automount, link));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
         LOG.info("data in {}, logs in {}, configuration from {}", config.dataDir(), config.logDir(),
                 config.source() == null ? "embedded defaults" : config.source());
         service.start();
         service.awaitStop();
         return 0;
+    }
+
+    /** What the service closes, in reverse order; the media automount when there is one. */
+    private static List<AutoCloseable> resources(InstanceLock lock, Database db, SamplingWorker worker, SessionWatchdog watchdog,
+                                                 Optional<MediaAutomount> automount, LinkServer link) {
+        List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog));
+        automount.ifPresent(all::add);
+        all.add(link);
+        return all;
     }
 
     /**

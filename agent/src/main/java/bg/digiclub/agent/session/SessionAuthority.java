@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.session.SessionRecord.ClosedBy;
 import bg.digiclub.agent.store.RaisedChecks;
+import bg.digiclub.agent.visitor.SessionEvents;
 import bg.digiclub.agent.visitor.VisitorAccount;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.Demographics;
@@ -47,6 +48,8 @@ public final class SessionAuthority {
     private final Duration heartbeatInterval;
     private final SessionSecrets secrets;
     private final RaisedChecks raised;
+    /** Told of every session opened and ended, under this object's lock (the media automount). */
+    private final SessionEvents events;
     /** A failed reset is tried again this often by the watchdog, so a passing problem (a busy file) heals. */
     static final Duration RESET_RETRY = Duration.ofMinutes(1);
     /** Sessions could not be heartbeated while the agent was down: the watchdog counts from here too. */
@@ -63,6 +66,16 @@ public final class SessionAuthority {
      */
     public SessionAuthority(SessionLedger ledger, VisitorAccount visitor, RaisedChecks raised, Clock clock,
                             Duration heartbeatInterval, SecureRandom random) throws SQLException {
+        this(ledger, visitor, raised, clock, heartbeatInterval, random, SessionEvents.NONE);
+    }
+
+    /**
+     * @param events told, under this object's lock, when a session opens, when one ends (before its
+     *               reset begins) and when maintenance ends
+     */
+    public SessionAuthority(SessionLedger ledger, VisitorAccount visitor, RaisedChecks raised, Clock clock,
+                            Duration heartbeatInterval, SecureRandom random, SessionEvents events) throws SQLException {
+        this.events = Objects.requireNonNull(events, "events");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.visitor = Objects.requireNonNull(visitor, "visitor");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -135,6 +148,7 @@ public final class SessionAuthority {
         String secret = secrets.next();
         ledger.insert(id, kind, memberCode, demographics, now, allowed, SessionSecrets.hash(secret));
         openKiosk = kiosk == null ? null : new OpenKiosk(id, kiosk);
+        tell(events::sessionOpened);
         return new Granted(id, secret, now, allowed);
     }
 
@@ -291,8 +305,18 @@ public final class SessionAuthority {
     }
 
     private void relockAfterMaintenance() {
+        tell(events::maintenanceOver);
         WipeStepResult ended = visitor.endProcesses();
         LOG.info("maintenance over: visitor's programs {}", ended.ok() ? "ended" : "NOT all ended: " + ended.detail());
+    }
+
+    /** A listener's failure must never stop a session change or a reset. */
+    private static void tell(Runnable event) {
+        try {
+            event.run();
+        } catch (RuntimeException e) {
+            LOG.error("a session listener failed", e);
+        }
     }
 
     private void endByAgent(SessionRecord s, Instant at, EndReason reason) throws SQLException {
@@ -304,6 +328,8 @@ public final class SessionAuthority {
             return ledger.wipeSteps(s.id());
         }
         openKiosk = null;
+        // before the reset: nothing is done for the ended session's visitor (a stick mounted) once it runs
+        tell(events::sessionEnding);
         List<WipeStepResult> steps = visitor.reset();
         ledger.recordReset(s.id(), steps);
         resetDone(steps);

@@ -148,28 +148,50 @@ public final class LinuxVisitorAccount implements VisitorAccount {
             }
             checkText("value of " + e.getKey(), e.getValue());
         }
-        List<String> command = new ArrayList<>(List.of("setsid", "setpriv", "--reuid=" + account.uid(), "--regid=" + account.gid(),
-                environment.supplementaryGroups() ? "--init-groups" : "--clear-groups", "--"));
-        command.addAll(argv);
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL.toFile()))
+        ProcessBuilder pb = asVisitor(argv, environment.supplementaryGroups(), home,
+                environment.path().isEmpty() ? TOOL_PATH : environment.path(), environment.lang())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = pb.environment();
-        env.clear();
-        // setsid and setpriv are found here; the program itself through the visitor's PATH below,
-        // which setpriv's execvp uses (it runs with the environment given here).
-        env.put("PATH", environment.path().isEmpty() ? TOOL_PATH : environment.path());
-        env.put("HOME", home.toString());
-        env.put("USER", account.name());
-        env.put("LOGNAME", account.name());
-        env.put("LANG", environment.lang());
         env.putAll(displayEnv);
         if (environment.xauthority() != null) {
             // only the untrusted cookie: a trusted one would let the program watch the kiosk's keys
             env.put("XAUTHORITY", environment.xauthority().toString());
         }
+        return pb;
+    }
+
+    /**
+     * A tool run as the visitor for the agent (udisks' {@code udisksctl mount}, {@link MediaAutomount}):
+     * the same {@code setsid setpriv} and clean environment as a visitor program, but none of the
+     * account's supplementary groups, {@code /} as working directory (the home may be between two
+     * resets), messages in English (LANG=C, as the log is), stdout and stderr together for the caller
+     * to read.
+     */
+    ProcessBuilder toolCommand(List<String> argv) {
+        checkArgv(argv);
+        return asVisitor(argv, false, Path.of("/"), TOOL_PATH, "C").redirectErrorStream(true);
+    }
+
+    /**
+     * {@code setsid setpriv --reuid --regid --init-groups|--clear-groups -- argv} in {@code cwd},
+     * nothing to read, with only PATH (where setsid and setpriv are found, and which setpriv's execvp
+     * uses for the program), HOME, USER, LOGNAME and LANG in its environment.
+     */
+    private ProcessBuilder asVisitor(List<String> argv, boolean groups, Path cwd, String path, String lang) {
+        List<String> command = new ArrayList<>(List.of("setsid", "setpriv", "--reuid=" + account.uid(), "--regid=" + account.gid(),
+                groups ? "--init-groups" : "--clear-groups", "--"));
+        command.addAll(argv);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL.toFile()));
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.put("PATH", path);
+        env.put("HOME", home.toString());
+        env.put("USER", account.name());
+        env.put("LOGNAME", account.name());
+        env.put("LANG", lang);
         return pb;
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.slf4j.LoggerFactory;
+
 import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.common.config.ConfigException;
 
@@ -23,6 +25,7 @@ import bg.digiclub.common.config.ConfigException;
  */
 public final class VisitorAccounts {
     private static final int GROUP_OR_OTHER_WRITE = 0022;
+    private static final List<Path> LSBLK = List.of(Path.of("/usr/bin/lsblk"), Path.of("/bin/lsblk"));
 
     private VisitorAccounts() {
     }
@@ -49,6 +52,27 @@ public final class VisitorAccounts {
         LinuxVisitorAccount account = linux(settings, source, List.of(config.dataDir(), config.logDir()), true);
         account.purgeLeftovers();
         return account;
+    }
+
+    /**
+     * What mounts the visitor's USB sticks while a session is open, not yet started: only for the
+     * Linux account, with {@code visitor.media-automount} on and lsblk and udisksctl installed;
+     * empty (and said in the log) otherwise, and always for the demo and an unsupported PC.
+     */
+    public static Optional<MediaAutomount> mediaAutomount(AgentConfig config, VisitorAccount visitor) {
+        VisitorSettings settings = config.visitor();
+        if (!(visitor instanceof LinuxVisitorAccount linux) || !settings.mediaAutomount()) {
+            return Optional.empty();
+        }
+        Optional<Path> lsblk = LSBLK.stream().filter(Files::isExecutable).findFirst();
+        Optional<Path> udisksctl = RemovableMedia.installedUdisksctl();
+        if (lsblk.isEmpty() || udisksctl.isEmpty()) {
+            LoggerFactory.getLogger(VisitorAccounts.class).warn("USB sticks are not mounted for the visitor: {} is not installed"
+                    + " (visitor.media-automount)", lsblk.isEmpty() ? "lsblk (util-linux)" : "udisksctl (udisks2)");
+            return Optional.empty();
+        }
+        return Optional.of(new MediaAutomount(lsblk.get(), udisksctl.get(), linux::toolCommand, settings.mediaDirs(),
+                MediaAutomount.MOUNT_TIMEOUT));
     }
 
     /** Checks the settings against this PC and makes the account; {@code agentDirs} must stay out of the home. */

@@ -30,9 +30,13 @@ import bg.digiclub.common.config.ConfigProperties;
  *                            and the reset is reported as a demo (never set on a club PC)
  * @param xauthority          the visitor's untrusted X cookie file, given to every visitor program as
  *                            XAUTHORITY (the session makes it, docs/security.md); null: none is given
+ * @param mediaAutomount      while a session is open, the agent mounts the USB sticks, cards and CDs the
+ *                            visitor plugs in, as the visitor through udisks ({@link MediaAutomount});
+ *                            default true, false by default when {@code mediaDirs} is empty (the reset
+ *                            would not unmount them), and refused then
  */
 public record VisitorSettings(String account, Path home, Path homeTemplate, List<Path> tempDirs, List<Path> mediaDirs, String path, String lang,
-                              boolean supplementaryGroups, boolean demo, Path xauthority) {
+                              boolean supplementaryGroups, boolean demo, Path xauthority, boolean mediaAutomount) {
     public static final Path DEFAULT_TEMPLATE = Path.of("/etc/skel");
     public static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
     public static final String DEFAULT_LANG = "bg_BG.UTF-8";
@@ -96,7 +100,13 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
         if (demo && account.isPresent()) {
             throw c.bad("visitor.demo", "true", "is for machines without a visitor account; remove it or visitor.account");
         }
-        return new VisitorSettings(account.orElse(null), home, template, tempDirs, mediaDirs, path, lang, groups, demo, xauthority);
+        boolean automount = c.bool("visitor.media-automount", !media.map(List::isEmpty).orElse(false));
+        if (automount && media.isPresent() && media.get().isEmpty()) {
+            throw c.bad("visitor.media-automount", "true", "needs visitor.media-dirs: the reset unmounts the visitor's media"
+                    + " only there (visitor.media-dirs is none)");
+        }
+        return new VisitorSettings(account.orElse(null), home, template, tempDirs, mediaDirs, path, lang, groups, demo, xauthority,
+                automount);
     }
 
     /** A comma-separated list of absolute directories (not /), or {@code none}; empty when the key is unset. */

@@ -5,7 +5,10 @@
  * the mount table), resets its whole home from a template (the old home renamed aside into a
  * root-only directory and deleted in the background, never following a link; in place when the home
  * is a mount point of its own), sweeps its own entries from shared temp directories, and starts
- * programs as it.
+ * programs as it. While a session is open, {@link bg.digiclub.agent.visitor.MediaAutomount} mounts the
+ * sticks the visitor plugs in, as the visitor through udisks, never one left behind by an earlier
+ * visitor until it is plugged in again ({@link bg.digiclub.agent.visitor.SessionEvents} tells it of
+ * sessions).
  * {@link bg.digiclub.agent.visitor.VisitorAccounts#forThisPc} picks the implementation: Linux with
  * a configured account, or one that reports every reset as failed. See {@code docs/visitor-reset.md}.
  */

@@ -26,6 +26,7 @@ import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.visitor.RecordingVisitor;
+import bg.digiclub.agent.visitor.SessionEvents;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
@@ -308,6 +309,68 @@ class SessionAuthorityTest {
         assertEquals(List.of("launch /usr/bin/firefox {DISPLAY=:0}", "end-programs"), visitor.calls);
         assertEquals(ErrorCodes.BUSY, assertThrows(SessionRefusedException.class,
                 () -> sessions.launchForMaintenance(List.of("/bin/sh"), Map.of())).code(), "no programs outside maintenance");
+    }
+
+    /**
+     * The media automount is told of each session under the authority's lock, in order: after the
+     * session is recorded, and before its reset begins (so that nothing is mounted for a visitor
+     * once the reset that unmounts their sticks runs), whoever ends it; and when maintenance ends.
+     */
+    @Test
+    void sessionEventsComeBeforeTheResetAndAfterTheStart() throws Exception {
+        SessionEvents recorder = new SessionEvents() {
+            @Override
+            public void sessionOpened() {
+                visitor.calls.add("opened");
+            }
+
+            @Override
+            public void sessionEnding() {
+                visitor.calls.add("ending");
+            }
+
+            @Override
+            public void maintenanceOver() {
+                visitor.calls.add("maintenance-over");
+            }
+        };
+        sessions = new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom(), recorder);
+
+        Granted g = guest();
+        sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
+        sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
+        assertEquals(List.of("end-programs", "opened", "ending", "reset"), visitor.calls, "an ended session is not ended twice");
+
+        visitor.calls.clear();
+        guest();
+        clock.advance(HOUR.plus(HEARTBEAT));
+        sessions.sweep();
+        assertEquals(List.of("end-programs", "opened", "ending", "reset"), visitor.calls, "ended by the watchdog");
+
+        visitor.calls.clear();
+        sessions.startMaintenance(Duration.ofMinutes(15));
+        sessions.endMaintenance();
+        assertEquals(List.of("maintenance-over", "end-programs"), visitor.calls);
+    }
+
+    @Test
+    void aFailingListenerStopsNoSessionNorReset() throws Exception {
+        SessionEvents failing = new SessionEvents() {
+            @Override
+            public void sessionOpened() {
+                throw new IllegalStateException("listener broke");
+            }
+
+            @Override
+            public void sessionEnding() {
+                throw new IllegalStateException("listener broke");
+            }
+        };
+        sessions = new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom(), failing);
+
+        Granted g = guest();
+        assertTrue(sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT).stream().allMatch(WipeStepResult::ok));
+        assertEquals(List.of("end-programs", "reset"), visitor.calls);
     }
 
     @Test

@@ -48,6 +48,17 @@ class VisitorSettingsTest {
     }
 
     @Test
+    void sticksAreMountedForTheVisitorUnlessTurnedOffOrTheResetWouldNotUnmountThem() throws Exception {
+        assertTrue(load("visitor.account=digiclub-visitor\n").visitor().mediaAutomount());
+        assertTrue(load("").visitor().mediaAutomount(), "on by default; nothing without an account (VisitorAccounts)");
+        assertFalse(load("visitor.account=digiclub-visitor\nvisitor.media-automount=false\n").visitor().mediaAutomount());
+        assertFalse(load("visitor.account=digiclub-visitor\nvisitor.media-dirs=none\n").visitor().mediaAutomount(),
+                "no media directories: the reset would leave a stick mounted for the next visitor");
+        assertFails("visitor.account=v\nvisitor.media-dirs=none\nvisitor.media-automount=true\n", "visitor.media-automount");
+        assertFails("visitor.account=v\nvisitor.media-automount=sometimes\n", "visitor.media-automount");
+    }
+
+    @Test
     void everyKeyIsRead() throws Exception {
         VisitorSettings s = load("visitor.account=digiclub-visitor\nvisitor.home=/home/visitor/\n"
                 + "visitor.home-template=/etc/digiclub/visitor-home\nvisitor.path=/usr/bin\nvisitor.lang=C.UTF-8\n"
