@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Run as another account by {@link OtherAccountsTest}: connects to the socket given as argument,
- * asks {@code session.open}, prints the answer line or {@code CONNECT FAILED: <reason>}.
+ * asks {@code session.open}, prints the answer line (also when the agent answered and hung up
+ * before the request could be written) or {@code CONNECT FAILED: <reason>}.
  * JDK classes only, so it runs from the test classes directory alone.
  */
 public final class PeerProbe {
@@ -20,7 +21,12 @@ public final class PeerProbe {
     public static void main(String[] args) {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
-            ch.write(ByteBuffer.wrap("{\"id\":\"p\",\"type\":\"session.open\"}\n".getBytes(StandardCharsets.UTF_8)));
+            try {
+                ch.write(ByteBuffer.wrap("{\"id\":\"p\",\"type\":\"session.open\"}\n".getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException refusedFirst) {
+                // the agent may refuse and hang up before the request is written (broken pipe): its
+                // answer is still waiting to be read
+            }
             ByteBuffer in = ByteBuffer.allocate(4096);
             StringBuilder line = new StringBuilder();
             while (line.indexOf("\n") < 0 && ch.read(in) > 0) {
