@@ -1,8 +1,6 @@
 package bg.digiclub.agent.visitor;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,8 +72,6 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
     static final Set<String> TYPES = Set.of("disk", "part", "rom");
     /** Buses of disks inside the PC: a hot-plug SATA port makes an internal disk "hotplug", not removable. */
     static final Set<String> FIXED_BUSES = Set.of("sata", "ata", "sas", "nvme");
-    private static final int OUTPUT_KEPT = 300;
-    private static final String TOOL_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
 
     /** Builds the command that runs a tool as the visitor ({@link LinuxVisitorAccount#toolCommand}). */
     @FunctionalInterface
@@ -262,7 +257,7 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
 
     private void mount(BlockDevice d) {
         List<String> argv = List.of(udisksctl.toString(), "mount", "-b", d.path(), "--no-user-interaction");
-        Result r = run("udisksctl", asVisitor.command(argv), mountTimeout, true);
+        ToolRun.Result r = ToolRun.run("udisksctl", asVisitor.command(argv), mountTimeout, true);
         if (r.exit() == 0) {
             LOG.info("Mounted {} ({}) for the visitor", d.path(), d.fstype());
         } else {
@@ -274,9 +269,9 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
     private List<BlockDevice> list() {
         ProcessBuilder pb = new ProcessBuilder(lsblk.toString(), "--json", "--paths", "--output", BlockDevices.COLUMNS);
         pb.environment().clear();
-        pb.environment().put("PATH", TOOL_PATH);
+        pb.environment().put("PATH", ToolRun.TOOL_PATH);
         pb.environment().put("LANG", "C");
-        Result r = run("lsblk", pb, LIST_TIMEOUT, false);
+        ToolRun.Result r = ToolRun.run("lsblk", pb, LIST_TIMEOUT, false);
         String problem = r.problem();
         if (r.exit() == 0) {
             try {
@@ -296,49 +291,6 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
             listFailing = true;
         }
         return null;
-    }
-
-    /** How a tool ended: exit code (-1: it did not run or finish), what it printed, and in words. */
-    private record Result(int exit, String output, String problem) {
-    }
-
-    private static Result run(String tool, ProcessBuilder pb, Duration timeout, boolean outputIsMessage) {
-        if (pb.redirectInput() == ProcessBuilder.Redirect.PIPE) {
-            pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        }
-        if (!pb.redirectErrorStream()) {
-            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        }
-        try {
-            Process p = pb.start();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readQuietly(p.getInputStream()));
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, "", tool + " did not finish within " + timeout.toSeconds() + " s");
-            }
-            String output = out.join();
-            if (p.exitValue() == 0) {
-                return new Result(0, output, "");
-            }
-            String said = outputIsMessage ? output.strip().replace('\n', ' ') : "";
-            if (said.length() > OUTPUT_KEPT) {
-                said = said.substring(0, OUTPUT_KEPT) + "...";
-            }
-            return new Result(p.exitValue(), output, tool + " exited with " + p.exitValue() + (said.isEmpty() ? "" : ": " + said));
-        } catch (IOException e) {
-            return new Result(-1, "", tool + " could not run: " + Tally.reason(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(-1, "", tool + " interrupted");
-        }
-    }
-
-    private static String readQuietly(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     @Override

@@ -1,10 +1,9 @@
 package bg.digiclub.agent.visitor;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +39,6 @@ final class RemovableMedia {
     /** Passes over the mount table: one per level of mounts inside mounts, then it gives up. */
     static final int ROUNDS = 8;
     private static final long TOOL_TIMEOUT_SECONDS = 30;
-    private static final int OUTPUT_KEPT = 300;
-    private static final String TOOL_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
     private static final List<Path> UDISKSCTL = List.of(Path.of("/usr/bin/udisksctl"), Path.of("/bin/udisksctl"));
 
     private final List<Path> dirs;
@@ -149,44 +144,20 @@ final class RemovableMedia {
     /** Runs the unmount; null when the tool succeeded, else what it said. */
     private String unmount(Mount m) {
         List<String> command = command(m);
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().clear();
-        pb.environment().put("PATH", TOOL_PATH);
+        pb.environment().put("PATH", ToolRun.TOOL_PATH);
         // messages in English, as the log and the step's detail are
         pb.environment().put("LANG", "C");
-        String tool = Path.of(command.get(0)).getFileName().toString();
-        try {
-            Process p = pb.start();
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readQuietly(p.getInputStream()));
-            if (!p.waitFor(TOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return tool + " did not finish within " + TOOL_TIMEOUT_SECONDS + " s";
-            }
-            if (p.exitValue() == 0) {
-                return null;
-            }
-            String said = output.join().strip().replace('\n', ' ');
-            if (said.length() > OUTPUT_KEPT) {
-                said = said.substring(0, OUTPUT_KEPT) + "...";
-            }
-            LOG.warn("{} of {} exited with {}: {}", tool, m.describe(), p.exitValue(), said);
-            return tool + " exited with " + p.exitValue() + (said.isEmpty() ? "" : ": " + said);
-        } catch (IOException e) {
-            return tool + " could not run: " + Tally.reason(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return tool + " interrupted";
+        ToolRun.Result r = ToolRun.run(Path.of(command.get(0)).getFileName().toString(), pb,
+                Duration.ofSeconds(TOOL_TIMEOUT_SECONDS), true);
+        if (r.ok()) {
+            return null;
         }
-    }
-
-    private static String readQuietly(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
+        if (r.exit() > 0) {
+            LOG.warn("Unmounting {}: {}", m.describe(), r.problem());
         }
+        return r.problem();
     }
 
     @Override
