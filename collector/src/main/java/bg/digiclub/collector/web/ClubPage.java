@@ -92,6 +92,7 @@ final class ClubPage {
 
     static String ageLabel(AgeBand band) {
         return switch (band) {
+            case AGE_0_15 -> "0–15";
             case AGE_16_17 -> "16–17";
             case AGE_18_24 -> "18–24";
             case AGE_25_29 -> "25–29";

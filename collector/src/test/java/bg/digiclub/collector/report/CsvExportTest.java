@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.common.link.AgeBand;
+
 /** The export's total row cannot reveal a club's hidden cell by subtraction. */
 class CsvExportTest {
     private static ClubSummary summary(String id, long sessions) {
@@ -19,19 +21,24 @@ class CsvExportTest {
 
     @Test
     void totalCellIsHiddenWhenOnlyOneClubHidesItsCell() throws Exception {
-        long[][] a = new long[8][3];
-        long[][] b = new long[8][3];
-        a[3][0] = 2;   // club a: 2 women aged 30-54 -> "<5"
-        a[3][1] = 20;
-        a[4][0] = 30;
-        b[3][0] = 9;   // club b: 9 -> shown
-        b[3][1] = 12;
-        b[4][0] = 40;
+        int bands = AgeBand.values().length;
+        int middle = AgeBand.AGE_30_54.ordinal();
+        int older = AgeBand.AGE_55_64.ordinal();
+        long[][] a = new long[bands][3];
+        long[][] b = new long[bands][3];
+        a[middle][0] = 2;   // club a: 2 women aged 30-54 -> "<5"
+        a[middle][1] = 20;
+        a[older][0] = 30;
+        b[middle][0] = 9;   // club b: 9 -> shown
+        b[middle][1] = 12;
+        b[older][0] = 40;
         List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), a), new CsvExport.Row(summary("b", 61), b));
-        SuppressedTable total = CsvExport.totalTable(rows, new long[][] {
-                {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {11, 32, 0}, {70, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}});
+        long[][] sums = new long[bands][3];
+        sums[middle] = new long[] {11, 32, 0};
+        sums[older] = new long[] {70, 0, 0};
+        SuppressedTable total = CsvExport.totalTable(rows, sums);
         // 11 - 9 = 2 would give club a's hidden cell away
-        assertNotEquals(Cell.Visibility.EXACT, total.cell(3, 0).shown());
+        assertNotEquals(Cell.Visibility.EXACT, total.cell(middle, 0).shown());
         StringWriter out = new StringWriter();
         CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")), rows);
         String[] lines = out.toString().split("\r\n");
