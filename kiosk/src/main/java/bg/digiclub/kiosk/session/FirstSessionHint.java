@@ -1,13 +1,17 @@
 package bg.digiclub.kiosk.session;
 
+import java.util.List;
+
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Parent;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -42,6 +46,10 @@ final class FirstSessionHint {
         end.setId("hint-end");
         Button close = Widgets.button(i18n, "hint.close", model::closeHint, "primary");
         close.setId("hint-close");
+        for (Label label : List.of(title, apps, time, end)) {
+            // never squeezed to fewer lines than the text needs: a line short cuts a sentence
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
         HBox buttons = new HBox(close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox card = new VBox(10, title, apps, time, end, buttons);
@@ -73,17 +81,38 @@ final class FirstSessionHint {
         }
         if (!stage.isShowing()) {
             stage.setWidth(WIDTH);
+            // sized and placed before it is mapped, so that a window manager has nothing to decide
+            place(bar);
             stage.show();
-            // sized right after it appears, as the bar is: the labels' skins exist only then
-            Parent root = scene.getRoot();
-            root.applyCss();
-            root.layout();
-            double height = Math.ceil(root.prefHeight(WIDTH));
-            stage.setHeight(height);
-            stage.setX(bar.getX() + bar.getWidth() - WIDTH);
-            stage.setY(Math.max(0, bar.getY() - height - 12));
+            place(bar);
         }
         stage.toFront();
+    }
+
+    private void place(Stage bar) {
+        double height = neededHeight();
+        stage.setHeight(height);
+        stage.setX(bar.getX() + bar.getWidth() - WIDTH);
+        stage.setY(Math.max(0, bar.getY() - height - 12));
+    }
+
+    /**
+     * The card's height for its wrapped lines at its fixed width. Worked out before the window is
+     * mapped: a window manager may keep the first size of a window that is not resizable.
+     */
+    private double neededHeight() {
+        VBox card = (VBox) scene.getRoot();
+        card.applyCss();
+        Insets insets = card.getInsets();
+        double inner = WIDTH - insets.getLeft() - insets.getRight();
+        double height = insets.getTop() + insets.getBottom();
+        List<Node> children = card.getChildren();
+        for (Node child : children) {
+            height += child.prefHeight(inner);
+        }
+        height += card.getSpacing() * Math.max(0, children.size() - 1);
+        // a few pixels to spare for rounding
+        return Math.ceil(height) + 6;
     }
 
     void hide() {
