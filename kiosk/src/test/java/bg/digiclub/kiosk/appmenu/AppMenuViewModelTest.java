@@ -54,7 +54,9 @@ class AppMenuViewModelTest {
         menu.launch(BROWSER);
         assertEquals(Message.of("apps.demo", "Firefox"), menu.problemProperty().get());
         String bg = new I18n(Language.BG).format(menu.problemProperty().get());
-        assertTrue(bg.startsWith("Това е демонстрация") && bg.contains("„Firefox“"), bg);
+        assertTrue(bg.startsWith("Това е демонстрация") && bg.contains("„Firefox“ не се отваря"), bg);
+        String en = new I18n(Language.EN).format(menu.problemProperty().get());
+        assertTrue(en.contains("club's computers"), en);
     }
 
     @Test
