@@ -92,6 +92,12 @@ public final class SessionViewModel {
         this.work = Objects.requireNonNull(work, "work");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.availability = new PcAvailability(agent, nanoTime, settings.heartbeatInterval(), work, ui);
+        // a warning drawn over everything takes the hint's place: two notes, two "Разбрах", confuse
+        warning.addListener((obs, old, now) -> {
+            if (now != null) {
+                hint.set(false);
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -115,7 +121,8 @@ public final class SessionViewModel {
 
     /**
      * True from the start of a session until the visitor closes the first-session hint (where the
-     * programs are, where the time is, how to end) or opens the programs; false without a session.
+     * programs are, where the time is, how to end) or opens the programs, or a warning comes up;
+     * false without a session.
      */
     public ReadOnlyBooleanProperty hintProperty() {
         return hint.getReadOnlyProperty();

@@ -2,6 +2,7 @@ package bg.digiclub.kiosk.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -398,6 +399,15 @@ class SessionViewModelTest {
         assertTrue(session.hintProperty().get(), "the next visitor sees it again");
         session.endByVisitor();
         assertFalse(session.hintProperty().get(), "the hint goes with the session");
+    }
+
+    @Test
+    void aWarningTakesTheHintsPlace() {
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertTrue(session.hintProperty().get());
+        runFor(Duration.ofMinutes(51), Duration.ofMinutes(1));
+        assertNotNull(session.warningProperty().get());
+        assertFalse(session.hintProperty().get(), "one note at a time over the desktop");
     }
 
     @Test
