@@ -249,6 +249,21 @@ class KioskUiTest {
     }
 
     @Test
+    void aDoubleClickOnEndSessionDoesNotEndIt(FxRobot robot) {
+        startGuestSession(robot);
+        robot.clickOn("#hint-close");
+        Node end = robot.lookup("#bar-end").query();
+        javafx.geometry.Bounds endArea = end.localToScreen(end.getBoundsInLocal());
+        robot.clickOn("#bar-end");
+        Node yes = robot.lookup("#bar-end-yes").query();
+
+        assertFalse(endArea.intersects(yes.localToScreen(yes.getBoundsInLocal())),
+                "\"Yes\" never appears under the pointer that pressed \"End session\"");
+        robot.doubleClickOn("#bar-end-no");
+        assertTrue(kiosk.agent.ends.isEmpty());
+    }
+
+    @Test
     void escapeCancelsTheEndOfSessionQuestion(FxRobot robot) {
         startGuestSession(robot);
         robot.clickOn("#bar-end");

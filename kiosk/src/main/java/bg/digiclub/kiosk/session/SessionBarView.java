@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -59,7 +60,11 @@ public final class SessionBarView {
         yes.setId("bar-end-yes");
         no = Widgets.button(i18n, "bar.confirmNo", this::keepGoing, "primary");
         no.setId("bar-end-no");
-        confirm = new HBox(12, sure, yes, no);
+        // the answers keep their whole words (the question wraps instead), and "No" comes first:
+        // it, not "Yes", sits under a pointer that double-clicked "End session"
+        yes.setMinWidth(Region.USE_PREF_SIZE);
+        no.setMinWidth(Region.USE_PREF_SIZE);
+        confirm = new HBox(12, sure, no, yes);
         confirm.setAlignment(Pos.CENTER_LEFT);
 
         // both rows stacked, one visible: the bar is as wide as the wider one and never resizes
