@@ -45,7 +45,7 @@ class KioskStandbyTest {
 
         robot.interact(kiosk.ui::activate);
         assertTrue(kiosk.stage().isShowing(), "the lock screen is shown on taking over");
-        assertEquals("Започни като гост", robot.lookup("#lock-guest").queryAs(Labeled.class).getText());
+        assertEquals("Започнете като гост", robot.lookup("#lock-guest").queryAs(Labeled.class).getText());
         assertTrue(kiosk.log.events().contains("agent:status"), "it asks whether the lost session is over: " + kiosk.log.events());
         assertTrue(kiosk.log.events().contains("ready"), kiosk.log.events().toString());
     }

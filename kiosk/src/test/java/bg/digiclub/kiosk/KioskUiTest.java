@@ -23,6 +23,7 @@ import org.testfx.framework.junit5.Start;
 
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.kiosk.agentlink.MemberCard;
+import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 
 /**
@@ -61,6 +62,19 @@ class KioskUiTest {
                 && robot.lookup(query).query().getScene().getWindow().isShowing();
     }
 
+    /** Shown, and so are all its parents (the bar's two rows take turns in one window). */
+    private static boolean shownWithParents(FxRobot robot, String query) {
+        if (!showing(robot, query)) {
+            return false;
+        }
+        for (Node node = robot.lookup(query).query(); node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void startGuestSession(FxRobot robot) {
         robot.clickOn("#lock-guest");
         robot.clickOn("#guest-accept");
@@ -70,7 +84,7 @@ class KioskUiTest {
     @Test
     void lockScreenShowsTheClubInBulgarianThenEnglish(FxRobot robot) {
         assertEquals("Читалище „Родина – 1860“, Стара Загора", text(robot, "#lock-club"));
-        assertEquals("Започни като гост", text(robot, "#lock-guest"));
+        assertEquals("Започнете като гост", text(robot, "#lock-guest"));
         assertTrue(kiosk.log.events().contains("ready"));
 
         robot.clickOn("#lock-lang-en");
@@ -146,7 +160,7 @@ class KioskUiTest {
         robot.clickOn("#staff-pin").write(FakeAgentClient.STAFF_PIN).type(KeyCode.ENTER);
 
         List<String> texts = robot.lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
-        assertTrue(texts.contains("Общо: внимание"), texts.toString());
+        assertTrue(texts.contains("Общо състояние: внимание"), texts.toString());
         assertTrue(texts.contains("Диск /"), texts.toString());
         assertTrue(texts.contains("Температура на процесора"), texts.toString());
         assertTrue(texts.contains("fan-speed"), "unknown checks are shown by name");
@@ -212,6 +226,88 @@ class KioskUiTest {
     void launcherStartsAnAllowedApp(FxRobot robot) {
         startGuestSession(robot);
         robot.clickOn("#bar-apps");
+        robot.clickOn("#app-browser");
+        assertEquals(List.of("launch:browser"), kiosk.log.startingWith("launch:"));
+    }
+
+    @Test
+    void focusStartsOnNoAndEnterEnterNeverEndsTheSession(FxRobot robot) {
+        startGuestSession(robot);
+        robot.clickOn("#hint-close");
+        robot.clickOn("#bar-end");
+
+        assertTrue(robot.lookup("#bar-end-no").query().isFocused(), "the safe answer has the focus");
+        assertTrue(shownWithParents(robot, "#bar-end-yes"));
+        robot.type(KeyCode.ENTER);
+        assertFalse(shownWithParents(robot, "#bar-end-yes"), "Enter on the focused button means \"No, go on\"");
+        robot.type(KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
+
+        assertTrue(kiosk.agent.ends.isEmpty(), "Enter, Enter never ends a session");
+        assertEquals(SessionViewModel.State.RUNNING, kiosk.ui.session().stateProperty().get());
+    }
+
+    @Test
+    void aDoubleClickOnEndSessionDoesNotEndIt(FxRobot robot) {
+        startGuestSession(robot);
+        robot.clickOn("#hint-close");
+        Node end = robot.lookup("#bar-end").query();
+        javafx.geometry.Bounds endArea = end.localToScreen(end.getBoundsInLocal());
+        robot.clickOn("#bar-end");
+        Node yes = robot.lookup("#bar-end-yes").query();
+
+        assertFalse(endArea.intersects(yes.localToScreen(yes.getBoundsInLocal())),
+                "\"Yes\" never appears under the pointer that pressed \"End session\"");
+        robot.doubleClickOn("#bar-end-no");
+        assertTrue(kiosk.agent.ends.isEmpty());
+    }
+
+    @Test
+    void escapeCancelsTheEndOfSessionQuestion(FxRobot robot) {
+        startGuestSession(robot);
+        robot.clickOn("#bar-end");
+        assertTrue(shownWithParents(robot, "#bar-end-yes"));
+        robot.type(KeyCode.ESCAPE);
+
+        assertFalse(shownWithParents(robot, "#bar-end-yes"), "Escape means no");
+        assertTrue(shownWithParents(robot, "#bar-end"));
+        assertTrue(kiosk.agent.ends.isEmpty());
+        robot.clickOn("#bar-end");
+        robot.clickOn("#bar-end-yes");
+        assertEquals(EndReason.LOGOUT, kiosk.agent.ends.get(0));
+    }
+
+    @Test
+    void theLastMinuteCountsDownInSeconds(FxRobot robot) {
+        startGuestSession(robot);
+        passAndTick(robot, Duration.ofMinutes(59).plusSeconds(1));
+
+        assertTrue(showing(robot, "#warning"));
+        assertEquals("Остават 59 секунди", text(robot, "#warning-title"));
+        assertEquals("0:59", text(robot, "#bar-countdown"));
+
+        passAndTick(robot, Duration.ofSeconds(53));
+        assertEquals("Остават 6 секунди", text(robot, "#warning-title"), "not \"1 минута\" at 0:06");
+        assertEquals("0:06", text(robot, "#bar-countdown"));
+    }
+
+    @Test
+    void aNewSessionOpensWithAHintThatCanBeClosed(FxRobot robot) {
+        startGuestSession(robot);
+
+        assertTrue(showing(robot, "#hint"));
+        assertTrue(text(robot, "#hint-apps").contains("„Програми“"));
+        assertTrue(text(robot, "#hint-end").contains("„Край на сесията“"));
+        robot.clickOn("#hint-close");
+        assertFalse(showing(robot, "#hint"), "closed by the visitor");
+
+        robot.clickOn("#bar-end");
+        robot.clickOn("#bar-end-yes");
+        startGuestSession(robot);
+        assertTrue(showing(robot, "#hint"), "the next visitor sees it again");
+        robot.clickOn("#bar-apps");
+        assertFalse(showing(robot, "#hint"), "gone once the visitor opens the programs");
         robot.clickOn("#app-browser");
         assertEquals(List.of("launch:browser"), kiosk.log.startingWith("launch:"));
     }

@@ -34,7 +34,10 @@ public final class AppMenuViewModel {
         return launcher.apps();
     }
 
-    /** Why the last start failed, or null. */
+    /**
+     * What to tell of the last start, or null: why it failed, or, in the demo (whose launcher
+     * starts nothing), that nothing starts there. The menu comes back to show it.
+     */
     public ReadOnlyObjectProperty<Message> problemProperty() {
         return problem.getReadOnlyProperty();
     }
@@ -44,6 +47,9 @@ public final class AppMenuViewModel {
         work.execute(() -> {
             try {
                 launcher.launch(app);
+                if (launcher.startsNothing()) {
+                    ui.execute(() -> problem.set(Message.of("apps.demo", app.name())));
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("cannot start {}: {}", app.id(), e.getMessage());
                 ui.execute(() -> problem.set(Message.of("apps.error.cannotStart", app.name())));

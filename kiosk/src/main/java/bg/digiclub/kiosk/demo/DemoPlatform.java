@@ -54,6 +54,11 @@ public final class DemoPlatform {
             }
 
             @Override
+            public boolean startsNothing() {
+                return true;
+            }
+
+            @Override
             public List<AllowedApp> apps() {
                 return apps;
             }

@@ -13,6 +13,14 @@ public interface AppLauncher {
      */
     void launch(AllowedApp app) throws IOException;
 
+    /**
+     * True for the demo's launcher, which starts nothing: the menu then says so, or a visitor's
+     * press would seem to do nothing at all.
+     */
+    default boolean startsNothing() {
+        return false;
+    }
+
     /** The allowed applications in display order. */
     List<AllowedApp> apps();
 }

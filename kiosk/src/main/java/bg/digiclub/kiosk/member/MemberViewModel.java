@@ -131,9 +131,9 @@ public final class MemberViewModel {
         }
         switch (login.outcome()) {
             case OK -> accepted(code, login);
-            case WRONG_PIN -> problem.set(Message.of("member.error.wrongPin"));
+            // one answer for both: the lock screen must not tell whether a card with this code exists
+            case WRONG_PIN, UNKNOWN_CARD -> problem.set(Message.of("member.error.wrongCodeOrPin"));
             case LOCKED -> problem.set(Message.of("member.error.locked", minutesUp(login.lockedFor())));
-            case UNKNOWN_CARD -> problem.set(Message.of("member.error.unknownCard"));
             case DISABLED -> problem.set(Message.of("member.error.disabled"));
             case NO_TIME_LEFT_TODAY -> problem.set(Message.of("member.error.noTimeLeft"));
             default -> throw new IllegalStateException("unexpected outcome " + login.outcome());

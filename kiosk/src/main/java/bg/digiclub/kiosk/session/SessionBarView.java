@@ -5,7 +5,10 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -25,6 +28,9 @@ public final class SessionBarView {
     private final HBox bar;
     private final HBox normal;
     private final HBox confirm;
+    private final Button end;
+    private final Button no;
+    private final FirstSessionHint hint;
 
     public SessionBarView(SessionViewModel model, I18n i18n, Theme theme, Runnable openApps, Runnable openStaff) {
         Label left = Widgets.label(i18n, "bar.timeLeft");
@@ -35,11 +41,15 @@ public final class SessionBarView {
                 model.remainingProperty()));
         countdown.setId("bar-countdown");
         countdown.setMinWidth(Label.USE_PREF_SIZE);
-        Button apps = Widgets.button(i18n, "bar.apps", openApps, "primary");
+        // opening the programs is what the first-session hint points to: it has done its work
+        Button apps = Widgets.button(i18n, "bar.apps", () -> {
+            model.closeHint();
+            openApps.run();
+        }, "primary");
         apps.setId("bar-apps");
         Button staff = Widgets.button(i18n, "bar.staff", openStaff);
         staff.setId("bar-staff");
-        Button end = Widgets.button(i18n, "bar.end", this::askToEnd, "danger");
+        end = Widgets.button(i18n, "bar.end", this::askToEnd, "danger");
         end.setId("bar-end");
         normal = new HBox(12, left, countdown, apps, end, staff);
         normal.setAlignment(Pos.CENTER_LEFT);
@@ -48,9 +58,13 @@ public final class SessionBarView {
         sure.setMaxWidth(420);
         Button yes = Widgets.button(i18n, "bar.confirmYes", model::endByVisitor, "danger");
         yes.setId("bar-end-yes");
-        Button no = Widgets.button(i18n, "bar.confirmNo", this::keepGoing, "primary");
+        no = Widgets.button(i18n, "bar.confirmNo", this::keepGoing, "primary");
         no.setId("bar-end-no");
-        confirm = new HBox(12, sure, yes, no);
+        // the answers keep their whole words (the question wraps instead), and "No" comes first:
+        // it, not "Yes", sits under a pointer that double-clicked "End session"
+        yes.setMinWidth(Region.USE_PREF_SIZE);
+        no.setMinWidth(Region.USE_PREF_SIZE);
+        confirm = new HBox(12, sure, no, yes);
         confirm.setAlignment(Pos.CENTER_LEFT);
 
         // both rows stacked, one visible: the bar is as wide as the wider one and never resizes
@@ -62,6 +76,13 @@ public final class SessionBarView {
         bar.getStyleClass().add("session-bar");
         bar.setId("session-bar");
         scene = theme.style(new Scene(bar));
+        // Escape is "no" while the bar asks: Enter, Enter or a stray Escape never ends a session
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && confirm.isVisible()) {
+                event.consume();
+                keepGoing();
+            }
+        });
         stage = KioskWindows.onTop("DigiClub");
         stage.setScene(scene);
         // minimised by anything with a trusted connection (a window manager's binding, xdotool):
@@ -71,32 +92,48 @@ public final class SessionBarView {
                 Platform.runLater(() -> stage.setIconified(false));
             }
         });
-        keepGoing();
+        hint = new FirstSessionHint(model, i18n, theme);
+        confirm.setVisible(false);
     }
 
+    /** The bar asks "End now?"; the focus starts on the safe answer, "No, keep going". */
     private void askToEnd() {
         normal.setVisible(false);
         confirm.setVisible(true);
+        stage.requestFocus();
+        no.requestFocus();
     }
 
     private void keepGoing() {
+        boolean wasAsking = confirm.isVisible();
         confirm.setVisible(false);
         normal.setVisible(true);
+        if (wasAsking) {
+            end.requestFocus();
+        }
     }
 
     /** Shows the bar, sized for the current language and text size (both change only while it is hidden). */
     public void show() {
-        keepGoing();
+        confirm.setVisible(false);
+        normal.setVisible(true);
         if (!stage.isShowing()) {
             stage.show();
             // sized once, right after it appears: its skins exist only then
             place();
         }
         stage.toFront();
+        hint.showAbove(stage);
     }
 
     public void hide() {
+        hint.hide();
         stage.hide();
+    }
+
+    /** The first-session hint's window (shown at the start of a session until closed). */
+    public Stage hintStage() {
+        return hint.stage();
     }
 
     public Stage stage() {

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -68,6 +69,7 @@ public final class SessionViewModel {
             new ReadOnlyObjectWrapper<>(this, "remaining", Duration.ZERO);
     private final ReadOnlyObjectWrapper<SessionWarning> warning = new ReadOnlyObjectWrapper<>(this, "warning");
     private final ReadOnlyObjectWrapper<VisitorKind> visitorKind = new ReadOnlyObjectWrapper<>(this, "visitorKind");
+    private final ReadOnlyBooleanWrapper hint = new ReadOnlyBooleanWrapper(this, "hint");
     private final List<Consumer<EndReason>> endListeners = new ArrayList<>();
     private final PcAvailability availability;
 
@@ -90,6 +92,12 @@ public final class SessionViewModel {
         this.work = Objects.requireNonNull(work, "work");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.availability = new PcAvailability(agent, nanoTime, settings.heartbeatInterval(), work, ui);
+        // a warning drawn over everything takes the hint's place: two notes, two "Разбрах", confuse
+        warning.addListener((obs, old, now) -> {
+            if (now != null) {
+                hint.set(false);
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -109,6 +117,20 @@ public final class SessionViewModel {
     /** Guest or member, while a session runs; null otherwise. */
     public ReadOnlyObjectProperty<VisitorKind> visitorKindProperty() {
         return visitorKind.getReadOnlyProperty();
+    }
+
+    /**
+     * True from the start of a session until the visitor closes the first-session hint (where the
+     * programs are, where the time is, how to end) or opens the programs, or a warning comes up;
+     * false without a session.
+     */
+    public ReadOnlyBooleanProperty hintProperty() {
+        return hint.getReadOnlyProperty();
+    }
+
+    /** The visitor closed the first-session hint, or found the programs without it. */
+    public void closeHint() {
+        hint.set(false);
     }
 
     /** Why the lock screen cannot start a session just now (out of order, busy, no agent), or null. */
@@ -174,6 +196,7 @@ public final class SessionViewModel {
         visitorKind.set(kind);
         remaining.set(granted);
         warning.set(null);
+        hint.set(true);
         state.set(State.RUNNING);
         LOG.info("session started: {} for {}", kind, granted);
     }
@@ -341,6 +364,7 @@ public final class SessionViewModel {
         LOG.info("session ending: {}", reason);
         state.set(State.ENDING);
         warning.set(null);
+        hint.set(false);
         remaining.set(Duration.ZERO);
         pendingEnd = reason;
         sendEnd(nanoTime.getAsLong());
@@ -389,6 +413,7 @@ public final class SessionViewModel {
     private void endedByAgent() {
         if (state.get() == State.RUNNING) {
             warning.set(null);
+            hint.set(false);
             remaining.set(Duration.ZERO);
             finish(EndReason.INTERRUPTED, null);
         }

@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import bg.digiclub.kiosk.i18n.I18n;
+import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.ui.KioskWindows;
 import bg.digiclub.kiosk.ui.Theme;
 
@@ -31,9 +32,11 @@ public final class WarningView {
             if (warning == null) {
                 return "";
             }
-            return warning.kind() == SessionWarning.Kind.IDLE ? i18n.format("warning.idle.title")
-                    : i18n.format("warning.time.title", warning.left().toMinutes());
-        }, model.warningProperty()));
+            if (warning.kind() == SessionWarning.Kind.IDLE) {
+                return i18n.format("warning.idle.title");
+            }
+            return i18n.format(timeLeftTitle(warning, model.remainingProperty().get()));
+        }, model.warningProperty(), model.remainingProperty()));
         Label body = new Label();
         body.getStyleClass().add("warning-body");
         body.setWrapText(true);
@@ -78,6 +81,19 @@ public final class WarningView {
                 show();
             }
         });
+    }
+
+    /**
+     * "10 minutes left" at a warning's threshold; in the last minute the seconds, counted down as
+     * the bar counts them ("59 seconds left" … "6 seconds left"), never "1 minute" at 0:06.
+     */
+    static Message timeLeftTitle(SessionWarning warning, Duration remaining) {
+        // rounded up, as the bar's countdown: 0:59 there is "59 seconds" here
+        long seconds = remaining.isNegative() ? 0 : remaining.plusNanos(999_999_999).getSeconds();
+        if (seconds < 60) {
+            return Message.of("warning.time.seconds", seconds);
+        }
+        return Message.of("warning.time.title", warning.left().toMinutes());
     }
 
     private void show() {

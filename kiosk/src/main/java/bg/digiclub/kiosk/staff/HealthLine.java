@@ -21,7 +21,11 @@ public record HealthLine(Message what, HealthStatus status, Message value) {
         Objects.requireNonNull(value, "value");
     }
 
-    /** Translates the agent's stable check names; names this kiosk does not know are shown as they are. */
+    /**
+     * Translates the agent's stable check names (the agent's {@code CheckNames}, and the checks it
+     * raises itself: {@code staff-pin}, {@code database}, {@code visitor-reset}); names this kiosk
+     * does not know are shown as they are.
+     */
     public static HealthLine of(CheckReport check) {
         return new HealthLine(name(check.name()), check.status(), HealthValue.of(check));
     }
@@ -30,12 +34,22 @@ public record HealthLine(Message what, HealthStatus status, Message value) {
         if (check.startsWith("disk:")) {
             return Message.of("staff.check.disk", check.substring("disk:".length()));
         }
+        if (check.startsWith("smart:")) {
+            return Message.of("staff.check.smart", check.substring("smart:".length()));
+        }
+        if (check.startsWith("fan:")) {
+            return Message.of("staff.check.fan", check.substring("fan:".length()));
+        }
         return switch (check) {
             case "cpu-temperature" -> Message.of("staff.check.cpuTemperature");
             case "memory" -> Message.of("staff.check.memory");
+            case "swap" -> Message.of("staff.check.swap");
             case "uptime" -> Message.of("staff.check.uptime");
+            case "battery-charge" -> Message.of("staff.check.batteryCharge");
             case "battery-health" -> Message.of("staff.check.batteryHealth");
             case "staff-pin" -> Message.of("staff.check.staffPin");
+            case "database" -> Message.of("staff.check.database");
+            case "visitor-reset" -> Message.of("staff.check.visitorReset");
             default -> Message.of("staff.check.raw", check);
         };
     }

@@ -2,9 +2,11 @@ package bg.digiclub.kiosk.staff;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.Map;
 
 import bg.digiclub.common.health.CheckReport;
+import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.kiosk.i18n.Message;
 
 /**
@@ -44,10 +46,25 @@ final class HealthValue {
                         ? Message.of("staff.value.batteryHealth", decimal(facts.get("percent"))) : null;
                 case "battery-charge" -> charge(facts);
                 case "uptime" -> facts.containsKey("seconds") ? age(facts.get("seconds")) : null;
+                // checks the agent raises itself carry an English detail and no facts: their
+                // status says enough to put them in words
+                case "database" -> raised(check, "staff.value.databaseReplaced");
+                case "visitor-reset" -> raised(check, "staff.value.resetFailed");
+                case "staff-pin" -> raised(check, "staff.value.staffPinLocked");
                 default -> null;
             };
         }
         return value != null ? value : Message.of("staff.value.asSent", check.value());
+    }
+
+    private static Message raised(CheckReport check, String problemKey) {
+        return check.status() == HealthStatus.OK ? Message.of("staff.value.noProblem") : Message.of(problemKey);
+    }
+
+    /** The uptime {@code elapsed} after {@code check} was read: the panel counts it on by itself. */
+    static Message uptime(CheckReport check, Duration elapsed) {
+        Double seconds = check.facts().get("seconds");
+        return seconds == null ? of(check) : age(seconds + elapsed.toNanos() / 1e9);
     }
 
     private static Message disk(Map<String, Double> facts) {

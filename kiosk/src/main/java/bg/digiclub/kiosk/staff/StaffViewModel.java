@@ -1,6 +1,7 @@
 package bg.digiclub.kiosk.staff;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
@@ -21,6 +22,7 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.wire.ErrorCodes;
@@ -59,6 +61,9 @@ public final class StaffViewModel {
     private final LongSupplier nanoTime;
     private long lastInput;
     private long lastAgentUse;
+    /** The last health report and when it came (ticker): its uptime is counted on from there. */
+    private HealthReport lastReport;
+    private long reportAt;
     /** Counts relocks (UI thread only): an answer asked for before the last relock is stale. */
     private long relocks;
 
@@ -215,6 +220,31 @@ public final class StaffViewModel {
                 && now - lastInput < KEEP_ALIVE.toNanos()) {
             call(agent::memberCards, cards::setAll);
         }
+        if (unlocked.get()) {
+            countUptimeOn(now);
+        }
+    }
+
+    /**
+     * The uptime line goes on counting between reports, so staff never read a stale "12 minutes"
+     * until they press "Refresh". The list changes only when the words do (once a minute at most).
+     */
+    private void countUptimeOn(long now) {
+        if (lastReport == null) {
+            return;
+        }
+        Duration elapsed = Duration.ofNanos(now - reportAt);
+        List<CheckReport> checks = lastReport.checks();
+        for (int i = 0; i < checks.size() && i < health.size(); i++) {
+            CheckReport check = checks.get(i);
+            if ("uptime".equals(check.name())) {
+                HealthLine line = new HealthLine(HealthLine.name(check.name()), check.status(),
+                        HealthValue.uptime(check, elapsed));
+                if (!line.equals(health.get(i))) {
+                    health.set(i, line);
+                }
+            }
+        }
     }
 
     /** Reloads health and member cards from the agent. */
@@ -225,6 +255,8 @@ public final class StaffViewModel {
     }
 
     private void showHealth(HealthReport report) {
+        lastReport = report;
+        reportAt = nanoTime.getAsLong();
         overall.set(report.overall());
         health.setAll(report.checks().stream().map(HealthLine::of).toList());
     }
@@ -349,6 +381,7 @@ public final class StaffViewModel {
         problem.set(null);
         revealed.set(null);
         overall.set(null);
+        lastReport = null;
         health.clear();
         cards.clear();
     }

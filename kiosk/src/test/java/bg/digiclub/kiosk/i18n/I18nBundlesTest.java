@@ -1,6 +1,7 @@
 package bg.digiclub.kiosk.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -76,7 +77,7 @@ class I18nBundlesTest {
     void bulgarianIsReallyBulgarian() throws IOException {
         Properties bg = bundle("bg");
         assertTrue(bg.getProperty("lock.startGuest").matches(".*[А-Яа-я].*"));
-        assertEquals("Започни като гост", new I18n(Language.BG).format("lock.startGuest"));
+        assertEquals("Започнете като гост", new I18n(Language.BG).format("lock.startGuest"));
         assertEquals("Start as guest", new I18n(Language.EN).format("lock.startGuest"));
     }
 
@@ -88,6 +89,44 @@ class I18nBundlesTest {
         i18n.use(Language.EN);
         assertEquals("1 minute left", i18n.format("warning.time.title", 1L));
         assertEquals("10 minutes left", i18n.format("warning.time.title", 10L));
+    }
+
+    @Test
+    void noJargonWhereVisitorsOrMentorsRead() throws IOException {
+        // the visitor and the mentor meet "the computer", never its parts' names
+        Properties bg = bundle("bg");
+        for (String key : bg.stringPropertyNames()) {
+            String text = bg.getProperty(key).toLowerCase(java.util.Locale.ROOT);
+            assertFalse(text.contains("агент") || text.contains("киоск") || text.matches("(?s)(.*[^а-я])?стартира.*"),
+                    key + ": " + bg.getProperty(key));
+        }
+        Properties en = bundle("en");
+        for (String key : en.stringPropertyNames()) {
+            // the administrator's command is named as typed
+            String text = en.getProperty(key).toLowerCase(java.util.Locale.ROOT).replace("digiclub-agent", "");
+            assertFalse(text.contains("agent ") || text.contains("agent's") || text.contains("kiosk"),
+                    key + ": " + en.getProperty(key));
+        }
+    }
+
+    @Test
+    void buttonsAskPolitelyAsTheTextsDo() {
+        I18n i18n = new I18n(Language.BG);
+        assertEquals("Да приключим ли? Всичко, което сте оставили на компютъра, ще бъде изтрито.", i18n.format("bar.confirm"));
+        assertEquals("Започнете", i18n.format("guest.start"));
+        assertEquals("Влезте", i18n.format("member.logIn"));
+        assertEquals("Блокирайте картата", i18n.format("staff.cards.disable"));
+    }
+
+    @Test
+    void secondsFormat() {
+        I18n i18n = new I18n(Language.BG);
+        assertEquals("Остава 1 секунда", i18n.format("warning.time.seconds", 1L));
+        assertEquals("Остават 59 секунди", i18n.format("warning.time.seconds", 59L));
+        assertTrue(i18n.format("warning.idle.body", 1L).contains("след 1 секунда"));
+        i18n.use(Language.EN);
+        assertEquals("59 seconds left", i18n.format("warning.time.seconds", 59L));
+        assertTrue(i18n.format("warning.idle.body", 30L).contains("\"I'm still here\""));
     }
 
     /**

@@ -2,6 +2,7 @@ package bg.digiclub.kiosk.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,11 +20,14 @@ import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.agentlink.AgentRefusedException;
+import bg.digiclub.kiosk.i18n.I18n;
+import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.ui.Countdown;
 
 class SessionViewModelTest {
     private static final SessionSettings SETTINGS = new SessionSettings(Duration.ofMinutes(60),
@@ -380,5 +384,48 @@ class SessionViewModelTest {
         runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
         assertFalse(session.outOfOrderProperty().get());
         assertNull(session.noticeProperty().get());
+    }
+
+    @Test
+    void theFirstSessionHintShowsAtTheStartUntilClosedAndGoesWithTheSession() {
+        assertFalse(session.hintProperty().get(), "no hint without a session");
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertTrue(session.hintProperty().get(), "a new session opens with the hint");
+        session.closeHint();
+        assertFalse(session.hintProperty().get());
+
+        session.endByVisitor();
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertTrue(session.hintProperty().get(), "the next visitor sees it again");
+        session.endByVisitor();
+        assertFalse(session.hintProperty().get(), "the hint goes with the session");
+    }
+
+    @Test
+    void aWarningTakesTheHintsPlace() {
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertTrue(session.hintProperty().get());
+        runFor(Duration.ofMinutes(51), Duration.ofMinutes(1));
+        assertNotNull(session.warningProperty().get());
+        assertFalse(session.hintProperty().get(), "one note at a time over the desktop");
+    }
+
+    @Test
+    void theLastMinuteIsCountedInSeconds() {
+        SessionWarning oneMinute = new SessionWarning(SessionWarning.Kind.TIME_LEFT, Duration.ofMinutes(1));
+        SessionWarning tenMinutes = new SessionWarning(SessionWarning.Kind.TIME_LEFT, Duration.ofMinutes(10));
+        I18n bg = new I18n(Language.BG);
+        I18n en = new I18n(Language.EN);
+
+        assertEquals("Остават 10 минути", bg.format(WarningView.timeLeftTitle(tenMinutes, Duration.ofMinutes(10))));
+        assertEquals("Остава 1 минута", bg.format(WarningView.timeLeftTitle(oneMinute, Duration.ofSeconds(60))));
+        assertEquals("Остават 59 секунди",
+                bg.format(WarningView.timeLeftTitle(oneMinute, Duration.ofSeconds(58).plusMillis(250))),
+                "rounded up, as the bar shows 0:59");
+        assertEquals("Остават 6 секунди", bg.format(WarningView.timeLeftTitle(oneMinute, Duration.ofSeconds(6))));
+        assertEquals("Остава 1 секунда", bg.format(WarningView.timeLeftTitle(oneMinute, Duration.ofMillis(400))));
+        assertEquals("6 seconds left", en.format(WarningView.timeLeftTitle(oneMinute, Duration.ofSeconds(6))));
+        assertEquals("1 second left", en.format(WarningView.timeLeftTitle(oneMinute, Duration.ofSeconds(1))));
+        assertEquals("0:06", Countdown.format(Duration.ofSeconds(6)));
     }
 }

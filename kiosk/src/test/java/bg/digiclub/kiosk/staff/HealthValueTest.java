@@ -1,8 +1,13 @@
 package bg.digiclub.kiosk.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -94,6 +99,44 @@ class HealthValueTest {
         assertEquals("70 °C", bg(unknown), "a check this kiosk does not know");
         CheckReport odd = check("memory", "it's 5 % {0}", Map.of("somethingNew", 1.0));
         assertEquals("it's 5 % {0}", bg(odd), "the agent's words are an argument, not a pattern");
+    }
+
+    @Test
+    void everyCheckTheAgentSendsHasANameInBothLanguages() {
+        // the agent's CheckNames and the checks it raises itself: none may reach a Bulgarian screen raw
+        List<String> agentChecks = List.of("disk:/", "smart:vda", "fan:0", "cpu-temperature", "memory", "swap",
+                "battery-charge", "battery-health", "uptime", "staff-pin", "database", "visitor-reset");
+        for (String name : agentChecks) {
+            String inBg = bg.format(HealthLine.name(name));
+            String inEn = en.format(HealthLine.name(name));
+            assertNotEquals(name, inBg);
+            String words = inBg.replace(name.substring(name.indexOf(':') + 1), "");
+            assertTrue(words.matches("[^A-Za-z]*[А-Яа-я][^A-Za-z]*"), name + " in Bulgarian: " + inBg);
+            assertTrue(inEn.matches(".*[A-Za-z].*") && !inEn.equals(name), name + " in English: " + inEn);
+        }
+        assertEquals("Изправност на диск vda", bg.format(HealthLine.name("smart:vda")));
+        assertEquals("Виртуална памет (на диска)", bg.format(HealthLine.name("swap")));
+        assertEquals("Заряд на батерията", bg.format(HealthLine.name("battery-charge")));
+        assertEquals("Battery charge", en.format(HealthLine.name("battery-charge")));
+    }
+
+    @Test
+    void checksTheAgentRaisesItselfAreSaidInTheVisitorsLanguage() {
+        CheckReport resetOk = new CheckReport("visitor-reset", HealthStatus.OK, "reset ok", T0);
+        assertEquals("без проблеми", bg(resetOk));
+        CheckReport resetFailed = new CheckReport("visitor-reset", HealthStatus.CRIT,
+                "the visitor's data could not be removed: home", T0);
+        assertEquals("файловете на последния посетител не можаха да се изтрият; компютърът не приема посетители",
+                bg(resetFailed));
+        CheckReport database = new CheckReport("database", HealthStatus.CRIT, "The database x was damaged", T0);
+        assertFalse(bg(database).matches(".*[A-Za-z].*"), bg(database));
+    }
+
+    @Test
+    void uptimeCountsOnFromTheReport() {
+        CheckReport uptime = check("uptime", "59 minutes since restart", Map.of("seconds", 59 * 60.0 + 30));
+        assertEquals("59 минути", bg.format(HealthValue.uptime(uptime, Duration.ZERO)));
+        assertEquals("1 час", bg.format(HealthValue.uptime(uptime, Duration.ofSeconds(30))));
     }
 
     private static CheckReport check(String name, String value, Map<String, Double> facts) {

@@ -11,10 +11,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.common.health.CheckReport;
+import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
@@ -156,13 +159,15 @@ class StaffViewModelTest {
 
         assertFalse(staff.unlockedProperty().get());
         assertEquals(Message.of("staff.error.locked", 8L), staff.problemProperty().get());
-        assertEquals("Входът на персонала е заключен заради много грешни ПИН-ове. Опитайте след 8 минути. "
-                        + "Ако не може да чака: като root на този компютър изпълнете „digiclub-agent staff-pin --unlock“.",
+        assertEquals("Входът на персонала е заключен след много грешни ПИН-ове. Опитайте отново след 8 минути. "
+                        + "Ако не може да чака, техническият администратор може да го отключи с "
+                        + "„digiclub-agent staff-pin --unlock“ (като root на този компютър).",
                 new I18n(Language.BG).format(staff.problemProperty().get()));
         agent.staffLockedFor = Duration.ofSeconds(20);
         open();
-        assertEquals("Staff login is locked after too many wrong PINs. Try again in 1 minute. If it cannot wait: "
-                        + "as root on this computer, run \"digiclub-agent staff-pin --unlock\".",
+        assertEquals("Staff login is locked after too many wrong PINs. Try again in 1 minute. If it cannot wait, "
+                        + "the technical administrator can unlock it with \"digiclub-agent staff-pin --unlock\" "
+                        + "(as root on this computer).",
                 new I18n(Language.EN).format(staff.problemProperty().get()));
     }
 
@@ -293,5 +298,23 @@ class StaffViewModelTest {
         assertEquals("ПИН на персонала (грешни опити)", new I18n(Language.BG).format(HealthLine.name("staff-pin")));
         assertEquals(Message.of("staff.check.raw", "gpu-temperature"), HealthLine.name("gpu-temperature"));
         assertEquals("gpu-temperature", new I18n(Language.EN).format(HealthLine.name("gpu-temperature")));
+    }
+
+    @Test
+    void uptimeGoesOnCountingWithoutRefresh() {
+        Instant now = Instant.parse("2026-02-04T09:00:00Z");
+        agent.healthAnswer = new HealthReport(HealthStatus.OK, now, List.of(
+                new CheckReport("memory", HealthStatus.OK, "36 % used", now, Map.of("percent", 36.0)),
+                new CheckReport("uptime", HealthStatus.OK, "12 minutes since restart", now, Map.of("seconds", 12 * 60.0))));
+        open();
+        I18n bg = new I18n(Language.BG);
+        assertEquals("12 минути", bg.format(staff.health().get(1).value()));
+
+        ticker.advance(Duration.ofSeconds(61));
+        staff.touched();
+        staff.tick();
+
+        assertEquals("13 минути", bg.format(staff.health().get(1).value()), "counted on by the panel");
+        assertEquals("36 % заети", bg.format(staff.health().get(0).value()));
     }
 }

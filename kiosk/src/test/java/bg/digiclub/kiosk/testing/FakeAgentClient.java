@@ -213,9 +213,15 @@ public final class FakeAgentClient implements AgentClient {
         }
     }
 
+    /** When set, {@link #health()} answers this report. */
+    public volatile HealthReport healthAnswer;
+
     @Override
     public HealthReport health() throws AgentUnavailableException {
         check();
+        if (healthAnswer != null) {
+            return healthAnswer;
+        }
         Instant now = Instant.parse("2026-02-04T09:00:00Z");
         return new HealthReport(HealthStatus.WARN, now, List.of(
                 new CheckReport("disk:/", HealthStatus.WARN, "8 % free", now),
