@@ -60,6 +60,8 @@ public final class StaffView {
         panel.setFocusTraversable(false);
         panel.setFitToWidth(true);
         panel.setId("staff-panel");
+        // the card list grows with the club: this one screen may scroll (the truncation check knows)
+        panel.getStyleClass().add("may-scroll");
 
         root = new VBox();
         root.setAlignment(Pos.TOP_CENTER);
@@ -127,6 +129,8 @@ public final class StaffView {
             status.getStyleClass().add("status-" + line.status());
             Label value = new Label(i18n.format(line.value()));
             value.setWrapText(true);
+            // a value wraps between words, never inside one
+            value.setMinWidth(120);
             keepWhole(what, status);
             healthGrid.addRow(row++, what, status, value);
         }
@@ -189,6 +193,9 @@ public final class StaffView {
     /** Lets a narrow column wrap the free text, never a button, a short label or a status word. */
     private static void keepWhole(Region... nodes) {
         for (Region node : nodes) {
+            if (node.minWidthProperty().isBound()) {
+                continue; // a Widgets label keeps itself whole already
+            }
             node.setMinWidth(Region.USE_PREF_SIZE);
         }
     }
