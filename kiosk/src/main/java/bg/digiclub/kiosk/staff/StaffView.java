@@ -89,15 +89,14 @@ public final class StaffView {
         // two columns: on a common 1280x800 screen everything is in sight without scrolling
         VBox left = new VBox(18, healthSection(), sessionSection());
         VBox right = new VBox(18, cardsSection(revealed), maintenanceSection());
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        // health needs the room: name, status word and the agent's value side by side
-        left.setPrefWidth(690);
-        right.setPrefWidth(450);
-        left.setMinWidth(0);
-        right.setMinWidth(0);
+        // health needs the room: name, status word and the agent's value side by side. The
+        // widths are in em (kiosk.css): in large text the two no longer fit side by side, and the
+        // flow puts the cards below the health instead of squeezing one under the other
+        left.getStyleClass().add("staff-health-column");
+        right.getStyleClass().add("staff-cards-column");
+        FlowPane columns = new FlowPane(18, 18, left, right);
         VBox content = new VBox(18, header, Widgets.messageLabel(i18n, model.problemProperty(), "problem"),
-                new HBox(18, left, right));
+                columns);
         content.setPadding(new Insets(10));
         content.setMaxWidth(1200);
         VBox centered = new VBox(content);
@@ -221,7 +220,7 @@ public final class StaffView {
     private static Spinner<Integer> minuteSpinner(int initial) {
         Spinner<Integer> spinner = new Spinner<>(1, 240, initial, 5);
         spinner.setEditable(true);
-        spinner.setPrefWidth(140);
+        // as wide as its digits in every text size (.spinner in kiosk.css)
         return spinner;
     }
 
