@@ -87,8 +87,10 @@ public final class StaffView {
         Label revealed = Widgets.messageLabel(i18n, model.revealedProperty(), "revealed");
         revealed.setId("staff-revealed");
         // two columns: on a common 1280x800 screen everything is in sight without scrolling
-        VBox left = new VBox(18, healthSection(), sessionSection());
-        VBox right = new VBox(18, cardsSection(revealed), maintenanceSection());
+        // the card list grows with the club: it has a column of its own, so the session and
+        // maintenance controls stay in sight above the fold at normal size
+        VBox left = new VBox(18, healthSection(), sessionSection(), maintenanceSection());
+        VBox right = new VBox(18, cardsSection(revealed));
         // health needs the room: name, status word and the agent's value side by side. The
         // widths are in em (kiosk.css): in large text the two no longer fit side by side, and the
         // flow puts the cards below the health instead of squeezing one under the other

@@ -8,6 +8,9 @@ import javafx.stage.StageStyle;
 
 /** The small always-on-top windows of a session (session bar, warnings, launcher). */
 public final class KioskWindows {
+    /** The height the session bar takes at the bottom of the screen in large text, with its margin. */
+    private static final double BAR_ROOM = 140;
+
     private KioskWindows() {
     }
 
@@ -48,6 +51,8 @@ public final class KioskWindows {
         stage.setWidth(width);
         stage.setHeight(height);
         stage.setX(bounds.getMinX() + (bounds.getWidth() - width) / 2);
-        stage.setY(bounds.getMinY() + (bounds.getHeight() - height) / 2);
+        // centred, but a tall one moves up rather than cover the session bar in the bottom corner
+        double centredY = bounds.getMinY() + (bounds.getHeight() - height) / 2;
+        stage.setY(Math.max(bounds.getMinY(), Math.min(centredY, bounds.getMaxY() - BAR_ROOM - height)));
     }
 }
