@@ -8,14 +8,17 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 
 /**
  * Finds the visible text of one window that a visitor cannot read whole: a Labeled whose
  * rendered text (its skin's {@code LabeledText} node, what is really drawn) is not its whole
  * text (JavaFX cut it and put the ellipsis string in), text drawn outside its control or outside
- * the window, and a screen that only fits with a scroll bar (something below the fold). Call on
+ * the window, a text field narrower than its text, and a screen that only fits with a scroll bar
+ * (something below the fold). Call on
  * the FX thread, after a layout pulse.
  */
 public final class TextFit {
@@ -53,6 +56,9 @@ public final class TextFit {
         }
         if (node instanceof Labeled labeled) {
             check(labeled, scene, found);
+        }
+        if (node instanceof TextInputControl field && !(field instanceof PasswordField)) {
+            check(field, found);
         }
         if (node instanceof ScrollPane scroll && !scroll.getStyleClass().contains(MAY_SCROLL)) {
             checkFold(scroll, found);
@@ -99,6 +105,22 @@ public final class TextFit {
             found.add(new Problem(name(labeled), String.format(java.util.Locale.ROOT,
                     "outside the window (%.0f,%.0f to %.0f,%.0f in %.0fx%.0f): \"%s\"", text.getMinX(), text.getMinY(),
                     text.getMaxX(), text.getMaxY(), scene.getWidth(), scene.getHeight(), whole)));
+        }
+    }
+
+    /** A field (a spinner's too) narrower than the text in it shows only part of a number or a code. */
+    private static void check(TextInputControl field, List<Problem> found) {
+        String text = field.getText();
+        if (text == null || text.isEmpty() || field.getWidth() <= 0) {
+            return;
+        }
+        Text measure = new Text(text);
+        measure.setFont(field.getFont());
+        double needed = measure.getLayoutBounds().getWidth();
+        double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+        if (needed > room + SLACK) {
+            found.add(new Problem(name(field), String.format(java.util.Locale.ROOT,
+                    "field too narrow: \"%s\" needs %.0f px, has %.0f", text, needed, room)));
         }
     }
 
@@ -170,8 +192,16 @@ public final class TextFit {
         return null;
     }
 
+    /** Its id, or its kind inside the nearest ancestor that has one. */
     private static String name(Node node) {
-        String id = node.getId() != null ? "#" + node.getId() : node.getClass().getSimpleName();
-        return id;
+        if (node.getId() != null) {
+            return "#" + node.getId();
+        }
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up.getId() != null) {
+                return node.getClass().getSimpleName() + " in #" + up.getId();
+            }
+        }
+        return node.getClass().getSimpleName();
     }
 }
