@@ -4,6 +4,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -54,6 +56,7 @@ public final class KioskUi {
     private final SessionViewModel session;
     private final KioskViewModel kiosk;
     private final LockViewModel lock;
+    private final Theme theme;
     private final StackPane content = new StackPane();
     private final Lockdown lockdown;
     private final Timeline ticker;
@@ -72,7 +75,7 @@ public final class KioskUi {
         this.stage = stage;
         KioskConfig config = parts.config();
         i18n = new I18n(config.defaultLanguage());
-        Theme theme = new Theme(new DisplayMode());
+        theme = new Theme(new DisplayMode());
         session = new SessionViewModel(SessionSettings.from(config), parts.agent(), parts.idleMonitor(),
                 parts.nanoTime(), parts.work(), parts.ui());
         kiosk = new KioskViewModel(session, i18n, config.defaultLanguage(), parts.nanoTime());
@@ -120,6 +123,12 @@ public final class KioskUi {
         ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         kiosk.screenProperty().addListener((obs, old, now) -> show(now));
+        // every visitor meets the club's display settings, as they meet its language
+        session.stateProperty().addListener((obs, old, now) -> {
+            if (now == SessionViewModel.State.NONE) {
+                theme.displayMode().reset();
+            }
+        });
     }
 
     /** Builds the kiosk on {@code stage}, shows the lock screen and starts the interrupted-session recovery. */
@@ -175,7 +184,12 @@ public final class KioskUi {
         }
     }
 
-    private void showMain(Node node, Runnable focus) {
+    private void showMain(Node node, Runnable shownFocus) {
+        // every form opens at its top, wherever the last visitor left it
+        Runnable focus = () -> {
+            shownFocus.run();
+            scrollToTop(node);
+        };
         // park the focus on the container first: when the focused node of the last screen goes,
         // JavaFX picks a new focus by itself, often the new screen's last button
         content.requestFocus();
@@ -197,6 +211,16 @@ public final class KioskUi {
             readyTold = true;
             // the benchmark's end mark: the first frame with the lock screen is being drawn
             Platform.runLater(parts.ready());
+        }
+    }
+
+    private static void scrollToTop(Node node) {
+        if (node instanceof ScrollPane scroll) {
+            scroll.setVvalue(scroll.getVmin());
+            scroll.setHvalue(scroll.getHmin());
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(KioskUi::scrollToTop);
         }
     }
 

@@ -26,6 +26,8 @@ final class KioskUiFixture {
     final FakeAgentClient agent = new FakeAgentClient(log, ticker);
     final MutableClock clock = new MutableClock(Instant.parse("2026-02-04T08:30:00Z"), ZoneId.of("Europe/Sofia"));
     final AtomicInteger ids = new AtomicInteger();
+    /** Settings on top of the fixture's own (club name), for a test that needs others. */
+    final Properties settings = new Properties();
     KioskUi ui;
 
     /** Builds and shows the kiosk; call on the FX thread. */
@@ -44,6 +46,7 @@ final class KioskUiFixture {
     private KioskParts parts() {
         Properties properties = new Properties();
         properties.setProperty("club.name", "Читалище „Родина – 1860“, Стара Загора");
+        properties.putAll(settings);
         KioskConfig config = KioskConfig.parse(properties, "test");
         AppLauncher launcher = new AppLauncher() {
             @Override

@@ -24,6 +24,8 @@ import bg.digiclub.kiosk.ui.Widgets;
 /** The launcher menu: one big button per allowed application, in an always-on-top window. */
 public final class AppMenuView {
     private static final double ICON_SIZE = 48;
+    /** An icon 1.6 times its big button's text size: 48 px at normal size (30 px), 67 px in large text. */
+    private static final double ICON_EMS = 1.6;
 
     private final Stage stage;
     private final AppMenuViewModel model;
@@ -68,7 +70,12 @@ public final class AppMenuView {
         });
         if (app.icon() != null && Files.isReadable(app.icon())) {
             try (InputStream in = Files.newInputStream(app.icon())) {
-                ImageView icon = new ImageView(new Image(in, ICON_SIZE, ICON_SIZE, true, true));
+                // loaded sharp enough for large text; drawn in proportion to the button's text, so it
+                // grows with large text as the words do
+                ImageView icon = new ImageView(new Image(in, ICON_SIZE * 2, ICON_SIZE * 2, true, true));
+                icon.setPreserveRatio(true);
+                icon.fitHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> (double) Math.round(button.getFont().getSize() * ICON_EMS), button.fontProperty()));
                 button.setGraphic(icon);
             } catch (IOException e) {
                 // an icon is decoration: the button still works without it

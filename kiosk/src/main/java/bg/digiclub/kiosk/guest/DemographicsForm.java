@@ -35,6 +35,7 @@ public final class DemographicsForm {
                                                         String keyPrefix) {
         ToggleGroup group = new ToggleGroup();
         FlowPane pane = new FlowPane(8, 8);
+        pane.getStyleClass().add("choices");
         for (T value : values) {
             ToggleButton toggle = new ToggleButton();
             toggle.textProperty().bind(i18n.text(keyPrefix + value.name()));

@@ -70,9 +70,9 @@ public final class LockView {
         VBox ways = new VBox(16, guest, member, staff);
         ways.setAlignment(Pos.CENTER);
         ways.setMaxWidth(Region.USE_PREF_SIZE);
-        VBox center = new VBox(14, club, date, time, welcome, notice, ways, preparing);
+        VBox center = new VBox(12, club, date, time, welcome, notice, ways, preparing);
         center.setAlignment(Pos.CENTER);
-        center.setPadding(new Insets(10, 40, 30, 40));
+        center.setPadding(new Insets(8, 40, 8, 40));
         // scrolls rather than clips when large text makes it taller than a small screen
         ScrollPane scroll = new ScrollPane(center);
         scroll.setFocusTraversable(false);
@@ -92,18 +92,24 @@ public final class LockView {
         ToggleButton en = languageButton(Language.EN, "English");
         ToggleButton large = new ToggleButton();
         large.textProperty().bind(i18n.text("lock.largeText"));
-        large.setSelected(model.displayMode().largeTextProperty().get());
         large.setOnAction(e -> model.toggleLargeText());
+        follow(large, model.displayMode().largeTextProperty());
         large.setId("lock-large-text");
         ToggleButton contrast = new ToggleButton();
         contrast.textProperty().bind(i18n.text("lock.highContrast"));
-        contrast.setSelected(model.displayMode().highContrastProperty().get());
         contrast.setOnAction(e -> model.toggleHighContrast());
+        follow(contrast, model.displayMode().highContrastProperty());
         contrast.setId("lock-high-contrast");
         HBox bar = new HBox(10, bg, en, large, contrast);
         bar.setAlignment(Pos.TOP_RIGHT);
         bar.setPadding(new Insets(16));
         return bar;
+    }
+
+    /** The switch shows the mode, also when the mode changes without it (the reset for a new visitor). */
+    private static void follow(ToggleButton toggle, javafx.beans.value.ObservableBooleanValue mode) {
+        toggle.setSelected(mode.get());
+        mode.addListener((obs, old, on) -> toggle.setSelected(on));
     }
 
     private ToggleButton languageButton(Language language, String ownName) {

@@ -13,6 +13,7 @@ import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.ui.KioskWindows;
 import bg.digiclub.kiosk.ui.Theme;
+import bg.digiclub.kiosk.ui.Widgets;
 
 /**
  * The warning drawn over everything: a big always-on-top window in the middle of the screen
@@ -20,6 +21,7 @@ import bg.digiclub.kiosk.ui.Theme;
  */
 public final class WarningView {
     private final Stage stage;
+    private final Scene scene;
     private final Button answer;
 
     public WarningView(SessionViewModel model, I18n i18n, Theme theme) {
@@ -27,6 +29,7 @@ public final class WarningView {
         title.getStyleClass().add("warning-title");
         title.setWrapText(true);
         title.setId("warning-title");
+        Widgets.keepWhole(title);
         title.textProperty().bind(i18n.text(() -> {
             SessionWarning warning = model.warningProperty().get();
             if (warning == null) {
@@ -41,6 +44,7 @@ public final class WarningView {
         body.getStyleClass().add("warning-body");
         body.setWrapText(true);
         body.setId("warning-body");
+        Widgets.keepWhole(body);
         body.textProperty().bind(i18n.text(() -> {
             SessionWarning warning = model.warningProperty().get();
             if (warning == null) {
@@ -55,6 +59,7 @@ public final class WarningView {
         answer = new Button();
         answer.getStyleClass().addAll("primary", "big");
         answer.setId("warning-answer");
+        answer.setMinSize(Button.USE_PREF_SIZE, Button.USE_PREF_SIZE);
         answer.textProperty().bind(i18n.text(() -> {
             SessionWarning warning = model.warningProperty().get();
             return i18n.format(warning != null && warning.kind() == SessionWarning.Kind.IDLE
@@ -73,7 +78,8 @@ public final class WarningView {
         card.getStyleClass().add("warning");
         card.setId("warning");
         stage = KioskWindows.onTop("DigiClub");
-        stage.setScene(theme.style(new Scene(card)));
+        scene = theme.style(new Scene(card));
+        stage.setScene(scene);
         model.warningProperty().addListener((obs, old, warning) -> {
             if (warning == null) {
                 stage.hide();
@@ -97,9 +103,12 @@ public final class WarningView {
     }
 
     private void show() {
-        KioskWindows.centered(stage, 0.7, 0.6);
+        // as tall as its sentences need in the current language and text size, never cut
+        KioskWindows.centered(stage, scene, 0.7, 0.6);
         if (!stage.isShowing()) {
             stage.show();
+            // again once shown: the skins, and so the height the text needs, exist only now
+            KioskWindows.centered(stage, scene, 0.7, 0.6);
         }
         stage.toFront();
         stage.requestFocus();

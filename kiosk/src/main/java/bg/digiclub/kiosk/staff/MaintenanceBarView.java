@@ -24,6 +24,8 @@ public final class MaintenanceBarView {
         left.setId("maintenance-left");
         left.textProperty().bind(i18n.text(() -> i18n.format("maintenance.left",
                 Countdown.format(kiosk.maintenanceLeftProperty().get())), kiosk.maintenanceLeftProperty()));
+        Widgets.keepWhole(left);
+        left.setWrapText(false);
         Button lock = Widgets.button(i18n, "maintenance.lockNow", kiosk::endMaintenance, "danger");
         lock.setId("maintenance-lock");
         HBox bar = new HBox(12, left, lock);

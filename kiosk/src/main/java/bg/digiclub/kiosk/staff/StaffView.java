@@ -60,6 +60,8 @@ public final class StaffView {
         panel.setFocusTraversable(false);
         panel.setFitToWidth(true);
         panel.setId("staff-panel");
+        // the card list grows with the club: this one screen may scroll (the truncation check knows)
+        panel.getStyleClass().add("may-scroll");
 
         root = new VBox();
         root.setAlignment(Pos.TOP_CENTER);
@@ -85,17 +87,18 @@ public final class StaffView {
         Label revealed = Widgets.messageLabel(i18n, model.revealedProperty(), "revealed");
         revealed.setId("staff-revealed");
         // two columns: on a common 1280x800 screen everything is in sight without scrolling
-        VBox left = new VBox(18, healthSection(), sessionSection());
-        VBox right = new VBox(18, cardsSection(revealed), maintenanceSection());
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        // health needs the room: name, status word and the agent's value side by side
-        left.setPrefWidth(690);
-        right.setPrefWidth(450);
-        left.setMinWidth(0);
-        right.setMinWidth(0);
+        // the card list grows with the club: it has a column of its own, so the session and
+        // maintenance controls stay in sight above the fold at normal size
+        VBox left = new VBox(18, healthSection(), sessionSection(), maintenanceSection());
+        VBox right = new VBox(18, cardsSection(revealed));
+        // health needs the room: name, status word and the agent's value side by side. The
+        // widths are in em (kiosk.css): in large text the two no longer fit side by side, and the
+        // flow puts the cards below the health instead of squeezing one under the other
+        left.getStyleClass().add("staff-health-column");
+        right.getStyleClass().add("staff-cards-column");
+        FlowPane columns = new FlowPane(18, 18, left, right);
         VBox content = new VBox(18, header, Widgets.messageLabel(i18n, model.problemProperty(), "problem"),
-                new HBox(18, left, right));
+                columns);
         content.setPadding(new Insets(10));
         content.setMaxWidth(1200);
         VBox centered = new VBox(content);
@@ -127,6 +130,8 @@ public final class StaffView {
             status.getStyleClass().add("status-" + line.status());
             Label value = new Label(i18n.format(line.value()));
             value.setWrapText(true);
+            // a value wraps between words, never inside one
+            value.setMinWidth(120);
             keepWhole(what, status);
             healthGrid.addRow(row++, what, status, value);
         }
@@ -189,6 +194,9 @@ public final class StaffView {
     /** Lets a narrow column wrap the free text, never a button, a short label or a status word. */
     private static void keepWhole(Region... nodes) {
         for (Region node : nodes) {
+            if (node.minWidthProperty().isBound()) {
+                continue; // a Widgets label keeps itself whole already
+            }
             node.setMinWidth(Region.USE_PREF_SIZE);
         }
     }
@@ -214,7 +222,7 @@ public final class StaffView {
     private static Spinner<Integer> minuteSpinner(int initial) {
         Spinner<Integer> spinner = new Spinner<>(1, 240, initial, 5);
         spinner.setEditable(true);
-        spinner.setPrefWidth(140);
+        // as wide as its digits in every text size (.spinner in kiosk.css)
         return spinner;
     }
 

@@ -5,11 +5,27 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
  * Large-text and high-contrast modes, switched on the lock screen and applied to every kiosk
- * window. They stay on across sessions: the next visitor at this PC most likely needs the same.
+ * window. They are one visitor's choice: {@link #reset()} puts the club's defaults back for the
+ * next visitor, as the language is put back (someone who needed large text must not leave the
+ * next person a screen they did not ask for, nor the other way round).
  */
 public final class DisplayMode {
+    private final boolean largeTextDefault;
+    private final boolean highContrastDefault;
     private final ReadOnlyBooleanWrapper largeText = new ReadOnlyBooleanWrapper(this, "largeText");
     private final ReadOnlyBooleanWrapper highContrast = new ReadOnlyBooleanWrapper(this, "highContrast");
+
+    /** Both modes off by default. */
+    public DisplayMode() {
+        this(false, false);
+    }
+
+    /** The club's defaults, which every new visitor starts from. */
+    public DisplayMode(boolean largeTextDefault, boolean highContrastDefault) {
+        this.largeTextDefault = largeTextDefault;
+        this.highContrastDefault = highContrastDefault;
+        reset();
+    }
 
     public ReadOnlyBooleanProperty largeTextProperty() {
         return largeText.getReadOnlyProperty();
@@ -25,5 +41,11 @@ public final class DisplayMode {
 
     public void toggleHighContrast() {
         highContrast.set(!highContrast.get());
+    }
+
+    /** Back to the club's defaults, for the next visitor. */
+    public void reset() {
+        largeText.set(largeTextDefault);
+        highContrast.set(highContrastDefault);
     }
 }

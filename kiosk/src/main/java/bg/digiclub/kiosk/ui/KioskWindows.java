@@ -8,6 +8,9 @@ import javafx.stage.StageStyle;
 
 /** The small always-on-top windows of a session (session bar, warnings, launcher). */
 public final class KioskWindows {
+    /** The height the session bar takes at the bottom of the screen in large text, with its margin. */
+    private static final double BAR_ROOM = 140;
+
     private KioskWindows() {
     }
 
@@ -34,14 +37,22 @@ public final class KioskWindows {
         stage.setY(bounds.getMaxY() - height - 8);
     }
 
-    /** Sizes the stage to a share of the main screen and centres it. */
-    public static void centered(Stage stage, double widthShare, double heightShare) {
+    /**
+     * Sizes the stage to a share of the main screen's width and at least a share of its height,
+     * taller when the scene's content needs it (large text), never taller than the screen, and
+     * centres it.
+     */
+    public static void centered(Stage stage, Scene scene, double widthShare, double heightShare) {
         Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
-        double width = bounds.getWidth() * widthShare;
-        double height = bounds.getHeight() * heightShare;
+        double width = Math.min(bounds.getWidth(), Math.ceil(bounds.getWidth() * widthShare));
+        scene.getRoot().applyCss();
+        double needed = Math.ceil(scene.getRoot().prefHeight(width));
+        double height = Math.min(bounds.getHeight(), Math.max(bounds.getHeight() * heightShare, needed));
         stage.setWidth(width);
         stage.setHeight(height);
         stage.setX(bounds.getMinX() + (bounds.getWidth() - width) / 2);
-        stage.setY(bounds.getMinY() + (bounds.getHeight() - height) / 2);
+        // centred, but a tall one moves up rather than cover the session bar in the bottom corner
+        double centredY = bounds.getMinY() + (bounds.getHeight() - height) / 2;
+        stage.setY(Math.max(bounds.getMinY(), Math.min(centredY, bounds.getMaxY() - BAR_ROOM - height)));
     }
 }

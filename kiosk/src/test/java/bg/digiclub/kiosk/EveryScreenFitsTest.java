@@ -1,0 +1,221 @@
+package bg.digiclub.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import bg.digiclub.kiosk.agentlink.MemberCard;
+import bg.digiclub.kiosk.agentlink.MemberLogin;
+import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.testing.FakeAgentClient;
+import bg.digiclub.kiosk.ui.ScreenPicture;
+import bg.digiclub.kiosk.ui.TextFit;
+
+/**
+ * The truncation check: every screen a visitor, a member or a mentor meets, in Bulgarian and
+ * English, in normal, large-text and high-contrast modes, on a 1280x800 screen (Monocle's
+ * headless screen; the main window 1280x740, see walk), must show every visible text whole —
+ * nothing cut with "…", nothing drawn outside its control or the window, no text field narrower
+ * than its text, no form that needs scrolling to reach a choice. The
+ * failure names the screen, the mode and the node. A picture of every screen goes to
+ * {@code target/screens/}; with {@code -Dkiosk.screenshots=DIR} the Bulgarian normal and
+ * large-text pictures also go to DIR (the documentation's {@code docs/screenshots/}).
+ */
+@ExtendWith(ApplicationExtension.class)
+class EveryScreenFitsTest {
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 800;
+    private static final Path PICTURES = Path.of("target", "screens");
+
+    private enum Mode {
+        NORMAL, LARGE_TEXT, HIGH_CONTRAST
+    }
+
+    private final List<String> problems = new ArrayList<>();
+    private KioskUiFixture kiosk;
+    private Language language;
+    private Mode mode;
+
+    @Start
+    void start(Stage ignored) {
+        // every language and mode gets its own kiosk, made in the test
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) throws TimeoutException {
+        if (kiosk != null && kiosk.ui != null) {
+            robot.interact(kiosk.ui::stop);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void everyTextOnEveryScreenIsShownWhole(FxRobot robot) throws TimeoutException {
+        for (Language lang : Language.values()) {
+            for (Mode m : Mode.values()) {
+                walk(robot, lang, m);
+            }
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " texts do not fit:\n" + String.join("\n", problems));
+    }
+
+    private void walk(FxRobot robot, Language lang, Mode m) throws TimeoutException {
+        if (kiosk != null) {
+            robot.interact(kiosk.ui::stop);
+            FxToolkit.cleanupStages();
+        }
+        language = lang;
+        mode = m;
+        kiosk = new KioskUiFixture();
+        // a 2-minute warning as well as the defaults: its sentence is the longest of them
+        kiosk.settings.setProperty("warning.minutes", "10,5,2,1");
+        kiosk.agent.cards.add(new MemberCard("100200", false, true, Duration.ofMinutes(20)));
+        kiosk.agent.cards.add(new MemberCard("100150", true, false, Duration.ZERO));
+        robot.interact(() -> {
+            kiosk.standby();
+            // in the top-left corner, placed before it shows (moving a shown window upsets the
+            // headless renderer); the fixture's windowed kiosk is then 1280x740 (the demo window
+            // leaves room for a title bar), so every screen fits 60 px less than fullscreen has
+            kiosk.stage().setX(0);
+            kiosk.stage().setY(0);
+            kiosk.ui.activate();
+        });
+        chooseLanguageAndMode(robot);
+        check(robot, "lock");
+
+        press(robot, "#lock-guest");
+        check(robot, "guest-form");
+        press(robot, "#guest-back");
+
+        press(robot, "#lock-member");
+        kiosk.agent.nextLogin = new MemberLogin(MemberLogin.Outcome.WRONG_PIN, Duration.ZERO, Duration.ZERO, null);
+        type(robot, "#member-code", "100200");
+        type(robot, "#member-pin", "1111");
+        press(robot, "#member-login");
+        check(robot, "member-login");
+        kiosk.agent.nextLogin = new MemberLogin(MemberLogin.Outcome.OK, Duration.ofMinutes(45), Duration.ZERO, null);
+        type(robot, "#member-pin", "2468");
+        press(robot, "#member-login");
+        check(robot, "member-first-login");
+        robot.interact(() -> kiosk.ui.kiosk().back());
+
+        press(robot, "#lock-staff");
+        check(robot, "staff-pin");
+        type(robot, "#staff-pin", FakeAgentClient.STAFF_PIN);
+        press(robot, "#staff-open");
+        press(robot, "#staff-create-card");
+        check(robot, "staff-panel");
+        press(robot, "#staff-maintenance");
+        check(robot, "maintenance-bar");
+        press(robot, "#maintenance-lock");
+
+        chooseLanguageAndMode(robot);
+        press(robot, "#lock-guest");
+        press(robot, "#guest-accept");
+        press(robot, "#guest-start");
+        check(robot, "session-bar");
+        press(robot, "#bar-apps");
+        check(robot, "launcher");
+        press(robot, "#apps-close");
+        press(robot, "#bar-end");
+        check(robot, "end-confirm");
+        press(robot, "#bar-end-no");
+
+        kiosk.idle.idle = Optional.of(Duration.ofMinutes(10));
+        pass(robot, Duration.ofMinutes(10).plusSeconds(41));
+        check(robot, "warning-idle");
+        kiosk.idle.idle = Optional.empty();
+        press(robot, "#warning-answer");
+        pass(robot, Duration.ofMinutes(50).minus(Duration.ofMinutes(10).plusSeconds(41)));
+        check(robot, "warning-10min");
+        press(robot, "#warning-answer");
+        pass(robot, Duration.ofMinutes(8));
+        check(robot, "warning-2min");
+        press(robot, "#warning-answer");
+        pass(robot, Duration.ofMinutes(1));
+        check(robot, "warning-1min");
+        press(robot, "#warning-answer");
+
+        // the agent's reset fails: the PC is out of order, only staff may go in
+        kiosk.agent.resetFails = true;
+        kiosk.agent.outOfOrder = true;
+        pass(robot, Duration.ofMinutes(1));
+        chooseLanguageAndMode(robot);
+        assertTrue(kiosk.ui.session().outOfOrderProperty().get(), "out of order after a failed reset");
+        check(robot, "out-of-order");
+    }
+
+    /** The visitor's own choices on the lock screen (a new visitor starts from the club's defaults). */
+    private void chooseLanguageAndMode(FxRobot robot) {
+        assertEquals(Screen.LOCK, kiosk.ui.kiosk().screen());
+        press(robot, language == Language.BG ? "#lock-lang-bg" : "#lock-lang-en");
+        switchTo(robot, "#lock-large-text", mode == Mode.LARGE_TEXT);
+        switchTo(robot, "#lock-high-contrast", mode == Mode.HIGH_CONTRAST);
+    }
+
+    private static void switchTo(FxRobot robot, String query, boolean on) {
+        if (robot.lookup(query).queryAs(ToggleButton.class).isSelected() != on) {
+            press(robot, query);
+        }
+    }
+
+    private void pass(FxRobot robot, Duration duration) {
+        kiosk.ticker.advance(duration);
+        robot.interact(() -> kiosk.ui.kiosk().tick());
+    }
+
+    private static void press(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> ((ButtonBase) node).fire());
+    }
+
+    private static void type(FxRobot robot, String query, String text) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> ((TextInputControl) node).setText(text));
+    }
+
+    private void check(FxRobot robot, String screen) {
+        WaitForAsyncUtils.waitForFxEvents();
+        String where = screen + " [" + language.name().toLowerCase(java.util.Locale.ROOT) + ", "
+                + mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "]";
+        robot.interact(() -> {
+            for (Window window : List.copyOf(Window.getWindows())) {
+                if (window.isShowing() && window.getScene() != null) {
+                    for (TextFit.Problem problem : TextFit.problems(window.getScene())) {
+                        problems.add(where + " " + problem);
+                    }
+                }
+            }
+            String name = "kiosk-" + screen + "-" + language.name().toLowerCase(java.util.Locale.ROOT) + "-"
+                    + mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".png";
+            ScreenPicture.write(PICTURES.resolve(name), WIDTH, HEIGHT);
+            String docs = System.getProperty("kiosk.screenshots");
+            if (docs != null && language == Language.BG && mode != Mode.HIGH_CONTRAST) {
+                ScreenPicture.write(Path.of(docs).resolve("kiosk-" + screen
+                        + (mode == Mode.LARGE_TEXT ? "-large.png" : ".png")), WIDTH, HEIGHT);
+            }
+        });
+    }
+}
