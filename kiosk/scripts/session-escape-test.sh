@@ -135,15 +135,24 @@ V wmctrl -s 1 2>/dev/null;            check lock-wmctrl-s-visitor lock
 V wmctrl -n 4 2>/dev/null;            check lock-wmctrl-n-visitor lock
 
 # ---- a guest session: the session bar over the black root window ----
-xdotool mousemove 640 462 click 1; sleep 1.5          # "start as a guest"
-xdotool mousemove 144 378 click 1; sleep 0.5          # accept the rules
-xdotool mousemove 433 747 click 1                     # start the session
+# by keyboard, as the lock screen and the form lay out their focus (no coordinates to go stale
+# when a layout changes): Enter on the focused "start as a guest", Space on the focused "I accept
+# the rules", Enter for the form's default button "Start"
+xdotool key Return; sleep 1.5
+xdotool key space; sleep 0.5
+xdotool key Return
 bar=""
 for _ in $(seq 100); do
   bar=$(kiosk_window); [ -n "$bar" ] && [ "$(wmctrl -lG | awk -v x="$bar" '$1 == x { print $6 }')" -lt 200 ] 2>/dev/null && break; sleep 0.1
 done
 import -window root "$out/session-started.png" 2>/dev/null
-grep -q "started (GUEST)" "$out/session/agent.log" || echo "session-escape-test: note: the agent logged no guest session"
+# every check below needs a real session at the agent: without one they would prove nothing
+for _ in $(seq 100); do grep -q "started (GUEST)" "$out/session/agent.log" && break; sleep 0.1; done
+p=""; grep -q "started (GUEST)" "$out/session/agent.log" || p=" the-agent-started-no-guest-session"
+result session-started-at-the-agent "$p"
+# the first-session hint (a kiosk window above the bar, its "Разбрах" focused) closed as a visitor
+# would: the checks below want the session bar itself on top
+sleep 1; xdotool key Return; sleep 0.5
 baseline=$(viewable_set)
 check session-start session
 xdotool mousemove 100 100 click 3;    check session-root-right-click session
