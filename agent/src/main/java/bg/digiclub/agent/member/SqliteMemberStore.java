@@ -55,15 +55,21 @@ public final class SqliteMemberStore implements MemberStore {
             Instant now = clock.instant();
             Card card = code == null ? null : find(code);
             if (card == null) {
+                // the same answer, after the same work, as a wrong PIN: whoever types codes at the
+                // lock screen (or talks to the link) learns nothing about which codes exist
                 hasher.burn();
-                return MemberLoginResult.refused(LoginOutcome.UNKNOWN_CARD);
-            }
-            if (card.disabled()) {
-                return MemberLoginResult.refused(LoginOutcome.DISABLED);
+                return MemberLoginResult.refused(LoginOutcome.WRONG_PIN);
             }
             Duration lockedFor = lockout.lockedFor(card.lock(), now);
             if (!lockedFor.isZero()) {
+                // not checked while locked (that is the lockout's point); this answer shows that the
+                // code exists, to whoever has just failed at it five times
                 return MemberLoginResult.locked(lockedFor);
+            }
+            if (card.disabled()) {
+                // "blocked" only for the PIN's holder; anyone else gets the wrong-PIN answer
+                return hasher.matches(pin, card.pinHash()) ? MemberLoginResult.refused(LoginOutcome.DISABLED)
+                        : MemberLoginResult.refused(LoginOutcome.WRONG_PIN);
             }
             if (!hasher.matches(pin, card.pinHash())) {
                 LockState after = lockout.afterFailure(card.lock(), now);

@@ -115,16 +115,19 @@ class SqliteMemberStoreTest {
     }
 
     @Test
-    void disabledAndUnknownCardsAreRefused() throws Exception {
+    void disabledAndUnknownCardsAreRefusedWithoutSayingWhichCodesExist() throws Exception {
         NewCard card = store.create();
         store.disable(card.code());
         store.disable(card.code());
-        assertEquals(LoginOutcome.DISABLED, store.login(card.code(), card.pin()).outcome());
+        assertEquals(LoginOutcome.DISABLED, store.login(card.code(), card.pin()).outcome(), "the PIN's holder learns why");
+        assertEquals(LoginOutcome.WRONG_PIN, store.login(card.code(), "999999x".toCharArray()).outcome(),
+                "anyone else gets the wrong-PIN answer for a blocked card");
         assertTrue(store.list().get(0).disabled());
 
+        // issue 11: "The lock screen tells whether a card code exists ... say only that the code or PIN is wrong"
         String unknown = card.code().equals("11111111") ? "22222222" : "11111111";
-        assertEquals(LoginOutcome.UNKNOWN_CARD, store.login(unknown, card.pin()).outcome());
-        assertEquals(LoginOutcome.UNKNOWN_CARD, store.login("abc", card.pin()).outcome());
+        assertEquals(LoginOutcome.WRONG_PIN, store.login(unknown, card.pin()).outcome(), "an unknown code answers as a wrong PIN");
+        assertEquals(LoginOutcome.WRONG_PIN, store.login("abc", card.pin()).outcome());
         MemberStoreException e = assertThrows(MemberStoreException.class, () -> store.disable(unknown));
         assertEquals(MemberStoreException.Reason.UNKNOWN_CARD, e.reason());
         assertThrows(MemberStoreException.class, () -> store.resetPin("not a code"));

@@ -108,7 +108,8 @@ public final class DemoAgentClient implements AgentClient {
     public synchronized MemberLogin authenticateMember(String cardCode, char[] pin) {
         Card card = cards.get(cardCode);
         if (card == null) {
-            return refused(MemberLogin.Outcome.UNKNOWN_CARD);
+            // as the agent answers: an unknown code reads as a wrong PIN
+            return refused(MemberLogin.Outcome.WRONG_PIN);
         }
         if (card.disabled) {
             return refused(MemberLogin.Outcome.DISABLED);

