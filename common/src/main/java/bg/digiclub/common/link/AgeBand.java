@@ -1,6 +1,6 @@
 package bg.digiclub.common.link;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * The age bands a visitor may declare (voluntarily; {@link #NOT_DECLARED} otherwise). Finer than
@@ -17,23 +17,20 @@ public enum AgeBand {
     AGE_55_64(55, 64),
     AGE_65_74(65, 74),
     AGE_75_PLUS(75, Integer.MAX_VALUE),
-    NOT_DECLARED(-1, -1);
+    NOT_DECLARED;
 
-    private final int from;
-    private final int to;
+    private final AgeRange range;
 
     AgeBand(int from, int to) {
-        this.from = from;
-        this.to = to;
+        this.range = new AgeRange(from, to);
     }
 
-    /** The youngest age in the band; empty for {@link #NOT_DECLARED}. */
-    public OptionalInt from() {
-        return this == NOT_DECLARED ? OptionalInt.empty() : OptionalInt.of(from);
+    AgeBand() {
+        this.range = null;
     }
 
-    /** The oldest age in the band ({@link Integer#MAX_VALUE}: no upper end); empty for {@link #NOT_DECLARED}. */
-    public OptionalInt to() {
-        return this == NOT_DECLARED ? OptionalInt.empty() : OptionalInt.of(to);
+    /** The ages in the band; empty for {@link #NOT_DECLARED}. */
+    public Optional<AgeRange> range() {
+        return Optional.ofNullable(range);
     }
 }

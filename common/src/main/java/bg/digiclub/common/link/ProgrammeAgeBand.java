@@ -1,6 +1,6 @@
 package bg.digiclub.common.link;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * The age bands the Recovery and Resilience programme's indicators break visits and people down
@@ -12,36 +12,34 @@ public enum ProgrammeAgeBand {
     AGE_18_29(18, 29),
     AGE_30_54(30, 54),
     AGE_55_PLUS(55, Integer.MAX_VALUE),
-    NOT_DECLARED(-1, -1);
+    NOT_DECLARED;
 
-    private final int from;
-    private final int to;
+    private final AgeRange range;
 
     ProgrammeAgeBand(int from, int to) {
-        this.from = from;
-        this.to = to;
+        this.range = new AgeRange(from, to);
+    }
+
+    ProgrammeAgeBand() {
+        this.range = null;
     }
 
     /** The programme band a declared band rolls up to; {@link #NOT_DECLARED} for an undeclared age. */
     public static ProgrammeAgeBand of(AgeBand band) {
-        if (band == AgeBand.NOT_DECLARED) {
+        Optional<AgeRange> ages = band.range();
+        if (ages.isEmpty()) {
             return NOT_DECLARED;
         }
         for (ProgrammeAgeBand p : values()) {
-            if (p != NOT_DECLARED && p.from <= band.from().getAsInt() && band.to().getAsInt() <= p.to) {
+            if (p.range != null && p.range.contains(ages.get())) {
                 return p;
             }
         }
         throw new IllegalStateException(band + " straddles the programme's bands");
     }
 
-    /** The youngest age in the band; empty for {@link #NOT_DECLARED}. */
-    public OptionalInt from() {
-        return this == NOT_DECLARED ? OptionalInt.empty() : OptionalInt.of(from);
-    }
-
-    /** The oldest age in the band ({@link Integer#MAX_VALUE}: no upper end); empty for {@link #NOT_DECLARED}. */
-    public OptionalInt to() {
-        return this == NOT_DECLARED ? OptionalInt.empty() : OptionalInt.of(to);
+    /** The ages in the band; empty for {@link #NOT_DECLARED}. */
+    public Optional<AgeRange> range() {
+        return Optional.ofNullable(range);
     }
 }
