@@ -26,14 +26,8 @@ for _ in $(seq 300); do [ -f "$out/session/ready" ] && break; sleep 0.1; done
 . "$out/session/ready"
 export DISPLAY XAUTHORITY=$TRUSTED_XAUTHORITY
 
-kiosk_java() {  # the kiosk of this session on screen: the owner of its windows (a standby kiosk has none)
-  local p
-  for p in $(wmctrl -lpx 2>/dev/null | awk '$4 ~ /KioskApplication/ { print $3 }' | sort -u); do
-    [ "$(stat -c %U "/proc/$p" 2>/dev/null)" = digiclub-kiosk ] || continue
-    tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" | grep -qx "DISPLAY=$DISPLAY" && { echo "$p"; return; }
-  done
-}
-window_of() { wmctrl -lpx 2>/dev/null | awk -v p="$1" '$3 == p && $4 ~ /KioskApplication/ { print $1; exit }'; }
+# shellcheck source=../../scripts/kiosk-session-windows.sh
+. "$repo/scripts/kiosk-session-windows.sh"
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 

@@ -43,16 +43,11 @@ V() {  # as a visitor program: the visitor's account, the untrusted cookie, noth
   env -i PATH=/usr/bin:/bin HOME="$VISITOR_HOME" DISPLAY="$DISPLAY" XAUTHORITY="$VISITOR_XAUTHORITY" \
     setpriv --reuid=digiclub-visitor --regid=digiclub-visitor --clear-groups -- "$@"
 }
-kiosk_java() {  # the kiosk of this session on screen: the owner of its windows (a standby kiosk has none)
-  local p
-  for p in $(wmctrl -lpx 2>/dev/null | awk '$4 ~ /KioskApplication/ { print $3 }' | sort -u); do
-    [ "$(stat -c %U "/proc/$p" 2>/dev/null)" = digiclub-kiosk ] || continue
-    tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" | grep -qx "DISPLAY=$DISPLAY" && { echo "$p"; return; }
-  done
-}
-kiosk_window() {  # the kiosk's managed window (lock screen or session bar), of the running kiosk
+# shellcheck source=../../scripts/kiosk-session-windows.sh
+. "$repo/scripts/kiosk-session-windows.sh"
+kiosk_window() {  # the kiosk's managed window (lock screen or session bar), of the kiosk on screen
   local pid; pid=$(kiosk_java)
-  [ -n "$pid" ] && wmctrl -lpx 2>/dev/null | awk -v p="$pid" '$3 == p && $4 ~ /KioskApplication/ { print $1; exit }'
+  [ -n "$pid" ] && window_of "$pid"
 }
 viewable_set() {  # the root's viewable children: a menu of the window manager would add one
   xwininfo -root -children 2>/dev/null | awk '/^ +0x/ { print $1 }' | while read -r win; do
