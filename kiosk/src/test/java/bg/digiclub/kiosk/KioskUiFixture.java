@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.config.KioskConfig;
 import bg.digiclub.kiosk.launcher.AllowedApp;
 import bg.digiclub.kiosk.launcher.AppLauncher;
@@ -56,7 +57,7 @@ final class KioskUiFixture {
 
             @Override
             public List<AllowedApp> apps() {
-                return List.of(new AllowedApp("browser", "Firefox", null, List.of("firefox")));
+                return List.of(new AllowedApp("browser", "Firefox", null, List.of("firefox"), TileCategory.BROWSING));
             }
         };
         // windowed: under Monocle a fullscreen switch starts JavaFX's exit-hint animation, and a

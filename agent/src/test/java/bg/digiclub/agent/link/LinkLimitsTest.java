@@ -128,7 +128,7 @@ class LinkLimitsTest {
         // an e-government form's address with its query, as clubs put them on a launcher tile
         String address = "https://egov.bg/wps/portal/egov/dostavchitsi+na+uslugi/" + "x".repeat(800) + "?lang=bg";
         try (LinkTestClient kiosk = new LinkTestClient(socket)) {
-            kiosk.ok(MessageTypes.APP_LAUNCH, Map.of("sessionId", "s", "secret", "t", "argv",
+            kiosk.ok(MessageTypes.APP_LAUNCH, Map.of("sessionId", "s", "secret", "t", "category", "E_GOVERNMENT", "argv",
                     List.of("/usr/bin/firefox", "--private-window", address)));
         }
     }

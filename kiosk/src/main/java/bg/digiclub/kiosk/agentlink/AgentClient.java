@@ -6,6 +6,7 @@ import java.util.List;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 
@@ -59,8 +60,11 @@ public interface AgentClient extends AutoCloseable {
     /** Maintenance is over; the agent ends the programs started during it. */
     void endMaintenance() throws AgentUnavailableException;
 
-    /** Starts a program as the visitor: for the running session, else for maintenance (staff token). */
-    void launch(List<String> argv) throws AgentUnavailableException;
+    /**
+     * Starts a program as the visitor: for the running session, else for maintenance (staff token).
+     * The agent counts the session's use of the tile's {@code category} (counts only).
+     */
+    void launch(List<String> argv, TileCategory category) throws AgentUnavailableException;
 
     /** Checks a member's card code and PIN. The PIN array is cleared by the caller after the call. */
     MemberLogin authenticateMember(String cardCode, char[] pin) throws AgentUnavailableException;

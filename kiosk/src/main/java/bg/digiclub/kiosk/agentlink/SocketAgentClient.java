@@ -22,6 +22,7 @@ import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.SessionEnd;
 import bg.digiclub.common.link.SessionHeartbeat;
 import bg.digiclub.common.link.SessionStart;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.common.link.wire.AppLaunch;
@@ -156,11 +157,11 @@ public final class SocketAgentClient implements AgentClient {
     }
 
     @Override
-    public void launch(List<String> argv) throws AgentUnavailableException {
+    public void launch(List<String> argv, TileCategory category) throws AgentUnavailableException {
         RunningSession s = session;
         AppLaunch launch = s != null
-                ? new AppLaunch(s.id(), s.secret(), null, argv, display)
-                : new AppLaunch(null, null, token(), argv, display);
+                ? new AppLaunch(s.id(), s.secret(), null, argv, display, category)
+                : new AppLaunch(null, null, token(), argv, display, category);
         request(null, MessageTypes.APP_LAUNCH, launch);
     }
 

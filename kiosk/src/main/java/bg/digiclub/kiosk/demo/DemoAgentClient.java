@@ -19,6 +19,7 @@ import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.common.link.wire.ErrorCodes;
@@ -100,8 +101,8 @@ public final class DemoAgentClient implements AgentClient {
     }
 
     @Override
-    public void launch(List<String> argv) {
-        LOG.info("demo agent: would start {} as the visitor", String.join(" ", argv));
+    public void launch(List<String> argv, TileCategory category) {
+        LOG.info("demo agent: would start {} ({}) as the visitor", String.join(" ", argv), category.key());
     }
 
     @Override

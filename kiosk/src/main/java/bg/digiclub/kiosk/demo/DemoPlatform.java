@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.launcher.AllowedApp;
 import bg.digiclub.kiosk.launcher.AppLauncher;
 import bg.digiclub.kiosk.platform.IdleMonitor;
@@ -40,10 +41,10 @@ public final class DemoPlatform {
     /** The kinds of application a club allows; starting one only logs. */
     public static AppLauncher launcher() {
         List<AllowedApp> apps = List.of(
-                new AllowedApp("browser", "Firefox", null, List.of("firefox")),
-                new AllowedApp("office", "LibreOffice", null, List.of("libreoffice")),
-                new AllowedApp("egov", "Електронно управление", null, List.of("firefox", "https://egov.bg")),
-                new AllowedApp("learning", "Дигитална академия", null, List.of("firefox")));
+                new AllowedApp("browser", "Firefox", null, List.of("firefox"), TileCategory.BROWSING),
+                new AllowedApp("office", "LibreOffice", null, List.of("libreoffice"), TileCategory.WRITING),
+                new AllowedApp("egov", "Електронно управление", null, List.of("firefox", "https://egov.bg"), TileCategory.E_GOVERNMENT),
+                new AllowedApp("learning", "Дигитална академия", null, List.of("firefox"), TileCategory.LEARNING));
         return new AppLauncher() {
             @Override
             public void launch(AllowedApp app) throws IOException {

@@ -47,7 +47,7 @@ public final class AgentAppLauncher implements AppLauncher {
             throw new IllegalArgumentException("'" + app.id() + "' is not an allowed app as configured");
         }
         try {
-            agent.launch(allowed.command());
+            agent.launch(allowed.command(), allowed.category());
         } catch (AgentUnavailableException e) {
             LOG.warn("Cannot start app {} ({}): {}", allowed.id(), allowed.command().get(0), e.getMessage());
             throw new IOException("Cannot start " + allowed.name() + " (" + allowed.id() + "): " + e.getMessage(), e);

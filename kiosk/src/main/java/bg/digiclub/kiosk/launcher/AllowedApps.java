@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.config.ConfigKeyException;
 import bg.digiclub.kiosk.platform.Platforms;
 
@@ -26,6 +28,7 @@ import bg.digiclub.kiosk.platform.Platforms;
  * <pre>
  * app.browser.name=Браузър
  * app.browser.order=1
+ * app.browser.category=browsing                 # e-government, health, payments, family, learning, writing, browsing
  * app.browser.icon=icons/browser.png              # relative to the config file; optional
  * app.browser.command.linux=/usr/bin/chromium --incognito
  * app.browser.command.windows="C:\Program Files\Google\Chrome\Application\chrome.exe" --incognito
@@ -37,6 +40,7 @@ import bg.digiclub.kiosk.platform.Platforms;
 public final class AllowedApps {
     private static final Logger LOG = LoggerFactory.getLogger(AllowedApps.class);
     private static final String PREFIX = "app.";
+    private static final List<String> CATEGORY_KEYS = Arrays.stream(TileCategory.values()).map(TileCategory::key).toList();
 
     private AllowedApps() {
     }
@@ -93,14 +97,20 @@ public final class AllowedApps {
                 if (!Platforms.CONFIG_KEYS.contains(os)) {
                     throw new ConfigKeyException(file, prefix + setting, "unknown OS '" + os + "', expected one of " + Platforms.CONFIG_KEYS);
                 }
-            } else if (!List.of("name", "icon", "order").contains(setting)) {
-                throw new ConfigKeyException(file, prefix + setting, "unknown setting, expected name, icon, order or command.<os>");
+            } else if (!List.of("name", "icon", "order", "category").contains(setting)) {
+                throw new ConfigKeyException(file, prefix + setting, "unknown setting, expected name, icon, order, category or command.<os>");
             }
         }
         String name = settings.get("name");
         if (name == null || name.isEmpty()) {
             throw new ConfigKeyException(file, prefix + "name", "missing or empty");
         }
+        String categoryKey = settings.get("category");
+        if (categoryKey == null || categoryKey.isEmpty()) {
+            throw new ConfigKeyException(file, prefix + "category", "missing or empty; expected one of " + CATEGORY_KEYS);
+        }
+        TileCategory category = TileCategory.ofKey(categoryKey).orElseThrow(() -> new ConfigKeyException(file,
+                prefix + "category", "'" + categoryKey + "' is not a category; expected one of " + CATEGORY_KEYS));
         String command = settings.get("command." + osKey);
         if (command == null) {
             LOG.info("{}: app {} has no {} for this OS; not offered", file, id, prefix + "command." + osKey);
@@ -125,7 +135,7 @@ public final class AllowedApps {
             }
         }
         try {
-            return new Ordered(new AllowedApp(id, name, icon(file, prefix + "icon", settings.get("icon")), argv), order);
+            return new Ordered(new AllowedApp(id, name, icon(file, prefix + "icon", settings.get("icon")), argv, category), order);
         } catch (IllegalArgumentException e) {
             throw new ConfigKeyException(file, prefix + "name", e.getMessage());
         }

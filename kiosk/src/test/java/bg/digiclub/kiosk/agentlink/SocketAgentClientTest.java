@@ -21,6 +21,7 @@ import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 
@@ -75,11 +76,12 @@ class SocketAgentClientTest {
         assertEquals(Duration.ofSeconds(1234), client.heartbeat(), "the agent's time left");
         assertEquals("secret-1", lastBody("session.heartbeat").path("secret").asText());
 
-        client.launch(List.of("/usr/bin/firefox", "https://egov.bg"));
+        client.launch(List.of("/usr/bin/firefox", "https://egov.bg"), TileCategory.E_GOVERNMENT);
         JsonNode launch = lastBody("app.launch");
         assertEquals("secret-1", launch.path("secret").asText());
         assertEquals(":7", launch.path("display").asText());
         assertEquals("/usr/bin/firefox", launch.path("argv").get(0).asText());
+        assertEquals("E_GOVERNMENT", launch.path("category").asText(), "the tile's category, for the day's counts");
 
         List<WipeStepResult> reset = client.endSession(EndReason.LOGOUT);
         assertEquals(List.of(new WipeStepResult("reset-home", true, "from template")), reset);

@@ -24,6 +24,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.launcher.AllowedApp;
@@ -51,7 +52,7 @@ class AppMenuLargeTextTest {
 
             @Override
             public List<AllowedApp> apps() {
-                return List.of(new AllowedApp("browser", "Firefox", icon, List.of("firefox")));
+                return List.of(new AllowedApp("browser", "Firefox", icon, List.of("firefox"), TileCategory.BROWSING));
             }
         };
         menu = new AppMenuView(new AppMenuViewModel(launcher, Runnable::run, Runnable::run),

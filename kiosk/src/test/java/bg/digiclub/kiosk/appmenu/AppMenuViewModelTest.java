@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.demo.DemoPlatform;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
@@ -18,7 +19,7 @@ import bg.digiclub.kiosk.launcher.AllowedApp;
 import bg.digiclub.kiosk.launcher.AppLauncher;
 
 class AppMenuViewModelTest {
-    private static final AllowedApp BROWSER = new AllowedApp("browser", "Firefox", null, List.of("firefox"));
+    private static final AllowedApp BROWSER = new AllowedApp("browser", "Firefox", null, List.of("firefox"), TileCategory.BROWSING);
 
     private static AppLauncher launcher(boolean startsNothing, List<String> started) {
         return new AppLauncher() {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 
@@ -18,28 +19,28 @@ class AgentAppLauncherTest {
 
     @Test
     void theAgentGetsTheConfiguredArgvWordForWord() throws Exception {
-        AllowedApp odd = new AllowedApp("toucher", "Touch", null, List.of("touch", "one; touch two"));
+        AllowedApp odd = new AllowedApp("toucher", "Touch", null, List.of("touch", "one; touch two"), TileCategory.BROWSING);
         new AgentAppLauncher(List.of(odd), agent).launch(odd);
         assertEquals(List.of(List.of("touch", "one; touch two")), agent.launched, "argv, never a shell line");
     }
 
     @Test
     void startsOnlyConfiguredApps() {
-        AllowedApp browser = new AllowedApp("browser", "Браузър", null, List.of("/usr/bin/chromium", "--incognito"));
+        AllowedApp browser = new AllowedApp("browser", "Браузър", null, List.of("/usr/bin/chromium", "--incognito"), TileCategory.BROWSING);
         AgentAppLauncher launcher = new AgentAppLauncher(List.of(browser), agent);
 
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> launcher.launch(new AllowedApp("shell", "Shell", null, List.of("/bin/sh"))));
+                () -> launcher.launch(new AllowedApp("shell", "Shell", null, List.of("/bin/sh"), TileCategory.BROWSING)));
         assertEquals("'shell' is not an allowed app as configured", unknown.getMessage());
         IllegalArgumentException changed = assertThrows(IllegalArgumentException.class,
-                () -> launcher.launch(new AllowedApp("browser", "Браузър", null, List.of("/bin/sh", "-c", "id"))));
+                () -> launcher.launch(new AllowedApp("browser", "Браузър", null, List.of("/bin/sh", "-c", "id"), TileCategory.BROWSING)));
         assertEquals("'browser' is not an allowed app as configured", changed.getMessage());
         assertEquals(List.of(), agent.launched);
     }
 
     @Test
     void anAgentThatCannotStartItIsAnErrorNamingTheApp() {
-        AllowedApp office = new AllowedApp("office", "Офис пакет", null, List.of("/usr/bin/libreoffice"));
+        AllowedApp office = new AllowedApp("office", "Офис пакет", null, List.of("/usr/bin/libreoffice"), TileCategory.WRITING);
         agent.reachable = false;
         IOException e = assertThrows(IOException.class, () -> new AgentAppLauncher(List.of(office), agent).launch(office));
         assertTrue(e.getMessage().startsWith("Cannot start Офис пакет (office): "), e.getMessage());
@@ -47,8 +48,8 @@ class AgentAppLauncherTest {
 
     @Test
     void duplicateIdsAreRefused() {
-        AllowedApp a = new AllowedApp("browser", "A", null, List.of("a"));
-        AllowedApp b = new AllowedApp("browser", "B", null, List.of("b"));
+        AllowedApp a = new AllowedApp("browser", "A", null, List.of("a"), TileCategory.BROWSING);
+        AllowedApp b = new AllowedApp("browser", "B", null, List.of("b"), TileCategory.BROWSING);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AgentAppLauncher(List.of(a, b), agent));
         assertEquals("app id 'browser' appears twice", e.getMessage());
     }

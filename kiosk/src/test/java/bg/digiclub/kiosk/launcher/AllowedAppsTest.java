@@ -15,6 +15,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.config.ConfigKeyException;
 
 class AllowedAppsTest {
@@ -22,17 +23,21 @@ class AllowedAppsTest {
             "club.name=Читалище „Светлина-1860“",
             "app.browser.name=Браузър",
             "app.browser.order=1",
+            "app.browser.category=browsing",
             "app.browser.icon=icons/browser.png",
             "app.browser.command.linux=/usr/bin/chromium --incognito",
             "app.browser.command.windows=\"C:\\\\Program Files\\\\Google\\\\Chrome\\\\Application\\\\chrome.exe\" --incognito",
             "app.office.name=Офис пакет",
             "app.office.order=2",
+            "app.office.category=writing",
             "app.office.command.linux=/usr/bin/libreoffice",
             "app.egov.name=Е-управление",
             "app.egov.order=3",
+            "app.egov.category=e-government",
             "app.egov.command.linux=/usr/bin/chromium --incognito --app=https://egov.bg",
             "app.egov.command.windows=\"C:\\\\Program Files\\\\Google\\\\Chrome\\\\Application\\\\chrome.exe\" --app=https://egov.bg",
             "app.paint.name=Paint",
+            "app.paint.category=writing",
             "app.paint.command.windows=mspaint.exe",
             "");
 
@@ -48,9 +53,9 @@ class AllowedAppsTest {
         List<AllowedApp> apps = AllowedApps.parse(load(file), file, "linux");
 
         assertEquals(List.of(
-                new AllowedApp("browser", "Браузър", dir.resolve("icons/browser.png"), List.of("/usr/bin/chromium", "--incognito")),
-                new AllowedApp("office", "Офис пакет", null, List.of("/usr/bin/libreoffice")),
-                new AllowedApp("egov", "Е-управление", null, List.of("/usr/bin/chromium", "--incognito", "--app=https://egov.bg"))),
+                new AllowedApp("browser", "Браузър", dir.resolve("icons/browser.png"), List.of("/usr/bin/chromium", "--incognito"), TileCategory.BROWSING),
+                new AllowedApp("office", "Офис пакет", null, List.of("/usr/bin/libreoffice"), TileCategory.WRITING),
+                new AllowedApp("egov", "Е-управление", null, List.of("/usr/bin/chromium", "--incognito", "--app=https://egov.bg"), TileCategory.E_GOVERNMENT)),
                 apps);
     }
 
@@ -79,21 +84,25 @@ class AllowedAppsTest {
     @Test
     void errorsNameTheFileAndTheKey() throws IOException {
         assertError("app.browser.command.linux=/usr/bin/chromium", "app.browser.name", "missing or empty");
-        assertError("app.browser.name=B\napp.browser.comand.linux=/usr/bin/chromium", "app.browser.comand.linux",
-                "unknown setting, expected name, icon, order or command.<os>");
-        assertError("app.browser.name=B\napp.browser.command.linx=/usr/bin/chromium", "app.browser.command.linx",
+        assertError("app.browser.name=B\napp.browser.category=browsing\napp.browser.comand.linux=/usr/bin/chromium", "app.browser.comand.linux",
+                "unknown setting, expected name, icon, order, category or command.<os>");
+        assertError("app.browser.name=B\napp.browser.category=browsing\napp.browser.command.linx=/usr/bin/chromium", "app.browser.command.linx",
                 "unknown OS 'linx', expected one of [linux, windows]");
-        assertError("app.browser.name=B\napp.browser.order=first\napp.browser.command.linux=/usr/bin/chromium", "app.browser.order",
+        assertError("app.browser.name=B\napp.browser.category=browsing\napp.browser.order=first\napp.browser.command.linux=/usr/bin/chromium", "app.browser.order",
                 "'first' is not a whole number");
-        assertError("app.browser.name=B\napp.browser.command.linux=\"/opt/my browser/run", "app.browser.command.linux",
+        assertError("app.browser.name=B\napp.browser.category=browsing\napp.browser.command.linux=\"/opt/my browser/run", "app.browser.command.linux",
                 "unterminated \" quote");
-        assertError("app.browser.name=B\napp.browser.command.linux=   ", "app.browser.command.linux", "empty command");
+        assertError("app.browser.name=B\napp.browser.category=browsing\napp.browser.command.linux=   ", "app.browser.command.linux", "empty command");
         assertError("app.browser=B", "app.browser", "expected app.<id>.<setting>");
+        assertError("app.browser.name=B\napp.browser.command.linux=/usr/bin/chromium", "app.browser.category",
+                "missing or empty; expected one of [e-government, health, payments, family, learning, writing, browsing]");
+        assertError("app.browser.name=B\napp.browser.category=games\napp.browser.command.linux=/usr/bin/chromium",
+                "app.browser.category", "'games' is not a category; expected one of [e-government, health, payments, family, learning, writing, browsing]");
     }
 
     @Test
     void badIdIsNamed() throws IOException {
-        assertError("app.Браузър.name=B\napp.Браузър.command.linux=/usr/bin/chromium", "app.Браузър.name",
+        assertError("app.Браузър.name=B\napp.Браузър.category=browsing\napp.Браузър.command.linux=/usr/bin/chromium", "app.Браузър.name",
                 "app id 'Браузър' must be lower-case letters, digits, '-' or '_'");
     }
 

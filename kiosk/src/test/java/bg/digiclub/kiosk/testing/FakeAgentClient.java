@@ -12,6 +12,7 @@ import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.common.link.wire.ErrorCodes;
@@ -163,7 +164,7 @@ public final class FakeAgentClient implements AgentClient {
     }
 
     @Override
-    public synchronized void launch(List<String> argv) throws AgentUnavailableException {
+    public synchronized void launch(List<String> argv, TileCategory category) throws AgentUnavailableException {
         check();
         launched.add(List.copyOf(argv));
         log.add("agent:launch " + String.join(" ", argv));
