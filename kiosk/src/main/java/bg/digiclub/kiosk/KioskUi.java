@@ -75,7 +75,7 @@ public final class KioskUi {
         this.stage = stage;
         KioskConfig config = parts.config();
         i18n = new I18n(config.defaultLanguage());
-        theme = new Theme(new DisplayMode());
+        theme = new Theme(new DisplayMode(config.largeTextDefault(), config.highContrastDefault()));
         session = new SessionViewModel(SessionSettings.from(config), parts.agent(), parts.idleMonitor(),
                 parts.nanoTime(), parts.work(), parts.ui());
         kiosk = new KioskViewModel(session, i18n, config.defaultLanguage(), parts.nanoTime());

@@ -31,12 +31,14 @@ import bg.digiclub.kiosk.i18n.Language;
  * @param staffExtendStep the step of the staff panel's "extend" control
  * @param maintenanceLength the default length of a maintenance unlock
  * @param defaultLanguage the language the lock screen returns to after every session
+ * @param largeTextDefault    large text on for every new visitor (a club of mostly older visitors)
+ * @param highContrastDefault high contrast on for every new visitor
  * @param launcherSection the {@code app.*} keys, for the launcher
  */
 public record KioskConfig(String clubName, String rulesBg, String rulesEn, Duration sessionLength,
                           Duration idleTimeout, Duration idleGrace, List<Duration> warnings, Path agentSocket,
                           Duration staffExtendStep, Duration maintenanceLength, Language defaultLanguage,
-                          Properties launcherSection) {
+                          boolean largeTextDefault, boolean highContrastDefault, Properties launcherSection) {
 
     /** Keys handed on to the launcher. */
     public static final String LAUNCHER_PREFIX = "app.";
@@ -54,10 +56,12 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
     static final String STAFF_EXTEND_MINUTES = "staff.extend.minutes";
     static final String MAINTENANCE_MINUTES = "maintenance.minutes";
     static final String LANGUAGE_DEFAULT = "language.default";
+    static final String DISPLAY_LARGE_TEXT = "display.large-text";
+    static final String DISPLAY_HIGH_CONTRAST = "display.high-contrast";
 
     private static final Set<String> KNOWN_KEYS = Set.of(CLUB_NAME, RULES_BG, RULES_EN, SESSION_MINUTES,
             IDLE_TIMEOUT_MINUTES, IDLE_GRACE_SECONDS, WARNING_MINUTES, AGENT_SOCKET,
-            STAFF_EXTEND_MINUTES, MAINTENANCE_MINUTES, LANGUAGE_DEFAULT);
+            STAFF_EXTEND_MINUTES, MAINTENANCE_MINUTES, LANGUAGE_DEFAULT, DISPLAY_LARGE_TEXT, DISPLAY_HIGH_CONTRAST);
 
     public KioskConfig {
         Objects.requireNonNull(clubName, "clubName");
@@ -109,6 +113,8 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
                 Duration.ofMinutes(reader.whole(STAFF_EXTEND_MINUTES, 15, 1, 240)),
                 Duration.ofMinutes(reader.whole(MAINTENANCE_MINUTES, 15, 1, 240)),
                 reader.language(LANGUAGE_DEFAULT, Language.BG),
+                reader.flag(DISPLAY_LARGE_TEXT, false),
+                reader.flag(DISPLAY_HIGH_CONTRAST, false),
                 reader.section(LAUNCHER_PREFIX));
     }
 
@@ -120,7 +126,7 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
     /** A copy with another session length (for {@code --demo-session-seconds}). */
     public KioskConfig withSessionLength(Duration length) {
         return new KioskConfig(clubName, rulesBg, rulesEn, length, idleTimeout, idleGrace, warnings, agentSocket,
-                staffExtendStep, maintenanceLength, defaultLanguage, launcherSection);
+                staffExtendStep, maintenanceLength, defaultLanguage, largeTextDefault, highContrastDefault, launcherSection);
     }
 
     @Override
@@ -224,6 +230,18 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
             } catch (InvalidPathException e) {
                 throw error(key, "is not a valid path: " + e.getMessage());
             }
+        }
+
+        boolean flag(String key, boolean fallback) {
+            String value = optionalText(key);
+            if (value == null) {
+                return fallback;
+            }
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw error(key, "must be true or false, was '" + value + "'");
+            };
         }
 
         Language language(String key, Language fallback) {

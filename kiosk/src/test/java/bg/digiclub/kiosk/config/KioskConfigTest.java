@@ -1,6 +1,7 @@
 package bg.digiclub.kiosk.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,8 @@ class KioskConfigTest {
         assertEquals(Language.BG, config.defaultLanguage());
         assertEquals(Path.of("/run/digiclub/agent.sock"), config.agentSocket());
         assertNull(config.rulesBg());
+        assertFalse(config.largeTextDefault(), "a visitor asks for large text on the lock screen");
+        assertFalse(config.highContrastDefault());
     }
 
     @Test
@@ -59,6 +62,8 @@ class KioskConfigTest {
                 staff.extend.minutes=20
                 maintenance.minutes=30
                 language.default=EN
+                display.large-text=true
+                display.high-contrast=true
                 app.browser.name=Firefox
                 """));
         assertEquals("Читалище „Пробуда – 1928“, с. Загоре", config.clubName());
@@ -70,6 +75,8 @@ class KioskConfigTest {
         assertEquals(Duration.ofMinutes(20), config.staffExtendStep());
         assertEquals(Duration.ofMinutes(30), config.maintenanceLength());
         assertEquals(Language.EN, config.defaultLanguage());
+        assertTrue(config.largeTextDefault());
+        assertTrue(config.highContrastDefault());
         assertEquals("Firefox", config.launcherSection().getProperty("app.browser.name"));
     }
 
@@ -107,6 +114,7 @@ class KioskConfigTest {
         assertMessage("agent.socket=run/kiosk.sock\n", "agent.socket: must be an absolute path");
         assertMessage("warning.minutes=5,5\n", "warning.minutes: lists 5 twice");
         assertMessage("club.name=   \n", "club.name: is empty");
+        assertMessage("display.large-text=yes\n", "display.large-text: must be true or false, was 'yes'");
     }
 
     @Test
