@@ -36,6 +36,7 @@ public final class SqliteMemberStore implements MemberStore {
     private final MemberUsage usage;
     private final Clock clock;
     private final Object loginLock = new Object();
+    private final UnknownCodeAttempts unknownCodes = new UnknownCodeAttempts();
 
     public SqliteMemberStore(Database db, PinHasher hasher, RandomDigits random, LockoutPolicy lockout,
                              Allowances allowances, MemberUsage usage, Clock clock) {
@@ -53,29 +54,32 @@ public final class SqliteMemberStore implements MemberStore {
         String code = RandomDigits.normalizeCode(cardCode);
         synchronized (loginLock) {
             Instant now = clock.instant();
-            Card card = code == null ? null : find(code);
-            if (card == null) {
-                // the same answer, after the same work, as a wrong PIN: whoever types codes at the
-                // lock screen (or talks to the link) learns nothing about which codes exist
+            if (code == null) {
+                // not a card code at all: nothing to count, the same answer after the same work
                 hasher.burn();
                 return MemberLoginResult.refused(LoginOutcome.WRONG_PIN);
             }
+            Card card = find(code);
+            if (card == null) {
+                // the same answers, after the same work, as a real card with a wrong PIN, lockout
+                // included: whoever types codes at the lock screen (or talks to the link) learns
+                // nothing about which codes exist
+                return unknownCode(code, now);
+            }
             Duration lockedFor = lockout.lockedFor(card.lock(), now);
             if (!lockedFor.isZero()) {
-                // not checked while locked (that is the lockout's point); this answer shows that the
-                // code exists, to whoever has just failed at it five times
+                // not checked while locked: that is the lockout's point
                 return MemberLoginResult.locked(lockedFor);
             }
-            if (card.disabled()) {
-                // "blocked" only for the PIN's holder; anyone else gets the wrong-PIN answer
-                return hasher.matches(pin, card.pinHash()) ? MemberLoginResult.refused(LoginOutcome.DISABLED)
-                        : MemberLoginResult.refused(LoginOutcome.WRONG_PIN);
-            }
             if (!hasher.matches(pin, card.pinHash())) {
+                // a blocked card's wrong PINs count and lock too, as every other code's do
                 LockState after = lockout.afterFailure(card.lock(), now);
                 saveLock(code, after);
-                lockedFor = lockout.lockedFor(after, now);
-                return lockedFor.isZero() ? MemberLoginResult.refused(LoginOutcome.WRONG_PIN) : MemberLoginResult.locked(lockedFor);
+                return refusedAfterFailure(after, now);
+            }
+            if (card.disabled()) {
+                // "blocked" only for the PIN's holder; anyone else got the wrong-PIN answer above
+                return MemberLoginResult.refused(LoginOutcome.DISABLED);
             }
             if (!card.lock().equals(LockState.CLEAR)) {
                 saveLock(code, lockout.afterSuccess());
@@ -90,6 +94,24 @@ public final class SqliteMemberStore implements MemberStore {
             }
             return new MemberLoginResult(LoginOutcome.OK, allowed, Duration.ZERO, card.demographics());
         }
+    }
+
+    private MemberLoginResult unknownCode(String code, Instant now) {
+        LockState state = unknownCodes.state(code);
+        Duration lockedFor = lockout.lockedFor(state, now);
+        if (!lockedFor.isZero()) {
+            // answered at once, as a locked card is (no hash while locked)
+            return MemberLoginResult.locked(lockedFor);
+        }
+        hasher.burn();
+        LockState after = lockout.afterFailure(state, now);
+        unknownCodes.save(code, after);
+        return refusedAfterFailure(after, now);
+    }
+
+    private MemberLoginResult refusedAfterFailure(LockState after, Instant now) {
+        Duration lockedFor = lockout.lockedFor(after, now);
+        return lockedFor.isZero() ? MemberLoginResult.refused(LoginOutcome.WRONG_PIN) : MemberLoginResult.locked(lockedFor);
     }
 
     @Override
@@ -150,6 +172,7 @@ public final class SqliteMemberStore implements MemberStore {
                 }
             });
             if (inserted == 1) {
+                unknownCodes.forget(code);
                 return new NewCard(code, pin);
             }
         }

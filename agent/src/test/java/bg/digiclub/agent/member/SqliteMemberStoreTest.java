@@ -90,6 +90,44 @@ class SqliteMemberStoreTest {
     }
 
     @Test
+    void anUnknownCodeAndABlockedCardLockAfterFiveTriesJustAsAnActiveCardDoes() throws Exception {
+        // issue 11: "temporarily locked" must not tell that a code exists
+        NewCard active = store.create();
+        NewCard blocked = store.create();
+        store.disable(blocked.code());
+        String unknown = java.util.stream.Stream.of("11111111", "22222222", "33333333")
+                .filter(c -> !c.equals(active.code()) && !c.equals(blocked.code())).findFirst().orElseThrow();
+        for (String code : List.of(active.code(), blocked.code(), unknown)) {
+            for (int i = 1; i <= 4; i++) {
+                assertEquals(LoginOutcome.WRONG_PIN, store.login(code, "000000x".toCharArray()).outcome(), code + " try " + i);
+            }
+            MemberLoginResult fifth = store.login(code, "000000x".toCharArray());
+            assertEquals(LoginOutcome.LOCKED, fifth.outcome(), code);
+            assertEquals(Duration.ofMinutes(5), fifth.lockedFor(), code);
+        }
+        clock.advance(Duration.ofMinutes(2));
+        for (String code : List.of(active.code(), blocked.code(), unknown)) {
+            MemberLoginResult locked = store.login(code, "000000x".toCharArray());
+            assertEquals(LoginOutcome.LOCKED, locked.outcome(), code);
+            assertEquals(Duration.ofMinutes(3), locked.lockedFor(), code);
+        }
+        clock.advance(Duration.ofMinutes(3));
+        assertEquals(LoginOutcome.WRONG_PIN, store.login(unknown, "000000x".toCharArray()).outcome(), "unlocked again");
+        assertEquals(LoginOutcome.DISABLED, store.login(blocked.code(), blocked.pin()).outcome(), "its holder still learns why");
+    }
+
+    @Test
+    void unknownCodesAreCountedEachOnItsOwn() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            store.login("44444444", "000000x".toCharArray());
+        }
+        assertEquals(LoginOutcome.WRONG_PIN, store.login("55555555", "000000x".toCharArray()).outcome(),
+                "tries at one code do not lock another");
+        assertEquals(LoginOutcome.LOCKED, store.login("4444 4444", "000000x".toCharArray()).outcome(),
+                "the same code typed with a space is the same code");
+    }
+
+    @Test
     void rightPinResetsTheCountOfWrongOnes() throws Exception {
         NewCard card = store.create();
         for (int i = 0; i < 4; i++) {
