@@ -146,6 +146,7 @@ ok "$(wc -l < "$work/list") paths installed, dpkg --verify clean"
 
 # What runs without systemd: the agent from the installed files, and the kiosk on Xvfb.
 version=$(digiclub-agent --version 2>&1) || fail "digiclub-agent --version: $version"
+[[ "$version" =~ ^DigiClub\ agent\ [0-9] ]] || fail "digiclub-agent --version names no version: $version"
 ok "digiclub-agent --version: $version"
 version=$(digiclub-installer --version 2>&1) || fail "digiclub-installer --version: $version"
 if digiclub-installer verify > "$work/verify.out" 2>&1; then
@@ -164,6 +165,10 @@ for _ in $(seq 1 300); do
 done
 [ -f "$work/agent/data/status.json" ] || { kill $agent; fail "the installed agent wrote no status in 30 s"; }
 digiclub-agent status --data-dir "$work/agent/data" > "$work/status.out" 2>&1 || { cat "$work/status.out"; kill $agent; fail "digiclub-agent status"; }
+check_status=0; check=$(digiclub-agent status --check --data-dir "$work/agent/data" 2>&1) || check_status=$?
+[[ "$check" =~ ^DIGICLUB\ (OK|WARN|CRIT|UNKNOWN)\ -\  ]] || { kill $agent; fail "status --check printed no monitoring line: $check"; }
+case "${BASH_REMATCH[1]}:$check_status" in OK:0|WARN:1|CRIT:2|UNKNOWN:3) ;; *) kill $agent; fail "status --check exited $check_status for: $check";; esac
+ok "digiclub-agent status --check: '$check', exit $check_status"
 kill -TERM $agent; wait $agent 2>/dev/null || true
 ok "the installed agent runs and 'digiclub-agent status' answers: $(head -1 "$work/status.out")"
 if command -v xvfb-run >/dev/null; then

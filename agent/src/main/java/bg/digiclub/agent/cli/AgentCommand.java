@@ -3,8 +3,12 @@ package bg.digiclub.agent.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code digiclub-agent}: the top-level command; every action is a subcommand. */
-@Command(name = "digiclub-agent", mixinStandardHelpOptions = true, version = "DigiClub agent",
+/**
+ * {@code digiclub-agent}: the top-level command; every action is a subcommand, and every one of them
+ * takes {@code --help} and {@code --version} (inherited from here).
+ */
+@Command(name = "digiclub-agent", mixinStandardHelpOptions = true, versionProvider = AgentVersion.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "The DigiClub agent: monitors this club PC's health and keeps its usage records.",
         subcommands = {RunCommand.class, StatusCommand.class, HistoryCommand.class, AlertsCommand.class,
                 StaffPinCommand.class, EnrolCommand.class, UploadCommand.class})

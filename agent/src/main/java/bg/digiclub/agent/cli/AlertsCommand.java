@@ -15,6 +15,7 @@ import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.DatabaseOpener;
 import bg.digiclub.common.health.HealthStatus;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "alerts", description = "List alert events: open ones, then the most recent.")
 final class AlertsCommand implements Callable<Integer> {
+    private static final int MAX_LIMIT = 10_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Mixin
@@ -38,8 +40,15 @@ final class AlertsCommand implements Callable<Integer> {
             + DatabaseOpener.CHECK + "': a damaged database the agent replaced), once it has been looked at.")
     String close;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--limit must be between 1 and " + MAX_LIMIT + " (was " + limit + ")");
+        }
         AgentConfig config = options.load(Optional.empty());
         if (close != null) {
             return close(config);
@@ -47,7 +56,7 @@ final class AlertsCommand implements Callable<Integer> {
         try (Database db = Stores.openReadOnly(config)) {
             AlertStore alerts = new AlertStore(db, config.clock());
             List<AlertEvent> open = alerts.open();
-            List<AlertEvent> recent = alerts.recent(Math.max(1, limit));
+            List<AlertEvent> recent = alerts.recent(limit);
             ZoneId zone = config.zone();
             System.out.printf("open: %d%n", open.size());
             open.forEach(e -> System.out.println(line(e, zone)));

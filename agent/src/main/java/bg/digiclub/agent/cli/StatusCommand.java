@@ -32,24 +32,50 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--check", description = "Print one line and exit 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN, "
+            + "as a Nagios, Icinga or Zabbix check expects.")
+    boolean check;
+
     @Override
     public Integer call() throws Exception {
+        if (check) {
+            MonitoringCheck result = monitoringCheck();
+            System.out.println(result.line());
+            return result.status();
+        }
         AgentConfig config = options.load(Optional.empty());
+        Found found = report(config);
+        if (json) {
+            System.out.println(StatusFile.toJson(found.report()));
+        } else {
+            System.out.print(StatusTable.render(found.report(), found.origin(), config.zone()));
+            uploadSummary(config).ifPresent(System.out::println);
+        }
+        return 0;
+    }
+
+    private MonitoringCheck monitoringCheck() {
+        try {
+            return MonitoringCheck.of(report(options.load(Optional.empty())).report());
+        } catch (Exception e) {
+            // a monitor must tell "cannot say" from "the PC is failing"
+            return MonitoringCheck.unknown(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** The running agent's latest report if it is current, else one sampled now. */
+    private static Found report(AgentConfig config) throws Exception {
         Clock clock = config.clock();
         // a running agent's report is current if it is younger than two intervals plus a slow sample
         Duration fresh = config.sampling().interval().multipliedBy(2).plus(config.sampling().timeout());
         Optional<HealthReport> running = InstanceLock.isHeld(config.dataDir())
                 ? new StatusFile(config.dataDir()).readFresh(clock.instant(), fresh)
                 : Optional.empty();
-        String origin = running.isPresent() ? "from the running agent" : "sampled now; no agent is running here";
-        HealthReport report = running.isPresent() ? running.get() : AgentRuntime.sampleOnce(config, clock);
-        if (json) {
-            System.out.println(StatusFile.toJson(report));
-        } else {
-            System.out.print(StatusTable.render(report, origin, config.zone()));
-            uploadSummary(config).ifPresent(System.out::println);
-        }
-        return 0;
+        return running.isPresent() ? new Found(running.get(), "from the running agent")
+                : new Found(AgentRuntime.sampleOnce(config, clock), "sampled now; no agent is running here");
+    }
+
+    private record Found(HealthReport report, String origin) {
     }
 
     /** The upload's state (enrolled? re-enrolment needed? batches waiting?), when there is a database. */

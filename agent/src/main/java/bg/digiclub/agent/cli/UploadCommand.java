@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code agent upload --now}: seals what is due and sends everything waiting, now. */
+/** {@code agent upload}: seals what is due and sends everything waiting, now. */
 @Command(name = "upload", description = "Send the waiting statistics to the collector now.")
 final class UploadCommand implements Callable<Integer> {
     @Mixin
@@ -20,7 +20,8 @@ final class UploadCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--now", required = true, description = "Upload now rather than at the scheduled time.")
+    /** Accepted as scripts written for earlier versions give it; uploading now is what the command does. */
+    @Option(names = "--now", hidden = true)
     boolean now;
 
     @Override

@@ -1,0 +1,12 @@
+package bg.digiclub.agent.cli;
+
+import bg.digiclub.common.ProgramVersion;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code --version} of every agent command: the version the build wrote into the jar. */
+public final class AgentVersion implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        return new String[] {ProgramVersion.of("DigiClub agent", AgentVersion.class)};
+    }
+}
