@@ -2,6 +2,7 @@ package bg.digiclub.collector;
 
 import bg.digiclub.collector.cli.ClubCommand;
 import bg.digiclub.collector.cli.CodeCommand;
+import bg.digiclub.collector.cli.CollectorVersion;
 import bg.digiclub.collector.cli.DemoCommand;
 import bg.digiclub.collector.cli.DeviceCommand;
 import bg.digiclub.collector.cli.ServeCommand;
@@ -10,7 +11,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the collector: {@code serve} and the administration commands. */
-@Command(name = "digiclub-collector", mixinStandardHelpOptions = true, version = "DigiClub collector 0.1.0",
+@Command(name = "digiclub-collector", mixinStandardHelpOptions = true, versionProvider = CollectorVersion.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "The municipality's server for DigiClub: enrolment, batch intake, dashboard, CSV export.",
         subcommands = {ServeCommand.class, ClubCommand.class, CodeCommand.class, UserCommand.class,
                 DeviceCommand.class, DemoCommand.class})
@@ -26,17 +28,17 @@ public final class CollectorMain {
             return 2;
         });
         int status = cli.execute(args);
-        if (status != 0 || !isServe(args)) {
+        // serve returns when the JVM is shutting down: exiting from there would wait on the shutdown
+        // hooks, which are what is running
+        if (status != 0 || !servedUntilShutdown(cli)) {
             System.exit(status);
         }
     }
 
-    private static boolean isServe(String[] args) {
-        for (String arg : args) {
-            if (arg.equals("serve")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean servedUntilShutdown(CommandLine cli) {
+        CommandLine.ParseResult parsed = cli.getParseResult();
+        return parsed != null && parsed.subcommand() != null && !parsed.subcommand().isUsageHelpRequested()
+                && !parsed.subcommand().isVersionHelpRequested()
+                && parsed.subcommand().commandSpec().userObject() instanceof ServeCommand;
     }
 }

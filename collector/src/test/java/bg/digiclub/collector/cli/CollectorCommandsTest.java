@@ -59,4 +59,17 @@ class CollectorCommandsTest {
                 "--device", "6f1c2a9e-7d3b-4c55-9a0e-2b8f6d1e7c34"));
         assertEquals("0:1 code(s) revoked", run("code", "revoke", "--data-dir", dir, "--club", "sz-rodina-1860"));
     }
+
+    @Test
+    void everyCommandTakesHelpAndVersion() {
+        for (String[] command : new String[][] {{"serve"}, {"club", "add"}, {"code", "create"}, {"user", "add"},
+                {"device", "revoke"}, {"demo"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            String help = run(args);
+            assertTrue(help.startsWith("0:Usage: digiclub-collector " + String.join(" ", command)), help);
+        }
+        // run from target/classes there is no jar manifest: it says so instead of a made-up number
+        assertEquals("0:DigiClub collector (built from source, no version recorded)", run("club", "list", "--version"));
+    }
 }
