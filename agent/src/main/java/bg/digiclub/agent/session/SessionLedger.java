@@ -32,8 +32,9 @@ import bg.digiclub.common.link.WipeStepResult;
 
 /**
  * Every session of this PC, in the {@code session}, {@code session_wipe_step} and
- * {@code session_tile_category} tables (migrations V10, V12, V13): storage only. What may be recorded, and when, is decided by
- * {@link SessionAuthority}; every time given here is the agent's own clock.
+ * {@code session_tile_category} tables (migrations V10, V12, V13): storage only. What may be
+ * recorded, and when, is decided by {@link SessionAuthority}; every time given here is the agent's
+ * own clock.
  */
 public final class SessionLedger {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLedger.class);
