@@ -114,7 +114,7 @@ final class SessionRequests {
             });
         } else {
             refusals(() -> {
-                sessions.launch(launch.sessionId(), launch.secret(), argv, displayEnv);
+                sessions.launch(launch.sessionId(), launch.secret(), argv, launch.category(), displayEnv);
                 return null;
             });
         }

@@ -22,6 +22,7 @@ import bg.digiclub.agent.visitor.VisitorAccount;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.common.link.wire.ErrorCodes;
@@ -230,20 +231,29 @@ public final class SessionAuthority {
     }
 
     /**
-     * Starts a program as the visitor for a running session.
+     * Starts a program as the visitor for a running session, and records that the session used a
+     * tile of {@code category} (for the day's usage statistics: the category only). The record is
+     * made once the program started, and always before the session can end (this object's lock),
+     * so the day the session started, sealed only after its sessions ended, never misses it.
      *
+     * @param category   the category of the launcher's tile
      * @param displayEnv DISPLAY (and the like) of the kiosk's screen, already checked
      */
-    public synchronized void launch(String sessionId, String secret, List<String> argv, Map<String, String> displayEnv)
-            throws SQLException, SessionRefusedException, IOException {
+    public synchronized void launch(String sessionId, String secret, List<String> argv, TileCategory category,
+                                    Map<String, String> displayEnv) throws SQLException, SessionRefusedException, IOException {
+        Objects.requireNonNull(category, "category");
         SessionRecord s = authorised(sessionId, secret);
         if (!s.isOpen()) {
             throw new SessionRefusedException(ErrorCodes.SESSION_ENDED, "this session is over (" + s.endReason() + ")");
         }
         visitor.launch(argv, displayEnv);
+        ledger.recordTileCategory(sessionId, category);
     }
 
-    /** Starts a program as the visitor during maintenance (the link checked the staff token). */
+    /**
+     * Starts a program as the visitor during maintenance (the link checked the staff token). Not
+     * counted in the statistics: staff checking a PC are not visitors.
+     */
     public synchronized void launchForMaintenance(List<String> argv, Map<String, String> displayEnv)
             throws SessionRefusedException, IOException {
         sweep();

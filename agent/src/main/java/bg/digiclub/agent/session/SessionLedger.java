@@ -9,9 +9,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +26,15 @@ import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 
 /**
- * Every session of this PC, in the {@code session} and {@code session_wipe_step} tables
- * (migrations V10, V12): storage only. What may be recorded, and when, is decided by
- * {@link SessionAuthority}; every time given here is the agent's own clock.
+ * Every session of this PC, in the {@code session}, {@code session_wipe_step} and
+ * {@code session_tile_category} tables (migrations V10, V12, V13): storage only. What may be
+ * recorded, and when, is decided by {@link SessionAuthority}; every time given here is the agent's
+ * own clock.
  */
 public final class SessionLedger {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLedger.class);
@@ -88,6 +94,15 @@ public final class SessionLedger {
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    /**
+     * Records that a session opened a launcher tile of {@code category}; each category once per
+     * session, however many of its tiles were opened.
+     */
+    void recordTileCategory(String id, TileCategory category) throws SQLException {
+        update("INSERT INTO session_tile_category (session_id, category) VALUES (?, ?) "
+                + "ON CONFLICT (session_id, category) DO NOTHING", id, category.name());
     }
 
     /** Records how ending the visitor's programs and resetting the home went, once per session. */
@@ -165,6 +180,29 @@ public final class SessionLedger {
                 ps.setLong(2, from.toEpochMilli());
                 return list(ps);
             }
+        });
+    }
+
+    /**
+     * The tile categories opened by each session that {@link #sessionsOverlapping} returns for the
+     * same instants, by session id; sessions that opened none are left out.
+     */
+    public Map<String, Set<TileCategory>> tileCategoriesOverlapping(Instant from, Instant to) throws SQLException {
+        return db.read(c -> {
+            Map<String, Set<TileCategory>> result = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.session_id, t.category FROM session_tile_category t "
+                    + "JOIN session s ON s.id = t.session_id WHERE s.started_at < ? "
+                    + "AND COALESCE(s.ended_at, s.last_heartbeat_at, s.started_at) >= ?")) {
+                ps.setLong(1, to.toEpochMilli());
+                ps.setLong(2, from.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(TileCategory.class))
+                                .add(TileCategory.valueOf(rs.getString(2)));
+                    }
+                }
+            }
+            return result;
         });
     }
 

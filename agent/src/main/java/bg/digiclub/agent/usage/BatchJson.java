@@ -56,6 +56,16 @@ final class BatchJson {
                             .put("sex", e.getKey().sex().name())
                             .put("sessions", e.getValue()));
             o.put("distinctMembers", day.distinctMembers());
+            // left out when empty, as the protocol allows: a collector before tile categories still takes the day
+            if (!day.tileCategories().isEmpty()) {
+                ArrayNode tiles = o.putArray("tileCategories");
+                day.tileCategories().entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> tiles.addObject()
+                                .put("category", e.getKey().name())
+                                .put("sessions", e.getValue()));
+            }
         }
         return bytes(batch);
     }

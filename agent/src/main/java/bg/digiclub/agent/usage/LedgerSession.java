@@ -2,8 +2,10 @@ package bg.digiclub.agent.usage;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 
 /**
@@ -15,10 +17,13 @@ import bg.digiclub.common.link.VisitorKind;
  * @param demographics what the visitor declared
  * @param startedAt    when it started
  * @param endedAt      when it ended, or its last heartbeat while it runs (or if the PC died)
+ * @param running      the session is still open: the day it started is not complete until it ends
+ * @param tiles        the launcher tile categories it opened (each once), counted on the day it started
  */
 public record LedgerSession(VisitorKind kind, String memberCode, Demographics demographics, Instant startedAt,
-                            Instant endedAt) {
+                            Instant endedAt, boolean running, Set<TileCategory> tiles) {
     public LedgerSession {
+        tiles = Set.copyOf(Objects.requireNonNull(tiles, "tiles"));
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(demographics, "demographics");
         Objects.requireNonNull(startedAt, "startedAt");
@@ -33,6 +38,7 @@ public record LedgerSession(VisitorKind kind, String memberCode, Demographics de
 
     @Override
     public String toString() {
-        return "LedgerSession[" + kind + ", " + demographics + ", " + startedAt + " - " + endedAt + "]";
+        return "LedgerSession[" + kind + ", " + demographics + ", " + startedAt + " - " + endedAt
+                + (running ? " (running)" : "") + ", tiles " + tiles + "]";
     }
 }

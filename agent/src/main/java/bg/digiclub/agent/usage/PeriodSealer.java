@@ -31,7 +31,9 @@ import bg.digiclub.common.health.HealthStatus;
 
 /**
  * Seals complete periods into the outbox, each exactly once: a usage batch per ended local day
- * (after a short grace for the last heartbeat), and a health batch per health slot (the current
+ * (after a short grace for the last heartbeat, and only once every session that started that day
+ * has ended, because a session counts on the day it started, with every tile category it opens
+ * until its end, even after midnight), and a health batch per health slot (the current
  * status at the slot's start, plus the summaries of ended days not yet sent). What was sealed is
  * recorded in {@code sealed_period} in the same transaction as the outbox row, so a crash
  * between the two cannot seal a period twice or lose it.
@@ -139,17 +141,25 @@ public final class PeriodSealer implements BatchSource {
         LocalDate first = firstUnsealed(USAGE_DAY, creds, zone, now);
         int sealed = 0;
         for (LocalDate day = first; !dayEnd(day, zone).plus(GRACE).isAfter(now); day = day.plusDays(1)) {
-            sealUsageDay(creds, day, zone);
+            if (!sealUsageDay(creds, day, zone)) {
+                // days are sealed in order (the next is the one after the last sealed): the later ones wait too
+                break;
+            }
             sealed++;
         }
         return sealed;
     }
 
-    private void sealUsageDay(DeviceCredentials creds, LocalDate day, ZoneId zone) throws SQLException {
+    /** Seals one ended day; false, and nothing sealed, while a session that started that day still runs. */
+    private boolean sealUsageDay(DeviceCredentials creds, LocalDate day, ZoneId zone) throws SQLException {
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = dayEnd(day, zone);
         // Read everything first: the sources may use the database themselves.
         List<LedgerSession> sessions = usage.sessionsOverlapping(from, to);
+        if (UsageAggregation.sessionStillRunning(from, to, sessions)) {
+            LOG.debug("usage of {} waits for a session that started that day to end", day);
+            return false;
+        }
         List<Instant> samples = health.sampleTimes(from.minus(sampleInterval), to);
         List<HourTotals> hours = UsageAggregation.hours(from, to, sessions, samples, sampleInterval);
         DayTotals totals = UsageAggregation.day(day, from, to, sessions);
@@ -163,6 +173,7 @@ public final class PeriodSealer implements BatchSource {
             LOG.info("sealed usage of {}: {} session(s), batch #{}", day, totals.totalSessions(), info.sequence());
             return null;
         });
+        return true;
     }
 
     /** Seals the current health slot if not yet sealed and there is something to say; returns 0 or 1. */

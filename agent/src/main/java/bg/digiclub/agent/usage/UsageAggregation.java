@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,12 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 
 /**
  * The arithmetic of anonymization, free of storage: sessions and sample times in, per-hour and
  * per-day counts out. A session is counted in the hour (and local day) it started; its minutes
- * are split over the hours it ran. Member codes are reduced to a count of distinct codes here
+ * are split over the hours it ran, and the tile categories it opened count on the day it started,
+ * even those opened after midnight. Member codes are reduced to a count of distinct codes here
  * and go no further.
  */
 public final class UsageAggregation {
@@ -73,6 +76,11 @@ public final class UsageAggregation {
         return result;
     }
 
+    /** Whether a session that started in {@code [from, to)} is still running: that day is not complete yet. */
+    public static boolean sessionStillRunning(Instant from, Instant to, List<LedgerSession> sessions) {
+        return sessions.stream().anyMatch(s -> s.running() && !s.startedAt().isBefore(from) && s.startedAt().isBefore(to));
+    }
+
     /** Minutes the agent was running in {@code [from, to)}, from its sample times. */
     public static int runningMinutes(Instant from, Instant to, List<Instant> samples, Duration sampleInterval) {
         List<long[]> on = new ArrayList<>();
@@ -85,20 +93,23 @@ public final class UsageAggregation {
 
     /**
      * The day {@code day} = {@code [from, to)}: sessions started in it by declared age band and
-     * sex, and the number of distinct member codes among them.
+     * sex, the number of distinct member codes among them, and per tile category the number of
+     * them that opened a tile of it.
      */
     public static DayTotals day(LocalDate day, Instant from, Instant to, List<LedgerSession> sessions) {
         Map<Demographics, Integer> cells = new HashMap<>();
+        Map<TileCategory, Integer> tiles = new EnumMap<>(TileCategory.class);
         Set<String> members = new HashSet<>();
         for (LedgerSession s : sessions) {
             if (s.startedAt().isBefore(from) || !s.startedAt().isBefore(to)) {
                 continue;
             }
             cells.merge(s.demographics(), 1, Integer::sum);
+            s.tiles().forEach(category -> tiles.merge(category, 1, Integer::sum));
             if (s.kind() == VisitorKind.MEMBER) {
                 members.add(s.memberCode());
             }
         }
-        return new DayTotals(day, cells, members.size());
+        return new DayTotals(day, cells, members.size(), tiles);
     }
 }

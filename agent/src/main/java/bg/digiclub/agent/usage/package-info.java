@@ -1,8 +1,10 @@
 /**
  * Anonymizing aggregation on the PC: turns the session ledger and the health store into the
  * collector's batches (docs/protocol.md) and seals each complete period exactly once into the
- * upload outbox. Member codes are only counted here (distinct members per day); no code, name,
- * address or exact time ever goes into a batch (docs/privacy.md).
+ * upload outbox. Member codes are only counted here (distinct members per day), and so are the
+ * launcher tile categories each session opened (sessions per category per day); no code, name,
+ * address, program or exact time ever goes into a batch (docs/privacy.md). A day is sealed once it
+ * has ended and every session that started on it has ended.
  *
  * <ul>
  *   <li>{@link bg.digiclub.agent.usage.UsageAggregation}: the arithmetic (hours, days, minutes running);</li>

@@ -33,6 +33,7 @@ import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.common.link.wire.ErrorCodes;
@@ -151,12 +152,40 @@ class SessionAuthorityTest {
             assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, assertThrows(SessionRefusedException.class,
                     () -> sessions.end(g.sessionId(), wrong, EndReason.STAFF)).code());
             assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, assertThrows(SessionRefusedException.class,
-                    () -> sessions.launch(g.sessionId(), wrong, List.of("/bin/sh"), Map.of())).code());
+                    () -> sessions.launch(g.sessionId(), wrong, List.of("/bin/sh"), TileCategory.LEARNING, Map.of())).code());
         }
         assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, assertThrows(SessionRefusedException.class,
                 () -> sessions.heartbeat("no-such-session", g.secret())).code(), "an unknown id answers like a wrong secret");
         assertTrue(ledger.find(g.sessionId()).orElseThrow().isOpen(), "nothing a wrong secret sent changed the session");
+        assertEquals(Map.of(), ledger.tileCategoriesOverlapping(clock.instant().minus(HOUR), clock.instant()),
+                "a refused launch counts no tile");
         assertEquals(List.of("end-programs"), visitor.calls);
+    }
+
+    @Test
+    void aSessionRecordsEachTileCategoryItOpenedOnceDurablyAndMaintenanceNone() throws Exception {
+        Instant t0 = clock.instant();
+        Granted g = guest();
+        sessions.launch(g.sessionId(), g.secret(), List.of("/usr/bin/chromium", "https://example.org/course-1"),
+                TileCategory.LEARNING, Map.of());
+        clock.advance(Duration.ofMinutes(10));
+        sessions.launch(g.sessionId(), g.secret(), List.of("/usr/bin/chromium", "https://example.org/course-2"),
+                TileCategory.LEARNING, Map.of());
+        sessions.launch(g.sessionId(), g.secret(), List.of("/usr/bin/chromium", "https://example.org/e-gov"),
+                TileCategory.E_GOVERNMENT, Map.of());
+        sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
+        assertEquals(ErrorCodes.SESSION_ENDED, assertThrows(SessionRefusedException.class, () -> sessions.launch(
+                g.sessionId(), g.secret(), List.of("/usr/bin/gedit"), TileCategory.WRITING, Map.of())).code());
+        sessions.startMaintenance(Duration.ofMinutes(15));
+        sessions.launchForMaintenance(List.of("/usr/bin/chromium"), Map.of());
+        sessions.endMaintenance();
+
+        db.close();
+        db = Database.open(dir.resolve(Database.FILE_NAME));
+        ledger = new SessionLedger(db);
+        assertEquals(Map.of(g.sessionId(), Set.of(TileCategory.LEARNING, TileCategory.E_GOVERNMENT)),
+                ledger.tileCategoriesOverlapping(t0, clock.instant().plus(HOUR)),
+                "each category once, after a restart too; nothing for the launch after the end nor for maintenance");
     }
 
     @Test

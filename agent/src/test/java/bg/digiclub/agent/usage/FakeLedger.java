@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 
 /**
@@ -17,13 +19,23 @@ import bg.digiclub.common.link.VisitorKind;
 final class FakeLedger implements UsageSource {
     private final List<LedgerSession> sessions = new ArrayList<>();
 
-    FakeLedger guest(Instant start, Duration length, AgeBand band, Sex sex) {
-        sessions.add(new LedgerSession(VisitorKind.GUEST, null, new Demographics(band, sex), start, start.plus(length)));
+    /** An ended guest session that opened tiles of {@code tiles}. */
+    FakeLedger guest(Instant start, Duration length, AgeBand band, Sex sex, TileCategory... tiles) {
+        sessions.add(new LedgerSession(VisitorKind.GUEST, null, new Demographics(band, sex), start, start.plus(length),
+                false, Set.of(tiles)));
+        return this;
+    }
+
+    /** A guest session still running, last seen {@code seenFor} after its start. */
+    FakeLedger running(Instant start, Duration seenFor, AgeBand band, Sex sex, TileCategory... tiles) {
+        sessions.add(new LedgerSession(VisitorKind.GUEST, null, new Demographics(band, sex), start, start.plus(seenFor),
+                true, Set.of(tiles)));
         return this;
     }
 
     FakeLedger member(String code, Instant start, Duration length, AgeBand band, Sex sex) {
-        sessions.add(new LedgerSession(VisitorKind.MEMBER, code, new Demographics(band, sex), start, start.plus(length)));
+        sessions.add(new LedgerSession(VisitorKind.MEMBER, code, new Demographics(band, sex), start, start.plus(length),
+                false, Set.of()));
         return this;
     }
 

@@ -163,6 +163,16 @@ class PeriodSealerTest {
     }
 
     @Test
+    void aSessionStillRunningHoldsBackItsDayAndTheDaysAfterIt() throws Exception {
+        ledger.running(local(2026, 11, 20, 23, 50), Duration.ofMinutes(30), AgeBand.AGE_65_74, Sex.FEMALE);
+        open();
+        clock.set(local(2026, 11, 22, 0, 6));
+        assertEquals(0, sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()),
+                "the 20th waits for its session, the 21st waits behind it");
+        assertEquals(List.of(), batches(BatchKind.USAGE));
+    }
+
+    @Test
     void daysBeforeTheEnrolmentDayAreNotSealedBecauseTheCollectorRefusesThem() throws Exception {
         ledger.guest(local(2026, 9, 1, 11, 7), Duration.ofMinutes(40), AgeBand.AGE_65_74, Sex.FEMALE)
                 .guest(local(2026, 11, 18, 11, 7), Duration.ofMinutes(40), AgeBand.AGE_65_74, Sex.FEMALE)

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 
 class UsageAggregationTest {
     private static final Instant H8 = Instant.parse("2026-11-24T08:00:00Z");
@@ -76,6 +77,42 @@ class UsageAggregationTest {
                 "the session that started the evening before belongs to the day before");
         assertEquals(2, day.distinctMembers());
         assertEquals(5, day.totalSessions());
+    }
+
+    @Test
+    void aDayCountsPerTileCategoryTheSessionsStartedThatDayThatUsedIt() {
+        LocalDate day = LocalDate.parse("2026-11-24");
+        Instant from = Instant.parse("2026-11-23T22:00:00Z");
+        Instant to = Instant.parse("2026-11-24T22:00:00Z");
+        FakeLedger ledger = new FakeLedger()
+                // the night before: its tiles count on the 23rd, where it started
+                .guest(Instant.parse("2026-11-23T21:50:00Z"), Duration.ofMinutes(30), AgeBand.AGE_75_PLUS, Sex.MALE,
+                        TileCategory.FAMILY)
+                .guest(Instant.parse("2026-11-24T08:05:00Z"), Duration.ofMinutes(40), AgeBand.AGE_65_74, Sex.FEMALE,
+                        TileCategory.LEARNING, TileCategory.E_GOVERNMENT)
+                .guest(Instant.parse("2026-11-24T09:05:00Z"), Duration.ofMinutes(40), AgeBand.AGE_65_74, Sex.FEMALE,
+                        TileCategory.LEARNING)
+                .guest(Instant.parse("2026-11-24T10:05:00Z"), Duration.ofMinutes(40), AgeBand.AGE_30_54, Sex.MALE)
+                // over midnight into the 25th: counts here, where it started
+                .guest(Instant.parse("2026-11-24T21:50:00Z"), Duration.ofMinutes(30), AgeBand.AGE_30_54, Sex.MALE,
+                        TileCategory.HEALTH);
+        DayTotals totals = UsageAggregation.day(day, from, to, ledger.all());
+        assertEquals(4, totals.totalSessions());
+        assertEquals(Map.of(TileCategory.LEARNING, 2, TileCategory.E_GOVERNMENT, 1, TileCategory.HEALTH, 1),
+                totals.tileCategories());
+    }
+
+    @Test
+    void aDayIsCompleteOnlyWhenEverySessionStartedOnItHasEnded() {
+        Instant from = Instant.parse("2026-11-23T22:00:00Z");
+        Instant to = Instant.parse("2026-11-24T22:00:00Z");
+        FakeLedger ledger = new FakeLedger()
+                .running(Instant.parse("2026-11-23T21:50:00Z"), Duration.ofMinutes(5), AgeBand.AGE_30_54, Sex.MALE)
+                .guest(Instant.parse("2026-11-24T21:50:00Z"), Duration.ofMinutes(30), AgeBand.AGE_30_54, Sex.MALE);
+        assertEquals(false, UsageAggregation.sessionStillRunning(from, to, ledger.all()),
+                "a session still running from the day before holds back that day, not this one");
+        ledger.running(Instant.parse("2026-11-24T21:55:00Z"), Duration.ofMinutes(10), AgeBand.AGE_30_54, Sex.MALE);
+        assertEquals(true, UsageAggregation.sessionStillRunning(from, to, ledger.all()));
     }
 
     @Test

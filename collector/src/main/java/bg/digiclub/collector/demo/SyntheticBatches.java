@@ -9,10 +9,12 @@ import bg.digiclub.common.batch.HealthDay;
 import bg.digiclub.common.batch.HealthPayload;
 import bg.digiclub.common.batch.HealthSnapshot;
 import bg.digiclub.common.batch.HourUsage;
+import bg.digiclub.common.batch.TileCategoryCount;
 import bg.digiclub.common.batch.UsagePayload;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,13 +72,29 @@ public final class SyntheticBatches {
             }
             if (open[1] > open[0] || daySessions > 0) {
                 dayUsages.add(new DayUsage(day, demographics(daySessions), Math.min(dayMembers,
-                        (int) Math.ceil(dayMembers * 0.8))));
+                        (int) Math.ceil(dayMembers * 0.8)), tileCategories(daySessions)));
             }
         }
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant to = first.plusDays(days).atStartOfDay(zone).toInstant();
         return Batch.usage(UUID.randomUUID(), deviceId, clubId, agentVersion, zone.getId(), from, to, sequence,
                 Evictions.NONE, new UsagePayload(hours, dayUsages));
+    }
+
+    /**
+     * Sessions that opened a tile of each category: fixed shares of the day's sessions (no draws
+     * from {@link #random}, so the rest of the demo stays as it was), a session often in two.
+     */
+    private static List<TileCategoryCount> tileCategories(int daySessions) {
+        List<TileCategoryCount> counts = new ArrayList<>();
+        int[] percent = {35, 10, 15, 20, 30, 10, 45};
+        for (TileCategory category : TileCategory.values()) {
+            int sessions = daySessions * percent[category.ordinal()] / 100;
+            if (sessions > 0) {
+                counts.add(new TileCategoryCount(category, sessions));
+            }
+        }
+        return counts;
     }
 
     /**

@@ -1,5 +1,6 @@
 package bg.digiclub.collector.report;
 
+import bg.digiclub.common.link.TileCategory;
 import java.util.List;
 
 /**
@@ -7,7 +8,9 @@ import java.util.List;
  *
  * @param heatmap sessions started by weekday (0 = Monday) and local hour of day
  * @param demographics sessions by age band (rows) and sex (columns), suppressed
+ * @param tileCategories sessions that used a launcher tile of each category, in {@link TileCategory}
+ *                       order, suppressed ({@link SmallCountSuppression#alone})
  */
 public record ClubReport(ClubSummary summary, List<DayCount> days, long[][] heatmap, SuppressedTable demographics,
-                         List<DeviceSummary> devices) {
+                         List<Cell> tileCategories, List<DeviceSummary> devices) {
 }

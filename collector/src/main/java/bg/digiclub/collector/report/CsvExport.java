@@ -2,6 +2,7 @@ package bg.digiclub.collector.report;
 
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -11,15 +12,20 @@ import java.util.Locale;
 /**
  * The programme-reporting CSV: one row per club for one period (and a total row when several
  * clubs are exported). Demographic columns carry the same suppression as the dashboard: "<5"
- * for 1-4, "x" for numbers hidden so that those cannot be worked out.
+ * for 1-4, "x" for numbers hidden so that those cannot be worked out; so do the
+ * {@code tile_sessions_<category>} columns (sessions that used a launcher tile of the category),
+ * whose all-clubs number is also hidden where it would reveal a club's hidden one.
  *
  * <p>{@code member_days} is distinct members per PC and day, added up: per-day distinct counts
  * cannot be added into a distinct count for the period, so this is a count of member visits
  * (one per member, PC and day), not of people.
  */
 public final class CsvExport {
-    /** One club's row: its summary and its exact demographic table. */
-    public record Row(ClubSummary summary, long[][] demographics) {
+    /**
+     * One club's row: its summary, its exact demographic table and its exact sessions per tile
+     * category (in {@link TileCategory} order).
+     */
+    public record Row(ClubSummary summary, long[][] demographics, long[] tileCategories) {
     }
 
     private CsvExport() {
@@ -38,6 +44,9 @@ public final class CsvExport {
             header.add("sessions_total_" + name(sex));
         }
         header.add("sessions_total");
+        for (TileCategory category : TileCategory.values()) {
+            header.add("tile_sessions_" + category.key().replace('-', '_'));
+        }
         return header;
     }
 
@@ -46,10 +55,17 @@ public final class CsvExport {
         line(out, header());
         long[] totals = new long[6];
         long[][] allDemographics = new long[AgeBand.values().length][Sex.values().length];
+        long[] allTiles = new long[TileCategory.values().length];
         for (Row row : rows) {
             ClubSummary s = row.summary();
-            line(out, values(s.club().id(), s.club().name(), s.club().place(), period, s.sessions(), s.sessionMinutes(),
-                    s.guestSessions(), s.memberSessions(), s.memberDays(), s.devicesActive(), row.demographics()));
+            List<String> values = values(s.club().id(), s.club().name(), s.club().place(), period, s.sessions(),
+                    s.sessionMinutes(), s.guestSessions(), s.memberSessions(), s.memberDays(), s.devicesActive(),
+                    row.demographics());
+            for (int i = 0; i < allTiles.length; i++) {
+                values.add(SmallCountSuppression.alone(row.tileCategories()[i]).text());
+                allTiles[i] += row.tileCategories()[i];
+            }
+            line(out, values);
             totals[0] += s.sessions();
             totals[1] += s.sessionMinutes();
             totals[2] += s.guestSessions();
@@ -63,8 +79,16 @@ public final class CsvExport {
             }
         }
         if (rows.size() > 1) {
-            line(out, values("all", "all clubs", "", period, totals[0], totals[1], totals[2], totals[3], totals[4],
-                    totals[5], totalTable(rows, allDemographics)));
+            List<String> values = values("all", "all clubs", "", period, totals[0], totals[1], totals[2], totals[3],
+                    totals[4], totals[5], totalTable(rows, allDemographics));
+            for (int i = 0; i < allTiles.length; i++) {
+                List<Cell> clubs = new ArrayList<>();
+                for (Row row : rows) {
+                    clubs.add(SmallCountSuppression.alone(row.tileCategories()[i]));
+                }
+                values.add(SmallCountSuppression.sumOf(allTiles[i], clubs).text());
+            }
+            line(out, values);
         }
         out.flush();
     }

@@ -8,6 +8,7 @@ import bg.digiclub.common.batch.CheckStatus;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,8 @@ import java.util.UUID;
 
 /**
  * Read-only queries for the dashboard and the export. They read the pre-aggregated tables
- * ({@code club_days}, {@code club_hours}, {@code club_demographics}, {@code device_days}) that
+ * ({@code club_days}, {@code club_hours}, {@code club_demographics}, {@code club_tile_categories},
+ * {@code device_days}) that
  * intake keeps, so a page costs a few indexed range scans whatever the size of the raw data.
  */
 public final class Reports {
@@ -74,7 +77,9 @@ public final class Reports {
             ClubSummary summary = summary(club.get(), clubTotals(c, period, clubId), activeDevices(c, period, clubId),
                     fleet(c, clubId));
             return new ClubReport(summary, days(c, period, clubId), heatmap(c, period, clubId),
-                    SmallCountSuppression.apply(demographics(c, period, clubId)), devices(c, period, clubId, null));
+                    SmallCountSuppression.apply(demographics(c, period, clubId)),
+                    Arrays.stream(tileCategories(c, period, clubId)).mapToObj(SmallCountSuppression::alone).toList(),
+                    devices(c, period, clubId, null));
         }));
     }
 
@@ -101,6 +106,30 @@ public final class Reports {
                 }
             }
             return tables;
+        });
+    }
+
+    /** Sessions that used a launcher tile of each category (in {@link TileCategory} order), exact. */
+    public long[] tileCategories(String clubId, Period period) throws SQLException {
+        return database.read(c -> tileCategories(c, period, clubId));
+    }
+
+    /** Every club's exact tile category counts for the period, in one query (for the export). */
+    public Map<String, long[]> tileCategoriesByClub(Period period) throws SQLException {
+        return database.read(c -> {
+            Map<String, long[]> counts = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT club_id, category, SUM(sessions) "
+                    + "FROM club_tile_categories WHERE day BETWEEN ? AND ? GROUP BY club_id, category")) {
+                select.setLong(1, period.fromEpochDay());
+                select.setLong(2, period.toEpochDay());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        counts.computeIfAbsent(rows.getString(1), k -> new long[TileCategory.values().length])
+                                [TileCategory.valueOf(rows.getString(2)).ordinal()] += rows.getLong(3);
+                    }
+                }
+            }
+            return counts;
         });
     }
 
@@ -312,6 +341,20 @@ public final class Reports {
             }
         }
         return table;
+    }
+
+    private static long[] tileCategories(Connection c, Period period, String clubId) throws SQLException {
+        long[] counts = new long[TileCategory.values().length];
+        try (PreparedStatement select = c.prepareStatement("SELECT category, SUM(sessions) FROM club_tile_categories "
+                + "WHERE day BETWEEN ? AND ?" + clubFilter(clubId) + " GROUP BY category")) {
+            bindPeriod(select, period, clubId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts[TileCategory.valueOf(rows.getString(1)).ordinal()] += rows.getLong(2);
+                }
+            }
+        }
+        return counts;
     }
 
     private List<DeviceSummary> devices(Connection c, Period period, String clubId, UUID deviceId)

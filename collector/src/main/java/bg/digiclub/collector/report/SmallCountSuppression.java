@@ -89,6 +89,31 @@ public final class SmallCountSuppression {
     }
 
     /**
+     * A count published with no total beside it that it adds up to, such as the sessions that used
+     * a tile category (a session may use several categories, so they add up to nothing shown):
+     * only the primary rule applies, "<5" for 1 to 4.
+     */
+    public static Cell alone(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("a count cannot be negative: " + count);
+        }
+        return new Cell(count, count > 0 && count < THRESHOLD ? Cell.Visibility.SMALL : Cell.Visibility.EXACT);
+    }
+
+    /**
+     * The sum of counts published beside it ({@code parts}, e.g. the clubs' counts under an all-clubs
+     * total): hidden ("x") where showing it would reveal a hidden part by subtraction, else
+     * {@link #alone}.
+     */
+    public static Cell sumOf(long total, List<Cell> parts) {
+        Cell cell = alone(total);
+        if (cell.shown() == Cell.Visibility.EXACT && lineLeaks(total, parts)) {
+            return new Cell(total, Cell.Visibility.COMPLEMENTARY);
+        }
+        return cell;
+    }
+
+    /**
      * Each line: its member cells' coordinates, then its total's coordinates last. Inner rows and
      * columns come first, the two margin lines last, so that a margin hidden for an inner line is
      * already there when the margin lines are checked (fewer numbers hidden in the end).

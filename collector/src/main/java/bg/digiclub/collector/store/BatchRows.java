@@ -7,6 +7,7 @@ import bg.digiclub.common.batch.DemographicCount;
 import bg.digiclub.common.batch.HealthDay;
 import bg.digiclub.common.batch.HealthSnapshot;
 import bg.digiclub.common.batch.HourUsage;
+import bg.digiclub.common.batch.TileCategoryCount;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -33,6 +34,7 @@ final class BatchRows {
     private final List<Object[]> usageHours = new ArrayList<>();
     private final List<Object[]> usageDays = new ArrayList<>();
     private final List<Object[]> demographics = new ArrayList<>();
+    private final List<Object[]> tileCategories = new ArrayList<>();
     private final Map<String, Object[]> healthSnapshots = new TreeMap<>();
     private final Map<String, Object[]> healthDays = new TreeMap<>();
 
@@ -44,6 +46,8 @@ final class BatchRows {
     /** Sessions, session minutes, powered-on minutes per device and day; the club id beside. */
     private final Map<String, DeviceDay> deviceDays = new TreeMap<>();
     private final Map<ClubCell, Integer> clubDemographics = new TreeMap<>();
+    /** Sessions that used a tile of a category, per club, day and category. */
+    private final Map<ClubTileCategory, Integer> clubTileCategories = new TreeMap<>();
     private final Map<String, DeviceCounters> devices = new TreeMap<>();
     private final Map<String, HealthSnapshot> latestHealth = new TreeMap<>();
 
@@ -93,6 +97,11 @@ final class BatchRows {
                 clubDemographics.merge(new ClubCell(clubId, epochDay, cell.ageBand().name(), cell.sex().name()),
                         cell.sessions(), Integer::sum);
             }
+            for (TileCategoryCount count : day.tileCategories()) {
+                tileCategories.add(new Object[] {deviceId, epochDay, count.category().name(), count.sessions()});
+                clubTileCategories.merge(new ClubTileCategory(clubId, epochDay, count.category().name()),
+                        count.sessions(), Integer::sum);
+            }
         }
     }
 
@@ -133,6 +142,9 @@ final class BatchRows {
         addClubHours(connection);
         addDeviceDays(connection);
         addClubDemographics(connection);
+        insert(connection, "INSERT INTO usage_tile_categories (device_id, day, category, sessions) VALUES (?, ?, ?, ?)",
+                tileCategories);
+        addClubTileCategories(connection);
         insert(connection, "INSERT INTO health_snapshots (device_id, at, overall, checks) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (device_id, at) DO NOTHING", healthSnapshots.values());
         insert(connection, "INSERT INTO health_days (device_id, day, worst, min_free_disk_percent, max_cpu_celsius, "
@@ -251,6 +263,25 @@ final class BatchRows {
         }
     }
 
+    private void addClubTileCategories(Connection connection) throws SQLException {
+        if (clubTileCategories.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO club_tile_categories "
+                + "(club_id, day, category, sessions) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (club_id, day, category) DO UPDATE SET "
+                + "sessions = club_tile_categories.sessions + excluded.sessions")) {
+            for (Map.Entry<ClubTileCategory, Integer> count : clubTileCategories.entrySet()) {
+                upsert.setString(1, count.getKey().clubId());
+                upsert.setLong(2, count.getKey().day());
+                upsert.setString(3, count.getKey().category());
+                upsert.setInt(4, count.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
     private void updateLatestHealth(Connection connection) throws SQLException {
         if (latestHealth.isEmpty()) {
             return;
@@ -322,6 +353,16 @@ final class BatchRows {
             c = c != 0 ? c : Long.compare(day, other.day);
             c = c != 0 ? c : ageBand.compareTo(other.ageBand);
             return c != 0 ? c : sex.compareTo(other.sex);
+        }
+    }
+
+    /** A club's count of sessions that used a tile category on a day. */
+    private record ClubTileCategory(String clubId, long day, String category) implements Comparable<ClubTileCategory> {
+        @Override
+        public int compareTo(ClubTileCategory other) {
+            int c = clubId.compareTo(other.clubId);
+            c = c != 0 ? c : Long.compare(day, other.day);
+            return c != 0 ? c : category.compareTo(other.category);
         }
     }
 

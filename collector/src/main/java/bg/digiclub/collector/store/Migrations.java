@@ -26,7 +26,7 @@ final class Migrations {
 
     /** Every migration, in order. */
     static final List<String> FILES = List.of("V1__schema.sql", "V2__sequence_per_kind.sql",
-            "V3__enrolment_requests.sql");
+            "V3__enrolment_requests.sql", "V4__tile_categories.sql");
 
     private final Database database;
 

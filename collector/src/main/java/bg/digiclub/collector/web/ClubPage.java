@@ -10,8 +10,13 @@ import bg.digiclub.collector.report.Period;
 import bg.digiclub.collector.report.SuppressedTable;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
+import java.util.List;
 
-/** One club: its numbers, sessions per day, the week's busy hours, visitors by age and sex, its PCs. */
+/**
+ * One club: its numbers, sessions per day, the week's busy hours, visitors by age and sex, the
+ * sessions that used each kind of launcher tile, its PCs.
+ */
 final class ClubPage {
     private ClubPage() {
     }
@@ -35,6 +40,7 @@ final class ClubPage {
         body.append("<h2>Сесии по дни</h2>").append(Charts.sessionsPerDay(report.days()));
         body.append("<h2>Натоварване по час</h2>").append(Charts.heatmap(report.heatmap()));
         body.append("<h2>Посетители по възраст и пол</h2>").append(demographics(report.demographics()));
+        body.append("<h2>Сесии по вид на използваните плочки</h2>").append(tileCategories(report.tileCategories()));
         body.append("<p><a class=\"button\" id=\"csv\" href=\"/export.csv?club=").append(Html.url(s.club().id()))
                 .append("&amp;").append(Layout.query(period)).append("\">Изтегли CSV</a></p>");
         body.append("<h2>Компютри</h2>").append(devices(report, period));
@@ -63,6 +69,31 @@ final class ClubPage {
         html.append("<p class=\"note\">Броят се сесии. „&lt;5“: между 1 и 4; „x“: скрито, за да не може "
                 + "скрито малко число да се изчисли от сумите.</p>");
         return html.toString();
+    }
+
+    /** Per category: "Сесии с плочка за учене: N" (the category once per session, so they do not add up). */
+    private static String tileCategories(List<Cell> counts) {
+        StringBuilder html = new StringBuilder("<table id=\"tile-categories\"><tbody>");
+        for (TileCategory category : TileCategory.values()) {
+            html.append("<tr><th>Сесии с плочка ").append(tileLabel(category)).append("</th>")
+                    .append(cell(counts.get(category.ordinal()), category.name())).append("</tr>");
+        }
+        html.append("</tbody></table><p class=\"note\">Сесия, отворила няколко плочки от един вид, се брои веднъж; "
+                + "сесия с плочки от два вида се брои и при двата. Броят се само видовете, никога коя плочка, "
+                + "програма или адрес. „&lt;5“: между 1 и 4.</p>");
+        return html.toString();
+    }
+
+    static String tileLabel(TileCategory category) {
+        return switch (category) {
+            case E_GOVERNMENT -> "за електронно управление";
+            case HEALTH -> "за здраве";
+            case PAYMENTS -> "за плащане на сметки";
+            case FAMILY -> "за връзка с близките";
+            case LEARNING -> "за учене";
+            case WRITING -> "за писане";
+            case BROWSING -> "за интернет";
+        };
     }
 
     private static String cell(Cell cell, String key) {

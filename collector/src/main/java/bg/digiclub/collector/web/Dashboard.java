@@ -211,10 +211,13 @@ public final class Dashboard {
                 clubId = user.clubId();
             } else {
                 var demographics = reports.demographicsByClub(period);
+                var tiles = reports.tileCategoriesByClub(period);
                 for (var summary : reports.overview(period)) {
                     rows.add(new CsvExport.Row(summary, demographics.getOrDefault(summary.club().id(),
                             new long[bg.digiclub.common.link.AgeBand.values().length]
-                                    [bg.digiclub.common.link.Sex.values().length])));
+                                    [bg.digiclub.common.link.Sex.values().length]),
+                            tiles.getOrDefault(summary.club().id(),
+                                    new long[bg.digiclub.common.link.TileCategory.values().length])));
                 }
             }
         }
@@ -228,7 +231,8 @@ public final class Dashboard {
                 ctx.status(404).html(Layout.error(user, "Няма такъв клуб", "Клуб " + clubId + " не съществува."));
                 return;
             }
-            rows.add(new CsvExport.Row(report.get().summary(), reports.demographics(clubId, period)));
+            rows.add(new CsvExport.Row(report.get().summary(), reports.demographics(clubId, period),
+                    reports.tileCategories(clubId, period)));
         }
         String name = "digiclub-" + (clubId == null ? "all" : clubId) + "-" + period.from() + "-" + period.to() + ".csv";
         ctx.contentType("text/csv; charset=utf-8");

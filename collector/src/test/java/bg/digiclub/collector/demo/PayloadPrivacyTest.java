@@ -76,7 +76,9 @@ class PayloadPrivacyTest {
                 "hours", "hour", "sessionsStarted", "guestSessions", "memberSessions", "sessionMinutes",
                 "poweredOnMinutes", "days", "day", "sessions", "ageBand", "sex", "distinctMembers", "snapshots", "at",
                 "overall", "checks", "name", "status", "worst", "minFreeDiskPercent", "maxCpuTemperatureCelsius",
-                "alertCount", "uptimeMinutes");
+                "alertCount", "uptimeMinutes",
+                // issue 11: sessions per launcher tile category (docs/privacy.md), counts only
+                "tileCategories", "category");
         if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {

@@ -51,7 +51,7 @@ class BatchIntakeHttpTest {
                 Instant.parse("2026-11-23T22:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), sequence, Evictions.NONE,
                 new UsagePayload(List.of(new HourUsage(ten, sessions, sessions, 0, 40, 60)),
                         List.of(new DayUsage(LocalDate.parse("2026-11-24"),
-                                List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, sessions)), 0))));
+                                List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, sessions)), 0, List.of()))));
     }
 
     private byte[] bytes(RunningCollector c, Batch batch) throws Exception {
@@ -284,7 +284,7 @@ class BatchIntakeHttpTest {
                     new UsagePayload(List.of(new HourUsage(ten, 2, 2, 0, 40, 60), new HourUsage(ten.plusSeconds(3600),
                             1, 1, 0, 20, 60)), List.of(new DayUsage(LocalDate.parse("2026-11-24"), List.of(
                                     new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 3),
-                                    new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, 1)), 0))));
+                                    new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, 1)), 0, List.of()))));
             expect(c, c.http.upload(pc.token(), inflated.batchId().toString(), bytes(c, inflated)), 422,
                     "demographics-exceed-sessions", "counts 4 sessions by age band and sex, but its hours started only 3");
             // a day that begins before the period (UTC midnight, not Sofia's): its early hours are elsewhere
@@ -292,7 +292,7 @@ class BatchIntakeHttpTest {
                     Instant.parse("2026-11-24T00:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), 2, Evictions.NONE,
                     new UsagePayload(List.of(new HourUsage(ten, 3, 3, 0, 40, 60)), List.of(new DayUsage(
                             LocalDate.parse("2026-11-24"), List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 3)),
-                            0))));
+                            0, List.of()))));
             expect(c, c.http.upload(pc.token(), partial.batchId().toString(), bytes(c, partial)), 422, "partial-day",
                     "only partly inside");
             assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.TileCategory;
 
 /** The export's total row cannot reveal a club's hidden cell by subtraction. */
 class CsvExportTest {
@@ -32,7 +33,9 @@ class CsvExportTest {
         b[middle][0] = 9;   // club b: 9 -> shown
         b[middle][1] = 12;
         b[older][0] = 40;
-        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), a), new CsvExport.Row(summary("b", 61), b));
+        long[] noTiles = new long[TileCategory.values().length];
+        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), a, noTiles),
+                new CsvExport.Row(summary("b", 61), b, noTiles));
         long[][] sums = new long[bands][3];
         sums[middle] = new long[] {11, 32, 0};
         sums[older] = new long[] {70, 0, 0};
@@ -44,6 +47,28 @@ class CsvExportTest {
         String[] lines = out.toString().split("\r\n");
         assertEquals(4, lines.length);
         assertEquals(CsvExport.header().size(), lines[3].split(",", -1).length);
+    }
+
+    @Test
+    void theAllClubsTileCountIsHiddenWhenItWouldRevealAClubsSmallOne() throws Exception {
+        int bands = AgeBand.values().length;
+        long[] a = new long[TileCategory.values().length];
+        long[] b = new long[TileCategory.values().length];
+        a[TileCategory.LEARNING.ordinal()] = 2;   // club a: 2 learning sessions -> "<5"
+        b[TileCategory.LEARNING.ordinal()] = 9;   // club b: 9 -> shown; 11 in all would give a's 2 away
+        a[TileCategory.E_GOVERNMENT.ordinal()] = 6;
+        b[TileCategory.E_GOVERNMENT.ordinal()] = 8;
+        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), new long[bands][3], a),
+                new CsvExport.Row(summary("b", 61), new long[bands][3], b));
+        StringWriter out = new StringWriter();
+        CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")), rows);
+        String[] lines = out.toString().split("\r\n");
+        List<String> header = CsvExport.header();
+        List<String> clubA = List.of(lines[1].split(",", -1));
+        List<String> all = List.of(lines[3].split(",", -1));
+        assertEquals("<5", clubA.get(header.indexOf("tile_sessions_learning")));
+        assertEquals("x", all.get(header.indexOf("tile_sessions_learning")));
+        assertEquals("14", all.get(header.indexOf("tile_sessions_e_government")), "nothing hidden to give away");
     }
 
     @Test

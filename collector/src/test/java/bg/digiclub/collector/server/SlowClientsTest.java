@@ -113,7 +113,7 @@ class SlowClientsTest {
         return Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia", from,
                 from.plusSeconds(24 * 3600), sequence, Evictions.NONE,
                 new UsagePayload(List.of(new HourUsage(ten, 2, 2, 0, 40, 60)), List.of(new DayUsage(date,
-                        List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 2)), 0))));
+                        List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 2)), 0, List.of()))));
     }
 
     /** How many of the sockets the server has closed (end of stream); polls until the count settles. */

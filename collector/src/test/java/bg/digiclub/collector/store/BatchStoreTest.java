@@ -100,7 +100,7 @@ class BatchStoreTest {
                 new DemographicCount(AgeBand.NOT_DECLARED, Sex.NOT_DECLARED, 2));
         return Batch.usage(UUID.randomUUID(), deviceId, RODINA.id(), "0.1.0", "Europe/Sofia",
                 date.atStartOfDay(DemoClubs.SOFIA).toInstant(), date.plusDays(1).atStartOfDay(DemoClubs.SOFIA).toInstant(),
-                sequence, new Evictions(0, 2), new UsagePayload(hours, List.of(new DayUsage(date, cells, 1))));
+                sequence, new Evictions(0, 2), new UsagePayload(hours, List.of(new DayUsage(date, cells, 1, List.of()))));
     }
 
     private String hash(Batch batch) throws Exception {

@@ -41,7 +41,7 @@ class DashboardHttpTest {
                 new DemographicCount(AgeBand.NOT_DECLARED, Sex.NOT_DECLARED, 1));
         Batch batch = Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia",
                 Instant.parse("2026-11-23T22:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), 1, Evictions.NONE,
-                new UsagePayload(hours, List.of(new DayUsage(LocalDate.parse("2026-11-24"), cells, 5))));
+                new UsagePayload(hours, List.of(new DayUsage(LocalDate.parse("2026-11-24"), cells, 5, List.of()))));
         HttpResponse<String> response = c.http.upload(pc.token(), batch.batchId().toString(), c.json.writeValueAsBytes(batch));
         assertEquals(200, response.statusCode(), response.body());
     }

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +40,37 @@ class BatchContractTest {
         assertEquals(8, batch.usage().hours().stream().mapToInt(HourUsage::sessionsStarted).sum());
         assertEquals(8, batch.usage().days().get(0).totalSessions());
         assertEquals(3, batch.evicted().healthBatches());
+        assertEquals(List.of(new TileCategoryCount(TileCategory.E_GOVERNMENT, 2),
+                new TileCategoryCount(TileCategory.LEARNING, 3), new TileCategoryCount(TileCategory.BROWSING, 5)),
+                batch.usage().days().get(0).tileCategories());
+    }
+
+    @Test
+    void aDayFromAnAgentWithoutTileCategoriesCountsNoneAndIsWrittenAsBefore() throws IOException {
+        JsonNode tree = json.readTree(EXAMPLES.resolve("usage-batch.json").toFile());
+        ((ObjectNode) tree.get("usage").get("days").get(0)).remove("tileCategories");
+        Batch batch = json.treeToValue(tree, Batch.class);
+        assertEquals(List.of(), batch.usage().days().get(0).tileCategories());
+        // empty is not written: the canonical form (and its hash at the collector) of a batch
+        // stored before the field existed stays the same, so its replay is still recognised
+        assertTrue(!json.writeValueAsString(batch).contains("tileCategories"));
+        assertEquals(normalise(tree), normalise(json.valueToTree(batch)));
+    }
+
+    @Test
+    void aTileCategoryAppearsOnceAndCountsNoMoreThanTheDaysSessions() {
+        List<DemographicCount> three = List.of(new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, 3));
+        LocalDate day = LocalDate.parse("2026-11-24");
+        TileCategoryCount learning = new TileCategoryCount(TileCategory.LEARNING, 2);
+        new DayUsage(day, three, 0, List.of(learning, new TileCategoryCount(TileCategory.E_GOVERNMENT, 3)));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> new DayUsage(day, three, 0, List.of(learning, learning)));
+        assertTrue(twice.getMessage().contains("tileCategories"), twice.getMessage());
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> new DayUsage(day, three, 0, List.of(new TileCategoryCount(TileCategory.LEARNING, 4))));
+        assertTrue(tooMany.getMessage().contains("LEARNING"), tooMany.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new TileCategoryCount(TileCategory.HEALTH, 0));
+        assertThrows(NullPointerException.class, () -> new TileCategoryCount(null, 1));
     }
 
     @Test
@@ -106,7 +139,7 @@ class BatchContractTest {
     void demographicCellAppearsOnce() {
         DemographicCount cell = new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, 2);
         assertThrows(IllegalArgumentException.class,
-                () -> new DayUsage(LocalDate.parse("2026-11-24"), List.of(cell, cell), 0));
+                () -> new DayUsage(LocalDate.parse("2026-11-24"), List.of(cell, cell), 0, List.of()));
     }
 
     @Test
@@ -128,7 +161,7 @@ class BatchContractTest {
     @Test
     void noFieldNameHintsAtPersonalOrIdentifyingData() {
         List<Class<?>> contract = List.of(Batch.class, Evictions.class, UsagePayload.class, HourUsage.class,
-                DayUsage.class, DemographicCount.class, HealthPayload.class, HealthSnapshot.class,
+                DayUsage.class, DemographicCount.class, TileCategoryCount.class, HealthPayload.class, HealthSnapshot.class,
                 HealthDay.class, CheckStatus.class, EnrolmentRequest.class, EnrolmentResponse.class,
                 BatchReceipt.class, Problem.class);
         List<String> forbidden = List.of("host", "user", "ip", "mac", "serial", "url", "member code",

@@ -26,6 +26,7 @@ import bg.digiclub.collector.report.SmallCountSuppression;
 import bg.digiclub.collector.report.SuppressedTable;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.systemtest.support.ClubPc;
 import bg.digiclub.systemtest.support.ClubSimulation;
 import bg.digiclub.systemtest.support.CollectorChecks;
@@ -132,6 +133,15 @@ class ClubDayEndToEndTest {
         assertEquals("<5", row.get("sessions_age_30_54_female"));
         assertEquals("0", row.get("sessions_age_25_29_female"));
         assertEquals("27", row.get("sessions_total"));
+        assertEquals("7", row.get("tile_sessions_learning"), "sessions that used a learning tile");
+        assertEquals("6", row.get("tile_sessions_e_government"), "sessions that used an e-government tile");
+        assertEquals("<5", row.get("tile_sessions_health"), "2 sessions that used a health tile");
+        long[] tiles = expected.tileSessionsTotal();
+        for (TileCategory category : TileCategory.values()) {
+            String column = "tile_sessions_" + category.key().replace('-', '_');
+            assertEquals(SmallCountSuppression.alone(tiles[category.ordinal()]).text(), row.get(column), column);
+            assertShownIsTrue(tiles[category.ordinal()], row.get(column), column);
+        }
 
         // and every cell as the collector's suppression rule makes it of the true table
         SuppressedTable table = SmallCountSuppression.apply(expected.demographics);
@@ -194,6 +204,16 @@ class ClubDayEndToEndTest {
                 assertEquals(expected.heatmap[d][h], heat.get(key), "sessions started " + key);
             }
         }
+
+        // sessions that used each kind of tile, with the export's suppression
+        long[] tiles = expected.tileSessionsTotal();
+        for (TileCategory category : TileCategory.values()) {
+            Matcher m = Pattern.compile("data-cell=\"" + category + "\">([^<]*)</td>").matcher(html);
+            assertTrue(m.find(), "tile category " + category + " on the page");
+            assertEquals(SmallCountSuppression.alone(tiles[category.ordinal()]).text().replace("<", "&lt;"), m.group(1),
+                    category.toString());
+        }
+        assertTrue(html.contains("data-cell=\"LEARNING\">7<"), "7 sessions used a learning tile");
 
         // the page's age x sex table carries the same suppression as the export
         SuppressedTable table = SmallCountSuppression.apply(expected.demographics);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.systemtest.support.ClubPc;
 import bg.digiclub.systemtest.support.ClubSetup;
 import bg.digiclub.systemtest.support.ClubSimulation;
@@ -50,8 +51,11 @@ class DaylightSavingTest {
                     }
                     today.addAll(ClubSetup.thinned(day, i, 2, 1));
                     if (i == 1) {
-                        // and over midnight into Monday
-                        today.add(Visit.guest(0, day.atTime(23, 35), 50, AgeBand.AGE_25_29, Sex.FEMALE, EndReason.TIMEOUT));
+                        // and over midnight into Monday, opening a learning tile before it (23:58) and a
+                        // writing tile at 00:21, after the agents' first upload tick past midnight and
+                        // its grace (00:15): both count on Sunday, the day it started
+                        today.add(Visit.guest(0, day.atTime(23, 35), 70, AgeBand.AGE_25_29, Sex.FEMALE, EndReason.TIMEOUT)
+                                .withTiles(TileCategory.LEARNING, TileCategory.WRITING));
                     }
                     visits.addAll(today);
                     club.day(day, LocalTime.of(0, 0), LocalTime.of(23, 55), today);

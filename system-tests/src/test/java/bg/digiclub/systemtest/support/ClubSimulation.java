@@ -12,6 +12,7 @@ import java.util.List;
 import bg.digiclub.agent.upload.UploadService;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.agentlink.NewMemberCard;
@@ -19,7 +20,7 @@ import bg.digiclub.kiosk.agentlink.SocketAgentClient;
 
 /**
  * Runs planned visits through the real kiosk client of each PC, in time order across the club's
- * PCs, moving the shared clock: member log-ins, session start, heartbeats, end (or, for a kiosk
+ * PCs, moving the shared clock: member log-ins, session start, tiles opened, heartbeats, end (or, for a kiosk
  * that died, the agent's watchdog); health samples while the club is open; the agents' upload
  * ticks every 15 minutes, day and night.
  */
@@ -98,6 +99,13 @@ public final class ClubSimulation implements AutoCloseable {
             Instant start = v.startInstant(zone);
             Instant end = v.endInstant(zone);
             events.add(new Event(start, 1, () -> begin(kiosk, v)));
+            for (int i = 0; i < v.tiles().size(); i++) {
+                TileCategory category = v.tiles().get(i);
+                // a tile's program and address: they must never leave the PC (the privacy scan looks)
+                List<String> argv = List.of("/usr/bin/chromium", "https://portal.example.bg/" + category.key() + "/" + i);
+                events.add(new Event(start.plus(Duration.ofMinutes(v.tileMinute(i))), 2,
+                        () -> kiosk.launch(argv, category)));
+            }
             for (Instant hb = start.plus(Duration.ofMinutes(Visit.HEARTBEAT_MINUTES));
                  v.reason() == EndReason.INTERRUPTED ? !hb.isAfter(end) : hb.isBefore(end);
                  hb = hb.plus(Duration.ofMinutes(Visit.HEARTBEAT_MINUTES))) {

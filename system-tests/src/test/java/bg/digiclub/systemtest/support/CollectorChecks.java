@@ -60,6 +60,17 @@ public final class CollectorChecks {
                 "sessions per age band x sex");
         assertEquals(expected.memberDays, collector.number("SELECT SUM(distinct_members) FROM usage_days"),
                 "distinct members per PC and day, added up");
+
+        Map<String, long[]> tiles = new TreeMap<>();
+        for (List<String> r : collector.rows("SELECT day, category, SUM(sessions) FROM usage_tile_categories "
+                + "GROUP BY day, category")) {
+            tiles.computeIfAbsent(LocalDate.ofEpochDay(Long.parseLong(r.get(0))).toString(),
+                    k -> new long[bg.digiclub.common.link.TileCategory.values().length])
+                    [bg.digiclub.common.link.TileCategory.valueOf(r.get(1)).ordinal()] = Long.parseLong(r.get(2));
+        }
+        Map<String, long[]> expectedTiles = new TreeMap<>();
+        expected.tileSessions.forEach((day, counts) -> expectedTiles.put(day.toString(), counts));
+        assertEquals(text(expectedTiles), text(tiles), "sessions that opened a tile of each category, per day they started");
     }
 
     /** The ids of every batch the PCs ever sealed (from their sealed-period records), per kind. */

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 
 /**
  * What the collector must show for a set of visits, worked out here from the plan alone (not
@@ -29,6 +30,8 @@ public final class Expected {
     public final long[][] heatmap = new long[7][24];
     /** Sessions per declared age band x sex, in the enums' order. */
     public final long[][] demographics = new long[AgeBand.values().length][Sex.values().length];
+    /** Per local day a session started: sessions that opened a tile of each category (each once per session). */
+    public final Map<LocalDate, long[]> tileSessions = new TreeMap<>();
     public long sessions;
     public long guests;
     public long members;
@@ -52,6 +55,10 @@ public final class Expected {
                 guests++;
             }
             demographics[v.demographics().ageBand().ordinal()][v.demographics().sex().ordinal()]++;
+            for (TileCategory category : new HashSet<>(v.tiles())) {
+                tileSessions.computeIfAbsent(local.toLocalDate(), k -> new long[TileCategory.values().length])
+                        [category.ordinal()]++;
+            }
             heatmap[local.getDayOfWeek().getValue() - 1][local.getHour()]++;
             Instant startHour = start.truncatedTo(ChronoUnit.HOURS);
             long[] h = pcHours.computeIfAbsent(key(v.pc(), startHour), k -> new long[4]);
@@ -75,6 +82,17 @@ public final class Expected {
                 dayHours.computeIfAbsent(localHour.toLocalDate() + "T" + localHour.getHour(), k -> new long[2])[1] += m;
             }
         }
+    }
+
+    /** Sessions that opened a tile of each category, over all days. */
+    public long[] tileSessionsTotal() {
+        long[] total = new long[TileCategory.values().length];
+        tileSessions.values().forEach(day -> {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += day[i];
+            }
+        });
+        return total;
     }
 
     public static String key(int pc, Instant hour) {
