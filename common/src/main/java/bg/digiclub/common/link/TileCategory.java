@@ -10,8 +10,9 @@ import java.util.Optional;
  * ({@link #LEARNING}) and the use of public digital services ({@link #E_GOVERNMENT},
  * {@link #HEALTH}).
  *
- * <p>Config files and the upload's JSON spell a category by its {@link #key()}, e.g.
- * {@code e-government}; the order here is the launcher's order of groups.
+ * <p>The kiosk's config file spells a category by its {@link #key()}, e.g. {@code e-government};
+ * the link and the upload's JSON by its name ({@code E_GOVERNMENT}), as every enum of the contract.
+ * The order here is the launcher's order of groups.
  */
 public enum TileCategory {
     E_GOVERNMENT("e-government"),
