@@ -42,7 +42,8 @@ class KioskConfigTest {
         KioskConfig config = KioskConfig.load(Path.of("config/kiosk.example.properties"));
         assertEquals("Читалище „Родина – 1860“, Стара Загора", config.clubName());
         assertTrue(config.rulesBg().contains("флашка"));
-        assertTrue(config.launcherSection().stringPropertyNames().stream().allMatch(k -> k.startsWith("app.")));
+        assertTrue(config.launcherSection().stringPropertyNames().stream()
+                .allMatch(k -> k.startsWith("app.") || k.startsWith("launcher.")));
     }
 
     @Test
@@ -60,6 +61,7 @@ class KioskConfigTest {
                 maintenance.minutes=30
                 language.default=EN
                 app.browser.name=Firefox
+                launcher.browser.command.linux=/usr/bin/chromium
                 """));
         assertEquals("Читалище „Пробуда – 1928“, с. Загоре", config.clubName());
         assertEquals("Keep quiet.", config.rules(Language.EN));
@@ -71,6 +73,7 @@ class KioskConfigTest {
         assertEquals(Duration.ofMinutes(30), config.maintenanceLength());
         assertEquals(Language.EN, config.defaultLanguage());
         assertEquals("Firefox", config.launcherSection().getProperty("app.browser.name"));
+        assertEquals("/usr/bin/chromium", config.launcherSection().getProperty("launcher.browser.command.linux"));
     }
 
     @Test
