@@ -53,10 +53,10 @@ class AppMenuViewModelTest {
     void inTheDemoAPressSaysThatNothingStarts() {
         AppMenuViewModel menu = new AppMenuViewModel(launcher(true, new ArrayList<>()), Runnable::run, Runnable::run);
         menu.launch(BROWSER);
-        assertEquals(Message.of("apps.demo", "Firefox"), menu.problemProperty().get());
-        String bg = new I18n(Language.BG).format(menu.problemProperty().get());
+        assertEquals(Message.of("apps.demo", "Firefox"), menu.problemProperty().get().message(Language.BG));
+        String bg = new I18n(Language.BG).format(menu.problemProperty().get().message(Language.BG));
         assertTrue(bg.startsWith("Това е демонстрация") && bg.contains("„Firefox“ не се отваря"), bg);
-        String en = new I18n(Language.EN).format(menu.problemProperty().get());
+        String en = new I18n(Language.EN).format(menu.problemProperty().get().message(Language.EN));
         assertTrue(en.contains("club's computers"), en);
     }
 
