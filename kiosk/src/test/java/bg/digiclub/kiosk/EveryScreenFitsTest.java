@@ -208,6 +208,11 @@ class EveryScreenFitsTest {
                 + mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "]";
         robot.interact(() -> {
             for (Window window : List.copyOf(Window.getWindows())) {
+                if (window.isShowing() && (window.getX() < 0 || window.getY() < 0
+                        || window.getX() + window.getWidth() > WIDTH || window.getY() + window.getHeight() > HEIGHT)) {
+                    problems.add(where + " a window reaches beyond the " + WIDTH + "x" + HEIGHT + " screen: "
+                            + window.getX() + "," + window.getY() + " " + window.getWidth() + "x" + window.getHeight());
+                }
                 if (window.isShowing() && window.getScene() != null) {
                     for (TextFit.Problem problem : TextFit.problems(window.getScene())) {
                         problems.add(where + " " + problem);

@@ -2,19 +2,22 @@ package bg.digiclub.kiosk.appmenu;
 
 import java.util.Objects;
 
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import bg.digiclub.common.link.TileCategory;
@@ -31,10 +34,15 @@ import bg.digiclub.kiosk.ui.Widgets;
  */
 public final class AppMenuView {
     private static final String STYLESHEET = "launcher.css";
+    /** The style class of a scroll pane that may scroll by design (ui.TextFit lets it). */
+    private static final String MAY_SCROLL = "may-scroll";
     /** A tile's icon is 2.2 times its name's text size: 53 px at normal size, 74 px in large text. */
     private static final double ICON_EMS = 2.2;
-    /** Where the groups wrap to a new row: the 1280-pixel screen less the window's margins. */
-    private static final double WRAP_WIDTH = 1180;
+    /**
+     * The window's own width beside its rows of tiles, in large text: its padding (0.6em each side,
+     * launcher.css), its border and a scroll bar (1.3em).
+     */
+    private static final double MARGINS = 80;
 
     private final Stage stage;
     private final AppMenuViewModel model;
@@ -42,13 +50,21 @@ public final class AppMenuView {
 
     public AppMenuView(AppMenuViewModel model, I18n i18n, Theme theme) {
         this.model = Objects.requireNonNull(model, "model");
-        groups.setPrefWrapLength(WRAP_WIDTH);
+        // the groups wrap to a new row where the screen ends
+        groups.setPrefWrapLength(Screen.getPrimary().getVisualBounds().getWidth() - MARGINS);
         groups.setAlignment(Pos.TOP_CENTER);
+        // a group's tiles stand on the same line as its neighbours', whatever its heading's lines
+        groups.setRowValignment(VPos.BOTTOM);
         groups.getStyleClass().add("tile-groups");
         for (TileGroup group : model.groups()) {
             groups.getChildren().add(group(group, i18n));
         }
-        VBox content = new VBox(Widgets.label(i18n, "apps.title", "heading"), groups);
+        // the default set fits the screen in every mode (EveryScreenFitsTest); a club's longer list scrolls
+        ScrollPane scroll = new ScrollPane(groups);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(MAY_SCROLL);
+        VBox content = new VBox(Widgets.label(i18n, "apps.title", "heading"), scroll);
         content.getStyleClass().add("launcher");
         if (groups.getChildren().isEmpty()) {
             content.getChildren().add(Widgets.label(i18n, "apps.none", "hint"));
@@ -60,7 +76,6 @@ public final class AppMenuView {
         close.setId("apps-close");
         close.setCancelButton(true);
         content.getChildren().addAll(problem, close);
-        content.setPadding(new Insets(28));
         content.setAlignment(Pos.CENTER);
         content.getStyleClass().add("card");
         content.setId("apps-menu");
@@ -76,7 +91,7 @@ public final class AppMenuView {
         });
     }
 
-    private VBox group(TileGroup group, I18n i18n) {
+    private TileGroupBox group(TileGroup group, I18n i18n) {
         Label heading = Widgets.label(i18n, headingKey(group.category()), "tile-group-heading");
         heading.setId("apps-group-" + group.category().key());
         HBox tiles = new HBox();
@@ -84,12 +99,7 @@ public final class AppMenuView {
         for (AllowedApp app : group.tiles()) {
             tiles.getChildren().add(tile(app, i18n));
         }
-        VBox box = new VBox(heading, tiles);
-        box.getStyleClass().add("tile-group");
-        // the heading wraps within its tiles' width rather than widen a group of one tile
-        heading.maxWidthProperty().bind(tiles.widthProperty());
-        heading.prefWidthProperty().bind(tiles.widthProperty());
-        return box;
+        return new TileGroupBox(heading, tiles);
     }
 
     /** Each category's heading, e.g. "Електронно управление". */
@@ -115,12 +125,15 @@ public final class AppMenuView {
         tile.setTextAlignment(TextAlignment.CENTER);
         tile.setMinHeight(Region.USE_PREF_SIZE);
         tile.setOnAction(e -> {
-            model.launch(app);
+            // closed first: a tile that cannot open brings the launcher back to say so
             hide();
+            model.launch(app);
         });
         // drawn in proportion to the tile's text, so it grows with large text as the words do
-        tile.setGraphic(TileIcon.of(app, iconSize(tile.getFont())));
-        tile.fontProperty().addListener((obs, old, font) -> tile.setGraphic(TileIcon.of(app, iconSize(font))));
+        TileIcon icon = TileIcon.of(app);
+        icon.size(iconSize(tile.getFont()));
+        tile.setGraphic(icon.node());
+        tile.fontProperty().addListener((obs, old, font) -> icon.size(iconSize(font)));
         return tile;
     }
 
@@ -131,9 +144,11 @@ public final class AppMenuView {
     public void show() {
         Parent root = stage.getScene().getRoot();
         root.applyCss();
-        double width = Math.ceil(root.prefWidth(-1));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = Math.min(Math.ceil(root.prefWidth(-1)), screen.getWidth());
         stage.setWidth(width);
-        stage.setHeight(Math.ceil(root.prefHeight(width)));
+        // never taller than the screen: then the tiles scroll, the close button stays in sight
+        stage.setHeight(Math.min(Math.ceil(root.prefHeight(width)), screen.getHeight()));
         if (!stage.isShowing()) {
             stage.show();
         }

@@ -20,17 +20,21 @@ final class CategoryIcon {
     private CategoryIcon() {
     }
 
-    /** The icon of {@code category}, {@code size} pixels square. */
-    static Node of(TileCategory category, double size) {
+    /** The icon of {@code category}, {@link #GRID} pixels square until {@link #size sized}. */
+    static Group drawing(TileCategory category) {
         SVGPath shape = new SVGPath();
         shape.setContent(path(category));
         shape.getStyleClass().addAll("tile-icon", category == TileCategory.BROWSING ? "tile-icon-outline" : "tile-icon-solid");
         // the whole grid, so every icon takes the same room whatever its shape's own extent
         Rectangle grid = new Rectangle(GRID, GRID, Color.TRANSPARENT);
-        Group drawing = new Group(grid, shape);
-        drawing.setScaleX(size / GRID);
-        drawing.setScaleY(size / GRID);
-        return new Group(drawing);
+        return new Group(new Group(grid, shape));
+    }
+
+    /** Makes a {@link #drawing} {@code size} pixels square. */
+    static void size(Group drawing, double size) {
+        Node scaled = drawing.getChildren().get(0);
+        scaled.setScaleX(size / GRID);
+        scaled.setScaleY(size / GRID);
     }
 
     static String path(TileCategory category) {

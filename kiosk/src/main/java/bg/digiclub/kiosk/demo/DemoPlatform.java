@@ -39,18 +39,16 @@ public final class DemoPlatform {
     }
 
     /**
-     * The tiles a club offers (as the installer's default {@code kiosk.properties} has them), in
-     * every group; starting one only logs.
+     * The tiles a club offers, one in each group, as the installer's default {@code kiosk.properties}
+     * has them; starting one only logs.
      */
     public static AppLauncher launcher() {
         List<AllowedApp> apps = List.of(
                 web("egov", "Електронни услуги", "Government e-services", "https://egov.bg", TileCategory.E_GOVERNMENT),
-                web("nra", "Данъци (НАП)", "Taxes (NRA)", "https://www.nra.bg", TileCategory.E_GOVERNMENT),
                 web("health", "Здравно досие", "Health record", "https://his.bg", TileCategory.HEALTH),
                 web("bills", "Плащане с ePay", "Pay with ePay", "https://www.epay.bg", TileCategory.PAYMENTS),
                 web("video", "Видеоразговор", "Video call", "https://meet.jit.si", TileCategory.FAMILY),
                 web("ucha", "Уроци в Уча.се", "Lessons at Ucha.se", "https://ucha.se", TileCategory.LEARNING),
-                web("wikipedia", "Уикипедия", "Wikipedia", "https://bg.wikipedia.org", TileCategory.LEARNING),
                 new AllowedApp("writer", "Писмо или документ", "Letter or document", null,
                         List.of("/usr/bin/libreoffice", "--writer"), TileCategory.WRITING),
                 new AllowedApp("browser", "Интернет браузър", "Web browser", null,
