@@ -1,10 +1,13 @@
 package bg.digiclub.kiosk.appmenu;
 
+import java.util.List;
 import java.util.Objects;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -36,7 +39,7 @@ public final class AppMenuView {
     private static final String STYLESHEET = "launcher.css";
     /** The style class of a scroll pane that may scroll by design (ui.TextFit lets it). */
     private static final String MAY_SCROLL = "may-scroll";
-    /** A tile's icon is 2.2 times its name's text size: 53 px at normal size, 74 px in large text. */
+    /** A tile's icon is 2.2 times its name's text size (1.1em): 48 px at normal size, 68 px in large text. */
     private static final double ICON_EMS = 2.2;
     /**
      * The window's own width beside its rows of tiles, in large text: its padding (0.6em each side,
@@ -47,6 +50,8 @@ public final class AppMenuView {
     private final Stage stage;
     private final AppMenuViewModel model;
     private final FlowPane groups = new FlowPane();
+    /** The display mode changed since the launcher was last shown. */
+    private boolean restyle;
 
     public AppMenuView(AppMenuViewModel model, I18n i18n, Theme theme) {
         this.model = Objects.requireNonNull(model, "model");
@@ -69,7 +74,7 @@ public final class AppMenuView {
         if (groups.getChildren().isEmpty()) {
             content.getChildren().add(Widgets.label(i18n, "apps.none", "hint"));
         }
-        Label problem = Widgets.messageLabel(i18n, javafx.beans.binding.Bindings.createObjectBinding(
+        Label problem = Widgets.messageLabel(i18n, Bindings.createObjectBinding(
                 () -> model.problemProperty().get() == null ? null : model.problemProperty().get().message(i18n.language()),
                 model.problemProperty(), i18n.languageProperty()), "problem");
         Button close = Widgets.button(i18n, "apps.close", this::hide);
@@ -83,6 +88,8 @@ public final class AppMenuView {
         Scene scene = theme.style(new Scene(content));
         scene.getStylesheets().add(Objects.requireNonNull(AppMenuView.class.getResource(STYLESHEET), STYLESHEET).toExternalForm());
         stage.setScene(scene);
+        theme.displayMode().largeTextProperty().addListener((obs, old, on) -> restyle = true);
+        theme.displayMode().highContrastProperty().addListener((obs, old, on) -> restyle = true);
         // the menu closes when a tile is chosen; if it cannot open, the menu comes back to say so
         model.problemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -142,7 +149,16 @@ public final class AppMenuView {
     }
 
     public void show() {
-        Parent root = stage.getScene().getRoot();
+        Scene scene = stage.getScene();
+        if (restyle && !stage.isShowing()) {
+            // JavaFX keeps a hidden window's old text size when its display mode and its texts
+            // changed together (the end of a session resets both): styled afresh for the next visitor
+            List<String> sheets = List.copyOf(scene.getStylesheets());
+            scene.getStylesheets().clear();
+            scene.getStylesheets().addAll(sheets);
+        }
+        restyle = false;
+        Parent root = scene.getRoot();
         root.applyCss();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(Math.ceil(root.prefWidth(-1)), screen.getWidth());
@@ -156,7 +172,7 @@ public final class AppMenuView {
         stage.toFront();
         stage.requestFocus();
         // the first tile has the focus: Enter opens it, the arrows move on
-        groups.lookupAll(".tile").stream().findFirst().ifPresent(javafx.scene.Node::requestFocus);
+        groups.lookupAll(".tile").stream().findFirst().ifPresent(Node::requestFocus);
     }
 
     public void hide() {

@@ -172,6 +172,31 @@ class AppMenuViewTest {
     }
 
     @Test
+    void theNextVisitorsLauncherFollowsTheDisplayModeAndLanguageResetTogether(FxRobot robot) {
+        show(robot, List.of(web("video", "Видеоразговор", "Video call", TileCategory.FAMILY)));
+        Button tile = robot.lookup("#app-video").queryAs(Button.class);
+        double normal = tile.getFont().getSize();
+        robot.interact(menu::hide);
+        // a visitor who chose English and large text
+        robot.interact(() -> i18n.use(Language.EN));
+        robot.interact(mode::toggleLargeText);
+        robot.interact(menu::show);
+        double large = tile.getFont().getSize();
+        assertTrue(large > normal * 1.3, large + " vs " + normal);
+        robot.interact(menu::hide);
+
+        // the session ends: the club's language and display settings come back at once
+        robot.interact(() -> {
+            mode.reset();
+            i18n.use(Language.BG);
+        });
+        robot.interact(menu::show);
+
+        assertEquals("Видеоразговор", tile.getText());
+        assertEquals(normal, tile.getFont().getSize(), 0.01, "normal text again");
+    }
+
+    @Test
     void noTileOfTheDefaultSetBreaksAWordInAnyLanguageOrTextSize(FxRobot robot) {
         Path file = DEFAULT_TILES;
         List<AllowedApp> tiles = AllowedApps.parse(KioskConfig.load(file).launcherSection(), file, "linux");
@@ -180,14 +205,15 @@ class AppMenuViewTest {
         for (boolean large : List.of(false, true)) {
             for (Language language : Language.values()) {
                 // chosen on the lock screen, while the launcher is closed
+                robot.interact(menu::hide);
                 robot.interact(() -> {
-                    menu.hide();
                     if (mode.largeTextProperty().get() != large) {
                         mode.toggleLargeText();
                     }
                     i18n.use(language);
-                    menu.show();
                 });
+                robot.interact(menu::show);
+                System.err.println("DEBUG " + large + " " + language + " " + menu.stage().getScene().getRoot().getStyleClass() + " " + robot.lookup(".tile").queryAs(Button.class).getFont() + " heading " + robot.lookup(".heading").queryAs(Label.class).getFont());
                 for (Button tile : robot.lookup(".tile").queryAllAs(Button.class)) {
                     Text drawn = robot.from(tile).lookup(".text").queryAs(Text.class);
                     for (String word : tile.getText().split(" ")) {
@@ -196,7 +222,7 @@ class AppMenuViewTest {
                         double width = measured.getLayoutBounds().getWidth();
                         if (width > drawn.getWrappingWidth()) {
                             broken.add(language + (large ? " large " : " ") + tile.getId() + ": '" + word + "' " + width + " > "
-                                    + drawn.getWrappingWidth());
+                                    + drawn.getWrappingWidth() + " at " + tile.getFont().getSize() + " px");
                         }
                     }
                 }
