@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
@@ -50,8 +51,6 @@ public final class AppMenuView {
     private final Stage stage;
     private final AppMenuViewModel model;
     private final FlowPane groups = new FlowPane();
-    /** The display mode changed since the launcher was last shown. */
-    private boolean restyle;
 
     public AppMenuView(AppMenuViewModel model, I18n i18n, Theme theme) {
         this.model = Objects.requireNonNull(model, "model");
@@ -70,6 +69,8 @@ public final class AppMenuView {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(MAY_SCROLL);
         VBox content = new VBox(Widgets.label(i18n, "apps.title", "heading"), scroll);
+        // on a short screen the tiles give way (they scroll), the words and the close button do not
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         content.getStyleClass().add("launcher");
         if (groups.getChildren().isEmpty()) {
             content.getChildren().add(Widgets.label(i18n, "apps.none", "hint"));
@@ -88,8 +89,6 @@ public final class AppMenuView {
         Scene scene = theme.style(new Scene(content));
         scene.getStylesheets().add(Objects.requireNonNull(AppMenuView.class.getResource(STYLESHEET), STYLESHEET).toExternalForm());
         stage.setScene(scene);
-        theme.displayMode().largeTextProperty().addListener((obs, old, on) -> restyle = true);
-        theme.displayMode().highContrastProperty().addListener((obs, old, on) -> restyle = true);
         // the menu closes when a tile is chosen; if it cannot open, the menu comes back to say so
         model.problemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -150,14 +149,15 @@ public final class AppMenuView {
 
     public void show() {
         Scene scene = stage.getScene();
-        if (restyle && !stage.isShowing()) {
-            // JavaFX keeps a hidden window's old text size when its display mode and its texts
-            // changed together (the end of a session resets both): styled afresh for the next visitor
+        if (!stage.isShowing()) {
+            // styled afresh before it is measured: on a window shown before and hidden, JavaFX's
+            // applyCss measured the texts in its default font (the window came back too short to
+            // show its tiles with a message), and kept the old text size when the display mode and
+            // the texts changed together (the end of a session resets both)
             List<String> sheets = List.copyOf(scene.getStylesheets());
             scene.getStylesheets().clear();
             scene.getStylesheets().addAll(sheets);
         }
-        restyle = false;
         Parent root = scene.getRoot();
         root.applyCss();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.shape.SVGPath;
@@ -146,6 +147,28 @@ class AppMenuViewTest {
 
         robot.interact(() -> i18n.use(Language.EN));
         assertTrue(problemText(robot).contains("\"Government e-services\" could not be opened"), problemText(robot));
+    }
+
+    @Test
+    void theDefaultSetNeedsNoScrollingAlsoWhenTheLauncherComesBackToSaySomething(FxRobot robot) {
+        Path file = DEFAULT_TILES;
+        show(robot, AllowedApps.parse(KioskConfig.load(file).launcherSection(), file, "linux"));
+        assertAllTilesInSight(robot);
+        agent.reachable = false;
+
+        robot.interact(() -> robot.lookup("#app-health").queryAs(Button.class).fire());
+
+        assertTrue(menu.stage().isShowing(), "back to say why");
+        assertAllTilesInSight(robot);
+    }
+
+    private void assertAllTilesInSight(FxRobot robot) {
+        ScrollPane scroll = robot.lookup(".may-scroll").queryAs(ScrollPane.class);
+        double content = scroll.getContent().getLayoutBounds().getHeight();
+        assertTrue(scroll.getViewportBounds().getHeight() >= content - 0.5,
+                "viewport " + scroll.getViewportBounds().getHeight() + " < tiles " + content);
+        double bottom = menu.stage().getY() + menu.stage().getHeight();
+        assertTrue(bottom <= javafx.stage.Screen.getPrimary().getVisualBounds().getMaxY(), "on the screen: " + bottom);
     }
 
     private static String problemText(FxRobot robot) {
