@@ -160,6 +160,12 @@ class AppMenuViewTest {
 
         assertTrue(menu.stage().isShowing(), "back to say why");
         assertAllTilesInSight(robot);
+
+        robot.interact(menu::hide);
+        robot.interact(mode::toggleLargeText);
+        robot.interact(() -> ((Button) menu.stage().getScene().lookup("#app-health")).fire());
+        assertTrue(menu.stage().isShowing(), "back to say why, in large text");
+        assertAllTilesInSight(robot);
     }
 
     private void assertAllTilesInSight(FxRobot robot) {
