@@ -242,8 +242,8 @@ class AppMenuViewTest {
                     i18n.use(language);
                 });
                 robot.interact(menu::show);
-                System.err.println("DEBUG " + large + " " + language + " " + menu.stage().getScene().getRoot().getStyleClass() + " " + robot.lookup(".tile").queryAs(Button.class).getFont() + " heading " + robot.lookup(".heading").queryAs(Label.class).getFont());
                 for (Button tile : robot.lookup(".tile").queryAllAs(Button.class)) {
+                    assertEquals(large ? 30.8 : 22, tile.getFont().getSize(), 0.01, "the text size measured");
                     Text drawn = robot.from(tile).lookup(".text").queryAs(Text.class);
                     for (String word : tile.getText().split(" ")) {
                         Text measured = new Text(word);
