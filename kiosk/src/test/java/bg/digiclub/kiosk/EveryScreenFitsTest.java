@@ -28,7 +28,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
+import bg.digiclub.kiosk.config.KioskConfig;
 import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.launcher.AllowedApps;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.ui.ScreenPicture;
 import bg.digiclub.kiosk.ui.TextFit;
@@ -41,13 +43,16 @@ import bg.digiclub.kiosk.ui.TextFit;
  * than its text, no form that needs scrolling to reach a choice. The
  * failure names the screen, the mode and the node. A picture of every screen goes to
  * {@code target/screens/}; with {@code -Dkiosk.screenshots=DIR} the Bulgarian normal and
- * large-text pictures also go to DIR (the documentation's {@code docs/screenshots/}).
+ * large-text pictures also go to DIR (the documentation's {@code docs/screenshots/}), and the
+ * launcher's (the installer's default tiles) in both languages and all three modes.
  */
 @ExtendWith(ApplicationExtension.class)
 class EveryScreenFitsTest {
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 800;
     private static final Path PICTURES = Path.of("target", "screens");
+    /** The launcher shows the installer's default tiles: what a club PC shows when first set up. */
+    private static final Path DEFAULT_TILES = Path.of("../installer/src/main/resources/payload/linux/etc/digiclub/kiosk.properties");
 
     private enum Mode {
         NORMAL, LARGE_TEXT, HIGH_CONTRAST
@@ -89,6 +94,7 @@ class EveryScreenFitsTest {
         language = lang;
         mode = m;
         kiosk = new KioskUiFixture();
+        kiosk.apps = AllowedApps.parse(KioskConfig.load(DEFAULT_TILES).launcherSection(), DEFAULT_TILES, "linux");
         // a 2-minute warning as well as the defaults: its sentence is the longest of them
         kiosk.settings.setProperty("warning.minutes", "10,5,2,1");
         kiosk.agent.cards.add(new MemberCard("100200", false, true, Duration.ofMinutes(20)));
@@ -202,6 +208,11 @@ class EveryScreenFitsTest {
                 + mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "]";
         robot.interact(() -> {
             for (Window window : List.copyOf(Window.getWindows())) {
+                if (window.isShowing() && (window.getX() < 0 || window.getY() < 0
+                        || window.getX() + window.getWidth() > WIDTH || window.getY() + window.getHeight() > HEIGHT)) {
+                    problems.add(where + " a window reaches beyond the " + WIDTH + "x" + HEIGHT + " screen: "
+                            + window.getX() + "," + window.getY() + " " + window.getWidth() + "x" + window.getHeight());
+                }
                 if (window.isShowing() && window.getScene() != null) {
                     for (TextFit.Problem problem : TextFit.problems(window.getScene())) {
                         problems.add(where + " " + problem);
@@ -212,7 +223,10 @@ class EveryScreenFitsTest {
                     + mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".png";
             ScreenPicture.write(PICTURES.resolve(name), WIDTH, HEIGHT);
             String docs = System.getProperty("kiosk.screenshots");
-            if (docs != null && language == Language.BG && mode != Mode.HIGH_CONTRAST) {
+            if (docs != null && screen.equals("launcher")) {
+                // the launcher in every language and mode: kiosk-launcher-bg-large-text.png, ...
+                ScreenPicture.write(Path.of(docs).resolve(name), WIDTH, HEIGHT);
+            } else if (docs != null && language == Language.BG && mode != Mode.HIGH_CONTRAST) {
                 ScreenPicture.write(Path.of(docs).resolve("kiosk-" + screen
                         + (mode == Mode.LARGE_TEXT ? "-large.png" : ".png")), WIDTH, HEIGHT);
             }

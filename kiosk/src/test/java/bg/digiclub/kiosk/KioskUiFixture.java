@@ -29,6 +29,8 @@ final class KioskUiFixture {
     final AtomicInteger ids = new AtomicInteger();
     /** Settings on top of the fixture's own (club name), for a test that needs others. */
     final Properties settings = new Properties();
+    /** The launcher's tiles, for a test that needs others (EveryScreenFitsTest: the installer's default set). */
+    List<AllowedApp> apps = List.of(new AllowedApp("browser", "Firefox", null, List.of("firefox"), TileCategory.BROWSING));
     KioskUi ui;
 
     /** Builds and shows the kiosk; call on the FX thread. */
@@ -57,7 +59,7 @@ final class KioskUiFixture {
 
             @Override
             public List<AllowedApp> apps() {
-                return List.of(new AllowedApp("browser", "Firefox", null, List.of("firefox"), TileCategory.BROWSING));
+                return apps;
             }
         };
         // windowed: under Monocle a fullscreen switch starts JavaFX's exit-hint animation, and a

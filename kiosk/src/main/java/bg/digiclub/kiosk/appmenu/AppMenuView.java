@@ -1,102 +1,178 @@
 package bg.digiclub.kiosk.appmenu;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.util.List;
+import java.util.Objects;
 
-import javafx.geometry.Insets;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.launcher.AllowedApp;
 import bg.digiclub.kiosk.ui.KioskWindows;
 import bg.digiclub.kiosk.ui.Theme;
 import bg.digiclub.kiosk.ui.Widgets;
 
-/** The launcher menu: one big button per allowed application, in an always-on-top window. */
+/**
+ * The launcher: the club's tiles in groups by what people come to do, each group under its
+ * heading, in an always-on-top window. A tile is an icon above its name in the session's
+ * language. Keyboard: Tab and the arrow keys move between tiles, Enter opens one, Escape closes.
+ */
 public final class AppMenuView {
-    private static final double ICON_SIZE = 48;
-    /** An icon 1.6 times its big button's text size: 48 px at normal size (30 px), 67 px in large text. */
-    private static final double ICON_EMS = 1.6;
+    private static final String STYLESHEET = "launcher.css";
+    /** The style class of a scroll pane that may scroll by design (ui.TextFit lets it). */
+    private static final String MAY_SCROLL = "may-scroll";
+    /** A tile's icon is 2.2 times its name's text size (1.1em): 48 px at normal size, 68 px in large text. */
+    private static final double ICON_EMS = 2.2;
+    /**
+     * The window's own width beside its rows of tiles, in large text: its padding (0.6em each side,
+     * launcher.css), its border and a scroll bar (1.3em).
+     */
+    private static final double MARGINS = 80;
 
     private final Stage stage;
     private final AppMenuViewModel model;
+    private final FlowPane groups = new FlowPane();
 
     public AppMenuView(AppMenuViewModel model, I18n i18n, Theme theme) {
-        this.model = model;
-        FlowPane apps = new FlowPane(16, 16);
-        apps.setAlignment(Pos.CENTER);
-        apps.setPrefWrapLength(760);
-        for (AllowedApp app : model.apps()) {
-            apps.getChildren().add(appButton(app));
+        this.model = Objects.requireNonNull(model, "model");
+        // the groups wrap to a new row where the screen ends
+        groups.setPrefWrapLength(Screen.getPrimary().getVisualBounds().getWidth() - MARGINS);
+        groups.setAlignment(Pos.TOP_CENTER);
+        // a group's tiles stand on the same line as its neighbours', whatever its heading's lines
+        groups.setRowValignment(VPos.BOTTOM);
+        groups.getStyleClass().add("tile-groups");
+        for (TileGroup group : model.groups()) {
+            groups.getChildren().add(group(group, i18n));
         }
-        VBox content = new VBox(20, Widgets.label(i18n, "apps.title", "heading"), apps);
-        if (model.apps().isEmpty()) {
+        // the default set fits the screen in every mode (EveryScreenFitsTest); a club's longer list scrolls
+        ScrollPane scroll = new ScrollPane(groups);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(MAY_SCROLL);
+        VBox content = new VBox(Widgets.label(i18n, "apps.title", "heading"), scroll);
+        // on a short screen the tiles give way (they scroll), the words and the close button do not
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        content.getStyleClass().add("launcher");
+        if (groups.getChildren().isEmpty()) {
             content.getChildren().add(Widgets.label(i18n, "apps.none", "hint"));
         }
+        Label problem = Widgets.messageLabel(i18n, Bindings.createObjectBinding(
+                () -> model.problemProperty().get() == null ? null : model.problemProperty().get().message(i18n.language()),
+                model.problemProperty(), i18n.languageProperty()), "problem");
         Button close = Widgets.button(i18n, "apps.close", this::hide);
         close.setId("apps-close");
         close.setCancelButton(true);
-        content.getChildren().addAll(Widgets.messageLabel(i18n, model.problemProperty(), "problem"), close);
-        content.setPadding(new Insets(28));
+        content.getChildren().addAll(problem, close);
         content.setAlignment(Pos.CENTER);
         content.getStyleClass().add("card");
         content.setId("apps-menu");
         stage = KioskWindows.onTop("DigiClub");
-        stage.setScene(theme.style(new Scene(content)));
-        // the menu closes when an app is chosen; if that app cannot start, it comes back to say so
-        model.problemProperty().addListener((obs, old, problem) -> {
-            if (problem != null) {
+        Scene scene = theme.style(new Scene(content));
+        scene.getStylesheets().add(Objects.requireNonNull(AppMenuView.class.getResource(STYLESHEET), STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        // the menu closes when a tile is chosen; if it cannot open, the menu comes back to say so
+        model.problemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
                 show();
             }
         });
     }
 
-    private Button appButton(AllowedApp app) {
-        Button button = new Button(app.name());
-        button.getStyleClass().add("big");
-        button.setId("app-" + app.id());
-        button.setOnAction(e -> {
-            model.launch(app);
-            hide();
-        });
-        if (app.icon() != null && Files.isReadable(app.icon())) {
-            try (InputStream in = Files.newInputStream(app.icon())) {
-                // loaded sharp enough for large text; drawn in proportion to the button's text, so it
-                // grows with large text as the words do
-                ImageView icon = new ImageView(new Image(in, ICON_SIZE * 2, ICON_SIZE * 2, true, true));
-                icon.setPreserveRatio(true);
-                icon.fitHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                        () -> (double) Math.round(button.getFont().getSize() * ICON_EMS), button.fontProperty()));
-                button.setGraphic(icon);
-            } catch (IOException e) {
-                // an icon is decoration: the button still works without it
-                button.setGraphic(null);
-            }
+    private TileGroupBox group(TileGroup group, I18n i18n) {
+        Label heading = Widgets.label(i18n, headingKey(group.category()), "tile-group-heading");
+        heading.setId("apps-group-" + group.category().key());
+        HBox tiles = new HBox();
+        tiles.getStyleClass().add("tile-row");
+        for (AllowedApp app : group.tiles()) {
+            tiles.getChildren().add(tile(app, i18n));
         }
-        return button;
+        return new TileGroupBox(heading, tiles);
+    }
+
+    /** Each category's heading, e.g. "Електронно управление". */
+    static String headingKey(TileCategory category) {
+        return switch (category) {
+            case E_GOVERNMENT -> "apps.group.eGovernment";
+            case HEALTH -> "apps.group.health";
+            case PAYMENTS -> "apps.group.payments";
+            case FAMILY -> "apps.group.family";
+            case LEARNING -> "apps.group.learning";
+            case WRITING -> "apps.group.writing";
+            case BROWSING -> "apps.group.browsing";
+        };
+    }
+
+    private Button tile(AllowedApp app, I18n i18n) {
+        Button tile = new Button();
+        tile.textProperty().bind(i18n.text(() -> app.name(i18n.language())));
+        tile.getStyleClass().add("tile");
+        tile.setId("app-" + app.id());
+        tile.setContentDisplay(ContentDisplay.TOP);
+        tile.setWrapText(true);
+        tile.setTextAlignment(TextAlignment.CENTER);
+        tile.setMinHeight(Region.USE_PREF_SIZE);
+        tile.setOnAction(e -> {
+            // closed first: a tile that cannot open brings the launcher back to say so
+            hide();
+            model.launch(app);
+        });
+        // drawn in proportion to the tile's text, so it grows with large text as the words do
+        TileIcon icon = TileIcon.of(app);
+        icon.size(iconSize(tile.getFont()));
+        tile.setGraphic(icon.node());
+        tile.fontProperty().addListener((obs, old, font) -> icon.size(iconSize(font)));
+        return tile;
+    }
+
+    private static double iconSize(Font font) {
+        return Math.round(font.getSize() * ICON_EMS);
     }
 
     public void show() {
-        Parent root = stage.getScene().getRoot();
+        Scene scene = stage.getScene();
+        if (!stage.isShowing()) {
+            // styled afresh before it is measured: on a window shown before and hidden, JavaFX's
+            // applyCss measured the texts in its default font (the window came back too short to
+            // show its tiles with a message), and kept the old text size when the display mode and
+            // the texts changed together (the end of a session resets both)
+            List<String> sheets = List.copyOf(scene.getStylesheets());
+            scene.getStylesheets().clear();
+            scene.getStylesheets().addAll(sheets);
+        }
+        Parent root = scene.getRoot();
         root.applyCss();
-        double width = Math.ceil(root.prefWidth(-1));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = Math.min(Math.ceil(root.prefWidth(-1)), screen.getWidth());
         stage.setWidth(width);
-        stage.setHeight(Math.ceil(root.prefHeight(width)));
+        // never taller than the screen: then the tiles scroll, the close button stays in sight
+        stage.setHeight(Math.min(Math.ceil(root.prefHeight(width)), screen.getHeight()));
         if (!stage.isShowing()) {
             stage.show();
         }
         stage.centerOnScreen();
         stage.toFront();
         stage.requestFocus();
+        // the first tile has the focus: Enter opens it, the arrows move on
+        groups.lookupAll(".tile").stream().findFirst().ifPresent(Node::requestFocus);
     }
 
     public void hide() {

@@ -33,15 +33,15 @@ import bg.digiclub.kiosk.i18n.Language;
  * @param defaultLanguage the language the lock screen returns to after every session
  * @param largeTextDefault    large text on for every new visitor (a club of mostly older visitors)
  * @param highContrastDefault high contrast on for every new visitor
- * @param launcherSection the {@code app.*} keys, for the launcher
+ * @param launcherSection the {@code app.*} and {@code launcher.*} keys, for the launcher
  */
 public record KioskConfig(String clubName, String rulesBg, String rulesEn, Duration sessionLength,
                           Duration idleTimeout, Duration idleGrace, List<Duration> warnings, Path agentSocket,
                           Duration staffExtendStep, Duration maintenanceLength, Language defaultLanguage,
                           boolean largeTextDefault, boolean highContrastDefault, Properties launcherSection) {
 
-    /** Keys handed on to the launcher. */
-    public static final String LAUNCHER_PREFIX = "app.";
+    /** Keys handed on to the launcher: its tiles ({@code app.<id>.*}) and its own settings (the club's browser). */
+    public static final List<String> LAUNCHER_PREFIXES = List.of("app.", "launcher.");
     /** The kiosk's privacy wipe keys of old; the agent resets the visitor's home now. */
     private static final String RETIRED_WIPE_PREFIX = "wipe.";
 
@@ -115,7 +115,7 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
                 reader.language(LANGUAGE_DEFAULT, Language.BG),
                 reader.flag(DISPLAY_LARGE_TEXT, false),
                 reader.flag(DISPLAY_HIGH_CONTRAST, false),
-                reader.section(LAUNCHER_PREFIX));
+                reader.section(LAUNCHER_PREFIXES));
     }
 
     /** The rules text for a language, or null when the club gave none. */
@@ -159,13 +159,13 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
                     throw error(key, "is no longer a kiosk setting: the agent ends the visitor's programs and resets "
                             + "the visitor's home (visitor.* in agent.properties), and the kiosk keeps no spool; remove the line");
                 }
-                if (!KNOWN_KEYS.contains(key) && !key.startsWith(LAUNCHER_PREFIX)) {
+                if (!KNOWN_KEYS.contains(key) && LAUNCHER_PREFIXES.stream().noneMatch(key::startsWith)) {
                     unknown.add(key);
                 }
             }
             if (!unknown.isEmpty()) {
                 throw error(unknown.iterator().next(), "unknown key (a typo?); known keys are "
-                        + new TreeSet<>(KNOWN_KEYS) + " and the app.* section");
+                        + new TreeSet<>(KNOWN_KEYS) + " and the launcher's app.* and launcher.* keys");
             }
         }
 
@@ -256,10 +256,10 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
             }
         }
 
-        Properties section(String prefix) {
+        Properties section(List<String> prefixes) {
             Properties section = new Properties();
             for (String key : properties.stringPropertyNames()) {
-                if (key.startsWith(prefix)) {
+                if (prefixes.stream().anyMatch(key::startsWith)) {
                     section.setProperty(key, properties.getProperty(key));
                 }
             }

@@ -38,20 +38,28 @@ public final class DemoPlatform {
         };
     }
 
-    /** The kinds of application a club allows; starting one only logs. */
+    /**
+     * The tiles a club offers, one in each group, as the installer's default {@code kiosk.properties}
+     * has them; starting one only logs.
+     */
     public static AppLauncher launcher() {
         List<AllowedApp> apps = List.of(
-                new AllowedApp("browser", "Firefox", null, List.of("firefox"), TileCategory.BROWSING),
-                new AllowedApp("office", "LibreOffice", null, List.of("libreoffice"), TileCategory.WRITING),
-                new AllowedApp("egov", "Електронно управление", null, List.of("firefox", "https://egov.bg"), TileCategory.E_GOVERNMENT),
-                new AllowedApp("learning", "Дигитална академия", null, List.of("firefox"), TileCategory.LEARNING));
+                web("egov", "Електронни услуги", "Government e-services", "https://egov.bg", TileCategory.E_GOVERNMENT),
+                web("health", "Здравно досие", "Health record", "https://his.bg", TileCategory.HEALTH),
+                web("bills", "Плащане с ePay", "Pay with ePay", "https://www.epay.bg", TileCategory.PAYMENTS),
+                web("video", "Видеоразговор", "Video call", "https://meet.jit.si", TileCategory.FAMILY),
+                web("ucha", "Уроци в Уча.се", "Lessons at Ucha.se", "https://ucha.se", TileCategory.LEARNING),
+                new AllowedApp("writer", "Писмо или документ", "Letter or document", null,
+                        List.of("/usr/bin/libreoffice", "--writer"), TileCategory.WRITING),
+                new AllowedApp("browser", "Интернет браузър", "Web browser", null,
+                        List.of("/usr/bin/chromium", "--no-first-run"), TileCategory.BROWSING));
         return new AppLauncher() {
             @Override
             public void launch(AllowedApp app) throws IOException {
                 if (!apps.contains(app)) {
                     throw new IOException(app.id() + " is not allowed");
                 }
-                LOG.info("demo: would start {} ({})", app.name(), String.join(" ", app.command()));
+                LOG.info("demo: would start {} ({})", app.id(), String.join(" ", app.command()));
             }
 
             @Override
@@ -64,5 +72,9 @@ public final class DemoPlatform {
                 return apps;
             }
         };
+    }
+
+    private static AllowedApp web(String id, String nameBg, String nameEn, String address, TileCategory category) {
+        return new AllowedApp(id, nameBg, nameEn, null, List.of("/usr/bin/chromium", "--no-first-run", address), category);
     }
 }

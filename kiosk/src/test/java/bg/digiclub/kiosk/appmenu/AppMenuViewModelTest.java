@@ -53,11 +53,40 @@ class AppMenuViewModelTest {
     void inTheDemoAPressSaysThatNothingStarts() {
         AppMenuViewModel menu = new AppMenuViewModel(launcher(true, new ArrayList<>()), Runnable::run, Runnable::run);
         menu.launch(BROWSER);
-        assertEquals(Message.of("apps.demo", "Firefox"), menu.problemProperty().get());
-        String bg = new I18n(Language.BG).format(menu.problemProperty().get());
+        assertEquals(Message.of("apps.demo", "Firefox"), menu.problemProperty().get().message(Language.BG));
+        String bg = new I18n(Language.BG).format(menu.problemProperty().get().message(Language.BG));
         assertTrue(bg.startsWith("Това е демонстрация") && bg.contains("„Firefox“ не се отваря"), bg);
-        String en = new I18n(Language.EN).format(menu.problemProperty().get());
+        String en = new I18n(Language.EN).format(menu.problemProperty().get().message(Language.EN));
         assertTrue(en.contains("club's computers"), en);
+    }
+
+    @Test
+    void tilesAreGroupedInCategoryOrderKeepingTheClubsOrderWithinAGroup() {
+        AllowedApp writer = new AllowedApp("writer", "Писмо", "Letter", null, List.of("/usr/bin/libreoffice"), TileCategory.WRITING);
+        AllowedApp ucha = new AllowedApp("ucha", "Уча.се", null, List.of("/usr/bin/chromium", "https://ucha.se"), TileCategory.LEARNING);
+        AllowedApp egov = new AllowedApp("egov", "Услуги", null, List.of("/usr/bin/chromium", "https://egov.bg"), TileCategory.E_GOVERNMENT);
+        AllowedApp wiki = new AllowedApp("wiki", "Уикипедия", null, List.of("/usr/bin/chromium", "https://bg.wikipedia.org"), TileCategory.LEARNING);
+        AppLauncher launcher = new AppLauncher() {
+            @Override
+            public void launch(AllowedApp app) {
+            }
+
+            @Override
+            public List<AllowedApp> apps() {
+                return List.of(writer, ucha, egov, wiki);
+            }
+        };
+
+        assertEquals(List.of(new TileGroup(TileCategory.E_GOVERNMENT, List.of(egov)),
+                        new TileGroup(TileCategory.LEARNING, List.of(ucha, wiki)),
+                        new TileGroup(TileCategory.WRITING, List.of(writer))),
+                new AppMenuViewModel(launcher, Runnable::run, Runnable::run).groups());
+    }
+
+    @Test
+    void theDemoHasATileInEveryGroup() {
+        assertEquals(List.of(TileCategory.values()), new AppMenuViewModel(DemoPlatform.launcher(), Runnable::run, Runnable::run)
+                .groups().stream().map(TileGroup::category).toList());
     }
 
     @Test

@@ -45,7 +45,8 @@ class KioskConfigTest {
         KioskConfig config = KioskConfig.load(Path.of("config/kiosk.example.properties"));
         assertEquals("Читалище „Родина – 1860“, Стара Загора", config.clubName());
         assertTrue(config.rulesBg().contains("флашка"));
-        assertTrue(config.launcherSection().stringPropertyNames().stream().allMatch(k -> k.startsWith("app.")));
+        assertTrue(config.launcherSection().stringPropertyNames().stream()
+                .allMatch(k -> k.startsWith("app.") || k.startsWith("launcher.")));
     }
 
     @Test
@@ -65,6 +66,7 @@ class KioskConfigTest {
                 display.large-text=true
                 display.high-contrast=true
                 app.browser.name=Firefox
+                launcher.browser.command.linux=/usr/bin/chromium
                 """));
         assertEquals("Читалище „Пробуда – 1928“, с. Загоре", config.clubName());
         assertEquals("Keep quiet.", config.rules(Language.EN));
@@ -78,6 +80,7 @@ class KioskConfigTest {
         assertTrue(config.largeTextDefault());
         assertTrue(config.highContrastDefault());
         assertEquals("Firefox", config.launcherSection().getProperty("app.browser.name"));
+        assertEquals("/usr/bin/chromium", config.launcherSection().getProperty("launcher.browser.command.linux"));
     }
 
     @Test

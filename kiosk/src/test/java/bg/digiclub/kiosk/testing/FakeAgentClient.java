@@ -42,6 +42,8 @@ public final class FakeAgentClient implements AgentClient {
     public final List<Start> starts = new ArrayList<>();
     public final List<EndReason> ends = new ArrayList<>();
     public final List<List<String>> launched = new ArrayList<>();
+    /** The category sent with each launch, in step with {@link #launched}. */
+    public final List<TileCategory> launchedCategories = new ArrayList<>();
     public final List<MemberCard> cards = new ArrayList<>();
     public volatile boolean reachable = true;
     /** What {@link #pcStatus()} answers: a session is open. */
@@ -167,6 +169,7 @@ public final class FakeAgentClient implements AgentClient {
     public synchronized void launch(List<String> argv, TileCategory category) throws AgentUnavailableException {
         check();
         launched.add(List.copyOf(argv));
+        launchedCategories.add(category);
         log.add("agent:launch " + String.join(" ", argv));
     }
 
