@@ -1,6 +1,5 @@
 package bg.digiclub.kiosk.appmenu;
 
-import java.util.List;
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
@@ -149,17 +148,9 @@ public final class AppMenuView {
 
     public void show() {
         Scene scene = stage.getScene();
-        if (!stage.isShowing()) {
-            // styled afresh before it is measured: on a window shown before and hidden, JavaFX's
-            // applyCss measured the texts in its default font (the window came back too short to
-            // show its tiles with a message), and kept the old text size when the display mode and
-            // the texts changed together (the end of a session resets both)
-            List<String> sheets = List.copyOf(scene.getStylesheets());
-            scene.getStylesheets().clear();
-            scene.getStylesheets().addAll(sheets);
-        }
+        // a window shown before and hidden since would be measured with its old fonts
+        KioskWindows.restyle(scene);
         Parent root = scene.getRoot();
-        root.applyCss();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(Math.ceil(root.prefWidth(-1)), screen.getWidth());
         stage.setWidth(width);

@@ -102,7 +102,8 @@ final class FirstSessionHint {
      */
     private double neededHeight() {
         VBox card = (VBox) scene.getRoot();
-        card.applyCss();
+        // a hint shown to an earlier visitor would be measured with that visitor's fonts
+        KioskWindows.restyle(scene);
         Insets insets = card.getInsets();
         double inner = WIDTH - insets.getLeft() - insets.getRight();
         double height = insets.getTop() + insets.getBottom();

@@ -1,5 +1,7 @@
 package bg.digiclub.kiosk.ui;
 
+import java.util.List;
+
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -24,10 +26,23 @@ public final class KioskWindows {
         return stage;
     }
 
+    /**
+     * Styles the scene afresh, for measuring it. On a window shown before and hidden since, JavaFX's {@code applyCss} keeps fonts from before: the texts of the last
+     * visitor's language at the last visitor's text size when both changed together (the end of a
+     * session resets both), or measured in the default font. Re-adding the style sheets makes it
+     * look everything up again.
+     */
+    public static void restyle(Scene scene) {
+        List<String> sheets = List.copyOf(scene.getStylesheets());
+        scene.getStylesheets().clear();
+        scene.getStylesheets().addAll(sheets);
+        scene.getRoot().applyCss();
+    }
+
     /** Sizes the stage to its scene and puts it in the bottom-right corner of the main screen. */
     public static void bottomRight(Stage stage, Scene scene) {
         Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
-        scene.getRoot().applyCss();
+        restyle(scene);
         double width = Math.ceil(scene.getRoot().prefWidth(-1));
         double height = Math.ceil(scene.getRoot().prefHeight(width));
         // explicit sizes: sizeToScene() leaves an undecorated, non-resizable stage at 0x0 on some glass ports
@@ -45,7 +60,7 @@ public final class KioskWindows {
     public static void centered(Stage stage, Scene scene, double widthShare, double heightShare) {
         Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
         double width = Math.min(bounds.getWidth(), Math.ceil(bounds.getWidth() * widthShare));
-        scene.getRoot().applyCss();
+        restyle(scene);
         double needed = Math.ceil(scene.getRoot().prefHeight(width));
         double height = Math.min(bounds.getHeight(), Math.max(bounds.getHeight() * heightShare, needed));
         stage.setWidth(width);
