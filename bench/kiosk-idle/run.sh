@@ -8,13 +8,17 @@
 # the script reads every 10 s, from /proc, each process's CPU time (the sum of its threads'
 # schedstat run time, in ns; the stat ticks' total as a check) and resident memory (VmRSS).
 # It prints each 10 s interval, then per program the median and range of CPU ms per 10 s, the
-# RSS at the end and its peak, and the load average before and after.
+# RSS at the end and its peak, and the load average before and after; a picture of each display
+# at the end goes to the output directory.
 #
 #   LIBKI=/path/to/libkiclient     the Libki client (bench/kiosk-idle/build-libki.sh builds it);
 #                                  LIBKI=none leaves it out
 #   KIOSK_JAR, KIOSK_JAVA_OPTS     the kiosk measured (default kiosk/target/digiclub-kiosk.jar with
 #                                  @kiosk/config/kiosk.jvm-options, as the installed session runs it)
-#   BEFORE_JAR, BEFORE_JAVA_OPTS   optional: another kiosk build (e.g. an older commit's) in the same run
+#   KIOSK_ENV                      the kiosk's environment (default GDK_GL=disable, as digiclub-kiosk-xsession
+#                                  sets it; KIOSK_ENV= for none)
+#   BEFORE_JAR, BEFORE_JAVA_OPTS   optional: another kiosk build (e.g. an older commit's) in the same run,
+#   BEFORE_ENV                     with its own options and environment (default: none)
 #
 # The kiosk runs as `--demo --fullscreen` (locked down and fullscreen as on a club PC; the demo
 # agent answers, so the lock screen is the ordinary "free" one, not "out of order").
@@ -46,31 +50,34 @@ display() {
   DISPLAY=$disp openbox >"$out/openbox-$1.log" 2>&1 & pids+=($!)
 }
 
-names=(); procs=()
+names=(); procs=(); disps=()
 start() {  # start NAME COMMAND...: on a display of its own
   local name=$1; shift
   display "$name"
   DISPLAY=$disp "$@" >"$out/$name.log" 2>&1 & pids+=($!)
-  names+=("$name"); procs+=($!)
+  names+=("$name"); procs+=($!); disps+=("$disp")
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 sleep 1
-start kiosk java $opts -jar "$jar" --demo --fullscreen --config "$repo/kiosk/config/kiosk.example.properties"
-[ -n "${BEFORE_JAR:-}" ] && start kiosk-before java ${BEFORE_JAVA_OPTS:-$opts} -jar "$BEFORE_JAR" --demo --fullscreen \
+# shellcheck disable=SC2086 # options and environment are lists of words
+start kiosk env ${KIOSK_ENV-GDK_GL=disable} java $opts -jar "$jar" --demo --fullscreen --config "$repo/kiosk/config/kiosk.example.properties"
+# shellcheck disable=SC2086
+[ -n "${BEFORE_JAR:-}" ] && start kiosk-before env ${BEFORE_ENV:-} java ${BEFORE_JAVA_OPTS:-$opts} -jar "$BEFORE_JAR" --demo --fullscreen \
   --config "$repo/kiosk/config/kiosk.example.properties"
 [ "$libki" != none ] && start libki "$libki"
 t0=$(date +%s)
 
 cpu_ns() {  # the process's CPU time: its threads' run time (schedstat, ns)
-  cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%d", s }'
+  # %.0f: mawk's %d stops at 2^31 ns (2.1 s)
+  cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s }'
 }
 ticks_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat" 2>/dev/null; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null; }
 
 echo "kiosk idle bench: ${seconds} s, measured from ${warmup} s, $(nproc) cores, load average ${load_before}, $(java -version 2>&1 | head -1)"
-echo "kiosk: java $opts -jar $jar"
-[ -n "${BEFORE_JAR:-}" ] && echo "kiosk-before: java ${BEFORE_JAVA_OPTS:-$opts} -jar $BEFORE_JAR"
+echo "kiosk: ${KIOSK_ENV-GDK_GL=disable} java $opts -jar $jar"
+[ -n "${BEFORE_JAR:-}" ] && echo "kiosk-before: ${BEFORE_ENV:-} java ${BEFORE_JAVA_OPTS:-$opts} -jar $BEFORE_JAR"
 [ "$libki" != none ] && echo "libki: $libki"
 printf '%6s' t_s; for n in "${names[@]}"; do printf ' %14s %10s' "${n}_cpu_ms" "rss_MiB"; done; echo
 declare -A last
@@ -95,6 +102,8 @@ for t in $(seq $((warmup + step)) $step "$seconds"); do
   done
   echo
 done
+# what each showed at the end (look at them: a program that died or showed an error measures nothing)
+for i in "${!procs[@]}"; do DISPLAY=${disps[$i]} import -window root "$out/${names[$i]}.png" 2>/dev/null; done
 echo "summary (${warmup}-${seconds} s after start; CPU ms per 10 s: median [min-max]; RSS MiB at the end, peak):"
 for i in "${!procs[@]}"; do
   n=${names[$i]}; p=${procs[$i]}
