@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class Lockdown {
     private static final Logger LOG = LoggerFactory.getLogger(Lockdown.class);
     /** While the focus was asked for and not given, ask again this often. */
-    static final Duration FOCUS_RETRY = Duration.ofSeconds(1);
+    private static final Duration FOCUS_RETRY = Duration.ofSeconds(1);
 
     private final Stage stage;
     static final double DEMO_WIDTH = 1280;
@@ -61,7 +61,7 @@ public final class Lockdown {
             }
         });
         stage.focusedProperty().addListener((obs, old, focused) -> {
-            if (!focused && engaged) {
+            if (engaged && !focused) {
                 Platform.runLater(this::takeFocus);
                 focusRetry.ringIn(FOCUS_RETRY);
             } else if (focused) {
