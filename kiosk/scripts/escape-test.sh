@@ -62,7 +62,7 @@ other=$(wmctrl -lp | awk -v p="$other_pid" '$3 == p { print $1; exit }')
 passed=0; failed=0
 check() {  # check NAME: is the kiosk still up, fullscreen, on top and focused?
   local name=$1 problems=""
-  sleep 2.5   # the kiosk looks again every second; give the window manager time too
+  sleep 2.5   # the kiosk acts on the window's events (and asks again for a refused focus every second); the window manager needs time too
   kill -0 "$kiosk_pid" 2>/dev/null || problems+=" process-exited"
   local now; now=$(kiosk_window)
   if [ -z "$now" ]; then

@@ -72,7 +72,7 @@ result() {  # result NAME PROBLEMS
 baseline=""
 check() {  # check NAME MODE — MODE lock: the lock screen fullscreen and focused; session: the bar on top
   local name=$1 mode=$2 problems=""
-  sleep 1.5   # the kiosk looks again every second; the window manager needs a moment too
+  sleep 1.5   # the kiosk acts on the window's events (a refused focus: again every second); the window manager needs a moment too
   [ -n "$(kiosk_java)" ] || problems+=" kiosk-not-running"
   local wid; wid=$(kiosk_window)
   local desks; desks=$(wmctrl -d | wc -l)

@@ -1,7 +1,9 @@
 package bg.digiclub.kiosk;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -12,7 +14,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
-import javafx.util.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ import bg.digiclub.kiosk.session.WarningView;
 import bg.digiclub.kiosk.staff.MaintenanceBarView;
 import bg.digiclub.kiosk.staff.StaffView;
 import bg.digiclub.kiosk.staff.StaffViewModel;
+import bg.digiclub.kiosk.ui.Alarm;
 import bg.digiclub.kiosk.ui.DisplayMode;
 import bg.digiclub.kiosk.ui.Lazy;
 import bg.digiclub.kiosk.ui.Lockdown;
@@ -44,11 +46,14 @@ import bg.digiclub.kiosk.ui.Theme;
  * The kiosk's screens wired to their view models on the main stage, plus the session's small
  * windows. The main stage carries the lock screen, the forms and the staff panel; it is held up
  * by {@link Lockdown} except while a session or maintenance runs.
+ *
+ * <p>The kiosk looks at the time only when something it shows or does is due: on the lock
+ * screen once a minute, for its clock; while a session runs each time its countdown shows
+ * another second; and whenever the screen, the session's state or the PC's availability
+ * changes, to work out the next time afresh (see {@link #tick()}).
  */
 public final class KioskUi {
-    /** Often enough for a smooth countdown, rarely enough to cost nothing. */
     private static final Logger LOG = LoggerFactory.getLogger(KioskUi.class);
-    private static final Duration TICK = Duration.millis(250);
 
     private final KioskParts parts;
     private final Stage stage;
@@ -59,7 +64,9 @@ public final class KioskUi {
     private final Theme theme;
     private final StackPane content = new StackPane();
     private final Lockdown lockdown;
-    private final Timeline ticker;
+    /** Rings {@link #tick()} when something is next due; set only once the kiosk is active. */
+    private final Alarm ticker;
+    private boolean active;
     private final LockView lockView;
     private final Lazy<GuestView> guestView;
     private final Lazy<MemberView> memberView;
@@ -120,9 +127,13 @@ public final class KioskUi {
             }
         });
         lockdown = new Lockdown(stage, parts.demo());
-        ticker = new Timeline(new KeyFrame(TICK, e -> tick()));
-        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker = new Alarm(Platform::runLater, this::tick);
         kiosk.screenProperty().addListener((obs, old, now) -> show(now));
+        // what is due next, and when, changes with these: work it out again at once
+        kiosk.screenProperty().addListener((obs, old, now) -> setTicker());
+        session.stateProperty().addListener((obs, old, now) -> setTicker());
+        session.outOfOrderProperty().addListener((obs, old, now) -> setTicker());
+        session.warningProperty().addListener((obs, old, now) -> setTicker());
         // every visitor meets the club's display settings, as they meet its language
         session.stateProperty().addListener((obs, old, now) -> {
             if (now == SessionViewModel.State.NONE) {
@@ -153,14 +164,28 @@ public final class KioskUi {
     /** Shows the lock screen and starts the interrupted-session recovery and the ticker. */
     public void activate() {
         show(kiosk.screen());
+        active = true;
         session.recoverInterrupted();
-        ticker.play();
+        setTicker();
     }
 
+    /** Brings everything time-driven up to date (clock, countdowns, agent calls due), then sets the next tick. */
     private void tick() {
         kiosk.tick();
         staffView.ifMade(view -> view.model().tick());
         lock.refreshClock();
+        setTicker();
+    }
+
+    /** Sets the ticker to the soonest of what is due: the clock's next minute at the latest. */
+    private void setTicker() {
+        if (!active) {
+            return;
+        }
+        Duration wait = Stream.of(kiosk.untilNextTick(), staffView.askIfMade(view -> view.model().untilNextTick()))
+                .flatMap(Optional::stream)
+                .reduce(lock.untilClockChanges(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        ticker.ringIn(wait);
     }
 
     private void show(Screen screen) {
@@ -238,7 +263,8 @@ public final class KioskUi {
 
     /** Stops the ticker and lets go of every window (application exit, or the end of a UI test). */
     public void stop() {
-        ticker.stop();
+        active = false;
+        ticker.cancel();
         lockdown.release();
         hideSmallWindows();
         warningView.ifMade(warning -> warning.stage().hide());

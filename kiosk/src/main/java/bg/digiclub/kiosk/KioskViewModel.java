@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,6 +18,7 @@ import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.session.SessionViewModel;
+import bg.digiclub.kiosk.ui.Countdown;
 
 /**
  * Which screen the kiosk shows, and the moves between screens. It follows the session (a started
@@ -137,6 +139,20 @@ public final class KioskViewModel {
             i18n.use(defaultLanguage);
             screen.set(Screen.LOCK);
         }
+    }
+
+    /**
+     * How long {@link #tick()} may wait: as long as the session allows ({@link
+     * SessionViewModel#untilNextTick()}) and, in maintenance, until its countdown shows another
+     * second. Empty when nothing is due by the clock.
+     */
+    public Optional<Duration> untilNextTick() {
+        Optional<Duration> sessionWait = session.untilNextTick();
+        if (screen.get() != Screen.MAINTENANCE) {
+            return sessionWait;
+        }
+        Duration maintenanceWait = Countdown.untilChange(Duration.ofNanos(Math.max(0, maintenanceEnds - nanoTime.getAsLong())));
+        return Optional.of(sessionWait.filter(wait -> wait.compareTo(maintenanceWait) < 0).orElse(maintenanceWait));
     }
 
     /** Advances to the ticker's present: the session, and the maintenance relock. */

@@ -3,7 +3,6 @@ package bg.digiclub.kiosk.lock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -77,8 +76,11 @@ public final class LockView {
         ScrollPane scroll = new ScrollPane(center);
         scroll.setFocusTraversable(false);
         scroll.setFitToWidth(true);
-        center.minHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
+        // as tall as the screen (centred on it), or taller and scrolled: never squeezed below its
+        // preferred height. Not a binding of its height to the viewport's: that fed each layout
+        // back into the next, and the lock screen was laid out and painted 60 times a second.
+        scroll.setFitToHeight(true);
+        center.setMinHeight(Region.USE_PREF_SIZE);
 
         root = new BorderPane();
         // the center is added first so that Tab reaches the ways in before the switches

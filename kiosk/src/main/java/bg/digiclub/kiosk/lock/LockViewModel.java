@@ -1,6 +1,8 @@
 package bg.digiclub.kiosk.lock;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 
@@ -80,6 +82,12 @@ public final class LockViewModel {
     public void refreshClock() {
         // to the minute: the screen shows no seconds, and fewer changes mean fewer repaints
         now.set(ZonedDateTime.now(clock).withSecond(0).withNano(0));
+    }
+
+    /** How long until the clock the lock screen shows (to the minute) goes on to the next minute. */
+    public Duration untilClockChanges() {
+        ZonedDateTime time = ZonedDateTime.now(clock);
+        return Duration.between(time, time.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1));
     }
 
     public void useLanguage(Language language) {

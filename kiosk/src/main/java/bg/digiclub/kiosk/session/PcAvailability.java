@@ -3,6 +3,7 @@ package bg.digiclub.kiosk.session;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
@@ -117,11 +118,26 @@ final class PcAvailability {
      */
     void tick() {
         long now = nanoTime.getAsLong();
-        long every = whenFree != null ? Math.min(WAITING_INTERVAL.toNanos(), interval.toNanos()) : interval.toNanos();
-        if ((whenFree != null || outOfOrder.get()) && !asking && now - lastAsked >= every) {
+        if ((whenFree != null || outOfOrder.get()) && !asking && now - lastAsked >= every()) {
             lastAsked = now;
             ask();
         }
+    }
+
+    /**
+     * How long {@link #tick()} may wait: until the next question is due while waiting for the
+     * agent or out of order (a second when it is overdue: the last question is still out, and its
+     * answer may leave things as they are); empty when there is nothing to ask.
+     */
+    Optional<Duration> untilNextTick() {
+        if (whenFree == null && !outOfOrder.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(SessionViewModel.dueIn(lastAsked + every() - nanoTime.getAsLong()));
+    }
+
+    private long every() {
+        return whenFree != null ? Math.min(WAITING_INTERVAL.toNanos(), interval.toNanos()) : interval.toNanos();
     }
 
     private void ask() {

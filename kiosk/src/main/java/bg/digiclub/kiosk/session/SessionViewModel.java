@@ -27,6 +27,7 @@ import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.platform.IdleMonitor;
+import bg.digiclub.kiosk.ui.Countdown;
 
 /**
  * The running session as the kiosk shows it: countdown, warnings, idle, heartbeats, staff
@@ -36,14 +37,17 @@ import bg.digiclub.kiosk.platform.IdleMonitor;
  * goes silent. If the reset fails, or the agent cannot be reached to do it, the lock screen shows
  * the PC as out of order and no session starts until a reset succeeds.
  *
- * <p>Plain Java: {@link #tick()} is called by the view a few times a second and by tests after
- * moving their ticker. Properties change on the thread that calls the commands and on
+ * <p>Plain Java: {@link #tick()} is called by the view when {@link #untilNextTick()} says (while
+ * a session runs, each time the countdown shows another second) and by tests after moving their
+ * ticker. Properties change on the thread that calls the commands and on
  * {@code ui}; agent calls run on {@code work}, one at a time and in order.
  */
 public final class SessionViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
     /** The kiosk follows the agent's countdown only when they differ by more than this (no jitter). */
     private static final Duration DRIFT = Duration.ofSeconds(2);
+    /** How long to wait before looking again at a question already due (its answer is still out). */
+    private static final Duration OVERDUE_WAIT = Duration.ofSeconds(1);
 
     /** Where the session is in its life. */
     public enum State {
@@ -233,6 +237,35 @@ public final class SessionViewModel {
             lastHeartbeat = now;
             work.execute(this::heartbeat);
         }
+    }
+
+    /**
+     * How long {@link #tick()} may wait without a figure on screen going stale or an agent call
+     * going late: while a session runs, until the countdown (or the idle warning's) shows another
+     * second, which also keeps the idle check and heartbeats to the second; while an end waits
+     * for the agent, or the lock screen for the PC to be free or in order, until the next
+     * question is due. Empty when nothing is due by the clock (no session and nothing to ask;
+     * a session starting: the agent's answer comes as an event).
+     */
+    public Optional<Duration> untilNextTick() {
+        return switch (state.get()) {
+            case RUNNING -> Optional.of(isIdleWarning()
+                    ? min(Countdown.untilChange(timer.remaining()), Countdown.untilChange(idleGraceLeft()))
+                    : Countdown.untilChange(timer.remaining()));
+            case ENDING -> pendingEnd == null ? availability.untilNextTick()
+                    : Optional.of(dueIn(lastEndAttempt + settings.heartbeatInterval().toNanos() - nanoTime.getAsLong()));
+            case STARTING -> Optional.empty();
+            case NONE -> availability.untilNextTick();
+        };
+    }
+
+    /** The wait until something due in {@code nanos}; a second when it is overdue (an answer is still out). */
+    static Duration dueIn(long nanos) {
+        return nanos > 0 ? Duration.ofNanos(nanos) : OVERDUE_WAIT;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void heartbeat() {

@@ -3,6 +3,7 @@ package bg.digiclub.kiosk.staff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
@@ -50,6 +51,8 @@ public final class StaffViewModel {
     public static final Duration IDLE_RELOCK = Duration.ofMinutes(2);
     /** With input in the last minute and no request for a minute, the open panel asks the agent once. */
     static final Duration KEEP_ALIVE = Duration.ofMinutes(1);
+    /** How often an open panel looks at the time: its relock and keep-alive are counted in minutes. */
+    private static final Duration OPEN_TICK = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffViewModel.class);
 
@@ -223,6 +226,14 @@ public final class StaffViewModel {
         if (unlocked.get()) {
             countUptimeOn(now);
         }
+    }
+
+    /**
+     * How long {@link #tick()} may wait: a second while the panel is open (its idle relock, the
+     * agent's staff login kept alive, the uptime line); empty otherwise.
+     */
+    public Optional<Duration> untilNextTick() {
+        return kiosk.screen() == Screen.STAFF ? Optional.of(OPEN_TICK) : Optional.empty();
     }
 
     /**

@@ -2,7 +2,10 @@ package bg.digiclub.kiosk.ui;
 
 import java.time.Duration;
 
-/** Formats time left as the session bar shows it: {@code 59:59}, or {@code 1:05:00} over an hour. */
+/**
+ * Formats time left as the session bar shows it: {@code 59:59}, or {@code 1:05:00} over an hour;
+ * and says when that text changes next, so that the kiosk wakes only then.
+ */
 public final class Countdown {
     private Countdown() {
     }
@@ -14,5 +17,18 @@ public final class Countdown {
             return String.format("%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60);
         }
         return String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /**
+     * How long until {@link #format(Duration) format} shows another second for a countdown now at
+     * {@code left}: the rest of the current second (the figure rounds up), or a whole second when
+     * {@code left} is a whole number of seconds; zero when nothing is left.
+     */
+    public static Duration untilChange(Duration left) {
+        if (left.isNegative() || left.isZero()) {
+            return Duration.ZERO;
+        }
+        int part = left.getNano();
+        return part == 0 ? Duration.ofSeconds(1) : Duration.ofNanos(part);
     }
 }

@@ -1,7 +1,9 @@
 package bg.digiclub.kiosk.ui;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,5 +35,10 @@ public final class Lazy<T> {
         if (value != null) {
             action.accept(value);
         }
+    }
+
+    /** What {@code read} gives of the value if it was made already, else empty (nothing made to ask). */
+    public <R> Optional<R> askIfMade(Function<T, Optional<R>> read) {
+        return value == null ? Optional.empty() : read.apply(value);
     }
 }

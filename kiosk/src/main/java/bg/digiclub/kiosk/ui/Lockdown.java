@@ -1,13 +1,12 @@
 package bg.digiclub.kiosk.ui;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.time.Duration;
+
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +15,16 @@ import org.slf4j.LoggerFactory;
  * Keeps the lock screen up: fullscreen without an exit key, close requests refused, minimising
  * undone, focus taken back. While {@linkplain #release() released} (a session or maintenance
  * runs) the stage is hidden and nothing is enforced. In demo mode the window is ordinary.
+ *
+ * <p>It acts on the window's events (focus lost, minimised, fullscreen left, hidden), not on a
+ * timer: the lock screen sits idle most of the day. Only where no event can tell, while focus
+ * was asked for and has not come (a window manager may refuse it, and then says nothing more),
+ * it looks again every {@link #FOCUS_RETRY}, and stops once the window has the focus.
  */
 public final class Lockdown {
     private static final Logger LOG = LoggerFactory.getLogger(Lockdown.class);
-    /** A window manager may move focus without telling us; look again this often. */
-    private static final Duration WATCH = Duration.seconds(1);
+    /** While the focus was asked for and not given, ask again this often. */
+    private static final Duration FOCUS_RETRY = Duration.ofSeconds(1);
 
     private final Stage stage;
     static final double DEMO_WIDTH = 1280;
@@ -29,14 +33,13 @@ public final class Lockdown {
     static final double DEMO_DECORATION_ALLOWANCE = 60;
 
     private final boolean demo;
-    private final Timeline watch;
+    private final Alarm focusRetry;
     private boolean engaged;
 
     public Lockdown(Stage stage, boolean demo) {
         this.stage = stage;
         this.demo = demo;
-        this.watch = new Timeline(new KeyFrame(WATCH, e -> enforce()));
-        watch.setCycleCount(Timeline.INDEFINITE);
+        this.focusRetry = new Alarm(Platform::runLater, this::enforce);
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
         stage.setOnCloseRequest(event -> {
@@ -60,6 +63,9 @@ public final class Lockdown {
         stage.focusedProperty().addListener((obs, old, focused) -> {
             if (engaged && !focused) {
                 Platform.runLater(this::takeFocus);
+                focusRetry.ringIn(FOCUS_RETRY);
+            } else if (focused) {
+                focusRetry.cancel();
             }
         });
         stage.showingProperty().addListener((obs, old, showing) -> {
@@ -94,7 +100,10 @@ public final class Lockdown {
             stage.setFullScreen(true);
         }
         takeFocus();
-        watch.play();
+        if (!stage.isFocused()) {
+            // the focus comes as an event, usually soon; if the window manager refuses it, nothing comes
+            focusRetry.ringIn(FOCUS_RETRY);
+        }
     }
 
     private void sizeDemoWindow() {
@@ -106,7 +115,7 @@ public final class Lockdown {
     /** Lets go and hides the stage (a session or maintenance runs). */
     public void release() {
         engaged = false;
-        watch.stop();
+        focusRetry.cancel();
         stage.hide();
     }
 
@@ -114,6 +123,7 @@ public final class Lockdown {
         return engaged;
     }
 
+    /** Puts everything right again while the focus is still not back (see {@link #FOCUS_RETRY}). */
     private void enforce() {
         if (!engaged) {
             return;
@@ -129,6 +139,7 @@ public final class Lockdown {
         }
         if (!stage.isFocused()) {
             takeFocus();
+            focusRetry.ringIn(FOCUS_RETRY);
         }
     }
 

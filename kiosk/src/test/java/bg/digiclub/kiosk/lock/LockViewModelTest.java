@@ -57,6 +57,15 @@ class LockViewModelTest {
     }
 
     @Test
+    void saysWhenTheClockShowsTheNextMinute() {
+        assertEquals(Duration.ofSeconds(18), lock.untilClockChanges(), "09:15:42 shows 09:15 until 09:16:00");
+        clock.shift(Duration.ofSeconds(18));
+        assertEquals(Duration.ofMinutes(1), lock.untilClockChanges(), "on the minute: a whole minute");
+        clock.shift(Duration.ofMillis(59_999));
+        assertEquals(Duration.ofMillis(1), lock.untilClockChanges());
+    }
+
+    @Test
     void theThreeWaysInLeadToTheirScreens() {
         lock.startAsGuest();
         assertEquals(Screen.GUEST, kiosk.screen());
