@@ -15,6 +15,8 @@ import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import picocli.CommandLine;
+
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
 import bg.digiclub.kiosk.config.KioskConfig;
@@ -59,14 +61,21 @@ public final class KioskMain {
      * @return the process exit code
      */
     public static int run(String[] args, AgentClientFactory agents) {
+        CommandLine cli = KioskOptions.commandLine();
         KioskOptions options;
         KioskConfig config;
         try {
-            options = KioskOptions.parse(args);
+            cli.parseArgs(args);
+            if (CommandLine.printHelpIfRequested(cli.getParseResult())) {
+                return 0;
+            }
+            options = KioskOptions.of(cli);
             config = loadConfig(options.config());
-        } catch (IllegalArgumentException | KioskConfigException e) {
+        } catch (CommandLine.ParameterException | IllegalArgumentException | KioskConfigException e) {
             System.err.println("digiclub-kiosk: " + e.getMessage());
-            System.err.print(KioskOptions.USAGE);
+            if (!(e instanceof KioskConfigException)) {
+                cli.usage(System.err);
+            }
             return 2;
         }
         if (options.demoSession().isPresent()) {

@@ -38,11 +38,26 @@ class KioskOptionsTest {
 
     @Test
     void wrongArgumentsAreNamed() {
-        assertEquals("unknown option '--kiosk'",
+        assertEquals("Unknown option: '--kiosk'",
                 assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--kiosk")).getMessage());
-        assertEquals("--config needs a value",
+        assertEquals("Missing required parameter for option '--config' (FILE)",
                 assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--config")).getMessage());
+        assertEquals("--demo-session-seconds must be from 5 to 86400, was 2", assertThrows(IllegalArgumentException.class,
+                () -> KioskOptions.parse("--demo", "--demo-session-seconds", "2")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--fullscreen"));
         assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--demo", "--demo-session-seconds", "x"));
+    }
+
+    @Test
+    void helpAndVersionAreAnsweredAndStartNothing() {
+        KioskMain.AgentClientFactory none = config -> {
+            throw new AssertionError("no agent for --help or --version");
+        };
+        assertEquals(0, KioskMain.run(new String[] {"--help"}, none));
+        assertEquals(0, KioskMain.run(new String[] {"--version"}, none));
+        assertEquals(2, KioskMain.run(new String[] {"--kiosk"}, none), "a wrong option is refused");
+        picocli.CommandLine cli = KioskOptions.commandLine();
+        assertTrue(cli.getUsageMessage().contains("--demo-session-seconds=N"), cli.getUsageMessage());
+        assertEquals("DigiClub kiosk (built from source, no version recorded)", cli.getCommandSpec().version()[0]);
     }
 }
