@@ -15,8 +15,6 @@ import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import picocli.CommandLine;
-
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
 import bg.digiclub.kiosk.config.KioskConfig;
@@ -61,21 +59,19 @@ public final class KioskMain {
      * @return the process exit code
      */
     public static int run(String[] args, AgentClientFactory agents) {
-        CommandLine cli = KioskOptions.commandLine();
+        Optional<String> information = KioskOptions.informationAsked(args);
+        if (information.isPresent()) {
+            System.out.print(information.get());
+            return 0;
+        }
         KioskOptions options;
         KioskConfig config;
         try {
-            cli.parseArgs(args);
-            if (CommandLine.printHelpIfRequested(cli.getParseResult())) {
-                return 0;
-            }
-            options = KioskOptions.of(cli);
+            options = KioskOptions.parse(args);
             config = loadConfig(options.config());
-        } catch (CommandLine.ParameterException | IllegalArgumentException | KioskConfigException e) {
+        } catch (IllegalArgumentException | KioskConfigException e) {
             System.err.println("digiclub-kiosk: " + e.getMessage());
-            if (!(e instanceof KioskConfigException)) {
-                cli.usage(System.err);
-            }
+            System.err.print(KioskOptions.USAGE);
             return 2;
         }
         if (options.demoSession().isPresent()) {
