@@ -83,8 +83,21 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database and brings its schema up to date. */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, null);
+    }
+
+    /**
+     * Opens the database and brings its schema up to date.
+     *
+     * @param password the PostgreSQL password, given apart from the URL (from a file, never the
+     *                 command line); null when the URL or the server's rules need none
+     */
+    public static Database open(String jdbcUrl, String password) {
         Dialect dialect = Dialect.of(jdbcUrl);
-        Database database = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl);
+        if (password != null && dialect != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("a database password is for PostgreSQL; SQLite has none");
+        }
+        Database database = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl, password);
         try {
             new Migrations(database).apply();
         } catch (RuntimeException e) {
@@ -117,10 +130,13 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
-    private static Database openPostgres(String url) {
+    private static Database openPostgres(String url, String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("postgresql");
         config.setJdbcUrl(url);
+        if (password != null) {
+            config.setPassword(password);
+        }
         config.setMaximumPoolSize(12);
         config.setConnectionTimeout(30_000);
         // one round trip for a batch of inserts
