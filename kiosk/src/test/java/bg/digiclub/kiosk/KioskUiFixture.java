@@ -17,7 +17,7 @@ import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
-import bg.digiclub.kiosk.testing.MutableClock;
+import bg.digiclub.testsupport.TestClock;
 
 /** The whole kiosk UI on a fresh (windowed) stage, with fakes at the edges and a hand-moved ticker. */
 final class KioskUiFixture {
@@ -25,7 +25,7 @@ final class KioskUiFixture {
     final FakePlatform.Idle idle = new FakePlatform.Idle();
     final FakeTicker ticker = new FakeTicker();
     final FakeAgentClient agent = new FakeAgentClient(log, ticker);
-    final MutableClock clock = new MutableClock(Instant.parse("2026-02-04T08:30:00Z"), ZoneId.of("Europe/Sofia"));
+    final TestClock clock = new TestClock(Instant.parse("2026-02-04T08:30:00Z"), ZoneId.of("Europe/Sofia"));
     final AtomicInteger ids = new AtomicInteger();
     /** Settings on top of the fixture's own (club name), for a test that needs others. */
     final Properties settings = new Properties();

@@ -3,21 +3,17 @@ package bg.digiclub.agent.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.agent.AgentMain;
+import bg.digiclub.agent.cli.AgentProcesses.Result;
 import bg.digiclub.agent.service.InstanceLock;
 import bg.digiclub.agent.service.StatusFile;
 import bg.digiclub.common.health.CheckReport;
@@ -32,25 +28,15 @@ class AgentCommandLineTest {
     @TempDir
     Path dataDir;
 
-    private final List<Process> started = new ArrayList<>();
+    private final AgentProcesses agents = new AgentProcesses();
 
     @AfterEach
     void stopAll() {
-        started.forEach(Process::destroyForcibly);
-    }
-
-    private record Result(int exit, String output) {
+        agents.stopAll();
     }
 
     private Result agent(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), AgentMain.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        started.add(p);
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "command did not finish");
-        return new Result(p.exitValue(), out);
+        return agents.run(args);
     }
 
     @Test

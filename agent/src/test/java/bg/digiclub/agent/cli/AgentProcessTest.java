@@ -10,13 +10,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.agent.AgentMain;
+import bg.digiclub.agent.cli.AgentProcesses.Result;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.PinHasher;
 import bg.digiclub.agent.member.StaffPin;
@@ -30,29 +29,19 @@ class AgentProcessTest {
     @TempDir
     Path dataDir;
 
-    private final List<Process> started = new ArrayList<>();
+    private final AgentProcesses agents = new AgentProcesses();
 
     @AfterEach
     void stopAll() {
-        started.forEach(Process::destroyForcibly);
+        agents.stopAll();
     }
 
     private Process agent(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), AgentMain.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        started.add(p);
-        return p;
-    }
-
-    private record Result(int exit, String output) {
+        return agents.start(args);
     }
 
     private Result finish(Process p) throws Exception {
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "command did not finish");
-        return new Result(p.exitValue(), out);
+        return agents.finish(p);
     }
 
     /** Polls (bounded) until the running agent has published its first report. */

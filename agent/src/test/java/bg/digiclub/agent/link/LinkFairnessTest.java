@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
-import bg.digiclub.agent.session.MutableClock;
 import bg.digiclub.common.link.wire.MessageTypes;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * The kiosk keeps its link while other accounts churn connections and flood requests. The
@@ -45,7 +45,7 @@ class LinkFairnessTest {
     @TempDir
     Path dir;
     Path socket;
-    MutableClock clock = MutableClock.clubMorning();
+    TestClock clock = TestClock.clubMorning();
     LinkServer server;
     List<Process> peers = new ArrayList<>();
 

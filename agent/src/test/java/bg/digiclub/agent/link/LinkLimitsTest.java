@@ -24,9 +24,9 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
-import bg.digiclub.agent.session.MutableClock;
 import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.common.link.wire.MessageTypes;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * Sizes and rates over a real socket: what a client may send, how often, and that nothing it
@@ -43,7 +43,7 @@ class LinkLimitsTest {
     @TempDir
     Path dir;
     Path socket;
-    MutableClock clock = MutableClock.clubMorning();
+    TestClock clock = TestClock.clubMorning();
     LinkServer server;
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

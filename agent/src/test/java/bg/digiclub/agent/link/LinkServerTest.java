@@ -32,7 +32,6 @@ import bg.digiclub.agent.member.PinHasher;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
-import bg.digiclub.agent.session.MutableClock;
 import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.AlertStore;
@@ -48,6 +47,7 @@ import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.wire.MessageTypes;
+import bg.digiclub.testsupport.TestClock;
 
 class LinkServerTest {
     static final String STAFF_PIN = "24681357";
@@ -59,7 +59,7 @@ class LinkServerTest {
     Database db;
     SessionLedger ledger;
     StaffPin staffPin;
-    MutableClock clock = MutableClock.clubMorning();
+    TestClock clock = TestClock.clubMorning();
     AtomicReference<HealthReport> health = new AtomicReference<>();
     LinkServer server;
 

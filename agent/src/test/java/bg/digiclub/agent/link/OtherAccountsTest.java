@@ -23,11 +23,11 @@ import bg.digiclub.agent.member.PinHasher;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
-import bg.digiclub.agent.session.MutableClock;
 import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.visitor.RecordingVisitor;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * The socket's two locks, tried from real other accounts: the agent (the test, as root) serves
@@ -65,7 +65,7 @@ class OtherAccountsTest {
     }
 
     void serve(List<String> allowedUsers, List<String> allowedGroups) throws Exception {
-        MutableClock clock = MutableClock.clubMorning();
+        TestClock clock = TestClock.clubMorning();
         SessionLedger ledger = new SessionLedger(db);
         PinHasher hasher = new PinHasher(PinHasher.MIN_ITERATIONS);
         SqliteMemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()), LockoutPolicy.DEFAULT,

@@ -11,10 +11,10 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
-import bg.digiclub.agent.session.MutableClock;
+import bg.digiclub.testsupport.TestClock;
 
 class RequestBucketTest {
-    final MutableClock clock = MutableClock.clubMorning();
+    final TestClock clock = TestClock.clubMorning();
 
     static int take(RequestBucket bucket, int tries) {
         int taken = 0;
@@ -49,7 +49,7 @@ class RequestBucketTest {
 
     @Test
     void aClockSetBackGivesNothingAndTakesNothing() {
-        MutableClock c = new MutableClock(Instant.parse("2026-11-25T07:00:00Z"), ZoneId.of("Europe/Sofia"));
+        TestClock c = new TestClock(Instant.parse("2026-11-25T07:00:00Z"), ZoneId.of("Europe/Sofia"));
         RequestBucket bucket = new RequestBucket(new RequestRate(1, 2), c);
         take(bucket, 2);
         c.advance(Duration.ofHours(-1));

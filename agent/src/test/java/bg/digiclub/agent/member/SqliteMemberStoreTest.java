@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.agent.session.MutableClock;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.common.link.AgeBand;
@@ -27,6 +26,7 @@ import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.wire.LoginOutcome;
+import bg.digiclub.testsupport.TestClock;
 
 class SqliteMemberStoreTest {
     private static final Allowances ALLOWANCES = new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(90));
@@ -35,7 +35,7 @@ class SqliteMemberStoreTest {
     Path dir;
     Database db;
     SessionLedger ledger;
-    MutableClock clock = MutableClock.clubMorning();
+    TestClock clock = TestClock.clubMorning();
     SqliteMemberStore store;
 
     @BeforeEach

@@ -14,19 +14,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.agent.session.MutableClock;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.testsupport.TestClock;
 
 class StaffPinRaisedCheckTest {
     @TempDir
     Path dir;
     Database db;
-    MutableClock clock = MutableClock.clubMorning();
+    TestClock clock = TestClock.clubMorning();
     StaffPin staff;
     RaisedChecks check;
     HealthReport sampled;

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.agent.session.MutableClock;
 import bg.digiclub.agent.store.AlertEvent;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.testsupport.TestClock;
 
 class StaffPinTest {
     private static final char[] PIN = "24681357".toCharArray();
@@ -27,7 +27,7 @@ class StaffPinTest {
     @TempDir
     Path dir;
     Database db;
-    MutableClock clock = MutableClock.clubMorning();
+    TestClock clock = TestClock.clubMorning();
     StaffPin staff;
 
     @BeforeEach

@@ -37,6 +37,7 @@ import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.testsupport.TestClock;
 
 class SessionAuthorityTest {
     private static final Demographics ELDERLY_WOMAN = new Demographics(AgeBand.AGE_65_74, Sex.FEMALE);
@@ -47,7 +48,7 @@ class SessionAuthorityTest {
     Path dir;
     Database db;
     SessionLedger ledger;
-    MutableClock clock;
+    TestClock clock;
     RecordingVisitor visitor;
     SessionAuthority sessions;
     AlertStore alerts;
@@ -60,7 +61,7 @@ class SessionAuthorityTest {
     void open() throws Exception {
         db = Database.open(dir.resolve(Database.FILE_NAME));
         ledger = new SessionLedger(db);
-        clock = MutableClock.clubMorning();
+        clock = TestClock.clubMorning();
         visitor = new RecordingVisitor();
         alerts = new AlertStore(db, clock);
         sessions = new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.testsupport.TestClock;
 
 class AlertStoreTest {
     private static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
@@ -29,13 +30,13 @@ class AlertStoreTest {
     @TempDir
     Path dir;
     private Database db;
-    private MutableClock clock;
+    private TestClock clock;
     private AlertStore alerts;
 
     @BeforeEach
     void open() throws Exception {
         db = Database.open(dir.resolve(Database.FILE_NAME));
-        clock = new MutableClock(T0);
+        clock = new TestClock(T0);
         alerts = new AlertStore(db, clock);
     }
 

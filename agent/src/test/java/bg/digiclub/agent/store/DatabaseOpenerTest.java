@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.testsupport.TestClock;
 
 class DatabaseOpenerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T07:23:11Z");
@@ -28,7 +29,7 @@ class DatabaseOpenerTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
 
     private Path file() {
         return dir.resolve(Database.FILE_NAME);
@@ -53,8 +54,8 @@ class DatabaseOpenerTest {
     /** Asserts a new, empty store with one open CRIT alert for check "database" naming {@code moved}. */
     private static void assertReplaced(Database db, Path moved) throws Exception {
         assertEquals("ok", db.integrityCheck());
-        assertEquals(List.of(), new SampleStore(db, new MutableClock(NOW)).metricNames());
-        List<AlertEvent> open = new AlertStore(db, new MutableClock(NOW)).open();
+        assertEquals(List.of(), new SampleStore(db, new TestClock(NOW)).metricNames());
+        List<AlertEvent> open = new AlertStore(db, new TestClock(NOW)).open();
         assertEquals(1, open.size());
         AlertEvent alert = open.get(0);
         assertEquals(DatabaseOpener.CHECK, alert.check());

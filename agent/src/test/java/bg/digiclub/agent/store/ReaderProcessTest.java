@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.Metric;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * {@code agent status} reads the store of a running agent: this test process is that second,
@@ -32,7 +33,7 @@ class ReaderProcessTest {
                 dataDir.toString(), "15000")) {
             long before = awaitCommitted(writer, 50);
             try (Database db = Database.openReadOnly(dataDir.resolve(Database.FILE_NAME))) {
-                SampleStore store = new SampleStore(db, new MutableClock(Instant.EPOCH));
+                SampleStore store = new SampleStore(db, new TestClock(Instant.EPOCH));
                 HealthSample latest = store.latest().orElseThrow();
                 long n = (latest.at().getEpochSecond() - SampleWriterProcess.BASE.getEpochSecond())
                         / SampleWriterProcess.STEP_SECONDS;
@@ -72,7 +73,7 @@ class ReaderProcessTest {
         assertTrue(Files.exists(dataDir.resolve(Database.FILE_NAME + "-wal")), "a killed writer leaves its WAL");
         Instant newest;
         try (Database db = Database.openReadOnly(file)) {
-            newest = new SampleStore(db, new MutableClock(Instant.EPOCH)).latest().orElseThrow().at();
+            newest = new SampleStore(db, new TestClock(Instant.EPOCH)).latest().orElseThrow().at();
             // the kill may land between a commit and the line reporting it: one more may be there
             assertFalse(newest.isBefore(SampleWriterProcess.timeOf(last)), "committed samples in the WAL are read");
             assertFalse(newest.isAfter(SampleWriterProcess.timeOf(last + 1)), "nothing after the one in flight");
@@ -81,7 +82,7 @@ class ReaderProcessTest {
         Database.open(file).close();
         assertFalse(Files.exists(dataDir.resolve(Database.FILE_NAME + "-wal")));
         try (Database db = Database.openReadOnly(file)) {
-            assertEquals(newest, new SampleStore(db, new MutableClock(Instant.EPOCH)).latest().orElseThrow().at());
+            assertEquals(newest, new SampleStore(db, new TestClock(Instant.EPOCH)).latest().orElseThrow().at());
         }
     }
 

@@ -22,6 +22,7 @@ import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.agent.store.HistoryPoint.Resolution;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.testsupport.TestClock;
 
 class RetentionTest {
     private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
@@ -30,14 +31,14 @@ class RetentionTest {
     @TempDir
     Path dir;
     private Database db;
-    private MutableClock clock;
+    private TestClock clock;
     private SampleStore store;
     private Retention retention;
 
     @BeforeEach
     void open() throws Exception {
         db = Database.open(dir.resolve(Database.FILE_NAME));
-        clock = new MutableClock(T0);
+        clock = new TestClock(T0);
         store = new SampleStore(db, clock);
         retention = new Retention(db, clock);
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * A damaged database is replaced by a new one holding what could still be read of it (issue 9):
@@ -30,7 +31,7 @@ class SalvageTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
 
     private Path file() {
         return dir.resolve(Database.FILE_NAME);

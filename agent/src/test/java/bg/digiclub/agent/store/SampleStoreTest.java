@@ -21,6 +21,7 @@ import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.HealthSample.ProcessUsage;
 import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.store.HistoryPoint.Resolution;
+import bg.digiclub.testsupport.TestClock;
 
 class SampleStoreTest {
     static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
@@ -28,14 +29,14 @@ class SampleStoreTest {
     @TempDir
     Path dir;
     private Database db;
-    private MutableClock clock;
+    private TestClock clock;
     private SampleStore store;
     private Retention retention;
 
     @BeforeEach
     void open() throws Exception {
         db = Database.open(dir.resolve(Database.FILE_NAME));
-        clock = new MutableClock(T0);
+        clock = new TestClock(T0);
         store = new SampleStore(db, clock);
         retention = new Retention(db, clock);
     }

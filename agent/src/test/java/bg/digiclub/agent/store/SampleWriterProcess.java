@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import bg.digiclub.agent.health.HealthSample;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * The child process of {@link CrashSafetyTest} and {@link ReaderProcessTest}: opens the store
@@ -30,7 +31,7 @@ public final class SampleWriterProcess {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
         long limit = Long.parseLong(args[1]);
-        MutableClock clock = new MutableClock(BASE);
+        TestClock clock = new TestClock(BASE);
         try (Database db = new DatabaseOpener(dataDir, clock).open()) {
             SampleStore store = new SampleStore(db, clock);
             Retention retention = new Retention(db, clock);

@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 
+import bg.digiclub.testsupport.TestClock;
+
 /**
  * A year of one PC's samples written through {@link SampleStore#append} with
  * {@link Retention#run} every 10 simulated minutes, on a fake clock: real raw rows, real
@@ -47,7 +49,7 @@ final class YearSimulation {
     static Figures run(Path dir, Duration simulated, Duration fullRate, Duration interval, Duration earlyInterval,
                        Duration retentionEvery) throws SQLException, IOException {
         long started = System.nanoTime();
-        MutableClock clock = new MutableClock(START);
+        TestClock clock = new TestClock(START);
         Path file = dir.resolve(Database.FILE_NAME);
         long samples = 0;
         try (Database db = Database.open(file)) {

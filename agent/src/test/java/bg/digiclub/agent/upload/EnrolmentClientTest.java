@@ -21,6 +21,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
+import bg.digiclub.testsupport.TestClock;
+
 class EnrolmentClientTest {
     private static final UUID DEVICE = UUID.fromString("0b6f3c1e-5a7d-4e2b-9c8f-1d2e3f4a5b6c");
     private static final String TOKEN = "Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5";

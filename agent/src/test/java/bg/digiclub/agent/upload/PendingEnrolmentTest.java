@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
+import bg.digiclub.testsupport.TestClock;
+
 /** The install could not reach the collector: the agent enrols by itself once it answers. */
 class PendingEnrolmentTest {
     private static final UUID DEVICE = UUID.fromString("0b6f3c1e-5a7d-4e2b-9c8f-1d2e3f4a5b6c");

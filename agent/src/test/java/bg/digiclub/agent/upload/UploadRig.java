@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * A real agent database in a temp directory with the upload's parts wired as the agent wires

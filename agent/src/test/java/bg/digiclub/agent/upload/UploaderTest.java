@@ -25,6 +25,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 
+import bg.digiclub.testsupport.TestClock;
+
 /** The uploader against a collector over real loopback HTTP, fault by fault. */
 class UploaderTest {
     private static final Set<BatchKind> ALL = EnumSet.allOf(BatchKind.class);

@@ -27,13 +27,13 @@ import bg.digiclub.agent.upload.BatchKind;
 import bg.digiclub.agent.upload.FakeCollector;
 import bg.digiclub.agent.upload.OutboxLimits;
 import bg.digiclub.agent.upload.PrivacyScan;
-import bg.digiclub.agent.upload.TestClock;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.agent.upload.UploadSchedule;
 import bg.digiclub.agent.upload.UploadService;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.testsupport.TestClock;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import bg.digiclub.agent.upload.BatchKind;
 import bg.digiclub.agent.upload.PrivacyScan;
 import bg.digiclub.agent.upload.SealedBatch;
-import bg.digiclub.agent.upload.TestClock;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * Bytes uploaded per device-day (issue 4's goal: under 4 KB gzip of usage). A busy club PC:

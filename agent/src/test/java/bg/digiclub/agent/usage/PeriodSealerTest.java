@@ -25,11 +25,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import bg.digiclub.agent.upload.BatchKind;
 import bg.digiclub.agent.upload.PrivacyScan;
 import bg.digiclub.agent.upload.SealedBatch;
-import bg.digiclub.agent.upload.TestClock;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.testsupport.TestClock;
 
 class PeriodSealerTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -30,11 +30,11 @@ import bg.digiclub.agent.store.SampleStore;
 import bg.digiclub.agent.upload.BatchKind;
 import bg.digiclub.agent.upload.PrivacyScan;
 import bg.digiclub.agent.upload.SealedBatch;
-import bg.digiclub.agent.upload.TestClock;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * A visitor guessing the staff PIN reaches the municipality: the staff lockout's alert event

@@ -20,10 +20,10 @@ import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.SampleStore;
-import bg.digiclub.agent.upload.TestClock;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.testsupport.TestClock;
 
 /** The adapter over the real health store, on a real SQLite file. */
 class StoreHealthSourceTest {

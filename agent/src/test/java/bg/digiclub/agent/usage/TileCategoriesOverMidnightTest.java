@@ -31,7 +31,6 @@ import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.upload.BatchKind;
 import bg.digiclub.agent.upload.PrivacyScan;
 import bg.digiclub.agent.upload.SealedBatch;
-import bg.digiclub.agent.upload.TestClock;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.agent.visitor.RecordingVisitor;
 import bg.digiclub.common.link.AgeBand;
@@ -40,6 +39,7 @@ import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * Tile categories from the kiosk's launches to the sealed day, through the real session

@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bg.digiclub.agent.upload.FakeCollector;
 import bg.digiclub.agent.upload.PrivacyScan;
-import bg.digiclub.agent.upload.TestClock;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.agent.upload.UploadRound;
 import bg.digiclub.agent.upload.UploadSchedule;
@@ -30,6 +29,7 @@ import bg.digiclub.agent.upload.UploadService;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.testsupport.TestClock;
 
 /** The service loop's schedule over real HTTP: health every slot, usage once a day in the window, upload now. */
 class UploadServiceTest {

@@ -3,13 +3,14 @@ package bg.digiclub.collector.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bg.digiclub.collector.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.testsupport.TestClock;
+
 class AttemptThrottleTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
     private final AttemptThrottle throttle = new AttemptThrottle(clock, 3, Duration.ofMinutes(15), Duration.ofSeconds(30),
             Duration.ofMinutes(5));
 

@@ -3,15 +3,16 @@ package bg.digiclub.collector.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bg.digiclub.collector.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.testsupport.TestClock;
+
 class RateLimiterTest {
     @Test
     void burstThenRefillAtTheRate() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
         RateLimiter limiter = new RateLimiter(clock, 2, 4);
         for (int i = 0; i < 4; i++) {
             assertTrue(limiter.acquire("pc").isEmpty());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.demo.DemoClubs;
 import bg.digiclub.collector.intake.StrictJson;
-import bg.digiclub.collector.testing.MutableClock;
 import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.CheckStatus;
@@ -22,6 +21,7 @@ import bg.digiclub.common.batch.UsagePayload;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.testsupport.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -48,7 +48,7 @@ class BatchStoreTest {
     @TempDir
     Path temp;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T06:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T06:00:00Z"));
     private final ObjectMapper json = StrictJson.mapper();
 
     private record Fixture(Database db, BatchStore store, DeviceIdentity device) implements AutoCloseable {

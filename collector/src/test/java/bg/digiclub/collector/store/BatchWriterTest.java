@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.demo.DemoClubs;
-import bg.digiclub.collector.testing.MutableClock;
 import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.common.batch.Batch;
+import bg.digiclub.testsupport.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class BatchWriterTest {
     @TempDir
     Path temp;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T06:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T06:00:00Z"));
     private final ObjectMapper json = StrictJson.mapper();
 
     @ParameterizedTest

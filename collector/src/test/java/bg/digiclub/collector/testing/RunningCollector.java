@@ -13,6 +13,7 @@ import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.EnrolmentResponse;
+import bg.digiclub.testsupport.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +32,7 @@ public final class RunningCollector implements AutoCloseable {
     public static final String ZAGORE_CODE = "ZAG0-RE19-28BB";
     public static final String PASSWORD = "correct horse battery";
 
-    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T06:00:00Z"));
+    public final TestClock clock = new TestClock(Instant.parse("2026-11-25T06:00:00Z"));
     public final Database database;
     public final CollectorServer server;
     public final Http http;

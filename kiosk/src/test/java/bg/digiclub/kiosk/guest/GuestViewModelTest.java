@@ -27,7 +27,6 @@ import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
-import bg.digiclub.kiosk.testing.MutableClock;
 
 class GuestViewModelTest {
     private final EventLog log = new EventLog();

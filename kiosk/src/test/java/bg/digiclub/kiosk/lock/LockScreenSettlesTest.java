@@ -30,9 +30,9 @@ import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
-import bg.digiclub.kiosk.testing.MutableClock;
 import bg.digiclub.kiosk.ui.DisplayMode;
 import bg.digiclub.kiosk.ui.Theme;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * The lock screen, once laid out, stays laid out: nothing in it asks for another layout by
@@ -54,7 +54,7 @@ class LockScreenSettlesTest {
                 new FakeAgentClient(new EventLog()), new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
         KioskViewModel kiosk = new KioskViewModel(session, i18n, Language.BG, ticker);
         LockViewModel lock = new LockViewModel("Читалище „Родина – 1860“, Стара Загора", kiosk, i18n, displayMode,
-                new MutableClock(Instant.parse("2026-02-04T07:15:42Z"), ZoneId.of("Europe/Sofia")));
+                new TestClock(Instant.parse("2026-02-04T07:15:42Z"), ZoneId.of("Europe/Sofia")));
         view = new LockView(lock, i18n);
         scene = new Theme(displayMode).style(new Scene(new StackPane(view.root()), 1280, 800));
         stage.setScene(scene);

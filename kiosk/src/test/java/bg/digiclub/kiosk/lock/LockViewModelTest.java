@@ -25,14 +25,14 @@ import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
-import bg.digiclub.kiosk.testing.MutableClock;
 import bg.digiclub.kiosk.ui.DisplayMode;
+import bg.digiclub.testsupport.TestClock;
 
 class LockViewModelTest {
     private final EventLog log = new EventLog();
     private final FakeTicker ticker = new FakeTicker();
-    private final MutableClock clock =
-            new MutableClock(Instant.parse("2026-02-04T07:15:42Z"), ZoneId.of("Europe/Sofia"));
+    private final TestClock clock =
+            new TestClock(Instant.parse("2026-02-04T07:15:42Z"), ZoneId.of("Europe/Sofia"));
     private final I18n i18n = new I18n(Language.BG);
     private final FakeAgentClient agent = new FakeAgentClient(log);
     private SessionViewModel session;
@@ -51,7 +51,7 @@ class LockViewModelTest {
     @Test
     void showsTheLocalTimeToTheMinute() {
         assertEquals(ZonedDateTime.parse("2026-02-04T09:15+02:00[Europe/Sofia]"), lock.nowProperty().get());
-        clock.shift(Duration.ofMinutes(3));
+        clock.advance(Duration.ofMinutes(3));
         lock.refreshClock();
         assertEquals(18, lock.nowProperty().get().getMinute());
     }
@@ -59,9 +59,9 @@ class LockViewModelTest {
     @Test
     void saysWhenTheClockShowsTheNextMinute() {
         assertEquals(Duration.ofSeconds(18), lock.untilClockChanges(), "09:15:42 shows 09:15 until 09:16:00");
-        clock.shift(Duration.ofSeconds(18));
+        clock.advance(Duration.ofSeconds(18));
         assertEquals(Duration.ofMinutes(1), lock.untilClockChanges(), "on the minute: a whole minute");
-        clock.shift(Duration.ofMillis(59_999));
+        clock.advance(Duration.ofMillis(59_999));
         assertEquals(Duration.ofMillis(1), lock.untilClockChanges());
     }
 

@@ -28,7 +28,6 @@ import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
-import bg.digiclub.kiosk.testing.MutableClock;
 
 class MemberViewModelTest {
     private final EventLog log = new EventLog();

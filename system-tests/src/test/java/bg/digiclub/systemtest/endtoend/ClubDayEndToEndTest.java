@@ -36,8 +36,8 @@ import bg.digiclub.systemtest.support.Expected;
 import bg.digiclub.systemtest.support.FaultProxy;
 import bg.digiclub.systemtest.support.PrivacyScan;
 import bg.digiclub.systemtest.support.RodinaMonday;
-import bg.digiclub.systemtest.support.SimClock;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * A day at a club, from the kiosk to the municipality's dashboard: the kiosk's real socket client
@@ -47,7 +47,7 @@ import bg.digiclub.systemtest.support.Visit;
  * were.
  */
 class ClubDayEndToEndTest {
-    private static final ZoneId SOFIA = SimClock.SOFIA;
+    private static final ZoneId SOFIA = TestClock.SOFIA;
 
     @TempDir
     Path dir;
@@ -55,7 +55,7 @@ class ClubDayEndToEndTest {
     @ParameterizedTest(name = "collector on {0}")
     @ValueSource(strings = {"sqlite", "postgresql"})
     void aClubDayArrivesAtTheDashboardExactly(String store) throws Exception {
-        SimClock clock = new SimClock(RodinaMonday.DAY.atTime(7, 30).atZone(SOFIA).toInstant());
+        TestClock clock = TestClock.sofia(RodinaMonday.DAY.atTime(7, 30).atZone(SOFIA).toInstant());
         List<Visit> visits = RodinaMonday.visits();
         Expected expected = new Expected(visits, SOFIA);
         try (CollectorUnderTest collector = new CollectorUnderTest(store, dir, clock);

@@ -23,8 +23,8 @@ import bg.digiclub.systemtest.support.ClubSetup;
 import bg.digiclub.systemtest.support.ClubSimulation;
 import bg.digiclub.systemtest.support.CollectorChecks;
 import bg.digiclub.systemtest.support.Expected;
-import bg.digiclub.systemtest.support.SimClock;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * The nights the clocks change in Sofia (Sunday 29 March 2026 has 23 hours, Sunday 25 October
@@ -65,7 +65,7 @@ class DaylightSavingTest {
             ClubPc pc = setup.pcs.get(0);
             assertEquals(0, pc.waiting(), "everything delivered");
             assertEquals(0, pc.upload().status().outbox().quarantined(), "no batch refused");
-            Expected expected = new Expected(visits, SimClock.SOFIA);
+            Expected expected = new Expected(visits, TestClock.SOFIA);
             CollectorChecks.assertHours(setup.collector, "sz-rodina-1860", expected,
                     Map.of(pc.credentials().orElseThrow().deviceId().toString(), 0));
             CollectorChecks.assertEverySealedBatchStored(setup.collector, pc);

@@ -21,7 +21,7 @@ import bg.digiclub.systemtest.support.ClubPc;
 import bg.digiclub.systemtest.support.CollectorUnderTest;
 import bg.digiclub.systemtest.support.FaultProxy;
 import bg.digiclub.systemtest.support.RodinaMonday;
-import bg.digiclub.systemtest.support.SimClock;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * {@code upload.health-interval-minutes} takes multiples of 15 minutes (snapshots are stamped with
@@ -35,8 +35,8 @@ class HealthIntervalTest {
 
     @Test
     void aThirtyMinuteHealthIntervalDeliversEverySlot() throws Exception {
-        Instant open = RodinaMonday.DAY.atTime(9, 0).atZone(SimClock.SOFIA).toInstant();
-        SimClock clock = new SimClock(open.minus(Duration.ofMinutes(30)));
+        Instant open = RodinaMonday.DAY.atTime(9, 0).atZone(TestClock.SOFIA).toInstant();
+        TestClock clock = TestClock.sofia(open.minus(Duration.ofMinutes(30)));
         try (CollectorUnderTest collector = new CollectorUnderTest("sqlite", dir, clock);
              FaultProxy network = new FaultProxy(() -> collector.port())) {
             collector.addClub(RodinaMonday.CLUB, RodinaMonday.CLUB_NAME, RodinaMonday.PLACE);
@@ -75,7 +75,7 @@ class HealthIntervalTest {
     }
 
     private static List<String> readable(TreeSet<String> epochSeconds) {
-        return epochSeconds.stream().map(s -> Instant.ofEpochSecond(Long.parseLong(s)).atZone(SimClock.SOFIA)
+        return epochSeconds.stream().map(s -> Instant.ofEpochSecond(Long.parseLong(s)).atZone(TestClock.SOFIA)
                 .toLocalTime().toString()).toList();
     }
 }

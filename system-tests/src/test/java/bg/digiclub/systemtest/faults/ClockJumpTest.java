@@ -18,8 +18,8 @@ import bg.digiclub.systemtest.support.ClubSimulation;
 import bg.digiclub.systemtest.support.CollectorChecks;
 import bg.digiclub.systemtest.support.Expected;
 import bg.digiclub.systemtest.support.RodinaMonday;
-import bg.digiclub.systemtest.support.SimClock;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * A village PC boots with its clock a month ahead (a flat CMOS battery, a wrong BIOS date) and runs
@@ -45,7 +45,7 @@ class ClockJumpTest {
             pc.close();
 
             // Tuesday 07:00: the PC boots believing it is 3 December
-            setup.clock.set(tuesday.atTime(7, 0).atZone(SimClock.SOFIA).toInstant());
+            setup.clock.set(tuesday.atTime(7, 0).atZone(TestClock.SOFIA).toInstant());
             ClubPc wrong = new ClubPc(pc.dataDir, Clock.offset(setup.clock, Duration.ofDays(30)), setup.network.url(),
                     Duration.ofSeconds(10));
             setup.pcs.set(0, wrong);
@@ -66,9 +66,9 @@ class ClockJumpTest {
             try (ClubSimulation club = new ClubSimulation(setup.clock, List.of(right))) {
                 club.day(tuesday, LocalTime.of(8, 30), RodinaMonday.CLOSE, tuesdayVisits);
                 club.nightAfter(tuesday, LocalTime.of(6, 0));
-                club.tickUntil(tuesday.plusDays(2).atTime(6, 0).atZone(SimClock.SOFIA).toInstant());
+                club.tickUntil(tuesday.plusDays(2).atTime(6, 0).atZone(TestClock.SOFIA).toInstant());
             }
-            CollectorChecks.assertHours(setup.collector, RodinaMonday.CLUB, new Expected(visits, SimClock.SOFIA),
+            CollectorChecks.assertHours(setup.collector, RodinaMonday.CLUB, new Expected(visits, TestClock.SOFIA),
                     Map.of(device, 0));
         }
     }

@@ -24,8 +24,8 @@ import bg.digiclub.systemtest.support.DashboardClient;
 import bg.digiclub.systemtest.support.Expected;
 import bg.digiclub.systemtest.support.PrivacyScan;
 import bg.digiclub.systemtest.support.RodinaMonday;
-import bg.digiclub.systemtest.support.SimClock;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * The municipality's server is down for a month (the reverse proxy in front of it answers 502)
@@ -60,12 +60,12 @@ class CollectorOutageTest {
                 setup.collector.start();
                 // bounded: the agents' backoff is at most 6 hours; a day of 15-minute ticks is plenty
                 LocalDate back = first.plusDays(DAYS);
-                club.tickUntil(back.atTime(6, 0).plusHours(24).atZone(SimClock.SOFIA).toInstant());
+                club.tickUntil(back.atTime(6, 0).plusHours(24).atZone(TestClock.SOFIA).toInstant());
             }
             for (ClubPc pc : setup.pcs) {
                 assertEquals(0, pc.waiting(), "the outbox drained once the collector was back");
             }
-            Expected expected = new Expected(visits, SimClock.SOFIA);
+            Expected expected = new Expected(visits, TestClock.SOFIA);
             List<String> ids = CollectorChecks.ids(setup.pcArray());
             CollectorChecks.assertHours(setup.collector, RodinaMonday.CLUB, expected, Map.of(ids.get(0), 0, ids.get(1), 1));
 
@@ -90,7 +90,7 @@ class CollectorOutageTest {
             assertEquals(Long.toString(expected.members), row.get("member_sessions"));
             assertEquals(Long.toString(expected.memberDays), row.get("member_days"));
 
-            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, SimClock.SOFIA);
+            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, TestClock.SOFIA);
             for (ClubPc pc : setup.pcs) {
                 scan.secretsOf(pc.database());
             }

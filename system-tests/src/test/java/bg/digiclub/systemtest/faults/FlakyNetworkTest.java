@@ -29,8 +29,8 @@ import bg.digiclub.systemtest.support.Fault;
 import bg.digiclub.systemtest.support.FaultProxy;
 import bg.digiclub.systemtest.support.PrivacyScan;
 import bg.digiclub.systemtest.support.RodinaMonday;
-import bg.digiclub.systemtest.support.SimClock;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * Three days at a club over a bad line: 500s, a 429 with Retry-After, connection resets in the
@@ -68,7 +68,7 @@ class FlakyNetworkTest {
                 }
                 // bounded: after the last day, two more days of ticks outlast any backoff (6 h at most)
                 club.nightAfter(first.plusDays(DAYS - 1), LocalTime.of(6, 0));
-                club.tickUntil(first.plusDays(DAYS + 2).atTime(6, 0).atZone(SimClock.SOFIA).toInstant());
+                club.tickUntil(first.plusDays(DAYS + 2).atTime(6, 0).atZone(TestClock.SOFIA).toInstant());
             }
             assertEquals(0, network.faultsLeft(), "every planned fault was met: " + network.applied());
             for (ClubPc pc : setup.pcs) {
@@ -76,7 +76,7 @@ class FlakyNetworkTest {
                 assertEquals(0, pc.upload().status().outbox().quarantined(), "no batch was refused for good");
             }
 
-            Expected expected = new Expected(visits, SimClock.SOFIA);
+            Expected expected = new Expected(visits, TestClock.SOFIA);
             List<String> ids = CollectorChecks.ids(setup.pcArray());
             CollectorChecks.assertHours(setup.collector, RodinaMonday.CLUB, expected, Map.of(ids.get(0), 0, ids.get(1), 1));
             CollectorChecks.assertEverySealedBatchStored(setup.collector, setup.pcArray());
@@ -91,7 +91,7 @@ class FlakyNetworkTest {
             assertDuplicateIsReplayed(setup, network.uploads().get(network.uploads().size() - 1));
             CollectorChecks.assertEverySealedBatchStored(setup.collector, setup.pcArray());
 
-            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, SimClock.SOFIA);
+            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, TestClock.SOFIA);
             for (ClubPc pc : setup.pcs) {
                 scan.secretsOf(pc.database());
             }

@@ -26,8 +26,8 @@ import bg.digiclub.systemtest.support.Fault;
 import bg.digiclub.systemtest.support.FaultProxy;
 import bg.digiclub.systemtest.support.PrivacyScan;
 import bg.digiclub.systemtest.support.RodinaMonday;
-import bg.digiclub.systemtest.support.SimClock;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * The agent is killed (SIGKILL, a real process) while the collector has stored a batch but the
@@ -84,7 +84,7 @@ class KilledAgentTest {
             setup.pcs.set(0, reopened);
             assertEquals(0, reopened.waiting(), "the outbox is empty");
             assertEquals("ok", reopened.database().integrityCheck());
-            Expected expected = new Expected(visits, SimClock.SOFIA);
+            Expected expected = new Expected(visits, TestClock.SOFIA);
             String id = reopened.credentials().orElseThrow().deviceId().toString();
             CollectorChecks.assertHours(setup.collector, RodinaMonday.CLUB, expected, Map.of(id, 0));
             CollectorChecks.assertEverySealedBatchStored(setup.collector, reopened);
@@ -100,12 +100,12 @@ class KilledAgentTest {
             assertEquals(2, deliveries.get(uploads.get(uploadsBefore + 2).header("Idempotency-Key")),
                     "the batch in flight at the kill was sent again after the restart");
 
-            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, SimClock.SOFIA).secretsOf(reopened.database());
+            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, TestClock.SOFIA).secretsOf(reopened.database());
             scan.assertClean(network.captured());
         }
     }
 
-    private static Process start(Path dataDir, FaultProxy network, SimClock clock, Path log) throws Exception {
+    private static Process start(Path dataDir, FaultProxy network, TestClock clock, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), UploadingAgent.class.getName(),
                 dataDir.toString(), network.url().toString(), clock.instant().toString())

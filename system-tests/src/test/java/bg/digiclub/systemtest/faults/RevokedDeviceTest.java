@@ -21,8 +21,8 @@ import bg.digiclub.systemtest.support.ClubSimulation;
 import bg.digiclub.systemtest.support.CollectorChecks;
 import bg.digiclub.systemtest.support.Expected;
 import bg.digiclub.systemtest.support.RodinaMonday;
-import bg.digiclub.systemtest.support.SimClock;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * The municipality revokes a PC's token ({@code device revoke}); the agent keeps everything,
@@ -59,11 +59,11 @@ class RevokedDeviceTest {
                 assertEquals(device, pc.enrol(setup.collector.newEnrolmentCode(RodinaMonday.CLUB)).deviceId(),
                         "re-enrolled as the same device");
                 assertTrue(pc.upload().status().needsReenrolment().isEmpty());
-                club.tickUntil(first.plusDays(3).atTime(6, 0).atZone(SimClock.SOFIA).toInstant());
+                club.tickUntil(first.plusDays(3).atTime(6, 0).atZone(TestClock.SOFIA).toInstant());
             }
             assertEquals(0, pc.waiting(), "everything delivered after re-enrolment");
             assertEquals(0, pc.upload().status().outbox().quarantined());
-            Expected expected = new Expected(visits, SimClock.SOFIA);
+            Expected expected = new Expected(visits, TestClock.SOFIA);
             CollectorChecks.assertHours(setup.collector, RodinaMonday.CLUB, expected, Map.of(device.toString(), 0));
             CollectorChecks.assertEverySealedBatchStored(setup.collector, pc);
             assertEquals(1, setup.collector.number("SELECT COUNT(*) FROM devices"), "still one PC, not two");

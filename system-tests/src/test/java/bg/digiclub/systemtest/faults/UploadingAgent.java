@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import bg.digiclub.agent.upload.UploadRound;
 import bg.digiclub.systemtest.support.ClubPc;
-import bg.digiclub.systemtest.support.SimClock;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * A club PC's agent in a process of its own, for {@link KilledAgentTest}: starts on the data
@@ -20,7 +20,7 @@ public final class UploadingAgent {
     }
 
     public static void main(String[] args) throws Exception {
-        Clock clock = Clock.fixed(Instant.parse(args[2]), SimClock.SOFIA);
+        Clock clock = Clock.fixed(Instant.parse(args[2]), TestClock.SOFIA);
         try (ClubPc pc = new ClubPc(Path.of(args[0]), clock, URI.create(args[1]), Duration.ofSeconds(30))) {
             System.out.println("agent: uploading " + pc.waiting() + " batch(es)");
             UploadRound round = pc.upload().uploadNow();

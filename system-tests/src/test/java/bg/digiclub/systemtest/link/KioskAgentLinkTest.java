@@ -32,7 +32,7 @@ import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.agentlink.NewMemberCard;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
 import bg.digiclub.systemtest.support.ClubPc;
-import bg.digiclub.systemtest.support.SimClock;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * The kiosk's {@link SocketAgentClient} against the agent's {@code LinkServer}, both real, over
@@ -46,7 +46,7 @@ class KioskAgentLinkTest {
 
     @TempDir
     Path dir;
-    SimClock clock = new SimClock(Instant.parse("2026-11-02T08:00:00Z"));
+    TestClock clock = TestClock.sofia(Instant.parse("2026-11-02T08:00:00Z"));
     ClubPc pc;
 
     @BeforeEach

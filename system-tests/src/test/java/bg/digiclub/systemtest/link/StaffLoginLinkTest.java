@@ -20,7 +20,7 @@ import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
 import bg.digiclub.kiosk.agentlink.StaffLockedException;
 import bg.digiclub.systemtest.support.ClubPc;
-import bg.digiclub.systemtest.support.SimClock;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * The staff login as the kiosk's real client meets the real agent over its socket: a lockout
@@ -32,7 +32,7 @@ class StaffLoginLinkTest {
 
     @TempDir
     Path dir;
-    SimClock clock = new SimClock(Instant.parse("2026-11-02T08:00:00Z"));
+    TestClock clock = TestClock.sofia(Instant.parse("2026-11-02T08:00:00Z"));
     ClubPc pc;
 
     @BeforeEach

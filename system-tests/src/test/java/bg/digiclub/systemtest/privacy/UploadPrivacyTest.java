@@ -20,8 +20,8 @@ import bg.digiclub.systemtest.support.ClubSimulation;
 import bg.digiclub.systemtest.support.FaultProxy;
 import bg.digiclub.systemtest.support.PrivacyScan;
 import bg.digiclub.systemtest.support.RodinaMonday;
-import bg.digiclub.systemtest.support.SimClock;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * Everything a club PC sends to the collector, captured on the way (gunzipped), carries nothing
@@ -45,7 +45,7 @@ class UploadPrivacyTest {
             for (ClubPc pc : setup.pcs) {
                 assertEquals(0, pc.waiting());
             }
-            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, SimClock.SOFIA);
+            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, TestClock.SOFIA);
             for (ClubPc pc : setup.pcs) {
                 scan.secretsOf(pc.database());
             }
@@ -63,7 +63,7 @@ class UploadPrivacyTest {
                 }
             });
             String start = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
-                    .format(visits.get(3).startInstant(SimClock.SOFIA).atZone(ZoneOffset.UTC));
+                    .format(visits.get(3).startInstant(TestClock.SOFIA).atZone(ZoneOffset.UTC));
             for (String leak : List.of(memberCode, pinHash, System.getProperty("user.name"), host(),
                     "10.0.0.7", "192.168.1.23", "fe80::1c2b:3aff:fe4d:5e6f", "2001:db8:85a3:0:0:8a2e:370:7334",
                     "00:1a:2b:3c:4d:5e", "https://www.gov.bg/", "\"startedAt\":\"" + start + ":00Z\"")) {

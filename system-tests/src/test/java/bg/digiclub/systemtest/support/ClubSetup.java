@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import bg.digiclub.testsupport.TestClock;
+
 /**
  * The common start of the fault tests: a collector with the club, a fault proxy in front of it,
  * and the club's PCs enrolled through the proxy.
  */
 public final class ClubSetup implements AutoCloseable {
-    public final SimClock clock;
+    public final TestClock clock;
     public final CollectorUnderTest collector;
     public final FaultProxy network;
     public final List<ClubPc> pcs = new ArrayList<>();
@@ -19,7 +21,7 @@ public final class ClubSetup implements AutoCloseable {
 
     public ClubSetup(String store, Path dir, LocalDate firstDay, int pcCount, Duration callTimeout) throws Exception {
         this.dir = dir;
-        this.clock = new SimClock(firstDay.atTime(7, 30).atZone(SimClock.SOFIA).toInstant());
+        this.clock = TestClock.sofia(firstDay.atTime(7, 30).atZone(TestClock.SOFIA).toInstant());
         this.collector = new CollectorUnderTest(store, dir, clock);
         this.network = new FaultProxy(() -> collector.running() ? collector.port() : -1);
         collector.addClub(RodinaMonday.CLUB, RodinaMonday.CLUB_NAME, RodinaMonday.PLACE);

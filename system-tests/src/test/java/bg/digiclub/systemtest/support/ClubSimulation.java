@@ -17,6 +17,7 @@ import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.agentlink.NewMemberCard;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * Runs planned visits through the real kiosk client of each PC, in time order across the club's
@@ -27,7 +28,7 @@ import bg.digiclub.kiosk.agentlink.SocketAgentClient;
 public final class ClubSimulation implements AutoCloseable {
     private static final Duration TICK = Duration.ofMinutes(15);
 
-    private final SimClock clock;
+    private final TestClock clock;
     private final List<ClubPc> pcs;
     private final List<SocketAgentClient> kiosks = new ArrayList<>();
     /** Member cards per PC (a card belongs to one PC's member store). */
@@ -35,7 +36,7 @@ public final class ClubSimulation implements AutoCloseable {
     private final List<List<Demographics>> declared = new ArrayList<>();
     private Instant nextTick;
 
-    public ClubSimulation(SimClock clock, List<ClubPc> pcs) {
+    public ClubSimulation(TestClock clock, List<ClubPc> pcs) {
         this.clock = clock;
         this.pcs = List.copyOf(pcs);
         for (int i = 0; i < pcs.size(); i++) {

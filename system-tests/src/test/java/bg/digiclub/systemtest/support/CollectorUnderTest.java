@@ -21,6 +21,7 @@ import bg.digiclub.collector.server.CollectorServer;
 import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
+import bg.digiclub.testsupport.TestClock;
 import picocli.CommandLine;
 
 /**
@@ -33,11 +34,11 @@ public final class CollectorUnderTest implements AutoCloseable {
     private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
 
     private final String jdbcUrl;
-    private final SimClock clock;
+    private final TestClock clock;
     private Database database;
     private CollectorServer server;
 
-    public CollectorUnderTest(String kind, Path dir, SimClock clock) {
+    public CollectorUnderTest(String kind, Path dir, TestClock clock) {
         this.jdbcUrl = CollectorDatabases.url(kind, dir);
         this.clock = clock;
         start();

@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.testsupport.TestClock;
+
 class ExpiringValueTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
     private final AtomicInteger queries = new AtomicInteger();
     private final ExpiringValue<Integer> value =
             new ExpiringValue<>(queries::incrementAndGet, Duration.ofMinutes(5), clock);

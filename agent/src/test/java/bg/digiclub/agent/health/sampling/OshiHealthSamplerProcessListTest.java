@@ -15,6 +15,7 @@ import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.HealthSample.ProcessUsage;
 import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.health.sampling.ProcessRanking.CpuTimes;
+import bg.digiclub.testsupport.TestClock;
 import oshi.spi.SystemInfoProvider;
 
 /** The process listing is kept for its time-to-live: a real sampler over a scripted process table. */
@@ -45,7 +46,7 @@ class OshiHealthSamplerProcessListTest {
 
     @Test
     void processesAreListedOncePerTimeToLiveAndEverySampleShowsTheListing() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
         CountingTable table = new CountingTable();
         SamplingTtls ttls = new SamplingTtls(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(5),
                 Duration.ofMinutes(1), TTL);

@@ -27,6 +27,7 @@ import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.health.sampling.SampleOutcome.Failed;
 import bg.digiclub.agent.health.sampling.SampleOutcome.Reason;
 import bg.digiclub.agent.health.sampling.SampleOutcome.Sampled;
+import bg.digiclub.testsupport.TestClock;
 
 class SamplingWorkerTest {
     /** Long enough that a sample that does not hang never times out on a loaded machine. */
@@ -34,7 +35,7 @@ class SamplingWorkerTest {
     /** For tests where a sample hangs for good: the wait is real, the assertions never look at time. */
     private static final Duration SHORT = Duration.ofMillis(500);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
     private final CountDownLatch release = new CountDownLatch(1);
     private final List<SamplingWorker> workers = new ArrayList<>();
 

@@ -14,9 +14,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import bg.digiclub.agent.health.Metric;
+import bg.digiclub.testsupport.TestClock;
 
 class SmartHealthReaderTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
 
     /** Hand-written stand-in for the smartctl process: answers from captured outputs and records calls. */
     private static final class RecordedSmartctl implements SmartctlCommand {

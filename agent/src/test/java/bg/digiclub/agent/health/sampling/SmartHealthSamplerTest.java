@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.HealthSample.ProcessUsage;
 import bg.digiclub.agent.health.Metric;
+import bg.digiclub.testsupport.TestClock;
 
 class SmartHealthSamplerTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
     private final HealthSample base = new HealthSample(clock.instant(), Map.of(Metric.MEM_USED_PCT, 40.0),
             List.of(new ProcessUsage(7, "kiosk", 3.0, 1_000)), List.of());
 
