@@ -43,7 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromedriver): sign in, see
- * a club's numbers, download its CSV, and screenshots of each page for docs/screenshots.
+ * a club's numbers, download its CSV, and screenshots of each page (in target/screenshots, or where
+ * {@code -Dcollector.screenshots} says: {@code $PWD/docs/screenshots} to refresh the docs' pictures).
  */
 class DashboardBrowserTest {
     private static final String PASSWORD = "demo password 2026";
@@ -153,7 +154,7 @@ class DashboardBrowserTest {
 
     private static void screenshot(WebDriver browser, String name, int height) throws IOException {
         browser.manage().window().setSize(new Dimension(1280, height));
-        Path dir = Path.of(System.getProperty("digiclub.screenshots", "target/screenshots"));
+        Path dir = Path.of(System.getProperty("collector.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(dir.resolve(name), png);
