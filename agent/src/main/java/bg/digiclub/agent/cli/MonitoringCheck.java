@@ -11,7 +11,7 @@ import bg.digiclub.common.health.HealthStatus;
  * {@code status --check}: the PC's health as a monitoring plugin reports it (the convention of
  * Nagios, Icinga and Zabbix agents): one line, and the exit status 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN.
  *
- * @param line   e.g. {@code DIGICLUB WARN - 1 of 14 checks not OK: disk:/ WARN (92% used)}
+ * @param line   e.g. {@code DIGICLUB WARN - disk:/ WARN (92% used); not measured: cpu-temperature}
  * @param status the exit status
  */
 record MonitoringCheck(String line, int status) {
@@ -25,17 +25,22 @@ record MonitoringCheck(String line, int status) {
     }
 
     static MonitoringCheck of(HealthReport report) {
-        List<CheckReport> notOk = report.checks().stream().filter(c -> c.status() != HealthStatus.OK).toList();
+        List<CheckReport> failing = report.checks().stream()
+                .filter(c -> c.status() == HealthStatus.WARN || c.status() == HealthStatus.CRIT).toList();
+        List<CheckReport> unknown = report.checks().stream().filter(c -> c.status() == HealthStatus.UNKNOWN).toList();
         StringBuilder line = new StringBuilder("DIGICLUB ").append(report.overall()).append(" - ");
-        if (notOk.isEmpty()) {
+        if (!failing.isEmpty()) {
+            line.append(String.join("; ", failing.stream()
+                    .map(c -> c.name() + " " + c.status() + " (" + c.value() + ")").toList()));
+        } else if (unknown.isEmpty()) {
             line.append("all ").append(report.checks().size()).append(" checks OK");
         } else {
-            line.append(notOk.size()).append(" of ").append(report.checks().size()).append(" checks not OK: ");
-            for (int i = 0; i < notOk.size(); i++) {
-                CheckReport c = notOk.get(i);
-                line.append(i == 0 ? "" : "; ").append(c.name()).append(' ').append(c.status())
-                        .append(" (").append(c.value()).append(')');
-            }
+            line.append(report.checks().size() - unknown.size()).append(" of ").append(report.checks().size())
+                    .append(" checks OK, none WARN or CRIT");
+        }
+        if (!unknown.isEmpty()) {
+            // a sensor this PC does not have is not a fault: named, apart from the failing checks
+            line.append("; not measured: ").append(String.join(", ", unknown.stream().map(CheckReport::name).toList()));
         }
         return new MonitoringCheck(line.toString(), exitStatus(report.overall()));
     }

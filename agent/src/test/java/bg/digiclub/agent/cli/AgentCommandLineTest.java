@@ -58,8 +58,10 @@ class AgentCommandLineTest {
                 checkWith(HealthStatus.CRIT).exit(), checkWith(HealthStatus.UNKNOWN).exit()));
 
         Result crit = checkWith(HealthStatus.CRIT);
-        assertEquals("DIGICLUB CRIT - 1 of 2 checks not OK: smart:sda CRIT (12 reallocated sectors)", crit.output().strip());
+        assertEquals("DIGICLUB CRIT - smart:sda CRIT (12 reallocated sectors)", crit.output().strip());
         assertEquals("DIGICLUB OK - all 2 checks OK", checkWith(HealthStatus.OK).output().strip());
+        assertEquals("DIGICLUB UNKNOWN - 1 of 2 checks OK, none WARN or CRIT; not measured: smart:sda",
+                checkWith(HealthStatus.UNKNOWN).output().strip());
     }
 
     @Test
