@@ -244,42 +244,19 @@ final class BatchRows {
     }
 
     private void addClubDemographics(Connection connection) throws SQLException {
-        if (clubDemographics.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO club_demographics "
-                + "(club_id, day, age_band, sex, sessions) VALUES (?, ?, ?, ?, ?) "
+        insert(connection, "INSERT INTO club_demographics (club_id, day, age_band, sex, sessions) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT (club_id, day, age_band, sex) DO UPDATE SET "
-                + "sessions = club_demographics.sessions + excluded.sessions")) {
-            for (Map.Entry<ClubCell, Integer> cell : clubDemographics.entrySet()) {
-                upsert.setString(1, cell.getKey().clubId());
-                upsert.setLong(2, cell.getKey().day());
-                upsert.setString(3, cell.getKey().ageBand());
-                upsert.setString(4, cell.getKey().sex());
-                upsert.setInt(5, cell.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+                + "sessions = club_demographics.sessions + excluded.sessions",
+                clubDemographics.entrySet().stream().map(cell -> new Object[] {cell.getKey().clubId(), cell.getKey().day(),
+                        cell.getKey().ageBand(), cell.getKey().sex(), cell.getValue()}).toList());
     }
 
     private void addClubTileCategories(Connection connection) throws SQLException {
-        if (clubTileCategories.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO club_tile_categories "
-                + "(club_id, day, category, sessions) VALUES (?, ?, ?, ?) "
+        insert(connection, "INSERT INTO club_tile_categories (club_id, day, category, sessions) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (club_id, day, category) DO UPDATE SET "
-                + "sessions = club_tile_categories.sessions + excluded.sessions")) {
-            for (Map.Entry<ClubTileCategory, Integer> count : clubTileCategories.entrySet()) {
-                upsert.setString(1, count.getKey().clubId());
-                upsert.setLong(2, count.getKey().day());
-                upsert.setString(3, count.getKey().category());
-                upsert.setInt(4, count.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+                + "sessions = club_tile_categories.sessions + excluded.sessions",
+                clubTileCategories.entrySet().stream().map(count -> new Object[] {count.getKey().clubId(),
+                        count.getKey().day(), count.getKey().category(), count.getValue()}).toList());
     }
 
     private void updateLatestHealth(Connection connection) throws SQLException {
