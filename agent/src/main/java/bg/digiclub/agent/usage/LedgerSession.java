@@ -36,6 +36,11 @@ public record LedgerSession(VisitorKind kind, String memberCode, Demographics de
         }
     }
 
+    /** Whether it started in {@code [from, to)}: an hour or a day counts the sessions it started. */
+    public boolean startedIn(Instant from, Instant to) {
+        return !startedAt.isBefore(from) && startedAt.isBefore(to);
+    }
+
     @Override
     public String toString() {
         return "LedgerSession[" + kind + ", " + demographics + ", " + startedAt + " - " + endedAt

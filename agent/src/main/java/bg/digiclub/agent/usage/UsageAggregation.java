@@ -55,7 +55,7 @@ public final class UsageAggregation {
             int guests = 0;
             int members = 0;
             for (LedgerSession s : sessions) {
-                if (!s.startedAt().isBefore(h) && s.startedAt().isBefore(end)) {
+                if (s.startedIn(h, end)) {
                     if (s.kind() == VisitorKind.MEMBER) {
                         members++;
                     } else {
@@ -78,7 +78,7 @@ public final class UsageAggregation {
 
     /** Whether a session that started in {@code [from, to)} is still running: that day is not complete yet. */
     public static boolean sessionStillRunning(Instant from, Instant to, List<LedgerSession> sessions) {
-        return sessions.stream().anyMatch(s -> s.running() && !s.startedAt().isBefore(from) && s.startedAt().isBefore(to));
+        return sessions.stream().anyMatch(s -> s.running() && s.startedIn(from, to));
     }
 
     /** Minutes the agent was running in {@code [from, to)}, from its sample times. */
@@ -101,7 +101,7 @@ public final class UsageAggregation {
         Map<TileCategory, Integer> tiles = new EnumMap<>(TileCategory.class);
         Set<String> members = new HashSet<>();
         for (LedgerSession s : sessions) {
-            if (s.startedAt().isBefore(from) || !s.startedAt().isBefore(to)) {
+            if (!s.startedIn(from, to)) {
                 continue;
             }
             cells.merge(s.demographics(), 1, Integer::sum);
