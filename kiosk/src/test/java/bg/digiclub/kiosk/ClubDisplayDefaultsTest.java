@@ -3,10 +3,8 @@ package bg.digiclub.kiosk;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.concurrent.TimeoutException;
 
-import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,32 +36,21 @@ class ClubDisplayDefaultsTest {
         FxToolkit.cleanupStages();
     }
 
-    private List<String> rootClasses() {
-        return List.copyOf(kiosk.stage().getScene().getRoot().getStyleClass());
-    }
-
-    private static boolean selected(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(ToggleButton.class).isSelected();
-    }
-
     @Test
     void everyVisitorStartsWithTheClubsLargeText(FxRobot robot) {
-        assertTrue(rootClasses().contains("large-text"), "the first visitor of the day: " + rootClasses());
-        assertTrue(selected(robot, "#lock-large-text"), "the switch shows large text is on");
-        assertFalse(rootClasses().contains("high-contrast"), "high contrast stays at its own default, off");
+        assertTrue(kiosk.rootStyleClasses().contains("large-text"), "the first visitor of the day: " + kiosk.rootStyleClasses());
+        assertTrue(KioskUiFixture.selected(robot, "#lock-large-text"), "the switch shows large text is on");
+        assertFalse(kiosk.rootStyleClasses().contains("high-contrast"), "high contrast stays at its own default, off");
 
         robot.clickOn("#lock-large-text");
-        assertFalse(rootClasses().contains("large-text"), "this visitor prefers normal text");
-        robot.clickOn("#lock-guest");
-        robot.clickOn("#guest-accept");
-        robot.clickOn("#guest-start");
+        assertFalse(kiosk.rootStyleClasses().contains("large-text"), "this visitor prefers normal text");
+        KioskUiFixture.startGuestSession(robot);
         assertFalse(robot.lookup("#session-bar").query().getScene().getRoot().getStyleClass().contains("large-text"),
                 "their choice holds through their session");
-        robot.clickOn("#bar-end");
-        robot.clickOn("#bar-end-yes");
+        KioskUiFixture.endSession(robot);
 
         assertTrue(kiosk.stage().isShowing(), "the lock screen is back");
-        assertTrue(rootClasses().contains("large-text"), "the next visitor starts from the club's default: " + rootClasses());
-        assertTrue(selected(robot, "#lock-large-text"));
+        assertTrue(kiosk.rootStyleClasses().contains("large-text"), "the next visitor starts from the club's default: " + kiosk.rootStyleClasses());
+        assertTrue(KioskUiFixture.selected(robot, "#lock-large-text"));
     }
 }

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+
+import org.testfx.api.FxRobot;
 
 import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.config.KioskConfig;
@@ -71,5 +74,28 @@ final class KioskUiFixture {
 
     Stage stage() {
         return ui.stage();
+    }
+
+    /** The main stage's root style classes (large-text, high-contrast). */
+    List<String> rootStyleClasses() {
+        return List.copyOf(stage().getScene().getRoot().getStyleClass());
+    }
+
+    /** Whether the lock screen's switch {@code query} shows its mode on. */
+    static boolean selected(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(ToggleButton.class).isSelected();
+    }
+
+    /** Starts a guest session from the lock screen as a visitor does: guest, accept the rules, start. */
+    static void startGuestSession(FxRobot robot) {
+        robot.clickOn("#lock-guest");
+        robot.clickOn("#guest-accept");
+        robot.clickOn("#guest-start");
+    }
+
+    /** Ends the session from its bar as a visitor does: end, yes. */
+    static void endSession(FxRobot robot) {
+        robot.clickOn("#bar-end");
+        robot.clickOn("#bar-end-yes");
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,33 +37,22 @@ class NewVisitorStartsFreshTest {
         FxToolkit.cleanupStages();
     }
 
-    private static boolean selected(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(ToggleButton.class).isSelected();
-    }
-
-    private List<String> rootClasses() {
-        return List.copyOf(kiosk.stage().getScene().getRoot().getStyleClass());
-    }
-
     @Test
     void largeTextAndHighContrastAreOffAgainForTheNextVisitor(FxRobot robot) {
         robot.clickOn("#lock-large-text");
         robot.clickOn("#lock-high-contrast");
-        assertTrue(rootClasses().containsAll(List.of("large-text", "high-contrast")), rootClasses().toString());
+        assertTrue(kiosk.rootStyleClasses().containsAll(List.of("large-text", "high-contrast")), kiosk.rootStyleClasses().toString());
 
-        robot.clickOn("#lock-guest");
-        robot.clickOn("#guest-accept");
-        robot.clickOn("#guest-start");
+        KioskUiFixture.startGuestSession(robot);
         assertTrue(robot.lookup("#session-bar").query().getScene().getRoot().getStyleClass().contains("large-text"),
                 "the visitor's choice holds through their session");
-        robot.clickOn("#bar-end");
-        robot.clickOn("#bar-end-yes");
+        KioskUiFixture.endSession(robot);
 
         assertTrue(kiosk.stage().isShowing(), "the lock screen is back");
-        assertFalse(rootClasses().contains("large-text"), rootClasses().toString());
-        assertFalse(rootClasses().contains("high-contrast"), rootClasses().toString());
-        assertFalse(selected(robot, "#lock-large-text"), "the switch shows the mode is off");
-        assertFalse(selected(robot, "#lock-high-contrast"), "the switch shows the mode is off");
+        assertFalse(kiosk.rootStyleClasses().contains("large-text"), kiosk.rootStyleClasses().toString());
+        assertFalse(kiosk.rootStyleClasses().contains("high-contrast"), kiosk.rootStyleClasses().toString());
+        assertFalse(KioskUiFixture.selected(robot, "#lock-large-text"), "the switch shows the mode is off");
+        assertFalse(KioskUiFixture.selected(robot, "#lock-high-contrast"), "the switch shows the mode is off");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.concurrent.TimeoutException;
 
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,8 +14,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import javafx.stage.Stage;
 
 /**
  * The session's small windows are sized for the visitor in front of them: after a visitor who
@@ -40,31 +39,24 @@ class WindowsSizedFreshTest {
     private record Sizes(double barWidth, double barHeight, double hintHeight) {
     }
 
-    private Sizes startGuestSession(FxRobot robot) {
-        robot.clickOn("#lock-guest");
-        robot.clickOn("#guest-accept");
-        robot.clickOn("#guest-start");
+    private Sizes sizesOfANewSession(FxRobot robot) {
+        KioskUiFixture.startGuestSession(robot);
         Window bar = robot.lookup("#session-bar").query().getScene().getWindow();
         Window hint = robot.lookup("#hint").query().getScene().getWindow();
         return new Sizes(bar.getWidth(), bar.getHeight(), hint.getHeight());
     }
 
-    private static void endSession(FxRobot robot) {
-        robot.clickOn("#bar-end");
-        robot.clickOn("#bar-end-yes");
-    }
-
     @Test
     void theNextVisitorsWindowsHaveTheFirstVisitorsSizes(FxRobot robot) {
-        Sizes first = startGuestSession(robot);
-        endSession(robot);
+        Sizes first = sizesOfANewSession(robot);
+        KioskUiFixture.endSession(robot);
 
         robot.clickOn("#lock-lang-en");
         robot.clickOn("#lock-large-text");
-        Sizes large = startGuestSession(robot);
-        endSession(robot);
+        Sizes large = sizesOfANewSession(robot);
+        KioskUiFixture.endSession(robot);
 
-        Sizes next = startGuestSession(robot);
+        Sizes next = sizesOfANewSession(robot);
         assertEquals(first, next, "after a visitor in English with large text (" + large + ")");
     }
 }
