@@ -61,7 +61,6 @@ public final class KioskUi {
     private final SessionViewModel session;
     private final KioskViewModel kiosk;
     private final LockViewModel lock;
-    private final Theme theme;
     private final StackPane content = new StackPane();
     private final Lockdown lockdown;
     /** Rings {@link #tick()} when something is next due; set only once the kiosk is active. */
@@ -82,10 +81,10 @@ public final class KioskUi {
         this.stage = stage;
         KioskConfig config = parts.config();
         i18n = new I18n(config.defaultLanguage());
-        theme = new Theme(new DisplayMode(config.largeTextDefault(), config.highContrastDefault()));
+        Theme theme = new Theme(new DisplayMode(config.largeTextDefault(), config.highContrastDefault()));
         session = new SessionViewModel(SessionSettings.from(config), parts.agent(), parts.idleMonitor(),
                 parts.nanoTime(), parts.work(), parts.ui());
-        kiosk = new KioskViewModel(session, i18n, config.defaultLanguage(), parts.nanoTime());
+        kiosk = new KioskViewModel(session, i18n, config.defaultLanguage(), theme.displayMode(), parts.nanoTime());
         kiosk.onMaintenanceOver(() -> parts.work().execute(() -> {
             try {
                 parts.agent().endMaintenance();
@@ -134,12 +133,6 @@ public final class KioskUi {
         session.stateProperty().addListener((obs, old, now) -> setTicker());
         session.outOfOrderProperty().addListener((obs, old, now) -> setTicker());
         session.warningProperty().addListener((obs, old, now) -> setTicker());
-        // every visitor meets the club's display settings, as they meet its language
-        session.stateProperty().addListener((obs, old, now) -> {
-            if (now == SessionViewModel.State.NONE) {
-                theme.displayMode().reset();
-            }
-        });
     }
 
     /** Builds the kiosk on {@code stage}, shows the lock screen and starts the interrupted-session recovery. */

@@ -19,6 +19,7 @@ import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.ui.Countdown;
+import bg.digiclub.kiosk.ui.DisplayMode;
 
 /**
  * Which screen the kiosk shows, and the moves between screens. It follows the session (a started
@@ -31,6 +32,7 @@ public final class KioskViewModel {
     private final SessionViewModel session;
     private final I18n i18n;
     private final Language defaultLanguage;
+    private final DisplayMode displayMode;
     private final LongSupplier nanoTime;
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.PREPARING);
     private final ReadOnlyObjectWrapper<Duration> maintenanceLeft =
@@ -38,10 +40,16 @@ public final class KioskViewModel {
     private long maintenanceEnds;
     private final List<Runnable> maintenanceOver = new ArrayList<>();
 
-    public KioskViewModel(SessionViewModel session, I18n i18n, Language defaultLanguage, LongSupplier nanoTime) {
+    /**
+     * @param defaultLanguage the club's language, and {@code displayMode} its display settings: what
+     *                        every new visitor meets on the lock screen, whatever the last one chose
+     */
+    public KioskViewModel(SessionViewModel session, I18n i18n, Language defaultLanguage, DisplayMode displayMode,
+                          LongSupplier nanoTime) {
         this.session = Objects.requireNonNull(session, "session");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        this.displayMode = Objects.requireNonNull(displayMode, "displayMode");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         session.stateProperty().addListener((obs, old, now) -> follow(now));
         follow(session.stateProperty().get());
@@ -75,8 +83,7 @@ public final class KioskViewModel {
             case STARTING, ENDING -> screen.set(Screen.PREPARING);
             case RUNNING -> screen.set(Screen.SESSION);
             case NONE -> {
-                // every visitor meets the club's language first, whatever the last one chose
-                i18n.use(defaultLanguage);
+                welcomeNextVisitor();
                 screen.set(Screen.LOCK);
             }
             default -> throw new IllegalStateException("unexpected session state " + state);
@@ -130,13 +137,19 @@ public final class KioskViewModel {
         maintenanceOver.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** The club's language and display settings, for the next visitor, whatever the last one (or staff) chose. */
+    private void welcomeNextVisitor() {
+        i18n.use(defaultLanguage);
+        displayMode.reset();
+    }
+
     /** Ends maintenance now ("Lock now" button, or the time ran out). */
     public void endMaintenance() {
         if (screen.get() == Screen.MAINTENANCE) {
             LOG.info("maintenance over; locking");
             maintenanceOver.forEach(Runnable::run);
             maintenanceLeft.set(Duration.ZERO);
-            i18n.use(defaultLanguage);
+            welcomeNextVisitor();
             screen.set(Screen.LOCK);
         }
     }

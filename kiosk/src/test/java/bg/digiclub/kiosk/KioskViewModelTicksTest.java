@@ -19,6 +19,7 @@ import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
 import bg.digiclub.kiosk.ui.Countdown;
+import bg.digiclub.kiosk.ui.DisplayMode;
 
 /** Maintenance's countdown asks for a tick each time it shows another second, and none after it. */
 class KioskViewModelTicksTest {
@@ -32,7 +33,7 @@ class KioskViewModelTicksTest {
                 Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
                 new FakeAgentClient(new EventLog()), new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
         session.recoverInterrupted();
-        kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, ticker);
+        kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, new DisplayMode(), ticker);
     }
 
     @Test

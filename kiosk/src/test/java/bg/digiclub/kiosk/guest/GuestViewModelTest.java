@@ -27,6 +27,7 @@ import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.ui.DisplayMode;
 
 class GuestViewModelTest {
     private final EventLog log = new EventLog();
@@ -41,7 +42,7 @@ class GuestViewModelTest {
         SessionViewModel session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60),
                 List.of(Duration.ofMinutes(10)), Duration.ofMinutes(10), Duration.ofSeconds(60),
                 Duration.ofSeconds(30)), agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
-        kiosk = new KioskViewModel(session, i18n, Language.BG, ticker);
+        kiosk = new KioskViewModel(session, i18n, Language.BG, new DisplayMode(), ticker);
         kiosk.showGuest();
         guest = new GuestViewModel(session, kiosk, language -> language == Language.BG ? "Пазете тишина." : null);
     }

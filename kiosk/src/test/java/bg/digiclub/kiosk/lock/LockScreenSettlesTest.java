@@ -52,7 +52,7 @@ class LockScreenSettlesTest {
         SessionViewModel session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(),
                 Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
                 new FakeAgentClient(new EventLog()), new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
-        KioskViewModel kiosk = new KioskViewModel(session, i18n, Language.BG, ticker);
+        KioskViewModel kiosk = new KioskViewModel(session, i18n, Language.BG, new DisplayMode(), ticker);
         LockViewModel lock = new LockViewModel("Читалище „Родина – 1860“, Стара Загора", kiosk, i18n, displayMode,
                 new TestClock(Instant.parse("2026-02-04T07:15:42Z"), ZoneId.of("Europe/Sofia")));
         view = new LockView(lock, i18n);

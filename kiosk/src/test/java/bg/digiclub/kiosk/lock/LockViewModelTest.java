@@ -44,7 +44,7 @@ class LockViewModelTest {
         session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(),
                 Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
                 agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
-        kiosk = new KioskViewModel(session, i18n, Language.BG, ticker);
+        kiosk = new KioskViewModel(session, i18n, Language.BG, new DisplayMode(), ticker);
         lock = new LockViewModel("Читалище „Родина – 1860“", kiosk, i18n, new DisplayMode(), clock);
     }
 
@@ -118,7 +118,7 @@ class LockViewModelTest {
         assertFalse(lock.preparingProperty().get());
         SessionViewModel slow = new SessionViewModel(session.settings(), new FakeAgentClient(log),
                 new FakePlatform.Idle(), ticker, task -> { }, Runnable::run);
-        KioskViewModel preparing = new KioskViewModel(slow, i18n, Language.BG, ticker);
+        KioskViewModel preparing = new KioskViewModel(slow, i18n, Language.BG, new DisplayMode(), ticker);
         LockViewModel lockWhilePreparing = new LockViewModel("x", preparing, i18n, new DisplayMode(), clock);
         slow.recoverInterrupted();
         assertTrue(lockWhilePreparing.preparingProperty().get());

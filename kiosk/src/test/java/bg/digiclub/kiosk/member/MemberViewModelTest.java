@@ -28,6 +28,7 @@ import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.ui.DisplayMode;
 
 class MemberViewModelTest {
     private final EventLog log = new EventLog();
@@ -42,7 +43,7 @@ class MemberViewModelTest {
         session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(Duration.ofMinutes(10)),
                 Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
                 agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
-        kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, ticker);
+        kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, new DisplayMode(), ticker);
         kiosk.showMember();
         member = new MemberViewModel(agent, session, kiosk, Runnable::run, Runnable::run);
     }
