@@ -29,7 +29,7 @@ import bg.digiclub.agent.link.AgentRequests;
 import bg.digiclub.agent.link.LinkServer;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.MemberStore;
-import bg.digiclub.agent.member.PinHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
@@ -177,7 +177,7 @@ public final class AgentRuntime {
      */
     private static LinkServer startLink(AgentConfig config, Database db, SessionLedger ledger, SessionAuthority sessions,
                                         SessionWatchdog watchdog, Supplier<HealthReport> health, Clock clock) throws SQLException, IOException {
-        PinHasher hasher = new PinHasher(config.members().pbkdf2Iterations());
+        SlowHash hasher = new SlowHash(config.members().pbkdf2Iterations());
         MemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT, config.members().allowances(), ledger::memberUsage, clock);
         StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.STAFF, clock);
@@ -200,7 +200,7 @@ public final class AgentRuntime {
         prepareFiles(config);
         Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
-            new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).set(pin, demo);
+            new StaffPin(db, new SlowHash(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).set(pin, demo);
         }
     }
 
@@ -209,7 +209,7 @@ public final class AgentRuntime {
         prepareFiles(config);
         Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
-            return new StaffPin(db, new PinHasher(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).unlock();
+            return new StaffPin(db, new SlowHash(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).unlock();
         }
     }
 

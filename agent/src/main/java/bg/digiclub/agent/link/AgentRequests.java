@@ -12,6 +12,8 @@ import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.common.link.wire.MessageTypes;
+import bg.digiclub.support.expiry.ExpiringMap.Renewal;
+import bg.digiclub.support.expiry.ExpiringTokens;
 
 /** Puts together the dispatcher that answers every request type of the link. */
 public final class AgentRequests {
@@ -30,8 +32,9 @@ public final class AgentRequests {
                                                Supplier<HealthReport> health, Duration staffTokenTtl, Clock clock) {
         Objects.requireNonNull(health, "health");
         SecureRandom random = new SecureRandom();
-        StaffTokens staffTokens = new StaffTokens(new ExpiringTokens(clock, staffTokenTtl, true, 16, random));
-        MemberTickets memberTickets = new MemberTickets(new ExpiringTokens(clock, MEMBER_TICKET_TTL, false, 64, random));
+        StaffTokens staffTokens = new StaffTokens(new ExpiringTokens<>(clock, staffTokenTtl, Renewal.ON_USE, 16, random));
+        MemberTickets memberTickets = new MemberTickets(
+                new ExpiringTokens<>(clock, MEMBER_TICKET_TTL, Renewal.NEVER, 64, random));
         RequestDispatcher.Builder builder = RequestDispatcher.builder(LinkJson.mapper());
         new SessionRequests(sessions, staffTokens, memberTickets).register(builder);
         new MemberRequests(members, staffTokens, memberTickets).register(builder);

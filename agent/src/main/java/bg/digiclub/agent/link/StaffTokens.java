@@ -2,6 +2,8 @@ package bg.digiclub.agent.link;
 
 import java.util.Objects;
 
+import bg.digiclub.support.expiry.ExpiringTokens;
+
 import bg.digiclub.common.link.wire.ErrorCodes;
 
 /**
@@ -10,9 +12,9 @@ import bg.digiclub.common.link.wire.ErrorCodes;
  * {@code staff.logout}, expiring after a while without use.
  */
 final class StaffTokens {
-    private final ExpiringTokens tokens;
+    private final ExpiringTokens<String> tokens;
 
-    StaffTokens(ExpiringTokens tokens) {
+    StaffTokens(ExpiringTokens<String> tokens) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 

@@ -7,7 +7,7 @@
  *
  * <p>Any admitted account may open the socket and ask anything, so the link checks who may ask
  * what: every staff action (cards, extend, a STAFF end, a maintenance unlock) needs a short-lived staff
- * token that only the staff PIN gives ({@link bg.digiclub.agent.link.ExpiringTokens}); a member
+ * token that only the staff PIN gives ({@link bg.digiclub.support.expiry.ExpiringTokens}); a member
  * session and a member's declaration need the ticket of a login with the member's PIN
  * ({@code MemberTickets}); heartbeat, end and launch need the session's
  * secret (checked by the session authority); PIN checks are slow, serialized

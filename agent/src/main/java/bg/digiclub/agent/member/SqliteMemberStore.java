@@ -18,6 +18,7 @@ import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.wire.LoginOutcome;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * Member cards in this PC's database (table {@code member_card}, migration V11).
@@ -29,7 +30,7 @@ import bg.digiclub.common.link.wire.LoginOutcome;
  */
 public final class SqliteMemberStore implements MemberStore {
     private final Database db;
-    private final PinHasher hasher;
+    private final SlowHash hasher;
     private final RandomDigits random;
     private final LockoutPolicy lockout;
     private final Allowances allowances;
@@ -38,7 +39,7 @@ public final class SqliteMemberStore implements MemberStore {
     private final Object loginLock = new Object();
     private final UnknownCodeAttempts unknownCodes = new UnknownCodeAttempts();
 
-    public SqliteMemberStore(Database db, PinHasher hasher, RandomDigits random, LockoutPolicy lockout,
+    public SqliteMemberStore(Database db, SlowHash hasher, RandomDigits random, LockoutPolicy lockout,
                              Allowances allowances, MemberUsage usage, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");

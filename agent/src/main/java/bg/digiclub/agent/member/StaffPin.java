@@ -18,6 +18,7 @@ import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * The staff PIN of this PC (table {@code staff_pin}, migration V11): a salted slow hash, set
@@ -42,18 +43,18 @@ public final class StaffPin {
     private static final Logger LOG = LoggerFactory.getLogger(StaffPin.class);
 
     private final Database db;
-    private final PinHasher hasher;
+    private final SlowHash hasher;
     private final LockoutPolicy lockout;
     private final RaisedChecks raised;
     private final Clock clock;
     private final Object checkLock = new Object();
 
     /** Records its alerts in the same database, through an {@link AlertStore} of its own. */
-    public StaffPin(Database db, PinHasher hasher, LockoutPolicy lockout, Clock clock) {
+    public StaffPin(Database db, SlowHash hasher, LockoutPolicy lockout, Clock clock) {
         this(db, hasher, lockout, new AlertStore(db, clock), clock);
     }
 
-    public StaffPin(Database db, PinHasher hasher, LockoutPolicy lockout, AlertStore alerts, Clock clock) {
+    public StaffPin(Database db, SlowHash hasher, LockoutPolicy lockout, AlertStore alerts, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.lockout = Objects.requireNonNull(lockout, "lockout");

@@ -1,6 +1,6 @@
 /**
  * Member cards and the staff PIN of this PC: random card codes, PINs kept only as salted
- * PBKDF2 hashes ({@link bg.digiclub.agent.member.PinHasher}), lockout after repeated wrong PINs
+ * PBKDF2 hashes ({@link bg.digiclub.support.secret.SlowHash}), lockout after repeated wrong PINs
  * ({@link bg.digiclub.agent.member.LockoutPolicy}), per-session and daily time allowances
  * ({@link bg.digiclub.agent.member.Allowances}).
  *

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.cli.AgentProcesses.Result;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.PinHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.member.TrivialPins;
 import bg.digiclub.agent.service.StatusFile;
@@ -142,7 +142,7 @@ class AgentProcessTest {
         // a visitor locks staff out at the kiosk ...
         Clock clock = Clock.systemUTC();
         try (Database db = new DatabaseOpener(dataDir, clock).open()) {
-            StaffPin pin = new StaffPin(db, new PinHasher(PinHasher.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
+            StaffPin pin = new StaffPin(db, new SlowHash(SlowHash.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
             for (int i = 0; i < 10; i++) {
                 pin.check("902718".toCharArray());
             }
@@ -153,7 +153,7 @@ class AgentProcessTest {
         assertEquals(0, unlock.exit(), unlock.output());
         assertTrue(unlock.output().contains("staff lockout lifted"), unlock.output());
         try (Database db = new DatabaseOpener(dataDir, clock).open()) {
-            StaffPin pin = new StaffPin(db, new PinHasher(PinHasher.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
+            StaffPin pin = new StaffPin(db, new SlowHash(SlowHash.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
             assertEquals(StaffPin.Outcome.OK, pin.check(TrivialPins.QUICK_START_DEMO_PIN.toCharArray()).outcome());
         }
     }

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
 import bg.digiclub.agent.member.Allowances;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.PinHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
@@ -68,7 +68,7 @@ class LinkServerTest {
         socket = dir.resolve("run").resolve("agent.sock");
         db = Database.open(dir.resolve(Database.FILE_NAME));
         ledger = new SessionLedger(db);
-        staffPin = new StaffPin(db, new PinHasher(PinHasher.MIN_ITERATIONS), LockoutPolicy.DEFAULT, clock);
+        staffPin = new StaffPin(db, new SlowHash(SlowHash.MIN_ITERATIONS), LockoutPolicy.DEFAULT, clock);
         staffPin.set(STAFF_PIN.toCharArray());
         server = LinkServer.start(config(List.of(me()), List.of(), 4), dispatcher(), clock);
     }
@@ -88,7 +88,7 @@ class LinkServerTest {
     RequestDispatcher dispatcher() throws Exception {
         SessionAuthority sessions = new SessionAuthority(ledger, new RecordingVisitor(), raised(db, clock), clock, Duration.ofSeconds(30),
                 new SecureRandom());
-        SqliteMemberStore members = new SqliteMemberStore(db, new PinHasher(PinHasher.MIN_ITERATIONS),
+        SqliteMemberStore members = new SqliteMemberStore(db, new SlowHash(SlowHash.MIN_ITERATIONS),
                 new RandomDigits(new SecureRandom()), LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)), ledger::memberUsage, clock);
         return AgentRequests.dispatcher(sessions, members, staffPin, health::get, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock);

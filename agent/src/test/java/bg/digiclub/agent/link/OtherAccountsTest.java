@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.member.Allowances;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.PinHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
@@ -67,7 +67,7 @@ class OtherAccountsTest {
     void serve(List<String> allowedUsers, List<String> allowedGroups) throws Exception {
         TestClock clock = TestClock.clubMorning();
         SessionLedger ledger = new SessionLedger(db);
-        PinHasher hasher = new PinHasher(PinHasher.MIN_ITERATIONS);
+        SlowHash hasher = new SlowHash(SlowHash.MIN_ITERATIONS);
         SqliteMemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()), LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)), ledger::memberUsage, clock);
         SessionAuthority sessions = new SessionAuthority(ledger, new RecordingVisitor(), LinkServerTest.raised(db, clock), clock, Duration.ofSeconds(30),

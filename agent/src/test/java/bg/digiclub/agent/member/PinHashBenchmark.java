@@ -3,6 +3,7 @@ package bg.digiclub.agent.member;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * Prints what one PIN check costs at several PBKDF2 iteration counts on this machine, to choose
@@ -21,7 +22,7 @@ public final class PinHashBenchmark {
         System.out.printf("PBKDF2WithHmacSHA256, 256-bit hash, 16-byte salt, %d checks each, %d cores, Java %s%n",
                 rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         for (int iterations : counts) {
-            PinHasher hasher = new PinHasher(iterations);
+            SlowHash hasher = new SlowHash(iterations);
             String stored = hasher.hash("482913".toCharArray());
             for (int i = 0; i < 3; i++) {
                 hasher.matches("482913".toCharArray(), stored);

@@ -27,6 +27,7 @@ import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.wire.LoginOutcome;
 import bg.digiclub.testsupport.TestClock;
+import bg.digiclub.support.secret.SlowHash;
 
 class SqliteMemberStoreTest {
     private static final Allowances ALLOWANCES = new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(90));
@@ -46,7 +47,7 @@ class SqliteMemberStoreTest {
     }
 
     private SqliteMemberStore newStore() {
-        return new SqliteMemberStore(db, new PinHasher(PinHasher.MIN_ITERATIONS), new RandomDigits(new SecureRandom()),
+        return new SqliteMemberStore(db, new SlowHash(SlowHash.MIN_ITERATIONS), new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT, ALLOWANCES, ledger::memberUsage, clock);
     }
 

@@ -21,6 +21,7 @@ import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.testsupport.TestClock;
+import bg.digiclub.support.secret.SlowHash;
 
 class StaffPinRaisedCheckTest {
     @TempDir
@@ -35,7 +36,7 @@ class StaffPinRaisedCheckTest {
     void open() throws Exception {
         db = Database.open(dir.resolve(Database.FILE_NAME));
         AlertStore alerts = new AlertStore(db, clock);
-        staff = new StaffPin(db, new PinHasher(PinHasher.MIN_ITERATIONS), LockoutPolicy.STAFF, alerts, clock);
+        staff = new StaffPin(db, new SlowHash(SlowHash.MIN_ITERATIONS), LockoutPolicy.STAFF, alerts, clock);
         staff.set("24681357".toCharArray());
         check = new RaisedChecks(alerts, Set.of(StaffPin.ALERT_CHECK), clock);
         sampled = new HealthReport(HealthStatus.OK, clock.instant(),

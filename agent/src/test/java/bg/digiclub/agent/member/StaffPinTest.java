@@ -19,6 +19,7 @@ import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.testsupport.TestClock;
+import bg.digiclub.support.secret.SlowHash;
 
 class StaffPinTest {
     private static final char[] PIN = "24681357".toCharArray();
@@ -37,7 +38,7 @@ class StaffPinTest {
     }
 
     private StaffPin newStaffPin() {
-        return new StaffPin(db, new PinHasher(PinHasher.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
+        return new StaffPin(db, new SlowHash(SlowHash.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
     }
 
     @AfterEach

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.PinHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.RaisedChecks;
@@ -59,7 +59,7 @@ class StaffPinAlertUploadTest {
         URI collector = URI.create("http://localhost:1");
         try (UploadRig rig = new UploadRig(dir, clock, PrivacyScan.of(List.of("24681357", "902718"), List.of()), collector)) {
             rig.enrol(collector);
-            StaffPin staff = new StaffPin(rig.db, new PinHasher(PinHasher.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
+            StaffPin staff = new StaffPin(rig.db, new SlowHash(SlowHash.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
             staff.set("24681357".toCharArray());
             clock.set(local(21, 16, 40));
             for (int i = 0; i < 15; i++) {

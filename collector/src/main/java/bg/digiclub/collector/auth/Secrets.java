@@ -25,11 +25,6 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** A session cookie value, like a token. */
-    public String newSessionId() {
-        return newToken();
-    }
-
     /** An enrolment code {@code XXXX-XXXX-XXXX}: 60 random bits. */
     public String newEnrolmentCode() {
         StringBuilder code = new StringBuilder();

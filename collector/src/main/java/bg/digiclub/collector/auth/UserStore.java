@@ -5,18 +5,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import bg.digiclub.support.secret.SlowHash;
 
 /** Dashboard accounts. Only PBKDF2 hashes of passwords are stored. */
 public final class UserStore {
     private final Database database;
-    private final PasswordHasher hasher;
-    private final String dummyHash;
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
+    public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
 
-    public UserStore(Database database, PasswordHasher hasher) {
-        this.database = database;
-        this.hasher = hasher;
-        this.dummyHash = hasher.hash("not a password".toCharArray());
+    private final SlowHash hasher;
+
+    public UserStore(Database database, SlowHash hasher) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
     }
 
     /** Creates the user or replaces its password, role and club. */
@@ -51,7 +54,7 @@ public final class UserStore {
         });
         if (row.isEmpty()) {
             // same work as for a real user, so timing does not tell which names exist
-            hasher.matches(password, dummyHash);
+            hasher.burn();
             return Optional.empty();
         }
         String[] r = row.get();

@@ -1,6 +1,6 @@
 package bg.digiclub.collector.cli;
 
-import bg.digiclub.collector.auth.PasswordHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.User;
@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
             var devices = seeder.enrol(clubs);
             long batches = seeder.seed(devices, days, 1, 7, 20260204L);
             String pass = password != null ? password : new Secrets().newPassword();
-            UserStore users = new UserStore(db, new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS));
+            UserStore users = new UserStore(db, new SlowHash(UserStore.DEFAULT_PASSWORD_ITERATIONS));
             users.save(new User("obshtina", Role.MUNICIPALITY, null), pass.toCharArray(), Instant.now());
             users.save(new User("rodina", Role.CLUB_STAFF, "sz-rodina-1860"), pass.toCharArray(), Instant.now());
             System.out.println(clubs.size() + " clubs, " + devices.size() + " PCs, " + batches + " batches stored");

@@ -1,6 +1,6 @@
 package bg.digiclub.collector.cli;
 
-import bg.digiclub.collector.auth.PasswordHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.User;
@@ -57,7 +57,7 @@ public final class UserCommand {
                 if (club != null && new ClubStore(db).club(club).isEmpty()) {
                     throw new ParameterException(spec.commandLine(), "--club: no club " + club);
                 }
-                new UserStore(db, new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS))
+                new UserStore(db, new SlowHash(UserStore.DEFAULT_PASSWORD_ITERATIONS))
                         .save(new User(username, role, club), password.toCharArray(), Instant.now());
             }
             System.out.println(passwordStdin ? "user " + username + " saved"
@@ -76,7 +76,7 @@ public final class UserCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = database.open()) {
-                boolean removed = new UserStore(db, new PasswordHasher(1)).delete(username);
+                boolean removed = new UserStore(db, new SlowHash(SlowHash.MIN_ITERATIONS)).delete(username);
                 System.out.println(removed ? "user " + username + " removed" : "no user " + username);
                 return removed ? 0 : 1;
             }

@@ -1,47 +1,42 @@
 package bg.digiclub.collector.intake;
 
-import bg.digiclub.collector.store.DeviceIdentity;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import bg.digiclub.collector.store.DeviceIdentity;
+import bg.digiclub.support.expiry.ExpiringMap;
+import bg.digiclub.support.expiry.ExpiringMap.Renewal;
 
 /**
  * Remembers which device a token hash belongs to for a short time, so that a device uploading
  * a backlog costs one database look-up per {@code timeToLive}, not one per batch. The price: a
- * revocation (done by another process, the CLI) takes effect within {@code timeToLive}.
+ * revocation (done by another process, the CLI) takes effect within {@code timeToLive}. A time
+ * to live of zero turns the cache off. Bounded: a fleet is a few thousand PCs, and past
+ * {@value #CAPACITY} the least recently seen devices are forgotten first.
  */
 final class TokenCache {
-    private final Clock clock;
-    private final Duration timeToLive;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    static final int CAPACITY = 100_000;
+
+    /** Empty when caching is off. */
+    private final Optional<ExpiringMap<String, DeviceIdentity>> devices;
 
     TokenCache(Clock clock, Duration timeToLive) {
-        this.clock = clock;
-        this.timeToLive = timeToLive;
+        Objects.requireNonNull(clock, "clock");
+        if (timeToLive.isNegative()) {
+            throw new IllegalArgumentException("token cache time to live must not be negative, got " + timeToLive);
+        }
+        this.devices = timeToLive.isZero()
+                ? Optional.empty()
+                : Optional.of(new ExpiringMap<>(clock, timeToLive, Renewal.NEVER, CAPACITY));
     }
 
     Optional<DeviceIdentity> get(String tokenHash) {
-        Entry entry = entries.get(tokenHash);
-        if (entry == null || !clock.instant().isBefore(entry.expires)) {
-            return Optional.empty();
-        }
-        return Optional.of(entry.device);
+        return devices.flatMap(d -> d.get(tokenHash));
     }
 
     void put(String tokenHash, DeviceIdentity device) {
-        if (timeToLive.isZero()) {
-            return;
-        }
-        if (entries.size() > 100_000) {
-            // bounded memory: a fleet is a few thousand PCs; forget everything rather than grow
-            entries.clear();
-        }
-        entries.put(tokenHash, new Entry(device, clock.instant().plus(timeToLive)));
-    }
-
-    private record Entry(DeviceIdentity device, Instant expires) {
+        devices.ifPresent(d -> d.put(tokenHash, device));
     }
 }

@@ -1,7 +1,7 @@
 package bg.digiclub.collector.server;
 
 import bg.digiclub.collector.auth.AttemptThrottle;
-import bg.digiclub.collector.auth.PasswordHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
@@ -53,8 +53,8 @@ public final class CollectorServer implements AutoCloseable {
                 new AttemptThrottle(clock, 10, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofHours(1)),
                 new BodyReader(16 * 1024, 16 * 1024), json, clock);
         ApiRoutes api = new ApiRoutes(intake, enrolment, database, json);
-        Dashboard dashboard = new Dashboard(new UserStore(database, new PasswordHasher(settings.passwordIterations())),
-                new WebSessions(clock, Duration.ofHours(8), secrets),
+        Dashboard dashboard = new Dashboard(new UserStore(database, new SlowHash(settings.passwordIterations())),
+                new WebSessions(clock, Duration.ofHours(8)),
                 new AttemptThrottle(clock, 5, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(30)),
                 new AttemptThrottle(clock, 30, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15)),
                 new Reports(database, clubs, json), clubs, clock, MUNICIPALITY_ZONE, settings.secureCookies());

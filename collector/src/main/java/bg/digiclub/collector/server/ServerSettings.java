@@ -1,6 +1,8 @@
 package bg.digiclub.collector.server;
 
+import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.common.batch.BatchLimits;
+import bg.digiclub.support.secret.SlowHash;
 import java.util.List;
 
 /**
@@ -45,6 +47,10 @@ public record ServerSettings(String host, int port, int maxWireBytes, int maxJso
         if (batchesPerSecond <= 0) {
             throw new IllegalArgumentException("--rate must be positive, was " + batchesPerSecond);
         }
+        if (passwordIterations < SlowHash.MIN_ITERATIONS) {
+            throw new IllegalArgumentException("password PBKDF2 iterations must be at least " + SlowHash.MIN_ITERATIONS
+                    + ", was " + passwordIterations);
+        }
         if (tokenCacheSeconds < 0) {
             throw new IllegalArgumentException("the token cache time cannot be negative");
         }
@@ -69,7 +75,7 @@ public record ServerSettings(String host, int port, int maxWireBytes, int maxJso
     /** The defaults: the protocol's limits, 5 batches/s per device with bursts of 300, no trusted proxy. */
     public static ServerSettings defaults(String host, int port) {
         return new ServerSettings(host, port, BatchLimits.MAX_WIRE_BYTES, BatchLimits.MAX_JSON_BYTES, 5, 300, false,
-                bg.digiclub.collector.auth.PasswordHasher.DEFAULT_ITERATIONS, 10, List.of(),
+                UserStore.DEFAULT_PASSWORD_ITERATIONS, 10, List.of(),
                 DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MIN_REQUEST_BYTES_PER_SECOND);
     }
 

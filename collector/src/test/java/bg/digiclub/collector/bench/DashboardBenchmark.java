@@ -1,6 +1,6 @@
 package bg.digiclub.collector.bench;
 
-import bg.digiclub.collector.auth.PasswordHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
@@ -63,7 +63,7 @@ public final class DashboardBenchmark {
                 long rows = generate(db, clubs, pcs);
                 System.out.printf("generated %d rows in %.0f s%n", rows, (System.nanoTime() - t0) / 1e9);
             }
-            new UserStore(db, new PasswordHasher(1000)).save(new User("bench", Role.MUNICIPALITY, null),
+            new UserStore(db, new SlowHash(SlowHash.MIN_ITERATIONS)).save(new User("bench", Role.MUNICIPALITY, null),
                     PASSWORD.toCharArray(), NOW);
             String device = db.read(c -> {
                 try (var s = c.prepareStatement("SELECT id FROM devices WHERE club_id = 'club-0001' AND number = 1");
@@ -73,7 +73,7 @@ public final class DashboardBenchmark {
                 }
             });
             try (CollectorServer server = CollectorServer.start(
-                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(1000), db, clock)) {
+                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS), db, clock)) {
                 String base = "http://127.0.0.1:" + server.port();
                 HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
                 HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))

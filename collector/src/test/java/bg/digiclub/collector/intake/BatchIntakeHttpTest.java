@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * Batch intake over real HTTP against the real server and database: what is stored, what is
@@ -303,7 +304,7 @@ class BatchIntakeHttpTest {
 
     @Test
     void aDeviceOverItsRateHears429WithRetryAfter() throws Exception {
-        ServerSettings slow = ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(1000).withRate(1, 3);
+        ServerSettings slow = ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS).withRate(1, 3);
         try (RunningCollector c = new RunningCollector("sqlite", temp, slow)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
             Batch batch = usage(pc, 1, 2);

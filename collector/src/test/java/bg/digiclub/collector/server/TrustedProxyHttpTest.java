@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * Behind the HTTPS proxy the throttles key on the client named in {@code X-Forwarded-For}, but
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ignored (else every failed guess could come "from" a new address).
  */
 class TrustedProxyHttpTest {
-    private static final ServerSettings BASE = ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(1000);
+    private static final ServerSettings BASE = ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS);
 
     @TempDir
     Path temp;

@@ -1,6 +1,6 @@
 package bg.digiclub.collector.testing;
 
-import bg.digiclub.collector.auth.PasswordHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.User;
@@ -39,7 +39,7 @@ public final class RunningCollector implements AutoCloseable {
     public final ObjectMapper json = StrictJson.mapper();
 
     public RunningCollector(String kind, Path temp) throws SQLException {
-        this(kind, temp, ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(1000));
+        this(kind, temp, ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS));
     }
 
     public RunningCollector(String kind, Path temp, ServerSettings settings) throws SQLException {
@@ -52,7 +52,7 @@ public final class RunningCollector implements AutoCloseable {
                 10, clock.instant());
         clubs.addEnrolmentCode(ZAGORE.id(), Secrets.hashCode(ZAGORE_CODE), clock.instant().plus(Duration.ofDays(7)),
                 10, clock.instant());
-        UserStore users = new UserStore(database, new PasswordHasher(1000));
+        UserStore users = new UserStore(database, new SlowHash(SlowHash.MIN_ITERATIONS));
         users.save(new User("obshtina", Role.MUNICIPALITY, null), PASSWORD.toCharArray(), clock.instant());
         users.save(new User("rodina", Role.CLUB_STAFF, RODINA.id()), PASSWORD.toCharArray(), clock.instant());
         server = CollectorServer.start(settings, database, clock);

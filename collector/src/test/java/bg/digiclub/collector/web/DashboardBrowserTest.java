@@ -3,7 +3,7 @@ package bg.digiclub.collector.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bg.digiclub.collector.auth.PasswordHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
@@ -59,14 +59,14 @@ class DashboardBrowserTest {
         try (Database db = TestDatabases.open("sqlite", temp)) {
             DemoSeeder seeder = new DemoSeeder(db, clock);
             seeder.seed(seeder.enrol(DemoClubs.staraZagora()), 40, 1, 7, 7L);
-            UserStore users = new UserStore(db, new PasswordHasher(1000));
+            UserStore users = new UserStore(db, new SlowHash(SlowHash.MIN_ITERATIONS));
             users.save(new User("obshtina", Role.MUNICIPALITY, null), PASSWORD.toCharArray(), NOW);
             users.save(new User("rodina", Role.CLUB_STAFF, "sz-rodina-1860"), PASSWORD.toCharArray(), NOW);
             long expectedSessions = sessions(db, "sz-rodina-1860", LocalDate.parse("2026-10-27"),
                     LocalDate.parse("2026-11-25"));
             assertTrue(expectedSessions > 0);
             try (CollectorServer server = CollectorServer.start(
-                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(1000), db, clock)) {
+                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS), db, clock)) {
                 String base = "http://127.0.0.1:" + server.port();
                 Path downloads = Files.createDirectories(temp.resolve("downloads"));
                 WebDriver browser = chromium(downloads);

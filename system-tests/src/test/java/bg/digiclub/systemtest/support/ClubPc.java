@@ -21,7 +21,7 @@ import bg.digiclub.agent.link.LinkServer;
 import bg.digiclub.agent.link.LinkServerConfig;
 import bg.digiclub.agent.member.Allowances;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.PinHasher;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
@@ -109,7 +109,7 @@ public final class ClubPc implements AutoCloseable {
         AlertStore alerts = new AlertStore(db, clock);
         ledger = new SessionLedger(db);
         sessions = new SessionAuthority(ledger, new StandInVisitor(), new RaisedChecks(alerts, Set.of(SessionAuthority.RESET_CHECK), clock), clock, HEARTBEAT, new SecureRandom());
-        PinHasher hasher = new PinHasher(PinHasher.MIN_ITERATIONS);
+        SlowHash hasher = new SlowHash(SlowHash.MIN_ITERATIONS);
         SqliteMemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT, new Allowances(Duration.ofHours(2), Duration.ofHours(4)), ledger::memberUsage, clock);
         StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock);
