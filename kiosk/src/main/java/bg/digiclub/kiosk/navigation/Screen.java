@@ -1,4 +1,4 @@
-package bg.digiclub.kiosk;
+package bg.digiclub.kiosk.navigation;
 
 /** What the kiosk shows right now. */
 public enum Screen {

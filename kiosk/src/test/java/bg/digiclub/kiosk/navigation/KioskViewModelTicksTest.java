@@ -1,4 +1,4 @@
-package bg.digiclub.kiosk;
+package bg.digiclub.kiosk.navigation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

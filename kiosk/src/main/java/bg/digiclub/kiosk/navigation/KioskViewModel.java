@@ -1,4 +1,4 @@
-package bg.digiclub.kiosk;
+package bg.digiclub.kiosk.navigation;
 
 import java.time.Duration;
 import java.util.ArrayList;
