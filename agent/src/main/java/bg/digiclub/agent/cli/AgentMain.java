@@ -1,6 +1,5 @@
-package bg.digiclub.agent;
+package bg.digiclub.agent.cli;
 
-import bg.digiclub.agent.cli.AgentCommand;
 import bg.digiclub.agent.service.UnsafeDirectoryException;
 import bg.digiclub.common.config.ConfigException;
 import picocli.CommandLine;
