@@ -1,4 +1,4 @@
-package bg.digiclub.kiosk.platform;
+package bg.digiclub.kiosk.platform.current;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

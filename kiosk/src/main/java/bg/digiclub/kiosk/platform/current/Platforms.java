@@ -1,12 +1,18 @@
-package bg.digiclub.kiosk.platform;
+package bg.digiclub.kiosk.platform.current;
 
 import java.util.List;
 import java.util.Locale;
 
+import bg.digiclub.kiosk.platform.Platform;
 import bg.digiclub.kiosk.platform.linux.LinuxPlatform;
 import bg.digiclub.kiosk.platform.windows.WindowsPlatform;
 
-/** The one place that decides which operating system's implementations the kiosk uses. */
+/**
+ * The one place that decides which operating system's implementations the kiosk uses. It sits above
+ * {@code platform} (the interfaces) and {@code platform.linux}/{@code platform.windows} (which implement
+ * them), as OSHI's {@code SystemInfo} sits above its platform classes, so no package imports its parent
+ * back.
+ */
 public final class Platforms {
     /** Every value {@link Platform#configKey()} can take, for validating per-OS config keys. */
     public static final List<String> CONFIG_KEYS = List.of(LinuxPlatform.CONFIG_KEY, WindowsPlatform.CONFIG_KEY);
