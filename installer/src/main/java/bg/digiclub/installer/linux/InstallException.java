@@ -1,4 +1,4 @@
-package bg.digiclub.installer;
+package bg.digiclub.installer.linux;
 
 /** A step of the installer could not be done; the message says which and why, in words staff can act on. */
 public final class InstallException extends Exception {
