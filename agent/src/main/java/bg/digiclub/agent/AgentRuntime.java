@@ -19,12 +19,12 @@ import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.check.HealthEvaluator;
 import bg.digiclub.agent.health.sampling.HealthSampler;
-import bg.digiclub.agent.health.sampling.OshiHealthSampler;
-import bg.digiclub.agent.health.sampling.PlatformReaders;
 import bg.digiclub.agent.health.sampling.SamplingTtls;
 import bg.digiclub.agent.health.sampling.SamplingWorker;
-import bg.digiclub.agent.health.sampling.SmartHealthReader;
-import bg.digiclub.agent.health.sampling.SmartHealthSampler;
+import bg.digiclub.agent.health.sampling.oshi.OshiHealthSampler;
+import bg.digiclub.agent.health.sampling.oshi.PlatformReaders;
+import bg.digiclub.agent.health.sampling.smart.SmartHealthReader;
+import bg.digiclub.agent.health.sampling.smart.SmartHealthSampler;
 import bg.digiclub.agent.link.AgentRequests;
 import bg.digiclub.agent.link.LinkServer;
 import bg.digiclub.agent.member.LockoutPolicy;
@@ -34,6 +34,7 @@ import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.service.AgentService;
+import bg.digiclub.agent.service.AlreadyRunningException;
 import bg.digiclub.agent.service.FileSecurity;
 import bg.digiclub.agent.service.HealthMonitor;
 import bg.digiclub.agent.service.InstanceLock;
@@ -98,14 +99,15 @@ public final class AgentRuntime {
      * {@code agent run}: starts the service and blocks until it is stopped.
      *
      * @param liveHealth print the health line every round (else on status changes and hourly)
+     * @throws AlreadyRunningException if another agent runs on the same data directory
      */
-    public static int run(AgentConfig config, boolean liveHealth) throws IOException, SQLException, InterruptedException {
+    public static int run(AgentConfig config, boolean liveHealth)
+            throws IOException, SQLException, InterruptedException, AlreadyRunningException {
         prepareFiles(config);
         ServiceLogging.start(config.logDir());
         Optional<InstanceLock> lock = InstanceLock.tryAcquire(config.dataDir());
         if (lock.isEmpty()) {
-            System.err.println("another agent is already running on " + config.dataDir());
-            return 1;
+            throw new AlreadyRunningException(config.dataDir());
         }
         Clock clock = config.clock();
         Database db = new DatabaseOpener(config.dataDir(), clock).open();

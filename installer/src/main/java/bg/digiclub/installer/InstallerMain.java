@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import bg.digiclub.installer.linux.InstallException;
 import bg.digiclub.installer.linux.LinuxInstaller;
 import bg.digiclub.installer.linux.NightlyReboot;
 import bg.digiclub.installer.linux.Verifier;

@@ -29,6 +29,8 @@ import bg.digiclub.kiosk.lock.LockView;
 import bg.digiclub.kiosk.lock.LockViewModel;
 import bg.digiclub.kiosk.member.MemberView;
 import bg.digiclub.kiosk.member.MemberViewModel;
+import bg.digiclub.kiosk.navigation.KioskViewModel;
+import bg.digiclub.kiosk.navigation.Screen;
 import bg.digiclub.kiosk.session.SessionBarView;
 import bg.digiclub.kiosk.session.SessionSettings;
 import bg.digiclub.kiosk.session.SessionViewModel;

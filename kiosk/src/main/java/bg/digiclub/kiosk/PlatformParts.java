@@ -12,7 +12,7 @@ import bg.digiclub.kiosk.launcher.AllowedApps;
 import bg.digiclub.kiosk.launcher.AppLauncher;
 import bg.digiclub.kiosk.platform.IdleMonitor;
 import bg.digiclub.kiosk.platform.Platform;
-import bg.digiclub.kiosk.platform.Platforms;
+import bg.digiclub.kiosk.platform.current.Platforms;
 
 /**
  * The kiosk's platform parts on a real PC: OS idle time and the launcher (which asks the agent

@@ -31,6 +31,7 @@ import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.config.KioskConfig;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.launcher.AllowedApps;
+import bg.digiclub.kiosk.navigation.Screen;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.ui.ScreenPicture;
 import bg.digiclub.kiosk.ui.TextFit;

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import bg.digiclub.agent.AgentRuntime;
 import bg.digiclub.agent.config.AgentConfig;
+import bg.digiclub.agent.service.AlreadyRunningException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +27,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AgentConfig config = options.load(Optional.ofNullable(intervalSeconds).map(Duration::ofSeconds));
-        return AgentRuntime.run(config, live);
+        try {
+            return AgentRuntime.run(config, live);
+        } catch (AlreadyRunningException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
     }
 }

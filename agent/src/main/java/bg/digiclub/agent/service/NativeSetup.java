@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.sqlite.util.OSInfo;
 
-import bg.digiclub.agent.health.sampling.OshiSetup;
+import bg.digiclub.agent.health.sampling.oshi.OshiSetup;
 
 /**
  * System properties that must be set before the first OSHI, JNA or SQLite class loads.

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import bg.digiclub.agent.AgentMain;
-
 /** {@code digiclub-agent} as real child JVMs on the test's class path; {@link #stopAll} after each test. */
 final class AgentProcesses {
     /** A finished command: its exit status and everything it printed (standard output and error). */

@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.agent.AgentMain;
-
 /** Staff close the "database" alert by hand once they have looked at the damaged file; nothing else. */
 class AlertsCloseTest {
     @TempDir

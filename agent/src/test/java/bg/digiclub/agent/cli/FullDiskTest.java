@@ -22,7 +22,6 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.agent.AgentMain;
 import bg.digiclub.agent.service.NativeSetup;
 import bg.digiclub.agent.service.StatusFile;
 import bg.digiclub.agent.store.Database;

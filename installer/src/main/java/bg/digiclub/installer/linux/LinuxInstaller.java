@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import bg.digiclub.common.batch.EnrolmentCode;
-import bg.digiclub.installer.InstallException;
 
 /**
  * Install, upgrade and uninstall on Linux, as named steps recorded in a {@link Journal}: a step

@@ -11,8 +11,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
-import bg.digiclub.kiosk.KioskViewModel;
 import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.navigation.KioskViewModel;
 import bg.digiclub.kiosk.session.SessionViewModel;
 
 /**

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.config.ConfigKeyException;
-import bg.digiclub.kiosk.platform.Platforms;
+import bg.digiclub.kiosk.platform.current.Platforms;
 
 /**
  * Reads the launcher's tiles from {@code app.<id>.*} keys and the club's browser from

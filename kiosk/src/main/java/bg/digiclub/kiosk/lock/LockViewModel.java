@@ -12,11 +12,11 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
-import bg.digiclub.kiosk.KioskViewModel;
-import bg.digiclub.kiosk.Screen;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.i18n.Message;
+import bg.digiclub.kiosk.navigation.KioskViewModel;
+import bg.digiclub.kiosk.navigation.Screen;
 import bg.digiclub.kiosk.ui.DisplayMode;
 
 /** The lock screen: the club's name, the date and time, language and display switches, three ways in. */

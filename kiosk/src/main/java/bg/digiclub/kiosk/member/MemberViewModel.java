@@ -20,11 +20,11 @@ import org.slf4j.LoggerFactory;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
-import bg.digiclub.kiosk.KioskViewModel;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.i18n.Message;
+import bg.digiclub.kiosk.navigation.KioskViewModel;
 import bg.digiclub.kiosk.session.SessionViewModel;
 
 /**

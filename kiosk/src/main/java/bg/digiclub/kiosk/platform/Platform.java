@@ -2,7 +2,7 @@ package bg.digiclub.kiosk.platform;
 
 /**
  * One operating system's implementations of the kiosk's platform concerns. Obtained from
- * {@link Platforms#current()}; nothing else in the kiosk asks which OS it runs on.
+ * {@code current.Platforms.current()}; nothing else in the kiosk asks which OS it runs on.
  */
 public interface Platform {
     /**

@@ -7,8 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 
-import bg.digiclub.kiosk.KioskViewModel;
 import bg.digiclub.kiosk.i18n.I18n;
+import bg.digiclub.kiosk.navigation.KioskViewModel;
 import bg.digiclub.kiosk.ui.Countdown;
 import bg.digiclub.kiosk.ui.KioskWindows;
 import bg.digiclub.kiosk.ui.Theme;

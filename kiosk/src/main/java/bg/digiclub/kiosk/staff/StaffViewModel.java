@@ -27,14 +27,14 @@ import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.wire.ErrorCodes;
-import bg.digiclub.kiosk.KioskViewModel;
-import bg.digiclub.kiosk.Screen;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.agentlink.StaffLockedException;
 import bg.digiclub.kiosk.i18n.Message;
+import bg.digiclub.kiosk.navigation.KioskViewModel;
+import bg.digiclub.kiosk.navigation.Screen;
 import bg.digiclub.kiosk.session.SessionViewModel;
 
 /**

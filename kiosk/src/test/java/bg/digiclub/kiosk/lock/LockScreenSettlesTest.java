@@ -21,9 +21,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import bg.digiclub.kiosk.KioskViewModel;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
+import bg.digiclub.kiosk.navigation.KioskViewModel;
 import bg.digiclub.kiosk.session.SessionSettings;
 import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.testing.EventLog;

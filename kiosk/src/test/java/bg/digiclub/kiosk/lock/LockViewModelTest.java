@@ -14,11 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import bg.digiclub.common.link.Demographics;
-import bg.digiclub.kiosk.KioskViewModel;
-import bg.digiclub.kiosk.Screen;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.i18n.Message;
+import bg.digiclub.kiosk.navigation.KioskViewModel;
+import bg.digiclub.kiosk.navigation.Screen;
 import bg.digiclub.kiosk.session.SessionSettings;
 import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.testing.EventLog;

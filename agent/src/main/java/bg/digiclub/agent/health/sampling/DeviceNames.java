@@ -3,7 +3,7 @@ package bg.digiclub.agent.health.sampling;
 import java.util.List;
 
 /** Short, stable names for disks in metric names, and which block devices are not disks at all. */
-final class DeviceNames {
+public final class DeviceNames {
 
     /** Block devices that live in RAM or are views of other disks; their I/O says nothing new. */
     private static final List<String> NOT_DISK_PREFIXES = List.of("loop", "zram", "ram", "dm-", "nbd");
@@ -15,7 +15,7 @@ final class DeviceNames {
      * The disk's name without the OS's device prefix: {@code /dev/sda} becomes {@code sda},
      * {@code \\.\PHYSICALDRIVE0} becomes {@code PHYSICALDRIVE0}.
      */
-    static String shortDiskName(String name) {
+    public static String shortDiskName(String name) {
         if (name == null) {
             return "";
         }
@@ -29,7 +29,7 @@ final class DeviceNames {
     }
 
     /** True for RAM disks, compressed swap, loop images and device-mapper views. */
-    static boolean isVirtualDisk(String shortName) {
+    public static boolean isVirtualDisk(String shortName) {
         return NOT_DISK_PREFIXES.stream().anyMatch(shortName::startsWith);
     }
 }

@@ -4,8 +4,11 @@ import java.util.List;
 
 import oshi.hardware.HWDiskStore;
 
-/** Reads the byte counters of the PC's disks, each platform its cheapest way (see {@link PlatformReaders}). */
-interface DiskCounters {
+/**
+ * Reads the byte counters of the PC's disks, each platform its cheapest way: {@code /proc} directly on
+ * Linux, OSHI elsewhere ({@code oshi.PlatformReaders} picks).
+ */
+public interface DiskCounters {
 
     /**
      * Bytes a disk has read and written since boot.

@@ -15,14 +15,14 @@ import java.util.function.Supplier;
  *
  * @param <T> the value's type
  */
-final class ExpiringValue<T> {
+public final class ExpiringValue<T> {
     private final Supplier<T> query;
     private final Duration ttl;
     private final Clock clock;
     private T value;
     private Instant fetchedAt;
 
-    ExpiringValue(Supplier<T> query, Duration ttl, Clock clock) {
+    public ExpiringValue(Supplier<T> query, Duration ttl, Clock clock) {
         this.query = Objects.requireNonNull(query, "query");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -32,7 +32,7 @@ final class ExpiringValue<T> {
     }
 
     /** The kept value, or a freshly queried one if there is none yet or it has expired. */
-    T get() {
+    public T get() {
         Instant now = clock.instant();
         if (fetchedAt == null || now.isBefore(fetchedAt) || !now.isBefore(fetchedAt.plus(ttl))) {
             value = query.get();
@@ -42,7 +42,7 @@ final class ExpiringValue<T> {
     }
 
     /** Forgets the kept value: the next {@link #get()} queries again. */
-    void invalidate() {
+    public void invalidate() {
         fetchedAt = null;
         value = null;
     }

@@ -5,8 +5,11 @@ import java.util.OptionalDouble;
 
 import oshi.hardware.NetworkIF;
 
-/** Reads state and byte counters of network interfaces, each platform its cheapest way (see {@link PlatformReaders}). */
-interface NetworkCounters {
+/**
+ * Reads state and byte counters of network interfaces, each platform its cheapest way: {@code /proc}
+ * and {@code /sys} directly on Linux, OSHI elsewhere ({@code oshi.PlatformReaders} picks).
+ */
+public interface NetworkCounters {
 
     /**
      * One interface at one reading.

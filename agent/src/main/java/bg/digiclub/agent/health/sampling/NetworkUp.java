@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 import oshi.hardware.NetworkIF.IfOperStatus;
 
 /** Whether a network interface is up, from the operational status the OS reports (RFC 2863). */
-final class NetworkUp {
+public final class NetworkUp {
 
     private NetworkUp() {
     }
@@ -15,7 +15,7 @@ final class NetworkUp {
      * 1 when up, 0 when down (also when the cable is out or the device gone); empty when the OS
      * does not know — virtual interfaces often report "unknown" while they work.
      */
-    static OptionalDouble of(IfOperStatus status) {
+    public static OptionalDouble of(IfOperStatus status) {
         if (status == null) {
             return OptionalDouble.empty();
         }
@@ -31,7 +31,7 @@ final class NetworkUp {
      * ({@code up}, {@code down}, {@code lowerlayerdown}, {@code notpresent}, {@code dormant},
      * {@code testing}, {@code unknown}).
      */
-    static OptionalDouble ofOperstate(String text) {
+    public static OptionalDouble ofOperstate(String text) {
         return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
             case "up" -> OptionalDouble.of(1.0);
             case "down", "lowerlayerdown", "notpresent" -> OptionalDouble.of(0.0);

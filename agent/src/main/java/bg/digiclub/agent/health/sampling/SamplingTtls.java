@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long the {@link OshiHealthSampler} keeps the answers of slow or rarely-changing queries.
+ * How long the OSHI sampler ({@code oshi.OshiHealthSampler}) keeps the answers of slow or rarely-changing queries.
  * Values that change between samples (free space, byte counters, charge) are still read every
  * sample; only the <em>lists</em> of things to read, the sensors and the process listing are kept.
  *

@@ -3,10 +3,11 @@ package bg.digiclub.agent.health.sampling;
 import java.util.OptionalDouble;
 
 /**
- * Reads the PC's CPU time, memory and uptime, each platform its cheapest way (see
- * {@link PlatformReaders}). A figure the platform does not give is {@link #UNKNOWN}.
+ * Reads the PC's CPU time, memory and uptime, each platform its cheapest way: {@code /proc} directly
+ * on Linux, OSHI elsewhere ({@code oshi.PlatformReaders} picks). A figure the platform does not give
+ * is {@link #UNKNOWN}.
  */
-interface SystemCounters {
+public interface SystemCounters {
     /** A figure the platform did not give. */
     long UNKNOWN = -1;
 
@@ -17,7 +18,7 @@ interface SystemCounters {
      */
     record CpuTime(long busy, long total) {
         /** Busy share of the time between {@code before} and this reading, 0–1; empty when no time passed. */
-        OptionalDouble loadSince(CpuTime before) {
+        public OptionalDouble loadSince(CpuTime before) {
             long passed = total - before.total;
             if (passed <= 0) {
                 return OptionalDouble.empty();

@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads captured command outputs from {@code src/test/resources/sampling}. */
-final class Fixtures {
+/** Reads captured command outputs and files from {@code src/test/resources/sampling}: the /proc and smartctl tests share them. */
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static String text(String name) {
+    public static String text(String name) {
         String path = "/sampling/" + name;
         try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             if (in == null) {

@@ -1,0 +1,35 @@
+package bg.digiclub.agent;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * What the build's banned dependencies cannot see in the agent: its packages do not import each
+ * other in a circle (a package can be read, changed and tested from its dependencies up), and only
+ * the command line ({@code agent.cli}) writes to the console; the service logs.
+ */
+@AnalyzeClasses(packages = "bg.digiclub.agent", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    /**
+     * Ignores what {@code config} imports from the feature packages (link, visitor, ...): issue 12 takes
+     * those imports out in its own change to {@code config}; remove this exception when it lands.
+     */
+    @ArchTest
+    static final ArchRule packagesDoNotImportEachOtherInACircle = slices().matching("bg.digiclub.(**)")
+            .should().beFreeOfCycles()
+            .ignoreDependency(resideInAPackage("bg.digiclub.agent.config"), alwaysTrue());
+
+    @ArchTest
+    static final ArchRule onlyTheCommandLinePrintsToTheConsole = noClasses()
+            .that().resideOutsideOfPackage("bg.digiclub.agent.cli")
+            .should(ACCESS_STANDARD_STREAMS)
+            .because("the service logs through slf4j; only a command's own output goes to the console (STYLE.md)");
+}
