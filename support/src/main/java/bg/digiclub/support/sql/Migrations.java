@@ -198,7 +198,7 @@ public final class Migrations {
                 st.execute(sql);
             }
         } catch (SQLException e) {
-            throw new SQLException("migration " + m.file() + " failed: " + e.getMessage(), e.getSQLState(), e);
+            throw new SQLException("migration " + m.file() + " failed: " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO " + TABLE + " (version, name, applied_at, checksum) VALUES (?, ?, ?, ?)")) {
