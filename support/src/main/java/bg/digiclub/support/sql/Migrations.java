@@ -187,7 +187,8 @@ public final class Migrations {
     }
 
     private static boolean hasTable(Connection c) throws SQLException {
-        try (ResultSet tables = c.getMetaData().getTables(null, null, TABLE, null)) {
+        // in the connection's own schema: a PostgreSQL server may hold other databases' tables of the same name
+        try (ResultSet tables = c.getMetaData().getTables(null, c.getSchema(), TABLE, null)) {
             return tables.next();
         }
     }
