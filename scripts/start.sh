@@ -18,7 +18,7 @@ stale=""
 for j in "${jars[@]}"; do
   [ -f "$j" ] || stale=1
 done
-if [ -z "$stale" ] && [ -n "$(find common agent kiosk collector -newer agent/target/digiclub-agent.jar -path '*/src/main/*' -type f -print -quit)" ]; then
+if [ -z "$stale" ] && [ -n "$(find common support agent kiosk collector -newer agent/target/digiclub-agent.jar -path '*/src/main/*' -type f -print -quit)" ]; then
   stale=1
 fi
 if [ -n "$stale" ]; then

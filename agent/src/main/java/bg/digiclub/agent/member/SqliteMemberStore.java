@@ -19,6 +19,8 @@ import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.wire.LoginOutcome;
 import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.support.sql.Rows;
+import bg.digiclub.support.sql.SqlWork;
 
 /**
  * Member cards in this PC's database (table {@code member_card}, migration V11).
@@ -275,7 +277,7 @@ public final class SqliteMemberStore implements MemberStore {
         return new MemberStoreException(Reason.UNKNOWN_CARD, "no member card has this code");
     }
 
-    private <T> T read(Database.SqlWork<T> work) throws MemberStoreException {
+    private <T> T read(SqlWork<T> work) throws MemberStoreException {
         try {
             return db.read(work);
         } catch (SQLException e) {
@@ -283,9 +285,9 @@ public final class SqliteMemberStore implements MemberStore {
         }
     }
 
-    private <T> T write(Database.SqlWork<T> work) throws MemberStoreException {
+    private <T> T write(SqlWork<T> work) throws MemberStoreException {
         try {
-            return db.transaction(work);
+            return db.write(work);
         } catch (SQLException e) {
             throw new MemberStoreException(Reason.STORAGE, "member cards could not be changed: " + e.getMessage(), e);
         }
@@ -297,8 +299,7 @@ public final class SqliteMemberStore implements MemberStore {
             String ageBand = rs.getString("age_band");
             Demographics demographics = ageBand == null ? null
                     : new Demographics(AgeBand.valueOf(ageBand), Sex.valueOf(rs.getString("sex")));
-            long lockedUntil = rs.getLong("locked_until");
-            Instant until = rs.wasNull() ? null : Instant.ofEpochMilli(lockedUntil);
+            Instant until = Rows.epochMilliOrNull(rs, "locked_until");
             return new Card(rs.getString("code"), rs.getString("pin_hash"), demographics, rs.getInt("disabled") == 1,
                     new LockState(rs.getInt("failed_attempts"), until));
         }

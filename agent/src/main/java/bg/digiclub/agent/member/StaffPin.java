@@ -19,6 +19,7 @@ import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.support.sql.Rows;
 
 /**
  * The staff PIN of this PC (table {@code staff_pin}, migration V11): a salted slow hash, set
@@ -91,7 +92,7 @@ public final class StaffPin {
         });
         String pinHash = hasher.hash(pin);
         long now = clock.millis();
-        db.transaction(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO staff_pin (id, pin_hash, failed_attempts, locked_until, set_at) VALUES (1, ?, 0, NULL, ?) "
                             + "ON CONFLICT (id) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, "
@@ -178,14 +179,13 @@ public final class StaffPin {
                 }
                 String pinHash = rs.getString(1);
                 int failures = rs.getInt(2);
-                long until = rs.getLong(3);
-                return new Row(pinHash, new LockState(failures, rs.wasNull() ? null : Instant.ofEpochMilli(until)));
+                return new Row(pinHash, new LockState(failures, Rows.epochMilliOrNull(rs, 3)));
             }
         });
     }
 
     private void save(LockState state) throws SQLException {
-        db.transaction(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE staff_pin SET failed_attempts = ?, locked_until = ? WHERE id = 1")) {
                 ps.setInt(1, state.failures());
                 if (state.lockedUntil() == null) {

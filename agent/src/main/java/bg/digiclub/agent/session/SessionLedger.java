@@ -29,6 +29,7 @@ import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
+import bg.digiclub.support.sql.Rows;
 
 /**
  * Every session of this PC, in the {@code session}, {@code session_wipe_step} and
@@ -50,7 +51,7 @@ public final class SessionLedger {
     /** Records a new open session. */
     void insert(String id, VisitorKind kind, String memberCode, Demographics demographics, Instant startedAt,
                 Duration allowed, String secretHash) throws SQLException {
-        db.transaction(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO session (id, kind, member_code, age_band, sex, "
                     + "started_at, allowed_ms, secret_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, id);
@@ -84,7 +85,7 @@ public final class SessionLedger {
      * @return false if it was not open (someone closed it first)
      */
     boolean close(String id, Instant endedAt, EndReason reason, ClosedBy by) throws SQLException {
-        return db.transaction(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE session SET ended_at = ?, end_reason = ?, closed_by = ? "
                     + "WHERE id = ? AND closed_by IS NULL")) {
                 ps.setLong(1, endedAt.toEpochMilli());
@@ -108,7 +109,7 @@ public final class SessionLedger {
     /** Records how ending the visitor's programs and resetting the home went, once per session. */
     void recordReset(String id, List<WipeStepResult> steps) throws SQLException {
         boolean ok = !steps.isEmpty() && steps.stream().allMatch(WipeStepResult::ok);
-        db.transaction(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE session SET wipe_ok = ? WHERE id = ? AND wipe_ok IS NULL")) {
                 ps.setInt(1, ok ? 1 : 0);
                 ps.setString(2, id);
@@ -226,7 +227,7 @@ public final class SessionLedger {
     }
 
     private void update(String sql, Object... args) throws SQLException {
-        db.transaction(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) {
                     ps.setObject(i + 1, args[i]);
@@ -266,32 +267,17 @@ public final class SessionLedger {
             while (rs.next()) {
                 String closedBy = rs.getString("closed_by");
                 String reason = rs.getString("end_reason");
-                Integer wipeOk = integer(rs, "wipe_ok");
+                Integer wipeOk = Rows.intOrNull(rs, "wipe_ok");
                 result.add(new SessionRecord(rs.getString("id"), VisitorKind.valueOf(rs.getString("kind")),
                         rs.getString("member_code"),
                         new Demographics(AgeBand.valueOf(rs.getString("age_band")), Sex.valueOf(rs.getString("sex"))),
                         Instant.ofEpochMilli(rs.getLong("started_at")), Duration.ofMillis(rs.getLong("allowed_ms")),
-                        instant(rs, "last_heartbeat_at"), millis(rs, "remaining_ms"), instant(rs, "ended_at"),
+                        Rows.epochMilliOrNull(rs, "last_heartbeat_at"), Rows.millisOrNull(rs, "remaining_ms"), Rows.epochMilliOrNull(rs, "ended_at"),
                         reason == null ? null : EndReason.valueOf(reason),
                         closedBy == null ? null : ClosedBy.valueOf(closedBy),
                         wipeOk == null ? null : wipeOk == 1));
             }
         }
         return result;
-    }
-
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    private static Duration millis(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Duration.ofMillis(v);
     }
 }

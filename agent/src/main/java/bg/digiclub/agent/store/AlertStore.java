@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.support.sql.Rows;
 
 /**
  * Alert events: for each check, the periods it spent in WARN, CRIT or UNKNOWN, with start and end.
@@ -47,7 +48,7 @@ public final class AlertStore {
     public Optional<AlertEvent> record(StatusChange change) throws SQLException {
         Objects.requireNonNull(change, "change");
         long at = change.at().toEpochMilli();
-        return db.transaction(c -> {
+        return db.write(c -> {
             Optional<AlertEvent> open = openEvent(c, change.check());
             if (open.isPresent() && open.get().status() == change.to()) {
                 return open;
@@ -116,8 +117,7 @@ public final class AlertStore {
             List<AlertEvent> events = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long ended = rs.getLong(5);
-                    Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
+                    Instant endedAt = Rows.epochMilliOrNull(rs, 5);
                     events.add(new AlertEvent(rs.getLong(1), rs.getString(2), HealthStatus.valueOf(rs.getString(3)),
                             Instant.ofEpochMilli(rs.getLong(4)), endedAt, rs.getString(6)));
                 }

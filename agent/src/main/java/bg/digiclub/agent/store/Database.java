@@ -1,5 +1,10 @@
 package bg.digiclub.agent.store;
 
+import bg.digiclub.support.sql.Migration;
+import bg.digiclub.support.sql.Migrations;
+import bg.digiclub.support.sql.SingleConnection;
+import bg.digiclub.support.sql.SqlDatabase;
+import bg.digiclub.support.sql.SqlWork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 
 import org.sqlite.SQLiteConfig;
@@ -17,25 +23,31 @@ import org.sqlite.SQLiteConfig;
  * newest schema when opened. The agent is its only writer (DESIGN.md); other processes (the
  * {@code agent status} command) may read it at the same time through {@link #openReadOnly(Path)}.
  *
- * <p>One connection is shared and every use of it is serialized on this object: SQLite allows
- * one writer at a time anyway, and one connection keeps the page cache warm and the memory
- * footprint small. Callers use {@link #transaction(SqlWork)} or {@link #read(SqlWork)}.
+ * <p>One connection is shared and every use of it is serialized ({@link SingleConnection}): SQLite
+ * allows one writer at a time anyway, and one connection keeps the page cache warm and the memory
+ * footprint small. Callers use {@link #write(SqlWork)} (a transaction) or {@link #read(SqlWork)} (a
+ * read snapshot), the words the collector uses too.
  *
  * <p>The agent opens its database through {@link DatabaseOpener}, which also checks integrity
  * and moves a damaged file aside; {@link #open(Path)} is the plain open for tests and tools.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements SqlDatabase {
     /** The file name inside the data directory. */
     public static final String FILE_NAME = "agent.db";
+    /** The agent's migrations: {@code db/migration/index.txt} and the scripts it lists. */
+    static final String MIGRATIONS = "db/migration/";
 
     private final Path file;
-    private final Connection connection;
-    private final boolean readOnly;
+    private final SingleConnection connection;
 
     private Database(Path file, Connection connection, boolean readOnly) {
         this.file = file;
-        this.connection = connection;
-        this.readOnly = readOnly;
+        this.connection = new SingleConnection(connection, file.toString(), readOnly);
+    }
+
+    /** The agent's migrations, in the order they apply. */
+    static Migrations migrations() {
+        return Migrations.listedIn(Database.class.getClassLoader(), MIGRATIONS);
     }
 
     /**
@@ -73,11 +85,14 @@ public final class Database implements AutoCloseable {
         Connection connection = DriverManager.getConnection(url(file), config.toProperties());
         Database db = new Database(file, connection, true);
         try {
-            int have = db.read(Migrations::currentVersion);
-            int want = new Migrations(Migrations.DEFAULT_LOCATION).latestVersion();
-            if (have < want) {
+            Migrations migrations = migrations();
+            List<Migration> pending = db.read(migrations::pending);
+            if (!pending.isEmpty()) {
+                int have = migrations.all().stream().filter(m -> !pending.contains(m)).mapToInt(Migration::version)
+                        .max().orElse(0);
                 throw new SQLException("the database " + file.toAbsolutePath() + " has schema version " + have
-                        + " but this agent expects " + want + "; start the agent once to migrate it");
+                        + " but this agent expects " + migrations.latestVersion() + " (it lacks "
+                        + pending.stream().map(Migration::file).toList() + "); start the agent once to migrate it");
             }
         } catch (SQLException | RuntimeException e) {
             db.close();
@@ -136,15 +151,16 @@ public final class Database implements AutoCloseable {
     }
 
     private boolean isEmpty() throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
-            return rs.next() && rs.getInt(1) == 0;
-        }
+        return autoCommit(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                return rs.next() && rs.getInt(1) == 0;
+            }
+        });
     }
 
-    /** Applies pending migrations. */
-    synchronized void migrate() throws SQLException {
-        new Migrations(Migrations.DEFAULT_LOCATION).migrate(connection);
+    /** Applies pending migrations; an applied script changed since is refused (IllegalStateException). */
+    void migrate() throws SQLException {
+        migrations().migrate(this);
     }
 
     public Path file() {
@@ -152,72 +168,50 @@ public final class Database implements AutoCloseable {
     }
 
     public boolean isReadOnly() {
-        return readOnly;
+        return connection.isReadOnly();
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
-    public synchronized <T> T transaction(SqlWork<T> work) throws SQLException {
-        if (readOnly) {
-            throw new SQLException("the database " + file + " is open read-only");
-        }
-        connection.setAutoCommit(false);
-        try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+    @Override
+    public <T> T write(SqlWork<T> work) throws SQLException {
+        return connection.write(work);
     }
 
     /**
      * Runs read-only {@code work} in one read transaction, so that all its queries see the same
      * committed state even while another process writes. Allowed on a read-only database.
      */
-    public synchronized <T> T snapshot(SqlWork<T> work) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            return work.run(connection);
-        } finally {
-            // Ends the read transaction; nothing was written.
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
+    @Override
+    public <T> T read(SqlWork<T> work) throws SQLException {
+        return connection.read(work);
     }
 
     /**
      * Runs {@code work} on the shared connection outside a transaction (each statement commits
-     * on its own). For reads, and for statements that cannot run in a transaction (some PRAGMAs).
+     * on its own): only for statements that cannot run in one (some PRAGMAs).
      */
-    public synchronized <T> T read(SqlWork<T> work) throws SQLException {
-        return work.run(connection);
+    public <T> T autoCommit(SqlWork<T> work) throws SQLException {
+        return connection.autoCommit(work);
     }
 
     /** Runs {@code PRAGMA integrity_check}; returns "ok" or SQLite's complaints, one per line. */
-    public synchronized String integrityCheck() throws SQLException {
-        StringBuilder out = new StringBuilder();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            while (rs.next()) {
-                if (!out.isEmpty()) {
-                    out.append('\n');
+    public String integrityCheck() throws SQLException {
+        return autoCommit(c -> {
+            StringBuilder out = new StringBuilder();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                while (rs.next()) {
+                    if (!out.isEmpty()) {
+                        out.append('\n');
+                    }
+                    out.append(rs.getString(1));
                 }
-                out.append(rs.getString(1));
             }
-        }
-        return out.isEmpty() ? "no answer" : out.toString();
+            return out.isEmpty() ? "no answer" : out.toString();
+        });
     }
 
     @Override
-    public synchronized void close() throws SQLException {
+    public void close() {
         connection.close();
-    }
-
-    /** Work against a connection; may throw SQLException. */
-    @FunctionalInterface
-    public interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }

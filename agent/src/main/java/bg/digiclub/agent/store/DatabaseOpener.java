@@ -215,7 +215,7 @@ public final class DatabaseOpener {
         }
         try {
             db.close();
-        } catch (SQLException e) {
+        } catch (IllegalStateException e) {
             LOG.debug("closing a damaged database failed", e);
         }
     }

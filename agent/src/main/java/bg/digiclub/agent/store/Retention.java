@@ -1,5 +1,7 @@
 package bg.digiclub.agent.store;
 
+import bg.digiclub.support.sql.Rows;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,7 +78,7 @@ public final class Retention {
         int done = 0;
         while (true) {
             // One hour per transaction: short transactions, and progress survives a crash.
-            boolean summarized = db.transaction(c -> {
+            boolean summarized = db.write(c -> {
                 OptionalLong marker = StoreState.get(c, StoreState.HOURLY_ROLLED_UNTIL);
                 OptionalLong next = oldestRawAtOrAfter(c, marker.orElse(Long.MIN_VALUE));
                 if (next.isEmpty() || StoreState.hourOf(next.getAsLong()) >= currentHour) {
@@ -106,15 +108,14 @@ public final class Retention {
         try (PreparedStatement ps = c.prepareStatement("SELECT MIN(ts) FROM sample WHERE ts >= ?")) {
             ps.setLong(1, from);
             try (ResultSet rs = ps.executeQuery()) {
-                long v = rs.getLong(1);
-                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
+                return Rows.optionalLong(rs, 1);
             }
         }
     }
 
     private long deleteOldRaw(long now) throws SQLException {
         long keepFrom = StoreState.hourOf(now - policy.raw().getSeconds());
-        return db.transaction(c -> {
+        return db.write(c -> {
             OptionalLong summarizedUntil = StoreState.get(c, StoreState.HOURLY_ROLLED_UNTIL);
             if (summarizedUntil.isEmpty()) {
                 return 0L;
@@ -130,7 +131,7 @@ public final class Retention {
 
     private long deleteOldHourly(long now) throws SQLException {
         long cutoff = StoreState.hourOf(now - policy.hourly().getSeconds());
-        return db.transaction(c -> deleteBefore(c, "DELETE FROM sample_hourly WHERE hour < ?", cutoff));
+        return db.write(c -> deleteBefore(c, "DELETE FROM sample_hourly WHERE hour < ?", cutoff));
     }
 
     /** Runs {@code delete} with {@code cutoff}: a range at the start of the primary key. */
@@ -143,7 +144,7 @@ public final class Retention {
 
     private long deleteOldAlerts(long now) throws SQLException {
         long cutoffMillis = (now - policy.alerts().getSeconds()) * 1000;
-        return db.transaction(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM alert_event WHERE started_at < ?1 AND ended_at < ?1")) {
                 ps.setLong(1, cutoffMillis);
@@ -153,7 +154,7 @@ public final class Retention {
     }
 
     private long returnFreePages() throws SQLException {
-        return db.read(c -> {
+        return db.autoCommit(c -> {
             long free = pragma(c, "freelist_count");
             long total = pragma(c, "page_count");
             if (free == 0 || free * 100 <= total * VACUUM_FREE_SHARE_PERCENT) {

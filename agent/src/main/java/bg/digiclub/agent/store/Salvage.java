@@ -102,7 +102,7 @@ final class Salvage {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection old = DriverManager.getConnection(url, config.toProperties())) {
-            return fresh.read(target -> copyAll(old, target));
+            return fresh.autoCommit(target -> copyAll(old, target));
         } catch (SQLException | RuntimeException e) {
             LOG.warn("nothing could be read from the damaged database {}: {}", damaged, e.toString());
             return new Report(Map.of(), String.valueOf(e.getMessage()));

@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.HealthSample.ProcessUsage;
+import bg.digiclub.agent.health.HealthSample;
+import bg.digiclub.support.sql.Rows;
 
 /**
  * Health samples on disk: every sample appended in one transaction, raw readings for a week and
@@ -79,7 +80,7 @@ public final class SampleStore {
         Map<String, Long> created = new HashMap<>();
         List<List<ProcessUsage>> processes = List.of(sample.topByCpu(), sample.topByMemory());
         boolean[] processesWritten = {false};
-        db.transaction(c -> {
+        db.write(c -> {
             boolean newest = single(prepared(c, NEWEST_TS)).orElse(Long.MIN_VALUE) <= ts;
             PreparedStatement insert = prepared(c, INSERT_SAMPLE);
             try {
@@ -134,8 +135,7 @@ public final class SampleStore {
     /** The one number a query such as {@link #NEWEST_TS} answers; empty for NULL. */
     private static OptionalLong single(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
-            long v = rs.getLong(1);
-            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
+            return Rows.optionalLong(rs, 1);
         }
     }
 
@@ -143,8 +143,7 @@ public final class SampleStore {
     private static OptionalLong oldestTs(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT MIN(ts) FROM sample");
              ResultSet rs = ps.executeQuery()) {
-            long v = rs.getLong(1);
-            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
+            return Rows.optionalLong(rs, 1);
         }
     }
 
@@ -216,7 +215,7 @@ public final class SampleStore {
      * in whole seconds.
      */
     public Optional<HealthSample> latest() throws SQLException {
-        return db.snapshot(c -> {
+        return db.read(c -> {
             OptionalLong ts = newestTs(c);
             if (ts.isEmpty()) {
                 return Optional.empty();
@@ -295,7 +294,7 @@ public final class SampleStore {
         }
         long fromS = from.getEpochSecond();
         long toS = to.getEpochSecond();
-        return db.snapshot(c -> {
+        return db.read(c -> {
             Map<Long, String> metrics = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(metricQuery)) {
                 ps.setString(1, argument);

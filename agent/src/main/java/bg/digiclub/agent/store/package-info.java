@@ -5,8 +5,9 @@
  *   <li>{@link bg.digiclub.agent.store.DatabaseOpener} opens {@code agent.db} in the data
  *       directory at start-up, moving a damaged file aside (never deleting it) with a CRIT alert;
  *       {@link bg.digiclub.agent.store.Database} is the connection (WAL, one writer, read-only
- *       readers in other processes) and {@link bg.digiclub.agent.store.Migrations} the versioned
- *       schema ({@code db/migration/}).</li>
+ *       readers in other processes; {@code write} a transaction, {@code read} a snapshot, the
+ *       vocabulary of {@link bg.digiclub.support.sql}) and the versioned schema
+ *       ({@code db/migration/index.txt}, applied with checksums by {@link bg.digiclub.support.sql.Migrations}).</li>
  *   <li>{@link bg.digiclub.agent.store.SampleStore}: health samples, raw and hourly, and the
  *       newest sample; {@link bg.digiclub.agent.store.AlertStore}: alert events with start and end.</li>
  *   <li>{@link bg.digiclub.agent.store.RaisedChecks}: checks the agent raises by its own rules

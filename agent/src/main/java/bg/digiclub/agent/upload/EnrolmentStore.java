@@ -44,7 +44,7 @@ public final class EnrolmentStore {
      * collector answers a retry whose first answer was lost with the same device and token.
      */
     public String pendingRequestKey(Supplier<String> fresh, Instant now) throws SQLException {
-        return db.transaction(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT request_key FROM enrolment_request WHERE id = 1");
                  ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -67,7 +67,7 @@ public final class EnrolmentStore {
      * pending request key (the next enrolment is a new request).
      */
     public void save(DeviceCredentials credentials) throws SQLException {
-        db.transaction(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM enrolment_request WHERE id = 1")) {
                 ps.executeUpdate();
             }
@@ -87,7 +87,7 @@ public final class EnrolmentStore {
 
     /** The collector refused the token (401/403): stop sending until the PC is enrolled again. */
     public void markNeedsReenrolment(String reason) throws SQLException {
-        db.transaction(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE enrolment SET needs_reenrolment = 1, reenrolment_reason = ? WHERE id = 1")) {
                 ps.setString(1, reason);

@@ -59,7 +59,7 @@ public final class Outbox {
 
     /** Seals a batch in its own transaction. */
     public SealInfo seal(BatchKind kind, PayloadWriter writer) throws SQLException {
-        return db.transaction(c -> seal(c, kind, writer));
+        return db.write(c -> seal(c, kind, writer));
     }
 
     /**
@@ -133,7 +133,7 @@ public final class Outbox {
 
     /** The collector has the batch (it answered 2xx): delete it. */
     public void delivered(UUID batchId) throws SQLException {
-        db.transaction(c -> update(c, "DELETE FROM outbox WHERE batch_id = ?", ps -> ps.setString(1, batchId.toString())));
+        db.write(c -> update(c, "DELETE FROM outbox WHERE batch_id = ?", ps -> ps.setString(1, batchId.toString())));
     }
 
     /**
@@ -147,7 +147,7 @@ public final class Outbox {
 
     /** Sending failed in a way worth retrying: count the attempt, wait until {@code nextAttemptAt}. */
     public void failed(UUID batchId, Instant nextAttemptAt, String error) throws SQLException {
-        db.transaction(c -> update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
+        db.write(c -> update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
                 + " WHERE batch_id = ?", ps -> {
                     ps.setLong(1, nextAttemptAt.toEpochMilli());
                     ps.setString(2, error);
@@ -161,7 +161,7 @@ public final class Outbox {
      * reported by the next batch sealed.
      */
     public void quarantine(UUID batchId, String reason) throws SQLException {
-        db.transaction(c -> {
+        db.write(c -> {
             try (PreparedStatement carried = c.prepareStatement("SELECT carried_usage_evictions, "
                     + "carried_health_evictions FROM outbox WHERE batch_id = ? AND quarantined_reason IS NULL")) {
                 carried.setString(1, batchId.toString());
@@ -183,7 +183,7 @@ public final class Outbox {
 
     /** Evicts what is over the bounds now; returns how many batches of each kind went. */
     public Map<BatchKind, Integer> enforceLimits() throws SQLException {
-        return db.transaction(c -> evictOverLimits(c, clock.instant(), 0));
+        return db.write(c -> evictOverLimits(c, clock.instant(), 0));
     }
 
     public OutboxStats stats() throws SQLException {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.support.sql.Rows;
 
 /**
  * The upload's shared retry state, persisted (table {@code upload_state}) so that a restart
@@ -31,8 +32,7 @@ public record UploadState(int consecutiveFailures, Instant notBefore, Optional<I
             try (PreparedStatement ps = c.prepareStatement("SELECT consecutive_failures, not_before, last_success_at, "
                     + "last_error FROM upload_state WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                long success = rs.getLong(3);
-                Optional<Instant> last = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(success));
+                Optional<Instant> last = Optional.ofNullable(Rows.epochMilliOrNull(rs, 3));
                 return new UploadState(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), last,
                         Optional.ofNullable(rs.getString(4)));
             }
@@ -40,7 +40,7 @@ public record UploadState(int consecutiveFailures, Instant notBefore, Optional<I
     }
 
     static void recordSuccess(Database db, Instant at) throws SQLException {
-        db.transaction(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE upload_state SET consecutive_failures = 0, "
                     + "not_before = 0, last_success_at = ?, last_error = NULL WHERE id = 1")) {
                 ps.setLong(1, at.toEpochMilli());
@@ -52,7 +52,7 @@ public record UploadState(int consecutiveFailures, Instant notBefore, Optional<I
 
     /** Counts a failed round; returns the new number of consecutive failures. */
     static int recordFailure(Database db, String error) throws SQLException {
-        return db.transaction(c -> {
+        return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE upload_state SET consecutive_failures = "
                     + "consecutive_failures + 1, last_error = ? WHERE id = 1")) {
                 ps.setString(1, error);
@@ -67,7 +67,7 @@ public record UploadState(int consecutiveFailures, Instant notBefore, Optional<I
     }
 
     static void setNotBefore(Database db, Instant notBefore) throws SQLException {
-        db.transaction(c -> {
+        db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE upload_state SET not_before = ? WHERE id = 1")) {
                 ps.setLong(1, notBefore.toEpochMilli());
                 ps.executeUpdate();

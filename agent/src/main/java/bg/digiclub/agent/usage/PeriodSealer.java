@@ -28,6 +28,7 @@ import bg.digiclub.agent.upload.Outbox;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.support.sql.Rows;
 
 /**
  * Seals complete periods into the outbox, each exactly once: a usage batch per ended local day
@@ -103,7 +104,7 @@ public final class PeriodSealer implements BatchSource {
     int forgetSealsAhead() throws SQLException {
         Instant now = clock.instant();
         long today = LocalDate.ofInstant(now, clock.getZone()).toEpochDay();
-        return db.transaction(c -> {
+        return db.write(c -> {
             List<String> batchIds = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT batch_id FROM sealed_period"
                     + " WHERE (kind IN (?, ?) AND period_start >= ?) OR (kind = ? AND period_start > ?)")) {
@@ -164,7 +165,7 @@ public final class PeriodSealer implements BatchSource {
         List<HourTotals> hours = UsageAggregation.hours(from, to, sessions, samples, sampleInterval);
         DayTotals totals = UsageAggregation.day(day, from, to, sessions);
         Envelope env = new Envelope(creds.deviceId(), creds.clubId(), agentVersion, zone, from, to);
-        db.transaction(c -> {
+        db.write(c -> {
             if (isSealed(c, USAGE_DAY, day.toEpochDay())) {
                 return null;
             }
@@ -205,7 +206,7 @@ public final class PeriodSealer implements BatchSource {
             return 0;
         }
         Envelope env = new Envelope(creds.deviceId(), creds.clubId(), agentVersion, zone, slot, slot.plus(healthInterval));
-        return db.transaction(c -> {
+        return db.write(c -> {
             if (isSealed(c, HEALTH_SLOT, slot.toEpochMilli())) {
                 return 0;
             }
@@ -266,8 +267,7 @@ public final class PeriodSealer implements BatchSource {
             ps.setString(1, kind);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                long v = rs.getLong(1);
-                return rs.wasNull() ? Optional.empty() : Optional.of(v);
+                return Optional.ofNullable(Rows.longOrNull(rs, 1));
             }
         }
     }

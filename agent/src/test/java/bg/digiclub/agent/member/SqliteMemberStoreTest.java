@@ -238,7 +238,7 @@ class SqliteMemberStoreTest {
 
     /** A member's past session, as the session authority would have recorded it. */
     private void play(String code, String id, Instant from, Duration length) throws Exception {
-        db.transaction(c -> {
+        db.write(c -> {
             try (var ps = c.prepareStatement("INSERT INTO session (id, kind, member_code, age_band, sex, started_at, "
                     + "allowed_ms, ended_at, end_reason, closed_by) VALUES (?, 'MEMBER', ?, 'NOT_DECLARED', 'NOT_DECLARED', "
                     + "?, 3600000, ?, 'LOGOUT', 'KIOSK')")) {

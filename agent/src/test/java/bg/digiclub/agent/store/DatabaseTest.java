@@ -35,7 +35,7 @@ class DatabaseTest {
     @Test
     void insertsDoNotFetchGeneratedKeys() throws Exception {
         try (Database db = Database.open(dir.resolve("agent.db"))) {
-            boolean anyKey = db.transaction(c -> {
+            boolean anyKey = db.write(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric(name) VALUES (?)")) {
                     ps.setString(1, "cpu.load_pct");
                     ps.executeUpdate();
@@ -53,7 +53,7 @@ class DatabaseTest {
     void reopeningKeepsDataAndAppliesNothingTwice() throws Exception {
         Path file = dir.resolve("agent.db");
         try (Database db = Database.open(file)) {
-            db.transaction(c -> {
+            db.write(c -> {
                 try (Statement st = c.createStatement()) {
                     return st.executeUpdate("INSERT INTO metric(name) VALUES ('cpu.load_pct')");
                 }
@@ -61,7 +61,7 @@ class DatabaseTest {
         }
         try (Database db = Database.open(file)) {
             assertEquals(List.of("cpu.load_pct"), query(db, "SELECT name FROM metric"));
-            assertEquals(List.of(String.valueOf(new Migrations(Migrations.DEFAULT_LOCATION).list().size())),
+            assertEquals(List.of(String.valueOf(Database.migrations().all().size())),
                     query(db, "SELECT count(*) FROM schema_version"));
             assertEquals("ok", db.integrityCheck());
         }
@@ -70,7 +70,7 @@ class DatabaseTest {
     @Test
     void failedTransactionChangesNothing() throws Exception {
         try (Database db = Database.open(dir.resolve("agent.db"))) {
-            assertThrows(SQLException.class, () -> db.transaction(c -> {
+            assertThrows(SQLException.class, () -> db.write(c -> {
                 try (Statement st = c.createStatement()) {
                     st.executeUpdate("INSERT INTO metric(name) VALUES ('a')");
                     return st.executeUpdate("INSERT INTO metric(name) VALUES ('a')");
@@ -94,7 +94,7 @@ class DatabaseTest {
         Database.open(file).close();
         try (Database db = Database.openReadOnly(file)) {
             assertTrue(db.isReadOnly());
-            SQLException e = assertThrows(SQLException.class, () -> db.transaction(c -> null));
+            SQLException e = assertThrows(SQLException.class, () -> db.write(c -> null));
             assertTrue(e.getMessage().contains("read-only"), e.getMessage());
             assertThrows(SQLException.class, () -> db.read(c -> {
                 try (Statement st = c.createStatement()) {
@@ -110,6 +110,56 @@ class DatabaseTest {
         Database.connect(file).close();
         SQLException e = assertThrows(SQLException.class, () -> Database.openReadOnly(file));
         assertTrue(e.getMessage().contains("schema version 0"), e.getMessage());
+    }
+
+    /**
+     * A database written by the agent before checksums were recorded: its {@code schema_version} without the
+     * checksum column and with SQLite's datetime text, the newest migration not yet applied.
+     */
+    @Test
+    void aDatabaseOfTheOldRunnerIsUpgradedInPlace() throws Exception {
+        Path file = dir.resolve("agent.db");
+        try (Database db = Database.open(file)) {
+            db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO metric(name) VALUES ('cpu.load_pct')");
+                    st.executeUpdate("DROP TABLE enrolment_request");
+                    st.executeUpdate("CREATE TABLE old_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                            + " applied_at TEXT NOT NULL)");
+                    st.executeUpdate("INSERT INTO old_version SELECT version, name, '2026-11-30 10:00:00' FROM schema_version"
+                            + " WHERE name <> 'V22__enrolment_request.sql'");
+                    st.executeUpdate("DROP TABLE schema_version");
+                    st.executeUpdate("ALTER TABLE old_version RENAME TO schema_version");
+                    return null;
+                }
+            });
+        }
+        try (Database db = Database.open(file)) {
+            assertEquals(List.of("cpu.load_pct"), query(db, "SELECT name FROM metric"));
+            assertEquals(List.of("0"), query(db, "SELECT count(*) FROM enrolment_request"), "the missing one applied");
+            List<String> expected = new ArrayList<>();
+            for (var m : Database.migrations().all()) {
+                expected.add(m.version() + " " + m.checksum());
+            }
+            assertEquals(expected, query(db, "SELECT version || ' ' || checksum FROM schema_version ORDER BY version"));
+            assertEquals(List.of(String.valueOf(expected.size() - 1)),
+                    query(db, "SELECT count(*) FROM schema_version WHERE applied_at = '2026-11-30 10:00:00'"));
+        }
+        try (Database db = Database.openReadOnly(file)) {
+            assertEquals("ok", db.integrityCheck());
+        }
+    }
+
+    @Test
+    void aChangedAppliedMigrationStopsTheOpenNamingTheFile() throws Exception {
+        Path file = dir.resolve("agent.db");
+        Database.open(file).close();
+        try (Database db = Database.open(file)) {
+            db.write(c -> c.createStatement().executeUpdate(
+                    "UPDATE schema_version SET checksum = 'edited' WHERE name = 'V2__alert_events.sql'"));
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(file));
+        assertTrue(e.getMessage().contains("V2__alert_events.sql"), e.getMessage());
     }
 
     static List<String> query(Database db, String sql) throws SQLException {

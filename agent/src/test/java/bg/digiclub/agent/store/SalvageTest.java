@@ -40,7 +40,7 @@ class SalvageTest {
     /** A PC's database: enrolled, a staff PIN, members, sessions, two unsent batches, then a week of samples. */
     private void writeClubDatabase(int members) throws Exception {
         try (Database db = Database.open(file())) {
-            db.transaction(c -> {
+            db.write(c -> {
                 exec(c, "INSERT INTO enrolment (id, collector_url, device_id, club_id, token, enrolled_at)"
                         + " VALUES (1, 'https://collector.test', '6f1c2a9e-7d3b-4c55-9a0e-2b8f6d1e7c34', 'sz-rodina-1860',"
                         + " 'device-token-secret', 1764000000)");

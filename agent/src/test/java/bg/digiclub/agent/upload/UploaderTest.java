@@ -287,7 +287,7 @@ class UploaderTest {
 
     @Test
     void notEnrolledSendsNothing() throws Exception {
-        rig.db.transaction(c -> c.createStatement().executeUpdate("DELETE FROM enrolment"));
+        rig.db.write(c -> c.createStatement().executeUpdate("DELETE FROM enrolment"));
         rig.sealSample(BatchKind.USAGE);
         assertEquals(UploadRound.Outcome.NOT_ENROLLED, uploader.send(ALL, true).outcome());
         assertEquals(0, collector.requestCount());

@@ -155,7 +155,7 @@ class PeriodSealerTest {
     void nothingIsSealedBeforeEnrolment() throws Exception {
         ledger.guest(local(2026, 11, 18, 11, 7), Duration.ofMinutes(40), AgeBand.AGE_65_74, Sex.FEMALE);
         open();
-        rig.db.transaction(c -> c.createStatement().executeUpdate("DELETE FROM enrolment"));
+        rig.db.write(c -> c.createStatement().executeUpdate("DELETE FROM enrolment"));
         clock.set(local(2026, 11, 22, 3, 0));
         health.currentAt(clock.instant(), HealthStatus.OK, Map.of("memory", HealthStatus.OK));
         assertEquals(0, sealer().sealDue());

@@ -9,6 +9,7 @@ import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
+import bg.digiclub.support.sql.Rows;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -169,18 +170,13 @@ public final class Reports {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         days.add(new HealthDayRow(LocalDate.ofEpochDay(rows.getLong(1)), checks(rows.getString(2)),
-                                (Double) nullableDouble(rows, 3), (Double) nullableDouble(rows, 4), rows.getInt(5),
+                                Rows.doubleOrNull(rows, 3), Rows.doubleOrNull(rows, 4), rows.getInt(5),
                                 rows.getInt(6)));
                     }
                 }
             }
             return days;
         });
-    }
-
-    private static Object nullableDouble(ResultSet rows, int column) throws SQLException {
-        double v = rows.getDouble(column);
-        return rows.wasNull() ? null : v;
     }
 
     private static ClubSummary summary(Club club, Map<String, long[]> totals, Map<String, Integer> active,
@@ -279,8 +275,7 @@ public final class Reports {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    long lastSeen = rows.getLong(3);
-                    Instant seen = rows.wasNull() ? null : Instant.ofEpochSecond(lastSeen);
+                    Instant seen = Rows.epochSecondOrNull(rows, 3);
                     HealthLight light = rows.getLong(4) > 0 ? HealthLight.RED : rows.getLong(5) > 0 ? HealthLight.AMBER
                             : rows.getLong(6) > 0 ? HealthLight.GREEN : HealthLight.NONE;
                     fleet.put(rows.getString(1), new Object[] {rows.getInt(2), seen, light});
@@ -384,19 +379,14 @@ public final class Reports {
                     String health = rows.getString(8);
                     String checks = rows.getString(9);
                     devices.add(new DeviceSummary(UUID.fromString(rows.getString(1)), rows.getString(2),
-                            rows.getInt(3), rows.getInt(4) != 0, rows.getString(5), instant(rows, 6),
-                            instant(rows, 7), health == null ? null : HealthStatus.valueOf(health),
+                            rows.getInt(3), rows.getInt(4) != 0, rows.getString(5), Rows.epochSecondOrNull(rows, 6),
+                            Rows.epochSecondOrNull(rows, 7), health == null ? null : HealthStatus.valueOf(health),
                             checks == null ? List.of() : checks(checks), rows.getLong(10), rows.getLong(11),
                             rows.getLong(12), rows.getLong(13), u[0], u[1]));
                 }
             }
         }
         return devices;
-    }
-
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        long seconds = rows.getLong(column);
-        return rows.wasNull() ? null : Instant.ofEpochSecond(seconds);
     }
 
     private static void bindPeriod(PreparedStatement select, Period period, String clubId) throws SQLException {

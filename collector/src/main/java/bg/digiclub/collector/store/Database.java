@@ -1,37 +1,52 @@
 package bg.digiclub.collector.store;
 
+import bg.digiclub.support.sql.Migration;
+import bg.digiclub.support.sql.Migrations;
+import bg.digiclub.support.sql.SqlDatabase;
+import bg.digiclub.support.sql.SqlWork;
+import bg.digiclub.support.sql.WriterAndReaders;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Set;
-import java.sql.Connection;
-import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The collector's database. SQLite gets one writer connection (SQLite allows one writer at a
- * time anyway; queueing in the pool is cheaper than retrying SQLITE_BUSY) and a few readers
- * that WAL lets run beside it. PostgreSQL gets one pool for both.
+ * The collector's database, used with the words the agent uses too ({@link SqlDatabase}): {@code write} is a
+ * transaction on the writer, {@code read} a consistent snapshot on a reader ({@link WriterAndReaders}). SQLite
+ * gets one writer connection (SQLite allows one writer at a time anyway; queueing in the pool is cheaper than
+ * retrying SQLITE_BUSY) and a few readers that WAL lets run beside it. PostgreSQL gets one pool for both.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements SqlDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** The collector's migrations: {@code db/collector/index.txt} and the scripts it lists. */
+    static final String MIGRATIONS = "db/collector/";
 
     private final Dialect dialect;
-    private final HikariDataSource writer;
-    private final HikariDataSource reader;
+    private final WriterAndReaders pools;
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
         this.dialect = dialect;
-        this.writer = writer;
-        this.reader = reader;
+        this.pools = new WriterAndReaders(writer, reader, () -> {
+            writer.close();
+            if (reader != writer) {
+                reader.close();
+            }
+        });
+    }
+
+    /** The collector's migrations, in the order they apply. */
+    static Migrations migrations() {
+        return Migrations.listedIn(Database.class.getClassLoader(), MIGRATIONS);
     }
 
     /** The SQLite database's file name in the data directory. */
@@ -99,7 +114,12 @@ public final class Database implements AutoCloseable {
         }
         Database database = dialect == Dialect.SQLITE ? openSqlite(jdbcUrl) : openPostgres(jdbcUrl, password);
         try {
-            new Migrations(database).apply();
+            for (Migration m : migrations().migrate(database)) {
+                LOG.info("database migrated to version {} ({})", m.version(), m.file());
+            }
+        } catch (SQLException e) {
+            database.close();
+            throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -151,36 +171,19 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs work in one write transaction: committed if it returns, rolled back if it throws. */
+    @Override
     public <T> T write(SqlWork<T> work) throws SQLException {
-        return transaction(writer, work);
+        return pools.write(work);
     }
 
-    /** Runs read-only work on a reader connection. */
+    /** Runs read-only work on one consistent snapshot, on a reader connection. */
+    @Override
     public <T> T read(SqlWork<T> work) throws SQLException {
-        return transaction(reader, work);
-    }
-
-    private static <T> T transaction(HikariDataSource pool, SqlWork<T> work) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        return pools.read(work);
     }
 
     @Override
     public void close() {
-        writer.close();
-        if (reader != writer) {
-            reader.close();
-        }
+        pools.close();
     }
 }

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 
 import org.sqlite.SQLiteConfig;
 
+import bg.digiclub.support.sql.Rows;
+
 /**
  * The real agent ({@code agent/target/digiclub-agent.jar}, built by the reactor before this
  * module's tests) running as root in a process of its own, started as systemd would with the
@@ -213,8 +215,8 @@ final class AgentUnderAttack implements AutoCloseable {
              ResultSet r = s.executeQuery("SELECT id, kind, member_code, started_at, ended_at, end_reason,"
                      + " last_heartbeat_at FROM session ORDER BY started_at")) {
             while (r.next()) {
-                rows.add(new LedgerRow(r.getString(1), r.getString(2), r.getString(3), instant(r, 4), instant(r, 5),
-                        r.getString(6), instant(r, 7)));
+                rows.add(new LedgerRow(r.getString(1), r.getString(2), r.getString(3), Rows.epochMilliOrNull(r, 4), Rows.epochMilliOrNull(r, 5),
+                        r.getString(6), Rows.epochMilliOrNull(r, 7)));
             }
         }
         return rows;
@@ -259,11 +261,6 @@ final class AgentUnderAttack implements AutoCloseable {
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             return r.next() ? r.getLong(1) : 0;
         }
-    }
-
-    private static Instant instant(ResultSet r, int column) throws SQLException {
-        long ms = r.getLong(column);
-        return r.wasNull() ? null : Instant.ofEpochMilli(ms);
     }
 
     private static String tail(String s, int n) {

@@ -1,0 +1,86 @@
+package bg.digiclub.support.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * A database used through one connection, every use serialized on this object: a writer and its reads share the
+ * connection's page cache, and nothing is pooled. Right for an embedded database with one writing process (the
+ * agent's SQLite file): the writer never waits for another connection, and a second process reading the same
+ * file (WAL) gets its own instance.
+ *
+ * <p>{@link #read} is a read transaction on the same connection, ended by a rollback; {@link #autoCommit} is for
+ * the few statements SQLite refuses inside a transaction ({@code PRAGMA foreign_keys}, {@code wal_checkpoint}).
+ */
+public final class SingleConnection implements SqlDatabase {
+    private final Connection connection;
+    private final String name;
+    private final boolean readOnly;
+
+    /**
+     * @param connection the connection, owned from now on (closed by {@link #close()})
+     * @param name       what the database is called in error messages, e.g. its file
+     * @param readOnly   true if {@link #write} must be refused (a reader in another process)
+     */
+    public SingleConnection(Connection connection, String name, boolean readOnly) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.name = Objects.requireNonNull(name, "name");
+        this.readOnly = readOnly;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    @Override
+    public synchronized <T> T write(SqlWork<T> work) throws SQLException {
+        Objects.requireNonNull(work, "work");
+        if (readOnly) {
+            throw new SQLException("the database " + name + " is open read-only");
+        }
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public synchronized <T> T read(SqlWork<T> work) throws SQLException {
+        Objects.requireNonNull(work, "work");
+        connection.setAutoCommit(false);
+        try {
+            return work.run(connection);
+        } finally {
+            // ends the read transaction; a read keeps nothing
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Runs {@code work} outside any transaction, each statement committing on its own: only for statements that
+     * cannot run inside one. Reads and writes go through {@link #read} and {@link #write}.
+     */
+    public synchronized <T> T autoCommit(SqlWork<T> work) throws SQLException {
+        Objects.requireNonNull(work, "work");
+        return work.run(connection);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing is pending on a connection between uses: every use ends its transaction
+            throw new IllegalStateException("cannot close the database " + name + ": " + e.getMessage(), e);
+        }
+    }
+}

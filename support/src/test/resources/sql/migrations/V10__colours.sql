@@ -1,0 +1,3 @@
+CREATE TABLE colour (name VARCHAR(20) PRIMARY KEY);
+
+INSERT INTO colour (name) VALUES ('red;blue');
