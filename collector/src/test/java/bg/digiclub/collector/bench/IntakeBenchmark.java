@@ -94,8 +94,10 @@ public final class IntakeBenchmark {
                         measured.seconds, total / measured.seconds);
                 System.out.printf("  batches/s per 5 s slice of the window: %s%n", measured.sliceRates());
                 Percentiles latency = Percentiles.of(measured.latencies);
-                System.out.printf("  latency per batch (send to answer): median %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                        latency.median() / 1e6, latency.percentile(99) / 1e6, latency.max() / 1e6);
+                String p99 = latency.count() >= Percentiles.minimumCount(99)
+                        ? String.format("%.1f ms", latency.percentile(99) / 1e6) : "- (fewer than 100 batches)";
+                System.out.printf("  latency per batch (send to answer): median %.1f ms, p99 %s, max %.1f ms%n",
+                        latency.median() / 1e6, p99, latency.max() / 1e6);
                 System.out.printf("  CPU per batch: %.3f ms in this JVM, of which %.3f ms the collector and %.3f ms the load"
                         + " generator%n", measured.cpuMs() / total, collectorMs / total,
                         measured.cpuMs.getOrDefault("load generator", 0.0) / total);
