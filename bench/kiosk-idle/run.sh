@@ -9,12 +9,15 @@
 # schedstat run time, in ns; the stat ticks' total as a check) and resident memory (VmRSS).
 # It prints each 10 s interval, then per program the median and range of CPU ms per 10 s, the
 # RSS at the end and its peak, and the load average before and after; a picture of each display
-# at the end goes to the output directory.
+# at the end goes to target/bench/kiosk-idle/ (look at them: a program that died or shows an error
+# measures nothing). Its temporary files (logs, per-interval figures) are removed at the end, also
+# after a failure or Ctrl+C, with every program it started.
 #
 #   LIBKI=/path/to/libkiclient     the Libki client (bench/kiosk-idle/build-libki.sh builds it);
-#                                  LIBKI=none leaves it out
-#   KIOSK_JAR, KIOSK_JAVA_OPTS     the kiosk measured (default kiosk/target/digiclub-kiosk.jar with
-#                                  @kiosk/config/kiosk.jvm-options, as the installed session runs it)
+#                                  default none: the kiosk alone
+#   KIOSK_JAR, KIOSK_JAVA_OPTS     the kiosk measured (default kiosk/target/digiclub-kiosk.jar, built
+#                                  first, with @kiosk/config/kiosk.jvm-options, as the installed
+#                                  session runs it)
 #   KIOSK_ENV                      the kiosk's environment (default GDK_GL=disable, as digiclub-kiosk-xsession
 #                                  sets it; KIOSK_ENV= for none)
 #   BEFORE_JAR, BEFORE_JAVA_OPTS   optional: another kiosk build (e.g. an older commit's) in the same run,
@@ -24,37 +27,38 @@
 # agent answers, so the lock screen is the ordinary "free" one, not "out of order").
 set -u
 repo=$(cd "$(dirname "$0")/../.." && pwd)
+. "$repo/bench/lib.sh"
 seconds=${1:-90}
 warmup=${WARMUP:-30}
 step=10
 jar=${KIOSK_JAR:-$repo/kiosk/target/digiclub-kiosk.jar}
 opts=${KIOSK_JAVA_OPTS:-@$repo/kiosk/config/kiosk.jvm-options}
-libki=${LIBKI:-}
-[ -f "$jar" ] || { echo "run.sh: no $jar (mvn -o -q -pl kiosk -am package -DskipTests)"; exit 2; }
-[ -n "$libki" ] || { echo "run.sh: set LIBKI=path/to/libkiclient (bench/kiosk-idle/build-libki.sh) or LIBKI=none"; exit 2; }
+libki=${LIBKI:-none}
+results=$repo/target/bench/kiosk-idle
 [ "$libki" = none ] || [ -x "$libki" ] || { echo "run.sh: $libki is not a program"; exit 2; }
 for c in Xvfb openbox xdpyinfo; do command -v $c >/dev/null || { echo "run.sh: needs $c (see kiosk/scripts/escape-test.sh)"; exit 2; }; done
 [ "$seconds" -ge $((warmup + 2 * step)) ] || { echo "run.sh: SECONDS must be at least WARMUP + 20"; exit 2; }
 
-out=$(mktemp -d /tmp/kiosk-idle.XXXXXX)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; sleep 0.5; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done; }
-trap cleanup EXIT
+bench_tmpdir kiosk-idle
+out=$work
+if [ -z "${KIOSK_JAR:-}" ]; then bench_build kiosk || exit 1; fi
+[ -f "$jar" ] || { echo "run.sh: no $jar"; exit 2; }
+mkdir -p "$results"
 
 # display NAME: a fresh Xvfb with openbox; sets $disp
 display() {
   disp=:$((500 + RANDOM % 400))
   while [ -e "/tmp/.X11-unix/X${disp#:}" ]; do disp=:$((500 + RANDOM % 400)); done
-  Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb-$1.log" 2>&1 & pids+=($!)
+  Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb-$1.log" 2>&1 & bench_started $!
   for _ in $(seq 50); do DISPLAY=$disp xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-  DISPLAY=$disp openbox >"$out/openbox-$1.log" 2>&1 & pids+=($!)
+  DISPLAY=$disp openbox >"$out/openbox-$1.log" 2>&1 & bench_started $!
 }
 
 names=(); procs=(); disps=()
 start() {  # start NAME COMMAND...: on a display of its own
   local name=$1; shift
   display "$name"
-  DISPLAY=$disp "$@" >"$out/$name.log" 2>&1 & pids+=($!)
+  DISPLAY=$disp "$@" >"$out/$name.log" 2>&1 & bench_started $!
   names+=("$name"); procs+=($!); disps+=("$disp")
 }
 
@@ -78,7 +82,7 @@ rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null; }
 echo "kiosk idle bench: ${seconds} s, measured from ${warmup} s, $(nproc) cores, load average ${load_before}, $(java -version 2>&1 | head -1)"
 echo "kiosk: ${KIOSK_ENV-GDK_GL=disable} java $opts -jar $jar"
 [ -n "${BEFORE_JAR:-}" ] && echo "kiosk-before: ${BEFORE_ENV:-} java ${BEFORE_JAVA_OPTS:-$opts} -jar $BEFORE_JAR"
-[ "$libki" != none ] && echo "libki: $libki"
+if [ "$libki" != none ]; then echo "libki: $libki"; else echo "libki: none (LIBKI=path/to/libkiclient to compare; bench/kiosk-idle/build-libki.sh builds it)"; fi
 printf '%6s' t_s; for n in "${names[@]}"; do printf ' %14s %10s' "${n}_cpu_ms" "rss_MiB"; done; echo
 declare -A last
 sleep_to() { local now; now=$(date +%s); [ "$1" -gt "$now" ] && sleep $(( $1 - now )); }
@@ -103,7 +107,7 @@ for t in $(seq $((warmup + step)) $step "$seconds"); do
   echo
 done
 # what each showed at the end (look at them: a program that died or showed an error measures nothing)
-for i in "${!procs[@]}"; do DISPLAY=${disps[$i]} import -window root "$out/${names[$i]}.png" 2>/dev/null; done
+for i in "${!procs[@]}"; do DISPLAY=${disps[$i]} import -window root "$results/${names[$i]}.png" 2>/dev/null; done
 echo "summary (${warmup}-${seconds} s after start; CPU ms per 10 s: median [min-max]; RSS MiB at the end, peak):"
 for i in "${!procs[@]}"; do
   n=${names[$i]}; p=${procs[$i]}
@@ -118,4 +122,4 @@ for i in "${!procs[@]}"; do
         n, med, a[1], a[NR], total * 10 / secs, rss_end / 1024, rss_peak / 1024
     }'
 done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (logs in $out)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (pictures of the displays in $results)"

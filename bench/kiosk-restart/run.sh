@@ -9,17 +9,21 @@
 # KIOSK_SESSION_CDS=1: the kiosk with a class-data archive recorded first, as on a club PC.
 # KIOSK_SESSION_STANDBY=0: no standby kiosk (digiclub-supervise --standby, the default on a club PC):
 # every kill is followed by a cold start — the reference.
+# Builds the agent and the kiosk first; the session and its files are in a temporary directory,
+# stopped and removed at the end, also after a failure or Ctrl+C (bench/lib.sh).
 set -u
 repo=$(cd "$(dirname "$0")/../.." && pwd)
+. "$repo/bench/lib.sh"
 runs=${1:-10}
 [ "$(id -u)" = 0 ] || { echo "run.sh: needs root (kiosk-session.sh)"; exit 2; }
-out=$(mktemp -d /tmp/kiosk-restart.XXXXXX)
+bench_tmpdir kiosk-restart
+out=$work
 chmod 0755 "$out"   # the kiosk's account reaches the session's files below it
+bench_build agent,kiosk || exit 1
 disp=:$((500 + RANDOM % 400))
 while [ -e "/tmp/.X11-unix/X${disp#:}" ]; do disp=:$((500 + RANDOM % 400)); done
 KIOSK_SESSION_DIR=$out/session bash "$repo/scripts/kiosk-session.sh" "$disp" >"$out/kiosk-session.log" 2>&1 &
-ks=$!
-trap 'kill -TERM $ks 2>/dev/null; wait $ks 2>/dev/null' EXIT
+bench_started $!
 for _ in $(seq 300); do [ -f "$out/session/ready" ] && break; sleep 0.1; done
 [ -f "$out/session/ready" ] || { echo "run.sh: the session did not start"; cat "$out/kiosk-session.log"; exit 1; }
 # shellcheck disable=SC1091
@@ -62,4 +66,4 @@ for k in listed mapped full; do
   n=$(wc -l <"$out/$k")
   [ "$n" -gt 0 ] && echo "$k: median $(median <"$out/$k") ms, min $(sort -n "$out/$k" | head -1) ms, max $(sort -n "$out/$k" | tail -1) ms ($n runs)"
 done
-echo "goal: the lock screen mapped again within 1000 ms (files in $out)"
+echo "goal: the lock screen mapped again within 1000 ms"

@@ -1,20 +1,11 @@
 #!/bin/sh
-# Runs a collector benchmark (a test-scope main class in bg.digiclub.collector.bench) with the
-# test class path. Usage, from the repository root:
+# collector/bench/run.sh CLASS [OPTIONS] — runs a collector benchmark (a test-scope main class in
+# bg.digiclub.collector.bench) through bench/test-main.sh, which builds what it needs from a fresh
+# clone and removes its temporary files. From anywhere in the repository:
 #   collector/bench/run.sh IntakeBenchmark --store sqlite
-# Builds what it needs first (collector and the modules it uses, tests included, not run), in one
-# reactor, so it works from a fresh clone with nothing installed in the local Maven repository.
-# As root the JVM runs under unshare -U, so that an embedded PostgreSQL can start (initdb refuses root).
-set -e
-cd "$(dirname "$0")/../.."
-class="$1"; shift
-mvn -B -q -ntp -o -pl collector -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench-classpath.txt >/dev/null 2>&1 \
-  || mvn -B -q -ntp -pl collector -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-cd collector
-cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-if [ "$(id -u)" = 0 ] && unshare -U true 2>/dev/null; then
-  exec unshare -U java -Xmx2g -cp "$cp" "bg.digiclub.collector.bench.$class" "$@"
-fi
-exec java -Xmx2g -cp "$cp" "bg.digiclub.collector.bench.$class" "$@"
+# The commands and what each figure means: docs/benchmarks.md, "Collector".
+set -eu
+[ $# -ge 1 ] || { echo "usage: collector/bench/run.sh IntakeBenchmark|DashboardBenchmark|UploadSizeBenchmark [OPTIONS]" >&2; exit 2; }
+class=$1
+shift
+exec "$(dirname "$0")/../../bench/test-main.sh" collector "bg.digiclub.collector.bench.$class" "$@"

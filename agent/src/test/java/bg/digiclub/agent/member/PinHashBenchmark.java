@@ -8,7 +8,7 @@ import bg.digiclub.support.secret.SlowHash;
 /**
  * Prints what one PIN check costs at several PBKDF2 iteration counts on this machine, to choose
  * {@code members.pbkdf2-iterations} (goal: 50-100 ms per check). A program, not a test:
- * {@code java -cp agent/target/classes:agent/target/test-classes bg.digiclub.agent.member.PinHashBenchmark}
+ * {@code bench/test-main.sh agent bg.digiclub.agent.member.PinHashBenchmark [CHECKS]} (default 15 checks per count)
  */
 public final class PinHashBenchmark {
     private PinHashBenchmark() {

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import bg.digiclub.testsupport.TestClock;
 
@@ -101,16 +103,28 @@ final class YearSimulation {
     }
 
     /**
-     * Prints the figures of a simulated year. Arguments (all optional): data directory (default
-     * a new temporary one), days (365), interval seconds (30), early interval seconds (3600; give
-     * 30 for a year sampled at full rate throughout, which takes many minutes).
+     * Prints the figures of a simulated year. Arguments (all optional): data directory (default,
+     * or "-": a new temporary one, deleted at the end), days (365), interval seconds (30), early
+     * interval seconds (3600; give 30 for a year sampled at full rate throughout, which takes many
+     * minutes). A directory given is kept, to look into the database.
      */
     public static void main(String[] args) throws Exception {
-        Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("digiclub-year");
+        boolean temporary = args.length == 0 || args[0].equals("-");
+        Path dir = temporary ? Files.createTempDirectory("digiclub-year") : Path.of(args[0]);
         Duration simulated = Duration.ofDays(args.length > 1 ? Integer.parseInt(args[1]) : 365);
         Duration interval = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 30);
         Duration early = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 3600);
-        System.out.println("writing into " + dir);
-        System.out.println(run(dir, simulated, Duration.ofDays(7).plusHours(2), interval, early, Duration.ofMinutes(10)));
+        System.out.println("writing into " + dir + (temporary ? " (deleted at the end)" : ""));
+        try {
+            System.out.println(run(dir, simulated, Duration.ofDays(7).plusHours(2), interval, early, Duration.ofMinutes(10)));
+        } finally {
+            if (temporary) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
     }
 }
