@@ -28,15 +28,16 @@ import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.systemtest.support.ClubPc;
+import bg.digiclub.systemtest.support.ClubPrivacy;
 import bg.digiclub.systemtest.support.ClubSimulation;
 import bg.digiclub.systemtest.support.CollectorChecks;
 import bg.digiclub.systemtest.support.CollectorUnderTest;
 import bg.digiclub.systemtest.support.DashboardClient;
 import bg.digiclub.systemtest.support.Expected;
 import bg.digiclub.systemtest.support.FaultProxy;
-import bg.digiclub.systemtest.support.PrivacyScan;
 import bg.digiclub.systemtest.support.RodinaMonday;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.PrivacyScan;
 import bg.digiclub.testsupport.TestClock;
 
 /**
@@ -104,9 +105,8 @@ class ClubDayEndToEndTest {
                         + "&to=" + RodinaMonday.DAY);
                 assertEquals(403, other.statusCode(), "club staff must not see another club");
 
-                PrivacyScan scan = new PrivacyScan().secretsOf(pc1.database()).secretsOf(pc2.database())
-                        .startTimesOf(visits, SOFIA);
-                scan.assertClean(network.captured());
+                PrivacyScan scan = ClubPrivacy.scan(visits, SOFIA, List.of(pc1.database(), pc2.database()));
+                ClubPrivacy.assertClean(scan, network.captured());
             }
         }
     }
