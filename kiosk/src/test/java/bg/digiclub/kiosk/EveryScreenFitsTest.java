@@ -43,15 +43,18 @@ import bg.digiclub.kiosk.ui.TextFit;
  * nothing cut with "…", nothing drawn outside its control or the window, no text field narrower
  * than its text, no form that needs scrolling to reach a choice. The
  * failure names the screen, the mode and the node. A picture of every screen goes to
- * {@code target/screens/}; with {@code -Dkiosk.screenshots=DIR} the Bulgarian normal and
- * large-text pictures also go to DIR (the documentation's {@code docs/screenshots/}), and the
- * launcher's (the installer's default tiles) in both languages and all three modes.
+ * {@code target/screens/}; the documentation's pictures (the Bulgarian normal and large-text ones,
+ * and the launcher's with the installer's default tiles in both languages and all three modes) go
+ * to {@code target/screenshots/} under their names in {@code docs/screenshots/}, where
+ * {@code scripts/refresh-screenshots.sh} copies them. A test never writes into the docs.
  */
 @ExtendWith(ApplicationExtension.class)
 class EveryScreenFitsTest {
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 800;
     private static final Path PICTURES = Path.of("target", "screens");
+    /** The documentation's pictures, for scripts/refresh-screenshots.sh to copy to docs/screenshots/. */
+    private static final Path DOC_PICTURES = Path.of("target", "screenshots");
     /** The launcher shows the installer's default tiles: what a club PC shows when first set up. */
     private static final Path DEFAULT_TILES = Path.of("../installer/src/main/resources/payload/linux/etc/digiclub/kiosk.properties");
 
@@ -223,12 +226,11 @@ class EveryScreenFitsTest {
             String name = "kiosk-" + screen + "-" + language.name().toLowerCase(java.util.Locale.ROOT) + "-"
                     + mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".png";
             ScreenPicture.write(PICTURES.resolve(name), WIDTH, HEIGHT);
-            String docs = System.getProperty("kiosk.screenshots");
-            if (docs != null && screen.equals("launcher")) {
+            if (screen.equals("launcher")) {
                 // the launcher in every language and mode: kiosk-launcher-bg-large-text.png, ...
-                ScreenPicture.write(Path.of(docs).resolve(name), WIDTH, HEIGHT);
-            } else if (docs != null && language == Language.BG && mode != Mode.HIGH_CONTRAST) {
-                ScreenPicture.write(Path.of(docs).resolve("kiosk-" + screen
+                ScreenPicture.write(DOC_PICTURES.resolve(name), WIDTH, HEIGHT);
+            } else if (language == Language.BG && mode != Mode.HIGH_CONTRAST) {
+                ScreenPicture.write(DOC_PICTURES.resolve("kiosk-" + screen
                         + (mode == Mode.LARGE_TEXT ? "-large.png" : ".png")), WIDTH, HEIGHT);
             }
         });

@@ -44,14 +44,9 @@ class AgentProcessTest {
         return agents.finish(p);
     }
 
-    /** Polls (bounded) until the running agent has published its first report. */
-    private void awaitStatusFile(Process runner) throws InterruptedException {
-        Path status = dataDir.resolve(StatusFile.FILE_NAME);
-        for (int i = 0; i < 600 && !Files.exists(status); i++) {
-            assertTrue(runner.isAlive(), "agent run exited early");
-            Thread.sleep(100);
-        }
-        assertTrue(Files.exists(status), "agent run wrote no status in time");
+    /** Waits until the running agent has published its first report. */
+    private void awaitStatusFile(Process runner) {
+        new StatusRounds(runner, dataDir).awaitFirst();
     }
 
     @Test
@@ -100,11 +95,9 @@ class AgentProcessTest {
         List<String> args = new ArrayList<>(List.of("run", "--data-dir", data.toString(), "--interval", "1"));
         args.addAll(List.of(extra));
         Process runner = agent(args.toArray(new String[0]));
-        Path status = data.resolve(StatusFile.FILE_NAME);
-        for (int i = 0; i < 600 && !Files.exists(status); i++) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(5_000);
+        StatusRounds rounds = new StatusRounds(runner, data);
+        rounds.awaitFirst();
+        rounds.awaitMore(5);
         runner.toHandle().destroy(); // SIGTERM, leaving the output stream open to read (Process.destroy closes it)
         return finish(runner).output();
     }

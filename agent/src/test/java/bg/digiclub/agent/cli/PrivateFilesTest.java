@@ -68,13 +68,10 @@ class PrivateFilesTest {
         Path data = temp.resolve("var/lib/digiclub/agent");
         Path logs = temp.resolve("var/log/digiclub");
         Process runner = agent("run", "--data-dir", data.toString(), "--log-dir", logs.toString(), "--interval", "1");
-        Path status = data.resolve(StatusFile.FILE_NAME);
-        for (int i = 0; i < 600 && !(Files.exists(status) && Files.exists(data.resolve("agent.db-wal"))); i++) {
-            assertTrue(runner.isAlive(), "agent run exited early");
-            Thread.sleep(100);
-        }
+        StatusRounds rounds = new StatusRounds(runner, data);
+        rounds.awaitFirst(data.resolve("agent.db-wal"));
         // a second round rewrites status.json: a replaced file must be private too
-        Thread.sleep(1_500);
+        rounds.awaitMore(1);
         assertTrue(Files.exists(logs.resolve("agent.log")), "the log is written");
 
         List<String> open = new ArrayList<>();
@@ -110,11 +107,7 @@ class PrivateFilesTest {
         Files.createDirectories(data.getParent().getParent());
         Files.createDirectories(logs.getParent());
         Process runner = agent("run", "--data-dir", data.toString(), "--log-dir", logs.toString(), "--interval", "1");
-        for (int i = 0; i < 600 && !(Files.exists(data.resolve(StatusFile.FILE_NAME))
-                && Files.exists(data.resolve("agent.db-wal"))); i++) {
-            assertTrue(runner.isAlive(), "agent run exited early");
-            Thread.sleep(100);
-        }
+        new StatusRounds(runner, data).awaitFirst(data.resolve("agent.db-wal"));
         List<Path> files;
         try (Stream<Path> all = Stream.concat(Files.walk(data), Files.walk(logs))) {
             files = all.filter(Files::isRegularFile).toList();

@@ -37,7 +37,7 @@ class EnrolmentClientTest {
     void setUp() throws Exception {
         server = new MockWebServer();
         server.start();
-        rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), PrivacyScan.none(), server.url("/").uri());
+        rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), ScanningPrivacyGuard.none(), server.url("/").uri());
         client = new EnrolmentClient(CollectorHttp.client(rig.config), server.url("/").uri(), rig.enrolment, rig.clock,
                 "0.1.0");
     }

@@ -24,7 +24,7 @@ import mockwebserver3.SocketEffect;
  * A collector over real loopback HTTP (MockWebServer) that behaves like the protocol says:
  * checks the headers, stores each batch id once, replays the answer for a repeat with the same
  * body and refuses a different body (422). Every body it receives goes through the
- * {@link PrivacyScan}. Faults are scripted: {@link #then(Fault)} for the next requests,
+ * {@link ScanningPrivacyGuard}. Faults are scripted: {@link #then(Fault)} for the next requests,
  * {@link #down(Fault)} for all until {@link #up()}. This stands in for the real collector
  * (another engineer's branch) until the end-to-end test can use it.
  */
@@ -34,7 +34,7 @@ public final class FakeCollector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
-    private final PrivacyScan scan;
+    private final ScanningPrivacyGuard scan;
     private final Map<String, String> stored = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> keysSeen = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Fault> script = new ArrayDeque<>();
@@ -49,7 +49,7 @@ public final class FakeCollector implements AutoCloseable {
         MockResponse answer(FakeCollector collector, RecordedRequest request, Runnable store);
     }
 
-    public FakeCollector(PrivacyScan scan) throws IOException {
+    public FakeCollector(ScanningPrivacyGuard scan) throws IOException {
         this.scan = scan;
         server.setDispatcher(new Dispatcher() {
             @Override

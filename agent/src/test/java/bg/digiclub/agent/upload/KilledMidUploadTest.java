@@ -29,7 +29,7 @@ class KilledMidUploadTest {
 
     @Test
     void anAgentKilledMidUploadSendsTheBatchAgainAndTheCollectorHasEachOnce() throws Exception {
-        PrivacyScan scan = PrivacyScan.none();
+        ScanningPrivacyGuard scan = ScanningPrivacyGuard.none();
         List<String> sealed = new ArrayList<>();
         try (FakeCollector collector = new FakeCollector(scan)) {
             try (UploadRig rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), scan, collector.url())) {

@@ -26,7 +26,7 @@ class OutboxTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), PrivacyScan.none(), URI.create("http://localhost:1"));
+        rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), ScanningPrivacyGuard.none(), URI.create("http://localhost:1"));
     }
 
     @AfterEach

@@ -36,7 +36,7 @@ class PendingEnrolmentTest {
     void setUp() throws Exception {
         server = new MockWebServer();
         server.start();
-        rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), PrivacyScan.none(), server.url("/").uri());
+        rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), ScanningPrivacyGuard.none(), server.url("/").uri());
         codeFile = dir.resolve("enrol-code");
         Files.writeString(codeFile, "7KQ2-M9XD-4TRB\n");
         Files.setPosixFilePermissions(codeFile, PosixFilePermissions.fromString("rw-------"));

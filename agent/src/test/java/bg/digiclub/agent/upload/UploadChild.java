@@ -21,7 +21,7 @@ public final class UploadChild {
         UploadConfig config = UploadConfig.defaults(URI.create(args[1]))
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
         try (Database db = Database.open(Path.of(args[0]))) {
-            Outbox outbox = new Outbox(db, config.outbox(), PrivacyScan.none(), Clock.systemUTC());
+            Outbox outbox = new Outbox(db, config.outbox(), ScanningPrivacyGuard.none(), Clock.systemUTC());
             Uploader uploader = new Uploader(outbox, new EnrolmentStore(db), db, CollectorHttp.client(config),
                     config.collectorUrl().orElseThrow(), new Backoff(Duration.ofMillis(10), Duration.ofMillis(50),
                     new Random(1)), Clock.systemUTC(), 1);

@@ -22,14 +22,14 @@ public final class UploadRig implements AutoCloseable {
 
     public final Path dir;
     public final TestClock clock;
-    public final PrivacyScan scan;
+    public final ScanningPrivacyGuard scan;
     public final Random random = new Random(42);
     public Database db;
     public Outbox outbox;
     public EnrolmentStore enrolment;
     public UploadConfig config;
 
-    public UploadRig(Path dir, TestClock clock, PrivacyScan scan, URI collector) throws SQLException {
+    public UploadRig(Path dir, TestClock clock, ScanningPrivacyGuard scan, URI collector) throws SQLException {
         this.dir = dir;
         this.clock = clock;
         this.scan = scan;

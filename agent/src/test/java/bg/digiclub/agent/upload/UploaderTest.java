@@ -39,7 +39,7 @@ class UploaderTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        PrivacyScan scan = PrivacyScan.none();
+        ScanningPrivacyGuard scan = ScanningPrivacyGuard.none();
         collector = new FakeCollector(scan);
         rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), scan, collector.url());
         rig.enrol(collector.url());

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import bg.digiclub.agent.upload.BatchKind;
 import bg.digiclub.agent.upload.FakeCollector;
 import bg.digiclub.agent.upload.OutboxLimits;
-import bg.digiclub.agent.upload.PrivacyScan;
+import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.agent.upload.UploadSchedule;
 import bg.digiclub.agent.upload.UploadService;
@@ -88,7 +88,7 @@ class MonthOfflineTest {
                 t = t.plus(Duration.ofMinutes(minutes)).plusSeconds(7 + r.nextInt(900));
             }
         }
-        PrivacyScan scan = PrivacyScan.of(codes, ledger.all().stream().map(LedgerSession::startedAt).toList());
+        ScanningPrivacyGuard scan = ScanningPrivacyGuard.of(codes, ledger.all().stream().map(LedgerSession::startedAt).toList());
         collector = new FakeCollector(scan);
         rig = new UploadRig(dir, clock, scan, collector.url());
         // health kept 60 days so that nothing is evicted in this test; eviction has its own tests

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.upload.BatchKind;
-import bg.digiclub.agent.upload.PrivacyScan;
+import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.SealedBatch;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.common.health.HealthStatus;
@@ -61,7 +61,7 @@ class PayloadSizeTest {
                 "battery", HealthStatus.UNKNOWN, "uptime", HealthStatus.OK, "smart:/dev/sda", HealthStatus.OK);
         TestClock clock = new TestClock(open, SOFIA);
         FakeHealth health = new FakeHealth().live(clock).running(open, close, Duration.ofSeconds(30), checks, 9.5, 64.0);
-        try (UploadRig rig = new UploadRig(dir, clock, PrivacyScan.of(List.of(), ledger.all().stream()
+        try (UploadRig rig = new UploadRig(dir, clock, ScanningPrivacyGuard.of(List.of(), ledger.all().stream()
                 .map(LedgerSession::startedAt).toList()), URI.create("http://localhost:1"))) {
             rig.enrol(URI.create("http://localhost:1"));
             PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment, ledger, health,

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bg.digiclub.agent.upload.BatchKind;
-import bg.digiclub.agent.upload.PrivacyScan;
+import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.SealedBatch;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.common.health.HealthStatus;
@@ -68,7 +68,7 @@ class PeriodSealerTest {
         List<Instant> starts = ledger.all().stream().map(LedgerSession::startedAt).toList();
         List<String> seeded = new ArrayList<>(MEMBER_CODES);
         seeded.add(SERIAL);
-        rig = new UploadRig(dir, clock, PrivacyScan.of(seeded, starts), URI.create("http://localhost:1"));
+        rig = new UploadRig(dir, clock, ScanningPrivacyGuard.of(seeded, starts), URI.create("http://localhost:1"));
         rig.enrol(URI.create("http://localhost:1"));
     }
 

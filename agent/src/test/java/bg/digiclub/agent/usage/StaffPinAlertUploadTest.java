@@ -28,7 +28,7 @@ import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.SampleStore;
 import bg.digiclub.agent.upload.BatchKind;
-import bg.digiclub.agent.upload.PrivacyScan;
+import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.SealedBatch;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.common.health.CheckReport;
@@ -57,7 +57,7 @@ class StaffPinAlertUploadTest {
     void aStaffLockoutIsInTheSnapshotAndTheDaysHealthAsStaffPin() throws Exception {
         TestClock clock = new TestClock(local(20, 10, 0), SOFIA);
         URI collector = URI.create("http://localhost:1");
-        try (UploadRig rig = new UploadRig(dir, clock, PrivacyScan.of(List.of("24681357", "902718"), List.of()), collector)) {
+        try (UploadRig rig = new UploadRig(dir, clock, ScanningPrivacyGuard.of(List.of("24681357", "902718"), List.of()), collector)) {
             rig.enrol(collector);
             StaffPin staff = new StaffPin(rig.db, new SlowHash(SlowHash.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
             staff.set("24681357".toCharArray());

@@ -29,7 +29,7 @@ import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.upload.BatchKind;
-import bg.digiclub.agent.upload.PrivacyScan;
+import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.SealedBatch;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.agent.visitor.RecordingVisitor;
@@ -63,7 +63,7 @@ class TileCategoriesOverMidnightTest {
         clock = new TestClock(local(20, 10, 0), SOFIA);
         // every session's exact start, for the scan to look for in the payloads
         List<Instant> starts = List.of(local(20, 23, 40), local(21, 10, 0), local(21, 11, 0), local(20, 15, 0));
-        rig = new UploadRig(dir, clock, PrivacyScan.of(List.of(), starts), URI.create("http://localhost:1"));
+        rig = new UploadRig(dir, clock, ScanningPrivacyGuard.of(List.of(), starts), URI.create("http://localhost:1"));
         rig.enrol(URI.create("http://localhost:1"));
         sessions = authority();
     }

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bg.digiclub.agent.upload.FakeCollector;
-import bg.digiclub.agent.upload.PrivacyScan;
+import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.agent.upload.UploadRound;
 import bg.digiclub.agent.upload.UploadSchedule;
@@ -52,7 +52,7 @@ class UploadServiceTest {
         health.live(clock).running(start, start.plus(Duration.ofDays(3)), Duration.ofSeconds(30),
                 Map.of("disk:/", HealthStatus.OK, "memory", HealthStatus.OK), 60, 50.0);
         ledger.guest(start.plus(Duration.ofMinutes(67)), Duration.ofMinutes(33), AgeBand.AGE_75_PLUS, Sex.FEMALE);
-        PrivacyScan scan = PrivacyScan.of(List.of(), ledger.all().stream().map(LedgerSession::startedAt).toList());
+        ScanningPrivacyGuard scan = ScanningPrivacyGuard.of(List.of(), ledger.all().stream().map(LedgerSession::startedAt).toList());
         collector = new FakeCollector(scan);
         rig = new UploadRig(dir, clock, scan, collector.url());
         rig.enrol(collector.url());
@@ -148,7 +148,7 @@ class UploadServiceTest {
         // a "member code" that the aggregation never writes, but that a broken check name would carry
         health.currentAt(clock.instant(), HealthStatus.WARN, Map.of("memory:ZG-4417-KRS", HealthStatus.WARN));
         health.live(null);
-        PrivacyScan strict = PrivacyScan.of(List.of("ZG-4417-KRS"), List.of());
+        ScanningPrivacyGuard strict = ScanningPrivacyGuard.of(List.of("ZG-4417-KRS"), List.of());
         rig = new UploadRig(dir, clock, strict, collector.url());
         service = service();
         service.tick();

@@ -1,5 +1,6 @@
 package bg.digiclub.agent.visitor;
 
+import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -226,9 +227,7 @@ class MediaAutomountTest {
         }, "reset");
         reset.start();
         // parked on the automount's lock (the mount holds it), not merely slow to start
-        for (int i = 0; i < 1000 && reset.getState() != Thread.State.WAITING; i++) {
-            Thread.sleep(10);
-        }
+        await("the reset parked on the automount's lock").until(() -> reset.getState() == Thread.State.WAITING);
         assertEquals(Thread.State.WAITING, reset.getState(), "the reset waits while a mount is in progress");
         assertEquals(List.of(), mounted(), "the mount is still in progress");
         Files.delete(dir.resolve("hold"));

@@ -1,5 +1,6 @@
 package bg.digiclub.agent.visitor;
 
+import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -59,14 +60,10 @@ final class TestAccount {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    /** Waits (up to 10 s) for a file a program started with {@link #startAs} makes once it runs as the account. */
-    static void awaitFile(Path file) throws InterruptedException {
-        for (int i = 0; i < 1000 && !Files.exists(file, LinkOption.NOFOLLOW_LINKS); i++) {
-            Thread.sleep(10);
-        }
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new AssertionError(file + " never appeared: the program did not start");
-        }
+    /** Waits for a file a program started with {@link #startAs} makes once it runs as the account. */
+    static void awaitFile(Path file) {
+        await(file + " to appear (made by the program once it runs as the account)")
+                .until(() -> Files.exists(file, LinkOption.NOFOLLOW_LINKS));
     }
 
     static List<String> asAccount(PosixAccount account) {

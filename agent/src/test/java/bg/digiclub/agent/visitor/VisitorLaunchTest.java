@@ -1,5 +1,6 @@
 package bg.digiclub.agent.visitor;
 
+import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,9 +89,7 @@ class VisitorLaunchTest {
         assertTrue(expected.containsAll(env.keySet()), env.keySet().toString());
         // reaped: once it has exited its pid is gone from /proc, not left as a zombie
         Path proc = Path.of("/proc", seen.get("pid"));
-        for (int i = 0; i < 1000 && Files.exists(proc); i++) {
-            Thread.sleep(10);
-        }
+        await("the program's process gone from /proc").until(() -> !Files.exists(proc));
         assertFalse(Files.exists(proc), "the program's process is still in /proc (a zombie?)");
     }
 
@@ -137,9 +136,7 @@ class VisitorLaunchTest {
 
     private Map<String, String> awaitReport() throws Exception {
         Path report = home.resolve("report");
-        for (int i = 0; i < 3000 && !Files.exists(report); i++) {
-            Thread.sleep(10);
-        }
+        await("the program's report").until(() -> Files.exists(report));
         assertTrue(Files.exists(report), "the program did not write its report");
         Map<String, String> seen = new HashMap<>();
         for (String line : Files.readAllLines(report)) {

@@ -1,11 +1,13 @@
 package bg.digiclub.agent.visitor;
 
+import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +56,10 @@ class VisitorProcessesTest {
         assertEquals(VisitorAccount.PROCESSES_STEP, result.step());
         assertTrue(result.detail().startsWith("ended "), result.detail());
         assertEquals(0, processes.count(), "left right after");
-        Thread.sleep(1000); // would anything grow back?
-        assertEquals(0, processes.count(), "appeared within 1 s after");
+        // would anything grow back? none seen at any poll during a whole second after
+        await("no process of the account for 1 s").during(Duration.ofSeconds(1))
+                .failFast("a process of the account appeared within 1 s after", () -> processes.count() != 0)
+                .until(() -> processes.count() == 0);
     }
 
     @Test
@@ -96,12 +100,7 @@ class VisitorProcessesTest {
     }
 
     /** Waits until the account has at least {@code n} processes (the forker's children pile up; the phoenix's come and go). */
-    private void awaitAtLeast(int n) throws Exception {
-        int seen = processes.count();
-        for (int i = 0; i < 1000 && seen < n; i++) {
-            Thread.sleep(10);
-            seen = processes.count();
-        }
-        assertTrue(seen >= n, "the test's programs did not start: " + seen + " processes of the account");
+    private void awaitAtLeast(int n) {
+        await("at least " + n + " processes of the account (the test's programs started)").until(() -> processes.count() >= n);
     }
 }

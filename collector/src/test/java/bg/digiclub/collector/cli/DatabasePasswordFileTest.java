@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bg.digiclub.collector.CollectorMain;
+import bg.digiclub.testsupport.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,15 +36,7 @@ class DatabasePasswordFileTest {
 
     @BeforeAll
     static void startServerThatAsksForPasswords() throws Exception {
-        // the superuser (for this test's set-up) is trusted; every other role must give its password
-        Path hba = Files.writeString(dir.resolve("pg_hba.conf"), String.join("\n",
-                "local all all trust",
-                "host all postgres 127.0.0.1/32 trust",
-                "host all postgres ::1/128 trust",
-                "host all all 127.0.0.1/32 scram-sha-256",
-                "host all all ::1/128 scram-sha-256", ""));
-        server = EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString())
-                .setServerConfig("password_encryption", "scram-sha-256").start();
+        server = TestPostgres.startAskingForPasswords(dir);
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE digiclub LOGIN PASSWORD '" + PASSWORD + "'");
             s.execute("CREATE DATABASE digiclub OWNER digiclub");

@@ -201,6 +201,7 @@ class SlowClientsTest {
                     notifyAll();
                 }
                 try {
+                    // not a wait for a condition: the pace of the simulated slow clients, a byte every 5 s
                     Thread.sleep(5_000);
                 } catch (InterruptedException e) {
                     return;

@@ -114,7 +114,7 @@ class TrustedProxyHttpTest {
             slow.getOutputStream().write("GET /healthz HTTP/1.1\r\nX-Slow: ".getBytes());
             Thread trickle = new Thread(() -> {
                 try {
-                    // a byte every half second: never idle for 2 s
+                    // a byte every half second: never idle for 2 s (the simulated client's pace, not a wait)
                     for (int i = 0; i < 40; i++) {
                         Thread.sleep(500);
                         slow.getOutputStream().write('a');

@@ -1,5 +1,6 @@
 package bg.digiclub.collector.web;
 
+import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,18 +140,13 @@ class DashboardBrowserTest {
         return new ChromeDriver(service, options);
     }
 
-    private static Path waitForDownload(Path downloads) throws Exception {
-        // the browser writes the file in the background; poll until it is complete
-        for (int i = 0; i < 300; i++) {
+    private static Path waitForDownload(Path downloads) {
+        // the browser writes the file in the background (as .crdownload) and renames it to .csv once complete
+        return await("a CSV downloaded to " + downloads).until(() -> {
             try (Stream<Path> files = Files.list(downloads)) {
-                var done = files.filter(p -> p.toString().endsWith(".csv")).findFirst();
-                if (done.isPresent()) {
-                    return done.get();
-                }
+                return files.filter(p -> p.toString().endsWith(".csv")).findFirst();
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no CSV was downloaded to " + downloads);
+        }, Optional::isPresent).orElseThrow();
     }
 
     private static void screenshot(WebDriver browser, String name, int height) throws IOException {

@@ -1,5 +1,6 @@
 package bg.digiclub.systemtest.attack;
 
+import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,6 +105,7 @@ class AbandonedSessionTest {
         Started s = SessionWire.startGuest(kiosk);
         programs.startStubbornOnes();
         for (int i = 0; i < 2; i++) {
+            // not a wait for a condition: the kiosk's pace, a heartbeat every interval, is what is played here
             Thread.sleep(HEARTBEAT_SECONDS * 1000L);
             JsonNode beat = kiosk.call(SessionWire.HEARTBEAT, SessionWire.heartbeat(s.sessionId(), s.secret()));
             assertTrue(SessionWire.ok(beat), beat.toString());
@@ -115,16 +117,13 @@ class AbandonedSessionTest {
 
     /** The agent may record the end before or after it ends the programs: both happen, in a moment. */
     private void assertProgramsEnded() throws Exception {
-        for (int i = 0; i < 300 && !programs.alive().isEmpty(); i++) {
-            Thread.sleep(100);
-        }
-        assertEquals(List.of(), programs.alive(), "the visitor's programs were ended with the session");
+        await("the visitor's programs ended with the session").until(() -> programs.alive().isEmpty());
     }
 
     private LedgerRow awaitEnded(String id) throws Exception {
         LedgerRow[] found = new LedgerRow[1];
-        // two missed heartbeats are 4 s here; the bound only keeps a broken agent from hanging the build
-        agent.awaitCondition("session " + id + " ended by the agent", 120, () -> {
+        // two missed heartbeats are 4 s here; the limit only keeps a broken agent from hanging the build
+        agent.awaitCondition("session " + id + " ended by the agent", () -> {
             try {
                 found[0] = agent.ledger().stream().filter(r -> r.id().equals(id) && !r.open()).findFirst().orElse(null);
                 return found[0] != null;

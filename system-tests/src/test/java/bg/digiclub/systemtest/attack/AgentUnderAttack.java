@@ -24,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.sqlite.SQLiteConfig;
 
 import bg.digiclub.support.sql.Rows;
+import bg.digiclub.testsupport.Patience;
 
 /**
  * The real agent ({@code agent/target/digiclub-agent.jar}, built by the reactor before this
@@ -113,7 +115,7 @@ final class AgentUnderAttack implements AutoCloseable {
         // ready once something listens on the socket and it is secured (group rw): not judged from
         // the log, which a full disk may keep from being written, nor from the socket file, which
         // a killed agent leaves behind
-        awaitCondition("the agent listens on " + socket, 120, () -> !process.isAlive() || secured(socket) && listening(socket));
+        awaitCondition("the agent listens on " + socket, () -> !process.isAlive() || secured(socket) && listening(socket));
         if (!process.isAlive()) {
             fail("the agent stopped at start-up (exit " + process.exitValue() + "): " + diagnostics());
         }
@@ -222,14 +224,12 @@ final class AgentUnderAttack implements AutoCloseable {
         return rows;
     }
 
-    /** Polls {@code condition} every 100 ms; fails naming {@code what} after {@code seconds}. */
-    void awaitCondition(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("gave up waiting: " + what + "\n" + diagnostics());
-            }
-            Thread.sleep(100);
+    /** Waits for {@code condition}; fails naming {@code what}, with the agent's diagnostics, after {@link Patience#LIMIT}. */
+    void awaitCondition(String what, BooleanSupplier condition) {
+        try {
+            Patience.await(what).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            fail("gave up waiting: " + what + "\n" + diagnostics());
         }
     }
 

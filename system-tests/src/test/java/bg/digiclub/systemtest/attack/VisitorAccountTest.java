@@ -50,7 +50,7 @@ class VisitorAccountTest {
     @Test
     void visitorCannotReadAnythingOfTheAgent() throws Exception {
         // the first health round writes status.json: then every kind of file the agent keeps exists
-        agent.awaitCondition("the agent's first status.json", 120, () -> Files.exists(agent.dataDir.resolve("status.json")));
+        agent.awaitCondition("the agent's first status.json", () -> Files.exists(agent.dataDir.resolve("status.json")));
         List<String> paths = new ArrayList<>();
         for (Path root : List.of(agent.dataDir, agent.logDir)) {
             try (Stream<Path> all = Files.walk(root)) {

@@ -59,7 +59,7 @@ class VisitorFillsTheDiskTest {
     void theAgentStillStartsAfterTheVisitorFilledItsDisk() throws Exception {
         ClubAccounts.Account visitor = ClubAccounts.visitor();
         agent = new AgentUnderAttack(dir, disk.resolve("lib-digiclub"), disk.resolve("log-digiclub"), List.of()).start();
-        agent.awaitCondition("the first health samples committed", 120, () -> {
+        agent.awaitCondition("the first health samples committed", () -> {
             try {
                 return agent.rows("sample") > 0;
             } catch (Exception e) {

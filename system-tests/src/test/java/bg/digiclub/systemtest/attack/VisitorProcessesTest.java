@@ -1,9 +1,11 @@
 package bg.digiclub.systemtest.attack;
 
+import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,18 +72,17 @@ class VisitorProcessesTest {
         programs.startPidHopper();
         programs.startStubbornOnes();
         Set<Long> seen = new HashSet<>(programs.awaitRunning(2));
-        for (int i = 0; i < 3000 && seen.size() < 10; i++) {
+        await("the visitor's programs run and the hopper hops: 10 pids seen").until(() -> {
             seen.addAll(programs.alive());
-            Thread.sleep(20);
-        }
-        assertTrue(seen.size() >= 10, "the visitor's programs run and the hopper hops: pids seen " + seen);
+            return seen.size() >= 10;
+        });
 
         JsonNode end = kiosk.call(SessionWire.END, SessionWire.end(s.sessionId(), s.secret(), "LOGOUT", null));
         assertTrue(SessionWire.ok(end), end.toString());
-        for (int i = 0; i < 20; i++) {
-            assertEquals(List.of(), programs.alive(), "visitor programs still running after session.end (look " + i + ")");
-            Thread.sleep(50);
-        }
+        // none at any look during a second after the end
+        await("no visitor program for 1 s after session.end").during(Duration.ofSeconds(1))
+                .failFast(() -> assertEquals(List.of(), programs.alive(), "visitor programs still running after session.end"))
+                .until(() -> programs.alive().isEmpty());
     }
 
     /**

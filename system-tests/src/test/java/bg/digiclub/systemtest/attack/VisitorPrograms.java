@@ -1,5 +1,6 @@
 package bg.digiclub.systemtest.attack;
 
+import static bg.digiclub.testsupport.Patience.await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,17 +60,10 @@ final class VisitorPrograms implements AutoCloseable {
 
     /**
      * Waits until at least {@code count} of this test's programs run (they start through
-     * setpriv and a shell, which on a loaded machine takes seconds) and returns their pids;
-     * gives up after a minute and returns what runs then.
+     * setpriv and a shell, which on a loaded machine takes seconds) and returns their pids.
      */
-    List<Long> awaitRunning(int count) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        List<Long> pids = alive();
-        while (pids.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            pids = alive();
-        }
-        return pids;
+    List<Long> awaitRunning(int count) {
+        return await("at least " + count + " of the test's visitor programs running").until(this::alive, pids -> pids.size() >= count);
     }
 
     /** The pids of this test's visitor programs alive now (zombies do not count: they run nothing). */

@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.systemtest.support.ClubPc;
+import bg.digiclub.systemtest.support.ClubPrivacy;
 import bg.digiclub.systemtest.support.ClubSetup;
 import bg.digiclub.systemtest.support.ClubSimulation;
 import bg.digiclub.systemtest.support.CollectorChecks;
 import bg.digiclub.systemtest.support.DashboardClient;
 import bg.digiclub.systemtest.support.Expected;
-import bg.digiclub.systemtest.support.PrivacyScan;
 import bg.digiclub.systemtest.support.RodinaMonday;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.PrivacyScan;
 import bg.digiclub.testsupport.TestClock;
 
 /**
@@ -90,11 +91,8 @@ class CollectorOutageTest {
             assertEquals(Long.toString(expected.members), row.get("member_sessions"));
             assertEquals(Long.toString(expected.memberDays), row.get("member_days"));
 
-            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, TestClock.SOFIA);
-            for (ClubPc pc : setup.pcs) {
-                scan.secretsOf(pc.database());
-            }
-            scan.assertClean(setup.network.captured());
+            PrivacyScan scan = ClubPrivacy.scan(visits, TestClock.SOFIA, setup.pcs.stream().map(ClubPc::database).toList());
+            ClubPrivacy.assertClean(scan, setup.network.captured());
         }
     }
 }

@@ -21,15 +21,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import bg.digiclub.systemtest.support.ClubPc;
+import bg.digiclub.systemtest.support.ClubPrivacy;
 import bg.digiclub.systemtest.support.ClubSetup;
 import bg.digiclub.systemtest.support.ClubSimulation;
 import bg.digiclub.systemtest.support.CollectorChecks;
 import bg.digiclub.systemtest.support.Expected;
 import bg.digiclub.systemtest.support.Fault;
 import bg.digiclub.systemtest.support.FaultProxy;
-import bg.digiclub.systemtest.support.PrivacyScan;
 import bg.digiclub.systemtest.support.RodinaMonday;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.PrivacyScan;
 import bg.digiclub.testsupport.TestClock;
 
 /**
@@ -91,11 +92,8 @@ class FlakyNetworkTest {
             assertDuplicateIsReplayed(setup, network.uploads().get(network.uploads().size() - 1));
             CollectorChecks.assertEverySealedBatchStored(setup.collector, setup.pcArray());
 
-            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, TestClock.SOFIA);
-            for (ClubPc pc : setup.pcs) {
-                scan.secretsOf(pc.database());
-            }
-            scan.assertClean(network.captured());
+            PrivacyScan scan = ClubPrivacy.scan(visits, TestClock.SOFIA, setup.pcs.stream().map(ClubPc::database).toList());
+            ClubPrivacy.assertClean(scan, network.captured());
         }
     }
 

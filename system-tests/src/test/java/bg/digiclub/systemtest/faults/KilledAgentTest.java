@@ -18,15 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.systemtest.support.ClubPc;
+import bg.digiclub.systemtest.support.ClubPrivacy;
 import bg.digiclub.systemtest.support.ClubSetup;
 import bg.digiclub.systemtest.support.ClubSimulation;
 import bg.digiclub.systemtest.support.CollectorChecks;
 import bg.digiclub.systemtest.support.Expected;
 import bg.digiclub.systemtest.support.Fault;
 import bg.digiclub.systemtest.support.FaultProxy;
-import bg.digiclub.systemtest.support.PrivacyScan;
 import bg.digiclub.systemtest.support.RodinaMonday;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.PrivacyScan;
 import bg.digiclub.testsupport.TestClock;
 
 /**
@@ -100,8 +101,8 @@ class KilledAgentTest {
             assertEquals(2, deliveries.get(uploads.get(uploadsBefore + 2).header("Idempotency-Key")),
                     "the batch in flight at the kill was sent again after the restart");
 
-            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, TestClock.SOFIA).secretsOf(reopened.database());
-            scan.assertClean(network.captured());
+            PrivacyScan scan = ClubPrivacy.scan(visits, TestClock.SOFIA, List.of(reopened.database()));
+            ClubPrivacy.assertClean(scan, network.captured());
         }
     }
 

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.systemtest.support.ClubPc;
+import bg.digiclub.systemtest.support.ClubPrivacy;
 import bg.digiclub.systemtest.support.ClubSetup;
 import bg.digiclub.systemtest.support.ClubSimulation;
 import bg.digiclub.systemtest.support.FaultProxy;
-import bg.digiclub.systemtest.support.PrivacyScan;
 import bg.digiclub.systemtest.support.RodinaMonday;
 import bg.digiclub.systemtest.support.Visit;
+import bg.digiclub.testsupport.PrivacyScan;
 import bg.digiclub.testsupport.TestClock;
 
 /**
@@ -45,14 +46,11 @@ class UploadPrivacyTest {
             for (ClubPc pc : setup.pcs) {
                 assertEquals(0, pc.waiting());
             }
-            PrivacyScan scan = new PrivacyScan().startTimesOf(visits, TestClock.SOFIA);
-            for (ClubPc pc : setup.pcs) {
-                scan.secretsOf(pc.database());
-            }
+            PrivacyScan scan = ClubPrivacy.scan(visits, TestClock.SOFIA, setup.pcs.stream().map(ClubPc::database).toList());
             List<FaultProxy.Captured> bodies = setup.network.captured();
             assertTrue(bodies.size() >= 6, "two enrolments and each PC's usage and health batches: " + bodies.size());
             assertTrue(bodies.stream().anyMatch(b -> b.text().contains("\"kind\":\"USAGE\"")), "a usage batch was seen");
-            scan.assertClean(bodies);
+            ClubPrivacy.assertClean(scan, bodies);
 
             String usage = bodies.stream().map(FaultProxy.Captured::text).filter(t -> t.contains("\"USAGE\""))
                     .findFirst().orElseThrow();

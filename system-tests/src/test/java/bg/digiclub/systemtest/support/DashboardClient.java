@@ -10,13 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
 /**
  * A signed-in dashboard user over real HTTP: signs in with the login form, keeps the session
- * cookie, reads pages and the CSV export as a browser would fetch them.
+ * cookie, reads pages (as jsoup documents) and the CSV export as a browser would fetch them.
  */
 public final class DashboardClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -64,59 +69,29 @@ public final class DashboardClient {
 
     /**
      * {@code /export.csv} for one club (or {@code all}) and period, as rows of column name to
-     * value, in the file's order.
+     * value, in the file's order (read by Commons CSV: a quoted club name with a comma stays whole).
      */
     public List<Map<String, String>> csv(String club, LocalDate from, LocalDate to) throws IOException, InterruptedException {
         String text = page("/export.csv?club=" + club + "&from=" + from + "&to=" + to);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        String[] lines = text.split("\r\n");
-        List<String> header = fields(lines[0]);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isEmpty()) {
-                continue;
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            for (CSVRecord row : parser) {
+                if (!row.isConsistent()) {
+                    throw new AssertionError("CSV record " + row.getRecordNumber() + " has " + row.size()
+                            + " fields, the header " + parser.getHeaderNames().size());
+                }
+                rows.add(row.toMap());
             }
-            List<String> values = fields(lines[i]);
-            if (values.size() != header.size()) {
-                throw new AssertionError("CSV line " + i + " has " + values.size() + " fields, the header " + header.size());
-            }
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                row.put(header.get(c), values.get(c));
-            }
-            rows.add(row);
         }
         return rows;
     }
 
-    /** RFC 4180 fields of one line. */
-    static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
-        }
-        out.add(field.toString());
-        return out;
+    /** A page parsed as a browser would (jsoup); fails the test unless it is 200. */
+    public Document document(String pathAndQuery) throws IOException, InterruptedException {
+        return Jsoup.parse(page(pathAndQuery), base.resolve(pathAndQuery).toString());
     }
 }

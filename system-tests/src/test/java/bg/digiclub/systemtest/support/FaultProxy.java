@@ -183,11 +183,13 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 case STORED_THEN_TIMEOUT -> {
                     byte[] reply = forward(requestLine, headers, body);
+                    // not a wait for a condition: the fault itself, an answer later than the agent's timeout
                     Thread.sleep(timeoutMillis);
                     out.write(reply);
                 }
                 case SLOW -> {
                     byte[] reply = forward(requestLine, headers, body);
+                    // not a wait for a condition: the fault itself, a slow network
                     Thread.sleep(slowMillis);
                     out.write(reply);
                 }

@@ -1,5 +1,6 @@
 package bg.digiclub.kiosk.platform.linux;
 
+import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,16 +59,9 @@ class X11IdleMonitorTest {
         }
     }
 
-    /** Polls until the server reports at least {@code wanted}; the count bound only stops a broken server. */
-    private static Duration waitUntilIdleAtLeast(X11IdleMonitor monitor, Duration wanted) throws InterruptedException {
-        Duration idle = Duration.ZERO;
-        for (int i = 0; i < 400; i++) {
-            idle = monitor.idleTime().orElseThrow();
-            if (idle.compareTo(wanted) >= 0) {
-                return idle;
-            }
-            Thread.sleep(25);
-        }
-        return idle;
+    /** Waits until the server reports at least {@code wanted}, and returns what it reported. */
+    private static Duration waitUntilIdleAtLeast(X11IdleMonitor monitor, Duration wanted) {
+        return await("the X server to report an idle time of at least " + wanted)
+                .until(() -> monitor.idleTime().orElseThrow(), idle -> idle.compareTo(wanted) >= 0);
     }
 }

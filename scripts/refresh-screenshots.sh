@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# refresh-screenshots.sh — retakes the documentation's pictures that tests take, and copies the
+# ones that changed into docs/screenshots/.
+#
+#   scripts/refresh-screenshots.sh
+#
+# Tests write pictures to their module's target/ only, never into docs/:
+#   kiosk      EveryScreenFitsTest (headless JavaFX)   -> kiosk/target/screenshots/kiosk-*.png
+#   collector  DashboardBrowserTest (real Chromium)    -> collector/target/screenshots/dashboard-*.png
+# This script runs those two tests, then copies each picture to docs/screenshots/ only where its
+# pixels differ from the committed one (ImageMagick's compare; without it, where the bytes differ),
+# so a re-encoded but identical picture leaves git clean. Look at what `git status docs/screenshots`
+# lists before committing it: commit a picture because the screen changed, not because it was retaken.
+#
+# Not covered here: kiosk/scripts/screenshots.sh (a real X window: lock, out of order, display
+# switches) and kiosk/scripts/session-escape-test.sh (the installed session, as root).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+rm -rf kiosk/target/screenshots collector/target/screenshots
+mvn -B -q -pl kiosk,collector -am verify -Dtest='EveryScreenFitsTest,DashboardBrowserTest' \
+    -Dsurefire.failIfNoSpecifiedTests=false
+
+same_picture() {
+  if command -v compare >/dev/null; then
+    # compare prints the number of differing pixels on stderr; exit 0 means identical
+    compare -metric AE "$1" "$2" null: >/dev/null 2>&1
+  else
+    cmp -s "$1" "$2"
+  fi
+}
+
+changed=0
+taken=0
+for picture in kiosk/target/screenshots/*.png collector/target/screenshots/*.png; do
+  [ -e "$picture" ] || continue
+  taken=$((taken + 1))
+  docs=docs/screenshots/$(basename "$picture")
+  if [ -e "$docs" ] && same_picture "$picture" "$docs"; then
+    continue
+  fi
+  cp "$picture" "$docs"
+  echo "changed: $docs"
+  changed=$((changed + 1))
+done
+if [ "$taken" -eq 0 ]; then
+  echo "refresh-screenshots: the tests took no pictures" >&2
+  exit 1
+fi
+echo "refresh-screenshots: $taken pictures taken, $changed copied to docs/screenshots/"
