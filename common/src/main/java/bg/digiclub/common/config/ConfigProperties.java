@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -275,6 +276,19 @@ public final class ConfigProperties {
             }
         }
         return keys;
+    }
+
+    /**
+     * The keys starting with {@code prefix} with their values as written (blank ones too), for a
+     * part that validates its own section (the kiosk's launcher tiles); marks the prefix as known
+     * to {@link #rejectUnknownKeys()}.
+     */
+    public Map<String, String> section(String prefix) {
+        Map<String, String> section = new TreeMap<>();
+        for (String k : keysStartingWith(prefix)) {
+            section.put(k, values.getProperty(k));
+        }
+        return section;
     }
 
     /** An error about {@code key}'s value, naming the file (or variable), the key and the value. */
