@@ -31,7 +31,9 @@ import java.util.TreeSet;
  * <p><b>Blank values.</b> A key written with nothing after {@code =} is a mistake for a single
  * value (a number, a flag, a name, a path): it is an error that says to remove the line to use
  * the default, because a blank that silently meant "default" hid typos such as a value on the
- * next line. For a list ({@link #list}) a blank value is the empty list.
+ * next line. For a list ({@link #list}, {@link #optionalList}) a blank value means the default, as
+ * if the line were not there (example files list such keys blank, e.g. {@code link.allowed-groups =});
+ * where a list may be empty on purpose, its key takes a word for that (e.g. {@code none}).
  *
  * <p><b>Renamed keys.</b> Read with a table of {@link RenamedKeys}, a file written for an
  * older version keeps working: each old key is read as its new name and adds one
@@ -251,16 +253,16 @@ public final class ConfigProperties {
         });
     }
 
-    /** A comma-separated list; empty when the key is absent or blank. */
+    /** A comma-separated list; empty when the key is absent or blank (see the class comment). */
     public List<String> list(String key) {
         return optionalList(key).orElse(List.of());
     }
 
-    /** A comma-separated list when the key is written (a blank value is the empty list); empty when it is absent. */
+    /** A comma-separated list; empty when the key is absent or blank, so that the caller's default applies. */
     public Optional<List<String>> optionalList(String key) {
         asked.add(key);
         String v = raw(key);
-        if (v == null) {
+        if (v == null || v.isBlank()) {
             return Optional.empty();
         }
         return Optional.of(Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());

@@ -68,15 +68,16 @@ class ConfigPropertiesTest {
     }
 
     @Test
-    void aBlankSingleValueIsAnErrorAndABlankListIsEmpty() throws Exception {
+    void aBlankSingleValueIsAnErrorAndABlankListMeansTheDefault() throws Exception {
         ConfigProperties c = write("club.name =   \nlink.allowed-groups =\n");
         ConfigException e = assertThrows(ConfigException.class, () -> c.string("club.name", "DigiClub"));
         assertEquals(dir.resolve("agent.properties") + ": key 'club.name': is empty; remove the line to use the default,"
                 + " or give a value", e.getMessage());
         assertEquals(Optional.of("club.name"), e.key());
         assertEquals(List.of(), c.list("link.allowed-groups"));
-        assertEquals(Optional.of(List.of()), c.optionalList("link.allowed-groups"));
-        assertEquals(Optional.empty(), c.optionalList("link.allowed-users"), "absent is not the same as blank");
+        assertEquals(Optional.empty(), c.optionalList("link.allowed-groups"), "blank is as if absent: the default applies");
+        assertTrue(c.isSet("link.allowed-groups"));
+        assertFalse(c.isSet("link.allowed-users"));
     }
 
     @Test
