@@ -49,7 +49,7 @@ public final class VisitorAccounts {
             return new UnsupportedVisitorAccount("no visitor account configured (visitor.account in " + source + ")");
         }
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
-            throw new ConfigException(source + ": key 'visitor.account' is supported on Linux only (this is "
+            throw ConfigException.atKey(source, "visitor.account", "is supported on Linux only (this is "
                     + System.getProperty("os.name") + ")");
         }
         LinuxVisitorAccount account = linux(settings, source, List.copyOf(agentDirectories), true);
@@ -207,6 +207,6 @@ public final class VisitorAccounts {
     }
 
     private static ConfigException bad(String source, String key, String value, String what) {
-        return new ConfigException(source + ": key '" + key + "' " + what + " (was '" + value + "')");
+        return ConfigException.atKey(source, key, what + " (was '" + value + "')");
     }
 }
