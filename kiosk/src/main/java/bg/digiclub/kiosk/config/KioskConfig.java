@@ -19,7 +19,8 @@ import bg.digiclub.kiosk.i18n.Language;
 
 /**
  * The kiosk's settings, read with the one configuration reader ({@link ConfigProperties}: a
- * blank value is an error, an old key name works with a warning) and validated once at
+ * blank single value is an error, a blank list means its default, an old key name works with a
+ * warning) and validated once at
  * start-up. See {@code kiosk/config/kiosk.example.properties} for every key with its meaning
  * and default.
  *
@@ -43,7 +44,6 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
                           Duration staffExtendStep, Duration maintenanceLength, Language defaultLanguage,
                           boolean largeTextDefault, boolean highContrastDefault, Properties launcherSection) {
     private static final Logger LOG = LoggerFactory.getLogger(KioskConfig.class);
-
 
     /** Keys handed on to the launcher: its tiles ({@code app.<id>.*}) and its own settings (the club's browser). */
     public static final List<String> LAUNCHER_PREFIXES = List.of("app.", "launcher.");
@@ -146,12 +146,12 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
         }
     }
 
-    /** The remaining minutes at which a warning is drawn, longest first. */
+    /** The remaining minutes at which a warning is drawn, longest first; blank or absent: 10, 5 and 1. */
     private static List<Duration> warnings(ConfigProperties c) {
         String key = WARNING_REMAINING_MINUTES;
-        List<String> parts = c.isSet(key) ? c.list(key) : List.of("10", "5", "1");
+        List<String> parts = c.optionalList(key).orElse(List.of("10", "5", "1"));
         if (parts.isEmpty()) {
-            throw c.problem(key, "is empty; remove the line to use the default, or give a value");
+            throw c.problem(key, "lists no minutes; remove the line to use the default (10,5,1)");
         }
         TreeSet<Integer> minutes = new TreeSet<>();
         for (String part : parts) {

@@ -122,7 +122,7 @@ class KioskConfigTest {
         assertMessage("warning.remaining-minutes=5,5\n", "key 'warning.remaining-minutes': lists 5 twice");
         assertMessage("warning.remaining-minutes=5,0\n", "key 'warning.remaining-minutes': must list whole numbers from 1 to 120");
         assertMessage("club.name=   \n", "key 'club.name': is empty");
-        assertMessage("warning.remaining-minutes=\n", "key 'warning.remaining-minutes': is empty");
+        assertMessage("warning.remaining-minutes= , \n", "key 'warning.remaining-minutes': lists no minutes");
         assertMessage("display.large-text=maybe\n", "key 'display.large-text': must be true or false (was 'maybe')");
     }
 
@@ -131,6 +131,11 @@ class KioskConfigTest {
         Path missing = dir.resolve("nope.properties");
         ConfigException e = assertThrows(ConfigException.class, () -> KioskConfig.load(missing));
         assertTrue(e.getMessage().startsWith(missing + ": configuration file not found"), e.getMessage());
+    }
+
+    @Test
+    void aBlankListMeansItsDefaultAsInEveryFile() throws IOException {
+        assertEquals(KioskConfig.defaults().warnings(), KioskConfig.load(write("warning.remaining-minutes=\n")).warnings());
     }
 
     @Test
