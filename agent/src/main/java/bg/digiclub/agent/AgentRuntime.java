@@ -124,9 +124,9 @@ public final class AgentRuntime {
         HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts,
                 raised, publish);
         SessionLedger ledger = new SessionLedger(db);
-        VisitorAccount visitor = VisitorAccounts.forThisPc(config);
+        VisitorAccount visitor = VisitorAccounts.forThisPc(config.visitor(), config.sourceName(), config.agentDirectories());
         LOG.info("visitor account: {}", visitor);
-        Optional<MediaAutomount> automount = VisitorAccounts.mediaAutomount(config, visitor);
+        Optional<MediaAutomount> automount = VisitorAccounts.mediaAutomount(config.visitor(), visitor);
         automount.ifPresent(a -> LOG.info("removable media: {}", a));
         SessionAuthority sessions = new SessionAuthority(ledger, visitor, raised, clock,
                 config.sessions().heartbeatInterval(), new SecureRandom(),

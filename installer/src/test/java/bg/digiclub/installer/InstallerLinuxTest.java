@@ -390,6 +390,23 @@ class InstallerLinuxTest {
     }
 
     @Test
+    void verifyNotesTheKioskKeysOfAnOlderVersionWhichStillWork() throws Exception {
+        assertEquals(0, install(goodCode).exit());
+        Path kioskProps = root.resolve("etc/digiclub/kiosk.properties");
+        Files.writeString(kioskProps, "idle.timeout.minutes=7\n", java.nio.file.StandardOpenOption.APPEND);
+        Outcome v = cli("verify", "--root", root.toString());
+        assertEquals(0, v.exit(), "an old key name is no problem: " + v.out());
+        assertTrue(v.out().contains("NOTE  " + kioskProps + ": key 'idle.timeout.minutes' is now called 'idle.timeout-minutes'"),
+                v.out());
+
+        Files.writeString(kioskProps, "idle.timeout-minutes=7\n", java.nio.file.StandardOpenOption.APPEND);
+        Outcome both = cli("verify", "--root", root.toString());
+        assertEquals(1, both.exit(), both.out());
+        assertTrue(both.out().contains("WRONG " + kioskProps + ": key 'idle.timeout.minutes': is the old name of "
+                + "'idle.timeout-minutes', which is set too"), both.out());
+    }
+
+    @Test
     void uninstallLeavesOnlyTheDataAndPurgeLeavesNothing() throws Exception {
         assertEquals(0, install(goodCode).exit());
         Files.writeString(root.resolve("var/lib/digiclub/agent.db"), "the club's records");

@@ -15,10 +15,10 @@ import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
 import bg.digiclub.kiosk.config.KioskConfig;
-import bg.digiclub.kiosk.config.KioskConfigException;
 import bg.digiclub.kiosk.demo.DemoAgentClient;
 import bg.digiclub.kiosk.demo.DemoPlatform;
 
@@ -69,7 +69,7 @@ public final class KioskMain {
         try {
             options = KioskOptions.parse(args);
             config = loadConfig(options.config());
-        } catch (IllegalArgumentException | KioskConfigException e) {
+        } catch (IllegalArgumentException | ConfigException e) {
             System.err.println("digiclub-kiosk: " + e.getMessage());
             System.err.print(KioskOptions.USAGE);
             return 2;

@@ -100,7 +100,7 @@ class EveryScreenFitsTest {
         kiosk = new KioskUiFixture();
         kiosk.apps = AllowedApps.parse(KioskConfig.load(DEFAULT_TILES).launcherSection(), DEFAULT_TILES, "linux");
         // a 2-minute warning as well as the defaults: its sentence is the longest of them
-        kiosk.settings.setProperty("warning.minutes", "10,5,2,1");
+        kiosk.settings.setProperty("warning.remaining-minutes", "10,5,2,1");
         kiosk.agent.cards.add(new MemberCard("100200", false, true, Duration.ofMinutes(20)));
         kiosk.agent.cards.add(new MemberCard("100150", true, false, Duration.ZERO));
         robot.interact(() -> {

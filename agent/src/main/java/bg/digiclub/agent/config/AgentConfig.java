@@ -3,10 +3,16 @@ package bg.digiclub.agent.config;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import bg.digiclub.agent.health.check.HealthThresholds;
+import bg.digiclub.agent.health.check.HealthThresholdsConfig;
+import bg.digiclub.agent.health.sampling.SamplingSettings;
+import bg.digiclub.agent.link.LinkSettings;
+import bg.digiclub.agent.member.MemberSettings;
+import bg.digiclub.agent.session.SessionSettings;
 import bg.digiclub.agent.upload.EnrolmentSettings;
 import bg.digiclub.agent.upload.UploadConfig;
 import bg.digiclub.agent.visitor.VisitorSettings;
@@ -15,6 +21,11 @@ import bg.digiclub.common.config.ConfigProperties;
 /**
  * The agent's whole configuration, typed and validated once at start-up by
  * {@link AgentConfigLoader}. Every key is explained in {@code agent/config/agent.example.properties}.
+ *
+ * <p>Each feature owns its settings: the record and the reading of its keys live in the feature's
+ * package ({@code link.LinkSettings}, {@code member.MemberSettings}, ...), which needs nothing
+ * but {@link ConfigProperties}. This record only puts them together; no feature package imports
+ * this one, so settings point one way: config -> features -> common.config.
  *
  * @param source     the file it was read from, null for the embedded defaults
  * @param dataDir    where the database, the status file and the native libraries live (private: 0700)
@@ -44,6 +55,16 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, ZoneId zone, S
         Objects.requireNonNull(upload, "upload");
         Objects.requireNonNull(visitor, "visitor");
         Objects.requireNonNull(enrolment, "enrolment");
+    }
+
+    /** The file the configuration was read from, as named in messages. */
+    public String sourceName() {
+        return source == null ? AgentConfigLoader.EMBEDDED_DEFAULTS : source.toString();
+    }
+
+    /** The agent's own directories, which nothing of the visitor's may overlap. */
+    public List<Path> agentDirectories() {
+        return List.of(dataDir, logDir);
     }
 
     /** The agent's clock: the system's time, in the club's zone (so days and windows are local). */

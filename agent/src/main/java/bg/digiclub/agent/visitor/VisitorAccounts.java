@@ -10,11 +10,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.LoggerFactory;
 
-import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.common.config.ConfigException;
 
 /**
@@ -34,11 +34,14 @@ public final class VisitorAccounts {
      * The visitor account of this PC. A Linux account also starts deleting, in the background,
      * whatever a reset cut short (power loss) left.
      *
+     * @param settings         the {@code visitor.*} keys
+     * @param source           the configuration file they were read from, for messages
+     * @param agentDirectories the agent's own directories, which the visitor's must not overlap
      * @throws ConfigException when the configured account, home or template is missing or unsafe
      */
-    public static VisitorAccount forThisPc(AgentConfig config) {
-        String source = config.source() == null ? "embedded defaults" : config.source().toString();
-        VisitorSettings settings = config.visitor();
+    public static VisitorAccount forThisPc(VisitorSettings settings, String source, List<Path> agentDirectories) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(source, "source");
         if (settings.demo()) {
             return new DemoVisitorAccount();
         }
@@ -46,10 +49,10 @@ public final class VisitorAccounts {
             return new UnsupportedVisitorAccount("no visitor account configured (visitor.account in " + source + ")");
         }
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
-            throw new ConfigException(source + ": key 'visitor.account' is supported on Linux only (this is "
+            throw ConfigException.atKey(source, "visitor.account", "is supported on Linux only (this is "
                     + System.getProperty("os.name") + ")");
         }
-        LinuxVisitorAccount account = linux(settings, source, List.of(config.dataDir(), config.logDir()), true);
+        LinuxVisitorAccount account = linux(settings, source, List.copyOf(agentDirectories), true);
         account.purgeLeftovers();
         return account;
     }
@@ -59,8 +62,7 @@ public final class VisitorAccounts {
      * Linux account, with {@code visitor.media-automount} on and lsblk and udisksctl installed;
      * empty (and said in the log) otherwise, and always for the demo and an unsupported PC.
      */
-    public static Optional<MediaAutomount> mediaAutomount(AgentConfig config, VisitorAccount visitor) {
-        VisitorSettings settings = config.visitor();
+    public static Optional<MediaAutomount> mediaAutomount(VisitorSettings settings, VisitorAccount visitor) {
         if (!(visitor instanceof LinuxVisitorAccount linux) || !settings.mediaAutomount()) {
             return Optional.empty();
         }
@@ -205,6 +207,6 @@ public final class VisitorAccounts {
     }
 
     private static ConfigException bad(String source, String key, String value, String what) {
-        return new ConfigException(source + ": key '" + key + "' " + what + " (was '" + value + "')");
+        return ConfigException.atKey(source, key, what + " (was '" + value + "')");
     }
 }

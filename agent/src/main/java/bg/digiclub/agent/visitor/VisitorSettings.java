@@ -111,17 +111,17 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
 
     /** A comma-separated list of absolute directories (not /), or {@code none}; empty when the key is unset. */
     private static Optional<List<Path>> directories(ConfigProperties c, String key) {
-        Optional<String> raw = c.string(key);
-        if (raw.isEmpty()) {
+        Optional<List<String>> listed = c.optionalList(key);
+        if (listed.isEmpty()) {
             return Optional.empty();
         }
-        if (raw.get().equals("none")) {
+        if (listed.get().equals(List.of("none"))) {
             return Optional.of(List.of());
         }
         List<Path> dirs = new ArrayList<>();
-        for (String d : c.list(key)) {
+        for (String d : listed.get()) {
             if (!d.startsWith("/") || d.contains("/..") || Path.of(d).getParent() == null) {
-                throw c.bad(key, raw.get(), "must be absolute directories (not /) separated by commas, or none");
+                throw c.bad(key, String.join(",", listed.get()), "must be absolute directories (not /) separated by commas, or none");
             }
             dirs.add(Path.of(d).normalize());
         }

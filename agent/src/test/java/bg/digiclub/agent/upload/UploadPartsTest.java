@@ -133,7 +133,7 @@ class UploadPartsTest {
         assertTrue(assertThrows(ConfigException.class, () -> config("upload.max-batch-bytes", "999999")).getMessage()
                 .contains("upload.max-batch-bytes"));
         assertTrue(assertThrows(ConfigException.class, () -> config("upload.windw-start", "02:00")).getMessage()
-                .contains("unknown key 'upload.windw-start'"));
+                .contains("key 'upload.windw-start': unknown key"));
     }
 
     @Test

@@ -280,17 +280,17 @@ class MediaAutomountTest {
     @Test
     void noneForTheDemoAPcWithoutAnAccountOrWhenTurnedOff() throws Exception {
         AgentConfig plain = config("");
-        assertTrue(VisitorAccounts.mediaAutomount(config("visitor.demo=true\n"), new DemoVisitorAccount()).isEmpty());
-        assertTrue(VisitorAccounts.mediaAutomount(plain, new UnsupportedVisitorAccount("none configured")).isEmpty());
+        assertTrue(VisitorAccounts.mediaAutomount(config("visitor.demo=true\n").visitor(), new DemoVisitorAccount()).isEmpty());
+        assertTrue(VisitorAccounts.mediaAutomount(plain.visitor(), new UnsupportedVisitorAccount("none configured")).isEmpty());
 
         PosixAccount account = TestAccount.get();
         LinuxVisitorAccount linux = new LinuxVisitorAccount(account, dir.resolve("home"), dir, List.of(), MEDIA,
                 new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C", false), true);
-        assertTrue(VisitorAccounts.mediaAutomount(config("visitor.account=" + account.name() + "\nvisitor.media-automount=false\n"),
+        assertTrue(VisitorAccounts.mediaAutomount(config("visitor.account=" + account.name() + "\nvisitor.media-automount=false\n").visitor(),
                 linux).isEmpty());
         // on: only where udisks is installed (not on the development container)
         assertEquals(RemovableMedia.installedUdisksctl().isPresent(),
-                VisitorAccounts.mediaAutomount(config("visitor.account=" + account.name() + "\n"), linux).isPresent());
+                VisitorAccounts.mediaAutomount(config("visitor.account=" + account.name() + "\n").visitor(), linux).isPresent());
     }
 
     private AgentConfig config(String text) throws Exception {

@@ -42,7 +42,7 @@ class VisitorAccountsTest {
 
     @Test
     void noAccountConfiguredGivesOneWhoseResetFailsNamingTheFile() throws Exception {
-        VisitorAccount v = VisitorAccounts.forThisPc(load(""));
+        VisitorAccount v = forThisPc(load(""));
 
         assertInstanceOf(UnsupportedVisitorAccount.class, v);
         List<WipeStepResult> results = v.reset();
@@ -52,7 +52,7 @@ class VisitorAccountsTest {
 
     @Test
     void aConfiguredAccountIsTheLinuxOneAndResets() throws Exception {
-        VisitorAccount v = VisitorAccounts.forThisPc(load(configured()));
+        VisitorAccount v = forThisPc(load(configured()));
 
         assertInstanceOf(LinuxVisitorAccount.class, v);
         assertTrue(v.reset().stream().allMatch(WipeStepResult::ok));
@@ -124,7 +124,7 @@ class VisitorAccountsTest {
         Path f = Files.writeString(dir.resolve("agent.properties"), configured() + "data-dir=" + home.resolve("agent") + "\n");
         AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.empty(), Optional.empty(), Optional.empty()));
 
-        ConfigException e = assertThrows(ConfigException.class, () -> VisitorAccounts.forThisPc(c));
+        ConfigException e = assertThrows(ConfigException.class, () -> forThisPc(c));
         assertTrue(e.getMessage().contains("overlaps the agent's own directory"), e.getMessage());
     }
 
@@ -133,7 +133,7 @@ class VisitorAccountsTest {
     }
 
     private void assertRefused(String text, String key, String what) {
-        ConfigException e = assertThrows(ConfigException.class, () -> VisitorAccounts.forThisPc(load(text)));
+        ConfigException e = assertThrows(ConfigException.class, () -> forThisPc(load(text)));
         assertTrue(e.getMessage().startsWith(dir.resolve("agent.properties") + ": key '" + key + "'"), e.getMessage());
         assertTrue(e.getMessage().contains(what), e.getMessage());
         assertFalse(Files.exists(HomeReset.holdingDirectory(home)), "nothing done before the configuration is found good");
@@ -143,5 +143,9 @@ class VisitorAccountsTest {
         Path f = Files.writeString(dir.resolve("agent.properties"), text);
         return AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.of(dir.resolve("data")), Optional.empty(),
                 Optional.empty()));
+    }
+
+    private static VisitorAccount forThisPc(AgentConfig config) {
+        return VisitorAccounts.forThisPc(config.visitor(), config.sourceName(), config.agentDirectories());
     }
 }

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
@@ -98,5 +99,21 @@ class DatabasePasswordFileTest {
         assertEquals(0, inUrl.status(), inUrl.err());
         assertTrue(inUrl.err().contains("warning: --db-url holds a password, which every account on this server can read"),
                 inUrl.err());
+    }
+
+    @Test
+    void theUrlAndThePasswordInTheConfigFileOpenTheDatabaseWithNothingOnTheCommandLine() throws Exception {
+        Path config = Files.writeString(dir.resolve("collector.properties"),
+                "db.url = " + url + "\ndb.password = " + PASSWORD + "\n");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        Run run = collector("club", "add", "--config", config.toString(),
+                "--id", "sz-prosveta", "--name", "НЧ „Просвета“", "--place", "Стара Загора");
+        assertEquals(new Run(0, "club sz-prosveta saved", ""), run);
+
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+        Run readable = collector("club", "list", "--config", config.toString());
+        assertEquals(0, readable.status(), readable.err());
+        assertTrue(readable.err().contains("warning: " + config + " holds db.password and other accounts can read it"),
+                readable.err());
     }
 }

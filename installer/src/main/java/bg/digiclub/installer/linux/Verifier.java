@@ -1,7 +1,6 @@
 package bg.digiclub.installer.linux;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,7 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
+
+import bg.digiclub.common.config.ConfigException;
+import bg.digiclub.common.config.ConfigProperties;
+import bg.digiclub.common.config.RenamedKey;
+import bg.digiclub.common.config.RenamedKeys;
 
 /** {@code verify}: every installed piece checked; each problem says what is wrong and how to fix it. */
 public final class Verifier {
@@ -51,6 +55,7 @@ public final class Verifier {
             }
         }
         agentProperties();
+        kioskProperties();
         dir(Accounts.KIOSK_HOME, 0700, Accounts.KIOSK, Accounts.KIOSK);
         dir("/home", 0755, "root", "root");
         dir(Accounts.VISITOR_HOME, 0700, Accounts.VISITOR, Accounts.VISITOR);
@@ -159,12 +164,22 @@ public final class Verifier {
             return;
         }
         attributes(p, Layout.AGENT_PROPERTIES, 0600, "root", "root");
-        Properties props = new Properties();
-        props.load(new StringReader(Files.readString(p, StandardCharsets.UTF_8)));
+        Optional<ConfigProperties> read = readable(p, RenamedKeys.AGENT);
+        if (read.isEmpty()) {
+            return;
+        }
+        ConfigProperties props = read.get();
         for (Map.Entry<String, String> k : LinuxInstaller.installerKeys("").entrySet()) {
-            String value = props.getProperty(k.getKey());
+            String value;
+            try {
+                value = props.string(k.getKey()).orElse(null);
+            } catch (ConfigException e) {
+                wrong(e.getMessage(), "set " + k.getKey() + " = " + (k.getKey().equals("upload.url") ? "https://..."
+                        : k.getValue()) + " there, then systemctl restart digiclub-agent");
+                continue;
+            }
             if (k.getKey().equals("upload.url")) {
-                if (value == null || value.isBlank()) {
+                if (value == null) {
                     wrong(Layout.AGENT_PROPERTIES + " has no upload.url: nothing reaches the municipality",
                             "set upload.url = https://... there, then systemctl restart digiclub-agent");
                 }
@@ -173,6 +188,26 @@ public final class Verifier {
                         + ", the install needs '" + k.getValue() + "'",
                         "set " + k.getKey() + " = " + k.getValue() + " there, then systemctl restart digiclub-agent");
             }
+        }
+    }
+
+    /** Keys of the kiosk's file under an old name: they still work, so a note, not a problem. */
+    private void kioskProperties() {
+        Path p = target.resolve(Layout.KIOSK_PROPERTIES);
+        if (Files.isRegularFile(p)) {
+            readable(p, RenamedKeys.KIOSK);
+        }
+    }
+
+    /** The file read with the programs' own reader; each key under an old name is a note. */
+    private Optional<ConfigProperties> readable(Path file, List<RenamedKey> renames) {
+        try {
+            ConfigProperties props = ConfigProperties.load(file, renames);
+            props.warnings().forEach(w -> note(w, "rename the key there (docs/operations.md lists the new names)"));
+            return Optional.of(props);
+        } catch (ConfigException e) {
+            wrong(e.getMessage(), "correct the file, then systemctl restart digiclub-agent digiclub-session");
+            return Optional.empty();
         }
     }
 

@@ -1,24 +1,28 @@
 package bg.digiclub.kiosk.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import bg.digiclub.common.config.ConfigException;
+import bg.digiclub.common.config.ConfigProperties;
+import bg.digiclub.common.config.RenamedKeys;
 import bg.digiclub.kiosk.i18n.Language;
 
 /**
- * The kiosk's settings, validated once at start-up. See {@code kiosk/config/kiosk.example.properties}
- * for every key with its meaning and default.
+ * The kiosk's settings, read with the one configuration reader ({@link ConfigProperties}: a
+ * blank single value is an error, a blank list means its default, an old key name works with a
+ * warning) and validated once at
+ * start-up. See {@code kiosk/config/kiosk.example.properties} for every key with its meaning
+ * and default.
  *
  * @param clubName        shown large on the lock screen
  * @param rulesBg         the club's rules a guest accepts, in Bulgarian; null for the built-in text
@@ -39,29 +43,27 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
                           Duration idleTimeout, Duration idleGrace, List<Duration> warnings, Path agentSocket,
                           Duration staffExtendStep, Duration maintenanceLength, Language defaultLanguage,
                           boolean largeTextDefault, boolean highContrastDefault, Properties launcherSection) {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskConfig.class);
 
     /** Keys handed on to the launcher: its tiles ({@code app.<id>.*}) and its own settings (the club's browser). */
     public static final List<String> LAUNCHER_PREFIXES = List.of("app.", "launcher.");
     /** The kiosk's privacy wipe keys of old; the agent resets the visitor's home now. */
     private static final String RETIRED_WIPE_PREFIX = "wipe.";
+    private static final String RETIRED_SPOOL = "agent.spool";
 
     static final String CLUB_NAME = "club.name";
     static final String RULES_BG = "rules.bg";
     static final String RULES_EN = "rules.en";
-    static final String SESSION_MINUTES = "session.minutes";
-    static final String IDLE_TIMEOUT_MINUTES = "idle.timeout.minutes";
-    static final String IDLE_GRACE_SECONDS = "idle.grace.seconds";
-    static final String WARNING_MINUTES = "warning.minutes";
+    static final String SESSION_LENGTH_MINUTES = "session.length-minutes";
+    static final String IDLE_TIMEOUT_MINUTES = "idle.timeout-minutes";
+    static final String IDLE_GRACE_SECONDS = "idle.grace-seconds";
+    static final String WARNING_REMAINING_MINUTES = "warning.remaining-minutes";
     static final String AGENT_SOCKET = "agent.socket";
-    static final String STAFF_EXTEND_MINUTES = "staff.extend.minutes";
-    static final String MAINTENANCE_MINUTES = "maintenance.minutes";
+    static final String STAFF_EXTEND_MINUTES = "staff.extend-minutes";
+    static final String MAINTENANCE_LENGTH_MINUTES = "maintenance.length-minutes";
     static final String LANGUAGE_DEFAULT = "language.default";
     static final String DISPLAY_LARGE_TEXT = "display.large-text";
     static final String DISPLAY_HIGH_CONTRAST = "display.high-contrast";
-
-    private static final Set<String> KNOWN_KEYS = Set.of(CLUB_NAME, RULES_BG, RULES_EN, SESSION_MINUTES,
-            IDLE_TIMEOUT_MINUTES, IDLE_GRACE_SECONDS, WARNING_MINUTES, AGENT_SOCKET,
-            STAFF_EXTEND_MINUTES, MAINTENANCE_MINUTES, LANGUAGE_DEFAULT, DISPLAY_LARGE_TEXT, DISPLAY_HIGH_CONTRAST);
 
     public KioskConfig {
         Objects.requireNonNull(clubName, "clubName");
@@ -78,44 +80,117 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
 
     /** The settings used when no file is given: every key at its default. */
     public static KioskConfig defaults() {
-        return parse(new Properties(), "(built-in defaults)");
-    }
-
-    /** Reads and validates a UTF-8 properties file. */
-    public static KioskConfig load(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new KioskConfigException(file + ": cannot be read: " + e.getMessage(), e);
-        }
-        return parse(properties, file.toString());
+        return read(ConfigProperties.empty("(built-in defaults)"));
     }
 
     /**
-     * Validates settings already read.
+     * Reads and validates a UTF-8 properties file; a key under its old name (see
+     * {@link RenamedKeys#KIOSK}) is read as before and logged as a warning.
      *
-     * @param source names the settings' origin (the file) in error messages
-     * @throws KioskConfigException naming the source, the key and what is wrong
+     * @throws ConfigException naming the file, the key and what is wrong
+     */
+    public static KioskConfig load(Path file) {
+        ConfigProperties properties = ConfigProperties.load(file, RenamedKeys.KIOSK);
+        KioskConfig config = read(properties);
+        properties.warnings().forEach(LOG::warn);
+        return config;
+    }
+
+    /**
+     * Validates settings already read (tests, the quick start).
+     *
+     * @param source names the settings' origin in error messages
+     * @throws ConfigException naming the source, the key and what is wrong
      */
     public static KioskConfig parse(Properties properties, String source) {
-        KeyReader reader = new KeyReader(properties, source);
-        reader.rejectUnknownKeys();
-        return new KioskConfig(
-                reader.text(CLUB_NAME, "DigiClub"),
-                reader.optionalText(RULES_BG),
-                reader.optionalText(RULES_EN),
-                Duration.ofMinutes(reader.whole(SESSION_MINUTES, 60, 1, 720)),
-                Duration.ofMinutes(reader.whole(IDLE_TIMEOUT_MINUTES, 10, 1, 240)),
-                Duration.ofSeconds(reader.whole(IDLE_GRACE_SECONDS, 60, 10, 600)),
-                reader.minuteList(WARNING_MINUTES, "10,5,1"),
-                reader.path(AGENT_SOCKET, "/run/digiclub/agent.sock"),
-                Duration.ofMinutes(reader.whole(STAFF_EXTEND_MINUTES, 15, 1, 240)),
-                Duration.ofMinutes(reader.whole(MAINTENANCE_MINUTES, 15, 1, 240)),
-                reader.language(LANGUAGE_DEFAULT, Language.BG),
-                reader.flag(DISPLAY_LARGE_TEXT, false),
-                reader.flag(DISPLAY_HIGH_CONTRAST, false),
-                reader.section(LAUNCHER_PREFIXES));
+        return read(ConfigProperties.of(source, properties, RenamedKeys.KIOSK));
+    }
+
+    /**
+     * Validates the kiosk's keys of {@code c}; every other key is refused, except the launcher's
+     * ({@link #LAUNCHER_PREFIXES}), which are handed on as written.
+     *
+     * @throws ConfigException naming the source, the key and what is wrong
+     */
+    public static KioskConfig read(ConfigProperties c) {
+        refuseRetiredKeys(c);
+        Properties launcher = new Properties();
+        LAUNCHER_PREFIXES.forEach(prefix -> launcher.putAll(c.section(prefix)));
+        KioskConfig config = new KioskConfig(
+                c.string(CLUB_NAME, "DigiClub"),
+                c.string(RULES_BG).orElse(null),
+                c.string(RULES_EN).orElse(null),
+                c.minutes(SESSION_LENGTH_MINUTES, Duration.ofMinutes(60), Duration.ofMinutes(1), Duration.ofMinutes(720)),
+                c.minutes(IDLE_TIMEOUT_MINUTES, Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(240)),
+                c.seconds(IDLE_GRACE_SECONDS, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(600)),
+                warnings(c),
+                absolutePath(c, AGENT_SOCKET, "/run/digiclub/agent.sock"),
+                c.minutes(STAFF_EXTEND_MINUTES, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(240)),
+                c.minutes(MAINTENANCE_LENGTH_MINUTES, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(240)),
+                language(c, LANGUAGE_DEFAULT, Language.BG),
+                c.bool(DISPLAY_LARGE_TEXT, false),
+                c.bool(DISPLAY_HIGH_CONTRAST, false),
+                launcher);
+        c.rejectUnknownKeys();
+        return config;
+    }
+
+    private static void refuseRetiredKeys(ConfigProperties c) {
+        List<String> retired = new ArrayList<>(c.keysStartingWith(RETIRED_WIPE_PREFIX));
+        if (c.isSet(RETIRED_SPOOL)) {
+            retired.add(RETIRED_SPOOL);
+        }
+        if (!retired.isEmpty()) {
+            throw c.problem(retired.get(0), "is no longer a kiosk setting: the agent ends the visitor's programs and "
+                    + "resets the visitor's home (visitor.* in agent.properties), and the kiosk keeps no spool; remove the line");
+        }
+    }
+
+    /** The remaining minutes at which a warning is drawn, longest first; blank or absent: 10, 5 and 1. */
+    private static List<Duration> warnings(ConfigProperties c) {
+        String key = WARNING_REMAINING_MINUTES;
+        List<String> parts = c.optionalList(key).orElse(List.of("10", "5", "1"));
+        if (parts.isEmpty()) {
+            throw c.problem(key, "lists no minutes; remove the line to use the default (10,5,1)");
+        }
+        TreeSet<Integer> minutes = new TreeSet<>();
+        for (String part : parts) {
+            int m;
+            try {
+                m = Integer.parseInt(part);
+            } catch (NumberFormatException e) {
+                throw c.bad(key, part, "must list whole numbers from 1 to 120");
+            }
+            if (m < 1 || m > 120) {
+                throw c.bad(key, part, "must list whole numbers from 1 to 120");
+            }
+            if (!minutes.add(m)) {
+                throw c.problem(key, "lists " + m + " twice");
+            }
+        }
+        List<Duration> warnings = new ArrayList<>();
+        minutes.descendingSet().forEach(m -> warnings.add(Duration.ofMinutes(m)));
+        return warnings;
+    }
+
+    private static Path absolutePath(ConfigProperties c, String key, String fallback) {
+        Path path = c.path(key).orElse(Path.of(fallback));
+        if (!path.isAbsolute()) {
+            throw c.bad(key, path.toString(), "must be an absolute path");
+        }
+        return path;
+    }
+
+    private static Language language(ConfigProperties c, String key, Language fallback) {
+        Optional<String> value = c.string(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Language.fromCode(value.get());
+        } catch (IllegalArgumentException e) {
+            throw c.problem(key, e.getMessage());
+        }
     }
 
     /** The rules text for a language, or null when the club gave none. */
@@ -140,134 +215,5 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
             properties.stringPropertyNames().forEach(key -> copy.setProperty(key, properties.getProperty(key)));
         }
         return copy;
-    }
-
-    /** Reads one key at a time and says precisely what is wrong. */
-    private static final class KeyReader {
-        private final Properties properties;
-        private final String source;
-
-        KeyReader(Properties properties, String source) {
-            this.properties = properties;
-            this.source = source;
-        }
-
-        void rejectUnknownKeys() {
-            Set<String> unknown = new TreeSet<>();
-            for (String key : properties.stringPropertyNames()) {
-                if (key.startsWith(RETIRED_WIPE_PREFIX) || key.equals("agent.spool")) {
-                    throw error(key, "is no longer a kiosk setting: the agent ends the visitor's programs and resets "
-                            + "the visitor's home (visitor.* in agent.properties), and the kiosk keeps no spool; remove the line");
-                }
-                if (!KNOWN_KEYS.contains(key) && LAUNCHER_PREFIXES.stream().noneMatch(key::startsWith)) {
-                    unknown.add(key);
-                }
-            }
-            if (!unknown.isEmpty()) {
-                throw error(unknown.iterator().next(), "unknown key (a typo?); known keys are "
-                        + new TreeSet<>(KNOWN_KEYS) + " and the launcher's app.* and launcher.* keys");
-            }
-        }
-
-        String text(String key, String fallback) {
-            String value = optionalText(key);
-            return value == null ? fallback : value;
-        }
-
-        String optionalText(String key) {
-            String value = properties.getProperty(key);
-            if (value == null) {
-                return null;
-            }
-            if (value.isBlank()) {
-                throw error(key, "is empty; remove the line to use the default");
-            }
-            return value.strip();
-        }
-
-        int whole(String key, int fallback, int min, int max) {
-            String value = optionalText(key);
-            if (value == null) {
-                return fallback;
-            }
-            return wholeValue(key, value, min, max);
-        }
-
-        private int wholeValue(String key, String value, int min, int max) {
-            int number;
-            try {
-                number = Integer.parseInt(value.strip());
-            } catch (NumberFormatException e) {
-                throw error(key, "must be a whole number from " + min + " to " + max + ", was '" + value + "'");
-            }
-            if (number < min || number > max) {
-                throw error(key, "must be from " + min + " to " + max + ", was " + number);
-            }
-            return number;
-        }
-
-        List<Duration> minuteList(String key, String fallback) {
-            String value = text(key, fallback);
-            TreeSet<Integer> minutes = new TreeSet<>();
-            for (String part : value.split(",")) {
-                if (!minutes.add(wholeValue(key, part.strip(), 1, 120))) {
-                    throw error(key, "lists " + part.strip() + " twice");
-                }
-            }
-            List<Duration> warnings = new ArrayList<>();
-            minutes.descendingSet().forEach(m -> warnings.add(Duration.ofMinutes(m)));
-            return warnings;
-        }
-
-        Path path(String key, String fallback) {
-            String value = text(key, fallback);
-            try {
-                Path path = Path.of(value);
-                if (!path.isAbsolute()) {
-                    throw error(key, "must be an absolute path, was '" + value + "'");
-                }
-                return path;
-            } catch (InvalidPathException e) {
-                throw error(key, "is not a valid path: " + e.getMessage());
-            }
-        }
-
-        boolean flag(String key, boolean fallback) {
-            String value = optionalText(key);
-            if (value == null) {
-                return fallback;
-            }
-            return switch (value) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw error(key, "must be true or false, was '" + value + "'");
-            };
-        }
-
-        Language language(String key, Language fallback) {
-            String value = optionalText(key);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Language.fromCode(value);
-            } catch (IllegalArgumentException e) {
-                throw error(key, e.getMessage());
-            }
-        }
-
-        Properties section(List<String> prefixes) {
-            Properties section = new Properties();
-            for (String key : properties.stringPropertyNames()) {
-                if (prefixes.stream().anyMatch(key::startsWith)) {
-                    section.setProperty(key, properties.getProperty(key));
-                }
-            }
-            return section;
-        }
-
-        private KioskConfigException error(String key, String what) {
-            return new KioskConfigException(source + ": " + key + ": " + what);
-        }
     }
 }

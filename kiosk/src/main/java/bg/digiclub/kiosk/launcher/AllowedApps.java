@@ -20,8 +20,8 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.link.TileCategory;
-import bg.digiclub.kiosk.config.ConfigKeyException;
 import bg.digiclub.kiosk.platform.current.Platforms;
 
 /**
@@ -42,7 +42,7 @@ import bg.digiclub.kiosk.platform.current.Platforms;
  * </pre>
  *
  * A program without a command for this OS is left out (a Windows-only program on a Linux PC).
- * Anything else wrong fails with an {@link ConfigKeyException} naming the file and the key.
+ * Anything else wrong fails with an {@link ConfigException} naming the file and the key.
  */
 public final class AllowedApps {
     private static final Logger LOG = LoggerFactory.getLogger(AllowedApps.class);
@@ -90,7 +90,7 @@ public final class AllowedApps {
             String rest = key.substring(PREFIX.length());
             int dot = rest.indexOf('.');
             if (dot <= 0 || dot == rest.length() - 1) {
-                throw new ConfigKeyException(file, key, "expected app.<id>.<setting>");
+                throw wrong(file, key, "expected app.<id>.<setting>");
             }
             byId.computeIfAbsent(rest.substring(0, dot), id -> new LinkedHashMap<>())
                     .put(rest.substring(dot + 1), props.getProperty(key).strip());
@@ -108,12 +108,12 @@ public final class AllowedApps {
 
     private static List<String> browser(Path file, String key, String value) {
         if (!key.startsWith(BROWSER) || !Platforms.CONFIG_KEYS.contains(key.substring(BROWSER.length()))) {
-            throw new ConfigKeyException(file, key, "unknown setting, expected " + BROWSER + "<os> with <os> one of "
+            throw wrong(file, key, "unknown setting, expected " + BROWSER + "<os> with <os> one of "
                     + Platforms.CONFIG_KEYS);
         }
         List<String> argv = words(file, key, value);
         if (argv.isEmpty()) {
-            throw new ConfigKeyException(file, key, "empty command");
+            throw wrong(file, key, "empty command");
         }
         return argv;
     }
@@ -125,11 +125,11 @@ public final class AllowedApps {
             if (setting.startsWith("command.")) {
                 String os = setting.substring("command.".length());
                 if (!Platforms.CONFIG_KEYS.contains(os)) {
-                    throw new ConfigKeyException(file, prefix + setting, "unknown OS '" + os + "', expected one of " + Platforms.CONFIG_KEYS);
+                    throw wrong(file, prefix + setting, "unknown OS '" + os + "', expected one of " + Platforms.CONFIG_KEYS);
                 }
                 hasCommand = true;
             } else if (!SETTINGS.contains(setting)) {
-                throw new ConfigKeyException(file, prefix + setting,
+                throw wrong(file, prefix + setting,
                         "unknown setting, expected name, name.bg, name.en, icon, order, category, url or command.<os>");
             }
         }
@@ -137,24 +137,24 @@ public final class AllowedApps {
         String nameEn = name(file, prefix, settings, "en");
         String categoryKey = settings.get("category");
         if (categoryKey == null || categoryKey.isEmpty()) {
-            throw new ConfigKeyException(file, prefix + "category", "missing or empty; expected one of " + CATEGORY_KEYS);
+            throw wrong(file, prefix + "category", "missing or empty; expected one of " + CATEGORY_KEYS);
         }
-        TileCategory category = TileCategory.ofKey(categoryKey).orElseThrow(() -> new ConfigKeyException(file,
+        TileCategory category = TileCategory.ofKey(categoryKey).orElseThrow(() -> wrong(file,
                 prefix + "category", "'" + categoryKey + "' is not a category; expected one of " + CATEGORY_KEYS));
         String url = settings.get("url");
         if (url != null && hasCommand) {
-            throw new ConfigKeyException(file, prefix + "url", "a tile opens a web address or starts a program, not both; remove "
+            throw wrong(file, prefix + "url", "a tile opens a web address or starts a program, not both; remove "
                     + prefix + "url or the " + prefix + "command.* lines");
         }
         if (url == null && !hasCommand) {
-            throw new ConfigKeyException(file, prefix + "url", "missing; give the tile a web address (" + prefix
+            throw wrong(file, prefix + "url", "missing; give the tile a web address (" + prefix
                     + "url) or a program (" + prefix + "command.<os>)");
         }
         List<String> argv;
         if (url != null) {
             String address = webAddress(file, prefix + "url", url);
             if (browser == null) {
-                throw new ConfigKeyException(file, BROWSER + osKey, "missing; " + prefix + "url is opened with the club's browser, "
+                throw wrong(file, BROWSER + osKey, "missing; " + prefix + "url is opened with the club's browser, "
                         + "which this key names for this OS");
             }
             argv = new ArrayList<>(browser);
@@ -168,7 +168,7 @@ public final class AllowedApps {
             }
             argv = words(file, prefix + "command." + osKey, command);
             if (argv.isEmpty()) {
-                throw new ConfigKeyException(file, prefix + "command." + osKey, "empty command");
+                throw wrong(file, prefix + "command." + osKey, "empty command");
             }
         }
         int order = Integer.MAX_VALUE;
@@ -177,13 +177,13 @@ public final class AllowedApps {
             try {
                 order = Integer.parseInt(orderText);
             } catch (NumberFormatException e) {
-                throw new ConfigKeyException(file, prefix + "order", "'" + orderText + "' is not a whole number");
+                throw wrong(file, prefix + "order", "'" + orderText + "' is not a whole number");
             }
         }
         try {
             return new Ordered(new AllowedApp(id, nameBg, nameEn, icon(file, prefix + "icon", settings.get("icon")), argv, category), order);
         } catch (IllegalArgumentException e) {
-            throw new ConfigKeyException(file, prefix + "name", e.getMessage());
+            throw wrong(file, prefix + "name", e.getMessage());
         }
     }
 
@@ -192,14 +192,14 @@ public final class AllowedApps {
         String own = settings.get("name." + language);
         if (own != null) {
             if (own.isEmpty()) {
-                throw new ConfigKeyException(file, prefix + "name." + language, "empty");
+                throw wrong(file, prefix + "name." + language, "empty");
             }
             return own;
         }
         String both = settings.get("name");
         if (both == null || both.isEmpty()) {
             String missing = settings.containsKey("name.bg") || settings.containsKey("name.en") ? prefix + "name." + language : prefix + "name";
-            throw new ConfigKeyException(file, missing, "missing or empty; give " + prefix + "name.bg and " + prefix
+            throw wrong(file, missing, "missing or empty; give " + prefix + "name.bg and " + prefix
                     + "name.en, or " + prefix + "name for both languages");
         }
         return both;
@@ -211,14 +211,14 @@ public final class AllowedApps {
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new ConfigKeyException(file, key, "'" + value + "' is not a web address: " + e.getReason());
+            throw wrong(file, key, "'" + value + "' is not a web address: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new ConfigKeyException(file, key, "'" + value + "' must start with https:// or http://");
+            throw wrong(file, key, "'" + value + "' must start with https:// or http://");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new ConfigKeyException(file, key, "'" + value + "' has no host name");
+            throw wrong(file, key, "'" + value + "' has no host name");
         }
         return value;
     }
@@ -227,7 +227,7 @@ public final class AllowedApps {
         try {
             return CommandWords.split(command);
         } catch (IllegalArgumentException e) {
-            throw new ConfigKeyException(file, key, e.getMessage());
+            throw wrong(file, key, e.getMessage());
         }
     }
 
@@ -246,5 +246,10 @@ public final class AllowedApps {
     }
 
     private record Ordered(AllowedApp app, int order) {
+    }
+
+    /** An error about one of the launcher's keys, worded as every config error is. */
+    private static ConfigException wrong(Path file, String key, String problem) {
+        return ConfigException.atKey(String.valueOf(file), key, problem);
     }
 }

@@ -12,14 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.link.TileCategory;
-import bg.digiclub.kiosk.config.ConfigKeyException;
 import bg.digiclub.kiosk.config.KioskConfig;
 import bg.digiclub.kiosk.i18n.Language;
 
@@ -200,9 +201,9 @@ class AllowedAppsTest {
 
     private void assertError(String config, String key, String problem) throws IOException {
         Path file = write(config);
-        ConfigKeyException e = assertThrows(ConfigKeyException.class, () -> AllowedApps.parse(load(file), file, "linux"));
-        assertEquals(key, e.key());
-        assertEquals(file + ": " + key + ": " + problem, e.getMessage());
+        ConfigException e = assertThrows(ConfigException.class, () -> AllowedApps.parse(load(file), file, "linux"));
+        assertEquals(Optional.of(key), e.key());
+        assertEquals(file + ": key '" + key + "': " + problem, e.getMessage());
     }
 
     private Path write(String text) throws IOException {

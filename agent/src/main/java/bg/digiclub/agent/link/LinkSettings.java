@@ -1,13 +1,10 @@
-package bg.digiclub.agent.config;
+package bg.digiclub.agent.link;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-import bg.digiclub.agent.link.AgentRequests;
-import bg.digiclub.agent.link.LinkServerConfig;
-import bg.digiclub.agent.link.PeerLimits;
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.config.ConfigProperties;
@@ -25,14 +22,13 @@ public record LinkSettings(LinkServerConfig server, Duration staffTokenTtl) {
     }
 
     /** Default socket: inside the data directory for development; the installer sets {@code /run/digiclub/agent.sock}. */
-    static LinkSettings read(ConfigProperties c, Path dataDir) {
+    public static LinkSettings read(ConfigProperties c, Path dataDir) {
         Path socket = c.path("link.socket").orElse(dataDir.resolve("run").resolve("agent.sock"));
         String group = c.string("link.socket-group", "digiclub-kiosk");
         // by default the account running the agent: the development set-up, where kiosk and agent share it
-        List<String> users = c.string("link.allowed-users").isPresent() ? c.list("link.allowed-users")
-                : List.of(System.getProperty("user.name"));
+        List<String> users = c.optionalList("link.allowed-users").orElse(List.of(System.getProperty("user.name")));
         List<String> groups = c.list("link.allowed-groups");
-        String kiosk = c.string("link.kiosk-user").map(String::strip).filter(k -> !k.isEmpty())
+        String kiosk = c.string("link.kiosk-user")
                 .or(() -> users.stream().findFirst())
                 .orElseThrow(() -> c.bad("link.kiosk-user", "", "must be set when link.allowed-users is empty"));
         int maxConnections = c.integer("link.max-connections", PeerLimits.DEFAULT_MAX_CONNECTIONS, 3, 64);

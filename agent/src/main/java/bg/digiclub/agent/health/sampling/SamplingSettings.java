@@ -1,4 +1,4 @@
-package bg.digiclub.agent.config;
+package bg.digiclub.agent.health.sampling;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -20,7 +20,7 @@ public record SamplingSettings(Duration interval, Duration timeout, boolean smar
         Objects.requireNonNull(timeout, "timeout");
     }
 
-    static SamplingSettings read(ConfigProperties c, Optional<Duration> intervalOption) {
+    public static SamplingSettings read(ConfigProperties c, Optional<Duration> intervalOption) {
         Duration interval = c.seconds("sampling.interval-seconds", Duration.ofSeconds(30),
                 Duration.ofSeconds(1), Duration.ofHours(1));
         if (intervalOption.isPresent()) {

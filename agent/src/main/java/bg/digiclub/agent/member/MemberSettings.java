@@ -1,9 +1,8 @@
-package bg.digiclub.agent.config;
+package bg.digiclub.agent.member;
 
 import java.time.Duration;
 import java.util.Objects;
 
-import bg.digiclub.agent.member.Allowances;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.common.config.ConfigProperties;
 
@@ -28,7 +27,7 @@ public record MemberSettings(Allowances allowances, int pbkdf2Iterations) {
         Objects.requireNonNull(allowances, "allowances");
     }
 
-    static MemberSettings read(ConfigProperties c) {
+    public static MemberSettings read(ConfigProperties c) {
         Duration perSession = c.minutes("members.session-minutes", Duration.ofMinutes(60), Duration.ofMinutes(1),
                 Duration.ofHours(24));
         Duration daily = c.minutes("members.daily-minutes", Duration.ofMinutes(120), Duration.ofMinutes(1),

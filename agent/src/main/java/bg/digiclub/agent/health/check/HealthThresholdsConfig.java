@@ -1,4 +1,4 @@
-package bg.digiclub.agent.config;
+package bg.digiclub.agent.health.check;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 
-import bg.digiclub.agent.health.check.FanRule;
-import bg.digiclub.agent.health.check.HealthThresholds;
-import bg.digiclub.agent.health.check.Levels;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.config.ConfigProperties;
 
@@ -19,7 +16,7 @@ import bg.digiclub.common.config.ConfigProperties;
  * {@link HealthThresholds#defaults()}. A threshold that contradicts another (CRIT not beyond
  * WARN) is reported with the key that holds it.
  */
-final class HealthThresholdsConfig {
+public final class HealthThresholdsConfig {
     /** Config name of each numeric check -> its field in {@link HealthThresholds}. */
     private static final Map<String, String> FIELDS = new LinkedHashMap<>();
 
@@ -36,7 +33,7 @@ final class HealthThresholdsConfig {
     private HealthThresholdsConfig() {
     }
 
-    static HealthThresholds read(ConfigProperties c) {
+    public static HealthThresholds read(ConfigProperties c) {
         HealthThresholds d = HealthThresholds.defaults();
         HealthThresholds.Builder b = d.toBuilder();
         levels(c, "disk", d.diskFreePercent(), b::diskFreePercent);

@@ -1,4 +1,4 @@
-package bg.digiclub.agent.config;
+package bg.digiclub.agent.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,6 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-import bg.digiclub.agent.link.PeerLimits;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.config.ConfigProperties;
 

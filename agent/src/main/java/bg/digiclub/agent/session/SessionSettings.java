@@ -1,4 +1,4 @@
-package bg.digiclub.agent.config;
+package bg.digiclub.agent.session;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -18,7 +18,7 @@ public record SessionSettings(Duration heartbeatInterval) {
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
     }
 
-    static SessionSettings read(ConfigProperties c) {
+    public static SessionSettings read(ConfigProperties c) {
         return new SessionSettings(c.seconds("session.heartbeat-seconds", DEFAULT_HEARTBEAT, Duration.ofSeconds(1),
                 Duration.ofMinutes(5)));
     }
