@@ -1,7 +1,5 @@
 package bg.digiclub.agent;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -18,14 +16,9 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 @AnalyzeClasses(packages = "bg.digiclub.agent", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    /**
-     * Ignores what {@code config} imports from the feature packages (link, visitor, ...): issue 12 takes
-     * those imports out in its own change to {@code config}; remove this exception when it lands.
-     */
     @ArchTest
     static final ArchRule packagesDoNotImportEachOtherInACircle = slices().matching("bg.digiclub.(**)")
-            .should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage("bg.digiclub.agent.config"), alwaysTrue());
+            .should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule onlyTheCommandLinePrintsToTheConsole = noClasses()
