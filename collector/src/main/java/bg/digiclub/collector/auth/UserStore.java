@@ -1,11 +1,12 @@
 package bg.digiclub.collector.auth;
 
-import bg.digiclub.collector.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+
+import bg.digiclub.collector.store.Database;
 
 /** Dashboard accounts. Only PBKDF2 hashes of passwords are stored. */
 public final class UserStore {

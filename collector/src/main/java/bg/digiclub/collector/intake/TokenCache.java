@@ -1,12 +1,13 @@
 package bg.digiclub.collector.intake;
 
-import bg.digiclub.collector.store.DeviceIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import bg.digiclub.collector.store.DeviceIdentity;
 
 /**
  * Remembers which device a token hash belongs to for a short time, so that a device uploading

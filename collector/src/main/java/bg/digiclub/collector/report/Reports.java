@@ -1,16 +1,5 @@
 package bg.digiclub.collector.report;
 
-import bg.digiclub.collector.store.Club;
-import bg.digiclub.collector.store.BatchStore;
-import bg.digiclub.collector.store.ClubStore;
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.common.batch.CheckStatus;
-import bg.digiclub.common.health.HealthStatus;
-import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
-import bg.digiclub.common.link.TileCategory;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -28,6 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import bg.digiclub.collector.store.BatchStore;
+import bg.digiclub.collector.store.Club;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.common.batch.CheckStatus;
+import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Read-only queries for the dashboard and the export. They read the pre-aggregated tables

@@ -1,7 +1,9 @@
 package bg.digiclub.collector.server;
 
-import bg.digiclub.common.batch.BatchLimits;
 import java.util.List;
+
+import bg.digiclub.collector.auth.PasswordHasher;
+import bg.digiclub.common.batch.BatchLimits;
 
 /**
  * How the collector's HTTP server runs. Validated once here, with messages naming the option.
@@ -69,7 +71,7 @@ public record ServerSettings(String host, int port, int maxWireBytes, int maxJso
     /** The defaults: the protocol's limits, 5 batches/s per device with bursts of 300, no trusted proxy. */
     public static ServerSettings defaults(String host, int port) {
         return new ServerSettings(host, port, BatchLimits.MAX_WIRE_BYTES, BatchLimits.MAX_JSON_BYTES, 5, 300, false,
-                bg.digiclub.collector.auth.PasswordHasher.DEFAULT_ITERATIONS, 10, List.of(),
+                PasswordHasher.DEFAULT_ITERATIONS, 10, List.of(),
                 DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MIN_REQUEST_BYTES_PER_SECOND);
     }
 

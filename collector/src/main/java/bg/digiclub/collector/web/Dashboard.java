@@ -35,7 +35,7 @@ public final class Dashboard {
     public Dashboard(UserStore users, WebSessions sessions, AttemptThrottle throttle, AttemptThrottle addressThrottle,
                      Reports reports, ClubStore clubs, Clock clock, ZoneId zone, boolean secureCookies) {
         Objects.requireNonNull(reports, "reports");
-        this.pages = new PageContext(new Templates(), clock, zone);
+        this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
         this.reportPages = new ReportPages(reports, clubs, clock, pages);
         this.csv = new CsvDownload(reports, pages);
@@ -47,6 +47,7 @@ public final class Dashboard {
         config.routes.get("/login", signIn::form);
         config.routes.post("/login", signIn::login);
         config.routes.post("/logout", signIn::logout);
+        config.routes.get("/language/{code}", pages::chooseLanguage);
         config.routes.get("/", ctx -> signedIn(ctx, reportPages::overview));
         config.routes.get("/clubs/{club}", ctx -> signedIn(ctx, reportPages::club));
         config.routes.get("/devices/{device}", ctx -> signedIn(ctx, reportPages::device));

@@ -1,33 +1,40 @@
 package bg.digiclub.collector.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.report.Period;
 import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
 
 /**
- * What every page takes from its request the same way: the language (from the browser's
- * {@code Accept-Language}), the period (query {@code from}/{@code to}, else the last 30 days in
+ * What every page takes from its request the same way: the language (a cookie the top bar's
+ * link sets, else Bulgarian), the period (query {@code from}/{@code to}, else the last 30 days in
  * the municipality's time zone), and error pages in that language.
  */
 final class PageContext {
     static final int DEFAULT_DAYS = 30;
+    static final String LANGUAGE_COOKIE = "digiclub_language";
 
     private final Templates templates;
     private final Clock clock;
     private final ZoneId zone;
+    private final boolean secureCookies;
     private final Map<PageLanguage, PageText> texts = new EnumMap<>(PageLanguage.class);
 
-    PageContext(Templates templates, Clock clock, ZoneId zone) {
+    PageContext(Templates templates, Clock clock, ZoneId zone, boolean secureCookies) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.secureCookies = secureCookies;
         for (PageLanguage language : PageLanguage.values()) {
             texts.put(language, new PageText(language));
         }
@@ -37,8 +44,25 @@ final class PageContext {
         return templates;
     }
 
+    /** The page's language: the one chosen with the top bar's link, else Bulgarian. */
     PageText text(Context ctx) {
-        return texts.get(PageLanguage.fromAcceptLanguage(ctx.header("Accept-Language")));
+        return texts.get(PageLanguage.fromCode(ctx.cookie(LANGUAGE_COOKIE)).orElse(PageLanguage.BG));
+    }
+
+    /**
+     * {@code /language/{code}}: remembers the language for a year and goes to the start page; an
+     * unknown code changes nothing.
+     */
+    void chooseLanguage(Context ctx) {
+        Optional<PageLanguage> chosen = PageLanguage.fromCode(ctx.pathParam("code"));
+        if (chosen.isEmpty()) {
+            ctx.redirect("/");
+            return;
+        }
+        PageLanguage language = chosen.get();
+        ctx.cookie(new Cookie(LANGUAGE_COOKIE, language.code(), "/", (int) Duration.ofDays(365).toSeconds(),
+                secureCookies, true, null, SameSite.STRICT));
+        ctx.redirect("/");
     }
 
     Period period(Context ctx) {

@@ -1,11 +1,12 @@
 package bg.digiclub.collector.web;
 
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The languages the dashboard speaks, Bulgarian first: the municipality's staff read it in
- * Bulgarian; the programme's reviewers may ask for English with their browser's language.
+ * Bulgarian whatever their browser's language; a reviewer of the programme may switch to English
+ * with the link in the top bar, which the dashboard remembers in a cookie.
  */
 public enum PageLanguage {
     BG(Locale.forLanguageTag("bg-BG")), EN(Locale.ENGLISH);
@@ -25,21 +26,16 @@ public enum PageLanguage {
         return locale.getLanguage();
     }
 
-    /**
-     * The language a browser's {@code Accept-Language} header prefers among ours; Bulgarian when it
-     * names neither, is missing or cannot be read.
-     */
-    public static PageLanguage fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return BG;
+    /** The language of a code such as {@code bg} or {@code EN}, if it is one of ours. */
+    public static Optional<PageLanguage> fromCode(String code) {
+        if (code == null) {
+            return Optional.empty();
         }
-        List<Locale.LanguageRange> ranges;
-        try {
-            ranges = Locale.LanguageRange.parse(header);
-        } catch (IllegalArgumentException e) {
-            return BG;
+        for (PageLanguage language : values()) {
+            if (language.name().equalsIgnoreCase(code.strip())) {
+                return Optional.of(language);
+            }
         }
-        Locale best = Locale.lookup(ranges, List.of(BG.locale, Locale.forLanguageTag("bg"), EN.locale));
-        return best != null && best.getLanguage().equals("en") ? EN : BG;
+        return Optional.empty();
     }
 }

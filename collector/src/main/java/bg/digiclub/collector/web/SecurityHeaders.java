@@ -22,7 +22,5 @@ final class SecurityHeaders {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
-        // the page's language follows Accept-Language
-        ctx.header("Vary", "Accept-Language");
     }
 }
