@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import bg.digiclub.collector.store.Database;
@@ -15,13 +16,16 @@ public final class UserStore {
     private final String dummyHash;
 
     public UserStore(Database database, PasswordHasher hasher) {
-        this.database = database;
-        this.hasher = hasher;
+        this.database = Objects.requireNonNull(database, "database");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.dummyHash = hasher.hash("not a password".toCharArray());
     }
 
     /** Creates the user or replaces its password, role and club. */
     public void save(User user, char[] password, Instant now) throws SQLException {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(now, "now");
         String hash = hasher.hash(password);
         database.write(c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO users (username, password_hash, role, "
@@ -40,13 +44,15 @@ public final class UserStore {
 
     /** The user if the name exists and the password matches. */
     public Optional<User> authenticate(String username, char[] password) throws SQLException {
-        Optional<String[]> row = database.read(c -> {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Optional<StoredUser> row = database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT password_hash, role, club_id FROM users WHERE username = ?")) {
                 select.setString(1, username);
                 try (ResultSet r = select.executeQuery()) {
-                    return r.next() ? Optional.of(new String[] {r.getString(1), r.getString(2), r.getString(3)})
-                            : Optional.<String[]>empty();
+                    return r.next() ? Optional.of(new StoredUser(r.getString(1), Role.valueOf(r.getString(2)),
+                            r.getString(3))) : Optional.<StoredUser>empty();
                 }
             }
         });
@@ -55,11 +61,15 @@ public final class UserStore {
             hasher.matches(password, dummyHash);
             return Optional.empty();
         }
-        String[] r = row.get();
-        if (!hasher.matches(password, r[0])) {
+        StoredUser stored = row.get();
+        if (!hasher.matches(password, stored.passwordHash())) {
             return Optional.empty();
         }
-        return Optional.of(new User(username, Role.valueOf(r[1]), r[2]));
+        return Optional.of(new User(username, stored.role(), stored.clubId()));
+    }
+
+    /** A user's row as stored: the hash to check the password against, then who they are. */
+    private record StoredUser(String passwordHash, Role role, String clubId) {
     }
 
     public boolean delete(String username) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,9 +45,9 @@ public final class Reports {
     private final ObjectMapper json;
 
     public Reports(Database database, ClubStore clubs, ObjectMapper json) {
-        this.database = database;
-        this.clubs = clubs;
-        this.json = json;
+        this.database = Objects.requireNonNull(database, "database");
+        this.clubs = Objects.requireNonNull(clubs, "clubs");
+        this.json = Objects.requireNonNull(json, "json");
     }
 
     /** Every club's summary for the period, by club name. */
