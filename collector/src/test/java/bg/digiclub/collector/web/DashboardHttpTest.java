@@ -72,7 +72,7 @@ class DashboardHttpTest {
     }
 
     /** The text of a demographic table's cell, by its row and column ({@code AGE_18_24-FEMALE}). */
-    private static String cell(Document page, String key) {
+    static String cell(Document page, String key) {
         return page.selectFirst("td[data-cell=" + key + "]").text();
     }
 

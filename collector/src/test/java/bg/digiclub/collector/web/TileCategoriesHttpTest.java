@@ -95,15 +95,15 @@ class TileCategoriesHttpTest {
             assertEquals(17, c.count("SELECT SUM(sessions) FROM usage_tile_categories WHERE category = 'LEARNING'"));
             String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
             Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-01&to=2026-11-30"));
-            assertEquals("17", cell(club, "LEARNING"), "17 learning sessions");
-            assertEquals("7", cell(club, "E_GOVERNMENT"), "7 e-government sessions");
-            assertEquals("<5", cell(club, "HEALTH"), "3 health sessions shown as <5");
-            assertEquals("0", cell(club, "FAMILY"), "none is 0");
+            assertEquals("17", DashboardHttpTest.cell(club, "LEARNING"), "17 learning sessions");
+            assertEquals("7", DashboardHttpTest.cell(club, "E_GOVERNMENT"), "7 e-government sessions");
+            assertEquals("<5", DashboardHttpTest.cell(club, "HEALTH"), "3 health sessions shown as <5");
+            assertEquals("0", DashboardHttpTest.cell(club, "FAMILY"), "none is 0");
             assertEquals("Сесии с плочка „Учене“",
                     club.selectFirst("td[data-cell=LEARNING]").parent().selectFirst("th").text(),
                     "the category as the kiosk labels it");
             Document oneDay = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-24&to=2026-11-24"));
-            assertEquals("8", cell(oneDay, "LEARNING"), "the period's days only");
+            assertEquals("8", DashboardHttpTest.cell(oneDay, "LEARNING"), "the period's days only");
 
             CsvTable csv = CsvTable.parse(get(c, cookie, "/export.csv?club=all&from=2026-11-01&to=2026-11-30"));
             Map<String, String> rodina = csv.club("sz-rodina-1860").orElseThrow();
@@ -135,9 +135,5 @@ class TileCategoriesHttpTest {
             assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
             assertEquals(0, c.count("SELECT COUNT(*) FROM usage_tile_categories"));
         }
-    }
-
-    private static String cell(Document page, String key) {
-        return page.selectFirst("td[data-cell=" + key + "]").text();
     }
 }
