@@ -26,17 +26,19 @@ import bg.digiclub.common.link.TileCategory;
  * (one per member, PC and day), not of people.
  */
 public final class CsvExport {
-    /**
-     * One club's row: its summary, its exact demographic table and its exact sessions per tile
-     * category (in {@link TileCategory} order).
-     */
-    public record Row(ClubSummary summary, long[][] demographics, long[] tileCategories) {
+    /** One club's row: its summary and its exact counts, which the export suppresses. */
+    public record Row(ClubSummary summary, ClubCounts counts) {
         public Row {
             Objects.requireNonNull(summary, "summary");
-            Objects.requireNonNull(demographics, "demographics");
-            if (tileCategories.length != TileCategory.values().length) {
-                throw new IllegalArgumentException("one count per tile category, got " + tileCategories.length);
-            }
+            Objects.requireNonNull(counts, "counts");
+        }
+
+        long[][] demographics() {
+            return counts.demographics();
+        }
+
+        long[] tileCategories() {
+            return counts.tileCategories();
         }
     }
 

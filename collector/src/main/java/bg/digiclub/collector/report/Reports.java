@@ -85,48 +85,38 @@ public final class Reports {
         }));
     }
 
-    /** Sessions by age band (rows, in {@link AgeBand} order) and sex (columns), exact. */
-    public long[][] demographics(String clubId, Period period) throws SQLException {
-        return database.read(c -> demographics(c, period, clubId));
+    /** A club's exact demographic table and tile category counts for the period (for the export). */
+    public ClubCounts counts(String clubId, Period period) throws SQLException {
+        Objects.requireNonNull(clubId, "clubId");
+        return database.read(c -> new ClubCounts(demographics(c, period, clubId), tileCategories(c, period, clubId)));
     }
 
-    /** Every club's exact demographic table for the period, in one query (for the export). */
-    public Map<String, long[][]> demographicsByClub(Period period) throws SQLException {
+    /**
+     * Every club's exact demographic table and tile category counts for the period, in two queries
+     * (for the export); a club with nothing counted is missing.
+     */
+    public Map<String, ClubCounts> countsByClub(Period period) throws SQLException {
         return database.read(c -> {
-            Map<String, long[][]> tables = new HashMap<>();
+            Map<String, ClubCounts> counts = new HashMap<>();
             try (PreparedStatement select = c.prepareStatement("SELECT club_id, age_band, sex, SUM(sessions) "
                     + "FROM club_demographics WHERE day BETWEEN ? AND ? GROUP BY club_id, age_band, sex")) {
                 select.setLong(1, period.fromEpochDay());
                 select.setLong(2, period.toEpochDay());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        long[][] table = tables.computeIfAbsent(rows.getString(1),
-                                k -> new long[AgeBand.values().length][Sex.values().length]);
-                        table[AgeBand.valueOf(rows.getString(2)).ordinal()][Sex.valueOf(rows.getString(3)).ordinal()]
+                        counts.computeIfAbsent(rows.getString(1), k -> ClubCounts.none()).demographics()
+                                [AgeBand.valueOf(rows.getString(2)).ordinal()][Sex.valueOf(rows.getString(3)).ordinal()]
                                 += rows.getLong(4);
                     }
                 }
             }
-            return tables;
-        });
-    }
-
-    /** Sessions that used a launcher tile of each category (in {@link TileCategory} order), exact. */
-    public long[] tileCategories(String clubId, Period period) throws SQLException {
-        return database.read(c -> tileCategories(c, period, clubId));
-    }
-
-    /** Every club's exact tile category counts for the period, in one query (for the export). */
-    public Map<String, long[]> tileCategoriesByClub(Period period) throws SQLException {
-        return database.read(c -> {
-            Map<String, long[]> counts = new HashMap<>();
             try (PreparedStatement select = c.prepareStatement("SELECT club_id, category, SUM(sessions) "
                     + "FROM club_tile_categories WHERE day BETWEEN ? AND ? GROUP BY club_id, category")) {
                 select.setLong(1, period.fromEpochDay());
                 select.setLong(2, period.toEpochDay());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        counts.computeIfAbsent(rows.getString(1), k -> new long[TileCategory.values().length])
+                        counts.computeIfAbsent(rows.getString(1), k -> ClubCounts.none()).tileCategories()
                                 [TileCategory.valueOf(rows.getString(2)).ordinal()] += rows.getLong(3);
                     }
                 }

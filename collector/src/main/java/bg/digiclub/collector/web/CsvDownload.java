@@ -8,18 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.report.ClubCounts;
 import bg.digiclub.collector.report.ClubReport;
 import bg.digiclub.collector.report.ClubSummary;
 import bg.digiclub.collector.report.CsvExport;
 import bg.digiclub.collector.report.Period;
 import bg.digiclub.collector.report.Reports;
-import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
-import bg.digiclub.common.link.TileCategory;
 import io.javalin.http.Context;
 
 /**
@@ -56,8 +55,7 @@ final class CsvDownload {
                 pages.noClub(ctx, user, clubId);
                 return;
             }
-            rows = List.of(new CsvExport.Row(report.get().summary(), reports.demographics(clubId, period),
-                    reports.tileCategories(clubId, period)));
+            rows = List.of(new CsvExport.Row(report.get().summary(), reports.counts(clubId, period)));
         }
         String name = "digiclub-" + (clubId == null ? ALL : clubId) + "-" + period.from() + "-" + period.to() + ".csv";
         ctx.contentType("text/csv; charset=utf-8");
@@ -71,14 +69,10 @@ final class CsvDownload {
     }
 
     private List<CsvExport.Row> everyClub(Period period) throws SQLException {
-        var demographics = reports.demographicsByClub(period);
-        var tiles = reports.tileCategoriesByClub(period);
+        Map<String, ClubCounts> counts = reports.countsByClub(period);
         List<CsvExport.Row> rows = new ArrayList<>();
         for (ClubSummary summary : reports.overview(period)) {
-            String id = summary.club().id();
-            rows.add(new CsvExport.Row(summary,
-                    demographics.getOrDefault(id, new long[AgeBand.values().length][Sex.values().length]),
-                    tiles.getOrDefault(id, new long[TileCategory.values().length])));
+            rows.add(new CsvExport.Row(summary, counts.getOrDefault(summary.club().id(), ClubCounts.none())));
         }
         return rows;
     }

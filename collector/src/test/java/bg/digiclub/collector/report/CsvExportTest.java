@@ -2,6 +2,7 @@ package bg.digiclub.collector.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
@@ -38,8 +39,8 @@ class CsvExportTest {
         b[middle][1] = 12;
         b[older][0] = 40;
         long[] noTiles = new long[TileCategory.values().length];
-        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), a, noTiles),
-                new CsvExport.Row(summary("b", 61), b, noTiles));
+        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), new ClubCounts(a, noTiles)),
+                new CsvExport.Row(summary("b", 61), new ClubCounts(b, noTiles)));
         long[][] sums = new long[bands][3];
         sums[middle] = new long[] {11, 32, 0};
         sums[older] = new long[] {70, 0, 0};
@@ -65,8 +66,8 @@ class CsvExportTest {
         b[TileCategory.LEARNING.ordinal()] = 9;   // club b: 9 -> shown; 11 in all would give a's 2 away
         a[TileCategory.E_GOVERNMENT.ordinal()] = 6;
         b[TileCategory.E_GOVERNMENT.ordinal()] = 8;
-        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), new long[bands][3], a),
-                new CsvExport.Row(summary("b", 61), new long[bands][3], b));
+        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), new ClubCounts(new long[bands][3], a)),
+                new CsvExport.Row(summary("b", 61), new ClubCounts(new long[bands][3], b)));
         StringWriter out = new StringWriter();
         CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")), rows);
         CsvTable csv = CsvTable.parse(out.toString());
@@ -75,6 +76,15 @@ class CsvExportTest {
         assertEquals("<5", clubA.get("tile_sessions_learning"));
         assertEquals("x", all.get("tile_sessions_learning"));
         assertEquals("14", all.get("tile_sessions_e_government"), "nothing hidden to give away");
+    }
+
+    @Test
+    void countsOfTheWrongShapeAreRefused() {
+        int bands = AgeBand.values().length;
+        long[] tiles = new long[TileCategory.values().length];
+        assertThrows(IllegalArgumentException.class, () -> new ClubCounts(new long[bands - 1][3], tiles));
+        assertThrows(IllegalArgumentException.class, () -> new ClubCounts(new long[bands][2], tiles));
+        assertThrows(IllegalArgumentException.class, () -> new ClubCounts(new long[bands][3], new long[2]));
     }
 
     @Test
@@ -92,8 +102,7 @@ class CsvExportTest {
                 ZoneId.of("Europe/Sofia")), 23, 160, 18, 5, 5, 1, 1, null, HealthLight.NONE);
         StringWriter out = new StringWriter();
         CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")),
-                List.of(new CsvExport.Row(club, new long[AgeBand.values().length][3],
-                        new long[TileCategory.values().length])));
+                List.of(new CsvExport.Row(club, ClubCounts.none())));
         assertTrue(out.toString().contains("\"Читалище \"\"Родина\"\", Бургас\""), "quoted as RFC 4180 says: " + out);
         CsvTable csv = CsvTable.parse(out.toString());
         Map<String, String> row = csv.club("bs-rodina").orElseThrow();
