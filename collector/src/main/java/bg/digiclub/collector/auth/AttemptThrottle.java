@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,9 +22,16 @@ public final class AttemptThrottle {
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     public AttemptThrottle(Clock clock, int freeFailures, Duration window, Duration firstLockout, Duration maxLockout) {
-        this.clock = clock;
+        if (freeFailures < 0) {
+            throw new IllegalArgumentException("freeFailures must be 0 or more, was " + freeFailures);
+        }
+        if (firstLockout.compareTo(maxLockout) > 0) {
+            throw new IllegalArgumentException("the first lockout (" + firstLockout + ") is longer than the longest ("
+                    + maxLockout + ")");
+        }
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.freeFailures = freeFailures;
-        this.window = window;
+        this.window = Objects.requireNonNull(window, "window");
         this.firstLockout = firstLockout;
         this.maxLockout = maxLockout;
     }

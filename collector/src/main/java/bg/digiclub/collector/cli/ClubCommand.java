@@ -4,6 +4,7 @@ import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.BatchLimits;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ public final class ClubCommand {
             ZoneId zone;
             try {
                 zone = ZoneId.of(timeZone);
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 throw new ParameterException(spec.commandLine(), "--time-zone is not a known zone: " + timeZone);
             }
             try (Database db = database.open()) {

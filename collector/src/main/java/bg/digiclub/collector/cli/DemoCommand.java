@@ -11,6 +11,7 @@ import bg.digiclub.collector.demo.DemoSeeder;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (codeFor != null) {
                 String code = new Secrets().newEnrolmentCode();
                 new ClubStore(db).addEnrolmentCode(codeFor, Secrets.hashCode(code),
-                        Instant.now().plus(java.time.Duration.ofDays(7)), 10, Instant.now());
+                        Instant.now().plus(Duration.ofDays(7)), 10, Instant.now());
                 System.out.println("enrolment code for " + codeFor + ": " + code);
             }
         }

@@ -1,6 +1,5 @@
 package bg.digiclub.collector.demo;
 
-import bg.digiclub.collector.store.Club;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+
+import bg.digiclub.collector.store.Club;
 
 /** The real digital clubs of Stara Zagora municipality (from its 2026 announcement). */
 public final class DemoClubs {

@@ -1,5 +1,14 @@
 package bg.digiclub.collector.demo;
 
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.store.BatchStore;
@@ -9,15 +18,8 @@ import bg.digiclub.collector.store.DeviceIdentity;
 import bg.digiclub.collector.store.Enrolled;
 import bg.digiclub.collector.store.StoreOutcome;
 import bg.digiclub.common.batch.Batch;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 
 /**
  * Fills a collector database with clubs, enrolled PCs and their daily usage and health batches,
@@ -121,7 +123,7 @@ public final class DemoSeeder {
     private byte[] writeBytes(Batch batch) {
         try {
             return json.writeValueAsBytes(batch);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,19 @@
 package bg.digiclub.collector.demo;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.CheckStatus;
 import bg.digiclub.common.batch.DayUsage;
@@ -15,18 +29,6 @@ import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 
 /**
  * Plausible batches of one club PC: open on weekdays 9-18 and Saturday mornings, most visitors
@@ -65,7 +67,7 @@ public final class SyntheticBatches {
                 }
                 int minutes = Math.min(60, carry + started * (15 + random.nextInt(30)));
                 carry = Math.max(0, carry + started * 25 - 60) / 2;
-                Instant hour = ZonedDateTime.of(day, java.time.LocalTime.of(h, 0), zone).toInstant();
+                Instant hour = ZonedDateTime.of(day, LocalTime.of(h, 0), zone).toInstant();
                 hours.add(new HourUsage(hour, started, started - members, members, minutes, 60));
                 daySessions += started;
                 dayMembers += members;
@@ -106,8 +108,8 @@ public final class SyntheticBatches {
         int[] open = openHours(day.getDayOfWeek());
         int start = open[1] > open[0] ? open[0] : 10;
         int end = open[1] > open[0] ? open[1] : 11;
-        Instant from = ZonedDateTime.of(day, java.time.LocalTime.of(start, 0), zone).toInstant();
-        Instant to = ZonedDateTime.of(day, java.time.LocalTime.of(end, 0), zone).toInstant();
+        Instant from = ZonedDateTime.of(day, LocalTime.of(start, 0), zone).toInstant();
+        Instant to = ZonedDateTime.of(day, LocalTime.of(end, 0), zone).toInstant();
         List<HealthSnapshot> snapshots = new ArrayList<>();
         HealthStatus worstDisk = HealthStatus.OK;
         HealthStatus worstTemp = HealthStatus.OK;

@@ -1,5 +1,16 @@
 package bg.digiclub.collector.intake;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.BatchWriter;
@@ -9,14 +20,6 @@ import bg.digiclub.collector.store.StoreOutcome;
 import bg.digiclub.common.batch.Batch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes one batch delivery from a device, in the order that costs least for a bad request:
@@ -36,14 +39,14 @@ public final class BatchIntake {
     private final BodyReader bodyReader;
     private final ObjectMapper json;
     private final TokenCache tokens;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     /**
      * @param tokenTimeToLive how long a token's device is remembered (a revocation takes effect
      *                        within it); zero to look it up for every batch
      */
     public BatchIntake(ClubStore clubs, BatchWriter batches, RateLimiter rateLimiter, BodyReader bodyReader,
-                       ObjectMapper json, java.time.Clock clock, Duration tokenTimeToLive) {
+                       ObjectMapper json, Clock clock, Duration tokenTimeToLive) {
         this.clubs = clubs;
         this.batches = batches;
         this.rateLimiter = rateLimiter;

@@ -1,15 +1,16 @@
 package bg.digiclub.collector.intake;
 
-import bg.digiclub.common.batch.Batch;
-import bg.digiclub.common.batch.DayUsage;
-import bg.digiclub.common.batch.HealthDay;
-import bg.digiclub.common.batch.HourUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+
+import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.DayUsage;
+import bg.digiclub.common.batch.HealthDay;
+import bg.digiclub.common.batch.HourUsage;
 
 /**
  * What a well-formed batch must also be to be believed, beyond the schema's own rules (which the

@@ -1,7 +1,8 @@
 package bg.digiclub.collector.report;
 
-import bg.digiclub.common.link.TileCategory;
 import java.util.List;
+
+import bg.digiclub.common.link.TileCategory;
 
 /**
  * Everything the club page shows for a period.

@@ -1,7 +1,8 @@
 package bg.digiclub.collector.report;
 
-import bg.digiclub.collector.store.Club;
 import java.time.Instant;
+
+import bg.digiclub.collector.store.Club;
 
 /**
  * One club's numbers for a period.

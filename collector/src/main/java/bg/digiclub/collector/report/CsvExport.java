@@ -1,13 +1,18 @@
 package bg.digiclub.collector.report;
 
-import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
-import bg.digiclub.common.link.TileCategory;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 
 /**
  * The programme-reporting CSV: one row per club for one period (and a total row when several
@@ -21,12 +26,24 @@ import java.util.Locale;
  * (one per member, PC and day), not of people.
  */
 public final class CsvExport {
-    /**
-     * One club's row: its summary, its exact demographic table and its exact sessions per tile
-     * category (in {@link TileCategory} order).
-     */
-    public record Row(ClubSummary summary, long[][] demographics, long[] tileCategories) {
+    /** One club's row: its summary and its exact counts, which the export suppresses. */
+    public record Row(ClubSummary summary, ClubCounts counts) {
+        public Row {
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(counts, "counts");
+        }
+
+        long[][] demographics() {
+            return counts.demographics();
+        }
+
+        long[] tileCategories() {
+            return counts.tileCategories();
+        }
     }
+
+    /** RFC 4180: commas, quotes and line breaks quoted, lines ended with CR LF. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private CsvExport() {
     }
@@ -52,26 +69,25 @@ public final class CsvExport {
 
     /** Writes the header, the rows and, for more than one club, a total row (with its own suppression). */
     public static void write(Writer out, Period period, List<Row> rows) throws IOException {
-        line(out, header());
-        long[] totals = new long[6];
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(rows, "rows");
+        CSVPrinter csv = new CSVPrinter(out, FORMAT);
+        csv.printRecord(header());
+        Sums totals = Sums.NONE;
         long[][] allDemographics = new long[AgeBand.values().length][Sex.values().length];
         long[] allTiles = new long[TileCategory.values().length];
         for (Row row : rows) {
             ClubSummary s = row.summary();
-            List<String> values = values(s.club().id(), s.club().name(), s.club().place(), period, s.sessions(),
-                    s.sessionMinutes(), s.guestSessions(), s.memberSessions(), s.memberDays(), s.devicesActive(),
-                    row.demographics());
+            Sums sums = Sums.of(s);
+            List<String> values = values(s.club().id(), s.club().name(), s.club().place(), period, sums,
+                    SmallCountSuppression.apply(row.demographics()));
             for (int i = 0; i < allTiles.length; i++) {
                 values.add(SmallCountSuppression.alone(row.tileCategories()[i]).text());
                 allTiles[i] += row.tileCategories()[i];
             }
-            line(out, values);
-            totals[0] += s.sessions();
-            totals[1] += s.sessionMinutes();
-            totals[2] += s.guestSessions();
-            totals[3] += s.memberSessions();
-            totals[4] += s.memberDays();
-            totals[5] += s.devicesActive();
+            csv.printRecord(values);
+            totals = totals.plus(sums);
             for (int r = 0; r < allDemographics.length; r++) {
                 for (int c = 0; c < allDemographics[r].length; c++) {
                     allDemographics[r][c] += row.demographics()[r][c];
@@ -79,8 +95,7 @@ public final class CsvExport {
             }
         }
         if (rows.size() > 1) {
-            List<String> values = values("all", "all clubs", "", period, totals[0], totals[1], totals[2], totals[3],
-                    totals[4], totals[5], totalTable(rows, allDemographics));
+            List<String> values = values("all", "all clubs", "", period, totals, totalTable(rows, allDemographics));
             for (int i = 0; i < allTiles.length; i++) {
                 List<Cell> clubs = new ArrayList<>();
                 for (Row row : rows) {
@@ -88,9 +103,25 @@ public final class CsvExport {
                 }
                 values.add(SmallCountSuppression.sumOf(allTiles[i], clubs).text());
             }
-            line(out, values);
+            csv.printRecord(values);
         }
-        out.flush();
+        csv.flush();
+    }
+
+    /** The plain counts of a row, which are added up for the all-clubs row. */
+    private record Sums(long sessions, long sessionMinutes, long guestSessions, long memberSessions, long memberDays,
+                        long devicesActive) {
+        static final Sums NONE = new Sums(0, 0, 0, 0, 0, 0);
+
+        static Sums of(ClubSummary s) {
+            return new Sums(s.sessions(), s.sessionMinutes(), s.guestSessions(), s.memberSessions(), s.memberDays(),
+                    s.devicesActive());
+        }
+
+        Sums plus(Sums o) {
+            return new Sums(sessions + o.sessions, sessionMinutes + o.sessionMinutes, guestSessions + o.guestSessions,
+                    memberSessions + o.memberSessions, memberDays + o.memberDays, devicesActive + o.devicesActive);
+        }
     }
 
     /**
@@ -135,19 +166,13 @@ public final class CsvExport {
         return table.cell(row, column);
     }
 
-    private static List<String> values(String id, String name, String place, Period period, long sessions,
-                                       long minutes, long guests, long members, long memberDays, long active,
-                                       long[][] demographics) {
-        return values(id, name, place, period, sessions, minutes, guests, members, memberDays, active,
-                SmallCountSuppression.apply(demographics));
-    }
-
-    private static List<String> values(String id, String name, String place, Period period, long sessions,
-                                       long minutes, long guests, long members, long memberDays, long active,
+    private static List<String> values(String id, String name, String place, Period period, Sums sums,
                                        SuppressedTable table) {
-        List<String> values = new ArrayList<>(List.of(id, name, place, period.from().toString(), period.to().toString(),
-                Long.toString(sessions), String.format(Locale.ROOT, "%.1f", minutes / 60.0), Long.toString(guests),
-                Long.toString(members), Long.toString(memberDays), Long.toString(active)));
+        List<String> values = new ArrayList<>(List.of(defused(id), defused(name), defused(place),
+                period.from().toString(), period.to().toString(), Long.toString(sums.sessions()),
+                String.format(Locale.ROOT, "%.1f", sums.sessionMinutes() / 60.0), Long.toString(sums.guestSessions()),
+                Long.toString(sums.memberSessions()), Long.toString(sums.memberDays()),
+                Long.toString(sums.devicesActive())));
         for (int r = 0; r < table.rows(); r++) {
             for (int c = 0; c < table.columns(); c++) {
                 values.add(table.cell(r, c).text());
@@ -165,25 +190,14 @@ public final class CsvExport {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static void line(Writer out, List<String> values) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quote(values.get(i)));
+    /**
+     * A text a person typed (a club's name or place) with a leading = + - @ defused, so that a
+     * spreadsheet does not run it as a formula; the quoting is Commons CSV's (RFC 4180).
+     */
+    static String defused(String value) {
+        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?")) {
+            return "'" + value;
         }
-        out.write("\r\n");
-    }
-
-    /** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
-    static String quote(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return value;
     }
 }

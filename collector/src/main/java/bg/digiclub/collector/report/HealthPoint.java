@@ -1,9 +1,10 @@
 package bg.digiclub.collector.report;
 
-import bg.digiclub.common.batch.CheckStatus;
-import bg.digiclub.common.health.HealthStatus;
 import java.time.Instant;
 import java.util.List;
+
+import bg.digiclub.common.batch.CheckStatus;
+import bg.digiclub.common.health.HealthStatus;
 
 /** One stored health snapshot of a PC. */
 public record HealthPoint(Instant at, HealthStatus overall, List<CheckStatus> checks) {

@@ -27,8 +27,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+
+import bg.digiclub.collector.store.BatchStore;
+import bg.digiclub.collector.store.Club;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.common.batch.CheckStatus;
+import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Read-only queries for the dashboard and the export. They read the pre-aggregated tables
@@ -44,18 +57,18 @@ public final class Reports {
     private final ObjectMapper json;
 
     public Reports(Database database, ClubStore clubs, ObjectMapper json) {
-        this.database = database;
-        this.clubs = clubs;
-        this.json = json;
+        this.database = Objects.requireNonNull(database, "database");
+        this.clubs = Objects.requireNonNull(clubs, "clubs");
+        this.json = Objects.requireNonNull(json, "json");
     }
 
     /** Every club's summary for the period, by club name. */
     public List<ClubSummary> overview(Period period) throws SQLException {
         List<Club> all = clubs.clubs();
         return database.read(c -> {
-            Map<String, long[]> totals = clubTotals(c, period, null);
+            Map<String, UsageTotals> totals = clubTotals(c, period, null);
             Map<String, Integer> active = activeDevices(c, period, null);
-            Map<String, Object[]> fleet = fleet(c, null);
+            Map<String, Fleet> fleet = fleet(c, null);
             List<ClubSummary> summaries = new ArrayList<>();
             for (Club club : all) {
                 summaries.add(summary(club, totals, active, fleet));
@@ -84,48 +97,38 @@ public final class Reports {
         }));
     }
 
-    /** Sessions by age band (rows, in {@link AgeBand} order) and sex (columns), exact. */
-    public long[][] demographics(String clubId, Period period) throws SQLException {
-        return database.read(c -> demographics(c, period, clubId));
+    /** A club's exact demographic table and tile category counts for the period (for the export). */
+    public ClubCounts counts(String clubId, Period period) throws SQLException {
+        Objects.requireNonNull(clubId, "clubId");
+        return database.read(c -> new ClubCounts(demographics(c, period, clubId), tileCategories(c, period, clubId)));
     }
 
-    /** Every club's exact demographic table for the period, in one query (for the export). */
-    public Map<String, long[][]> demographicsByClub(Period period) throws SQLException {
+    /**
+     * Every club's exact demographic table and tile category counts for the period, in two queries
+     * (for the export); a club with nothing counted is missing.
+     */
+    public Map<String, ClubCounts> countsByClub(Period period) throws SQLException {
         return database.read(c -> {
-            Map<String, long[][]> tables = new HashMap<>();
+            Map<String, ClubCounts> counts = new HashMap<>();
             try (PreparedStatement select = c.prepareStatement("SELECT club_id, age_band, sex, SUM(sessions) "
                     + "FROM club_demographics WHERE day BETWEEN ? AND ? GROUP BY club_id, age_band, sex")) {
                 select.setLong(1, period.fromEpochDay());
                 select.setLong(2, period.toEpochDay());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        long[][] table = tables.computeIfAbsent(rows.getString(1),
-                                k -> new long[AgeBand.values().length][Sex.values().length]);
-                        table[AgeBand.valueOf(rows.getString(2)).ordinal()][Sex.valueOf(rows.getString(3)).ordinal()]
+                        counts.computeIfAbsent(rows.getString(1), k -> ClubCounts.none()).demographics()
+                                [AgeBand.valueOf(rows.getString(2)).ordinal()][Sex.valueOf(rows.getString(3)).ordinal()]
                                 += rows.getLong(4);
                     }
                 }
             }
-            return tables;
-        });
-    }
-
-    /** Sessions that used a launcher tile of each category (in {@link TileCategory} order), exact. */
-    public long[] tileCategories(String clubId, Period period) throws SQLException {
-        return database.read(c -> tileCategories(c, period, clubId));
-    }
-
-    /** Every club's exact tile category counts for the period, in one query (for the export). */
-    public Map<String, long[]> tileCategoriesByClub(Period period) throws SQLException {
-        return database.read(c -> {
-            Map<String, long[]> counts = new HashMap<>();
             try (PreparedStatement select = c.prepareStatement("SELECT club_id, category, SUM(sessions) "
                     + "FROM club_tile_categories WHERE day BETWEEN ? AND ? GROUP BY club_id, category")) {
                 select.setLong(1, period.fromEpochDay());
                 select.setLong(2, period.toEpochDay());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        counts.computeIfAbsent(rows.getString(1), k -> new long[TileCategory.values().length])
+                        counts.computeIfAbsent(rows.getString(1), k -> ClubCounts.none()).tileCategories()
                                 [TileCategory.valueOf(rows.getString(2)).ordinal()] += rows.getLong(3);
                     }
                 }
@@ -179,12 +182,34 @@ public final class Reports {
         });
     }
 
-    private static ClubSummary summary(Club club, Map<String, long[]> totals, Map<String, Integer> active,
-                                       Map<String, Object[]> fleet) {
-        long[] t = totals.getOrDefault(club.id(), new long[5]);
-        Object[] f = fleet.getOrDefault(club.id(), new Object[] {0, null, HealthLight.NONE});
-        return new ClubSummary(club, t[0], t[1], t[2], t[3], t[4], active.getOrDefault(club.id(), 0), (Integer) f[0],
-                (Instant) f[1], (HealthLight) f[2]);
+    /** A club's usage sums over some days or months. */
+    private record UsageTotals(long sessions, long sessionMinutes, long guestSessions, long memberSessions,
+                               long memberDays) {
+        static final UsageTotals NONE = new UsageTotals(0, 0, 0, 0, 0);
+
+        UsageTotals plus(UsageTotals other) {
+            return new UsageTotals(sessions + other.sessions, sessionMinutes + other.sessionMinutes,
+                    guestSessions + other.guestSessions, memberSessions + other.memberSessions,
+                    memberDays + other.memberDays);
+        }
+    }
+
+    /** A club's enrolled PCs, when any of them was last seen (null: never) and their worst health. */
+    private record Fleet(int devices, Instant lastSeen, HealthLight health) {
+        static final Fleet NONE = new Fleet(0, null, HealthLight.NONE);
+    }
+
+    /** One PC's sessions and minutes in a period. */
+    private record DeviceUsage(long sessions, long sessionMinutes) {
+        static final DeviceUsage NONE = new DeviceUsage(0, 0);
+    }
+
+    private static ClubSummary summary(Club club, Map<String, UsageTotals> totals, Map<String, Integer> active,
+                                       Map<String, Fleet> fleet) {
+        UsageTotals t = totals.getOrDefault(club.id(), UsageTotals.NONE);
+        Fleet f = fleet.getOrDefault(club.id(), Fleet.NONE);
+        return new ClubSummary(club, t.sessions(), t.sessionMinutes(), t.guestSessions(), t.memberSessions(),
+                t.memberDays(), active.getOrDefault(club.id(), 0), f.devices(), f.lastSeen(), f.health());
     }
 
     private static String clubFilter(String clubId) {
@@ -195,8 +220,9 @@ public final class Reports {
      * Sums per club over the period: whole calendar months from {@code club_months}, the days
      * at either edge from {@code club_days}.
      */
-    private static Map<String, long[]> clubTotals(Connection c, Period period, String clubId) throws SQLException {
-        Map<String, long[]> totals = new HashMap<>();
+    private static Map<String, UsageTotals> clubTotals(Connection c, Period period, String clubId)
+            throws SQLException {
+        Map<String, UsageTotals> totals = new HashMap<>();
         LocalDate firstFullMonth = period.from().getDayOfMonth() == 1 ? period.from()
                 : period.from().withDayOfMonth(1).plusMonths(1);
         LocalDate afterLastFullMonth = period.to().plusDays(1).withDayOfMonth(1);
@@ -219,7 +245,7 @@ public final class Reports {
         return totals;
     }
 
-    private static void addTotals(Connection c, Map<String, long[]> totals, String table, String key, long from,
+    private static void addTotals(Connection c, Map<String, UsageTotals> totals, String table, String key, long from,
                                   long to, String clubId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT club_id, SUM(sessions), SUM(session_minutes), "
                 + "SUM(guest_sessions), SUM(member_sessions), SUM(member_days) FROM " + table
@@ -231,10 +257,9 @@ public final class Reports {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    long[] t = totals.computeIfAbsent(rows.getString(1), k -> new long[5]);
-                    for (int i = 0; i < 5; i++) {
-                        t[i] += rows.getLong(2 + i);
-                    }
+                    UsageTotals sums = new UsageTotals(rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                            rows.getLong(5), rows.getLong(6));
+                    totals.merge(rows.getString(1), sums, UsageTotals::plus);
                 }
             }
         }
@@ -263,8 +288,8 @@ public final class Reports {
     }
 
     /** Per club: enrolled PCs, last seen, health light (worst current status of its PCs). */
-    private static Map<String, Object[]> fleet(Connection c, String clubId) throws SQLException {
-        Map<String, Object[]> fleet = new HashMap<>();
+    private static Map<String, Fleet> fleet(Connection c, String clubId) throws SQLException {
+        Map<String, Fleet> fleet = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT club_id, COUNT(*), MAX(last_seen_at), "
                 + "SUM(CASE WHEN health_overall = 'CRIT' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN health_overall IN ('WARN', 'UNKNOWN') THEN 1 ELSE 0 END), "
@@ -278,7 +303,7 @@ public final class Reports {
                     Instant seen = Rows.epochSecondOrNull(rows, 3);
                     HealthLight light = rows.getLong(4) > 0 ? HealthLight.RED : rows.getLong(5) > 0 ? HealthLight.AMBER
                             : rows.getLong(6) > 0 ? HealthLight.GREEN : HealthLight.NONE;
-                    fleet.put(rows.getString(1), new Object[] {rows.getInt(2), seen, light});
+                    fleet.put(rows.getString(1), new Fleet(rows.getInt(2), seen, light));
                 }
             }
         }
@@ -286,24 +311,21 @@ public final class Reports {
     }
 
     private static List<DayCount> days(Connection c, Period period, String clubId) throws SQLException {
-        Map<Long, long[]> byDay = new LinkedHashMap<>();
+        Map<Long, DayCount> byDay = new LinkedHashMap<>();
         for (long d = period.fromEpochDay(); d <= period.toEpochDay(); d++) {
-            byDay.put(d, new long[2]);
+            byDay.put(d, new DayCount(LocalDate.ofEpochDay(d), 0, 0));
         }
         try (PreparedStatement select = c.prepareStatement("SELECT day, SUM(sessions), SUM(session_minutes) "
                 + "FROM club_days WHERE day BETWEEN ? AND ?" + clubFilter(clubId) + " GROUP BY day")) {
             bindPeriod(select, period, clubId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    long[] day = byDay.get(rows.getLong(1));
-                    day[0] = rows.getLong(2);
-                    day[1] = rows.getLong(3);
+                    long day = rows.getLong(1);
+                    byDay.put(day, new DayCount(LocalDate.ofEpochDay(day), rows.getLong(2), rows.getLong(3)));
                 }
             }
         }
-        List<DayCount> days = new ArrayList<>();
-        byDay.forEach((d, v) -> days.add(new DayCount(LocalDate.ofEpochDay(d), v[0], v[1])));
-        return days;
+        return new ArrayList<>(byDay.values());
     }
 
     private static long[][] heatmap(Connection c, Period period, String clubId) throws SQLException {
@@ -354,7 +376,7 @@ public final class Reports {
 
     private List<DeviceSummary> devices(Connection c, Period period, String clubId, UUID deviceId)
             throws SQLException {
-        Map<String, long[]> usage = new HashMap<>();
+        Map<String, DeviceUsage> usage = new HashMap<>();
         String where = deviceId != null ? "device_id = ?" : "club_id = ?";
         try (PreparedStatement select = c.prepareStatement("SELECT device_id, SUM(sessions), SUM(session_minutes) "
                 + "FROM device_days WHERE " + where + " AND day BETWEEN ? AND ? GROUP BY device_id")) {
@@ -363,7 +385,7 @@ public final class Reports {
             select.setLong(3, period.toEpochDay());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    usage.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                    usage.put(rows.getString(1), new DeviceUsage(rows.getLong(2), rows.getLong(3)));
                 }
             }
         }
@@ -375,14 +397,14 @@ public final class Reports {
             select.setString(1, deviceId != null ? deviceId.toString() : clubId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    long[] u = usage.getOrDefault(rows.getString(1), new long[2]);
+                    DeviceUsage u = usage.getOrDefault(rows.getString(1), DeviceUsage.NONE);
                     String health = rows.getString(8);
                     String checks = rows.getString(9);
                     devices.add(new DeviceSummary(UUID.fromString(rows.getString(1)), rows.getString(2),
                             rows.getInt(3), rows.getInt(4) != 0, rows.getString(5), Rows.epochSecondOrNull(rows, 6),
                             Rows.epochSecondOrNull(rows, 7), health == null ? null : HealthStatus.valueOf(health),
                             checks == null ? List.of() : checks(checks), rows.getLong(10), rows.getLong(11),
-                            rows.getLong(12), rows.getLong(13), u[0], u[1]));
+                            rows.getLong(12), rows.getLong(13), u.sessions(), u.sessionMinutes()));
                 }
             }
         }

@@ -63,11 +63,11 @@ public final class SmallCountSuppression {
                 }
             }
         }
-        List<int[][]> lines = lines(rows, columns);
+        List<List<At>> lines = lines(rows, columns);
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (int[][] line : lines) {
+            for (List<At> line : lines) {
                 if (protect(line, value, shown, rows, columns)) {
                     changed = true;
                 }
@@ -118,8 +118,8 @@ public final class SmallCountSuppression {
      * columns come first, the two margin lines last, so that a margin hidden for an inner line is
      * already there when the margin lines are checked (fewer numbers hidden in the end).
      */
-    private static List<int[][]> lines(int rows, int columns) {
-        List<int[][]> lines = new ArrayList<>();
+    private static List<List<At>> lines(int rows, int columns) {
+        List<List<At>> lines = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             lines.add(row(r, columns));
         }
@@ -131,28 +131,61 @@ public final class SmallCountSuppression {
         return lines;
     }
 
-    private static int[][] row(int r, int columns) {
-        int[][] line = new int[columns + 1][];
+    /**
+     * A place in the table with its margins: the last row holds the column totals, the last
+     * column the row totals.
+     */
+    private record At(int row, int column) {
+        long of(long[][] value) {
+            return value[row][column];
+        }
+
+        Cell.Visibility of(Cell.Visibility[][] shown) {
+            return shown[row][column];
+        }
+    }
+
+    /** What a reader knows of a hidden number: it lies in {@code [low, high]}. */
+    private record Range(long low, long high) {
+        static final Range SMALL = new Range(1, THRESHOLD - 1);
+        static final Range ANY = new Range(0, UNBOUNDED);
+
+        static Range of(Cell.Visibility hidden) {
+            return hidden == Cell.Visibility.SMALL ? SMALL : ANY;
+        }
+
+        boolean unbounded() {
+            return high >= UNBOUNDED;
+        }
+    }
+
+    private static List<At> row(int r, int columns) {
+        List<At> line = new ArrayList<>();
         for (int c = 0; c <= columns; c++) {
-            line[c] = new int[] {r, c};
+            line.add(new At(r, c));
         }
         return line;
     }
 
-    private static int[][] column(int c, int rows) {
-        int[][] line = new int[rows + 1][];
+    private static List<At> column(int c, int rows) {
+        List<At> line = new ArrayList<>();
         for (int r = 0; r <= rows; r++) {
-            line[r] = new int[] {r, c};
+            line.add(new At(r, c));
         }
         return line;
+    }
+
+    /** The line's total: its last place. */
+    private static At total(List<At> line) {
+        return line.get(line.size() - 1);
     }
 
     /** Hides one more number of the line if the line needs it; true if it hid one. */
-    private static boolean protect(int[][] line, long[][] value, Cell.Visibility[][] shown, int rows, int columns) {
-        int[] total = line[line.length - 1];
+    private static boolean protect(List<At> line, long[][] value, Cell.Visibility[][] shown, int rows, int columns) {
+        At total = total(line);
         int hidden = 0;
-        for (int[] at : line) {
-            if (shown[at[0]][at[1]] != Cell.Visibility.EXACT) {
+        for (At at : line) {
+            if (at.of(shown) != Cell.Visibility.EXACT) {
                 hidden++;
             }
         }
@@ -160,15 +193,15 @@ public final class SmallCountSuppression {
             return false;
         }
         boolean needsMore = hidden == 1
-                || (shown[total[0]][total[1]] == Cell.Visibility.EXACT && pinned(line, value, shown));
+                || (total.of(shown) == Cell.Visibility.EXACT && pinned(line, value, shown));
         if (!needsMore) {
             return false;
         }
-        int[] pick = pick(line, value, shown, rows, columns);
+        At pick = pick(line, value, shown, rows, columns);
         if (pick == null) {
             return false;
         }
-        shown[pick[0]][pick[1]] = Cell.Visibility.COMPLEMENTARY;
+        shown[pick.row()][pick.column()] = Cell.Visibility.COMPLEMENTARY;
         return true;
     }
 
@@ -179,13 +212,12 @@ public final class SmallCountSuppression {
      */
     public static boolean lineLeaks(long total, List<Cell> members) {
         long sum = total;
-        List<long[]> bounds = new ArrayList<>();
+        List<Range> bounds = new ArrayList<>();
         for (Cell member : members) {
             if (member.shown() == Cell.Visibility.EXACT) {
                 sum -= member.value();
             } else {
-                bounds.add(member.shown() == Cell.Visibility.SMALL ? new long[] {1, THRESHOLD - 1}
-                        : new long[] {0, UNBOUNDED});
+                bounds.add(Range.of(member.shown()));
             }
         }
         if (bounds.isEmpty()) {
@@ -199,41 +231,39 @@ public final class SmallCountSuppression {
      * known to be 1-4, a complementary one anything from 0. If that pins any hidden cell to a
      * single value, the line leaks.
      */
-    private static boolean pinned(int[][] line, long[][] value, Cell.Visibility[][] shown) {
-        int[] total = line[line.length - 1];
-        long sum = value[total[0]][total[1]];
-        List<long[]> bounds = new ArrayList<>();
-        for (int i = 0; i < line.length - 1; i++) {
-            int[] at = line[i];
-            Cell.Visibility v = shown[at[0]][at[1]];
+    private static boolean pinned(List<At> line, long[][] value, Cell.Visibility[][] shown) {
+        long sum = total(line).of(value);
+        List<Range> bounds = new ArrayList<>();
+        for (At at : line.subList(0, line.size() - 1)) {
+            Cell.Visibility v = at.of(shown);
             if (v == Cell.Visibility.EXACT) {
-                sum -= value[at[0]][at[1]];
+                sum -= at.of(value);
             } else {
-                bounds.add(v == Cell.Visibility.SMALL ? new long[] {1, THRESHOLD - 1} : new long[] {0, UNBOUNDED});
+                bounds.add(Range.of(v));
             }
         }
         return pinned(sum, bounds);
     }
 
-    private static boolean pinned(long sum, List<long[]> bounds) {
+    private static boolean pinned(long sum, List<Range> bounds) {
         long lowSum = 0;
         long finiteHighSum = 0;
         int unbounded = 0;
-        for (long[] b : bounds) {
-            lowSum += b[0];
-            if (b[1] >= UNBOUNDED) {
+        for (Range b : bounds) {
+            lowSum += b.low();
+            if (b.unbounded()) {
                 unbounded++;
             } else {
-                finiteHighSum += b[1];
+                finiteHighSum += b.high();
             }
         }
-        for (long[] b : bounds) {
-            boolean selfUnbounded = b[1] >= UNBOUNDED;
+        for (Range b : bounds) {
+            boolean selfUnbounded = b.unbounded();
             // the others can absorb any amount if one of them has no upper bound
             boolean othersUnbounded = unbounded - (selfUnbounded ? 1 : 0) > 0;
-            long othersHigh = finiteHighSum - (selfUnbounded ? 0 : b[1]);
-            long low = othersUnbounded ? b[0] : Math.max(b[0], sum - othersHigh);
-            long high = Math.min(b[1], sum - (lowSum - b[0]));
+            long othersHigh = finiteHighSum - (selfUnbounded ? 0 : b.high());
+            long low = othersUnbounded ? b.low() : Math.max(b.low(), sum - othersHigh);
+            long high = Math.min(b.high(), sum - (lowSum - b.low()));
             if (low >= high) {
                 return true;
             }
@@ -246,17 +276,16 @@ public final class SmallCountSuppression {
      * margin keeps the table's inner cells, the numbers people report, visible), else its
      * smallest non-zero cell. Zeros are never hidden: a hidden zero protects nothing.
      */
-    private static int[] pick(int[][] line, long[][] value, Cell.Visibility[][] shown, int rows, int columns) {
-        int[] total = line[line.length - 1];
-        boolean grandTotal = total[0] == rows && total[1] == columns;
-        if (!grandTotal && shown[total[0]][total[1]] == Cell.Visibility.EXACT && value[total[0]][total[1]] > 0) {
+    private static At pick(List<At> line, long[][] value, Cell.Visibility[][] shown, int rows, int columns) {
+        At total = total(line);
+        boolean grandTotal = total.row() == rows && total.column() == columns;
+        if (!grandTotal && total.of(shown) == Cell.Visibility.EXACT && total.of(value) > 0) {
             return total;
         }
-        int[] best = null;
-        for (int i = 0; i < line.length - 1; i++) {
-            int[] at = line[i];
-            if (shown[at[0]][at[1]] == Cell.Visibility.EXACT && value[at[0]][at[1]] > 0
-                    && (best == null || value[at[0]][at[1]] < value[best[0]][best[1]])) {
+        At best = null;
+        for (At at : line.subList(0, line.size() - 1)) {
+            if (at.of(shown) == Cell.Visibility.EXACT && at.of(value) > 0
+                    && (best == null || at.of(value) < best.of(value))) {
                 best = at;
             }
         }

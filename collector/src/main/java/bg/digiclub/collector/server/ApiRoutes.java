@@ -1,5 +1,11 @@
 package bg.digiclub.collector.server;
 
+import java.io.IOException;
+import java.sql.SQLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import bg.digiclub.collector.intake.ApiException;
 import bg.digiclub.collector.intake.BatchIntake;
 import bg.digiclub.collector.intake.DeviceEnrolment;
@@ -10,10 +16,6 @@ import bg.digiclub.common.batch.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.sql.SQLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The device API: {@code POST /api/v1/enrolments}, {@code POST /api/v1/batches}, {@code GET /healthz}. */
 final class ApiRoutes {

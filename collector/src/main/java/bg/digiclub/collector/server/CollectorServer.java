@@ -1,5 +1,9 @@
 package bg.digiclub.collector.server;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.collector.auth.Secrets;
@@ -18,9 +22,6 @@ import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.web.Dashboard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
 
 /** The running collector: device API and dashboard on one port. */
 public final class CollectorServer implements AutoCloseable {

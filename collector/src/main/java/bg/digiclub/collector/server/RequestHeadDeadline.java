@@ -2,6 +2,7 @@ package bg.digiclub.collector.server;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.util.thread.Scheduler;
 

@@ -5,6 +5,8 @@ import bg.digiclub.common.batch.BatchLimits;
 import bg.digiclub.support.secret.SlowHash;
 import java.util.List;
 
+import bg.digiclub.common.batch.BatchLimits;
+
 /**
  * How the collector's HTTP server runs. Validated once here, with messages naming the option.
  *

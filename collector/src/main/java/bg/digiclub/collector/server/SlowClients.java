@@ -1,13 +1,15 @@
 package bg.digiclub.collector.server;
 
-import io.javalin.config.JavalinConfig;
 import java.time.Duration;
 import java.util.Collections;
+
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+
+import io.javalin.config.JavalinConfig;
 
 /**
  * What keeps the collector answering while many clients are slow on purpose (connections that

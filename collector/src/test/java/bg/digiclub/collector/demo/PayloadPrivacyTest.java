@@ -3,10 +3,6 @@ package bg.digiclub.collector.demo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bg.digiclub.collector.intake.StrictJson;
-import bg.digiclub.common.batch.Batch;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,7 +14,13 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+
+import bg.digiclub.collector.intake.StrictJson;
+import bg.digiclub.common.batch.Batch;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Every batch this module produces (synthetic demo and benchmark batches, the documented

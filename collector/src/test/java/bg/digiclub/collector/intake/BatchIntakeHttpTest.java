@@ -3,7 +3,24 @@ package bg.digiclub.collector.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import bg.digiclub.collector.server.ServerSettings;
+import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.testing.Http;
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.common.batch.Batch;
@@ -179,7 +196,7 @@ class BatchIntakeHttpTest {
                     401, "missing-token", "Authorization");
             expect(c, c.http.upload("x".repeat(43), id, body), 401, "invalid-token", "unknown");
             expect(c, c.http.upload(zagore.token(), id, body), 403, "device-mismatch", "another device");
-            new bg.digiclub.collector.store.ClubStore(c.database).revokeDevice(rodina.deviceId());
+            new ClubStore(c.database).revokeDevice(rodina.deviceId());
             // the intake remembers a token's device for 10 s, so a revocation takes effect within that
             c.clock.advance(Duration.ofSeconds(10));
             expect(c, c.http.upload(rodina.token(), id, body), 401, "invalid-token", "revoked");

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import bg.digiclub.collector.testing.Http;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.zip.GZIPOutputStream;
+
 import org.junit.jupiter.api.Test;
+
+import bg.digiclub.collector.testing.Http;
 
 class BodyReaderTest {
     private final BodyReader reader = new BodyReader(1000, 5000);

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import bg.digiclub.collector.auth.Secrets;
-import bg.digiclub.collector.store.ClubStore;
-import bg.digiclub.collector.testing.RunningCollector;
-import bg.digiclub.common.batch.EnrolmentResponse;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -24,10 +20,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import bg.digiclub.collector.auth.Secrets;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.testing.RunningCollector;
+import bg.digiclub.common.batch.EnrolmentResponse;
 
 /** Enrolment over real HTTP: a retried request whose answer was lost gets the same device and token. */
 class EnrolmentHttpTest {

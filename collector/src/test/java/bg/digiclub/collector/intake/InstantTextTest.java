@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.time.DateTimeException;
 import java.time.Instant;
+
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 class InstantTextTest {
     @Test
@@ -26,7 +29,7 @@ class InstantTextTest {
                 () -> StrictJson.mapper().readValue("\"2026-13-01T00:00:00Z\"", Instant.class));
         assertEquals("2026-13-01T00:00:00Z", e.getValue());
         assertEquals(Instant.parse("2026-11-24T08:00:00.250Z"),
-                org.junit.jupiter.api.Assertions.assertDoesNotThrow(
+                Assertions.assertDoesNotThrow(
                         () -> StrictJson.mapper().readValue("\"2026-11-24T08:00:00.250Z\"", Instant.class)));
     }
 }

@@ -2,14 +2,19 @@ package bg.digiclub.collector.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bg.digiclub.collector.store.Club;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.collector.store.Club;
+import bg.digiclub.collector.testing.CsvTable;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.TileCategory;
 
@@ -34,8 +39,8 @@ class CsvExportTest {
         b[middle][1] = 12;
         b[older][0] = 40;
         long[] noTiles = new long[TileCategory.values().length];
-        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), a, noTiles),
-                new CsvExport.Row(summary("b", 61), b, noTiles));
+        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), new ClubCounts(a, noTiles)),
+                new CsvExport.Row(summary("b", 61), new ClubCounts(b, noTiles)));
         long[][] sums = new long[bands][3];
         sums[middle] = new long[] {11, 32, 0};
         sums[older] = new long[] {70, 0, 0};
@@ -44,9 +49,12 @@ class CsvExportTest {
         assertNotEquals(Cell.Visibility.EXACT, total.cell(middle, 0).shown());
         StringWriter out = new StringWriter();
         CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")), rows);
-        String[] lines = out.toString().split("\r\n");
-        assertEquals(4, lines.length);
-        assertEquals(CsvExport.header().size(), lines[3].split(",", -1).length);
+        assertTrue(out.toString().endsWith("\r\n"), "RFC 4180 lines");
+        CsvTable csv = CsvTable.parse(out.toString());
+        assertEquals(CsvExport.header(), csv.header());
+        assertEquals(3, csv.rows().size(), "two clubs and the total");
+        assertEquals("all", csv.rows().get(2).get("club_id"));
+        assertNotEquals("11", csv.club("all").orElseThrow().get("sessions_age_30_54_female"));
     }
 
     @Test
@@ -58,23 +66,49 @@ class CsvExportTest {
         b[TileCategory.LEARNING.ordinal()] = 9;   // club b: 9 -> shown; 11 in all would give a's 2 away
         a[TileCategory.E_GOVERNMENT.ordinal()] = 6;
         b[TileCategory.E_GOVERNMENT.ordinal()] = 8;
-        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), new long[bands][3], a),
-                new CsvExport.Row(summary("b", 61), new long[bands][3], b));
+        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), new ClubCounts(new long[bands][3], a)),
+                new CsvExport.Row(summary("b", 61), new ClubCounts(new long[bands][3], b)));
         StringWriter out = new StringWriter();
         CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")), rows);
-        String[] lines = out.toString().split("\r\n");
-        List<String> header = CsvExport.header();
-        List<String> clubA = List.of(lines[1].split(",", -1));
-        List<String> all = List.of(lines[3].split(",", -1));
-        assertEquals("<5", clubA.get(header.indexOf("tile_sessions_learning")));
-        assertEquals("x", all.get(header.indexOf("tile_sessions_learning")));
-        assertEquals("14", all.get(header.indexOf("tile_sessions_e_government")), "nothing hidden to give away");
+        CsvTable csv = CsvTable.parse(out.toString());
+        Map<String, String> clubA = csv.club("a").orElseThrow();
+        Map<String, String> all = csv.club("all").orElseThrow();
+        assertEquals("<5", clubA.get("tile_sessions_learning"));
+        assertEquals("x", all.get("tile_sessions_learning"));
+        assertEquals("14", all.get("tile_sessions_e_government"), "nothing hidden to give away");
     }
 
     @Test
-    void formulaLikeTextIsDefused() {
-        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", CsvExport.quote("=HYPERLINK(\"x\")"));
-        assertEquals("-12", CsvExport.quote("-12"));
-        assertEquals("\"a,b\"", CsvExport.quote("a,b"));
+    void countsOfTheWrongShapeAreRefused() {
+        int bands = AgeBand.values().length;
+        long[] tiles = new long[TileCategory.values().length];
+        assertThrows(IllegalArgumentException.class, () -> new ClubCounts(new long[bands - 1][3], tiles));
+        assertThrows(IllegalArgumentException.class, () -> new ClubCounts(new long[bands][2], tiles));
+        assertThrows(IllegalArgumentException.class, () -> new ClubCounts(new long[bands][3], new long[2]));
+    }
+
+    @Test
+    void formulaLikeTextIsDefusedAndNumbersAreNot() {
+        assertEquals("'=HYPERLINK(\"x\")", CsvExport.defused("=HYPERLINK(\"x\")"));
+        assertEquals("'@SUM(A1)", CsvExport.defused("@SUM(A1)"));
+        assertEquals("-12", CsvExport.defused("-12"));
+        assertEquals("a,b", CsvExport.defused("a,b"));
+    }
+
+    @Test
+    void aClubNamedWithACommaAndQuotesKeepsItsNameAndItsColumns() throws Exception {
+        String name = "Читалище \"Родина\", Бургас";
+        ClubSummary club = new ClubSummary(new Club("bs-rodina", name, "Бургас, ж.к. \"Изгрев\"",
+                ZoneId.of("Europe/Sofia")), 23, 160, 18, 5, 5, 1, 1, null, HealthLight.NONE);
+        StringWriter out = new StringWriter();
+        CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")),
+                List.of(new CsvExport.Row(club, ClubCounts.none())));
+        assertTrue(out.toString().contains("\"Читалище \"\"Родина\"\", Бургас\""), "quoted as RFC 4180 says: " + out);
+        CsvTable csv = CsvTable.parse(out.toString());
+        Map<String, String> row = csv.club("bs-rodina").orElseThrow();
+        assertEquals(name, row.get("club_name"));
+        assertEquals("Бургас, ж.к. \"Изгрев\"", row.get("place"));
+        assertEquals("23", row.get("sessions"), "the comma moved no column");
+        assertEquals("2.7", row.get("session_hours"));
     }
 }

@@ -2,13 +2,6 @@ package bg.digiclub.collector.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import bg.digiclub.collector.demo.DemoClub;
-import bg.digiclub.collector.demo.DemoClubs;
-import bg.digiclub.collector.demo.DemoSeeder;
-import bg.digiclub.collector.intake.StrictJson;
-import bg.digiclub.collector.store.ClubStore;
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.collector.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,9 +10,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import bg.digiclub.collector.demo.DemoClub;
+import bg.digiclub.collector.demo.DemoClubs;
+import bg.digiclub.collector.demo.DemoSeeder;
+import bg.digiclub.collector.intake.StrictJson;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.testing.TestDatabases;
 
 /** Totals read from month and day aggregates equal the day-by-day sums, for any period. */
 class ReportsTest {

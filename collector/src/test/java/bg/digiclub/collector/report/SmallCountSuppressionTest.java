@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 /** Small counts are hidden and cannot be worked back from the totals of the same table. */
@@ -80,7 +82,7 @@ class SmallCountSuppressionTest {
             return;
         }
         assertTrue(!SmallCountSuppression.lineLeaks(total.value(), List.of(members)),
-                "a line leaks: " + describe(members, total) + " in " + java.util.Arrays.deepToString(counts));
+                "a line leaks: " + describe(members, total) + " in " + Arrays.deepToString(counts));
     }
 
     private static String describe(Cell[] members, Cell total) {

@@ -3,16 +3,6 @@ package bg.digiclub.collector.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bg.digiclub.collector.testing.RunningCollector;
-import bg.digiclub.common.batch.Batch;
-import bg.digiclub.common.batch.DayUsage;
-import bg.digiclub.common.batch.DemographicCount;
-import bg.digiclub.common.batch.EnrolmentResponse;
-import bg.digiclub.common.batch.Evictions;
-import bg.digiclub.common.batch.HourUsage;
-import bg.digiclub.common.batch.UsagePayload;
-import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -23,11 +13,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import bg.digiclub.collector.testing.RunningCollector;
+import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.DayUsage;
+import bg.digiclub.common.batch.DemographicCount;
+import bg.digiclub.common.batch.EnrolmentResponse;
+import bg.digiclub.common.batch.Evictions;
+import bg.digiclub.common.batch.HourUsage;
+import bg.digiclub.common.batch.UsagePayload;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
 
 /**
  * The collector under 2,000 connections that each send a byte every 5 seconds: 1,000 from one
@@ -108,8 +111,8 @@ class SlowClientsTest {
     }
 
     private static Batch day(EnrolmentResponse pc, LocalDate date, long sequence) {
-        Instant ten = date.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Sofia")).toInstant();
-        Instant from = date.atStartOfDay(java.time.ZoneId.of("Europe/Sofia")).toInstant();
+        Instant ten = date.atTime(10, 0).atZone(ZoneId.of("Europe/Sofia")).toInstant();
+        Instant from = date.atStartOfDay(ZoneId.of("Europe/Sofia")).toInstant();
         return Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia", from,
                 from.plusSeconds(24 * 3600), sequence, Evictions.NONE,
                 new UsagePayload(List.of(new HourUsage(ten, 2, 2, 0, 40, 60)), List.of(new DayUsage(date,

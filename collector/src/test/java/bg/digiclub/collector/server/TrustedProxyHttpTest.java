@@ -2,7 +2,6 @@ package bg.digiclub.collector.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import bg.digiclub.collector.testing.RunningCollector;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,9 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import bg.digiclub.support.secret.SlowHash;
+
+import bg.digiclub.collector.testing.RunningCollector;
 
 /**
  * Behind the HTTPS proxy the throttles key on the client named in {@code X-Forwarded-For}, but

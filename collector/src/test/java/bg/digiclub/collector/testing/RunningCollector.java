@@ -1,5 +1,14 @@
 package bg.digiclub.collector.testing;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.Secrets;
@@ -15,14 +24,6 @@ import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.EnrolmentResponse;
 import bg.digiclub.testsupport.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 
 /** A real collector on a loopback port with a real database, two clubs and an enrolment code each. */
 public final class RunningCollector implements AutoCloseable {

@@ -4,6 +4,7 @@ import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.User;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -42,6 +44,17 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import bg.digiclub.collector.auth.Role;
+import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.auth.UserStore;
+import bg.digiclub.collector.demo.DemoClubs;
+import bg.digiclub.collector.demo.DemoSeeder;
+import bg.digiclub.collector.server.CollectorServer;
+import bg.digiclub.collector.server.ServerSettings;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.testing.CsvTable;
+import bg.digiclub.collector.testing.TestDatabases;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromedriver): sign in, see
@@ -95,11 +108,10 @@ class DashboardBrowserTest {
 
                     browser.findElement(By.id("csv")).click();
                     Path csv = waitForDownload(downloads);
-                    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-                    List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(","));
-                    String[] rodina = lines.get(1).split(",");
-                    assertEquals("sz-rodina-1860", rodina[0]);
-                    assertEquals(Long.toString(expectedSessions), rodina[header.indexOf("sessions")]);
+                    CsvTable table = CsvTable.parse(Files.readString(csv, StandardCharsets.UTF_8));
+                    Map<String, String> rodina = table.rows().get(0);
+                    assertEquals("sz-rodina-1860", rodina.get("club_id"));
+                    assertEquals(Long.toString(expectedSessions), rodina.get("sessions"));
 
                     // a PC with a health problem makes the more telling screenshot, when there is one
                     List<WebElement> unhealthy = browser.findElements(
@@ -109,6 +121,18 @@ class DashboardBrowserTest {
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("health-chart")));
                     assertTrue(browser.findElement(By.id("device-name")).getText().startsWith("PC "));
                     screenshot(browser, "dashboard-device.png", 1500);
+
+                    // the same pages in English, chosen in the top bar
+                    browser.findElement(By.id("language")).click();
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clubs")));
+                    assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+                    screenshot(browser, "dashboard-overview-en.png", 2600);
+                    browser.findElement(By.cssSelector("tr[data-club='sz-rodina-1860'] a")).click();
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("club-name")));
+                    screenshot(browser, "dashboard-club-en.png", 2300);
+                    browser.findElement(By.id("language")).click();
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clubs")));
+                    assertEquals("bg", browser.findElement(By.tagName("html")).getAttribute("lang"));
 
                     browser.findElement(By.id("logout")).click();
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
@@ -136,7 +160,7 @@ class DashboardBrowserTest {
         prefs.put("download.prompt_for_download", false);
         options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
 

@@ -2,8 +2,32 @@ package bg.digiclub.collector.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import bg.digiclub.collector.demo.DemoClubs;
+import bg.digiclub.collector.demo.SyntheticBatches;
+import bg.digiclub.collector.store.Club;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.testing.CsvTable;
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.DayUsage;
@@ -14,16 +38,6 @@ import bg.digiclub.common.batch.HourUsage;
 import bg.digiclub.common.batch.UsagePayload;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard over real HTTP: sign-in, throttling, who sees what, the numbers and the CSV. */
 class DashboardHttpTest {
@@ -57,6 +71,11 @@ class DashboardHttpTest {
         return cookie.substring(0, cookie.indexOf(';'));
     }
 
+    /** The text of a demographic table's cell, by its row and column ({@code AGE_18_24-FEMALE}). */
+    static String cell(Document page, String key) {
+        return page.selectFirst("td[data-cell=" + key + "]").text();
+    }
+
     private static HttpResponse<String> get(RunningCollector c, String cookie, String path) throws Exception {
         return c.http.send(c.http.request(path).header("Cookie", cookie).GET());
     }
@@ -69,23 +88,26 @@ class DashboardHttpTest {
             String period = "from=2026-11-01&to=2026-11-24";
             HttpResponse<String> overview = get(c, cookie, "/?" + period);
             assertEquals(200, overview.statusCode());
-            assertTrue(overview.body().contains("НЧ „Родина – 1860“"));
-            assertTrue(overview.body().contains("НЧ „Пробуда – 1928“"));
-            assertTrue(overview.body().contains("id=\"total-sessions\">23<"), "23 sessions in all");
+            Document page = Jsoup.parse(overview.body());
+            assertEquals("НЧ „Родина – 1860“", page.selectFirst("tr[data-club=sz-rodina-1860] a").text());
+            assertEquals("НЧ „Пробуда – 1928“", page.selectFirst("tr[data-club=zagore-probuda-1928] a").text());
+            assertEquals("23", page.getElementById("total-sessions").text(), "23 sessions in all");
             assertTrue(overview.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
 
-            String club = get(c, cookie, "/clubs/sz-rodina-1860?" + period).body();
-            assertTrue(club.contains("id=\"sessions\">23<"), "23 sessions");
-            assertTrue(club.contains("id=\"hours\">2.7<"), "2.7 hours");
-            assertTrue(club.contains("id=\"member-days\">5<"), "5 member-days");
-            assertTrue(club.contains("data-cell=\"AGE_65_74-FEMALE\">12<"), "12 women aged 65-74 shown");
-            assertTrue(club.contains("data-cell=\"AGE_55_64-MALE\">7<"), "7 men aged 55-64 shown");
-            assertTrue(club.contains("data-cell=\"TOTAL-FEMALE\">x<"), "the women's total would reveal the 3");
-            assertTrue(club.contains("data-cell=\"AGE_18_24-FEMALE\">&lt;5<"), "3 shown as <5");
-            assertTrue(club.contains("data-cell=\"TOTAL-TOTAL\">23<"), "grand total");
-            assertFalse(club.contains("data-cell=\"AGE_18_24-FEMALE\">3<"));
-            assertTrue(club.contains("<svg class=\"chart\" id=\"sessions-chart\""));
-            assertTrue(club.contains("id=\"heatmap\""));
+            Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?" + period).body());
+            assertEquals("23", club.getElementById("sessions").text(), "23 sessions");
+            assertEquals("2.7", club.getElementById("hours").text(), "2.7 hours");
+            assertEquals("5", club.getElementById("member-days").text(), "5 member-days");
+            assertEquals("12", cell(club, "AGE_65_74-FEMALE"), "12 women aged 65-74 shown");
+            assertEquals("7", cell(club, "AGE_55_64-MALE"), "7 men aged 55-64 shown");
+            assertEquals("x", cell(club, "TOTAL-FEMALE"), "the women's total would reveal the 3");
+            assertEquals("<5", cell(club, "AGE_18_24-FEMALE"), "3 shown as <5");
+            assertEquals("23", cell(club, "TOTAL-TOTAL"), "grand total");
+            assertEquals("75+", club.select("#demographics tbody th").get(AgeBand.AGE_75_PLUS.ordinal()).text(),
+                    "the kiosk's label");
+            assertEquals("svg", club.getElementById("sessions-chart").tagName());
+            assertTrue(club.getElementById("sessions-chart").hasClass("chart"));
+            assertNotNull(club.getElementById("heatmap"));
         }
     }
 
@@ -97,21 +119,75 @@ class DashboardHttpTest {
             HttpResponse<String> csv = get(c, cookie, "/export.csv?club=all&from=2026-11-24&to=2026-11-24");
             assertEquals(200, csv.statusCode());
             assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
-            List<String> lines = csv.body().lines().toList();
-            assertEquals(4, lines.size(), "header, two clubs, total: " + lines);
-            List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(","));
-            List<String> rodina = List.of(lines.stream().filter(l -> l.startsWith("sz-rodina-1860")).findFirst()
-                    .orElseThrow().split(","));
-            assertEquals("23", rodina.get(header.indexOf("sessions")));
-            assertEquals("2.7", rodina.get(header.indexOf("session_hours")));
-            assertEquals("5", rodina.get(header.indexOf("member_days")));
-            assertEquals("12", rodina.get(header.indexOf("sessions_age_65_74_female")));
-            assertEquals("<5", rodina.get(header.indexOf("sessions_age_18_24_female")));
-            assertEquals("<5", rodina.get(header.indexOf("sessions_not_declared_not_declared")));
-            assertEquals("23", rodina.get(header.indexOf("sessions_total")));
-            for (String line : lines) {
-                assertFalse(line.contains(",3,") && line.startsWith("sz-rodina"), "no hidden 3 in " + line);
-            }
+            assertTrue(csv.body().startsWith("\uFEFF"), "a byte order mark for spreadsheet programs");
+            CsvTable table = CsvTable.parse(csv.body());
+            assertEquals(3, table.rows().size(), "two clubs and the total: " + table.rows());
+            Map<String, String> rodina = table.club("sz-rodina-1860").orElseThrow();
+            assertEquals("23", rodina.get("sessions"));
+            assertEquals("2.7", rodina.get("session_hours"));
+            assertEquals("5", rodina.get("member_days"));
+            assertEquals("12", rodina.get("sessions_age_65_74_female"));
+            assertEquals("<5", rodina.get("sessions_age_18_24_female"));
+            assertEquals("<5", rodina.get("sessions_not_declared_not_declared"));
+            assertEquals("23", rodina.get("sessions_total"));
+            assertFalse(rodina.containsValue("3"), "no hidden 3 in " + rodina);
+        }
+    }
+
+    @Test
+    void aClubNamedWithACommaQuotesAndMarkupReadsTheSameOnThePageAndInTheCsv() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+            String name = "Читалище \"Родина\", Бургас";
+            String place = "<b>Бургас</b> & 'Изгрев'";
+            new ClubStore(c.database).saveClub(new Club("bs-rodina", name, place, DemoClubs.SOFIA), c.clock.instant());
+            String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
+
+            Document overview = Jsoup.parse(get(c, cookie, "/").body());
+            Element row = overview.selectFirst("tr[data-club=bs-rodina]");
+            assertEquals(name, row.selectFirst("a").text());
+            assertEquals(place, row.select("td").get(1).text(), "markup in a name is text, not markup");
+            assertTrue(overview.select("#clubs b").isEmpty(), "no <b> got through");
+
+            Document club = Jsoup.parse(get(c, cookie, "/clubs/bs-rodina").body());
+            assertEquals(name, club.getElementById("club-name").text());
+            assertEquals(name + " — DigiClub", club.title());
+            assertTrue(club.select(".place b").isEmpty(), "no <b> got through");
+
+            CsvTable csv = CsvTable.parse(get(c, cookie, "/export.csv?club=bs-rodina").body());
+            assertEquals(1, csv.rows().size());
+            assertEquals(name, csv.rows().get(0).get("club_name"));
+            assertEquals(place, csv.rows().get(0).get("place"));
+            assertEquals("0", csv.rows().get(0).get("sessions"), "the comma moved no column");
+            CsvTable all = CsvTable.parse(get(c, cookie, "/export.csv?club=all").body());
+            assertEquals(name, all.club("bs-rodina").orElseThrow().get("club_name"));
+        }
+    }
+
+    @Test
+    void pagesAreBulgarianUntilEnglishIsChosenInTheTopBar() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+            String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
+            HttpResponse<String> bgResponse = c.http.send(c.http.request("/clubs/sz-rodina-1860")
+                    .header("Cookie", cookie).header("Accept-Language", "en-GB,en;q=0.9").GET());
+            Document bg = Jsoup.parse(bgResponse.body());
+            assertEquals("bg", bg.selectFirst("html").attr("lang"), "a browser's own language changes nothing");
+            assertEquals("Възраст", bg.selectFirst("#demographics thead th").text());
+            assertEquals("/language/en", bg.getElementById("language").attr("href"));
+
+            HttpResponse<String> choose = get(c, cookie, "/language/en");
+            assertEquals(302, choose.statusCode());
+            String language = choose.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(language.startsWith("digiclub_language=en"), language);
+            assertTrue(language.contains("SameSite=Strict"), language);
+            Document en = Jsoup.parse(get(c, cookie + "; digiclub_language=en", "/clubs/sz-rodina-1860").body());
+            assertEquals("en", en.selectFirst("html").attr("lang"));
+            assertEquals("Age", en.selectFirst("#demographics thead th").text());
+            assertEquals("75+", en.select("#demographics tbody th").get(AgeBand.AGE_75_PLUS.ordinal()).text());
+            assertEquals("Sessions", en.getElementById("sessions").parent().selectFirst(".label").text());
+            assertEquals("Sessions with a “Learning” tile",
+                    en.selectFirst("td[data-cell=LEARNING]").parent().selectFirst("th").text());
+            assertEquals("/language/bg", en.getElementById("language").attr("href"));
+            assertEquals(302, get(c, cookie, "/language/fr").statusCode(), "an unknown language changes nothing");
         }
     }
 
@@ -165,18 +241,19 @@ class DashboardHttpTest {
     void devicePageShowsHealthHistory() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
-            var synthetic = new bg.digiclub.collector.demo.SyntheticBatches(new java.util.Random(1), "0.1.0");
-            Batch health = synthetic.health(pc.deviceId(), pc.clubId(), java.time.ZoneId.of("Europe/Sofia"),
+            var synthetic = new SyntheticBatches(new Random(1), "0.1.0");
+            Batch health = synthetic.health(pc.deviceId(), pc.clubId(), ZoneId.of("Europe/Sofia"),
                     LocalDate.parse("2026-11-24"), 1, 96, true);
             assertEquals(200, c.http.upload(pc.token(), health.batchId().toString(), c.json.writeValueAsBytes(health))
                     .statusCode());
             String cookie = login(c, "rodina", RunningCollector.PASSWORD);
-            String page = get(c, cookie, "/devices/" + pc.deviceId() + "?from=2026-11-20&to=2026-11-24").body();
-            assertTrue(page.contains("id=\"health-chart\""), "health chart");
-            assertTrue(page.contains("disk:/: WARN"), "current disk check");
-            assertTrue(page.contains("<td>2026-11-24</td>"), "the day's summary");
-            String club = get(c, cookie, "/clubs/sz-rodina-1860").body();
-            assertTrue(club.contains("data-health=\"RED\"") || club.contains("data-health=\"AMBER\""), "unhealthy club");
+            Document page = Jsoup.parse(get(c, cookie, "/devices/" + pc.deviceId()
+                    + "?from=2026-11-20&to=2026-11-24").body());
+            assertNotNull(page.getElementById("health-chart"), "health chart");
+            assertTrue(page.select("#checks li").eachText().contains("disk:/: WARN"), "current disk check");
+            assertEquals("2026-11-24", page.selectFirst("#health-days tbody tr td").text(), "the day's summary");
+            Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860").body());
+            assertFalse(club.select("[data-health=RED], [data-health=AMBER]").isEmpty(), "unhealthy club");
         }
     }
 }

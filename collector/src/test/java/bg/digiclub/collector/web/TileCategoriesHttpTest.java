@@ -4,6 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import bg.digiclub.collector.testing.CsvTable;
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.DayUsage;
@@ -17,16 +34,6 @@ import bg.digiclub.common.batch.UsagePayload;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sessions that used each kind of launcher tile, from the PCs' batches to the club page and the
@@ -43,7 +50,7 @@ class TileCategoriesHttpTest {
      */
     private static Batch day(EnrolmentResponse pc, LocalDate day, long sequence, int sessions,
                              List<TileCategoryCount> tiles) {
-        Instant from = day.atStartOfDay(java.time.ZoneId.of("Europe/Sofia")).toInstant();
+        Instant from = day.atStartOfDay(ZoneId.of("Europe/Sofia")).toInstant();
         return Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia", from,
                 from.plus(Duration.ofDays(1)), sequence, Evictions.NONE, new UsagePayload(
                         List.of(new HourUsage(from.plus(Duration.ofHours(9)), sessions, sessions, 0, 60, 60)),
@@ -87,26 +94,26 @@ class TileCategoriesHttpTest {
 
             assertEquals(17, c.count("SELECT SUM(sessions) FROM usage_tile_categories WHERE category = 'LEARNING'"));
             String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
-            String club = get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-01&to=2026-11-30");
-            assertTrue(club.contains("data-cell=\"LEARNING\">17<"), "17 learning sessions: " + club);
-            assertTrue(club.contains("data-cell=\"E_GOVERNMENT\">7<"), "7 e-government sessions");
-            assertTrue(club.contains("data-cell=\"HEALTH\">&lt;5<"), "3 health sessions shown as <5");
-            assertFalse(club.contains("data-cell=\"HEALTH\">3<"));
-            assertTrue(club.contains("data-cell=\"FAMILY\">0<"), "none is 0");
-            assertTrue(club.contains("Сесии с плочка за учене"));
-            String oneDay = get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-24&to=2026-11-24");
-            assertTrue(oneDay.contains("data-cell=\"LEARNING\">8<"), "the period's days only");
+            Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-01&to=2026-11-30"));
+            assertEquals("17", DashboardHttpTest.cell(club, "LEARNING"), "17 learning sessions");
+            assertEquals("7", DashboardHttpTest.cell(club, "E_GOVERNMENT"), "7 e-government sessions");
+            assertEquals("<5", DashboardHttpTest.cell(club, "HEALTH"), "3 health sessions shown as <5");
+            assertEquals("0", DashboardHttpTest.cell(club, "FAMILY"), "none is 0");
+            assertEquals("Сесии с плочка „Учене“",
+                    club.selectFirst("td[data-cell=LEARNING]").parent().selectFirst("th").text(),
+                    "the category as the kiosk labels it");
+            Document oneDay = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-24&to=2026-11-24"));
+            assertEquals("8", DashboardHttpTest.cell(oneDay, "LEARNING"), "the period's days only");
 
-            List<String> lines = get(c, cookie, "/export.csv?club=all&from=2026-11-01&to=2026-11-30").lines().toList();
-            List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(","));
-            List<String> rodina = row(lines, "sz-rodina-1860");
-            List<String> all = row(lines, "all");
-            assertEquals("17", rodina.get(header.indexOf("tile_sessions_learning")));
-            assertEquals("7", rodina.get(header.indexOf("tile_sessions_e_government")));
-            assertEquals("<5", rodina.get(header.indexOf("tile_sessions_health")));
-            assertEquals("0", rodina.get(header.indexOf("tile_sessions_browsing")));
-            assertEquals("17", all.get(header.indexOf("tile_sessions_learning")), "the other club has none");
-            assertEquals("<5", all.get(header.indexOf("tile_sessions_health")));
+            CsvTable csv = CsvTable.parse(get(c, cookie, "/export.csv?club=all&from=2026-11-01&to=2026-11-30"));
+            Map<String, String> rodina = csv.club("sz-rodina-1860").orElseThrow();
+            Map<String, String> all = csv.club("all").orElseThrow();
+            assertEquals("17", rodina.get("tile_sessions_learning"));
+            assertEquals("7", rodina.get("tile_sessions_e_government"));
+            assertEquals("<5", rodina.get("tile_sessions_health"));
+            assertEquals("0", rodina.get("tile_sessions_browsing"));
+            assertEquals("17", all.get("tile_sessions_learning"), "the other club has none");
+            assertEquals("<5", all.get("tile_sessions_health"));
         }
     }
 
@@ -128,9 +135,5 @@ class TileCategoriesHttpTest {
             assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
             assertEquals(0, c.count("SELECT COUNT(*) FROM usage_tile_categories"));
         }
-    }
-
-    private static List<String> row(List<String> lines, String clubId) {
-        return List.of(lines.stream().filter(l -> l.startsWith(clubId + ",")).findFirst().orElseThrow().split(","));
     }
 }

@@ -107,17 +107,9 @@ public final class AppMenuView {
         return new TileGroupBox(heading, tiles);
     }
 
-    /** Each category's heading, e.g. "Електронно управление". */
+    /** Each category's heading, e.g. "Електронно управление": the label the dashboard shows too. */
     static String headingKey(TileCategory category) {
-        return switch (category) {
-            case E_GOVERNMENT -> "apps.group.eGovernment";
-            case HEALTH -> "apps.group.health";
-            case PAYMENTS -> "apps.group.payments";
-            case FAMILY -> "apps.group.family";
-            case LEARNING -> "apps.group.learning";
-            case WRITING -> "apps.group.writing";
-            case BROWSING -> "apps.group.browsing";
-        };
+        return "tile." + category.name();
     }
 
     private Button tile(AllowedApp app, I18n i18n) {

@@ -38,7 +38,9 @@ public final class DemographicsForm {
         pane.getStyleClass().add("choices");
         for (T value : values) {
             ToggleButton toggle = new ToggleButton();
-            toggle.textProperty().bind(i18n.text(keyPrefix + value.name()));
+            // "not declared" is the visitor's answer here, the dashboard's "not stated" there
+            String key = value.name().equals("NOT_DECLARED") ? "demographics.preferNotToSay" : keyPrefix + value.name();
+            toggle.textProperty().bind(i18n.text(key));
             toggle.setUserData(value);
             toggle.setToggleGroup(group);
             toggle.setId(keyPrefix + value.name());

@@ -2,8 +2,9 @@ package bg.digiclub.kiosk.i18n;
 
 import java.text.MessageFormat;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 
@@ -22,14 +23,23 @@ import javafx.beans.value.ObservableValue;
 public final class I18n {
     /** Base name of the bundles {@code messages_bg.properties} and {@code messages_en.properties}. */
     public static final String BUNDLE = "bg.digiclub.kiosk.i18n.messages";
+    /**
+     * Base name of the labels the kiosk shares with the collector's dashboard (age bands, sex,
+     * tile categories), so that both name a thing alike; keys {@code age.*}, {@code sex.*},
+     * {@code tile.*}.
+     */
+    public static final String LABELS = "bg.digiclub.common.i18n.labels";
 
     private final Map<Language, ResourceBundle> bundles = new EnumMap<>(Language.class);
+    private final Map<Language, ResourceBundle> labels = new EnumMap<>(Language.class);
     private final ObjectProperty<Language> language;
 
     public I18n(Language initial) {
+        Objects.requireNonNull(initial, "initial");
         for (Language each : Language.values()) {
             // the bundles are complete in each language (I18nBundlesTest), so no fallback chain
             bundles.put(each, ResourceBundle.getBundle(BUNDLE, each.locale(), NoFallback.INSTANCE));
+            labels.put(each, ResourceBundle.getBundle(LABELS, each.locale(), NoFallback.INSTANCE));
         }
         language = new SimpleObjectProperty<>(this, "language", initial);
     }
@@ -43,15 +53,19 @@ public final class I18n {
     }
 
     public void use(Language next) {
-        language.set(next);
+        language.set(Objects.requireNonNull(next, "next"));
     }
 
     /** The text of a key in the current language, with {@link MessageFormat} arguments. */
     public String format(String key, Object... args) {
+        ResourceBundle own = bundles.get(language.get());
+        ResourceBundle shared = labels.get(language.get());
         String pattern;
-        try {
-            pattern = bundles.get(language.get()).getString(key);
-        } catch (MissingResourceException e) {
+        if (own.containsKey(key)) {
+            pattern = own.getString(key);
+        } else if (shared.containsKey(key)) {
+            return shared.getString(key);
+        } else {
             // a missing key is a bug caught by I18nBundlesTest; show the key rather than crash
             return key;
         }
@@ -86,7 +100,7 @@ public final class I18n {
         static final NoFallback INSTANCE = new NoFallback();
 
         @Override
-        public java.util.Locale getFallbackLocale(String baseName, java.util.Locale locale) {
+        public Locale getFallbackLocale(String baseName, Locale locale) {
             return null;
         }
     }

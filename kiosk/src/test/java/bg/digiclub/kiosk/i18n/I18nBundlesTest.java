@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
 
 /** Every visible string is in both languages, and no key lingers unused. */
 class I18nBundlesTest {
@@ -35,8 +34,16 @@ class I18nBundlesTest {
             "(?:\\.text|\\.format|Widgets\\.label|Widgets\\.button|Message\\.of)\\((?:i18n,\\s*)?\"([^\"]+)\"");
 
     private static Properties bundle(String language) throws IOException {
+        return load("/bg/digiclub/kiosk/i18n/messages_" + language + ".properties");
+    }
+
+    /** The labels shared with the dashboard (age bands, sex, tile categories). */
+    private static Properties labels(String language) throws IOException {
+        return load("/bg/digiclub/common/i18n/labels_" + language + ".properties");
+    }
+
+    private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
-        String resource = "/bg/digiclub/kiosk/i18n/messages_" + language + ".properties";
         try (InputStream in = I18nBundlesTest.class.getResourceAsStream(resource);
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -58,7 +65,8 @@ class I18nBundlesTest {
 
     @Test
     void everyKeyTheCodeUsesExists() throws IOException {
-        Set<String> keys = bundle("bg").stringPropertyNames();
+        Set<String> keys = new HashSet<>(bundle("bg").stringPropertyNames());
+        keys.addAll(labels("bg").stringPropertyNames());
         Set<String> missing = new TreeSet<>(literals(KEY_LOOKUP));
         // String.format("%d:%02d") and the like are lookups of another kind
         missing.removeIf(literal -> literal.contains("%"));
@@ -79,6 +87,23 @@ class I18nBundlesTest {
         assertTrue(bg.getProperty("lock.startGuest").matches(".*[А-Яа-я].*"));
         assertEquals("Започнете като гост", new I18n(Language.BG).format("lock.startGuest"));
         assertEquals("Start as guest", new I18n(Language.EN).format("lock.startGuest"));
+    }
+
+    @Test
+    void sharedLabelsComeFromCommonAndTheVisitorsAnswerFromTheKiosk() throws IOException {
+        I18n i18n = new I18n(Language.BG);
+        for (AgeBand band : AgeBand.values()) {
+            assertEquals(labels("bg").getProperty("age." + band.name()), i18n.format("age." + band.name()));
+        }
+        assertEquals("75+", i18n.format("age.AGE_75_PLUS"));
+        assertEquals("Електронно управление", i18n.format("tile.E_GOVERNMENT"));
+        assertEquals("Предпочитам да не казвам", i18n.format("demographics.preferNotToSay"));
+        i18n.use(Language.EN);
+        assertEquals("Female", i18n.format("sex.FEMALE"));
+        assertEquals("Learning", i18n.format("tile.LEARNING"));
+        for (String key : bundle("bg").stringPropertyNames()) {
+            assertFalse(labels("bg").containsKey(key), key + " is labelled in both bundles");
+        }
     }
 
     @Test
@@ -130,17 +155,11 @@ class I18nBundlesTest {
     }
 
     /**
-     * Keys written as literals in the main sources, plus those built from enum names (age bands,
-     * sex, health statuses), which appear in the code only as a prefix.
+     * Keys written as literals in the main sources, plus those built from enum names (health
+     * statuses), which appear in the code only as a prefix.
      */
     private static Set<String> usedKeys() throws IOException {
         Set<String> used = literals(KEY_LITERAL);
-        for (AgeBand band : AgeBand.values()) {
-            used.add("age." + band.name());
-        }
-        for (Sex sex : Sex.values()) {
-            used.add("sex." + sex.name());
-        }
         for (HealthStatus status : HealthStatus.values()) {
             used.add("status." + status.name());
         }

@@ -1,0 +1,94 @@
+package bg.digiclub.collector.web;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.report.ClubReport;
+import bg.digiclub.collector.report.ClubSummary;
+import bg.digiclub.collector.report.DayCount;
+import bg.digiclub.collector.report.DeviceSummary;
+import bg.digiclub.collector.report.HealthDayRow;
+import bg.digiclub.collector.report.HealthPoint;
+import bg.digiclub.collector.report.Period;
+import bg.digiclub.collector.store.Club;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+/**
+ * The dashboard's pages, rendered from the jte templates in {@code src/main/jte} that the build
+ * compiles to Java. Their content type is HTML, so every {@code ${value}} is escaped for where it
+ * stands; no page is put together by string concatenation, and no call site has to remember to
+ * escape a club's name.
+ */
+public final class Templates {
+    /** The package the build generates the templates' classes into (collector/pom.xml). */
+    static final String PACKAGE = "bg.digiclub.collector.web.templates";
+
+    private final TemplateEngine engine =
+            TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(), PACKAGE);
+
+    public String login(PageText t, String message, String username) {
+        Map<String, Object> params = params(t);
+        params.put("message", message);
+        params.put("username", username);
+        return render("login.jte", params);
+    }
+
+    public String overview(PageText t, User user, Period period, List<ClubSummary> clubs, List<DayCount> days) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("period", Objects.requireNonNull(period, "period"));
+        params.put("clubs", Objects.requireNonNull(clubs, "clubs"));
+        params.put("totals", OverviewTotals.of(clubs));
+        params.put("days", Objects.requireNonNull(days, "days"));
+        return render("overview.jte", params);
+    }
+
+    public String club(PageText t, User user, Period period, ClubReport report) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("period", Objects.requireNonNull(period, "period"));
+        params.put("report", Objects.requireNonNull(report, "report"));
+        return render("club.jte", params);
+    }
+
+    /** One PC; {@code history} covers {@code from} to {@code to}, {@code days} the page's period. */
+    public String device(PageText t, User user, Club club, DeviceSummary device, List<HealthPoint> history,
+                         Instant from, Instant to, List<HealthDayRow> days) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("club", Objects.requireNonNull(club, "club"));
+        params.put("device", Objects.requireNonNull(device, "device"));
+        params.put("history", Objects.requireNonNull(history, "history"));
+        params.put("from", Objects.requireNonNull(from, "from"));
+        params.put("to", Objects.requireNonNull(to, "to"));
+        params.put("days", Objects.requireNonNull(days, "days"));
+        return render("device.jte", params);
+    }
+
+    /** An error page; {@code user} is null before sign-in. */
+    public String error(PageText t, User user, String title, String message) {
+        Map<String, Object> params = params(t);
+        params.put("user", user);
+        params.put("title", Objects.requireNonNull(title, "title"));
+        params.put("message", Objects.requireNonNull(message, "message"));
+        return render("error.jte", params);
+    }
+
+    private static Map<String, Object> params(PageText t) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", Objects.requireNonNull(t, "t"));
+        return params;
+    }
+
+    private String render(String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput(16384);
+        engine.render(template, params, out);
+        return out.toString();
+    }
+}
