@@ -1,7 +1,6 @@
 package bg.digiclub.collector.demo;
 
 import bg.digiclub.collector.auth.Secrets;
-import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
@@ -9,6 +8,7 @@ import bg.digiclub.collector.store.DeviceIdentity;
 import bg.digiclub.collector.store.Enrolled;
 import bg.digiclub.collector.store.StoreOutcome;
 import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.StrictJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.time.Clock;

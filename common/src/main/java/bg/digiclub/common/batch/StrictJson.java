@@ -1,4 +1,4 @@
-package bg.digiclub.collector.intake;
+package bg.digiclub.common.batch;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -7,22 +7,29 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 
 /**
- * The collector's JSON mapper: nothing is guessed. Unknown fields, duplicate keys, trailing
+ * The upload contract's one JSON mapper: the agent writes its batches and enrolment requests
+ * with it, the collector reads them (and writes its answers) with it, so both sides agree on
+ * every byte's meaning. Nothing is guessed when reading: unknown fields, duplicate keys, trailing
  * content, strings for numbers, fractions for integers, numbers for enums and nulls for
- * primitives are all errors.
+ * primitives are all errors. Writing follows the records: fields in declaration order (or their
+ * {@code @JsonPropertyOrder}), instants and dates as ISO-8601 text.
+ *
+ * <p>A mapper is thread-safe once built; each caller keeps its own, built once.
  */
 public final class StrictJson {
     private StrictJson() {
     }
 
+    /** A new mapper with the contract's settings. */
     public static ObjectMapper mapper() {
         ObjectMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
-                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("digiclub-instants")
-                        .addDeserializer(java.time.Instant.class, new InstantText()))
+                .addModule(new SimpleModule("digiclub-instants").addDeserializer(Instant.class, new InstantText()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

@@ -1,4 +1,4 @@
-package bg.digiclub.collector.intake;
+package bg.digiclub.common.batch;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
