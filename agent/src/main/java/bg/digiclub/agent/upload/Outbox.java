@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.common.batch.BatchKind;
 
 /**
  * Sealed batches waiting for the collector, in the agent's SQLite (table {@code outbox}).

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import bg.digiclub.common.batch.BatchKind;
+
 /**
  * The last line of defence: refuses a payload that looks like it holds something that must
  * never leave the PC. The schema already has no place for such things (docs/privacy.md); this

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import bg.digiclub.agent.upload.BatchKind;
 import bg.digiclub.agent.upload.SealInfo;
+import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.Demographics;
 

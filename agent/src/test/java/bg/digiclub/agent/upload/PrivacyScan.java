@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import bg.digiclub.common.batch.BatchKind;
+
 /**
  * The test suite's privacy scan: every payload the tests produce goes through it (it is the
  * outbox's guard in every test rig, and the fake collector scans every body it receives). On top

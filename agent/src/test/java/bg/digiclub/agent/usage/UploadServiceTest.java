@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import bg.digiclub.agent.AgentRuntime;
+import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.upload.FakeCollector;
 import bg.digiclub.agent.upload.PrivacyScan;
 import bg.digiclub.agent.upload.UploadRig;
@@ -64,7 +66,8 @@ class UploadServiceTest {
                 rig.config.healthInterval(), rig.random);
         PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment, ledger, health, Duration.ofSeconds(30),
                 rig.config.healthInterval(), "0.1.0", clock);
-        return new UploadService(rig.outbox, rig.enrolment, rig.db, rig.uploader(), sealer, schedule, clock);
+        return new UploadService(rig.outbox, rig.enrolment, rig.db, rig.uploader(), sealer, schedule, clock,
+                AgentRuntime.raisedChecks(new AlertStore(rig.db, clock), clock));
     }
 
     @AfterEach
@@ -159,7 +162,7 @@ class UploadServiceTest {
 
     @Test
     void theWiredServiceDeliversAndStatusCanBeReadFromTheDatabaseAlone() throws Exception {
-        UploadService wired = UsageUpload.service(rig.config, rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0",
+        UploadService wired = AgentRuntime.uploadService(rig.config, rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0",
                 clock, rig.scan).orElseThrow();
         clock.advance(Duration.ofMinutes(1));
         wired.tick();
@@ -167,13 +170,13 @@ class UploadServiceTest {
         bg.digiclub.agent.upload.UploadStatus status = bg.digiclub.agent.upload.UploadStatus.read(rig.db);
         assertTrue(status.summary().startsWith("upload: 0 batch(es) waiting, 0 quarantined, last delivery"),
                 status.summary());
-        assertTrue(UsageUpload.service(rig.config.withCollectorUrl(java.net.URI.create("https://stats.example.bg")),
+        assertTrue(AgentRuntime.uploadService(rig.config.withCollectorUrl(java.net.URI.create("https://stats.example.bg")),
                 rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0", clock).isPresent());
     }
 
     @Test
     void withoutACollectorThereIsNoService() {
-        assertTrue(UsageUpload.service(bg.digiclub.agent.upload.UploadConfig.defaults(null), rig.db, ledger, health,
+        assertTrue(AgentRuntime.uploadService(bg.digiclub.agent.upload.UploadConfig.defaults(null), rig.db, ledger, health,
                 Duration.ofSeconds(30), "0.1.0", clock).isEmpty());
     }
 
