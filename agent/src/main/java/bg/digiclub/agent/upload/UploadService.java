@@ -44,8 +44,7 @@ public final class UploadService {
     private final Clock clock;
     private final Optional<PendingEnrolment> pendingEnrolment;
     private final RaisedChecks raised;
-    /** Whether the last sealing was refused by the contract; null until the first sealing. */
-    private Boolean refused;
+    private Sealing lastSealing = Sealing.NOT_YET;
     /** Kinds whose scheduled time has come and which still have batches to send. */
     private final Set<BatchKind> released = EnumSet.noneOf(BatchKind.class);
     private Instant nextHealth;
@@ -162,23 +161,29 @@ public final class UploadService {
             if (sealed > 0) {
                 LOG.debug("sealed {} batch(es)", sealed);
             }
-            if (!Boolean.FALSE.equals(refused)) {
-                refused = false;
+            if (lastSealing != Sealing.ACCEPTED) {
+                // also after a restart: a check left open by the last run closes once batches seal
+                lastSealing = Sealing.ACCEPTED;
                 raised.raise(CONTRACT_CHECK, HealthStatus.OK, "batches are sealed again");
             }
         } catch (BatchRejected e) {
             // Its data stays in the stores and is sealed again at every round: nothing is lost, but
             // nothing of that kind moves until the agent is fixed. Logged once, raised as a check.
-            if (!Boolean.TRUE.equals(refused)) {
+            if (lastSealing != Sealing.REFUSED) {
                 LOG.error("a batch was NOT sealed: {}; its data stays on this PC until a batch is accepted",
                         e.getMessage());
             }
-            refused = true;
+            lastSealing = Sealing.REFUSED;
             raised.raise(CONTRACT_CHECK, HealthStatus.WARN, e.getMessage());
         } catch (PrivacyViolation e) {
             // Never upload it; stay visibly stuck instead (docs/privacy.md).
             LOG.error("a batch was NOT sealed because it failed the privacy check: {}", e.getMessage());
         }
         outbox.enforceLimits();
+    }
+
+    /** What the contract said to the last sealing, to log a refusal once and close its check once. */
+    private enum Sealing {
+        NOT_YET, ACCEPTED, REFUSED
     }
 }
