@@ -293,7 +293,10 @@ public final class AgentRuntime {
         return uploadService(config, db, usage, health, sampleInterval, agentVersion, clock, PrivacyGuard.forThisPc());
     }
 
-    /** As {@link #uploadService(UploadConfig, Database, UsageSource, HealthSource, Duration, String, Clock)}, with another guard (tests). */
+    /**
+     * As {@link #uploadService(UploadConfig, Database, UsageSource, HealthSource, Duration, String, Clock)},
+     * with another guard (tests).
+     */
     public static Optional<UploadService> uploadService(UploadConfig config, Database db, UsageSource usage,
                                                         HealthSource health, Duration sampleInterval,
                                                         String agentVersion, Clock clock, PayloadGuard guard) {
@@ -301,7 +304,10 @@ public final class AgentRuntime {
                 raisedChecks(new AlertStore(db, clock), clock));
     }
 
-    /** The wiring itself; {@code pendingCodeFile} holds an enrolment code the install left, until the collector answers. */
+    /**
+     * The wiring itself; {@code pendingCodeFile} holds an enrolment code the install left, until the
+     * collector answers.
+     */
     private static Optional<UploadService> uploadService(UploadConfig config, Database db, UsageSource usage,
                                                          HealthSource health, Duration sampleInterval,
                                                          String agentVersion, Clock clock, PayloadGuard guard,

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -124,12 +127,21 @@ class SchemaContractTest {
 
     @Test
     void theSchemaRefusesABatchWithABrokenField() throws Exception {
-        String batch = sealedBatches().get(0);
-        assertEquals(List.of(), errors("batch.schema.json", batch));
-        assertFalse(errors("batch.schema.json", batch.replace("\"schemaVersion\":1", "\"schemaVersion\":\"1\"")).isEmpty());
-        assertFalse(errors("batch.schema.json", batch.replace("\"kind\":", "\"kinds\":")).isEmpty());
-        assertFalse(errors("batch.schema.json", batch.replace("\"clubId\":\"", "\"clubId\":\"Club ")).isEmpty());
-        assertFalse(errors("batch.schema.json", batch.replace("\"periodFrom\":\"2026-", "\"periodFrom\":\"26-")).isEmpty());
+        String example = Files.readString(DOCS.resolve("examples").resolve("usage-batch.json"));
+        assertEquals(List.of(), errors("batch.schema.json", example));
+        assertFalse(errors("batch.schema.json", broken(example, b -> b.put("schemaVersion", "1"))).isEmpty());
+        assertFalse(errors("batch.schema.json", broken(example, b -> b.set("kinds", b.remove("kind")))).isEmpty());
+        assertFalse(errors("batch.schema.json", broken(example, b -> b.put("clubId", "Club 7"))).isEmpty());
+        assertFalse(errors("batch.schema.json", broken(example, b -> b.put("periodFrom", "26-11-24T00:00:00Z"))).isEmpty());
+        assertFalse(errors("batch.schema.json", broken(example,
+                b -> ((ObjectNode) b.at("/usage/hours/0")).put("poweredOnMinutes", 61))).isEmpty());
+    }
+
+    /** {@code example} with one change made to its tree. */
+    private String broken(String example, Consumer<ObjectNode> change) throws IOException {
+        ObjectNode batch = (ObjectNode) json.readTree(example);
+        change.accept(batch);
+        return json.writeValueAsString(batch);
     }
 
     /** Two days of a club PC, sealed every 15 minutes as the service does; the outbox's batches as JSON. */
@@ -144,25 +156,26 @@ class SchemaContractTest {
             AlertStore alerts = new AlertStore(rig.db, clock);
             SessionAuthority sessions = new SessionAuthority(new SessionLedger(rig.db), new RecordingVisitor(),
                     new RaisedChecks(alerts, Set.of(SessionAuthority.RESET_CHECK), clock), clock, SAMPLE, new SecureRandom());
-            Optional<HealthReport>[] current = new Optional[] {Optional.empty()};
-            StoreHealthSource health = new StoreHealthSource(samples, alerts, () -> current[0], SAMPLE, clock);
+            AtomicReference<Optional<HealthReport>> current = new AtomicReference<>(Optional.empty());
+            StoreHealthSource health = new StoreHealthSource(samples, alerts, current::get, SAMPLE, clock);
             PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment,
                     new LedgerUsageSource(new SessionLedger(rig.db)), health, SAMPLE, Duration.ofMinutes(15), "0.1.0", clock);
             Map<Instant, Runnable> visits = new HashMap<>();
-            Granted[] open = new Granted[1];
-            visits.put(starts.get(0), () -> open[0] = start(sessions, VisitorKind.GUEST, null, AgeBand.AGE_0_15, Sex.MALE));
-            visits.put(local(20, 11, 20), () -> launch(sessions, open[0], TileCategory.LEARNING));
-            visits.put(local(20, 12, 0), () -> open[0] = end(sessions, open[0]));
-            visits.put(starts.get(1), () -> open[0] = start(sessions, VisitorKind.MEMBER, MEMBER_CODE, AgeBand.AGE_75_PLUS,
-                    Sex.FEMALE));
-            visits.put(local(21, 0, 10), () -> launch(sessions, open[0], TileCategory.E_GOVERNMENT));
-            visits.put(local(21, 0, 30), () -> open[0] = end(sessions, open[0]));
-            visits.put(starts.get(2), () -> open[0] = start(sessions, VisitorKind.GUEST, null, AgeBand.NOT_DECLARED,
-                    Sex.NOT_DECLARED));
-            visits.put(local(21, 9, 45), () -> open[0] = end(sessions, open[0]));
-            visits.put(starts.get(3), () -> open[0] = start(sessions, VisitorKind.MEMBER, MEMBER_CODE, AgeBand.AGE_30_54,
-                    Sex.MALE));
-            visits.put(local(21, 14, 30), () -> open[0] = end(sessions, open[0]));
+            AtomicReference<Granted> open = new AtomicReference<>();
+            visits.put(starts.get(0), () -> open.set(start(sessions, VisitorKind.GUEST, null, AgeBand.AGE_0_15,
+                    Sex.MALE)));
+            visits.put(local(20, 11, 20), () -> launch(sessions, open.get(), TileCategory.LEARNING));
+            visits.put(local(20, 12, 0), () -> open.set(end(sessions, open.get())));
+            visits.put(starts.get(1), () -> open.set(start(sessions, VisitorKind.MEMBER, MEMBER_CODE, AgeBand.AGE_75_PLUS,
+                    Sex.FEMALE)));
+            visits.put(local(21, 0, 10), () -> launch(sessions, open.get(), TileCategory.E_GOVERNMENT));
+            visits.put(local(21, 0, 30), () -> open.set(end(sessions, open.get())));
+            visits.put(starts.get(2), () -> open.set(start(sessions, VisitorKind.GUEST, null, AgeBand.NOT_DECLARED,
+                    Sex.NOT_DECLARED)));
+            visits.put(local(21, 9, 45), () -> open.set(end(sessions, open.get())));
+            visits.put(starts.get(3), () -> open.set(start(sessions, VisitorKind.MEMBER, MEMBER_CODE, AgeBand.AGE_30_54,
+                    Sex.MALE)));
+            visits.put(local(21, 14, 30), () -> open.set(end(sessions, open.get())));
             // the PC runs from the 20th 10:00 to the 22nd 00:30, but is off on the 21st from 16:00 to 18:00
             for (Instant t = clock.instant(); t.isBefore(local(22, 0, 30)); t = t.plus(SAMPLE)) {
                 clock.set(t);
@@ -170,12 +183,12 @@ class SchemaContractTest {
                 if (visit != null) {
                     visit.run();
                 }
-                if (open[0] != null && t.getEpochSecond() % 60 == 0) {
-                    heartbeat(sessions, open[0]);
+                if (open.get() != null && t.getEpochSecond() % 60 == 0) {
+                    heartbeat(sessions, open.get());
                 }
                 boolean off = !t.isBefore(local(21, 16, 0)) && t.isBefore(local(21, 18, 0));
                 if (off) {
-                    current[0] = Optional.empty();
+                    current.set(Optional.empty());
                     continue;
                 }
                 Map<String, Double> metrics = new HashMap<>();
@@ -185,10 +198,10 @@ class SchemaContractTest {
                     metrics.put(Metric.CPU_TEMPERATURE_C, 48.25);
                 }
                 samples.append(new HealthSample(t, metrics, List.of(), List.of()));
-                current[0] = Optional.of(new HealthReport(HealthStatus.WARN, t, List.of(
+                current.set(Optional.of(new HealthReport(HealthStatus.WARN, t, List.of(
                         new CheckReport("disk:/", HealthStatus.WARN, "15 % free", t),
                         new CheckReport("disk:/media/ivan/USB", HealthStatus.OK, "80 % free", t),
-                        new CheckReport("memory", HealthStatus.OK, "40 % used", t))));
+                        new CheckReport("memory", HealthStatus.OK, "40 % used", t)))));
                 if (t.equals(local(20, 15, 0))) {
                     alerts.record(new StatusChange("disk:/", HealthStatus.OK, HealthStatus.WARN, t, "15 % free"));
                 }
