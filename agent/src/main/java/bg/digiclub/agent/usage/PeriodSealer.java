@@ -27,6 +27,7 @@ import bg.digiclub.agent.upload.DeviceCredentials;
 import bg.digiclub.agent.upload.EnrolmentStore;
 import bg.digiclub.agent.upload.Outbox;
 import bg.digiclub.common.batch.BatchKind;
+import bg.digiclub.common.batch.BatchLimits;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
@@ -46,7 +47,7 @@ import bg.digiclub.common.health.HealthStatus;
  */
 public final class PeriodSealer implements BatchSource {
     /** How far back unsealed days are caught up (the protocol's 45-day period bound). */
-    public static final int CATCH_UP_DAYS = 45;
+    public static final int CATCH_UP_DAYS = (int) BatchLimits.MAX_PERIOD.toDays();
     /** A day is complete this long after its end: the last heartbeat of a session running over midnight has come. */
     public static final Duration GRACE = Duration.ofMinutes(5);
 
