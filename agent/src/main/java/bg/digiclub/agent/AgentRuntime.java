@@ -1,11 +1,15 @@
 package bg.digiclub.agent;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +18,8 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import okhttp3.OkHttpClient;
 
 import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.agent.health.HealthSample;
@@ -49,13 +55,26 @@ import bg.digiclub.agent.store.DatabaseOpener;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.Retention;
 import bg.digiclub.agent.store.SampleStore;
+import bg.digiclub.agent.upload.Backoff;
+import bg.digiclub.agent.upload.CollectorHttp;
 import bg.digiclub.agent.upload.DeviceCredentials;
+import bg.digiclub.agent.upload.EnrolmentClient;
 import bg.digiclub.agent.upload.EnrolmentException;
+import bg.digiclub.agent.upload.EnrolmentStore;
+import bg.digiclub.agent.upload.Outbox;
+import bg.digiclub.agent.upload.PayloadGuard;
+import bg.digiclub.agent.upload.PendingEnrolment;
+import bg.digiclub.agent.upload.PrivacyGuard;
+import bg.digiclub.agent.upload.UploadConfig;
 import bg.digiclub.agent.upload.UploadRound;
+import bg.digiclub.agent.upload.UploadSchedule;
 import bg.digiclub.agent.upload.UploadService;
+import bg.digiclub.agent.upload.Uploader;
+import bg.digiclub.agent.usage.HealthSource;
 import bg.digiclub.agent.usage.LedgerUsageSource;
+import bg.digiclub.agent.usage.PeriodSealer;
 import bg.digiclub.agent.usage.StoreHealthSource;
-import bg.digiclub.agent.usage.UsageUpload;
+import bg.digiclub.agent.usage.UsageSource;
 import bg.digiclub.agent.visitor.MediaAutomount;
 import bg.digiclub.agent.visitor.SessionEvents;
 import bg.digiclub.agent.visitor.VisitorAccount;
@@ -118,9 +137,7 @@ public final class AgentRuntime {
                 .andThen(new LiveHealthLine(liveHealth));
         SampleStore samples = new SampleStore(db, clock);
         AlertStore alerts = new AlertStore(db, clock);
-        // a replaced database, the staff lockout and a failed reset are part of every health report
-        RaisedChecks raised = new RaisedChecks(alerts,
-                Set.of(DatabaseOpener.CHECK, StaffPin.ALERT_CHECK, SessionAuthority.RESET_CHECK), clock);
+        RaisedChecks raised = raisedChecks(alerts, clock);
         HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts,
                 raised, publish);
         SessionLedger ledger = new SessionLedger(db);
@@ -135,7 +152,7 @@ public final class AgentRuntime {
         SessionWatchdog watchdog = SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
         LinkServer link = startLink(config, db, ledger, sessions, watchdog, latest::get, clock);
         Optional<UploadService> upload = uploadService(config, db, ledger, samples, alerts,
-                () -> Optional.ofNullable(latest.get()), clock);
+                () -> Optional.ofNullable(latest.get()), raised, clock);
         if (upload.isEmpty()) {
             LOG.info("no collector configured (upload.url): statistics stay on this PC");
         }
@@ -221,7 +238,7 @@ public final class AgentRuntime {
         prepareFiles(config);
         Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
-            return UsageUpload.enrolmentClient(config.upload(), db, VERSION, clock).enrol(code);
+            return enrolmentClient(config.upload(), db, VERSION, clock).enrol(code);
         }
     }
 
@@ -235,21 +252,94 @@ public final class AgentRuntime {
         Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             // no current report outside the service: the health snapshot of this slot waits for it
+            AlertStore alerts = new AlertStore(db, clock);
             UploadService service = uploadService(config, db, new SessionLedger(db), new SampleStore(db, clock),
-                    new AlertStore(db, clock), Optional::empty, clock)
+                    alerts, Optional::empty, raisedChecks(alerts, clock), clock)
                     .orElseThrow(() -> new ConfigException(
                             "no collector configured: set upload.url in the agent's configuration"));
             return service.uploadNow();
         }
     }
 
+    /**
+     * The checks the agent raises by its own rules, part of every health report: a replaced
+     * database, the staff lockout, a failed reset and a batch the upload contract refused.
+     */
+    public static RaisedChecks raisedChecks(AlertStore alerts, Clock clock) {
+        return new RaisedChecks(alerts, Set.of(DatabaseOpener.CHECK, StaffPin.ALERT_CHECK, SessionAuthority.RESET_CHECK,
+                UploadService.CONTRACT_CHECK), clock);
+    }
+
     /** The upload service over the ledger and the health stores; empty when no collector is configured. */
     private static Optional<UploadService> uploadService(AgentConfig config, Database db, SessionLedger ledger,
                                                          SampleStore samples, AlertStore alerts,
-                                                         Supplier<Optional<HealthReport>> current, Clock clock) {
-        return UsageUpload.service(config.upload(), db, new LedgerUsageSource(ledger),
+                                                         Supplier<Optional<HealthReport>> current, RaisedChecks raised,
+                                                         Clock clock) {
+        return uploadService(config.upload(), db, new LedgerUsageSource(ledger),
                 new StoreHealthSource(samples, alerts, current, config.sampling().interval(), clock),
-                config.sampling().interval(), VERSION, clock, config.enrolment().pendingCodeFile());
+                config.sampling().interval(), VERSION, clock, PrivacyGuard.forThisPc(),
+                config.enrolment().pendingCodeFile(), raised);
+    }
+
+    /**
+     * The statistics path of one agent — aggregation, outbox, uploader, schedule — as
+     * {@code agent run} and {@code agent upload --now} wire it, with this PC's privacy guard; empty
+     * when no collector is configured ({@code upload.url} unset). The end-to-end tests call this.
+     *
+     * @param sampleInterval the health sampling interval (a sample vouches for that long of running)
+     * @param agentVersion   goes into every batch's envelope
+     */
+    public static Optional<UploadService> uploadService(UploadConfig config, Database db, UsageSource usage,
+                                                        HealthSource health, Duration sampleInterval,
+                                                        String agentVersion, Clock clock) {
+        return uploadService(config, db, usage, health, sampleInterval, agentVersion, clock, PrivacyGuard.forThisPc());
+    }
+
+    /**
+     * As {@link #uploadService(UploadConfig, Database, UsageSource, HealthSource, Duration, String, Clock)},
+     * with another guard (tests).
+     */
+    public static Optional<UploadService> uploadService(UploadConfig config, Database db, UsageSource usage,
+                                                        HealthSource health, Duration sampleInterval,
+                                                        String agentVersion, Clock clock, PayloadGuard guard) {
+        return uploadService(config, db, usage, health, sampleInterval, agentVersion, clock, guard, Optional.empty(),
+                raisedChecks(new AlertStore(db, clock), clock));
+    }
+
+    /**
+     * The wiring itself; {@code pendingCodeFile} holds an enrolment code the install left, until the
+     * collector answers.
+     */
+    private static Optional<UploadService> uploadService(UploadConfig config, Database db, UsageSource usage,
+                                                         HealthSource health, Duration sampleInterval,
+                                                         String agentVersion, Clock clock, PayloadGuard guard,
+                                                         Optional<Path> pendingCodeFile, RaisedChecks raised) {
+        Objects.requireNonNull(config, "config");
+        if (config.collectorUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        URI url = config.collectorUrl().get();
+        Outbox outbox = new Outbox(db, config.outbox(), guard, clock);
+        EnrolmentStore enrolment = new EnrolmentStore(db);
+        SecureRandom random = new SecureRandom();
+        OkHttpClient http = CollectorHttp.client(config);
+        Uploader uploader = new Uploader(outbox, enrolment, db, http, url,
+                new Backoff(config.initialBackoff(), config.maxBackoff(), random), clock, config.maxBatchesPerRound());
+        PeriodSealer sealer = new PeriodSealer(db, outbox, enrolment, usage, health, sampleInterval,
+                config.healthInterval(), agentVersion, clock);
+        UploadSchedule schedule = new UploadSchedule(config.usageWindowStart(), config.usageWindowEnd(),
+                config.healthInterval(), random);
+        Optional<PendingEnrolment> pending = pendingCodeFile.map(file -> new PendingEnrolment(file,
+                new EnrolmentClient(http, url, enrolment, clock, agentVersion), enrolment,
+                new Backoff(config.initialBackoff(), config.maxBackoff(), random), clock));
+        return Optional.of(new UploadService(outbox, enrolment, db, uploader, sealer, schedule, clock, pending, raised));
+    }
+
+    /** The client for {@code agent enrol} (code on standard input or in a file); needs {@code upload.url}. */
+    public static EnrolmentClient enrolmentClient(UploadConfig config, Database db, String agentVersion, Clock clock) {
+        URI url = config.collectorUrl().orElseThrow(() -> new IllegalStateException(
+                "no collector configured: set upload.url in the agent's configuration"));
+        return new EnrolmentClient(CollectorHttp.client(config), url, new EnrolmentStore(db), clock, agentVersion);
     }
 
     /** Everything is created inside the factory: it runs on the watched sampling thread. */

@@ -9,14 +9,12 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,6 +23,9 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 import bg.digiclub.common.batch.EnrolmentCode;
+import bg.digiclub.common.batch.EnrolmentRequest;
+import bg.digiclub.common.batch.EnrolmentResponse;
+import bg.digiclub.common.batch.StrictJson;
 
 /**
  * Enrols this PC with the collector: the club's enrolment code in, this device's random id,
@@ -43,10 +44,9 @@ public final class EnrolmentClient {
     public static final String ENROLMENTS_PATH = "/api/v1/enrolments";
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrolmentClient.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The contract's mapper: the request and the answer are its records, checked as they are built. */
+    private static final ObjectMapper JSON = StrictJson.mapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final Pattern CLUB_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OkHttpClient http;
@@ -74,14 +74,9 @@ public final class EnrolmentClient {
         Optional<UUID> previous = store.credentials().map(DeviceCredentials::deviceId);
         // stored before the first attempt: a retry after a lost answer is the same request
         String requestKey = store.pendingRequestKey(EnrolmentClient::newRequestKey, clock.instant());
-        ObjectNode body = JSON.createObjectNode();
-        body.put("enrolmentCode", code);
-        body.put("agentVersion", agentVersion);
-        previous.ifPresent(id -> body.put("previousDeviceId", id.toString()));
-        body.put("requestKey", requestKey);
         Request request = new Request.Builder()
                 .url(CollectorHttp.endpoint(collectorUrl, ENROLMENTS_PATH))
-                .post(RequestBody.create(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON_TYPE))
+                .post(RequestBody.create(body(code, previous, requestKey), JSON_TYPE))
                 .build();
         try (Response response = http.newCall(request).execute()) {
             int status = response.code();
@@ -115,6 +110,21 @@ public final class EnrolmentClient {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** The request as the contract writes it; an agent version the contract refuses is an error saying so. */
+    private byte[] body(String code, Optional<UUID> previous, String requestKey) throws EnrolmentException {
+        EnrolmentRequest request;
+        try {
+            request = new EnrolmentRequest(code, agentVersion, previous.orElse(null), requestKey);
+        } catch (IllegalArgumentException e) {
+            throw new EnrolmentException("the enrolment request breaks the upload contract: " + e.getMessage());
+        }
+        try {
+            return JSON.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new EnrolmentException("cannot write the enrolment request: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** The code in its canonical form, or an error that says what a code looks like. */
     static String normalize(String enrolmentCode) throws EnrolmentException {
         try {
@@ -126,16 +136,11 @@ public final class EnrolmentClient {
 
     private DeviceCredentials parse(String text) throws EnrolmentException {
         try {
-            JsonNode n = JSON.readTree(text);
-            UUID deviceId = UUID.fromString(n.path("deviceId").asText(""));
-            String clubId = n.path("clubId").asText("");
-            String token = n.path("token").asText("");
-            if (!CLUB_ID.matcher(clubId).matches() || !TOKEN.matcher(token).matches()) {
-                throw new EnrolmentException("the collector's enrolment answer has no valid clubId or token");
-            }
-            return new DeviceCredentials(collectorUrl, deviceId, clubId, token, clock.instant());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new EnrolmentException("the collector's enrolment answer is not readable: " + e.getMessage(), e);
+            EnrolmentResponse answer = JSON.readValue(text, EnrolmentResponse.class);
+            return new DeviceCredentials(collectorUrl, answer.deviceId(), answer.clubId(), answer.token(), clock.instant());
+        } catch (JsonProcessingException e) {
+            // the message names the field the contract refuses; the answer's text (with its token) stays out
+            throw new EnrolmentException("the collector's enrolment answer is not readable: " + e.getOriginalMessage());
         }
     }
 }

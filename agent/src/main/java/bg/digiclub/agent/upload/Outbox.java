@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.common.batch.BatchKind;
 
 /**
  * Sealed batches waiting for the collector, in the agent's SQLite (table {@code outbox}).
@@ -69,6 +70,7 @@ public final class Outbox {
      * stores it gzip-compressed.
      *
      * @throws PrivacyViolation        if the guard refuses the payload (nothing is sealed)
+     * @throws BatchRejected           if the contract's records refuse the batch ({@link BatchWriter}; nothing is sealed)
      * @throws IllegalArgumentException if the compressed payload is over {@link OutboxLimits#maxBatchBytes()}
      */
     public SealInfo seal(Connection c, BatchKind kind, PayloadWriter writer) throws SQLException {

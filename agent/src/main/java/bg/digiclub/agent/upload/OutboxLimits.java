@@ -3,6 +3,8 @@ package bg.digiclub.agent.upload;
 import java.time.Duration;
 import java.util.Objects;
 
+import bg.digiclub.common.batch.BatchKind;
+
 /**
  * Bounds of the outbox, so that a PC offline for months does not fill its disk.
  *

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import bg.digiclub.common.batch.BatchKind;
+
 /**
  * The outbox at a glance, for {@code agent status}.
  *

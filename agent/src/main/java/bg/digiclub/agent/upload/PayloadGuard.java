@@ -1,5 +1,7 @@
 package bg.digiclub.agent.upload;
 
+import bg.digiclub.common.batch.BatchKind;
+
 /**
  * Looks at every payload before it is sealed and refuses one that holds something that must
  * never leave the PC (docs/privacy.md). The outbox seals nothing a guard refused.

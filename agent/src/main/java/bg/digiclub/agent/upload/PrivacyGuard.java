@@ -14,6 +14,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import bg.digiclub.common.batch.BatchKind;
+import bg.digiclub.common.batch.StrictJson;
+
 /**
  * The last line of defence: refuses a payload that looks like it holds something that must
  * never leave the PC. The schema already has no place for such things (docs/privacy.md); this
@@ -31,7 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * so a leak becomes a visible stall, never an upload.
  */
 public class PrivacyGuard implements PayloadGuard {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The contract's mapper: a payload with a duplicate key or trailing content is no batch either. */
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     private static final List<Rule> RULES = List.of(
             new Rule("an IPv4 address", Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])")),

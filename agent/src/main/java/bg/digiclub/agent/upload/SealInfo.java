@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import bg.digiclub.common.batch.BatchKind;
+
 /**
  * What the outbox fixes when it seals a batch, for the payload's envelope.
  *

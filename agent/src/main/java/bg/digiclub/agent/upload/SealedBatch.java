@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import bg.digiclub.common.batch.BatchKind;
+
 /**
  * A batch in the outbox.
  *

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import bg.digiclub.common.batch.BatchLimits;
 import bg.digiclub.common.config.ConfigProperties;
 
 /**
@@ -33,9 +34,6 @@ public record UploadConfig(Optional<URI> collectorUrl, List<String> certificateP
                            LocalTime usageWindowEnd, Duration healthInterval, int maxBatchesPerRound,
                            OutboxLimits outbox, Duration initialBackoff, Duration maxBackoff,
                            Duration connectTimeout, Duration callTimeout) {
-    /** Largest request body the collector accepts (docs/protocol.md, BatchLimits.MAX_WIRE_BYTES). */
-    public static final int COLLECTOR_MAX_WIRE_BYTES = 256 * 1024;
-
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     public UploadConfig {
@@ -105,7 +103,7 @@ public record UploadConfig(Optional<URI> collectorUrl, List<String> certificateP
                     "must be a multiple of 15");
         }
         int perRound = c.integer("upload.max-batches-per-round", 100, 1, 10_000);
-        int maxBatch = c.integer("upload.max-batch-bytes", COLLECTOR_MAX_WIRE_BYTES, 1024, COLLECTOR_MAX_WIRE_BYTES);
+        int maxBatch = c.integer("upload.max-batch-bytes", BatchLimits.MAX_WIRE_BYTES, 1024, BatchLimits.MAX_WIRE_BYTES);
         int maxMb = c.integer("upload.outbox.max-megabytes", 32, 1, 4096);
         int healthDays = c.integer("upload.outbox.health-max-age-days", 30, 1, 3650);
         int usageDays = c.integer("upload.outbox.usage-max-age-days", 400, 1, 3650);

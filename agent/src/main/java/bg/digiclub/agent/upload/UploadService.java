@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.agent.store.RaisedChecks;
+import bg.digiclub.common.batch.BatchKind;
+import bg.digiclub.common.health.HealthStatus;
 
 /**
  * Runs the upload in the agent's service loop: {@link #tick()} (called every few seconds by the
@@ -23,6 +26,13 @@ import bg.digiclub.agent.store.Database;
  * <p>Not thread-safe: call {@link #tick()} and {@link #uploadNow()} from one thread.
  */
 public final class UploadService {
+    /**
+     * The check raised (WARN) while the upload contract refuses a batch the agent tries to seal:
+     * the statistics are stuck on this PC until the agent is fixed, and staff and the collector's
+     * health view should see that. OK again once batches are sealed.
+     */
+    public static final String CONTRACT_CHECK = "upload-batch";
+
     private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
 
     private final Outbox outbox;
@@ -33,20 +43,27 @@ public final class UploadService {
     private final UploadSchedule schedule;
     private final Clock clock;
     private final Optional<PendingEnrolment> pendingEnrolment;
+    private final RaisedChecks raised;
+    private Sealing lastSealing = Sealing.NOT_YET;
     /** Kinds whose scheduled time has come and which still have batches to send. */
     private final Set<BatchKind> released = EnumSet.noneOf(BatchKind.class);
     private Instant nextHealth;
     private Instant nextUsage;
     private boolean startupChecked;
 
+    /** @param raised where {@link #CONTRACT_CHECK} is raised; it must know that check */
     public UploadService(Outbox outbox, EnrolmentStore enrolment, Database db, Uploader uploader, BatchSource source,
-                         UploadSchedule schedule, Clock clock) {
-        this(outbox, enrolment, db, uploader, source, schedule, clock, Optional.empty());
+                         UploadSchedule schedule, Clock clock, RaisedChecks raised) {
+        this(outbox, enrolment, db, uploader, source, schedule, clock, Optional.empty(), raised);
     }
 
-    /** @param pendingEnrolment an enrolment the install left to the agent, tried first at every tick */
+    /**
+     * @param pendingEnrolment an enrolment the install left to the agent, tried first at every tick
+     * @param raised           where {@link #CONTRACT_CHECK} is raised; it must know that check
+     */
     public UploadService(Outbox outbox, EnrolmentStore enrolment, Database db, Uploader uploader, BatchSource source,
-                         UploadSchedule schedule, Clock clock, Optional<PendingEnrolment> pendingEnrolment) {
+                         UploadSchedule schedule, Clock clock, Optional<PendingEnrolment> pendingEnrolment,
+                         RaisedChecks raised) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.enrolment = Objects.requireNonNull(enrolment, "enrolment");
         this.db = Objects.requireNonNull(db, "db");
@@ -55,6 +72,7 @@ public final class UploadService {
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.pendingEnrolment = Objects.requireNonNull(pendingEnrolment, "pendingEnrolment");
+        this.raised = Objects.requireNonNull(raised, "raised");
         Instant now = clock.instant();
         this.nextHealth = now;
         this.nextUsage = schedule.nextUsageUpload(now, clock.getZone());
@@ -143,10 +161,29 @@ public final class UploadService {
             if (sealed > 0) {
                 LOG.debug("sealed {} batch(es)", sealed);
             }
+            if (lastSealing != Sealing.ACCEPTED) {
+                // also after a restart: a check left open by the last run closes once batches seal
+                lastSealing = Sealing.ACCEPTED;
+                raised.raise(CONTRACT_CHECK, HealthStatus.OK, "batches are sealed again");
+            }
+        } catch (BatchRejected e) {
+            // Its data stays in the stores and is sealed again at every round: nothing is lost, but
+            // nothing of that kind moves until the agent is fixed. Logged once, raised as a check.
+            if (lastSealing != Sealing.REFUSED) {
+                LOG.error("a batch was NOT sealed: {}; its data stays on this PC until a batch is accepted",
+                        e.getMessage());
+            }
+            lastSealing = Sealing.REFUSED;
+            raised.raise(CONTRACT_CHECK, HealthStatus.WARN, e.getMessage());
         } catch (PrivacyViolation e) {
             // Never upload it; stay visibly stuck instead (docs/privacy.md).
             LOG.error("a batch was NOT sealed because it failed the privacy check: {}", e.getMessage());
         }
         outbox.enforceLimits();
+    }
+
+    /** What the contract said to the last sealing, to log a refusal once and close its check once. */
+    private enum Sealing {
+        NOT_YET, ACCEPTED, REFUSED
     }
 }

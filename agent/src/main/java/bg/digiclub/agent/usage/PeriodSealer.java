@@ -20,11 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.store.Database;
-import bg.digiclub.agent.upload.BatchKind;
+import bg.digiclub.agent.upload.BatchRejected;
 import bg.digiclub.agent.upload.BatchSource;
+import bg.digiclub.agent.upload.BatchWriter;
 import bg.digiclub.agent.upload.DeviceCredentials;
 import bg.digiclub.agent.upload.EnrolmentStore;
 import bg.digiclub.agent.upload.Outbox;
+import bg.digiclub.common.batch.BatchKind;
+import bg.digiclub.common.batch.BatchLimits;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
@@ -45,7 +48,7 @@ import bg.digiclub.support.sql.Rows;
  */
 public final class PeriodSealer implements BatchSource {
     /** How far back unsealed days are caught up (the protocol's 45-day period bound). */
-    public static final int CATCH_UP_DAYS = 45;
+    public static final int CATCH_UP_DAYS = (int) BatchLimits.MAX_PERIOD.toDays();
     /** A day is complete this long after its end: the last heartbeat of a session running over midnight has come. */
     public static final Duration GRACE = Duration.ofMinutes(5);
 
@@ -81,6 +84,14 @@ public final class PeriodSealer implements BatchSource {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws BatchRejected when the upload contract refuses a batch: nothing of it is sealed and
+     *                       its period stays unsealed, so its data is sealed again at the next call
+     *                       (a usage day, and the days after it, wait; the health slot is tried again while it
+     *                       lasts, and the health days ride with the next batch that is sealed)
+     */
     @Override
     public int sealDue() throws SQLException {
         Optional<DeviceCredentials> creds = enrolment.credentials();
@@ -88,7 +99,26 @@ public final class PeriodSealer implements BatchSource {
             return 0;
         }
         forgetSealsAhead();
-        return sealUsageDays(creds.get()) + sealHealthSlot(creds.get());
+        int sealed = 0;
+        BatchRejected usageRejected = null;
+        try {
+            sealed += sealUsageDays(creds.get());
+        } catch (BatchRejected e) {
+            // the day waits in the ledger; health goes on (and carries the check the refusal raises)
+            usageRejected = e;
+        }
+        try {
+            sealed += sealHealthSlot(creds.get());
+        } catch (BatchRejected e) {
+            if (usageRejected != null) {
+                e.addSuppressed(usageRejected);
+            }
+            throw e;
+        }
+        if (usageRejected != null) {
+            throw usageRejected;
+        }
+        return sealed;
     }
 
     /**
@@ -169,7 +199,8 @@ public final class PeriodSealer implements BatchSource {
             if (isSealed(c, USAGE_DAY, day.toEpochDay())) {
                 return null;
             }
-            var info = outbox.seal(c, BatchKind.USAGE, i -> BatchJson.usage(i, env, hours, List.of(totals)));
+            var info = outbox.seal(c, BatchKind.USAGE,
+                    BatchWriter.of(i -> BatchRecords.usage(i, env, hours, List.of(totals))));
             markSealed(c, USAGE_DAY, day.toEpochDay(), info.batchId().toString());
             LOG.info("sealed usage of {}: {} session(s), batch #{}", day, totals.totalSessions(), info.sequence());
             return null;
@@ -210,7 +241,8 @@ public final class PeriodSealer implements BatchSource {
             if (isSealed(c, HEALTH_SLOT, slot.toEpochMilli())) {
                 return 0;
             }
-            var info = outbox.seal(c, BatchKind.HEALTH, i -> BatchJson.health(i, env, snapshots, days));
+            var info = outbox.seal(c, BatchKind.HEALTH,
+                    BatchWriter.of(i -> BatchRecords.health(i, env, snapshots, days)));
             markSealed(c, HEALTH_SLOT, slot.toEpochMilli(), info.batchId().toString());
             for (HealthDayTotals d : days) {
                 markSealed(c, HEALTH_DAY, d.day().toEpochDay(), info.batchId().toString());

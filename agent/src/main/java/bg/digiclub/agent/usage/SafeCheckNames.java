@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import bg.digiclub.common.batch.BatchLimits;
 import bg.digiclub.common.health.HealthStatus;
 
 /**
@@ -19,10 +20,6 @@ import bg.digiclub.common.health.HealthStatus;
  * Checks that end up with the same name are merged by their worst status.
  */
 public final class SafeCheckNames {
-    /** The protocol's limit on checks per snapshot or day. */
-    static final int MAX_CHECKS = 32;
-
-    private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern PLAIN_QUALIFIER = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final Pattern DRIVE = Pattern.compile("[A-Z]:\\\\?");
     private static final Set<String> SYSTEM_MOUNTS = Set.of("/", "/boot", "/boot/efi", "/var", "/tmp", "/usr",
@@ -35,7 +32,8 @@ public final class SafeCheckNames {
     public static String forUpload(String check) {
         int colon = check.indexOf(':');
         String word = colon < 0 ? check : check.substring(0, colon);
-        if (!WORD.matcher(word).matches()) {
+        // the contract's check name without its qualifier: a word alone (no colon here)
+        if (!BatchLimits.CHECK_NAME.matcher(word).matches()) {
             return "other";
         }
         if (colon < 0) {
@@ -50,20 +48,21 @@ public final class SafeCheckNames {
     }
 
     /**
-     * Renames every check, merges clashes by worst status, and keeps at most 32 (the worst ones
+     * Renames every check, merges clashes by worst status, and keeps at most
+     * {@link BatchLimits#MAX_CHECKS} (the worst ones
      * when there are more), sorted by name.
      */
     public static Map<String, HealthStatus> forUpload(Map<String, HealthStatus> checks) {
         Map<String, HealthStatus> merged = new TreeMap<>();
         checks.forEach((name, status) -> merged.merge(forUpload(name), status, HealthStatus::worst));
-        if (merged.size() <= MAX_CHECKS) {
+        if (merged.size() <= BatchLimits.MAX_CHECKS) {
             return merged;
         }
         Map<String, HealthStatus> kept = new LinkedHashMap<>();
         merged.entrySet().stream()
                 .sorted(Map.Entry.<String, HealthStatus>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_CHECKS)
+                .limit(BatchLimits.MAX_CHECKS)
                 .forEach(e -> kept.put(e.getKey(), e.getValue()));
         return new TreeMap<>(kept);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import bg.digiclub.common.batch.BatchLimits;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
@@ -24,9 +25,6 @@ import bg.digiclub.common.link.VisitorKind;
  * and go no further.
  */
 public final class UsageAggregation {
-    /** The protocol's bound on sessions started in one hour on one PC. */
-    static final int MAX_SESSIONS_PER_HOUR = 600;
-
     private UsageAggregation() {
     }
 
@@ -65,8 +63,8 @@ public final class UsageAggregation {
             }
             // A PC cannot start more than the protocol's bound; anything beyond is a ledger fault
             // that must not get the whole day's batch refused.
-            guests = Math.min(guests, MAX_SESSIONS_PER_HOUR);
-            members = Math.min(members, MAX_SESSIONS_PER_HOUR - guests);
+            guests = Math.min(guests, BatchLimits.MAX_SESSIONS_PER_HOUR);
+            members = Math.min(members, BatchLimits.MAX_SESSIONS_PER_HOUR - guests);
             HourTotals hour = new HourTotals(h, guests, members, Math.min(60, sessionTime.coveredMinutes(h, end)),
                     Math.min(60, poweredOn.coveredMinutes(h, end)));
             if (!hour.empty()) {

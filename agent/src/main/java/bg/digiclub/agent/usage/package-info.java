@@ -9,12 +9,14 @@
  * <ul>
  *   <li>{@link bg.digiclub.agent.usage.UsageAggregation}: the arithmetic (hours, days, minutes running);</li>
  *   <li>{@link bg.digiclub.agent.usage.PeriodSealer}: which periods are complete and not yet sealed;</li>
- *   <li>{@code BatchJson}: every field that leaves the PC, written in one place;</li>
+ *   <li>{@code BatchRecords}: every field that leaves the PC, put into the upload contract's records
+ *       ({@code common.batch}) in one place;</li>
  *   <li>{@link bg.digiclub.agent.usage.SafeCheckNames}: check names made safe to send;</li>
  *   <li>{@link bg.digiclub.agent.usage.UsageSource} and {@link bg.digiclub.agent.usage.HealthSource}:
  *       what the aggregation reads, with {@link bg.digiclub.agent.usage.StoreHealthSource} over the
- *       health store (the ledger's adapter is a few lines over {@code SessionLedger.sessionsOverlapping});</li>
- *   <li>{@link bg.digiclub.agent.usage.UsageUpload}: the wiring the agent's {@code main} calls.</li>
+ *       health store (the ledger's adapter is a few lines over {@code SessionLedger.sessionsOverlapping}).</li>
  * </ul>
+ *
+ * <p>Domain code only: {@code AgentRuntime} wires these parts to the outbox and the uploader.
  */
 package bg.digiclub.agent.usage;

@@ -20,6 +20,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 
+import bg.digiclub.common.batch.BatchKind;
+
 /**
  * A collector over real loopback HTTP (MockWebServer) that behaves like the protocol says:
  * checks the headers, stores each batch id once, replays the answer for a repeat with the same

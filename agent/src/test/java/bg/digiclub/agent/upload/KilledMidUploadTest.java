@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.testsupport.TestClock;
 import mockwebserver3.MockResponse;
 

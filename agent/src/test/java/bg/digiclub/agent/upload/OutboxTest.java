@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.testsupport.TestClock;
 
 class OutboxTest {

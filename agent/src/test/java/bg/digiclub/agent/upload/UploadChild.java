@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Random;
 
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.common.batch.BatchKind;
 
 /**
  * A separate agent process for {@link KilledMidUploadTest}: sends the outbox of the database in

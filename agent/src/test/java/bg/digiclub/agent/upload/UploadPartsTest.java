@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.config.ConfigProperties;
 

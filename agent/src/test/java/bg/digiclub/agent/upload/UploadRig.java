@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import bg.digiclub.agent.store.Database;
+import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.testsupport.TestClock;
 
 /**

@@ -25,6 +25,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 
+import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.testsupport.TestClock;
 
 /** The uploader against a collector over real loopback HTTP, fault by fault. */

@@ -23,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import bg.digiclub.agent.upload.BatchKind;
+import bg.digiclub.agent.AgentRuntime;
+import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.upload.FakeCollector;
 import bg.digiclub.agent.upload.OutboxLimits;
 import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.agent.upload.UploadSchedule;
 import bg.digiclub.agent.upload.UploadService;
+import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
@@ -163,7 +165,8 @@ class MonthOfflineTest {
                 rig.config.healthInterval(), rig.random);
         PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment, ledger, health, SAMPLE,
                 rig.config.healthInterval(), "0.1.0", clock);
-        return new UploadService(rig.outbox, rig.enrolment, rig.db, rig.uploader(), sealer, schedule, clock);
+        return new UploadService(rig.outbox, rig.enrolment, rig.db, rig.uploader(), sealer, schedule, clock,
+                AgentRuntime.raisedChecks(new AlertStore(rig.db, clock), clock));
     }
 
     private static void runUntil(UploadService service, TestClock clock, Instant end) {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import bg.digiclub.agent.AgentRuntime;
+import bg.digiclub.agent.store.AlertEvent;
+import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.upload.FakeCollector;
 import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.UploadRig;
@@ -60,11 +63,16 @@ class UploadServiceTest {
     }
 
     private UploadService service() {
+        return service("0.1.0");
+    }
+
+    private UploadService service(String agentVersion) {
         UploadSchedule schedule = new UploadSchedule(rig.config.usageWindowStart(), rig.config.usageWindowEnd(),
                 rig.config.healthInterval(), rig.random);
         PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment, ledger, health, Duration.ofSeconds(30),
-                rig.config.healthInterval(), "0.1.0", clock);
-        return new UploadService(rig.outbox, rig.enrolment, rig.db, rig.uploader(), sealer, schedule, clock);
+                rig.config.healthInterval(), agentVersion, clock);
+        return new UploadService(rig.outbox, rig.enrolment, rig.db, rig.uploader(), sealer, schedule, clock,
+                AgentRuntime.raisedChecks(new AlertStore(rig.db, clock), clock));
     }
 
     @AfterEach
@@ -103,6 +111,25 @@ class UploadServiceTest {
         List<JsonNode> usage = received("USAGE");
         assertEquals(2, usage.size(), "23 and 24 November");
         assertEquals(1, usage.get(0).at("/usage/days/0/sessions/0/sessions").asInt());
+    }
+
+    @Test
+    void aBatchTheContractRefusesIsNotSealedRaisesACheckAndItsSessionsWaitForAFixedAgent() throws Exception {
+        AlertStore alerts = new AlertStore(rig.db, clock);
+        service = service("0.1.0 beta"); // a version the contract refuses (no spaces): every batch is refused
+        runFor(Duration.ofHours(21), Duration.ofMinutes(1)); // past the 23rd's end: its usage is due
+        assertEquals(0, rig.outbox.all().size(), "nothing sealed");
+        assertEquals(0, collector.requestCount());
+        AlertEvent raised = alerts.openFor(UploadService.CONTRACT_CHECK).orElseThrow();
+        assertEquals(HealthStatus.WARN, raised.status());
+        assertTrue(raised.detail().contains("agentVersion"), raised.detail());
+
+        service = service("0.1.0"); // the fixed agent, on the same database
+        runFor(Duration.ofHours(8), Duration.ofMinutes(1)); // through the usage window
+        List<JsonNode> usage = received("USAGE");
+        assertEquals(1, usage.size(), "the 23rd, sealed late");
+        assertEquals(1, usage.get(0).at("/usage/days/0/sessions/0/sessions").asInt(), "its session was not lost");
+        assertTrue(alerts.openFor(UploadService.CONTRACT_CHECK).isEmpty(), "OK again once batches seal");
     }
 
     @Test
@@ -159,7 +186,7 @@ class UploadServiceTest {
 
     @Test
     void theWiredServiceDeliversAndStatusCanBeReadFromTheDatabaseAlone() throws Exception {
-        UploadService wired = UsageUpload.service(rig.config, rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0",
+        UploadService wired = AgentRuntime.uploadService(rig.config, rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0",
                 clock, rig.scan).orElseThrow();
         clock.advance(Duration.ofMinutes(1));
         wired.tick();
@@ -167,13 +194,13 @@ class UploadServiceTest {
         bg.digiclub.agent.upload.UploadStatus status = bg.digiclub.agent.upload.UploadStatus.read(rig.db);
         assertTrue(status.summary().startsWith("upload: 0 batch(es) waiting, 0 quarantined, last delivery"),
                 status.summary());
-        assertTrue(UsageUpload.service(rig.config.withCollectorUrl(java.net.URI.create("https://stats.example.bg")),
+        assertTrue(AgentRuntime.uploadService(rig.config.withCollectorUrl(java.net.URI.create("https://stats.example.bg")),
                 rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0", clock).isPresent());
     }
 
     @Test
     void withoutACollectorThereIsNoService() {
-        assertTrue(UsageUpload.service(bg.digiclub.agent.upload.UploadConfig.defaults(null), rig.db, ledger, health,
+        assertTrue(AgentRuntime.uploadService(bg.digiclub.agent.upload.UploadConfig.defaults(null), rig.db, ledger, health,
                 Duration.ofSeconds(30), "0.1.0", clock).isEmpty());
     }
 

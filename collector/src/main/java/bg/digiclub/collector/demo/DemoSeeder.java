@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Random;
 
 import bg.digiclub.collector.auth.Secrets;
-import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
@@ -18,6 +17,7 @@ import bg.digiclub.collector.store.DeviceIdentity;
 import bg.digiclub.collector.store.Enrolled;
 import bg.digiclub.collector.store.StoreOutcome;
 import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.StrictJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -13,13 +13,13 @@ import bg.digiclub.collector.intake.BatchIntake;
 import bg.digiclub.collector.intake.BodyReader;
 import bg.digiclub.collector.intake.DeviceEnrolment;
 import bg.digiclub.collector.intake.RateLimiter;
-import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.BatchWriter;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.web.Dashboard;
+import bg.digiclub.common.batch.StrictJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 

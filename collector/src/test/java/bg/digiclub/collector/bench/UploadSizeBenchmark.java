@@ -2,9 +2,9 @@ package bg.digiclub.collector.bench;
 
 import bg.digiclub.collector.demo.DemoClubs;
 import bg.digiclub.collector.demo.SyntheticBatches;
-import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.testing.Http;
 import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.StrictJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.Random;

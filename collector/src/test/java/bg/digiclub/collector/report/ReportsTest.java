@@ -2,6 +2,13 @@ package bg.digiclub.collector.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import bg.digiclub.collector.demo.DemoClub;
+import bg.digiclub.collector.demo.DemoClubs;
+import bg.digiclub.collector.demo.DemoSeeder;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.testing.TestDatabases;
+import bg.digiclub.common.batch.StrictJson;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

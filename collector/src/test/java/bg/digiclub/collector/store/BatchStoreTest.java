@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.demo.DemoClubs;
-import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.CheckStatus;
@@ -17,6 +16,7 @@ import bg.digiclub.common.batch.Evictions;
 import bg.digiclub.common.batch.HealthPayload;
 import bg.digiclub.common.batch.HealthSnapshot;
 import bg.digiclub.common.batch.HourUsage;
+import bg.digiclub.common.batch.StrictJson;
 import bg.digiclub.common.batch.UsagePayload;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;

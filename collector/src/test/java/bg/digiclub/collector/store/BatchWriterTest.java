@@ -3,10 +3,10 @@ package bg.digiclub.collector.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import bg.digiclub.collector.auth.Secrets;
-import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.demo.DemoClubs;
 import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.StrictJson;
 import bg.digiclub.testsupport.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;

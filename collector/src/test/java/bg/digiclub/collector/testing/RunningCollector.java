@@ -15,13 +15,13 @@ import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.demo.DemoClubs;
-import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.server.CollectorServer;
 import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.EnrolmentResponse;
+import bg.digiclub.common.batch.StrictJson;
 import bg.digiclub.testsupport.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import bg.digiclub.agent.AgentRuntime;
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.link.AgentRequests;
@@ -29,8 +30,8 @@ import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
-import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.DatabaseOpener;
+import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.SampleStore;
 import bg.digiclub.agent.upload.DeviceCredentials;
 import bg.digiclub.agent.upload.EnrolmentStore;
@@ -39,7 +40,6 @@ import bg.digiclub.agent.upload.UploadConfig;
 import bg.digiclub.agent.upload.UploadService;
 import bg.digiclub.agent.usage.LedgerUsageSource;
 import bg.digiclub.agent.usage.StoreHealthSource;
-import bg.digiclub.agent.usage.UsageUpload;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
@@ -120,14 +120,14 @@ public final class ClubPc implements AutoCloseable {
         LinkServerConfig linkConfig = LinkServerConfig.of(socket, null, List.of(System.getProperty("user.name")), List.of());
         link = LinkServer.start(linkConfig, AgentRequests.dispatcher(sessions, members, staffPin, () -> current,
                 AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock), clock);
-        upload = UsageUpload.service(uploadConfig, db, new LedgerUsageSource(ledger),
+        upload = AgentRuntime.uploadService(uploadConfig, db, new LedgerUsageSource(ledger),
                 new StoreHealthSource(samples, alerts, () -> Optional.ofNullable(current), SAMPLE_INTERVAL, clock), SAMPLE_INTERVAL,
                 AGENT_VERSION, clock).orElseThrow();
     }
 
     /** {@code agent enrol} (the code on standard input). */
     public DeviceCredentials enrol(String code) throws Exception {
-        return UsageUpload.enrolmentClient(uploadConfig, db, AGENT_VERSION, clock).enrol(code);
+        return AgentRuntime.enrolmentClient(uploadConfig, db, AGENT_VERSION, clock).enrol(code);
     }
 
     /** The kiosk's real client on this PC's socket. */

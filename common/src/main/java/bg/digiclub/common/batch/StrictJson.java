@@ -1,4 +1,4 @@
-package bg.digiclub.collector.intake;
+package bg.digiclub.common.batch;
 
 import java.time.Instant;
 
@@ -11,16 +11,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 
 /**
- * The collector's JSON mapper: nothing is guessed. Unknown fields, duplicate keys, trailing
+ * The upload contract's one JSON mapper: the agent writes its batches and enrolment requests
+ * with it, the collector reads them (and writes its answers) with it, so both sides agree on
+ * every byte's meaning. Nothing is guessed when reading: unknown fields, duplicate keys, trailing
  * content, strings for numbers, fractions for integers, numbers for enums and nulls for
- * primitives are all errors.
+ * primitives are all errors. Writing follows the records: fields in declaration order (or their
+ * {@code @JsonPropertyOrder}), instants and dates as ISO-8601 text.
+ *
+ * <p>A mapper is thread-safe once built; each caller keeps its own, built once.
  */
 public final class StrictJson {
     private StrictJson() {
     }
 
+    /** A new mapper with the contract's settings. */
     public static ObjectMapper mapper() {
         ObjectMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())

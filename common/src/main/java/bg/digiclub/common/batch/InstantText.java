@@ -1,4 +1,4 @@
-package bg.digiclub.collector.intake;
+package bg.digiclub.common.batch;
 
 import java.io.IOException;
 import java.time.DateTimeException;

@@ -1,4 +1,4 @@
-package bg.digiclub.collector.intake;
+package bg.digiclub.common.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
