@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.testsupport.PrivacyScan;
 
 /**

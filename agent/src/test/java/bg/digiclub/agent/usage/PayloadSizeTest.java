@@ -17,8 +17,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.agent.upload.PrivacyScan;
-import bg.digiclub.agent.upload.BatchKind;
 import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.SealedBatch;
 import bg.digiclub.agent.upload.UploadRig;

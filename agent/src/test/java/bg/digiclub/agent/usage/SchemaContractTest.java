@@ -48,7 +48,7 @@ import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.SampleStore;
-import bg.digiclub.agent.upload.PrivacyScan;
+import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.SealedBatch;
 import bg.digiclub.agent.upload.UploadRig;
 import bg.digiclub.agent.visitor.RecordingVisitor;
@@ -150,7 +150,7 @@ class SchemaContractTest {
         URI collector = URI.create("http://localhost:1");
         List<Instant> starts = List.of(local(20, 11, 7), local(20, 23, 40), local(21, 9, 15), local(21, 14, 2));
         try (UploadRig rig = new UploadRig(dir.resolve("pc-" + System.nanoTime()), clock,
-                PrivacyScan.of(List.of(MEMBER_CODE), starts), collector)) {
+                ScanningPrivacyGuard.of(List.of(MEMBER_CODE), starts), collector)) {
             rig.enrol(collector);
             SampleStore samples = new SampleStore(rig.db, clock);
             AlertStore alerts = new AlertStore(rig.db, clock);

@@ -27,8 +27,6 @@ import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.SampleStore;
-import bg.digiclub.agent.upload.PrivacyScan;
-import bg.digiclub.agent.upload.BatchKind;
 import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.SealedBatch;
 import bg.digiclub.agent.upload.UploadRig;

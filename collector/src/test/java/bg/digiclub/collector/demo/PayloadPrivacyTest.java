@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.common.batch.Batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import bg.digiclub.collector.demo.DemoClub;
 import bg.digiclub.collector.demo.DemoClubs;
 import bg.digiclub.collector.demo.DemoSeeder;
-import bg.digiclub.collector.intake.StrictJson;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.testing.TestDatabases;
