@@ -16,10 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import okhttp3.OkHttpClient;
 
 import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.agent.health.HealthSample;
@@ -35,7 +34,6 @@ import bg.digiclub.agent.link.AgentRequests;
 import bg.digiclub.agent.link.LinkServer;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.MemberStore;
-import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
@@ -81,6 +79,7 @@ import bg.digiclub.agent.visitor.VisitorAccount;
 import bg.digiclub.agent.visitor.VisitorAccounts;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * Where the agent's objects are created and wired together — the one place that knows
@@ -90,11 +89,11 @@ public final class AgentRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
 
     /** The agent's version, from the jar's manifest; "dev" when run from classes. */
-    public static final String VERSION = Optional.ofNullable(AgentRuntime.class.getPackage().getImplementationVersion())
+    public static final String VERSION = Optional.ofNullable(
+                    AgentRuntime.class.getPackage().getImplementationVersion())
             .orElse("dev");
 
-    private AgentRuntime() {
-    }
+    private AgentRuntime() {}
 
     /**
      * What every command does first, before anything is written: the data and log directories
@@ -130,7 +129,8 @@ public final class AgentRuntime {
         }
         Clock clock = config.clock();
         Database db = new DatabaseOpener(config.dataDir(), clock).open();
-        SamplingWorker worker = new SamplingWorker(samplerFactory(config, clock), config.sampling().timeout(), clock);
+        SamplingWorker worker = new SamplingWorker(
+                samplerFactory(config, clock), config.sampling().timeout(), clock);
         AtomicReference<HealthReport> latest = new AtomicReference<>();
         Consumer<HealthReport> publish = HealthMonitor.toStatusFile(new StatusFile(config.dataDir()))
                 .andThen(latest::set)
@@ -138,29 +138,43 @@ public final class AgentRuntime {
         SampleStore samples = new SampleStore(db, clock);
         AlertStore alerts = new AlertStore(db, clock);
         RaisedChecks raised = raisedChecks(alerts, clock);
-        HealthMonitor monitor = new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts,
-                raised, publish);
+        HealthMonitor monitor =
+                new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts, raised, publish);
         SessionLedger ledger = new SessionLedger(db);
-        VisitorAccount visitor = VisitorAccounts.forThisPc(config.visitor(), config.sourceName(), config.agentDirectories());
+        VisitorAccount visitor =
+                VisitorAccounts.forThisPc(config.visitor(), config.sourceName(), config.agentDirectories());
         LOG.info("visitor account: {}", visitor);
         Optional<MediaAutomount> automount = VisitorAccounts.mediaAutomount(config.visitor(), visitor);
         automount.ifPresent(a -> LOG.info("removable media: {}", a));
-        SessionAuthority sessions = new SessionAuthority(ledger, visitor, raised, clock,
-                config.sessions().heartbeatInterval(), new SecureRandom(),
+        SessionAuthority sessions = new SessionAuthority(
+                ledger,
+                visitor,
+                raised,
+                clock,
+                config.sessions().heartbeatInterval(),
+                new SecureRandom(),
                 automount.<SessionEvents>map(a -> a).orElse(SessionEvents.NONE));
         automount.ifPresent(MediaAutomount::start);
-        SessionWatchdog watchdog = SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
+        SessionWatchdog watchdog =
+                SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
         LinkServer link = startLink(config, db, ledger, sessions, watchdog, latest::get, clock);
-        Optional<UploadService> upload = uploadService(config, db, ledger, samples, alerts,
-                () -> Optional.ofNullable(latest.get()), raised, clock);
+        Optional<UploadService> upload = uploadService(
+                config, db, ledger, samples, alerts, () -> Optional.ofNullable(latest.get()), raised, clock);
         if (upload.isEmpty()) {
             LOG.info("no collector configured (upload.url): statistics stay on this PC");
         }
         // closed in reverse order: the link stops taking requests before the database closes
-        AgentService service = new AgentService(monitor, new Retention(db, clock), upload, config.sampling().interval(),
+        AgentService service = new AgentService(
+                monitor,
+                new Retention(db, clock),
+                upload,
+                config.sampling().interval(),
                 resources(lock.get(), db, worker, watchdog, automount, link));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
-        LOG.info("data in {}, logs in {}, configuration from {}", config.dataDir(), config.logDir(),
+        LOG.info(
+                "data in {}, logs in {}, configuration from {}",
+                config.dataDir(),
+                config.logDir(),
                 config.source() == null ? "embedded defaults" : config.source());
         service.start();
         service.awaitStop();
@@ -168,8 +182,13 @@ public final class AgentRuntime {
     }
 
     /** What the service closes, in reverse order; the media automount when there is one. */
-    private static List<AutoCloseable> resources(InstanceLock lock, Database db, SamplingWorker worker, SessionWatchdog watchdog,
-                                                 Optional<MediaAutomount> automount, LinkServer link) {
+    private static List<AutoCloseable> resources(
+            InstanceLock lock,
+            Database db,
+            SamplingWorker worker,
+            SessionWatchdog watchdog,
+            Optional<MediaAutomount> automount,
+            LinkServer link) {
         List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog));
         automount.ifPresent(all::add);
         all.add(link);
@@ -194,17 +213,34 @@ public final class AgentRuntime {
      * The kiosk's link. A session left open by a crash or power cut is not closed here: its
      * kiosk may still be running and heartbeat again; if it does not, the watchdog ends it.
      */
-    private static LinkServer startLink(AgentConfig config, Database db, SessionLedger ledger, SessionAuthority sessions,
-                                        SessionWatchdog watchdog, Supplier<HealthReport> health, Clock clock) throws SQLException, IOException {
+    private static LinkServer startLink(
+            AgentConfig config,
+            Database db,
+            SessionLedger ledger,
+            SessionAuthority sessions,
+            SessionWatchdog watchdog,
+            Supplier<HealthReport> health,
+            Clock clock)
+            throws SQLException, IOException {
         SlowHash hasher = new SlowHash(config.members().pbkdf2Iterations());
-        MemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
-                LockoutPolicy.DEFAULT, config.members().allowances(), ledger::memberUsage, clock);
+        MemberStore members = new SqliteMemberStore(
+                db,
+                hasher,
+                new RandomDigits(new SecureRandom()),
+                LockoutPolicy.DEFAULT,
+                config.members().allowances(),
+                ledger::memberUsage,
+                clock);
         StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.STAFF, clock);
         if (!staffPin.isSet()) {
-            LOG.warn("no staff PIN is set: the kiosk's staff panel stays closed until one is (digiclub-agent staff-pin)");
+            LOG.warn(
+                    "no staff PIN is set: the kiosk's staff panel stays closed until one is (digiclub-agent staff-pin)");
         }
-        LinkServer link = LinkServer.start(config.link().server(),
-                AgentRequests.dispatcher(sessions, members, staffPin, health, config.link().staffTokenTtl(), clock), clock,
+        LinkServer link = LinkServer.start(
+                config.link().server(),
+                AgentRequests.dispatcher(
+                        sessions, members, staffPin, health, config.link().staffTokenTtl(), clock),
+                clock,
                 // a kiosk that died ends its session at once (SessionAuthority knows its process)
                 watchdog::nudge);
         LOG.info("kiosk link listening on {}", link.socketPath());
@@ -219,7 +255,8 @@ public final class AgentRuntime {
         prepareFiles(config);
         Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
-            new StaffPin(db, new SlowHash(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).set(pin, demo);
+            new StaffPin(db, new SlowHash(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock)
+                    .set(pin, demo);
         }
     }
 
@@ -228,7 +265,8 @@ public final class AgentRuntime {
         prepareFiles(config);
         Clock clock = config.clock();
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
-            return new StaffPin(db, new SlowHash(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock).unlock();
+            return new StaffPin(db, new SlowHash(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock)
+                    .unlock();
         }
     }
 
@@ -253,8 +291,15 @@ public final class AgentRuntime {
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             // no current report outside the service: the health snapshot of this slot waits for it
             AlertStore alerts = new AlertStore(db, clock);
-            UploadService service = uploadService(config, db, new SessionLedger(db), new SampleStore(db, clock),
-                    alerts, Optional::empty, raisedChecks(alerts, clock), clock)
+            UploadService service = uploadService(
+                            config,
+                            db,
+                            new SessionLedger(db),
+                            new SampleStore(db, clock),
+                            alerts,
+                            Optional::empty,
+                            raisedChecks(alerts, clock),
+                            clock)
                     .orElseThrow(() -> new ConfigException(
                             "no collector configured: set upload.url in the agent's configuration"));
             return service.uploadNow();
@@ -266,19 +311,38 @@ public final class AgentRuntime {
      * database, the staff lockout, a failed reset and a batch the upload contract refused.
      */
     public static RaisedChecks raisedChecks(AlertStore alerts, Clock clock) {
-        return new RaisedChecks(alerts, Set.of(DatabaseOpener.CHECK, StaffPin.ALERT_CHECK, SessionAuthority.RESET_CHECK,
-                UploadService.CONTRACT_CHECK), clock);
+        return new RaisedChecks(
+                alerts,
+                Set.of(
+                        DatabaseOpener.CHECK,
+                        StaffPin.ALERT_CHECK,
+                        SessionAuthority.RESET_CHECK,
+                        UploadService.CONTRACT_CHECK),
+                clock);
     }
 
     /** The upload service over the ledger and the health stores; empty when no collector is configured. */
-    private static Optional<UploadService> uploadService(AgentConfig config, Database db, SessionLedger ledger,
-                                                         SampleStore samples, AlertStore alerts,
-                                                         Supplier<Optional<HealthReport>> current, RaisedChecks raised,
-                                                         Clock clock) {
-        return uploadService(config.upload(), db, new LedgerUsageSource(ledger),
-                new StoreHealthSource(samples, alerts, current, config.sampling().interval(), clock),
-                config.sampling().interval(), VERSION, clock, PrivacyGuard.forThisPc(),
-                config.enrolment().pendingCodeFile(), raised);
+    private static Optional<UploadService> uploadService(
+            AgentConfig config,
+            Database db,
+            SessionLedger ledger,
+            SampleStore samples,
+            AlertStore alerts,
+            Supplier<Optional<HealthReport>> current,
+            RaisedChecks raised,
+            Clock clock) {
+        return uploadService(
+                config.upload(),
+                db,
+                new LedgerUsageSource(ledger),
+                new StoreHealthSource(
+                        samples, alerts, current, config.sampling().interval(), clock),
+                config.sampling().interval(),
+                VERSION,
+                clock,
+                PrivacyGuard.forThisPc(),
+                config.enrolment().pendingCodeFile(),
+                raised);
     }
 
     /**
@@ -289,9 +353,14 @@ public final class AgentRuntime {
      * @param sampleInterval the health sampling interval (a sample vouches for that long of running)
      * @param agentVersion   goes into every batch's envelope
      */
-    public static Optional<UploadService> uploadService(UploadConfig config, Database db, UsageSource usage,
-                                                        HealthSource health, Duration sampleInterval,
-                                                        String agentVersion, Clock clock) {
+    public static Optional<UploadService> uploadService(
+            UploadConfig config,
+            Database db,
+            UsageSource usage,
+            HealthSource health,
+            Duration sampleInterval,
+            String agentVersion,
+            Clock clock) {
         return uploadService(config, db, usage, health, sampleInterval, agentVersion, clock, PrivacyGuard.forThisPc());
     }
 
@@ -299,10 +368,25 @@ public final class AgentRuntime {
      * As {@link #uploadService(UploadConfig, Database, UsageSource, HealthSource, Duration, String, Clock)},
      * with another guard (tests).
      */
-    public static Optional<UploadService> uploadService(UploadConfig config, Database db, UsageSource usage,
-                                                        HealthSource health, Duration sampleInterval,
-                                                        String agentVersion, Clock clock, PayloadGuard guard) {
-        return uploadService(config, db, usage, health, sampleInterval, agentVersion, clock, guard, Optional.empty(),
+    public static Optional<UploadService> uploadService(
+            UploadConfig config,
+            Database db,
+            UsageSource usage,
+            HealthSource health,
+            Duration sampleInterval,
+            String agentVersion,
+            Clock clock,
+            PayloadGuard guard) {
+        return uploadService(
+                config,
+                db,
+                usage,
+                health,
+                sampleInterval,
+                agentVersion,
+                clock,
+                guard,
+                Optional.empty(),
                 raisedChecks(new AlertStore(db, clock), clock));
     }
 
@@ -310,10 +394,17 @@ public final class AgentRuntime {
      * The wiring itself; {@code pendingCodeFile} holds an enrolment code the install left, until the
      * collector answers.
      */
-    private static Optional<UploadService> uploadService(UploadConfig config, Database db, UsageSource usage,
-                                                         HealthSource health, Duration sampleInterval,
-                                                         String agentVersion, Clock clock, PayloadGuard guard,
-                                                         Optional<Path> pendingCodeFile, RaisedChecks raised) {
+    private static Optional<UploadService> uploadService(
+            UploadConfig config,
+            Database db,
+            UsageSource usage,
+            HealthSource health,
+            Duration sampleInterval,
+            String agentVersion,
+            Clock clock,
+            PayloadGuard guard,
+            Optional<Path> pendingCodeFile,
+            RaisedChecks raised) {
         Objects.requireNonNull(config, "config");
         if (config.collectorUrl().isEmpty()) {
             return Optional.empty();
@@ -323,22 +414,34 @@ public final class AgentRuntime {
         EnrolmentStore enrolment = new EnrolmentStore(db);
         SecureRandom random = new SecureRandom();
         OkHttpClient http = CollectorHttp.client(config);
-        Uploader uploader = new Uploader(outbox, enrolment, db, http, url,
-                new Backoff(config.initialBackoff(), config.maxBackoff(), random), clock, config.maxBatchesPerRound());
-        PeriodSealer sealer = new PeriodSealer(db, outbox, enrolment, usage, health, sampleInterval,
-                config.healthInterval(), agentVersion, clock);
-        UploadSchedule schedule = new UploadSchedule(config.usageWindowStart(), config.usageWindowEnd(),
-                config.healthInterval(), random);
-        Optional<PendingEnrolment> pending = pendingCodeFile.map(file -> new PendingEnrolment(file,
-                new EnrolmentClient(http, url, enrolment, clock, agentVersion), enrolment,
-                new Backoff(config.initialBackoff(), config.maxBackoff(), random), clock));
-        return Optional.of(new UploadService(outbox, enrolment, db, uploader, sealer, schedule, clock, pending, raised));
+        Uploader uploader = new Uploader(
+                outbox,
+                enrolment,
+                db,
+                http,
+                url,
+                new Backoff(config.initialBackoff(), config.maxBackoff(), random),
+                clock,
+                config.maxBatchesPerRound());
+        PeriodSealer sealer = new PeriodSealer(
+                db, outbox, enrolment, usage, health, sampleInterval, config.healthInterval(), agentVersion, clock);
+        UploadSchedule schedule =
+                new UploadSchedule(config.usageWindowStart(), config.usageWindowEnd(), config.healthInterval(), random);
+        Optional<PendingEnrolment> pending = pendingCodeFile.map(file -> new PendingEnrolment(
+                file,
+                new EnrolmentClient(http, url, enrolment, clock, agentVersion),
+                enrolment,
+                new Backoff(config.initialBackoff(), config.maxBackoff(), random),
+                clock));
+        return Optional.of(
+                new UploadService(outbox, enrolment, db, uploader, sealer, schedule, clock, pending, raised));
     }
 
     /** The client for {@code agent enrol} (code on standard input or in a file); needs {@code upload.url}. */
     public static EnrolmentClient enrolmentClient(UploadConfig config, Database db, String agentVersion, Clock clock) {
-        URI url = config.collectorUrl().orElseThrow(() -> new IllegalStateException(
-                "no collector configured: set upload.url in the agent's configuration"));
+        URI url = config.collectorUrl()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no collector configured: set upload.url in the agent's configuration"));
         return new EnrolmentClient(CollectorHttp.client(config), url, new EnrolmentStore(db), clock, agentVersion);
     }
 
@@ -349,8 +452,10 @@ public final class AgentRuntime {
             if (!config.sampling().smartEnabled()) {
                 return oshi;
             }
-            return new SmartHealthSampler(oshi, SmartHealthReader.fromPath(clock, SmartHealthReader.DEFAULT_TTL,
-                    SmartHealthReader.DEFAULT_COMMAND_TIMEOUT));
+            return new SmartHealthSampler(
+                    oshi,
+                    SmartHealthReader.fromPath(
+                            clock, SmartHealthReader.DEFAULT_TTL, SmartHealthReader.DEFAULT_COMMAND_TIMEOUT));
         };
     }
 }

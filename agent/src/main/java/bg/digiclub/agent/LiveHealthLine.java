@@ -44,8 +44,11 @@ final class LiveHealthLine implements Consumer<HealthReport> {
 
     /** Whether {@code report} is written: every round when live; else the first, on a change of overall status, hourly. */
     boolean due(HealthReport report) {
-        return live || lastWritten == null || report.overall() != lastOverall
-                || report.sampledAt() == null || !report.sampledAt().isBefore(lastWritten.plus(QUIET_EVERY));
+        return live
+                || lastWritten == null
+                || report.overall() != lastOverall
+                || report.sampledAt() == null
+                || !report.sampledAt().isBefore(lastWritten.plus(QUIET_EVERY));
     }
 
     static String format(HealthReport report) {

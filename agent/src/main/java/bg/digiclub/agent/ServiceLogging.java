@@ -5,13 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
 
-import org.slf4j.LoggerFactory;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.logging.RepeatedMessageFilter;
 import bg.digiclub.agent.logging.SizeCapTrigger;
@@ -32,7 +31,8 @@ final class ServiceLogging {
     static final int KEPT_FILES = 5;
     static final int PER_MINUTE = 30;
     static final String FILE_NAME = "agent.log";
-    private static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n%ex";
+    private static final String FILE_PATTERN =
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n%ex";
 
     /**
      * How much log is kept and how often one message may repeat.
@@ -45,8 +45,7 @@ final class ServiceLogging {
         static final Limits AGENT = new Limits(MAX_FILE_MB * 1024L * 1024L, KEPT_FILES, PER_MINUTE);
     }
 
-    private ServiceLogging() {
-    }
+    private ServiceLogging() {}
 
     static void start(Path logDir) throws IOException {
         configure((LoggerContext) LoggerFactory.getILoggerFactory(), logDir, Limits.AGENT, System::currentTimeMillis);

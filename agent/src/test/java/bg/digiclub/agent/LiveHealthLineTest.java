@@ -20,9 +20,12 @@ class LiveHealthLineTest {
 
     private static HealthReport report(HealthStatus overall, long secondsAfterT0) {
         Instant at = T0.plusSeconds(secondsAfterT0);
-        return new HealthReport(overall, at, List.of(
-                new CheckReport("disk:/", overall, "7 % free of 237 GB", at),
-                new CheckReport("cpu-temperature", HealthStatus.UNKNOWN, "not available", at)));
+        return new HealthReport(
+                overall,
+                at,
+                List.of(
+                        new CheckReport("disk:/", overall, "7 % free of 237 GB", at),
+                        new CheckReport("cpu-temperature", HealthStatus.UNKNOWN, "not available", at)));
     }
 
     @Test
@@ -57,13 +60,18 @@ class LiveHealthLineTest {
 
     @Test
     void theLineHasEveryCheckAndFlagsOnlyWarnAndCrit() {
-        HealthReport r = new HealthReport(HealthStatus.CRIT, T0, List.of(
-                new CheckReport("disk:/", HealthStatus.CRIT, "3 % free of 237 GB", T0),
-                new CheckReport("memory", HealthStatus.WARN, "93 % used", T0),
-                new CheckReport("uptime", HealthStatus.OK, "2 hours since restart", T0),
-                new CheckReport("cpu-temperature", HealthStatus.UNKNOWN, "not available", T0)));
-        assertEquals("CRIT | disk:/ 3 % free of 237 GB [CRIT] | memory 93 % used [WARN] | uptime 2 hours since restart"
-                + " | cpu-temperature not available", LiveHealthLine.format(r));
+        HealthReport r = new HealthReport(
+                HealthStatus.CRIT,
+                T0,
+                List.of(
+                        new CheckReport("disk:/", HealthStatus.CRIT, "3 % free of 237 GB", T0),
+                        new CheckReport("memory", HealthStatus.WARN, "93 % used", T0),
+                        new CheckReport("uptime", HealthStatus.OK, "2 hours since restart", T0),
+                        new CheckReport("cpu-temperature", HealthStatus.UNKNOWN, "not available", T0)));
+        assertEquals(
+                "CRIT | disk:/ 3 % free of 237 GB [CRIT] | memory 93 % used [WARN] | uptime 2 hours since restart"
+                        + " | cpu-temperature not available",
+                LiveHealthLine.format(r));
         assertFalse(LiveHealthLine.format(r).contains("[OK]"));
     }
 }

@@ -12,12 +12,11 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
-
-import ch.qos.logback.classic.LoggerContext;
 
 /**
  * The agent's log stays small whatever a client makes it log (issue 9: agent.log grew to
@@ -64,7 +63,8 @@ class ServiceLoggingTest {
         largest = Math.max(largest, directorySize());
         // the live file, the kept ones, a file being compressed; each at most its size plus one event
         long cap = (kept + 2) * (maxFile + 2 * 1024);
-        System.out.printf("log flood: %d MB logged, directory at most %d bytes (cap %d), files %s%n",
+        System.out.printf(
+                "log flood: %d MB logged, directory at most %d bytes (cap %d), files %s%n",
                 logged >> 20, largest, cap, fileNames());
         assertTrue(largest <= cap, "the log directory reached " + largest + " bytes, more than " + cap);
         assertTrue(Files.exists(logDir.resolve("agent." + kept + ".log.gz")), "rolled: " + fileNames());
@@ -83,10 +83,15 @@ class ServiceLoggingTest {
 
         now.addAndGet(61_000); // a minute later, the next event brings the counts
         log.info("link listening");
-        assertEquals(1, count("995 more message(s) like this were not logged in a minute (at most 5 a minute): wrong staff PIN"),
+        assertEquals(
+                1,
+                count(
+                        "995 more message(s) like this were not logged in a minute (at most 5 a minute): wrong staff PIN"),
                 lines().toString());
-        assertEquals(1, count("995 more message(s) like this were not logged in a minute (at most 5 a minute):"
-                + " link refused a connection from user {} group {}"));
+        assertEquals(
+                1,
+                count("995 more message(s) like this were not logged in a minute (at most 5 a minute):"
+                        + " link refused a connection from user {} group {}"));
         log.info("wrong staff PIN");
         assertEquals(6, countExact("wrong staff PIN"), "a new minute, a new allowance");
     }
@@ -99,9 +104,13 @@ class ServiceLoggingTest {
         log.error("request failed", new IllegalArgumentException("bad field " + "y".repeat(1_000_000)));
         List<String> lines = lines();
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("2031")), "a client's line break forged a line");
-        String warn = lines.stream().filter(l -> l.contains("bad request")).findFirst().orElseThrow();
+        String warn = lines.stream()
+                .filter(l -> l.contains("bad request"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(warn.length() < 1_200 && warn.contains("more characters not logged"), warn);
-        assertTrue(Files.size(logDir.resolve(ServiceLogging.FILE_NAME)) < 12_000,
+        assertTrue(
+                Files.size(logDir.resolve(ServiceLogging.FILE_NAME)) < 12_000,
                 "a megabyte of exception message is cut: " + Files.size(logDir.resolve(ServiceLogging.FILE_NAME)));
     }
 

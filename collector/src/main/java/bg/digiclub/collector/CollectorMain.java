@@ -1,5 +1,8 @@
 package bg.digiclub.collector;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 import bg.digiclub.collector.cli.ClubCommand;
 import bg.digiclub.collector.cli.CodeCommand;
 import bg.digiclub.collector.cli.CollectorVersion;
@@ -7,18 +10,24 @@ import bg.digiclub.collector.cli.DemoCommand;
 import bg.digiclub.collector.cli.DeviceCommand;
 import bg.digiclub.collector.cli.ServeCommand;
 import bg.digiclub.collector.cli.UserCommand;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** Entry point of the collector: {@code serve} and the administration commands. */
-@Command(name = "digiclub-collector", mixinStandardHelpOptions = true, versionProvider = CollectorVersion.class,
+@Command(
+        name = "digiclub-collector",
+        mixinStandardHelpOptions = true,
+        versionProvider = CollectorVersion.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "The municipality's server for DigiClub: enrolment, batch intake, dashboard, CSV export.",
-        subcommands = {ServeCommand.class, ClubCommand.class, CodeCommand.class, UserCommand.class,
-                DeviceCommand.class, DemoCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ClubCommand.class,
+            CodeCommand.class,
+            UserCommand.class,
+            DeviceCommand.class,
+            DemoCommand.class
+        })
 public final class CollectorMain {
-    private CollectorMain() {
-    }
+    private CollectorMain() {}
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new CollectorMain());
@@ -37,7 +46,9 @@ public final class CollectorMain {
 
     private static boolean servedUntilShutdown(CommandLine cli) {
         CommandLine.ParseResult parsed = cli.getParseResult();
-        return parsed != null && parsed.subcommand() != null && !parsed.subcommand().isUsageHelpRequested()
+        return parsed != null
+                && parsed.subcommand() != null
+                && !parsed.subcommand().isUsageHelpRequested()
                 && !parsed.subcommand().isVersionHelpRequested()
                 && parsed.subcommand().commandSpec().userObject() instanceof ServeCommand;
     }

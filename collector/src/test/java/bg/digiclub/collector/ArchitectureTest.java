@@ -16,12 +16,13 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "bg.digiclub.collector", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule packagesDoNotImportEachOtherInACircle = slices().matching("bg.digiclub.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packagesDoNotImportEachOtherInACircle =
+            slices().matching("bg.digiclub.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule onlyTheCommandLinePrintsToTheConsole = noClasses()
-            .that().resideOutsideOfPackage("bg.digiclub.collector.cli")
+            .that()
+            .resideOutsideOfPackage("bg.digiclub.collector.cli")
             .should(ACCESS_STANDARD_STREAMS)
             .because("the server logs through slf4j; only a command's own output goes to the console (STYLE.md)");
 }

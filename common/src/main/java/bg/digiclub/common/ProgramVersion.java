@@ -7,8 +7,7 @@ import java.util.Objects;
  * into the jar's manifest ({@code Implementation-Version}).
  */
 public final class ProgramVersion {
-    private ProgramVersion() {
-    }
+    private ProgramVersion() {}
 
     /**
      * E.g. {@code DigiClub agent 0.1.0}; run from classes outside a jar (an IDE, a test) there is no
@@ -19,7 +18,8 @@ public final class ProgramVersion {
      */
     public static String of(String program, Class<?> anyClass) {
         Objects.requireNonNull(program, "program");
-        String version = anyClass.getPackage() == null ? null : anyClass.getPackage().getImplementationVersion();
+        String version =
+                anyClass.getPackage() == null ? null : anyClass.getPackage().getImplementationVersion();
         return program + " " + (version == null ? "(built from source, no version recorded)" : version);
     }
 }

@@ -24,25 +24,31 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule contractsDependOnlyOnTheJdkAndJsonAnnotations = classes()
-            .that().doNotHaveFullyQualifiedName(StrictJson.class.getName())
-            .and().doNotHaveFullyQualifiedName(INSTANT_TEXT)
-            .should().onlyDependOnClassesThat()
+            .that()
+            .doNotHaveFullyQualifiedName(StrictJson.class.getName())
+            .and()
+            .doNotHaveFullyQualifiedName(INSTANT_TEXT)
+            .should()
+            .onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "bg.digiclub.common..", "com.fasterxml.jackson.annotation..")
             .because("common holds what crosses a process boundary, as records without logic (docs/design.md)");
 
     @ArchTest
     static final ArchRule onlyTheContractsMapperUsesJackson = classes()
-            .that().haveFullyQualifiedName(StrictJson.class.getName())
-            .or().haveFullyQualifiedName(INSTANT_TEXT)
-            .should().onlyDependOnClassesThat()
+            .that()
+            .haveFullyQualifiedName(StrictJson.class.getName())
+            .or()
+            .haveFullyQualifiedName(INSTANT_TEXT)
+            .should()
+            .onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "bg.digiclub.common..", "com.fasterxml.jackson..")
             .because("the upload contract's one mapper is written once, for the agent and the collector alike");
 
     @ArchTest
-    static final ArchRule packagesDoNotImportEachOtherInACircle = slices().matching("bg.digiclub.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packagesDoNotImportEachOtherInACircle =
+            slices().matching("bg.digiclub.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule nothingPrintsToTheConsole = noClasses().should(ACCESS_STANDARD_STREAMS)
-            .because("contracts have no output of their own");
+    static final ArchRule nothingPrintsToTheConsole =
+            noClasses().should(ACCESS_STANDARD_STREAMS).because("contracts have no output of their own");
 }

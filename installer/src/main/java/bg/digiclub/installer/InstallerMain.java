@@ -8,23 +8,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import bg.digiclub.installer.linux.InstallException;
 import bg.digiclub.installer.linux.LinuxInstaller;
 import bg.digiclub.installer.linux.NightlyReboot;
 import bg.digiclub.installer.linux.Verifier;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * Entry point of {@code digiclub-installer}: install, upgrade, verify and uninstall DigiClub on a
  * Linux club PC. Exit status: 0 done, 1 a step failed (undone) or verify found something wrong,
  * 2 wrong usage.
  */
-@Command(name = "digiclub-installer", mixinStandardHelpOptions = true, versionProvider = InstallerMain.Version.class,
-        description = "Installs, upgrades, verifies and removes DigiClub (agent, kiosk, accounts, service) on a club PC.",
-        subcommands = {InstallerMain.Install.class, InstallerMain.Upgrade.class, InstallerMain.Verify.class,
-                InstallerMain.Uninstall.class})
+@Command(
+        name = "digiclub-installer",
+        mixinStandardHelpOptions = true,
+        versionProvider = InstallerMain.Version.class,
+        description =
+                "Installs, upgrades, verifies and removes DigiClub (agent, kiosk, accounts, service) on a club PC.",
+        subcommands = {
+            InstallerMain.Install.class,
+            InstallerMain.Upgrade.class,
+            InstallerMain.Verify.class,
+            InstallerMain.Uninstall.class
+        })
 public final class InstallerMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,7 +58,8 @@ public final class InstallerMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: install, upgrade, verify or uninstall");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "say what to do: install, upgrade, verify or uninstall");
     }
 
     static final class Version implements CommandLine.IVersionProvider {
@@ -63,7 +73,11 @@ public final class InstallerMain implements Runnable {
     /** Where the programs' files come from. */
     static Path defaultFrom() {
         try {
-            Path jar = Path.of(InstallerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(InstallerMain.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path dir = Files.isDirectory(jar) ? jar : jar.getParent(); // .../installer/target(/classes)
             if (dir.getFileName() != null && dir.getFileName().toString().equals("classes")) {
                 dir = dir.getParent();
@@ -77,53 +91,107 @@ public final class InstallerMain implements Runnable {
         }
     }
 
-    @Command(name = "install", mixinStandardHelpOptions = true,
+    @Command(
+            name = "install",
+            mixinStandardHelpOptions = true,
             description = "Install DigiClub: accounts, programs, configuration, the agent's service; enrol this PC.")
     static final class Install implements Callable<Integer> {
-        @Option(names = "--root", paramLabel = "DIR", defaultValue = "/", description = "Install into this directory tree instead of /.")
+        @Option(
+                names = "--root",
+                paramLabel = "DIR",
+                defaultValue = "/",
+                description = "Install into this directory tree instead of /.")
         Path root;
-        @Option(names = "--collector", required = true, paramLabel = "URL", description = "The municipality's collector (https://...).")
+
+        @Option(
+                names = "--collector",
+                required = true,
+                paramLabel = "URL",
+                description = "The municipality's collector (https://...).")
         String collector;
-        @Option(names = "--enrol-code-file", required = true, paramLabel = "FILE",
+
+        @Option(
+                names = "--enrol-code-file",
+                required = true,
+                paramLabel = "FILE",
                 description = "The club's enrolment code on its first line (chmod 600).")
         Path codeFile;
-        @Option(names = "--config", paramLabel = "FILE", description = "Agent settings to merge into /etc/digiclub/agent.properties.")
+
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description = "Agent settings to merge into /etc/digiclub/agent.properties.")
         Path config;
-        @Option(names = "--from", paramLabel = "DIR", description = "Where agent/, kiosk/, installer/ are "
-                + "(release: <p>/digiclub-<p>.jar + <p>/lib; sources after mvn package: <p>/target/...). "
-                + "Default: the directory above the installer jar's.")
+
+        @Option(
+                names = "--from",
+                paramLabel = "DIR",
+                description = "Where agent/, kiosk/, installer/ are "
+                        + "(release: <p>/digiclub-<p>.jar + <p>/lib; sources after mvn package: <p>/target/...). "
+                        + "Default: the directory above the installer jar's.")
         Path from;
-        @Option(names = "--staff-pin-file", paramLabel = "FILE",
+
+        @Option(
+                names = "--staff-pin-file",
+                paramLabel = "FILE",
                 description = "The staff PIN (6-12 digits) on its first line (chmod 600); without it, set the PIN "
                         + "afterwards with digiclub-agent staff-pin.")
         Path staffPinFile;
-        @Option(names = "--nightly-reboot", paramLabel = "HH:MM|off", converter = NightlyRebootConverter.class,
-                description = "Restart the PC every night at this local time (e.g. 03:30), or off. Not given: left as it is.")
+
+        @Option(
+                names = "--nightly-reboot",
+                paramLabel = "HH:MM|off",
+                converter = NightlyRebootConverter.class,
+                description =
+                        "Restart the PC every night at this local time (e.g. 03:30), or off. Not given: left as it is.")
         NightlyReboot.Choice nightlyReboot;
 
         @Override
         public Integer call() throws InstallException {
-            new LinuxInstaller(System.out).install(new LinuxInstaller.InstallOptions(root,
-                    from != null ? from : defaultFrom(), collector, codeFile, Optional.ofNullable(config),
-                    Optional.ofNullable(staffPinFile), Optional.ofNullable(nightlyReboot)));
+            new LinuxInstaller(System.out)
+                    .install(new LinuxInstaller.InstallOptions(
+                            root,
+                            from != null ? from : defaultFrom(),
+                            collector,
+                            codeFile,
+                            Optional.ofNullable(config),
+                            Optional.ofNullable(staffPinFile),
+                            Optional.ofNullable(nightlyReboot)));
             return 0;
         }
     }
 
-    @Command(name = "upgrade", mixinStandardHelpOptions = true,
-            description = "Lay out new program files and the unit again; configuration, data, accounts and enrolment are kept.")
+    @Command(
+            name = "upgrade",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Lay out new program files and the unit again; configuration, data, accounts and enrolment are kept.")
     static final class Upgrade implements Callable<Integer> {
-        @Option(names = "--root", paramLabel = "DIR", defaultValue = "/", description = "The installed directory tree. Default: /")
+        @Option(
+                names = "--root",
+                paramLabel = "DIR",
+                defaultValue = "/",
+                description = "The installed directory tree. Default: /")
         Path root;
-        @Option(names = "--from", paramLabel = "DIR", description = "Where the new agent/, kiosk/, installer/ are (as for install).")
+
+        @Option(
+                names = "--from",
+                paramLabel = "DIR",
+                description = "Where the new agent/, kiosk/, installer/ are (as for install).")
         Path from;
-        @Option(names = "--nightly-reboot", paramLabel = "HH:MM|off", converter = NightlyRebootConverter.class,
-                description = "Restart the PC every night at this local time (e.g. 03:30), or off. Not given: left as it is.")
+
+        @Option(
+                names = "--nightly-reboot",
+                paramLabel = "HH:MM|off",
+                converter = NightlyRebootConverter.class,
+                description =
+                        "Restart the PC every night at this local time (e.g. 03:30), or off. Not given: left as it is.")
         NightlyReboot.Choice nightlyReboot;
 
         @Override
         public Integer call() throws InstallException {
-            new LinuxInstaller(System.out).upgrade(root, from != null ? from : defaultFrom(), Optional.ofNullable(nightlyReboot));
+            new LinuxInstaller(System.out)
+                    .upgrade(root, from != null ? from : defaultFrom(), Optional.ofNullable(nightlyReboot));
             return 0;
         }
     }
@@ -140,10 +208,16 @@ public final class InstallerMain implements Runnable {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Check every installed piece; print what is wrong and how to fix it; exit 1 if anything is.")
     static final class Verify implements Callable<Integer> {
-        @Option(names = "--root", paramLabel = "DIR", defaultValue = "/", description = "The installed directory tree. Default: /")
+        @Option(
+                names = "--root",
+                paramLabel = "DIR",
+                defaultValue = "/",
+                description = "The installed directory tree. Default: /")
         Path root;
 
         @Override
@@ -156,11 +230,19 @@ public final class InstallerMain implements Runnable {
         }
     }
 
-    @Command(name = "uninstall", mixinStandardHelpOptions = true,
-            description = "Remove DigiClub but its data and logs (/var/lib/digiclub, /var/log/digiclub); --purge removes those and the accounts too.")
+    @Command(
+            name = "uninstall",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Remove DigiClub but its data and logs (/var/lib/digiclub, /var/log/digiclub); --purge removes those and the accounts too.")
     static final class Uninstall implements Callable<Integer> {
-        @Option(names = "--root", paramLabel = "DIR", defaultValue = "/", description = "The installed directory tree. Default: /")
+        @Option(
+                names = "--root",
+                paramLabel = "DIR",
+                defaultValue = "/",
+                description = "The installed directory tree. Default: /")
         Path root;
+
         @Option(names = "--purge", description = "Also remove the data, the logs and the accounts.")
         boolean purge;
 
@@ -168,8 +250,10 @@ public final class InstallerMain implements Runnable {
         public Integer call() throws InstallException {
             List<String> problems = new LinuxInstaller(System.out).uninstall(root, purge);
             problems.forEach(p -> System.out.println("not removed: " + p));
-            System.out.println(problems.isEmpty() ? "uninstalled" + (purge ? " (purged)" : "; kept the data and logs") : "uninstall: "
-                    + problems.size() + " thing(s) left");
+            System.out.println(
+                    problems.isEmpty()
+                            ? "uninstalled" + (purge ? " (purged)" : "; kept the data and logs")
+                            : "uninstall: " + problems.size() + " thing(s) left");
             return problems.isEmpty() ? 0 : 1;
         }
     }

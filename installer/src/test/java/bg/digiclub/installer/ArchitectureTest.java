@@ -17,12 +17,13 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "bg.digiclub.installer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule packagesDoNotImportEachOtherInACircle = slices().matching("bg.digiclub.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packagesDoNotImportEachOtherInACircle =
+            slices().matching("bg.digiclub.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule onlyTheMainClassPrintsToTheConsole = noClasses()
-            .that().doNotBelongToAnyOf(InstallerMain.class)
+            .that()
+            .doNotBelongToAnyOf(InstallerMain.class)
             .should(ACCESS_STANDARD_STREAMS)
             .because("the installer's steps write to the stream InstallerMain hands them, so tests can read it");
 }

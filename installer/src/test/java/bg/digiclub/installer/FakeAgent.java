@@ -20,8 +20,7 @@ public final class FakeAgent {
     /** A PIN the agent refuses. */
     public static final String EASY_PIN = "123456";
 
-    private FakeAgent() {
-    }
+    private FakeAgent() {}
 
     public static void main(String[] args) throws Exception {
         List<String> a = List.of(args);
@@ -54,7 +53,8 @@ public final class FakeAgent {
             System.exit(2);
         }
         if (EASY_PIN.equals(pin)) {
-            System.err.println("staff-pin: this PIN is too easy to guess (a run or one digit repeated); choose another");
+            System.err.println(
+                    "staff-pin: this PIN is too easy to guess (a run or one digit repeated); choose another");
             System.exit(2);
         }
         Path data = Path.of(a.get(a.indexOf("--data-dir") + 1));

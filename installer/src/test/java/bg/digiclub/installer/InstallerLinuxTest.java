@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InstallerLinuxTest {
     @TempDir
     Path tmp;
+
     Path root;
     Path from;
     Path goodCode;
@@ -90,7 +91,8 @@ class InstallerLinuxTest {
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeAgent.class.getName());
         String name = FakeAgent.class.getName().replace('.', '/') + ".class";
-        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
+        try (OutputStream o = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(o, m)) {
             j.putNextEntry(new JarEntry(name));
             try (var in = FakeAgent.class.getClassLoader().getResourceAsStream(name)) {
                 in.transferTo(j);
@@ -105,14 +107,16 @@ class InstallerLinuxTest {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
                 String rel = "/" + dir.relativize(p);
-                String type = Files.isSymbolicLink(p) ? "l" : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "d" : "f";
+                String type =
+                        Files.isSymbolicLink(p) ? "l" : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "d" : "f";
                 int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
                 Object uid = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
                 Object gid = Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
                 String what = switch (type) {
                     case "l" -> Files.readSymbolicLink(p).toString();
                     case "f" -> sha256(p) + " " + Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
-                    default -> Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toString();
+                    default ->
+                        Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toString();
                 };
                 out.put(rel, String.format("%s %04o %s:%s %s", type, mode, uid, gid, what));
             }
@@ -128,8 +132,7 @@ class InstallerLinuxTest {
         }
     }
 
-    record Outcome(int exit, String out) {
-    }
+    record Outcome(int exit, String out) {}
 
     static Outcome cli(String... args) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -148,8 +151,16 @@ class InstallerLinuxTest {
     }
 
     Outcome install(Path code) {
-        return cli("install", "--root", root.toString(), "--from", from.toString(), "--collector",
-                "https://collector.invalid", "--enrol-code-file", code.toString());
+        return cli(
+                "install",
+                "--root",
+                root.toString(),
+                "--from",
+                from.toString(),
+                "--collector",
+                "https://collector.invalid",
+                "--enrol-code-file",
+                code.toString());
     }
 
     String attrs(String path) {
@@ -161,18 +172,25 @@ class InstallerLinuxTest {
     }
 
     int uid(String name) throws IOException {
-        return Files.readAllLines(root.resolve("etc/passwd")).stream().filter(l -> l.startsWith(name + ":"))
-                .map(l -> Integer.parseInt(l.split(":")[2])).findFirst().orElseThrow();
+        return Files.readAllLines(root.resolve("etc/passwd")).stream()
+                .filter(l -> l.startsWith(name + ":"))
+                .map(l -> Integer.parseInt(l.split(":")[2]))
+                .findFirst()
+                .orElseThrow();
     }
 
     int gid(String name) throws IOException {
-        return Files.readAllLines(root.resolve("etc/group")).stream().filter(l -> l.startsWith(name + ":"))
-                .map(l -> Integer.parseInt(l.split(":")[2])).findFirst().orElseThrow();
+        return Files.readAllLines(root.resolve("etc/group")).stream()
+                .filter(l -> l.startsWith(name + ":"))
+                .map(l -> Integer.parseInt(l.split(":")[2]))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Paths only, without the shadow tools' own files (passwd, group, shadow, gshadow and their "-" backups). */
     static java.util.Set<String> pathsBesidesAccountFiles(Map<String, String> listing) {
-        return listing.keySet().stream().filter(p -> !p.matches("/etc/(passwd|group|shadow|gshadow)-?"))
+        return listing.keySet().stream()
+                .filter(p -> !p.matches("/etc/(passwd|group|shadow|gshadow)-?"))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
@@ -192,7 +210,8 @@ class InstallerLinuxTest {
         int visitorGroup = gid("digiclub-visitor");
         assertTrue(kiosk > 0 && visitor > 0 && kiosk != visitor);
         assertNotEquals(kioskGroup, visitorGroup);
-        assertFalse(Files.readString(root.resolve("etc/group")).contains("digiclub-kiosk:x:" + kioskGroup + ":digiclub-visitor"));
+        assertFalse(Files.readString(root.resolve("etc/group"))
+                .contains("digiclub-kiosk:x:" + kioskGroup + ":digiclub-visitor"));
 
         Map<String, String> want = new TreeMap<>(Map.ofEntries(
                 Map.entry("/opt/digiclub", "d 0755 0:0"),
@@ -216,19 +235,25 @@ class InstallerLinuxTest {
         for (var e : want.entrySet()) {
             assertEquals(e.getValue(), attrs(e.getKey()), e.getKey());
         }
-        assertEquals("l 0777 0:0 /etc/systemd/system/digiclub-agent.service",
+        assertEquals(
+                "l 0777 0:0 /etc/systemd/system/digiclub-agent.service",
                 listing(root).get("/etc/systemd/system/multi-user.target.wants/digiclub-agent.service"));
         assertFalse(Files.exists(root.resolve("etc/digiclub/enrol-code")), "no code kept once enrolled");
 
         String props = Files.readString(root.resolve("etc/digiclub/agent.properties"));
-        for (String line : List.of("data-dir = /var/lib/digiclub", "log-dir = /var/log/digiclub",
-                "link.socket = /run/digiclub/agent.sock", "link.allowed-users = digiclub-kiosk",
-                "link.kiosk-user = digiclub-kiosk", "visitor.account = digiclub-visitor",
+        for (String line : List.of(
+                "data-dir = /var/lib/digiclub",
+                "log-dir = /var/log/digiclub",
+                "link.socket = /run/digiclub/agent.sock",
+                "link.allowed-users = digiclub-kiosk",
+                "link.kiosk-user = digiclub-kiosk",
+                "visitor.account = digiclub-visitor",
                 "visitor.xauthority = /run/digiclub-session/visitor.xauth",
                 "upload.url = https://collector.invalid")) {
             assertTrue(props.contains(line + "\n"), line + " in\n" + props);
         }
-        assertEquals("enrolled: device dev-1 of club club-1\n", Files.readString(root.resolve("etc/digiclub/enrolment")));
+        assertEquals(
+                "enrolled: device dev-1 of club club-1\n", Files.readString(root.resolve("etc/digiclub/enrolment")));
 
         Outcome v = cli("verify", "--root", root.toString());
         assertEquals(0, v.exit(), v.out());
@@ -237,10 +262,21 @@ class InstallerLinuxTest {
 
     @Test
     void theConfigGivenIsMergedAndTheInstallsKeysWin() throws Exception {
-        Path config = Files.writeString(tmp.resolve("my.properties"),
+        Path config = Files.writeString(
+                tmp.resolve("my.properties"),
                 "time.zone = Europe/Sofia\nlink.allowed-users = root\nmembers.daily-minutes = 90\n");
-        Outcome o = cli("install", "--root", root.toString(), "--from", from.toString(), "--collector",
-                "https://collector.invalid", "--enrol-code-file", goodCode.toString(), "--config", config.toString());
+        Outcome o = cli(
+                "install",
+                "--root",
+                root.toString(),
+                "--from",
+                from.toString(),
+                "--collector",
+                "https://collector.invalid",
+                "--enrol-code-file",
+                goodCode.toString(),
+                "--config",
+                config.toString());
         assertEquals(0, o.exit(), o.out());
         String props = Files.readString(root.resolve("etc/digiclub/agent.properties"));
         assertTrue(props.contains("time.zone = Europe/Sofia\n"), props);
@@ -252,22 +288,46 @@ class InstallerLinuxTest {
     @Test
     void aStaffPinFileSetsThePinThroughTheAgentAndAnEasyPinUndoesTheInstall() throws Exception {
         Path easy = secret(tmp.resolve("easy.pin"), FakeAgent.EASY_PIN + "\n");
-        Outcome refused = cli("install", "--root", root.toString(), "--from", from.toString(), "--collector",
-                "https://collector.invalid", "--enrol-code-file", goodCode.toString(), "--staff-pin-file", easy.toString());
+        Outcome refused = cli(
+                "install",
+                "--root",
+                root.toString(),
+                "--from",
+                from.toString(),
+                "--collector",
+                "https://collector.invalid",
+                "--enrol-code-file",
+                goodCode.toString(),
+                "--staff-pin-file",
+                easy.toString());
         assertEquals(1, refused.exit(), refused.out());
-        assertTrue(refused.out().contains("step \"staff PIN\" failed: the agent did not take the staff PIN: "
-                + "staff-pin: this PIN is too easy to guess"), refused.out());
+        assertTrue(
+                refused.out()
+                        .contains("step \"staff PIN\" failed: the agent did not take the staff PIN: "
+                                + "staff-pin: this PIN is too easy to guess"),
+                refused.out());
         assertEquals(pathsBesidesAccountFiles(before), pathsBesidesAccountFiles(listing(root)), "undone");
 
         Path good = secret(tmp.resolve("good.pin"), "482913\n");
-        Outcome set = cli("install", "--root", root.toString(), "--from", from.toString(), "--collector",
-                "https://collector.invalid", "--enrol-code-file", goodCode.toString(), "--staff-pin-file", good.toString());
+        Outcome set = cli(
+                "install",
+                "--root",
+                root.toString(),
+                "--from",
+                from.toString(),
+                "--collector",
+                "https://collector.invalid",
+                "--enrol-code-file",
+                goodCode.toString(),
+                "--staff-pin-file",
+                good.toString());
         assertEquals(0, set.exit(), set.out());
         assertTrue(set.out().contains("staff PIN: set"), set.out());
         assertEquals("set\n", Files.readString(root.resolve("var/lib/digiclub/staff-pin-set")));
 
         Outcome without = install(goodCode);
-        assertTrue(without.out().contains("staff PIN: not changed by this install (no --staff-pin-file)"), without.out());
+        assertTrue(
+                without.out().contains("staff PIN: not changed by this install (no --staff-pin-file)"), without.out());
     }
 
     @Test
@@ -278,8 +338,13 @@ class InstallerLinuxTest {
         try (Stream<Path> s = Files.list(root.resolve("etc/systemd/system"))) {
             units = s.filter(Files::isRegularFile).map(Path::toString).sorted().toList();
         }
-        assertEquals(List.of("digiclub-agent.service", "digiclub-nightly-reboot.service", "digiclub-nightly-reboot.timer",
-                "digiclub-session.service", "home-digiclub\\x2dvisitor.mount"),
+        assertEquals(
+                List.of(
+                        "digiclub-agent.service",
+                        "digiclub-nightly-reboot.service",
+                        "digiclub-nightly-reboot.timer",
+                        "digiclub-session.service",
+                        "home-digiclub\\x2dvisitor.mount"),
                 units.stream().map(u -> Path.of(u).getFileName().toString()).toList(),
                 "the agent's, the session's, the nightly restart's and the visitor home's tmpfs");
         // verified with this machine's unit search path (the tree has no sysinit.target): every
@@ -290,8 +355,11 @@ class InstallerLinuxTest {
         List<String> cmd = new java.util.ArrayList<>(List.of("systemd-analyze", "verify"));
         for (String u : units) {
             Path copy = copies.resolve(Path.of(u).getFileName());
-            Files.writeString(copy, Files.readString(Path.of(u)).replace(" /opt/digiclub/", " " + root + "/opt/digiclub/")
-                    .replace("=/opt/digiclub/", "=" + root + "/opt/digiclub/"));
+            Files.writeString(
+                    copy,
+                    Files.readString(Path.of(u))
+                            .replace(" /opt/digiclub/", " " + root + "/opt/digiclub/")
+                            .replace("=/opt/digiclub/", "=" + root + "/opt/digiclub/"));
             cmd.add(copy.toString());
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -300,17 +368,29 @@ class InstallerLinuxTest {
         assertEquals("", out.strip(), "systemd-analyze said something about " + units);
         String unitText = Files.readString(unit);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        assertTrue(unitText.contains("\nExecStart=" + java + " @/opt/digiclub/agent/agent.jvm-options "),
+        assertTrue(
+                unitText.contains("\nExecStart=" + java + " @/opt/digiclub/agent/agent.jvm-options "),
                 "the agent runs on the installer's java (" + java + "), not the first java on the PATH:\n" + unitText);
-        assertTrue(Files.readString(root.resolve("opt/digiclub/session/digiclub-kiosk-xsession")).contains("set -- " + java + " @"),
+        assertTrue(
+                Files.readString(root.resolve("opt/digiclub/session/digiclub-kiosk-xsession"))
+                        .contains("set -- " + java + " @"),
                 "the kiosk too");
-        for (String path : List.of("/opt/digiclub/agent/agent.jvm-options", "/opt/digiclub/agent/digiclub-agent.jar",
+        for (String path : List.of(
+                "/opt/digiclub/agent/agent.jvm-options",
+                "/opt/digiclub/agent/digiclub-agent.jar",
                 "/etc/digiclub/agent.properties")) {
             assertTrue(unitText.contains(path), path);
             assertTrue(Files.isRegularFile(root.resolve(path.substring(1))), path);
         }
-        for (String line : List.of("Restart=always", "UMask=0077", "StateDirectoryMode=0700", "LogsDirectoryMode=0700",
-                "RuntimeDirectory=digiclub", "RuntimeDirectoryMode=0750", "ProtectSystem=strict", "NoNewPrivileges=yes")) {
+        for (String line : List.of(
+                "Restart=always",
+                "UMask=0077",
+                "StateDirectoryMode=0700",
+                "LogsDirectoryMode=0700",
+                "RuntimeDirectory=digiclub",
+                "RuntimeDirectoryMode=0750",
+                "ProtectSystem=strict",
+                "NoNewPrivileges=yes")) {
             assertTrue(unitText.contains("\n" + line + "\n"), line);
         }
     }
@@ -334,10 +414,14 @@ class InstallerLinuxTest {
         assertEquals("7KQ2-M9XD-4TRC\n", Files.readString(root.resolve("etc/digiclub/enrol-code")));
         Outcome v = cli("verify", "--root", root.toString());
         assertEquals(0, v.exit(), v.out());
-        assertTrue(v.out().contains("NOTE  not enrolled yet: pending: enrolment failed: the collector cannot be reached"), v.out());
+        assertTrue(
+                v.out().contains("NOTE  not enrolled yet: pending: enrolment failed: the collector cannot be reached"),
+                v.out());
         assertTrue(v.out().contains("The agent enrols by itself as soon as the collector answers"), v.out());
-        assertTrue(Files.readString(root.resolve("etc/digiclub/agent.properties"))
-                .contains("upload.enrol-code-file = /etc/digiclub/enrol-code"), "the agent knows where the code waits");
+        assertTrue(
+                Files.readString(root.resolve("etc/digiclub/agent.properties"))
+                        .contains("upload.enrol-code-file = /etc/digiclub/enrol-code"),
+                "the agent knows where the code waits");
 
         // once the collector answers, installing again enrols and drops the kept code
         Outcome again = install(goodCode);
@@ -349,11 +433,17 @@ class InstallerLinuxTest {
     @Test
     void verifyNamesWhatIsWrongAndHowToFixIt() throws Exception {
         assertEquals(0, install(goodCode).exit());
-        Files.setPosixFilePermissions(root.resolve("etc/digiclub/agent.properties"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(
+                root.resolve("etc/digiclub/agent.properties"), PosixFilePermissions.fromString("rw-r--r--"));
         Files.delete(root.resolve("opt/digiclub/kiosk/digiclub-kiosk.jar"));
-        Files.writeString(root.resolve("etc/systemd/system/digiclub-agent.service"), "\n# edited\n", java.nio.file.StandardOpenOption.APPEND);
-        Files.writeString(root.resolve("etc/group"), Files.readString(root.resolve("etc/group"))
-                .replaceFirst("(?m)^(digiclub-kiosk:x:\\d+:)$", "$1digiclub-visitor"));
+        Files.writeString(
+                root.resolve("etc/systemd/system/digiclub-agent.service"),
+                "\n# edited\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                root.resolve("etc/group"),
+                Files.readString(root.resolve("etc/group"))
+                        .replaceFirst("(?m)^(digiclub-kiosk:x:\\d+:)$", "$1digiclub-visitor"));
         Outcome v = cli("verify", "--root", root.toString());
         assertEquals(1, v.exit(), v.out());
         assertTrue(v.out().contains("WRONG /etc/digiclub/agent.properties is mode 0644, should be 0600"), v.out());
@@ -374,7 +464,8 @@ class InstallerLinuxTest {
         Path kioskProps = root.resolve("etc/digiclub/kiosk.properties");
         Files.writeString(kioskProps, "club.name=Читалище\n", java.nio.file.StandardOpenOption.APPEND);
         Map<String, String> kept = listing(root).entrySet().stream()
-                .filter(e -> e.getKey().startsWith("/var/lib/digiclub/") || e.getKey().startsWith("/var/log/digiclub/")
+                .filter(e -> e.getKey().startsWith("/var/lib/digiclub/")
+                        || e.getKey().startsWith("/var/log/digiclub/")
                         || e.getKey().startsWith("/etc/digiclub/"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
 
@@ -396,14 +487,20 @@ class InstallerLinuxTest {
         Files.writeString(kioskProps, "idle.timeout.minutes=7\n", java.nio.file.StandardOpenOption.APPEND);
         Outcome v = cli("verify", "--root", root.toString());
         assertEquals(0, v.exit(), "an old key name is no problem: " + v.out());
-        assertTrue(v.out().contains("NOTE  " + kioskProps + ": key 'idle.timeout.minutes' is now called 'idle.timeout-minutes'"),
+        assertTrue(
+                v.out()
+                        .contains("NOTE  " + kioskProps
+                                + ": key 'idle.timeout.minutes' is now called 'idle.timeout-minutes'"),
                 v.out());
 
         Files.writeString(kioskProps, "idle.timeout-minutes=7\n", java.nio.file.StandardOpenOption.APPEND);
         Outcome both = cli("verify", "--root", root.toString());
         assertEquals(1, both.exit(), both.out());
-        assertTrue(both.out().contains("WRONG " + kioskProps + ": key 'idle.timeout.minutes': is the old name of "
-                + "'idle.timeout-minutes', which is set too"), both.out());
+        assertTrue(
+                both.out()
+                        .contains("WRONG " + kioskProps + ": key 'idle.timeout.minutes': is the old name of "
+                                + "'idle.timeout-minutes', which is set too"),
+                both.out());
     }
 
     @Test
@@ -414,15 +511,34 @@ class InstallerLinuxTest {
         assertEquals(0, un.exit(), un.out());
         java.util.Set<String> left = pathsBesidesAccountFiles(listing(root));
         left.removeAll(pathsBesidesAccountFiles(before));
-        java.util.Set<String> emptyParents = java.util.Set.of("/var", "/var/lib", "/var/log", "/etc/systemd",
-                "/etc/systemd/system", "/etc/systemd/system/multi-user.target.wants",
-                "/etc/systemd/system/graphical.target.wants", "/etc/systemd/logind.conf.d", "/etc/X11", "/etc/X11/xorg.conf.d",
-                "/etc/sysctl.d", "/opt", "/home", "/etc/chromium", "/etc/chromium/policies", "/etc/chromium/policies/managed",
-                "/etc/firefox", "/etc/firefox/policies", "/etc/udisks2", "/etc/polkit-1", "/etc/polkit-1/rules.d");
+        java.util.Set<String> emptyParents = java.util.Set.of(
+                "/var",
+                "/var/lib",
+                "/var/log",
+                "/etc/systemd",
+                "/etc/systemd/system",
+                "/etc/systemd/system/multi-user.target.wants",
+                "/etc/systemd/system/graphical.target.wants",
+                "/etc/systemd/logind.conf.d",
+                "/etc/X11",
+                "/etc/X11/xorg.conf.d",
+                "/etc/sysctl.d",
+                "/opt",
+                "/home",
+                "/etc/chromium",
+                "/etc/chromium/policies",
+                "/etc/chromium/policies/managed",
+                "/etc/firefox",
+                "/etc/firefox/policies",
+                "/etc/udisks2",
+                "/etc/polkit-1",
+                "/etc/polkit-1/rules.d");
         java.util.Set<String> dataAndParents = new java.util.HashSet<>(emptyParents);
         dataAndParents.addAll(List.of("/var/lib/digiclub", "/var/lib/digiclub/agent.db", "/var/log/digiclub"));
         assertEquals(dataAndParents, left, "only the data and empty parents");
-        assertTrue(Files.readString(root.resolve("etc/passwd")).contains("digiclub-visitor"), "accounts stay without --purge");
+        assertTrue(
+                Files.readString(root.resolve("etc/passwd")).contains("digiclub-visitor"),
+                "accounts stay without --purge");
 
         Outcome purge = cli("uninstall", "--purge", "--root", root.toString());
         assertEquals(0, purge.exit(), purge.out());
@@ -446,15 +562,19 @@ class InstallerLinuxTest {
         }
         Outcome o = install(goodCode);
         assertEquals(1, o.exit(), o.out());
-        assertTrue(o.out().contains("step \"program files\" failed: " + root.resolve("opt/digiclub/kiosk")
-                + " exists and is not a directory"), o.out());
+        assertTrue(
+                o.out()
+                        .contains("step \"program files\" failed: " + root.resolve("opt/digiclub/kiosk")
+                                + " exists and is not a directory"),
+                o.out());
         assertTrue(o.out().contains("undone: the "), o.out());
         assertFalse(o.out().contains("NOT undone"), o.out());
         assertEquals(pathsBesidesAccountFiles(before), pathsBesidesAccountFiles(listing(root)));
         Map<String, String> after = listing(root);
         // a directory's mtime moves when entries are made in it and removed again: compared without it
-        pathsBesidesAccountFiles(before).forEach(p -> assertEquals(withoutDirectoryMtime(before.get(p)),
-                withoutDirectoryMtime(after.get(p)), p));
+        pathsBesidesAccountFiles(before)
+                .forEach(p ->
+                        assertEquals(withoutDirectoryMtime(before.get(p)), withoutDirectoryMtime(after.get(p)), p));
         for (String f : accountFiles.keySet()) {
             assertEquals(accountFiles.get(f), Files.readString(root.resolve("etc/" + f)), f);
         }
@@ -476,7 +596,8 @@ class InstallerLinuxTest {
         assertFalse(o.out().contains("NOT undone"), o.out());
         Map<String, String> after = listing(root);
         assertEquals(installed.keySet(), after.keySet());
-        installed.forEach((p, attrs) -> assertEquals(withoutDirectoryMtime(attrs), withoutDirectoryMtime(after.get(p)), p));
+        installed.forEach(
+                (p, attrs) -> assertEquals(withoutDirectoryMtime(attrs), withoutDirectoryMtime(after.get(p)), p));
         assertEquals("kiosk 1", Files.readString(root.resolve("opt/digiclub/kiosk/digiclub-kiosk.jar")));
     }
 }

@@ -33,15 +33,20 @@ import bg.digiclub.installer.linux.VisitorHomeMount;
  */
 @EnabledIfSystemProperty(named = "user.name", matches = "root")
 class LockdownInstallTest {
-    static final List<String> FILES = List.of("/etc/systemd/system/home-digiclub\\x2dvisitor.mount",
-            "/etc/systemd/system/digiclub-nightly-reboot.service", "/etc/systemd/system/digiclub-nightly-reboot.timer",
-            "/etc/chromium/policies/managed/digiclub.json", "/etc/firefox/policies/policies.json",
-            "/etc/udisks2/mount_options.conf", "/etc/polkit-1/rules.d/50-digiclub-visitor-media.rules");
+    static final List<String> FILES = List.of(
+            "/etc/systemd/system/home-digiclub\\x2dvisitor.mount",
+            "/etc/systemd/system/digiclub-nightly-reboot.service",
+            "/etc/systemd/system/digiclub-nightly-reboot.timer",
+            "/etc/chromium/policies/managed/digiclub.json",
+            "/etc/firefox/policies/policies.json",
+            "/etc/udisks2/mount_options.conf",
+            "/etc/polkit-1/rules.d/50-digiclub-visitor-media.rules");
     static final String LINK = "/etc/systemd/system/timers.target.wants/digiclub-nightly-reboot.timer";
     static final String DROP_IN = "/etc/systemd/system/digiclub-nightly-reboot.timer.d/digiclub-time.conf";
 
     @TempDir
     Path tmp;
+
     Path root;
     Path from;
     Path code;
@@ -58,8 +63,16 @@ class LockdownInstallTest {
     }
 
     Outcome install(String... more) {
-        List<String> args = new ArrayList<>(List.of("install", "--root", root.toString(), "--from", from.toString(),
-                "--collector", "https://collector.invalid", "--enrol-code-file", code.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "install",
+                "--root",
+                root.toString(),
+                "--from",
+                from.toString(),
+                "--collector",
+                "https://collector.invalid",
+                "--enrol-code-file",
+                code.toString()));
         args.addAll(List.of(more));
         return cli(args.toArray(String[]::new));
     }
@@ -85,26 +98,34 @@ class LockdownInstallTest {
         assertEquals(0, o.exit(), o.out());
         for (String f : FILES) {
             assertEquals("f 0644 0:0", entry(f), f);
-            byte[] want = f.equals(VisitorHomeMount.UNIT) ? VisitorHomeMount.unit()
-                    : Files.readAllBytes(Path.of(getClass().getResource("/payload/linux" + f).toURI()));
+            byte[] want = f.equals(VisitorHomeMount.UNIT)
+                    ? VisitorHomeMount.unit()
+                    : Files.readAllBytes(
+                            Path.of(getClass().getResource("/payload/linux" + f).toURI()));
             assertEquals(new String(want, StandardCharsets.UTF_8), Files.readString(at(f)), f);
         }
         assertFalse(Files.exists(at(LINK), LinkOption.NOFOLLOW_LINKS), "the restart is off unless asked for");
         assertFalse(Files.exists(at(DROP_IN)));
         assertFalse(listing(root).keySet().stream().anyMatch(p -> p.contains(".wants/") && p.contains("nightly")));
-        assertFalse(listing(root).keySet().stream().anyMatch(p -> p.contains(".wants/home-")), "the tmpfs is the agent's, not enabled");
+        assertFalse(
+                listing(root).keySet().stream().anyMatch(p -> p.contains(".wants/home-")),
+                "the tmpfs is the agent's, not enabled");
         Outcome v = cli("verify", "--root", root.toString());
         assertEquals(0, v.exit(), v.out());
-        assertTrue(v.out().contains("NOTE  no nightly restart (digiclub-nightly-reboot.timer is not enabled)"), v.out());
+        assertTrue(
+                v.out().contains("NOTE  no nightly restart (digiclub-nightly-reboot.timer is not enabled)"), v.out());
     }
 
     @Test
     void theNightlyRestartIsOnAtTheTimeAskedChangedAndOffAgain() throws Exception {
         Outcome o = install("--nightly-reboot", "04:15");
         assertEquals(0, o.exit(), o.out());
-        assertEquals("l 0777 0:0 /etc/systemd/system/digiclub-nightly-reboot.timer", listing(root).get(LINK));
+        assertEquals(
+                "l 0777 0:0 /etc/systemd/system/digiclub-nightly-reboot.timer",
+                listing(root).get(LINK));
         assertEquals("f 0644 0:0", entry(DROP_IN));
-        assertTrue(Files.readString(at(DROP_IN)).contains("\n[Timer]\nOnCalendar=\nOnCalendar=*-*-* 04:15:00\n"),
+        assertTrue(
+                Files.readString(at(DROP_IN)).contains("\n[Timer]\nOnCalendar=\nOnCalendar=*-*-* 04:15:00\n"),
                 Files.readString(at(DROP_IN)));
         Outcome v = cli("verify", "--root", root.toString());
         assertEquals(0, v.exit(), v.out());
@@ -149,7 +170,9 @@ class LockdownInstallTest {
         for (String wrong : List.of("3:30", "24:00", "03:60", "noon", "03:30:00")) {
             Outcome o = install("--nightly-reboot", wrong);
             assertEquals(2, o.exit(), wrong + ": " + o.out());
-            assertTrue(o.out().contains("--nightly-reboot " + wrong + ": give the time as HH:MM on the 24-hour clock"), o.out());
+            assertTrue(
+                    o.out().contains("--nightly-reboot " + wrong + ": give the time as HH:MM on the 24-hour clock"),
+                    o.out());
         }
         assertEquals(before, listing(root));
     }
@@ -159,14 +182,22 @@ class LockdownInstallTest {
         assertEquals(0, install("--nightly-reboot", "03:30").exit());
         Files.writeString(at("/etc/chromium/policies/managed/digiclub.json"), "{\"DeveloperToolsAvailability\": 1}\n");
         Files.delete(at("/etc/polkit-1/rules.d/50-digiclub-visitor-media.rules"));
-        Files.setPosixFilePermissions(at("/etc/udisks2/mount_options.conf"), PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setPosixFilePermissions(
+                at("/etc/udisks2/mount_options.conf"), PosixFilePermissions.fromString("rw-rw-rw-"));
         Files.delete(at(LINK));
         Outcome v = cli("verify", "--root", root.toString());
         assertEquals(1, v.exit(), v.out());
-        assertTrue(v.out().contains("WRONG /etc/chromium/policies/managed/digiclub.json differs from what this installer lays out"), v.out());
+        assertTrue(
+                v.out()
+                        .contains(
+                                "WRONG /etc/chromium/policies/managed/digiclub.json differs from what this installer lays out"),
+                v.out());
         assertTrue(v.out().contains("WRONG /etc/polkit-1/rules.d/50-digiclub-visitor-media.rules is missing"), v.out());
         assertTrue(v.out().contains("WRONG /etc/udisks2/mount_options.conf is mode 0666, should be 0644"), v.out());
-        assertTrue(v.out().contains("WRONG a nightly restart at 03:30 was asked for, but digiclub-nightly-reboot.timer is not enabled"),
+        assertTrue(
+                v.out()
+                        .contains(
+                                "WRONG a nightly restart at 03:30 was asked for, but digiclub-nightly-reboot.timer is not enabled"),
                 v.out());
         assertTrue(v.out().contains("verify: 4 thing(s) wrong"), v.out());
 
@@ -206,8 +237,13 @@ class LockdownInstallTest {
         assertFalse(after.containsKey(DROP_IN.substring(0, DROP_IN.lastIndexOf('/'))), "the restart's drop-in left");
         // what is left of the lockdown: empty directories only (others' packages own /etc/chromium, /etc/polkit-1 ...)
         for (String p : after.keySet()) {
-            if (!before.containsKey(p) && (p.startsWith("/etc/chromium") || p.startsWith("/etc/firefox")
-                    || p.startsWith("/etc/udisks2") || p.startsWith("/etc/polkit-1") || p.contains("nightly") || p.contains("timers"))) {
+            if (!before.containsKey(p)
+                    && (p.startsWith("/etc/chromium")
+                            || p.startsWith("/etc/firefox")
+                            || p.startsWith("/etc/udisks2")
+                            || p.startsWith("/etc/polkit-1")
+                            || p.contains("nightly")
+                            || p.contains("timers"))) {
                 assertTrue(after.get(p).startsWith("d "), p + " left: " + after.get(p));
             }
         }
@@ -222,10 +258,18 @@ class LockdownInstallTest {
         copyUnits(at("/etc/systemd/system"), units);
         List<String> names;
         try (Stream<Path> s = Files.list(units)) {
-            names = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            names = s.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
-        assertTrue(names.containsAll(List.of("digiclub-agent.service", "home-digiclub\\x2dvisitor.mount",
-                "digiclub-nightly-reboot.service", "digiclub-nightly-reboot.timer")), names.toString());
+        assertTrue(
+                names.containsAll(List.of(
+                        "digiclub-agent.service",
+                        "home-digiclub\\x2dvisitor.mount",
+                        "digiclub-nightly-reboot.service",
+                        "digiclub-nightly-reboot.timer")),
+                names.toString());
         List<String> cmd = new ArrayList<>(List.of("systemd-analyze", "verify"));
         cmd.addAll(names);
         Analysis a = analyze(units, cmd);
@@ -247,8 +291,7 @@ class LockdownInstallTest {
         assertFalse(bad.exit() == 0 && bad.out().isEmpty(), "the drop-in was not read: " + bad.out());
     }
 
-    record Analysis(int exit, String out) {
-    }
+    record Analysis(int exit, String out) {}
 
     private static Analysis analyze(Path unitDir, List<String> cmd) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(unitDir.toFile()).redirectErrorStream(true);
@@ -269,9 +312,11 @@ class LockdownInstallTest {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(to.resolve(rel.toString()));
                 } else {
-                    Files.writeString(to.resolve(rel.toString()), Files.readString(p)
-                            .replace(" /opt/digiclub/", " " + root + "/opt/digiclub/")
-                            .replace("=/opt/digiclub/", "=" + root + "/opt/digiclub/"));
+                    Files.writeString(
+                            to.resolve(rel.toString()),
+                            Files.readString(p)
+                                    .replace(" /opt/digiclub/", " " + root + "/opt/digiclub/")
+                                    .replace("=/opt/digiclub/", "=" + root + "/opt/digiclub/"));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk;
 
 import java.util.Objects;
-
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -12,7 +11,7 @@ import javafx.stage.Stage;
  */
 public final class KioskApplication extends Application {
     private static volatile KioskParts pending;
-    private static volatile Runnable onStop = () -> { };
+    private static volatile Runnable onStop = () -> {};
     private static volatile boolean standby;
 
     private KioskUi ui;

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import javafx.application.Application;
 import javafx.application.Platform;
 
@@ -31,11 +30,9 @@ public final class KioskMain {
     /** The file read when no {@code --config} is given, if it exists. */
     static final Path DEFAULT_CONFIG = Path.of("/etc/digiclub/kiosk.properties");
 
-
     private static final Logger LOG = LoggerFactory.getLogger(KioskMain.class);
 
-    private KioskMain() {
-    }
+    private KioskMain() {}
 
     /** Makes the client that talks to this PC's agent. */
     @FunctionalInterface
@@ -95,18 +92,30 @@ public final class KioskMain {
             agent.close();
             return 2;
         }
-        KioskParts parts = new KioskParts(config, !options.lockedDown(), agent, platform.idleMonitor(),
-                platform.launcher(), System::nanoTime, clock, work, Platform::runLater, () -> ready(options));
-        KioskApplication.prepare(parts, () -> {
-            work.shutdown();
-            try {
-                work.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            parts.idleMonitor().close();
-            agent.close();
-        }, options.standby());
+        KioskParts parts = new KioskParts(
+                config,
+                !options.lockedDown(),
+                agent,
+                platform.idleMonitor(),
+                platform.launcher(),
+                System::nanoTime,
+                clock,
+                work,
+                Platform::runLater,
+                () -> ready(options));
+        KioskApplication.prepare(
+                parts,
+                () -> {
+                    work.shutdown();
+                    try {
+                        work.awaitTermination(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    parts.idleMonitor().close();
+                    agent.close();
+                },
+                options.standby());
         Application.launch(KioskApplication.class);
         return 0;
     }

@@ -23,8 +23,15 @@ import bg.digiclub.common.ProgramVersion;
  *                       input (digiclub-supervise keeps one ready to take over from a kiosk that dies);
  *                       end when standard input ends before that
  */
-public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> config, Optional<Duration> demoSession,
-                           boolean realAgent, boolean reportReady, boolean exitWhenReady, boolean standby) {
+public record KioskOptions(
+        boolean demo,
+        boolean fullscreen,
+        Optional<Path> config,
+        Optional<Duration> demoSession,
+        boolean realAgent,
+        boolean reportReady,
+        boolean exitWhenReady,
+        boolean standby) {
 
     static final String USAGE = """
             usage: digiclub-kiosk [--config FILE] [--demo [--fullscreen] [--demo-session-seconds N] [--real-agent]]
@@ -87,8 +94,15 @@ public record KioskOptions(boolean demo, boolean fullscreen, Optional<Path> conf
         if (!demo && (fullscreen || demoSession != null || realAgent)) {
             throw new IllegalArgumentException("--fullscreen, --demo-session-seconds and --real-agent need --demo");
         }
-        return new KioskOptions(demo, fullscreen, Optional.ofNullable(config), Optional.ofNullable(demoSession),
-                realAgent, reportReady, exitWhenReady, standby);
+        return new KioskOptions(
+                demo,
+                fullscreen,
+                Optional.ofNullable(config),
+                Optional.ofNullable(demoSession),
+                realAgent,
+                reportReady,
+                exitWhenReady,
+                standby);
     }
 
     /** True when the main window is locked down (the real kiosk, or a fullscreen demo). */

@@ -22,9 +22,17 @@ import bg.digiclub.kiosk.platform.IdleMonitor;
  * @param ui           runs on the UI thread
  * @param ready        told once the lock screen is first on screen (the cold-start benchmark)
  */
-public record KioskParts(KioskConfig config, boolean demo, AgentClient agent, IdleMonitor idleMonitor,
-                         AppLauncher launcher, LongSupplier nanoTime, Clock clock, Executor work, Executor ui,
-                         Runnable ready) {
+public record KioskParts(
+        KioskConfig config,
+        boolean demo,
+        AgentClient agent,
+        IdleMonitor idleMonitor,
+        AppLauncher launcher,
+        LongSupplier nanoTime,
+        Clock clock,
+        Executor work,
+        Executor ui,
+        Runnable ready) {
     public KioskParts {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(agent, "agent");

@@ -3,12 +3,11 @@ package bg.digiclub.kiosk;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
@@ -67,6 +66,7 @@ public final class KioskUi {
     private final Lockdown lockdown;
     /** Rings {@link #tick()} when something is next due; set only once the kiosk is active. */
     private final Alarm ticker;
+
     private boolean active;
     private final LockView lockView;
     private final Lazy<GuestView> guestView;
@@ -84,8 +84,13 @@ public final class KioskUi {
         KioskConfig config = parts.config();
         i18n = new I18n(config.defaultLanguage());
         Theme theme = new Theme(new DisplayMode(config.largeTextDefault(), config.highContrastDefault()));
-        session = new SessionViewModel(SessionSettings.from(config), parts.agent(), parts.idleMonitor(),
-                parts.nanoTime(), parts.work(), parts.ui());
+        session = new SessionViewModel(
+                SessionSettings.from(config),
+                parts.agent(),
+                parts.idleMonitor(),
+                parts.nanoTime(),
+                parts.work(),
+                parts.ui());
         kiosk = new KioskViewModel(session, i18n, config.defaultLanguage(), theme.displayMode(), parts.nanoTime());
         kiosk.onMaintenanceOver(() -> parts.work().execute(() -> {
             try {
@@ -98,14 +103,23 @@ public final class KioskUi {
         lock = new LockViewModel(config.clubName(), kiosk, i18n, theme.displayMode(), parts.clock());
         lockView = new LockView(lock, i18n);
         guestView = Lazy.of(() -> new GuestView(new GuestViewModel(session, kiosk, config::rules), i18n));
-        memberView = Lazy.of(() -> new MemberView(
-                new MemberViewModel(parts.agent(), session, kiosk, parts.work(), parts.ui()), i18n));
-        staffView = Lazy.of(() -> new StaffView(new StaffViewModel(parts.agent(), session, kiosk,
-                config.staffExtendStep(), config.maintenanceLength(), parts.work(), parts.ui(), parts.nanoTime()), i18n));
-        appMenu = Lazy.of(() -> new AppMenuView(new AppMenuViewModel(parts.launcher(), parts.work(), parts.ui()),
-                i18n, theme));
-        sessionBar = Lazy.of(() -> new SessionBarView(session, i18n, theme, () -> appMenu.get().show(),
-                kiosk::showStaff));
+        memberView = Lazy.of(() ->
+                new MemberView(new MemberViewModel(parts.agent(), session, kiosk, parts.work(), parts.ui()), i18n));
+        staffView = Lazy.of(() -> new StaffView(
+                new StaffViewModel(
+                        parts.agent(),
+                        session,
+                        kiosk,
+                        config.staffExtendStep(),
+                        config.maintenanceLength(),
+                        parts.work(),
+                        parts.ui(),
+                        parts.nanoTime()),
+                i18n));
+        appMenu = Lazy.of(
+                () -> new AppMenuView(new AppMenuViewModel(parts.launcher(), parts.work(), parts.ui()), i18n, theme));
+        sessionBar = Lazy.of(() ->
+                new SessionBarView(session, i18n, theme, () -> appMenu.get().show(), kiosk::showStaff));
         // made with the first session: warnings exist only in sessions
         warningView = Lazy.of(() -> new WarningView(session, i18n, theme));
         maintenanceBar = Lazy.of(() -> new MaintenanceBarView(kiosk, i18n, theme));
@@ -177,7 +191,9 @@ public final class KioskUi {
         if (!active) {
             return;
         }
-        Duration wait = Stream.of(kiosk.untilNextTick(), staffView.askIfMade(view -> view.model().untilNextTick()))
+        Duration wait = Stream.of(
+                        kiosk.untilNextTick(),
+                        staffView.askIfMade(view -> view.model().untilNextTick()))
                 .flatMap(Optional::stream)
                 .reduce(lock.untilClockChanges(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
         ticker.ringIn(wait);

@@ -19,27 +19,29 @@ final class StandbySignal {
     private static final Logger LOG = LoggerFactory.getLogger(StandbySignal.class);
     static final String SHOW = "show";
 
-    private StandbySignal() {
-    }
+    private StandbySignal() {}
 
     /** Starts the reader: {@code show} once the word comes, {@code end} if the input ends before it. */
     static Thread await(InputStream in, Runnable show, Runnable end) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.strip().equals(SHOW)) {
-                        LOG.info("standby kiosk taking over");
-                        show.run();
-                        return;
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines =
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            if (line.strip().equals(SHOW)) {
+                                LOG.info("standby kiosk taking over");
+                                show.run();
+                                return;
+                            }
+                        }
+                    } catch (IOException e) {
+                        LOG.warn("standby kiosk: reading its input failed ({}); ending", e.getMessage());
                     }
-                }
-            } catch (IOException e) {
-                LOG.warn("standby kiosk: reading its input failed ({}); ending", e.getMessage());
-            }
-            LOG.info("standby kiosk: its supervisor is gone; ending");
-            end.run();
-        }, "kiosk-standby");
+                    LOG.info("standby kiosk: its supervisor is gone; ending");
+                    end.run();
+                },
+                "kiosk-standby");
         reader.setDaemon(true);
         reader.start();
         return reader;

@@ -20,17 +20,21 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     @ArchTest
     static final ArchRule viewModelsDoNotTouchTheSceneGraph = noClasses()
-            .that().haveNameMatching(".*ViewModel(\\$.*)?")
-            .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+            .that()
+            .haveNameMatching(".*ViewModel(\\$.*)?")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("javafx.scene..")
             .because("a view model exposes properties and commands and is tested as plain Java (STYLE.md, MVVM)");
 
     @ArchTest
-    static final ArchRule packagesDoNotImportEachOtherInACircle = slices().matching("bg.digiclub.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packagesDoNotImportEachOtherInACircle =
+            slices().matching("bg.digiclub.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule onlyTheMainClassPrintsToTheConsole = noClasses()
-            .that().doNotBelongToAnyOf(KioskMain.class)
+            .that()
+            .doNotBelongToAnyOf(KioskMain.class)
             .should(ACCESS_STANDARD_STREAMS)
             .because("the kiosk logs through slf4j; only its command line's own output goes to the console (STYLE.md)");
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeoutException;
-
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,19 +37,29 @@ class ClubDisplayDefaultsTest {
 
     @Test
     void everyVisitorStartsWithTheClubsLargeText(FxRobot robot) {
-        assertTrue(kiosk.rootStyleClasses().contains("large-text"), "the first visitor of the day: " + kiosk.rootStyleClasses());
+        assertTrue(
+                kiosk.rootStyleClasses().contains("large-text"),
+                "the first visitor of the day: " + kiosk.rootStyleClasses());
         assertTrue(KioskUiFixture.selected(robot, "#lock-large-text"), "the switch shows large text is on");
         assertFalse(kiosk.rootStyleClasses().contains("high-contrast"), "high contrast stays at its own default, off");
 
         robot.clickOn("#lock-large-text");
         assertFalse(kiosk.rootStyleClasses().contains("large-text"), "this visitor prefers normal text");
         KioskUiFixture.startGuestSession(robot);
-        assertFalse(robot.lookup("#session-bar").query().getScene().getRoot().getStyleClass().contains("large-text"),
+        assertFalse(
+                robot.lookup("#session-bar")
+                        .query()
+                        .getScene()
+                        .getRoot()
+                        .getStyleClass()
+                        .contains("large-text"),
                 "their choice holds through their session");
         KioskUiFixture.endSession(robot);
 
         assertTrue(kiosk.stage().isShowing(), "the lock screen is back");
-        assertTrue(kiosk.rootStyleClasses().contains("large-text"), "the next visitor starts from the club's default: " + kiosk.rootStyleClasses());
+        assertTrue(
+                kiosk.rootStyleClasses().contains("large-text"),
+                "the next visitor starts from the club's default: " + kiosk.rootStyleClasses());
         assertTrue(KioskUiFixture.selected(robot, "#lock-large-text"));
     }
 }

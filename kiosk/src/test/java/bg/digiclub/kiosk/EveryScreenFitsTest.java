@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TextInputControl;
@@ -56,10 +55,13 @@ class EveryScreenFitsTest {
     /** The documentation's pictures, for scripts/refresh-screenshots.sh to copy to docs/screenshots/. */
     private static final Path DOC_PICTURES = Path.of("target", "screenshots");
     /** The launcher shows the installer's default tiles: what a club PC shows when first set up. */
-    private static final Path DEFAULT_TILES = Path.of("../installer/src/main/resources/payload/linux/etc/digiclub/kiosk.properties");
+    private static final Path DEFAULT_TILES =
+            Path.of("../installer/src/main/resources/payload/linux/etc/digiclub/kiosk.properties");
 
     private enum Mode {
-        NORMAL, LARGE_TEXT, HIGH_CONTRAST
+        NORMAL,
+        LARGE_TEXT,
+        HIGH_CONTRAST
     }
 
     private final List<String> problems = new ArrayList<>();
@@ -212,8 +214,11 @@ class EveryScreenFitsTest {
                 + mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "]";
         robot.interact(() -> {
             for (Window window : List.copyOf(Window.getWindows())) {
-                if (window.isShowing() && (window.getX() < 0 || window.getY() < 0
-                        || window.getX() + window.getWidth() > WIDTH || window.getY() + window.getHeight() > HEIGHT)) {
+                if (window.isShowing()
+                        && (window.getX() < 0
+                                || window.getY() < 0
+                                || window.getX() + window.getWidth() > WIDTH
+                                || window.getY() + window.getHeight() > HEIGHT)) {
                     problems.add(where + " a window reaches beyond the " + WIDTH + "x" + HEIGHT + " screen: "
                             + window.getX() + "," + window.getY() + " " + window.getWidth() + "x" + window.getHeight());
                 }
@@ -230,8 +235,10 @@ class EveryScreenFitsTest {
                 // the launcher in every language and mode: kiosk-launcher-bg-large-text.png, ...
                 ScreenPicture.write(DOC_PICTURES.resolve(name), WIDTH, HEIGHT);
             } else if (language == Language.BG && mode != Mode.HIGH_CONTRAST) {
-                ScreenPicture.write(DOC_PICTURES.resolve("kiosk-" + screen
-                        + (mode == Mode.LARGE_TEXT ? "-large.png" : ".png")), WIDTH, HEIGHT);
+                ScreenPicture.write(
+                        DOC_PICTURES.resolve("kiosk-" + screen + (mode == Mode.LARGE_TEXT ? "-large.png" : ".png")),
+                        WIDTH,
+                        HEIGHT);
             }
         });
     }

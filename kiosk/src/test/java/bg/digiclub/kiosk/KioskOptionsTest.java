@@ -22,8 +22,8 @@ class KioskOptionsTest {
 
     @Test
     void demoOptions() {
-        KioskOptions options = KioskOptions.parse("--demo", "--config", "/tmp/k.properties",
-                "--demo-session-seconds", "65", "--report-ready");
+        KioskOptions options = KioskOptions.parse(
+                "--demo", "--config", "/tmp/k.properties", "--demo-session-seconds", "65", "--report-ready");
         assertTrue(options.demo());
         assertFalse(options.lockedDown());
         assertEquals(Optional.of(Path.of("/tmp/k.properties")), options.config());
@@ -31,17 +31,22 @@ class KioskOptionsTest {
         assertTrue(options.reportReady());
         assertFalse(options.exitWhenReady());
         assertTrue(KioskOptions.parse("--exit-when-ready").exitWhenReady());
-        assertTrue(KioskOptions.parse("--config", "/etc/digiclub/kiosk.properties", "--standby").standby());
+        assertTrue(KioskOptions.parse("--config", "/etc/digiclub/kiosk.properties", "--standby")
+                .standby());
         assertFalse(KioskOptions.parse().standby());
         assertTrue(KioskOptions.parse("--demo", "--fullscreen").lockedDown());
     }
 
     @Test
     void wrongArgumentsAreNamed() {
-        assertEquals("unknown option '--kiosk'",
-                assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--kiosk")).getMessage());
-        assertEquals("--config needs a value",
-                assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--config")).getMessage());
+        assertEquals(
+                "unknown option '--kiosk'",
+                assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--kiosk"))
+                        .getMessage());
+        assertEquals(
+                "--config needs a value",
+                assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--config"))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--fullscreen"));
         assertThrows(IllegalArgumentException.class, () -> KioskOptions.parse("--demo", "--demo-session-seconds", "x"));
     }
@@ -56,7 +61,8 @@ class KioskOptionsTest {
         assertEquals(2, KioskMain.run(new String[] {"--kiosk"}, none), "a wrong option is refused");
         assertTrue(KioskOptions.informationAsked("-h").orElseThrow().contains("--demo-session-seconds N"));
         // run from target/classes there is no jar manifest: it says so instead of a made-up number
-        assertEquals("DigiClub kiosk (built from source, no version recorded)",
+        assertEquals(
+                "DigiClub kiosk (built from source, no version recorded)",
                 KioskOptions.informationAsked("-V").orElseThrow().strip());
         assertTrue(KioskOptions.informationAsked("--demo").isEmpty());
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 
@@ -45,8 +44,12 @@ class KioskStandbyTest {
 
         robot.interact(kiosk.ui::activate);
         assertTrue(kiosk.stage().isShowing(), "the lock screen is shown on taking over");
-        assertEquals("Започнете като гост", robot.lookup("#lock-guest").queryAs(Labeled.class).getText());
-        assertTrue(kiosk.log.events().contains("agent:status"), "it asks whether the lost session is over: " + kiosk.log.events());
+        assertEquals(
+                "Започнете като гост",
+                robot.lookup("#lock-guest").queryAs(Labeled.class).getText());
+        assertTrue(
+                kiosk.log.events().contains("agent:status"),
+                "it asks whether the lost session is over: " + kiosk.log.events());
         assertTrue(kiosk.log.events().contains("ready"), kiosk.log.events().toString());
     }
 }

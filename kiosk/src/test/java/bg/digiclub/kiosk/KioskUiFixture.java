@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
@@ -33,7 +32,9 @@ final class KioskUiFixture {
     /** Settings on top of the fixture's own (club name), for a test that needs others. */
     final Properties settings = new Properties();
     /** The launcher's tiles, for a test that needs others (EveryScreenFitsTest: the installer's default set). */
-    List<AllowedApp> apps = List.of(new AllowedApp("browser", "Firefox", null, List.of("firefox"), TileCategory.BROWSING));
+    List<AllowedApp> apps =
+            List.of(new AllowedApp("browser", "Firefox", null, List.of("firefox"), TileCategory.BROWSING));
+
     KioskUi ui;
 
     /** Builds and shows the kiosk; call on the FX thread. */
@@ -68,8 +69,17 @@ final class KioskUiFixture {
         // windowed: under Monocle a fullscreen switch starts JavaFX's exit-hint animation, and a
         // window hidden while it runs (every session start hides the lock screen) deadlocks the
         // headless renderer. The lockdown itself is proven on a real X window by escape-test.sh.
-        return new KioskParts(config, true, agent, idle, launcher, ticker, clock,
-                Runnable::run, Runnable::run, () -> log.add("ready"));
+        return new KioskParts(
+                config,
+                true,
+                agent,
+                idle,
+                launcher,
+                ticker,
+                clock,
+                Runnable::run,
+                Runnable::run,
+                () -> log.add("ready"));
     }
 
     Stage stage() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
@@ -115,7 +114,8 @@ class KioskUiTest {
 
         List<String> events = kiosk.log.events();
         List<String> afterStart = events.subList(events.indexOf("agent:start GUEST"), events.size()).stream()
-                .filter(e -> e.startsWith("agent:end")).toList();
+                .filter(e -> e.startsWith("agent:end"))
+                .toList();
         assertEquals(List.of("agent:end TIMEOUT"), afterStart, "the agent ends the programs and resets the home");
         assertEquals(EndReason.TIMEOUT, kiosk.agent.ends.get(0));
         assertTrue(kiosk.stage().isShowing(), "the lock screen is back");
@@ -135,7 +135,8 @@ class KioskUiTest {
         robot.clickOn("#staff-open");
         assertTrue(text(robot, "#staff-session-state").contains("30:00"), text(robot, "#staff-session-state"));
         robot.clickOn("#staff-extend");
-        assertEquals(Duration.ofMinutes(45), kiosk.ui.session().remainingProperty().get());
+        assertEquals(
+                Duration.ofMinutes(45), kiosk.ui.session().remainingProperty().get());
         robot.clickOn("#staff-close");
 
         assertFalse(kiosk.stage().isShowing());
@@ -159,7 +160,9 @@ class KioskUiTest {
         System.gc();
         robot.clickOn("#staff-pin").write(FakeAgentClient.STAFF_PIN).type(KeyCode.ENTER);
 
-        List<String> texts = robot.lookup(".label").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
+        List<String> texts = robot.lookup(".label").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText)
+                .toList();
         assertTrue(texts.contains("Общо състояние: внимание"), texts.toString());
         assertTrue(texts.contains("Диск /"), texts.toString());
         assertTrue(texts.contains("Температура на процесора"), texts.toString());
@@ -168,7 +171,8 @@ class KioskUiTest {
         assertTrue(texts.contains("100200"), texts.toString());
 
         robot.clickOn("#staff-create-card");
-        assertEquals("Нова карта: код 555001, ПИН 4811. Запишете ги за посетителя – ПИН-ът се показва само сега.",
+        assertEquals(
+                "Нова карта: код 555001, ПИН 4811. Запишете ги за посетителя – ПИН-ът се показва само сега.",
                 text(robot, "#staff-revealed"));
         robot.clickOn("#staff-close");
         assertTrue(showing(robot, "#lock-guest"));
@@ -207,7 +211,8 @@ class KioskUiTest {
         robot.clickOn("#member-code").write("100200");
         robot.clickOn("#member-pin").write("2468").type(KeyCode.ENTER);
 
-        assertEquals("Входът с членска карта не е възможен в момента. Моля, започнете като гост или попитайте ментора.",
+        assertEquals(
+                "Входът с членска карта не е възможен в момента. Моля, започнете като гост или попитайте ментора.",
                 text(robot, "#member-problem"));
         robot.type(KeyCode.ESCAPE);
         assertTrue(showing(robot, "#lock-guest"));
@@ -245,7 +250,9 @@ class KioskUiTest {
         robot.type(KeyCode.ENTER);
 
         assertTrue(kiosk.agent.ends.isEmpty(), "Enter, Enter never ends a session");
-        assertEquals(SessionViewModel.State.RUNNING, kiosk.ui.session().stateProperty().get());
+        assertEquals(
+                SessionViewModel.State.RUNNING,
+                kiosk.ui.session().stateProperty().get());
     }
 
     @Test
@@ -257,7 +264,8 @@ class KioskUiTest {
         robot.clickOn("#bar-end");
         Node yes = robot.lookup("#bar-end-yes").query();
 
-        assertFalse(endArea.intersects(yes.localToScreen(yes.getBoundsInLocal())),
+        assertFalse(
+                endArea.intersects(yes.localToScreen(yes.getBoundsInLocal())),
                 "\"Yes\" never appears under the pointer that pressed \"End session\"");
         robot.doubleClickOn("#bar-end-no");
         assertTrue(kiosk.agent.ends.isEmpty());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 
@@ -41,16 +40,28 @@ class NewVisitorStartsFreshTest {
     void largeTextAndHighContrastAreOffAgainForTheNextVisitor(FxRobot robot) {
         robot.clickOn("#lock-large-text");
         robot.clickOn("#lock-high-contrast");
-        assertTrue(kiosk.rootStyleClasses().containsAll(List.of("large-text", "high-contrast")), kiosk.rootStyleClasses().toString());
+        assertTrue(
+                kiosk.rootStyleClasses().containsAll(List.of("large-text", "high-contrast")),
+                kiosk.rootStyleClasses().toString());
 
         KioskUiFixture.startGuestSession(robot);
-        assertTrue(robot.lookup("#session-bar").query().getScene().getRoot().getStyleClass().contains("large-text"),
+        assertTrue(
+                robot.lookup("#session-bar")
+                        .query()
+                        .getScene()
+                        .getRoot()
+                        .getStyleClass()
+                        .contains("large-text"),
                 "the visitor's choice holds through their session");
         KioskUiFixture.endSession(robot);
 
         assertTrue(kiosk.stage().isShowing(), "the lock screen is back");
-        assertFalse(kiosk.rootStyleClasses().contains("large-text"), kiosk.rootStyleClasses().toString());
-        assertFalse(kiosk.rootStyleClasses().contains("high-contrast"), kiosk.rootStyleClasses().toString());
+        assertFalse(
+                kiosk.rootStyleClasses().contains("large-text"),
+                kiosk.rootStyleClasses().toString());
+        assertFalse(
+                kiosk.rootStyleClasses().contains("high-contrast"),
+                kiosk.rootStyleClasses().toString());
         assertFalse(KioskUiFixture.selected(robot, "#lock-large-text"), "the switch shows the mode is off");
         assertFalse(KioskUiFixture.selected(robot, "#lock-high-contrast"), "the switch shows the mode is off");
     }
@@ -59,8 +70,8 @@ class NewVisitorStartsFreshTest {
     void theGuestFormOpensAtItsTopWhereverTheLastVisitorLeftIt(FxRobot robot) {
         robot.clickOn("#lock-large-text");
         robot.clickOn("#lock-guest");
-        List<ScrollPane> scrolls = robot.lookup("#guest-screen .scroll-pane").queryAllAs(ScrollPane.class)
-                .stream().toList();
+        List<ScrollPane> scrolls = robot.lookup("#guest-screen .scroll-pane").queryAllAs(ScrollPane.class).stream()
+                .toList();
         assertFalse(scrolls.isEmpty());
         robot.interact(() -> scrolls.forEach(scroll -> scroll.setVvalue(scroll.getVmax())));
         robot.clickOn("#guest-back");

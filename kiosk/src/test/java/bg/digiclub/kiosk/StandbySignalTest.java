@@ -13,8 +13,11 @@ class StandbySignalTest {
     private final List<String> told = new CopyOnWriteArrayList<>();
 
     private void run(String input) throws InterruptedException {
-        StandbySignal.await(new ByteArrayInputStream(input.getBytes(StandardCharsets.US_ASCII)),
-                () -> told.add("show"), () -> told.add("end")).join();
+        StandbySignal.await(
+                        new ByteArrayInputStream(input.getBytes(StandardCharsets.US_ASCII)),
+                        () -> told.add("show"),
+                        () -> told.add("end"))
+                .join();
     }
 
     @Test

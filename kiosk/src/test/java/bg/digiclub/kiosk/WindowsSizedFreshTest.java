@@ -3,7 +3,6 @@ package bg.digiclub.kiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.concurrent.TimeoutException;
-
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -36,8 +35,7 @@ class WindowsSizedFreshTest {
         FxToolkit.cleanupStages();
     }
 
-    private record Sizes(double barWidth, double barHeight, double hintHeight) {
-    }
+    private record Sizes(double barWidth, double barHeight, double hintHeight) {}
 
     private Sizes sizesOfANewSession(FxRobot robot) {
         KioskUiFixture.startGuestSession(robot);

@@ -19,15 +19,18 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     @ArchTest
     static final ArchRule primitivesDependOnlyOnTheJdk = classes()
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "bg.digiclub.support..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "javax..", "bg.digiclub.support..")
             .because("a program that uses support brings no library with it");
 
     @ArchTest
     static final ArchRule packagesDoNotDependOnEachOther = slices().matching("bg.digiclub.support.(*)..")
-            .should().notDependOnEachOther()
+            .should()
+            .notDependOnEachOther()
             .because("each primitive is small and stands alone");
 
     @ArchTest
-    static final ArchRule nothingPrintsToTheConsole = noClasses().should(ACCESS_STANDARD_STREAMS)
-            .because("errors go to the caller, which logs them its own way");
+    static final ArchRule nothingPrintsToTheConsole =
+            noClasses().should(ACCESS_STANDARD_STREAMS).because("errors go to the caller, which logs them its own way");
 }

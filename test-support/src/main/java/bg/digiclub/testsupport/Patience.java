@@ -15,8 +15,7 @@ public final class Patience {
     /** Long enough for a child JVM to start on a busy two-core machine many times over. */
     public static final Duration LIMIT = Duration.ofMinutes(2);
 
-    private Patience() {
-    }
+    private Patience() {}
 
     /** Waits for {@code what} (named in the failure message), polling every 50 ms for up to {@link #LIMIT}. */
     public static ConditionFactory await(String what) {

@@ -44,14 +44,19 @@ import java.util.regex.Pattern;
 public final class PrivacyScan {
     private static final Pattern IPV4 = Pattern.compile("(?<![0-9.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![0-9.])");
     /** Two or more hex groups joined by colons, or a "::" compression; ISO times are removed first. */
-    private static final Pattern IPV6 = Pattern.compile("(?i)(?<![0-9a-z:])(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}(?![0-9a-z:])"
-            + "|(?i)[0-9a-f]{0,4}::[0-9a-f]{0,4}");
-    private static final Pattern MAC = Pattern.compile("(?i)(?<![0-9a-f])[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}(?![0-9a-f])");
+    private static final Pattern IPV6 =
+            Pattern.compile("(?i)(?<![0-9a-z:])(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}(?![0-9a-z:])"
+                    + "|(?i)[0-9a-f]{0,4}::[0-9a-f]{0,4}");
+
+    private static final Pattern MAC =
+            Pattern.compile("(?i)(?<![0-9a-f])[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}(?![0-9a-f])");
     private static final Pattern URL = Pattern.compile("(?i)(?:https?|ftp|file|wss?)://|www\\.");
     private static final Pattern EMAIL = Pattern.compile("(?i)[a-z0-9._%+-]+@[a-z0-9-]+\\.[a-z0-9.-]+");
     private static final Pattern HOME = Pattern.compile("(?i)/home/|/Users/|\\\\Users\\\\|/root/");
     /** Instants and dates are the protocol's; removed before looking for addresses. */
-    private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z?)?");
+    private static final Pattern ISO_TIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z?)?");
+
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     private final Set<String> words;

@@ -28,8 +28,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class TestPostgres {
     private static EmbeddedPostgres shared;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** The server's base JDBC URL: {@code TEST_JDBC_URL}, or the shared embedded server's. */
     public static synchronized String serverUrl() {
@@ -56,11 +55,14 @@ public final class TestPostgres {
             throw new IllegalArgumentException("a schema prefix is lower-case letters and underscores: " + prefix);
         }
         String base = serverUrl();
-        String schema = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+        String schema = prefix
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(base);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test schema at " + base.replaceAll("password=[^&]*", "password=***"), e);
+            throw new IllegalStateException(
+                    "cannot create a test schema at " + base.replaceAll("password=[^&]*", "password=***"), e);
         }
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
@@ -75,16 +77,21 @@ public final class TestPostgres {
         Path hba;
         try {
             // the superuser (for the test's set-up) is trusted; every other role must give its password
-            hba = Files.writeString(dir.resolve("pg_hba.conf"), String.join("\n",
-                    "local all all trust",
-                    "host all postgres 127.0.0.1/32 trust",
-                    "host all postgres ::1/128 trust",
-                    "host all all 127.0.0.1/32 scram-sha-256",
-                    "host all all ::1/128 scram-sha-256", ""));
+            hba = Files.writeString(
+                    dir.resolve("pg_hba.conf"),
+                    String.join(
+                            "\n",
+                            "local all all trust",
+                            "host all postgres 127.0.0.1/32 trust",
+                            "host all postgres ::1/128 trust",
+                            "host all all 127.0.0.1/32 scram-sha-256",
+                            "host all all ::1/128 scram-sha-256",
+                            ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve("pg_hba.conf"), e);
         }
-        return start(EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString())
+        return start(EmbeddedPostgres.builder()
+                .setServerConfig("hba_file", hba.toString())
                 .setServerConfig("password_encryption", "scram-sha-256"));
     }
 
@@ -92,8 +99,10 @@ public final class TestPostgres {
         try {
             return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("the embedded PostgreSQL did not start (as root the test JVM must run "
-                    + "under unshare -U: test-support/unshared-jvm/bin/java, see docs/testing.md)", e);
+            throw new UncheckedIOException(
+                    "the embedded PostgreSQL did not start (as root the test JVM must run "
+                            + "under unshare -U: test-support/unshared-jvm/bin/java, see docs/testing.md)",
+                    e);
         }
     }
 

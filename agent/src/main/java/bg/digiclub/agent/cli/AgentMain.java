@@ -1,8 +1,9 @@
 package bg.digiclub.agent.cli;
 
+import picocli.CommandLine;
+
 import bg.digiclub.agent.service.UnsafeDirectoryException;
 import bg.digiclub.common.config.ConfigException;
-import picocli.CommandLine;
 
 /**
  * Entry point of {@code digiclub-agent.jar}. A configuration error is printed as it is (it
@@ -10,8 +11,7 @@ import picocli.CommandLine;
  * open to other accounts is named and the agent exits with status 3.
  */
 public final class AgentMain {
-    private AgentMain() {
-    }
+    private AgentMain() {}
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new AgentCommand());

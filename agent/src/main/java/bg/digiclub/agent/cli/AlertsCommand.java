@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import bg.digiclub.agent.AgentRuntime;
 import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.agent.health.StatusChange;
@@ -15,10 +20,6 @@ import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.DatabaseOpener;
 import bg.digiclub.common.health.HealthStatus;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code agent alerts}: alert events, the ones still open first. Read-only, except
@@ -33,11 +34,18 @@ final class AlertsCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "How many recent events (default 50).")
+    @Option(
+            names = "--limit",
+            defaultValue = "50",
+            paramLabel = "N",
+            description = "How many recent events (default 50).")
     int limit;
 
-    @Option(names = "--close", paramLabel = "CHECK", description = "Close the open alert of CHECK (only '"
-            + DatabaseOpener.CHECK + "': a damaged database the agent replaced), once it has been looked at.")
+    @Option(
+            names = "--close",
+            paramLabel = "CHECK",
+            description = "Close the open alert of CHECK (only '" + DatabaseOpener.CHECK
+                    + "': a damaged database the agent replaced), once it has been looked at.")
     String close;
 
     @CommandLine.Spec
@@ -46,8 +54,8 @@ final class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--limit must be between 1 and " + MAX_LIMIT + " (was " + limit + ")");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--limit must be between 1 and " + MAX_LIMIT + " (was " + limit + ")");
         }
         AgentConfig config = options.load(Optional.empty());
         if (close != null) {
@@ -81,7 +89,11 @@ final class AlertsCommand implements Callable<Integer> {
                 System.out.println("no open '" + close + "' alert");
                 return 0;
             }
-            alerts.record(new StatusChange(close, open.get().status(), HealthStatus.OK, clock.instant(),
+            alerts.record(new StatusChange(
+                    close,
+                    open.get().status(),
+                    HealthStatus.OK,
+                    clock.instant(),
                     "closed by hand (agent alerts --close)"));
             System.out.println("closed: " + line(open.get(), config.zone()));
             return 0;
@@ -90,7 +102,8 @@ final class AlertsCommand implements Callable<Integer> {
 
     static String line(AlertEvent e, ZoneId zone) {
         String end = e.ended().map(t -> TIME.format(t.atZone(zone))).orElse("open");
-        return String.format("  %-19s  %-19s  %-20s  %-7s  %s", TIME.format(e.startedAt().atZone(zone)), end,
-                e.check(), e.status(), e.detail());
+        return String.format(
+                "  %-19s  %-19s  %-20s  %-7s  %s",
+                TIME.format(e.startedAt().atZone(zone)), end, e.check(), e.status(), e.detail());
     }
 }

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import picocli.CommandLine.Option;
+
 import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.agent.config.AgentConfigLoader;
 import bg.digiclub.agent.config.CommandLineOverrides;
-import picocli.CommandLine.Option;
 
 /** The options every subcommand takes: where the configuration, the data and the logs are. */
 final class ConfigOptions {
@@ -21,7 +22,7 @@ final class ConfigOptions {
     Path logDir;
 
     AgentConfig load(Optional<Duration> interval) {
-        return AgentConfigLoader.load(new CommandLineOverrides(Optional.ofNullable(configFile),
-                Optional.ofNullable(dataDir), Optional.ofNullable(logDir), interval));
+        return AgentConfigLoader.load(new CommandLineOverrides(
+                Optional.ofNullable(configFile), Optional.ofNullable(dataDir), Optional.ofNullable(logDir), interval));
     }
 }

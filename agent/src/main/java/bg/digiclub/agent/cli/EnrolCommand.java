@@ -13,14 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import bg.digiclub.agent.AgentRuntime;
-import bg.digiclub.agent.config.AgentConfig;
-import bg.digiclub.agent.upload.DeviceCredentials;
-import bg.digiclub.agent.upload.EnrolmentException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import bg.digiclub.agent.AgentRuntime;
+import bg.digiclub.agent.config.AgentConfig;
+import bg.digiclub.agent.upload.DeviceCredentials;
+import bg.digiclub.agent.upload.EnrolmentException;
 
 /**
  * {@code agent enrol}: joins this PC to its club at the municipality's collector (upload.url).
@@ -32,8 +33,11 @@ import picocli.CommandLine.Option;
  * without echo at a terminal, piped on standard input ({@code agent enrol < code.txt}), or read
  * from {@code --enrol-code-file FILE}, which must not be readable by other accounts.
  */
-@Command(name = "enrol", description = "Enrol this PC with the municipality's collector. The club's enrolment code is "
-        + "read from standard input (typed without echo at a terminal) or from --enrol-code-file; never an argument.")
+@Command(
+        name = "enrol",
+        description =
+                "Enrol this PC with the municipality's collector. The club's enrolment code is "
+                        + "read from standard input (typed without echo at a terminal) or from --enrol-code-file; never an argument.")
 final class EnrolCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
@@ -41,7 +45,9 @@ final class EnrolCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--enrol-code-file", paramLabel = "FILE",
+    @Option(
+            names = "--enrol-code-file",
+            paramLabel = "FILE",
             description = "Read the code from the first line of FILE (not readable by other accounts: chmod 600).")
     Path codeFile;
 
@@ -52,9 +58,11 @@ final class EnrolCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (codeArgument != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "the enrolment code is not an argument any "
-                    + "more (every account on the PC can read arguments in the process list, and shells keep them in "
-                    + "their history): pipe it on standard input or use --enrol-code-file FILE");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "the enrolment code is not an argument any "
+                            + "more (every account on the PC can read arguments in the process list, and shells keep them in "
+                            + "their history): pipe it on standard input or use --enrol-code-file FILE");
         }
         String code;
         try {

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.agent.health.check.CheckMetrics;
 import bg.digiclub.agent.store.AlertEvent;
@@ -16,10 +21,6 @@ import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.HistoryPoint;
 import bg.digiclub.agent.store.SampleStore;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code agent history}: one check's values and status changes over the last days, read-only. */
 @Command(name = "history", description = "Show a check's measured values and alerts over the last days.")
@@ -32,7 +33,10 @@ final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--check", required = true, paramLabel = "NAME",
+    @Option(
+            names = "--check",
+            required = true,
+            paramLabel = "NAME",
             description = "Check name, e.g. disk:/, cpu-temperature, memory, uptime (see agent status).")
     String check;
 
@@ -42,24 +46,33 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (days < 1 || days > 400) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--days must be between 1 and 400 (was " + days + ")");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--days must be between 1 and 400 (was " + days + ")");
         }
-        String metric = CheckMetrics.metricOf(check).orElseThrow(() -> new CommandLine.ParameterException(
-                spec.commandLine(), "unknown check '" + check + "' (see the CHECK column of agent status)"));
+        String metric = CheckMetrics.metricOf(check)
+                .orElseThrow(() -> new CommandLine.ParameterException(
+                        spec.commandLine(), "unknown check '" + check + "' (see the CHECK column of agent status)"));
         AgentConfig config = options.load(Optional.empty());
         Clock clock = config.clock();
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofDays(days));
         try (Database db = Stores.openReadOnly(config)) {
             List<HistoryPoint> points = new SampleStore(db, clock).history(metric, from, to);
-            List<AlertEvent> events = new AlertStore(db, clock).during(Duration.ofDays(days)).stream()
-                    .filter(e -> e.check().equals(check)).toList();
+            List<AlertEvent> events = new AlertStore(db, clock)
+                    .during(Duration.ofDays(days)).stream()
+                            .filter(e -> e.check().equals(check))
+                            .toList();
             ZoneId zone = config.zone();
             System.out.printf("%s (%s), last %d day(s): %d point(s)%n", check, metric, days, points.size());
             System.out.printf("%-16s  %-6s  %12s  %12s  %12s%n", "TIME", "KIND", "MIN", "AVG", "MAX");
             for (HistoryPoint p : points) {
-                System.out.printf("%-16s  %-6s  %12.2f  %12.2f  %12.2f%n", TIME.format(p.at().atZone(zone)),
-                        p.resolution().toString().toLowerCase(java.util.Locale.ROOT), p.min(), p.avg(), p.max());
+                System.out.printf(
+                        "%-16s  %-6s  %12.2f  %12.2f  %12.2f%n",
+                        TIME.format(p.at().atZone(zone)),
+                        p.resolution().toString().toLowerCase(java.util.Locale.ROOT),
+                        p.min(),
+                        p.avg(),
+                        p.max());
             }
             System.out.printf("%nstatus changes: %d%n", events.size());
             events.forEach(e -> System.out.println(AlertsCommand.line(e, zone)));

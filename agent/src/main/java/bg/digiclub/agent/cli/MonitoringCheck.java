@@ -26,21 +26,32 @@ record MonitoringCheck(String line, int status) {
 
     static MonitoringCheck of(HealthReport report) {
         List<CheckReport> failing = report.checks().stream()
-                .filter(c -> c.status() == HealthStatus.WARN || c.status() == HealthStatus.CRIT).toList();
-        List<CheckReport> unknown = report.checks().stream().filter(c -> c.status() == HealthStatus.UNKNOWN).toList();
-        StringBuilder line = new StringBuilder("DIGICLUB ").append(report.overall()).append(" - ");
+                .filter(c -> c.status() == HealthStatus.WARN || c.status() == HealthStatus.CRIT)
+                .toList();
+        List<CheckReport> unknown = report.checks().stream()
+                .filter(c -> c.status() == HealthStatus.UNKNOWN)
+                .toList();
+        StringBuilder line =
+                new StringBuilder("DIGICLUB ").append(report.overall()).append(" - ");
         if (!failing.isEmpty()) {
-            line.append(String.join("; ", failing.stream()
-                    .map(c -> c.name() + " " + c.status() + " (" + c.value() + ")").toList()));
+            line.append(String.join(
+                    "; ",
+                    failing.stream()
+                            .map(c -> c.name() + " " + c.status() + " (" + c.value() + ")")
+                            .toList()));
         } else if (unknown.isEmpty()) {
             line.append("all ").append(report.checks().size()).append(" checks OK");
         } else {
-            line.append(report.checks().size() - unknown.size()).append(" of ").append(report.checks().size())
+            line.append(report.checks().size() - unknown.size())
+                    .append(" of ")
+                    .append(report.checks().size())
                     .append(" checks OK, none WARN or CRIT");
         }
         if (!unknown.isEmpty()) {
             // a sensor this PC does not have is not a fault: named, apart from the failing checks
-            line.append("; not measured: ").append(String.join(", ", unknown.stream().map(CheckReport::name).toList()));
+            line.append("; not measured: ")
+                    .append(String.join(
+                            ", ", unknown.stream().map(CheckReport::name).toList()));
         }
         return new MonitoringCheck(line.toString(), exitStatus(report.overall()));
     }

@@ -9,12 +9,13 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import bg.digiclub.agent.AgentRuntime;
-import bg.digiclub.agent.config.AgentConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import bg.digiclub.agent.AgentRuntime;
+import bg.digiclub.agent.config.AgentConfig;
 
 /**
  * {@code agent staff-pin}: sets the staff PIN that opens the kiosk's staff panel, and lifts a
@@ -27,9 +28,12 @@ import picocli.CommandLine.Option;
  * which only root (the agent's account) can open, so it works at the PC whatever the visitor
  * typed at the kiosk. {@code --unlock} lifts the lockout and keeps the PIN.
  */
-@Command(name = "staff-pin", description = {
-        "Set the staff PIN (6-12 digits) for the kiosk's staff panel; lifts a staff lockout.",
-        "Trivial PINs (one digit repeated, runs like 123456 or 654321, short patterns like 121212) are refused."})
+@Command(
+        name = "staff-pin",
+        description = {
+            "Set the staff PIN (6-12 digits) for the kiosk's staff panel; lifts a staff lockout.",
+            "Trivial PINs (one digit repeated, runs like 123456 or 654321, short patterns like 121212) are refused."
+        })
 final class StaffPinCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
@@ -43,7 +47,9 @@ final class StaffPinCommand implements Callable<Integer> {
     @Option(names = "--unlock", description = "Lift a staff lockout after wrong PINs and keep the PIN as it is.")
     boolean unlock;
 
-    @Option(names = "--demo", description = "Accept the quick start's published demo PIN (scripts/start.sh only; never on a club PC).")
+    @Option(
+            names = "--demo",
+            description = "Accept the quick start's published demo PIN (scripts/start.sh only; never on a club PC).")
     boolean demo;
 
     @Override
@@ -51,10 +57,12 @@ final class StaffPinCommand implements Callable<Integer> {
         AgentConfig config = options.load(Optional.empty());
         if (unlock) {
             if (stdin || demo) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--unlock sets no PIN: it takes neither --stdin nor --demo");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--unlock sets no PIN: it takes neither --stdin nor --demo");
             }
             if (!AgentRuntime.unlockStaff(config)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no staff PIN is set yet: set one with staff-pin");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "no staff PIN is set yet: set one with staff-pin");
             }
             System.out.println("staff lockout lifted; the staff PIN is unchanged");
             return 0;
@@ -80,7 +88,8 @@ final class StaffPinCommand implements Callable<Integer> {
         char[] second = console.readPassword("Once more: ");
         try {
             if (first == null || second == null || !Arrays.equals(first, second)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "the two PINs differ; nothing was changed");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "the two PINs differ; nothing was changed");
             }
             return first.clone();
         } finally {

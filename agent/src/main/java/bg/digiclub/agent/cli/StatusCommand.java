@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import bg.digiclub.agent.AgentRuntime;
 import bg.digiclub.agent.config.AgentConfig;
 import bg.digiclub.agent.service.InstanceLock;
@@ -15,9 +19,6 @@ import bg.digiclub.agent.service.StatusFile;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.upload.UploadStatus;
 import bg.digiclub.common.health.HealthReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code agent status}: the PC's current health. From the running agent's latest report when
@@ -32,8 +33,10 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--check", description = "Print one line and exit 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN, "
-            + "as a Nagios, Icinga or Zabbix check expects.")
+    @Option(
+            names = "--check",
+            description = "Print one line and exit 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN, "
+                    + "as a Nagios, Icinga or Zabbix check expects.")
     boolean check;
 
     @Override
@@ -67,16 +70,19 @@ final class StatusCommand implements Callable<Integer> {
     private static Found report(AgentConfig config) throws Exception {
         Clock clock = config.clock();
         // a running agent's report is current if it is younger than two intervals plus a slow sample
-        Duration fresh = config.sampling().interval().multipliedBy(2).plus(config.sampling().timeout());
+        Duration fresh = config.sampling()
+                .interval()
+                .multipliedBy(2)
+                .plus(config.sampling().timeout());
         Optional<HealthReport> running = InstanceLock.isHeld(config.dataDir())
                 ? new StatusFile(config.dataDir()).readFresh(clock.instant(), fresh)
                 : Optional.empty();
-        return running.isPresent() ? new Found(running.get(), "from the running agent")
+        return running.isPresent()
+                ? new Found(running.get(), "from the running agent")
                 : new Found(AgentRuntime.sampleOnce(config, clock), "sampled now; no agent is running here");
     }
 
-    private record Found(HealthReport report, String origin) {
-    }
+    private record Found(HealthReport report, String origin) {}
 
     /** The upload's state (enrolled? re-enrolment needed? batches waiting?), when there is a database. */
     private static Optional<String> uploadSummary(AgentConfig config) throws IOException {

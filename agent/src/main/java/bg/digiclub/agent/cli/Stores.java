@@ -12,8 +12,7 @@ import bg.digiclub.common.config.ConfigException;
 
 /** Opens the agent's database read-only for the reporting commands (the service is its only writer). */
 final class Stores {
-    private Stores() {
-    }
+    private Stores() {}
 
     static Database openReadOnly(AgentConfig config) throws SQLException, IOException {
         AgentRuntime.prepareFiles(config);

@@ -3,13 +3,14 @@ package bg.digiclub.agent.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import bg.digiclub.agent.AgentRuntime;
-import bg.digiclub.agent.config.AgentConfig;
-import bg.digiclub.agent.upload.UploadRound;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import bg.digiclub.agent.AgentRuntime;
+import bg.digiclub.agent.config.AgentConfig;
+import bg.digiclub.agent.upload.UploadRound;
 
 /** {@code agent upload}: seals what is due and sends everything waiting, now. */
 @Command(name = "upload", description = "Send the waiting statistics to the collector now.")
@@ -28,8 +29,12 @@ final class UploadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AgentConfig config = options.load(Optional.empty());
         UploadRound round = AgentRuntime.uploadNow(config);
-        System.out.printf("sent %d batch(es), quarantined %d: %s%s%n", round.sent(), round.quarantined(),
-                round.outcome(), round.detail().isEmpty() ? "" : " (" + round.detail() + ")");
+        System.out.printf(
+                "sent %d batch(es), quarantined %d: %s%s%n",
+                round.sent(),
+                round.quarantined(),
+                round.outcome(),
+                round.detail().isEmpty() ? "" : " (" + round.detail() + ")");
         round.retryAt().ifPresent(t -> System.out.println("next try not before " + t));
         return round.outcome() == UploadRound.Outcome.DONE ? 0 : 1;
     }

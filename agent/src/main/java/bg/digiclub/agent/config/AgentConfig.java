@@ -40,9 +40,19 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param visitor    the visitor's OS account: ended, reset and started as by the agent
  * @param enrolment  an enrolment the install left for the agent to finish
  */
-public record AgentConfig(Path source, Path dataDir, Path logDir, ZoneId zone, SamplingSettings sampling,
-                          HealthThresholds thresholds, LinkSettings link, MemberSettings members, SessionSettings sessions,
-                          UploadConfig upload, VisitorSettings visitor, EnrolmentSettings enrolment) {
+public record AgentConfig(
+        Path source,
+        Path dataDir,
+        Path logDir,
+        ZoneId zone,
+        SamplingSettings sampling,
+        HealthThresholds thresholds,
+        LinkSettings link,
+        MemberSettings members,
+        SessionSettings sessions,
+        UploadConfig upload,
+        VisitorSettings visitor,
+        EnrolmentSettings enrolment) {
     public AgentConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logDir, "logDir");
@@ -78,7 +88,10 @@ public record AgentConfig(Path source, Path dataDir, Path logDir, ZoneId zone, S
         Optional<Path> fileLogDir = c.path("log-dir");
         Path dataDir = o.dataDir().or(() -> fileDataDir).orElseGet(AgentConfigLoader::defaultDataDir);
         Path logDir = o.logDir().or(() -> fileLogDir).orElse(dataDir.resolve("logs"));
-        return new AgentConfig(o.configFile().orElse(null), dataDir, logDir,
+        return new AgentConfig(
+                o.configFile().orElse(null),
+                dataDir,
+                logDir,
                 TimeZoneSetting.read(c, ZoneId.systemDefault()),
                 SamplingSettings.read(c, o.sampleInterval()),
                 HealthThresholdsConfig.read(c),

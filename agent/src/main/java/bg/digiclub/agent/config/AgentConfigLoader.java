@@ -18,10 +18,10 @@ import bg.digiclub.common.config.RenamedKeys;
 public final class AgentConfigLoader {
     /** How the configuration is named when no file is given. */
     static final String EMBEDDED_DEFAULTS = "embedded defaults";
+
     private static final Logger LOG = LoggerFactory.getLogger(AgentConfigLoader.class);
 
-    private AgentConfigLoader() {
-    }
+    private AgentConfigLoader() {}
 
     /** The data directory when nothing says otherwise: under the user's home, for development. */
     public static Path defaultDataDir() {
@@ -29,7 +29,9 @@ public final class AgentConfigLoader {
     }
 
     public static AgentConfig load(CommandLineOverrides overrides) {
-        ConfigProperties props = overrides.configFile().map(file -> ConfigProperties.load(file, RenamedKeys.AGENT))
+        ConfigProperties props = overrides
+                .configFile()
+                .map(file -> ConfigProperties.load(file, RenamedKeys.AGENT))
                 .orElseGet(() -> ConfigProperties.empty(EMBEDDED_DEFAULTS));
         AgentConfig config = AgentConfig.read(props, overrides);
         props.rejectUnknownKeys();

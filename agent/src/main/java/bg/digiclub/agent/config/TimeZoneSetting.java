@@ -16,8 +16,7 @@ import bg.digiclub.common.config.ConfigProperties;
 final class TimeZoneSetting {
     static final String KEY = "time.zone";
 
-    private TimeZoneSetting() {
-    }
+    private TimeZoneSetting() {}
 
     /**
      * The configured zone, or {@code systemZone} when none is set. A fixed offset is refused:
@@ -39,8 +38,11 @@ final class TimeZoneSetting {
             throw c.bad(KEY, text, "is not a known time zone: use a region name such as Europe/Sofia");
         }
         if (!acceptable(zone)) {
-            throw c.bad(KEY, text, "must be a region such as Europe/Sofia, not a fixed offset"
-                    + " (summer time would be an hour off)");
+            throw c.bad(
+                    KEY,
+                    text,
+                    "must be a region such as Europe/Sofia, not a fixed offset"
+                            + " (summer time would be an hour off)");
         }
         return zone;
     }

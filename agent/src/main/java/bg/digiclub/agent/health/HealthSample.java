@@ -15,8 +15,8 @@ import java.util.OptionalDouble;
  * @param topByCpu     the processes using most CPU (stays on the PC)
  * @param topByMemory  the processes using most memory (stays on the PC)
  */
-public record HealthSample(Instant at, Map<String, Double> metrics, List<ProcessUsage> topByCpu,
-                           List<ProcessUsage> topByMemory) {
+public record HealthSample(
+        Instant at, Map<String, Double> metrics, List<ProcessUsage> topByCpu, List<ProcessUsage> topByMemory) {
     public HealthSample {
         Objects.requireNonNull(at, "at");
         metrics = Map.copyOf(metrics);
@@ -31,6 +31,5 @@ public record HealthSample(Instant at, Map<String, Double> metrics, List<Process
     }
 
     /** One process in a top list. */
-    public record ProcessUsage(int pid, String name, double cpuPercent, long residentBytes) {
-    }
+    public record ProcessUsage(int pid, String name, double cpuPercent, long residentBytes) {}
 }

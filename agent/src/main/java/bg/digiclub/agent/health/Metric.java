@@ -19,6 +19,7 @@ public final class Metric {
     public static final String BATTERY_HEALTH_PCT = "battery.health_pct";
     /** 1 on mains power, 0 on battery. */
     public static final String BATTERY_ON_AC = "battery.on_ac";
+
     public static final String UPTIME_S = "uptime.s";
     public static final String BOOT_EPOCH_S = "boot.epoch_s";
     public static final String PROCESS_COUNT = "proc.count";
@@ -65,6 +66,5 @@ public final class Metric {
         return "net." + iface + ".tx_bps";
     }
 
-    private Metric() {
-    }
+    private Metric() {}
 }

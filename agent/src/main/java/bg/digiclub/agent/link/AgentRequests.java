@@ -22,19 +22,24 @@ public final class AgentRequests {
     /** A member may declare within this time after logging in. */
     public static final Duration MEMBER_TICKET_TTL = Duration.ofMinutes(10);
 
-    private AgentRequests() {
-    }
+    private AgentRequests() {}
 
     /**
      * @param health the PC's current health; may return null while nothing has been sampled yet
      */
-    public static RequestDispatcher dispatcher(SessionAuthority sessions, MemberStore members, StaffPin staffPin,
-                                               Supplier<HealthReport> health, Duration staffTokenTtl, Clock clock) {
+    public static RequestDispatcher dispatcher(
+            SessionAuthority sessions,
+            MemberStore members,
+            StaffPin staffPin,
+            Supplier<HealthReport> health,
+            Duration staffTokenTtl,
+            Clock clock) {
         Objects.requireNonNull(health, "health");
         SecureRandom random = new SecureRandom();
-        StaffTokens staffTokens = new StaffTokens(new ExpiringTokens<>(clock, staffTokenTtl, Renewal.ON_USE, 16, random));
-        MemberTickets memberTickets = new MemberTickets(
-                new ExpiringTokens<>(clock, MEMBER_TICKET_TTL, Renewal.NEVER, 64, random));
+        StaffTokens staffTokens =
+                new StaffTokens(new ExpiringTokens<>(clock, staffTokenTtl, Renewal.ON_USE, 16, random));
+        MemberTickets memberTickets =
+                new MemberTickets(new ExpiringTokens<>(clock, MEMBER_TICKET_TTL, Renewal.NEVER, 64, random));
         RequestDispatcher.Builder builder = RequestDispatcher.builder(LinkJson.mapper());
         new SessionRequests(sessions, staffTokens, memberTickets).register(builder);
         new MemberRequests(members, staffTokens, memberTickets).register(builder);
@@ -42,7 +47,8 @@ public final class AgentRequests {
         builder.on(MessageTypes.HEALTH, body -> {
             HealthReport report = health.get();
             if (report == null) {
-                throw new LinkException(ErrorCodes.UNAVAILABLE, "no health report yet; the first sample is still being taken");
+                throw new LinkException(
+                        ErrorCodes.UNAVAILABLE, "no health report yet; the first sample is still being taken");
             }
             return report;
         });

@@ -31,8 +31,7 @@ final class ConnectionSlots {
      * @param evicted  a connection of the same account that gave its slot up and must be closed; or null
      * @param refusal  why it was turned away (when not admitted)
      */
-    record Admission(boolean admitted, LinkConnection evicted, String refusal) {
-    }
+    record Admission(boolean admitted, LinkConnection evicted, String refusal) {}
 
     synchronized Admission admit(LinkConnection connection) {
         PeerAccount account = connection.account();
@@ -40,14 +39,19 @@ final class ConnectionSlots {
         int quota = account.isKiosk() ? limits.kioskConnections() : limits.peerConnections();
         LinkConnection evicted = null;
         if (held.size() >= quota) {
-            evicted = held.stream().min(Comparator.comparingLong(LinkConnection::lastActiveMillis)).orElseThrow();
+            evicted = held.stream()
+                    .min(Comparator.comparingLong(LinkConnection::lastActiveMillis))
+                    .orElseThrow();
             remove(evicted);
         } else if (!account.isKiosk() && othersHeld >= limits.otherConnections()) {
             if (held.isEmpty()) {
                 byAccount.remove(account.user());
             }
-            return new Admission(false, null, "the link is busy: all " + limits.otherConnections()
-                    + " connections for accounts other than the kiosk's are in use; try again later");
+            return new Admission(
+                    false,
+                    null,
+                    "the link is busy: all " + limits.otherConnections()
+                            + " connections for accounts other than the kiosk's are in use; try again later");
         }
         byAccount.computeIfAbsent(account.user(), u -> new ArrayList<>()).add(connection);
         if (account.isKiosk()) {

@@ -37,8 +37,13 @@ final class LinkConnection implements Runnable {
     private final Consumer<LinkConnection> onClose;
     private volatile long lastActiveMillis;
 
-    LinkConnection(SocketChannel channel, PeerAccount account, RequestDispatcher dispatcher, int maxRequestBytes,
-                   Clock clock, Consumer<LinkConnection> onClose) {
+    LinkConnection(
+            SocketChannel channel,
+            PeerAccount account,
+            RequestDispatcher dispatcher,
+            int maxRequestBytes,
+            Clock clock,
+            Consumer<LinkConnection> onClose) {
         this.channel = channel;
         this.account = account;
         this.dispatcher = dispatcher;
@@ -68,7 +73,10 @@ final class LinkConnection implements Runnable {
                     } else if (frame.tooLarge()) {
                         long left = account.notice(PeerAccount.Notice.TOO_LARGE);
                         if (left >= 0) {
-                            LOG.info("link request from {} longer than {} bytes discarded{}", peerName(), maxRequestBytes,
+                            LOG.info(
+                                    "link request from {} longer than {} bytes discarded{}",
+                                    peerName(),
+                                    maxRequestBytes,
                                     LogPace.leftOut(left));
                         }
                         answer = dispatcher.tooLarge(maxRequestBytes);
@@ -110,8 +118,11 @@ final class LinkConnection implements Runnable {
         PeerLimits.RequestRate rate = account.requests().rate();
         long left = account.notice(PeerAccount.Notice.RATE_LIMITED);
         if (left >= 0) {
-            LOG.warn("link requests from the kiosk's account {} over {} a second: slowed to that pace{}", peerName(),
-                    rate.perSecond(), LogPace.leftOut(left));
+            LOG.warn(
+                    "link requests from the kiosk's account {} over {} a second: slowed to that pace{}",
+                    peerName(),
+                    rate.perSecond(),
+                    LogPace.leftOut(left));
         }
         Thread.sleep(Math.max(1, 1000 / rate.perSecond()));
     }
@@ -120,11 +131,14 @@ final class LinkConnection implements Runnable {
         PeerLimits.RequestRate rate = account.requests().rate();
         long left = account.notice(PeerAccount.Notice.RATE_LIMITED);
         if (left >= 0) {
-            LOG.warn("link requests from {} over {} a second: answered busy{}", peerName(), rate.perSecond(),
+            LOG.warn(
+                    "link requests from {} over {} a second: answered busy{}",
+                    peerName(),
+                    rate.perSecond(),
                     LogPace.leftOut(left));
         }
-        return dispatcher.busy("too many requests from this account (at most " + rate.perSecond()
-                + " a second, " + rate.burst() + " at once); this request was not handled, send it again shortly");
+        return dispatcher.busy("too many requests from this account (at most " + rate.perSecond() + " a second, "
+                + rate.burst() + " at once); this request was not handled, send it again shortly");
     }
 
     long lastActiveMillis() {

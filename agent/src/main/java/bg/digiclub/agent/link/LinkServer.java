@@ -21,11 +21,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's Unix-domain socket for the kiosk and staff tools.
@@ -56,16 +55,24 @@ public final class LinkServer implements AutoCloseable {
     private final ConnectionSlots slots;
     /** Every account seen lately, admitted or not; guarded by itself. */
     private final Map<UserPrincipal, PeerAccount> accounts = new HashMap<>();
+
     private final Thread acceptor;
     /** Used by the accept thread only. */
     private final LogPace acceptFailures = new LogPace();
+
     private final LogPace dropped = new LogPace();
     /** Told whenever a connection of the kiosk's account ends (the kiosk may have died with it). */
     private final Runnable kioskHungUp;
+
     private volatile boolean closing;
 
-    private LinkServer(LinkServerConfig config, PeerPolicy peers, RequestDispatcher dispatcher, Clock clock,
-                       ServerSocketChannel server, Runnable kioskHungUp) {
+    private LinkServer(
+            LinkServerConfig config,
+            PeerPolicy peers,
+            RequestDispatcher dispatcher,
+            Clock clock,
+            ServerSocketChannel server,
+            Runnable kioskHungUp) {
         this.config = config;
         this.kioskHungUp = kioskHungUp;
         this.peers = peers;
@@ -85,7 +92,12 @@ public final class LinkServer implements AutoCloseable {
      */
     private static ThreadPoolExecutor threads(int size, String prefix) {
         AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(size),
+        return new ThreadPoolExecutor(
+                size,
+                size,
+                0,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(size),
                 r -> daemon(r, prefix + n.incrementAndGet()));
     }
 
@@ -95,15 +107,17 @@ public final class LinkServer implements AutoCloseable {
      * @throws IOException naming the path or setting that is wrong (directory owned by someone
      *                     else, another agent listening, an allowed account that does not exist)
      */
-    public static LinkServer start(LinkServerConfig config, RequestDispatcher dispatcher, Clock clock) throws IOException {
-        return start(config, dispatcher, clock, () -> { });
+    public static LinkServer start(LinkServerConfig config, RequestDispatcher dispatcher, Clock clock)
+            throws IOException {
+        return start(config, dispatcher, clock, () -> {});
     }
 
     /**
      * {@link #start(LinkServerConfig, RequestDispatcher, Clock)}, telling {@code kioskHungUp} (on the
      * connection's thread; it must not block) whenever a connection of the kiosk's account ends.
      */
-    public static LinkServer start(LinkServerConfig config, RequestDispatcher dispatcher, Clock clock, Runnable kioskHungUp)
+    public static LinkServer start(
+            LinkServerConfig config, RequestDispatcher dispatcher, Clock clock, Runnable kioskHungUp)
             throws IOException {
         Objects.requireNonNull(dispatcher, "dispatcher");
         Objects.requireNonNull(kioskHungUp, "kioskHungUp");
@@ -179,10 +193,22 @@ public final class LinkServer implements AutoCloseable {
         ConnectionSlots.Admission admission = null;
         synchronized (accounts) {
             // with the reaper's clean-up: an account is never forgotten between being found and taking its slot
-            account = accounts.computeIfAbsent(peer.user(), user -> new PeerAccount(user, peers.isKiosk(peer),
-                    peers.isKiosk(peer) ? config.limits().kioskRequests() : config.limits().peerRequests(), clock));
+            account = accounts.computeIfAbsent(
+                    peer.user(),
+                    user -> new PeerAccount(
+                            user,
+                            peers.isKiosk(peer),
+                            peers.isKiosk(peer)
+                                    ? config.limits().kioskRequests()
+                                    : config.limits().peerRequests(),
+                            clock));
             if (admitted) {
-                connection = new LinkConnection(channel, account, dispatcher, config.maxRequestBytes(), clock,
+                connection = new LinkConnection(
+                        channel,
+                        account,
+                        dispatcher,
+                        config.maxRequestBytes(),
+                        clock,
                         account.isKiosk() ? this::kioskConnectionEnded : slots::release);
                 admission = slots.admit(connection);
             }
@@ -190,17 +216,25 @@ public final class LinkServer implements AutoCloseable {
         if (!admitted) {
             long left = account.notice(PeerAccount.Notice.REFUSED);
             if (left >= 0) {
-                LOG.warn("link refused a connection from user {} group {}{}", peer.user().getName(), peer.group().getName(),
+                LOG.warn(
+                        "link refused a connection from user {} group {}{}",
+                        peer.user().getName(),
+                        peer.group().getName(),
                         LogPace.leftOut(left));
             }
-            LinkConnection.refuse(channel, dispatcher.forbidden(
-                    "user " + peer.user().getName() + " (group " + peer.group().getName() + ") may not use the DigiClub agent"));
+            LinkConnection.refuse(
+                    channel,
+                    dispatcher.forbidden("user " + peer.user().getName() + " (group "
+                            + peer.group().getName() + ") may not use the DigiClub agent"));
             return;
         }
         if (!admission.admitted()) {
             long left = account.notice(PeerAccount.Notice.BUSY);
             if (left >= 0) {
-                LOG.info("link turned away a connection of {}: {}{}", account.name(), admission.refusal(),
+                LOG.info(
+                        "link turned away a connection of {}: {}{}",
+                        account.name(),
+                        admission.refusal(),
                         LogPace.leftOut(left));
             }
             LinkConnection.refuse(channel, dispatcher.busy(admission.refusal()));
@@ -255,7 +289,8 @@ public final class LinkServer implements AutoCloseable {
         otherThreads.shutdownNow();
         try {
             acceptor.join(5_000);
-            if (!kioskThreads.awaitTermination(5, TimeUnit.SECONDS) || !otherThreads.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!kioskThreads.awaitTermination(5, TimeUnit.SECONDS)
+                    || !otherThreads.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("link connections did not stop within 5 s");
             }
         } catch (InterruptedException e) {

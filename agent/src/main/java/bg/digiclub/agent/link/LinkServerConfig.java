@@ -20,8 +20,15 @@ import java.util.Objects;
  * @param idleTimeout     a connection without a request this long is closed
  * @param maxRequestBytes the longest request line accepted
  */
-public record LinkServerConfig(Path socketPath, String socketGroup, List<String> allowedUsers, List<String> allowedGroups,
-                               String kioskUser, PeerLimits limits, Duration idleTimeout, int maxRequestBytes) {
+public record LinkServerConfig(
+        Path socketPath,
+        String socketGroup,
+        List<String> allowedUsers,
+        List<String> allowedGroups,
+        String kioskUser,
+        PeerLimits limits,
+        Duration idleTimeout,
+        int maxRequestBytes) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(2);
     public static final int DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
 
@@ -50,17 +57,32 @@ public record LinkServerConfig(Path socketPath, String socketGroup, List<String>
      * The defaults for everything but where the socket is and who may use it; the kiosk is the
      * first of {@code allowedUsers} (in development, the account that runs both).
      */
-    public static LinkServerConfig of(Path socketPath, String socketGroup, List<String> allowedUsers, List<String> allowedGroups) {
+    public static LinkServerConfig of(
+            Path socketPath, String socketGroup, List<String> allowedUsers, List<String> allowedGroups) {
         if (allowedUsers.isEmpty()) {
             throw new IllegalArgumentException("no allowed user to take for the kiosk's");
         }
-        return new LinkServerConfig(socketPath, socketGroup, allowedUsers, allowedGroups, allowedUsers.get(0),
-                PeerLimits.DEFAULT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_REQUEST_BYTES);
+        return new LinkServerConfig(
+                socketPath,
+                socketGroup,
+                allowedUsers,
+                allowedGroups,
+                allowedUsers.get(0),
+                PeerLimits.DEFAULT,
+                DEFAULT_IDLE_TIMEOUT,
+                DEFAULT_MAX_REQUEST_BYTES);
     }
 
     /** The same with other limits. */
     public LinkServerConfig withLimits(PeerLimits newLimits) {
-        return new LinkServerConfig(socketPath, socketGroup, allowedUsers, allowedGroups, kioskUser, newLimits, idleTimeout,
+        return new LinkServerConfig(
+                socketPath,
+                socketGroup,
+                allowedUsers,
+                allowedGroups,
+                kioskUser,
+                newLimits,
+                idleTimeout,
                 maxRequestBytes);
     }
 }

@@ -65,8 +65,10 @@ final class MemberRequests {
         try {
             MemberLoginResult result = members.login(credentials.code(), credentials.pin());
             String ticket = result.outcome() == LoginOutcome.OK
-                    ? memberTickets.issue(RandomDigits.normalizeCode(credentials.code()), result.allowedNow()) : null;
-            return new MemberLoginAnswer(result.outcome(), result.allowedNow(), result.lockedFor(), result.demographics(), ticket);
+                    ? memberTickets.issue(RandomDigits.normalizeCode(credentials.code()), result.allowedNow())
+                    : null;
+            return new MemberLoginAnswer(
+                    result.outcome(), result.allowedNow(), result.lockedFor(), result.demographics(), ticket);
         } finally {
             Arrays.fill(credentials.pin(), '\0');
         }
@@ -74,14 +76,18 @@ final class MemberRequests {
 
     private Object declare(DeclareRequest request) throws Exception {
         String code = RandomDigits.normalizeCode(request.code());
-        if (code == null || !memberTickets.peek(request.ticket()).map(login -> code.equals(login.code())).orElse(false)) {
-            throw new LinkException(ErrorCodes.MEMBER_AUTH_REQUIRED,
+        if (code == null
+                || !memberTickets
+                        .peek(request.ticket())
+                        .map(login -> code.equals(login.code()))
+                        .orElse(false)) {
+            throw new LinkException(
+                    ErrorCodes.MEMBER_AUTH_REQUIRED,
                     "declaring needs the ticket of a successful login with this card in the last minutes");
         }
         members.declare(code, request.demographics());
         return Map.of();
     }
-
 
     private static MemberCardView view(MemberCard card) {
         return new MemberCardView(card.code(), card.disabled(), card.locked(), card.usedToday());

@@ -15,7 +15,12 @@ import java.util.Map;
  */
 final class PeerAccount {
     /** What the log may say about a peer. */
-    enum Notice { REFUSED, BUSY, RATE_LIMITED, TOO_LARGE }
+    enum Notice {
+        REFUSED,
+        BUSY,
+        RATE_LIMITED,
+        TOO_LARGE
+    }
 
     private final UserPrincipal user;
     private final boolean kiosk;

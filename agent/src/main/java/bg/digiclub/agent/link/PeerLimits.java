@@ -18,11 +18,16 @@ import java.util.Objects;
  * @param kioskRequests    the kiosk account's request rate
  * @param peerRequests     every other account's request rate, each its own
  */
-public record PeerLimits(int maxConnections, int kioskConnections, int peerConnections, RequestRate kioskRequests,
-                         RequestRate peerRequests) {
+public record PeerLimits(
+        int maxConnections,
+        int kioskConnections,
+        int peerConnections,
+        RequestRate kioskRequests,
+        RequestRate peerRequests) {
     public static final int DEFAULT_MAX_CONNECTIONS = 8;
     /** The kiosk keeps one connection; a second covers the moment it replaces it. */
     public static final int DEFAULT_KIOSK_CONNECTIONS = 2;
+
     public static final int DEFAULT_PEER_CONNECTIONS = 2;
     /**
      * The kiosk sends a heartbeat every 30 s and a request per tap; after the agent was away it
@@ -32,8 +37,13 @@ public record PeerLimits(int maxConnections, int kioskConnections, int peerConne
     public static final RequestRate DEFAULT_KIOSK_REQUESTS = RequestRate.perSecond(50);
     /** A staff tool asks a few questions; more than this is a flood. */
     public static final RequestRate DEFAULT_PEER_REQUESTS = RequestRate.perSecond(10);
-    public static final PeerLimits DEFAULT = new PeerLimits(DEFAULT_MAX_CONNECTIONS, DEFAULT_KIOSK_CONNECTIONS,
-            DEFAULT_PEER_CONNECTIONS, DEFAULT_KIOSK_REQUESTS, DEFAULT_PEER_REQUESTS);
+
+    public static final PeerLimits DEFAULT = new PeerLimits(
+            DEFAULT_MAX_CONNECTIONS,
+            DEFAULT_KIOSK_CONNECTIONS,
+            DEFAULT_PEER_CONNECTIONS,
+            DEFAULT_KIOSK_REQUESTS,
+            DEFAULT_PEER_REQUESTS);
 
     public PeerLimits {
         Objects.requireNonNull(kioskRequests, "kioskRequests");
@@ -42,8 +52,9 @@ public record PeerLimits(int maxConnections, int kioskConnections, int peerConne
             throw new IllegalArgumentException("link kiosk connections must be at least 1, got " + kioskConnections);
         }
         if (maxConnections <= kioskConnections) {
-            throw new IllegalArgumentException("link max connections (" + maxConnections + ") must be more than the kiosk's "
-                    + kioskConnections + ": other accounts (staff tools) need at least one");
+            throw new IllegalArgumentException(
+                    "link max connections (" + maxConnections + ") must be more than the kiosk's " + kioskConnections
+                            + ": other accounts (staff tools) need at least one");
         }
         if (peerConnections < 1) {
             throw new IllegalArgumentException("link peer connections must be at least 1, got " + peerConnections);

@@ -41,7 +41,8 @@ public record PeerPolicy(UserPrincipal kiosk, Set<UserPrincipal> users, Set<Grou
         try {
             k = lookup.lookupPrincipalByName(kiosk.strip());
         } catch (IOException e) {
-            throw new IOException("the kiosk's user '" + kiosk + "' is neither an account on this PC nor a numeric uid", e);
+            throw new IOException(
+                    "the kiosk's user '" + kiosk + "' is neither an account on this PC nor a numeric uid", e);
         }
         Set<UserPrincipal> u = new java.util.HashSet<>();
         for (String name : users) {
@@ -65,8 +66,9 @@ public record PeerPolicy(UserPrincipal kiosk, Set<UserPrincipal> users, Set<Grou
 
     @Override
     public String toString() {
-        return "kiosk " + kiosk.getName() + ", users " + users.stream().map(UserPrincipal::getName).collect(Collectors.joining(","))
-                + ", groups " + groups.stream().map(GroupPrincipal::getName).collect(Collectors.joining(","));
+        return "kiosk " + kiosk.getName() + ", users "
+                + users.stream().map(UserPrincipal::getName).collect(Collectors.joining(",")) + ", groups "
+                + groups.stream().map(GroupPrincipal::getName).collect(Collectors.joining(","));
     }
 
     private static UserPrincipal lookupUser(UserPrincipalLookupService lookup, String name) throws IOException {

@@ -7,14 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.member.MemberStoreException;
 import bg.digiclub.common.link.wire.ErrorCodes;
@@ -77,16 +76,21 @@ public final class RequestDispatcher {
             for (var it = tree.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
                 if (!field.equals("id") && !field.equals("type") && !field.equals("body")) {
-                    throw new LinkException(ErrorCodes.BAD_REQUEST, "unknown field '" + field + "' in the request; expected id, type, body");
+                    throw new LinkException(
+                            ErrorCodes.BAD_REQUEST,
+                            "unknown field '" + field + "' in the request; expected id, type, body");
                 }
             }
             Handler handler = handlers.get(type);
             if (handler == null) {
-                throw new LinkException(ErrorCodes.UNKNOWN_TYPE, "unknown request type '" + abbreviate(type) + "'; known: "
-                        + handlers.keySet().stream().sorted().collect(Collectors.joining(", ")));
+                throw new LinkException(
+                        ErrorCodes.UNKNOWN_TYPE,
+                        "unknown request type '" + abbreviate(type) + "'; known: "
+                                + handlers.keySet().stream().sorted().collect(Collectors.joining(", ")));
             }
             JsonNode body = tree.get("body");
-            response = LinkResponse.success(id, handler.handle(new Body(json, body == null || body.isNull() ? null : body)));
+            response = LinkResponse.success(
+                    id, handler.handle(new Body(json, body == null || body.isNull() ? null : body)));
         } catch (Exception e) {
             response = LinkResponse.failure(id, toError(type, e));
         }
@@ -100,7 +104,8 @@ public final class RequestDispatcher {
 
     /** The answer to a line longer than the agent accepts. */
     public String tooLarge(int maxBytes) {
-        LinkError error = new LinkError(ErrorCodes.TOO_LARGE, "request line longer than " + maxBytes + " bytes; it was discarded");
+        LinkError error = new LinkError(
+                ErrorCodes.TOO_LARGE, "request line longer than " + maxBytes + " bytes; it was discarded");
         try {
             return json.writeValueAsString(LinkResponse.failure(null, error));
         } catch (JsonProcessingException e) {
@@ -145,8 +150,10 @@ public final class RequestDispatcher {
         if (node.isTextual()) {
             int length = node.textValue().length();
             if (length > MAX_TEXT_CHARS) {
-                throw new LinkException(ErrorCodes.BAD_REQUEST, "'" + path + "' is " + length + " characters long; at most "
-                        + MAX_TEXT_CHARS + " are accepted");
+                throw new LinkException(
+                        ErrorCodes.BAD_REQUEST,
+                        "'" + path + "' is " + length + " characters long; at most " + MAX_TEXT_CHARS
+                                + " are accepted");
             }
             return;
         }
@@ -158,8 +165,10 @@ public final class RequestDispatcher {
             throw new LinkException(ErrorCodes.BAD_REQUEST, where + " is nested deeper than " + MAX_DEPTH + " levels");
         }
         if (node.size() > MAX_ITEMS) {
-            throw new LinkException(ErrorCodes.BAD_REQUEST, where + " has " + node.size() + (node.isArray() ? " items" : " fields")
-                    + "; at most " + MAX_ITEMS + " are accepted");
+            throw new LinkException(
+                    ErrorCodes.BAD_REQUEST,
+                    where + " has " + node.size() + (node.isArray() ? " items" : " fields") + "; at most " + MAX_ITEMS
+                            + " are accepted");
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -170,8 +179,10 @@ public final class RequestDispatcher {
         for (var it = node.fields(); it.hasNext(); ) {
             var field = it.next();
             if (field.getKey().length() > MAX_NAME_CHARS) {
-                throw new LinkException(ErrorCodes.BAD_REQUEST, "a field name in " + where + " is " + field.getKey().length()
-                        + " characters long; at most " + MAX_NAME_CHARS + " are accepted");
+                throw new LinkException(
+                        ErrorCodes.BAD_REQUEST,
+                        "a field name in " + where + " is " + field.getKey().length() + " characters long; at most "
+                                + MAX_NAME_CHARS + " are accepted");
             }
             checkSizes(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), depth + 1);
         }
@@ -192,15 +203,20 @@ public final class RequestDispatcher {
         if (e instanceof ValueInstantiationException vie && vie.getCause() != null) {
             // a record's constructor refused the values: a missing field (NPE names it) or a bad value
             Throwable cause = vie.getCause();
-            String what = cause instanceof NullPointerException ? "missing field '" + cause.getMessage() + "'" : cause.getMessage();
-            return new LinkError(ErrorCodes.BAD_REQUEST, "bad body for " + type + ": " + abbreviate(String.valueOf(what)));
+            String what = cause instanceof NullPointerException
+                    ? "missing field '" + cause.getMessage() + "'"
+                    : cause.getMessage();
+            return new LinkError(
+                    ErrorCodes.BAD_REQUEST, "bad body for " + type + ": " + abbreviate(String.valueOf(what)));
         }
         if (e instanceof JsonMappingException jme) {
             String path = jme.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return new LinkError(ErrorCodes.BAD_REQUEST, "bad body for " + type + (path.isEmpty() ? "" : " at '" + path + "'")
-                    + ": " + firstLine(jme.getOriginalMessage()));
+            return new LinkError(
+                    ErrorCodes.BAD_REQUEST,
+                    "bad body for " + type + (path.isEmpty() ? "" : " at '" + path + "'") + ": "
+                            + firstLine(jme.getOriginalMessage()));
         }
         if (e instanceof JsonProcessingException jpe) {
             return new LinkError(ErrorCodes.BAD_REQUEST, "not valid JSON: " + firstLine(jpe.getOriginalMessage()));
@@ -216,7 +232,8 @@ public final class RequestDispatcher {
                     return new LinkError(ErrorCodes.ALREADY_DECLARED, mse.getMessage());
                 default:
                     LOG.error("member store failed on {}", type, Shortened.of(mse));
-                    return new LinkError(ErrorCodes.INTERNAL, "the agent could not use its member store; nothing was changed");
+                    return new LinkError(
+                            ErrorCodes.INTERNAL, "the agent could not use its member store; nothing was changed");
             }
         }
         if (e instanceof SQLException || e instanceof IOException) {
@@ -248,9 +265,14 @@ public final class RequestDispatcher {
         private static final int MAX_CAUSES = 4;
 
         private Shortened(Throwable original, int depth) {
-            super(original.getClass().getName() + (original.getMessage() == null ? "" : ": " + abbreviate(original.getMessage())),
-                    original.getCause() == null || depth >= MAX_CAUSES ? null : new Shortened(original.getCause(), depth + 1),
-                    false, true);
+            super(
+                    original.getClass().getName()
+                            + (original.getMessage() == null ? "" : ": " + abbreviate(original.getMessage())),
+                    original.getCause() == null || depth >= MAX_CAUSES
+                            ? null
+                            : new Shortened(original.getCause(), depth + 1),
+                    false,
+                    true);
             setStackTrace(original.getStackTrace());
         }
 
@@ -286,7 +308,8 @@ public final class RequestDispatcher {
                 throw new LinkException(ErrorCodes.BAD_REQUEST, "'body' is missing; expected " + type.getSimpleName());
             }
             if (!node.isObject()) {
-                throw new LinkException(ErrorCodes.BAD_REQUEST, "'body' must be a JSON object (" + type.getSimpleName() + ")");
+                throw new LinkException(
+                        ErrorCodes.BAD_REQUEST, "'body' must be a JSON object (" + type.getSimpleName() + ")");
             }
             return json.treeToValue(node, type);
         }

@@ -45,7 +45,8 @@ final class SessionRequests {
         builder.on(MessageTypes.SESSION_START, body -> start(body.as(SessionStart.class)));
         builder.on(MessageTypes.SESSION_HEARTBEAT, body -> {
             SessionHeartbeat heartbeat = body.as(SessionHeartbeat.class);
-            return new SessionTime(refusals(() -> sessions.heartbeat(heartbeat.sessionId(), heartbeat.secret())).toSeconds());
+            return new SessionTime(refusals(() -> sessions.heartbeat(heartbeat.sessionId(), heartbeat.secret()))
+                    .toSeconds());
         });
         builder.on(MessageTypes.SESSION_END, body -> {
             SessionEnd end = body.as(SessionEnd.class);
@@ -54,12 +55,14 @@ final class SessionRequests {
             }
             return new SessionEnded(refusals(() -> sessions.end(end.sessionId(), end.secret(), end.reason())));
         });
-        builder.on(MessageTypes.SESSION_OPEN, body -> new OpenSession(sessions.sessionOpen(), sessions.lastResetFailed()));
+        builder.on(
+                MessageTypes.SESSION_OPEN, body -> new OpenSession(sessions.sessionOpen(), sessions.lastResetFailed()));
         builder.on(MessageTypes.SESSION_EXTEND, body -> {
             SessionExtend extend = body.as(SessionExtend.class);
             staffTokens.require(extend.staffToken());
-            return new SessionTime(refusals(() -> sessions.extend(extend.sessionId(), Duration.ofMinutes(extend.minutes())))
-                    .toSeconds());
+            return new SessionTime(
+                    refusals(() -> sessions.extend(extend.sessionId(), Duration.ofMinutes(extend.minutes())))
+                            .toSeconds());
         });
         builder.on(MessageTypes.MAINTENANCE_START, body -> {
             MaintenanceRequest request = body.as(MaintenanceRequest.class);
@@ -82,8 +85,11 @@ final class SessionRequests {
         Duration allowed = Duration.ofMinutes(start.allowedMinutes());
         String memberCode = null;
         if (start.kind() == VisitorKind.MEMBER) {
-            MemberTickets.Login login = memberTickets.take(start.memberTicket()).orElseThrow(() -> new LinkException(
-                    ErrorCodes.MEMBER_AUTH_REQUIRED, "a member session needs the ticket of a login in the last minutes"));
+            MemberTickets.Login login = memberTickets
+                    .take(start.memberTicket())
+                    .orElseThrow(() -> new LinkException(
+                            ErrorCodes.MEMBER_AUTH_REQUIRED,
+                            "a member session needs the ticket of a login in the last minutes"));
             memberCode = login.code();
             if (login.allowedNow().compareTo(allowed) < 0) {
                 allowed = login.allowedNow();
@@ -91,9 +97,10 @@ final class SessionRequests {
         }
         String code = memberCode;
         Duration granted = allowed;
-        SessionAuthority.Granted g = refusals(() -> sessions.start(start.kind(), code, start.demographics(), granted,
-                start.kioskPid()));
-        return new SessionGranted(g.sessionId(), g.secret(), g.startedAt(), g.remaining().toSeconds());
+        SessionAuthority.Granted g =
+                refusals(() -> sessions.start(start.kind(), code, start.demographics(), granted, start.kioskPid()));
+        return new SessionGranted(
+                g.sessionId(), g.secret(), g.startedAt(), g.remaining().toSeconds());
     }
 
     private Object launch(AppLaunch launch) throws Exception {
@@ -120,7 +127,6 @@ final class SessionRequests {
         }
         return Map.of();
     }
-
 
     /** Turns the authority's refusal into the link's error with the same code. */
     private static <T> T refusals(Call<T> call) throws Exception {

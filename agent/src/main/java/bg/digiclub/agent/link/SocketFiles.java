@@ -32,8 +32,7 @@ final class SocketFiles {
     static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwxr-x---");
     static final Set<PosixFilePermission> SOCKET_MODE = PosixFilePermissions.fromString("rw-rw----");
 
-    private SocketFiles() {
-    }
+    private SocketFiles() {}
 
     /**
      * Creates or tightens the socket's directory and removes a stale socket file.
@@ -45,7 +44,8 @@ final class SocketFiles {
         Path dir = socket.toAbsolutePath().getParent();
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             // Windows would need an ACL on the directory instead; not built yet
-            throw new IOException("the link needs POSIX file permissions to protect " + socket + "; this platform has none");
+            throw new IOException(
+                    "the link needs POSIX file permissions to protect " + socket + "; this platform has none");
         }
         if (Files.isSymbolicLink(dir)) {
             throw new IOException("link socket directory " + dir + " is a symbolic link; refusing to use it");
@@ -56,13 +56,15 @@ final class SocketFiles {
         } else if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("link socket directory " + dir + " exists and is not a directory");
         }
-        PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        UserPrincipal me = FileSystems.getDefault().getUserPrincipalLookupService()
+        PosixFileAttributeView view =
+                Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        UserPrincipal me = FileSystems.getDefault()
+                .getUserPrincipalLookupService()
                 .lookupPrincipalByName(System.getProperty("user.name"));
         if (!view.getOwner().equals(me)) {
             // someone else's directory could be swapped under us; never put the socket there
-            throw new IOException("link socket directory " + dir + " is owned by " + view.getOwner().getName()
-                    + ", not by the agent's account " + me.getName());
+            throw new IOException("link socket directory " + dir + " is owned by "
+                    + view.getOwner().getName() + ", not by the agent's account " + me.getName());
         }
         // umask may have cleared bits and an existing directory may be looser: set exactly
         view.setPermissions(DIRECTORY_MODE);
@@ -87,8 +89,10 @@ final class SocketFiles {
         try {
             principal = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
         } catch (UserPrincipalNotFoundException e) {
-            LOG.warn("group {} does not exist on this PC; {} keeps the agent's group, so only the agent's account can use the link",
-                    group, path);
+            LOG.warn(
+                    "group {} does not exist on this PC; {} keeps the agent's group, so only the agent's account can use the link",
+                    group,
+                    path);
             return;
         }
         view.setGroup(principal);

@@ -53,7 +53,8 @@ final class StaffRequests {
                     LOG.debug("staff login refused: locked after repeated wrong PINs");
                     return new StaffLoginAnswer(StaffLoginAnswer.Outcome.LOCKED, null, check.lockedFor());
                 default:
-                    throw new LinkException(ErrorCodes.STAFF_PIN_NOT_SET,
+                    throw new LinkException(
+                            ErrorCodes.STAFF_PIN_NOT_SET,
                             "no staff PIN is set on this PC; set one with 'digiclub-agent staff-pin'");
             }
         } finally {

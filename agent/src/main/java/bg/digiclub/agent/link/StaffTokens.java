@@ -2,9 +2,8 @@ package bg.digiclub.agent.link;
 
 import java.util.Objects;
 
-import bg.digiclub.support.expiry.ExpiringTokens;
-
 import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.support.expiry.ExpiringTokens;
 
 /**
  * The staff logins of the kiosk's staff panel: a token from {@code staff.login}, required by every
@@ -29,7 +28,8 @@ final class StaffTokens {
     /** @throws LinkException {@code staff_auth_required} unless {@code token} is a live staff login */
     void require(String token) throws LinkException {
         if (token == null || tokens.subjectOf(token).isEmpty()) {
-            throw new LinkException(ErrorCodes.STAFF_AUTH_REQUIRED, "this needs staff: log in with the staff PIN (again)");
+            throw new LinkException(
+                    ErrorCodes.STAFF_AUTH_REQUIRED, "this needs staff: log in with the staff PIN (again)");
         }
     }
 }

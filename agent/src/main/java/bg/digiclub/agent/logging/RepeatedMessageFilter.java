@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
-import org.slf4j.Marker;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import org.slf4j.Marker;
 
 /**
  * A per-message rate limit: the same message template from the same logger is written at most
@@ -66,7 +65,10 @@ public final class RepeatedMessageFilter extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
         // level == null or no format: isXxxEnabled() asking, not an event
-        if (format == null || level == null || SUMMARIZING.get() || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+        if (format == null
+                || level == null
+                || SUMMARIZING.get()
+                || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
             return FilterReply.NEUTRAL;
         }
         List<Count> summaries = List.of();

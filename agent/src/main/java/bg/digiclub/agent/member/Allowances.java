@@ -15,7 +15,8 @@ public record Allowances(Duration perSession, Duration daily) {
         Objects.requireNonNull(perSession, "perSession");
         Objects.requireNonNull(daily, "daily");
         if (perSession.compareTo(MIN_SESSION) < 0) {
-            throw new IllegalArgumentException("per-session allowance must be at least " + MIN_SESSION + ", got " + perSession);
+            throw new IllegalArgumentException(
+                    "per-session allowance must be at least " + MIN_SESSION + ", got " + perSession);
         }
         if (daily.compareTo(MIN_SESSION) < 0) {
             throw new IllegalArgumentException("daily allowance must be at least " + MIN_SESSION + ", got " + daily);

@@ -36,7 +36,8 @@ public record LockoutPolicy(int maxFailures, Duration lockFor, Duration maxLockF
             throw new IllegalArgumentException("lockFor must be positive, got " + lockFor);
         }
         if (maxLockFor.compareTo(lockFor) < 0) {
-            throw new IllegalArgumentException("maxLockFor must be at least lockFor (" + lockFor + "), got " + maxLockFor);
+            throw new IllegalArgumentException(
+                    "maxLockFor must be at least lockFor (" + lockFor + "), got " + maxLockFor);
         }
     }
 

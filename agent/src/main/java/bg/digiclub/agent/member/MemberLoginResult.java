@@ -13,7 +13,8 @@ import bg.digiclub.common.link.wire.LoginOutcome;
  * @param lockedFor    how long the code stays locked; zero unless LOCKED
  * @param demographics what the member declared once; null if never asked, or if not OK
  */
-public record MemberLoginResult(LoginOutcome outcome, Duration allowedNow, Duration lockedFor, Demographics demographics) {
+public record MemberLoginResult(
+        LoginOutcome outcome, Duration allowedNow, Duration lockedFor, Demographics demographics) {
     public MemberLoginResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(allowedNow, "allowedNow");

@@ -3,8 +3,8 @@ package bg.digiclub.agent.member;
 import java.time.Duration;
 import java.util.Objects;
 
-import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.common.config.ConfigProperties;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * Member cards on this PC.
@@ -28,11 +28,12 @@ public record MemberSettings(Allowances allowances, int pbkdf2Iterations) {
     }
 
     public static MemberSettings read(ConfigProperties c) {
-        Duration perSession = c.minutes("members.session-minutes", Duration.ofMinutes(60), Duration.ofMinutes(1),
-                Duration.ofHours(24));
-        Duration daily = c.minutes("members.daily-minutes", Duration.ofMinutes(120), Duration.ofMinutes(1),
-                Duration.ofHours(24));
-        int iterations = c.integer("members.pbkdf2-iterations", DEFAULT_PIN_ITERATIONS, SlowHash.MIN_ITERATIONS, 10_000_000);
+        Duration perSession = c.minutes(
+                "members.session-minutes", Duration.ofMinutes(60), Duration.ofMinutes(1), Duration.ofHours(24));
+        Duration daily = c.minutes(
+                "members.daily-minutes", Duration.ofMinutes(120), Duration.ofMinutes(1), Duration.ofHours(24));
+        int iterations =
+                c.integer("members.pbkdf2-iterations", DEFAULT_PIN_ITERATIONS, SlowHash.MIN_ITERATIONS, 10_000_000);
         return new MemberSettings(new Allowances(perSession, daily), iterations);
     }
 }

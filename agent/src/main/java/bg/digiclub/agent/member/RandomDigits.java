@@ -10,6 +10,7 @@ import java.util.Objects;
 public final class RandomDigits {
     /** 8 digits: 100 million codes for a PC's few hundred cards, so guessing one is hopeless. */
     public static final int CODE_LENGTH = 8;
+
     public static final int PIN_LENGTH = 6;
 
     private final SecureRandom random;

@@ -41,8 +41,14 @@ public final class SqliteMemberStore implements MemberStore {
     private final Object loginLock = new Object();
     private final UnknownCodeAttempts unknownCodes = new UnknownCodeAttempts();
 
-    public SqliteMemberStore(Database db, SlowHash hasher, RandomDigits random, LockoutPolicy lockout,
-                             Allowances allowances, MemberUsage usage, Clock clock) {
+    public SqliteMemberStore(
+            Database db,
+            SlowHash hasher,
+            RandomDigits random,
+            LockoutPolicy lockout,
+            Allowances allowances,
+            MemberUsage usage,
+            Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.random = Objects.requireNonNull(random, "random");
@@ -114,7 +120,9 @@ public final class SqliteMemberStore implements MemberStore {
 
     private MemberLoginResult refusedAfterFailure(LockState after, Instant now) {
         Duration lockedFor = lockout.lockedFor(after, now);
-        return lockedFor.isZero() ? MemberLoginResult.refused(LoginOutcome.WRONG_PIN) : MemberLoginResult.locked(lockedFor);
+        return lockedFor.isZero()
+                ? MemberLoginResult.refused(LoginOutcome.WRONG_PIN)
+                : MemberLoginResult.locked(lockedFor);
     }
 
     @Override
@@ -132,7 +140,8 @@ public final class SqliteMemberStore implements MemberStore {
         });
         if (changed == 0) {
             requireExists(code);
-            throw new MemberStoreException(Reason.ALREADY_DECLARED, "this card's age band and sex were declared before");
+            throw new MemberStoreException(
+                    Reason.ALREADY_DECLARED, "this card's age band and sex were declared before");
         }
     }
 
@@ -142,8 +151,8 @@ public final class SqliteMemberStore implements MemberStore {
         List<Card> cards = read(c -> {
             List<Card> result = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT code, pin_hash, age_band, sex, disabled, failed_attempts, locked_until FROM member_card ORDER BY created_at, code");
-                 ResultSet rs = ps.executeQuery()) {
+                            "SELECT code, pin_hash, age_band, sex, disabled, failed_attempts, locked_until FROM member_card ORDER BY created_at, code");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(Card.from(rs));
                 }
@@ -235,8 +244,8 @@ public final class SqliteMemberStore implements MemberStore {
 
     private void saveLock(String code, LockState state) throws MemberStoreException {
         write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE member_card SET failed_attempts = ?, locked_until = ? WHERE code = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE member_card SET failed_attempts = ?, locked_until = ? WHERE code = ?")) {
                 ps.setInt(1, state.failures());
                 if (state.lockedUntil() == null) {
                     ps.setNull(2, java.sql.Types.INTEGER);
@@ -297,10 +306,15 @@ public final class SqliteMemberStore implements MemberStore {
     private record Card(String code, String pinHash, Demographics demographics, boolean disabled, LockState lock) {
         static Card from(ResultSet rs) throws SQLException {
             String ageBand = rs.getString("age_band");
-            Demographics demographics = ageBand == null ? null
+            Demographics demographics = ageBand == null
+                    ? null
                     : new Demographics(AgeBand.valueOf(ageBand), Sex.valueOf(rs.getString("sex")));
             Instant until = Rows.epochMilliOrNull(rs, "locked_until");
-            return new Card(rs.getString("code"), rs.getString("pin_hash"), demographics, rs.getInt("disabled") == 1,
+            return new Card(
+                    rs.getString("code"),
+                    rs.getString("pin_hash"),
+                    demographics,
+                    rs.getInt("disabled") == 1,
                     new LockState(rs.getInt("failed_attempts"), until));
         }
     }

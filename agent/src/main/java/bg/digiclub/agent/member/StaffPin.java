@@ -80,7 +80,8 @@ public final class StaffPin {
      */
     public void set(char[] pin, boolean demo) throws SQLException {
         if (pin.length < MIN_LENGTH || pin.length > MAX_LENGTH) {
-            throw new IllegalArgumentException("the staff PIN must be " + MIN_LENGTH + " to " + MAX_LENGTH + " digits, got " + pin.length);
+            throw new IllegalArgumentException(
+                    "the staff PIN must be " + MIN_LENGTH + " to " + MAX_LENGTH + " digits, got " + pin.length);
         }
         for (char ch : pin) {
             if (ch < '0' || ch > '9') {
@@ -153,9 +154,13 @@ public final class StaffPin {
                 return new Check(Outcome.WRONG_PIN, Duration.ZERO);
             }
             int round = lockout.rounds(after);
-            LOG.warn("staff login locked for {} min after {} wrong staff PINs in a row (lock {} in a row)",
-                    minutes(lockedFor), after.failures(), round);
-            alert(round >= CRIT_FROM_ROUND ? HealthStatus.CRIT : HealthStatus.WARN,
+            LOG.warn(
+                    "staff login locked for {} min after {} wrong staff PINs in a row (lock {} in a row)",
+                    minutes(lockedFor),
+                    after.failures(),
+                    round);
+            alert(
+                    round >= CRIT_FROM_ROUND ? HealthStatus.CRIT : HealthStatus.WARN,
                     "staff login locked for " + minutes(lockedFor) + " min after " + after.failures()
                             + " wrong staff PINs in a row");
             return new Check(Outcome.LOCKED, lockedFor);
@@ -172,8 +177,9 @@ public final class StaffPin {
 
     private Row load() throws SQLException {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pin_hash, failed_attempts, locked_until FROM staff_pin WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT pin_hash, failed_attempts, locked_until FROM staff_pin WHERE id = 1");
+                    ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
@@ -186,7 +192,8 @@ public final class StaffPin {
 
     private void save(LockState state) throws SQLException {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE staff_pin SET failed_attempts = ?, locked_until = ? WHERE id = 1")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE staff_pin SET failed_attempts = ?, locked_until = ? WHERE id = 1")) {
                 ps.setInt(1, state.failures());
                 if (state.lockedUntil() == null) {
                     ps.setNull(2, Types.INTEGER);
@@ -198,15 +205,16 @@ public final class StaffPin {
         });
     }
 
-    private record Row(String pinHash, LockState lock) {
-    }
+    private record Row(String pinHash, LockState lock) {}
 
     /** The result of a staff PIN check; {@code lockedFor} is zero unless LOCKED. */
-    public record Check(Outcome outcome, Duration lockedFor) {
-    }
+    public record Check(Outcome outcome, Duration lockedFor) {}
 
     /** Whether the staff PIN was accepted. */
     public enum Outcome {
-        OK, WRONG_PIN, LOCKED, NOT_SET
+        OK,
+        WRONG_PIN,
+        LOCKED,
+        NOT_SET
     }
 }

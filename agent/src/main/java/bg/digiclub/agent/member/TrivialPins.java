@@ -17,8 +17,7 @@ public final class TrivialPins {
      */
     public static final String QUICK_START_DEMO_PIN = "584013";
 
-    private TrivialPins() {
-    }
+    private TrivialPins() {}
 
     /**
      * Why {@code pin} (digits only) must not be a staff PIN; empty if it may.
@@ -33,10 +32,12 @@ public final class TrivialPins {
             return Optional.of("the staff PIN is one digit repeated; choose one that is hard to guess");
         }
         if (isRun(pin, 1) || isRun(pin, -1)) {
-            return Optional.of("the staff PIN is a run of digits (like 123456 or 654321); choose one that is hard to guess");
+            return Optional.of(
+                    "the staff PIN is a run of digits (like 123456 or 654321); choose one that is hard to guess");
         }
         if (repeatsPattern(pin, 2) || repeatsPattern(pin, 3)) {
-            return Optional.of("the staff PIN repeats a short pattern (like 121212 or 123123); choose one that is hard to guess");
+            return Optional.of(
+                    "the staff PIN repeats a short pattern (like 121212 or 123123); choose one that is hard to guess");
         }
         if (!demo && Arrays.equals(pin, QUICK_START_DEMO_PIN.toCharArray())) {
             return Optional.of("that is the quick start's published demo PIN; choose your own");

@@ -50,8 +50,12 @@ public final class AgentService implements AutoCloseable {
     /**
      * @param resources closed in reverse order when the service stops (worker, database, lock)
      */
-    public AgentService(HealthMonitor monitor, Retention retention, Optional<UploadService> upload, Duration interval,
-                        List<AutoCloseable> resources) {
+    public AgentService(
+            HealthMonitor monitor,
+            Retention retention,
+            Optional<UploadService> upload,
+            Duration interval,
+            List<AutoCloseable> resources) {
         this.monitor = Objects.requireNonNull(monitor, "monitor");
         this.retention = Objects.requireNonNull(retention, "retention");
         this.upload = Objects.requireNonNull(upload, "upload");
@@ -61,10 +65,16 @@ public final class AgentService implements AutoCloseable {
 
     public void start() {
         scheduler.scheduleWithFixedDelay(this::healthRound, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::housekeeping, HOUSEKEEPING_EVERY.toMillis(),
-                HOUSEKEEPING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        upload.ifPresent(u -> uploader.scheduleWithFixedDelay(() -> uploadTick(u), UPLOAD_TICK_EVERY.toMillis(),
-                UPLOAD_TICK_EVERY.toMillis(), TimeUnit.MILLISECONDS));
+        scheduler.scheduleWithFixedDelay(
+                this::housekeeping,
+                HOUSEKEEPING_EVERY.toMillis(),
+                HOUSEKEEPING_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        upload.ifPresent(u -> uploader.scheduleWithFixedDelay(
+                () -> uploadTick(u),
+                UPLOAD_TICK_EVERY.toMillis(),
+                UPLOAD_TICK_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS));
         LOG.info("agent started: sampling every {} s", interval.toSeconds());
     }
 

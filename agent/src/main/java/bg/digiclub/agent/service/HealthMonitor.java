@@ -56,8 +56,13 @@ public final class HealthMonitor {
     private HealthStatus samplingStatus = HealthStatus.OK;
     private Instant samplingSince;
 
-    public HealthMonitor(SamplingWorker worker, HealthEvaluator evaluator, SampleStore samples, AlertStore alerts,
-                         RaisedChecks raised, Consumer<HealthReport> publish) {
+    public HealthMonitor(
+            SamplingWorker worker,
+            HealthEvaluator evaluator,
+            SampleStore samples,
+            AlertStore alerts,
+            RaisedChecks raised,
+            Consumer<HealthReport> publish) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.samples = Objects.requireNonNull(samples, "samples");
@@ -78,8 +83,10 @@ public final class HealthMonitor {
         if (last == null) {
             return Optional.empty();
         }
-        HealthReport report = raised.addTo(withCheck(last, new CheckReport(SAMPLING_CHECK,
-                HealthStatus.WARN, "no fresh sample: " + failed.detail(), samplingSince)));
+        HealthReport report = raised.addTo(withCheck(
+                last,
+                new CheckReport(
+                        SAMPLING_CHECK, HealthStatus.WARN, "no fresh sample: " + failed.detail(), samplingSince)));
         publish.accept(report);
         return Optional.of(report);
     }

@@ -74,9 +74,11 @@ public record NativeLibrary(String name, String resource, String fileName) {
             Files.createDirectories(dir, privateAttribute("rwx------"));
             Path part = dir.resolve(fileName + PART_SUFFIX);
             Files.deleteIfExists(part);
-            try (FileChannel channel = FileChannel.open(part, java.util.Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), privateAttribute("rwx------"));
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            try (FileChannel channel = FileChannel.open(
+                            part,
+                            java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                            privateAttribute("rwx------"));
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 out.write(content);
                 out.flush();
                 channel.force(true);
@@ -93,7 +95,9 @@ public record NativeLibrary(String name, String resource, String fileName) {
     }
 
     private static boolean matches(Path file, long size, String hash) throws IOException {
-        return Files.isRegularFile(file) && Files.size(file) == size && sha256(Files.readAllBytes(file)).equals(hash);
+        return Files.isRegularFile(file)
+                && Files.size(file) == size
+                && sha256(Files.readAllBytes(file)).equals(hash);
     }
 
     /** Directories of this library's earlier versions (and their half-written files). */

@@ -31,8 +31,7 @@ public final class NativeSetup {
     static final String SQLITE_LIB_NAME = "org.sqlite.lib.name";
     static final String JNA_BOOT_PATH = "jna.boot.library.path";
 
-    private NativeSetup() {
-    }
+    private NativeSetup() {}
 
     /** Unpacks (if needed) and points SQLite and JNA at their native libraries for the agent on {@code dataDir}. */
     public static void apply(Path dataDir) throws IOException {
@@ -42,11 +41,13 @@ public final class NativeSetup {
         }
         Path nativeDir = dataDir.resolve(NATIVE_DIR);
         sqlite().install(nativeDir).ifPresent(file -> {
-            System.setProperty(SQLITE_LIB_PATH, file.getParent().toAbsolutePath().toString());
+            System.setProperty(
+                    SQLITE_LIB_PATH, file.getParent().toAbsolutePath().toString());
             System.setProperty(SQLITE_LIB_NAME, file.getFileName().toString());
         });
-        jna().install(nativeDir).ifPresent(file ->
-                System.setProperty(JNA_BOOT_PATH, file.getParent().toAbsolutePath().toString()));
+        jna().install(nativeDir)
+                .ifPresent(file -> System.setProperty(
+                        JNA_BOOT_PATH, file.getParent().toAbsolutePath().toString()));
         // the fallback place; an empty directory costs nothing on a full disk. Private: the umask
         // is not set yet (it is set through JNA, which needs these properties first)
         Files.createDirectories(tmpDir, NativeLibrary.privateAttribute("rwx------"));
@@ -57,8 +58,8 @@ public final class NativeSetup {
     /** sqlite-jdbc's library for this platform, found where its own loader looks. */
     static NativeLibrary sqlite() {
         String file = System.mapLibraryName("sqlitejdbc");
-        return new NativeLibrary("sqlite", "org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + file,
-                file);
+        return new NativeLibrary(
+                "sqlite", "org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + file, file);
     }
 
     /** JNA's dispatch library for this platform; it looks for {@code mapLibraryName("jnidispatch")} on the boot path. */

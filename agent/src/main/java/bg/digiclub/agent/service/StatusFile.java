@@ -61,7 +61,8 @@ public final class StatusFile {
         }
         try {
             HealthReport report = Reader.JSON.readValue(file.toFile(), HealthReport.class);
-            if (report.sampledAt() == null || Duration.between(report.sampledAt(), now).compareTo(maxAge) > 0) {
+            if (report.sampledAt() == null
+                    || Duration.between(report.sampledAt(), now).compareTo(maxAge) > 0) {
                 return Optional.empty();
             }
             return Optional.of(report);

@@ -1,8 +1,8 @@
 package bg.digiclub.agent.service;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 
 /**
  * Windows: the data directory's ACL is set by the installer (SYSTEM and Administrators only);

@@ -55,9 +55,11 @@ public final class SessionAuthority {
     static final Duration RESET_RETRY = Duration.ofMinutes(1);
     /** Sessions could not be heartbeated while the agent was down: the watchdog counts from here too. */
     private final Instant agentStarted;
+
     private Instant maintenanceUntil;
     /** The process of the kiosk that started the open session, if it said; in memory only. */
     private OpenKiosk openKiosk;
+
     private boolean lastResetFailed;
     private Instant lastResetAt;
 
@@ -65,8 +67,14 @@ public final class SessionAuthority {
      * @param raised where a failed reset is raised as {@value #RESET_CHECK} (CRIT to staff and the
      *               dashboard); it also tells, after a restart, that the last reset failed
      */
-    public SessionAuthority(SessionLedger ledger, VisitorAccount visitor, RaisedChecks raised, Clock clock,
-                            Duration heartbeatInterval, SecureRandom random) throws SQLException {
+    public SessionAuthority(
+            SessionLedger ledger,
+            VisitorAccount visitor,
+            RaisedChecks raised,
+            Clock clock,
+            Duration heartbeatInterval,
+            SecureRandom random)
+            throws SQLException {
         this(ledger, visitor, raised, clock, heartbeatInterval, random, SessionEvents.NONE);
     }
 
@@ -74,8 +82,15 @@ public final class SessionAuthority {
      * @param events told, under this object's lock, when a session opens, when one ends (before its
      *               reset begins) and when maintenance ends
      */
-    public SessionAuthority(SessionLedger ledger, VisitorAccount visitor, RaisedChecks raised, Clock clock,
-                            Duration heartbeatInterval, SecureRandom random, SessionEvents events) throws SQLException {
+    public SessionAuthority(
+            SessionLedger ledger,
+            VisitorAccount visitor,
+            RaisedChecks raised,
+            Clock clock,
+            Duration heartbeatInterval,
+            SecureRandom random,
+            SessionEvents events)
+            throws SQLException {
         this.events = Objects.requireNonNull(events, "events");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.visitor = Objects.requireNonNull(visitor, "visitor");
@@ -100,8 +115,7 @@ public final class SessionAuthority {
     }
 
     /** Which session a kiosk process started. */
-    private record OpenKiosk(String sessionId, KioskProcess process) {
-    }
+    private record OpenKiosk(String sessionId, KioskProcess process) {}
 
     /**
      * Starts a session now. A session still open whose kiosk has gone silent (or whose kiosk
@@ -116,13 +130,15 @@ public final class SessionAuthority {
      *                                 on; {@code out_of_order} if the visitor's home could not be reset;
      *                                 {@code bad_request} if {@code kioskPid} is no running process
      */
-    public synchronized Granted start(VisitorKind kind, String memberCode, Demographics demographics, Duration allowed,
-                                      Long kioskPid) throws SQLException, SessionRefusedException {
+    public synchronized Granted start(
+            VisitorKind kind, String memberCode, Demographics demographics, Duration allowed, Long kioskPid)
+            throws SQLException, SessionRefusedException {
         Instant now = clock.instant();
         KioskProcess kiosk = null;
         if (kioskPid != null) {
-            kiosk = KioskProcess.of(kioskPid).orElseThrow(() -> new SessionRefusedException(ErrorCodes.BAD_REQUEST,
-                    "kioskPid " + kioskPid + " is not a running process"));
+            kiosk = KioskProcess.of(kioskPid)
+                    .orElseThrow(() -> new SessionRefusedException(
+                            ErrorCodes.BAD_REQUEST, "kioskPid " + kioskPid + " is not a running process"));
         }
         sweep();
         if (maintenanceUntil != null) {
@@ -137,7 +153,8 @@ public final class SessionAuthority {
             List<WipeStepResult> again = visitor.reset();
             resetDone(again);
             if (lastResetFailed) {
-                throw new SessionRefusedException(ErrorCodes.OUT_OF_ORDER,
+                throw new SessionRefusedException(
+                        ErrorCodes.OUT_OF_ORDER,
                         "the previous visitor's data could not be removed: " + firstFailure(again));
             }
         }
@@ -160,7 +177,8 @@ public final class SessionAuthority {
      * @throws SessionRefusedException {@code session_auth_required} for a wrong id or secret,
      *                                 {@code session_ended} if the session is over
      */
-    public synchronized Duration heartbeat(String sessionId, String secret) throws SQLException, SessionRefusedException {
+    public synchronized Duration heartbeat(String sessionId, String secret)
+            throws SQLException, SessionRefusedException {
         SessionRecord s = authorised(sessionId, secret);
         Instant now = clock.instant();
         if (s.isOpen() && !now.isBefore(timeoutDeadline(s))) {
@@ -201,8 +219,10 @@ public final class SessionAuthority {
 
     /** Staff give a running session more time (the link checked the staff token). */
     public synchronized Duration extend(String sessionId, Duration more) throws SQLException, SessionRefusedException {
-        SessionRecord s = ledger.find(sessionId).filter(SessionRecord::isOpen)
-                .orElseThrow(() -> new SessionRefusedException(ErrorCodes.SESSION_ENDED, "no running session of this id"));
+        SessionRecord s = ledger.find(sessionId)
+                .filter(SessionRecord::isOpen)
+                .orElseThrow(
+                        () -> new SessionRefusedException(ErrorCodes.SESSION_ENDED, "no running session of this id"));
         ledger.extend(sessionId, more);
         LOG.info("session {} extended by {} (staff)", sessionId, more);
         return remaining(ledger.find(sessionId).orElse(s), clock.instant());
@@ -239,8 +259,9 @@ public final class SessionAuthority {
      * @param category   the category of the launcher's tile
      * @param displayEnv DISPLAY (and the like) of the kiosk's screen, already checked
      */
-    public synchronized void launch(String sessionId, String secret, List<String> argv, TileCategory category,
-                                    Map<String, String> displayEnv) throws SQLException, SessionRefusedException, IOException {
+    public synchronized void launch(
+            String sessionId, String secret, List<String> argv, TileCategory category, Map<String, String> displayEnv)
+            throws SQLException, SessionRefusedException, IOException {
         Objects.requireNonNull(category, "category");
         SessionRecord s = authorised(sessionId, secret);
         if (!s.isOpen()) {
@@ -284,7 +305,9 @@ public final class SessionAuthority {
         Instant now = clock.instant();
         try {
             Optional<SessionRecord> open = ledger.openSession();
-            if (open.isEmpty() && lastResetFailed && maintenanceUntil == null
+            if (open.isEmpty()
+                    && lastResetFailed
+                    && maintenanceUntil == null
                     && !now.isBefore(lastResetAt.plus(RESET_RETRY))) {
                 LOG.info("trying the failed reset of the visitor's home again");
                 resetDone(visitor.reset());
@@ -292,15 +315,25 @@ public final class SessionAuthority {
             if (open.isPresent()) {
                 SessionRecord s = open.get();
                 OpenKiosk kiosk = openKiosk;
-                if (kiosk != null && kiosk.sessionId().equals(s.id()) && kiosk.process().isGone()) {
-                    LOG.warn("session {}: its kiosk (pid {}) is gone; ending the session", s.id(), kiosk.process().pid());
+                if (kiosk != null
+                        && kiosk.sessionId().equals(s.id())
+                        && kiosk.process().isGone()) {
+                    LOG.warn(
+                            "session {}: its kiosk (pid {}) is gone; ending the session",
+                            s.id(),
+                            kiosk.process().pid());
                     endByAgent(s, now.isAfter(s.endsAt()) ? s.endsAt() : now, EndReason.INTERRUPTED);
                 } else if (!now.isBefore(silenceDeadline(s))) {
-                    LOG.warn("session {}: no heartbeat since {}; the kiosk is gone or stopped, ending it", s.id(),
+                    LOG.warn(
+                            "session {}: no heartbeat since {}; the kiosk is gone or stopped, ending it",
+                            s.id(),
                             s.lastSignOfLife());
                     endByAgent(s, s.lastSignOfLife(), EndReason.INTERRUPTED);
                 } else if (!now.isBefore(timeoutDeadline(s))) {
-                    LOG.warn("session {}: its time ran out at {} and the kiosk did not end it; ending it", s.id(), s.endsAt());
+                    LOG.warn(
+                            "session {}: its time ran out at {} and the kiosk did not end it; ending it",
+                            s.id(),
+                            s.endsAt());
                     endByAgent(s, s.endsAt(), EndReason.TIMEOUT);
                 }
             }
@@ -333,7 +366,8 @@ public final class SessionAuthority {
         closeAndReset(s, at, reason, ClosedBy.AGENT);
     }
 
-    private List<WipeStepResult> closeAndReset(SessionRecord s, Instant at, EndReason reason, ClosedBy by) throws SQLException {
+    private List<WipeStepResult> closeAndReset(SessionRecord s, Instant at, EndReason reason, ClosedBy by)
+            throws SQLException {
         if (!ledger.close(s.id(), at, reason, by)) {
             return ledger.wipeSteps(s.id());
         }
@@ -343,7 +377,11 @@ public final class SessionAuthority {
         List<WipeStepResult> steps = visitor.reset();
         ledger.recordReset(s.id(), steps);
         resetDone(steps);
-        LOG.info("session {} ended ({}, by {}); reset {}", s.id(), reason, by,
+        LOG.info(
+                "session {} ended ({}, by {}); reset {}",
+                s.id(),
+                reason,
+                by,
                 lastResetFailed ? "FAILED: " + firstFailure(steps) : "ok");
         return steps;
     }
@@ -352,7 +390,9 @@ public final class SessionAuthority {
     private void resetDone(List<WipeStepResult> steps) {
         lastResetAt = clock.instant();
         lastResetFailed = !succeeded(steps);
-        raised.raise(RESET_CHECK, lastResetFailed ? HealthStatus.CRIT : HealthStatus.OK,
+        raised.raise(
+                RESET_CHECK,
+                lastResetFailed ? HealthStatus.CRIT : HealthStatus.OK,
                 lastResetFailed ? "the visitor's data could not be removed: " + firstFailure(steps) : "reset ok");
     }
 
@@ -361,8 +401,9 @@ public final class SessionAuthority {
         if (sessionId == null || secret == null || !ledger.secretMatches(sessionId, secret)) {
             throw new SessionRefusedException(ErrorCodes.SESSION_AUTH_REQUIRED, "unknown session or wrong secret");
         }
-        return ledger.find(sessionId).orElseThrow(() -> new SessionRefusedException(ErrorCodes.SESSION_AUTH_REQUIRED,
-                "unknown session or wrong secret"));
+        return ledger.find(sessionId)
+                .orElseThrow(() -> new SessionRefusedException(
+                        ErrorCodes.SESSION_AUTH_REQUIRED, "unknown session or wrong secret"));
     }
 
     /** Two heartbeats missed, with half an interval of slack; never before the agent itself was up that long. */
@@ -386,6 +427,10 @@ public final class SessionAuthority {
     }
 
     private static String firstFailure(List<WipeStepResult> steps) {
-        return steps.stream().filter(r -> !r.ok()).findFirst().map(r -> r.step() + ": " + r.detail()).orElse("no reset steps");
+        return steps.stream()
+                .filter(r -> !r.ok())
+                .findFirst()
+                .map(r -> r.step() + ": " + r.detail())
+                .orElse("no reset steps");
     }
 }

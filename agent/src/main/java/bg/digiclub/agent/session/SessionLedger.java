@@ -49,8 +49,15 @@ public final class SessionLedger {
     }
 
     /** Records a new open session. */
-    void insert(String id, VisitorKind kind, String memberCode, Demographics demographics, Instant startedAt,
-                Duration allowed, String secretHash) throws SQLException {
+    void insert(
+            String id,
+            VisitorKind kind,
+            String memberCode,
+            Demographics demographics,
+            Instant startedAt,
+            Duration allowed,
+            String secretHash)
+            throws SQLException {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO session (id, kind, member_code, age_band, sex, "
                     + "started_at, allowed_ms, secret_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -70,13 +77,19 @@ public final class SessionLedger {
 
     /** Records a sign of life of an open session, with the time it had left then. */
     void heartbeat(String id, Instant at, Duration remaining) throws SQLException {
-        update("UPDATE session SET last_heartbeat_at = ?, remaining_ms = ? WHERE id = ? AND closed_by IS NULL",
-                at.toEpochMilli(), remaining.toMillis(), id);
+        update(
+                "UPDATE session SET last_heartbeat_at = ?, remaining_ms = ? WHERE id = ? AND closed_by IS NULL",
+                at.toEpochMilli(),
+                remaining.toMillis(),
+                id);
     }
 
     /** Adds time to an open session. */
     void extend(String id, Duration more) throws SQLException {
-        update("UPDATE session SET allowed_ms = allowed_ms + ? WHERE id = ? AND closed_by IS NULL", more.toMillis(), id);
+        update(
+                "UPDATE session SET allowed_ms = allowed_ms + ? WHERE id = ? AND closed_by IS NULL",
+                more.toMillis(),
+                id);
     }
 
     /**
@@ -86,8 +99,9 @@ public final class SessionLedger {
      */
     boolean close(String id, Instant endedAt, EndReason reason, ClosedBy by) throws SQLException {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE session SET ended_at = ?, end_reason = ?, closed_by = ? "
-                    + "WHERE id = ? AND closed_by IS NULL")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE session SET ended_at = ?, end_reason = ?, closed_by = ? "
+                            + "WHERE id = ? AND closed_by IS NULL")) {
                 ps.setLong(1, endedAt.toEpochMilli());
                 ps.setString(2, reason.name());
                 ps.setString(3, by.name());
@@ -102,15 +116,19 @@ public final class SessionLedger {
      * session, however many of its tiles were opened.
      */
     void recordTileCategory(String id, TileCategory category) throws SQLException {
-        update("INSERT INTO session_tile_category (session_id, category) VALUES (?, ?) "
-                + "ON CONFLICT (session_id, category) DO NOTHING", id, category.name());
+        update(
+                "INSERT INTO session_tile_category (session_id, category) VALUES (?, ?) "
+                        + "ON CONFLICT (session_id, category) DO NOTHING",
+                id,
+                category.name());
     }
 
     /** Records how ending the visitor's programs and resetting the home went, once per session. */
     void recordReset(String id, List<WipeStepResult> steps) throws SQLException {
         boolean ok = !steps.isEmpty() && steps.stream().allMatch(WipeStepResult::ok);
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE session SET wipe_ok = ? WHERE id = ? AND wipe_ok IS NULL")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE session SET wipe_ok = ? WHERE id = ? AND wipe_ok IS NULL")) {
                 ps.setInt(1, ok ? 1 : 0);
                 ps.setString(2, id);
                 if (ps.executeUpdate() == 1) {
@@ -124,8 +142,8 @@ public final class SessionLedger {
     /** The open session, if any (the newest if an old database holds several). */
     public Optional<SessionRecord> openSession() throws SQLException {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM session WHERE closed_by IS NULL "
-                    + "ORDER BY started_at DESC LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM session WHERE closed_by IS NULL " + "ORDER BY started_at DESC LIMIT 1")) {
                 List<SessionRecord> found = list(ps);
                 return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
             }
@@ -142,8 +160,10 @@ public final class SessionLedger {
                 }
             }
         });
-        return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
-                SessionSecrets.hash(secret).getBytes(StandardCharsets.US_ASCII));
+        return stored != null
+                && MessageDigest.isEqual(
+                        stored.getBytes(StandardCharsets.US_ASCII),
+                        SessionSecrets.hash(secret).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The session of this id, if recorded. */
@@ -191,9 +211,10 @@ public final class SessionLedger {
     public Map<String, Set<TileCategory>> tileCategoriesOverlapping(Instant from, Instant to) throws SQLException {
         return db.read(c -> {
             Map<String, Set<TileCategory>> result = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.session_id, t.category FROM session_tile_category t "
-                    + "JOIN session s ON s.id = t.session_id WHERE s.started_at < ? "
-                    + "AND COALESCE(s.ended_at, s.last_heartbeat_at, s.started_at) >= ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT t.session_id, t.category FROM session_tile_category t "
+                            + "JOIN session s ON s.id = t.session_id WHERE s.started_at < ? "
+                            + "AND COALESCE(s.ended_at, s.last_heartbeat_at, s.started_at) >= ?")) {
                 ps.setLong(1, to.toEpochMilli());
                 ps.setLong(2, from.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -211,8 +232,9 @@ public final class SessionLedger {
     public Duration memberUsage(String memberCode, Instant from, Instant to) {
         try {
             List<SessionRecord> sessions = db.read(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM session WHERE member_code = ? "
-                        + "AND started_at < ? AND COALESCE(ended_at, last_heartbeat_at, started_at) >= ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT " + COLUMNS + " FROM session WHERE member_code = ? "
+                                + "AND started_at < ? AND COALESCE(ended_at, last_heartbeat_at, started_at) >= ?")) {
                     ps.setString(1, memberCode);
                     ps.setLong(2, to.toEpochMilli());
                     ps.setLong(3, from.toEpochMilli());
@@ -268,11 +290,16 @@ public final class SessionLedger {
                 String closedBy = rs.getString("closed_by");
                 String reason = rs.getString("end_reason");
                 Integer wipeOk = Rows.intOrNull(rs, "wipe_ok");
-                result.add(new SessionRecord(rs.getString("id"), VisitorKind.valueOf(rs.getString("kind")),
+                result.add(new SessionRecord(
+                        rs.getString("id"),
+                        VisitorKind.valueOf(rs.getString("kind")),
                         rs.getString("member_code"),
                         new Demographics(AgeBand.valueOf(rs.getString("age_band")), Sex.valueOf(rs.getString("sex"))),
-                        Instant.ofEpochMilli(rs.getLong("started_at")), Duration.ofMillis(rs.getLong("allowed_ms")),
-                        Rows.epochMilliOrNull(rs, "last_heartbeat_at"), Rows.millisOrNull(rs, "remaining_ms"), Rows.epochMilliOrNull(rs, "ended_at"),
+                        Instant.ofEpochMilli(rs.getLong("started_at")),
+                        Duration.ofMillis(rs.getLong("allowed_ms")),
+                        Rows.epochMilliOrNull(rs, "last_heartbeat_at"),
+                        Rows.millisOrNull(rs, "remaining_ms"),
+                        Rows.epochMilliOrNull(rs, "ended_at"),
                         reason == null ? null : EndReason.valueOf(reason),
                         closedBy == null ? null : ClosedBy.valueOf(closedBy),
                         wipeOk == null ? null : wipeOk == 1));

@@ -20,9 +20,19 @@ import bg.digiclub.common.link.VisitorKind;
  * @param closedBy        null while open
  * @param wipeSucceeded   whether the visitor's programs were ended and the home reset; null until done
  */
-public record SessionRecord(String id, VisitorKind kind, String memberCode, Demographics demographics,
-                            Instant startedAt, Duration allowed, Instant lastHeartbeatAt, Duration remaining,
-                            Instant endedAt, EndReason endReason, ClosedBy closedBy, Boolean wipeSucceeded) {
+public record SessionRecord(
+        String id,
+        VisitorKind kind,
+        String memberCode,
+        Demographics demographics,
+        Instant startedAt,
+        Duration allowed,
+        Instant lastHeartbeatAt,
+        Duration remaining,
+        Instant endedAt,
+        EndReason endReason,
+        ClosedBy closedBy,
+        Boolean wipeSucceeded) {
     public SessionRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");

@@ -19,7 +19,7 @@ public record SessionSettings(Duration heartbeatInterval) {
     }
 
     public static SessionSettings read(ConfigProperties c) {
-        return new SessionSettings(c.seconds("session.heartbeat-seconds", DEFAULT_HEARTBEAT, Duration.ofSeconds(1),
-                Duration.ofMinutes(5)));
+        return new SessionSettings(c.seconds(
+                "session.heartbeat-seconds", DEFAULT_HEARTBEAT, Duration.ofSeconds(1), Duration.ofMinutes(5)));
     }
 }

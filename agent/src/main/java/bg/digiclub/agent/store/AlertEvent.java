@@ -16,8 +16,8 @@ import bg.digiclub.common.health.HealthStatus;
  * @param endedAt   when it left it; {@code null} while the event is open
  * @param detail    what was measured, in words, when the event started
  */
-public record AlertEvent(long id, String check, HealthStatus status, Instant startedAt, Instant endedAt,
-                         String detail) {
+public record AlertEvent(
+        long id, String check, HealthStatus status, Instant startedAt, Instant endedAt, String detail) {
     public AlertEvent {
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(status, "status");

@@ -54,8 +54,8 @@ public final class AlertStore {
                 return open;
             }
             if (open.isPresent()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE alert_event SET ended_at = max(?, started_at)"
-                        + " WHERE id = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE alert_event SET ended_at = max(?, started_at)" + " WHERE id = ?")) {
                     ps.setLong(1, at);
                     ps.setLong(2, open.get().id());
                     ps.executeUpdate();
@@ -64,8 +64,8 @@ public final class AlertStore {
             if (change.to() == HealthStatus.OK) {
                 return Optional.<AlertEvent>empty();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_event"
-                    + "(check_name, status, started_at, detail) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO alert_event" + "(check_name, status, started_at, detail) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, change.check());
                 ps.setString(2, change.to().name());
                 ps.setLong(3, at);
@@ -77,8 +77,8 @@ public final class AlertStore {
     }
 
     private static Optional<AlertEvent> openEvent(Connection c, String check) throws SQLException {
-        List<AlertEvent> found = query(c, "SELECT " + COLUMNS + " FROM alert_event"
-                + " WHERE check_name = ? AND ended_at IS NULL", check);
+        List<AlertEvent> found = query(
+                c, "SELECT " + COLUMNS + " FROM alert_event" + " WHERE check_name = ? AND ended_at IS NULL", check);
         return found.stream().findFirst();
     }
 
@@ -89,8 +89,10 @@ public final class AlertStore {
 
     /** The open events, newest first. */
     public List<AlertEvent> open() throws SQLException {
-        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM alert_event WHERE ended_at IS NULL"
-                + " ORDER BY started_at DESC, id DESC"));
+        return db.read(c -> query(
+                c,
+                "SELECT " + COLUMNS + " FROM alert_event WHERE ended_at IS NULL"
+                        + " ORDER BY started_at DESC, id DESC"));
     }
 
     /** The {@code limit} most recently started events, open or ended, newest first. */
@@ -98,15 +100,18 @@ public final class AlertStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, was " + limit);
         }
-        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM alert_event"
-                + " ORDER BY started_at DESC, id DESC LIMIT " + limit));
+        return db.read(c -> query(
+                c, "SELECT " + COLUMNS + " FROM alert_event" + " ORDER BY started_at DESC, id DESC LIMIT " + limit));
     }
 
     /** Every event that was open at some time during the last {@code period}, newest first. */
     public List<AlertEvent> during(Duration period) throws SQLException {
         long since = clock.instant().minus(period).toEpochMilli();
-        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM alert_event"
-                + " WHERE ended_at IS NULL OR ended_at >= ? ORDER BY started_at DESC, id DESC", since));
+        return db.read(c -> query(
+                c,
+                "SELECT " + COLUMNS + " FROM alert_event"
+                        + " WHERE ended_at IS NULL OR ended_at >= ? ORDER BY started_at DESC, id DESC",
+                since));
     }
 
     private static List<AlertEvent> query(Connection c, String sql, Object... args) throws SQLException {
@@ -118,8 +123,13 @@ public final class AlertStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Instant endedAt = Rows.epochMilliOrNull(rs, 5);
-                    events.add(new AlertEvent(rs.getLong(1), rs.getString(2), HealthStatus.valueOf(rs.getString(3)),
-                            Instant.ofEpochMilli(rs.getLong(4)), endedAt, rs.getString(6)));
+                    events.add(new AlertEvent(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            HealthStatus.valueOf(rs.getString(3)),
+                            Instant.ofEpochMilli(rs.getLong(4)),
+                            endedAt,
+                            rs.getString(6)));
                 }
             }
             return events;

@@ -1,10 +1,5 @@
 package bg.digiclub.agent.store;
 
-import bg.digiclub.support.sql.Migration;
-import bg.digiclub.support.sql.Migrations;
-import bg.digiclub.support.sql.SingleConnection;
-import bg.digiclub.support.sql.SqlDatabase;
-import bg.digiclub.support.sql.SqlWork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +12,12 @@ import java.util.List;
 import java.util.Objects;
 
 import org.sqlite.SQLiteConfig;
+
+import bg.digiclub.support.sql.Migration;
+import bg.digiclub.support.sql.Migrations;
+import bg.digiclub.support.sql.SingleConnection;
+import bg.digiclub.support.sql.SqlDatabase;
+import bg.digiclub.support.sql.SqlWork;
 
 /**
  * The agent's SQLite database: one file in the data directory, in WAL mode, migrated to the
@@ -88,8 +89,11 @@ public final class Database implements SqlDatabase {
             Migrations migrations = migrations();
             List<Migration> pending = db.read(migrations::pending);
             if (!pending.isEmpty()) {
-                int have = migrations.all().stream().filter(m -> !pending.contains(m)).mapToInt(Migration::version)
-                        .max().orElse(0);
+                int have = migrations.all().stream()
+                        .filter(m -> !pending.contains(m))
+                        .mapToInt(Migration::version)
+                        .max()
+                        .orElse(0);
                 throw new SQLException("the database " + file.toAbsolutePath() + " has schema version " + have
                         + " but this agent expects " + migrations.latestVersion() + " (it lacks "
                         + pending.stream().map(Migration::file).toList() + "); start the agent once to migrate it");
@@ -152,7 +156,8 @@ public final class Database implements SqlDatabase {
 
     private boolean isEmpty() throws SQLException {
         return autoCommit(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
                 return rs.next() && rs.getInt(1) == 0;
             }
         });
@@ -198,7 +203,8 @@ public final class Database implements SqlDatabase {
     public String integrityCheck() throws SQLException {
         return autoCommit(c -> {
             StringBuilder out = new StringBuilder();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
                 while (rs.next()) {
                     if (!out.isEmpty()) {
                         out.append('\n');

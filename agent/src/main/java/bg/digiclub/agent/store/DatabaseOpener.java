@@ -97,8 +97,8 @@ public final class DatabaseOpener {
             String detail = "The database " + file + " was damaged (" + damage.get() + "). It was moved to " + movedTo
                     + " and a new database was started. " + salvaged.summary();
             LOG.error(detail);
-            new AlertStore(fresh, clock).record(
-                    new StatusChange(CHECK, HealthStatus.UNKNOWN, HealthStatus.CRIT, clock.instant(), detail));
+            new AlertStore(fresh, clock)
+                    .record(new StatusChange(CHECK, HealthStatus.UNKNOWN, HealthStatus.CRIT, clock.instant(), detail));
         } catch (SQLException | RuntimeException e) {
             fresh.close();
             throw e;
@@ -131,14 +131,15 @@ public final class DatabaseOpener {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
             String first = rs.next() ? rs.getString(1) : "no answer";
             if ("ok".equals(first)) {
                 return Optional.empty();
             }
             // SQLite may put a heading line ("*** in database main ***") before the first complaint.
-            String complaint = first.lines().filter(l -> !l.startsWith("***")).findFirst().orElse(first);
+            String complaint =
+                    first.lines().filter(l -> !l.startsWith("***")).findFirst().orElse(first);
             return Optional.of("integrity check failed: " + complaint);
         } catch (SQLException e) {
             if (isDamage(e)) {

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param max        largest reading
  * @param count      how many readings
  */
-public record HistoryPoint(String metric, Instant at, Resolution resolution, double min, double avg, double max,
-                           long count) {
+public record HistoryPoint(
+        String metric, Instant at, Resolution resolution, double min, double avg, double max, long count) {
     public HistoryPoint {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(at, "at");

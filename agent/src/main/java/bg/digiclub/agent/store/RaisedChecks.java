@@ -57,7 +57,10 @@ public final class RaisedChecks {
 
     /** The check's status now: its open alert event's, else OK. */
     public HealthStatus status(String check) throws SQLException {
-        return alerts.open().stream().filter(e -> e.check().equals(check)).map(AlertEvent::status).findFirst()
+        return alerts.open().stream()
+                .filter(e -> e.check().equals(check))
+                .map(AlertEvent::status)
+                .findFirst()
                 .orElse(HealthStatus.OK);
     }
 

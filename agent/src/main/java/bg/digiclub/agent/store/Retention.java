@@ -1,7 +1,5 @@
 package bg.digiclub.agent.store;
 
-import bg.digiclub.support.sql.Rows;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +11,8 @@ import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import bg.digiclub.support.sql.Rows;
 
 /**
  * Keeps the store small: summarizes each completed hour of raw readings into hourly
@@ -50,10 +50,17 @@ public final class Retention {
     }
 
     /** What one run did. */
-    public record Result(int hoursSummarized, long rawRowsDeleted, long hourlyRowsDeleted, long alertEventsDeleted,
-                         long pagesFreed) {
+    public record Result(
+            int hoursSummarized,
+            long rawRowsDeleted,
+            long hourlyRowsDeleted,
+            long alertEventsDeleted,
+            long pagesFreed) {
         public boolean didNothing() {
-            return hoursSummarized == 0 && rawRowsDeleted == 0 && hourlyRowsDeleted == 0 && alertEventsDeleted == 0
+            return hoursSummarized == 0
+                    && rawRowsDeleted == 0
+                    && hourlyRowsDeleted == 0
+                    && alertEventsDeleted == 0
                     && pagesFreed == 0;
         }
     }
@@ -85,8 +92,8 @@ public final class Retention {
                     return false;
                 }
                 long hour = StoreState.hourOf(next.getAsLong());
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT OR REPLACE INTO sample_hourly(metric_id, hour, min, avg, max, count)"
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT OR REPLACE INTO sample_hourly(metric_id, hour, min, avg, max, count)"
                                 + " SELECT metric_id, ?1, MIN(value), AVG(value), MAX(value), COUNT(*)"
                                 + " FROM sample WHERE ts >= ?1 AND ts < ?2 GROUP BY metric_id")) {
                     ps.setLong(1, hour);
@@ -145,8 +152,8 @@ public final class Retention {
     private long deleteOldAlerts(long now) throws SQLException {
         long cutoffMillis = (now - policy.alerts().getSeconds()) * 1000;
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM alert_event WHERE started_at < ?1 AND ended_at < ?1")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM alert_event WHERE started_at < ?1 AND ended_at < ?1")) {
                 ps.setLong(1, cutoffMillis);
                 return (long) ps.executeUpdate();
             }
@@ -176,7 +183,8 @@ public final class Retention {
     }
 
     private static long pragma(Connection c, String name) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA " + name)) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }

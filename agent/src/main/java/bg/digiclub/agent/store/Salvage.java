@@ -36,13 +36,12 @@ import org.sqlite.SQLiteConfig;
  */
 final class Salvage {
     /** Health samples and their bookkeeping, and the migrations' own table: not copied. */
-    static final Set<String> NOT_SAVED = Set.of("schema_version", "metric", "sample", "sample_hourly",
-            "latest_process", "store_state");
+    static final Set<String> NOT_SAVED =
+            Set.of("schema_version", "metric", "sample", "sample_hourly", "latest_process", "store_state");
 
     private static final Logger LOG = LoggerFactory.getLogger(Salvage.class);
 
-    private Salvage() {
-    }
+    private Salvage() {}
 
     /**
      * What happened to one table.
@@ -51,8 +50,7 @@ final class Salvage {
      * @param skipped rows read but refused by the new schema
      * @param problem why reading stopped early (a damaged page), null if the whole table was read
      */
-    record TableResult(int copied, int skipped, String problem) {
-    }
+    record TableResult(int copied, int skipped, String problem) {}
 
     /** The results per table, in copy order; empty if the damaged file could not be opened at all. */
     record Report(Map<String, TableResult> tables, String openProblem) {
@@ -167,7 +165,7 @@ final class Salvage {
         String problem = null;
         target.setAutoCommit(false);
         try (PreparedStatement write = target.prepareStatement(insert);
-             Statement read = old.createStatement()) {
+                Statement read = old.createStatement()) {
             try (ResultSet rows = read.executeQuery("SELECT " + list + " FROM \"" + table + "\"")) {
                 while (rows.next()) {
                     for (int i = 0; i < columns.size(); i++) {
@@ -199,8 +197,8 @@ final class Salvage {
     private static List<String> tables(Connection c) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-                     + " AND name NOT LIKE 'sqlite_%' ORDER BY rowid")) {
+                ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
+                        + " AND name NOT LIKE 'sqlite_%' ORDER BY rowid")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }

@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import bg.digiclub.agent.health.HealthSample.ProcessUsage;
 import bg.digiclub.agent.health.HealthSample;
+import bg.digiclub.agent.health.HealthSample.ProcessUsage;
 import bg.digiclub.support.sql.Rows;
 
 /**
@@ -51,6 +51,7 @@ public final class SampleStore {
     private final Clock clock;
     /** Metric name to id; filled only after the transaction that created an id has committed. */
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
+
     private final Set<String> warnedNotFinite = ConcurrentHashMap.newKeySet();
     /**
      * The top lists last written to {@code latest_process}, once committed. The sampler keeps its
@@ -88,8 +89,10 @@ public final class SampleStore {
                     double value = e.getValue();
                     if (!Double.isFinite(value)) {
                         if (warnedNotFinite.add(e.getKey())) {
-                            LOG.warn("metric {} read {}; not stored (further such readings are skipped silently)",
-                                    e.getKey(), value);
+                            LOG.warn(
+                                    "metric {} read {}; not stored (further such readings are skipped silently)",
+                                    e.getKey(),
+                                    value);
                         }
                         continue;
                     }
@@ -142,7 +145,7 @@ public final class SampleStore {
     /** The oldest raw reading's ts; one lookup. */
     private static OptionalLong oldestTs(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT MIN(ts) FROM sample");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             return Rows.optionalLong(rs, 1);
         }
     }
@@ -233,8 +236,8 @@ public final class SampleStore {
             List<ProcessUsage> byCpu = new ArrayList<>();
             List<ProcessUsage> byMemory = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT list, pid, name, cpu_pct, resident_bytes"
-                    + " FROM latest_process ORDER BY list, rank");
-                 ResultSet rs = ps.executeQuery()) {
+                            + " FROM latest_process ORDER BY list, rank");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ProcessUsage p = new ProcessUsage(rs.getInt(2), rs.getString(3), rs.getDouble(4), rs.getLong(5));
                     ("cpu".equals(rs.getString(1)) ? byCpu : byMemory).add(p);
@@ -249,7 +252,7 @@ public final class SampleStore {
         return db.read(c -> {
             List<String> names = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT name FROM metric ORDER BY name");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }
@@ -281,8 +284,8 @@ public final class SampleStore {
     public List<HistoryPoint> historyByPrefix(String prefix, Instant from, Instant to) throws SQLException {
         Objects.requireNonNull(prefix, "prefix");
         // substr rather than LIKE: metric names contain '_', a LIKE wildcard.
-        return history("SELECT id, name FROM metric WHERE substr(name, 1, length(?1)) = ?1 ORDER BY name",
-                prefix, from, to);
+        return history(
+                "SELECT id, name FROM metric WHERE substr(name, 1, length(?1)) = ?1 ORDER BY name", prefix, from, to);
     }
 
     private List<HistoryPoint> history(String metricQuery, String argument, Instant from, Instant to)
@@ -320,9 +323,15 @@ public final class SampleStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String name = metrics.get(rs.getLong(1));
-                        byMetric.computeIfAbsent(name, k -> new ArrayList<>()).add(new HistoryPoint(name,
-                                Instant.ofEpochSecond(rs.getLong(2)), HistoryPoint.Resolution.HOURLY,
-                                rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getLong(6)));
+                        byMetric.computeIfAbsent(name, k -> new ArrayList<>())
+                                .add(new HistoryPoint(
+                                        name,
+                                        Instant.ofEpochSecond(rs.getLong(2)),
+                                        HistoryPoint.Resolution.HOURLY,
+                                        rs.getDouble(3),
+                                        rs.getDouble(4),
+                                        rs.getDouble(5),
+                                        rs.getLong(6)));
                     }
                 }
             }
@@ -333,8 +342,8 @@ public final class SampleStore {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             String name = metrics.get(rs.getLong(1));
-                            byMetric.computeIfAbsent(name, k -> new ArrayList<>()).add(
-                                    HistoryPoint.raw(name, Instant.ofEpochSecond(rs.getLong(2)), rs.getDouble(3)));
+                            byMetric.computeIfAbsent(name, k -> new ArrayList<>())
+                                    .add(HistoryPoint.raw(name, Instant.ofEpochSecond(rs.getLong(2)), rs.getDouble(3)));
                         }
                     }
                 }

@@ -13,8 +13,7 @@ final class StoreState {
     /** Raw samples before this have been deleted; hours from here on are complete in raw. */
     static final String RAW_DELETED_BEFORE = "raw_deleted_before";
 
-    private StoreState() {
-    }
+    private StoreState() {}
 
     static OptionalLong get(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT value FROM store_state WHERE name = ?")) {

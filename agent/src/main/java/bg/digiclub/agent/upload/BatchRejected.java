@@ -16,8 +16,10 @@ public final class BatchRejected extends RuntimeException {
     private final BatchKind kind;
 
     public BatchRejected(BatchKind kind, RuntimeException cause) {
-        super(Objects.requireNonNull(kind, "kind") + " batch refused by the upload contract: "
-                + Objects.requireNonNull(cause, "cause").getMessage(), cause);
+        super(
+                Objects.requireNonNull(kind, "kind") + " batch refused by the upload contract: "
+                        + Objects.requireNonNull(cause, "cause").getMessage(),
+                cause);
         this.kind = kind;
     }
 

@@ -18,8 +18,7 @@ import bg.digiclub.common.batch.StrictJson;
 public final class BatchWriter {
     private static final ObjectMapper JSON = StrictJson.mapper();
 
-    private BatchWriter() {
-    }
+    private BatchWriter() {}
 
     /**
      * A payload writer that builds the batch with {@code content} once the outbox has fixed its
@@ -36,7 +35,8 @@ public final class BatchWriter {
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new BatchRejected(info.kind(), e);
             }
-            if (batch.kind() != info.kind() || batch.sequence() != info.sequence()
+            if (batch.kind() != info.kind()
+                    || batch.sequence() != info.sequence()
                     || !batch.batchId().equals(info.batchId())) {
                 throw new IllegalStateException("the batch does not carry the envelope the outbox fixed for it");
             }

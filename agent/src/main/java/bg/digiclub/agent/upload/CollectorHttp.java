@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import okhttp3.CertificatePinner;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
@@ -24,8 +23,7 @@ public final class CollectorHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CollectorHttp() {
-    }
+    private CollectorHttp() {}
 
     public static OkHttpClient client(UploadConfig config) {
         OkHttpClient.Builder b = new OkHttpClient.Builder()
@@ -39,7 +37,8 @@ public final class CollectorHttp {
         if (!config.certificatePins().isEmpty() && config.collectorUrl().isPresent()) {
             String host = config.collectorUrl().get().getHost();
             b.certificatePinner(new CertificatePinner.Builder()
-                    .add(host, config.certificatePins().toArray(String[]::new)).build());
+                    .add(host, config.certificatePins().toArray(String[]::new))
+                    .build());
         }
         return b.build();
     }
@@ -65,7 +64,8 @@ public final class CollectorHttp {
             JsonNode problem = JSON.readTree(text);
             if (problem != null && problem.hasNonNull("message")) {
                 String code = problem.path("code").asText("");
-                return "HTTP " + status + " " + printable(code.isEmpty() ? "" : code + ": ") + printable(problem.get("message").asText());
+                return "HTTP " + status + " " + printable(code.isEmpty() ? "" : code + ": ")
+                        + printable(problem.get("message").asText());
             }
         } catch (IOException e) {
             // Not a Problem document: fall through to the raw text.

@@ -10,17 +10,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import bg.digiclub.common.batch.EnrolmentCode;
 import bg.digiclub.common.batch.EnrolmentRequest;
@@ -46,6 +44,7 @@ public final class EnrolmentClient {
     private static final Logger LOG = LoggerFactory.getLogger(EnrolmentClient.class);
     /** The contract's mapper: the request and the answer are its records, checked as they are built. */
     private static final ObjectMapper JSON = StrictJson.mapper();
+
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -55,7 +54,8 @@ public final class EnrolmentClient {
     private final Clock clock;
     private final String agentVersion;
 
-    public EnrolmentClient(OkHttpClient http, URI collectorUrl, EnrolmentStore store, Clock clock, String agentVersion) {
+    public EnrolmentClient(
+            OkHttpClient http, URI collectorUrl, EnrolmentStore store, Clock clock, String agentVersion) {
         this.http = Objects.requireNonNull(http, "http");
         this.collectorUrl = Objects.requireNonNull(collectorUrl, "collectorUrl");
         this.store = Objects.requireNonNull(store, "store");
@@ -88,11 +88,15 @@ public final class EnrolmentClient {
             }
             String reason = CollectorHttp.reason(status, response.body());
             throw switch (status) {
-                case 403 -> new EnrolmentException("the collector refused the enrolment code (unknown, expired, used up "
-                        + "or revoked — ask for a new one): " + reason);
-                case 429 -> new EnrolmentException("too many enrolment attempts; try again"
-                        + RetryAfter.parse(response.header("Retry-After"), clock.instant())
-                        .map(d -> " in " + d.toSeconds() + " s").orElse(" later") + ": " + reason);
+                case 403 ->
+                    new EnrolmentException("the collector refused the enrolment code (unknown, expired, used up "
+                            + "or revoked — ask for a new one): " + reason);
+                case 429 ->
+                    new EnrolmentException("too many enrolment attempts; try again"
+                            + RetryAfter.parse(response.header("Retry-After"), clock.instant())
+                                    .map(d -> " in " + d.toSeconds() + " s")
+                                    .orElse(" later")
+                            + ": " + reason);
                 default -> new EnrolmentException("enrolment failed: " + reason);
             };
         } catch (IOException e) {
@@ -137,7 +141,8 @@ public final class EnrolmentClient {
     private DeviceCredentials parse(String text) throws EnrolmentException {
         try {
             EnrolmentResponse answer = JSON.readValue(text, EnrolmentResponse.class);
-            return new DeviceCredentials(collectorUrl, answer.deviceId(), answer.clubId(), answer.token(), clock.instant());
+            return new DeviceCredentials(
+                    collectorUrl, answer.deviceId(), answer.clubId(), answer.token(), clock.instant());
         } catch (JsonProcessingException e) {
             // the message names the field the contract refuses; the answer's text (with its token) stays out
             throw new EnrolmentException("the collector's enrolment answer is not readable: " + e.getOriginalMessage());

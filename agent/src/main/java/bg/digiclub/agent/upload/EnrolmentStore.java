@@ -27,13 +27,17 @@ public final class EnrolmentStore {
     public Optional<DeviceCredentials> credentials() throws SQLException {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT collector_url, device_id, club_id, token, enrolled_at FROM enrolment WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
+                            "SELECT collector_url, device_id, club_id, token, enrolled_at FROM enrolment WHERE id = 1");
+                    ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new DeviceCredentials(URI.create(rs.getString(1)), UUID.fromString(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))));
+                return Optional.of(new DeviceCredentials(
+                        URI.create(rs.getString(1)),
+                        UUID.fromString(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5))));
             }
         });
     }
@@ -46,7 +50,7 @@ public final class EnrolmentStore {
     public String pendingRequestKey(Supplier<String> fresh, Instant now) throws SQLException {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT request_key FROM enrolment_request WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return rs.getString(1);
                 }
@@ -101,9 +105,11 @@ public final class EnrolmentStore {
     public Optional<String> needsReenrolment() throws SQLException {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT reenrolment_reason FROM enrolment WHERE id = 1 AND needs_reenrolment = 1");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Objects.requireNonNullElse(rs.getString(1), "refused")) : Optional.empty();
+                            "SELECT reenrolment_reason FROM enrolment WHERE id = 1 AND needs_reenrolment = 1");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(Objects.requireNonNullElse(rs.getString(1), "refused"))
+                        : Optional.empty();
             }
         });
     }

@@ -9,8 +9,7 @@ import java.util.zip.GZIPOutputStream;
 
 /** gzip in memory: payloads are sealed compressed and sent as they are stored. */
 public final class Gzip {
-    private Gzip() {
-    }
+    private Gzip() {}
 
     public static byte[] compress(byte[] plain) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, plain.length / 4));

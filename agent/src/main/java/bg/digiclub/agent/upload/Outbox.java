@@ -84,8 +84,8 @@ public final class Outbox {
         guard.check(kind, new String(json, StandardCharsets.UTF_8));
         byte[] gzip = Gzip.compress(json);
         if (gzip.length > limits.maxBatchBytes()) {
-            throw new IllegalArgumentException(kind + " batch of " + gzip.length
-                    + " bytes gzip is over the limit of " + limits.maxBatchBytes() + " bytes (upload.max-batch-bytes)");
+            throw new IllegalArgumentException(kind + " batch of " + gzip.length + " bytes gzip is over the limit of "
+                    + limits.maxBatchBytes() + " bytes (upload.max-batch-bytes)");
         }
         evictOverLimits(c, now, gzip.length);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (batch_id, kind, sequence, created_at, "
@@ -114,8 +114,10 @@ public final class Outbox {
             return List.of();
         }
         String in = kinds.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(","));
-        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM outbox WHERE quarantined_reason IS NULL"
-                + " AND kind IN (" + in + ") AND next_attempt_at <= ? ORDER BY sequence LIMIT ?",
+        return db.read(c -> query(
+                c,
+                "SELECT " + COLUMNS + " FROM outbox WHERE quarantined_reason IS NULL" + " AND kind IN (" + in
+                        + ") AND next_attempt_at <= ? ORDER BY sequence LIMIT ?",
                 ps -> {
                     ps.setLong(1, now.toEpochMilli());
                     ps.setInt(2, limit);
@@ -124,13 +126,15 @@ public final class Outbox {
 
     /** Every batch, quarantined or not, oldest first (for inspection and tests). */
     public List<SealedBatch> all() throws SQLException {
-        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM outbox ORDER BY sequence", ps -> { }));
+        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM outbox ORDER BY sequence", ps -> {}));
     }
 
     /** Quarantined batches, oldest first. */
     public List<SealedBatch> quarantined() throws SQLException {
-        return db.read(c -> query(c, "SELECT " + COLUMNS + " FROM outbox WHERE quarantined_reason IS NOT NULL"
-                + " ORDER BY sequence", ps -> { }));
+        return db.read(c -> query(
+                c,
+                "SELECT " + COLUMNS + " FROM outbox WHERE quarantined_reason IS NOT NULL" + " ORDER BY sequence",
+                ps -> {}));
     }
 
     /** The collector has the batch (it answered 2xx): delete it. */
@@ -149,8 +153,11 @@ public final class Outbox {
 
     /** Sending failed in a way worth retrying: count the attempt, wait until {@code nextAttemptAt}. */
     public void failed(UUID batchId, Instant nextAttemptAt, String error) throws SQLException {
-        db.write(c -> update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
-                + " WHERE batch_id = ?", ps -> {
+        db.write(c -> update(
+                c,
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
+                        + " WHERE batch_id = ?",
+                ps -> {
                     ps.setLong(1, nextAttemptAt.toEpochMilli());
                     ps.setString(2, error);
                     ps.setString(3, batchId.toString());
@@ -174,8 +181,11 @@ public final class Outbox {
                     }
                 }
             }
-            return update(c, "UPDATE outbox SET quarantined_reason = ?, quarantined_at = ?, carried_usage_evictions = 0, "
-                    + "carried_health_evictions = 0 WHERE batch_id = ?", ps -> {
+            return update(
+                    c,
+                    "UPDATE outbox SET quarantined_reason = ?, quarantined_at = ?, carried_usage_evictions = 0, "
+                            + "carried_health_evictions = 0 WHERE batch_id = ?",
+                    ps -> {
                         ps.setString(1, reason.isBlank() ? "(no reason given)" : reason);
                         ps.setLong(2, clock.millis());
                         ps.setString(3, batchId.toString());
@@ -194,9 +204,10 @@ public final class Outbox {
             int quarantined = 0;
             long bytes = 0;
             Optional<Instant> oldest = Optional.empty();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT kind, quarantined_reason IS NOT NULL, COUNT(*), SUM(LENGTH(payload)), MIN(created_at)"
-                            + " FROM outbox GROUP BY 1, 2")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "SELECT kind, quarantined_reason IS NOT NULL, COUNT(*), SUM(LENGTH(payload)), MIN(created_at)"
+                                    + " FROM outbox GROUP BY 1, 2")) {
                 while (rs.next()) {
                     int n = rs.getInt(3);
                     bytes += rs.getLong(4);
@@ -217,16 +228,17 @@ public final class Outbox {
         Map<BatchKind, Integer> evicted = new EnumMap<>(BatchKind.class);
         for (BatchKind kind : BatchKind.values()) {
             long cutoff = now.minus(limits.maxAge(kind)).toEpochMilli();
-            List<String> old = ids(c, "SELECT batch_id FROM outbox WHERE kind = '" + kind.name()
-                    + "' AND created_at < " + cutoff);
+            List<String> old =
+                    ids(c, "SELECT batch_id FROM outbox WHERE kind = '" + kind.name() + "' AND created_at < " + cutoff);
             evict(c, old, kind, evicted, "older than " + limits.maxAge(kind).toDays() + " days");
         }
         long total = totalBytes(c) + incomingBytes;
         if (total > limits.maxTotalBytes()) {
             // Quarantined first (never sendable), then health, then usage; oldest first in each.
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT batch_id, kind, LENGTH(payload) FROM outbox ORDER BY quarantined_reason IS NULL, "
-                            + "CASE kind WHEN 'HEALTH' THEN 0 ELSE 1 END, sequence")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "SELECT batch_id, kind, LENGTH(payload) FROM outbox ORDER BY quarantined_reason IS NULL, "
+                                    + "CASE kind WHEN 'HEALTH' THEN 0 ELSE 1 END, sequence")) {
                 List<String[]> victims = new ArrayList<>();
                 while (total > limits.maxTotalBytes() && rs.next()) {
                     victims.add(new String[] {rs.getString(1), rs.getString(2)});
@@ -234,8 +246,12 @@ public final class Outbox {
                 }
                 rs.close();
                 for (String[] v : victims) {
-                    evict(c, List.of(v[0]), BatchKind.valueOf(v[1]), evicted, "outbox over "
-                            + limits.maxTotalBytes() + " bytes");
+                    evict(
+                            c,
+                            List.of(v[0]),
+                            BatchKind.valueOf(v[1]),
+                            evicted,
+                            "outbox over " + limits.maxTotalBytes() + " bytes");
                 }
             }
         }
@@ -247,16 +263,17 @@ public final class Outbox {
      * hands it back, so that every eviction is reported once in a batch that reaches the collector
      * (or again in the next one if that is evicted too).
      */
-    private static void evict(Connection c, List<String> ids, BatchKind kind, Map<BatchKind, Integer> evicted,
-                              String why) throws SQLException {
+    private static void evict(
+            Connection c, List<String> ids, BatchKind kind, Map<BatchKind, Integer> evicted, String why)
+            throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
         long carriedUsage = 0;
         long carriedHealth = 0;
         try (PreparedStatement carried = c.prepareStatement("SELECT carried_usage_evictions, carried_health_evictions "
-                + "FROM outbox WHERE batch_id = ?");
-             PreparedStatement del = c.prepareStatement("DELETE FROM outbox WHERE batch_id = ?")) {
+                        + "FROM outbox WHERE batch_id = ?");
+                PreparedStatement del = c.prepareStatement("DELETE FROM outbox WHERE batch_id = ?")) {
             for (String id : ids) {
                 carried.setString(1, id);
                 try (ResultSet rs = carried.executeQuery()) {
@@ -307,7 +324,8 @@ public final class Outbox {
 
     private static Map<BatchKind, Long> pendingEvictions(Connection c) throws SQLException {
         Map<BatchKind, Long> counts = new EnumMap<>(BatchKind.class);
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT kind, pending FROM outbox_eviction")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT kind, pending FROM outbox_eviction")) {
             while (rs.next()) {
                 counts.put(BatchKind.valueOf(rs.getString(1)), rs.getLong(2));
             }
@@ -316,8 +334,8 @@ public final class Outbox {
     }
 
     private static long totalBytes(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT COALESCE(SUM(LENGTH(payload)), 0) FROM outbox")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(LENGTH(payload)), 0) FROM outbox")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -325,7 +343,8 @@ public final class Outbox {
 
     private static List<String> ids(Connection c, String sql) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
@@ -339,9 +358,15 @@ public final class Outbox {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new SealedBatch(UUID.fromString(rs.getString(1)), BatchKind.valueOf(rs.getString(2)),
-                            rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4)), rs.getBytes(5), rs.getInt(6),
-                            Instant.ofEpochMilli(rs.getLong(7)), Optional.ofNullable(rs.getString(8))));
+                    result.add(new SealedBatch(
+                            UUID.fromString(rs.getString(1)),
+                            BatchKind.valueOf(rs.getString(2)),
+                            rs.getLong(3),
+                            Instant.ofEpochMilli(rs.getLong(4)),
+                            rs.getBytes(5),
+                            rs.getInt(6),
+                            Instant.ofEpochMilli(rs.getLong(7)),
+                            Optional.ofNullable(rs.getString(8))));
                 }
             }
         }

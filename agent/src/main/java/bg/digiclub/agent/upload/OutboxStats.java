@@ -15,8 +15,12 @@ import bg.digiclub.common.batch.BatchKind;
  * @param oldestWaiting    creation time of the oldest sendable batch
  * @param evictedUnreported evictions not yet reported in a sealed batch, by kind
  */
-public record OutboxStats(Map<BatchKind, Integer> waiting, int quarantined, long totalBytes,
-                          Optional<Instant> oldestWaiting, Map<BatchKind, Long> evictedUnreported) {
+public record OutboxStats(
+        Map<BatchKind, Integer> waiting,
+        int quarantined,
+        long totalBytes,
+        Optional<Instant> oldestWaiting,
+        Map<BatchKind, Long> evictedUnreported) {
     public OutboxStats {
         waiting = Map.copyOf(waiting);
         evictedUnreported = Map.copyOf(evictedUnreported);

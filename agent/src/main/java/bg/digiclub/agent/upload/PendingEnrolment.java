@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class PendingEnrolment {
     private static final Logger LOG = LoggerFactory.getLogger(PendingEnrolment.class);
-    private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+    private static final Set<PosixFilePermission> OTHERS = Set.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_WRITE);
 
     private final Path codeFile;
     private final EnrolmentClient client;
@@ -65,8 +68,10 @@ public final class PendingEnrolment {
         }
         try {
             DeviceCredentials device = client.enrol(code.get());
-            LOG.info("enrolled by itself as device {} of club {} (the install could not reach the collector)",
-                    device.deviceId(), device.clubId());
+            LOG.info(
+                    "enrolled by itself as device {} of club {} (the install could not reach the collector)",
+                    device.deviceId(),
+                    device.clubId());
             forget("enrolled");
             nextTry = Instant.MAX;
         } catch (EnrolmentException e) {
@@ -81,12 +86,15 @@ public final class PendingEnrolment {
             if (!Files.isRegularFile(codeFile, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.empty();
             }
-            if (Files.getPosixFilePermissions(codeFile, LinkOption.NOFOLLOW_LINKS).stream().anyMatch(OTHERS::contains)) {
+            if (Files.getPosixFilePermissions(codeFile, LinkOption.NOFOLLOW_LINKS).stream()
+                    .anyMatch(OTHERS::contains)) {
                 LOG.error("the enrolment code in {} is readable by other accounts: not used (chmod 600 it)", codeFile);
                 return Optional.empty();
             }
             List<String> lines = Files.readAllLines(codeFile, StandardCharsets.UTF_8);
-            return lines.isEmpty() || lines.get(0).isBlank() ? Optional.empty() : Optional.of(lines.get(0).strip());
+            return lines.isEmpty() || lines.get(0).isBlank()
+                    ? Optional.empty()
+                    : Optional.of(lines.get(0).strip());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | UnsupportedOperationException e) {

@@ -39,17 +39,22 @@ public class PrivacyGuard implements PayloadGuard {
 
     private static final List<Rule> RULES = List.of(
             new Rule("an IPv4 address", Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])")),
-            new Rule("an IPv6 address", Pattern.compile(
-                    "(?i)(?<![0-9a-f:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:)*[0-9a-f]{0,4}::"
-                            + "(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?)(?![0-9a-f:])")),
-            new Rule("a MAC address", Pattern.compile("(?i)(?<![0-9a-f])[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\\1[0-9a-f]{2}){4}"
-                    + "(?![0-9a-f])")),
+            new Rule(
+                    "an IPv6 address",
+                    Pattern.compile(
+                            "(?i)(?<![0-9a-f:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:)*[0-9a-f]{0,4}::"
+                                    + "(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?)(?![0-9a-f:])")),
+            new Rule(
+                    "a MAC address",
+                    Pattern.compile(
+                            "(?i)(?<![0-9a-f])[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\\1[0-9a-f]{2}){4}" + "(?![0-9a-f])")),
             new Rule("a URL", Pattern.compile("(?i)\\b(?:https?|ftp|file|wss?)://|\\bwww\\.[a-z0-9-]+\\.")),
             new Rule("an e-mail address", Pattern.compile("(?i)[a-z0-9._%+-]+@[a-z0-9-]+\\.[a-z0-9.-]+")),
             new Rule("a home-directory path", Pattern.compile("(?i)(?:/home/|/Users/|\\\\Users\\\\|/root/)")));
 
     /** A clock time; refused unless minutes (and seconds, if present) are zero. */
-    private static final Pattern CLOCK_TIME = Pattern.compile("(?<!\\d)\\d{1,2}:(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?!\\d)");
+    private static final Pattern CLOCK_TIME =
+            Pattern.compile("(?<!\\d)\\d{1,2}:(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?!\\d)");
 
     private final List<String> forbiddenWords;
 
@@ -160,6 +165,5 @@ public class PrivacyGuard implements PayloadGuard {
         }
     }
 
-    private record Rule(String what, Pattern pattern) {
-    }
+    private record Rule(String what, Pattern pattern) {}
 }

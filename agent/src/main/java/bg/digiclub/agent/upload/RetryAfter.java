@@ -16,8 +16,7 @@ public final class RetryAfter {
     /** The longest wait a {@code Retry-After} can impose. */
     public static final Duration MAX = Duration.ofDays(1);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     public static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
@@ -29,7 +28,8 @@ public final class RetryAfter {
             d = v.length() > 9 ? MAX : Duration.ofSeconds(Long.parseLong(v));
         } else {
             try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 d = Duration.between(now, at);
             } catch (DateTimeParseException e) {
                 return Optional.empty();

@@ -15,8 +15,15 @@ import bg.digiclub.common.batch.BatchKind;
  * @param nextAttemptAt    not sent again before this
  * @param quarantineReason the collector's reason for refusing it (400/413/422); empty while sendable
  */
-public record SealedBatch(UUID batchId, BatchKind kind, long sequence, Instant createdAt, byte[] payloadGzip,
-                          int attempts, Instant nextAttemptAt, Optional<String> quarantineReason) {
+public record SealedBatch(
+        UUID batchId,
+        BatchKind kind,
+        long sequence,
+        Instant createdAt,
+        byte[] payloadGzip,
+        int attempts,
+        Instant nextAttemptAt,
+        Optional<String> quarantineReason) {
     public SealedBatch {
         Objects.requireNonNull(batchId, "batchId");
         Objects.requireNonNull(kind, "kind");

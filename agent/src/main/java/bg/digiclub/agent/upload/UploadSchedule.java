@@ -37,7 +37,8 @@ public final class UploadSchedule {
         LocalDate day = LocalDate.ofInstant(after, zone).minusDays(1);
         while (true) {
             long minute = random.nextLong(Math.max(1, windowLength.toMinutes()));
-            Instant candidate = ZonedDateTime.of(day, windowStart, zone).plusMinutes(minute).toInstant();
+            Instant candidate =
+                    ZonedDateTime.of(day, windowStart, zone).plusMinutes(minute).toInstant();
             if (candidate.isAfter(after)) {
                 return candidate;
             }

@@ -47,13 +47,21 @@ public final class UploadService {
     private Sealing lastSealing = Sealing.NOT_YET;
     /** Kinds whose scheduled time has come and which still have batches to send. */
     private final Set<BatchKind> released = EnumSet.noneOf(BatchKind.class);
+
     private Instant nextHealth;
     private Instant nextUsage;
     private boolean startupChecked;
 
     /** @param raised where {@link #CONTRACT_CHECK} is raised; it must know that check */
-    public UploadService(Outbox outbox, EnrolmentStore enrolment, Database db, Uploader uploader, BatchSource source,
-                         UploadSchedule schedule, Clock clock, RaisedChecks raised) {
+    public UploadService(
+            Outbox outbox,
+            EnrolmentStore enrolment,
+            Database db,
+            Uploader uploader,
+            BatchSource source,
+            UploadSchedule schedule,
+            Clock clock,
+            RaisedChecks raised) {
         this(outbox, enrolment, db, uploader, source, schedule, clock, Optional.empty(), raised);
     }
 
@@ -61,9 +69,16 @@ public final class UploadService {
      * @param pendingEnrolment an enrolment the install left to the agent, tried first at every tick
      * @param raised           where {@link #CONTRACT_CHECK} is raised; it must know that check
      */
-    public UploadService(Outbox outbox, EnrolmentStore enrolment, Database db, Uploader uploader, BatchSource source,
-                         UploadSchedule schedule, Clock clock, Optional<PendingEnrolment> pendingEnrolment,
-                         RaisedChecks raised) {
+    public UploadService(
+            Outbox outbox,
+            EnrolmentStore enrolment,
+            Database db,
+            Uploader uploader,
+            BatchSource source,
+            UploadSchedule schedule,
+            Clock clock,
+            Optional<PendingEnrolment> pendingEnrolment,
+            RaisedChecks raised) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.enrolment = Objects.requireNonNull(enrolment, "enrolment");
         this.db = Objects.requireNonNull(db, "db");
@@ -151,8 +166,12 @@ public final class UploadService {
     }
 
     public UploadStatus status() throws SQLException {
-        return new UploadStatus(enrolment.credentials(), enrolment.needsReenrolment(), outbox.stats(),
-                UploadState.load(db), java.util.Optional.of(nextUsage));
+        return new UploadStatus(
+                enrolment.credentials(),
+                enrolment.needsReenrolment(),
+                outbox.stats(),
+                UploadState.load(db),
+                java.util.Optional.of(nextUsage));
     }
 
     private void sealAndBound() throws SQLException {
@@ -170,7 +189,8 @@ public final class UploadService {
             // Its data stays in the stores and is sealed again at every round: nothing is lost, but
             // nothing of that kind moves until the agent is fixed. Logged once, raised as a check.
             if (lastSealing != Sealing.REFUSED) {
-                LOG.error("a batch was NOT sealed: {}; its data stays on this PC until a batch is accepted",
+                LOG.error(
+                        "a batch was NOT sealed: {}; its data stays on this PC until a batch is accepted",
                         e.getMessage());
             }
             lastSealing = Sealing.REFUSED;
@@ -184,6 +204,8 @@ public final class UploadService {
 
     /** What the contract said to the last sealing, to log a refusal once and close its check once. */
     private enum Sealing {
-        NOT_YET, ACCEPTED, REFUSED
+        NOT_YET,
+        ACCEPTED,
+        REFUSED
     }
 }

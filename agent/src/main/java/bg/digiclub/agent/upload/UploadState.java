@@ -19,8 +19,8 @@ import bg.digiclub.support.sql.Rows;
  * @param lastSuccessAt       when the collector last answered 2xx
  * @param lastError           the last failure, for {@code agent status}
  */
-public record UploadState(int consecutiveFailures, Instant notBefore, Optional<Instant> lastSuccessAt,
-                          Optional<String> lastError) {
+public record UploadState(
+        int consecutiveFailures, Instant notBefore, Optional<Instant> lastSuccessAt, Optional<String> lastError) {
     public UploadState {
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(lastSuccessAt, "lastSuccessAt");
@@ -30,11 +30,12 @@ public record UploadState(int consecutiveFailures, Instant notBefore, Optional<I
     static UploadState load(Database db) throws SQLException {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT consecutive_failures, not_before, last_success_at, "
-                    + "last_error FROM upload_state WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
+                            + "last_error FROM upload_state WHERE id = 1");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Optional<Instant> last = Optional.ofNullable(Rows.epochMilliOrNull(rs, 3));
-                return new UploadState(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), last,
-                        Optional.ofNullable(rs.getString(4)));
+                return new UploadState(
+                        rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), last, Optional.ofNullable(rs.getString(4)));
             }
         });
     }
@@ -58,8 +59,9 @@ public record UploadState(int consecutiveFailures, Instant notBefore, Optional<I
                 ps.setString(1, error);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT consecutive_failures FROM upload_state WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT consecutive_failures FROM upload_state WHERE id = 1");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }

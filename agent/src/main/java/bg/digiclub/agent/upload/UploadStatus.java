@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param nextUsageUpload  when usage is next sent (a random minute in the window); empty when read
  *                         without the running service
  */
-public record UploadStatus(Optional<DeviceCredentials> enrolment, Optional<String> needsReenrolment, OutboxStats outbox,
-                           UploadState retry, Optional<Instant> nextUsageUpload) {
+public record UploadStatus(
+        Optional<DeviceCredentials> enrolment,
+        Optional<String> needsReenrolment,
+        OutboxStats outbox,
+        UploadState retry,
+        Optional<Instant> nextUsageUpload) {
     public UploadStatus {
         Objects.requireNonNull(enrolment, "enrolment");
         Objects.requireNonNull(needsReenrolment, "needsReenrolment");
@@ -31,9 +35,13 @@ public record UploadStatus(Optional<DeviceCredentials> enrolment, Optional<Strin
     public static UploadStatus read(bg.digiclub.agent.store.Database db) throws java.sql.SQLException {
         EnrolmentStore enrolment = new EnrolmentStore(db);
         // Only read from: the limits, guard and clock of this Outbox are never used.
-        Outbox outbox = new Outbox(db, OutboxLimits.DEFAULT, (kind, json) -> { }, java.time.Clock.systemUTC());
-        return new UploadStatus(enrolment.credentials(), enrolment.needsReenrolment(), outbox.stats(),
-                UploadState.load(db), Optional.empty());
+        Outbox outbox = new Outbox(db, OutboxLimits.DEFAULT, (kind, json) -> {}, java.time.Clock.systemUTC());
+        return new UploadStatus(
+                enrolment.credentials(),
+                enrolment.needsReenrolment(),
+                outbox.stats(),
+                UploadState.load(db),
+                Optional.empty());
     }
 
     /** One line for {@code agent status}: what staff should know. */
@@ -47,7 +55,8 @@ public record UploadStatus(Optional<DeviceCredentials> enrolment, Optional<Strin
         }
         return "upload: " + outbox.waitingTotal() + " batch(es) waiting, " + outbox.quarantined() + " quarantined"
                 + retry.lastSuccessAt().map(t -> ", last delivery " + t).orElse(", nothing delivered yet")
-                + (retry.consecutiveFailures() > 0 ? ", " + retry.consecutiveFailures() + " failure(s) in a row, next try "
-                + retry.notBefore() : "");
+                + (retry.consecutiveFailures() > 0
+                        ? ", " + retry.consecutiveFailures() + " failure(s) in a row, next try " + retry.notBefore()
+                        : "");
     }
 }

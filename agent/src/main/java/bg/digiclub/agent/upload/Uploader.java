@@ -11,16 +11,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import bg.digiclub.agent.store.Database;
-import bg.digiclub.common.batch.BatchKind;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import bg.digiclub.agent.store.Database;
+import bg.digiclub.common.batch.BatchKind;
 
 /**
  * Sends sealed batches from the {@link Outbox} to the collector ({@code POST <base>/api/v1/batches},
@@ -54,8 +54,15 @@ public final class Uploader {
     private final Clock clock;
     private final int maxBatchesPerRound;
 
-    public Uploader(Outbox outbox, EnrolmentStore enrolment, Database db, OkHttpClient http, URI collectorUrl,
-                    Backoff backoff, Clock clock, int maxBatchesPerRound) {
+    public Uploader(
+            Outbox outbox,
+            EnrolmentStore enrolment,
+            Database db,
+            OkHttpClient http,
+            URI collectorUrl,
+            Backoff backoff,
+            Clock clock,
+            int maxBatchesPerRound) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.enrolment = Objects.requireNonNull(enrolment, "enrolment");
         this.db = Objects.requireNonNull(db, "db");
@@ -87,7 +94,11 @@ public final class Uploader {
         Instant now = clock.instant();
         UploadState state = UploadState.load(db);
         if (!ignoreBackoff && now.isBefore(state.notBefore()) && !clockWentBack(now, state.notBefore())) {
-            return new UploadRound(0, 0, UploadRound.Outcome.BACKING_OFF, Optional.of(state.notBefore()),
+            return new UploadRound(
+                    0,
+                    0,
+                    UploadRound.Outcome.BACKING_OFF,
+                    Optional.of(state.notBefore()),
                     state.lastError().orElse(""));
         }
         // The shared not-before above is the gate; a batch's own next_attempt_at is for status
@@ -104,16 +115,25 @@ public final class Uploader {
                     sent++;
                 }
                 case QUARANTINE -> {
-                    LOG.warn("collector refused {} batch #{} for good, quarantined: {}", batch.kind(), batch.sequence(),
+                    LOG.warn(
+                            "collector refused {} batch #{} for good, quarantined: {}",
+                            batch.kind(),
+                            batch.sequence(),
                             answer.detail());
                     outbox.quarantine(batch.batchId(), answer.detail());
                     quarantined++;
                 }
                 case REENROL -> {
-                    LOG.error("collector refused this PC's token ({}); nothing more is sent until it is enrolled again "
-                            + "(agent enrol)", answer.detail());
+                    LOG.error(
+                            "collector refused this PC's token ({}); nothing more is sent until it is enrolled again "
+                                    + "(agent enrol)",
+                            answer.detail());
                     enrolment.markNeedsReenrolment(answer.detail());
-                    return new UploadRound(sent, quarantined, UploadRound.Outcome.NEEDS_REENROLMENT, Optional.empty(),
+                    return new UploadRound(
+                            sent,
+                            quarantined,
+                            UploadRound.Outcome.NEEDS_REENROLMENT,
+                            Optional.empty(),
                             answer.detail());
                 }
                 case RETRY -> {
@@ -121,16 +141,21 @@ public final class Uploader {
                     Instant retryAt = clock.instant().plus(backoff.delay(failures, answer.retryAfter()));
                     outbox.failed(batch.batchId(), retryAt, answer.detail());
                     UploadState.setNotBefore(db, retryAt);
-                    LOG.info("upload of {} batch #{} failed ({}), attempt {} in a row; next try at {}", batch.kind(),
-                            batch.sequence(), answer.detail(), failures, retryAt);
-                    return new UploadRound(sent, quarantined, UploadRound.Outcome.RETRY_LATER, Optional.of(retryAt),
-                            answer.detail());
+                    LOG.info(
+                            "upload of {} batch #{} failed ({}), attempt {} in a row; next try at {}",
+                            batch.kind(),
+                            batch.sequence(),
+                            answer.detail(),
+                            failures,
+                            retryAt);
+                    return new UploadRound(
+                            sent, quarantined, UploadRound.Outcome.RETRY_LATER, Optional.of(retryAt), answer.detail());
                 }
                 default -> throw new IllegalStateException("unknown verdict " + answer.verdict());
             }
         }
-        UploadRound.Outcome outcome = batches.size() == maxBatchesPerRound
-                ? UploadRound.Outcome.MORE_WAITING : UploadRound.Outcome.DONE;
+        UploadRound.Outcome outcome =
+                batches.size() == maxBatchesPerRound ? UploadRound.Outcome.MORE_WAITING : UploadRound.Outcome.DONE;
         if (sent + quarantined > 0) {
             LOG.info("upload round: {} batch(es) delivered, {} quarantined", sent, quarantined);
         }
@@ -143,7 +168,8 @@ public final class Uploader {
      */
     private boolean clockWentBack(Instant now, Instant notBefore) {
         Duration longest = backoff.ceiling(Integer.MAX_VALUE).compareTo(RetryAfter.MAX) > 0
-                ? backoff.ceiling(Integer.MAX_VALUE) : RetryAfter.MAX;
+                ? backoff.ceiling(Integer.MAX_VALUE)
+                : RetryAfter.MAX;
         return Duration.between(now, notBefore).compareTo(longest.plusMinutes(1)) > 0;
     }
 
@@ -166,8 +192,10 @@ public final class Uploader {
             Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After"), clock.instant());
             return new Answer(verdictFor(code), reason, retryAfter);
         } catch (IOException e) {
-            return new Answer(Verdict.RETRY, "network: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), Optional.empty());
+            return new Answer(
+                    Verdict.RETRY,
+                    "network: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    Optional.empty());
         }
     }
 
@@ -185,8 +213,12 @@ public final class Uploader {
         };
     }
 
-    enum Verdict { DELIVERED, QUARANTINE, REENROL, RETRY }
-
-    private record Answer(Verdict verdict, String detail, Optional<Duration> retryAfter) {
+    enum Verdict {
+        DELIVERED,
+        QUARANTINE,
+        REENROL,
+        RETRY
     }
+
+    private record Answer(Verdict verdict, String detail, Optional<Duration> retryAfter) {}
 }

@@ -31,17 +31,31 @@ import bg.digiclub.common.link.Demographics;
  * and check names in their natural order), so the same totals always give the same bytes.
  */
 final class BatchRecords {
-    private BatchRecords() {
-    }
+    private BatchRecords() {}
 
     /** A usage batch of {@code hours} and {@code days}. */
     static Batch usage(SealInfo info, Envelope env, List<HourTotals> hours, List<DayTotals> days) {
         requireKind(info, BatchKind.USAGE);
-        List<HourUsage> hourUsage = hours.stream().map(h -> new HourUsage(h.hour(), h.sessionsStarted(),
-                h.guestSessions(), h.memberSessions(), h.sessionMinutes(), h.poweredOnMinutes())).toList();
+        List<HourUsage> hourUsage = hours.stream()
+                .map(h -> new HourUsage(
+                        h.hour(),
+                        h.sessionsStarted(),
+                        h.guestSessions(),
+                        h.memberSessions(),
+                        h.sessionMinutes(),
+                        h.poweredOnMinutes()))
+                .toList();
         List<DayUsage> dayUsage = days.stream().map(BatchRecords::day).toList();
-        return Batch.usage(info.batchId(), env.deviceId(), env.clubId(), env.agentVersion(), env.zone().getId(),
-                env.periodFrom(), env.periodTo(), info.sequence(), evictions(info),
+        return Batch.usage(
+                info.batchId(),
+                env.deviceId(),
+                env.clubId(),
+                env.agentVersion(),
+                env.zone().getId(),
+                env.periodFrom(),
+                env.periodTo(),
+                info.sequence(),
+                evictions(info),
                 new UsagePayload(hourUsage, dayUsage));
     }
 
@@ -49,20 +63,35 @@ final class BatchRecords {
     static Batch health(SealInfo info, Envelope env, List<Snapshot> snapshots, List<HealthDayTotals> days) {
         requireKind(info, BatchKind.HEALTH);
         List<HealthSnapshot> snaps = snapshots.stream()
-                .map(s -> new HealthSnapshot(s.at(), s.overall(), checks(s.checks()))).toList();
-        List<HealthDay> healthDays = days.stream().map(d -> new HealthDay(d.day(), checks(d.worst()),
-                measured(d.minFreeDiskPercent(), 0, 100), measured(d.maxCpuTemperatureCelsius(), -50, 150),
-                d.alertCount(), d.uptimeMinutes())).toList();
-        return Batch.health(info.batchId(), env.deviceId(), env.clubId(), env.agentVersion(), env.zone().getId(),
-                env.periodFrom(), env.periodTo(), info.sequence(), evictions(info),
+                .map(s -> new HealthSnapshot(s.at(), s.overall(), checks(s.checks())))
+                .toList();
+        List<HealthDay> healthDays = days.stream()
+                .map(d -> new HealthDay(
+                        d.day(),
+                        checks(d.worst()),
+                        measured(d.minFreeDiskPercent(), 0, 100),
+                        measured(d.maxCpuTemperatureCelsius(), -50, 150),
+                        d.alertCount(),
+                        d.uptimeMinutes()))
+                .toList();
+        return Batch.health(
+                info.batchId(),
+                env.deviceId(),
+                env.clubId(),
+                env.agentVersion(),
+                env.zone().getId(),
+                env.periodFrom(),
+                env.periodTo(),
+                info.sequence(),
+                evictions(info),
                 new HealthPayload(snaps, healthDays));
     }
 
     private static DayUsage day(DayTotals day) {
         List<DemographicCount> cells = day.sessions().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Demographics::ageBand)
-                        .thenComparing(Demographics::sex)))
+                .sorted(Map.Entry.comparingByKey(
+                        Comparator.comparing(Demographics::ageBand).thenComparing(Demographics::sex)))
                 .map(e -> new DemographicCount(e.getKey().ageBand(), e.getKey().sex(), e.getValue()))
                 .toList();
         // an empty list is left out on the wire, as the protocol allows
@@ -76,7 +105,9 @@ final class BatchRecords {
 
     /** In the map's order: the callers' maps are sorted by name. */
     private static List<CheckStatus> checks(Map<String, HealthStatus> checks) {
-        return checks.entrySet().stream().map(e -> new CheckStatus(e.getKey(), e.getValue())).toList();
+        return checks.entrySet().stream()
+                .map(e -> new CheckStatus(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** A measured value rounded to one decimal and kept in the protocol's range, or null (not measured). */

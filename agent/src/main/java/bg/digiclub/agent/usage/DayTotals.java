@@ -13,8 +13,11 @@ import bg.digiclub.common.link.TileCategory;
  * @param distinctMembers how many different member cards started a session that day (a count, not the codes)
  * @param tileCategories  per launcher tile category, the sessions started that day that opened a tile of it
  */
-public record DayTotals(LocalDate day, Map<Demographics, Integer> sessions, int distinctMembers,
-                        Map<TileCategory, Integer> tileCategories) {
+public record DayTotals(
+        LocalDate day,
+        Map<Demographics, Integer> sessions,
+        int distinctMembers,
+        Map<TileCategory, Integer> tileCategories) {
     public DayTotals {
         sessions = Map.copyOf(sessions);
         tileCategories = Map.copyOf(tileCategories);

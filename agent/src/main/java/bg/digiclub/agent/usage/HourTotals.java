@@ -3,7 +3,8 @@ package bg.digiclub.agent.usage;
 import java.time.Instant;
 
 /** One device-hour of use (docs/protocol.md, {@code usage.hours[]}); the hour is a whole UTC hour. */
-public record HourTotals(Instant hour, int guestSessions, int memberSessions, int sessionMinutes, int poweredOnMinutes) {
+public record HourTotals(
+        Instant hour, int guestSessions, int memberSessions, int sessionMinutes, int poweredOnMinutes) {
     public int sessionsStarted() {
         return guestSessions + memberSessions;
     }

@@ -20,8 +20,14 @@ import bg.digiclub.common.link.VisitorKind;
  * @param running      the session is still open: the day it started is not complete until it ends
  * @param tiles        the launcher tile categories it opened (each once), counted on the day it started
  */
-public record LedgerSession(VisitorKind kind, String memberCode, Demographics demographics, Instant startedAt,
-                            Instant endedAt, boolean running, Set<TileCategory> tiles) {
+public record LedgerSession(
+        VisitorKind kind,
+        String memberCode,
+        Demographics demographics,
+        Instant startedAt,
+        Instant endedAt,
+        boolean running,
+        Set<TileCategory> tiles) {
     public LedgerSession {
         tiles = Set.copyOf(Objects.requireNonNull(tiles, "tiles"));
         Objects.requireNonNull(kind, "kind");

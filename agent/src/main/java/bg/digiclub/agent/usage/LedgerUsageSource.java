@@ -30,11 +30,13 @@ public final class LedgerUsageSource implements UsageSource {
     public List<LedgerSession> sessionsOverlapping(Instant from, Instant to) throws SQLException {
         List<SessionRecord> sessions = ledger.sessionsOverlapping(from, to);
         Map<String, Set<TileCategory>> tiles = ledger.tileCategoriesOverlapping(from, to);
-        return sessions.stream().map(r -> toLedgerSession(r, tiles.getOrDefault(r.id(), Set.of()))).toList();
+        return sessions.stream()
+                .map(r -> toLedgerSession(r, tiles.getOrDefault(r.id(), Set.of())))
+                .toList();
     }
 
     static LedgerSession toLedgerSession(SessionRecord r, Set<TileCategory> tiles) {
-        return new LedgerSession(r.kind(), r.memberCode(), r.demographics(), r.startedAt(), r.effectiveEnd(), r.isOpen(),
-                tiles);
+        return new LedgerSession(
+                r.kind(), r.memberCode(), r.demographics(), r.startedAt(), r.effectiveEnd(), r.isOpen(), tiles);
     }
 }

@@ -71,8 +71,16 @@ public final class PeriodSealer implements BatchSource {
      * @param sampleInterval the health sampling interval (a sample vouches for that long of running)
      * @param healthInterval the health slot length (15 minutes)
      */
-    public PeriodSealer(Database db, Outbox outbox, EnrolmentStore enrolment, UsageSource usage, HealthSource health,
-                        Duration sampleInterval, Duration healthInterval, String agentVersion, Clock clock) {
+    public PeriodSealer(
+            Database db,
+            Outbox outbox,
+            EnrolmentStore enrolment,
+            UsageSource usage,
+            HealthSource health,
+            Duration sampleInterval,
+            Duration healthInterval,
+            String agentVersion,
+            Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.enrolment = Objects.requireNonNull(enrolment, "enrolment");
@@ -158,8 +166,10 @@ public final class PeriodSealer implements BatchSource {
                 }
             }
             if (forgotten > 0) {
-                LOG.warn("the PC's clock ran ahead earlier: {} period(s) sealed in the future are forgotten"
-                        + " and will be sealed again when they end", forgotten);
+                LOG.warn(
+                        "the PC's clock ran ahead earlier: {} period(s) sealed in the future are forgotten"
+                                + " and will be sealed again when they end",
+                        forgotten);
             }
             return forgotten;
         });
@@ -199,8 +209,8 @@ public final class PeriodSealer implements BatchSource {
             if (isSealed(c, USAGE_DAY, day.toEpochDay())) {
                 return null;
             }
-            var info = outbox.seal(c, BatchKind.USAGE,
-                    BatchWriter.of(i -> BatchRecords.usage(i, env, hours, List.of(totals))));
+            var info = outbox.seal(
+                    c, BatchKind.USAGE, BatchWriter.of(i -> BatchRecords.usage(i, env, hours, List.of(totals))));
             markSealed(c, USAGE_DAY, day.toEpochDay(), info.batchId().toString());
             LOG.info("sealed usage of {}: {} session(s), batch #{}", day, totals.totalSessions(), info.sequence());
             return null;
@@ -219,7 +229,8 @@ public final class PeriodSealer implements BatchSource {
         }
         List<Snapshot> snapshots = new ArrayList<>();
         Optional<HealthReport> current = health.current();
-        if (current.isPresent() && current.get().sampledAt() != null
+        if (current.isPresent()
+                && current.get().sampledAt() != null
                 && !current.get().sampledAt().isBefore(now.minus(healthInterval.multipliedBy(2)))) {
             Map<String, HealthStatus> checks = new HashMap<>();
             for (CheckReport check : current.get().checks()) {
@@ -229,20 +240,22 @@ public final class PeriodSealer implements BatchSource {
         }
         List<HealthDayTotals> days = new ArrayList<>();
         LocalDate first = firstUnsealed(HEALTH_DAY, creds, zone, now);
-        for (LocalDate day = first; !dayEnd(day, zone).plus(GRACE).isAfter(now) && days.size() < CATCH_UP_DAYS + 1;
-             day = day.plusDays(1)) {
+        for (LocalDate day = first;
+                !dayEnd(day, zone).plus(GRACE).isAfter(now) && days.size() < CATCH_UP_DAYS + 1;
+                day = day.plusDays(1)) {
             days.add(healthDay(day, zone));
         }
         if (snapshots.isEmpty() && days.isEmpty()) {
             return 0;
         }
-        Envelope env = new Envelope(creds.deviceId(), creds.clubId(), agentVersion, zone, slot, slot.plus(healthInterval));
+        Envelope env =
+                new Envelope(creds.deviceId(), creds.clubId(), agentVersion, zone, slot, slot.plus(healthInterval));
         return db.write(c -> {
             if (isSealed(c, HEALTH_SLOT, slot.toEpochMilli())) {
                 return 0;
             }
-            var info = outbox.seal(c, BatchKind.HEALTH,
-                    BatchWriter.of(i -> BatchRecords.health(i, env, snapshots, days)));
+            var info =
+                    outbox.seal(c, BatchKind.HEALTH, BatchWriter.of(i -> BatchRecords.health(i, env, snapshots, days)));
             markSealed(c, HEALTH_SLOT, slot.toEpochMilli(), info.batchId().toString());
             for (HealthDayTotals d : days) {
                 markSealed(c, HEALTH_DAY, d.day().toEpochDay(), info.batchId().toString());
@@ -256,9 +269,13 @@ public final class PeriodSealer implements BatchSource {
         Instant to = dayEnd(day, zone);
         List<Instant> samples = health.sampleTimes(from.minus(sampleInterval), to);
         int uptime = Math.min(25 * 60, UsageAggregation.runningMinutes(from, to, samples, sampleInterval));
-        return new HealthDayTotals(day, SafeCheckNames.forUpload(health.worstStatus(from, to)),
-                health.minFreeDiskPercent(from, to), health.maxCpuTemperatureCelsius(from, to),
-                health.alertCount(from, to), uptime);
+        return new HealthDayTotals(
+                day,
+                SafeCheckNames.forUpload(health.worstStatus(from, to)),
+                health.minFreeDiskPercent(from, to),
+                health.maxCpuTemperatureCelsius(from, to),
+                health.alertCount(from, to),
+                uptime);
     }
 
     /**
@@ -267,7 +284,8 @@ public final class PeriodSealer implements BatchSource {
      * sessions on a PC before it was enrolled are not reported; never more than
      * {@link #CATCH_UP_DAYS} before today.
      */
-    private LocalDate firstUnsealed(String kind, DeviceCredentials creds, ZoneId zone, Instant now) throws SQLException {
+    private LocalDate firstUnsealed(String kind, DeviceCredentials creds, ZoneId zone, Instant now)
+            throws SQLException {
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate floor = today.minusDays(CATCH_UP_DAYS);
         Optional<Long> last = db.read(c -> lastSealed(c, kind));
@@ -285,7 +303,8 @@ public final class PeriodSealer implements BatchSource {
     }
 
     private static boolean isSealed(Connection c, String kind, long periodStart) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sealed_period WHERE kind = ? AND period_start = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM sealed_period WHERE kind = ? AND period_start = ?")) {
             ps.setString(1, kind);
             ps.setLong(2, periodStart);
             try (ResultSet rs = ps.executeQuery()) {
@@ -305,8 +324,8 @@ public final class PeriodSealer implements BatchSource {
     }
 
     private static void markSealed(Connection c, String kind, long periodStart, String batchId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sealed_period (kind, period_start, batch_id) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO sealed_period (kind, period_start, batch_id) VALUES (?, ?, ?)")) {
             ps.setString(1, kind);
             ps.setLong(2, periodStart);
             ps.setString(3, batchId);

@@ -22,11 +22,10 @@ import bg.digiclub.common.health.HealthStatus;
 public final class SafeCheckNames {
     private static final Pattern PLAIN_QUALIFIER = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final Pattern DRIVE = Pattern.compile("[A-Z]:\\\\?");
-    private static final Set<String> SYSTEM_MOUNTS = Set.of("/", "/boot", "/boot/efi", "/var", "/tmp", "/usr",
-            "/opt", "/srv", "/home");
+    private static final Set<String> SYSTEM_MOUNTS =
+            Set.of("/", "/boot", "/boot/efi", "/var", "/tmp", "/usr", "/opt", "/srv", "/home");
 
-    private SafeCheckNames() {
-    }
+    private SafeCheckNames() {}
 
     /** The name under which {@code check} may be reported. */
     public static String forUpload(String check) {
@@ -42,7 +41,8 @@ public final class SafeCheckNames {
         String qualifier = check.substring(colon + 1);
         if (word.equals("disk")) {
             return SYSTEM_MOUNTS.contains(qualifier) || DRIVE.matcher(qualifier).matches()
-                    ? word + ":" + qualifier : word + ":other";
+                    ? word + ":" + qualifier
+                    : word + ":other";
         }
         return PLAIN_QUALIFIER.matcher(qualifier).matches() ? word + ":" + qualifier : word;
     }

@@ -40,8 +40,12 @@ public final class StoreHealthSource implements HealthSource {
      * @param current        the health monitor's latest report (empty before the first sample)
      * @param sampleInterval the sampling interval, to spread an hourly summary's readings over its hour
      */
-    public StoreHealthSource(SampleStore samples, AlertStore alerts, Supplier<Optional<HealthReport>> current,
-                             Duration sampleInterval, Clock clock) {
+    public StoreHealthSource(
+            SampleStore samples,
+            AlertStore alerts,
+            Supplier<Optional<HealthReport>> current,
+            Duration sampleInterval,
+            Clock clock) {
         this.samples = Objects.requireNonNull(samples, "samples");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.current = Objects.requireNonNull(current, "current");
@@ -93,12 +97,15 @@ public final class StoreHealthSource implements HealthSource {
     public OptionalDouble minFreeDiskPercent(Instant from, Instant to) throws SQLException {
         return samples.historyByPrefix("fs.", from, to).stream()
                 .filter(p -> p.metric().endsWith(".free_pct"))
-                .mapToDouble(HistoryPoint::min).min();
+                .mapToDouble(HistoryPoint::min)
+                .min();
     }
 
     @Override
     public OptionalDouble maxCpuTemperatureCelsius(Instant from, Instant to) throws SQLException {
-        return samples.history(Metric.CPU_TEMPERATURE_C, from, to).stream().mapToDouble(HistoryPoint::max).max();
+        return samples.history(Metric.CPU_TEMPERATURE_C, from, to).stream()
+                .mapToDouble(HistoryPoint::max)
+                .max();
     }
 
     @Override
@@ -117,7 +124,8 @@ public final class StoreHealthSource implements HealthSource {
             return List.of();
         }
         return alerts.during(back).stream()
-                .filter(e -> e.startedAt().isBefore(to) && e.ended().map(end -> end.isAfter(from)).orElse(true))
+                .filter(e -> e.startedAt().isBefore(to)
+                        && e.ended().map(end -> end.isAfter(from)).orElse(true))
                 .toList();
     }
 

@@ -25,8 +25,7 @@ import bg.digiclub.common.link.VisitorKind;
  * and go no further.
  */
 public final class UsageAggregation {
-    private UsageAggregation() {
-    }
+    private UsageAggregation() {}
 
     /**
      * The non-empty whole UTC hours of {@code [from, to)} (both whole hours).
@@ -34,8 +33,8 @@ public final class UsageAggregation {
      * @param samples        when health samples were taken (the agent was running)
      * @param sampleInterval how long before its time a sample vouches for the agent running
      */
-    public static List<HourTotals> hours(Instant from, Instant to, List<LedgerSession> sessions, List<Instant> samples,
-                                         Duration sampleInterval) {
+    public static List<HourTotals> hours(
+            Instant from, Instant to, List<LedgerSession> sessions, List<Instant> samples, Duration sampleInterval) {
         List<long[]> running = new ArrayList<>();
         for (LedgerSession s : sessions) {
             running.add(new long[] {s.startedAt().toEpochMilli(), s.endedAt().toEpochMilli()});
@@ -65,7 +64,11 @@ public final class UsageAggregation {
             // that must not get the whole day's batch refused.
             guests = Math.min(guests, BatchLimits.MAX_SESSIONS_PER_HOUR);
             members = Math.min(members, BatchLimits.MAX_SESSIONS_PER_HOUR - guests);
-            HourTotals hour = new HourTotals(h, guests, members, Math.min(60, sessionTime.coveredMinutes(h, end)),
+            HourTotals hour = new HourTotals(
+                    h,
+                    guests,
+                    members,
+                    Math.min(60, sessionTime.coveredMinutes(h, end)),
                     Math.min(60, poweredOn.coveredMinutes(h, end)));
             if (!hour.empty()) {
                 result.add(hour);

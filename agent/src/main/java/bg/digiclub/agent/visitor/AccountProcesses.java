@@ -31,6 +31,7 @@ final class AccountProcesses {
 
     /** kill passes before giving up; each is followed by up to {@link #POLLS} looks at /proc. */
     static final int ROUNDS = 20;
+
     private static final int POLLS = 10;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** The programs below are looked up here only, never in the agent's own PATH. */
@@ -58,7 +59,8 @@ final class AccountProcesses {
             return failed("cannot read " + proc + ": " + Tally.reason(e));
         }
         if (before == 0) {
-            return new WipeStepResult(VisitorAccount.PROCESSES_STEP, true, "no programs of " + account.name() + " were running");
+            return new WipeStepResult(
+                    VisitorAccount.PROCESSES_STEP, true, "no programs of " + account.name() + " were running");
         }
         int left = before;
         String killProblem = null;
@@ -77,12 +79,19 @@ final class AccountProcesses {
             if (left == 0) {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 LOG.info("Ended {} programs of {} in {} round(s), {} ms", before, account.name(), round, ms);
-                return new WipeStepResult(VisitorAccount.PROCESSES_STEP, true,
+                return new WipeStepResult(
+                        VisitorAccount.PROCESSES_STEP,
+                        true,
                         "ended " + before + (before == 1 ? " program" : " programs") + " of " + account.name());
             }
         }
         String why = killProblem == null ? "" : " (kill: " + killProblem + ")";
-        LOG.error("{} process(es) of {} still running after {} rounds of kill -KILL -1{}", left, account.name(), ROUNDS, why);
+        LOG.error(
+                "{} process(es) of {} still running after {} rounds of kill -KILL -1{}",
+                left,
+                account.name(),
+                ROUNDS,
+                why);
         return failed(left + (left == 1 ? " process" : " processes") + " of " + account.name() + " still running after "
                 + ROUNDS + " rounds of kill -KILL -1" + why);
     }
@@ -102,8 +111,16 @@ final class AccountProcesses {
     }
 
     private void killAllAsAccount() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("setpriv", "--reuid=" + account.uid(), "--regid=" + account.gid(),
-                "--clear-groups", "--", "kill", "-KILL", "--", "-1")
+        ProcessBuilder pb = new ProcessBuilder(
+                        "setpriv",
+                        "--reuid=" + account.uid(),
+                        "--regid=" + account.gid(),
+                        "--clear-groups",
+                        "--",
+                        "kill",
+                        "-KILL",
+                        "--",
+                        "-1")
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -170,7 +187,8 @@ final class AccountProcesses {
             } else if (line.startsWith("Uid:")) {
                 String[] ids = line.substring(4).strip().split("\\s+");
                 // real, effective, saved, file system
-                ours = ids.length >= 3 && (ids[0].equals(Integer.toString(uid)) || ids[2].equals(Integer.toString(uid)));
+                ours = ids.length >= 3
+                        && (ids[0].equals(Integer.toString(uid)) || ids[2].equals(Integer.toString(uid)));
             }
         }
         return ours && !dead;

@@ -24,10 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class BlockDevices {
     /** The columns asked for: what the decisions need, nothing more (no labels, sizes or models). */
     static final String COLUMNS = "PATH,TYPE,TRAN,HOTPLUG,RM,FSTYPE,MOUNTPOINT,SERIAL,UUID";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BlockDevices() {
-    }
+    private BlockDevices() {}
 
     /**
      * One block device.
@@ -44,8 +44,18 @@ final class BlockDevices {
      * @param disk       the path of the top-level device it belongs to (itself for a disk)
      * @param parent     whether other devices sit on it (a disk with partitions)
      */
-    record BlockDevice(String path, String type, String transport, boolean hotplug, boolean removable, String fstype,
-                       String mountpoint, String serial, String uuid, String disk, boolean parent) {
+    record BlockDevice(
+            String path,
+            String type,
+            String transport,
+            boolean hotplug,
+            boolean removable,
+            String fstype,
+            String mountpoint,
+            String serial,
+            String uuid,
+            String disk,
+            boolean parent) {
         BlockDevice {
             Objects.requireNonNull(path, "path");
         }
@@ -75,7 +85,8 @@ final class BlockDevices {
          * left-behind stick seen before udev had read it).
          */
         boolean covers(BlockDevice d) {
-            return path.equals(d.path()) && (serial.isEmpty() || serial.equals(d.serial()))
+            return path.equals(d.path())
+                    && (serial.isEmpty() || serial.equals(d.serial()))
                     && (uuid.isEmpty() || uuid.equals(d.uuid()));
         }
     }
@@ -104,9 +115,12 @@ final class BlockDevices {
         }
         JsonNode children = node.path("children");
         boolean hasChildren = children.isArray() && !children.isEmpty();
-        BlockDevice d = new BlockDevice(path,
+        BlockDevice d = new BlockDevice(
+                path,
                 text(node, "type").toLowerCase(Locale.ROOT),
-                inherit(text(node, "tran").toLowerCase(Locale.ROOT), parentDevice == null ? "" : parentDevice.transport()),
+                inherit(
+                        text(node, "tran").toLowerCase(Locale.ROOT),
+                        parentDevice == null ? "" : parentDevice.transport()),
                 flag(node, "hotplug") || (parentDevice != null && parentDevice.hotplug()),
                 flag(node, "rm") || (parentDevice != null && parentDevice.removable()),
                 text(node, "fstype").toLowerCase(Locale.ROOT),

@@ -70,7 +70,8 @@ final class ConfinedDeleter implements AutoCloseable {
         walk(root, target, true, Set.of(), null, tally);
     }
 
-    private void walk(Path root, Path target, boolean removeTarget, Set<String> keep, Predicate<String> owners, Tally tally) {
+    private void walk(
+            Path root, Path target, boolean removeTarget, Set<String> keep, Predicate<String> owners, Tally tally) {
         Path realRoot;
         try {
             realRoot = root.toRealPath();
@@ -96,7 +97,8 @@ final class ConfinedDeleter implements AutoCloseable {
                     return;
                 }
                 if (kind != SecureDirectory.Kind.DIRECTORY) {
-                    tally.problem(open.peek().location().resolve(name) + " is a link or a file, not a directory; not followed");
+                    tally.problem(open.peek().location().resolve(name)
+                            + " is a link or a file, not a directory; not followed");
                     return;
                 }
                 open.push(enter(open.peek(), name));
@@ -129,7 +131,8 @@ final class ConfinedDeleter implements AutoCloseable {
      * Removes every entry of {@code dir}, except kept names and entries of other owners. Returns
      * only when every removal it started has finished, so {@code dir} may be closed after it.
      */
-    private void clearContents(SecureDirectory dir, Set<String> keep, Predicate<String> owners, Tally tally) throws IOException {
+    private void clearContents(SecureDirectory dir, Set<String> keep, Predicate<String> owners, Tally tally)
+            throws IOException {
         List<Future<?>> unlinks = new ArrayList<>();
         try {
             for (Path name : list(dir)) {

@@ -65,6 +65,7 @@ final class HomeReset {
     private CompletableFuture<WipeStepResult> purge = CompletableFuture.completedFuture(null);
     /** Why the home is reset in place (it is a mount point); null: not looked yet; empty: it is not. */
     private String inPlaceBecause;
+
     private final Path mountinfo;
 
     /**
@@ -126,7 +127,8 @@ final class HomeReset {
         if (inPlaceBecause == null) {
             try {
                 inPlaceBecause = MountTable.at(MountTable.read(mountinfo), home)
-                        .map(m -> "the home is a mount point, " + m.type() + (m.source().isEmpty() ? "" : " " + m.source()))
+                        .map(m -> "the home is a mount point, " + m.type()
+                                + (m.source().isEmpty() ? "" : " " + m.source()))
                         .orElse("");
             } catch (IOException e) {
                 // not fatal: a rename refused with EBUSY still sends the reset in place (and sets this)
@@ -168,7 +170,8 @@ final class HomeReset {
             return inPlaceInstead(fresh, e);
         } catch (FileSystemException e) {
             // EBUSY: the home is a mount point; EXDEV: another file system
-            if (e.getReason() == null || !(e.getReason().contains("busy") || e.getReason().contains("cross-device"))) {
+            if (e.getReason() == null
+                    || !(e.getReason().contains("busy") || e.getReason().contains("cross-device"))) {
                 throw e;
             }
             return inPlaceInstead(fresh, e);
@@ -179,15 +182,18 @@ final class HomeReset {
                 Files.move(fresh, holding.resolve(OLD_PREFIX + id + "-partial"), StandardCopyOption.ATOMIC_MOVE);
             }
             purgeInBackground();
-            Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             finishHome(home);
-            return failed("template " + template + " not copied: " + Tally.reason(buildProblem) + "; " + gone + "; the home is empty");
+            return failed("template " + template + " not copied: " + Tally.reason(buildProblem) + "; " + gone
+                    + "; the home is empty");
         }
         Files.move(fresh, home, StandardCopyOption.ATOMIC_MOVE);
         if (hadHome) {
             purgeInBackground();
         }
-        String detail = "home replaced by a copy of " + template + " (" + copied + (copied == 1 ? " entry" : " entries") + "); " + gone;
+        String detail = "home replaced by a copy of " + template + " (" + copied + (copied == 1 ? " entry" : " entries")
+                + "); " + gone;
         if (!tally.ok()) {
             return failed(detail + "; template: " + tally.detail());
         }
@@ -196,7 +202,10 @@ final class HomeReset {
 
     private WipeStepResult inPlaceInstead(Path fresh, IOException why) throws IOException {
         // e.g. mounted after the first reset looked: said once, then in place without trying again
-        LOG.warn("Cannot rename {} aside ({}); deleting in place, now and at every later reset", home, Tally.reason(why));
+        LOG.warn(
+                "Cannot rename {} aside ({}); deleting in place, now and at every later reset",
+                home,
+                Tally.reason(why));
         inPlaceBecause = "the home cannot be renamed: " + Tally.reason(why);
         Tally cleanup = new Tally();
         try (ConfinedDeleter deleter = new ConfinedDeleter(ConfinedDeleter.DEFAULT_PARALLELISM)) {
@@ -207,7 +216,8 @@ final class HomeReset {
 
     /** A new home of the visitor's, mode 0700, with the template's contents, at {@code fresh}. */
     private int buildFresh(Path fresh, Tally tally) throws IOException {
-        Files.createDirectory(fresh, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(
+                fresh, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         int copied = HomeTemplate.copy(template, fresh, account, tally);
         finishHome(fresh);
         return copied;
@@ -236,15 +246,19 @@ final class HomeReset {
         int copied = HomeTemplate.copy(template, home, account, tally);
         finishHome(home);
         String detail = "deleted " + removed + " entries, copied " + copied + " from " + template + how;
-        return tally.ok() ? new WipeStepResult(VisitorAccount.HOME_STEP, true, detail) : failed(detail + "; " + tally.detail());
+        return tally.ok()
+                ? new WipeStepResult(VisitorAccount.HOME_STEP, true, detail)
+                : failed(detail + "; " + tally.detail());
     }
 
     /** The holding directory: root's, 0700, a real directory; made if missing. */
     private void ensureHolding() throws IOException {
         try {
-            Files.createDirectory(holding, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    holding, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            BasicFileAttributes attrs = Files.readAttributes(holding, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(holding, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isDirectory()) {
                 throw new IOException(holding + " is not a directory; remove it (only root can have made it)");
             }
@@ -258,13 +272,17 @@ final class HomeReset {
     }
 
     private void purgeInBackground() {
-        purge = CompletableFuture.supplyAsync(() -> {
-            try {
-                return deleteHeld(heldEntries().stream().filter(p -> p.getFileName().toString().startsWith(OLD_PREFIX)).toList());
-            } catch (IOException e) {
-                return purgeResult(false, "cannot list " + holding + ": " + Tally.reason(e));
-            }
-        }, purger);
+        purge = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return deleteHeld(heldEntries().stream()
+                                .filter(p -> p.getFileName().toString().startsWith(OLD_PREFIX))
+                                .toList());
+                    } catch (IOException e) {
+                        return purgeResult(false, "cannot list " + holding + ": " + Tally.reason(e));
+                    }
+                },
+                purger);
     }
 
     /**
@@ -275,10 +293,12 @@ final class HomeReset {
         List<Path> leftovers;
         try {
             // listed now: a reset that starts meanwhile builds its new home under a name not in this list
-            leftovers = heldEntries().stream().filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(OLD_PREFIX) || name.startsWith(NEW_PREFIX);
-            }).toList();
+            leftovers = heldEntries().stream()
+                    .filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.startsWith(OLD_PREFIX) || name.startsWith(NEW_PREFIX);
+                    })
+                    .toList();
         } catch (IOException e) {
             purge = CompletableFuture.completedFuture(failed("cannot list " + holding + ": " + Tally.reason(e)));
             return purge;
@@ -308,8 +328,10 @@ final class HomeReset {
             tally.problem(holding + ": " + e);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        WipeStepResult result = purgeResult(tally.ok(), (tally.ok() ? "previous home deleted: "
-                : "deleting the previous home in " + holding + " failed: ") + tally.detail());
+        WipeStepResult result = purgeResult(
+                tally.ok(),
+                (tally.ok() ? "previous home deleted: " : "deleting the previous home in " + holding + " failed: ")
+                        + tally.detail());
         if (result.ok()) {
             LOG.info("{} ({} ms)", result.detail(), ms);
         } else {

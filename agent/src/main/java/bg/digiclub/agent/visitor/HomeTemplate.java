@@ -16,8 +16,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
  * not: Java's permission set has none), owners are the visitor's.
  */
 final class HomeTemplate {
-    private HomeTemplate() {
-    }
+    private HomeTemplate() {}
 
     /**
      * @param home an empty directory nobody but the agent can reach yet (or, when resetting in
@@ -85,8 +84,10 @@ final class HomeTemplate {
     }
 
     private static void copyPermissions(Path from, Path to) throws IOException {
-        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView source =
+                Files.getFileAttributeView(from, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView target =
+                Files.getFileAttributeView(to, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         target.setPermissions(source.readAttributes().permissions());
     }
 }

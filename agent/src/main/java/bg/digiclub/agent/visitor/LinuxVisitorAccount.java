@@ -25,6 +25,7 @@ public final class LinuxVisitorAccount implements VisitorAccount {
 
     /** The only variables a caller may add to a visitor program's environment. */
     static final Set<String> DISPLAY_VARIABLES = Set.of("DISPLAY", "XAUTHORITY", "WAYLAND_DISPLAY");
+
     private static final int MAX_ARGS = 64;
     private static final int MAX_ARG_CHARS = 4096;
     private static final Path DEV_NULL = Path.of("/dev/null");
@@ -65,8 +66,14 @@ public final class LinuxVisitorAccount implements VisitorAccount {
      * @param mediaDirs   directories below which the visitor's removable media are mounted (unmounted at reset)
      * @param renameAside false to always delete the home in place (tests of the fallback)
      */
-    LinuxVisitorAccount(PosixAccount account, Path home, Path template, List<Path> tempDirs, List<Path> mediaDirs,
-                        Environment environment, boolean renameAside) {
+    LinuxVisitorAccount(
+            PosixAccount account,
+            Path home,
+            Path template,
+            List<Path> tempDirs,
+            List<Path> mediaDirs,
+            Environment environment,
+            boolean renameAside) {
         this.account = Objects.requireNonNull(account, "account");
         this.home = Objects.requireNonNull(home, "home");
         this.environment = Objects.requireNonNull(environment, "environment");
@@ -126,12 +133,17 @@ public final class LinuxVisitorAccount implements VisitorAccount {
     public void launch(List<String> argv, Map<String, String> displayEnv) throws IOException {
         ProcessBuilder pb = launchCommand(argv, displayEnv);
         if (environment.xauthority() != null && !java.nio.file.Files.isRegularFile(environment.xauthority())) {
-            LOG.warn("The visitor's X cookie {} (visitor.xauthority) is missing: {} cannot open a window"
-                    + " (is digiclub-session running?)", environment.xauthority(), argv.get(0));
+            LOG.warn(
+                    "The visitor's X cookie {} (visitor.xauthority) is missing: {} cannot open a window"
+                            + " (is digiclub-session running?)",
+                    environment.xauthority(),
+                    argv.get(0));
         }
         Process p = pb.start();
         // Not waited for here: the JVM's reaper thread collects its exit, so no zombie is left.
-        p.onExit().thenAccept(done -> LOG.debug("Visitor program {} (pid {}) exited with {}", argv.get(0), done.pid(), done.exitValue()));
+        p.onExit()
+                .thenAccept(done -> LOG.debug(
+                        "Visitor program {} (pid {}) exited with {}", argv.get(0), done.pid(), done.exitValue()));
         LOG.info("Started {} as {} (pid {})", argv.get(0), account.name(), p.pid());
     }
 
@@ -144,12 +156,17 @@ public final class LinuxVisitorAccount implements VisitorAccount {
         checkArgv(argv);
         for (Map.Entry<String, String> e : displayEnv.entrySet()) {
             if (!DISPLAY_VARIABLES.contains(e.getKey())) {
-                throw new IllegalArgumentException("not a display variable: " + e.getKey() + " (allowed: " + DISPLAY_VARIABLES + ")");
+                throw new IllegalArgumentException(
+                        "not a display variable: " + e.getKey() + " (allowed: " + DISPLAY_VARIABLES + ")");
             }
             checkText("value of " + e.getKey(), e.getValue());
         }
-        ProcessBuilder pb = asVisitor(argv, environment.supplementaryGroups(), home,
-                environment.path().isEmpty() ? TOOL_PATH : environment.path(), environment.lang())
+        ProcessBuilder pb = asVisitor(
+                        argv,
+                        environment.supplementaryGroups(),
+                        home,
+                        environment.path().isEmpty() ? TOOL_PATH : environment.path(),
+                        environment.lang())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = pb.environment();
@@ -179,8 +196,13 @@ public final class LinuxVisitorAccount implements VisitorAccount {
      * uses for the program), HOME, USER, LOGNAME and LANG in its environment.
      */
     private ProcessBuilder asVisitor(List<String> argv, boolean groups, Path cwd, String path, String lang) {
-        List<String> command = new ArrayList<>(List.of("setsid", "setpriv", "--reuid=" + account.uid(), "--regid=" + account.gid(),
-                groups ? "--init-groups" : "--clear-groups", "--"));
+        List<String> command = new ArrayList<>(List.of(
+                "setsid",
+                "setpriv",
+                "--reuid=" + account.uid(),
+                "--regid=" + account.gid(),
+                groups ? "--init-groups" : "--clear-groups",
+                "--"));
         command.addAll(argv);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(cwd.toFile())

@@ -59,6 +59,7 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
      * (and says why) before the agent has to kill it.
      */
     static final Duration MOUNT_TIMEOUT = Duration.ofSeconds(30);
+
     static final Duration LIST_TIMEOUT = Duration.ofSeconds(10);
     /**
      * What sticks, cards, cameras, phones and discs come formatted with: FAT, exFAT, NTFS (blkid
@@ -86,6 +87,7 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
     private final Duration mountTimeout;
     /** Fair: a reset waiting for it comes before the round's next mount. */
     private final ReentrantLock lock = new ReentrantLock(true);
+
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "media-automount");
         t.setDaemon(true);
@@ -99,6 +101,7 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
     private final Set<Identity> tried = new HashSet<>();
     /** The next list read marks everything on it left behind: at start, and when a list failed at a session's end. */
     private boolean markAllNext = true;
+
     private boolean listFailing;
     private volatile boolean started;
     /** Only on the thread. */
@@ -171,7 +174,11 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
             }
             int before = leftBehind.size();
             devices.forEach(d -> leftBehind.add(d.identity()));
-            LOG.debug("{}: {} block devices remembered as left behind ({} new)", why, devices.size(), leftBehind.size() - before);
+            LOG.debug(
+                    "{}: {} block devices remembered as left behind ({} new)",
+                    why,
+                    devices.size(),
+                    leftBehind.size() - before);
         } catch (RuntimeException e) {
             markAllNext = true;
             LOG.error("media automount: {}: cannot remember what was left behind", why, e);
@@ -261,7 +268,11 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
         if (r.exit() == 0) {
             LOG.info("Mounted {} ({}) for the visitor", d.path(), d.fstype());
         } else {
-            LOG.warn("Could not mount {} ({}) for the visitor, not trying again this session: {}", d.path(), d.fstype(), r.problem());
+            LOG.warn(
+                    "Could not mount {} ({}) for the visitor, not trying again this session: {}",
+                    d.path(),
+                    d.fstype(),
+                    r.problem());
         }
     }
 
@@ -286,8 +297,11 @@ public final class MediaAutomount implements SessionEvents, AutoCloseable {
             }
         }
         if (!listFailing) {
-            LOG.warn("Cannot list the block devices ({}): {}; nothing is mounted for the visitor until it works"
-                    + " (said once)", lsblk, problem);
+            LOG.warn(
+                    "Cannot list the block devices ({}): {}; nothing is mounted for the visitor until it works"
+                            + " (said once)",
+                    lsblk,
+                    problem);
             listFailing = true;
         }
         return null;

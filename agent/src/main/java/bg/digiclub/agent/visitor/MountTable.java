@@ -43,8 +43,17 @@ final class MountTable {
      * @param source         what is mounted ({@code /dev/sdb1}, {@code tmpfs}), unescaped; may be empty
      * @param superOptions   per-file-system options ({@code rw,size=8192k,mode=700})
      */
-    record Mount(int id, int parentId, String device, String root, Path mountPoint, String options,
-                 List<String> optionalFields, String type, String source, String superOptions) {
+    record Mount(
+            int id,
+            int parentId,
+            String device,
+            String root,
+            Path mountPoint,
+            String options,
+            List<String> optionalFields,
+            String type,
+            String source,
+            String superOptions) {
         Mount {
             optionalFields = List.copyOf(optionalFields);
         }
@@ -60,8 +69,7 @@ final class MountTable {
         }
     }
 
-    private MountTable() {
-    }
+    private MountTable() {}
 
     /** This process's mounts, in the kernel's order (a mount after the one it sits on). */
     static List<Mount> read() throws IOException {
@@ -122,8 +130,17 @@ final class MountTable {
             List<String> optional = List.of(Arrays.copyOfRange(f, 6, separator));
             String source = f.length > separator + 2 ? unescape(f[separator + 2]) : "";
             String superOptions = f.length > separator + 3 ? f[separator + 3] : "";
-            return new Mount(id, parentId, f[2], unescape(f[3]), Path.of(unescape(f[4])), f[5], optional,
-                    unescape(f[separator + 1]), source, superOptions);
+            return new Mount(
+                    id,
+                    parentId,
+                    f[2],
+                    unescape(f[3]),
+                    Path.of(unescape(f[4])),
+                    f[5],
+                    optional,
+                    unescape(f[separator + 1]),
+                    source,
+                    superOptions);
         } catch (NumberFormatException e) {
             throw new IOException("not a mountinfo line (mount ids): " + line, e);
         }

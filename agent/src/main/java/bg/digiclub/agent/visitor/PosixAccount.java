@@ -43,7 +43,9 @@ public record PosixAccount(String name, int uid, int gid, Path home) {
     }
 
     private static List<String> queryPasswd(String name) throws IOException {
-        Process p = new ProcessBuilder("getent", "passwd", "--", name).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("getent", "passwd", "--", name)
+                .redirectErrorStream(true)
+                .start();
         try {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -66,7 +68,8 @@ public record PosixAccount(String name, int uid, int gid, Path home) {
                 continue;
             }
             try {
-                return Optional.of(new PosixAccount(f[0], Integer.parseInt(f[2]), Integer.parseInt(f[3]), Path.of(f[5])));
+                return Optional.of(
+                        new PosixAccount(f[0], Integer.parseInt(f[2]), Integer.parseInt(f[3]), Path.of(f[5])));
             } catch (IllegalArgumentException e) {
                 // a line we cannot use; an account we cannot name safely is no account to us
             }

@@ -38,6 +38,7 @@ final class RemovableMedia {
     static final String STEP = "visitor-media";
     /** Passes over the mount table: one per level of mounts inside mounts, then it gives up. */
     static final int ROUNDS = 8;
+
     private static final long TOOL_TIMEOUT_SECONDS = 30;
     private static final List<Path> UDISKSCTL = List.of(Path.of("/usr/bin/udisksctl"), Path.of("/bin/udisksctl"));
 
@@ -95,24 +96,32 @@ final class RemovableMedia {
             }
         } catch (IOException e) {
             LOG.error("Cannot read the mount table {}", mountinfo, e);
-            return new WipeStepResult(STEP, false, "cannot read " + mountinfo + ": " + Tally.reason(e) + done(unmounted));
+            return new WipeStepResult(
+                    STEP, false, "cannot read " + mountinfo + ": " + Tally.reason(e) + done(unmounted));
         }
         if (left.isEmpty()) {
             if (!unmounted.isEmpty()) {
                 LOG.info("Unmounted the visitor's media: {}", unmounted);
             }
-            return new WipeStepResult(STEP, true, unmounted.isEmpty() ? "nothing mounted in " + dirs
-                    : "unmounted " + unmounted.size() + ": " + String.join(", ", unmounted));
+            return new WipeStepResult(
+                    STEP,
+                    true,
+                    unmounted.isEmpty()
+                            ? "nothing mounted in " + dirs
+                            : "unmounted " + unmounted.size() + ": " + String.join(", ", unmounted));
         }
         List<String> stayed = new ArrayList<>();
         for (Mount m : left) {
-            String why = problems.containsKey(m.id()) ? problems.get(m.id())
-                    : claimed.contains(m.id()) ? "unmounted, yet still in " + mountinfo + " (another mount namespace?)"
-                    : "not tried: a mount inside it stayed";
+            String why = problems.containsKey(m.id())
+                    ? problems.get(m.id())
+                    : claimed.contains(m.id())
+                            ? "unmounted, yet still in " + mountinfo + " (another mount namespace?)"
+                            : "not tried: a mount inside it stayed";
             stayed.add(m.describe() + ": " + why);
         }
         LOG.error("The visitor's media stayed mounted: {}", stayed);
-        return new WipeStepResult(STEP, false, left.size() + " still mounted: " + String.join("; ", stayed) + done(unmounted));
+        return new WipeStepResult(
+                STEP, false, left.size() + " still mounted: " + String.join("; ", stayed) + done(unmounted));
     }
 
     private static String done(List<String> unmounted) {
@@ -149,8 +158,8 @@ final class RemovableMedia {
         pb.environment().put("PATH", ToolRun.TOOL_PATH);
         // messages in English, as the log and the step's detail are
         pb.environment().put("LANG", "C");
-        ToolRun.Result r = ToolRun.run(Path.of(command.get(0)).getFileName().toString(), pb,
-                Duration.ofSeconds(TOOL_TIMEOUT_SECONDS), true);
+        ToolRun.Result r = ToolRun.run(
+                Path.of(command.get(0)).getFileName().toString(), pb, Duration.ofSeconds(TOOL_TIMEOUT_SECONDS), true);
         if (r.ok()) {
             return null;
         }

@@ -32,7 +32,9 @@ final class SecureDirectory implements Closeable {
 
     /** What an entry is, looked at without following links. */
     enum Kind {
-        MISSING, FILE, DIRECTORY,
+        MISSING,
+        FILE,
+        DIRECTORY,
         /** A symbolic link: removed itself, never entered. */
         LINK
     }
@@ -53,7 +55,8 @@ final class SecureDirectory implements Closeable {
             return new SecureDirectory(dir, secure);
         }
         s.close();
-        throw new IOException(dir + ": this file system cannot delete without following links (no SecureDirectoryStream)");
+        throw new IOException(
+                dir + ": this file system cannot delete without following links (no SecureDirectoryStream)");
     }
 
     /** Where this directory is, for messages. */
@@ -83,7 +86,8 @@ final class SecureDirectory implements Closeable {
 
     Kind kind(Path name) throws IOException {
         try {
-            BasicFileAttributes attrs = stream.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW).readAttributes();
+            BasicFileAttributes attrs = stream.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW)
+                    .readAttributes();
             if (attrs.isSymbolicLink()) {
                 return Kind.LINK;
             }
@@ -109,7 +113,9 @@ final class SecureDirectory implements Closeable {
 
     /** The owner's account name, for steps limited to one account's entries. */
     String owner(Path name) throws IOException {
-        return stream.getFileAttributeView(name, FileOwnerAttributeView.class, NO_FOLLOW).getOwner().getName();
+        return stream.getFileAttributeView(name, FileOwnerAttributeView.class, NO_FOLLOW)
+                .getOwner()
+                .getName();
     }
 
     /** Grants the owner read, write and search on this directory so its entries can be removed. */
@@ -135,7 +141,8 @@ final class SecureDirectory implements Closeable {
     }
 
     private static Set<PosixFilePermission> withOwnerAccess(Set<PosixFilePermission> current) {
-        Set<PosixFilePermission> perms = current.isEmpty() ? EnumSet.noneOf(PosixFilePermission.class) : EnumSet.copyOf(current);
+        Set<PosixFilePermission> perms =
+                current.isEmpty() ? EnumSet.noneOf(PosixFilePermission.class) : EnumSet.copyOf(current);
         perms.add(PosixFilePermission.OWNER_READ);
         perms.add(PosixFilePermission.OWNER_WRITE);
         perms.add(PosixFilePermission.OWNER_EXECUTE);

@@ -7,21 +7,17 @@ package bg.digiclub.agent.visitor;
  */
 public interface SessionEvents {
     /** Nobody listens. */
-    SessionEvents NONE = new SessionEvents() {
-    };
+    SessionEvents NONE = new SessionEvents() {};
 
     /** A session has just opened: act for its visitor from now on. */
-    default void sessionOpened() {
-    }
+    default void sessionOpened() {}
 
     /**
      * The open session has ended and its reset is about to begin: stop acting for its visitor, and
      * when this returns, nothing more may be done for it (the reset undoes what was).
      */
-    default void sessionEnding() {
-    }
+    default void sessionEnding() {}
 
     /** A maintenance unlock is over (staff may have left things, a USB stick among them). */
-    default void maintenanceOver() {
-    }
+    default void maintenanceOver() {}
 }

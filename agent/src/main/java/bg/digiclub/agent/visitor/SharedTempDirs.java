@@ -33,7 +33,12 @@ final class SharedTempDirs {
         try (ConfinedDeleter deleter = new ConfinedDeleter(ConfinedDeleter.DEFAULT_PARALLELISM)) {
             for (Path dir : dirs) {
                 // owner() names the account, or gives the bare uid when it has no name
-                deleter.clear(dir, dir, Set.of(), owner -> owner.equals(account.name()) || owner.equals(Integer.toString(account.uid())), tally);
+                deleter.clear(
+                        dir,
+                        dir,
+                        Set.of(),
+                        owner -> owner.equals(account.name()) || owner.equals(Integer.toString(account.uid())),
+                        tally);
             }
         } catch (RuntimeException | StackOverflowError e) {
             tally.problem("failed: " + e);

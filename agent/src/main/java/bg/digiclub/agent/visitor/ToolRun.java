@@ -31,8 +31,7 @@ final class ToolRun {
         }
     }
 
-    private ToolRun() {
-    }
+    private ToolRun() {}
 
     /**
      * @param tool            the tool's name, for the problem's words
@@ -60,7 +59,10 @@ final class ToolRun {
             if (said.length() > OUTPUT_KEPT) {
                 said = said.substring(0, OUTPUT_KEPT) + "...";
             }
-            return new Result(p.exitValue(), output, tool + " exited with " + p.exitValue() + (said.isEmpty() ? "" : ": " + said));
+            return new Result(
+                    p.exitValue(),
+                    output,
+                    tool + " exited with " + p.exitValue() + (said.isEmpty() ? "" : ": " + said));
         } catch (IOException e) {
             return new Result(-1, "", tool + " could not run: " + Tally.reason(e));
         } catch (InterruptedException e) {

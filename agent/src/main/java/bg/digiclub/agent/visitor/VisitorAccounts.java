@@ -27,8 +27,7 @@ public final class VisitorAccounts {
     private static final int GROUP_OR_OTHER_WRITE = 0022;
     private static final List<Path> LSBLK = List.of(Path.of("/usr/bin/lsblk"), Path.of("/bin/lsblk"));
 
-    private VisitorAccounts() {
-    }
+    private VisitorAccounts() {}
 
     /**
      * The visitor account of this PC. A Linux account also starts deleting, in the background,
@@ -49,8 +48,10 @@ public final class VisitorAccounts {
             return new UnsupportedVisitorAccount("no visitor account configured (visitor.account in " + source + ")");
         }
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
-            throw ConfigException.atKey(source, "visitor.account", "is supported on Linux only (this is "
-                    + System.getProperty("os.name") + ")");
+            throw ConfigException.atKey(
+                    source,
+                    "visitor.account",
+                    "is supported on Linux only (this is " + System.getProperty("os.name") + ")");
         }
         LinuxVisitorAccount account = linux(settings, source, List.copyOf(agentDirectories), true);
         account.purgeLeftovers();
@@ -69,24 +70,33 @@ public final class VisitorAccounts {
         Optional<Path> lsblk = LSBLK.stream().filter(Files::isExecutable).findFirst();
         Optional<Path> udisksctl = RemovableMedia.installedUdisksctl();
         if (lsblk.isEmpty() || udisksctl.isEmpty()) {
-            LoggerFactory.getLogger(VisitorAccounts.class).warn("USB sticks are not mounted for the visitor: {} is not installed"
-                    + " (visitor.media-automount)", lsblk.isEmpty() ? "lsblk (util-linux)" : "udisksctl (udisks2)");
+            LoggerFactory.getLogger(VisitorAccounts.class)
+                    .warn(
+                            "USB sticks are not mounted for the visitor: {} is not installed"
+                                    + " (visitor.media-automount)",
+                            lsblk.isEmpty() ? "lsblk (util-linux)" : "udisksctl (udisks2)");
             return Optional.empty();
         }
-        return Optional.of(new MediaAutomount(lsblk.get(), udisksctl.get(), linux::toolCommand, settings.mediaDirs(),
-                MediaAutomount.MOUNT_TIMEOUT));
+        return Optional.of(new MediaAutomount(
+                lsblk.get(), udisksctl.get(), linux::toolCommand, settings.mediaDirs(), MediaAutomount.MOUNT_TIMEOUT));
     }
 
     /** Checks the settings against this PC and makes the account; {@code agentDirs} must stay out of the home. */
-    static LinuxVisitorAccount linux(VisitorSettings settings, String source, List<Path> agentDirs, boolean renameAside) {
+    static LinuxVisitorAccount linux(
+            VisitorSettings settings, String source, List<Path> agentDirs, boolean renameAside) {
         PosixAccount account = lookUp(settings.account(), source);
         if (account.uid() == 0) {
-            throw bad(source, "visitor.account", settings.account(), "is root; the visitor needs an account of its own");
+            throw bad(
+                    source, "visitor.account", settings.account(), "is root; the visitor needs an account of its own");
         }
         int agentUid = ownUid();
         if (agentUid != 0) {
-            throw bad(source, "visitor.account", settings.account(),
-                    "needs the agent to run as root (to end its programs and reset its home); it runs as uid " + agentUid);
+            throw bad(
+                    source,
+                    "visitor.account",
+                    settings.account(),
+                    "needs the agent to run as root (to end its programs and reset its home); it runs as uid "
+                            + agentUid);
         }
         String homeKey = settings.home() == null ? "visitor.account" : "visitor.home";
         Path home = settings.home() != null ? settings.home() : account.home();
@@ -94,22 +104,42 @@ public final class VisitorAccounts {
         checkTemplate(source, settings.homeTemplate(), home, account);
         for (Path dir : settings.tempDirs()) {
             if (dir.equals(home.getParent()) || dir.startsWith(home) || home.equals(dir)) {
-                throw bad(source, "visitor.temp-dirs", dir.toString(), "must not be the visitor's home, inside it, or the directory holding it");
+                throw bad(
+                        source,
+                        "visitor.temp-dirs",
+                        dir.toString(),
+                        "must not be the visitor's home, inside it, or the directory holding it");
             }
         }
         for (Path dir : settings.mediaDirs()) {
             // the home may be a tmpfs of its own: below a media directory it would be unmounted at every reset
             if (dir.startsWith(home) || home.startsWith(dir)) {
-                throw bad(source, "visitor.media-dirs", dir.toString(), "must not be the visitor's home, inside it, or hold it");
+                throw bad(
+                        source,
+                        "visitor.media-dirs",
+                        dir.toString(),
+                        "must not be the visitor's home, inside it, or hold it");
             }
         }
-        if (settings.xauthority() != null && (settings.xauthority().startsWith(home) || settings.xauthority().equals(home.getParent()))) {
+        if (settings.xauthority() != null
+                && (settings.xauthority().startsWith(home)
+                        || settings.xauthority().equals(home.getParent()))) {
             // the visitor could put a trusted cookie (or anything) there; the session makes it elsewhere
-            throw bad(source, "visitor.xauthority", settings.xauthority().toString(), "must not be in the visitor's home");
+            throw bad(
+                    source,
+                    "visitor.xauthority",
+                    settings.xauthority().toString(),
+                    "must not be in the visitor's home");
         }
-        return new LinuxVisitorAccount(account, home, settings.homeTemplate(), settings.tempDirs(), settings.mediaDirs(),
-                new LinuxVisitorAccount.Environment(settings.path(), settings.lang(), settings.supplementaryGroups(),
-                        settings.xauthority()), renameAside);
+        return new LinuxVisitorAccount(
+                account,
+                home,
+                settings.homeTemplate(),
+                settings.tempDirs(),
+                settings.mediaDirs(),
+                new LinuxVisitorAccount.Environment(
+                        settings.path(), settings.lang(), settings.supplementaryGroups(), settings.xauthority()),
+                renameAside);
     }
 
     private static PosixAccount lookUp(String name, String source) {
@@ -117,25 +147,40 @@ public final class VisitorAccounts {
         try {
             account = PosixAccount.lookup(name);
         } catch (IOException e) {
-            throw new ConfigException(source + ": key 'visitor.account': cannot look up '" + name + "': " + e.getMessage(), e);
+            throw new ConfigException(
+                    source + ": key 'visitor.account': cannot look up '" + name + "': " + e.getMessage(), e);
         }
-        return account.orElseThrow(() -> bad(source, "visitor.account", name, "is not an account on this PC (create it, e.g. useradd)"));
+        return account.orElseThrow(
+                () -> bad(source, "visitor.account", name, "is not an account on this PC (create it, e.g. useradd)"));
     }
 
     private static void checkHome(String source, String key, Path home, PosixAccount account, List<Path> agentDirs) {
         if (!home.isAbsolute() || home.getParent() == null) {
-            throw bad(source, key, home.toString(), "the visitor's home must be an absolute path below the root directory");
+            throw bad(
+                    source,
+                    key,
+                    home.toString(),
+                    "the visitor's home must be an absolute path below the root directory");
         }
         for (Path dir : agentDirs) {
             Path d = dir.toAbsolutePath().normalize();
             if (d.startsWith(home) || home.startsWith(d)) {
-                throw bad(source, key, home.toString(), "overlaps the agent's own directory " + d + "; a reset would delete it");
+                throw bad(
+                        source,
+                        key,
+                        home.toString(),
+                        "overlaps the agent's own directory " + d + "; a reset would delete it");
             }
         }
         try {
-            BasicFileAttributes attrs = Files.readAttributes(home, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(home, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isDirectory() || attrs.isSymbolicLink()) {
-                throw bad(source, key, home.toString(), "the visitor's home is not a directory (a link or a file); name the real directory");
+                throw bad(
+                        source,
+                        key,
+                        home.toString(),
+                        "the visitor's home is not a directory (a link or a file); name the real directory");
             }
         } catch (NoSuchFileException e) {
             // made by the first reset
@@ -151,8 +196,12 @@ public final class VisitorAccounts {
             int mode = (Integer) Files.getAttribute(parent, "unix:mode", LinkOption.NOFOLLOW_LINKS);
             if (owner != 0 || (mode & GROUP_OR_OTHER_WRITE) != 0) {
                 // the old home is renamed aside there: the visitor must not be able to make or replace names in it
-                throw bad(source, key, home.toString(), "its parent " + parent + " must be root's and writable by root only (is uid "
-                        + owner + ", mode " + String.format(Locale.ROOT, "%o", mode & 07777) + ")");
+                throw bad(
+                        source,
+                        key,
+                        home.toString(),
+                        "its parent " + parent + " must be root's and writable by root only (is uid " + owner
+                                + ", mode " + String.format(Locale.ROOT, "%o", mode & 07777) + ")");
             }
         } catch (IOException e) {
             throw bad(source, key, home.toString(), "cannot look at " + parent + ": " + Tally.reason(e));
@@ -186,7 +235,11 @@ public final class VisitorAccounts {
                     int owner = (Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
                     int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
                     if (owner == account.uid()) {
-                        throw bad(source, key, template.toString(), p + " belongs to the visitor account; the template must be root's");
+                        throw bad(
+                                source,
+                                key,
+                                template.toString(),
+                                p + " belongs to the visitor account; the template must be root's");
                     }
                     if (!attrs.isSymbolicLink() && (mode & GROUP_OR_OTHER_WRITE) != 0) {
                         throw bad(source, key, template.toString(), p + " is writable by others than its owner");

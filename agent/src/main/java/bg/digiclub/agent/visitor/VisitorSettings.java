@@ -35,12 +35,23 @@ import bg.digiclub.common.config.ConfigProperties;
  *                            default true, false by default when {@code mediaDirs} is empty (the reset
  *                            would not unmount them), and refused then
  */
-public record VisitorSettings(String account, Path home, Path homeTemplate, List<Path> tempDirs, List<Path> mediaDirs, String path, String lang,
-                              boolean supplementaryGroups, boolean demo, Path xauthority, boolean mediaAutomount) {
+public record VisitorSettings(
+        String account,
+        Path home,
+        Path homeTemplate,
+        List<Path> tempDirs,
+        List<Path> mediaDirs,
+        String path,
+        String lang,
+        boolean supplementaryGroups,
+        boolean demo,
+        Path xauthority,
+        boolean mediaAutomount) {
     public static final Path DEFAULT_TEMPLATE = Path.of("/etc/skel");
     public static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
     public static final String DEFAULT_LANG = "bg_BG.UTF-8";
-    public static final List<Path> DEFAULT_TEMP_DIRS = List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
+    public static final List<Path> DEFAULT_TEMP_DIRS =
+            List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
 
     public VisitorSettings {
         tempDirs = List.copyOf(tempDirs);
@@ -75,9 +86,13 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
         List<Path> tempDirs = directories(c, "visitor.temp-dirs").orElse(DEFAULT_TEMP_DIRS);
         Optional<List<Path>> media = directories(c, "visitor.media-dirs");
         if (media.isPresent() && !media.get().isEmpty() && account.isEmpty()) {
-            throw c.bad("visitor.media-dirs", c.string("visitor.media-dirs").orElseThrow(), "is set but visitor.account is not; set both or neither");
+            throw c.bad(
+                    "visitor.media-dirs",
+                    c.string("visitor.media-dirs").orElseThrow(),
+                    "is set but visitor.account is not; set both or neither");
         }
-        List<Path> mediaDirs = media.orElse(account.map(VisitorSettings::defaultMediaDirs).orElse(List.of()));
+        List<Path> mediaDirs =
+                media.orElse(account.map(VisitorSettings::defaultMediaDirs).orElse(List.of()));
         String path = c.string("visitor.path", DEFAULT_PATH);
         for (String dir : path.split(":", -1)) {
             if (!dir.startsWith("/") || dir.contains("/../") || dir.endsWith("/..")) {
@@ -90,7 +105,10 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
         }
         Path xauthority = absolute(c, "visitor.xauthority").orElse(null);
         if (xauthority != null && account.isEmpty()) {
-            throw c.bad("visitor.xauthority", xauthority.toString(), "is set but visitor.account is not; set both or neither");
+            throw c.bad(
+                    "visitor.xauthority",
+                    xauthority.toString(),
+                    "is set but visitor.account is not; set both or neither");
         }
         if (xauthority != null && xauthority.getParent() == null) {
             throw c.bad("visitor.xauthority", xauthority.toString(), "must be a file, not the root directory");
@@ -98,14 +116,29 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
         boolean groups = c.bool("visitor.supplementary-groups", true);
         boolean demo = c.bool("visitor.demo", false);
         if (demo && account.isPresent()) {
-            throw c.bad("visitor.demo", "true", "is for machines without a visitor account; remove it or visitor.account");
+            throw c.bad(
+                    "visitor.demo", "true", "is for machines without a visitor account; remove it or visitor.account");
         }
-        boolean automount = c.bool("visitor.media-automount", !media.map(List::isEmpty).orElse(false));
+        boolean automount =
+                c.bool("visitor.media-automount", !media.map(List::isEmpty).orElse(false));
         if (automount && media.isPresent() && media.get().isEmpty()) {
-            throw c.bad("visitor.media-automount", "true", "needs visitor.media-dirs: the reset unmounts the visitor's media"
-                    + " only there (visitor.media-dirs is none)");
+            throw c.bad(
+                    "visitor.media-automount",
+                    "true",
+                    "needs visitor.media-dirs: the reset unmounts the visitor's media"
+                            + " only there (visitor.media-dirs is none)");
         }
-        return new VisitorSettings(account.orElse(null), home, template, tempDirs, mediaDirs, path, lang, groups, demo, xauthority,
+        return new VisitorSettings(
+                account.orElse(null),
+                home,
+                template,
+                tempDirs,
+                mediaDirs,
+                path,
+                lang,
+                groups,
+                demo,
+                xauthority,
                 automount);
     }
 
@@ -121,7 +154,10 @@ public record VisitorSettings(String account, Path home, Path homeTemplate, List
         List<Path> dirs = new ArrayList<>();
         for (String d : listed.get()) {
             if (!d.startsWith("/") || d.contains("/..") || Path.of(d).getParent() == null) {
-                throw c.bad(key, String.join(",", listed.get()), "must be absolute directories (not /) separated by commas, or none");
+                throw c.bad(
+                        key,
+                        String.join(",", listed.get()),
+                        "must be absolute directories (not /) separated by commas, or none");
             }
             dirs.add(Path.of(d).normalize());
         }

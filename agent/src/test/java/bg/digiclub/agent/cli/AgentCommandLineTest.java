@@ -49,18 +49,30 @@ class AgentCommandLineTest {
         Result version = agent("status", "--version");
         assertEquals(0, version.exit(), version.output());
         // run from target/classes there is no jar manifest: it says so instead of a made-up number
-        assertEquals("DigiClub agent (built from source, no version recorded)", version.output().strip());
+        assertEquals(
+                "DigiClub agent (built from source, no version recorded)",
+                version.output().strip());
     }
 
     @Test
     void statusCheckExitsAsAMonitoringPluginDoes() throws Exception {
-        assertEquals(List.of(0, 1, 2, 3), List.of(checkWith(HealthStatus.OK).exit(), checkWith(HealthStatus.WARN).exit(),
-                checkWith(HealthStatus.CRIT).exit(), checkWith(HealthStatus.UNKNOWN).exit()));
+        assertEquals(
+                List.of(0, 1, 2, 3),
+                List.of(
+                        checkWith(HealthStatus.OK).exit(),
+                        checkWith(HealthStatus.WARN).exit(),
+                        checkWith(HealthStatus.CRIT).exit(),
+                        checkWith(HealthStatus.UNKNOWN).exit()));
 
         Result crit = checkWith(HealthStatus.CRIT);
-        assertEquals("DIGICLUB CRIT - smart:sda CRIT (12 reallocated sectors)", crit.output().strip());
-        assertEquals("DIGICLUB OK - all 2 checks OK", checkWith(HealthStatus.OK).output().strip());
-        assertEquals("DIGICLUB UNKNOWN - 1 of 2 checks OK, none WARN or CRIT; not measured: smart:sda",
+        assertEquals(
+                "DIGICLUB CRIT - smart:sda CRIT (12 reallocated sectors)",
+                crit.output().strip());
+        assertEquals(
+                "DIGICLUB OK - all 2 checks OK",
+                checkWith(HealthStatus.OK).output().strip());
+        assertEquals(
+                "DIGICLUB UNKNOWN - 1 of 2 checks OK, none WARN or CRIT; not measured: smart:sda",
                 checkWith(HealthStatus.UNKNOWN).output().strip());
     }
 
@@ -89,9 +101,12 @@ class AgentCommandLineTest {
      */
     private Result checkWith(HealthStatus status) throws Exception {
         Path data = Files.createTempDirectory(dataDir, "pc");
-        HealthReport report = new HealthReport(status, Instant.now(), List.of(
-                new CheckReport("memory", HealthStatus.OK, "41% used", null),
-                new CheckReport("smart:sda", status, "12 reallocated sectors", null)));
+        HealthReport report = new HealthReport(
+                status,
+                Instant.now(),
+                List.of(
+                        new CheckReport("memory", HealthStatus.OK, "41% used", null),
+                        new CheckReport("smart:sda", status, "12 reallocated sectors", null)));
         Optional<InstanceLock> lock = InstanceLock.tryAcquire(data);
         try (InstanceLock held = lock.orElseThrow()) {
             new StatusFile(data).write(report);

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.cli.AgentProcesses.Result;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.member.TrivialPins;
 import bg.digiclub.agent.service.StatusFile;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.DatabaseOpener;
+import bg.digiclub.support.secret.SlowHash;
 
 /** The agent's command line as an operator uses it: real child JVMs, a real data directory. */
 class AgentProcessTest {
@@ -73,7 +73,8 @@ class AgentProcessTest {
         awaitStatusFile(again);
         Result history = finish(agent("history", "--check", "disk:/", "--days", "1", "--data-dir", dataDir.toString()));
         assertEquals(0, history.exit(), history.output());
-        assertTrue(history.output().matches("(?s).*disk:/ \\(fs\\./\\.free_pct\\), last 1 day\\(s\\): [1-9]\\d* point.*"),
+        assertTrue(
+                history.output().matches("(?s).*disk:/ \\(fs\\./\\.free_pct\\), last 1 day\\(s\\): [1-9]\\d* point.*"),
                 history.output());
     }
 
@@ -84,8 +85,11 @@ class AgentProcessTest {
         long liveLines = count(live, " health - ");
         assertTrue(liveLines >= 4, "a health line every round (about 6 rounds): " + live);
         assertTrue(liveLines > count(live, " overall: "), live);
-        assertEquals(count(service, " overall: "), count(service, " health - "),
-                "a service writes the line only with a change of the overall status (first UNKNOWN -> ...): " + service);
+        assertEquals(
+                count(service, " overall: "),
+                count(service, " health - "),
+                "a service writes the line only with a change of the overall status (first UNKNOWN -> ...): "
+                        + service);
         assertTrue(count(service, " overall: ") >= 1, service);
     }
 
@@ -139,7 +143,9 @@ class AgentProcessTest {
             for (int i = 0; i < 10; i++) {
                 pin.check("902718".toCharArray());
             }
-            assertEquals(StaffPin.Outcome.LOCKED, pin.check(TrivialPins.QUICK_START_DEMO_PIN.toCharArray()).outcome());
+            assertEquals(
+                    StaffPin.Outcome.LOCKED,
+                    pin.check(TrivialPins.QUICK_START_DEMO_PIN.toCharArray()).outcome());
         }
         // ... and root on the PC lets staff in again, keeping the PIN
         Result unlock = staffPin(null, "--unlock");
@@ -147,7 +153,9 @@ class AgentProcessTest {
         assertTrue(unlock.output().contains("staff lockout lifted"), unlock.output());
         try (Database db = new DatabaseOpener(dataDir, clock).open()) {
             StaffPin pin = new StaffPin(db, new SlowHash(SlowHash.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
-            assertEquals(StaffPin.Outcome.OK, pin.check(TrivialPins.QUICK_START_DEMO_PIN.toCharArray()).outcome());
+            assertEquals(
+                    StaffPin.Outcome.OK,
+                    pin.check(TrivialPins.QUICK_START_DEMO_PIN.toCharArray()).outcome());
         }
     }
 

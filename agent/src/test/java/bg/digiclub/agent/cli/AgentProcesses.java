@@ -11,15 +11,17 @@ import java.util.concurrent.TimeUnit;
 /** {@code digiclub-agent} as real child JVMs on the test's class path; {@link #stopAll} after each test. */
 final class AgentProcesses {
     /** A finished command: its exit status and everything it printed (standard output and error). */
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     private final List<Process> started = new ArrayList<>();
 
     /** Starts {@code digiclub-agent args…}, its error output merged into its output. */
     Process start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), AgentMain.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                AgentMain.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         started.add(p);

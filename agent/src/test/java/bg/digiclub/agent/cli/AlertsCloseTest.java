@@ -18,12 +18,14 @@ class AlertsCloseTest {
     @TempDir
     Path dataDir;
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Result agent(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), AgentMain.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                AgentMain.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -36,8 +38,11 @@ class AlertsCloseTest {
         Files.writeString(dataDir.resolve("agent.db"), "not a database at all ".repeat(300));
         Result closed = agent("alerts", "--close", "database", "--data-dir", dataDir.toString());
         assertEquals(0, closed.exit(), closed.output());
-        assertTrue(closed.output().contains("closed:") && closed.output().contains("CRIT")
-                && closed.output().contains("was damaged"), closed.output());
+        assertTrue(
+                closed.output().contains("closed:")
+                        && closed.output().contains("CRIT")
+                        && closed.output().contains("was damaged"),
+                closed.output());
 
         Result list = agent("alerts", "--data-dir", dataDir.toString());
         assertTrue(list.output().contains("open: 0"), list.output());
@@ -48,5 +53,4 @@ class AlertsCloseTest {
         Result other = agent("alerts", "--close", "disk:/", "--data-dir", dataDir.toString());
         assertEquals(2, other.exit(), other.output());
     }
-
 }

@@ -73,7 +73,8 @@ class FullDiskTest {
             long startedAt = System.nanoTime();
             Running second = start(data);
             second.await("kiosk link listening");
-            System.out.printf("full disk: %d bytes of filler, %d bytes free; the agent listened after %d ms%n",
+            System.out.printf(
+                    "full disk: %d bytes of filler, %d bytes free; the agent listened after %d ms%n",
                     filled, free, (System.nanoTime() - startedAt) / 1_000_000);
             // Three sampling rounds on a full disk. Not a wait for a condition: on a full disk the agent can
             // write neither its status file nor samples, and prints nothing unless its overall status
@@ -98,28 +99,39 @@ class FullDiskTest {
     private record Running(Process process, List<String> output) {
         void await(String marker) {
             Patience.await("'" + marker + "' in the agent's output")
-                    .failFast(() -> assertTrue(process.isAlive() || output.stream().anyMatch(l -> l.contains(marker)),
+                    .failFast(() -> assertTrue(
+                            process.isAlive() || output.stream().anyMatch(l -> l.contains(marker)),
                             "the agent exited before '" + marker + "': " + String.join("\n", output)))
                     .until(() -> output.stream().anyMatch(l -> l.contains(marker)));
         }
     }
 
     private Running start(Path data) throws IOException {
-        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), AgentMain.class.getName(),
-                "run", "--data-dir", data.toString(), "--interval", "1");
+        List<String> cmd = List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                AgentMain.class.getName(),
+                "run",
+                "--data-dir",
+                data.toString(),
+                "--interval",
+                "1");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         started.add(p);
         List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("(output unreadable: " + e + ")");
-            }
-        }, "agent-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = in.readLine()) != null; ) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        lines.add("(output unreadable: " + e + ")");
+                    }
+                },
+                "agent-output");
         reader.setDaemon(true);
         reader.start();
         return new Running(p, lines);
@@ -156,7 +168,8 @@ class FullDiskTest {
     private static long samples(Path data) throws Exception {
         try (Database db = Database.openReadOnly(data.resolve(Database.FILE_NAME))) {
             return db.read(c -> {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM sample")) {
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery("SELECT count(*) FROM sample")) {
                     rs.next();
                     return rs.getLong(1);
                 }

@@ -48,9 +48,14 @@ class PrivateFilesTest {
 
     /** The agent in a child JVM started from a shell with the usual umask 022 (systemd's default). */
     private Process agent(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "umask 022; exec \"$0\" \"$@\"",
+        List<String> cmd = new ArrayList<>(List.of(
+                "sh",
+                "-c",
+                "umask 022; exec \"$0\" \"$@\"",
                 ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), AgentMain.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                AgentMain.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         started.add(p);
@@ -77,10 +82,13 @@ class PrivateFilesTest {
         List<String> open = new ArrayList<>();
         for (Path root : List.of(temp.resolve("var/lib/digiclub"), logs)) {
             try (Stream<Path> all = Files.walk(root)) {
-                all.filter(p -> !p.startsWith(data.resolve("run"))) // the kiosk's socket: 0750/0660 for its group, by design
+                all.filter(p -> !p.startsWith(
+                                data.resolve("run"))) // the kiosk's socket: 0750/0660 for its group, by design
                         .forEach(p -> {
                             Set<PosixFilePermission> mode = mode(p);
-                            String expected = Files.isDirectory(p) ? "rwx------" : Files.isExecutable(p) ? "rwx------" : "rw-------";
+                            String expected = Files.isDirectory(p)
+                                    ? "rwx------"
+                                    : Files.isExecutable(p) ? "rwx------" : "rw-------";
                             if (!PosixFilePermissions.toString(mode).equals(expected)) {
                                 open.add(p + " " + PosixFilePermissions.toString(mode));
                             }
@@ -99,7 +107,9 @@ class PrivateFilesTest {
      */
     @Test
     void anotherAccountCanReadNothingTheAgentWrote() throws Exception {
-        assertEquals(0L, ((Number) Files.getAttribute(temp, "unix:uid")).longValue(),
+        assertEquals(
+                0L,
+                ((Number) Files.getAttribute(temp, "unix:uid")).longValue(),
                 "this test switches accounts with setpriv and must run as root (as the dev machines and CI do)");
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path data = temp.resolve("var/lib/digiclub/agent");
@@ -115,8 +125,17 @@ class PrivateFilesTest {
         assertTrue(files.size() >= 5, files.toString());
         List<String> read = new ArrayList<>();
         for (Path f : files) {
-            Process cat = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                    "head", "-c", "16", f.toString()).redirectErrorStream(true).start();
+            Process cat = new ProcessBuilder(
+                            "setpriv",
+                            "--reuid=65534",
+                            "--regid=65534",
+                            "--clear-groups",
+                            "head",
+                            "-c",
+                            "16",
+                            f.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(cat.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             if (cat.waitFor() == 0) {
                 read.add(f + ": " + out.replaceAll("\\p{Cntrl}", "."));
@@ -134,7 +153,8 @@ class PrivateFilesTest {
         Process p = agent("run", "--data-dir", data.toString(), "--interval", "1");
         String out = finish(p);
         assertEquals(UnsafeDirectoryException.EXIT_STATUS, p.exitValue(), out);
-        assertTrue(out.contains("refusing to start") && out.contains(data.toString()) && out.contains("chmod 700 " + data),
+        assertTrue(
+                out.contains("refusing to start") && out.contains(data.toString()) && out.contains("chmod 700 " + data),
                 out);
         assertFalse(Files.exists(data.resolve("agent.db")), "nothing is written into it");
     }
@@ -147,7 +167,8 @@ class PrivateFilesTest {
         Process p = agent("run", "--data-dir", data.toString());
         String out = finish(p);
         assertEquals(UnsafeDirectoryException.EXIT_STATUS, p.exitValue(), out);
-        assertTrue(out.contains("the directory " + shared + " above the data directory") && out.contains("chmod go-w"),
+        assertTrue(
+                out.contains("the directory " + shared + " above the data directory") && out.contains("chmod go-w"),
                 out);
         // sticky, as /tmp is (where every other test here runs): others cannot move what is ours
         Files.setAttribute(shared, "unix:mode", 01777);
@@ -172,7 +193,8 @@ class PrivateFilesTest {
         Path data = Files.createDirectory(temp.resolve("data"), PRIVATE);
         String me = System.getProperty("user.name");
         String other = me.equals("nobody") ? "root" : "nobody";
-        Files.setOwner(data, data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(other));
+        Files.setOwner(
+                data, data.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(other));
         Process p = agent("alerts", "--data-dir", data.toString());
         String out = finish(p);
         assertEquals(UnsafeDirectoryException.EXIT_STATUS, p.exitValue(), out);

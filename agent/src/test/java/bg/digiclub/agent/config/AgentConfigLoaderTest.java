@@ -33,16 +33,16 @@ class AgentConfigLoaderTest {
     @Test
     void shippedExampleIsValidAndEqualsTheDefaults() {
         Path example = Path.of("config/agent.example.properties");
-        AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.of(example), Optional.of(dir),
-                Optional.empty(), Optional.empty()));
+        AgentConfig c = AgentConfigLoader.load(
+                new CommandLineOverrides(Optional.of(example), Optional.of(dir), Optional.empty(), Optional.empty()));
         assertEquals(HealthThresholds.defaults(), c.thresholds());
         assertEquals(Duration.ofSeconds(30), c.sampling().interval());
     }
 
     @Test
     void embeddedDefaultsNeedNoFile() {
-        AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.empty(), Optional.of(dir),
-                Optional.empty(), Optional.empty()));
+        AgentConfig c = AgentConfigLoader.load(
+                new CommandLineOverrides(Optional.empty(), Optional.of(dir), Optional.empty(), Optional.empty()));
         assertEquals(dir, c.dataDir());
         assertEquals(dir.resolve("logs"), c.logDir());
         assertEquals(HealthThresholds.defaults(), c.thresholds());
@@ -51,7 +51,9 @@ class AgentConfigLoaderTest {
     @Test
     void commandLineWinsOverTheFile() throws Exception {
         Path other = dir.resolve("other");
-        AgentConfig c = load("data-dir=/nowhere\nsampling.interval-seconds=60\n", Optional.of(other),
+        AgentConfig c = load(
+                "data-dir=/nowhere\nsampling.interval-seconds=60\n",
+                Optional.of(other),
                 Optional.of(Duration.ofSeconds(10)));
         assertEquals(other, c.dataDir());
         assertEquals(Duration.ofSeconds(10), c.sampling().interval());
@@ -59,8 +61,10 @@ class AgentConfigLoaderTest {
 
     @Test
     void thresholdsAreRead() throws Exception {
-        AgentConfig c = load("health.disk.warn=15\nhealth.disk.crit=off\nhealth.memory.min-duration-seconds=60\n",
-                Optional.of(dir), Optional.empty());
+        AgentConfig c = load(
+                "health.disk.warn=15\nhealth.disk.crit=off\nhealth.memory.min-duration-seconds=60\n",
+                Optional.of(dir),
+                Optional.empty());
         assertEquals(15, c.thresholds().diskFreePercent().warn());
         assertEquals(OptionalDouble.empty(), c.thresholds().diskFreePercent().crit());
         assertEquals(Duration.ofMinutes(1), c.thresholds().memoryUsedPercent().minDuration());
@@ -69,14 +73,16 @@ class AgentConfigLoaderTest {
     @Test
     void badNumberNamesFileAndKey() {
         ConfigException e = failing("sampling.interval-seconds=soon\n");
-        assertTrue(e.getMessage().contains("agent.properties") && e.getMessage().contains("'sampling.interval-seconds'"),
+        assertTrue(
+                e.getMessage().contains("agent.properties") && e.getMessage().contains("'sampling.interval-seconds'"),
                 e.getMessage());
     }
 
     @Test
     void contradictoryThresholdsNameTheKey() {
         ConfigException e = failing("health.memory.warn=95\nhealth.memory.crit=90\n");
-        assertTrue(e.getMessage().contains("agent.properties") && e.getMessage().contains("'health.memory.crit'"),
+        assertTrue(
+                e.getMessage().contains("agent.properties") && e.getMessage().contains("'health.memory.crit'"),
                 e.getMessage());
     }
 
@@ -89,14 +95,18 @@ class AgentConfigLoaderTest {
     @Test
     void healthUploadIntervalFinerThanAQuarterHourIsRejected() {
         ConfigException e = failing("upload.health-interval-minutes=20\n");
-        assertTrue(e.getMessage().contains("'upload.health-interval-minutes'") && e.getMessage().contains("15"),
+        assertTrue(
+                e.getMessage().contains("'upload.health-interval-minutes'")
+                        && e.getMessage().contains("15"),
                 e.getMessage());
     }
 
     @Test
     void linkAndMemberSettingsAreRead() throws Exception {
-        AgentConfig c = load("link.socket=/run/dc/agent.sock\nlink.allowed-users=visitor\nmembers.daily-minutes=90\n",
-                Optional.of(dir), Optional.empty());
+        AgentConfig c = load(
+                "link.socket=/run/dc/agent.sock\nlink.allowed-users=visitor\nmembers.daily-minutes=90\n",
+                Optional.of(dir),
+                Optional.empty());
         assertEquals(Path.of("/run/dc/agent.sock"), c.link().server().socketPath());
         assertEquals(java.util.List.of("visitor"), c.link().server().allowedUsers());
         assertEquals(Duration.ofMinutes(90), c.members().allowances().daily());
@@ -104,8 +114,8 @@ class AgentConfigLoaderTest {
 
     @Test
     void intervalOptionOutOfRangeIsRejected() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> load("", Optional.of(dir), Optional.of(Duration.ZERO)));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> load("", Optional.of(dir), Optional.of(Duration.ZERO)));
         assertTrue(e.getMessage().contains("--interval"), e.getMessage());
     }
 }

@@ -38,37 +38,45 @@ class TimeZoneSettingTest {
     void theAgentsClockIsInTheConfiguredZoneSoItsDaysAreLocal() throws Exception {
         Path f = dir.resolve("agent.properties");
         Files.writeString(f, "time.zone = Europe/Sofia\n");
-        AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.of(dir),
-                Optional.empty(), Optional.empty()));
+        AgentConfig c = AgentConfigLoader.load(
+                new CommandLineOverrides(Optional.of(f), Optional.of(dir), Optional.empty(), Optional.empty()));
         assertEquals(SOFIA, c.zone());
         assertEquals(SOFIA, c.clock().getZone(), "days, allowances and the upload window follow the clock's zone");
         // 23:30 UTC on 4 December is already 5 December in Sofia
-        assertEquals(LocalDate.of(2026, 12, 5),
-                LocalDate.ofInstant(Instant.parse("2026-12-04T23:30:00Z"), c.clock().getZone()));
+        assertEquals(
+                LocalDate.of(2026, 12, 5),
+                LocalDate.ofInstant(
+                        Instant.parse("2026-12-04T23:30:00Z"), c.clock().getZone()));
     }
 
     @Test
     void withoutTheKeyThePcsOwnZoneIsUsed() {
         assertEquals(SOFIA, TimeZoneSetting.read(props(), SOFIA));
         assertEquals(ZoneOffset.UTC, TimeZoneSetting.read(props(), ZoneOffset.UTC));
-        AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.empty(), Optional.of(dir),
-                Optional.empty(), Optional.empty()));
+        AgentConfig c = AgentConfigLoader.load(
+                new CommandLineOverrides(Optional.empty(), Optional.of(dir), Optional.empty(), Optional.empty()));
         assertEquals(ZoneId.systemDefault(), c.zone());
     }
 
     @Test
     void anUnknownZoneOrAFixedOffsetNamesTheFileAndTheKey() {
-        ConfigException unknown = assertThrows(ConfigException.class,
-                () -> TimeZoneSetting.read(props("time.zone", "Europe/Sofiya"), SOFIA));
-        assertTrue(unknown.getMessage().contains("/etc/digiclub/agent.properties: key 'time.zone'")
-                && unknown.getMessage().contains("Europe/Sofiya"), unknown.getMessage());
-        ConfigException offset = assertThrows(ConfigException.class,
-                () -> TimeZoneSetting.read(props("time.zone", "+02:00"), SOFIA));
-        assertTrue(offset.getMessage().contains("'time.zone'") && offset.getMessage().contains("fixed offset"),
+        ConfigException unknown = assertThrows(
+                ConfigException.class, () -> TimeZoneSetting.read(props("time.zone", "Europe/Sofiya"), SOFIA));
+        assertTrue(
+                unknown.getMessage().contains("/etc/digiclub/agent.properties: key 'time.zone'")
+                        && unknown.getMessage().contains("Europe/Sofiya"),
+                unknown.getMessage());
+        ConfigException offset =
+                assertThrows(ConfigException.class, () -> TimeZoneSetting.read(props("time.zone", "+02:00"), SOFIA));
+        assertTrue(
+                offset.getMessage().contains("'time.zone'")
+                        && offset.getMessage().contains("fixed offset"),
                 offset.getMessage());
-        ConfigException system = assertThrows(ConfigException.class,
-                () -> TimeZoneSetting.read(props(), ZoneOffset.ofHours(2)));
-        assertTrue(system.getMessage().contains("'time.zone' is not set") && system.getMessage().contains("+02:00"),
+        ConfigException system =
+                assertThrows(ConfigException.class, () -> TimeZoneSetting.read(props(), ZoneOffset.ofHours(2)));
+        assertTrue(
+                system.getMessage().contains("'time.zone' is not set")
+                        && system.getMessage().contains("+02:00"),
                 system.getMessage());
     }
 }

@@ -15,8 +15,7 @@ import java.util.List;
  * and CI run the tests.
  */
 final class AnotherAccount {
-    private AnotherAccount() {
-    }
+    private AnotherAccount() {}
 
     /**
      * A process running {@code program} as {@code uid}/{@code gid} (no supplementary groups).
@@ -25,8 +24,16 @@ final class AnotherAccount {
      */
     static ProcessBuilder run(Path dir, String uid, String gid, Class<?> program, String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups",
-                java.toString(), "-Xshare:off", "-XX:TieredStopAtLevel=1", "-cp", readableCopy(dir, program).toString(),
+        List<String> command = new ArrayList<>(List.of(
+                "setpriv",
+                "--reuid=" + uid,
+                "--regid=" + gid,
+                "--clear-groups",
+                java.toString(),
+                "-Xshare:off",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                readableCopy(dir, program).toString(),
                 program.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
@@ -35,7 +42,8 @@ final class AnotherAccount {
     private static Path readableCopy(Path dir, Class<?> program) throws IOException {
         Path built;
         try {
-            built = Path.of(program.getProtectionDomain().getCodeSource().getLocation().toURI());
+            built = Path.of(
+                    program.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
@@ -46,8 +54,8 @@ final class AnotherAccount {
         Files.copy(built.resolve(file), copy, StandardCopyOption.REPLACE_EXISTING);
         try (var paths = Files.walk(classes)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                        Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
         return classes;

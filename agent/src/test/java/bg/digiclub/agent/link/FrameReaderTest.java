@@ -38,8 +38,7 @@ class FrameReaderTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

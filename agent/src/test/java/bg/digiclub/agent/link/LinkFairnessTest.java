@@ -44,6 +44,7 @@ class LinkFairnessTest {
 
     @TempDir
     Path dir;
+
     Path socket;
     TestClock clock = TestClock.clubMorning();
     LinkServer server;
@@ -51,7 +52,9 @@ class LinkFairnessTest {
 
     @BeforeEach
     void open() throws Exception {
-        assertEquals(0L, ((Number) Files.getAttribute(dir, "unix:uid")).longValue(),
+        assertEquals(
+                0L,
+                ((Number) Files.getAttribute(dir, "unix:uid")).longValue(),
                 "this test switches accounts with setpriv and must run as root (as the dev machines and CI do)");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         socket = dir.resolve("run").resolve("agent.sock");
@@ -69,12 +72,24 @@ class LinkFairnessTest {
 
     /** Handlers do not matter here, only who gets served: one cheap request type. */
     static RequestDispatcher dispatcher() {
-        return RequestDispatcher.builder(LinkJson.mapper()).on(MessageTypes.SESSION_OPEN, body -> Map.of()).build();
+        return RequestDispatcher.builder(LinkJson.mapper())
+                .on(MessageTypes.SESSION_OPEN, body -> Map.of())
+                .build();
     }
 
     void serve(PeerLimits limits) throws IOException {
-        server = LinkServer.start(new LinkServerConfig(socket, KIOSK_GROUP, List.of(), List.of(KIOSK_GROUP), "root", limits,
-                Duration.ofMinutes(2), 65536), dispatcher(), clock);
+        server = LinkServer.start(
+                new LinkServerConfig(
+                        socket,
+                        KIOSK_GROUP,
+                        List.of(),
+                        List.of(KIOSK_GROUP),
+                        "root",
+                        limits,
+                        Duration.ofMinutes(2),
+                        65536),
+                dispatcher(),
+                clock);
     }
 
     /** A churning peer as {@code uid}, in the socket's group, driven round by round. */
@@ -84,7 +99,8 @@ class LinkFairnessTest {
 
         Churner(String uid) throws IOException {
             Process p = AnotherAccount.run(dir, uid, KIOSK_GROUP, PeerChurn.class, socket.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             peers.add(p);
             out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
@@ -98,8 +114,12 @@ class LinkFairnessTest {
             String line = out.readLine();
             Matcher m = ROUND.matcher(String.valueOf(line));
             assertTrue(m.matches(), line);
-            return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    Integer.parseInt(m.group(4))};
+            return new int[] {
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(4))
+            };
         }
     }
 

@@ -10,18 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
 import bg.digiclub.common.link.wire.ErrorCodes;
@@ -42,6 +40,7 @@ class LinkLimitsTest {
 
     @TempDir
     Path dir;
+
     Path socket;
     TestClock clock = TestClock.clubMorning();
     LinkServer server;
@@ -82,8 +81,11 @@ class LinkLimitsTest {
         if (server != null) {
             server.close();
         }
-        server = LinkServer.start(new LinkServerConfig(socket, null, List.of(ME), List.of(), kiosk, limits,
-                Duration.ofMinutes(2), 64 * 1024), handlers.build(), clock);
+        server = LinkServer.start(
+                new LinkServerConfig(
+                        socket, null, List.of(ME), List.of(), kiosk, limits, Duration.ofMinutes(2), 64 * 1024),
+                handlers.build(),
+                clock);
     }
 
     static String text(int length) {
@@ -96,29 +98,41 @@ class LinkLimitsTest {
 
     void assertNothingLoggedAtLength() {
         for (ILoggingEvent e : log.list) {
-            assertFalse(e.getFormattedMessage().contains(LOGGED_AT_LENGTH), "logged at length: " + e.getFormattedMessage()
-                    .substring(0, Math.min(300, e.getFormattedMessage().length())));
+            assertFalse(
+                    e.getFormattedMessage().contains(LOGGED_AT_LENGTH),
+                    "logged at length: "
+                            + e.getFormattedMessage()
+                                    .substring(
+                                            0,
+                                            Math.min(
+                                                    300, e.getFormattedMessage().length())));
             for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-                assertFalse(String.valueOf(t.getMessage()).contains(LOGGED_AT_LENGTH), "logged at length in an exception");
+                assertFalse(
+                        String.valueOf(t.getMessage()).contains(LOGGED_AT_LENGTH), "logged at length in an exception");
             }
         }
     }
 
     @Test
     void aTextLongerThanTheCapIsABadRequestNamingTheFieldInEveryRequestType() throws Exception {
-        Map<String, Object> tooLong = Map.of("wipe", List.of(Map.of("step", "downloads",
-                "detail", text(RequestDispatcher.MAX_TEXT_CHARS + 1))));
+        Map<String, Object> tooLong = Map.of(
+                "wipe", List.of(Map.of("step", "downloads", "detail", text(RequestDispatcher.MAX_TEXT_CHARS + 1))));
         try (LinkTestClient client = new LinkTestClient(socket)) {
             for (String type : MessageTypes.ALL) {
                 JsonNode answer = client.call(type, tooLong);
                 assertEquals("bad_request", answer.path("error").path("code").asText(), type + " -> " + answer);
                 String message = answer.path("error").path("message").asText();
-                assertTrue(message.contains("'body.wipe[0].detail'")
-                        && message.contains(String.valueOf(RequestDispatcher.MAX_TEXT_CHARS)), message);
+                assertTrue(
+                        message.contains("'body.wipe[0].detail'")
+                                && message.contains(String.valueOf(RequestDispatcher.MAX_TEXT_CHARS)),
+                        message);
                 assertFalse(message.contains(text(20)), "the text is not answered back: " + message);
             }
-            client.ok(MessageTypes.SESSION_END, Map.of("wipe", List.of(Map.of("step", "downloads",
-                    "detail", text(RequestDispatcher.MAX_TEXT_CHARS)))));
+            client.ok(
+                    MessageTypes.SESSION_END,
+                    Map.of(
+                            "wipe",
+                            List.of(Map.of("step", "downloads", "detail", text(RequestDispatcher.MAX_TEXT_CHARS)))));
         }
         assertNothingLoggedAtLength();
     }
@@ -128,8 +142,17 @@ class LinkLimitsTest {
         // an e-government form's address with its query, as clubs put them on a launcher tile
         String address = "https://egov.bg/wps/portal/egov/dostavchitsi+na+uslugi/" + "x".repeat(800) + "?lang=bg";
         try (LinkTestClient kiosk = new LinkTestClient(socket)) {
-            kiosk.ok(MessageTypes.APP_LAUNCH, Map.of("sessionId", "s", "secret", "t", "category", "E_GOVERNMENT", "argv",
-                    List.of("/usr/bin/firefox", "--private-window", address)));
+            kiosk.ok(
+                    MessageTypes.APP_LAUNCH,
+                    Map.of(
+                            "sessionId",
+                            "s",
+                            "secret",
+                            "t",
+                            "category",
+                            "E_GOVERNMENT",
+                            "argv",
+                            List.of("/usr/bin/firefox", "--private-window", address)));
         }
     }
 
@@ -142,7 +165,10 @@ class LinkLimitsTest {
         try (LinkTestClient client = new LinkTestClient(socket)) {
             client.ok(MessageTypes.SESSION_END, Map.of("wipe", items));
             items.add("one too many");
-            assertTrue(client.call(MessageTypes.SESSION_END, Map.of("wipe", items)).path("error").path("message").asText()
+            assertTrue(client.call(MessageTypes.SESSION_END, Map.of("wipe", items))
+                    .path("error")
+                    .path("message")
+                    .asText()
                     .contains("'body.wipe' has 65 items"));
 
             Object nested = "deep";
@@ -151,15 +177,21 @@ class LinkLimitsTest {
             }
             JsonNode tooDeep = client.call(MessageTypes.SESSION_START, Map.of("argv", nested));
             assertEquals("bad_request", tooDeep.path("error").path("code").asText(), tooDeep.toString());
-            assertTrue(tooDeep.path("error").path("message").asText().contains("nested deeper than 8"), tooDeep.toString());
+            assertTrue(
+                    tooDeep.path("error").path("message").asText().contains("nested deeper than 8"),
+                    tooDeep.toString());
 
             client.ok(MessageTypes.SESSION_START, Map.of(text(RequestDispatcher.MAX_NAME_CHARS), 1));
-            JsonNode longName = client.call(MessageTypes.SESSION_START, Map.of(text(RequestDispatcher.MAX_NAME_CHARS + 1), 1));
+            JsonNode longName =
+                    client.call(MessageTypes.SESSION_START, Map.of(text(RequestDispatcher.MAX_NAME_CHARS + 1), 1));
             assertEquals("bad_request", longName.path("error").path("code").asText());
             assertFalse(longName.path("error").path("message").asText().contains(text(20)), longName.toString());
 
             String longType = "{\"id\":\"t\",\"type\":\"" + text(RequestDispatcher.MAX_TEXT_CHARS + 1) + "\"}";
-            assertEquals("bad_request", parse(client.exchange(longType)).path("error").path("code").asText(), "the type itself");
+            assertEquals(
+                    "bad_request",
+                    parse(client.exchange(longType)).path("error").path("code").asText(),
+                    "the type itself");
             client.ok(MessageTypes.SESSION_OPEN, null);
         }
         assertNothingLoggedAtLength();
@@ -168,8 +200,9 @@ class LinkLimitsTest {
     @Test
     void aSixteenMegabyteFieldIsRefusedClearlyAndNothingOfItIsLogged() throws Exception {
         try (LinkTestClient client = new LinkTestClient(socket)) {
-            String huge = "{\"id\":\"big\",\"type\":\"session.end\",\"body\":{\"sessionId\":\"s\",\"wipe\":[{\"step\":\"downloads\","
-                    + "\"ok\":true,\"detail\":\"" + text(16 * 1024 * 1024) + "\"}]}}";
+            String huge =
+                    "{\"id\":\"big\",\"type\":\"session.end\",\"body\":{\"sessionId\":\"s\",\"wipe\":[{\"step\":\"downloads\","
+                            + "\"ok\":true,\"detail\":\"" + text(16 * 1024 * 1024) + "\"}]}}";
             JsonNode answer = parse(client.exchange(huge));
             assertEquals("too_large", answer.path("error").path("code").asText(), answer.toString());
             assertTrue(answer.path("error").path("message").asText().contains("65536 bytes"), answer.toString());
@@ -181,18 +214,25 @@ class LinkLimitsTest {
 
     @Test
     void aHandlerFailureQuotingTheClientIsLoggedWithItsStackButNotAtLength() throws Exception {
-        serve(PeerLimits.DEFAULT, ME, RequestDispatcher.builder(LinkJson.mapper()).on("echo", body -> {
-            String said = body.as(Map.class).get("said").toString();
-            throw new IllegalStateException("cannot do " + said + " " + said, new RuntimeException("because of " + said));
-        }));
+        serve(
+                PeerLimits.DEFAULT,
+                ME,
+                RequestDispatcher.builder(LinkJson.mapper()).on("echo", body -> {
+                    String said = body.as(Map.class).get("said").toString();
+                    throw new IllegalStateException(
+                            "cannot do " + said + " " + said, new RuntimeException("because of " + said));
+                }));
         try (LinkTestClient client = new LinkTestClient(socket)) {
             JsonNode answer = client.call("echo", Map.of("said", text(RequestDispatcher.MAX_TEXT_CHARS)));
             assertEquals("internal", answer.path("error").path("code").asText(), answer.toString());
             assertFalse(answer.toString().contains(text(20)), answer.toString());
         }
-        ILoggingEvent failure = log.list.stream().filter(e -> e.getFormattedMessage().contains("unexpected failure on echo"))
-                .findFirst().orElseThrow();
-        assertTrue(failure.getThrowableProxy().getMessage().contains("IllegalStateException: cannot do QQQ"),
+        ILoggingEvent failure = log.list.stream()
+                .filter(e -> e.getFormattedMessage().contains("unexpected failure on echo"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                failure.getThrowableProxy().getMessage().contains("IllegalStateException: cannot do QQQ"),
                 failure.getThrowableProxy().getMessage());
         assertTrue(failure.getThrowableProxy().getStackTraceElementProxyArray().length > 0, "the stack is kept");
         assertTrue(failure.getThrowableProxy().getCause().getMessage().contains("because of QQQ"), "and the cause");
@@ -202,15 +242,21 @@ class LinkLimitsTest {
     @Test
     void anotherAccountOverItsRequestRateIsAnsweredBusyOnTheSameConnectionUntilTimeGivesItMore() throws Exception {
         serve(new PeerLimits(4, 2, 2, RequestRate.perSecond(50), new RequestRate(2, 3)), SOMEONE_ELSE);
-        try (LinkTestClient staffTool = new LinkTestClient(socket); LinkTestClient second = new LinkTestClient(socket)) {
+        try (LinkTestClient staffTool = new LinkTestClient(socket);
+                LinkTestClient second = new LinkTestClient(socket)) {
             staffTool.ok(MessageTypes.SESSION_OPEN, null);
             staffTool.ok(MessageTypes.SESSION_OPEN, null);
             second.ok(MessageTypes.SESSION_OPEN, null);
             JsonNode busy = parse(staffTool.exchange("{\"id\":\"4\",\"type\":\"session.open\"}"));
             assertEquals(ErrorCodes.BUSY, busy.path("error").path("code").asText(), busy.toString());
             assertTrue(busy.path("error").path("message").asText().contains("at most 2 a second"), busy.toString());
-            assertEquals(ErrorCodes.BUSY, parse(second.exchange("{\"id\":\"5\",\"type\":\"session.open\"}"))
-                    .path("error").path("code").asText(), "a second connection of the same account shares its allowance");
+            assertEquals(
+                    ErrorCodes.BUSY,
+                    parse(second.exchange("{\"id\":\"5\",\"type\":\"session.open\"}"))
+                            .path("error")
+                            .path("code")
+                            .asText(),
+                    "a second connection of the same account shares its allowance");
 
             clock.advance(Duration.ofMillis(500));
             staffTool.ok(MessageTypes.SESSION_OPEN, null);
@@ -232,8 +278,10 @@ class LinkLimitsTest {
             flooder.exchange("{\"type\":\"session.open\"}");
             flooder.exchange("{\"type\":\"session.open\"}");
         }
-        List<String> notices = log.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.contains("answered busy")).toList();
+        List<String> notices = log.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("answered busy"))
+                .toList();
         assertEquals(2, notices.size(), notices.toString());
         assertTrue(notices.get(1).contains("and 98 more like it"), notices.get(1));
     }
@@ -246,8 +294,10 @@ class LinkLimitsTest {
                 kiosk.ok(MessageTypes.SESSION_OPEN, null);
             }
         }
-        List<String> notices = log.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.contains("slowed to that pace")).toList();
+        List<String> notices = log.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("slowed to that pace"))
+                .toList();
         assertEquals(1, notices.size(), "said once: " + notices);
     }
 }

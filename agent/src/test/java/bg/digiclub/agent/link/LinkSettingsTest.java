@@ -45,13 +45,14 @@ class LinkSettingsTest {
         LinkSettings s = read("link.allowed-users=devuser, root\n");
         assertEquals("devuser", s.server().kioskUser());
         assertEquals(PeerLimits.DEFAULT, s.server().limits());
-        assertEquals(System.getProperty("user.name"), read("").server().kioskUser(), "development: the agent's own account");
+        assertEquals(
+                System.getProperty("user.name"), read("").server().kioskUser(), "development: the agent's own account");
     }
 
     @Test
     void badLimitsStopStartUpNamingTheKey() {
-        ConfigException tooMany = assertThrows(ConfigException.class,
-                () -> read("link.max-connections=4\nlink.kiosk-connections=4\n"));
+        ConfigException tooMany =
+                assertThrows(ConfigException.class, () -> read("link.max-connections=4\nlink.kiosk-connections=4\n"));
         assertTrue(tooMany.getMessage().contains("link.kiosk-connections"), tooMany.getMessage());
         ConfigException noKiosk = assertThrows(ConfigException.class, () -> read("link.allowed-users= , \n"));
         assertTrue(noKiosk.getMessage().contains("link.kiosk-user"), noKiosk.getMessage());

@@ -34,8 +34,8 @@ final class LinkTestClient implements AutoCloseable {
     /** Sends {@code type} with {@code body} and returns the answer. */
     JsonNode call(String type, Object body) throws IOException {
         String id = "r" + (++nextId);
-        String line = json.writeValueAsString(body == null ? Map.of("id", id, "type", type)
-                : Map.of("id", id, "type", type, "body", body));
+        String line = json.writeValueAsString(
+                body == null ? Map.of("id", id, "type", type) : Map.of("id", id, "type", type, "body", body));
         JsonNode answer = json.readTree(exchange(line));
         if (!answer.path("id").asText().equals(id)) {
             throw new AssertionError("answer for another request: " + answer);
@@ -92,7 +92,9 @@ final class LinkTestClient implements AutoCloseable {
             int n = channel.read(in);
             in.flip();
             if (n < 0) {
-                return line.size() == 0 ? null : bytes.append(line.toString(StandardCharsets.UTF_8)).toString();
+                return line.size() == 0
+                        ? null
+                        : bytes.append(line.toString(StandardCharsets.UTF_8)).toString();
             }
         }
     }

@@ -3,7 +3,6 @@ package bg.digiclub.agent.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.member.Allowances;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
@@ -27,6 +25,7 @@ import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.visitor.RecordingVisitor;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.TestClock;
 
 /**
@@ -42,13 +41,16 @@ class OtherAccountsTest {
 
     @TempDir
     Path dir;
+
     Database db;
     Path socket;
     LinkServer server;
 
     @BeforeEach
     void open() throws Exception {
-        assertEquals(0L, ((Number) Files.getAttribute(dir, "unix:uid")).longValue(),
+        assertEquals(
+                0L,
+                ((Number) Files.getAttribute(dir, "unix:uid")).longValue(),
                 "this test switches accounts with setpriv and must run as root (as the dev machines and CI do)");
         // let other accounts reach the socket's own directory, which then decides
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -68,18 +70,46 @@ class OtherAccountsTest {
         TestClock clock = TestClock.clubMorning();
         SessionLedger ledger = new SessionLedger(db);
         SlowHash hasher = new SlowHash(SlowHash.MIN_ITERATIONS);
-        SqliteMemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()), LockoutPolicy.DEFAULT,
-                new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)), ledger::memberUsage, clock);
-        SessionAuthority sessions = new SessionAuthority(ledger, new RecordingVisitor(), LinkServerTest.raised(db, clock), clock, Duration.ofSeconds(30),
+        SqliteMemberStore members = new SqliteMemberStore(
+                db,
+                hasher,
+                new RandomDigits(new SecureRandom()),
+                LockoutPolicy.DEFAULT,
+                new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)),
+                ledger::memberUsage,
+                clock);
+        SessionAuthority sessions = new SessionAuthority(
+                ledger,
+                new RecordingVisitor(),
+                LinkServerTest.raised(db, clock),
+                clock,
+                Duration.ofSeconds(30),
                 new SecureRandom());
-        RequestDispatcher dispatcher = AgentRequests.dispatcher(sessions, members, new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock),
-                () -> null, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock);
-        server = LinkServer.start(new LinkServerConfig(socket, KIOSK_GROUP, allowedUsers, allowedGroups, allowedUsers.get(0),
-                PeerLimits.DEFAULT, Duration.ofMinutes(2), 65536), dispatcher, clock);
+        RequestDispatcher dispatcher = AgentRequests.dispatcher(
+                sessions,
+                members,
+                new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock),
+                () -> null,
+                AgentRequests.DEFAULT_STAFF_TOKEN_TTL,
+                clock);
+        server = LinkServer.start(
+                new LinkServerConfig(
+                        socket,
+                        KIOSK_GROUP,
+                        allowedUsers,
+                        allowedGroups,
+                        allowedUsers.get(0),
+                        PeerLimits.DEFAULT,
+                        Duration.ofMinutes(2),
+                        65536),
+                dispatcher,
+                clock);
     }
 
     String probeAs(String uid, String gid) throws Exception {
-        Process p = AnotherAccount.run(dir, uid, gid, PeerProbe.class, socket.toString()).redirectErrorStream(true).start();
+        Process p = AnotherAccount.run(dir, uid, gid, PeerProbe.class, socket.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, p.waitFor(), out);
         return out;

@@ -24,8 +24,7 @@ import java.util.Deque;
 public final class PeerChurn {
     private static final int KEPT = 3;
 
-    private PeerChurn() {
-    }
+    private PeerChurn() {}
 
     public static void main(String[] args) throws IOException {
         Path socket = Path.of(args[0]);
@@ -79,7 +78,8 @@ public final class PeerChurn {
                     closed++;
                 }
             }
-            System.out.println("done answered=" + answered + " busy=" + busy + " refused=" + refused + " closed=" + closed);
+            System.out.println(
+                    "done answered=" + answered + " busy=" + busy + " refused=" + refused + " closed=" + closed);
             System.out.flush();
         }
         for (SocketChannel ch : open) {

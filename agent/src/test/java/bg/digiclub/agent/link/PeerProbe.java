@@ -15,14 +15,14 @@ import java.nio.file.Path;
  * JDK classes only, so it runs from the test classes directory alone.
  */
 public final class PeerProbe {
-    private PeerProbe() {
-    }
+    private PeerProbe() {}
 
     public static void main(String[] args) {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
             try {
-                ch.write(ByteBuffer.wrap("{\"id\":\"p\",\"type\":\"session.open\"}\n".getBytes(StandardCharsets.UTF_8)));
+                ch.write(
+                        ByteBuffer.wrap("{\"id\":\"p\",\"type\":\"session.open\"}\n".getBytes(StandardCharsets.UTF_8)));
             } catch (IOException refusedFirst) {
                 // the agent may refuse and hang up before the request is written (broken pipe): its
                 // answer is still waiting to be read

@@ -29,6 +29,7 @@ class AllowancesTest {
     @Test
     void allowancesBelowAMinuteAreAConfigurationError() {
         assertThrows(IllegalArgumentException.class, () -> new Allowances(Duration.ZERO, Duration.ofMinutes(90)));
-        assertThrows(IllegalArgumentException.class, () -> new Allowances(Duration.ofMinutes(60), Duration.ofSeconds(10)));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Allowances(Duration.ofMinutes(60), Duration.ofSeconds(10)));
     }
 }

@@ -79,7 +79,8 @@ class LockoutPolicyTest {
 
     @Test
     void aCapBelowTheFirstLockIsRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new LockoutPolicy(5, Duration.ofMinutes(5), Duration.ofMinutes(1)));
     }
 }

@@ -22,18 +22,17 @@ import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
-import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.Sex;
-import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.wire.LoginOutcome;
-import bg.digiclub.testsupport.TestClock;
 import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.testsupport.TestClock;
 
 class SqliteMemberStoreTest {
     private static final Allowances ALLOWANCES = new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(90));
 
     @TempDir
     Path dir;
+
     Database db;
     SessionLedger ledger;
     TestClock clock = TestClock.clubMorning();
@@ -47,8 +46,14 @@ class SqliteMemberStoreTest {
     }
 
     private SqliteMemberStore newStore() {
-        return new SqliteMemberStore(db, new SlowHash(SlowHash.MIN_ITERATIONS), new RandomDigits(new SecureRandom()),
-                LockoutPolicy.DEFAULT, ALLOWANCES, ledger::memberUsage, clock);
+        return new SqliteMemberStore(
+                db,
+                new SlowHash(SlowHash.MIN_ITERATIONS),
+                new RandomDigits(new SecureRandom()),
+                LockoutPolicy.DEFAULT,
+                ALLOWANCES,
+                ledger::memberUsage,
+                clock);
     }
 
     @AfterEach
@@ -74,7 +79,10 @@ class SqliteMemberStoreTest {
     void fiveWrongPinsLockTheCodeForFiveMinutesEvenForTheRightPin() throws Exception {
         NewCard card = store.create();
         for (int i = 1; i <= 4; i++) {
-            assertEquals(LoginOutcome.WRONG_PIN, store.login(card.code(), "000000x".toCharArray()).outcome(), "try " + i);
+            assertEquals(
+                    LoginOutcome.WRONG_PIN,
+                    store.login(card.code(), "000000x".toCharArray()).outcome(),
+                    "try " + i);
         }
         MemberLoginResult fifth = store.login(card.code(), "000000x".toCharArray());
         assertEquals(LoginOutcome.LOCKED, fifth.outcome());
@@ -97,10 +105,15 @@ class SqliteMemberStoreTest {
         NewCard blocked = store.create();
         store.disable(blocked.code());
         String unknown = java.util.stream.Stream.of("11111111", "22222222", "33333333")
-                .filter(c -> !c.equals(active.code()) && !c.equals(blocked.code())).findFirst().orElseThrow();
+                .filter(c -> !c.equals(active.code()) && !c.equals(blocked.code()))
+                .findFirst()
+                .orElseThrow();
         for (String code : List.of(active.code(), blocked.code(), unknown)) {
             for (int i = 1; i <= 4; i++) {
-                assertEquals(LoginOutcome.WRONG_PIN, store.login(code, "000000x".toCharArray()).outcome(), code + " try " + i);
+                assertEquals(
+                        LoginOutcome.WRONG_PIN,
+                        store.login(code, "000000x".toCharArray()).outcome(),
+                        code + " try " + i);
             }
             MemberLoginResult fifth = store.login(code, "000000x".toCharArray());
             assertEquals(LoginOutcome.LOCKED, fifth.outcome(), code);
@@ -113,8 +126,14 @@ class SqliteMemberStoreTest {
             assertEquals(Duration.ofMinutes(3), locked.lockedFor(), code);
         }
         clock.advance(Duration.ofMinutes(3));
-        assertEquals(LoginOutcome.WRONG_PIN, store.login(unknown, "000000x".toCharArray()).outcome(), "unlocked again");
-        assertEquals(LoginOutcome.DISABLED, store.login(blocked.code(), blocked.pin()).outcome(), "its holder still learns why");
+        assertEquals(
+                LoginOutcome.WRONG_PIN,
+                store.login(unknown, "000000x".toCharArray()).outcome(),
+                "unlocked again");
+        assertEquals(
+                LoginOutcome.DISABLED,
+                store.login(blocked.code(), blocked.pin()).outcome(),
+                "its holder still learns why");
     }
 
     @Test
@@ -122,9 +141,13 @@ class SqliteMemberStoreTest {
         for (int i = 0; i < 4; i++) {
             store.login("44444444", "000000x".toCharArray());
         }
-        assertEquals(LoginOutcome.WRONG_PIN, store.login("55555555", "000000x".toCharArray()).outcome(),
+        assertEquals(
+                LoginOutcome.WRONG_PIN,
+                store.login("55555555", "000000x".toCharArray()).outcome(),
                 "tries at one code do not lock another");
-        assertEquals(LoginOutcome.LOCKED, store.login("4444 4444", "000000x".toCharArray()).outcome(),
+        assertEquals(
+                LoginOutcome.LOCKED,
+                store.login("4444 4444", "000000x".toCharArray()).outcome(),
                 "the same code typed with a space is the same code");
     }
 
@@ -136,7 +159,9 @@ class SqliteMemberStoreTest {
         }
         assertEquals(LoginOutcome.OK, store.login(card.code(), card.pin()).outcome());
         for (int i = 0; i < 4; i++) {
-            assertEquals(LoginOutcome.WRONG_PIN, store.login(card.code(), "999999x".toCharArray()).outcome());
+            assertEquals(
+                    LoginOutcome.WRONG_PIN,
+                    store.login(card.code(), "999999x".toCharArray()).outcome());
         }
     }
 
@@ -149,7 +174,8 @@ class SqliteMemberStoreTest {
         char[] newPin = store.resetPin(card.code());
         assertEquals(LoginOutcome.OK, store.login(card.code(), newPin).outcome());
         if (!new String(newPin).equals(new String(card.pin()))) {
-            assertEquals(LoginOutcome.WRONG_PIN, store.login(card.code(), card.pin()).outcome());
+            assertEquals(
+                    LoginOutcome.WRONG_PIN, store.login(card.code(), card.pin()).outcome());
         }
     }
 
@@ -158,14 +184,20 @@ class SqliteMemberStoreTest {
         NewCard card = store.create();
         store.disable(card.code());
         store.disable(card.code());
-        assertEquals(LoginOutcome.DISABLED, store.login(card.code(), card.pin()).outcome(), "the PIN's holder learns why");
-        assertEquals(LoginOutcome.WRONG_PIN, store.login(card.code(), "999999x".toCharArray()).outcome(),
+        assertEquals(
+                LoginOutcome.DISABLED, store.login(card.code(), card.pin()).outcome(), "the PIN's holder learns why");
+        assertEquals(
+                LoginOutcome.WRONG_PIN,
+                store.login(card.code(), "999999x".toCharArray()).outcome(),
                 "anyone else gets the wrong-PIN answer for a blocked card");
         assertTrue(store.list().get(0).disabled());
 
         // issue 11: "The lock screen tells whether a card code exists ... say only that the code or PIN is wrong"
         String unknown = card.code().equals("11111111") ? "22222222" : "11111111";
-        assertEquals(LoginOutcome.WRONG_PIN, store.login(unknown, card.pin()).outcome(), "an unknown code answers as a wrong PIN");
+        assertEquals(
+                LoginOutcome.WRONG_PIN,
+                store.login(unknown, card.pin()).outcome(),
+                "an unknown code answers as a wrong PIN");
         assertEquals(LoginOutcome.WRONG_PIN, store.login("abc", card.pin()).outcome());
         MemberStoreException e = assertThrows(MemberStoreException.class, () -> store.disable(unknown));
         assertEquals(MemberStoreException.Reason.UNKNOWN_CARD, e.reason());
@@ -179,7 +211,8 @@ class SqliteMemberStoreTest {
         store.declare(card.code(), declared);
         assertEquals(declared, store.login(card.code(), card.pin()).demographics());
 
-        MemberStoreException again = assertThrows(MemberStoreException.class,
+        MemberStoreException again = assertThrows(
+                MemberStoreException.class,
                 () -> store.declare(card.code(), new Demographics(AgeBand.AGE_18_24, Sex.FEMALE)));
         assertEquals(MemberStoreException.Reason.ALREADY_DECLARED, again.reason());
         assertEquals(declared, store.login(card.code(), card.pin()).demographics());
@@ -189,7 +222,8 @@ class SqliteMemberStoreTest {
     void preferNotToSayIsADeclarationToo() throws Exception {
         NewCard card = store.create();
         store.declare(card.code(), Demographics.NOT_DECLARED);
-        assertEquals(Demographics.NOT_DECLARED, store.login(card.code(), card.pin()).demographics());
+        assertEquals(
+                Demographics.NOT_DECLARED, store.login(card.code(), card.pin()).demographics());
     }
 
     @Test
@@ -207,7 +241,9 @@ class SqliteMemberStoreTest {
 
         play(card.code(), "m-3", clock.instant(), Duration.ofMinutes(40));
         clock.advance(Duration.ofMinutes(45));
-        assertEquals(LoginOutcome.NO_TIME_LEFT_TODAY, store.login(card.code(), card.pin()).outcome());
+        assertEquals(
+                LoginOutcome.NO_TIME_LEFT_TODAY,
+                store.login(card.code(), card.pin()).outcome());
 
         clock.advance(Duration.ofDays(1));
         MemberLoginResult tomorrow = store.login(card.code(), card.pin());

@@ -20,12 +20,13 @@ import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
-import bg.digiclub.testsupport.TestClock;
 import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.testsupport.TestClock;
 
 class StaffPinRaisedCheckTest {
     @TempDir
     Path dir;
+
     Database db;
     TestClock clock = TestClock.clubMorning();
     StaffPin staff;
@@ -39,7 +40,9 @@ class StaffPinRaisedCheckTest {
         staff = new StaffPin(db, new SlowHash(SlowHash.MIN_ITERATIONS), LockoutPolicy.STAFF, alerts, clock);
         staff.set("24681357".toCharArray());
         check = new RaisedChecks(alerts, Set.of(StaffPin.ALERT_CHECK), clock);
-        sampled = new HealthReport(HealthStatus.OK, clock.instant(),
+        sampled = new HealthReport(
+                HealthStatus.OK,
+                clock.instant(),
                 List.of(new CheckReport("memory", HealthStatus.OK, "40 % used", clock.instant())));
     }
 

@@ -18,8 +18,8 @@ import bg.digiclub.agent.store.AlertEvent;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.common.health.HealthStatus;
-import bg.digiclub.testsupport.TestClock;
 import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.testsupport.TestClock;
 
 class StaffPinTest {
     private static final char[] PIN = "24681357".toCharArray();
@@ -27,6 +27,7 @@ class StaffPinTest {
 
     @TempDir
     Path dir;
+
     Database db;
     TestClock clock = TestClock.clubMorning();
     StaffPin staff;
@@ -57,13 +58,17 @@ class StaffPinTest {
     }
 
     private List<AlertEvent> staffAlerts() throws Exception {
-        return new AlertStore(db, clock).recent(100).stream().filter(e -> e.check().equals(StaffPin.ALERT_CHECK)).toList();
+        return new AlertStore(db, clock)
+                .recent(100).stream()
+                        .filter(e -> e.check().equals(StaffPin.ALERT_CHECK))
+                        .toList();
     }
 
     @Test
     void noPinSetMeansNoStaffLogin() throws Exception {
         assertFalse(staff.isSet());
-        assertEquals(StaffPin.Outcome.NOT_SET, staff.check("902718".toCharArray()).outcome());
+        assertEquals(
+                StaffPin.Outcome.NOT_SET, staff.check("902718".toCharArray()).outcome());
     }
 
     @Test
@@ -71,7 +76,9 @@ class StaffPinTest {
         staff.set(PIN);
         assertTrue(staff.isSet());
         assertEquals(StaffPin.Outcome.OK, staff.check(PIN).outcome());
-        assertEquals(StaffPin.Outcome.WRONG_PIN, staff.check("24681358".toCharArray()).outcome());
+        assertEquals(
+                StaffPin.Outcome.WRONG_PIN,
+                staff.check("24681358".toCharArray()).outcome());
         staff.set("13572468".toCharArray());
         assertEquals(StaffPin.Outcome.WRONG_PIN, staff.check(PIN).outcome());
         assertEquals(StaffPin.Outcome.OK, staff.check("13572468".toCharArray()).outcome());
@@ -108,7 +115,9 @@ class StaffPinTest {
         assertEquals(1, alerts.size());
         assertEquals(HealthStatus.WARN, alerts.get(0).status());
         assertTrue(alerts.get(0).isOpen());
-        assertTrue(alerts.get(0).detail().contains("5 wrong staff PINs"), alerts.get(0).detail());
+        assertTrue(
+                alerts.get(0).detail().contains("5 wrong staff PINs"),
+                alerts.get(0).detail());
 
         clock.advance(Duration.ofMinutes(1));
         wrongRound();
@@ -157,7 +166,8 @@ class StaffPinTest {
     @Test
     void trivialPinsAndTheDemoPinAreRefused() throws Exception {
         for (String pin : List.of("000000", "123456", "654321", "0123456789", "121212")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> staff.set(pin.toCharArray()), pin);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> staff.set(pin.toCharArray()), pin);
             assertTrue(e.getMessage().contains("hard to guess"), e.getMessage());
         }
         char[] demo = TrivialPins.QUICK_START_DEMO_PIN.toCharArray();

@@ -11,8 +11,19 @@ import org.junit.jupiter.api.Test;
 class TrivialPinsTest {
     @Test
     void sameDigitsRunsAndShortPatternsAreRefused() {
-        for (String pin : List.of("000000", "999999999", "123456", "654321", "0123456789", "9876543210",
-                "789012", "210987", "121212", "123123", "1212121", "909090")) {
+        for (String pin : List.of(
+                "000000",
+                "999999999",
+                "123456",
+                "654321",
+                "0123456789",
+                "9876543210",
+                "789012",
+                "210987",
+                "121212",
+                "123123",
+                "1212121",
+                "909090")) {
             assertTrue(TrivialPins.whyRefused(pin.toCharArray(), false).isPresent(), pin);
             assertTrue(TrivialPins.whyRefused(pin.toCharArray(), true).isPresent(), pin + " (demo too)");
         }

@@ -71,8 +71,13 @@ class HealthMonitorTest {
         alerts = new AlertStore(db, clock);
         samples = new SampleStore(db, clock);
         StatusFile statusFile = new StatusFile(dataDir);
-        monitor = new HealthMonitor(worker, new HealthEvaluator(HealthThresholds.defaults()), samples, alerts,
-                new RaisedChecks(alerts, Set.of(DatabaseOpener.CHECK), clock), HealthMonitor.toStatusFile(statusFile).andThen(published::add));
+        monitor = new HealthMonitor(
+                worker,
+                new HealthEvaluator(HealthThresholds.defaults()),
+                samples,
+                alerts,
+                new RaisedChecks(alerts, Set.of(DatabaseOpener.CHECK), clock),
+                HealthMonitor.toStatusFile(statusFile).andThen(published::add));
     }
 
     @AfterEach
@@ -82,11 +87,19 @@ class HealthMonitorTest {
     }
 
     private static HealthSample sample(int minute, double rootFreePct) {
-        return new HealthSample(T0.plus(Duration.ofMinutes(minute)), Map.of(
-                Metric.fsFreePct("/"), rootFreePct,
-                Metric.fsTotalBytes("/"), 256e9,
-                Metric.MEM_USED_PCT, 40.0,
-                Metric.UPTIME_S, 3600.0), List.of(), List.of());
+        return new HealthSample(
+                T0.plus(Duration.ofMinutes(minute)),
+                Map.of(
+                        Metric.fsFreePct("/"),
+                        rootFreePct,
+                        Metric.fsTotalBytes("/"),
+                        256e9,
+                        Metric.MEM_USED_PCT,
+                        40.0,
+                        Metric.UPTIME_S,
+                        3600.0),
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -99,13 +112,25 @@ class HealthMonitorTest {
         HealthReport full = monitor.runOnce().orElseThrow();
         assertEquals(HealthStatus.CRIT, full.overall());
         List<AlertEvent> open = alerts.open();
-        assertTrue(open.stream().anyMatch(e -> e.check().equals("disk:/") && e.status() == HealthStatus.CRIT), open.toString());
-        assertEquals(HealthStatus.CRIT, new StatusFile(dataDir).readFresh(T0.plusSeconds(90), Duration.ofMinutes(5))
-                .orElseThrow().overall(), "the status file shows what agent status will print");
+        assertTrue(
+                open.stream().anyMatch(e -> e.check().equals("disk:/") && e.status() == HealthStatus.CRIT),
+                open.toString());
+        assertEquals(
+                HealthStatus.CRIT,
+                new StatusFile(dataDir)
+                        .readFresh(T0.plusSeconds(90), Duration.ofMinutes(5))
+                        .orElseThrow()
+                        .overall(),
+                "the status file shows what agent status will print");
 
         assertEquals(HealthStatus.OK, monitor.runOnce().orElseThrow().overall());
-        assertTrue(alerts.open().stream().noneMatch(e -> e.check().equals("disk:/")), "the event ended when space came back");
-        assertEquals(3, samples.history(Metric.fsFreePct("/"), T0.minusSeconds(1), T0.plusSeconds(600)).size(),
+        assertTrue(
+                alerts.open().stream().noneMatch(e -> e.check().equals("disk:/")),
+                "the event ended when space came back");
+        assertEquals(
+                3,
+                samples.history(Metric.fsFreePct("/"), T0.minusSeconds(1), T0.plusSeconds(600))
+                        .size(),
                 "every sample is stored");
     }
 
@@ -135,7 +160,11 @@ class HealthMonitorTest {
 
     @Test
     void aReplacedDatabaseIsCritInEveryReportUntilItsAlertIsClosed() throws Exception {
-        alerts.record(new StatusChange(DatabaseOpener.CHECK, HealthStatus.UNKNOWN, HealthStatus.CRIT, T0,
+        alerts.record(new StatusChange(
+                DatabaseOpener.CHECK,
+                HealthStatus.UNKNOWN,
+                HealthStatus.CRIT,
+                T0,
                 "The database was damaged; moved aside"));
         script.add(sample(0, 40));
         script.add(new IllegalStateException("sensor exploded"));
@@ -143,12 +172,14 @@ class HealthMonitorTest {
 
         HealthReport first = monitor.runOnce().orElseThrow();
         assertEquals(HealthStatus.CRIT, first.overall(), "what the collector's snapshots and the kiosk show");
-        assertTrue(first.checks().stream().anyMatch(c -> c.name().equals(DatabaseOpener.CHECK)
-                && c.status() == HealthStatus.CRIT), first.checks().toString());
+        assertTrue(
+                first.checks().stream()
+                        .anyMatch(c -> c.name().equals(DatabaseOpener.CHECK) && c.status() == HealthStatus.CRIT),
+                first.checks().toString());
         assertEquals(HealthStatus.CRIT, monitor.runOnce().orElseThrow().overall(), "also while sampling fails");
 
-        alerts.record(new StatusChange(DatabaseOpener.CHECK, HealthStatus.CRIT, HealthStatus.OK, T0.plusSeconds(60),
-                "closed by hand"));
+        alerts.record(new StatusChange(
+                DatabaseOpener.CHECK, HealthStatus.CRIT, HealthStatus.OK, T0.plusSeconds(60), "closed by hand"));
         HealthReport after = monitor.runOnce().orElseThrow();
         assertEquals(HealthStatus.OK, after.overall());
         assertTrue(after.checks().stream().noneMatch(c -> c.name().equals(DatabaseOpener.CHECK)));

@@ -46,6 +46,7 @@ class SessionAuthorityTest {
 
     @TempDir
     Path dir;
+
     Database db;
     SessionLedger ledger;
     TestClock clock;
@@ -89,7 +90,8 @@ class SessionAuthorityTest {
 
         clock.advance(Duration.ofSeconds(30));
         assertEquals(Duration.ofMinutes(59).plusSeconds(30), sessions.heartbeat(g.sessionId(), g.secret()));
-        assertEquals(t0.plusSeconds(30), ledger.find(g.sessionId()).orElseThrow().lastHeartbeatAt());
+        assertEquals(
+                t0.plusSeconds(30), ledger.find(g.sessionId()).orElseThrow().lastHeartbeatAt());
 
         clock.advance(Duration.ofMinutes(40));
         List<WipeStepResult> reset = sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
@@ -127,7 +129,8 @@ class SessionAuthorityTest {
             assertFalse(ended.isOpen(), "a sweep right after the kiosk died ends its session");
             assertEquals(EndReason.INTERRUPTED, ended.endReason());
             assertEquals(ClosedBy.AGENT, ended.closedBy());
-            assertEquals(t0.plusSeconds(6), ended.endedAt(), "ended when the death was seen, not at the last heartbeat");
+            assertEquals(
+                    t0.plusSeconds(6), ended.endedAt(), "ended when the death was seen, not at the last heartbeat");
             assertEquals(List.of("end-programs", "reset"), visitor.calls, "the visitor's programs and home are reset");
         } finally {
             kiosk.destroyForcibly();
@@ -138,7 +141,8 @@ class SessionAuthorityTest {
     void aKioskPidThatIsNoRunningProcessIsRefused() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        SessionRefusedException e = assertThrows(SessionRefusedException.class,
+        SessionRefusedException e = assertThrows(
+                SessionRefusedException.class,
                 () -> sessions.start(VisitorKind.GUEST, null, ELDERLY_WOMAN, HOUR, gone.pid()));
         assertEquals(ErrorCodes.BAD_REQUEST, e.code());
         assertFalse(sessions.sessionOpen());
@@ -148,17 +152,33 @@ class SessionAuthorityTest {
     void heartbeatEndAndLaunchNeedTheSessionsSecret() throws Exception {
         Granted g = guest();
         for (String wrong : new String[] {"", "x", g.secret() + "x", null}) {
-            SessionRefusedException e = assertThrows(SessionRefusedException.class, () -> sessions.heartbeat(g.sessionId(), wrong));
+            SessionRefusedException e =
+                    assertThrows(SessionRefusedException.class, () -> sessions.heartbeat(g.sessionId(), wrong));
             assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, e.code());
-            assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, assertThrows(SessionRefusedException.class,
-                    () -> sessions.end(g.sessionId(), wrong, EndReason.STAFF)).code());
-            assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, assertThrows(SessionRefusedException.class,
-                    () -> sessions.launch(g.sessionId(), wrong, List.of("/bin/sh"), TileCategory.LEARNING, Map.of())).code());
+            assertEquals(
+                    ErrorCodes.SESSION_AUTH_REQUIRED,
+                    assertThrows(
+                                    SessionRefusedException.class,
+                                    () -> sessions.end(g.sessionId(), wrong, EndReason.STAFF))
+                            .code());
+            assertEquals(
+                    ErrorCodes.SESSION_AUTH_REQUIRED,
+                    assertThrows(
+                                    SessionRefusedException.class,
+                                    () -> sessions.launch(
+                                            g.sessionId(), wrong, List.of("/bin/sh"), TileCategory.LEARNING, Map.of()))
+                            .code());
         }
-        assertEquals(ErrorCodes.SESSION_AUTH_REQUIRED, assertThrows(SessionRefusedException.class,
-                () -> sessions.heartbeat("no-such-session", g.secret())).code(), "an unknown id answers like a wrong secret");
-        assertTrue(ledger.find(g.sessionId()).orElseThrow().isOpen(), "nothing a wrong secret sent changed the session");
-        assertEquals(Map.of(), ledger.tileCategoriesOverlapping(clock.instant().minus(HOUR), clock.instant()),
+        assertEquals(
+                ErrorCodes.SESSION_AUTH_REQUIRED,
+                assertThrows(SessionRefusedException.class, () -> sessions.heartbeat("no-such-session", g.secret()))
+                        .code(),
+                "an unknown id answers like a wrong secret");
+        assertTrue(
+                ledger.find(g.sessionId()).orElseThrow().isOpen(), "nothing a wrong secret sent changed the session");
+        assertEquals(
+                Map.of(),
+                ledger.tileCategoriesOverlapping(clock.instant().minus(HOUR), clock.instant()),
                 "a refused launch counts no tile");
         assertEquals(List.of("end-programs"), visitor.calls);
     }
@@ -167,16 +187,37 @@ class SessionAuthorityTest {
     void aSessionRecordsEachTileCategoryItOpenedOnceDurablyAndMaintenanceNone() throws Exception {
         Instant t0 = clock.instant();
         Granted g = guest();
-        sessions.launch(g.sessionId(), g.secret(), List.of("/usr/bin/chromium", "https://example.org/course-1"),
-                TileCategory.LEARNING, Map.of());
+        sessions.launch(
+                g.sessionId(),
+                g.secret(),
+                List.of("/usr/bin/chromium", "https://example.org/course-1"),
+                TileCategory.LEARNING,
+                Map.of());
         clock.advance(Duration.ofMinutes(10));
-        sessions.launch(g.sessionId(), g.secret(), List.of("/usr/bin/chromium", "https://example.org/course-2"),
-                TileCategory.LEARNING, Map.of());
-        sessions.launch(g.sessionId(), g.secret(), List.of("/usr/bin/chromium", "https://example.org/e-gov"),
-                TileCategory.E_GOVERNMENT, Map.of());
+        sessions.launch(
+                g.sessionId(),
+                g.secret(),
+                List.of("/usr/bin/chromium", "https://example.org/course-2"),
+                TileCategory.LEARNING,
+                Map.of());
+        sessions.launch(
+                g.sessionId(),
+                g.secret(),
+                List.of("/usr/bin/chromium", "https://example.org/e-gov"),
+                TileCategory.E_GOVERNMENT,
+                Map.of());
         sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
-        assertEquals(ErrorCodes.SESSION_ENDED, assertThrows(SessionRefusedException.class, () -> sessions.launch(
-                g.sessionId(), g.secret(), List.of("/usr/bin/gedit"), TileCategory.WRITING, Map.of())).code());
+        assertEquals(
+                ErrorCodes.SESSION_ENDED,
+                assertThrows(
+                                SessionRefusedException.class,
+                                () -> sessions.launch(
+                                        g.sessionId(),
+                                        g.secret(),
+                                        List.of("/usr/bin/gedit"),
+                                        TileCategory.WRITING,
+                                        Map.of()))
+                        .code());
         sessions.startMaintenance(Duration.ofMinutes(15));
         sessions.launchForMaintenance(List.of("/usr/bin/chromium"), Map.of());
         sessions.endMaintenance();
@@ -184,7 +225,8 @@ class SessionAuthorityTest {
         db.close();
         db = Database.open(dir.resolve(Database.FILE_NAME));
         ledger = new SessionLedger(db);
-        assertEquals(Map.of(g.sessionId(), Set.of(TileCategory.LEARNING, TileCategory.E_GOVERNMENT)),
+        assertEquals(
+                Map.of(g.sessionId(), Set.of(TileCategory.LEARNING, TileCategory.E_GOVERNMENT)),
                 ledger.tileCategoriesOverlapping(t0, clock.instant().plus(HOUR)),
                 "each category once, after a restart too; nothing for the launch after the end nor for maintenance");
     }
@@ -194,7 +236,12 @@ class SessionAuthorityTest {
         Granted first = guest();
         SessionRefusedException e = assertThrows(SessionRefusedException.class, this::guest);
         assertEquals(ErrorCodes.BUSY, e.code());
-        assertEquals(1, ledger.sessionsOverlapping(clock.instant().minusSeconds(60), clock.instant().plusSeconds(60)).size());
+        assertEquals(
+                1,
+                ledger.sessionsOverlapping(
+                                clock.instant().minusSeconds(60),
+                                clock.instant().plusSeconds(60))
+                        .size());
         assertTrue(ledger.find(first.sessionId()).orElseThrow().isOpen(), "the running session is not replaced");
     }
 
@@ -217,7 +264,8 @@ class SessionAuthorityTest {
         assertEquals(last, s.endedAt(), "the session counts its real minutes, not the silence");
         assertEquals(List.of("end-programs", "reset"), visitor.calls, "the agent resets the visitor itself");
 
-        SessionRefusedException e = assertThrows(SessionRefusedException.class, () -> sessions.heartbeat(g.sessionId(), g.secret()));
+        SessionRefusedException e =
+                assertThrows(SessionRefusedException.class, () -> sessions.heartbeat(g.sessionId(), g.secret()));
         assertEquals(ErrorCodes.SESSION_ENDED, e.code(), "a stopped kiosk that wakes up learns its session is over");
         guest(); // the PC is free again
     }
@@ -226,11 +274,14 @@ class SessionAuthorityTest {
     void afterAnAgentRestartTheKioskHasTwoHeartbeatsToShowItIsAlive() throws Exception {
         Granted g = guest();
         clock.advance(Duration.ofMinutes(10)); // the agent was down for ten minutes
-        SessionAuthority restarted = new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom());
+        SessionAuthority restarted =
+                new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom());
         restarted.sweep();
         assertTrue(ledger.find(g.sessionId()).orElseThrow().isOpen());
         clock.advance(Duration.ofSeconds(30));
-        assertEquals(Duration.ofMinutes(49).plusSeconds(30), restarted.heartbeat(g.sessionId(), g.secret()),
+        assertEquals(
+                Duration.ofMinutes(49).plusSeconds(30),
+                restarted.heartbeat(g.sessionId(), g.secret()),
                 "the secret survives the restart (its hash is in the ledger)");
     }
 
@@ -244,7 +295,8 @@ class SessionAuthorityTest {
                 sessions.heartbeat(g.sessionId(), g.secret());
             }
         }
-        SessionRefusedException e = assertThrows(SessionRefusedException.class, () -> sessions.heartbeat(g.sessionId(), g.secret()));
+        SessionRefusedException e =
+                assertThrows(SessionRefusedException.class, () -> sessions.heartbeat(g.sessionId(), g.secret()));
         assertEquals(ErrorCodes.SESSION_ENDED, e.code());
         SessionRecord s = ledger.find(g.sessionId()).orElseThrow();
         assertEquals(EndReason.TIMEOUT, s.endReason());
@@ -285,7 +337,8 @@ class SessionAuthorityTest {
         assertEquals(ErrorCodes.OUT_OF_ORDER, e.code());
         assertTrue(e.getMessage().contains("home is busy"), e.getMessage());
 
-        SessionAuthority restarted = new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom());
+        SessionAuthority restarted =
+                new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom());
         assertTrue(restarted.lastResetFailed(), "a restart does not forget the failed reset");
         HealthReport sampled = new HealthReport(HealthStatus.OK, clock.instant(), List.of());
         HealthReport report = raised().addTo(sampled);
@@ -331,14 +384,21 @@ class SessionAuthorityTest {
     @Test
     void maintenanceBlocksSessionsAndEndsTheVisitorsProgramsWhenItsTimeIsUp() throws Exception {
         sessions.startMaintenance(Duration.ofMinutes(15));
-        assertEquals(ErrorCodes.BUSY, assertThrows(SessionRefusedException.class, this::guest).code());
+        assertEquals(
+                ErrorCodes.BUSY,
+                assertThrows(SessionRefusedException.class, this::guest).code());
         sessions.launchForMaintenance(List.of("/usr/bin/firefox"), Map.of("DISPLAY", ":0"));
         clock.advance(Duration.ofMinutes(15));
         sessions.sweep();
         assertFalse(sessions.maintenanceOn());
         assertEquals(List.of("launch /usr/bin/firefox {DISPLAY=:0}", "end-programs"), visitor.calls);
-        assertEquals(ErrorCodes.BUSY, assertThrows(SessionRefusedException.class,
-                () -> sessions.launchForMaintenance(List.of("/bin/sh"), Map.of())).code(), "no programs outside maintenance");
+        assertEquals(
+                ErrorCodes.BUSY,
+                assertThrows(
+                                SessionRefusedException.class,
+                                () -> sessions.launchForMaintenance(List.of("/bin/sh"), Map.of()))
+                        .code(),
+                "no programs outside maintenance");
     }
 
     /**
@@ -369,7 +429,10 @@ class SessionAuthorityTest {
         Granted g = guest();
         sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
         sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
-        assertEquals(List.of("end-programs", "opened", "ending", "reset"), visitor.calls, "an ended session is not ended twice");
+        assertEquals(
+                List.of("end-programs", "opened", "ending", "reset"),
+                visitor.calls,
+                "an ended session is not ended twice");
 
         visitor.calls.clear();
         guest();
@@ -399,7 +462,8 @@ class SessionAuthorityTest {
         sessions = new SessionAuthority(ledger, visitor, raised(), clock, HEARTBEAT, new SecureRandom(), failing);
 
         Granted g = guest();
-        assertTrue(sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT).stream().allMatch(WipeStepResult::ok));
+        assertTrue(sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT).stream()
+                .allMatch(WipeStepResult::ok));
         assertEquals(List.of("end-programs", "reset"), visitor.calls);
     }
 
@@ -440,7 +504,9 @@ class SessionAuthorityTest {
         sessions.heartbeat(open.sessionId(), open.secret());
 
         List<SessionRecord> inHour = ledger.sessionsOverlapping(hour, hour.plusSeconds(3600));
-        assertEquals(List.of(across.sessionId(), open.sessionId()), inHour.stream().map(SessionRecord::id).toList());
+        assertEquals(
+                List.of(across.sessionId(), open.sessionId()),
+                inHour.stream().map(SessionRecord::id).toList());
         assertEquals(Duration.ofSeconds(600), inHour.get(0).overlap(hour, hour.plusSeconds(3600)));
         assertEquals(Duration.ofSeconds(30), inHour.get(1).overlap(hour, hour.plusSeconds(3600)));
     }

@@ -29,6 +29,7 @@ class AlertStoreTest {
 
     @TempDir
     Path dir;
+
     private Database db;
     private TestClock clock;
     private AlertStore alerts;
@@ -60,10 +61,17 @@ class AlertStoreTest {
 
         assertEquals(List.of(), alerts.open());
         List<AlertEvent> recent = alerts.recent(10);
-        assertEquals(List.of(
-                new AlertEvent(crit.id(), "disk:/", CRIT, T0.plus(Duration.ofMinutes(10)), T0.plus(Duration.ofMinutes(25)),
-                        "4 % free"),
-                new AlertEvent(warn.id(), "disk:/", WARN, T0, T0.plus(Duration.ofMinutes(10)), "9 % free")), recent);
+        assertEquals(
+                List.of(
+                        new AlertEvent(
+                                crit.id(),
+                                "disk:/",
+                                CRIT,
+                                T0.plus(Duration.ofMinutes(10)),
+                                T0.plus(Duration.ofMinutes(25)),
+                                "4 % free"),
+                        new AlertEvent(warn.id(), "disk:/", WARN, T0, T0.plus(Duration.ofMinutes(10)), "9 % free")),
+                recent);
     }
 
     @Test
@@ -91,7 +99,9 @@ class AlertStoreTest {
 
         List<AlertEvent> open = alerts.open();
         // Both started at minute 5; the later recorded comes first.
-        assertEquals(List.of("overall", "battery"), open.stream().map(AlertEvent::check).toList());
+        assertEquals(
+                List.of("overall", "battery"),
+                open.stream().map(AlertEvent::check).toList());
         assertTrue(open.stream().allMatch(e -> e.status() == CRIT));
         assertEquals(2, alerts.recent(2).size());
         assertEquals(0, alerts.recent(0).size());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyTest {
     /** After how many reported commits each round is killed; 0 = as soon as it started. */
     private static final int[] KILL_AFTER = {0, 1, 37, 3, 120, 8, 0, 64, 15, 250, 2, 90, 5, 170};
+
     private static final long LIMIT = 15_000;
 
     @TempDir
@@ -38,8 +39,8 @@ class CrashSafetyTest {
         Path stderr = dir.resolve("child-stderr.txt");
         TreeSet<Long> committed = new TreeSet<>();
         for (int round = 0; round < KILL_AFTER.length; round++) {
-            try (ChildJvm child = ChildJvm.start(SampleWriterProcess.class, stderr, dataDir.toString(),
-                    Long.toString(LIMIT))) {
+            try (ChildJvm child =
+                    ChildJvm.start(SampleWriterProcess.class, stderr, dataDir.toString(), Long.toString(LIMIT))) {
                 int seen = 0;
                 String line;
                 while (seen < KILL_AFTER[round] && (line = child.readLine()) != null) {
@@ -57,11 +58,15 @@ class CrashSafetyTest {
                 }
             }
         }
-        assertTrue(committed.size() > 300, "the child committed too little to prove anything: "
-                + committed.size() + "; its stderr: " + Files.readString(stderr));
+        assertTrue(
+                committed.size() > 300,
+                "the child committed too little to prove anything: " + committed.size() + "; its stderr: "
+                        + Files.readString(stderr));
 
         try (Stream<Path> files = Files.list(dataDir)) {
-            List<String> moved = files.map(p -> p.getFileName().toString()).filter(n -> n.contains("corrupt")).toList();
+            List<String> moved = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains("corrupt"))
+                    .toList();
             assertEquals(List.of(), moved, "no start of the child found the database damaged");
         }
         try (Database db = Database.open(dataDir.resolve(Database.FILE_NAME))) {
@@ -69,13 +74,18 @@ class CrashSafetyTest {
             Map<Long, Map<String, Double>> stored = rawSamples(db);
             for (long n : committed) {
                 Instant at = SampleWriterProcess.timeOf(n);
-                assertEquals(RealisticSamples.sample(n, at).metrics(), stored.get(at.getEpochSecond()),
+                assertEquals(
+                        RealisticSamples.sample(n, at).metrics(),
+                        stored.get(at.getEpochSecond()),
                         "sample " + n + " was reported committed");
             }
             // And nothing half-written: every stored sample is whole (one transaction per sample).
             for (Map.Entry<Long, Map<String, Double>> e : stored.entrySet()) {
                 long n = (e.getKey() - SampleWriterProcess.BASE.getEpochSecond()) / SampleWriterProcess.STEP_SECONDS;
-                assertEquals(RealisticSamples.sample(n, Instant.ofEpochSecond(e.getKey())).metrics(), e.getValue(),
+                assertEquals(
+                        RealisticSamples.sample(n, Instant.ofEpochSecond(e.getKey()))
+                                .metrics(),
+                        e.getValue(),
                         "stored sample " + n);
             }
             assertTrue(stored.size() >= committed.size());
@@ -87,8 +97,8 @@ class CrashSafetyTest {
         return db.read(c -> {
             Map<Long, Map<String, Double>> byTs = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT s.ts, m.name, s.value FROM sample s JOIN metric m ON m.id = s.metric_id");
-                 ResultSet rs = ps.executeQuery()) {
+                            "SELECT s.ts, m.name, s.value FROM sample s JOIN metric m ON m.id = s.metric_id");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byTs.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getDouble(3));
                 }
@@ -102,20 +112,22 @@ class CrashSafetyTest {
         List<String> mismatches = db.read(c -> {
             List<String> bad = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT h.hour, h.metric_id, h.count, r.n,"
-                    + " h.min, r.lo, h.max, r.hi, h.avg, r.mean FROM sample_hourly h JOIN ("
-                    + "  SELECT ts / 3600 * 3600 AS hour, metric_id, COUNT(*) AS n, MIN(value) AS lo,"
-                    + "  MAX(value) AS hi, AVG(value) AS mean FROM sample GROUP BY 1, 2) r"
-                    + " ON r.hour = h.hour AND r.metric_id = h.metric_id");
-                 ResultSet rs = ps.executeQuery()) {
+                            + " h.min, r.lo, h.max, r.hi, h.avg, r.mean FROM sample_hourly h JOIN ("
+                            + "  SELECT ts / 3600 * 3600 AS hour, metric_id, COUNT(*) AS n, MIN(value) AS lo,"
+                            + "  MAX(value) AS hi, AVG(value) AS mean FROM sample GROUP BY 1, 2) r"
+                            + " ON r.hour = h.hour AND r.metric_id = h.metric_id");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getLong(3) != rs.getLong(4) || rs.getDouble(5) != rs.getDouble(6)
-                            || rs.getDouble(7) != rs.getDouble(8) || Math.abs(rs.getDouble(9) - rs.getDouble(10)) > 1e-6) {
+                    if (rs.getLong(3) != rs.getLong(4)
+                            || rs.getDouble(5) != rs.getDouble(6)
+                            || rs.getDouble(7) != rs.getDouble(8)
+                            || Math.abs(rs.getDouble(9) - rs.getDouble(10)) > 1e-6) {
                         bad.add("hour " + rs.getLong(1) + " metric " + rs.getLong(2));
                     }
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sample_hourly");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 if (rs.getLong(1) == 0) {
                     bad.add("no hour was summarized at all");
                 }

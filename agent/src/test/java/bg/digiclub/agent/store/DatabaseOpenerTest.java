@@ -29,6 +29,7 @@ class DatabaseOpenerTest {
 
     @TempDir
     Path dir;
+
     private final TestClock clock = new TestClock(NOW);
 
     private Path file() {
@@ -68,7 +69,11 @@ class DatabaseOpenerTest {
     void healthyDatabaseIsOpenedAsItIs() throws Exception {
         writeRealDatabase();
         try (Database db = new DatabaseOpener(dir, clock).open()) {
-            assertEquals(600, new SampleStore(db, clock).history("cpu.load_pct", NOW.minusSeconds(86400), NOW).size());
+            assertEquals(
+                    600,
+                    new SampleStore(db, clock)
+                            .history("cpu.load_pct", NOW.minusSeconds(86400), NOW)
+                            .size());
             assertEquals(List.of(), new AlertStore(db, clock).recent(10));
         }
         assertTrue(files().stream().noneMatch(n -> n.contains("corrupt")), files().toString());
@@ -85,15 +90,15 @@ class DatabaseOpenerTest {
 
     @Test
     void garbageFileIsMovedAsideAndANewDatabaseStartedWithACritAlert() throws Exception {
-        byte[] garbage = "this is not a database, it is a shopping list: bread, milk\n".repeat(200)
+        byte[] garbage = "this is not a database, it is a shopping list: bread, milk\n"
+                .repeat(200)
                 .getBytes(StandardCharsets.UTF_8);
         Files.write(file(), garbage);
         try (Database db = new DatabaseOpener(dir, clock).open()) {
             assertReplaced(db, dir.resolve(MOVED));
         }
         assertTrue(files().contains(MOVED), files().toString());
-        assertEquals(List.of(garbage.length), List.of(Files.readAllBytes(dir.resolve(MOVED)).length),
-                "kept as it was");
+        assertEquals(List.of(garbage.length), List.of(Files.readAllBytes(dir.resolve(MOVED)).length), "kept as it was");
     }
 
     @Test

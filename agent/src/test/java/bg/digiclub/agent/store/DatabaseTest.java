@@ -26,7 +26,9 @@ class DatabaseTest {
             assertEquals("wal", query(db, "PRAGMA journal_mode").get(0));
             assertEquals("2", query(db, "PRAGMA auto_vacuum").get(0), "2 = INCREMENTAL");
             // versions 1-9 are the store's; other owners' migrations (10-29) follow them
-            assertEquals(List.of("1", "2"), query(db, "SELECT version FROM schema_version WHERE version <= 9 ORDER BY version"));
+            assertEquals(
+                    List.of("1", "2"),
+                    query(db, "SELECT version FROM schema_version WHERE version <= 9 ORDER BY version"));
             assertTrue(query(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
                     .containsAll(List.of("metric", "sample", "sample_hourly", "alert_event", "store_state")));
         }
@@ -61,7 +63,8 @@ class DatabaseTest {
         }
         try (Database db = Database.open(file)) {
             assertEquals(List.of("cpu.load_pct"), query(db, "SELECT name FROM metric"));
-            assertEquals(List.of(String.valueOf(Database.migrations().all().size())),
+            assertEquals(
+                    List.of(String.valueOf(Database.migrations().all().size())),
                     query(db, "SELECT count(*) FROM schema_version"));
             assertEquals("ok", db.integrityCheck());
         }
@@ -70,12 +73,14 @@ class DatabaseTest {
     @Test
     void failedTransactionChangesNothing() throws Exception {
         try (Database db = Database.open(dir.resolve("agent.db"))) {
-            assertThrows(SQLException.class, () -> db.write(c -> {
-                try (Statement st = c.createStatement()) {
-                    st.executeUpdate("INSERT INTO metric(name) VALUES ('a')");
-                    return st.executeUpdate("INSERT INTO metric(name) VALUES ('a')");
-                }
-            }));
+            assertThrows(
+                    SQLException.class,
+                    () -> db.write(c -> {
+                        try (Statement st = c.createStatement()) {
+                            st.executeUpdate("INSERT INTO metric(name) VALUES ('a')");
+                            return st.executeUpdate("INSERT INTO metric(name) VALUES ('a')");
+                        }
+                    }));
             assertEquals(List.of("0"), query(db, "SELECT count(*) FROM metric"));
         }
     }
@@ -96,11 +101,13 @@ class DatabaseTest {
             assertTrue(db.isReadOnly());
             SQLException e = assertThrows(SQLException.class, () -> db.write(c -> null));
             assertTrue(e.getMessage().contains("read-only"), e.getMessage());
-            assertThrows(SQLException.class, () -> db.read(c -> {
-                try (Statement st = c.createStatement()) {
-                    return st.executeUpdate("INSERT INTO metric(name) VALUES ('x')");
-                }
-            }));
+            assertThrows(
+                    SQLException.class,
+                    () -> db.read(c -> {
+                        try (Statement st = c.createStatement()) {
+                            return st.executeUpdate("INSERT INTO metric(name) VALUES ('x')");
+                        }
+                    }));
         }
     }
 
@@ -126,8 +133,9 @@ class DatabaseTest {
                     st.executeUpdate("DROP TABLE enrolment_request");
                     st.executeUpdate("CREATE TABLE old_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
                             + " applied_at TEXT NOT NULL)");
-                    st.executeUpdate("INSERT INTO old_version SELECT version, name, '2026-11-30 10:00:00' FROM schema_version"
-                            + " WHERE name <> 'V22__enrolment_request.sql'");
+                    st.executeUpdate(
+                            "INSERT INTO old_version SELECT version, name, '2026-11-30 10:00:00' FROM schema_version"
+                                    + " WHERE name <> 'V22__enrolment_request.sql'");
                     st.executeUpdate("DROP TABLE schema_version");
                     st.executeUpdate("ALTER TABLE old_version RENAME TO schema_version");
                     return null;
@@ -142,7 +150,8 @@ class DatabaseTest {
                 expected.add(m.version() + " " + m.checksum());
             }
             assertEquals(expected, query(db, "SELECT version || ' ' || checksum FROM schema_version ORDER BY version"));
-            assertEquals(List.of(String.valueOf(expected.size() - 1)),
+            assertEquals(
+                    List.of(String.valueOf(expected.size() - 1)),
                     query(db, "SELECT count(*) FROM schema_version WHERE applied_at = '2026-11-30 10:00:00'"));
         }
         try (Database db = Database.openReadOnly(file)) {
@@ -155,8 +164,9 @@ class DatabaseTest {
         Path file = dir.resolve("agent.db");
         Database.open(file).close();
         try (Database db = Database.open(file)) {
-            db.write(c -> c.createStatement().executeUpdate(
-                    "UPDATE schema_version SET checksum = 'edited' WHERE name = 'V2__alert_events.sql'"));
+            db.write(c -> c.createStatement()
+                    .executeUpdate(
+                            "UPDATE schema_version SET checksum = 'edited' WHERE name = 'V2__alert_events.sql'"));
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(file));
         assertTrue(e.getMessage().contains("V2__alert_events.sql"), e.getMessage());
@@ -165,7 +175,8 @@ class DatabaseTest {
     static List<String> query(Database db, String sql) throws SQLException {
         return db.read(c -> {
             List<String> rows = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     rows.add(rs.getString(1));
                 }

@@ -29,8 +29,8 @@ class ReaderProcessTest {
     @Test
     void readOnlyReaderSeesARunningWritersCommitsWithoutStoppingIt() throws Exception {
         Path dataDir = dir.resolve("data");
-        try (ChildJvm writer = ChildJvm.start(SampleWriterProcess.class, dir.resolve("stderr.txt"),
-                dataDir.toString(), "15000")) {
+        try (ChildJvm writer =
+                ChildJvm.start(SampleWriterProcess.class, dir.resolve("stderr.txt"), dataDir.toString(), "15000")) {
             long before = awaitCommitted(writer, 50);
             try (Database db = Database.openReadOnly(dataDir.resolve(Database.FILE_NAME))) {
                 SampleStore store = new SampleStore(db, new TestClock(Instant.EPOCH));
@@ -59,8 +59,8 @@ class ReaderProcessTest {
         Path dataDir = dir.resolve("data");
         Path file = dataDir.resolve(Database.FILE_NAME);
         long last;
-        try (ChildJvm writer = ChildJvm.start(SampleWriterProcess.class, dir.resolve("stderr.txt"),
-                dataDir.toString(), "15000")) {
+        try (ChildJvm writer =
+                ChildJvm.start(SampleWriterProcess.class, dir.resolve("stderr.txt"), dataDir.toString(), "15000")) {
             last = awaitCommitted(writer, 40);
             writer.kill();
             String line;
@@ -73,7 +73,10 @@ class ReaderProcessTest {
         assertTrue(Files.exists(dataDir.resolve(Database.FILE_NAME + "-wal")), "a killed writer leaves its WAL");
         Instant newest;
         try (Database db = Database.openReadOnly(file)) {
-            newest = new SampleStore(db, new TestClock(Instant.EPOCH)).latest().orElseThrow().at();
+            newest = new SampleStore(db, new TestClock(Instant.EPOCH))
+                    .latest()
+                    .orElseThrow()
+                    .at();
             // the kill may land between a commit and the line reporting it: one more may be there
             assertFalse(newest.isBefore(SampleWriterProcess.timeOf(last)), "committed samples in the WAL are read");
             assertFalse(newest.isAfter(SampleWriterProcess.timeOf(last + 1)), "nothing after the one in flight");
@@ -82,7 +85,12 @@ class ReaderProcessTest {
         Database.open(file).close();
         assertFalse(Files.exists(dataDir.resolve(Database.FILE_NAME + "-wal")));
         try (Database db = Database.openReadOnly(file)) {
-            assertEquals(newest, new SampleStore(db, new TestClock(Instant.EPOCH)).latest().orElseThrow().at());
+            assertEquals(
+                    newest,
+                    new SampleStore(db, new TestClock(Instant.EPOCH))
+                            .latest()
+                            .orElseThrow()
+                            .at());
         }
     }
 

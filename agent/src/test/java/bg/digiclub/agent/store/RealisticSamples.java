@@ -21,8 +21,7 @@ final class RealisticSamples {
     private static final String[] DISKS = {"sda", "sdb"};
     private static final String[] IFACES = {"enp3s0", "wlp2s0"};
 
-    private RealisticSamples() {
-    }
+    private RealisticSamples() {}
 
     /** Sample number {@code n}, taken at {@code at}. */
     static HealthSample sample(long n, Instant at) {
@@ -75,8 +74,11 @@ final class RealisticSamples {
             m.put(Metric.netTxBps(iface), Math.abs(8_000 * wave + 20_000 * noise) / 30.0);
             m.put("net." + iface + ".errors", (double) (n / 5000));
         }
-        return new HealthSample(at, m,
-                List.of(new ProcessUsage(4242, "firefox-esr", 23.5, 812 * (1L << 20)),
+        return new HealthSample(
+                at,
+                m,
+                List.of(
+                        new ProcessUsage(4242, "firefox-esr", 23.5, 812 * (1L << 20)),
                         new ProcessUsage(1001, "java", 2.25, 61 * (1L << 20))),
                 List.of(new ProcessUsage(4242, "firefox-esr", 23.5, 812 * (1L << 20))));
     }

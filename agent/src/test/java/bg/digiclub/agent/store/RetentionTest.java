@@ -30,6 +30,7 @@ class RetentionTest {
 
     @TempDir
     Path dir;
+
     private Database db;
     private TestClock clock;
     private SampleStore store;
@@ -68,9 +69,12 @@ class RetentionTest {
         assertEquals(0, first.rawRowsDeleted());
         assertTrue(retention.run().didNothing(), "idempotent");
         assertEquals(List.of("2"), DatabaseTest.query(db, "SELECT count(*) FROM sample_hourly"));
-        assertEquals(List.of("10.0|20.0|30.0|2"),
-                DatabaseTest.query(db, "SELECT min || '|' || avg || '|' || max || '|' || count FROM sample_hourly"
-                        + " h JOIN metric m ON m.id = h.metric_id WHERE m.name = '" + LOAD + "'"));
+        assertEquals(
+                List.of("10.0|20.0|30.0|2"),
+                DatabaseTest.query(
+                        db,
+                        "SELECT min || '|' || avg || '|' || max || '|' || count FROM sample_hourly"
+                                + " h JOIN metric m ON m.id = h.metric_id WHERE m.name = '" + LOAD + "'"));
     }
 
     @Test
@@ -92,7 +96,8 @@ class RetentionTest {
         assertEquals(1, r.hoursSummarized());
         assertEquals(4, r.rawRowsDeleted());
         assertEquals(0, count("SELECT count(*) FROM sample"));
-        assertEquals(List.of(new HistoryPoint(LOAD, T0, Resolution.HOURLY, 5, 6, 7, 2)),
+        assertEquals(
+                List.of(new HistoryPoint(LOAD, T0, Resolution.HOURLY, 5, 6, 7, 2)),
                 store.history(LOAD, T0, clock.instant()));
     }
 
@@ -114,7 +119,8 @@ class RetentionTest {
         clock.set(T0.plus(Duration.ofDays(400)).plusSeconds(3600));
         Retention.Result r = retention.run();
         assertEquals(2, r.hourlyRowsDeleted(), "the first hour's two metrics");
-        assertEquals(List.of(new HistoryPoint(LOAD, T0.plus(Duration.ofDays(100)), Resolution.HOURLY, 6, 6, 6, 1)),
+        assertEquals(
+                List.of(new HistoryPoint(LOAD, T0.plus(Duration.ofDays(100)), Resolution.HOURLY, 6, 6, 6, 1)),
                 store.history(LOAD, T0, clock.instant()));
     }
 
@@ -122,14 +128,17 @@ class RetentionTest {
     void alertEventsAreDeleted400DaysAfterTheyEndedAndOpenOnesNever() throws Exception {
         AlertStore alerts = new AlertStore(db, clock);
         alerts.record(new StatusChange("disk:/", HealthStatus.OK, HealthStatus.WARN, T0, "9 % free"));
-        alerts.record(new StatusChange("disk:/", HealthStatus.WARN, HealthStatus.OK, T0.plus(Duration.ofDays(1)), "ok"));
+        alerts.record(
+                new StatusChange("disk:/", HealthStatus.WARN, HealthStatus.OK, T0.plus(Duration.ofDays(1)), "ok"));
         alerts.record(new StatusChange("uptime", HealthStatus.OK, HealthStatus.WARN, T0, "restart recommended"));
 
         clock.set(T0.plus(Duration.ofDays(400)).plusSeconds(3600));
         assertEquals(0, retention.run().alertEventsDeleted(), "ended 399 days ago");
         clock.set(T0.plus(Duration.ofDays(401)).plusSeconds(3600));
         assertEquals(1, retention.run().alertEventsDeleted());
-        assertEquals(List.of("uptime"), alerts.recent(10).stream().map(AlertEvent::check).toList());
+        assertEquals(
+                List.of("uptime"),
+                alerts.recent(10).stream().map(AlertEvent::check).toList());
     }
 
     @Test
@@ -152,7 +161,8 @@ class RetentionTest {
 
     @Test
     void policyRejectsRetentionShorterThanAnHour() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new RetentionPolicy(Duration.ofMinutes(5), Duration.ofDays(400), Duration.ofDays(400)));
         assertTrue(e.getMessage().contains("raw"), e.getMessage());
     }

@@ -31,6 +31,7 @@ class SalvageTest {
 
     @TempDir
     Path dir;
+
     private final TestClock clock = new TestClock(NOW);
 
     private Path file() {
@@ -41,12 +42,18 @@ class SalvageTest {
     private void writeClubDatabase(int members) throws Exception {
         try (Database db = Database.open(file())) {
             db.write(c -> {
-                exec(c, "INSERT INTO enrolment (id, collector_url, device_id, club_id, token, enrolled_at)"
-                        + " VALUES (1, 'https://collector.test', '6f1c2a9e-7d3b-4c55-9a0e-2b8f6d1e7c34', 'sz-rodina-1860',"
-                        + " 'device-token-secret', 1764000000)");
-                exec(c, "INSERT OR REPLACE INTO upload_state (id, last_sequence, consecutive_failures, not_before)"
-                        + " VALUES (1, 41, 0, 0)");
-                exec(c, "INSERT INTO staff_pin (id, pin_hash, set_at) VALUES (1, 'pbkdf2$210000$salt$hash', 1764000000)");
+                exec(
+                        c,
+                        "INSERT INTO enrolment (id, collector_url, device_id, club_id, token, enrolled_at)"
+                                + " VALUES (1, 'https://collector.test', '6f1c2a9e-7d3b-4c55-9a0e-2b8f6d1e7c34', 'sz-rodina-1860',"
+                                + " 'device-token-secret', 1764000000)");
+                exec(
+                        c,
+                        "INSERT OR REPLACE INTO upload_state (id, last_sequence, consecutive_failures, not_before)"
+                                + " VALUES (1, 41, 0, 0)");
+                exec(
+                        c,
+                        "INSERT INTO staff_pin (id, pin_hash, set_at) VALUES (1, 'pbkdf2$210000$salt$hash', 1764000000)");
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_card (code, pin_hash, age_band, sex,"
                         + " created_at) VALUES (?, ?, '65+', 'F', 1764000000)")) {
                     for (int i = 0; i < members; i++) {
@@ -55,9 +62,10 @@ class SalvageTest {
                         ps.executeUpdate();
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO session (id, kind, age_band, sex, started_at,"
-                        + " allowed_ms, ended_at, end_reason, closed_by, wipe_ok) VALUES (?, 'GUEST', '25-64', 'M', ?,"
-                        + " 3600000, ?, 'LOGOUT', 'KIOSK', 1)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO session (id, kind, age_band, sex, started_at,"
+                                + " allowed_ms, ended_at, end_reason, closed_by, wipe_ok) VALUES (?, 'GUEST', '25-64', 'M', ?,"
+                                + " 3600000, ?, 'LOGOUT', 'KIOSK', 1)")) {
                     for (int i = 0; i < 50; i++) {
                         ps.setString(1, "session-" + i);
                         ps.setLong(2, 1764000000L + i * 7200L);
@@ -66,10 +74,15 @@ class SalvageTest {
                     }
                 }
                 for (int seq = 40; seq <= 41; seq++) {
-                    exec(c, "INSERT INTO outbox (batch_id, kind, sequence, created_at, payload, next_attempt_at)"
-                            + " VALUES ('batch-" + seq + "', 'USAGE', " + seq + ", 1764000000, x'1f8b0800', 0)");
-                    exec(c, "INSERT INTO sealed_period (kind, period_start, batch_id) VALUES ('USAGE', "
-                            + (1764000000L + seq * 86400L) + ", 'batch-" + seq + "')");
+                    exec(
+                            c,
+                            "INSERT INTO outbox (batch_id, kind, sequence, created_at, payload, next_attempt_at)"
+                                    + " VALUES ('batch-" + seq + "', 'USAGE', " + seq
+                                    + ", 1764000000, x'1f8b0800', 0)");
+                    exec(
+                            c,
+                            "INSERT INTO sealed_period (kind, period_start, batch_id) VALUES ('USAGE', "
+                                    + (1764000000L + seq * 86400L) + ", 'batch-" + seq + "')");
                 }
                 return null;
             });
@@ -89,7 +102,8 @@ class SalvageTest {
 
         try (Database db = new DatabaseOpener(dir, clock).open()) {
             assertEquals("ok", db.integrityCheck());
-            assertEquals(List.of("device-token-secret|41"),
+            assertEquals(
+                    List.of("device-token-secret|41"),
                     rows(db, "SELECT e.token || '|' || u.last_sequence FROM enrolment e, upload_state u"));
             assertEquals(List.of("pbkdf2$210000$salt$hash"), rows(db, "SELECT pin_hash FROM staff_pin"));
             assertEquals(List.of("20"), rows(db, "SELECT count(*) FROM member_card"));
@@ -103,8 +117,12 @@ class SalvageTest {
             AlertEvent alert = open.get(0);
             assertEquals(DatabaseOpener.CHECK, alert.check());
             assertEquals(HealthStatus.CRIT, alert.status());
-            assertTrue(alert.detail().contains("enrolment 1") && alert.detail().contains("member_card 20")
-                    && alert.detail().contains("session 50") && alert.detail().contains("outbox 2"), alert.detail());
+            assertTrue(
+                    alert.detail().contains("enrolment 1")
+                            && alert.detail().contains("member_card 20")
+                            && alert.detail().contains("session 50")
+                            && alert.detail().contains("outbox 2"),
+                    alert.detail());
         }
     }
 
@@ -116,13 +134,16 @@ class SalvageTest {
         damage(cardPages.subList(cardPages.size() / 2, cardPages.size() / 2 + 1));
 
         try (Database db = new DatabaseOpener(dir, clock).open()) {
-            int saved = Integer.parseInt(rows(db, "SELECT count(*) FROM member_card").get(0));
+            int saved = Integer.parseInt(
+                    rows(db, "SELECT count(*) FROM member_card").get(0));
             assertTrue(saved > 0 && saved < 3000, "some cards saved, not all: " + saved);
-            assertEquals(List.of("device-token-secret|41"),
+            assertEquals(
+                    List.of("device-token-secret|41"),
                     rows(db, "SELECT e.token || '|' || u.last_sequence FROM enrolment e, upload_state u"));
             assertEquals(List.of("50"), rows(db, "SELECT count(*) FROM session"));
             AlertEvent alert = new AlertStore(db, clock).open().get(0);
-            assertTrue(alert.detail().contains("Partly lost") && alert.detail().contains("member_card"), alert.detail());
+            assertTrue(
+                    alert.detail().contains("Partly lost") && alert.detail().contains("member_card"), alert.detail());
         }
     }
 
@@ -160,7 +181,8 @@ class SalvageTest {
     private static List<String> rows(Database db, String sql) throws SQLException {
         return db.read(c -> {
             List<String> out = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
                 }

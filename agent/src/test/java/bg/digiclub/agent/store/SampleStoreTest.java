@@ -28,6 +28,7 @@ class SampleStoreTest {
 
     @TempDir
     Path dir;
+
     private Database db;
     private TestClock clock;
     private SampleStore store;
@@ -70,7 +71,8 @@ class SampleStoreTest {
     void aLateSampleDoesNotReplaceTheNewestOnesProcesses() throws Exception {
         ProcessUsage firefox = new ProcessUsage(10, "firefox-esr", 50, 1L << 30);
         ProcessUsage libreoffice = new ProcessUsage(11, "soffice.bin", 20, 1L << 29);
-        store.append(new HealthSample(T0.plusSeconds(60), Map.of(Metric.CPU_LOAD_PCT, 50.0), List.of(firefox), List.of()));
+        store.append(
+                new HealthSample(T0.plusSeconds(60), Map.of(Metric.CPU_LOAD_PCT, 50.0), List.of(firefox), List.of()));
         store.append(new HealthSample(T0, Map.of(Metric.CPU_LOAD_PCT, 20.0), List.of(libreoffice), List.of()));
         HealthSample latest = store.latest().orElseThrow();
         assertEquals(T0.plusSeconds(60), latest.at());
@@ -81,11 +83,14 @@ class SampleStoreTest {
     void latestProcessesFollowTheListsAsTheyChangeAndComeBack() throws Exception {
         ProcessUsage firefox = new ProcessUsage(10, "firefox-esr", 50, 1L << 30);
         ProcessUsage libreoffice = new ProcessUsage(11, "soffice.bin", 20, 1L << 29);
-        List<List<ProcessUsage>> lists = List.of(List.of(firefox), List.of(firefox), List.of(libreoffice),
-                List.of(firefox));
+        List<List<ProcessUsage>> lists =
+                List.of(List.of(firefox), List.of(firefox), List.of(libreoffice), List.of(firefox));
         for (int i = 0; i < lists.size(); i++) {
-            store.append(new HealthSample(T0.plusSeconds(10L * i), Map.of(Metric.CPU_LOAD_PCT, (double) i),
-                    lists.get(i), List.of(libreoffice)));
+            store.append(new HealthSample(
+                    T0.plusSeconds(10L * i),
+                    Map.of(Metric.CPU_LOAD_PCT, (double) i),
+                    lists.get(i),
+                    List.of(libreoffice)));
             HealthSample latest = store.latest().orElseThrow();
             assertEquals(lists.get(i), latest.topByCpu(), "after sample " + i);
             assertEquals(List.of(libreoffice), latest.topByMemory(), "after sample " + i);
@@ -109,15 +114,18 @@ class SampleStoreTest {
         metrics.put(Metric.fanRpm(1), Double.POSITIVE_INFINITY);
         metrics.put(Metric.CPU_LOAD_PCT, 12.25);
         store.append(sample(T0, metrics));
-        assertEquals(Map.of(Metric.CPU_LOAD_PCT, 12.25), store.latest().orElseThrow().metrics());
+        assertEquals(
+                Map.of(Metric.CPU_LOAD_PCT, 12.25), store.latest().orElseThrow().metrics());
     }
 
     @Test
     void metricsAppearingLaterGetTheirOwnHistory() throws Exception {
         store.append(sample(T0, Map.of(Metric.CPU_LOAD_PCT, 1.0)));
-        store.append(sample(T0.plusSeconds(30), Map.of(Metric.CPU_LOAD_PCT, 2.0, Metric.fsFreePct("/media/usb"), 80.0)));
+        store.append(
+                sample(T0.plusSeconds(30), Map.of(Metric.CPU_LOAD_PCT, 2.0, Metric.fsFreePct("/media/usb"), 80.0)));
         assertEquals(List.of(Metric.CPU_LOAD_PCT, Metric.fsFreePct("/media/usb")), store.metricNames());
-        assertEquals(List.of(HistoryPoint.raw(Metric.fsFreePct("/media/usb"), T0.plusSeconds(30), 80.0)),
+        assertEquals(
+                List.of(HistoryPoint.raw(Metric.fsFreePct("/media/usb"), T0.plusSeconds(30), 80.0)),
                 store.history(Metric.fsFreePct("/media/usb"), T0, T0.plusSeconds(60)));
     }
 
@@ -137,8 +145,10 @@ class SampleStoreTest {
         retention.run();
 
         List<HistoryPoint> all = store.history(load, T0, clock.instant());
-        List<HistoryPoint> hourly = all.stream().filter(p -> p.resolution() == Resolution.HOURLY).toList();
-        List<HistoryPoint> raw = all.stream().filter(p -> p.resolution() == Resolution.RAW).toList();
+        List<HistoryPoint> hourly =
+                all.stream().filter(p -> p.resolution() == Resolution.HOURLY).toList();
+        List<HistoryPoint> raw =
+                all.stream().filter(p -> p.resolution() == Resolution.RAW).toList();
         // Raw readings are kept from the hour 7 days before the last run; hours before are summarized.
         Instant rawFrom = T0.plus(Duration.ofDays(3));
         assertEquals(72, hourly.size(), "3 days of hours");
@@ -149,8 +159,10 @@ class SampleStoreTest {
         assertTrue(all.indexOf(raw.get(0)) == hourly.size(), "hourly points come first, then raw, by time");
 
         // A period in the middle: the hour that overlaps its start is included.
-        List<HistoryPoint> middle = store.history(load, T0.plus(Duration.ofMinutes(90)), T0.plus(Duration.ofMinutes(150)));
-        assertEquals(List.of(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2))),
+        List<HistoryPoint> middle =
+                store.history(load, T0.plus(Duration.ofMinutes(90)), T0.plus(Duration.ofMinutes(150)));
+        assertEquals(
+                List.of(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2))),
                 middle.stream().map(HistoryPoint::at).toList());
         assertEquals(7 * 144, store.history(load, Duration.ofDays(7)).size(), "the last week");
     }
@@ -160,8 +172,16 @@ class SampleStoreTest {
         store.append(RealisticSamples.sample(0, T0));
         store.append(RealisticSamples.sample(1, T0.plusSeconds(30)));
         List<HistoryPoint> root = store.historyByPrefix("fs./.", T0, T0.plusSeconds(30));
-        assertEquals(List.of("fs./.free_bytes", "fs./.free_bytes", "fs./.free_pct", "fs./.free_pct",
-                        "fs./.total_bytes", "fs./.total_bytes", "fs./.used_bytes", "fs./.used_bytes"),
+        assertEquals(
+                List.of(
+                        "fs./.free_bytes",
+                        "fs./.free_bytes",
+                        "fs./.free_pct",
+                        "fs./.free_pct",
+                        "fs./.total_bytes",
+                        "fs./.total_bytes",
+                        "fs./.used_bytes",
+                        "fs./.used_bytes"),
                 root.stream().map(HistoryPoint::metric).toList());
         assertEquals(16, store.historyByPrefix("fs.", T0, T0.plusSeconds(30)).size(), "/ and /home");
         assertEquals(List.of(), store.historyByPrefix("fs_", T0, T0.plusSeconds(30)), "'_' is not a wildcard");
@@ -171,8 +191,8 @@ class SampleStoreTest {
     void historyOfAnUnknownMetricIsEmptyAndABackwardsPeriodIsRefused() throws Exception {
         store.append(RealisticSamples.sample(0, T0));
         assertEquals(List.of(), store.history("no.such.metric", T0, T0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> store.history(Metric.CPU_LOAD_PCT, T0, T0.minusSeconds(1)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> store.history(Metric.CPU_LOAD_PCT, T0, T0.minusSeconds(1)));
         assertTrue(e.getMessage().contains("after it ends"), e.getMessage());
     }
 
@@ -190,7 +210,8 @@ class SampleStoreTest {
 
         clock.set(T0.plus(Duration.ofDays(8)));
         retention.run();
-        assertEquals(List.of(new HistoryPoint(load, T0, Resolution.HOURLY, 10, 30, 60, 3)),
+        assertEquals(
+                List.of(new HistoryPoint(load, T0, Resolution.HOURLY, 10, 30, 60, 3)),
                 store.history(load, T0, T0.plusSeconds(3599)));
     }
 }

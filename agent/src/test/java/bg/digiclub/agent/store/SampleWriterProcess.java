@@ -21,8 +21,7 @@ public final class SampleWriterProcess {
     static final long STEP_SECONDS = 30;
     static final String COMMITTED = "committed ";
 
-    private SampleWriterProcess() {
-    }
+    private SampleWriterProcess() {}
 
     static Instant timeOf(long n) {
         return BASE.plusSeconds(n * STEP_SECONDS);

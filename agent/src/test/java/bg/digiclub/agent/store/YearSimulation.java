@@ -26,8 +26,19 @@ final class YearSimulation {
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     /** What the simulation measured. */
-    record Figures(Duration simulated, long samples, long fileBytes, long walBytes, long pageCount, long freePages,
-                   long rawRows, long rawBytes, long hourlyRows, long hourlyBytes, long metrics, Duration elapsed) {
+    record Figures(
+            Duration simulated,
+            long samples,
+            long fileBytes,
+            long walBytes,
+            long pageCount,
+            long freePages,
+            long rawRows,
+            long rawBytes,
+            long hourlyRows,
+            long hourlyBytes,
+            long metrics,
+            Duration elapsed) {
         double bytesPerDay() {
             return (double) fileBytes / simulated.toDays();
         }
@@ -36,20 +47,41 @@ final class YearSimulation {
         public String toString() {
             double rawPerRow = (double) rawBytes / rawRows;
             double hourlyPerRow = (double) hourlyBytes / hourlyRows;
-            return String.format("simulated %d days, %d samples appended, %d metrics%n"
+            return String.format(
+                    "simulated %d days, %d samples appended, %d metrics%n"
                             + "file %.2f MB (%d pages, %d free), wal %d bytes; %.0f bytes per simulated day%n"
                             + "raw:    %d rows, %.2f MB, %.1f bytes/row = %.0f bytes/sample, %.2f MB per day at 30 s%n"
                             + "hourly: %d rows, %.2f MB, %.1f bytes/row = %.1f KB per day%n"
                             + "took %.1f s",
-                    simulated.toDays(), samples, metrics, fileBytes / 1e6, pageCount, freePages, walBytes, bytesPerDay(),
-                    rawRows, rawBytes / 1e6, rawPerRow, rawPerRow * metrics, rawPerRow * metrics * 2880 / 1e6,
-                    hourlyRows, hourlyBytes / 1e6, hourlyPerRow, hourlyPerRow * metrics * 24 / 1e3,
+                    simulated.toDays(),
+                    samples,
+                    metrics,
+                    fileBytes / 1e6,
+                    pageCount,
+                    freePages,
+                    walBytes,
+                    bytesPerDay(),
+                    rawRows,
+                    rawBytes / 1e6,
+                    rawPerRow,
+                    rawPerRow * metrics,
+                    rawPerRow * metrics * 2880 / 1e6,
+                    hourlyRows,
+                    hourlyBytes / 1e6,
+                    hourlyPerRow,
+                    hourlyPerRow * metrics * 24 / 1e3,
                     elapsed.toMillis() / 1e3);
         }
     }
 
-    static Figures run(Path dir, Duration simulated, Duration fullRate, Duration interval, Duration earlyInterval,
-                       Duration retentionEvery) throws SQLException, IOException {
+    static Figures run(
+            Path dir,
+            Duration simulated,
+            Duration fullRate,
+            Duration interval,
+            Duration earlyInterval,
+            Duration retentionEvery)
+            throws SQLException, IOException {
         long started = System.nanoTime();
         TestClock clock = new TestClock(START);
         Path file = dir.resolve(Database.FILE_NAME);
@@ -88,15 +120,26 @@ final class YearSimulation {
             long hourlyBytes = count(db, "SELECT SUM(pgsize) FROM dbstat WHERE name = 'sample_hourly'");
             long metrics = count(db, "SELECT count(*) FROM metric");
             Path wal = file.resolveSibling(file.getFileName() + "-wal");
-            return new Figures(simulated, samples, Files.size(file),
-                    Files.exists(wal) ? Files.size(wal) : 0, pages, free, raw, rawBytes, hourly, hourlyBytes, metrics,
+            return new Figures(
+                    simulated,
+                    samples,
+                    Files.size(file),
+                    Files.exists(wal) ? Files.size(wal) : 0,
+                    pages,
+                    free,
+                    raw,
+                    rawBytes,
+                    hourly,
+                    hourlyBytes,
+                    metrics,
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
     private static long count(Database db, String sql) throws SQLException {
         return db.read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(sql)) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
         });
@@ -116,7 +159,8 @@ final class YearSimulation {
         Duration early = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 3600);
         System.out.println("writing into " + dir + (temporary ? " (deleted at the end)" : ""));
         try {
-            System.out.println(run(dir, simulated, Duration.ofDays(7).plusHours(2), interval, early, Duration.ofMinutes(10)));
+            System.out.println(
+                    run(dir, simulated, Duration.ofDays(7).plusHours(2), interval, early, Duration.ofMinutes(10)));
         } finally {
             if (temporary) {
                 try (Stream<Path> paths = Files.walk(dir)) {

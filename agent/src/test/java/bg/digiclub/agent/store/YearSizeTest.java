@@ -21,8 +21,13 @@ class YearSizeTest {
 
     @Test
     void fourHundredDaysOfSamplesStayUnder50Megabytes() throws Exception {
-        YearSimulation.Figures f = YearSimulation.run(dir, Duration.ofDays(400), Duration.ofDays(7).plusHours(2),
-                Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(10));
+        YearSimulation.Figures f = YearSimulation.run(
+                dir,
+                Duration.ofDays(400),
+                Duration.ofDays(7).plusHours(2),
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                Duration.ofMinutes(10));
         System.out.println(f);
         assertTrue(f.fileBytes() < LIMIT_BYTES, f.toString());
         assertEquals(45, f.metrics());

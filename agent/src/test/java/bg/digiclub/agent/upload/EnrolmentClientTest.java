@@ -9,17 +9,15 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 
 import bg.digiclub.testsupport.TestClock;
 
@@ -29,6 +27,7 @@ class EnrolmentClientTest {
 
     @TempDir
     Path dir;
+
     MockWebServer server;
     UploadRig rig;
     EnrolmentClient client;
@@ -37,9 +36,13 @@ class EnrolmentClientTest {
     void setUp() throws Exception {
         server = new MockWebServer();
         server.start();
-        rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), ScanningPrivacyGuard.none(), server.url("/").uri());
-        client = new EnrolmentClient(CollectorHttp.client(rig.config), server.url("/").uri(), rig.enrolment, rig.clock,
-                "0.1.0");
+        rig = new UploadRig(
+                dir,
+                TestClock.sofia("2026-11-24T10:00:00Z"),
+                ScanningPrivacyGuard.none(),
+                server.url("/").uri());
+        client = new EnrolmentClient(
+                CollectorHttp.client(rig.config), server.url("/").uri(), rig.enrolment, rig.clock, "0.1.0");
     }
 
     @AfterEach
@@ -49,8 +52,12 @@ class EnrolmentClientTest {
     }
 
     private static MockResponse created() {
-        return new MockResponse.Builder().code(201).body("{\"deviceId\":\"" + DEVICE + "\",\"clubId\":\"sz-rodina-1860\","
-                + "\"clubName\":\"НЧ „Родина 1860“\",\"deviceNumber\":3,\"token\":\"" + TOKEN.substring(0, 43) + "\"}").build();
+        return new MockResponse.Builder()
+                .code(201)
+                .body("{\"deviceId\":\"" + DEVICE + "\",\"clubId\":\"sz-rodina-1860\","
+                        + "\"clubName\":\"НЧ „Родина 1860“\",\"deviceNumber\":3,\"token\":\"" + TOKEN.substring(0, 43)
+                        + "\"}")
+                .build();
     }
 
     @Test
@@ -68,7 +75,9 @@ class EnrolmentClientTest {
         assertTrue(body.path("requestKey").asText().matches("[0-9a-f]{64}"), body.toString());
         assertEquals(3, body.size(), "nothing about the PC is sent (the request key is random): " + body);
         rig.reopen();
-        assertEquals(TOKEN.substring(0, 43), rig.enrolment.credentials().orElseThrow().token());
+        assertEquals(
+                TOKEN.substring(0, 43),
+                rig.enrolment.credentials().orElseThrow().token());
     }
 
     @Test
@@ -79,7 +88,8 @@ class EnrolmentClientTest {
         server.takeRequest(1, TimeUnit.SECONDS);
         server.enqueue(created());
         client.enrol("7KQ2-M9XD-4TRC");
-        JsonNode body = new ObjectMapper().readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
+        JsonNode body = new ObjectMapper()
+                .readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
         assertEquals(DEVICE.toString(), body.path("previousDeviceId").asText());
         assertTrue(rig.enrolment.needsReenrolment().isEmpty());
     }
@@ -93,11 +103,13 @@ class EnrolmentClientTest {
         assertTrue(rig.enrolment.credentials().isEmpty());
 
         rig.reopen();
-        client = new EnrolmentClient(CollectorHttp.client(rig.config), server.url("/").uri(), rig.enrolment, rig.clock,
-                "0.1.0");
+        client = new EnrolmentClient(
+                CollectorHttp.client(rig.config), server.url("/").uri(), rig.enrolment, rig.clock, "0.1.0");
         server.enqueue(created());
         client.enrol("7KQ2-M9XD-4TRB");
-        assertEquals(firstKey, requestKey(server.takeRequest(1, TimeUnit.SECONDS)),
+        assertEquals(
+                firstKey,
+                requestKey(server.takeRequest(1, TimeUnit.SECONDS)),
                 "the retry carries the stored request key, so the collector answers with the same device");
 
         server.enqueue(created());
@@ -107,7 +119,10 @@ class EnrolmentClientTest {
     }
 
     private static String requestKey(RecordedRequest request) throws Exception {
-        return new ObjectMapper().readTree(request.getBody().utf8()).path("requestKey").asText();
+        return new ObjectMapper()
+                .readTree(request.getBody().utf8())
+                .path("requestKey")
+                .asText();
     }
 
     @Test
@@ -119,8 +134,10 @@ class EnrolmentClientTest {
 
     @Test
     void aRefusedCodeSaysSoAndStoresNothing() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(403)
-                .body("{\"status\":403,\"code\":\"enrolment-refused\",\"message\":\"code expired\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(403)
+                .body("{\"status\":403,\"code\":\"enrolment-refused\",\"message\":\"code expired\"}")
+                .build());
         EnrolmentException e = assertThrows(EnrolmentException.class, () -> client.enrol("7KQ2-M9XD-4TRB"));
         assertTrue(e.getMessage().contains("refused") && e.getMessage().contains("code expired"), e.getMessage());
         assertTrue(rig.enrolment.credentials().isEmpty());
@@ -128,14 +145,21 @@ class EnrolmentClientTest {
 
     @Test
     void tooManyAttemptsSaysWhenToTryAgain() {
-        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "60").body("{}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "60")
+                .body("{}")
+                .build());
         EnrolmentException e = assertThrows(EnrolmentException.class, () -> client.enrol("7KQ2-M9XD-4TRB"));
         assertTrue(e.getMessage().contains("in 60 s"), e.getMessage());
     }
 
     @Test
     void aGarbageAnswerIsAClearErrorAndStoresNothing() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(201).body("<html>proxy login</html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(201)
+                .body("<html>proxy login</html>")
+                .build());
         EnrolmentException e = assertThrows(EnrolmentException.class, () -> client.enrol("7KQ2-M9XD-4TRB"));
         assertTrue(e.getMessage().contains("not readable"), e.getMessage());
         assertTrue(rig.enrolment.credentials().isEmpty());

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -62,7 +61,10 @@ public final class FakeCollector implements AutoCloseable {
             // MockWebServer asks peek() how to read the request body, before dispatch().
             @Override
             public MockResponse peek() {
-                return resetDuringBody ? new MockResponse.Builder().onRequestBody(new SocketEffect.CloseSocket()).build()
+                return resetDuringBody
+                        ? new MockResponse.Builder()
+                                .onRequestBody(new SocketEffect.CloseSocket())
+                                .build()
                         : super.peek();
             }
         });
@@ -139,11 +141,16 @@ public final class FakeCollector implements AutoCloseable {
     }
 
     public static Fault status(int code, String body, String header, String value) {
-        return (c, r, store) -> new MockResponse.Builder().code(code).addHeader(header, value).body(body).build();
+        return (c, r, store) -> new MockResponse.Builder()
+                .code(code)
+                .addHeader(header, value)
+                .body(body)
+                .build();
     }
 
     public static Fault problem(int code, String problemCode, String message) {
-        return status(code, "{\"status\":" + code + ",\"code\":\"" + problemCode + "\",\"message\":\"" + message + "\"}");
+        return status(
+                code, "{\"status\":" + code + ",\"code\":\"" + problemCode + "\",\"message\":\"" + message + "\"}");
     }
 
     private MockResponse handle(RecordedRequest request) {
@@ -168,12 +175,12 @@ public final class FakeCollector implements AutoCloseable {
     /** The protocol's intake: headers, body, idempotency. */
     private MockResponse intake(RecordedRequest request) {
         if (!("Bearer " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
-            return problem(401, "invalid-token", "unknown token").answer(this, request, () -> { });
+            return problem(401, "invalid-token", "unknown token").answer(this, request, () -> {});
         }
         if (!"gzip".equals(request.getHeaders().get("Content-Encoding"))
                 || !String.valueOf(request.getHeaders().get("Content-Type")).startsWith("application/json")) {
             return problem(400, "bad-header", "Content-Encoding gzip and Content-Type application/json expected")
-                    .answer(this, request, () -> { });
+                    .answer(this, request, () -> {});
         }
         String json;
         JsonNode batch;
@@ -181,27 +188,29 @@ public final class FakeCollector implements AutoCloseable {
             json = new String(Gzip.decompress(request.getBody().toByteArray()), StandardCharsets.UTF_8);
             batch = JSON.readTree(json);
         } catch (IOException | RuntimeException e) {
-            return problem(400, "malformed-json", "not JSON").answer(this, request, () -> { });
+            return problem(400, "malformed-json", "not JSON").answer(this, request, () -> {});
         }
         BatchKind kind = BatchKind.valueOf(batch.path("kind").asText());
         try {
             scan.check(kind, json);
         } catch (PrivacyViolation e) {
             violations.add(e.getMessage());
-            return problem(422, "invalid", "privacy scan: " + e.getMessage()).answer(this, request, () -> { });
+            return problem(422, "invalid", "privacy scan: " + e.getMessage()).answer(this, request, () -> {});
         }
         String key = request.getHeaders().get("Idempotency-Key");
         if (!batch.path("batchId").asText().equals(key)) {
-            return problem(400, "bad-header", "Idempotency-Key must equal batchId").answer(this, request, () -> { });
+            return problem(400, "bad-header", "Idempotency-Key must equal batchId")
+                    .answer(this, request, () -> {});
         }
         synchronized (stored) {
             String before = stored.get(key);
             if (before != null && !before.equals(json)) {
-                return problem(422, "batch-conflict", "batch stored with other content").answer(this, request, () -> { });
+                return problem(422, "batch-conflict", "batch stored with other content")
+                        .answer(this, request, () -> {});
             }
             stored.put(key, json);
-            String receipt = "{\"batchId\":\"" + key + "\",\"sequence\":" + batch.path("sequence").asLong()
-                    + ",\"receivedAt\":\"2026-11-25T00:00:00Z\"}";
+            String receipt = "{\"batchId\":\"" + key + "\",\"sequence\":"
+                    + batch.path("sequence").asLong() + ",\"receivedAt\":\"2026-11-25T00:00:00Z\"}";
             MockResponse.Builder b = new MockResponse.Builder().code(200).body(receipt);
             if (before != null) {
                 b.addHeader("Idempotent-Replayed", "true");

@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.testsupport.TestClock;
-import mockwebserver3.MockResponse;
 
 /**
  * The agent killed (SIGKILL, a real child process) while the collector is answering: the batch
@@ -36,7 +36,9 @@ class KilledMidUploadTest {
             try (UploadRig rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), scan, collector.url())) {
                 rig.enrol(collector.url());
                 for (int i = 0; i < 6; i++) {
-                    sealed.add(rig.sealSample(i % 2 == 0 ? BatchKind.USAGE : BatchKind.HEALTH).batchId().toString());
+                    sealed.add(rig.sealSample(i % 2 == 0 ? BatchKind.USAGE : BatchKind.HEALTH)
+                            .batchId()
+                            .toString());
                 }
             }
             CountDownLatch thirdStored = new CountDownLatch(1);
@@ -54,8 +56,9 @@ class KilledMidUploadTest {
             });
             Path db = dir.resolve(Database.FILE_NAME);
             Process child = start(db, collector, dir.resolve("child-1.log"));
-            assertTrue(thirdStored.await(60, TimeUnit.SECONDS), "the child reached the third batch: "
-                    + java.nio.file.Files.readString(dir.resolve("child-1.log")));
+            assertTrue(
+                    thirdStored.await(60, TimeUnit.SECONDS),
+                    "the child reached the third batch: " + java.nio.file.Files.readString(dir.resolve("child-1.log")));
             child.destroyForcibly(); // SIGKILL
             child.waitFor(30, TimeUnit.SECONDS);
             release.countDown();
@@ -72,7 +75,11 @@ class KilledMidUploadTest {
             assertTrue(seen.size() > distinct.size(), "the batch in flight at the kill was sent twice: " + seen);
             try (Database reopened = Database.open(db)) {
                 assertEquals("ok", reopened.integrityCheck());
-                assertEquals(0, new Outbox(reopened, OutboxLimits.DEFAULT, scan, java.time.Clock.systemUTC()).all().size());
+                assertEquals(
+                        0,
+                        new Outbox(reopened, OutboxLimits.DEFAULT, scan, java.time.Clock.systemUTC())
+                                .all()
+                                .size());
             }
             assertEquals(List.of(), collector.violations());
         }
@@ -80,7 +87,15 @@ class KilledMidUploadTest {
 
     private static Process start(Path db, FakeCollector collector, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), UploadChild.class.getName(),
-                db.toString(), collector.url().toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        UploadChild.class.getName(),
+                        db.toString(),
+                        collector.url().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 }

@@ -23,11 +23,16 @@ import bg.digiclub.testsupport.TestClock;
 class OutboxTest {
     @TempDir
     Path dir;
+
     UploadRig rig;
 
     @BeforeEach
     void setUp() throws Exception {
-        rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), ScanningPrivacyGuard.none(), URI.create("http://localhost:1"));
+        rig = new UploadRig(
+                dir,
+                TestClock.sofia("2026-11-24T10:00:00Z"),
+                ScanningPrivacyGuard.none(),
+                URI.create("http://localhost:1"));
     }
 
     @AfterEach
@@ -56,14 +61,19 @@ class OutboxTest {
         rig.reopen();
         SealedBatch after = rig.outbox.all().get(0);
         assertEquals(a.batchId(), after.batchId());
-        assertEquals(new String(before, StandardCharsets.ISO_8859_1), new String(after.payloadGzip(), StandardCharsets.ISO_8859_1));
+        assertEquals(
+                new String(before, StandardCharsets.ISO_8859_1),
+                new String(after.payloadGzip(), StandardCharsets.ISO_8859_1));
         assertEquals(2, rig.sealSample(BatchKind.USAGE).sequence(), "the sequence goes on after a restart");
     }
 
     @Test
     void aPayloadTheGuardRefusesIsNotSealedAndUsesNoSequenceNumber() throws Exception {
-        PrivacyViolation e = assertThrows(PrivacyViolation.class, () -> rig.outbox.seal(BatchKind.USAGE,
-                info -> "{\"kind\":\"USAGE\",\"from\":\"10.0.0.17\"}".getBytes(StandardCharsets.UTF_8)));
+        PrivacyViolation e = assertThrows(
+                PrivacyViolation.class,
+                () -> rig.outbox.seal(
+                        BatchKind.USAGE,
+                        info -> "{\"kind\":\"USAGE\",\"from\":\"10.0.0.17\"}".getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("IPv4"), e.getMessage());
         assertEquals(List.of(), rig.outbox.all());
         assertEquals(1, rig.sealSample(BatchKind.USAGE).sequence());
@@ -78,7 +88,8 @@ class OutboxTest {
             big.append((char) ('a' + r.nextInt(26)));
         }
         big.append("\"}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> rig.outbox.seal(BatchKind.USAGE, info -> big.toString().getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("upload.max-batch-bytes"), e.getMessage());
         assertEquals(List.of(), rig.outbox.all());
@@ -94,7 +105,9 @@ class OutboxTest {
         rig.sealSample(BatchKind.USAGE);
         rig.sealSample(BatchKind.HEALTH);
         rig.sealSample(BatchKind.USAGE);
-        assertEquals(List.of(1L, 3L, 4L, 5L), rig.outbox.all().stream().map(SealedBatch::sequence).toList(),
+        assertEquals(
+                List.of(1L, 3L, 4L, 5L),
+                rig.outbox.all().stream().map(SealedBatch::sequence).toList(),
                 "the oldest HEALTH batch (#2) went, all usage kept");
         assertEquals(Map.of(BatchKind.HEALTH, 1L), rig.outbox.stats().evictedUnreported());
         SealInfo sixth = rig.sealSample(BatchKind.USAGE);
@@ -114,13 +127,21 @@ class OutboxTest {
         List<SealedBatch> left = rig.outbox.all();
         long reportedByLeft = 0;
         for (SealedBatch b : left) {
-            var evicted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(b.json()).path("evicted");
-            reportedByLeft += evicted.path("usageBatches").asLong() + evicted.path("healthBatches").asLong();
+            var evicted = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(b.json())
+                    .path("evicted");
+            reportedByLeft += evicted.path("usageBatches").asLong()
+                    + evicted.path("healthBatches").asLong();
         }
-        long pending = rig.outbox.stats().evictedUnreported().values().stream().mapToLong(Long::longValue).sum();
-        assertEquals(sealed, left.size() + reportedByLeft + pending,
+        long pending = rig.outbox.stats().evictedUnreported().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        assertEquals(
+                sealed,
+                left.size() + reportedByLeft + pending,
                 "each sealed batch is either still here or counted exactly once as evicted");
-        assertTrue(left.stream().filter(b -> b.kind() == BatchKind.HEALTH).count() <= 1,
+        assertTrue(
+                left.stream().filter(b -> b.kind() == BatchKind.HEALTH).count() <= 1,
                 "health is evicted before usage: " + left);
     }
 
@@ -141,12 +162,12 @@ class OutboxTest {
     @Test
     void anEvictedBatchHandsBackTheEvictionsItWasCarrying() throws Exception {
         rig.withLimits(new OutboxLimits(Duration.ofDays(7), Duration.ofDays(30), 1 << 20, 4096));
-        rig.sealSample(BatchKind.HEALTH);                 // #1
+        rig.sealSample(BatchKind.HEALTH); // #1
         rig.clock.advance(Duration.ofDays(8));
         SealInfo carrier = rig.sealSample(BatchKind.HEALTH); // #2 reports #1's eviction
         assertEquals(1, carrier.evicted(BatchKind.HEALTH));
         rig.clock.advance(Duration.ofDays(8));
-        SealInfo next = rig.sealSample(BatchKind.USAGE);   // #2 evicted: its own eviction + the one it carried
+        SealInfo next = rig.sealSample(BatchKind.USAGE); // #2 evicted: its own eviction + the one it carried
         assertEquals(2, next.evicted(BatchKind.HEALTH));
     }
 
@@ -155,8 +176,14 @@ class OutboxTest {
         SealInfo a = rig.sealSample(BatchKind.USAGE);
         rig.sealSample(BatchKind.USAGE);
         rig.outbox.quarantine(a.batchId(), "HTTP 422 invalid: sessionMinutes");
-        assertEquals(1, rig.outbox.sendable(EnumSet.allOf(BatchKind.class), rig.clock.instant(), 10).size());
-        assertEquals("HTTP 422 invalid: sessionMinutes", rig.outbox.quarantined().get(0).quarantineReason().orElseThrow());
+        assertEquals(
+                1,
+                rig.outbox
+                        .sendable(EnumSet.allOf(BatchKind.class), rig.clock.instant(), 10)
+                        .size());
+        assertEquals(
+                "HTTP 422 invalid: sessionMinutes",
+                rig.outbox.quarantined().get(0).quarantineReason().orElseThrow());
         assertEquals(1, rig.outbox.stats().quarantined());
     }
 

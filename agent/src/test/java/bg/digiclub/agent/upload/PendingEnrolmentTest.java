@@ -11,13 +11,12 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
 
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 
 import bg.digiclub.testsupport.TestClock;
 
@@ -27,6 +26,7 @@ class PendingEnrolmentTest {
 
     @TempDir
     Path dir;
+
     MockWebServer server;
     UploadRig rig;
     Path codeFile;
@@ -36,14 +36,22 @@ class PendingEnrolmentTest {
     void setUp() throws Exception {
         server = new MockWebServer();
         server.start();
-        rig = new UploadRig(dir, TestClock.sofia("2026-11-24T10:00:00Z"), ScanningPrivacyGuard.none(), server.url("/").uri());
+        rig = new UploadRig(
+                dir,
+                TestClock.sofia("2026-11-24T10:00:00Z"),
+                ScanningPrivacyGuard.none(),
+                server.url("/").uri());
         codeFile = dir.resolve("enrol-code");
         Files.writeString(codeFile, "7KQ2-M9XD-4TRB\n");
         Files.setPosixFilePermissions(codeFile, PosixFilePermissions.fromString("rw-------"));
-        EnrolmentClient client = new EnrolmentClient(CollectorHttp.client(rig.config), server.url("/").uri(), rig.enrolment,
-                rig.clock, "0.1.0");
-        pending = new PendingEnrolment(codeFile, client, rig.enrolment,
-                new Backoff(Duration.ofSeconds(30), Duration.ofHours(6), new Random(7)), rig.clock);
+        EnrolmentClient client = new EnrolmentClient(
+                CollectorHttp.client(rig.config), server.url("/").uri(), rig.enrolment, rig.clock, "0.1.0");
+        pending = new PendingEnrolment(
+                codeFile,
+                client,
+                rig.enrolment,
+                new Backoff(Duration.ofSeconds(30), Duration.ofHours(6), new Random(7)),
+                rig.clock);
     }
 
     @AfterEach
@@ -53,8 +61,11 @@ class PendingEnrolmentTest {
     }
 
     private static MockResponse created() {
-        return new MockResponse.Builder().code(201).body("{\"deviceId\":\"" + DEVICE + "\",\"clubId\":\"sz-rodina-1860\","
-                + "\"clubName\":\"НЧ „Родина 1860“\",\"deviceNumber\":3,\"token\":\"" + "t".repeat(43) + "\"}").build();
+        return new MockResponse.Builder()
+                .code(201)
+                .body("{\"deviceId\":\"" + DEVICE + "\",\"clubId\":\"sz-rodina-1860\","
+                        + "\"clubName\":\"НЧ „Родина 1860“\",\"deviceNumber\":3,\"token\":\"" + "t".repeat(43) + "\"}")
+                .build();
     }
 
     @Test

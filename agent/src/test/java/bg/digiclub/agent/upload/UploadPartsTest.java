@@ -42,7 +42,10 @@ class UploadPartsTest {
             seen.add(d.toSeconds());
         }
         assertTrue(seen.size() > 50, "jittered over the whole range");
-        assertEquals(Duration.ofMinutes(10), b.delay(1, Optional.of(Duration.ofMinutes(10))), "Retry-After wins when longer");
+        assertEquals(
+                Duration.ofMinutes(10),
+                b.delay(1, Optional.of(Duration.ofMinutes(10))),
+                "Retry-After wins when longer");
     }
 
     @Test
@@ -57,7 +60,8 @@ class UploadPartsTest {
 
     @Test
     void usageIsScheduledOnceADayAtARandomMinuteInsideTheWindow() {
-        UploadSchedule s = new UploadSchedule(LocalTime.of(2, 0), LocalTime.of(5, 0), Duration.ofMinutes(15), new Random(3));
+        UploadSchedule s =
+                new UploadSchedule(LocalTime.of(2, 0), LocalTime.of(5, 0), Duration.ofMinutes(15), new Random(3));
         Instant t = NOW;
         Set<Integer> minutes = new HashSet<>();
         for (int day = 0; day < 60; day++) {
@@ -75,16 +79,20 @@ class UploadPartsTest {
 
     @Test
     void aWindowMayWrapPastMidnight() {
-        UploadSchedule s = new UploadSchedule(LocalTime.of(23, 0), LocalTime.of(1, 0), Duration.ofMinutes(15), new Random(5));
+        UploadSchedule s =
+                new UploadSchedule(LocalTime.of(23, 0), LocalTime.of(1, 0), Duration.ofMinutes(15), new Random(5));
         for (int i = 0; i < 50; i++) {
-            int hour = s.nextUsageUpload(NOW.plus(Duration.ofHours(i * 7)), SOFIA).atZone(SOFIA).getHour();
+            int hour = s.nextUsageUpload(NOW.plus(Duration.ofHours(i * 7)), SOFIA)
+                    .atZone(SOFIA)
+                    .getHour();
             assertTrue(hour == 23 || hour == 0, "hour " + hour);
         }
     }
 
     @Test
     void healthSlotsAreOnTheQuarterHour() {
-        UploadSchedule s = new UploadSchedule(LocalTime.of(2, 0), LocalTime.of(5, 0), Duration.ofMinutes(15), new Random(3));
+        UploadSchedule s =
+                new UploadSchedule(LocalTime.of(2, 0), LocalTime.of(5, 0), Duration.ofMinutes(15), new Random(3));
         assertEquals(Instant.parse("2026-11-24T10:15:00Z"), s.healthSlot(Instant.parse("2026-11-24T10:29:59Z")));
         assertEquals(Instant.parse("2026-11-24T10:30:00Z"), s.nextHealthSlot(Instant.parse("2026-11-24T10:15:00Z")));
     }
@@ -107,14 +115,38 @@ class UploadPartsTest {
         assertEquals(LocalTime.of(2, 0), d.usageWindowStart());
         assertEquals(Duration.ofMinutes(15), d.healthInterval());
         assertEquals(256 * 1024, d.outbox().maxBatchBytes());
-        UploadConfig c = config("upload.url", "https://stats.starazagora.bg/digiclub/", "upload.window-start", "01:30",
-                "upload.window-end", "04:00", "upload.health-interval-minutes", "30", "upload.outbox.max-megabytes", "8",
-                "upload.outbox.health-max-age-days", "10", "upload.outbox.usage-max-age-days", "200",
-                "upload.certificate-pins", "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-                "upload.backoff.initial-seconds", "10", "upload.backoff.max-minutes", "60",
-                "upload.max-batches-per-round", "20", "upload.max-batch-bytes", "65536",
-                "upload.connect-timeout-seconds", "5", "upload.call-timeout-seconds", "30");
-        assertEquals(URI.create("https://stats.starazagora.bg/digiclub"), c.collectorUrl().orElseThrow());
+        UploadConfig c = config(
+                "upload.url",
+                "https://stats.starazagora.bg/digiclub/",
+                "upload.window-start",
+                "01:30",
+                "upload.window-end",
+                "04:00",
+                "upload.health-interval-minutes",
+                "30",
+                "upload.outbox.max-megabytes",
+                "8",
+                "upload.outbox.health-max-age-days",
+                "10",
+                "upload.outbox.usage-max-age-days",
+                "200",
+                "upload.certificate-pins",
+                "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "upload.backoff.initial-seconds",
+                "10",
+                "upload.backoff.max-minutes",
+                "60",
+                "upload.max-batches-per-round",
+                "20",
+                "upload.max-batch-bytes",
+                "65536",
+                "upload.connect-timeout-seconds",
+                "5",
+                "upload.call-timeout-seconds",
+                "30");
+        assertEquals(
+                URI.create("https://stats.starazagora.bg/digiclub"),
+                c.collectorUrl().orElseThrow());
         assertEquals(8L << 20, c.outbox().maxTotalBytes());
         assertEquals(Duration.ofDays(10), c.outbox().healthMaxAge());
         assertEquals(1, c.certificatePins().size());
@@ -123,17 +155,26 @@ class UploadPartsTest {
 
     @Test
     void badValuesNameTheFileAndTheKey() {
-        ConfigException http = assertThrows(ConfigException.class, () -> config("upload.url", "http://stats.example.bg"));
-        assertTrue(http.getMessage().contains("agent.properties: key 'upload.url'")
-                && http.getMessage().contains("localhost"), http.getMessage());
-        assertEquals(URI.create("http://127.0.0.1:8080"), config("upload.url", "http://127.0.0.1:8080").collectorUrl().get());
-        assertTrue(assertThrows(ConfigException.class, () -> config("upload.window-start", "2am")).getMessage()
+        ConfigException http =
+                assertThrows(ConfigException.class, () -> config("upload.url", "http://stats.example.bg"));
+        assertTrue(
+                http.getMessage().contains("agent.properties: key 'upload.url'")
+                        && http.getMessage().contains("localhost"),
+                http.getMessage());
+        assertEquals(
+                URI.create("http://127.0.0.1:8080"),
+                config("upload.url", "http://127.0.0.1:8080").collectorUrl().get());
+        assertTrue(assertThrows(ConfigException.class, () -> config("upload.window-start", "2am"))
+                .getMessage()
                 .contains("upload.window-start"));
-        assertTrue(assertThrows(ConfigException.class, () -> config("upload.certificate-pins", "md5/xyz")).getMessage()
+        assertTrue(assertThrows(ConfigException.class, () -> config("upload.certificate-pins", "md5/xyz"))
+                .getMessage()
                 .contains("upload.certificate-pins"));
-        assertTrue(assertThrows(ConfigException.class, () -> config("upload.max-batch-bytes", "999999")).getMessage()
+        assertTrue(assertThrows(ConfigException.class, () -> config("upload.max-batch-bytes", "999999"))
+                .getMessage()
                 .contains("upload.max-batch-bytes"));
-        assertTrue(assertThrows(ConfigException.class, () -> config("upload.windw-start", "02:00")).getMessage()
+        assertTrue(assertThrows(ConfigException.class, () -> config("upload.windw-start", "02:00"))
+                .getMessage()
                 .contains("key 'upload.windw-start': unknown key"));
     }
 
@@ -145,24 +186,26 @@ class UploadPartsTest {
         g.check(BatchKind.USAGE, ok);
         g.check(BatchKind.HEALTH, "{\"at\":\"2026-11-24T08:15:00Z\"}");
         String[][] bad = {
-                {"{\"a\":\"192.168.1.20\"}", "IPv4"},
-                {"{\"a\":\"fe80::1ff:fe23:4567:890a\"}", "IPv6"},
-                {"{\"a\":\"2001:0db8:85a3:0000:0000:8a2e:0370:7334\"}", "IPv6"},
-                {"{\"a\":\"00:1A:2b:3C:4d:5E\"}", "MAC"},
-                {"{\"a\":\"00-1A-2B-3C-4D-5E\"}", "MAC"},
-                {"{\"a\":\"https://egov.bg/login\"}", "URL"},
-                {"{\"a\":\"www.gmail.com\"}", "URL"},
-                {"{\"a\":\"maria@abv.bg\"}", "e-mail"},
-                {"{\"a\":\"C:\\\\Users\\\\Ivan\\\\Desktop\"}", "home-directory"},
-                {"{\"hour\":\"2026-11-24T08:17:00Z\"}", "finer than the hour"},
-                {"{\"hour\":\"2026-11-24T08:00:05Z\"}", "finer than the hour"},
-                {"{\"name\":\"Club-PC-07\"}", "forbidden identifier"},
-                {"{\"name\":\"disk:/media/ivan\"}", "forbidden identifier"},
+            {"{\"a\":\"192.168.1.20\"}", "IPv4"},
+            {"{\"a\":\"fe80::1ff:fe23:4567:890a\"}", "IPv6"},
+            {"{\"a\":\"2001:0db8:85a3:0000:0000:8a2e:0370:7334\"}", "IPv6"},
+            {"{\"a\":\"00:1A:2b:3C:4d:5E\"}", "MAC"},
+            {"{\"a\":\"00-1A-2B-3C-4D-5E\"}", "MAC"},
+            {"{\"a\":\"https://egov.bg/login\"}", "URL"},
+            {"{\"a\":\"www.gmail.com\"}", "URL"},
+            {"{\"a\":\"maria@abv.bg\"}", "e-mail"},
+            {"{\"a\":\"C:\\\\Users\\\\Ivan\\\\Desktop\"}", "home-directory"},
+            {"{\"hour\":\"2026-11-24T08:17:00Z\"}", "finer than the hour"},
+            {"{\"hour\":\"2026-11-24T08:00:05Z\"}", "finer than the hour"},
+            {"{\"name\":\"Club-PC-07\"}", "forbidden identifier"},
+            {"{\"name\":\"disk:/media/ivan\"}", "forbidden identifier"},
         };
         for (String[] c : bad) {
             PrivacyViolation e = assertThrows(PrivacyViolation.class, () -> g.check(BatchKind.USAGE, c[0]), c[0]);
             assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
-            assertTrue(!e.getMessage().toLowerCase().contains("ivan") && !e.getMessage().contains("07"),
+            assertTrue(
+                    !e.getMessage().toLowerCase().contains("ivan")
+                            && !e.getMessage().contains("07"),
                     "the message does not repeat the value: " + e.getMessage());
         }
         assertThrows(PrivacyViolation.class, () -> g.check(BatchKind.HEALTH, "{\"at\":\"2026-11-24T08:16:00Z\"}"));
@@ -171,13 +214,24 @@ class UploadPartsTest {
 
     @Test
     void configuredPinsApplyToTheCollectorsHostAndRedirectsAreNotFollowed() {
-        UploadConfig c = config("upload.url", "https://stats.starazagora.bg",
-                "upload.certificate-pins", "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        UploadConfig c = config(
+                "upload.url",
+                "https://stats.starazagora.bg",
+                "upload.certificate-pins",
+                "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         okhttp3.OkHttpClient http = CollectorHttp.client(c);
-        assertEquals(1, http.certificatePinner().findMatchingPins("stats.starazagora.bg").size());
+        assertEquals(
+                1,
+                http.certificatePinner()
+                        .findMatchingPins("stats.starazagora.bg")
+                        .size());
         assertTrue(http.certificatePinner().findMatchingPins("example.org").isEmpty());
         assertTrue(!http.followRedirects() && !http.followSslRedirects() && !http.retryOnConnectionFailure());
-        assertTrue(CollectorHttp.client(config()).certificatePinner().findMatchingPins("stats.starazagora.bg").isEmpty(),
+        assertTrue(
+                CollectorHttp.client(config())
+                        .certificatePinner()
+                        .findMatchingPins("stats.starazagora.bg")
+                        .isEmpty(),
                 "no pins unless configured");
     }
 }

@@ -60,18 +60,29 @@ public final class UploadRig implements AutoCloseable {
     }
 
     public Uploader uploader() {
-        return new Uploader(outbox, enrolment, db, CollectorHttp.client(config), config.collectorUrl().orElseThrow(),
-                new Backoff(config.initialBackoff(), config.maxBackoff(), random), clock, config.maxBatchesPerRound());
+        return new Uploader(
+                outbox,
+                enrolment,
+                db,
+                CollectorHttp.client(config),
+                config.collectorUrl().orElseThrow(),
+                new Backoff(config.initialBackoff(), config.maxBackoff(), random),
+                clock,
+                config.maxBatchesPerRound());
     }
 
     /** Seals a small batch of {@code kind} with a valid-looking envelope. */
     public SealInfo sealSample(BatchKind kind) throws SQLException {
         Instant hour = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        return outbox.seal(kind, info -> ("{\"schemaVersion\":1,\"batchId\":\"" + info.batchId() + "\",\"deviceId\":\""
-                + DEVICE + "\",\"clubId\":\"" + CLUB + "\",\"periodFrom\":\"" + hour + "\",\"sequence\":"
-                + info.sequence() + ",\"evicted\":{\"usageBatches\":" + info.evicted(BatchKind.USAGE)
-                + ",\"healthBatches\":" + info.evicted(BatchKind.HEALTH) + "},\"kind\":\"" + kind + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        return outbox.seal(
+                kind,
+                info -> ("{\"schemaVersion\":1,\"batchId\":\"" + info.batchId() + "\",\"deviceId\":\""
+                                + DEVICE + "\",\"clubId\":\"" + CLUB + "\",\"periodFrom\":\"" + hour
+                                + "\",\"sequence\":"
+                                + info.sequence() + ",\"evicted\":{\"usageBatches\":" + info.evicted(BatchKind.USAGE)
+                                + ",\"healthBatches\":" + info.evicted(BatchKind.HEALTH) + "},\"kind\":\"" + kind
+                                + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

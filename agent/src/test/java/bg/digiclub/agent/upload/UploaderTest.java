@@ -16,14 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
 
 import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.testsupport.TestClock;
@@ -34,6 +33,7 @@ class UploaderTest {
 
     @TempDir
     Path dir;
+
     FakeCollector collector;
     UploadRig rig;
     Uploader uploader;
@@ -67,8 +67,9 @@ class UploaderTest {
         assertEquals("Bearer " + FakeCollector.TOKEN, first.getHeaders().get("Authorization"));
         assertEquals("gzip", first.getHeaders().get("Content-Encoding"));
         assertEquals(a.batchId().toString(), first.getHeaders().get("Idempotency-Key"));
-        assertEquals(b.batchId().toString(), collector.server().takeRequest(1, TimeUnit.SECONDS)
-                .getHeaders().get("Idempotency-Key"));
+        assertEquals(
+                b.batchId().toString(),
+                collector.server().takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Idempotency-Key"));
         assertEquals(List.of(), rig.outbox.all());
         assertTrue(UploadState.load(rig.db).lastSuccessAt().isPresent());
     }
@@ -90,7 +91,9 @@ class UploaderTest {
         assertEquals(UploadRound.Outcome.RETRY_LATER, failed.outcome());
         assertTrue(failed.detail().contains("500"), failed.detail());
         Instant retryAt = failed.retryAt().orElseThrow();
-        assertFalse(retryAt.isAfter(rig.clock.instant().plus(rig.config.initialBackoff())), "full jitter under the first ceiling");
+        assertFalse(
+                retryAt.isAfter(rig.clock.instant().plus(rig.config.initialBackoff())),
+                "full jitter under the first ceiling");
         assertEquals(2, rig.outbox.all().size());
         assertEquals(1, rig.outbox.all().get(0).attempts());
         assertEquals(1, collector.requestCount(), "the round stops at the first retryable failure");
@@ -129,11 +132,13 @@ class UploaderTest {
     @Test
     void tooManyRequestsWaitsAtLeastRetryAfterSeconds() throws Exception {
         rig.sealSample(BatchKind.USAGE);
-        collector.then(FakeCollector.status(429, "{\"status\":429,\"code\":\"rate-limited\",\"message\":\"slow down\"}",
-                "Retry-After", "3600"));
+        collector.then(FakeCollector.status(
+                429, "{\"status\":429,\"code\":\"rate-limited\",\"message\":\"slow down\"}", "Retry-After", "3600"));
         UploadRound r = uploader.send(ALL, false);
         assertEquals(UploadRound.Outcome.RETRY_LATER, r.outcome());
-        assertEquals(rig.clock.instant().plusSeconds(3600), r.retryAt().orElseThrow(),
+        assertEquals(
+                rig.clock.instant().plusSeconds(3600),
+                r.retryAt().orElseThrow(),
                 "Retry-After (1 h) is longer than the jittered 30 s, so it wins");
         assertTrue(r.detail().contains("rate-limited: slow down"), r.detail());
     }
@@ -142,8 +147,8 @@ class UploaderTest {
     void serviceUnavailableWithRetryAfterHttpDateIsHonoured() throws Exception {
         rig.sealSample(BatchKind.USAGE);
         Instant at = rig.clock.instant().plus(Duration.ofMinutes(20));
-        collector.then(FakeCollector.status(503, "", "Retry-After",
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC))));
+        collector.then(FakeCollector.status(
+                503, "", "Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC))));
         assertEquals(at, uploader.send(ALL, false).retryAt().orElseThrow());
     }
 
@@ -158,7 +163,9 @@ class UploaderTest {
         rig.reopen();
         uploader = rig.uploader();
         assertTrue(rig.enrolment.needsReenrolment().orElseThrow().contains("invalid-token"));
-        assertEquals(UploadRound.Outcome.NEEDS_REENROLMENT, uploader.send(ALL, true).outcome(),
+        assertEquals(
+                UploadRound.Outcome.NEEDS_REENROLMENT,
+                uploader.send(ALL, true).outcome(),
                 "not even upload --now sends with a refused token");
         assertEquals(1, collector.requestCount());
         rig.enrol(collector.url());
@@ -169,7 +176,8 @@ class UploaderTest {
     void forbiddenIsTreatedLikeUnauthorized() throws Exception {
         rig.sealSample(BatchKind.USAGE);
         collector.then(FakeCollector.problem(403, "device-mismatch", "token belongs to another device"));
-        assertEquals(UploadRound.Outcome.NEEDS_REENROLMENT, uploader.send(ALL, false).outcome());
+        assertEquals(
+                UploadRound.Outcome.NEEDS_REENROLMENT, uploader.send(ALL, false).outcome());
         assertEquals(1, rig.outbox.all().size());
     }
 
@@ -185,7 +193,9 @@ class UploaderTest {
         assertEquals(2, r.sent());
         SealedBatch q = rig.outbox.quarantined().get(0);
         assertEquals(bad.batchId(), q.batchId());
-        assertEquals("HTTP 413 too-large: body over 262144 bytes", q.quarantineReason().orElseThrow());
+        assertEquals(
+                "HTTP 413 too-large: body over 262144 bytes",
+                q.quarantineReason().orElseThrow());
         assertEquals(2, collector.stored().size());
         assertEquals(UploadRound.Outcome.DONE, uploader.send(ALL, true).outcome());
         assertEquals(3, collector.requestCount(), "a quarantined batch is never sent again");
@@ -195,11 +205,14 @@ class UploaderTest {
     void badRequestAndUnprocessableAreQuarantinedWithGarbageReasonsMadeSafe() throws Exception {
         rig.sealSample(BatchKind.USAGE);
         rig.sealSample(BatchKind.USAGE);
-        collector.then(FakeCollector.status(400, "\u0000\u0001garbage<html>"))
+        collector
+                .then(FakeCollector.status(400, "\u0000\u0001garbage<html>"))
                 .then(FakeCollector.problem(422, "invalid", "usage.hours[0].sessionMinutes must be 0-60"));
         UploadRound r = uploader.send(ALL, false);
         assertEquals(2, r.quarantined());
-        List<String> reasons = rig.outbox.quarantined().stream().map(b -> b.quarantineReason().orElseThrow()).toList();
+        List<String> reasons = rig.outbox.quarantined().stream()
+                .map(b -> b.quarantineReason().orElseThrow())
+                .toList();
         assertEquals("HTTP 400 ??garbage<html>", reasons.get(0));
         assertEquals("HTTP 422 invalid: usage.hours[0].sessionMinutes must be 0-60", reasons.get(1));
     }
@@ -209,7 +222,10 @@ class UploaderTest {
         rig.sealSample(BatchKind.USAGE);
         collector.then((c, req, store) -> {
             store.run();
-            return new MockResponse.Builder().code(200).body("}}not json at all{{").build();
+            return new MockResponse.Builder()
+                    .code(200)
+                    .body("}}not json at all{{")
+                    .build();
         });
         assertEquals(1, uploader.send(ALL, false).sent());
         assertEquals(List.of(), rig.outbox.all());
@@ -242,14 +258,19 @@ class UploaderTest {
         SealInfo a = rig.sealSample(BatchKind.USAGE);
         collector.then((c, req, store) -> {
             store.run();
-            return new MockResponse.Builder().code(200).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+            return new MockResponse.Builder()
+                    .code(200)
+                    .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                    .build();
         });
         UploadRound r = uploader.send(ALL, false);
         assertEquals(UploadRound.Outcome.RETRY_LATER, r.outcome(), "the agent never saw the 200");
         assertEquals(1, rig.outbox.all().size());
         rig.clock.set(r.retryAt().orElseThrow());
         assertEquals(1, uploader.send(ALL, false).sent());
-        assertEquals(List.of(a.batchId().toString(), a.batchId().toString()), collector.keysSeen(),
+        assertEquals(
+                List.of(a.batchId().toString(), a.batchId().toString()),
+                collector.keysSeen(),
                 "delivered twice with the same key");
         assertEquals(1, collector.stored().size(), "stored once");
     }
@@ -257,7 +278,10 @@ class UploaderTest {
     @Test
     void aCollectorTooSlowToAnswerIsATimeoutAndRetried() throws Exception {
         rig.sealSample(BatchKind.USAGE);
-        collector.then((c, req, store) -> new MockResponse.Builder().code(200).headersDelay(4, TimeUnit.SECONDS).build());
+        collector.then((c, req, store) -> new MockResponse.Builder()
+                .code(200)
+                .headersDelay(4, TimeUnit.SECONDS)
+                .build());
         UploadRound r = uploader.send(ALL, false);
         assertEquals(UploadRound.Outcome.RETRY_LATER, r.outcome());
         assertTrue(r.detail().toLowerCase().contains("timeout") || r.detail().contains("Interrupted"), r.detail());
@@ -270,8 +294,12 @@ class UploaderTest {
         rig.sealSample(BatchKind.USAGE);
         collector.then((c, req, store) -> {
             store.run();
-            return new MockResponse.Builder().code(200).body("{}").bodyDelay(300, TimeUnit.MILLISECONDS)
-                    .throttleBody(4, 50, TimeUnit.MILLISECONDS).build();
+            return new MockResponse.Builder()
+                    .code(200)
+                    .body("{}")
+                    .bodyDelay(300, TimeUnit.MILLISECONDS)
+                    .throttleBody(4, 50, TimeUnit.MILLISECONDS)
+                    .build();
         });
         assertEquals(1, uploader.send(ALL, false).sent());
     }
@@ -299,12 +327,22 @@ class UploaderTest {
         for (int i = 0; i < 5; i++) {
             rig.sealSample(BatchKind.HEALTH);
         }
-        Uploader small = new Uploader(rig.outbox, rig.enrolment, rig.db, CollectorHttp.client(rig.config),
-                collector.url(), new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), rig.random), rig.clock, 2);
+        Uploader small = new Uploader(
+                rig.outbox,
+                rig.enrolment,
+                rig.db,
+                CollectorHttp.client(rig.config),
+                collector.url(),
+                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), rig.random),
+                rig.clock,
+                2);
         assertEquals(UploadRound.Outcome.MORE_WAITING, small.send(ALL, false).outcome());
         assertEquals(3, rig.outbox.all().size());
         Set<Long> seen = new HashSet<>();
-        collector.stored().values().forEach(j -> seen.add(Long.parseLong(j.replaceAll(".*\"sequence\":(\\d+).*", "$1"))));
+        collector
+                .stored()
+                .values()
+                .forEach(j -> seen.add(Long.parseLong(j.replaceAll(".*\"sequence\":(\\d+).*", "$1"))));
         assertEquals(Set.of(1L, 2L), seen, "oldest first");
         assertEquals(Optional.empty(), small.send(ALL, false).retryAt());
     }

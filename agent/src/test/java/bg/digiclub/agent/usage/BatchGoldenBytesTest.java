@@ -23,8 +23,8 @@ class BatchGoldenBytesTest {
     @Test
     void everyFixtureIsWrittenExactlyAsCommitted() {
         List<BatchFixtures.Fixture> fixtures = BatchFixtures.all();
-        assertAll(fixtures.stream().map(f -> (Executable) () ->
-                assertEquals(golden(f.name()), new String(f.json(), StandardCharsets.UTF_8), f.name())));
+        assertAll(fixtures.stream().map(f -> (Executable)
+                () -> assertEquals(golden(f.name()), new String(f.json(), StandardCharsets.UTF_8), f.name())));
     }
 
     private static String golden(String name) throws IOException {

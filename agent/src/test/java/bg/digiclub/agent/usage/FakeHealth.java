@@ -18,8 +18,7 @@ import bg.digiclub.common.health.HealthStatus;
  * fake at the edge: the real store and checks are other engineers' packages.
  */
 final class FakeHealth implements HealthSource {
-    record Reading(Instant at, Map<String, HealthStatus> statuses, double freeDiskPct, Double cpuTempC) {
-    }
+    record Reading(Instant at, Map<String, HealthStatus> statuses, double freeDiskPct, Double cpuTempC) {}
 
     private final List<Reading> readings = new ArrayList<>();
     private final List<Instant> alerts = new ArrayList<>();
@@ -28,8 +27,13 @@ final class FakeHealth implements HealthSource {
     private final java.util.TreeMap<Instant, Reading> byTime = new java.util.TreeMap<>();
 
     /** The agent sampled every {@code interval} from {@code from} to {@code to}, all checks as given. */
-    FakeHealth running(Instant from, Instant to, Duration interval, Map<String, HealthStatus> statuses, double freeDisk,
-                       Double temp) {
+    FakeHealth running(
+            Instant from,
+            Instant to,
+            Duration interval,
+            Map<String, HealthStatus> statuses,
+            double freeDisk,
+            Double temp) {
         for (Instant t = from; t.isBefore(to); t = t.plus(interval)) {
             readings.add(new Reading(t, statuses, freeDisk, temp));
         }
@@ -55,7 +59,10 @@ final class FakeHealth implements HealthSource {
 
     @Override
     public List<Instant> sampleTimes(Instant from, Instant to) {
-        return readings.stream().map(Reading::at).filter(t -> !t.isBefore(from) && t.isBefore(to)).toList();
+        return readings.stream()
+                .map(Reading::at)
+                .filter(t -> !t.isBefore(from) && t.isBefore(to))
+                .toList();
     }
 
     /** From now on the current report is the latest reading up to {@code clock}'s now, if within 2 minutes. */
@@ -73,7 +80,8 @@ final class FakeHealth implements HealthSource {
         if (byTime.size() != readings.size()) {
             readings.forEach(r -> byTime.put(r.at(), r));
         }
-        return Optional.ofNullable(byTime.floorEntry(now)).map(java.util.Map.Entry::getValue)
+        return Optional.ofNullable(byTime.floorEntry(now))
+                .map(java.util.Map.Entry::getValue)
                 .filter(r -> r.at().isAfter(now.minus(Duration.ofMinutes(2))))
                 .map(r -> {
                     List<CheckReport> list = new ArrayList<>();
@@ -97,15 +105,21 @@ final class FakeHealth implements HealthSource {
 
     @Override
     public OptionalDouble maxCpuTemperatureCelsius(Instant from, Instant to) {
-        return in(from, to).stream().filter(r -> r.cpuTempC() != null).mapToDouble(Reading::cpuTempC).max();
+        return in(from, to).stream()
+                .filter(r -> r.cpuTempC() != null)
+                .mapToDouble(Reading::cpuTempC)
+                .max();
     }
 
     @Override
     public int alertCount(Instant from, Instant to) {
-        return (int) alerts.stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).count();
+        return (int)
+                alerts.stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).count();
     }
 
     private List<Reading> in(Instant from, Instant to) {
-        return readings.stream().filter(r -> !r.at().isBefore(from) && r.at().isBefore(to)).toList();
+        return readings.stream()
+                .filter(r -> !r.at().isBefore(from) && r.at().isBefore(to))
+                .toList();
     }
 }

@@ -21,21 +21,21 @@ final class FakeLedger implements UsageSource {
 
     /** An ended guest session that opened tiles of {@code tiles}. */
     FakeLedger guest(Instant start, Duration length, AgeBand band, Sex sex, TileCategory... tiles) {
-        sessions.add(new LedgerSession(VisitorKind.GUEST, null, new Demographics(band, sex), start, start.plus(length),
-                false, Set.of(tiles)));
+        sessions.add(new LedgerSession(
+                VisitorKind.GUEST, null, new Demographics(band, sex), start, start.plus(length), false, Set.of(tiles)));
         return this;
     }
 
     /** A guest session still running, last seen {@code seenFor} after its start. */
     FakeLedger running(Instant start, Duration seenFor, AgeBand band, Sex sex, TileCategory... tiles) {
-        sessions.add(new LedgerSession(VisitorKind.GUEST, null, new Demographics(band, sex), start, start.plus(seenFor),
-                true, Set.of(tiles)));
+        sessions.add(new LedgerSession(
+                VisitorKind.GUEST, null, new Demographics(band, sex), start, start.plus(seenFor), true, Set.of(tiles)));
         return this;
     }
 
     FakeLedger member(String code, Instant start, Duration length, AgeBand band, Sex sex) {
-        sessions.add(new LedgerSession(VisitorKind.MEMBER, code, new Demographics(band, sex), start, start.plus(length),
-                false, Set.of()));
+        sessions.add(new LedgerSession(
+                VisitorKind.MEMBER, code, new Demographics(band, sex), start, start.plus(length), false, Set.of()));
         return this;
     }
 
@@ -45,6 +45,8 @@ final class FakeLedger implements UsageSource {
 
     @Override
     public List<LedgerSession> sessionsOverlapping(Instant from, Instant to) {
-        return sessions.stream().filter(s -> s.startedAt().isBefore(to) && !s.endedAt().isBefore(from)).toList();
+        return sessions.stream()
+                .filter(s -> s.startedAt().isBefore(to) && !s.endedAt().isBefore(from))
+                .toList();
     }
 }

@@ -9,19 +9,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bg.digiclub.agent.AgentRuntime;
 import bg.digiclub.agent.store.AlertStore;
@@ -36,8 +36,6 @@ import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.testsupport.TestClock;
-import mockwebserver3.MockResponse;
-import mockwebserver3.SocketEffect;
 
 /**
  * The whole agent side of the path over real HTTP: a club PC used every day, its collector
@@ -52,6 +50,7 @@ class MonthOfflineTest {
 
     @TempDir
     Path dir;
+
     FakeCollector collector;
     UploadRig rig;
 
@@ -73,24 +72,35 @@ class MonthOfflineTest {
         long sessionMinutes = 0;
         AgeBand[] bands = AgeBand.values();
         Sex[] sexes = Sex.values();
-        for (LocalDate day = LocalDate.of(2026, 10, 1); day.isBefore(LocalDate.of(2026, 11, 6)); day = day.plusDays(1)) {
+        for (LocalDate day = LocalDate.of(2026, 10, 1);
+                day.isBefore(LocalDate.of(2026, 11, 6));
+                day = day.plusDays(1)) {
             Instant open = ZonedDateTime.of(day.atTime(9, 0), SOFIA).toInstant();
             health.running(open, open.plus(Duration.ofHours(9)), SAMPLE, Map.of("disk:/", HealthStatus.OK), 50, 60.0);
             Instant t = open.plusSeconds(60 + r.nextInt(600));
             while (t.isBefore(open.plus(Duration.ofHours(8)))) {
                 int minutes = 10 + r.nextInt(80);
                 if (r.nextInt(3) == 0) {
-                    ledger.member(codes.get(r.nextInt(codes.size())), t, Duration.ofMinutes(minutes),
-                            bands[r.nextInt(bands.length)], sexes[r.nextInt(sexes.length)]);
+                    ledger.member(
+                            codes.get(r.nextInt(codes.size())),
+                            t,
+                            Duration.ofMinutes(minutes),
+                            bands[r.nextInt(bands.length)],
+                            sexes[r.nextInt(sexes.length)]);
                 } else {
-                    ledger.guest(t, Duration.ofMinutes(minutes), bands[r.nextInt(bands.length)], sexes[r.nextInt(sexes.length)]);
+                    ledger.guest(
+                            t,
+                            Duration.ofMinutes(minutes),
+                            bands[r.nextInt(bands.length)],
+                            sexes[r.nextInt(sexes.length)]);
                 }
                 sessions++;
                 sessionMinutes += minutes;
                 t = t.plus(Duration.ofMinutes(minutes)).plusSeconds(7 + r.nextInt(900));
             }
         }
-        ScanningPrivacyGuard scan = ScanningPrivacyGuard.of(codes, ledger.all().stream().map(LedgerSession::startedAt).toList());
+        ScanningPrivacyGuard scan = ScanningPrivacyGuard.of(
+                codes, ledger.all().stream().map(LedgerSession::startedAt).toList());
         collector = new FakeCollector(scan);
         rig = new UploadRig(dir, clock, scan, collector.url());
         // health kept 60 days so that nothing is evicted in this test; eviction has its own tests
@@ -100,15 +110,28 @@ class MonthOfflineTest {
 
         // A week online, then the collector is down for 30 days in changing ways, then back.
         runUntil(service, clock, start.plus(Duration.ofDays(7)));
-        assertTrue(collector.stored().size() > 7 * 30, "a normal week delivered: " + collector.stored().size());
+        assertTrue(
+                collector.stored().size() > 7 * 30,
+                "a normal week delivered: " + collector.stored().size());
         int[] turn = {0};
         collector.down((c, req, store) -> switch (turn[0]++ % 4) {
-            case 0 -> new MockResponse.Builder().code(503).addHeader("Retry-After", "120").build();
-            case 1 -> new MockResponse.Builder().code(500).body("<html>oops</html>").build();
-            case 2 -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+            case 0 ->
+                new MockResponse.Builder()
+                        .code(503)
+                        .addHeader("Retry-After", "120")
+                        .build();
+            case 1 ->
+                new MockResponse.Builder().code(500).body("<html>oops</html>").build();
+            case 2 ->
+                new MockResponse.Builder()
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build();
             default -> {
                 store.run(); // stored, but the answer never reaches the PC
-                yield new MockResponse.Builder().code(200).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+                yield new MockResponse.Builder()
+                        .code(200)
+                        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                        .build();
             }
         });
         runUntil(service, clock, start.plus(Duration.ofDays(37)));
@@ -137,7 +160,10 @@ class MonthOfflineTest {
         for (String json : stored.values()) {
             JsonNode b = JSON.readTree(json);
             sequences.add(b.path("sequence").asLong());
-            assertEquals(0, b.at("/evicted/usageBatches").asInt() + b.at("/evicted/healthBatches").asInt());
+            assertEquals(
+                    0,
+                    b.at("/evicted/usageBatches").asInt()
+                            + b.at("/evicted/healthBatches").asInt());
             if (b.path("kind").asText().equals(BatchKind.USAGE.name())) {
                 for (JsonNode h : b.at("/usage/hours")) {
                     usageSessions += h.path("sessionsStarted").asInt();
@@ -147,25 +173,40 @@ class MonthOfflineTest {
             }
         }
         assertEquals(sealed, sequences.size(), "no gaps, no repeats");
-        LocalDate lastEnded = LocalDate.ofInstant(clock.instant().minus(PeriodSealer.GRACE), SOFIA).minusDays(1);
-        assertEquals(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2026, 10, 1), lastEnded) + 1, days.size(),
+        LocalDate lastEnded = LocalDate.ofInstant(clock.instant().minus(PeriodSealer.GRACE), SOFIA)
+                .minusDays(1);
+        assertEquals(
+                java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2026, 10, 1), lastEnded) + 1,
+                days.size(),
                 "every ended day from 1 October, once");
         assertEquals(sessions, usageSessions, "the collector's session count equals the ledger's");
-        assertTrue(Math.abs(sessionMinutes - usageMinutes) <= usageSessions, "minutes agree within rounding: "
-                + sessionMinutes + " vs " + usageMinutes);
+        assertTrue(
+                Math.abs(sessionMinutes - usageMinutes) <= usageSessions,
+                "minutes agree within rounding: " + sessionMinutes + " vs " + usageMinutes);
         assertTrue(collector.keysSeen().size() > stored.size(), "there were repeated deliveries");
-        assertTrue(requestsWhileDown < 30 * 24, "the backoff kept the PC quiet while the collector was down: "
-                + requestsWhileDown + " requests in 30 days");
-        System.out.printf("month offline: %d batches sealed and delivered once, %d requests in all, %d while down, "
-                + "%d sessions%n", sealed, collector.requestCount(), requestsWhileDown, sessions);
+        assertTrue(
+                requestsWhileDown < 30 * 24,
+                "the backoff kept the PC quiet while the collector was down: " + requestsWhileDown
+                        + " requests in 30 days");
+        System.out.printf(
+                "month offline: %d batches sealed and delivered once, %d requests in all, %d while down, "
+                        + "%d sessions%n",
+                sealed, collector.requestCount(), requestsWhileDown, sessions);
     }
 
     private static UploadService service(UploadRig rig, TestClock clock, FakeLedger ledger, FakeHealth health) {
-        UploadSchedule schedule = new UploadSchedule(rig.config.usageWindowStart(), rig.config.usageWindowEnd(),
-                rig.config.healthInterval(), rig.random);
-        PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment, ledger, health, SAMPLE,
-                rig.config.healthInterval(), "0.1.0", clock);
-        return new UploadService(rig.outbox, rig.enrolment, rig.db, rig.uploader(), sealer, schedule, clock,
+        UploadSchedule schedule = new UploadSchedule(
+                rig.config.usageWindowStart(), rig.config.usageWindowEnd(), rig.config.healthInterval(), rig.random);
+        PeriodSealer sealer = new PeriodSealer(
+                rig.db, rig.outbox, rig.enrolment, ledger, health, SAMPLE, rig.config.healthInterval(), "0.1.0", clock);
+        return new UploadService(
+                rig.outbox,
+                rig.enrolment,
+                rig.db,
+                rig.uploader(),
+                sealer,
+                schedule,
+                clock,
                 AgentRuntime.raisedChecks(new AlertStore(rig.db, clock), clock));
     }
 

@@ -56,17 +56,47 @@ class PayloadSizeTest {
             }
             t = t.plus(Duration.ofMinutes(minutes)).plusSeconds(31 + r.nextInt(240));
         }
-        Map<String, HealthStatus> checks = Map.of("disk:/", HealthStatus.WARN, "disk:/boot/efi", HealthStatus.OK,
-                "cpu-temperature", HealthStatus.OK, "memory", HealthStatus.OK, "swap", HealthStatus.OK,
-                "battery", HealthStatus.UNKNOWN, "uptime", HealthStatus.OK, "smart:/dev/sda", HealthStatus.OK);
+        Map<String, HealthStatus> checks = Map.of(
+                "disk:/",
+                HealthStatus.WARN,
+                "disk:/boot/efi",
+                HealthStatus.OK,
+                "cpu-temperature",
+                HealthStatus.OK,
+                "memory",
+                HealthStatus.OK,
+                "swap",
+                HealthStatus.OK,
+                "battery",
+                HealthStatus.UNKNOWN,
+                "uptime",
+                HealthStatus.OK,
+                "smart:/dev/sda",
+                HealthStatus.OK);
         TestClock clock = new TestClock(open, SOFIA);
-        FakeHealth health = new FakeHealth().live(clock).running(open, close, Duration.ofSeconds(30), checks, 9.5, 64.0);
-        try (UploadRig rig = new UploadRig(dir, clock, ScanningPrivacyGuard.of(List.of(), ledger.all().stream()
-                .map(LedgerSession::startedAt).toList()), URI.create("http://localhost:1"))) {
+        FakeHealth health =
+                new FakeHealth().live(clock).running(open, close, Duration.ofSeconds(30), checks, 9.5, 64.0);
+        try (UploadRig rig = new UploadRig(
+                dir,
+                clock,
+                ScanningPrivacyGuard.of(
+                        List.of(),
+                        ledger.all().stream().map(LedgerSession::startedAt).toList()),
+                URI.create("http://localhost:1"))) {
             rig.enrol(URI.create("http://localhost:1"));
-            PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment, ledger, health,
-                    Duration.ofSeconds(30), Duration.ofMinutes(15), "0.1.0", clock);
-            while (clock.instant().isBefore(ZonedDateTime.of(day.plusDays(1).atTime(0, 20), SOFIA).toInstant())) {
+            PeriodSealer sealer = new PeriodSealer(
+                    rig.db,
+                    rig.outbox,
+                    rig.enrolment,
+                    ledger,
+                    health,
+                    Duration.ofSeconds(30),
+                    Duration.ofMinutes(15),
+                    "0.1.0",
+                    clock);
+            while (clock.instant()
+                    .isBefore(ZonedDateTime.of(day.plusDays(1).atTime(0, 20), SOFIA)
+                            .toInstant())) {
                 sealer.sealDue();
                 clock.advance(Duration.ofMinutes(5));
             }
@@ -85,9 +115,10 @@ class PayloadSizeTest {
             }
             assertEquals(List.of(), rig.scan.violations());
             assertTrue(usageGzip > 0 && usageGzip < 4096, "usage per device-day " + usageGzip + " bytes gzip");
-            System.out.printf("payload per device-day (%d sessions, 12 h open): usage %d bytes gzip (%d JSON); "
-                    + "health %d batches, %d bytes gzip in all (%d per batch)%n", sessions, usageGzip, usageJson,
-                    healthBatches, healthGzip, healthGzip / Math.max(1, healthBatches));
+            System.out.printf(
+                    "payload per device-day (%d sessions, 12 h open): usage %d bytes gzip (%d JSON); "
+                            + "health %d batches, %d bytes gzip in all (%d per batch)%n",
+                    sessions, usageGzip, usageJson, healthBatches, healthGzip, healthGzip / Math.max(1, healthBatches));
         }
     }
 }

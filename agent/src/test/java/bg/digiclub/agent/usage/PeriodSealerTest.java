@@ -8,19 +8,17 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bg.digiclub.agent.upload.ScanningPrivacyGuard;
 import bg.digiclub.agent.upload.SealedBatch;
@@ -39,6 +37,7 @@ class PeriodSealerTest {
 
     @TempDir
     Path dir;
+
     TestClock clock;
     UploadRig rig;
     FakeLedger ledger;
@@ -61,11 +60,13 @@ class PeriodSealerTest {
     }
 
     private static Instant local(int y, int m, int d, int h, int min) {
-        return ZonedDateTime.of(y, m, d, h, min, 0, 0, java.time.ZoneId.of("Europe/Sofia")).toInstant();
+        return ZonedDateTime.of(y, m, d, h, min, 0, 0, java.time.ZoneId.of("Europe/Sofia"))
+                .toInstant();
     }
 
     private void open() throws Exception {
-        List<Instant> starts = ledger.all().stream().map(LedgerSession::startedAt).toList();
+        List<Instant> starts =
+                ledger.all().stream().map(LedgerSession::startedAt).toList();
         List<String> seeded = new ArrayList<>(MEMBER_CODES);
         seeded.add(SERIAL);
         rig = new UploadRig(dir, clock, ScanningPrivacyGuard.of(seeded, starts), URI.create("http://localhost:1"));
@@ -73,8 +74,8 @@ class PeriodSealerTest {
     }
 
     private PeriodSealer sealer() {
-        return new PeriodSealer(rig.db, rig.outbox, rig.enrolment, ledger, health, SAMPLE, Duration.ofMinutes(15),
-                "0.1.0", clock);
+        return new PeriodSealer(
+                rig.db, rig.outbox, rig.enrolment, ledger, health, SAMPLE, Duration.ofMinutes(15), "0.1.0", clock);
     }
 
     private List<JsonNode> batches(BatchKind kind) throws Exception {
@@ -90,18 +91,28 @@ class PeriodSealerTest {
     @Test
     void eachEndedDayIsSealedOnceAfterTheGraceAndNeverAgainAfterARestart() throws Exception {
         ledger.guest(local(2026, 11, 20, 11, 7), Duration.ofMinutes(40), AgeBand.AGE_65_74, Sex.FEMALE)
-                .member(MEMBER_CODES.get(0), local(2026, 11, 21, 23, 41), Duration.ofMinutes(37), AgeBand.AGE_18_24, Sex.MALE);
+                .member(
+                        MEMBER_CODES.get(0),
+                        local(2026, 11, 21, 23, 41),
+                        Duration.ofMinutes(37),
+                        AgeBand.AGE_18_24,
+                        Sex.MALE);
         open();
         clock.set(local(2026, 11, 22, 0, 2));
-        assertEquals(1, sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()), "only the 20th: the 21st "
-                + "ended 2 minutes ago, within the grace");
+        assertEquals(
+                1,
+                sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()),
+                "only the 20th: the 21st " + "ended 2 minutes ago, within the grace");
         clock.set(local(2026, 11, 22, 0, 6));
         assertEquals(1, sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()));
         assertEquals(0, sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()));
         rig.reopen();
-        assertEquals(0, sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()), "remembered across restarts");
+        assertEquals(
+                0, sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()), "remembered across restarts");
         List<JsonNode> usage = batches(BatchKind.USAGE);
-        assertEquals(List.of("2026-11-20", "2026-11-21"), usage.stream().map(b -> b.at("/usage/days/0/day").asText()).toList());
+        assertEquals(
+                List.of("2026-11-20", "2026-11-21"),
+                usage.stream().map(b -> b.at("/usage/days/0/day").asText()).toList());
         JsonNode second = usage.get(1);
         assertEquals("2026-11-20T22:00:00Z", second.path("periodFrom").asText());
         assertEquals("2026-11-21T22:00:00Z", second.path("periodTo").asText());
@@ -116,12 +127,32 @@ class PeriodSealerTest {
     @Test
     void theUsagePayloadHasTheProtocolsEnvelopeAndNothingPersonal() throws Exception {
         Instant dayStart = local(2026, 11, 20, 0, 0);
-        health.running(local(2026, 11, 20, 8, 30), local(2026, 11, 20, 18, 0), SAMPLE,
-                Map.of("disk:/media/ivan/USB", HealthStatus.OK), 40, 55.0);
+        health.running(
+                local(2026, 11, 20, 8, 30),
+                local(2026, 11, 20, 18, 0),
+                SAMPLE,
+                Map.of("disk:/media/ivan/USB", HealthStatus.OK),
+                40,
+                55.0);
         ledger.guest(local(2026, 11, 20, 9, 13), Duration.ofMinutes(25), AgeBand.NOT_DECLARED, Sex.NOT_DECLARED)
-                .member(MEMBER_CODES.get(0), local(2026, 11, 20, 9, 52), Duration.ofMinutes(44), AgeBand.AGE_65_74, Sex.FEMALE)
-                .member(MEMBER_CODES.get(1), local(2026, 11, 20, 14, 21), Duration.ofMinutes(61), AgeBand.AGE_55_64, Sex.MALE)
-                .member(MEMBER_CODES.get(0), local(2026, 11, 20, 16, 2), Duration.ofMinutes(30), AgeBand.AGE_65_74, Sex.FEMALE);
+                .member(
+                        MEMBER_CODES.get(0),
+                        local(2026, 11, 20, 9, 52),
+                        Duration.ofMinutes(44),
+                        AgeBand.AGE_65_74,
+                        Sex.FEMALE)
+                .member(
+                        MEMBER_CODES.get(1),
+                        local(2026, 11, 20, 14, 21),
+                        Duration.ofMinutes(61),
+                        AgeBand.AGE_55_64,
+                        Sex.MALE)
+                .member(
+                        MEMBER_CODES.get(0),
+                        local(2026, 11, 20, 16, 2),
+                        Duration.ofMinutes(30),
+                        AgeBand.AGE_65_74,
+                        Sex.FEMALE);
         open();
         clock.set(local(2026, 11, 21, 3, 0));
         sealer().sealDue();
@@ -167,7 +198,9 @@ class PeriodSealerTest {
         ledger.running(local(2026, 11, 20, 23, 50), Duration.ofMinutes(30), AgeBand.AGE_65_74, Sex.FEMALE);
         open();
         clock.set(local(2026, 11, 22, 0, 6));
-        assertEquals(0, sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()),
+        assertEquals(
+                0,
+                sealer().sealUsageDays(rig.enrolment.credentials().orElseThrow()),
                 "the 20th waits for its session, the 21st waits behind it");
         assertEquals(List.of(), batches(BatchKind.USAGE));
     }
@@ -188,14 +221,33 @@ class PeriodSealerTest {
 
     @Test
     void aHealthBatchPerSlotWithTheCurrentStatusAndEndedDaysRidingAlongOnce() throws Exception {
-        health.running(local(2026, 11, 20, 10, 0), local(2026, 11, 22, 0, 30), SAMPLE,
-                Map.of("disk:/", HealthStatus.WARN, "cpu-temperature", HealthStatus.OK,
-                        "disk:/media/ivan/USB", HealthStatus.CRIT), 8.5, 71.3)
-                .alert(local(2026, 11, 21, 9, 3)).alert(local(2026, 11, 21, 9, 44));
+        health.running(
+                        local(2026, 11, 20, 10, 0),
+                        local(2026, 11, 22, 0, 30),
+                        SAMPLE,
+                        Map.of(
+                                "disk:/",
+                                HealthStatus.WARN,
+                                "cpu-temperature",
+                                HealthStatus.OK,
+                                "disk:/media/ivan/USB",
+                                HealthStatus.CRIT),
+                        8.5,
+                        71.3)
+                .alert(local(2026, 11, 21, 9, 3))
+                .alert(local(2026, 11, 21, 9, 44));
         open();
         clock.set(local(2026, 11, 22, 0, 20));
-        health.currentAt(clock.instant().minusSeconds(20), HealthStatus.WARN,
-                Map.of("disk:/", HealthStatus.WARN, "cpu-temperature", HealthStatus.OK, "disk:/home/ivan", HealthStatus.OK));
+        health.currentAt(
+                clock.instant().minusSeconds(20),
+                HealthStatus.WARN,
+                Map.of(
+                        "disk:/",
+                        HealthStatus.WARN,
+                        "cpu-temperature",
+                        HealthStatus.OK,
+                        "disk:/home/ivan",
+                        HealthStatus.OK));
         PeriodSealer sealer = sealer();
         assertEquals(1, sealer.sealHealthSlot(rig.enrolment.credentials().orElseThrow()));
         assertEquals(0, sealer.sealHealthSlot(rig.enrolment.credentials().orElseThrow()), "once per slot");
@@ -205,7 +257,8 @@ class PeriodSealerTest {
         JsonNode snap = b.at("/health/snapshots/0");
         assertEquals(local(2026, 11, 22, 0, 15).toString(), snap.path("at").asText());
         assertEquals("WARN", snap.path("overall").asText());
-        assertEquals("[\"cpu-temperature\",\"disk:/\",\"disk:other\"]",
+        assertEquals(
+                "[\"cpu-temperature\",\"disk:/\",\"disk:other\"]",
                 JSON.writeValueAsString(snap.path("checks").findValuesAsText("name")));
         JsonNode days = b.at("/health/days");
         assertEquals(2, days.size());
@@ -215,8 +268,14 @@ class PeriodSealerTest {
         assertEquals(71.3, d21.path("maxCpuTemperatureCelsius").asDouble());
         assertEquals(2, d21.path("alertCount").asInt());
         assertEquals(24 * 60, d21.path("uptimeMinutes").asInt());
-        assertEquals("CRIT", d21.at("/worst").findParents("name").stream()
-                .filter(n -> n.path("name").asText().equals("disk:other")).findFirst().orElseThrow().path("status").asText());
+        assertEquals(
+                "CRIT",
+                d21.at("/worst").findParents("name").stream()
+                        .filter(n -> n.path("name").asText().equals("disk:other"))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("status")
+                        .asText());
         assertEquals(14 * 60, days.get(0).path("uptimeMinutes").asInt(), "from 10:00 on the 20th");
 
         clock.advance(Duration.ofMinutes(15));
@@ -231,7 +290,8 @@ class PeriodSealerTest {
     void aStaleCurrentReportGivesNoSnapshot() throws Exception {
         open();
         clock.set(local(2026, 11, 20, 12, 5));
-        health.currentAt(clock.instant().minus(Duration.ofHours(2)), HealthStatus.OK, Map.of("memory", HealthStatus.OK));
+        health.currentAt(
+                clock.instant().minus(Duration.ofHours(2)), HealthStatus.OK, Map.of("memory", HealthStatus.OK));
         assertEquals(0, sealer().sealHealthSlot(rig.enrolment.credentials().orElseThrow()));
     }
 }

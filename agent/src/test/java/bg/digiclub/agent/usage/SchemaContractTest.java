@@ -26,10 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
@@ -38,6 +34,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.Metric;
@@ -87,8 +86,10 @@ class SchemaContractTest {
             "enrolment-response.json", "enrolment-response.schema.json",
             "problem.json", "problem.schema.json");
 
-    private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            b -> b.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private final ObjectMapper json = StrictJson.mapper();
 
     @TempDir
@@ -121,7 +122,8 @@ class SchemaContractTest {
         assertTrue(batches.stream().anyMatch(b -> b.contains("\"tileCategories\"")), "a day with tile categories");
         assertTrue(batches.stream().anyMatch(b -> b.contains("\"memberSessions\":1")), "a member's session");
         assertTrue(batches.stream().anyMatch(b -> b.contains("\"poweredOnMinutes\":60")), "a whole hour running");
-        assertTrue(batches.stream().anyMatch(b -> b.contains("\"maxCpuTemperatureCelsius\":null")), "a day not measured");
+        assertTrue(
+                batches.stream().anyMatch(b -> b.contains("\"maxCpuTemperatureCelsius\":null")), "a day not measured");
         assertTrue(batches.stream().anyMatch(b -> b.contains("\"minFreeDiskPercent\":1")), "a day measured");
     }
 
@@ -129,12 +131,18 @@ class SchemaContractTest {
     void theSchemaRefusesABatchWithABrokenField() throws Exception {
         String example = Files.readString(DOCS.resolve("examples").resolve("usage-batch.json"));
         assertEquals(List.of(), errors("batch.schema.json", example));
-        assertFalse(errors("batch.schema.json", broken(example, b -> b.put("schemaVersion", "1"))).isEmpty());
-        assertFalse(errors("batch.schema.json", broken(example, b -> b.set("kinds", b.remove("kind")))).isEmpty());
-        assertFalse(errors("batch.schema.json", broken(example, b -> b.put("clubId", "Club 7"))).isEmpty());
-        assertFalse(errors("batch.schema.json", broken(example, b -> b.put("periodFrom", "26-11-24T00:00:00Z"))).isEmpty());
-        assertFalse(errors("batch.schema.json", broken(example,
-                b -> ((ObjectNode) b.at("/usage/hours/0")).put("poweredOnMinutes", 61))).isEmpty());
+        assertFalse(errors("batch.schema.json", broken(example, b -> b.put("schemaVersion", "1")))
+                .isEmpty());
+        assertFalse(errors("batch.schema.json", broken(example, b -> b.set("kinds", b.remove("kind"))))
+                .isEmpty());
+        assertFalse(errors("batch.schema.json", broken(example, b -> b.put("clubId", "Club 7")))
+                .isEmpty());
+        assertFalse(errors("batch.schema.json", broken(example, b -> b.put("periodFrom", "26-11-24T00:00:00Z")))
+                .isEmpty());
+        assertFalse(errors(
+                        "batch.schema.json",
+                        broken(example, b -> ((ObjectNode) b.at("/usage/hours/0")).put("poweredOnMinutes", 61)))
+                .isEmpty());
     }
 
     /** {@code example} with one change made to its tree. */
@@ -149,32 +157,52 @@ class SchemaContractTest {
         TestClock clock = new TestClock(local(20, 10, 0), SOFIA);
         URI collector = URI.create("http://localhost:1");
         List<Instant> starts = List.of(local(20, 11, 7), local(20, 23, 40), local(21, 9, 15), local(21, 14, 2));
-        try (UploadRig rig = new UploadRig(dir.resolve("pc-" + System.nanoTime()), clock,
-                ScanningPrivacyGuard.of(List.of(MEMBER_CODE), starts), collector)) {
+        try (UploadRig rig = new UploadRig(
+                dir.resolve("pc-" + System.nanoTime()),
+                clock,
+                ScanningPrivacyGuard.of(List.of(MEMBER_CODE), starts),
+                collector)) {
             rig.enrol(collector);
             SampleStore samples = new SampleStore(rig.db, clock);
             AlertStore alerts = new AlertStore(rig.db, clock);
-            SessionAuthority sessions = new SessionAuthority(new SessionLedger(rig.db), new RecordingVisitor(),
-                    new RaisedChecks(alerts, Set.of(SessionAuthority.RESET_CHECK), clock), clock, SAMPLE, new SecureRandom());
+            SessionAuthority sessions = new SessionAuthority(
+                    new SessionLedger(rig.db),
+                    new RecordingVisitor(),
+                    new RaisedChecks(alerts, Set.of(SessionAuthority.RESET_CHECK), clock),
+                    clock,
+                    SAMPLE,
+                    new SecureRandom());
             AtomicReference<Optional<HealthReport>> current = new AtomicReference<>(Optional.empty());
             StoreHealthSource health = new StoreHealthSource(samples, alerts, current::get, SAMPLE, clock);
-            PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment,
-                    new LedgerUsageSource(new SessionLedger(rig.db)), health, SAMPLE, Duration.ofMinutes(15), "0.1.0", clock);
+            PeriodSealer sealer = new PeriodSealer(
+                    rig.db,
+                    rig.outbox,
+                    rig.enrolment,
+                    new LedgerUsageSource(new SessionLedger(rig.db)),
+                    health,
+                    SAMPLE,
+                    Duration.ofMinutes(15),
+                    "0.1.0",
+                    clock);
             Map<Instant, Runnable> visits = new HashMap<>();
             AtomicReference<Granted> open = new AtomicReference<>();
-            visits.put(starts.get(0), () -> open.set(start(sessions, VisitorKind.GUEST, null, AgeBand.AGE_0_15,
-                    Sex.MALE)));
+            visits.put(
+                    starts.get(0),
+                    () -> open.set(start(sessions, VisitorKind.GUEST, null, AgeBand.AGE_0_15, Sex.MALE)));
             visits.put(local(20, 11, 20), () -> launch(sessions, open.get(), TileCategory.LEARNING));
             visits.put(local(20, 12, 0), () -> open.set(end(sessions, open.get())));
-            visits.put(starts.get(1), () -> open.set(start(sessions, VisitorKind.MEMBER, MEMBER_CODE, AgeBand.AGE_75_PLUS,
-                    Sex.FEMALE)));
+            visits.put(
+                    starts.get(1),
+                    () -> open.set(start(sessions, VisitorKind.MEMBER, MEMBER_CODE, AgeBand.AGE_75_PLUS, Sex.FEMALE)));
             visits.put(local(21, 0, 10), () -> launch(sessions, open.get(), TileCategory.E_GOVERNMENT));
             visits.put(local(21, 0, 30), () -> open.set(end(sessions, open.get())));
-            visits.put(starts.get(2), () -> open.set(start(sessions, VisitorKind.GUEST, null, AgeBand.NOT_DECLARED,
-                    Sex.NOT_DECLARED)));
+            visits.put(
+                    starts.get(2),
+                    () -> open.set(start(sessions, VisitorKind.GUEST, null, AgeBand.NOT_DECLARED, Sex.NOT_DECLARED)));
             visits.put(local(21, 9, 45), () -> open.set(end(sessions, open.get())));
-            visits.put(starts.get(3), () -> open.set(start(sessions, VisitorKind.MEMBER, MEMBER_CODE, AgeBand.AGE_30_54,
-                    Sex.MALE)));
+            visits.put(
+                    starts.get(3),
+                    () -> open.set(start(sessions, VisitorKind.MEMBER, MEMBER_CODE, AgeBand.AGE_30_54, Sex.MALE)));
             visits.put(local(21, 14, 30), () -> open.set(end(sessions, open.get())));
             // the PC runs from the 20th 10:00 to the 22nd 00:30, but is off on the 21st from 16:00 to 18:00
             for (Instant t = clock.instant(); t.isBefore(local(22, 0, 30)); t = t.plus(SAMPLE)) {
@@ -192,16 +220,20 @@ class SchemaContractTest {
                     continue;
                 }
                 Map<String, Double> metrics = new HashMap<>();
-                metrics.put(Metric.UPTIME_S, (double) (t.getEpochSecond() - local(20, 9, 0).getEpochSecond()));
+                metrics.put(Metric.UPTIME_S, (double)
+                        (t.getEpochSecond() - local(20, 9, 0).getEpochSecond()));
                 metrics.put(Metric.fsFreePct("/"), 18.0 - (t.getEpochSecond() % 7000) / 1000.0);
                 if (t.isBefore(local(21, 0, 0))) {
                     metrics.put(Metric.CPU_TEMPERATURE_C, 48.25);
                 }
                 samples.append(new HealthSample(t, metrics, List.of(), List.of()));
-                current.set(Optional.of(new HealthReport(HealthStatus.WARN, t, List.of(
-                        new CheckReport("disk:/", HealthStatus.WARN, "15 % free", t),
-                        new CheckReport("disk:/media/ivan/USB", HealthStatus.OK, "80 % free", t),
-                        new CheckReport("memory", HealthStatus.OK, "40 % used", t)))));
+                current.set(Optional.of(new HealthReport(
+                        HealthStatus.WARN,
+                        t,
+                        List.of(
+                                new CheckReport("disk:/", HealthStatus.WARN, "15 % free", t),
+                                new CheckReport("disk:/media/ivan/USB", HealthStatus.OK, "80 % free", t),
+                                new CheckReport("memory", HealthStatus.OK, "40 % used", t)))));
                 if (t.equals(local(20, 15, 0))) {
                     alerts.record(new StatusChange("disk:/", HealthStatus.OK, HealthStatus.WARN, t, "15 % free"));
                 }

@@ -15,14 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.RaisedChecks;
@@ -34,6 +32,7 @@ import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.TestClock;
 
 /**
@@ -57,7 +56,8 @@ class StaffPinAlertUploadTest {
     void aStaffLockoutIsInTheSnapshotAndTheDaysHealthAsStaffPin() throws Exception {
         TestClock clock = new TestClock(local(20, 10, 0), SOFIA);
         URI collector = URI.create("http://localhost:1");
-        try (UploadRig rig = new UploadRig(dir, clock, ScanningPrivacyGuard.of(List.of("24681357", "902718"), List.of()), collector)) {
+        try (UploadRig rig = new UploadRig(
+                dir, clock, ScanningPrivacyGuard.of(List.of("24681357", "902718"), List.of()), collector)) {
             rig.enrol(collector);
             StaffPin staff = new StaffPin(rig.db, new SlowHash(SlowHash.MIN_ITERATIONS), LockoutPolicy.STAFF, clock);
             staff.set("24681357".toCharArray());
@@ -71,12 +71,21 @@ class StaffPinAlertUploadTest {
             // the running agent's current report, as AgentRuntime hands it on: the sampler's, plus the lockout
             RaisedChecks staffPinCheck = new RaisedChecks(alerts, Set.of(StaffPin.ALERT_CHECK), clock);
             Supplier<Optional<HealthReport>> current = () -> Optional.of(staffPinCheck.addTo(new HealthReport(
-                    HealthStatus.OK, clock.instant().minusSeconds(20),
+                    HealthStatus.OK,
+                    clock.instant().minusSeconds(20),
                     List.of(new CheckReport("memory", HealthStatus.OK, "40 % used", clock.instant())))));
-            StoreHealthSource health = new StoreHealthSource(new SampleStore(rig.db, clock), alerts, current,
-                    SAMPLE, clock);
-            PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment, new FakeLedger(), health, SAMPLE,
-                    Duration.ofMinutes(15), "0.1.0", clock);
+            StoreHealthSource health =
+                    new StoreHealthSource(new SampleStore(rig.db, clock), alerts, current, SAMPLE, clock);
+            PeriodSealer sealer = new PeriodSealer(
+                    rig.db,
+                    rig.outbox,
+                    rig.enrolment,
+                    new FakeLedger(),
+                    health,
+                    SAMPLE,
+                    Duration.ofMinutes(15),
+                    "0.1.0",
+                    clock);
             clock.set(local(22, 0, 20));
             assertEquals(1, sealer.sealHealthSlot(rig.enrolment.credentials().orElseThrow()));
 
@@ -94,13 +103,17 @@ class StaffPinAlertUploadTest {
             }
             assertTrue(day21 != null, batches.toString());
             JsonNode staffPin = day21.at("/worst").findParents("name").stream()
-                    .filter(n -> n.path("name").asText().equals(StaffPin.ALERT_CHECK)).findFirst().orElseThrow();
+                    .filter(n -> n.path("name").asText().equals(StaffPin.ALERT_CHECK))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("CRIT", staffPin.path("status").asText(), "three locks in a row");
             assertEquals(2, day21.path("alertCount").asInt(), "the WARN of the first locks, then the CRIT");
             JsonNode snapshot = batches.get(0).at("/health/snapshots/0");
             assertEquals("CRIT", snapshot.path("overall").asText(), "still locked out: nobody has logged in since");
-            assertEquals("[\"memory\",\"staff-pin\"]",
-                    new ObjectMapper().writeValueAsString(snapshot.path("checks").findValuesAsText("name")));
+            assertEquals(
+                    "[\"memory\",\"staff-pin\"]",
+                    new ObjectMapper()
+                            .writeValueAsString(snapshot.path("checks").findValuesAsText("name")));
             assertEquals(List.of(), rig.scan.violations());
         }
     }

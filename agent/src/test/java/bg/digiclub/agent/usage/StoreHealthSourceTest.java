@@ -50,18 +50,24 @@ class StoreHealthSourceTest {
             }
             clock.set(Instant.parse("2026-11-24T07:20:00Z"));
             alerts.record(new StatusChange("disk:/", HealthStatus.OK, HealthStatus.WARN, clock.instant(), "9 % free"));
-            alerts.record(new StatusChange(StatusChange.OVERALL, HealthStatus.OK, HealthStatus.WARN, clock.instant(), "disk"));
+            alerts.record(new StatusChange(
+                    StatusChange.OVERALL, HealthStatus.OK, HealthStatus.WARN, clock.instant(), "disk"));
             clock.set(Instant.parse("2026-11-24T07:40:00Z"));
             alerts.record(new StatusChange("disk:/", HealthStatus.WARN, HealthStatus.OK, clock.instant(), "12 % free"));
             clock.set(Instant.parse("2026-11-25T03:00:00Z"));
-            HealthReport now = new HealthReport(HealthStatus.OK, clock.instant(), List.of(
-                    new CheckReport("disk:/", HealthStatus.OK, "12 % free", clock.instant()),
-                    new CheckReport("memory", HealthStatus.OK, "40 % used", clock.instant())));
-            StoreHealthSource source = new StoreHealthSource(samples, alerts, () -> Optional.of(now),
-                    Duration.ofSeconds(30), clock);
+            HealthReport now = new HealthReport(
+                    HealthStatus.OK,
+                    clock.instant(),
+                    List.of(
+                            new CheckReport("disk:/", HealthStatus.OK, "12 % free", clock.instant()),
+                            new CheckReport("memory", HealthStatus.OK, "40 % used", clock.instant())));
+            StoreHealthSource source =
+                    new StoreHealthSource(samples, alerts, () -> Optional.of(now), Duration.ofSeconds(30), clock);
 
             assertEquals(120, source.sampleTimes(from, to).size());
-            assertEquals(60, UsageAggregation.runningMinutes(from, to, source.sampleTimes(from, to), Duration.ofSeconds(30)));
+            assertEquals(
+                    60,
+                    UsageAggregation.runningMinutes(from, to, source.sampleTimes(from, to), Duration.ofSeconds(30)));
             assertEquals(OptionalDouble.of(20.0 - 119 * 0.1), source.minFreeDiskPercent(from, to));
             assertEquals(OptionalDouble.of(80.0), source.maxCpuTemperatureCelsius(from, to));
             assertEquals(Map.of("disk:/", HealthStatus.WARN, "memory", HealthStatus.OK), source.worstStatus(from, to));

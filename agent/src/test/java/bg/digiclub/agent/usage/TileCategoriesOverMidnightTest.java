@@ -15,16 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import bg.digiclub.agent.session.SessionAuthority.Granted;
 import bg.digiclub.agent.session.SessionAuthority;
+import bg.digiclub.agent.session.SessionAuthority.Granted;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.AlertStore;
 import bg.digiclub.agent.store.RaisedChecks;
@@ -53,6 +52,7 @@ class TileCategoriesOverMidnightTest {
 
     @TempDir
     Path dir;
+
     TestClock clock;
     UploadRig rig;
     SessionAuthority sessions;
@@ -75,14 +75,28 @@ class TileCategoriesOverMidnightTest {
     }
 
     private SessionAuthority authority() throws Exception {
-        RaisedChecks raised = new RaisedChecks(new AlertStore(rig.db, clock), Set.of(SessionAuthority.RESET_CHECK), clock);
-        return new SessionAuthority(new SessionLedger(rig.db), new RecordingVisitor(), raised, clock,
-                Duration.ofSeconds(30), new SecureRandom());
+        RaisedChecks raised =
+                new RaisedChecks(new AlertStore(rig.db, clock), Set.of(SessionAuthority.RESET_CHECK), clock);
+        return new SessionAuthority(
+                new SessionLedger(rig.db),
+                new RecordingVisitor(),
+                raised,
+                clock,
+                Duration.ofSeconds(30),
+                new SecureRandom());
     }
 
     private PeriodSealer sealer() {
-        return new PeriodSealer(rig.db, rig.outbox, rig.enrolment, new LedgerUsageSource(new SessionLedger(rig.db)),
-                new FakeHealth(), SAMPLE, Duration.ofMinutes(15), "0.1.0", clock);
+        return new PeriodSealer(
+                rig.db,
+                rig.outbox,
+                rig.enrolment,
+                new LedgerUsageSource(new SessionLedger(rig.db)),
+                new FakeHealth(),
+                SAMPLE,
+                Duration.ofMinutes(15),
+                "0.1.0",
+                clock);
     }
 
     private int sealDays() throws Exception {
@@ -95,14 +109,19 @@ class TileCategoriesOverMidnightTest {
 
     private Granted start(Instant at) throws Exception {
         clock.set(at);
-        return sessions.start(VisitorKind.GUEST, null, new Demographics(AgeBand.AGE_75_PLUS, Sex.FEMALE),
-                Duration.ofMinutes(60), null);
+        return sessions.start(
+                VisitorKind.GUEST,
+                null,
+                new Demographics(AgeBand.AGE_75_PLUS, Sex.FEMALE),
+                Duration.ofMinutes(60),
+                null);
     }
 
     private void launch(Granted g, Instant at, TileCategory category) throws Exception {
         clock.set(at);
         sessions.heartbeat(g.sessionId(), g.secret());
-        sessions.launch(g.sessionId(), g.secret(), List.of("/usr/bin/chromium", "https://example.org/"), category, Map.of());
+        sessions.launch(
+                g.sessionId(), g.secret(), List.of("/usr/bin/chromium", "https://example.org/"), category, Map.of());
     }
 
     private List<JsonNode> usageDays() throws Exception {
@@ -117,7 +136,9 @@ class TileCategoriesOverMidnightTest {
 
     private static Map<String, Integer> tiles(JsonNode day) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        day.path("tileCategories").forEach(c -> counts.put(c.path("category").asText(), c.path("sessions").asInt()));
+        day.path("tileCategories")
+                .forEach(c -> counts.put(
+                        c.path("category").asText(), c.path("sessions").asInt()));
         return counts;
     }
 
@@ -152,11 +173,18 @@ class TileCategoriesOverMidnightTest {
         assertEquals(0, sealDays(), "each day sealed once");
 
         List<JsonNode> days = usageDays();
-        assertEquals(List.of("2026-11-20", "2026-11-21"), days.stream().map(d -> d.path("day").asText()).toList());
-        assertEquals(Map.of("E_GOVERNMENT", 1, "LEARNING", 1), tiles(days.get(0)),
+        assertEquals(
+                List.of("2026-11-20", "2026-11-21"),
+                days.stream().map(d -> d.path("day").asText()).toList());
+        assertEquals(
+                Map.of("E_GOVERNMENT", 1, "LEARNING", 1),
+                tiles(days.get(0)),
                 "two learning tiles and one e-government tile, one after midnight: 1 and 1 on the day it started");
-        assertEquals(Map.of("LEARNING", 1), tiles(days.get(1)), "the night's session is not counted again; "
-                + "a session without tiles and the maintenance launch count nothing");
+        assertEquals(
+                Map.of("LEARNING", 1),
+                tiles(days.get(1)),
+                "the night's session is not counted again; "
+                        + "a session without tiles and the maintenance launch count nothing");
         assertEquals(2, days.get(1).at("/sessions/0/sessions").asInt());
     }
 
@@ -167,7 +195,9 @@ class TileCategoriesOverMidnightTest {
         sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
         clock.set(local(21, 0, 6));
         assertEquals(1, sealDays());
-        assertEquals(false, usageDays().get(0).has("tileCategories"),
+        assertEquals(
+                false,
+                usageDays().get(0).has("tileCategories"),
                 "left out when empty, so a collector from before tile categories still takes the day");
     }
 }

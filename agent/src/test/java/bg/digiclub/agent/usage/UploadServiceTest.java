@@ -12,13 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bg.digiclub.agent.AgentRuntime;
 import bg.digiclub.agent.store.AlertEvent;
@@ -41,6 +40,7 @@ class UploadServiceTest {
 
     @TempDir
     Path dir;
+
     TestClock clock;
     FakeCollector collector;
     UploadRig rig;
@@ -52,10 +52,17 @@ class UploadServiceTest {
     void setUp() throws Exception {
         Instant start = ZonedDateTime.of(2026, 11, 23, 8, 0, 0, 0, SOFIA).toInstant();
         clock = new TestClock(start, SOFIA);
-        health.live(clock).running(start, start.plus(Duration.ofDays(3)), Duration.ofSeconds(30),
-                Map.of("disk:/", HealthStatus.OK, "memory", HealthStatus.OK), 60, 50.0);
+        health.live(clock)
+                .running(
+                        start,
+                        start.plus(Duration.ofDays(3)),
+                        Duration.ofSeconds(30),
+                        Map.of("disk:/", HealthStatus.OK, "memory", HealthStatus.OK),
+                        60,
+                        50.0);
         ledger.guest(start.plus(Duration.ofMinutes(67)), Duration.ofMinutes(33), AgeBand.AGE_75_PLUS, Sex.FEMALE);
-        ScanningPrivacyGuard scan = ScanningPrivacyGuard.of(List.of(), ledger.all().stream().map(LedgerSession::startedAt).toList());
+        ScanningPrivacyGuard scan = ScanningPrivacyGuard.of(
+                List.of(), ledger.all().stream().map(LedgerSession::startedAt).toList());
         collector = new FakeCollector(scan);
         rig = new UploadRig(dir, clock, scan, collector.url());
         rig.enrol(collector.url());
@@ -67,11 +74,26 @@ class UploadServiceTest {
     }
 
     private UploadService service(String agentVersion) {
-        UploadSchedule schedule = new UploadSchedule(rig.config.usageWindowStart(), rig.config.usageWindowEnd(),
-                rig.config.healthInterval(), rig.random);
-        PeriodSealer sealer = new PeriodSealer(rig.db, rig.outbox, rig.enrolment, ledger, health, Duration.ofSeconds(30),
-                rig.config.healthInterval(), agentVersion, clock);
-        return new UploadService(rig.outbox, rig.enrolment, rig.db, rig.uploader(), sealer, schedule, clock,
+        UploadSchedule schedule = new UploadSchedule(
+                rig.config.usageWindowStart(), rig.config.usageWindowEnd(), rig.config.healthInterval(), rig.random);
+        PeriodSealer sealer = new PeriodSealer(
+                rig.db,
+                rig.outbox,
+                rig.enrolment,
+                ledger,
+                health,
+                Duration.ofSeconds(30),
+                rig.config.healthInterval(),
+                agentVersion,
+                clock);
+        return new UploadService(
+                rig.outbox,
+                rig.enrolment,
+                rig.db,
+                rig.uploader(),
+                sealer,
+                schedule,
+                clock,
                 AgentRuntime.raisedChecks(new AlertStore(rig.db, clock), clock));
     }
 
@@ -135,7 +157,11 @@ class UploadServiceTest {
     @Test
     void usageIsSentOnlyInTheWindow() throws Exception {
         runFor(Duration.ofHours(16).plusMinutes(30), Duration.ofMinutes(1)); // to 00:30 on the 24th
-        assertEquals(1, rig.outbox.all().stream().filter(b -> b.kind().name().equals("USAGE")).count(),
+        assertEquals(
+                1,
+                rig.outbox.all().stream()
+                        .filter(b -> b.kind().name().equals("USAGE"))
+                        .count(),
                 "sealed after midnight, waiting for the window");
         runFor(Duration.ofMinutes(90), Duration.ofMinutes(1)); // to 02:00
         assertEquals(0, received("USAGE").size());
@@ -154,7 +180,9 @@ class UploadServiceTest {
         assertEquals(UploadRound.Outcome.DONE, now.outcome());
         assertEquals(waiting, now.sent());
         assertEquals(0, rig.outbox.all().size());
-        assertTrue(service.status().summary().startsWith("upload: 0 batch(es) waiting"), service.status().summary());
+        assertTrue(
+                service.status().summary().startsWith("upload: 0 batch(es) waiting"),
+                service.status().summary());
     }
 
     @Test
@@ -186,22 +214,38 @@ class UploadServiceTest {
 
     @Test
     void theWiredServiceDeliversAndStatusCanBeReadFromTheDatabaseAlone() throws Exception {
-        UploadService wired = AgentRuntime.uploadService(rig.config, rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0",
-                clock, rig.scan).orElseThrow();
+        UploadService wired = AgentRuntime.uploadService(
+                        rig.config, rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0", clock, rig.scan)
+                .orElseThrow();
         clock.advance(Duration.ofMinutes(1));
         wired.tick();
         assertEquals(1, received("HEALTH").size());
         bg.digiclub.agent.upload.UploadStatus status = bg.digiclub.agent.upload.UploadStatus.read(rig.db);
-        assertTrue(status.summary().startsWith("upload: 0 batch(es) waiting, 0 quarantined, last delivery"),
+        assertTrue(
+                status.summary().startsWith("upload: 0 batch(es) waiting, 0 quarantined, last delivery"),
                 status.summary());
-        assertTrue(AgentRuntime.uploadService(rig.config.withCollectorUrl(java.net.URI.create("https://stats.example.bg")),
-                rig.db, ledger, health, Duration.ofSeconds(30), "0.1.0", clock).isPresent());
+        assertTrue(AgentRuntime.uploadService(
+                        rig.config.withCollectorUrl(java.net.URI.create("https://stats.example.bg")),
+                        rig.db,
+                        ledger,
+                        health,
+                        Duration.ofSeconds(30),
+                        "0.1.0",
+                        clock)
+                .isPresent());
     }
 
     @Test
     void withoutACollectorThereIsNoService() {
-        assertTrue(AgentRuntime.uploadService(bg.digiclub.agent.upload.UploadConfig.defaults(null), rig.db, ledger, health,
-                Duration.ofSeconds(30), "0.1.0", clock).isEmpty());
+        assertTrue(AgentRuntime.uploadService(
+                        bg.digiclub.agent.upload.UploadConfig.defaults(null),
+                        rig.db,
+                        ledger,
+                        health,
+                        Duration.ofSeconds(30),
+                        "0.1.0",
+                        clock)
+                .isEmpty());
     }
 
     @Test
@@ -209,8 +253,13 @@ class UploadServiceTest {
         runFor(Duration.ofHours(15), Duration.ofMinutes(1)); // to 23:00 on the 23rd, then the PC is switched off
         clock.set(ZonedDateTime.of(2026, 11, 24, 8, 30, 0, 0, SOFIA).toInstant());
         service = service(); // the agent starts with the PC at 08:30
-        health.running(clock.instant(), clock.instant().plus(Duration.ofHours(2)), Duration.ofSeconds(30),
-                Map.of("memory", HealthStatus.OK), 60, 50.0);
+        health.running(
+                clock.instant(),
+                clock.instant().plus(Duration.ofHours(2)),
+                Duration.ofSeconds(30),
+                Map.of("memory", HealthStatus.OK),
+                60,
+                50.0);
         runFor(Duration.ofMinutes(61), Duration.ofMinutes(1));
         assertEquals(1, received("USAGE").size(), "the 23rd's usage went before 09:31, not the next night");
     }

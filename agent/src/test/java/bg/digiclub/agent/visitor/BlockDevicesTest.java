@@ -84,7 +84,9 @@ class BlockDevicesTest {
 
         // sda4: NTFS on the system disk (hot-plug SATA, its root mounted); sdf2: a USB disk with a partition
         // mounted at /srv/club; sdc1: mounted already; sde1: LUKS; nvme0n1p*: fixed; loop0: a loop device
-        assertEquals(List.of("/dev/sdb1", "/dev/sdc2", "/dev/sdd", "/dev/sr0"), paths(automount().candidates(devices)));
+        assertEquals(
+                List.of("/dev/sdb1", "/dev/sdc2", "/dev/sdd", "/dev/sr0"),
+                paths(automount().candidates(devices)));
     }
 
     @Test
@@ -102,7 +104,8 @@ class BlockDevicesTest {
 
     @Test
     void anotherStickInTheSamePortIsAnotherDevice() throws Exception {
-        String one = "{\"blockdevices\": [{\"path\": \"/dev/sdb1\", \"type\": \"part\", \"rm\": true, \"serial\": \"A1\", \"uuid\": \"1111-2222\"}]}";
+        String one =
+                "{\"blockdevices\": [{\"path\": \"/dev/sdb1\", \"type\": \"part\", \"rm\": true, \"serial\": \"A1\", \"uuid\": \"1111-2222\"}]}";
         String same = one.replace("\"rm\": true", "\"rm\": \"1\"");
         String other = one.replace("A1", "B2").replace("1111-2222", "3333-4444");
         String reformatted = one.replace("1111-2222", "5555-6666");
@@ -114,17 +117,25 @@ class BlockDevicesTest {
         assertTrue(d.identity().covers(BlockDevices.parse(same).get(0)));
         assertFalse(d.identity().covers(BlockDevices.parse(other).get(0)));
         assertFalse(d.identity().covers(BlockDevices.parse(reformatted).get(0)));
-        assertFalse(d.identity().covers(BlockDevices.parse(one.replace("sdb1", "sdc1")).get(0)));
+        assertFalse(d.identity()
+                .covers(BlockDevices.parse(one.replace("sdb1", "sdc1")).get(0)));
     }
 
     @Test
     void whatUdevHadNotReadYetMatchesAnything() throws Exception {
         String unread = "{\"blockdevices\": [{\"path\": \"/dev/sdb1\", \"type\": \"part\", \"rm\": true}]}";
-        String read = "{\"blockdevices\": [{\"path\": \"/dev/sdb1\", \"type\": \"part\", \"rm\": true, \"serial\": \"A1\","
-                + " \"uuid\": \"1111-2222\"}]}";
+        String read =
+                "{\"blockdevices\": [{\"path\": \"/dev/sdb1\", \"type\": \"part\", \"rm\": true, \"serial\": \"A1\","
+                        + " \"uuid\": \"1111-2222\"}]}";
 
-        assertTrue(BlockDevices.parse(unread).get(0).identity().covers(BlockDevices.parse(read).get(0)));
-        assertFalse(BlockDevices.parse(read).get(0).identity().covers(BlockDevices.parse(unread).get(0)));
+        assertTrue(BlockDevices.parse(unread)
+                .get(0)
+                .identity()
+                .covers(BlockDevices.parse(read).get(0)));
+        assertFalse(BlockDevices.parse(read)
+                .get(0)
+                .identity()
+                .covers(BlockDevices.parse(unread).get(0)));
     }
 
     /** The installed lsblk (util-linux 2.38 here) knows every column asked for and its output is read. */
@@ -137,21 +148,29 @@ class BlockDevicesTest {
         assertEquals(0, p.waitFor(), err);
 
         List<BlockDevice> devices = BlockDevices.parse(out);
-        assertTrue(devices.stream().allMatch(d -> d.path().startsWith("/dev/") && !d.type().isEmpty()), devices.toString());
+        assertTrue(
+                devices.stream()
+                        .allMatch(d -> d.path().startsWith("/dev/") && !d.type().isEmpty()),
+                devices.toString());
     }
 
     @Test
     void somethingElseIsRefusedNamingWhatIsWrong() {
         assertThrows(IOException.class, () -> BlockDevices.parse("{\"devices\": []}"));
         assertThrows(IOException.class, () -> BlockDevices.parse("lsblk: unknown column: TRAN"));
-        IOException e = assertThrows(IOException.class,
+        IOException e = assertThrows(
+                IOException.class,
                 () -> BlockDevices.parse("{\"blockdevices\": [{\"path\": \"/dev/sdb\", \"rm\": \"maybe\"}]}"));
         assertTrue(e.getMessage().contains("rm"), e.getMessage());
         assertThrows(IOException.class, () -> BlockDevices.parse("{\"blockdevices\": [{\"path\": \"sdb\"}]}"));
     }
 
     static MediaAutomount automount() {
-        return new MediaAutomount(Path.of("/nonexistent/lsblk"), Path.of("/nonexistent/udisksctl"), ProcessBuilder::new, MEDIA,
+        return new MediaAutomount(
+                Path.of("/nonexistent/lsblk"),
+                Path.of("/nonexistent/udisksctl"),
+                ProcessBuilder::new,
+                MEDIA,
                 Duration.ofSeconds(1));
     }
 

@@ -13,10 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +41,7 @@ class MediaAutomountTest {
 
     @TempDir
     Path dir;
+
     Path listing;
     Path calls;
     MediaAutomount automount;
@@ -52,7 +52,11 @@ class MediaAutomountTest {
         listing = dir.resolve("lsblk.json");
         calls = dir.resolve("calls");
         Files.writeString(listing, NOTHING);
-        automount = new MediaAutomount(lsblk(), udisksctl(), argv -> new ProcessBuilder(argv).redirectErrorStream(true), MEDIA,
+        automount = new MediaAutomount(
+                lsblk(),
+                udisksctl(),
+                argv -> new ProcessBuilder(argv).redirectErrorStream(true),
+                MEDIA,
                 Duration.ofSeconds(20));
         automount.round(); // the agent's start: nothing plugged in
     }
@@ -176,7 +180,8 @@ class MediaAutomountTest {
     @Test
     void whatIsPluggedInWhenTheAgentStartsIsLeftBehind() throws Exception {
         plugIn("club-pc.json");
-        MediaAutomount restarted = new MediaAutomount(lsblk(), udisksctl(), ProcessBuilder::new, MEDIA, Duration.ofSeconds(20));
+        MediaAutomount restarted =
+                new MediaAutomount(lsblk(), udisksctl(), ProcessBuilder::new, MEDIA, Duration.ofSeconds(20));
         restarted.round();
         restarted.sessionOpened();
         restarted.round();
@@ -195,7 +200,8 @@ class MediaAutomountTest {
 
         automount.sessionOpened();
         automount.round();
-        assertEquals(List.of("/dev/sdb1"), mounted(), "not knowing what was left, nothing present is the next visitor's");
+        assertEquals(
+                List.of("/dev/sdb1"), mounted(), "not knowing what was left, nothing present is the next visitor's");
     }
 
     @Test
@@ -221,10 +227,12 @@ class MediaAutomountTest {
         TestAccount.awaitFile(dir.resolve("holding"));
 
         AtomicReference<String> seenByReset = new AtomicReference<>();
-        Thread reset = new Thread(() -> {
-            automount.sessionEnding();
-            seenByReset.set(String.join("\n", calls()));
-        }, "reset");
+        Thread reset = new Thread(
+                () -> {
+                    automount.sessionEnding();
+                    seenByReset.set(String.join("\n", calls()));
+                },
+                "reset");
         reset.start();
         // parked on the automount's lock (the mount holds it), not merely slow to start
         await("the reset parked on the automount's lock").until(() -> reset.getState() == Thread.State.WAITING);
@@ -235,7 +243,9 @@ class MediaAutomountTest {
         round.join(20_000);
 
         assertEquals(List.of("/dev/sdb1"), mounted(), "nothing after the reset began");
-        assertTrue(seenByReset.get().contains("/dev/sdb1"), "the reset went on after the mount had finished: " + seenByReset.get());
+        assertTrue(
+                seenByReset.get().contains("/dev/sdb1"),
+                "the reset went on after the mount had finished: " + seenByReset.get());
     }
 
     /** As root: udisksctl runs as the visitor (uid, gid, no other groups), with a clean environment. */
@@ -245,12 +255,21 @@ class MediaAutomountTest {
         Path shared = Files.createDirectory(dir.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         Path seen = shared.resolve("seen");
-        Path udisksctl = script("udisksctl-as", "{ echo \"uid=$(id -u)\"; echo \"gid=$(id -g)\"; echo \"groups=$(id -G)\";"
-                + " echo \"cwd=$(pwd)\"; echo \"args=$*\"; env | sed 's/^/env:/'; } > " + seen + "\n");
+        Path udisksctl = script(
+                "udisksctl-as",
+                "{ echo \"uid=$(id -u)\"; echo \"gid=$(id -g)\"; echo \"groups=$(id -G)\";"
+                        + " echo \"cwd=$(pwd)\"; echo \"args=$*\"; env | sed 's/^/env:/'; } > " + seen + "\n");
         Path home = Files.createDirectory(dir.resolve("home"));
-        LinuxVisitorAccount visitor = new LinuxVisitorAccount(account, home, Files.createDirectory(dir.resolve("template")),
-                List.of(), MEDIA, new LinuxVisitorAccount.Environment("/usr/bin:/bin", "bg_BG.UTF-8", true), true);
-        MediaAutomount asVisitor = new MediaAutomount(lsblk(), udisksctl, visitor::toolCommand, MEDIA, Duration.ofSeconds(20));
+        LinuxVisitorAccount visitor = new LinuxVisitorAccount(
+                account,
+                home,
+                Files.createDirectory(dir.resolve("template")),
+                List.of(),
+                MEDIA,
+                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "bg_BG.UTF-8", true),
+                true);
+        MediaAutomount asVisitor =
+                new MediaAutomount(lsblk(), udisksctl, visitor::toolCommand, MEDIA, Duration.ofSeconds(20));
         asVisitor.round();
         asVisitor.sessionOpened();
         plugIn(stick("/dev/sdb1", "4C530001230915117324", "5A3C-1F2B"));
@@ -267,11 +286,17 @@ class MediaAutomountTest {
         }
         assertEquals(Integer.toString(account.uid()), report.get("uid"));
         assertEquals(Integer.toString(account.gid()), report.get("gid"));
-        assertEquals(Integer.toString(account.gid()), report.get("groups"), "--clear-groups: none of root's, none of the account's");
+        assertEquals(
+                Integer.toString(account.gid()),
+                report.get("groups"),
+                "--clear-groups: none of root's, none of the account's");
         assertEquals("/", report.get("cwd"));
         assertEquals("mount -b /dev/sdb1 --no-user-interaction", report.get("args"));
         // sh adds PWD, SHLVL and _ itself
-        assertTrue(Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "PWD", "SHLVL", "_").containsAll(env), env.toString());
+        assertTrue(
+                Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "PWD", "SHLVL", "_")
+                        .containsAll(env),
+                env.toString());
         assertTrue(Files.readAllLines(seen).contains("env:LANG=C"));
         assertTrue(Files.readAllLines(seen).contains("env:USER=" + account.name()));
     }
@@ -280,39 +305,63 @@ class MediaAutomountTest {
     @Test
     void noneForTheDemoAPcWithoutAnAccountOrWhenTurnedOff() throws Exception {
         AgentConfig plain = config("");
-        assertTrue(VisitorAccounts.mediaAutomount(config("visitor.demo=true\n").visitor(), new DemoVisitorAccount()).isEmpty());
-        assertTrue(VisitorAccounts.mediaAutomount(plain.visitor(), new UnsupportedVisitorAccount("none configured")).isEmpty());
+        assertTrue(VisitorAccounts.mediaAutomount(config("visitor.demo=true\n").visitor(), new DemoVisitorAccount())
+                .isEmpty());
+        assertTrue(VisitorAccounts.mediaAutomount(plain.visitor(), new UnsupportedVisitorAccount("none configured"))
+                .isEmpty());
 
         PosixAccount account = TestAccount.get();
-        LinuxVisitorAccount linux = new LinuxVisitorAccount(account, dir.resolve("home"), dir, List.of(), MEDIA,
-                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C", false), true);
-        assertTrue(VisitorAccounts.mediaAutomount(config("visitor.account=" + account.name() + "\nvisitor.media-automount=false\n").visitor(),
-                linux).isEmpty());
+        LinuxVisitorAccount linux = new LinuxVisitorAccount(
+                account,
+                dir.resolve("home"),
+                dir,
+                List.of(),
+                MEDIA,
+                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C", false),
+                true);
+        assertTrue(VisitorAccounts.mediaAutomount(
+                        config("visitor.account=" + account.name() + "\nvisitor.media-automount=false\n")
+                                .visitor(),
+                        linux)
+                .isEmpty());
         // on: only where udisks is installed (not on the development container)
-        assertEquals(RemovableMedia.installedUdisksctl().isPresent(),
-                VisitorAccounts.mediaAutomount(config("visitor.account=" + account.name() + "\n").visitor(), linux).isPresent());
+        assertEquals(
+                RemovableMedia.installedUdisksctl().isPresent(),
+                VisitorAccounts.mediaAutomount(
+                                config("visitor.account=" + account.name() + "\n")
+                                        .visitor(),
+                                linux)
+                        .isPresent());
     }
 
     private AgentConfig config(String text) throws Exception {
         Path f = dir.resolve("agent.properties");
         Files.writeString(f, text);
-        return AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.of(dir), Optional.empty(), Optional.empty()));
+        return AgentConfigLoader.load(
+                new CommandLineOverrides(Optional.of(f), Optional.of(dir), Optional.empty(), Optional.empty()));
     }
 
     private Path lsblk() throws Exception {
-        return script("lsblk", "[ -e " + dir.resolve("lsblk-broken") + " ] && { echo 'lsblk: failed to access sysfs directory'"
-                + " >&2; exit 32; }\ncat " + listing + "\n");
+        return script(
+                "lsblk",
+                "[ -e " + dir.resolve("lsblk-broken") + " ] && { echo 'lsblk: failed to access sysfs directory'"
+                        + " >&2; exit 32; }\ncat " + listing + "\n");
     }
 
     /** Records "uid args" in {@link #calls}; fails as polkit would when asked; holds while "hold" exists. */
     private Path udisksctl() throws Exception {
-        return script("udisksctl", String.join("\n",
-                "if [ -e " + dir.resolve("hold") + " ]; then touch " + dir.resolve("holding")
-                        + "; while [ -e " + dir.resolve("hold") + " ]; do sleep 0.02; done; fi",
-                "echo \"$(id -u) $*\" >> " + calls,
-                "if [ -e " + dir.resolve("fail") + " ]; then echo \"Error mounting $3: GDBus.Error:org.freedesktop.UDisks2.Error"
-                        + ".NotAuthorizedCanObtain: Not authorized to perform operation\" >&2; exit 1; fi",
-                "echo \"Mounted $3 at /media/digiclub-visitor/STICK\"", ""));
+        return script(
+                "udisksctl",
+                String.join(
+                        "\n",
+                        "if [ -e " + dir.resolve("hold") + " ]; then touch " + dir.resolve("holding") + "; while [ -e "
+                                + dir.resolve("hold") + " ]; do sleep 0.02; done; fi",
+                        "echo \"$(id -u) $*\" >> " + calls,
+                        "if [ -e " + dir.resolve("fail")
+                                + " ]; then echo \"Error mounting $3: GDBus.Error:org.freedesktop.UDisks2.Error"
+                                + ".NotAuthorizedCanObtain: Not authorized to perform operation\" >&2; exit 1; fi",
+                        "echo \"Mounted $3 at /media/digiclub-visitor/STICK\"",
+                        ""));
     }
 
     private Path script(String name, String body) throws Exception {
@@ -323,7 +372,8 @@ class MediaAutomountTest {
     }
 
     private void plugIn(String fixtureOrJson) throws Exception {
-        Files.writeString(listing, fixtureOrJson.endsWith(".json") ? BlockDevicesTest.fixture(fixtureOrJson) : fixtureOrJson);
+        Files.writeString(
+                listing, fixtureOrJson.endsWith(".json") ? BlockDevicesTest.fixture(fixtureOrJson) : fixtureOrJson);
     }
 
     /** A USB stick with one FAT partition, not mounted, in lsblk 2.38's form. */

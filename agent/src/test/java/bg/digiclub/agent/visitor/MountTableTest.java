@@ -22,7 +22,8 @@ class MountTableTest {
      * second one with a Cyrillic label and a backslash, the home on a tmpfs, and the kinds of lines
      * that trip naive parsers: several optional fields, none at all, a bind mount, a source with spaces.
      */
-    static final String CLUB_PC = String.join("\n",
+    static final String CLUB_PC = String.join(
+            "\n",
             "22 29 0:21 / /proc rw,nosuid,nodev,noexec,relatime shared:13 - proc proc rw",
             "29 1 8:2 / / rw,relatime shared:1 - ext4 /dev/sda2 rw,errors=remount-ro",
             "31 29 0:27 / /run rw,nosuid,nodev,noexec,relatime shared:5 - tmpfs tmpfs rw,size=1617432k,mode=755,inode64",
@@ -67,30 +68,44 @@ class MountTableTest {
         assertEquals("ext4", bind.type());
 
         assertEquals("mentor@server:/srv/club files", mounts.get(7).source());
-        assertEquals(Path.of("/media/digiclub-visitor/MY STICK/ - "), mounts.get(8).mountPoint(), "a mount point named ' - ' is not the separator");
+        assertEquals(
+                Path.of("/media/digiclub-visitor/MY STICK/ - "),
+                mounts.get(8).mountPoint(),
+                "a mount point named ' - ' is not the separator");
     }
 
     @Test
     void theMountOnTopOfAPathIsFound() throws Exception {
         List<Mount> mounts = read(CLUB_PC + "150 97 0:61 / /home/digiclub-visitor rw - tmpfs over rw\n");
 
-        assertEquals(150, MountTable.at(mounts, Path.of("/home/digiclub-visitor")).orElseThrow().id());
+        assertEquals(
+                150,
+                MountTable.at(mounts, Path.of("/home/digiclub-visitor"))
+                        .orElseThrow()
+                        .id());
         assertTrue(MountTable.at(mounts, Path.of("/home")).isEmpty());
     }
 
     @Test
     void mountsBelowTheMediaDirsAreFoundInnermostFirst() throws Exception {
         List<Mount> mounts = read(CLUB_PC);
-        RemovableMedia media = new RemovableMedia(List.of(Path.of("/media/digiclub-visitor"), Path.of("/run/media/digiclub-visitor")),
-                null, dir.resolve("unused"));
+        RemovableMedia media = new RemovableMedia(
+                List.of(Path.of("/media/digiclub-visitor"), Path.of("/run/media/digiclub-visitor")),
+                null,
+                dir.resolve("unused"));
 
         List<Mount> below = media.below(mounts);
 
         assertEquals(List.of(345, 351, 140), below.stream().map(Mount::id).toList());
-        assertEquals(List.of(351, 140), RemovableMedia.innermost(below).stream().map(Mount::id).toList(),
+        assertEquals(
+                List.of(351, 140),
+                RemovableMedia.innermost(below).stream().map(Mount::id).toList(),
                 "the stick carrying a mount inside it waits for that one");
-        assertEquals(List.of(), media.below(read("200 29 0:70 / /media/digiclub-visitor rw - tmpfs tmpfs rw\n"
-                + "201 29 0:71 / /media/digiclub-visitor-2/x rw - tmpfs tmpfs rw\n")), "the directory itself, and a neighbour with a longer name, are not below it");
+        assertEquals(
+                List.of(),
+                media.below(read("200 29 0:70 / /media/digiclub-visitor rw - tmpfs tmpfs rw\n"
+                        + "201 29 0:71 / /media/digiclub-visitor-2/x rw - tmpfs tmpfs rw\n")),
+                "the directory itself, and a neighbour with a longer name, are not below it");
     }
 
     @Test
@@ -98,17 +113,24 @@ class MountTableTest {
         List<Mount> mounts = read(CLUB_PC);
         Path udisksctl = Path.of("/usr/bin/udisksctl");
 
-        assertEquals(List.of("/usr/bin/udisksctl", "unmount", "-b", "/dev/sdb1", "--no-user-interaction"),
+        assertEquals(
+                List.of("/usr/bin/udisksctl", "unmount", "-b", "/dev/sdb1", "--no-user-interaction"),
                 new RemovableMedia(List.of(), udisksctl, MountTable.SELF).command(mounts.get(4)));
-        assertEquals(List.of("umount", "/media/digiclub-visitor/MY STICK/ - "),
+        assertEquals(
+                List.of("umount", "/media/digiclub-visitor/MY STICK/ - "),
                 new RemovableMedia(List.of(), udisksctl, MountTable.SELF).command(mounts.get(8)));
-        assertEquals(List.of("umount", "/media/digiclub-visitor/MY STICK"), new RemovableMedia(List.of(), null, MountTable.SELF).command(mounts.get(4)));
+        assertEquals(
+                List.of("umount", "/media/digiclub-visitor/MY STICK"),
+                new RemovableMedia(List.of(), null, MountTable.SELF).command(mounts.get(4)));
     }
 
     @Test
     void aLineNotInTheKernelsFormatIsRefusedNamingIt() {
-        for (String bad : List.of("29 1 8:2 / / rw,relatime shared:1 ext4 /dev/sda2 rw", "x 1 8:2 / / rw - ext4 /dev/sda2 rw",
-                "29 1 8:2 / / rw -", "29 1 sda / / rw - ext4 /dev/sda2 rw")) {
+        for (String bad : List.of(
+                "29 1 8:2 / / rw,relatime shared:1 ext4 /dev/sda2 rw",
+                "x 1 8:2 / / rw - ext4 /dev/sda2 rw",
+                "29 1 8:2 / / rw -",
+                "29 1 sda / / rw - ext4 /dev/sda2 rw")) {
             IOException e = assertThrows(IOException.class, () -> MountTable.parse(List.of(bad)));
             assertTrue(e.getMessage().contains(bad), e.getMessage());
         }
@@ -119,7 +141,11 @@ class MountTableTest {
         List<Mount> mounts = MountTable.read();
 
         assertTrue(mounts.stream().anyMatch(m -> m.mountPoint().equals(Path.of("/"))), mounts.toString());
-        assertTrue(mounts.stream().anyMatch(m -> m.mountPoint().equals(Path.of("/proc")) && m.type().equals("proc")), mounts.toString());
+        assertTrue(
+                mounts.stream()
+                        .anyMatch(m -> m.mountPoint().equals(Path.of("/proc"))
+                                && m.type().equals("proc")),
+                mounts.toString());
     }
 
     @Test

@@ -21,7 +21,8 @@ public final class RecordingVisitor implements VisitorAccount {
     @Override
     public List<WipeStepResult> reset() {
         calls.add("reset");
-        return List.of(new WipeStepResult("end-programs", true, "none left"),
+        return List.of(
+                new WipeStepResult("end-programs", true, "none left"),
                 new WipeStepResult("reset-home", !resetFails, resetFails ? "home is busy" : "home from template"));
     }
 

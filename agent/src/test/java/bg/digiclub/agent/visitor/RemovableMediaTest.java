@@ -47,8 +47,13 @@ class RemovableMediaTest {
         for (Process p : started) {
             p.destroyForcibly().waitFor();
         }
-        List<Mount> left = MountTable.read().stream().filter(m -> m.mountPoint().startsWith(dir)).toList();
-        for (Mount m : left.stream().sorted(Comparator.comparing((Mount m) -> m.mountPoint().getNameCount()).reversed()).toList()) {
+        List<Mount> left = MountTable.read().stream()
+                .filter(m -> m.mountPoint().startsWith(dir))
+                .toList();
+        for (Mount m : left.stream()
+                .sorted(Comparator.comparing((Mount m) -> m.mountPoint().getNameCount())
+                        .reversed())
+                .toList()) {
             TestAccount.run(List.of("umount", "-l", m.mountPoint().toString()));
         }
     }
@@ -59,7 +64,8 @@ class RemovableMediaTest {
         Path nested = tmpfs(stick.resolve("inner"), "tmpfs");
         Path card = tmpfs(runMedia.resolve("ФЛАШКА 2"), "tmpfs");
         Path outside = tmpfs(dir.resolve("not-media"), "tmpfs");
-        Path neighbour = tmpfs(Files.createDirectories(dir.resolve("media/visitor-2")).resolve("stick"), "tmpfs");
+        Path neighbour =
+                tmpfs(Files.createDirectories(dir.resolve("media/visitor-2")).resolve("stick"), "tmpfs");
         int outsideId = mountAt(outside).orElseThrow().id();
 
         WipeStepResult result = new RemovableMedia(List.of(media, runMedia), null, MountTable.SELF).unmountAll();
@@ -72,9 +78,14 @@ class RemovableMediaTest {
             assertTrue(mountAt(gone).isEmpty(), gone + " is still mounted");
         }
         assertEquals(outsideId, mountAt(outside).orElseThrow().id(), "a mount outside the media directories stays");
-        assertTrue(mountAt(neighbour).isPresent(), "a directory whose name only starts like the media directory's is not in it");
-        assertEquals("nothing mounted in " + List.of(media, runMedia),
-                new RemovableMedia(List.of(media, runMedia), null, MountTable.SELF).unmountAll().detail());
+        assertTrue(
+                mountAt(neighbour).isPresent(),
+                "a directory whose name only starts like the media directory's is not in it");
+        assertEquals(
+                "nothing mounted in " + List.of(media, runMedia),
+                new RemovableMedia(List.of(media, runMedia), null, MountTable.SELF)
+                        .unmountAll()
+                        .detail());
     }
 
     @Test
@@ -87,7 +98,9 @@ class RemovableMediaTest {
         WipeStepResult result = new RemovableMedia(List.of(media), null, MountTable.SELF).unmountAll();
 
         assertFalse(result.ok(), result.toString());
-        assertTrue(result.detail().startsWith("1 still mounted: " + busy + " (tmpfs tmpfs): umount exited with 32"), result.detail());
+        assertTrue(
+                result.detail().startsWith("1 still mounted: " + busy + " (tmpfs tmpfs): umount exited with 32"),
+                result.detail());
         assertTrue(result.detail().contains("busy"), result.detail());
         assertTrue(result.detail().endsWith("; unmounted 1: " + free + " (tmpfs tmpfs)"), result.detail());
         assertTrue(mountAt(busy).isPresent());
@@ -98,30 +111,39 @@ class RemovableMediaTest {
     void devicesGoThroughUdisksctlWhichIsToldNotToAsk() throws Exception {
         // a stand-in for udisksctl: records its arguments, then unmounts the device as udisksd would
         Path calls = dir.resolve("udisksctl.calls");
-        Path udisksctl = script("udisksctl", "printf '%s|' \"$@\" >> " + calls + "; echo >> " + calls + "\n"
-                + "umount \"$(findmnt -n -o TARGET --source \"$3\")\"\n");
+        Path udisksctl = script(
+                "udisksctl",
+                "printf '%s|' \"$@\" >> " + calls + "; echo >> " + calls + "\n"
+                        + "umount \"$(findmnt -n -o TARGET --source \"$3\")\"\n");
         Path stick = tmpfs(media.resolve("stick"), "/dev/sdz1");
         Path other = tmpfs(media.resolve("other"), "tmpfs");
 
         WipeStepResult result = new RemovableMedia(List.of(media), udisksctl, MountTable.SELF).unmountAll();
 
         assertTrue(result.ok(), result.toString());
-        assertEquals(List.of("unmount|-b|/dev/sdz1|--no-user-interaction|"), Files.readAllLines(calls), "only the device goes through udisks");
+        assertEquals(
+                List.of("unmount|-b|/dev/sdz1|--no-user-interaction|"),
+                Files.readAllLines(calls),
+                "only the device goes through udisks");
         assertTrue(mountAt(stick).isEmpty());
         assertTrue(mountAt(other).isEmpty());
     }
 
     @Test
     void whatUdisksRefusesStaysAndItsMessageIsInTheStep() throws Exception {
-        Path udisksctl = script("udisksctl", "echo 'Error unmounting /dev/sdz1: GDBus.Error:org.freedesktop.UDisks2.Error.DeviceBusy:"
-                + " Error unmounting /dev/sdz1: target is busy' >&2\nexit 1\n");
+        Path udisksctl = script(
+                "udisksctl",
+                "echo 'Error unmounting /dev/sdz1: GDBus.Error:org.freedesktop.UDisks2.Error.DeviceBusy:"
+                        + " Error unmounting /dev/sdz1: target is busy' >&2\nexit 1\n");
         Path stick = tmpfs(media.resolve("stick"), "/dev/sdz1");
 
         WipeStepResult result = new RemovableMedia(List.of(media), udisksctl, MountTable.SELF).unmountAll();
 
         assertFalse(result.ok(), result.toString());
-        assertEquals("1 still mounted: " + stick + " (tmpfs /dev/sdz1): udisksctl exited with 1: Error unmounting /dev/sdz1:"
-                + " GDBus.Error:org.freedesktop.UDisks2.Error.DeviceBusy: Error unmounting /dev/sdz1: target is busy", result.detail());
+        assertEquals(
+                "1 still mounted: " + stick + " (tmpfs /dev/sdz1): udisksctl exited with 1: Error unmounting /dev/sdz1:"
+                        + " GDBus.Error:org.freedesktop.UDisks2.Error.DeviceBusy: Error unmounting /dev/sdz1: target is busy",
+                result.detail());
         assertTrue(mountAt(stick).isPresent());
     }
 
@@ -135,12 +157,19 @@ class RemovableMediaTest {
         // the visitor's program, writing on its stick
         started.add(TestAccount.startAs(account, stick, "exec 3> file.txt; while :; do echo x >&3; sleep 0.01; done"));
         TestAccount.awaitFile(stick.resolve("file.txt"));
-        LinuxVisitorAccount visitor = new LinuxVisitorAccount(account, home, template, List.of(), List.of(media, runMedia),
-                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false), true);
+        LinuxVisitorAccount visitor = new LinuxVisitorAccount(
+                account,
+                home,
+                template,
+                List.of(),
+                List.of(media, runMedia),
+                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
+                true);
 
         List<WipeStepResult> results = visitor.reset();
 
-        assertEquals(List.of(VisitorAccount.PROCESSES_STEP, RemovableMedia.STEP, VisitorAccount.HOME_STEP),
+        assertEquals(
+                List.of(VisitorAccount.PROCESSES_STEP, RemovableMedia.STEP, VisitorAccount.HOME_STEP),
                 results.stream().map(WipeStepResult::step).toList());
         assertTrue(results.stream().allMatch(WipeStepResult::ok), results.toString());
         assertTrue(mountAt(stick).isEmpty());
@@ -150,7 +179,10 @@ class RemovableMediaTest {
     /** Mounts a 1 MB tmpfs with {@code source} as its source name at {@code at} (made if missing). */
     private static Path tmpfs(Path at, String source) throws IOException, InterruptedException {
         Files.createDirectories(at);
-        assertEquals(0, TestAccount.run(List.of("mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", source, at.toString())), "mount " + at);
+        assertEquals(
+                0,
+                TestAccount.run(List.of("mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", source, at.toString())),
+                "mount " + at);
         return at;
     }
 

@@ -19,12 +19,14 @@ import java.util.List;
 final class TestAccount {
     static final String NAME = "digiclub-visitor-test";
 
-    private TestAccount() {
-    }
+    private TestAccount() {}
 
     /** The test account, created if missing. */
     static synchronized PosixAccount get() throws IOException, InterruptedException {
-        assertEquals("root", System.getProperty("user.name"), "the visitor tests create an account and switch to it: run them as root");
+        assertEquals(
+                "root",
+                System.getProperty("user.name"),
+                "the visitor tests create an account and switch to it: run them as root");
         if (PosixAccount.lookup(NAME).isEmpty()) {
             // exit 9: made meanwhile by a parallel run; fine
             int rc = run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", NAME));
@@ -45,7 +47,10 @@ final class TestAccount {
     static void shAs(PosixAccount account, Path cwd, String script) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(asAccount(account));
         command.addAll(List.of("sh", "-euc", script));
-        Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IOException("as " + account.name() + ": " + script + " failed: " + out);
@@ -56,8 +61,11 @@ final class TestAccount {
     static Process startAs(PosixAccount account, Path cwd, String script) throws IOException {
         List<String> command = new ArrayList<>(asAccount(account));
         command.addAll(List.of("sh", "-c", script));
-        return new ProcessBuilder(command).directory(cwd.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     /** Waits for a file a program started with {@link #startAs} makes once it runs as the account. */

@@ -47,7 +47,9 @@ class VisitorAccountsTest {
         assertInstanceOf(UnsupportedVisitorAccount.class, v);
         List<WipeStepResult> results = v.reset();
         assertTrue(results.stream().noneMatch(WipeStepResult::ok));
-        assertTrue(results.get(1).detail().contains("visitor.account in " + dir.resolve("agent.properties")), results.toString());
+        assertTrue(
+                results.get(1).detail().contains("visitor.account in " + dir.resolve("agent.properties")),
+                results.toString());
     }
 
     @Test
@@ -67,8 +69,10 @@ class VisitorAccountsTest {
 
     @Test
     void rootAsVisitorIsRefused() {
-        assertRefused("visitor.account=root\nvisitor.home=" + home + "\nvisitor.home-template=" + template + "\n",
-                "visitor.account", "is root");
+        assertRefused(
+                "visitor.account=root\nvisitor.home=" + home + "\nvisitor.home-template=" + template + "\n",
+                "visitor.account",
+                "is root");
     }
 
     @Test
@@ -80,8 +84,10 @@ class VisitorAccountsTest {
 
     @Test
     void aCookieInTheVisitorsHomeIsRefused() {
-        assertRefused(configured() + "visitor.xauthority=" + home.resolve(".Xauthority") + "\n",
-                "visitor.xauthority", "must not be in the visitor's home");
+        assertRefused(
+                configured() + "visitor.xauthority=" + home.resolve(".Xauthority") + "\n",
+                "visitor.xauthority",
+                "must not be in the visitor's home");
     }
 
     @Test
@@ -109,40 +115,51 @@ class VisitorAccountsTest {
 
     @Test
     void aTempDirHoldingTheHomeIsRefused() throws Exception {
-        assertRefused(configured() + "visitor.temp-dirs=/tmp," + dir + "\n", "visitor.temp-dirs", "the directory holding it");
+        assertRefused(
+                configured() + "visitor.temp-dirs=/tmp," + dir + "\n", "visitor.temp-dirs", "the directory holding it");
     }
 
     @Test
     void aMediaDirHoldingTheHomeIsRefused() throws Exception {
         // the home, a tmpfs of its own, would be unmounted at every reset
-        assertRefused(configured() + "visitor.media-dirs=/media/v," + dir + "\n", "visitor.media-dirs", "must not be the visitor's home, inside it, or hold it");
-        assertRefused(configured() + "visitor.media-dirs=" + home.resolve("usb") + "\n", "visitor.media-dirs", "must not be the visitor's home");
+        assertRefused(
+                configured() + "visitor.media-dirs=/media/v," + dir + "\n",
+                "visitor.media-dirs",
+                "must not be the visitor's home, inside it, or hold it");
+        assertRefused(
+                configured() + "visitor.media-dirs=" + home.resolve("usb") + "\n",
+                "visitor.media-dirs",
+                "must not be the visitor's home");
     }
 
     @Test
     void aHomeHoldingTheAgentsDataIsRefused() throws Exception {
-        Path f = Files.writeString(dir.resolve("agent.properties"), configured() + "data-dir=" + home.resolve("agent") + "\n");
-        AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.empty(), Optional.empty(), Optional.empty()));
+        Path f = Files.writeString(
+                dir.resolve("agent.properties"), configured() + "data-dir=" + home.resolve("agent") + "\n");
+        AgentConfig c = AgentConfigLoader.load(
+                new CommandLineOverrides(Optional.of(f), Optional.empty(), Optional.empty(), Optional.empty()));
 
         ConfigException e = assertThrows(ConfigException.class, () -> forThisPc(c));
         assertTrue(e.getMessage().contains("overlaps the agent's own directory"), e.getMessage());
     }
 
     private String configured() {
-        return "visitor.account=" + account.name() + "\nvisitor.home=" + home + "\nvisitor.home-template=" + template + "\n";
+        return "visitor.account=" + account.name() + "\nvisitor.home=" + home + "\nvisitor.home-template=" + template
+                + "\n";
     }
 
     private void assertRefused(String text, String key, String what) {
         ConfigException e = assertThrows(ConfigException.class, () -> forThisPc(load(text)));
         assertTrue(e.getMessage().startsWith(dir.resolve("agent.properties") + ": key '" + key + "'"), e.getMessage());
         assertTrue(e.getMessage().contains(what), e.getMessage());
-        assertFalse(Files.exists(HomeReset.holdingDirectory(home)), "nothing done before the configuration is found good");
+        assertFalse(
+                Files.exists(HomeReset.holdingDirectory(home)), "nothing done before the configuration is found good");
     }
 
     private AgentConfig load(String text) throws Exception {
         Path f = Files.writeString(dir.resolve("agent.properties"), text);
-        return AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.of(dir.resolve("data")), Optional.empty(),
-                Optional.empty()));
+        return AgentConfigLoader.load(new CommandLineOverrides(
+                Optional.of(f), Optional.of(dir.resolve("data")), Optional.empty(), Optional.empty()));
     }
 
     private static VisitorAccount forThisPc(AgentConfig config) {

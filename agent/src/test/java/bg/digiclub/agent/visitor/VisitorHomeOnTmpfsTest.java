@@ -13,16 +13,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 import bg.digiclub.agent.visitor.MountTable.Mount;
 import bg.digiclub.common.link.WipeStepResult;
@@ -51,8 +50,16 @@ class VisitorHomeOnTmpfsTest {
         TestAccount.traversable(dir);
         home = Files.createDirectory(dir.resolve("home"));
         // as a mount unit makes it: root's, 0755; the first reset gives it to the visitor
-        assertEquals(0, TestAccount.run(List.of("mount", "-t", "tmpfs", "-o", "size=8m,mode=0755,nosuid,nodev", "visitor-home",
-                home.toString())));
+        assertEquals(
+                0,
+                TestAccount.run(List.of(
+                        "mount",
+                        "-t",
+                        "tmpfs",
+                        "-o",
+                        "size=8m,mode=0755,nosuid,nodev",
+                        "visitor-home",
+                        home.toString())));
         template = Files.createDirectories(dir.resolve("template/.config/digiclub"));
         template = dir.resolve("template");
         Files.writeString(template.resolve(".bashrc"), "# club default\n");
@@ -76,12 +83,16 @@ class VisitorHomeOnTmpfsTest {
         List<WipeStepResult> first = visitor.reset();
 
         assertTrue(first.stream().allMatch(WipeStepResult::ok), first.toString());
-        assertEquals("deleted 0 entries, copied 4 from " + template + " (in place: the home is a mount point, tmpfs visitor-home)",
+        assertEquals(
+                "deleted 0 entries, copied 4 from " + template
+                        + " (in place: the home is a mount point, tmpfs visitor-home)",
                 first.get(1).detail());
         assertHomeIsTheTemplateOn(mount);
 
-        IOException full = assertThrows(IOException.class, () -> TestAccount.shAs(account, home,
-                "mkdir -p Downloads && dd if=/dev/zero of=Downloads/film.mkv bs=1M count=64"));
+        IOException full = assertThrows(
+                IOException.class,
+                () -> TestAccount.shAs(
+                        account, home, "mkdir -p Downloads && dd if=/dev/zero of=Downloads/film.mkv bs=1M count=64"));
         assertTrue(full.getMessage().contains("No space left on device"), full.getMessage());
         Path film = home.resolve("Downloads/film.mkv");
         assertTrue(Files.size(film) <= CAP, Files.size(film) + " bytes");
@@ -92,9 +103,12 @@ class VisitorHomeOnTmpfsTest {
         List<WipeStepResult> second = visitor.reset();
 
         assertTrue(second.stream().allMatch(WipeStepResult::ok), second.toString());
-        assertTrue(second.get(1).detail().startsWith("deleted 6 entries, copied 4 "), second.get(1).detail());
+        assertTrue(
+                second.get(1).detail().startsWith("deleted 6 entries, copied 4 "),
+                second.get(1).detail());
         assertHomeIsTheTemplateOn(mount);
-        assertFalse(Files.exists(HomeReset.holdingDirectory(home), LinkOption.NOFOLLOW_LINKS),
+        assertFalse(
+                Files.exists(HomeReset.holdingDirectory(home), LinkOption.NOFOLLOW_LINKS),
                 "nothing built or held on the disk beside the home");
         assertEquals(List.of(), warnings(), "a home that is a mount point is no reason to warn at every reset");
     }
@@ -109,14 +123,24 @@ class VisitorHomeOnTmpfsTest {
         List<WipeStepResult> second = reset.reset();
 
         assertTrue(first.get(0).ok() && second.get(0).ok(), first + " " + second);
-        assertTrue(first.get(0).detail().contains("(in place: Device or resource busy)"), first.get(0).detail());
-        assertTrue(second.get(0).detail().contains("(in place: the home cannot be renamed: Device or resource busy)"), second.get(0).detail());
+        assertTrue(
+                first.get(0).detail().contains("(in place: Device or resource busy)"),
+                first.get(0).detail());
+        assertTrue(
+                second.get(0).detail().contains("(in place: the home cannot be renamed: Device or resource busy)"),
+                second.get(0).detail());
         assertEquals(1, warnings().size(), warnings().toString());
         assertHomeIsTheTemplateOn(mountOfHome());
     }
 
     private LinuxVisitorAccount account() {
-        return new LinuxVisitorAccount(account, home, template, List.of(), List.of(), new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
+        return new LinuxVisitorAccount(
+                account,
+                home,
+                template,
+                List.of(),
+                List.of(),
+                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
                 true);
     }
 
@@ -129,7 +153,8 @@ class VisitorHomeOnTmpfsTest {
         assertEquals(account.gid(), TestAccount.gid(home));
         assertEquals(0700, TestAccount.mode(home));
         try (Stream<Path> s = Files.walk(home)) {
-            assertEquals(List.of("", ".bashrc", ".config", ".config/digiclub", ".config/digiclub/bookmarks.html"),
+            assertEquals(
+                    List.of("", ".bashrc", ".config", ".config/digiclub", ".config/digiclub/bookmarks.html"),
                     s.map(p -> home.relativize(p).toString()).sorted().toList());
         }
         assertEquals("# club default\n", Files.readString(home.resolve(".bashrc")));
@@ -141,7 +166,10 @@ class VisitorHomeOnTmpfsTest {
     }
 
     private List<String> warnings() {
-        return log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).map(ILoggingEvent::getFormattedMessage).toList();
+        return log.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     private static long device(Path p) throws IOException {

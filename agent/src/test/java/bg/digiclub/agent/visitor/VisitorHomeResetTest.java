@@ -27,7 +27,8 @@ import bg.digiclub.common.link.WipeStepResult;
  */
 class VisitorHomeResetTest {
     /** Planted by the visitor, in its home: what a visitor leaves, and what the old wipe missed. */
-    private static final String TRACES = String.join("\n",
+    private static final String TRACES = String.join(
+            "\n",
             "mkdir -p .pki/nssdb && echo cert > .pki/nssdb/cert9.db && echo key > .pki/nssdb/key4.db",
             "echo 'ssh secret@host' > .bash_history",
             "mkdir -p .local/share/Trash/files .local/share/Trash/info && echo deleted > .local/share/Trash/files/егн.pdf",
@@ -78,8 +79,12 @@ class VisitorHomeResetTest {
         sharedTmp = Files.createDirectory(dir.resolve("tmp"));
         Files.setPosixFilePermissions(sharedTmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.writeString(sharedTmp.resolve("roots-own.txt"), "root's");
-        TestAccount.shAs(account, sharedTmp, "echo pdf > download-егн.pdf && mkdir -p .org.chromium.Chromium.x/s && echo x > .org.chromium.Chromium.x/s/f"
-                + " && ln -s " + outside.resolve("sentinel.txt") + " link-out && mkdir locked && chmod 000 locked");
+        TestAccount.shAs(
+                account,
+                sharedTmp,
+                "echo pdf > download-егн.pdf && mkdir -p .org.chromium.Chromium.x/s && echo x > .org.chromium.Chromium.x/s/f"
+                        + " && ln -s " + outside.resolve("sentinel.txt")
+                        + " link-out && mkdir locked && chmod 000 locked");
     }
 
     @AfterEach
@@ -132,7 +137,8 @@ class VisitorHomeResetTest {
         List<WipeStepResult> results = account(true).reset();
 
         assertTrue(results.stream().allMatch(WipeStepResult::ok), results.toString());
-        assertTrue(results.get(1).detail().contains("(in place: "), results.get(1).detail());
+        assertTrue(
+                results.get(1).detail().contains("(in place: "), results.get(1).detail());
         assertHomeIsTheTemplate();
         assertOutsideUntouched();
     }
@@ -161,7 +167,9 @@ class VisitorHomeResetTest {
         List<WipeStepResult> results = visitor.reset();
 
         assertTrue(results.get(1).ok(), results.toString());
-        assertTrue(results.get(1).detail().contains("there was no home"), results.get(1).detail());
+        assertTrue(
+                results.get(1).detail().contains("there was no home"),
+                results.get(1).detail());
         assertHomeIsTheTemplate();
     }
 
@@ -198,7 +206,13 @@ class VisitorHomeResetTest {
     }
 
     private LinuxVisitorAccount account(boolean renameAside) {
-        return new LinuxVisitorAccount(account, home, template, List.of(sharedTmp), List.of(), new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
+        return new LinuxVisitorAccount(
+                account,
+                home,
+                template,
+                List.of(sharedTmp),
+                List.of(),
+                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C.UTF-8", false),
                 renameAside);
     }
 
@@ -226,7 +240,8 @@ class VisitorHomeResetTest {
     private static Map<String, Path> tree(Path root) throws IOException {
         Map<String, Path> entries = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
-            s.filter(p -> !p.equals(root)).forEach(p -> entries.put(root.relativize(p).toString(), p));
+            s.filter(p -> !p.equals(root))
+                    .forEach(p -> entries.put(root.relativize(p).toString(), p));
         }
         return entries;
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Starting a program as the visitor. Runs as root. */
 class VisitorLaunchTest {
     /** Writes what the program sees into its home, then renames it into place (complete when seen). */
-    private static final String REPORT = String.join("; ",
+    private static final String REPORT = String.join(
+            "; ",
             "{ echo \"pid=$$\"; echo \"cwd=$(pwd)\"; echo \"uid=$(id -u)\"; echo \"gid=$(id -g)\"; echo \"groups=$(id -G)\"",
             "echo \"stdin=$(readlink /proc/self/fd/0)\"",
             "echo \"sid=$(cut -d' ' -f6 /proc/$$/stat)\"",
@@ -44,8 +45,14 @@ class VisitorLaunchTest {
         Files.setAttribute(home, "unix:uid", account.uid());
         Files.setAttribute(home, "unix:gid", account.gid());
         Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        visitor = new LinuxVisitorAccount(account, home, Files.createDirectory(dir.resolve("template")), List.of(), List.of(),
-                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "bg_BG.UTF-8", true), true);
+        visitor = new LinuxVisitorAccount(
+                account,
+                home,
+                Files.createDirectory(dir.resolve("template")),
+                List.of(),
+                List.of(),
+                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "bg_BG.UTF-8", true),
+                true);
     }
 
     @AfterEach
@@ -58,7 +65,8 @@ class VisitorLaunchTest {
         // a file the agent holds open (as it holds agent.db) must not be handed to the visitor's program
         Path secret = Files.writeString(dir.resolve("agent-secret.db"), "x");
         try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(secret)) {
-            visitor.launch(List.of("sh", "-c", REPORT), Map.of("DISPLAY", ":7", "XAUTHORITY", "/run/digiclub/visitor.xauth"));
+            visitor.launch(
+                    List.of("sh", "-c", REPORT), Map.of("DISPLAY", ":7", "XAUTHORITY", "/run/digiclub/visitor.xauth"));
             awaitReport();
         }
 
@@ -70,7 +78,8 @@ class VisitorLaunchTest {
         assertEquals("/dev/null", seen.get("stdin"));
         assertEquals(seen.get("pid"), seen.get("sid"), "a session of its own: no terminal of the agent's to type into");
         assertTrue(seen.get("fds").contains("/dev/null"), seen.get("fds"));
-        assertFalse(seen.get("fds").contains("agent-secret.db"), "a descriptor of the agent's leaked: " + seen.get("fds"));
+        assertFalse(
+                seen.get("fds").contains("agent-secret.db"), "a descriptor of the agent's leaked: " + seen.get("fds"));
         Map<String, String> env = new HashMap<>();
         seen.forEach((k, v) -> {
             if (k.startsWith("env:")) {
@@ -85,7 +94,8 @@ class VisitorLaunchTest {
         assertEquals(":7", env.get("DISPLAY"));
         assertEquals("/run/digiclub/visitor.xauth", env.get("XAUTHORITY"));
         // what the shell adds itself (PWD, SHLVL, _) aside, nothing of the agent's environment
-        Set<String> expected = Set.of("HOME", "USER", "LOGNAME", "PATH", "LANG", "DISPLAY", "XAUTHORITY", "PWD", "SHLVL", "_", "OLDPWD");
+        Set<String> expected = Set.of(
+                "HOME", "USER", "LOGNAME", "PATH", "LANG", "DISPLAY", "XAUTHORITY", "PWD", "SHLVL", "_", "OLDPWD");
         assertTrue(expected.containsAll(env.keySet()), env.keySet().toString());
         // reaped: once it has exited its pid is gone from /proc, not left as a zombie
         Path proc = Path.of("/proc", seen.get("pid"));
@@ -96,14 +106,27 @@ class VisitorLaunchTest {
     @Test
     void theConfiguredUntrustedCookieIsTheProgramsXauthorityWhateverTheCallerSays() throws Exception {
         Path cookie = Files.writeString(dir.resolve("visitor.xauth"), "cookie");
-        LinuxVisitorAccount withCookie = new LinuxVisitorAccount(account, home, dir, List.of(), List.of(),
-                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C", false, cookie), true);
+        LinuxVisitorAccount withCookie = new LinuxVisitorAccount(
+                account,
+                home,
+                dir,
+                List.of(),
+                List.of(),
+                new LinuxVisitorAccount.Environment("/usr/bin:/bin", "C", false, cookie),
+                true);
 
-        Map<String, String> env = withCookie.launchCommand(List.of("xterm"),
-                Map.of("DISPLAY", ":0", "XAUTHORITY", "/run/digiclub-session/kiosk.xauth")).environment();
+        Map<String, String> env = withCookie
+                .launchCommand(
+                        List.of("xterm"), Map.of("DISPLAY", ":0", "XAUTHORITY", "/run/digiclub-session/kiosk.xauth"))
+                .environment();
         assertEquals(cookie.toString(), env.get("XAUTHORITY"), "a caller must not hand the visitor a trusted cookie");
         assertEquals(":0", env.get("DISPLAY"));
-        assertEquals(cookie.toString(), withCookie.launchCommand(List.of("xterm"), Map.of("DISPLAY", ":0")).environment().get("XAUTHORITY"));
+        assertEquals(
+                cookie.toString(),
+                withCookie
+                        .launchCommand(List.of("xterm"), Map.of("DISPLAY", ":0"))
+                        .environment()
+                        .get("XAUTHORITY"));
 
         withCookie.launch(List.of("sh", "-c", REPORT), Map.of("DISPLAY", ":0"));
         Map<String, String> seen = awaitReport();
@@ -113,12 +136,16 @@ class VisitorLaunchTest {
 
     @Test
     void withoutACookieConfiguredNoXauthorityIsAdded() {
-        assertFalse(visitor.launchCommand(List.of("xterm"), Map.of("DISPLAY", ":0")).environment().containsKey("XAUTHORITY"));
+        assertFalse(visitor.launchCommand(List.of("xterm"), Map.of("DISPLAY", ":0"))
+                .environment()
+                .containsKey("XAUTHORITY"));
     }
 
     @Test
     void refusesAnythingButDisplayVariablesAndOddArguments() {
-        assertThrows(IllegalArgumentException.class, () -> visitor.launch(List.of("true"), Map.of("LD_PRELOAD", "/tmp/x.so")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> visitor.launch(List.of("true"), Map.of("LD_PRELOAD", "/tmp/x.so")));
         assertThrows(IllegalArgumentException.class, () -> visitor.launch(List.of(), Map.of()));
         assertThrows(IllegalArgumentException.class, () -> visitor.launch(List.of("--help"), Map.of()));
         assertThrows(IllegalArgumentException.class, () -> visitor.launch(List.of("echo", "a\0b"), Map.of()));
@@ -126,11 +153,27 @@ class VisitorLaunchTest {
 
     @Test
     void withoutSupplementaryGroupsSetprivClearsThem() {
-        LinuxVisitorAccount noGroups = new LinuxVisitorAccount(account, home, dir, List.of(), List.of(), new LinuxVisitorAccount.Environment("/usr/bin", "C", false), true);
+        LinuxVisitorAccount noGroups = new LinuxVisitorAccount(
+                account,
+                home,
+                dir,
+                List.of(),
+                List.of(),
+                new LinuxVisitorAccount.Environment("/usr/bin", "C", false),
+                true);
 
-        List<String> command = noGroups.launchCommand(List.of("firefox"), Map.of()).command();
+        List<String> command =
+                noGroups.launchCommand(List.of("firefox"), Map.of()).command();
 
-        assertEquals(List.of("setsid", "setpriv", "--reuid=" + account.uid(), "--regid=" + account.gid(), "--clear-groups", "--", "firefox"),
+        assertEquals(
+                List.of(
+                        "setsid",
+                        "setpriv",
+                        "--reuid=" + account.uid(),
+                        "--regid=" + account.gid(),
+                        "--clear-groups",
+                        "--",
+                        "firefox"),
                 command);
     }
 

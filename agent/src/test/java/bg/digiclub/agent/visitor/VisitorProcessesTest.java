@@ -57,7 +57,8 @@ class VisitorProcessesTest {
         assertTrue(result.detail().startsWith("ended "), result.detail());
         assertEquals(0, processes.count(), "left right after");
         // would anything grow back? none seen at any poll during a whole second after
-        await("no process of the account for 1 s").during(Duration.ofSeconds(1))
+        await("no process of the account for 1 s")
+                .during(Duration.ofSeconds(1))
                 .failFast("a process of the account appeared within 1 s after", () -> processes.count() != 0)
                 .until(() -> processes.count() == 0);
     }
@@ -74,20 +75,31 @@ class VisitorProcessesTest {
     void aProcessThatWillNotGoIsReportedWithHowManyAreLeft() throws Exception {
         // A /proc where one process of the account never goes away, as one stuck in the kernel would.
         Path proc = Files.createDirectories(dir.resolve("proc/4242"));
-        Files.write(proc.resolve("status"), List.of("Name:\tstuck", "State:\tD (disk sleep)",
-                "Uid:\t" + account.uid() + "\t" + account.uid() + "\t" + account.uid() + "\t" + account.uid()));
+        Files.write(
+                proc.resolve("status"),
+                List.of(
+                        "Name:\tstuck",
+                        "State:\tD (disk sleep)",
+                        "Uid:\t" + account.uid() + "\t" + account.uid() + "\t" + account.uid() + "\t" + account.uid()));
 
         WipeStepResult result = new AccountProcesses(account, dir.resolve("proc")).endAll();
 
         assertFalse(result.ok());
-        assertEquals("1 process of " + account.name() + " still running after " + AccountProcesses.ROUNDS
-                + " rounds of kill -KILL -1", result.detail());
+        assertEquals(
+                "1 process of " + account.name() + " still running after " + AccountProcesses.ROUNDS
+                        + " rounds of kill -KILL -1",
+                result.detail());
     }
 
     @Test
     void statusParsingCountsRealOrSavedUidAndSkipsZombies() {
-        List<String> running = List.of("Name:\tchromium", "Umask:\t0077", "State:\tS (sleeping)", "Tgid:\t812",
-                "Uid:\t996\t996\t996\t996", "Gid:\t994\t994\t994\t994");
+        List<String> running = List.of(
+                "Name:\tchromium",
+                "Umask:\t0077",
+                "State:\tS (sleeping)",
+                "Tgid:\t812",
+                "Uid:\t996\t996\t996\t996",
+                "Gid:\t994\t994\t994\t994");
         List<String> zombie = List.of("Name:\tsleep", "State:\tZ (zombie)", "Uid:\t996\t996\t996\t996");
         List<String> setuidStartedByVisitor = List.of("Name:\tpasswd", "State:\tS (sleeping)", "Uid:\t996\t0\t0\t0");
         List<String> someoneElse = List.of("Name:\tjava", "State:\tS (sleeping)", "Uid:\t0\t0\t0\t0");
@@ -101,6 +113,7 @@ class VisitorProcessesTest {
 
     /** Waits until the account has at least {@code n} processes (the forker's children pile up; the phoenix's come and go). */
     private void awaitAtLeast(int n) {
-        await("at least " + n + " processes of the account (the test's programs started)").until(() -> processes.count() >= n);
+        await("at least " + n + " processes of the account (the test's programs started)")
+                .until(() -> processes.count() >= n);
     }
 }

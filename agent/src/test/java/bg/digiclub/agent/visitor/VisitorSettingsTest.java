@@ -42,29 +42,44 @@ class VisitorSettingsTest {
     void theVisitorsMediaAreWhereUdisksMountsThemByDefault() throws Exception {
         VisitorSettings s = load("visitor.account=digiclub-visitor\n").visitor();
 
-        assertEquals(java.util.List.of(Path.of("/media/digiclub-visitor"), Path.of("/run/media/digiclub-visitor")), s.mediaDirs());
-        assertEquals(java.util.List.of(), load("visitor.account=digiclub-visitor\nvisitor.media-dirs=none\n").visitor().mediaDirs());
-        assertEquals(java.util.List.of(), load("visitor.media-dirs=none\n").visitor().mediaDirs());
+        assertEquals(
+                java.util.List.of(Path.of("/media/digiclub-visitor"), Path.of("/run/media/digiclub-visitor")),
+                s.mediaDirs());
+        assertEquals(
+                java.util.List.of(),
+                load("visitor.account=digiclub-visitor\nvisitor.media-dirs=none\n")
+                        .visitor()
+                        .mediaDirs());
+        assertEquals(
+                java.util.List.of(), load("visitor.media-dirs=none\n").visitor().mediaDirs());
     }
 
     @Test
     void sticksAreMountedForTheVisitorUnlessTurnedOffOrTheResetWouldNotUnmountThem() throws Exception {
         assertTrue(load("visitor.account=digiclub-visitor\n").visitor().mediaAutomount());
         assertTrue(load("").visitor().mediaAutomount(), "on by default; nothing without an account (VisitorAccounts)");
-        assertFalse(load("visitor.account=digiclub-visitor\nvisitor.media-automount=false\n").visitor().mediaAutomount());
-        assertFalse(load("visitor.account=digiclub-visitor\nvisitor.media-dirs=none\n").visitor().mediaAutomount(),
+        assertFalse(load("visitor.account=digiclub-visitor\nvisitor.media-automount=false\n")
+                .visitor()
+                .mediaAutomount());
+        assertFalse(
+                load("visitor.account=digiclub-visitor\nvisitor.media-dirs=none\n")
+                        .visitor()
+                        .mediaAutomount(),
                 "no media directories: the reset would leave a stick mounted for the next visitor");
-        assertFails("visitor.account=v\nvisitor.media-dirs=none\nvisitor.media-automount=true\n", "visitor.media-automount");
+        assertFails(
+                "visitor.account=v\nvisitor.media-dirs=none\nvisitor.media-automount=true\n",
+                "visitor.media-automount");
         assertFails("visitor.account=v\nvisitor.media-automount=sometimes\n", "visitor.media-automount");
     }
 
     @Test
     void everyKeyIsRead() throws Exception {
         VisitorSettings s = load("visitor.account=digiclub-visitor\nvisitor.home=/home/visitor/\n"
-                + "visitor.home-template=/etc/digiclub/visitor-home\nvisitor.path=/usr/bin\nvisitor.lang=C.UTF-8\n"
-                + "visitor.supplementary-groups=false\nvisitor.temp-dirs=none\n"
-                + "visitor.xauthority=/run/digiclub-session/visitor.xauth\n"
-                + "visitor.media-dirs=/media/visitor/,/srv/club usb\n").visitor();
+                        + "visitor.home-template=/etc/digiclub/visitor-home\nvisitor.path=/usr/bin\nvisitor.lang=C.UTF-8\n"
+                        + "visitor.supplementary-groups=false\nvisitor.temp-dirs=none\n"
+                        + "visitor.xauthority=/run/digiclub-session/visitor.xauth\n"
+                        + "visitor.media-dirs=/media/visitor/,/srv/club usb\n")
+                .visitor();
 
         assertEquals("digiclub-visitor", s.account());
         assertEquals(Path.of("/home/visitor"), s.home());
@@ -75,7 +90,9 @@ class VisitorSettingsTest {
         assertEquals(java.util.List.of(), s.tempDirs());
         assertEquals(Path.of("/run/digiclub-session/visitor.xauth"), s.xauthority());
         assertEquals(java.util.List.of(Path.of("/media/visitor"), Path.of("/srv/club usb")), s.mediaDirs());
-        assertEquals(java.util.List.of(Path.of("/tmp")), load("visitor.temp-dirs=/tmp/\n").visitor().tempDirs());
+        assertEquals(
+                java.util.List.of(Path.of("/tmp")),
+                load("visitor.temp-dirs=/tmp/\n").visitor().tempDirs());
     }
 
     @Test
@@ -104,8 +121,11 @@ class VisitorSettingsTest {
 
     @Test
     void shippedExampleConfiguresNoAccountAndTheDefaults() {
-        AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(Optional.of(Path.of("config/agent.example.properties")),
-                Optional.of(dir), Optional.empty(), Optional.empty()));
+        AgentConfig c = AgentConfigLoader.load(new CommandLineOverrides(
+                Optional.of(Path.of("config/agent.example.properties")),
+                Optional.of(dir),
+                Optional.empty(),
+                Optional.empty()));
 
         assertEquals(load0("").visitor(), c.visitor());
     }
@@ -119,7 +139,8 @@ class VisitorSettingsTest {
     private AgentConfig load(String text) throws Exception {
         Path f = dir.resolve("agent.properties");
         Files.writeString(f, text);
-        return AgentConfigLoader.load(new CommandLineOverrides(Optional.of(f), Optional.of(dir), Optional.empty(), Optional.empty()));
+        return AgentConfigLoader.load(
+                new CommandLineOverrides(Optional.of(f), Optional.of(dir), Optional.empty(), Optional.empty()));
     }
 
     private AgentConfig load0(String text) {

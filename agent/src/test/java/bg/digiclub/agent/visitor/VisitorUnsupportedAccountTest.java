@@ -14,15 +14,19 @@ import org.junit.jupiter.api.Test;
 import bg.digiclub.common.link.WipeStepResult;
 
 class VisitorUnsupportedAccountTest {
-    private final UnsupportedVisitorAccount none = new UnsupportedVisitorAccount("no visitor account configured (visitor.account in x.properties)");
+    private final UnsupportedVisitorAccount none =
+            new UnsupportedVisitorAccount("no visitor account configured (visitor.account in x.properties)");
 
     @Test
     void resetReportsEveryStepAsFailedNeverASilentOk() {
         List<WipeStepResult> results = none.reset();
 
-        assertEquals(List.of(VisitorAccount.PROCESSES_STEP, VisitorAccount.HOME_STEP), results.stream().map(WipeStepResult::step).toList());
+        assertEquals(
+                List.of(VisitorAccount.PROCESSES_STEP, VisitorAccount.HOME_STEP),
+                results.stream().map(WipeStepResult::step).toList());
         assertTrue(results.stream().noneMatch(WipeStepResult::ok));
-        assertTrue(results.get(1).detail().startsWith("no visitor account configured (visitor.account in x.properties)"),
+        assertTrue(
+                results.get(1).detail().startsWith("no visitor account configured (visitor.account in x.properties)"),
                 results.get(1).detail());
         assertFalse(none.endProcesses().ok());
     }

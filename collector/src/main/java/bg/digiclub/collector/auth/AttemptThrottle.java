@@ -26,8 +26,8 @@ public final class AttemptThrottle {
             throw new IllegalArgumentException("freeFailures must be 0 or more, was " + freeFailures);
         }
         if (firstLockout.compareTo(maxLockout) > 0) {
-            throw new IllegalArgumentException("the first lockout (" + firstLockout + ") is longer than the longest ("
-                    + maxLockout + ")");
+            throw new IllegalArgumentException(
+                    "the first lockout (" + firstLockout + ") is longer than the longest (" + maxLockout + ")");
         }
         this.clock = Objects.requireNonNull(clock, "clock");
         this.freeFailures = freeFailures;
@@ -62,8 +62,9 @@ public final class AttemptThrottle {
         });
         if (failures.size() > 100_000) {
             // bounded memory under a flood of distinct keys: forget those whose window passed
-            failures.values().removeIf(f -> Duration.between(f.first, now).compareTo(window) > 0
-                    && (f.lockedUntil == null || now.isAfter(f.lockedUntil)));
+            failures.values()
+                    .removeIf(f -> Duration.between(f.first, now).compareTo(window) > 0
+                            && (f.lockedUntil == null || now.isAfter(f.lockedUntil)));
         }
     }
 

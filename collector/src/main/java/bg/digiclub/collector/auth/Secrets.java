@@ -44,7 +44,11 @@ public final class Secrets {
 
     /** The stored form of an enrolment code as staff may type it (case and O/0, I/1 forgiven). */
     public static String hashCode(String code) {
-        String canonical = code.strip().toUpperCase(Locale.ROOT).replace('O', '0').replace('I', '1').replace('L', '1');
+        String canonical = code.strip()
+                .toUpperCase(Locale.ROOT)
+                .replace('O', '0')
+                .replace('I', '1')
+                .replace('L', '1');
         return sha256(canonical);
     }
 

@@ -26,8 +26,7 @@ public final class TokenSeal {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenSeal() {
-    }
+    private TokenSeal() {}
 
     /** The stored, look-up form of a request key; reveals nothing of the sealing key. */
     public static String keyHash(String requestKey) {
@@ -65,7 +64,8 @@ public final class TokenSeal {
     }
 
     private static Cipher cipher(int mode, String requestKey, byte[] nonce) throws GeneralSecurityException {
-        byte[] key = MessageDigest.getInstance("SHA-256").digest((KEY_LABEL + requestKey).getBytes(StandardCharsets.UTF_8));
+        byte[] key =
+                MessageDigest.getInstance("SHA-256").digest((KEY_LABEL + requestKey).getBytes(StandardCharsets.UTF_8));
         Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
         aes.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
         return aes;

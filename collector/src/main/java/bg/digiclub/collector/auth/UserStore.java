@@ -49,12 +49,13 @@ public final class UserStore {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         Optional<StoredUser> row = database.read(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT password_hash, role, club_id FROM users WHERE username = ?")) {
+            try (PreparedStatement select =
+                    c.prepareStatement("SELECT password_hash, role, club_id FROM users WHERE username = ?")) {
                 select.setString(1, username);
                 try (ResultSet r = select.executeQuery()) {
-                    return r.next() ? Optional.of(new StoredUser(r.getString(1), Role.valueOf(r.getString(2)),
-                            r.getString(3))) : Optional.<StoredUser>empty();
+                    return r.next()
+                            ? Optional.of(new StoredUser(r.getString(1), Role.valueOf(r.getString(2)), r.getString(3)))
+                            : Optional.<StoredUser>empty();
                 }
             }
         });
@@ -71,8 +72,7 @@ public final class UserStore {
     }
 
     /** A user's row as stored: the hash to check the password against, then who they are. */
-    private record StoredUser(String passwordHash, Role role, String clubId) {
-    }
+    private record StoredUser(String passwordHash, Role role, String clubId) {}
 
     public boolean delete(String username) throws SQLException {
         return database.write(c -> {

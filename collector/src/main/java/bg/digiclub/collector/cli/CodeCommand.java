@@ -1,34 +1,48 @@
 package bg.digiclub.collector.cli;
 
-import bg.digiclub.collector.auth.Secrets;
-import bg.digiclub.collector.store.ClubStore;
-import bg.digiclub.collector.store.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+
+import bg.digiclub.collector.auth.Secrets;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
 
 /** {@code code create|revoke}: a club's enrolment codes. */
-@Command(name = "code", mixinStandardHelpOptions = true, description = "Enrolment codes for a club's PCs.",
+@Command(
+        name = "code",
+        mixinStandardHelpOptions = true,
+        description = "Enrolment codes for a club's PCs.",
         subcommands = {CodeCommand.Create.class, CodeCommand.Revoke.class})
 public final class CodeCommand {
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Create an enrolment code; it is printed once and only its hash is stored.")
     static final class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         DatabaseOptions database;
+
         @Option(names = "--club", required = true)
         String club;
+
         @Option(names = "--valid-days", defaultValue = "7", description = "Default: ${DEFAULT-VALUE}.")
         int validDays;
-        @Option(names = "--uses", defaultValue = "10", description = "How many PCs may use it (default: ${DEFAULT-VALUE}).")
+
+        @Option(
+                names = "--uses",
+                defaultValue = "10",
+                description = "How many PCs may use it (default: ${DEFAULT-VALUE}).")
         int uses;
 
         @Override
@@ -54,6 +68,7 @@ public final class CodeCommand {
     static final class Revoke implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
+
         @Option(names = "--club", required = true)
         String club;
 

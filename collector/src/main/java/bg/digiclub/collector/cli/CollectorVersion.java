@@ -1,7 +1,8 @@
 package bg.digiclub.collector.cli;
 
-import bg.digiclub.common.ProgramVersion;
 import picocli.CommandLine.IVersionProvider;
+
+import bg.digiclub.common.ProgramVersion;
 
 /** {@code --version} of every collector command: the version the build wrote into the jar. */
 public final class CollectorVersion implements IVersionProvider {

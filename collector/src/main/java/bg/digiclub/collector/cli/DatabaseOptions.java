@@ -1,8 +1,5 @@
 package bg.digiclub.collector.cli;
 
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.common.config.ConfigProperties;
-import bg.digiclub.common.config.RenamedKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
 import picocli.CommandLine.Option;
+
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.common.config.ConfigProperties;
+import bg.digiclub.common.config.RenamedKeys;
 
 /**
  * Where the configuration and the data live; shared by every command. Every value comes from
@@ -27,6 +29,7 @@ import picocli.CommandLine.Option;
 public final class DatabaseOptions {
     /** The keys {@code serve} reads; the other commands leave them to it. */
     static final List<String> SERVE_PREFIXES = List.of("server.", "intake.");
+
     static final String DATA_DIR = "data-dir";
     static final String DB_URL = "db.url";
     static final String DB_PASSWORD_FILE = "db.password-file";
@@ -34,24 +37,32 @@ public final class DatabaseOptions {
     private static final String DEFAULT_DATA_DIR = "collector-data";
     private static final String NO_FILE = "(no --config file)";
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "The collector's configuration file (e.g. /etc/digiclub/collector.properties): every option "
                     + "of the command line as a key, and the database password; the command line wins over it.")
     Path configFile;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "Directory of the SQLite database (default: " + DEFAULT_DATA_DIR + "); unused with --db-url. "
                     + "Key data-dir, env DIGICLUB_DATA_DIR.")
     Path dataDir;
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--db-url",
+            paramLabel = "JDBC_URL",
             description = "A database URL instead of SQLite in --data-dir, e.g. "
                     + "jdbc:postgresql://localhost/digiclub?user=digiclub; key db.url, env DIGICLUB_DB_URL. Give the "
                     + "password in the --config file or with --db-password-file: a URL on the command line is visible "
                     + "to every account (ps).")
     String dbUrl;
 
-    @Option(names = "--db-password-file", paramLabel = "FILE",
+    @Option(
+            names = "--db-password-file",
+            paramLabel = "FILE",
             description = "The PostgreSQL password: the file's first line (e.g. a systemd credential, "
                     + "readable by the collector's account only); key db.password-file, env DIGICLUB_DB_PASSWORD_FILE.")
     Path passwordFile;
@@ -118,8 +129,9 @@ public final class DatabaseOptions {
         Optional<Path> configuredFile = c.path(DB_PASSWORD_FILE);
         Optional<String> configured = c.string(DB_PASSWORD);
         if (passwordFile != null) {
-            return firstLine(passwordFile, what -> new IllegalArgumentException("--db-password-file " + passwordFile
-                    + ": " + what));
+            return firstLine(
+                    passwordFile,
+                    what -> new IllegalArgumentException("--db-password-file " + passwordFile + ": " + what));
         }
         if (configuredFile.isPresent()) {
             Path file = configuredFile.get();
@@ -155,9 +167,10 @@ public final class DatabaseOptions {
         }
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(configFile);
-            if (permissions.contains(PosixFilePermission.OTHERS_READ) || permissions.contains(PosixFilePermission.GROUP_READ)) {
-                System.err.println("warning: " + c.source() + " holds " + DB_PASSWORD + " and other accounts can read it; "
-                        + "chmod 600 it (owned by the collector's account)");
+            if (permissions.contains(PosixFilePermission.OTHERS_READ)
+                    || permissions.contains(PosixFilePermission.GROUP_READ)) {
+                System.err.println("warning: " + c.source() + " holds " + DB_PASSWORD
+                        + " and other accounts can read it; " + "chmod 600 it (owned by the collector's account)");
             }
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: nothing to check

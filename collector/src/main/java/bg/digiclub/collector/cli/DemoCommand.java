@@ -1,6 +1,15 @@
 package bg.digiclub.collector.cli;
 
-import bg.digiclub.support.secret.SlowHash;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.User;
@@ -10,23 +19,22 @@ import bg.digiclub.collector.demo.DemoClubs;
 import bg.digiclub.collector.demo.DemoSeeder;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import bg.digiclub.support.secret.SlowHash;
 
 /** {@code demo}: the 32 real clubs of Stara Zagora with synthetic usage, and two dashboard logins. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Seed the 32 digital clubs of Stara Zagora with PCs, synthetic usage and health, and demo logins.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description =
+                "Seed the 32 digital clubs of Stara Zagora with PCs, synthetic usage and health, and demo logins.")
 public final class DemoCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--days", defaultValue = "90", description = "Days of usage up to yesterday (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            defaultValue = "90",
+            description = "Days of usage up to yesterday (default: ${DEFAULT-VALUE}).")
     int days;
 
     @Option(names = "--password", description = "Password for both demo logins (default: generated and printed).")
@@ -52,11 +60,17 @@ public final class DemoCommand implements Callable<Integer> {
             users.save(new User("obshtina", Role.MUNICIPALITY, null), pass.toCharArray(), Instant.now());
             users.save(new User("rodina", Role.CLUB_STAFF, "sz-rodina-1860"), pass.toCharArray(), Instant.now());
             System.out.println(clubs.size() + " clubs, " + devices.size() + " PCs, " + batches + " batches stored");
-            System.out.println("dashboard logins: obshtina (all clubs) and rodina (НЧ „Родина – 1860“), password: " + pass);
+            System.out.println(
+                    "dashboard logins: obshtina (all clubs) and rodina (НЧ „Родина – 1860“), password: " + pass);
             if (codeFor != null) {
                 String code = new Secrets().newEnrolmentCode();
-                new ClubStore(db).addEnrolmentCode(codeFor, Secrets.hashCode(code),
-                        Instant.now().plus(Duration.ofDays(7)), 10, Instant.now());
+                new ClubStore(db)
+                        .addEnrolmentCode(
+                                codeFor,
+                                Secrets.hashCode(code),
+                                Instant.now().plus(Duration.ofDays(7)),
+                                10,
+                                Instant.now());
                 System.out.println("enrolment code for " + codeFor + ": " + code);
             }
         }

@@ -1,41 +1,54 @@
 package bg.digiclub.collector.cli;
 
-import bg.digiclub.support.secret.SlowHash;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import bg.digiclub.support.secret.SlowHash;
 
 /** {@code user add|remove}: dashboard accounts. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Dashboard accounts.",
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Dashboard accounts.",
         subcommands = {UserCommand.Add.class, UserCommand.Remove.class})
 public final class UserCommand {
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Create an account or reset its password. Without --password-stdin a password is generated and printed.")
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Create an account or reset its password. Without --password-stdin a password is generated and printed.")
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         DatabaseOptions database;
+
         @Option(names = "--username", required = true)
         String username;
+
         @Option(names = "--role", required = true, description = "MUNICIPALITY (all clubs) or CLUB_STAFF (one club).")
         Role role;
+
         @Option(names = "--club", description = "The club of a CLUB_STAFF account.")
         String club;
+
         @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
         boolean passwordStdin;
 
@@ -60,8 +73,10 @@ public final class UserCommand {
                 new UserStore(db, new SlowHash(UserStore.DEFAULT_PASSWORD_ITERATIONS))
                         .save(new User(username, role, club), password.toCharArray(), Instant.now());
             }
-            System.out.println(passwordStdin ? "user " + username + " saved"
-                    : "user " + username + " saved; password: " + password);
+            System.out.println(
+                    passwordStdin
+                            ? "user " + username + " saved"
+                            : "user " + username + " saved; password: " + password);
             return 0;
         }
     }
@@ -70,6 +85,7 @@ public final class UserCommand {
     static final class Remove implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
+
         @Option(names = "--username", required = true)
         String username;
 

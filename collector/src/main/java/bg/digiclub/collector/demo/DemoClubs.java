@@ -16,8 +16,7 @@ import bg.digiclub.collector.store.Club;
 public final class DemoClubs {
     public static final ZoneId SOFIA = ZoneId.of("Europe/Sofia");
 
-    private DemoClubs() {
-    }
+    private DemoClubs() {}
 
     public static List<DemoClub> staraZagora() {
         try (InputStream in = DemoClubs.class.getResourceAsStream("/demo/stara-zagora-clubs.tsv")) {

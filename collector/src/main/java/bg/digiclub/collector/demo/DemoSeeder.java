@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.ClubStore;
@@ -18,8 +21,6 @@ import bg.digiclub.collector.store.Enrolled;
 import bg.digiclub.collector.store.StoreOutcome;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.StrictJson;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Fills a collector database with clubs, enrolled PCs and their daily usage and health batches,
@@ -28,8 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class DemoSeeder {
     private static final int GROUP = 64;
     /** A seeded PC. */
-    public record SeededDevice(DeviceIdentity identity, DemoClub club, int number) {
-    }
+    public record SeededDevice(DeviceIdentity identity, DemoClub club, int number) {}
 
     private final Database database;
     private final Clock clock;
@@ -52,13 +52,21 @@ public final class DemoSeeder {
         for (DemoClub demo : demoClubs) {
             clubs.saveClub(demo.club(), now);
             String code = secrets.newEnrolmentCode();
-            clubs.addEnrolmentCode(demo.club().id(), Secrets.hashCode(code), now.plus(Duration.ofHours(1)), demo.pcs(),
-                    now);
+            clubs.addEnrolmentCode(
+                    demo.club().id(), Secrets.hashCode(code), now.plus(Duration.ofHours(1)), demo.pcs(), now);
             for (int i = 0; i < demo.pcs(); i++) {
-                Enrolled enrolled = clubs.enrol(Secrets.hashCode(code), Secrets.hashToken(secrets.newToken()), "0.1.0",
-                        null, now).orElseThrow();
-                devices.add(new SeededDevice(new DeviceIdentity(enrolled.deviceId(), demo.club().id(),
-                        demo.club().timeZone(), false, now), demo, enrolled.deviceNumber()));
+                Enrolled enrolled = clubs.enrol(
+                                Secrets.hashCode(code), Secrets.hashToken(secrets.newToken()), "0.1.0", null, now)
+                        .orElseThrow();
+                devices.add(new SeededDevice(
+                        new DeviceIdentity(
+                                enrolled.deviceId(),
+                                demo.club().id(),
+                                demo.club().timeZone(),
+                                false,
+                                now),
+                        demo,
+                        enrolled.deviceNumber()));
             }
         }
         return devices;
@@ -83,24 +91,44 @@ public final class DemoSeeder {
             // villages are quieter than the city; the last PC of every third club has a nearly
             // full disk and runs hot
             double busyness = device.club().club().place().startsWith("с.") ? 0.6 : 1.0;
-            boolean troubled = device.number() == device.club().pcs()
-                    && clubIndex(devices, device) % 3 == 0;
+            boolean troubled = device.number() == device.club().pcs() && clubIndex(devices, device) % 3 == 0;
             for (LocalDate day = first; day.isBefore(today); day = day.plusDays(daysPerBatch)) {
                 int span = (int) Math.min(daysPerBatch, today.toEpochDay() - day.toEpochDay());
-                stored += add(group, synthetic.usage(device.identity().deviceId(), device.identity().clubId(),
-                        device.identity().clubTimeZone(), day, span, sequence++, busyness), device);
+                stored += add(
+                        group,
+                        synthetic.usage(
+                                device.identity().deviceId(),
+                                device.identity().clubId(),
+                                device.identity().clubTimeZone(),
+                                day,
+                                span,
+                                sequence++,
+                                busyness),
+                        device);
             }
             for (LocalDate day = today.minusDays(healthDays); day.isBefore(today); day = day.plusDays(1)) {
-                stored += add(group, synthetic.health(device.identity().deviceId(), device.identity().clubId(),
-                        device.identity().clubTimeZone(), day, sequence++, 96, troubled), device);
+                stored += add(
+                        group,
+                        synthetic.health(
+                                device.identity().deviceId(),
+                                device.identity().clubId(),
+                                device.identity().clubTimeZone(),
+                                day,
+                                sequence++,
+                                96,
+                                troubled),
+                        device);
             }
         }
         return stored + store(group);
     }
 
     private static int clubIndex(List<SeededDevice> devices, SeededDevice device) {
-        return (int) devices.stream().map(d -> d.club().club().id()).distinct()
-                .takeWhile(id -> !id.equals(device.club().club().id())).count();
+        return (int) devices.stream()
+                .map(d -> d.club().club().id())
+                .distinct()
+                .takeWhile(id -> !id.equals(device.club().club().id()))
+                .count();
     }
 
     /** Adds a batch to the group, and stores the group when it is full; the batches stored. */

@@ -49,8 +49,8 @@ public final class SyntheticBatches {
     }
 
     /** A usage batch for {@code days} whole local days from {@code first}. */
-    public Batch usage(UUID deviceId, String clubId, ZoneId zone, LocalDate first, int days, long sequence,
-                       double busyness) {
+    public Batch usage(
+            UUID deviceId, String clubId, ZoneId zone, LocalDate first, int days, long sequence, double busyness) {
         List<HourUsage> hours = new ArrayList<>();
         List<DayUsage> dayUsages = new ArrayList<>();
         for (int d = 0; d < days; d++) {
@@ -73,14 +73,26 @@ public final class SyntheticBatches {
                 dayMembers += members;
             }
             if (open[1] > open[0] || daySessions > 0) {
-                dayUsages.add(new DayUsage(day, demographics(daySessions), Math.min(dayMembers,
-                        (int) Math.ceil(dayMembers * 0.8)), tileCategories(daySessions)));
+                dayUsages.add(new DayUsage(
+                        day,
+                        demographics(daySessions),
+                        Math.min(dayMembers, (int) Math.ceil(dayMembers * 0.8)),
+                        tileCategories(daySessions)));
             }
         }
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant to = first.plusDays(days).atStartOfDay(zone).toInstant();
-        return Batch.usage(UUID.randomUUID(), deviceId, clubId, agentVersion, zone.getId(), from, to, sequence,
-                Evictions.NONE, new UsagePayload(hours, dayUsages));
+        return Batch.usage(
+                UUID.randomUUID(),
+                deviceId,
+                clubId,
+                agentVersion,
+                zone.getId(),
+                from,
+                to,
+                sequence,
+                Evictions.NONE,
+                new UsagePayload(hours, dayUsages));
     }
 
     /**
@@ -103,8 +115,14 @@ public final class SyntheticBatches {
      * A health batch for one local day: snapshots every 15 minutes while the PC was on (at most
      * {@code maxSnapshots}) and that day's summary.
      */
-    public Batch health(UUID deviceId, String clubId, ZoneId zone, LocalDate day, long sequence, int maxSnapshots,
-                        boolean troubled) {
+    public Batch health(
+            UUID deviceId,
+            String clubId,
+            ZoneId zone,
+            LocalDate day,
+            long sequence,
+            int maxSnapshots,
+            boolean troubled) {
         int[] open = openHours(day.getDayOfWeek());
         int start = open[1] > open[0] ? open[0] : 10;
         int end = open[1] > open[0] ? open[1] : 11;
@@ -115,7 +133,9 @@ public final class SyntheticBatches {
         HealthStatus worstTemp = HealthStatus.OK;
         int alerts = 0;
         HealthStatus previous = HealthStatus.OK;
-        for (Instant at = from; at.isBefore(to) && snapshots.size() < maxSnapshots; at = at.plus(Duration.ofMinutes(15))) {
+        for (Instant at = from;
+                at.isBefore(to) && snapshots.size() < maxSnapshots;
+                at = at.plus(Duration.ofMinutes(15))) {
             HealthStatus disk = troubled ? HealthStatus.WARN : HealthStatus.OK;
             HealthStatus temp = troubled && random.nextInt(8) == 0 ? HealthStatus.CRIT : HealthStatus.OK;
             HealthStatus overall = disk.worst(temp);
@@ -125,15 +145,35 @@ public final class SyntheticBatches {
             previous = overall;
             worstDisk = worstDisk.worst(disk);
             worstTemp = worstTemp.worst(temp);
-            snapshots.add(new HealthSnapshot(at, overall, List.of(new CheckStatus("disk:/", disk),
-                    new CheckStatus("cpu-temperature", temp), new CheckStatus("memory", HealthStatus.OK))));
+            snapshots.add(new HealthSnapshot(
+                    at,
+                    overall,
+                    List.of(
+                            new CheckStatus("disk:/", disk),
+                            new CheckStatus("cpu-temperature", temp),
+                            new CheckStatus("memory", HealthStatus.OK))));
         }
-        HealthDay summary = new HealthDay(day, List.of(new CheckStatus("disk:/", worstDisk),
-                new CheckStatus("cpu-temperature", worstTemp), new CheckStatus("memory", HealthStatus.OK)),
+        HealthDay summary = new HealthDay(
+                day,
+                List.of(
+                        new CheckStatus("disk:/", worstDisk),
+                        new CheckStatus("cpu-temperature", worstTemp),
+                        new CheckStatus("memory", HealthStatus.OK)),
                 troubled ? 6.5 + random.nextInt(3) : 40.0 + random.nextInt(40),
-                troubled ? 88.0 : 50.0 + random.nextInt(15), alerts, (end - start) * 60);
-        return Batch.health(UUID.randomUUID(), deviceId, clubId, agentVersion, zone.getId(), from, to, sequence,
-                Evictions.NONE, new HealthPayload(snapshots, List.of(summary)));
+                troubled ? 88.0 : 50.0 + random.nextInt(15),
+                alerts,
+                (end - start) * 60);
+        return Batch.health(
+                UUID.randomUUID(),
+                deviceId,
+                clubId,
+                agentVersion,
+                zone.getId(),
+                from,
+                to,
+                sequence,
+                Evictions.NONE,
+                new HealthPayload(snapshots, List.of(summary)));
     }
 
     private static int[] openHours(DayOfWeek day) {
@@ -157,7 +197,8 @@ public final class SyntheticBatches {
                 pick -= BAND_WEIGHT[band++];
             }
             AgeBand ageBand = BANDS[band];
-            int sex = ageBand == AgeBand.NOT_DECLARED ? 2 : random.nextInt(20) == 0 ? 2 : random.nextInt(10) < 6 ? 0 : 1;
+            int sex =
+                    ageBand == AgeBand.NOT_DECLARED ? 2 : random.nextInt(20) == 0 ? 2 : random.nextInt(10) < 6 ? 0 : 1;
             cells.computeIfAbsent(ageBand, k -> new int[SEXES.length])[sex]++;
         }
         List<DemographicCount> counts = new ArrayList<>();

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +20,6 @@ import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.DeviceIdentity;
 import bg.digiclub.collector.store.StoreOutcome;
 import bg.digiclub.common.batch.Batch;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Takes one batch delivery from a device, in the order that costs least for a bad request:
@@ -45,8 +45,14 @@ public final class BatchIntake {
      * @param tokenTimeToLive how long a token's device is remembered (a revocation takes effect
      *                        within it); zero to look it up for every batch
      */
-    public BatchIntake(ClubStore clubs, BatchWriter batches, RateLimiter rateLimiter, BodyReader bodyReader,
-                       ObjectMapper json, Clock clock, Duration tokenTimeToLive) {
+    public BatchIntake(
+            ClubStore clubs,
+            BatchWriter batches,
+            RateLimiter rateLimiter,
+            BodyReader bodyReader,
+            ObjectMapper json,
+            Clock clock,
+            Duration tokenTimeToLive) {
         this.clubs = clubs;
         this.batches = batches;
         this.rateLimiter = rateLimiter;
@@ -57,14 +63,22 @@ public final class BatchIntake {
     }
 
     /** One delivery; the headers as received (null when absent). */
-    public IntakeResult receive(String authorization, String idempotencyKey, String contentType,
-                                String contentEncoding, long contentLength, InputStream body)
+    public IntakeResult receive(
+            String authorization,
+            String idempotencyKey,
+            String contentType,
+            String contentEncoding,
+            long contentLength,
+            InputStream body)
             throws ApiException, IOException, SQLException {
         DeviceIdentity device = authenticate(authorization);
         Optional<Duration> wait = rateLimiter.acquire(device.deviceId().toString());
         if (wait.isPresent()) {
-            throw new ApiException(429, "rate-limited", "too many batches from this device; retry after "
-                    + seconds(wait.get()) + " s", wait.get());
+            throw new ApiException(
+                    429,
+                    "rate-limited",
+                    "too many batches from this device; retry after " + seconds(wait.get()) + " s",
+                    wait.get());
         }
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
             throw new ApiException(400, "bad-header", "Content-Type must be application/json, was " + contentType);
@@ -75,30 +89,39 @@ public final class BatchIntake {
         byte[] bytes = bodyReader.read(body, contentLength, contentEncoding);
         Batch batch = parse(bytes);
         if (!idempotencyKey.strip().equalsIgnoreCase(batch.batchId().toString())) {
-            throw new ApiException(400, "bad-header", "Idempotency-Key " + idempotencyKey
-                    + " differs from the body's batchId " + batch.batchId());
+            throw new ApiException(
+                    400,
+                    "bad-header",
+                    "Idempotency-Key " + idempotencyKey + " differs from the body's batchId " + batch.batchId());
         }
         if (!batch.deviceId().equals(device.deviceId())) {
-            throw new ApiException(403, "device-mismatch", "the token belongs to another device than deviceId "
-                    + batch.deviceId());
+            throw new ApiException(
+                    403, "device-mismatch", "the token belongs to another device than deviceId " + batch.deviceId());
         }
         if (!batch.clubId().equals(device.clubId())) {
-            throw new ApiException(403, "device-mismatch", "the device is enrolled to another club than clubId "
-                    + batch.clubId());
+            throw new ApiException(
+                    403, "device-mismatch", "the device is enrolled to another club than clubId " + batch.clubId());
         }
         Instant now = clock.instant();
         if (batch.periodTo().isAfter(now.plus(CLOCK_TOLERANCE))) {
             // a PC whose clock runs ahead would otherwise report days that have not happened yet,
             // and its real days would then be refused as already reported
-            throw new ApiException(422, "period-in-future", "the batch covers time up to " + batch.periodTo()
-                    + ", later than the collector's time " + now + ": the PC's clock is wrong");
+            throw new ApiException(
+                    422,
+                    "period-in-future",
+                    "the batch covers time up to " + batch.periodTo() + ", later than the collector's time " + now
+                            + ": the PC's clock is wrong");
         }
         BatchPlausibility.requireAfterEnrolment(batch, device.enrolledAt(), CLOCK_TOLERANCE);
         BatchPlausibility.requireDaysWithinHours(batch);
         String hash = Secrets.sha256(json.writeValueAsBytes(batch));
         StoreOutcome outcome = batches.store(new BatchStore.Delivery(batch, hash, device));
         if (outcome instanceof StoreOutcome.Stored stored) {
-            LOG.debug("stored {} batch {} seq {} of device {}", batch.kind(), batch.batchId(), batch.sequence(),
+            LOG.debug(
+                    "stored {} batch {} seq {} of device {}",
+                    batch.kind(),
+                    batch.batchId(),
+                    batch.sequence(),
                     batch.deviceId());
             return new IntakeResult(stored.receipt(), false);
         }
@@ -146,8 +169,10 @@ public final class BatchIntake {
             // on this (rare) failure path, so a good batch is parsed once
             Integer version = schemaVersion(bytes);
             if (version != null && version != Batch.SCHEMA_VERSION) {
-                throw new ApiException(400, "unsupported-schema-version", "schemaVersion " + version
-                        + " is not supported; this collector reads " + Batch.SCHEMA_VERSION);
+                throw new ApiException(
+                        400,
+                        "unsupported-schema-version",
+                        "schemaVersion " + version + " is not supported; this collector reads " + Batch.SCHEMA_VERSION);
             }
             throw JsonProblems.of(e);
         } catch (IOException e) {
@@ -167,5 +192,4 @@ public final class BatchIntake {
     static long seconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
-
 }

@@ -19,8 +19,7 @@ import bg.digiclub.common.batch.HourUsage;
  * enrolment comes from its token, nothing is read from the database.
  */
 final class BatchPlausibility {
-    private BatchPlausibility() {
-    }
+    private BatchPlausibility() {}
 
     /**
      * Refuses a period, or a health day, that lies before the local day (in the batch's zone) of
@@ -33,14 +32,19 @@ final class BatchPlausibility {
         LocalDate firstDay = LocalDate.ofInstant(enrolledAt.minus(tolerance), zone);
         Instant floor = firstDay.atStartOfDay(zone).toInstant();
         if (batch.periodFrom().isBefore(floor)) {
-            throw new ApiException(422, "before-enrolment", "the batch's period starts at " + batch.periodFrom()
-                    + ", before the device was enrolled (" + firstDay + "); a PC reports only what happened since");
+            throw new ApiException(
+                    422,
+                    "before-enrolment",
+                    "the batch's period starts at " + batch.periodFrom() + ", before the device was enrolled ("
+                            + firstDay + "); a PC reports only what happened since");
         }
         if (batch.health() != null) {
             for (HealthDay day : batch.health().days()) {
                 if (day.day().isBefore(firstDay)) {
-                    throw new ApiException(422, "before-enrolment", "health day " + day.day()
-                            + " is before the device was enrolled (" + firstDay + ")");
+                    throw new ApiException(
+                            422,
+                            "before-enrolment",
+                            "health day " + day.day() + " is before the device was enrolled (" + firstDay + ")");
                 }
             }
         }
@@ -64,15 +68,22 @@ final class BatchPlausibility {
             Instant start = day.day().atStartOfDay(zone).toInstant();
             Instant end = day.day().plusDays(1).atStartOfDay(zone).toInstant();
             if (start.isBefore(batch.periodFrom()) || end.isAfter(batch.periodTo())) {
-                throw new ApiException(422, "partial-day", "usage day " + day.day() + " is only partly inside the "
-                        + "period [" + batch.periodFrom() + ", " + batch.periodTo() + "): a day is sent with all its "
-                        + "hours, in the batch's zone " + batch.timeZone());
+                throw new ApiException(
+                        422,
+                        "partial-day",
+                        "usage day " + day.day() + " is only partly inside the "
+                                + "period [" + batch.periodFrom() + ", " + batch.periodTo()
+                                + "): a day is sent with all its "
+                                + "hours, in the batch's zone " + batch.timeZone());
             }
             int sessions = started.getOrDefault(day.day(), 0);
             if (day.totalSessions() > sessions) {
-                throw new ApiException(422, "demographics-exceed-sessions", "usage day " + day.day() + " counts "
-                        + day.totalSessions() + " sessions by age band and sex, but its hours started only "
-                        + sessions);
+                throw new ApiException(
+                        422,
+                        "demographics-exceed-sessions",
+                        "usage day " + day.day() + " counts "
+                                + day.totalSessions() + " sessions by age band and sex, but its hours started only "
+                                + sessions);
             }
         }
     }

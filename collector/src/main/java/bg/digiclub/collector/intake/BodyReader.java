@@ -32,9 +32,10 @@ public final class BodyReader {
         if (contentLength > maxWireBytes) {
             throw tooLarge("the body is " + contentLength + " bytes, more than the " + maxWireBytes + " allowed");
         }
-        InputStream wire = new LimitedStream(body, maxWireBytes, "the body is more than the " + maxWireBytes
-                + " bytes allowed");
-        String encoding = contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
+        InputStream wire =
+                new LimitedStream(body, maxWireBytes, "the body is more than the " + maxWireBytes + " bytes allowed");
+        String encoding =
+                contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
         try {
             switch (encoding) {
                 case "identity", "" -> {
@@ -42,14 +43,19 @@ public final class BodyReader {
                 }
                 case "gzip", "x-gzip" -> {
                     try (GZIPInputStream json = new GZIPInputStream(wire, 8192)) {
-                        return readAll(json, maxJsonBytes, "the body decompresses to more than the "
-                                + maxJsonBytes + " bytes allowed");
+                        return readAll(
+                                json,
+                                maxJsonBytes,
+                                "the body decompresses to more than the " + maxJsonBytes + " bytes allowed");
                     } catch (ZipException | EOFException e) {
                         throw new ApiException(400, "malformed-gzip", "the body is not valid gzip: " + e.getMessage());
                     }
                 }
-                default -> throw new ApiException(400, "unsupported-encoding",
-                        "Content-Encoding " + contentEncoding + " is not supported; use gzip or none");
+                default ->
+                    throw new ApiException(
+                            400,
+                            "unsupported-encoding",
+                            "Content-Encoding " + contentEncoding + " is not supported; use gzip or none");
             }
         } catch (LimitExceeded e) {
             throw tooLarge(e.getMessage());

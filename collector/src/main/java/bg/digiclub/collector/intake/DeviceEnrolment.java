@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +19,6 @@ import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Enrolled;
 import bg.digiclub.common.batch.EnrolmentRequest;
 import bg.digiclub.common.batch.EnrolmentResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Enrols a PC with its club's code: a new random device id and token (only the token's hash is
@@ -39,8 +39,13 @@ public final class DeviceEnrolment {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public DeviceEnrolment(ClubStore clubs, Secrets secrets, AttemptThrottle throttle, BodyReader bodyReader,
-                           ObjectMapper json, Clock clock) {
+    public DeviceEnrolment(
+            ClubStore clubs,
+            Secrets secrets,
+            AttemptThrottle throttle,
+            BodyReader bodyReader,
+            ObjectMapper json,
+            Clock clock) {
         this.clubs = clubs;
         this.secrets = secrets;
         this.throttle = throttle;
@@ -49,13 +54,17 @@ public final class DeviceEnrolment {
         this.clock = clock;
     }
 
-    public EnrolmentResponse enrol(String clientAddress, String contentType, String contentEncoding,
-                                   long contentLength, InputStream body)
+    public EnrolmentResponse enrol(
+            String clientAddress, String contentType, String contentEncoding, long contentLength, InputStream body)
             throws ApiException, IOException, SQLException {
         Optional<Duration> locked = throttle.lockedFor(clientAddress);
         if (locked.isPresent()) {
-            throw new ApiException(429, "rate-limited", "too many failed enrolments from this address; retry after "
-                    + BatchIntake.seconds(locked.get()) + " s", locked.get());
+            throw new ApiException(
+                    429,
+                    "rate-limited",
+                    "too many failed enrolments from this address; retry after " + BatchIntake.seconds(locked.get())
+                            + " s",
+                    locked.get());
         }
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
             throw new ApiException(400, "bad-header", "Content-Type must be application/json, was " + contentType);
@@ -70,15 +79,27 @@ public final class DeviceEnrolment {
         }
         String token = secrets.newToken();
         String requestKey = request.requestKey();
-        ClubStore.RequestRecord record = requestKey == null ? null
+        ClubStore.RequestRecord record = requestKey == null
+                ? null
                 : new ClubStore.RequestRecord(TokenSeal.keyHash(requestKey), TokenSeal.seal(requestKey, token));
-        Optional<Enrolled> enrolled = clubs.enrol(Secrets.hashCode(request.enrolmentCode()),
-                Secrets.hashToken(token), request.agentVersion(), request.previousDeviceId(), record, clock.instant());
+        Optional<Enrolled> enrolled = clubs.enrol(
+                Secrets.hashCode(request.enrolmentCode()),
+                Secrets.hashToken(token),
+                request.agentVersion(),
+                request.previousDeviceId(),
+                record,
+                clock.instant());
         if (enrolled.isEmpty()) {
             throttle.failed(clientAddress);
-            throw new ApiException(403, "enrolment-refused", "the enrolment code is unknown, expired, used up or "
-                    + "revoked" + (request.previousDeviceId() == null ? "" : ", or the previous device belongs to "
-                    + "another club") + (requestKey == null ? "" : ", or this request's device was revoked"));
+            throw new ApiException(
+                    403,
+                    "enrolment-refused",
+                    "the enrolment code is unknown, expired, used up or "
+                            + "revoked"
+                            + (request.previousDeviceId() == null
+                                    ? ""
+                                    : ", or the previous device belongs to " + "another club")
+                            + (requestKey == null ? "" : ", or this request's device was revoked"));
         }
         Enrolled device = enrolled.get();
         if (device.repeated()) {
@@ -86,16 +107,23 @@ public final class DeviceEnrolment {
             if (earlier.isEmpty()) {
                 // only a changed row (or a hash collision) gets here: refuse rather than guess
                 throttle.failed(clientAddress);
-                throw new ApiException(403, "enrolment-refused", "this enrolment request cannot be answered again; "
-                        + "enrol with a new request");
+                throw new ApiException(
+                        403,
+                        "enrolment-refused",
+                        "this enrolment request cannot be answered again; " + "enrol with a new request");
             }
             token = earlier.get();
         }
         throttle.succeeded(clientAddress);
-        LOG.info("enrolled device {} as PC {} of club {}{}", device.deviceId(), device.deviceNumber(),
-                device.club().id(), device.repeated() ? " (a repeated request: the same answer again)"
+        LOG.info(
+                "enrolled device {} as PC {} of club {}{}",
+                device.deviceId(),
+                device.deviceNumber(),
+                device.club().id(),
+                device.repeated()
+                        ? " (a repeated request: the same answer again)"
                         : request.previousDeviceId() == null ? "" : " (re-enrolment)");
-        return new EnrolmentResponse(device.deviceId(), device.club().id(), device.club().name(),
-                device.deviceNumber(), token);
+        return new EnrolmentResponse(
+                device.deviceId(), device.club().id(), device.club().name(), device.deviceNumber(), token);
     }
 }

@@ -14,13 +14,12 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
  * a readable document that breaks a rule of the contract (a range, a sum, the period).
  */
 final class JsonProblems {
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     static ApiException of(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return new ApiException(400, "unknown-field",
-                    "unknown field \"" + u.getPropertyName() + "\" at " + parentPath(u));
+            return new ApiException(
+                    400, "unknown-field", "unknown field \"" + u.getPropertyName() + "\" at " + parentPath(u));
         }
         if (e instanceof ValueInstantiationException v) {
             Throwable cause = v.getCause() == null ? v : v.getCause();
@@ -30,19 +29,25 @@ final class JsonProblems {
             return new ApiException(422, "invalid", cause.getMessage() + " (at " + path(v) + ")");
         }
         if (e instanceof InvalidFormatException f) {
-            return new ApiException(400, "wrong-type", "the value " + quote(f.getValue()) + " at " + path(f)
-                    + " is not a valid " + f.getTargetType().getSimpleName());
+            return new ApiException(
+                    400,
+                    "wrong-type",
+                    "the value " + quote(f.getValue()) + " at " + path(f) + " is not a valid "
+                            + f.getTargetType().getSimpleName());
         }
         if (e instanceof MismatchedInputException m) {
             String message = m.getOriginalMessage();
-            String target = m.getTargetType() == null ? "" : " (expected " + m.getTargetType().getSimpleName() + ")";
+            String target = m.getTargetType() == null
+                    ? ""
+                    : " (expected " + m.getTargetType().getSimpleName() + ")";
             if (message.contains("Missing") || message.contains("null")) {
                 return new ApiException(400, "missing-field", "the field " + path(m) + " is missing or null" + target);
             }
             return new ApiException(400, "wrong-type", firstLine(message) + " at " + path(m) + target);
         }
         if (e instanceof StreamReadException) {
-            return new ApiException(400, "malformed-json", "the body is not valid JSON: " + firstLine(e.getOriginalMessage()));
+            return new ApiException(
+                    400, "malformed-json", "the body is not valid JSON: " + firstLine(e.getOriginalMessage()));
         }
         if (e instanceof JsonMappingException m) {
             return new ApiException(400, "wrong-type", firstLine(m.getOriginalMessage()) + " at " + path(m));

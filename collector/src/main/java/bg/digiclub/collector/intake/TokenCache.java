@@ -9,8 +9,6 @@ import bg.digiclub.collector.store.DeviceIdentity;
 import bg.digiclub.support.expiry.ExpiringMap;
 import bg.digiclub.support.expiry.ExpiringMap.Renewal;
 
-import bg.digiclub.collector.store.DeviceIdentity;
-
 /**
  * Remembers which device a token hash belongs to for a short time, so that a device uploading
  * a backlog costs one database look-up per {@code timeToLive}, not one per batch. The price: a

@@ -30,7 +30,7 @@ public record ClubCounts(long[][] demographics, long[] tileCategories) {
 
     /** A club with nothing counted in the period. */
     public static ClubCounts none() {
-        return new ClubCounts(new long[AgeBand.values().length][Sex.values().length],
-                new long[TileCategory.values().length]);
+        return new ClubCounts(
+                new long[AgeBand.values().length][Sex.values().length], new long[TileCategory.values().length]);
     }
 }

@@ -12,6 +12,10 @@ import bg.digiclub.common.link.TileCategory;
  * @param tileCategories sessions that used a launcher tile of each category, in {@link TileCategory}
  *                       order, suppressed ({@link SmallCountSuppression#alone})
  */
-public record ClubReport(ClubSummary summary, List<DayCount> days, long[][] heatmap, SuppressedTable demographics,
-                         List<Cell> tileCategories, List<DeviceSummary> devices) {
-}
+public record ClubReport(
+        ClubSummary summary,
+        List<DayCount> days,
+        long[][] heatmap,
+        SuppressedTable demographics,
+        List<Cell> tileCategories,
+        List<DeviceSummary> devices) {}

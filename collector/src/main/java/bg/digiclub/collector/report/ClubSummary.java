@@ -13,6 +13,14 @@ import bg.digiclub.collector.store.Club;
  * @param devices       enrolled PCs (not revoked)
  * @param lastSeen      the latest batch from any of its PCs, null if none yet
  */
-public record ClubSummary(Club club, long sessions, long sessionMinutes, long guestSessions, long memberSessions,
-                          long memberDays, int devicesActive, int devices, Instant lastSeen, HealthLight health) {
-}
+public record ClubSummary(
+        Club club,
+        long sessions,
+        long sessionMinutes,
+        long guestSessions,
+        long memberSessions,
+        long memberDays,
+        int devicesActive,
+        int devices,
+        Instant lastSeen,
+        HealthLight health) {}

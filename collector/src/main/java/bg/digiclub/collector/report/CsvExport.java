@@ -45,12 +45,21 @@ public final class CsvExport {
     /** RFC 4180: commas, quotes and line breaks quoted, lines ended with CR LF. */
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     public static List<String> header() {
-        List<String> header = new ArrayList<>(List.of("club_id", "club_name", "place", "period_from", "period_to",
-                "sessions", "session_hours", "guest_sessions", "member_sessions", "member_days", "devices_active"));
+        List<String> header = new ArrayList<>(List.of(
+                "club_id",
+                "club_name",
+                "place",
+                "period_from",
+                "period_to",
+                "sessions",
+                "session_hours",
+                "guest_sessions",
+                "member_sessions",
+                "member_days",
+                "devices_active"));
         for (AgeBand band : AgeBand.values()) {
             for (Sex sex : Sex.values()) {
                 header.add("sessions_" + name(band) + "_" + name(sex));
@@ -80,7 +89,12 @@ public final class CsvExport {
         for (Row row : rows) {
             ClubSummary s = row.summary();
             Sums sums = Sums.of(s);
-            List<String> values = values(s.club().id(), s.club().name(), s.club().place(), period, sums,
+            List<String> values = values(
+                    s.club().id(),
+                    s.club().name(),
+                    s.club().place(),
+                    period,
+                    sums,
                     SmallCountSuppression.apply(row.demographics()));
             for (int i = 0; i < allTiles.length; i++) {
                 values.add(SmallCountSuppression.alone(row.tileCategories()[i]).text());
@@ -109,18 +123,33 @@ public final class CsvExport {
     }
 
     /** The plain counts of a row, which are added up for the all-clubs row. */
-    private record Sums(long sessions, long sessionMinutes, long guestSessions, long memberSessions, long memberDays,
-                        long devicesActive) {
+    private record Sums(
+            long sessions,
+            long sessionMinutes,
+            long guestSessions,
+            long memberSessions,
+            long memberDays,
+            long devicesActive) {
         static final Sums NONE = new Sums(0, 0, 0, 0, 0, 0);
 
         static Sums of(ClubSummary s) {
-            return new Sums(s.sessions(), s.sessionMinutes(), s.guestSessions(), s.memberSessions(), s.memberDays(),
+            return new Sums(
+                    s.sessions(),
+                    s.sessionMinutes(),
+                    s.guestSessions(),
+                    s.memberSessions(),
+                    s.memberDays(),
                     s.devicesActive());
         }
 
         Sums plus(Sums o) {
-            return new Sums(sessions + o.sessions, sessionMinutes + o.sessionMinutes, guestSessions + o.guestSessions,
-                    memberSessions + o.memberSessions, memberDays + o.memberDays, devicesActive + o.devicesActive);
+            return new Sums(
+                    sessions + o.sessions,
+                    sessionMinutes + o.sessionMinutes,
+                    guestSessions + o.guestSessions,
+                    memberSessions + o.memberSessions,
+                    memberDays + o.memberDays,
+                    devicesActive + o.devicesActive);
         }
     }
 
@@ -166,12 +195,19 @@ public final class CsvExport {
         return table.cell(row, column);
     }
 
-    private static List<String> values(String id, String name, String place, Period period, Sums sums,
-                                       SuppressedTable table) {
-        List<String> values = new ArrayList<>(List.of(defused(id), defused(name), defused(place),
-                period.from().toString(), period.to().toString(), Long.toString(sums.sessions()),
-                String.format(Locale.ROOT, "%.1f", sums.sessionMinutes() / 60.0), Long.toString(sums.guestSessions()),
-                Long.toString(sums.memberSessions()), Long.toString(sums.memberDays()),
+    private static List<String> values(
+            String id, String name, String place, Period period, Sums sums, SuppressedTable table) {
+        List<String> values = new ArrayList<>(List.of(
+                defused(id),
+                defused(name),
+                defused(place),
+                period.from().toString(),
+                period.to().toString(),
+                Long.toString(sums.sessions()),
+                String.format(Locale.ROOT, "%.1f", sums.sessionMinutes() / 60.0),
+                Long.toString(sums.guestSessions()),
+                Long.toString(sums.memberSessions()),
+                Long.toString(sums.memberDays()),
                 Long.toString(sums.devicesActive())));
         for (int r = 0; r < table.rows(); r++) {
             for (int c = 0; c < table.columns(); c++) {

@@ -6,6 +6,10 @@ import java.util.List;
 import bg.digiclub.common.batch.CheckStatus;
 
 /** One stored daily health summary of a PC. */
-public record HealthDayRow(LocalDate day, List<CheckStatus> worst, Double minFreeDiskPercent,
-                           Double maxCpuTemperatureCelsius, int alertCount, int uptimeMinutes) {
-}
+public record HealthDayRow(
+        LocalDate day,
+        List<CheckStatus> worst,
+        Double minFreeDiskPercent,
+        Double maxCpuTemperatureCelsius,
+        int alertCount,
+        int uptimeMinutes) {}

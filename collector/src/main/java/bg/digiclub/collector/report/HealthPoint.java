@@ -7,5 +7,4 @@ import bg.digiclub.common.batch.CheckStatus;
 import bg.digiclub.common.health.HealthStatus;
 
 /** One stored health snapshot of a PC. */
-public record HealthPoint(Instant at, HealthStatus overall, List<CheckStatus> checks) {
-}
+public record HealthPoint(Instant at, HealthStatus overall, List<CheckStatus> checks) {}

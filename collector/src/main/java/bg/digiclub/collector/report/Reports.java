@@ -1,17 +1,5 @@
 package bg.digiclub.collector.report;
 
-import bg.digiclub.collector.store.Club;
-import bg.digiclub.collector.store.BatchStore;
-import bg.digiclub.collector.store.ClubStore;
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.common.batch.CheckStatus;
-import bg.digiclub.common.health.HealthStatus;
-import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
-import bg.digiclub.common.link.TileCategory;
-import bg.digiclub.support.sql.Rows;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -31,6 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.ClubStore;
@@ -40,8 +31,7 @@ import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import bg.digiclub.support.sql.Rows;
 
 /**
  * Read-only queries for the dashboard and the export. They read the pre-aggregated tables
@@ -50,7 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * intake keeps, so a page costs a few indexed range scans whatever the size of the raw data.
  */
 public final class Reports {
-    private static final TypeReference<List<CheckStatus>> CHECKS = new TypeReference<>() { };
+    private static final TypeReference<List<CheckStatus>> CHECKS = new TypeReference<>() {};
 
     private final Database database;
     private final ClubStore clubs;
@@ -88,11 +78,16 @@ public final class Reports {
             return Optional.empty();
         }
         return Optional.of(database.read(c -> {
-            ClubSummary summary = summary(club.get(), clubTotals(c, period, clubId), activeDevices(c, period, clubId),
-                    fleet(c, clubId));
-            return new ClubReport(summary, days(c, period, clubId), heatmap(c, period, clubId),
+            ClubSummary summary = summary(
+                    club.get(), clubTotals(c, period, clubId), activeDevices(c, period, clubId), fleet(c, clubId));
+            return new ClubReport(
+                    summary,
+                    days(c, period, clubId),
+                    heatmap(c, period, clubId),
                     SmallCountSuppression.apply(demographics(c, period, clubId)),
-                    Arrays.stream(tileCategories(c, period, clubId)).mapToObj(SmallCountSuppression::alone).toList(),
+                    Arrays.stream(tileCategories(c, period, clubId))
+                            .mapToObj(SmallCountSuppression::alone)
+                            .toList(),
                     devices(c, period, clubId, null));
         }));
     }
@@ -116,9 +111,11 @@ public final class Reports {
                 select.setLong(2, period.toEpochDay());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        counts.computeIfAbsent(rows.getString(1), k -> ClubCounts.none()).demographics()
-                                [AgeBand.valueOf(rows.getString(2)).ordinal()][Sex.valueOf(rows.getString(3)).ordinal()]
-                                += rows.getLong(4);
+                        counts.computeIfAbsent(rows.getString(1), k -> ClubCounts.none())
+                                        .demographics()[
+                                        AgeBand.valueOf(rows.getString(2)).ordinal()][
+                                        Sex.valueOf(rows.getString(3)).ordinal()] +=
+                                rows.getLong(4);
                     }
                 }
             }
@@ -128,8 +125,10 @@ public final class Reports {
                 select.setLong(2, period.toEpochDay());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        counts.computeIfAbsent(rows.getString(1), k -> ClubCounts.none()).tileCategories()
-                                [TileCategory.valueOf(rows.getString(2)).ordinal()] += rows.getLong(3);
+                        counts.computeIfAbsent(rows.getString(1), k -> ClubCounts.none())
+                                        .tileCategories()[
+                                        TileCategory.valueOf(rows.getString(2)).ordinal()] +=
+                                rows.getLong(3);
                     }
                 }
             }
@@ -151,8 +150,10 @@ public final class Reports {
                 select.setLong(2, since.getEpochSecond());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        points.add(new HealthPoint(Instant.ofEpochSecond(rows.getLong(1)),
-                                HealthStatus.valueOf(rows.getString(2)), checks(rows.getString(3))));
+                        points.add(new HealthPoint(
+                                Instant.ofEpochSecond(rows.getLong(1)),
+                                HealthStatus.valueOf(rows.getString(2)),
+                                checks(rows.getString(3))));
                     }
                 }
             }
@@ -172,8 +173,12 @@ public final class Reports {
                 select.setLong(3, period.toEpochDay());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        days.add(new HealthDayRow(LocalDate.ofEpochDay(rows.getLong(1)), checks(rows.getString(2)),
-                                Rows.doubleOrNull(rows, 3), Rows.doubleOrNull(rows, 4), rows.getInt(5),
+                        days.add(new HealthDayRow(
+                                LocalDate.ofEpochDay(rows.getLong(1)),
+                                checks(rows.getString(2)),
+                                Rows.doubleOrNull(rows, 3),
+                                Rows.doubleOrNull(rows, 4),
+                                rows.getInt(5),
                                 rows.getInt(6)));
                     }
                 }
@@ -183,13 +188,16 @@ public final class Reports {
     }
 
     /** A club's usage sums over some days or months. */
-    private record UsageTotals(long sessions, long sessionMinutes, long guestSessions, long memberSessions,
-                               long memberDays) {
+    private record UsageTotals(
+            long sessions, long sessionMinutes, long guestSessions, long memberSessions, long memberDays) {
         static final UsageTotals NONE = new UsageTotals(0, 0, 0, 0, 0);
 
         UsageTotals plus(UsageTotals other) {
-            return new UsageTotals(sessions + other.sessions, sessionMinutes + other.sessionMinutes,
-                    guestSessions + other.guestSessions, memberSessions + other.memberSessions,
+            return new UsageTotals(
+                    sessions + other.sessions,
+                    sessionMinutes + other.sessionMinutes,
+                    guestSessions + other.guestSessions,
+                    memberSessions + other.memberSessions,
                     memberDays + other.memberDays);
         }
     }
@@ -204,12 +212,21 @@ public final class Reports {
         static final DeviceUsage NONE = new DeviceUsage(0, 0);
     }
 
-    private static ClubSummary summary(Club club, Map<String, UsageTotals> totals, Map<String, Integer> active,
-                                       Map<String, Fleet> fleet) {
+    private static ClubSummary summary(
+            Club club, Map<String, UsageTotals> totals, Map<String, Integer> active, Map<String, Fleet> fleet) {
         UsageTotals t = totals.getOrDefault(club.id(), UsageTotals.NONE);
         Fleet f = fleet.getOrDefault(club.id(), Fleet.NONE);
-        return new ClubSummary(club, t.sessions(), t.sessionMinutes(), t.guestSessions(), t.memberSessions(),
-                t.memberDays(), active.getOrDefault(club.id(), 0), f.devices(), f.lastSeen(), f.health());
+        return new ClubSummary(
+                club,
+                t.sessions(),
+                t.sessionMinutes(),
+                t.guestSessions(),
+                t.memberSessions(),
+                t.memberDays(),
+                active.getOrDefault(club.id(), 0),
+                f.devices(),
+                f.lastSeen(),
+                f.health());
     }
 
     private static String clubFilter(String clubId) {
@@ -220,10 +237,10 @@ public final class Reports {
      * Sums per club over the period: whole calendar months from {@code club_months}, the days
      * at either edge from {@code club_days}.
      */
-    private static Map<String, UsageTotals> clubTotals(Connection c, Period period, String clubId)
-            throws SQLException {
+    private static Map<String, UsageTotals> clubTotals(Connection c, Period period, String clubId) throws SQLException {
         Map<String, UsageTotals> totals = new HashMap<>();
-        LocalDate firstFullMonth = period.from().getDayOfMonth() == 1 ? period.from()
+        LocalDate firstFullMonth = period.from().getDayOfMonth() == 1
+                ? period.from()
                 : period.from().withDayOfMonth(1).plusMonths(1);
         LocalDate afterLastFullMonth = period.to().plusDays(1).withDayOfMonth(1);
         if (period.to().plusDays(1).getDayOfMonth() != 1) {
@@ -234,7 +251,8 @@ public final class Reports {
             long toMonth = BatchStore.monthOf(afterLastFullMonth.toEpochDay()) - 1;
             addTotals(c, totals, "club_months", "month", fromMonth, toMonth, clubId);
             if (period.from().isBefore(firstFullMonth)) {
-                addTotals(c, totals, "club_days", "day", period.fromEpochDay(), firstFullMonth.toEpochDay() - 1, clubId);
+                addTotals(
+                        c, totals, "club_days", "day", period.fromEpochDay(), firstFullMonth.toEpochDay() - 1, clubId);
             }
             if (!afterLastFullMonth.isAfter(period.to())) {
                 addTotals(c, totals, "club_days", "day", afterLastFullMonth.toEpochDay(), period.toEpochDay(), clubId);
@@ -245,8 +263,9 @@ public final class Reports {
         return totals;
     }
 
-    private static void addTotals(Connection c, Map<String, UsageTotals> totals, String table, String key, long from,
-                                  long to, String clubId) throws SQLException {
+    private static void addTotals(
+            Connection c, Map<String, UsageTotals> totals, String table, String key, long from, long to, String clubId)
+            throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT club_id, SUM(sessions), SUM(session_minutes), "
                 + "SUM(guest_sessions), SUM(member_sessions), SUM(member_days) FROM " + table
                 + " WHERE " + key + " BETWEEN ? AND ?" + clubFilter(clubId) + " GROUP BY club_id")) {
@@ -257,8 +276,8 @@ public final class Reports {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    UsageTotals sums = new UsageTotals(rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                            rows.getLong(5), rows.getLong(6));
+                    UsageTotals sums = new UsageTotals(
+                            rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6));
                     totals.merge(rows.getString(1), sums, UsageTotals::plus);
                 }
             }
@@ -301,8 +320,11 @@ public final class Reports {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Instant seen = Rows.epochSecondOrNull(rows, 3);
-                    HealthLight light = rows.getLong(4) > 0 ? HealthLight.RED : rows.getLong(5) > 0 ? HealthLight.AMBER
-                            : rows.getLong(6) > 0 ? HealthLight.GREEN : HealthLight.NONE;
+                    HealthLight light = rows.getLong(4) > 0
+                            ? HealthLight.RED
+                            : rows.getLong(5) > 0
+                                    ? HealthLight.AMBER
+                                    : rows.getLong(6) > 0 ? HealthLight.GREEN : HealthLight.NONE;
                     fleet.put(rows.getString(1), new Fleet(rows.getInt(2), seen, light));
                 }
             }
@@ -330,8 +352,8 @@ public final class Reports {
 
     private static long[][] heatmap(Connection c, Period period, String clubId) throws SQLException {
         long[][] heatmap = new long[7][24];
-        try (PreparedStatement select = c.prepareStatement("SELECT day, hour_of_day, sessions FROM club_hours "
-                + "WHERE club_id = ? AND day BETWEEN ? AND ?")) {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT day, hour_of_day, sessions FROM club_hours " + "WHERE club_id = ? AND day BETWEEN ? AND ?")) {
             select.setString(1, clubId);
             select.setLong(2, period.fromEpochDay());
             select.setLong(3, period.toEpochDay());
@@ -352,8 +374,9 @@ public final class Reports {
             bindPeriod(select, period, clubId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    table[AgeBand.valueOf(rows.getString(1)).ordinal()][Sex.valueOf(rows.getString(2)).ordinal()]
-                            += rows.getLong(3);
+                    table[AgeBand.valueOf(rows.getString(1)).ordinal()][
+                                    Sex.valueOf(rows.getString(2)).ordinal()] +=
+                            rows.getLong(3);
                 }
             }
         }
@@ -374,8 +397,7 @@ public final class Reports {
         return counts;
     }
 
-    private List<DeviceSummary> devices(Connection c, Period period, String clubId, UUID deviceId)
-            throws SQLException {
+    private List<DeviceSummary> devices(Connection c, Period period, String clubId, UUID deviceId) throws SQLException {
         Map<String, DeviceUsage> usage = new HashMap<>();
         String where = deviceId != null ? "device_id = ?" : "club_id = ?";
         try (PreparedStatement select = c.prepareStatement("SELECT device_id, SUM(sessions), SUM(session_minutes) "
@@ -400,11 +422,22 @@ public final class Reports {
                     DeviceUsage u = usage.getOrDefault(rows.getString(1), DeviceUsage.NONE);
                     String health = rows.getString(8);
                     String checks = rows.getString(9);
-                    devices.add(new DeviceSummary(UUID.fromString(rows.getString(1)), rows.getString(2),
-                            rows.getInt(3), rows.getInt(4) != 0, rows.getString(5), Rows.epochSecondOrNull(rows, 6),
-                            Rows.epochSecondOrNull(rows, 7), health == null ? null : HealthStatus.valueOf(health),
-                            checks == null ? List.of() : checks(checks), rows.getLong(10), rows.getLong(11),
-                            rows.getLong(12), rows.getLong(13), u.sessions(), u.sessionMinutes()));
+                    devices.add(new DeviceSummary(
+                            UUID.fromString(rows.getString(1)),
+                            rows.getString(2),
+                            rows.getInt(3),
+                            rows.getInt(4) != 0,
+                            rows.getString(5),
+                            Rows.epochSecondOrNull(rows, 6),
+                            Rows.epochSecondOrNull(rows, 7),
+                            health == null ? null : HealthStatus.valueOf(health),
+                            checks == null ? List.of() : checks(checks),
+                            rows.getLong(10),
+                            rows.getLong(11),
+                            rows.getLong(12),
+                            rows.getLong(13),
+                            u.sessions(),
+                            u.sessionMinutes()));
                 }
             }
         }

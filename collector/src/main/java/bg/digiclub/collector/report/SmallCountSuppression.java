@@ -22,8 +22,7 @@ public final class SmallCountSuppression {
 
     private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
-    private SmallCountSuppression() {
-    }
+    private SmallCountSuppression() {}
 
     public static SuppressedTable apply(long[][] counts) {
         return apply(counts, null);
@@ -57,7 +56,8 @@ public final class SmallCountSuppression {
             for (int c = 0; c <= columns; c++) {
                 boolean grand = r == rows && c == columns;
                 shown[r][c] = !grand && value[r][c] > 0 && value[r][c] < THRESHOLD
-                        ? Cell.Visibility.SMALL : Cell.Visibility.EXACT;
+                        ? Cell.Visibility.SMALL
+                        : Cell.Visibility.EXACT;
                 if (!grand && shown[r][c] == Cell.Visibility.EXACT && forcedHidden != null && forcedHidden[r][c]) {
                     shown[r][c] = Cell.Visibility.COMPLEMENTARY;
                 }
@@ -85,7 +85,8 @@ public final class SmallCountSuppression {
         for (int c = 0; c < columns; c++) {
             columnTotals[c] = new Cell(value[rows][c], shown[rows][c]);
         }
-        return new SuppressedTable(cells, rowTotals, columnTotals, new Cell(value[rows][columns], shown[rows][columns]));
+        return new SuppressedTable(
+                cells, rowTotals, columnTotals, new Cell(value[rows][columns], shown[rows][columns]));
     }
 
     /**
@@ -192,8 +193,7 @@ public final class SmallCountSuppression {
         if (hidden == 0) {
             return false;
         }
-        boolean needsMore = hidden == 1
-                || (total.of(shown) == Cell.Visibility.EXACT && pinned(line, value, shown));
+        boolean needsMore = hidden == 1 || (total.of(shown) == Cell.Visibility.EXACT && pinned(line, value, shown));
         if (!needsMore) {
             return false;
         }
@@ -284,7 +284,8 @@ public final class SmallCountSuppression {
         }
         At best = null;
         for (At at : line.subList(0, line.size() - 1)) {
-            if (at.of(shown) == Cell.Visibility.EXACT && at.of(value) > 0
+            if (at.of(shown) == Cell.Visibility.EXACT
+                    && at.of(value) > 0
                     && (best == null || at.of(value) < best.of(value))) {
                 best = at;
             }

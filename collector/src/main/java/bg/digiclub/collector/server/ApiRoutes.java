@@ -3,6 +3,9 @@ package bg.digiclub.collector.server;
 import java.io.IOException;
 import java.sql.SQLException;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,9 +16,6 @@ import bg.digiclub.collector.intake.IntakeResult;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.EnrolmentResponse;
 import bg.digiclub.common.batch.Problem;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 
 /** The device API: {@code POST /api/v1/enrolments}, {@code POST /api/v1/batches}, {@code GET /healthz}. */
 final class ApiRoutes {
@@ -42,8 +42,12 @@ final class ApiRoutes {
 
     private void batch(Context ctx) throws IOException {
         try {
-            IntakeResult result = intake.receive(ctx.header("Authorization"), ctx.header("Idempotency-Key"),
-                    ctx.header("Content-Type"), ctx.header("Content-Encoding"), ctx.req().getContentLengthLong(),
+            IntakeResult result = intake.receive(
+                    ctx.header("Authorization"),
+                    ctx.header("Idempotency-Key"),
+                    ctx.header("Content-Type"),
+                    ctx.header("Content-Encoding"),
+                    ctx.req().getContentLengthLong(),
                     ctx.req().getInputStream());
             if (result.replayed()) {
                 ctx.header("Idempotent-Replayed", "true");
@@ -59,21 +63,31 @@ final class ApiRoutes {
         } catch (SQLException e) {
             LOG.error("storing a batch failed", e);
             ctx.header("Retry-After", "30");
-            respond(ctx, 503, new Problem(503, "unavailable", "the collector's database is not available; retry later"));
+            respond(
+                    ctx,
+                    503,
+                    new Problem(503, "unavailable", "the collector's database is not available; retry later"));
         }
     }
 
     private void enrol(Context ctx) throws IOException {
         try {
-            EnrolmentResponse response = enrolment.enrol(ctx.ip(), ctx.header("Content-Type"),
-                    ctx.header("Content-Encoding"), ctx.req().getContentLengthLong(), ctx.req().getInputStream());
+            EnrolmentResponse response = enrolment.enrol(
+                    ctx.ip(),
+                    ctx.header("Content-Type"),
+                    ctx.header("Content-Encoding"),
+                    ctx.req().getContentLengthLong(),
+                    ctx.req().getInputStream());
             respond(ctx, 201, response);
         } catch (ApiException e) {
             problem(ctx, e);
         } catch (SQLException e) {
             LOG.error("enrolment failed", e);
             ctx.header("Retry-After", "30");
-            respond(ctx, 503, new Problem(503, "unavailable", "the collector's database is not available; retry later"));
+            respond(
+                    ctx,
+                    503,
+                    new Problem(503, "unavailable", "the collector's database is not available; retry later"));
         }
     }
 

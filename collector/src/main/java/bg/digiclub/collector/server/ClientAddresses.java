@@ -106,8 +106,8 @@ public final class ClientAddresses {
             int slash = text.indexOf('/');
             InetAddress address = literal(slash < 0 ? text : text.substring(0, slash));
             if (address == null) {
-                throw new IllegalArgumentException("--trusted-proxy must be an IP address or a block like 10.0.0.0/8, "
-                        + "was " + text);
+                throw new IllegalArgumentException(
+                        "--trusted-proxy must be an IP address or a block like 10.0.0.0/8, " + "was " + text);
             }
             int max = address.getAddress().length * 8;
             int bits = max;
@@ -118,7 +118,8 @@ public final class ClientAddresses {
                     bits = -1;
                 }
                 if (bits < 0 || bits > max) {
-                    throw new IllegalArgumentException("--trusted-proxy " + text + ": the prefix length must be 0-" + max);
+                    throw new IllegalArgumentException(
+                            "--trusted-proxy " + text + ": the prefix length must be 0-" + max);
                 }
             }
             return new Block(address.getAddress(), bits);

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+
 import bg.digiclub.collector.auth.AttemptThrottle;
-import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
@@ -20,8 +22,7 @@ import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.web.Dashboard;
 import bg.digiclub.common.batch.StrictJson;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import bg.digiclub.support.secret.SlowHash;
 
 /** The running collector: device API and dashboard on one port. */
 public final class CollectorServer implements AutoCloseable {
@@ -45,20 +46,34 @@ public final class CollectorServer implements AutoCloseable {
         Secrets secrets = new Secrets();
         ClubStore clubs = new ClubStore(database);
         BodyReader bodies = new BodyReader(settings.maxWireBytes(), settings.maxJsonBytes());
-        BatchWriter writer = new BatchWriter(new BatchStore(database, clock, json),
-                BatchWriter.writersFor(database.dialect()), MAX_GROUP);
-        BatchIntake intake = new BatchIntake(clubs, writer,
-                new RateLimiter(clock, settings.batchesPerSecond(), settings.batchBurst()), bodies, json, clock,
+        BatchWriter writer = new BatchWriter(
+                new BatchStore(database, clock, json), BatchWriter.writersFor(database.dialect()), MAX_GROUP);
+        BatchIntake intake = new BatchIntake(
+                clubs,
+                writer,
+                new RateLimiter(clock, settings.batchesPerSecond(), settings.batchBurst()),
+                bodies,
+                json,
+                clock,
                 Duration.ofSeconds(settings.tokenCacheSeconds()));
-        DeviceEnrolment enrolment = new DeviceEnrolment(clubs, secrets,
+        DeviceEnrolment enrolment = new DeviceEnrolment(
+                clubs,
+                secrets,
                 new AttemptThrottle(clock, 10, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofHours(1)),
-                new BodyReader(16 * 1024, 16 * 1024), json, clock);
+                new BodyReader(16 * 1024, 16 * 1024),
+                json,
+                clock);
         ApiRoutes api = new ApiRoutes(intake, enrolment, database, json);
-        Dashboard dashboard = new Dashboard(new UserStore(database, new SlowHash(settings.passwordIterations())),
+        Dashboard dashboard = new Dashboard(
+                new UserStore(database, new SlowHash(settings.passwordIterations())),
                 new WebSessions(clock, Duration.ofHours(8)),
                 new AttemptThrottle(clock, 5, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(30)),
                 new AttemptThrottle(clock, 30, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15)),
-                new Reports(database, clubs, json), clubs, clock, MUNICIPALITY_ZONE, settings.secureCookies());
+                new Reports(database, clubs, json),
+                clubs,
+                clock,
+                MUNICIPALITY_ZONE,
+                settings.secureCookies());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();

@@ -45,8 +45,12 @@ final class ConnectionsPerAddress implements Connection.Listener {
         if (now > limit && !addresses.isTrustedProxy(peer)) {
             long count = refused.incrementAndGet();
             if (count % LOG_EVERY == 1) {
-                LOG.warn("{} connections open from {}, more than the {} allowed per address: closed ({} refused so far)",
-                        now, peer, limit, count);
+                LOG.warn(
+                        "{} connections open from {}, more than the {} allowed per address: closed ({} refused so far)",
+                        now,
+                        peer,
+                        limit,
+                        count);
             }
             connection.getEndPoint().close();
         }
@@ -69,6 +73,7 @@ final class ConnectionsPerAddress implements Connection.Listener {
     private static String peer(Connection connection) {
         SocketAddress remote = connection.getEndPoint().getRemoteSocketAddress();
         return remote instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress() : null;
+                ? inet.getAddress().getHostAddress()
+                : null;
     }
 }

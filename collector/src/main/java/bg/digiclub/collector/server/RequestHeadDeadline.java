@@ -24,12 +24,15 @@ final class RequestHeadDeadline implements Connection.Listener {
 
     @Override
     public void onOpened(Connection connection) {
-        scheduler.schedule(() -> {
-            // getMessagesIn counts requests whose head was complete (HTTP/1.1 connections)
-            if (connection.getEndPoint().isOpen() && connection.getMessagesIn() == 0) {
-                connection.getEndPoint().close();
-            }
-        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> {
+                    // getMessagesIn counts requests whose head was complete (HTTP/1.1 connections)
+                    if (connection.getEndPoint().isOpen() && connection.getMessagesIn() == 0) {
+                        connection.getEndPoint().close();
+                    }
+                },
+                deadline.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package bg.digiclub.collector.server;
 
+import java.util.List;
+
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.common.batch.BatchLimits;
 import bg.digiclub.support.secret.SlowHash;
-import java.util.List;
-
-import bg.digiclub.common.batch.BatchLimits;
 
 /**
  * How the collector's HTTP server runs. Validated once here, with messages naming the option.
@@ -28,10 +27,20 @@ import bg.digiclub.common.batch.BatchLimits;
  * @param minRequestBytesPerSecond a request body arriving slower than this is answered 408 and its
  *                                 connection closed; 0 for no minimum
  */
-public record ServerSettings(String host, int port, int maxWireBytes, int maxJsonBytes, double batchesPerSecond,
-                             int batchBurst, boolean secureCookies, int passwordIterations, int tokenCacheSeconds,
-                             List<String> trustedProxies, int maxConnectionsPerAddress, int idleTimeoutSeconds,
-                             int minRequestBytesPerSecond) {
+public record ServerSettings(
+        String host,
+        int port,
+        int maxWireBytes,
+        int maxJsonBytes,
+        double batchesPerSecond,
+        int batchBurst,
+        boolean secureCookies,
+        int passwordIterations,
+        int tokenCacheSeconds,
+        List<String> trustedProxies,
+        int maxConnectionsPerAddress,
+        int idleTimeoutSeconds,
+        int minRequestBytesPerSecond) {
     /** Connections per address by default: a town hall's browsers behind one address, with room to spare. */
     public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 128;
     /** Idle seconds by default (Jetty's own default). */
@@ -62,23 +71,34 @@ public record ServerSettings(String host, int port, int maxWireBytes, int maxJso
         trustedProxies = List.copyOf(trustedProxies);
         ClientAddresses.trusting(trustedProxies);
         if (maxConnectionsPerAddress < 0) {
-            throw new IllegalArgumentException("--max-connections-per-address must be 0 (no limit) or more, was "
-                    + maxConnectionsPerAddress);
+            throw new IllegalArgumentException(
+                    "--max-connections-per-address must be 0 (no limit) or more, was " + maxConnectionsPerAddress);
         }
         if (idleTimeoutSeconds < 1) {
             throw new IllegalArgumentException("--idle-timeout must be at least 1 second, was " + idleTimeoutSeconds);
         }
         if (minRequestBytesPerSecond < 0) {
-            throw new IllegalArgumentException("--min-request-rate must be 0 (none) or more bytes per second, was "
-                    + minRequestBytesPerSecond);
+            throw new IllegalArgumentException(
+                    "--min-request-rate must be 0 (none) or more bytes per second, was " + minRequestBytesPerSecond);
         }
     }
 
     /** The defaults: the protocol's limits, 5 batches/s per device with bursts of 300, no trusted proxy. */
     public static ServerSettings defaults(String host, int port) {
-        return new ServerSettings(host, port, BatchLimits.MAX_WIRE_BYTES, BatchLimits.MAX_JSON_BYTES, 5, 300, false,
-                UserStore.DEFAULT_PASSWORD_ITERATIONS, 10, List.of(),
-                DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MIN_REQUEST_BYTES_PER_SECOND);
+        return new ServerSettings(
+                host,
+                port,
+                BatchLimits.MAX_WIRE_BYTES,
+                BatchLimits.MAX_JSON_BYTES,
+                5,
+                300,
+                false,
+                UserStore.DEFAULT_PASSWORD_ITERATIONS,
+                10,
+                List.of(),
+                DEFAULT_CONNECTIONS_PER_ADDRESS,
+                DEFAULT_IDLE_TIMEOUT_SECONDS,
+                DEFAULT_MIN_REQUEST_BYTES_PER_SECOND);
     }
 
     /** The client addresses these settings trust. */
@@ -87,33 +107,88 @@ public record ServerSettings(String host, int port, int maxWireBytes, int maxJso
     }
 
     public ServerSettings withRate(double perSecond, int burst) {
-        return new ServerSettings(host, port, maxWireBytes, maxJsonBytes, perSecond, burst, secureCookies,
-                passwordIterations, tokenCacheSeconds, trustedProxies, maxConnectionsPerAddress, idleTimeoutSeconds,
+        return new ServerSettings(
+                host,
+                port,
+                maxWireBytes,
+                maxJsonBytes,
+                perSecond,
+                burst,
+                secureCookies,
+                passwordIterations,
+                tokenCacheSeconds,
+                trustedProxies,
+                maxConnectionsPerAddress,
+                idleTimeoutSeconds,
                 minRequestBytesPerSecond);
     }
 
     public ServerSettings withPasswordIterations(int iterations) {
-        return new ServerSettings(host, port, maxWireBytes, maxJsonBytes, batchesPerSecond, batchBurst, secureCookies,
-                iterations, tokenCacheSeconds, trustedProxies, maxConnectionsPerAddress, idleTimeoutSeconds,
+        return new ServerSettings(
+                host,
+                port,
+                maxWireBytes,
+                maxJsonBytes,
+                batchesPerSecond,
+                batchBurst,
+                secureCookies,
+                iterations,
+                tokenCacheSeconds,
+                trustedProxies,
+                maxConnectionsPerAddress,
+                idleTimeoutSeconds,
                 minRequestBytesPerSecond);
     }
 
     public ServerSettings withSecureCookies(boolean secure) {
-        return new ServerSettings(host, port, maxWireBytes, maxJsonBytes, batchesPerSecond, batchBurst, secure,
-                passwordIterations, tokenCacheSeconds, trustedProxies, maxConnectionsPerAddress, idleTimeoutSeconds,
+        return new ServerSettings(
+                host,
+                port,
+                maxWireBytes,
+                maxJsonBytes,
+                batchesPerSecond,
+                batchBurst,
+                secure,
+                passwordIterations,
+                tokenCacheSeconds,
+                trustedProxies,
+                maxConnectionsPerAddress,
+                idleTimeoutSeconds,
                 minRequestBytesPerSecond);
     }
 
     public ServerSettings withTrustedProxies(List<String> proxies) {
-        return new ServerSettings(host, port, maxWireBytes, maxJsonBytes, batchesPerSecond, batchBurst, secureCookies,
-                passwordIterations, tokenCacheSeconds, proxies, maxConnectionsPerAddress, idleTimeoutSeconds,
+        return new ServerSettings(
+                host,
+                port,
+                maxWireBytes,
+                maxJsonBytes,
+                batchesPerSecond,
+                batchBurst,
+                secureCookies,
+                passwordIterations,
+                tokenCacheSeconds,
+                proxies,
+                maxConnectionsPerAddress,
+                idleTimeoutSeconds,
                 minRequestBytesPerSecond);
     }
 
     /** Slow-client limits: connections per address (0 none), idle seconds, slowest body in bytes/s (0 none). */
     public ServerSettings withSlowClientLimits(int connectionsPerAddress, int idleSeconds, int minBytesPerSecond) {
-        return new ServerSettings(host, port, maxWireBytes, maxJsonBytes, batchesPerSecond, batchBurst, secureCookies,
-                passwordIterations, tokenCacheSeconds, trustedProxies, connectionsPerAddress, idleSeconds,
+        return new ServerSettings(
+                host,
+                port,
+                maxWireBytes,
+                maxJsonBytes,
+                batchesPerSecond,
+                batchBurst,
+                secureCookies,
+                passwordIterations,
+                tokenCacheSeconds,
+                trustedProxies,
+                connectionsPerAddress,
+                idleSeconds,
                 minBytesPerSecond);
     }
 }

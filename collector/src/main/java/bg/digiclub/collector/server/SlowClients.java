@@ -3,13 +3,12 @@ package bg.digiclub.collector.server;
 import java.time.Duration;
 import java.util.Collections;
 
+import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
-
-import io.javalin.config.JavalinConfig;
 
 /**
  * What keeps the collector answering while many clients are slow on purpose (connections that
@@ -35,15 +34,14 @@ import io.javalin.config.JavalinConfig;
  * own clients; these limits then guard the collector's own port.
  */
 final class SlowClients {
-    private SlowClients() {
-    }
+    private SlowClients() {}
 
     /** Applies the settings' limits to Javalin's Jetty; returns the connection limiter (for its counts). */
     static ConnectionsPerAddress configure(JavalinConfig config, ServerSettings settings) {
         ClientAddresses addresses = settings.clientAddresses();
         ConnectionsPerAddress perAddress = new ConnectionsPerAddress(settings.maxConnectionsPerAddress(), addresses);
-        config.contextResolver.ip = ctx -> addresses.client(ctx.req().getRemoteAddr(),
-                Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        config.contextResolver.ip = ctx -> addresses.client(
+                ctx.req().getRemoteAddr(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(settings.minRequestBytesPerSecond()));
         // Javalin puts its servlet context inside the innermost wrapper set here
         config.jetty.modifyServer(server -> server.setHandler(handlers(settings)));
@@ -53,8 +51,8 @@ final class SlowClients {
             connector.setPort(settings.port());
             connector.setIdleTimeout(settings.idleTimeoutSeconds() * 1000L);
             connector.addBean(perAddress);
-            connector.addBean(new RequestHeadDeadline(connector.getScheduler(),
-                    Duration.ofSeconds(settings.idleTimeoutSeconds())));
+            connector.addBean(new RequestHeadDeadline(
+                    connector.getScheduler(), Duration.ofSeconds(settings.idleTimeoutSeconds())));
             return connector;
         });
         return perAddress;

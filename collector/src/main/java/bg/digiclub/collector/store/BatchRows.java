@@ -1,15 +1,5 @@
 package bg.digiclub.collector.store;
 
-import bg.digiclub.common.batch.Batch;
-import bg.digiclub.common.batch.CheckStatus;
-import bg.digiclub.common.batch.DayUsage;
-import bg.digiclub.common.batch.DemographicCount;
-import bg.digiclub.common.batch.HealthDay;
-import bg.digiclub.common.batch.HealthSnapshot;
-import bg.digiclub.common.batch.HourUsage;
-import bg.digiclub.common.batch.TileCategoryCount;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,6 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.CheckStatus;
+import bg.digiclub.common.batch.DayUsage;
+import bg.digiclub.common.batch.DemographicCount;
+import bg.digiclub.common.batch.HealthDay;
+import bg.digiclub.common.batch.HealthSnapshot;
+import bg.digiclub.common.batch.HourUsage;
+import bg.digiclub.common.batch.TileCategoryCount;
 
 /**
  * The rows that new batches add, gathered over a whole group before anything is written, so
@@ -40,14 +42,17 @@ final class BatchRows {
 
     /** Six sums per row: sessions, guest, member, session minutes, powered-on minutes, member-days. */
     private final Map<ClubKey, int[]> clubDays = new TreeMap<>();
+
     private final Map<ClubKey, int[]> clubMonths = new TreeMap<>();
     /** Sessions and session minutes per club, local day and hour of day (day * 24 + hour). */
     private final Map<ClubKey, int[]> clubHours = new TreeMap<>();
     /** Sessions, session minutes, powered-on minutes per device and day; the club id beside. */
     private final Map<String, DeviceDay> deviceDays = new TreeMap<>();
+
     private final Map<ClubCell, Integer> clubDemographics = new TreeMap<>();
     /** Sessions that used a tile of a category, per club, day and category. */
     private final Map<ClubTileCategory, Integer> clubTileCategories = new TreeMap<>();
+
     private final Map<String, DeviceCounters> devices = new TreeMap<>();
     private final Map<String, HealthSnapshot> latestHealth = new TreeMap<>();
 
@@ -71,18 +76,34 @@ final class BatchRows {
         String batchId = batch.batchId().toString();
         String clubId = device.clubId();
         for (HourUsage hour : batch.usage().hours()) {
-            usageHours.add(new Object[] {deviceId, hour.hour().getEpochSecond(), hour.sessionsStarted(),
-                    hour.guestSessions(), hour.memberSessions(), hour.sessionMinutes(), hour.poweredOnMinutes(), batchId});
+            usageHours.add(new Object[] {
+                deviceId,
+                hour.hour().getEpochSecond(),
+                hour.sessionsStarted(),
+                hour.guestSessions(),
+                hour.memberSessions(),
+                hour.sessionMinutes(),
+                hour.poweredOnMinutes(),
+                batchId
+            });
             // the club's local day and hour of day
             ZonedDateTime local = hour.hour().atZone(device.clubTimeZone());
             long day = local.toLocalDate().toEpochDay();
-            int[] sums = {hour.sessionsStarted(), hour.guestSessions(), hour.memberSessions(), hour.sessionMinutes(),
-                    hour.poweredOnMinutes(), 0};
+            int[] sums = {
+                hour.sessionsStarted(),
+                hour.guestSessions(),
+                hour.memberSessions(),
+                hour.sessionMinutes(),
+                hour.poweredOnMinutes(),
+                0
+            };
             addSums(clubDays, new ClubKey(clubId, day), sums);
             addSums(clubMonths, new ClubKey(clubId, BatchStore.monthOf(day)), sums);
-            addSums(clubHours, new ClubKey(clubId, day * 24 + local.getHour()),
-                    new int[] {hour.sessionsStarted(), hour.sessionMinutes()});
-            deviceDays.computeIfAbsent(deviceId + "/" + day, k -> new DeviceDay(deviceId, day, clubId))
+            addSums(clubHours, new ClubKey(clubId, day * 24 + local.getHour()), new int[] {
+                hour.sessionsStarted(), hour.sessionMinutes()
+            });
+            deviceDays
+                    .computeIfAbsent(deviceId + "/" + day, k -> new DeviceDay(deviceId, day, clubId))
                     .add(hour.sessionsStarted(), hour.sessionMinutes(), hour.poweredOnMinutes());
         }
         for (DayUsage day : batch.usage().days()) {
@@ -92,15 +113,25 @@ final class BatchRows {
             addSums(clubDays, new ClubKey(clubId, epochDay), members);
             addSums(clubMonths, new ClubKey(clubId, BatchStore.monthOf(epochDay)), members);
             for (DemographicCount cell : day.sessions()) {
-                demographics.add(new Object[] {deviceId, epochDay, cell.ageBand().name(), cell.sex().name(),
-                        cell.sessions()});
-                clubDemographics.merge(new ClubCell(clubId, epochDay, cell.ageBand().name(), cell.sex().name()),
-                        cell.sessions(), Integer::sum);
+                demographics.add(new Object[] {
+                    deviceId, epochDay, cell.ageBand().name(), cell.sex().name(), cell.sessions()
+                });
+                clubDemographics.merge(
+                        new ClubCell(
+                                clubId,
+                                epochDay,
+                                cell.ageBand().name(),
+                                cell.sex().name()),
+                        cell.sessions(),
+                        Integer::sum);
             }
             for (TileCategoryCount count : day.tileCategories()) {
-                tileCategories.add(new Object[] {deviceId, epochDay, count.category().name(), count.sessions()});
-                clubTileCategories.merge(new ClubTileCategory(clubId, epochDay, count.category().name()),
-                        count.sessions(), Integer::sum);
+                tileCategories.add(
+                        new Object[] {deviceId, epochDay, count.category().name(), count.sessions()});
+                clubTileCategories.merge(
+                        new ClubTileCategory(clubId, epochDay, count.category().name()),
+                        count.sessions(),
+                        Integer::sum);
             }
         }
     }
@@ -108,14 +139,21 @@ final class BatchRows {
     private void addHealth(Batch batch, String deviceId) {
         // health is a status, not a count: a repeat from another batch changes nothing
         for (HealthSnapshot snapshot : batch.health().snapshots()) {
-            healthSnapshots.putIfAbsent(deviceId + "/" + snapshot.at().getEpochSecond(), new Object[] {deviceId,
-                    snapshot.at().getEpochSecond(), snapshot.overall().name(), checks(snapshot.checks())});
+            healthSnapshots.putIfAbsent(deviceId + "/" + snapshot.at().getEpochSecond(), new Object[] {
+                deviceId, snapshot.at().getEpochSecond(), snapshot.overall().name(), checks(snapshot.checks())
+            });
             latestHealth.merge(deviceId, snapshot, (a, b) -> b.at().isAfter(a.at()) ? b : a);
         }
         for (HealthDay day : batch.health().days()) {
-            healthDays.putIfAbsent(deviceId + "/" + day.day().toEpochDay(), new Object[] {deviceId,
-                    day.day().toEpochDay(), checks(day.worst()), day.minFreeDiskPercent(),
-                    day.maxCpuTemperatureCelsius(), day.alertCount(), day.uptimeMinutes()});
+            healthDays.putIfAbsent(deviceId + "/" + day.day().toEpochDay(), new Object[] {
+                deviceId,
+                day.day().toEpochDay(),
+                checks(day.worst()),
+                day.minFreeDiskPercent(),
+                day.maxCpuTemperatureCelsius(),
+                day.alertCount(),
+                day.uptimeMinutes()
+            });
         }
     }
 
@@ -131,24 +169,39 @@ final class BatchRows {
      * with the database's unique-constraint violation, and the caller rolls back.
      */
     void write(Connection connection) throws SQLException {
-        insert(connection, "INSERT INTO usage_hours (device_id, hour, sessions, guest_sessions, member_sessions, "
-                + "session_minutes, powered_on_minutes, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", usageHours);
-        insert(connection, "INSERT INTO usage_days (device_id, day, sessions, distinct_members, batch_id) "
-                + "VALUES (?, ?, ?, ?, ?)", usageDays);
-        insert(connection, "INSERT INTO usage_demographics (device_id, day, age_band, sex, sessions) "
-                + "VALUES (?, ?, ?, ?, ?)", demographics);
+        insert(
+                connection,
+                "INSERT INTO usage_hours (device_id, hour, sessions, guest_sessions, member_sessions, "
+                        + "session_minutes, powered_on_minutes, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                usageHours);
+        insert(
+                connection,
+                "INSERT INTO usage_days (device_id, day, sessions, distinct_members, batch_id) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                usageDays);
+        insert(
+                connection,
+                "INSERT INTO usage_demographics (device_id, day, age_band, sex, sessions) " + "VALUES (?, ?, ?, ?, ?)",
+                demographics);
         addClubSums(connection, "club_days", "day", clubDays);
         addClubSums(connection, "club_months", "month", clubMonths);
         addClubHours(connection);
         addDeviceDays(connection);
         addClubDemographics(connection);
-        insert(connection, "INSERT INTO usage_tile_categories (device_id, day, category, sessions) VALUES (?, ?, ?, ?)",
+        insert(
+                connection,
+                "INSERT INTO usage_tile_categories (device_id, day, category, sessions) VALUES (?, ?, ?, ?)",
                 tileCategories);
         addClubTileCategories(connection);
-        insert(connection, "INSERT INTO health_snapshots (device_id, at, overall, checks) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (device_id, at) DO NOTHING", healthSnapshots.values());
-        insert(connection, "INSERT INTO health_days (device_id, day, worst, min_free_disk_percent, max_cpu_celsius, "
-                + "alert_count, uptime_minutes) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, day) DO NOTHING",
+        insert(
+                connection,
+                "INSERT INTO health_snapshots (device_id, at, overall, checks) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (device_id, at) DO NOTHING",
+                healthSnapshots.values());
+        insert(
+                connection,
+                "INSERT INTO health_days (device_id, day, worst, min_free_disk_percent, max_cpu_celsius, "
+                        + "alert_count, uptime_minutes) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, day) DO NOTHING",
                 healthDays.values());
         updateLatestHealth(connection);
         updateDevices(connection);
@@ -244,19 +297,36 @@ final class BatchRows {
     }
 
     private void addClubDemographics(Connection connection) throws SQLException {
-        insert(connection, "INSERT INTO club_demographics (club_id, day, age_band, sex, sessions) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT (club_id, day, age_band, sex) DO UPDATE SET "
-                + "sessions = club_demographics.sessions + excluded.sessions",
-                clubDemographics.entrySet().stream().map(cell -> new Object[] {cell.getKey().clubId(), cell.getKey().day(),
-                        cell.getKey().ageBand(), cell.getKey().sex(), cell.getValue()}).toList());
+        insert(
+                connection,
+                "INSERT INTO club_demographics (club_id, day, age_band, sex, sessions) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (club_id, day, age_band, sex) DO UPDATE SET "
+                        + "sessions = club_demographics.sessions + excluded.sessions",
+                clubDemographics.entrySet().stream()
+                        .map(cell -> new Object[] {
+                            cell.getKey().clubId(),
+                            cell.getKey().day(),
+                            cell.getKey().ageBand(),
+                            cell.getKey().sex(),
+                            cell.getValue()
+                        })
+                        .toList());
     }
 
     private void addClubTileCategories(Connection connection) throws SQLException {
-        insert(connection, "INSERT INTO club_tile_categories (club_id, day, category, sessions) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (club_id, day, category) DO UPDATE SET "
-                + "sessions = club_tile_categories.sessions + excluded.sessions",
-                clubTileCategories.entrySet().stream().map(count -> new Object[] {count.getKey().clubId(),
-                        count.getKey().day(), count.getKey().category(), count.getValue()}).toList());
+        insert(
+                connection,
+                "INSERT INTO club_tile_categories (club_id, day, category, sessions) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (club_id, day, category) DO UPDATE SET "
+                        + "sessions = club_tile_categories.sessions + excluded.sessions",
+                clubTileCategories.entrySet().stream()
+                        .map(count -> new Object[] {
+                            count.getKey().clubId(),
+                            count.getKey().day(),
+                            count.getKey().category(),
+                            count.getValue()
+                        })
+                        .toList());
     }
 
     private void updateLatestHealth(Connection connection) throws SQLException {

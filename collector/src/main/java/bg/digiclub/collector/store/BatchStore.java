@@ -1,9 +1,5 @@
 package bg.digiclub.collector.store;
 
-import bg.digiclub.common.batch.Batch;
-import bg.digiclub.common.batch.BatchKind;
-import bg.digiclub.common.batch.BatchReceipt;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.BatchKind;
+import bg.digiclub.common.batch.BatchReceipt;
 
 /**
  * Stores batches exactly once. A group of deliveries (batches of several devices that arrived
@@ -39,8 +41,7 @@ public final class BatchStore {
     }
 
     /** One device's batch, authenticated, with the hash that tells a replay from a conflict. */
-    public record Delivery(Batch batch, String payloadHash, DeviceIdentity device) {
-    }
+    public record Delivery(Batch batch, String payloadHash, DeviceIdentity device) {}
 
     /**
      * Stores the batch of an authenticated device on its own.
@@ -94,10 +95,11 @@ public final class BatchStore {
                 rows.write(connection);
             } catch (SQLException e) {
                 if (database.dialect().isUniqueViolation(e)) {
-                    throw new AlreadyReported(group.size() == 1
-                            ? "an hour or a day of this batch was already reported by another batch of device "
-                            + group.get(0).device().deviceId()
-                            : "a batch of this group repeats an hour or a day reported before");
+                    throw new AlreadyReported(
+                            group.size() == 1
+                                    ? "an hour or a day of this batch was already reported by another batch of device "
+                                            + group.get(0).device().deviceId()
+                                    : "a batch of this group repeats an hour or a day reported before");
                 }
                 throw e;
             }
@@ -109,9 +111,11 @@ public final class BatchStore {
                 for (int i = 0; i < group.size(); i++) {
                     if (outcomes.get(i) == null) {
                         Delivery delivery = group.get(i);
-                        StoreOutcome earlier = earlier(connection, delivery.batch().batchId(), delivery.payloadHash());
+                        StoreOutcome earlier =
+                                earlier(connection, delivery.batch().batchId(), delivery.payloadHash());
                         if (earlier == null) {
-                            throw new SQLException("batch " + delivery.batch().batchId() + " was neither inserted nor found");
+                            throw new SQLException(
+                                    "batch " + delivery.batch().batchId() + " was neither inserted nor found");
                         }
                         outcomes.set(i, earlier);
                     }
@@ -127,7 +131,8 @@ public final class BatchStore {
      * already stored (even by a concurrent transaction, which this one then waits for) inserts
      * nothing, and neither does its second delivery in the same group.
      */
-    private static Set<UUID> insertBatches(Connection connection, List<Delivery> group, Instant now) throws SQLException {
+    private static Set<UUID> insertBatches(Connection connection, List<Delivery> group, Instant now)
+            throws SQLException {
         Set<UUID> distinct = new HashSet<>();
         List<Delivery> firsts = new ArrayList<>();
         for (Delivery delivery : group) {
@@ -180,8 +185,8 @@ public final class BatchStore {
         if (deviceIds.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("SELECT id, last_usage_sequence, last_health_sequence FROM devices "
-                + "WHERE id IN (");
+        StringBuilder sql = new StringBuilder(
+                "SELECT id, last_usage_sequence, last_health_sequence FROM devices " + "WHERE id IN (");
         for (int i = 0; i < deviceIds.size(); i++) {
             sql.append(i == 0 ? "?" : ", ?");
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +103,8 @@ public final class BatchWriter implements AutoCloseable {
     private void write(List<Pending> group) {
         if (group.size() > 1) {
             try {
-                List<StoreOutcome> outcomes = store.storeTogether(group.stream().map(Pending::delivery).toList());
+                List<StoreOutcome> outcomes = store.storeTogether(
+                        group.stream().map(Pending::delivery).toList());
                 for (int i = 0; i < group.size(); i++) {
                     group.get(i).outcome.complete(outcomes.get(i));
                 }
@@ -137,6 +139,5 @@ public final class BatchWriter implements AutoCloseable {
         }
     }
 
-    private record Pending(BatchStore.Delivery delivery, CompletableFuture<StoreOutcome> outcome) {
-    }
+    private record Pending(BatchStore.Delivery delivery, CompletableFuture<StoreOutcome> outcome) {}
 }

@@ -39,8 +39,8 @@ public final class ClubStore {
 
     public Optional<Club> club(String id) throws SQLException {
         return database.read(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, name, place, time_zone FROM clubs WHERE id = ?")) {
+            try (PreparedStatement select =
+                    c.prepareStatement("SELECT id, name, place, time_zone FROM clubs WHERE id = ?")) {
                 select.setString(1, id);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(club(row)) : Optional.empty();
@@ -53,9 +53,9 @@ public final class ClubStore {
     public List<Club> clubs() throws SQLException {
         return database.read(c -> {
             List<Club> clubs = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, name, place, time_zone FROM clubs ORDER BY name, id");
-                 ResultSet rows = select.executeQuery()) {
+            try (PreparedStatement select =
+                            c.prepareStatement("SELECT id, name, place, time_zone FROM clubs ORDER BY name, id");
+                    ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     clubs.add(club(rows));
                 }
@@ -88,8 +88,8 @@ public final class ClubStore {
     /** Revokes every enrolment code of a club; returns how many were still usable. */
     public int revokeEnrolmentCodes(String clubId) throws SQLException {
         return database.write(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE enrolment_codes SET revoked = 1 WHERE club_id = ? AND revoked = 0")) {
+            try (PreparedStatement update =
+                    c.prepareStatement("UPDATE enrolment_codes SET revoked = 1 WHERE club_id = ? AND revoked = 0")) {
                 update.setString(1, clubId);
                 return update.executeUpdate();
             }
@@ -108,12 +108,12 @@ public final class ClubStore {
      * @param keyHash     {@code TokenSeal.keyHash} of the request key, what a repeat is found by
      * @param sealedToken the new token sealed under the request key, what a repeat is answered with
      */
-    public record RequestRecord(String keyHash, String sealedToken) {
-    }
+    public record RequestRecord(String keyHash, String sealedToken) {}
 
     /** {@link #enrol(String, String, String, UUID, RequestRecord, Instant)} without a request key. */
-    public Optional<Enrolled> enrol(String codeHash, String tokenHash, String agentVersion, UUID previousDeviceId,
-                                    Instant now) throws SQLException {
+    public Optional<Enrolled> enrol(
+            String codeHash, String tokenHash, String agentVersion, UUID previousDeviceId, Instant now)
+            throws SQLException {
         return enrol(codeHash, tokenHash, agentVersion, previousDeviceId, null, now);
     }
 
@@ -129,11 +129,18 @@ public final class ClubStore {
      * @return the enrolled device, or empty if the code is unknown, expired, used up or revoked,
      *         or the previous device belongs to another club, or a repeat's device was revoked
      */
-    public Optional<Enrolled> enrol(String codeHash, String tokenHash, String agentVersion, UUID previousDeviceId,
-                                    RequestRecord request, Instant now) throws SQLException {
+    public Optional<Enrolled> enrol(
+            String codeHash,
+            String tokenHash,
+            String agentVersion,
+            UUID previousDeviceId,
+            RequestRecord request,
+            Instant now)
+            throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return database.write(c -> enrolIn(c, codeHash, tokenHash, agentVersion, previousDeviceId, request, now));
+                return database.write(
+                        c -> enrolIn(c, codeHash, tokenHash, agentVersion, previousDeviceId, request, now));
             } catch (SQLException e) {
                 // on PostgreSQL a concurrent twin of this request, or another PC taking the same
                 // next number, commits first: try again, and find it (or the next number) then
@@ -144,8 +151,15 @@ public final class ClubStore {
         }
     }
 
-    private Optional<Enrolled> enrolIn(Connection c, String codeHash, String tokenHash, String agentVersion,
-                                       UUID previousDeviceId, RequestRecord request, Instant now) throws SQLException {
+    private Optional<Enrolled> enrolIn(
+            Connection c,
+            String codeHash,
+            String tokenHash,
+            String agentVersion,
+            UUID previousDeviceId,
+            RequestRecord request,
+            Instant now)
+            throws SQLException {
         if (request != null) {
             try (PreparedStatement expire = c.prepareStatement("DELETE FROM enrolment_requests WHERE created_at < ?")) {
                 expire.setLong(1, now.minus(REPEAT_WINDOW).getEpochSecond());
@@ -160,8 +174,8 @@ public final class ClubStore {
         if (club == null) {
             return Optional.empty();
         }
-        try (PreparedStatement use = c.prepareStatement(
-                "UPDATE enrolment_codes SET uses_left = uses_left - 1 WHERE code_hash = ?")) {
+        try (PreparedStatement use =
+                c.prepareStatement("UPDATE enrolment_codes SET uses_left = uses_left - 1 WHERE code_hash = ?")) {
             use.setString(1, codeHash);
             use.executeUpdate();
         }
@@ -171,8 +185,8 @@ public final class ClubStore {
             if (number == null) {
                 return Optional.empty();
             }
-            try (PreparedStatement update = c.prepareStatement("UPDATE devices SET token_hash = ?, revoked = 0, "
-                    + "agent_version = ? WHERE id = ?")) {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE devices SET token_hash = ?, revoked = 0, " + "agent_version = ? WHERE id = ?")) {
                 update.setString(1, tokenHash);
                 update.setString(2, agentVersion);
                 update.setString(3, previousDeviceId.toString());
@@ -183,8 +197,8 @@ public final class ClubStore {
             enrolled = new Enrolled(previousDeviceId, club, number);
         } else {
             int number;
-            try (PreparedStatement next = c.prepareStatement(
-                    "SELECT COALESCE(MAX(number), 0) + 1 FROM devices WHERE club_id = ?")) {
+            try (PreparedStatement next =
+                    c.prepareStatement("SELECT COALESCE(MAX(number), 0) + 1 FROM devices WHERE club_id = ?")) {
                 next.setString(1, club.id());
                 try (ResultSet row = next.executeQuery()) {
                     row.next();
@@ -237,7 +251,8 @@ public final class ClubStore {
                 Club club = new Club(row.getString(2), row.getString(7), row.getString(8), ZoneId.of(row.getString(9)));
                 boolean sameCode = row.getString(3).equals(codeHash);
                 boolean revoked = row.getInt(6) != 0;
-                Enrolled earlier = new Enrolled(UUID.fromString(row.getString(1)), club, row.getInt(5), row.getString(4));
+                Enrolled earlier =
+                        new Enrolled(UUID.fromString(row.getString(1)), club, row.getInt(5), row.getString(4));
                 if (revoked) {
                     return Optional.of(Optional.empty());
                 }
@@ -245,7 +260,8 @@ public final class ClubStore {
                     return Optional.of(Optional.of(earlier));
                 }
                 Club other = usableCodeClub(c, codeHash, now);
-                return Optional.of(other != null && other.id().equals(club.id()) ? Optional.of(earlier) : Optional.empty());
+                return Optional.of(
+                        other != null && other.id().equals(club.id()) ? Optional.of(earlier) : Optional.empty());
             }
         }
     }
@@ -282,15 +298,19 @@ public final class ClubStore {
     /** The device a token hash belongs to (revoked or not), if any. */
     public Optional<DeviceIdentity> deviceByToken(String tokenHash) throws SQLException {
         return database.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT d.id, d.club_id, k.time_zone, d.revoked, d.enrolled_at "
-                    + "FROM devices d JOIN clubs k ON k.id = d.club_id WHERE d.token_hash = ?")) {
+            try (PreparedStatement select =
+                    c.prepareStatement("SELECT d.id, d.club_id, k.time_zone, d.revoked, d.enrolled_at "
+                            + "FROM devices d JOIN clubs k ON k.id = d.club_id WHERE d.token_hash = ?")) {
                 select.setString(1, tokenHash);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new DeviceIdentity(UUID.fromString(row.getString(1)), row.getString(2),
-                            ZoneId.of(row.getString(3)), row.getInt(4) != 0,
+                    return Optional.of(new DeviceIdentity(
+                            UUID.fromString(row.getString(1)),
+                            row.getString(2),
+                            ZoneId.of(row.getString(3)),
+                            row.getInt(4) != 0,
                             Instant.ofEpochSecond(row.getLong(5))));
                 }
             }

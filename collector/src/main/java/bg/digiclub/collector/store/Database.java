@@ -1,12 +1,5 @@
 package bg.digiclub.collector.store;
 
-import bg.digiclub.support.sql.Migration;
-import bg.digiclub.support.sql.Migrations;
-import bg.digiclub.support.sql.SqlDatabase;
-import bg.digiclub.support.sql.SqlWork;
-import bg.digiclub.support.sql.WriterAndReaders;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +10,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Set;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import bg.digiclub.support.sql.Migration;
+import bg.digiclub.support.sql.Migrations;
+import bg.digiclub.support.sql.SqlDatabase;
+import bg.digiclub.support.sql.SqlWork;
+import bg.digiclub.support.sql.WriterAndReaders;
 
 /**
  * The collector's database, used with the words the agent uses too ({@link SqlDatabase}): {@code write} is a
@@ -51,9 +53,14 @@ public final class Database implements SqlDatabase {
 
     /** The SQLite database's file name in the data directory. */
     public static final String SQLITE_FILE = "collector.db";
+
     private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
     /**
      * The SQLite file {@code collector.db} in a data directory, both private to the collector's
@@ -66,17 +73,22 @@ public final class Database implements SqlDatabase {
     public static String sqliteUrl(Path dataDir) {
         Path file = dataDir.resolve(SQLITE_FILE);
         try {
-            boolean posix = dataDir.getFileSystem().supportedFileAttributeViews().contains("posix");
+            boolean posix =
+                    dataDir.getFileSystem().supportedFileAttributeViews().contains("posix");
             if (!posix) {
                 Files.createDirectories(dataDir);
             } else {
                 if (!Files.exists(dataDir)) {
-                    Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                    Files.createDirectories(
+                            dataDir,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 }
                 Set<PosixFilePermission> dirMode = EnumSet.copyOf(Files.getPosixFilePermissions(dataDir));
                 dirMode.retainAll(OPEN_TO_OTHERS);
                 if (!dirMode.isEmpty()) {
-                    LOG.warn("the data directory {} is open to other accounts ({}); chmod 700 it", dataDir,
+                    LOG.warn(
+                            "the data directory {} is open to other accounts ({}); chmod 700 it",
+                            dataDir,
                             PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)));
                 }
                 Set<PosixFilePermission> fileMode = PosixFilePermissions.fromString("rw-------");

@@ -10,5 +10,4 @@ import java.util.UUID;
  * @param enrolledAt when the device was first enrolled (a re-enrolment keeps it): intake refuses
  *                   periods before it
  */
-public record DeviceIdentity(UUID deviceId, String clubId, ZoneId clubTimeZone, boolean revoked, Instant enrolledAt) {
-}
+public record DeviceIdentity(UUID deviceId, String clubId, ZoneId clubTimeZone, boolean revoked, Instant enrolledAt) {}

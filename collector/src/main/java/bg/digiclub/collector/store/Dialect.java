@@ -4,7 +4,8 @@ import java.sql.SQLException;
 
 /** The two databases the collector runs on, and the little that differs between them. */
 public enum Dialect {
-    SQLITE, POSTGRESQL;
+    SQLITE,
+    POSTGRESQL;
 
     /** The dialect for a JDBC URL, or an exception naming the URL's scheme. */
     public static Dialect of(String jdbcUrl) {

@@ -16,8 +16,7 @@ import bg.digiclub.common.health.HealthStatus;
  * script and nothing fetched, so they work offline and print well.
  */
 public final class Charts {
-    private Charts() {
-    }
+    private Charts() {}
 
     /** 1, 2 or 5 times a power of ten, at least {@code value}: the top of a bar chart's axis. */
     public static long niceCeiling(long value) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.javalin.http.Context;
+
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.report.ClubCounts;
 import bg.digiclub.collector.report.ClubReport;
@@ -19,7 +21,6 @@ import bg.digiclub.collector.report.ClubSummary;
 import bg.digiclub.collector.report.CsvExport;
 import bg.digiclub.collector.report.Period;
 import bg.digiclub.collector.report.Reports;
-import io.javalin.http.Context;
 
 /**
  * {@code /export.csv}: the programme-reporting CSV ({@link CsvExport}) of one club or, for the
@@ -28,6 +29,7 @@ import io.javalin.http.Context;
 final class CsvDownload {
     /** A byte order mark, so that spreadsheet programs read the Cyrillic names as UTF-8. */
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private static final String ALL = "all";
 
     private final Reports reports;
@@ -72,7 +74,8 @@ final class CsvDownload {
         Map<String, ClubCounts> counts = reports.countsByClub(period);
         List<CsvExport.Row> rows = new ArrayList<>();
         for (ClubSummary summary : reports.overview(period)) {
-            rows.add(new CsvExport.Row(summary, counts.getOrDefault(summary.club().id(), ClubCounts.none())));
+            rows.add(new CsvExport.Row(
+                    summary, counts.getOrDefault(summary.club().id(), ClubCounts.none())));
         }
         return rows;
     }

@@ -5,14 +5,15 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.ClubStore;
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 
 /**
  * The dashboard's routes, and only them: every page but the sign-in form needs a session
@@ -32,8 +33,16 @@ public final class Dashboard {
      *                        may share one address
      * @param zone            the municipality's time zone, for the default period
      */
-    public Dashboard(UserStore users, WebSessions sessions, AttemptThrottle throttle, AttemptThrottle addressThrottle,
-                     Reports reports, ClubStore clubs, Clock clock, ZoneId zone, boolean secureCookies) {
+    public Dashboard(
+            UserStore users,
+            WebSessions sessions,
+            AttemptThrottle throttle,
+            AttemptThrottle addressThrottle,
+            Reports reports,
+            ClubStore clubs,
+            Clock clock,
+            ZoneId zone,
+            boolean secureCookies) {
         Objects.requireNonNull(reports, "reports");
         this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
@@ -52,9 +61,10 @@ public final class Dashboard {
         config.routes.get("/clubs/{club}", ctx -> signedIn(ctx, reportPages::club));
         config.routes.get("/devices/{device}", ctx -> signedIn(ctx, reportPages::device));
         config.routes.get("/export.csv", ctx -> signedIn(ctx, csv::download));
-        config.routes.get("/static/dashboard.css",
-                ctx -> StaticFiles.serve(ctx, "dashboard.css", "text/css; charset=utf-8"));
-        config.routes.get("/static/dashboard.js",
+        config.routes.get(
+                "/static/dashboard.css", ctx -> StaticFiles.serve(ctx, "dashboard.css", "text/css; charset=utf-8"));
+        config.routes.get(
+                "/static/dashboard.js",
                 ctx -> StaticFiles.serve(ctx, "dashboard.js", "text/javascript; charset=utf-8"));
     }
 

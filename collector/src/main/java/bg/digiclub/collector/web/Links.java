@@ -11,8 +11,7 @@ import bg.digiclub.collector.report.Period;
  * for the attribute they go in, so an {@code &} here becomes {@code &amp;} in the page.
  */
 public final class Links {
-    private Links() {
-    }
+    private Links() {}
 
     /** A path segment or query value, percent-encoded. */
     public static String encode(String value) {

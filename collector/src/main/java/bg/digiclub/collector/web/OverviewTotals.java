@@ -8,7 +8,8 @@ import bg.digiclub.collector.report.HealthLight;
 /** The overview's cards: every club's numbers added up, and how many clubs have a problem. */
 public record OverviewTotals(long sessions, long sessionMinutes, long devicesActive, long devices, long clubsRed) {
     public static OverviewTotals of(List<ClubSummary> clubs) {
-        return new OverviewTotals(clubs.stream().mapToLong(ClubSummary::sessions).sum(),
+        return new OverviewTotals(
+                clubs.stream().mapToLong(ClubSummary::sessions).sum(),
                 clubs.stream().mapToLong(ClubSummary::sessionMinutes).sum(),
                 clubs.stream().mapToLong(ClubSummary::devicesActive).sum(),
                 clubs.stream().mapToLong(ClubSummary::devices).sum(),

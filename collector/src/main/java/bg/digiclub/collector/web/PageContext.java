@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import bg.digiclub.collector.auth.User;
-import bg.digiclub.collector.report.Period;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+
+import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.report.Period;
 
 /**
  * What every page takes from its request the same way: the language (a cookie the top bar's
@@ -60,13 +61,22 @@ final class PageContext {
             return;
         }
         PageLanguage language = chosen.get();
-        ctx.cookie(new Cookie(LANGUAGE_COOKIE, language.code(), "/", (int) Duration.ofDays(365).toSeconds(),
-                secureCookies, true, null, SameSite.STRICT));
+        ctx.cookie(new Cookie(
+                LANGUAGE_COOKIE,
+                language.code(),
+                "/",
+                (int) Duration.ofDays(365).toSeconds(),
+                secureCookies,
+                true,
+                null,
+                SameSite.STRICT));
         ctx.redirect("/");
     }
 
     Period period(Context ctx) {
-        return Period.parse(ctx.queryParam("from"), ctx.queryParam("to"),
+        return Period.parse(
+                ctx.queryParam("from"),
+                ctx.queryParam("to"),
                 Period.lastDays(LocalDate.now(clock.withZone(zone)), DEFAULT_DAYS));
     }
 

@@ -9,7 +9,8 @@ import java.util.Optional;
  * with the link in the top bar, which the dashboard remembers in a cookie.
  */
 public enum PageLanguage {
-    BG(Locale.forLanguageTag("bg-BG")), EN(Locale.ENGLISH);
+    BG(Locale.forLanguageTag("bg-BG")),
+    EN(Locale.ENGLISH);
 
     private final Locale locale;
 

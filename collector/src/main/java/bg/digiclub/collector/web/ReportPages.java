@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.javalin.http.Context;
+
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.report.ClubReport;
 import bg.digiclub.collector.report.DeviceSummary;
@@ -15,7 +17,6 @@ import bg.digiclub.collector.report.Period;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.ClubStore;
-import io.javalin.http.Context;
 
 /**
  * The signed-in pages: the municipality's overview, a club, a PC. What a user may see is checked
@@ -43,8 +44,8 @@ final class ReportPages {
             return;
         }
         Period period = pages.period(ctx);
-        ctx.html(pages.templates().overview(pages.text(ctx), user, period, reports.overview(period),
-                reports.allDays(period)));
+        ctx.html(pages.templates()
+                .overview(pages.text(ctx), user, period, reports.overview(period), reports.allDays(period)));
     }
 
     void club(Context ctx, User user) throws SQLException {
@@ -65,8 +66,7 @@ final class ReportPages {
     void device(Context ctx, User user) throws SQLException {
         Optional<UUID> deviceId = deviceId(ctx.pathParam("device"));
         Period period = pages.period(ctx);
-        Optional<DeviceSummary> device = deviceId.isEmpty() ? Optional.empty()
-                : reports.device(deviceId.get(), period);
+        Optional<DeviceSummary> device = deviceId.isEmpty() ? Optional.empty() : reports.device(deviceId.get(), period);
         if (device.isEmpty()) {
             pages.error(ctx, user, 404, "error.noDevice", "error.noDevice.detail");
             return;
@@ -78,8 +78,16 @@ final class ReportPages {
         Club club = clubs.club(device.get().clubId()).orElseThrow();
         Instant to = clock.instant();
         Instant from = to.minus(HEALTH_HISTORY);
-        ctx.html(pages.templates().device(pages.text(ctx), user, club, device.get(),
-                reports.healthHistory(deviceId.get(), from), from, to, reports.healthDays(deviceId.get(), period)));
+        ctx.html(pages.templates()
+                .device(
+                        pages.text(ctx),
+                        user,
+                        club,
+                        device.get(),
+                        reports.healthHistory(deviceId.get(), from),
+                        from,
+                        to,
+                        reports.healthDays(deviceId.get(), period)));
     }
 
     private static Optional<UUID> deviceId(String text) {

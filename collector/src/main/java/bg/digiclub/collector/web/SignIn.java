@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,9 +15,6 @@ import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
-import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 
 /**
  * Signing in and out of the dashboard: the form, the password check with its two throttles, and
@@ -31,8 +31,13 @@ final class SignIn {
     private final boolean secureCookies;
     private final PageContext pages;
 
-    SignIn(UserStore users, WebSessions sessions, AttemptThrottle throttle, AttemptThrottle addressThrottle,
-           boolean secureCookies, PageContext pages) {
+    SignIn(
+            UserStore users,
+            WebSessions sessions,
+            AttemptThrottle throttle,
+            AttemptThrottle addressThrottle,
+            boolean secureCookies,
+            PageContext pages) {
         this.users = Objects.requireNonNull(users, "users");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
@@ -59,12 +64,13 @@ final class SignIn {
         Optional<Duration> locked = throttle.lockedFor(name).or(() -> addressThrottle.lockedFor(ip));
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
-            ctx.status(429).header("Retry-After", Long.toString(seconds))
+            ctx.status(429)
+                    .header("Retry-After", Long.toString(seconds))
                     .html(pages.templates().login(t, t.get("login.locked", Long.toString(seconds)), username));
             return;
         }
-        Optional<User> user = password == null ? Optional.empty()
-                : users.authenticate(username, password.toCharArray());
+        Optional<User> user =
+                password == null ? Optional.empty() : users.authenticate(username, password.toCharArray());
         if (user.isEmpty()) {
             throttle.failed(name);
             addressThrottle.failed(ip);

@@ -8,8 +8,7 @@ import io.javalin.http.Context;
 
 /** The dashboard's stylesheet and script, from the jar's {@code /web/} folder. */
 final class StaticFiles {
-    private StaticFiles() {
-    }
+    private StaticFiles() {}
 
     static void serve(Context ctx, String name, String contentType) throws IOException {
         Objects.requireNonNull(name, "name");

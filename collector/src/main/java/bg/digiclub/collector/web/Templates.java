@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.report.ClubReport;
 import bg.digiclub.collector.report.ClubSummary;
@@ -15,9 +19,6 @@ import bg.digiclub.collector.report.HealthDayRow;
 import bg.digiclub.collector.report.HealthPoint;
 import bg.digiclub.collector.report.Period;
 import bg.digiclub.collector.store.Club;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 
 /**
  * The dashboard's pages, rendered from the jte templates in {@code src/main/jte} that the build
@@ -58,8 +59,15 @@ public final class Templates {
     }
 
     /** One PC; {@code history} covers {@code from} to {@code to}, {@code days} the page's period. */
-    public String device(PageText t, User user, Club club, DeviceSummary device, List<HealthPoint> history,
-                         Instant from, Instant to, List<HealthDayRow> days) {
+    public String device(
+            PageText t,
+            User user,
+            Club club,
+            DeviceSummary device,
+            List<HealthPoint> history,
+            Instant from,
+            Instant to,
+            List<HealthDayRow> days) {
         Map<String, Object> params = params(t);
         params.put("user", Objects.requireNonNull(user, "user"));
         params.put("club", Objects.requireNonNull(club, "club"));

@@ -12,8 +12,8 @@ import bg.digiclub.testsupport.TestClock;
 
 class AttemptThrottleTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
-    private final AttemptThrottle throttle = new AttemptThrottle(clock, 3, Duration.ofMinutes(15), Duration.ofSeconds(30),
-            Duration.ofMinutes(5));
+    private final AttemptThrottle throttle =
+            new AttemptThrottle(clock, 3, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(5));
 
     @Test
     void locksAfterTheFreeFailuresAndDoublesTheLockout() {

@@ -1,13 +1,13 @@
 package bg.digiclub.collector.bench;
 
+import java.nio.file.Path;
+
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.testing.TestDatabases;
-import java.nio.file.Path;
 
 /** Where a benchmark stores: SQLite in a directory, or PostgreSQL (TEST_JDBC_URL, --jdbc, or embedded). */
 final class BenchDatabases {
-    private BenchDatabases() {
-    }
+    private BenchDatabases() {}
 
     static Database open(String store, String jdbc, Path dir) {
         if (store.equals("sqlite")) {

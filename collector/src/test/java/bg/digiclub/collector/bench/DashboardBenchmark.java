@@ -1,14 +1,5 @@
 package bg.digiclub.collector.bench;
 
-import bg.digiclub.support.secret.SlowHash;
-import bg.digiclub.collector.auth.Role;
-import bg.digiclub.collector.auth.User;
-import bg.digiclub.collector.auth.UserStore;
-import bg.digiclub.collector.server.CollectorServer;
-import bg.digiclub.collector.server.ServerSettings;
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +18,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import bg.digiclub.collector.auth.Role;
+import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.auth.UserStore;
+import bg.digiclub.collector.server.CollectorServer;
+import bg.digiclub.collector.server.ServerSettings;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.support.secret.SlowHash;
+
 /**
  * Dashboard page times with a year of data for {@code --clubs 800} clubs of {@code --pcs 6} PCs.
  * The tables the pages read (club and device day aggregates, hours of day, demographic cells,
@@ -42,8 +43,7 @@ public final class DashboardBenchmark {
     private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
     private static final String PASSWORD = "benchmark password";
 
-    private DashboardBenchmark() {
-    }
+    private DashboardBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String store = IntakeBenchmark.option(args, "--store", "sqlite");
@@ -68,24 +68,31 @@ public final class DashboardBenchmark {
                 long rows = generate(db, clubs, pcs);
                 System.out.printf("generated %d rows in %.0f s%n", rows, (System.nanoTime() - t0) / 1e9);
             }
-            new UserStore(db, new SlowHash(SlowHash.MIN_ITERATIONS)).save(new User("bench", Role.MUNICIPALITY, null),
-                    PASSWORD.toCharArray(), NOW);
+            new UserStore(db, new SlowHash(SlowHash.MIN_ITERATIONS))
+                    .save(new User("bench", Role.MUNICIPALITY, null), PASSWORD.toCharArray(), NOW);
             String device = db.read(c -> {
                 try (var s = c.prepareStatement("SELECT id FROM devices WHERE club_id = 'club-0001' AND number = 1");
-                     var r = s.executeQuery()) {
+                        var r = s.executeQuery()) {
                     r.next();
                     return r.getString(1);
                 }
             });
             try (CollectorServer server = CollectorServer.start(
-                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS), db, clock)) {
+                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS),
+                    db,
+                    clock)) {
                 String base = "http://127.0.0.1:" + server.port();
-                HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-                HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=bench&password=benchmark+password")).build(),
+                HttpClient client = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+                HttpResponse<String> login = client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("username=bench&password=benchmark+password"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
-                String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+                String cookie =
+                        login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
                 Map<String, String> pages = new LinkedHashMap<>();
                 pages.put("overview, last 30 days", "/");
                 pages.put("overview, whole year", "/?from=2025-11-26&to=2026-11-25");
@@ -94,11 +101,15 @@ public final class DashboardBenchmark {
                 pages.put("device page", "/devices/" + device);
                 pages.put("CSV one club, whole year", "/export.csv?club=club-0001&from=2025-11-26&to=2026-11-25");
                 pages.put("CSV all clubs, last 30 days", "/export.csv?club=all");
-                System.out.printf("dashboard benchmark: store=%s clubs=%d pcs=%d, %d fetches per page after 3 unmeasured;"
-                        + " load average %s%n", store, clubs, pcs, runs, BenchDatabases.load());
+                System.out.printf(
+                        "dashboard benchmark: store=%s clubs=%d pcs=%d, %d fetches per page after 3 unmeasured;"
+                                + " load average %s%n",
+                        store, clubs, pcs, runs, BenchDatabases.load());
                 for (Map.Entry<String, String> page : pages.entrySet()) {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + page.getValue()))
-                            .header("Cookie", cookie).GET().build();
+                            .header("Cookie", cookie)
+                            .GET()
+                            .build();
                     long[] times = new long[runs];
                     int bytes = 0;
                     for (int i = 0; i < 3 + runs; i++) {
@@ -114,8 +125,13 @@ public final class DashboardBenchmark {
                         }
                     }
                     Percentiles fetches = Percentiles.of(times);
-                    System.out.printf("  %-28s median %6.1f ms  p95 %6.1f ms  max %6.1f ms  (%d KB)%n", page.getKey(),
-                            fetches.median() / 1e6, fetches.percentile(95) / 1e6, fetches.max() / 1e6, bytes / 1024);
+                    System.out.printf(
+                            "  %-28s median %6.1f ms  p95 %6.1f ms  max %6.1f ms  (%d KB)%n",
+                            page.getKey(),
+                            fetches.median() / 1e6,
+                            fetches.percentile(95) / 1e6,
+                            fetches.max() / 1e6,
+                            bytes / 1024);
                 }
                 System.out.printf("  load average after: %s%n", BenchDatabases.load());
             }
@@ -162,22 +178,29 @@ public final class DashboardBenchmark {
                 s.setLong(6, NOW.getEpochSecond() - 900);
                 String status = random.nextInt(20) == 0 ? "WARN" : "OK";
                 s.setString(7, status);
-                s.setString(8, "[{\"name\":\"disk:/\",\"status\":\"" + status + "\"},{\"name\":\"memory\",\"status\":\"OK\"}]");
+                s.setString(
+                        8,
+                        "[{\"name\":\"disk:/\",\"status\":\"" + status
+                                + "\"},{\"name\":\"memory\",\"status\":\"OK\"}]");
                 s.addBatch();
             }
             s.executeBatch();
         }
         Map<Long, long[]> months = new java.util.TreeMap<>();
-        try (PreparedStatement day = c.prepareStatement("INSERT INTO club_days (club_id, day, sessions, guest_sessions, "
-                + "member_sessions, session_minutes, powered_on_minutes, member_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement hour = c.prepareStatement("INSERT INTO club_hours (club_id, day, hour_of_day, sessions, "
-                     + "session_minutes) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement cell = c.prepareStatement("INSERT INTO club_demographics (club_id, day, age_band, sex, "
-                     + "sessions) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement deviceDay = c.prepareStatement("INSERT INTO device_days (device_id, day, club_id, "
-                     + "sessions, session_minutes, powered_on_minutes) VALUES (?, ?, ?, ?, ?, ?)");
-             PreparedStatement healthDay = c.prepareStatement("INSERT INTO health_days (device_id, day, worst, "
-                     + "min_free_disk_percent, max_cpu_celsius, alert_count, uptime_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement day = c.prepareStatement(
+                        "INSERT INTO club_days (club_id, day, sessions, guest_sessions, "
+                                + "member_sessions, session_minutes, powered_on_minutes, member_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement hour =
+                        c.prepareStatement("INSERT INTO club_hours (club_id, day, hour_of_day, sessions, "
+                                + "session_minutes) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement cell =
+                        c.prepareStatement("INSERT INTO club_demographics (club_id, day, age_band, sex, "
+                                + "sessions) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement deviceDay = c.prepareStatement("INSERT INTO device_days (device_id, day, club_id, "
+                        + "sessions, session_minutes, powered_on_minutes) VALUES (?, ?, ?, ?, ?, ?)");
+                PreparedStatement healthDay = c.prepareStatement(
+                        "INSERT INTO health_days (device_id, day, worst, "
+                                + "min_free_disk_percent, max_cpu_celsius, alert_count, uptime_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 if (d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
                     continue;
@@ -214,8 +237,8 @@ public final class DashboardBenchmark {
                         rows++;
                     }
                 }
-                long[] month = months.computeIfAbsent(bg.digiclub.collector.store.BatchStore.monthOf(epochDay),
-                        k -> new long[6]);
+                long[] month = months.computeIfAbsent(
+                        bg.digiclub.collector.store.BatchStore.monthOf(epochDay), k -> new long[6]);
                 month[0] += sessions;
                 month[1] += sessions * 6 / 10;
                 month[2] += sessions - sessions * 6 / 10;
@@ -242,7 +265,8 @@ public final class DashboardBenchmark {
                     deviceDay.addBatch();
                     healthDay.setString(1, device);
                     healthDay.setLong(2, epochDay);
-                    healthDay.setString(3, "[{\"name\":\"disk:/\",\"status\":\"OK\"},{\"name\":\"memory\",\"status\":\"OK\"}]");
+                    healthDay.setString(
+                            3, "[{\"name\":\"disk:/\",\"status\":\"OK\"},{\"name\":\"memory\",\"status\":\"OK\"}]");
                     healthDay.setDouble(4, 20 + random.nextInt(60));
                     healthDay.setDouble(5, 45 + random.nextInt(30));
                     healthDay.setInt(6, 0);
@@ -282,7 +306,8 @@ public final class DashboardBenchmark {
                     snapshot.setString(1, device);
                     snapshot.setLong(2, at);
                     snapshot.setString(3, "OK");
-                    snapshot.setString(4, "[{\"name\":\"disk:/\",\"status\":\"OK\"},{\"name\":\"memory\",\"status\":\"OK\"}]");
+                    snapshot.setString(
+                            4, "[{\"name\":\"disk:/\",\"status\":\"OK\"},{\"name\":\"memory\",\"status\":\"OK\"}]");
                     snapshot.addBatch();
                     rows++;
                 }

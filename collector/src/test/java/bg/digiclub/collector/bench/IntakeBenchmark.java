@@ -1,23 +1,5 @@
 package bg.digiclub.collector.bench;
 
-import bg.digiclub.collector.auth.Secrets;
-import bg.digiclub.collector.demo.DemoClubs;
-import bg.digiclub.collector.demo.SyntheticBatches;
-import bg.digiclub.collector.server.CollectorServer;
-import bg.digiclub.collector.server.ServerSettings;
-import bg.digiclub.collector.store.Club;
-import bg.digiclub.collector.store.ClubStore;
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.collector.store.Enrolled;
-import bg.digiclub.collector.testing.Http;
-import bg.digiclub.common.batch.Batch;
-import bg.digiclub.common.batch.CheckStatus;
-import bg.digiclub.common.batch.Evictions;
-import bg.digiclub.common.batch.HealthPayload;
-import bg.digiclub.common.batch.HealthSnapshot;
-import bg.digiclub.common.batch.StrictJson;
-import bg.digiclub.common.health.HealthStatus;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +19,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import bg.digiclub.collector.auth.Secrets;
+import bg.digiclub.collector.demo.DemoClubs;
+import bg.digiclub.collector.demo.SyntheticBatches;
+import bg.digiclub.collector.server.CollectorServer;
+import bg.digiclub.collector.server.ServerSettings;
+import bg.digiclub.collector.store.Club;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.store.Enrolled;
+import bg.digiclub.collector.testing.Http;
+import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.CheckStatus;
+import bg.digiclub.common.batch.Evictions;
+import bg.digiclub.common.batch.HealthPayload;
+import bg.digiclub.common.batch.HealthSnapshot;
+import bg.digiclub.common.batch.StrictJson;
+import bg.digiclub.common.health.HealthStatus;
 
 /**
  * Intake rate: {@code --devices} PCs upload concurrently over real HTTP (one kept-alive
@@ -60,8 +62,7 @@ public final class IntakeBenchmark {
     private static final long SLICE_NANOS = 5_000_000_000L;
     private static final int WARM_UP_ROUND_SECONDS = 3;
 
-    private IntakeBenchmark() {
-    }
+    private IntakeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String store = option(args, "--store", "sqlite");
@@ -86,28 +87,40 @@ public final class IntakeBenchmark {
                 int total = devices * each;
                 double collectorMs = measured.cpuMsExcept("load generator");
                 long wireBytes = pcs.stream().mapToLong(pc -> pc.wireBytes).sum();
-                System.out.printf("intake benchmark: store=%s devices=%d usage every %d; failures=%d stored=%d of %d%n", store,
-                        devices, usageEvery, warm.failures + measured.failures, stored, sent);
-                System.out.printf("  warm-up, not measured: %d batches in %.1f s of sending; batches/s per round: %s%n",
+                System.out.printf(
+                        "intake benchmark: store=%s devices=%d usage every %d; failures=%d stored=%d of %d%n",
+                        store, devices, usageEvery, warm.failures + measured.failures, stored, sent);
+                System.out.printf(
+                        "  warm-up, not measured: %d batches in %.1f s of sending; batches/s per round: %s%n",
                         warm.sent, warm.seconds, warm.rates());
-                System.out.printf("  measured: %d batches in %.2f s = %.0f batches/s (total batches / window)%n", total,
-                        measured.seconds, total / measured.seconds);
+                System.out.printf(
+                        "  measured: %d batches in %.2f s = %.0f batches/s (total batches / window)%n",
+                        total, measured.seconds, total / measured.seconds);
                 System.out.printf("  batches/s per 5 s slice of the window: %s%n", measured.sliceRates());
                 Percentiles latency = Percentiles.of(measured.latencies);
                 String p99 = latency.count() >= Percentiles.minimumCount(99)
-                        ? String.format("%.1f ms", latency.percentile(99) / 1e6) : "- (fewer than 100 batches)";
-                System.out.printf("  latency per batch (send to answer): median %.1f ms, p99 %s, max %.1f ms%n",
+                        ? String.format("%.1f ms", latency.percentile(99) / 1e6)
+                        : "- (fewer than 100 batches)";
+                System.out.printf(
+                        "  latency per batch (send to answer): median %.1f ms, p99 %s, max %.1f ms%n",
                         latency.median() / 1e6, p99, latency.max() / 1e6);
-                System.out.printf("  CPU per batch: %.3f ms in this JVM, of which %.3f ms the collector and %.3f ms the load"
-                        + " generator%n", measured.cpuMs() / total, collectorMs / total,
+                System.out.printf(
+                        "  CPU per batch: %.3f ms in this JVM, of which %.3f ms the collector and %.3f ms the load"
+                                + " generator%n",
+                        measured.cpuMs() / total,
+                        collectorMs / total,
                         measured.cpuMs.getOrDefault("load generator", 0.0) / total);
                 measured.cpuMs.forEach((group, ms) -> System.out.printf("    %-26s %.3f ms%n", group, ms / total));
                 if (store.equals("postgresql")) {
-                    System.out.printf("  PostgreSQL's processes: %.3f ms per batch (0 if the server is elsewhere)%n",
+                    System.out.printf(
+                            "  PostgreSQL's processes: %.3f ms per batch (0 if the server is elsewhere)%n",
                             measured.postgresMs / total);
                 }
-                System.out.printf("  mean gzip body %.0f bytes; cores %d; load average before: %s; after: %s%n",
-                        (double) wireBytes / sent, Runtime.getRuntime().availableProcessors(), measured.loadBefore,
+                System.out.printf(
+                        "  mean gzip body %.0f bytes; cores %d; load average before: %s; after: %s%n",
+                        (double) wireBytes / sent,
+                        Runtime.getRuntime().availableProcessors(),
+                        measured.loadBefore,
                         measured.loadAfter);
             }
         } finally {
@@ -127,9 +140,15 @@ public final class IntakeBenchmark {
         for (int d = 0; d < devices; d++) {
             String token = secrets.newToken();
             // enrolled before the synthetic periods: the collector refuses periods before enrolment
-            Enrolled pc = clubs.enrol(Secrets.hashCode(CODE), Secrets.hashToken(token), "0.1.0", null,
-                    Instant.parse("2000-01-01T00:00:00Z")).orElseThrow();
-            pcs.add(new Device(pc.deviceId(), club.id(), token, usageEvery, new SyntheticBatches(new Random(1 + d), "0.1.0")));
+            Enrolled pc = clubs.enrol(
+                            Secrets.hashCode(CODE),
+                            Secrets.hashToken(token),
+                            "0.1.0",
+                            null,
+                            Instant.parse("2000-01-01T00:00:00Z"))
+                    .orElseThrow();
+            pcs.add(new Device(
+                    pc.deviceId(), club.id(), token, usageEvery, new SyntheticBatches(new Random(1 + d), "0.1.0")));
         }
         return pcs;
     }
@@ -242,31 +261,34 @@ public final class IntakeBenchmark {
         List<Thread> threads = new ArrayList<>();
         for (int d = 0; d < devices; d++) {
             int device = d;
-            Thread thread = new Thread(() -> {
-                try (LoadConnection connection = new LoadConnection(port)) {
-                    start.await();
-                    for (int i = 0; i < each; i++) {
-                        long sentAt = System.nanoTime();
-                        LoadConnection.Answer answer = connection.send(requests.get(device).get(i));
-                        long now = System.nanoTime();
-                        latencies[device * each + i] = now - sentAt;
-                        answeredAt[device * each + i] = now;
-                        if (!accepted(answer)) {
+            Thread thread = new Thread(
+                    () -> {
+                        try (LoadConnection connection = new LoadConnection(port)) {
+                            start.await();
+                            for (int i = 0; i < each; i++) {
+                                long sentAt = System.nanoTime();
+                                LoadConnection.Answer answer =
+                                        connection.send(requests.get(device).get(i));
+                                long now = System.nanoTime();
+                                latencies[device * each + i] = now - sentAt;
+                                answeredAt[device * each + i] = now;
+                                if (!accepted(answer)) {
+                                    failures.incrementAndGet();
+                                }
+                            }
+                        } catch (Exception e) {
                             failures.incrementAndGet();
+                            e.printStackTrace();
                         }
-                    }
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                    e.printStackTrace();
-                }
-                // stay alive until the CPU is read: an ended thread's CPU is no longer in /proc
-                finished.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "bench-device-" + d);
+                        // stay alive until the CPU is read: an ended thread's CPU is no longer in /proc
+                        finished.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "bench-device-" + d);
             thread.start();
             threads.add(thread);
         }
@@ -330,16 +352,31 @@ public final class IntakeBenchmark {
     }
 
     private static Batch health(UUID deviceId, String clubId, Instant at, long sequence) {
-        HealthSnapshot snapshot = new HealthSnapshot(at, HealthStatus.OK, List.of(new CheckStatus("disk:/", HealthStatus.OK),
-                new CheckStatus("cpu-temperature", HealthStatus.OK), new CheckStatus("memory", HealthStatus.OK),
-                new CheckStatus("battery", HealthStatus.UNKNOWN)));
-        return Batch.health(UUID.randomUUID(), deviceId, clubId, "0.1.0", "Europe/Sofia", at, at.plus(Duration.ofMinutes(15)),
-                sequence, Evictions.NONE, new HealthPayload(List.of(snapshot), List.of()));
+        HealthSnapshot snapshot = new HealthSnapshot(
+                at,
+                HealthStatus.OK,
+                List.of(
+                        new CheckStatus("disk:/", HealthStatus.OK),
+                        new CheckStatus("cpu-temperature", HealthStatus.OK),
+                        new CheckStatus("memory", HealthStatus.OK),
+                        new CheckStatus("battery", HealthStatus.UNKNOWN)));
+        return Batch.health(
+                UUID.randomUUID(),
+                deviceId,
+                clubId,
+                "0.1.0",
+                "Europe/Sofia",
+                at,
+                at.plus(Duration.ofMinutes(15)),
+                sequence,
+                Evictions.NONE,
+                new HealthPayload(List.of(snapshot), List.of()));
     }
 
     static long count(Database db, String sql) throws Exception {
         return db.read(c -> {
-            try (var s = c.prepareStatement(sql); var r = s.executeQuery()) {
+            try (var s = c.prepareStatement(sql);
+                    var r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
             }

@@ -101,6 +101,5 @@ final class LoadConnection implements AutoCloseable {
         socket.close();
     }
 
-    record Answer(int status, boolean replayed, String body) {
-    }
+    record Answer(int status, boolean replayed, String body) {}
 }

@@ -32,8 +32,8 @@ final class Percentiles {
         }
         int rank = (int) Math.ceil(p / 100 * sorted.length);
         if (rank >= sorted.length && p > 50) {
-            throw new IllegalArgumentException("the p" + p + " of " + sorted.length + " values is their maximum: take at least "
-                    + minimumCount(p) + " values");
+            throw new IllegalArgumentException("the p" + p + " of " + sorted.length
+                    + " values is their maximum: take at least " + minimumCount(p) + " values");
         }
         return sorted[Math.max(0, rank - 1)];
     }

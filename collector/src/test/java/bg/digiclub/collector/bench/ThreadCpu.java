@@ -14,8 +14,7 @@ import java.util.TreeMap;
  * threads that live through the measurement (pools, not per-request threads). Linux only.
  */
 final class ThreadCpu {
-    private ThreadCpu() {
-    }
+    private ThreadCpu() {}
 
     /** Nanoseconds of CPU per group, now. */
     static Map<String, Long> read() throws IOException {
@@ -24,7 +23,8 @@ final class ThreadCpu {
             for (Path task : tasks) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
-                    long nanos = Long.parseLong(Files.readString(task.resolve("schedstat")).split(" ")[0]);
+                    long nanos = Long.parseLong(
+                            Files.readString(task.resolve("schedstat")).split(" ")[0]);
                     groups.merge(group(name), nanos, Long::sum);
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended while being read
@@ -44,7 +44,8 @@ final class ThreadCpu {
             for (Path process : processes) {
                 try {
                     if (Files.readString(process.resolve("comm")).strip().equals("postgres")) {
-                        total += Long.parseLong(Files.readString(process.resolve("schedstat")).split(" ")[0]);
+                        total += Long.parseLong(
+                                Files.readString(process.resolve("schedstat")).split(" ")[0]);
                     }
                 } catch (IOException | RuntimeException ended) {
                     // the process ended while being read, or is not ours to read

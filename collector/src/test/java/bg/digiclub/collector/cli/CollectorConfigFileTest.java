@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bg.digiclub.collector.CollectorMain;
-import bg.digiclub.collector.server.ServerSettings;
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.common.config.ConfigException;
-import bg.digiclub.common.config.ConfigProperties;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -19,9 +14,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import bg.digiclub.collector.CollectorMain;
+import bg.digiclub.collector.server.ServerSettings;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.common.config.ConfigException;
+import bg.digiclub.common.config.ConfigProperties;
 
 /**
  * {@code --config FILE} and the {@code DIGICLUB_*} variables carry everything the command line
@@ -81,7 +83,8 @@ class CollectorConfigFileTest {
 
     @Test
     void theExampleFileIsValidAndHoldsTheDefaults() {
-        ConfigProperties c = DatabaseOptions.read(Optional.of(Path.of("config/collector.example.properties")), Map.of());
+        ConfigProperties c =
+                DatabaseOptions.read(Optional.of(Path.of("config/collector.example.properties")), Map.of());
         ServerSettings s = serve().settings(c);
         new DatabaseOptions().settings(c);
         c.rejectUnknownKeys();
@@ -92,7 +95,8 @@ class CollectorConfigFileTest {
     void theCommandLineWinsOverTheEnvironmentWhichWinsOverTheFile() throws Exception {
         Path f = file("server.port = 9090\nserver.host = 127.0.0.1\nintake.burst-batches = 100\n");
         ConfigProperties c = read(f, Map.of("DIGICLUB_SERVER_PORT", "9191", "DIGICLUB_INTAKE_BURST_BATCHES", "50"));
-        ServerSettings s = serve("--port", "9292", "--trusted-proxy", "10.1.1.1").settings(c);
+        ServerSettings s =
+                serve("--port", "9292", "--trusted-proxy", "10.1.1.1").settings(c);
         assertEquals(9292, s.port(), "the command line");
         assertEquals(50, s.batchBurst(), "the environment");
         assertEquals("127.0.0.1", s.host(), "the file");
@@ -102,16 +106,23 @@ class CollectorConfigFileTest {
     @Test
     void aBadValueNamesTheFileOrTheVariableAndTheKey() throws Exception {
         Path f = file("server.port = http\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> serve("--port", "8081").settings(read(f, Map.of())));
-        assertEquals(f + ": key 'server.port': must be a whole number from 0 to 65535 (was 'http')", e.getMessage(),
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> serve("--port", "8081").settings(read(f, Map.of())));
+        assertEquals(
+                f + ": key 'server.port': must be a whole number from 0 to 65535 (was 'http')",
+                e.getMessage(),
                 "a bad value in the file is reported even when the command line overrides it");
-        ConfigException proxy = assertThrows(ConfigException.class,
+        ConfigException proxy = assertThrows(
+                ConfigException.class,
                 () -> serve().settings(read(file("server.trusted-proxies = 10.0.0.0/99\n"), Map.of())));
         assertTrue(proxy.getMessage().startsWith(f + ": key 'server.trusted-proxies': "), proxy.getMessage());
-        ConfigException env = assertThrows(ConfigException.class,
+        ConfigException env = assertThrows(
+                ConfigException.class,
                 () -> serve().settings(read(file(""), Map.of("DIGICLUB_SERVER_IDLE_TIMEOUT_SECONDS", "0"))));
-        assertEquals("environment variable DIGICLUB_SERVER_IDLE_TIMEOUT_SECONDS: key 'server.idle-timeout-seconds': "
-                + "must be between 1 and 86400 (was '0')", env.getMessage());
+        assertEquals(
+                "environment variable DIGICLUB_SERVER_IDLE_TIMEOUT_SECONDS: key 'server.idle-timeout-seconds': "
+                        + "must be between 1 and 86400 (was '0')",
+                env.getMessage());
     }
 
     @Test
@@ -123,32 +134,51 @@ class CollectorConfigFileTest {
         assertNull(sqlite.password());
 
         Path postgres = file("db.url = jdbc:postgresql://db.example/digiclub?user=digiclub\ndb.password = s3cret\n");
-        assertEquals(new DatabaseOptions.DatabaseSettings("jdbc:postgresql://db.example/digiclub?user=digiclub", "s3cret"),
+        assertEquals(
+                new DatabaseOptions.DatabaseSettings("jdbc:postgresql://db.example/digiclub?user=digiclub", "s3cret"),
                 options.settings(read(postgres, Map.of())));
         Path passwordFile = Files.writeString(dir.resolve("db-password"), "from-the-file\n");
-        assertEquals("from-the-file", options.settings(read(postgres,
-                Map.of("DIGICLUB_DB_PASSWORD_FILE", passwordFile.toString()))).password(), "a password file wins");
-        assertEquals("from-the-environment", options.settings(read(postgres,
-                Map.of("DIGICLUB_DB_PASSWORD", "from-the-environment"))).password());
+        assertEquals(
+                "from-the-file",
+                options.settings(read(postgres, Map.of("DIGICLUB_DB_PASSWORD_FILE", passwordFile.toString())))
+                        .password(),
+                "a password file wins");
+        assertEquals(
+                "from-the-environment",
+                options.settings(read(postgres, Map.of("DIGICLUB_DB_PASSWORD", "from-the-environment")))
+                        .password());
 
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> options.settings(read(
-                file("db.password-file = " + empty + "\n"), Map.of())));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> options.settings(read(file("db.password-file = " + empty + "\n"), Map.of())));
         assertEquals(postgres + ": key 'db.password-file': " + empty + ": the first line is empty", e.getMessage());
     }
 
     @Test
     void anAdministrationCommandReadsTheFileAndRefusesAMisspeltKey() throws Exception {
         Path f = file("data-dir = " + dir.resolve("data") + "\nserver.port = 9090\n");
-        assertEquals("0:club sz-rodina-1860 saved", run("club", "add", "--config", f.toString(), "--id", "sz-rodina-1860",
-                "--name", "НЧ „Родина – 1860“", "--place", "Стара Загора"));
+        assertEquals(
+                "0:club sz-rodina-1860 saved",
+                run(
+                        "club",
+                        "add",
+                        "--config",
+                        f.toString(),
+                        "--id",
+                        "sz-rodina-1860",
+                        "--name",
+                        "НЧ „Родина – 1860“",
+                        "--place",
+                        "Стара Загора"));
         assertTrue(Files.exists(dir.resolve("data").resolve("collector.db")), "the data directory of the file");
 
         Path typo = file("data-dir = " + dir.resolve("data") + "\ndb.ulr = jdbc:postgresql://db/digiclub\n");
         String refused = run("club", "list", "--config", typo.toString());
         assertTrue(refused.startsWith("2:error: " + typo + ": key 'db.ulr': unknown key"), refused);
-        assertTrue(run("club", "list", "--config", dir.resolve("nope.properties").toString())
-                .contains("nope.properties: configuration file not found"));
+        assertTrue(
+                run("club", "list", "--config", dir.resolve("nope.properties").toString())
+                        .contains("nope.properties: configuration file not found"));
     }
 
     private String run(String... args) {

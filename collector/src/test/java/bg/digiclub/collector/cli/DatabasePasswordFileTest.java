@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bg.digiclub.collector.CollectorMain;
-import bg.digiclub.testsupport.TestPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -16,11 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import bg.digiclub.collector.CollectorMain;
+import bg.digiclub.testsupport.TestPostgres;
 
 /**
  * The PostgreSQL password comes from a file, not from the command line where every account of the
@@ -32,13 +34,15 @@ class DatabasePasswordFileTest {
 
     @TempDir
     static Path dir;
+
     private static EmbeddedPostgres server;
     private static String url;
 
     @BeforeAll
     static void startServerThatAsksForPasswords() throws Exception {
         server = TestPostgres.startAskingForPasswords(dir);
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE ROLE digiclub LOGIN PASSWORD '" + PASSWORD + "'");
             s.execute("CREATE DATABASE digiclub OWNER digiclub");
         }
@@ -50,8 +54,7 @@ class DatabasePasswordFileTest {
         server.close();
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run collector(String... args) {
         PrintStream stdout = System.out;
@@ -74,8 +77,19 @@ class DatabasePasswordFileTest {
     @Test
     void thePasswordFromAFileOpensTheDatabaseAndNothingElseIsNeeded() throws Exception {
         Path file = Files.writeString(dir.resolve("db-password"), PASSWORD + "\n");
-        Run run = collector("club", "add", "--db-url", url, "--db-password-file", file.toString(),
-                "--id", "sz-rodina-1860", "--name", "НЧ „Родина – 1860“", "--place", "Стара Загора");
+        Run run = collector(
+                "club",
+                "add",
+                "--db-url",
+                url,
+                "--db-password-file",
+                file.toString(),
+                "--id",
+                "sz-rodina-1860",
+                "--name",
+                "НЧ „Родина – 1860“",
+                "--place",
+                "Стара Загора");
         assertEquals(new Run(0, "club sz-rodina-1860 saved", ""), run);
     }
 
@@ -92,28 +106,47 @@ class DatabasePasswordFileTest {
         Run run = collector("club", "list", "--db-url", url, "--db-password-file", empty.toString());
         assertNotEquals(0, run.status());
         assertTrue(run.err().contains("--db-password-file " + empty + ": the first line is empty"), run.err());
-        Run missing = collector("club", "list", "--db-url", url, "--db-password-file", dir.resolve("nope").toString());
-        assertTrue(missing.err().contains("--db-password-file " + dir.resolve("nope") + ": cannot be read"), missing.err());
+        Run missing = collector(
+                "club",
+                "list",
+                "--db-url",
+                url,
+                "--db-password-file",
+                dir.resolve("nope").toString());
+        assertTrue(
+                missing.err().contains("--db-password-file " + dir.resolve("nope") + ": cannot be read"),
+                missing.err());
 
         Run inUrl = collector("club", "list", "--db-url", url + "&password=" + PASSWORD.replace(" ", "%20"));
         assertEquals(0, inUrl.status(), inUrl.err());
-        assertTrue(inUrl.err().contains("warning: --db-url holds a password, which every account on this server can read"),
+        assertTrue(
+                inUrl.err().contains("warning: --db-url holds a password, which every account on this server can read"),
                 inUrl.err());
     }
 
     @Test
     void theUrlAndThePasswordInTheConfigFileOpenTheDatabaseWithNothingOnTheCommandLine() throws Exception {
-        Path config = Files.writeString(dir.resolve("collector.properties"),
-                "db.url = " + url + "\ndb.password = " + PASSWORD + "\n");
+        Path config = Files.writeString(
+                dir.resolve("collector.properties"), "db.url = " + url + "\ndb.password = " + PASSWORD + "\n");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
-        Run run = collector("club", "add", "--config", config.toString(),
-                "--id", "sz-prosveta", "--name", "НЧ „Просвета“", "--place", "Стара Загора");
+        Run run = collector(
+                "club",
+                "add",
+                "--config",
+                config.toString(),
+                "--id",
+                "sz-prosveta",
+                "--name",
+                "НЧ „Просвета“",
+                "--place",
+                "Стара Загора");
         assertEquals(new Run(0, "club sz-prosveta saved", ""), run);
 
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
         Run readable = collector("club", "list", "--config", config.toString());
         assertEquals(0, readable.status(), readable.err());
-        assertTrue(readable.err().contains("warning: " + config + " holds db.password and other accounts can read it"),
+        assertTrue(
+                readable.err().contains("warning: " + config + " holds db.password and other accounts can read it"),
                 readable.err());
     }
 }

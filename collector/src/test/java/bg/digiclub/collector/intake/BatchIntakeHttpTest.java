@@ -39,20 +39,6 @@ import bg.digiclub.common.batch.UsagePayload;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import bg.digiclub.support.secret.SlowHash;
 
 /**
@@ -65,11 +51,23 @@ class BatchIntakeHttpTest {
 
     private static Batch usage(EnrolmentResponse device, long sequence, int sessions) {
         Instant ten = Instant.parse("2026-11-24T08:00:00Z");
-        return Batch.usage(UUID.randomUUID(), device.deviceId(), device.clubId(), "0.1.0", "Europe/Sofia",
-                Instant.parse("2026-11-23T22:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), sequence, Evictions.NONE,
-                new UsagePayload(List.of(new HourUsage(ten, sessions, sessions, 0, 40, 60)),
-                        List.of(new DayUsage(LocalDate.parse("2026-11-24"),
-                                List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, sessions)), 0, List.of()))));
+        return Batch.usage(
+                UUID.randomUUID(),
+                device.deviceId(),
+                device.clubId(),
+                "0.1.0",
+                "Europe/Sofia",
+                Instant.parse("2026-11-23T22:00:00Z"),
+                Instant.parse("2026-11-24T22:00:00Z"),
+                sequence,
+                Evictions.NONE,
+                new UsagePayload(
+                        List.of(new HourUsage(ten, sessions, sessions, 0, 40, 60)),
+                        List.of(new DayUsage(
+                                LocalDate.parse("2026-11-24"),
+                                List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, sessions)),
+                                0,
+                                List.of()))));
     }
 
     private byte[] bytes(RunningCollector c, Batch batch) throws Exception {
@@ -86,15 +84,18 @@ class BatchIntakeHttpTest {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
             Batch batch = usage(pc, 1, 3);
-            HttpResponse<String> first = c.http.upload(pc.token(), batch.batchId().toString(), bytes(c, batch));
+            HttpResponse<String> first =
+                    c.http.upload(pc.token(), batch.batchId().toString(), bytes(c, batch));
             assertEquals(200, first.statusCode(), first.body());
             BatchReceipt receipt = c.json.readValue(first.body(), BatchReceipt.class);
             assertEquals(batch.batchId(), receipt.batchId());
             c.clock.advance(Duration.ofMinutes(10));
-            HttpResponse<String> again = c.http.upload(pc.token(), batch.batchId().toString(), bytes(c, batch));
+            HttpResponse<String> again =
+                    c.http.upload(pc.token(), batch.batchId().toString(), bytes(c, batch));
             assertEquals(200, again.statusCode());
             assertEquals(first.body(), again.body());
-            assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+            assertEquals(
+                    "true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
             assertEquals(1, c.count("SELECT COUNT(*) FROM batches"));
             assertEquals(3, c.count("SELECT SUM(sessions) FROM club_days"));
         }
@@ -108,9 +109,11 @@ class BatchIntakeHttpTest {
             Batch batch = usage(pc, 1, 3);
             c.http.upload(pc.token(), batch.batchId().toString(), bytes(c, batch));
             Batch other = usage(pc, 1, 4);
-            byte[] changed = new String(bytes(c, other)).replace(other.batchId().toString(), batch.batchId().toString())
+            byte[] changed = new String(bytes(c, other))
+                    .replace(other.batchId().toString(), batch.batchId().toString())
                     .getBytes();
-            HttpResponse<String> response = c.http.upload(pc.token(), batch.batchId().toString(), changed);
+            HttpResponse<String> response =
+                    c.http.upload(pc.token(), batch.batchId().toString(), changed);
             assertEquals(422, response.statusCode());
             assertEquals("batch-conflict", problem(c, response).code());
             assertEquals(3, c.count("SELECT SUM(sessions) FROM club_days"));
@@ -127,26 +130,91 @@ class BatchIntakeHttpTest {
             String good = new String(bytes(c, batch));
 
             expect(c, c.http.upload(pc.token(), id, "{\"schemaVersion\":1,".getBytes()), 400, "malformed-json", "");
-            expect(c, c.http.upload(pc.token(), id, good.replace("\"sessionMinutes\":40",
-                    "\"sessionMinutes\":40,\"hostName\":\"pc-3\"").getBytes()), 400, "unknown-field", "hostName");
-            expect(c, c.http.upload(pc.token(), id, good.replace("\"sessionMinutes\":40",
-                    "\"sessionMinutes\":\"40\"").getBytes()), 400, "wrong-type", "sessionMinutes");
-            expect(c, c.http.upload(pc.token(), id, good.replace("\"sessionMinutes\":40",
-                    "\"sessionMinutes\":40.5").getBytes()), 400, "wrong-type", "sessionMinutes");
-            expect(c, c.http.upload(pc.token(), id, good.replace("\"AGE_55_64\"", "\"AGE_99\"").getBytes()),
-                    400, "wrong-type", "AGE_99");
-            expect(c, c.http.upload(pc.token(), id, good.replace("\"sessionMinutes\":40,", "").getBytes()),
-                    400, "missing-field", "sessionMinutes");
-            expect(c, c.http.upload(pc.token(), id, good.replace("\"sessionMinutes\":40", "\"sessionMinutes\":61")
-                    .getBytes()), 422, "invalid", "sessionMinutes must be between 0 and 60");
-            expect(c, c.http.upload(pc.token(), id, good.replace("\"schemaVersion\":1", "\"schemaVersion\":2")
-                    .getBytes()), 400, "unsupported-schema-version", "schemaVersion 2");
-            expect(c, c.http.upload(pc.token(), UUID.randomUUID().toString(), good.getBytes()), 400, "bad-header",
+            expect(
+                    c,
+                    c.http.upload(
+                            pc.token(),
+                            id,
+                            good.replace("\"sessionMinutes\":40", "\"sessionMinutes\":40,\"hostName\":\"pc-3\"")
+                                    .getBytes()),
+                    400,
+                    "unknown-field",
+                    "hostName");
+            expect(
+                    c,
+                    c.http.upload(
+                            pc.token(),
+                            id,
+                            good.replace("\"sessionMinutes\":40", "\"sessionMinutes\":\"40\"")
+                                    .getBytes()),
+                    400,
+                    "wrong-type",
+                    "sessionMinutes");
+            expect(
+                    c,
+                    c.http.upload(
+                            pc.token(),
+                            id,
+                            good.replace("\"sessionMinutes\":40", "\"sessionMinutes\":40.5")
+                                    .getBytes()),
+                    400,
+                    "wrong-type",
+                    "sessionMinutes");
+            expect(
+                    c,
+                    c.http.upload(
+                            pc.token(),
+                            id,
+                            good.replace("\"AGE_55_64\"", "\"AGE_99\"").getBytes()),
+                    400,
+                    "wrong-type",
+                    "AGE_99");
+            expect(
+                    c,
+                    c.http.upload(
+                            pc.token(),
+                            id,
+                            good.replace("\"sessionMinutes\":40,", "").getBytes()),
+                    400,
+                    "missing-field",
+                    "sessionMinutes");
+            expect(
+                    c,
+                    c.http.upload(
+                            pc.token(),
+                            id,
+                            good.replace("\"sessionMinutes\":40", "\"sessionMinutes\":61")
+                                    .getBytes()),
+                    422,
+                    "invalid",
+                    "sessionMinutes must be between 0 and 60");
+            expect(
+                    c,
+                    c.http.upload(
+                            pc.token(),
+                            id,
+                            good.replace("\"schemaVersion\":1", "\"schemaVersion\":2")
+                                    .getBytes()),
+                    400,
+                    "unsupported-schema-version",
+                    "schemaVersion 2");
+            expect(
+                    c,
+                    c.http.upload(pc.token(), UUID.randomUUID().toString(), good.getBytes()),
+                    400,
+                    "bad-header",
                     "Idempotency-Key");
-            expect(c, c.http.send(c.http.request("/api/v1/batches").header("Authorization", "Bearer " + pc.token())
-                    .header("Idempotency-Key", id).header("Content-Type", "application/json")
-                    .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofString(good))),
-                    400, "malformed-gzip", "gzip");
+            expect(
+                    c,
+                    c.http.send(c.http.request("/api/v1/batches")
+                            .header("Authorization", "Bearer " + pc.token())
+                            .header("Idempotency-Key", id)
+                            .header("Content-Type", "application/json")
+                            .header("Content-Encoding", "gzip")
+                            .POST(HttpRequest.BodyPublishers.ofString(good))),
+                    400,
+                    "malformed-gzip",
+                    "gzip");
 
             assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
             assertEquals(0, c.count("SELECT COUNT(*) FROM usage_hours"));
@@ -162,9 +230,16 @@ class BatchIntakeHttpTest {
             String id = UUID.randomUUID().toString();
             // 300 KB of plain JSON whitespace: over the wire limit
             byte[] huge = ("{" + " ".repeat(300 * 1024) + "}").getBytes();
-            expect(c, c.http.send(c.http.request("/api/v1/batches").header("Authorization", "Bearer " + pc.token())
-                    .header("Idempotency-Key", id).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(huge))), 413, "too-large", "allowed");
+            expect(
+                    c,
+                    c.http.send(c.http.request("/api/v1/batches")
+                            .header("Authorization", "Bearer " + pc.token())
+                            .header("Idempotency-Key", id)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(huge))),
+                    413,
+                    "too-large",
+                    "allowed");
             // 50 MB of zeros in ~50 KB of gzip: small on the wire, a bomb when inflated
             ByteArrayOutputStream bomb = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {
@@ -174,10 +249,17 @@ class BatchIntakeHttpTest {
                 }
             }
             assertTrue(bomb.size() < 256 * 1024, "the bomb fits the wire limit: " + bomb.size());
-            expect(c, c.http.send(c.http.request("/api/v1/batches").header("Authorization", "Bearer " + pc.token())
-                    .header("Idempotency-Key", id).header("Content-Type", "application/json")
-                    .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(bomb.toByteArray()))),
-                    413, "too-large", "decompresses to more than");
+            expect(
+                    c,
+                    c.http.send(c.http.request("/api/v1/batches")
+                            .header("Authorization", "Bearer " + pc.token())
+                            .header("Idempotency-Key", id)
+                            .header("Content-Type", "application/json")
+                            .header("Content-Encoding", "gzip")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bomb.toByteArray()))),
+                    413,
+                    "too-large",
+                    "decompresses to more than");
             assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
             assertEquals(200, c.http.send(c.http.request("/healthz").GET()).statusCode());
         }
@@ -191,9 +273,15 @@ class BatchIntakeHttpTest {
             Batch batch = usage(rodina, 1, 2);
             String id = batch.batchId().toString();
             byte[] body = bytes(c, batch);
-            expect(c, c.http.send(c.http.request("/api/v1/batches").header("Idempotency-Key", id)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))),
-                    401, "missing-token", "Authorization");
+            expect(
+                    c,
+                    c.http.send(c.http.request("/api/v1/batches")
+                            .header("Idempotency-Key", id)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))),
+                    401,
+                    "missing-token",
+                    "Authorization");
             expect(c, c.http.upload("x".repeat(43), id, body), 401, "invalid-token", "unknown");
             expect(c, c.http.upload(zagore.token(), id, body), 403, "device-mismatch", "another device");
             new ClubStore(c.database).revokeDevice(rodina.deviceId());
@@ -204,11 +292,13 @@ class BatchIntakeHttpTest {
 
             // re-enrolment keeps the device id, so the sealed batch is accepted with the new token
             HttpResponse<String> again = c.http.send(c.http.request("/api/v1/enrolments")
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"enrolmentCode\":\"" + RunningCollector.RODINA_CODE.toLowerCase()
-                                    + "\",\"agentVersion\":\"0.1.0\",\"previousDeviceId\":\"" + rodina.deviceId() + "\"}")));
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"enrolmentCode\":\""
+                            + RunningCollector.RODINA_CODE.toLowerCase()
+                            + "\",\"agentVersion\":\"0.1.0\",\"previousDeviceId\":\"" + rodina.deviceId() + "\"}")));
             assertEquals(422, again.statusCode(), "a lowercase code does not match the schema: " + again.body());
-            again = c.http.send(c.http.request("/api/v1/enrolments").header("Content-Type", "application/json")
+            again = c.http.send(c.http.request("/api/v1/enrolments")
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"enrolmentCode\":\"" + RunningCollector.RODINA_CODE
                             + "\",\"agentVersion\":\"0.1.0\",\"previousDeviceId\":\"" + rodina.deviceId() + "\"}")));
             assertEquals(201, again.statusCode(), again.body());
@@ -226,21 +316,26 @@ class BatchIntakeHttpTest {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             for (int i = 0; i < 10; i++) {
                 HttpResponse<String> response = c.http.send(c.http.request("/api/v1/enrolments")
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"enrolmentCode\":\"AAAA-AAAA-AAAA\",\"agentVersion\":\"0.1.0\"}")));
                 assertEquals(403, response.statusCode());
                 assertEquals("enrolment-refused", problem(c, response).code());
             }
             HttpResponse<String> locked = c.http.send(c.http.request("/api/v1/enrolments")
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"enrolmentCode\":\"" + RunningCollector.RODINA_CODE + "\",\"agentVersion\":\"0.1.0\"}")));
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"enrolmentCode\":\"" + RunningCollector.RODINA_CODE
+                            + "\",\"agentVersion\":\"0.1.0\"}")));
             assertEquals(429, locked.statusCode());
             assertTrue(locked.headers().firstValue("Retry-After").isPresent());
             c.clock.advance(Duration.ofMinutes(2));
-            assertEquals(201, c.http.send(c.http.request("/api/v1/enrolments")
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"enrolmentCode\":\"" + RunningCollector.RODINA_CODE + "\",\"agentVersion\":\"0.1.0\"}")))
-                    .statusCode());
+            assertEquals(
+                    201,
+                    c.http.send(c.http.request("/api/v1/enrolments")
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"enrolmentCode\":\""
+                                            + RunningCollector.RODINA_CODE + "\",\"agentVersion\":\"0.1.0\"}")))
+                            .statusCode());
             assertEquals(0, c.count("SELECT COUNT(*) FROM devices WHERE club_id <> 'sz-rodina-1860'"));
         }
     }
@@ -251,16 +346,29 @@ class BatchIntakeHttpTest {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
             Batch second = usage(pc, 2, 3);
-            assertEquals(200, c.http.upload(pc.token(), second.batchId().toString(), bytes(c, second)).statusCode());
+            assertEquals(
+                    200,
+                    c.http.upload(pc.token(), second.batchId().toString(), bytes(c, second))
+                            .statusCode());
             Batch again = usage(pc, 2, 3);
-            expect(c, c.http.upload(pc.token(), again.batchId().toString(), bytes(c, again)), 422,
-                    "sequence-not-increasing", "the same as 2");
+            expect(
+                    c,
+                    c.http.upload(pc.token(), again.batchId().toString(), bytes(c, again)),
+                    422,
+                    "sequence-not-increasing",
+                    "the same as 2");
             Batch first = usage(pc, 1, 3);
-            expect(c, c.http.upload(pc.token(), first.batchId().toString(), bytes(c, first)), 422,
-                    "sequence-not-increasing", "below 2");
-            HttpResponse<String> replay = c.http.upload(pc.token(), second.batchId().toString(), bytes(c, second));
+            expect(
+                    c,
+                    c.http.upload(pc.token(), first.batchId().toString(), bytes(c, first)),
+                    422,
+                    "sequence-not-increasing",
+                    "below 2");
+            HttpResponse<String> replay =
+                    c.http.upload(pc.token(), second.batchId().toString(), bytes(c, second));
             assertEquals(200, replay.statusCode(), replay.body());
-            assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
+            assertEquals(
+                    "true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
             assertEquals(1, c.count("SELECT COUNT(*) FROM batches"));
             assertEquals(3, c.count("SELECT SUM(sessions) FROM club_days"));
         }
@@ -273,20 +381,50 @@ class BatchIntakeHttpTest {
             // enrolled at 08:00 Sofia time on 25 November, by the collector's clock
             EnrolmentResponse pc = c.enrolNow(RunningCollector.RODINA_CODE);
             Batch yesterday = usage(pc, 1, 3);
-            expect(c, c.http.upload(pc.token(), yesterday.batchId().toString(), bytes(c, yesterday)), 422,
-                    "before-enrolment", "2026-11-25");
+            expect(
+                    c,
+                    c.http.upload(pc.token(), yesterday.batchId().toString(), bytes(c, yesterday)),
+                    422,
+                    "before-enrolment",
+                    "2026-11-25");
             Instant slot = Instant.parse("2026-11-25T05:45:00Z");
-            Batch oldDay = Batch.health(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia", slot,
-                    slot.plus(Duration.ofMinutes(15)), 2, Evictions.NONE, new HealthPayload(List.of(), List.of(
-                            new HealthDay(LocalDate.parse("2026-11-24"), List.of(), null, null, 0, 600))));
-            expect(c, c.http.upload(pc.token(), oldDay.batchId().toString(), bytes(c, oldDay)), 422,
-                    "before-enrolment", "health day 2026-11-24");
+            Batch oldDay = Batch.health(
+                    UUID.randomUUID(),
+                    pc.deviceId(),
+                    pc.clubId(),
+                    "0.1.0",
+                    "Europe/Sofia",
+                    slot,
+                    slot.plus(Duration.ofMinutes(15)),
+                    2,
+                    Evictions.NONE,
+                    new HealthPayload(
+                            List.of(),
+                            List.of(new HealthDay(LocalDate.parse("2026-11-24"), List.of(), null, null, 0, 600))));
+            expect(
+                    c,
+                    c.http.upload(pc.token(), oldDay.batchId().toString(), bytes(c, oldDay)),
+                    422,
+                    "before-enrolment",
+                    "health day 2026-11-24");
             assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
             // the enrolment day itself is the PC's first: its slots (and, tomorrow, its usage) are taken
-            Batch today = Batch.health(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia",
-                    Instant.parse("2026-11-24T22:00:00Z"), Instant.parse("2026-11-24T22:15:00Z"), 3, Evictions.NONE,
-                    new HealthPayload(List.of(new HealthSnapshot(Instant.parse("2026-11-24T22:00:00Z"),
-                            HealthStatus.OK, List.of(new CheckStatus("memory", HealthStatus.OK)))), List.of()));
+            Batch today = Batch.health(
+                    UUID.randomUUID(),
+                    pc.deviceId(),
+                    pc.clubId(),
+                    "0.1.0",
+                    "Europe/Sofia",
+                    Instant.parse("2026-11-24T22:00:00Z"),
+                    Instant.parse("2026-11-24T22:15:00Z"),
+                    3,
+                    Evictions.NONE,
+                    new HealthPayload(
+                            List.of(new HealthSnapshot(
+                                    Instant.parse("2026-11-24T22:00:00Z"),
+                                    HealthStatus.OK,
+                                    List.of(new CheckStatus("memory", HealthStatus.OK)))),
+                            List.of()));
             HttpResponse<String> ok = c.http.upload(pc.token(), today.batchId().toString(), bytes(c, today));
             assertEquals(200, ok.statusCode(), ok.body());
         }
@@ -297,52 +435,101 @@ class BatchIntakeHttpTest {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
             Instant ten = Instant.parse("2026-11-24T08:00:00Z");
-            Batch inflated = Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia",
-                    Instant.parse("2026-11-23T22:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), 1, Evictions.NONE,
-                    new UsagePayload(List.of(new HourUsage(ten, 2, 2, 0, 40, 60), new HourUsage(ten.plusSeconds(3600),
-                            1, 1, 0, 20, 60)), List.of(new DayUsage(LocalDate.parse("2026-11-24"), List.of(
-                                    new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 3),
-                                    new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, 1)), 0, List.of()))));
-            expect(c, c.http.upload(pc.token(), inflated.batchId().toString(), bytes(c, inflated)), 422,
-                    "demographics-exceed-sessions", "counts 4 sessions by age band and sex, but its hours started only 3");
+            Batch inflated = Batch.usage(
+                    UUID.randomUUID(),
+                    pc.deviceId(),
+                    pc.clubId(),
+                    "0.1.0",
+                    "Europe/Sofia",
+                    Instant.parse("2026-11-23T22:00:00Z"),
+                    Instant.parse("2026-11-24T22:00:00Z"),
+                    1,
+                    Evictions.NONE,
+                    new UsagePayload(
+                            List.of(
+                                    new HourUsage(ten, 2, 2, 0, 40, 60),
+                                    new HourUsage(ten.plusSeconds(3600), 1, 1, 0, 20, 60)),
+                            List.of(new DayUsage(
+                                    LocalDate.parse("2026-11-24"),
+                                    List.of(
+                                            new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 3),
+                                            new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, 1)),
+                                    0,
+                                    List.of()))));
+            expect(
+                    c,
+                    c.http.upload(pc.token(), inflated.batchId().toString(), bytes(c, inflated)),
+                    422,
+                    "demographics-exceed-sessions",
+                    "counts 4 sessions by age band and sex, but its hours started only 3");
             // a day that begins before the period (UTC midnight, not Sofia's): its early hours are elsewhere
-            Batch partial = Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia",
-                    Instant.parse("2026-11-24T00:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), 2, Evictions.NONE,
-                    new UsagePayload(List.of(new HourUsage(ten, 3, 3, 0, 40, 60)), List.of(new DayUsage(
-                            LocalDate.parse("2026-11-24"), List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 3)),
-                            0, List.of()))));
-            expect(c, c.http.upload(pc.token(), partial.batchId().toString(), bytes(c, partial)), 422, "partial-day",
+            Batch partial = Batch.usage(
+                    UUID.randomUUID(),
+                    pc.deviceId(),
+                    pc.clubId(),
+                    "0.1.0",
+                    "Europe/Sofia",
+                    Instant.parse("2026-11-24T00:00:00Z"),
+                    Instant.parse("2026-11-24T22:00:00Z"),
+                    2,
+                    Evictions.NONE,
+                    new UsagePayload(
+                            List.of(new HourUsage(ten, 3, 3, 0, 40, 60)),
+                            List.of(new DayUsage(
+                                    LocalDate.parse("2026-11-24"),
+                                    List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 3)),
+                                    0,
+                                    List.of()))));
+            expect(
+                    c,
+                    c.http.upload(pc.token(), partial.batchId().toString(), bytes(c, partial)),
+                    422,
+                    "partial-day",
                     "only partly inside");
             assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
             Batch fine = usage(pc, 3, 3);
-            assertEquals(200, c.http.upload(pc.token(), fine.batchId().toString(), bytes(c, fine)).statusCode());
+            assertEquals(
+                    200,
+                    c.http.upload(pc.token(), fine.batchId().toString(), bytes(c, fine))
+                            .statusCode());
         }
     }
 
     @Test
     void aDeviceOverItsRateHears429WithRetryAfter() throws Exception {
-        ServerSettings slow = ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS).withRate(1, 3);
+        ServerSettings slow = ServerSettings.defaults("127.0.0.1", 0)
+                .withPasswordIterations(SlowHash.MIN_ITERATIONS)
+                .withRate(1, 3);
         try (RunningCollector c = new RunningCollector("sqlite", temp, slow)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
             Batch batch = usage(pc, 1, 2);
             byte[] body = bytes(c, batch);
             for (int i = 0; i < 3; i++) {
-                assertEquals(200, c.http.upload(pc.token(), batch.batchId().toString(), body).statusCode());
+                assertEquals(
+                        200,
+                        c.http.upload(pc.token(), batch.batchId().toString(), body)
+                                .statusCode());
             }
-            HttpResponse<String> limited = c.http.upload(pc.token(), batch.batchId().toString(), body);
+            HttpResponse<String> limited =
+                    c.http.upload(pc.token(), batch.batchId().toString(), body);
             expect(c, limited, 429, "rate-limited", "retry after");
             assertEquals("1", limited.headers().firstValue("Retry-After").orElse(""));
             c.clock.advance(Duration.ofSeconds(1));
-            assertEquals(200, c.http.upload(pc.token(), batch.batchId().toString(), body).statusCode());
+            assertEquals(
+                    200,
+                    c.http.upload(pc.token(), batch.batchId().toString(), body).statusCode());
         }
     }
 
-    private static void expect(RunningCollector c, HttpResponse<String> response, int status, String code,
-                               String inMessage) throws Exception {
+    private static void expect(
+            RunningCollector c, HttpResponse<String> response, int status, String code, String inMessage)
+            throws Exception {
         assertEquals(status, response.statusCode(), response.body());
         Problem problem = problem(c, response);
         assertEquals(code, problem.code(), response.body());
-        assertTrue(problem.message().contains(inMessage), "message should mention " + inMessage + ": " + problem.message());
+        assertTrue(
+                problem.message().contains(inMessage),
+                "message should mention " + inMessage + ": " + problem.message());
     }
 
     static byte[] gzip(byte[] bytes) throws Exception {

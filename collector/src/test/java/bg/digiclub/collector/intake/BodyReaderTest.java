@@ -36,7 +36,8 @@ class BodyReaderTest {
         try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {
             gz.write(new byte[100_000]);
         }
-        ApiException e = assertThrows(ApiException.class,
+        ApiException e = assertThrows(
+                ApiException.class,
                 () -> reader.read(new ByteArrayInputStream(bomb.toByteArray()), bomb.size(), "gzip"));
         assertEquals(413, e.status());
         assertEquals("too-large", e.code());
@@ -44,9 +45,15 @@ class BodyReaderTest {
 
     @Test
     void refusesUnknownEncodingsAndBrokenGzip() {
-        assertEquals("unsupported-encoding", assertThrows(ApiException.class,
-                () -> reader.read(new ByteArrayInputStream(new byte[1]), 1, "br")).code());
-        assertEquals("malformed-gzip", assertThrows(ApiException.class,
-                () -> reader.read(new ByteArrayInputStream("{}".getBytes()), 2, "gzip")).code());
+        assertEquals(
+                "unsupported-encoding",
+                assertThrows(ApiException.class, () -> reader.read(new ByteArrayInputStream(new byte[1]), 1, "br"))
+                        .code());
+        assertEquals(
+                "malformed-gzip",
+                assertThrows(
+                                ApiException.class,
+                                () -> reader.read(new ByteArrayInputStream("{}".getBytes()), 2, "gzip"))
+                        .code());
     }
 }

@@ -47,7 +47,8 @@ class EnrolmentHttpTest {
     }
 
     private static HttpResponse<String> enrol(RunningCollector c, String code, String requestKey) throws Exception {
-        return c.http.send(c.http.request("/api/v1/enrolments").header("Content-Type", "application/json")
+        return c.http.send(c.http.request("/api/v1/enrolments")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"enrolmentCode\":\"" + code
                         + "\",\"agentVersion\":\"0.1.0\",\"requestKey\":\"" + requestKey + "\"}")));
     }
@@ -70,13 +71,18 @@ class EnrolmentHttpTest {
             assertEquals(first.token(), again.token(), "the same token, so the answer that arrives works");
             assertEquals(1, c.count("SELECT COUNT(*) FROM devices"), "no ghost PC 2");
             assertEquals(9, c.count("SELECT uses_left FROM enrolment_codes WHERE club_id = 'sz-rodina-1860'"));
-            assertEquals(first.deviceId(), new ClubStore(c.database).deviceByToken(Secrets.hashToken(again.token()))
-                    .orElseThrow().deviceId());
+            assertEquals(
+                    first.deviceId(),
+                    new ClubStore(c.database)
+                            .deviceByToken(Secrets.hashToken(again.token()))
+                            .orElseThrow()
+                            .deviceId());
 
             // the database alone gives neither the request key nor the token away
             String stored = c.database.read(conn -> {
-                try (PreparedStatement s = conn.prepareStatement("SELECT key_hash || ' ' || sealed_token FROM "
-                        + "enrolment_requests"); ResultSet r = s.executeQuery()) {
+                try (PreparedStatement s = conn.prepareStatement(
+                                "SELECT key_hash || ' ' || sealed_token FROM " + "enrolment_requests");
+                        ResultSet r = s.executeQuery()) {
                     r.next();
                     return r.getString(1);
                 }
@@ -98,8 +104,13 @@ class EnrolmentHttpTest {
             HttpResponse<String> otherClub = enrol(c, RunningCollector.ZAGORE_CODE, key);
             assertEquals(403, otherClub.statusCode(), otherClub.body());
             String newCode = secrets.newEnrolmentCode();
-            new ClubStore(c.database).addEnrolmentCode(RunningCollector.RODINA.id(), Secrets.hashCode(newCode),
-                    c.clock.instant().plus(Duration.ofDays(1)), 1, c.clock.instant());
+            new ClubStore(c.database)
+                    .addEnrolmentCode(
+                            RunningCollector.RODINA.id(),
+                            Secrets.hashCode(newCode),
+                            c.clock.instant().plus(Duration.ofDays(1)),
+                            1,
+                            c.clock.instant());
             EnrolmentResponse again = created(c, enrol(c, newCode, key));
             assertEquals(first.deviceId(), again.deviceId());
             assertEquals(first.token(), again.token());
@@ -111,8 +122,13 @@ class EnrolmentHttpTest {
     void aRequestIsAnsweredAgainForAWeekAndNeverForARevokedDevice() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             String longCode = secrets.newEnrolmentCode();
-            new ClubStore(c.database).addEnrolmentCode(RunningCollector.RODINA.id(), Secrets.hashCode(longCode),
-                    c.clock.instant().plus(Duration.ofDays(30)), 10, c.clock.instant());
+            new ClubStore(c.database)
+                    .addEnrolmentCode(
+                            RunningCollector.RODINA.id(),
+                            Secrets.hashCode(longCode),
+                            c.clock.instant().plus(Duration.ofDays(30)),
+                            10,
+                            c.clock.instant());
             String key = requestKey();
             EnrolmentResponse first = created(c, enrol(c, longCode, key));
             c.clock.advance(ClubStore.REPEAT_WINDOW.minusMinutes(1));
@@ -122,8 +138,10 @@ class EnrolmentHttpTest {
             assertNotEquals(first.deviceId(), late.deviceId(), "after the window the request is a new one");
 
             new ClubStore(c.database).revokeDevice(late.deviceId());
-            assertEquals(0, c.count("SELECT COUNT(*) FROM enrolment_requests WHERE device_id = '" + late.deviceId()
-                    + "'"), "revocation forgets the device's answers");
+            assertEquals(
+                    0,
+                    c.count("SELECT COUNT(*) FROM enrolment_requests WHERE device_id = '" + late.deviceId() + "'"),
+                    "revocation forgets the device's answers");
             EnrolmentResponse afterRevocation = created(c, enrol(c, longCode, key));
             assertNotEquals(late.deviceId(), afterRevocation.deviceId(), "a revoked device is not handed out again");
             assertNotEquals(late.token(), afterRevocation.token());

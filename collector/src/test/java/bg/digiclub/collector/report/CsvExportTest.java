@@ -21,8 +21,17 @@ import bg.digiclub.common.link.TileCategory;
 /** The export's total row cannot reveal a club's hidden cell by subtraction. */
 class CsvExportTest {
     private static ClubSummary summary(String id, long sessions) {
-        return new ClubSummary(new Club(id, "Клуб " + id, "с. Загоре", ZoneId.of("Europe/Sofia")), sessions, 60, sessions,
-                0, 0, 1, 1, null, HealthLight.NONE);
+        return new ClubSummary(
+                new Club(id, "Клуб " + id, "с. Загоре", ZoneId.of("Europe/Sofia")),
+                sessions,
+                60,
+                sessions,
+                0,
+                0,
+                1,
+                1,
+                null,
+                HealthLight.NONE);
     }
 
     @Test
@@ -32,14 +41,15 @@ class CsvExportTest {
         int older = AgeBand.AGE_55_64.ordinal();
         long[][] a = new long[bands][3];
         long[][] b = new long[bands][3];
-        a[middle][0] = 2;   // club a: 2 women aged 30-54 -> "<5"
+        a[middle][0] = 2; // club a: 2 women aged 30-54 -> "<5"
         a[middle][1] = 20;
         a[older][0] = 30;
-        b[middle][0] = 9;   // club b: 9 -> shown
+        b[middle][0] = 9; // club b: 9 -> shown
         b[middle][1] = 12;
         b[older][0] = 40;
         long[] noTiles = new long[TileCategory.values().length];
-        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), new ClubCounts(a, noTiles)),
+        List<CsvExport.Row> rows = List.of(
+                new CsvExport.Row(summary("a", 52), new ClubCounts(a, noTiles)),
                 new CsvExport.Row(summary("b", 61), new ClubCounts(b, noTiles)));
         long[][] sums = new long[bands][3];
         sums[middle] = new long[] {11, 32, 0};
@@ -62,11 +72,12 @@ class CsvExportTest {
         int bands = AgeBand.values().length;
         long[] a = new long[TileCategory.values().length];
         long[] b = new long[TileCategory.values().length];
-        a[TileCategory.LEARNING.ordinal()] = 2;   // club a: 2 learning sessions -> "<5"
-        b[TileCategory.LEARNING.ordinal()] = 9;   // club b: 9 -> shown; 11 in all would give a's 2 away
+        a[TileCategory.LEARNING.ordinal()] = 2; // club a: 2 learning sessions -> "<5"
+        b[TileCategory.LEARNING.ordinal()] = 9; // club b: 9 -> shown; 11 in all would give a's 2 away
         a[TileCategory.E_GOVERNMENT.ordinal()] = 6;
         b[TileCategory.E_GOVERNMENT.ordinal()] = 8;
-        List<CsvExport.Row> rows = List.of(new CsvExport.Row(summary("a", 52), new ClubCounts(new long[bands][3], a)),
+        List<CsvExport.Row> rows = List.of(
+                new CsvExport.Row(summary("a", 52), new ClubCounts(new long[bands][3], a)),
                 new CsvExport.Row(summary("b", 61), new ClubCounts(new long[bands][3], b)));
         StringWriter out = new StringWriter();
         CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")), rows);
@@ -98,10 +109,21 @@ class CsvExportTest {
     @Test
     void aClubNamedWithACommaAndQuotesKeepsItsNameAndItsColumns() throws Exception {
         String name = "Читалище \"Родина\", Бургас";
-        ClubSummary club = new ClubSummary(new Club("bs-rodina", name, "Бургас, ж.к. \"Изгрев\"",
-                ZoneId.of("Europe/Sofia")), 23, 160, 18, 5, 5, 1, 1, null, HealthLight.NONE);
+        ClubSummary club = new ClubSummary(
+                new Club("bs-rodina", name, "Бургас, ж.к. \"Изгрев\"", ZoneId.of("Europe/Sofia")),
+                23,
+                160,
+                18,
+                5,
+                5,
+                1,
+                1,
+                null,
+                HealthLight.NONE);
         StringWriter out = new StringWriter();
-        CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")),
+        CsvExport.write(
+                out,
+                new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")),
                 List.of(new CsvExport.Row(club, ClubCounts.none())));
         assertTrue(out.toString().contains("\"Читалище \"\"Родина\"\", Бургас\""), "quoted as RFC 4180 says: " + out);
         CsvTable csv = CsvTable.parse(out.toString());

@@ -2,13 +2,6 @@ package bg.digiclub.collector.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import bg.digiclub.collector.demo.DemoClub;
-import bg.digiclub.collector.demo.DemoClubs;
-import bg.digiclub.collector.demo.DemoSeeder;
-import bg.digiclub.collector.store.ClubStore;
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.collector.testing.TestDatabases;
-import bg.digiclub.common.batch.StrictJson;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +21,7 @@ import bg.digiclub.collector.demo.DemoSeeder;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.testing.TestDatabases;
+import bg.digiclub.common.batch.StrictJson;
 
 /** Totals read from month and day aggregates equal the day-by-day sums, for any period. */
 class ReportsTest {
@@ -43,12 +37,20 @@ class ReportsTest {
             DemoSeeder seeder = new DemoSeeder(db, clock);
             seeder.seed(seeder.enrol(two), 100, 7, 0, 3L);
             Reports reports = new Reports(db, new ClubStore(db), StrictJson.mapper());
-            String[][] periods = {{"2026-08-17", "2026-11-24"}, {"2026-09-01", "2026-10-31"}, {"2026-09-10", "2026-09-20"},
-                {"2026-09-01", "2026-09-30"}, {"2026-10-15", "2026-11-01"}, {"2026-08-01", "2026-11-25"}};
+            String[][] periods = {
+                {"2026-08-17", "2026-11-24"},
+                {"2026-09-01", "2026-10-31"},
+                {"2026-09-10", "2026-09-20"},
+                {"2026-09-01", "2026-09-30"},
+                {"2026-10-15", "2026-11-01"},
+                {"2026-08-01", "2026-11-25"}
+            };
             for (String[] p : periods) {
                 Period period = new Period(LocalDate.parse(p[0]), LocalDate.parse(p[1]));
                 for (ClubSummary summary : reports.overview(period)) {
-                    assertEquals(sum(db, "sessions", summary.club().id(), period), summary.sessions(),
+                    assertEquals(
+                            sum(db, "sessions", summary.club().id(), period),
+                            summary.sessions(),
                             summary.club().id() + " " + p[0] + ".." + p[1]);
                     assertEquals(sum(db, "member_days", summary.club().id(), period), summary.memberDays());
                     assertEquals(sum(db, "session_minutes", summary.club().id(), period), summary.sessionMinutes());

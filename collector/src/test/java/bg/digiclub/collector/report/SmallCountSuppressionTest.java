@@ -39,7 +39,8 @@ class SmallCountSuppressionTest {
     void twoOnesInALineWithAShownTotalAreNotLeftPinned() {
         // row 0: 1 + 1 + 10 = 12; hiding only the ones leaves 2 = a + b with a, b in 1..4, so both are 1
         SuppressedTable t = SmallCountSuppression.apply(new long[][] {{1, 1, 10}, {20, 30, 40}});
-        assertTrue(t.cell(0, 2).shown() != Cell.Visibility.EXACT || t.rowTotals()[0].shown() != Cell.Visibility.EXACT,
+        assertTrue(
+                t.cell(0, 2).shown() != Cell.Visibility.EXACT || t.rowTotals()[0].shown() != Cell.Visibility.EXACT,
                 "the 10 or the row total is hidden too");
     }
 
@@ -81,7 +82,8 @@ class SmallCountSuppressionTest {
         if (total.shown() != Cell.Visibility.EXACT) {
             return;
         }
-        assertTrue(!SmallCountSuppression.lineLeaks(total.value(), List.of(members)),
+        assertTrue(
+                !SmallCountSuppression.lineLeaks(total.value(), List.of(members)),
                 "a line leaks: " + describe(members, total) + " in " + Arrays.deepToString(counts));
     }
 

@@ -46,8 +46,8 @@ class ClientAddressesTest {
         assertFalse(proxied.isTrustedProxy("11.0.0.1"));
         assertTrue(ClientAddresses.trusting(List.of("172.16.0.0/12")).isTrustedProxy("172.31.255.255"));
         assertFalse(ClientAddresses.trusting(List.of("172.16.0.0/12")).isTrustedProxy("172.32.0.0"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ClientAddresses.trusting(List.of("proxy.example.org")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ClientAddresses.trusting(List.of("proxy.example.org")));
         assertTrue(e.getMessage().contains("--trusted-proxy"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ClientAddresses.trusting(List.of("10.0.0.0/33")));
     }

@@ -49,16 +49,18 @@ class SlowClientsTest {
 
     @Test
     void twoThousandSlowConnectionsLeaveHealthAndUploadsAnswering() throws Exception {
-        try (RunningCollector c = new RunningCollector("sqlite", temp); Trickle trickle = new Trickle()) {
+        try (RunningCollector c = new RunningCollector("sqlite", temp);
+                Trickle trickle = new Trickle()) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
             // the slow uploads carry a real token (of another PC), so they get past the token check
             // to the body, where a request thread would wait for it
             EnrolmentResponse attacker = c.enrol(RunningCollector.ZAGORE_CODE);
             int port = c.server.port();
             String head = "POST /api/v1/batches HTTP/1.1\r\nHost: collector\r\nX-Slow: ";
-            String bodyHead = "POST /api/v1/batches HTTP/1.1\r\nHost: collector\r\nAuthorization: Bearer " + attacker.token()
-                    + "\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 100000\r\n\r\n{";
+            String bodyHead =
+                    "POST /api/v1/batches HTTP/1.1\r\nHost: collector\r\nAuthorization: Bearer " + attacker.token()
+                            + "\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 100000\r\n\r\n{";
             check(c, pc, 1, "before the slow connections");
             List<Socket> flood = new ArrayList<>();
             for (int i = 0; i < FLOOD; i++) {
@@ -66,7 +68,8 @@ class SlowClientsTest {
             }
             List<Socket> bodies = new ArrayList<>();
             for (int i = 0; i < SPREAD; i++) {
-                Socket socket = trickle.open("127.0.1." + (1 + i % SPREAD_ADDRESSES), port, i % 2 == 0 ? head : bodyHead);
+                Socket socket =
+                        trickle.open("127.0.1." + (1 + i % SPREAD_ADDRESSES), port, i % 2 == 0 ? head : bodyHead);
                 if (i % 2 == 1) {
                     bodies.add(socket);
                 }
@@ -83,15 +86,24 @@ class SlowClientsTest {
                 trickle.awaitRounds(1);
                 slowBodiesClosed = closedByServer(bodies);
             }
-            System.out.printf("slow clients: %d of %d slow upload bodies answered (408) and closed by the server "
-                    + "after %d rounds%n", slowBodiesClosed, bodies.size(), trickle.rounds());
+            System.out.printf(
+                    "slow clients: %d of %d slow upload bodies answered (408) and closed by the server "
+                            + "after %d rounds%n",
+                    slowBodiesClosed, bodies.size(), trickle.rounds());
             assertEquals(bodies.size(), slowBodiesClosed, "every slow body is cut off");
             int closed = closedByServer(flood);
-            System.out.printf("slow clients: %d of %d connections from one address closed by the server (cap %d); "
-                    + "%d writes failed over %d rounds%n", closed, FLOOD, ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS,
-                    trickle.failedWrites(), trickle.rounds());
-            assertTrue(closed >= FLOOD - ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS,
-                    "the per-address cap closes all but " + ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS + ": " + closed);
+            System.out.printf(
+                    "slow clients: %d of %d connections from one address closed by the server (cap %d); "
+                            + "%d writes failed over %d rounds%n",
+                    closed,
+                    FLOOD,
+                    ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS,
+                    trickle.failedWrites(),
+                    trickle.rounds());
+            assertTrue(
+                    closed >= FLOOD - ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS,
+                    "the per-address cap closes all but " + ServerSettings.DEFAULT_CONNECTIONS_PER_ADDRESS + ": "
+                            + closed);
         }
     }
 
@@ -102,21 +114,31 @@ class SlowClientsTest {
         assertEquals(200, health.statusCode(), when + ": " + health.body());
         Batch batch = day(pc, LocalDate.parse("2026-11-20").plusDays(sequence), sequence);
         start = System.nanoTime();
-        HttpResponse<String> upload = c.http.upload(pc.token(), batch.batchId().toString(),
-                c.json.writeValueAsBytes(batch));
+        HttpResponse<String> upload =
+                c.http.upload(pc.token(), batch.batchId().toString(), c.json.writeValueAsBytes(batch));
         long uploadNanos = System.nanoTime() - start;
         assertEquals(200, upload.statusCode(), when + ": " + upload.body());
-        System.out.printf("slow clients, %s: /healthz %.1f ms, upload %.1f ms%n", when, healthNanos / 1e6,
-                uploadNanos / 1e6);
+        System.out.printf(
+                "slow clients, %s: /healthz %.1f ms, upload %.1f ms%n", when, healthNanos / 1e6, uploadNanos / 1e6);
     }
 
     private static Batch day(EnrolmentResponse pc, LocalDate date, long sequence) {
         Instant ten = date.atTime(10, 0).atZone(ZoneId.of("Europe/Sofia")).toInstant();
         Instant from = date.atStartOfDay(ZoneId.of("Europe/Sofia")).toInstant();
-        return Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia", from,
-                from.plusSeconds(24 * 3600), sequence, Evictions.NONE,
-                new UsagePayload(List.of(new HourUsage(ten, 2, 2, 0, 40, 60)), List.of(new DayUsage(date,
-                        List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 2)), 0, List.of()))));
+        return Batch.usage(
+                UUID.randomUUID(),
+                pc.deviceId(),
+                pc.clubId(),
+                "0.1.0",
+                "Europe/Sofia",
+                from,
+                from.plusSeconds(24 * 3600),
+                sequence,
+                Evictions.NONE,
+                new UsagePayload(
+                        List.of(new HourUsage(ten, 2, 2, 0, 40, 60)),
+                        List.of(new DayUsage(
+                                date, List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 2)), 0, List.of()))));
     }
 
     /** How many of the sockets the server has closed (end of stream); polls until the count settles. */

@@ -14,9 +14,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import bg.digiclub.support.secret.SlowHash;
 
 import bg.digiclub.collector.testing.RunningCollector;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * Behind the HTTPS proxy the throttles key on the client named in {@code X-Forwarded-For}, but
@@ -24,15 +24,18 @@ import bg.digiclub.collector.testing.RunningCollector;
  * ignored (else every failed guess could come "from" a new address).
  */
 class TrustedProxyHttpTest {
-    private static final ServerSettings BASE = ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS);
+    private static final ServerSettings BASE =
+            ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS);
 
     @TempDir
     Path temp;
 
     private static int enrol(RunningCollector c, String code, String forwardedFor) throws Exception {
         HttpResponse<String> response = c.http.send(c.http.request("/api/v1/enrolments")
-                .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"enrolmentCode\":\"" + code + "\",\"agentVersion\":\"0.1.0\"}")));
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"enrolmentCode\":\"" + code + "\",\"agentVersion\":\"0.1.0\"}")));
         return response.statusCode();
     }
 
@@ -43,7 +46,9 @@ class TrustedProxyHttpTest {
                 assertEquals(403, enrol(c, "AAAA-AAAA-AAAA", "6.6.6.6, 198.51.100.1"));
             }
             assertEquals(429, enrol(c, RunningCollector.RODINA_CODE, "198.51.100.1"), "the guessing client is locked");
-            assertEquals(201, enrol(c, RunningCollector.RODINA_CODE, "198.51.100.2"),
+            assertEquals(
+                    201,
+                    enrol(c, RunningCollector.RODINA_CODE, "198.51.100.2"),
                     "another club behind the same proxy is not");
         }
     }
@@ -54,7 +59,9 @@ class TrustedProxyHttpTest {
             for (int i = 0; i < 10; i++) {
                 assertEquals(403, enrol(c, "AAAA-AAAA-AAAA", "198.51.100." + (i + 1)));
             }
-            assertEquals(429, enrol(c, RunningCollector.RODINA_CODE, "198.51.100.99"),
+            assertEquals(
+                    429,
+                    enrol(c, RunningCollector.RODINA_CODE, "198.51.100.99"),
                     "a new X-Forwarded-For for every guess does not escape the throttle");
         }
     }
@@ -112,7 +119,7 @@ class TrustedProxyHttpTest {
     @Test
     void aFirstRequestHeadTrickledInIsCutOffAtTheIdleTimeout() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp, BASE.withSlowClientLimits(4, 2, 256));
-             Socket slow = connect("127.0.0.3", c.server.port())) {
+                Socket slow = connect("127.0.0.3", c.server.port())) {
             slow.getOutputStream().write("GET /healthz HTTP/1.1\r\nX-Slow: ".getBytes());
             Thread trickle = new Thread(() -> {
                 try {

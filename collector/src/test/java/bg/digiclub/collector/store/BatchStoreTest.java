@@ -5,6 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.demo.DemoClubs;
 import bg.digiclub.collector.testing.TestDatabases;
@@ -22,24 +42,6 @@ import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.testsupport.TestClock;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** A batch is stored exactly once, with its aggregates, on SQLite and on PostgreSQL. */
 class BatchStoreTest {
@@ -60,8 +62,9 @@ class BatchStoreTest {
 
     /** Another PC of the same club, enrolled with the fixture's code. */
     private DeviceIdentity another(Fixture f) throws SQLException {
-        Enrolled enrolled = new ClubStore(f.db()).enrol(Secrets.hashCode("AAAA-BBBB-CCCC"), Secrets.hashToken("t2"),
-                "0.1.0", null, clock.instant()).orElseThrow();
+        Enrolled enrolled = new ClubStore(f.db())
+                .enrol(Secrets.hashCode("AAAA-BBBB-CCCC"), Secrets.hashToken("t2"), "0.1.0", null, clock.instant())
+                .orElseThrow();
         return new DeviceIdentity(enrolled.deviceId(), RODINA.id(), DemoClubs.SOFIA, false, clock.instant());
     }
 
@@ -69,11 +72,18 @@ class BatchStoreTest {
         Database db = TestDatabases.open(kind, temp);
         ClubStore clubs = new ClubStore(db);
         clubs.saveClub(RODINA, clock.instant());
-        clubs.addEnrolmentCode(RODINA.id(), Secrets.hashCode("AAAA-BBBB-CCCC"), clock.instant().plus(Duration.ofDays(1)),
-                5, clock.instant());
-        Enrolled enrolled = clubs.enrol(Secrets.hashCode("AAAA-BBBB-CCCC"), Secrets.hashToken("t"), "0.1.0", null,
-                clock.instant()).orElseThrow();
-        return new Fixture(db, new BatchStore(db, clock, json),
+        clubs.addEnrolmentCode(
+                RODINA.id(),
+                Secrets.hashCode("AAAA-BBBB-CCCC"),
+                clock.instant().plus(Duration.ofDays(1)),
+                5,
+                clock.instant());
+        Enrolled enrolled = clubs.enrol(
+                        Secrets.hashCode("AAAA-BBBB-CCCC"), Secrets.hashToken("t"), "0.1.0", null, clock.instant())
+                .orElseThrow();
+        return new Fixture(
+                db,
+                new BatchStore(db, clock, json),
                 new DeviceIdentity(enrolled.deviceId(), RODINA.id(), DemoClubs.SOFIA, false, clock.instant()));
     }
 
@@ -85,22 +95,42 @@ class BatchStoreTest {
     /** A health batch of one 15-minute slot of 2026-11-24. */
     static Batch health(UUID deviceId, long sequence) {
         Instant at = Instant.parse("2026-11-24T09:00:00Z");
-        return Batch.health(UUID.randomUUID(), deviceId, RODINA.id(), "0.1.0", "Europe/Sofia", at,
-                at.plus(Duration.ofMinutes(15)), sequence, Evictions.NONE, new HealthPayload(List.of(
-                        new HealthSnapshot(at, HealthStatus.OK, List.of(new CheckStatus("memory", HealthStatus.OK)))),
+        return Batch.health(
+                UUID.randomUUID(),
+                deviceId,
+                RODINA.id(),
+                "0.1.0",
+                "Europe/Sofia",
+                at,
+                at.plus(Duration.ofMinutes(15)),
+                sequence,
+                Evictions.NONE,
+                new HealthPayload(
+                        List.of(new HealthSnapshot(
+                                at, HealthStatus.OK, List.of(new CheckStatus("memory", HealthStatus.OK)))),
                         List.of()));
     }
 
     /** One local day in Sofia (November: UTC+2) with sessions at 10:00 and 11:00 local time. */
     static Batch day(UUID deviceId, LocalDate date, long sequence, int sessionsAtTen) {
         Instant ten = date.atTime(10, 0).atZone(DemoClubs.SOFIA).toInstant();
-        List<HourUsage> hours = List.of(new HourUsage(ten, sessionsAtTen, sessionsAtTen - 1, 1, 50, 60),
+        List<HourUsage> hours = List.of(
+                new HourUsage(ten, sessionsAtTen, sessionsAtTen - 1, 1, 50, 60),
                 new HourUsage(ten.plus(Duration.ofHours(1)), 2, 2, 0, 30, 60));
-        List<DemographicCount> cells = List.of(new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, sessionsAtTen),
+        List<DemographicCount> cells = List.of(
+                new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, sessionsAtTen),
                 new DemographicCount(AgeBand.NOT_DECLARED, Sex.NOT_DECLARED, 2));
-        return Batch.usage(UUID.randomUUID(), deviceId, RODINA.id(), "0.1.0", "Europe/Sofia",
-                date.atStartOfDay(DemoClubs.SOFIA).toInstant(), date.plusDays(1).atStartOfDay(DemoClubs.SOFIA).toInstant(),
-                sequence, new Evictions(0, 2), new UsagePayload(hours, List.of(new DayUsage(date, cells, 1, List.of()))));
+        return Batch.usage(
+                UUID.randomUUID(),
+                deviceId,
+                RODINA.id(),
+                "0.1.0",
+                "Europe/Sofia",
+                date.atStartOfDay(DemoClubs.SOFIA).toInstant(),
+                date.plusDays(1).atStartOfDay(DemoClubs.SOFIA).toInstant(),
+                sequence,
+                new Evictions(0, 2),
+                new UsagePayload(hours, List.of(new DayUsage(date, cells, 1, List.of()))));
     }
 
     private String hash(Batch batch) throws Exception {
@@ -143,9 +173,20 @@ class BatchStoreTest {
         try (Fixture f = fixture(kind)) {
             Batch batch = day(f.device().deviceId(), 1, 3);
             f.store().store(batch, hash(batch), f.device());
-            Batch changed = new Batch(1, batch.batchId(), batch.deviceId(), batch.clubId(), batch.agentVersion(),
-                    batch.timeZone(), batch.periodFrom(), batch.periodTo(), batch.sequence(), batch.evicted(),
-                    batch.kind(), day(f.device().deviceId(), 1, 4).usage(), null);
+            Batch changed = new Batch(
+                    1,
+                    batch.batchId(),
+                    batch.deviceId(),
+                    batch.clubId(),
+                    batch.agentVersion(),
+                    batch.timeZone(),
+                    batch.periodFrom(),
+                    batch.periodTo(),
+                    batch.sequence(),
+                    batch.evicted(),
+                    batch.kind(),
+                    day(f.device().deviceId(), 1, 4).usage(),
+                    null);
             assertInstanceOf(StoreOutcome.Conflict.class, f.store().store(changed, hash(changed), f.device()));
             assertEquals(5, clubDay(f.db(), "sessions"));
         }
@@ -158,8 +199,8 @@ class BatchStoreTest {
             Batch batch = day(f.device().deviceId(), 1, 3);
             f.store().store(batch, hash(batch), f.device());
             Batch overlapping = day(f.device().deviceId(), 2, 3);
-            assertInstanceOf(StoreOutcome.AlreadyReported.class,
-                    f.store().store(overlapping, hash(overlapping), f.device()));
+            assertInstanceOf(
+                    StoreOutcome.AlreadyReported.class, f.store().store(overlapping, hash(overlapping), f.device()));
             assertEquals(5, clubDay(f.db(), "sessions"));
             assertEquals(1, count(f.db(), "SELECT COUNT(*) FROM batches"));
             assertEquals(1, count(f.db(), "SELECT last_sequence FROM devices"));
@@ -200,10 +241,11 @@ class BatchStoreTest {
             DeviceIdentity second = another(f);
             Batch first = day(f.device().deviceId(), 1, 3);
             Batch other = day(second.deviceId(), 1, 4);
-            List<StoreOutcome> outcomes = f.store().storeTogether(List.of(
-                    new BatchStore.Delivery(first, hash(first), f.device()),
-                    new BatchStore.Delivery(other, hash(other), second),
-                    new BatchStore.Delivery(first, hash(first), f.device())));
+            List<StoreOutcome> outcomes = f.store()
+                    .storeTogether(List.of(
+                            new BatchStore.Delivery(first, hash(first), f.device()),
+                            new BatchStore.Delivery(other, hash(other), second),
+                            new BatchStore.Delivery(first, hash(first), f.device())));
             StoreOutcome.Stored stored = assertInstanceOf(StoreOutcome.Stored.class, outcomes.get(0));
             assertInstanceOf(StoreOutcome.Stored.class, outcomes.get(1));
             assertEquals(new StoreOutcome.Replayed(stored.receipt()), outcomes.get(2));
@@ -227,9 +269,12 @@ class BatchStoreTest {
             f.store().store(reported, hash(reported), f.device());
             Batch good = day(second.deviceId(), 1, 4);
             Batch overlapping = day(f.device().deviceId(), 2, 3);
-            assertThrows(BatchStore.AlreadyReported.class, () -> f.store().storeTogether(List.of(
-                    new BatchStore.Delivery(good, hash(good), second),
-                    new BatchStore.Delivery(overlapping, hash(overlapping), f.device()))));
+            assertThrows(
+                    BatchStore.AlreadyReported.class,
+                    () -> f.store()
+                            .storeTogether(List.of(
+                                    new BatchStore.Delivery(good, hash(good), second),
+                                    new BatchStore.Delivery(overlapping, hash(overlapping), f.device()))));
             assertEquals(5, clubDay(f.db(), "sessions"));
             assertEquals(1, count(f.db(), "SELECT COUNT(*) FROM batches"));
         }
@@ -243,12 +288,12 @@ class BatchStoreTest {
             Batch fifth = day(pc, LocalDate.parse("2026-11-20"), 5, 3);
             assertInstanceOf(StoreOutcome.Stored.class, f.store().store(fifth, hash(fifth), f.device()));
             Batch repeated = day(pc, LocalDate.parse("2026-11-21"), 5, 3);
-            StoreOutcome.SequenceNotIncreasing same = assertInstanceOf(StoreOutcome.SequenceNotIncreasing.class,
-                    f.store().store(repeated, hash(repeated), f.device()));
+            StoreOutcome.SequenceNotIncreasing same = assertInstanceOf(
+                    StoreOutcome.SequenceNotIncreasing.class, f.store().store(repeated, hash(repeated), f.device()));
             assertTrue(same.message().contains("sequence 5 of this USAGE batch is the same as 5"), same.message());
             Batch falling = day(pc, LocalDate.parse("2026-11-22"), 4, 3);
-            StoreOutcome.SequenceNotIncreasing below = assertInstanceOf(StoreOutcome.SequenceNotIncreasing.class,
-                    f.store().store(falling, hash(falling), f.device()));
+            StoreOutcome.SequenceNotIncreasing below = assertInstanceOf(
+                    StoreOutcome.SequenceNotIncreasing.class, f.store().store(falling, hash(falling), f.device()));
             assertTrue(below.message().contains("is below 5"), below.message());
             assertEquals(1, count(f.db(), "SELECT COUNT(*) FROM batches"));
             assertEquals(5, count(f.db(), "SELECT SUM(sessions) FROM club_days"));
@@ -273,22 +318,29 @@ class BatchStoreTest {
             Batch good = day(second.deviceId(), 1, 4);
             Batch later = day(f.device().deviceId(), LocalDate.parse("2026-11-21"), 7, 3);
             Batch earlier = day(f.device().deviceId(), LocalDate.parse("2026-11-20"), 6, 3);
-            assertThrows(BatchStore.SequenceRefused.class, () -> f.store().storeTogether(List.of(
-                    new BatchStore.Delivery(good, hash(good), second),
-                    new BatchStore.Delivery(later, hash(later), f.device()),
-                    new BatchStore.Delivery(earlier, hash(earlier), f.device()))));
+            assertThrows(
+                    BatchStore.SequenceRefused.class,
+                    () -> f.store()
+                            .storeTogether(List.of(
+                                    new BatchStore.Delivery(good, hash(good), second),
+                                    new BatchStore.Delivery(later, hash(later), f.device()),
+                                    new BatchStore.Delivery(earlier, hash(earlier), f.device()))));
             assertEquals(0, count(f.db(), "SELECT COUNT(*) FROM batches"));
             assertEquals(0, count(f.db(), "SELECT MAX(last_usage_sequence) FROM devices"));
         }
     }
 
     private static long clubDay(Database db, String column) throws SQLException {
-        return count(db, "SELECT " + column + " FROM club_days WHERE day = " + LocalDate.parse("2026-11-24").toEpochDay());
+        return count(
+                db,
+                "SELECT " + column + " FROM club_days WHERE day = "
+                        + LocalDate.parse("2026-11-24").toEpochDay());
     }
 
     static long count(Database db, String sql) throws SQLException {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(sql);
+                    ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getLong(1) : -1L;
             }
         });

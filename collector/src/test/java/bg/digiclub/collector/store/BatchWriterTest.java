@@ -2,13 +2,6 @@ package bg.digiclub.collector.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import bg.digiclub.collector.auth.Secrets;
-import bg.digiclub.collector.demo.DemoClubs;
-import bg.digiclub.collector.testing.TestDatabases;
-import bg.digiclub.common.batch.Batch;
-import bg.digiclub.common.batch.StrictJson;
-import bg.digiclub.testsupport.TestClock;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +13,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import bg.digiclub.collector.auth.Secrets;
+import bg.digiclub.collector.demo.DemoClubs;
+import bg.digiclub.collector.testing.TestDatabases;
+import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.StrictJson;
+import bg.digiclub.testsupport.TestClock;
 
 /**
  * Deliveries that arrive together are stored together, and each still gets its own exact
@@ -43,13 +45,23 @@ class BatchWriterTest {
         try (Database db = TestDatabases.open(kind, temp)) {
             ClubStore clubs = new ClubStore(db);
             clubs.saveClub(BatchStoreTest.RODINA, clock.instant());
-            clubs.addEnrolmentCode(BatchStoreTest.RODINA.id(), Secrets.hashCode("AAAA-BBBB-CCCC"),
-                    clock.instant().plus(Duration.ofDays(1)), DEVICES, clock.instant());
+            clubs.addEnrolmentCode(
+                    BatchStoreTest.RODINA.id(),
+                    Secrets.hashCode("AAAA-BBBB-CCCC"),
+                    clock.instant().plus(Duration.ofDays(1)),
+                    DEVICES,
+                    clock.instant());
             List<BatchStore.Delivery> deliveries = new ArrayList<>();
             for (int i = 0; i < DEVICES; i++) {
-                Enrolled pc = clubs.enrol(Secrets.hashCode("AAAA-BBBB-CCCC"), Secrets.hashToken("t" + i), "0.1.0", null,
-                        clock.instant()).orElseThrow();
-                DeviceIdentity device = new DeviceIdentity(pc.deviceId(), BatchStoreTest.RODINA.id(), DemoClubs.SOFIA, false, clock.instant());
+                Enrolled pc = clubs.enrol(
+                                Secrets.hashCode("AAAA-BBBB-CCCC"),
+                                Secrets.hashToken("t" + i),
+                                "0.1.0",
+                                null,
+                                clock.instant())
+                        .orElseThrow();
+                DeviceIdentity device = new DeviceIdentity(
+                        pc.deviceId(), BatchStoreTest.RODINA.id(), DemoClubs.SOFIA, false, clock.instant());
                 deliveries.add(delivery(BatchStoreTest.day(pc.deviceId(), 1, 3), device));
             }
             // the first PC's day again in another batch, and the second PC's batch delivered twice
@@ -58,7 +70,8 @@ class BatchWriterTest {
             deliveries.add(deliveries.get(1));
 
             Map<String, Integer> answers = new TreeMap<>();
-            try (BatchWriter writer = new BatchWriter(new BatchStore(db, clock, json), BatchWriter.writersFor(db.dialect()), 16)) {
+            try (BatchWriter writer =
+                    new BatchWriter(new BatchStore(db, clock, json), BatchWriter.writersFor(db.dialect()), 16)) {
                 ExecutorService senders = Executors.newFixedThreadPool(deliveries.size());
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<StoreOutcome>> outcomes = new ArrayList<>();
@@ -81,7 +94,8 @@ class BatchWriterTest {
             assertEquals(Map.of("Stored", DEVICES, "AlreadyReported", 1, "Replayed", 1), answers);
             assertEquals(DEVICES, BatchStoreTest.count(db, "SELECT COUNT(*) FROM batches"));
             assertEquals(DEVICES * 5L, BatchStoreTest.count(db, "SELECT sessions FROM club_days"));
-            assertEquals(DEVICES * 3L, BatchStoreTest.count(db, "SELECT sessions FROM club_hours WHERE hour_of_day = 10"));
+            assertEquals(
+                    DEVICES * 3L, BatchStoreTest.count(db, "SELECT sessions FROM club_hours WHERE hour_of_day = 10"));
             assertEquals(DEVICES, BatchStoreTest.count(db, "SELECT SUM(batches_received) FROM devices"));
         }
     }

@@ -35,8 +35,9 @@ class DatabaseFilesTest {
 
     @Test
     void anExistingDatabaseOthersCouldReadIsMadePrivate() throws Exception {
-        Path dir = Files.createDirectory(temp.resolve("data"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path dir = Files.createDirectory(
+                temp.resolve("data"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try (Database db = Database.open(Database.sqliteUrl(dir))) {
             assertEquals("rw-------", mode(dir.resolve("collector.db")));
         }

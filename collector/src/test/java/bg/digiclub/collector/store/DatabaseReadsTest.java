@@ -2,15 +2,17 @@ package bg.digiclub.collector.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import bg.digiclub.collector.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import bg.digiclub.collector.testing.TestDatabases;
 
 /** {@code read} is one snapshot on both databases, also on PostgreSQL, whose default would see each commit. */
 class DatabaseReadsTest {
@@ -23,8 +25,11 @@ class DatabaseReadsTest {
         try (Database db = TestDatabases.open(kind, temp)) {
             long[] seen = db.read(c -> {
                 long before = clubs(c);
-                db.write(w -> w.createStatement().executeUpdate("INSERT INTO clubs (id, name, place, time_zone,"
-                        + " created_at) VALUES ('k2', 'Читалище „Възраждане 1860“', 'Стара Загора', 'Europe/Sofia', 1)"));
+                db.write(
+                        w -> w.createStatement()
+                                .executeUpdate(
+                                        "INSERT INTO clubs (id, name, place, time_zone,"
+                                                + " created_at) VALUES ('k2', 'Читалище „Възраждане 1860“', 'Стара Загора', 'Europe/Sofia', 1)"));
                 return new long[] {before, clubs(c)};
             });
             assertEquals(0, seen[0]);
@@ -37,7 +42,8 @@ class DatabaseReadsTest {
     }
 
     private static long clubs(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM clubs")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM clubs")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bg.digiclub.collector.testing.TestDatabases;
-import bg.digiclub.support.sql.Migration;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,10 +12,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import bg.digiclub.collector.testing.TestDatabases;
+import bg.digiclub.support.sql.Migration;
 
 class MigrationsTest {
     @TempDir
@@ -46,7 +48,8 @@ class MigrationsTest {
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
     void aDatabaseOfTheOldRunnerIsUpgradedInPlace(String kind) throws Exception {
         String url = TestDatabases.url(kind, temp);
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
                     + " applied_at BIGINT NOT NULL)");
             for (Migration m : Database.migrations().all()) {
@@ -56,18 +59,21 @@ class MigrationsTest {
                 st.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (" + m.version() + ", '"
                         + m.file() + "', 1764000000)");
             }
-            st.execute("INSERT INTO clubs (id, name, place, time_zone, created_at) VALUES ('k1', 'Читалище „Светлина 1896“',"
-                    + " 'Стара Загора', 'Europe/Sofia', 1764000000)");
+            st.execute(
+                    "INSERT INTO clubs (id, name, place, time_zone, created_at) VALUES ('k1', 'Читалище „Светлина 1896“',"
+                            + " 'Стара Загора', 'Europe/Sofia', 1764000000)");
         }
         try (Database db = Database.open(url)) {
             assertEquals(expectedVersions(), versions(db));
             assertEquals(1L, BatchStoreTest.count(db, "SELECT COUNT(*) FROM clubs WHERE id = 'k1'"), "nothing lost");
-            assertEquals((long) expectedVersions().size(),
+            assertEquals(
+                    (long) expectedVersions().size(),
                     BatchStoreTest.count(db, "SELECT COUNT(*) FROM schema_version WHERE applied_at = 1764000000"));
         }
         try (Database db = Database.open(url)) {
-            db.write(c -> c.createStatement().executeUpdate(
-                    "UPDATE schema_version SET checksum = 'edited' WHERE name = 'V3__enrolment_requests.sql'"));
+            db.write(c -> c.createStatement()
+                    .executeUpdate(
+                            "UPDATE schema_version SET checksum = 'edited' WHERE name = 'V3__enrolment_requests.sql'"));
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(url));
         assertTrue(e.getMessage().contains("V3__enrolment_requests.sql"), e.getMessage());
@@ -75,8 +81,8 @@ class MigrationsTest {
 
     @Test
     void anUnknownUrlIsRefusedWithoutShowingItsPassword() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Database.open("jdbc:mysql://host/db?user=u&password=secret"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Database.open("jdbc:mysql://host/db?user=u&password=secret"));
         assertEquals(false, e.getMessage().contains("secret"));
     }
 
@@ -92,7 +98,8 @@ class MigrationsTest {
         return db.read(c -> {
             List<String> rows = new ArrayList<>();
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT version, name, checksum FROM schema_version ORDER BY version")) {
+                    ResultSet rs =
+                            st.executeQuery("SELECT version, name, checksum FROM schema_version ORDER BY version")) {
                 while (rs.next()) {
                     rows.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3));
                 }

@@ -18,7 +18,11 @@ import org.apache.commons.csv.CSVRecord;
 public record CsvTable(List<String> header, List<Map<String, String>> rows) {
     public static CsvTable parse(String text) throws IOException {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord record : parser) {

@@ -11,8 +11,10 @@ import java.util.zip.GZIPOutputStream;
 
 /** A small java.net.http client for tests against the real server on a loopback port. */
 public final class Http {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String base;
 
     public Http(int port) {
@@ -28,10 +30,14 @@ public final class Http {
     }
 
     /** A batch upload: gzip body, bearer token, Idempotency-Key. */
-    public HttpResponse<String> upload(String token, String batchId, byte[] json) throws IOException, InterruptedException {
-        return send(request("/api/v1/batches").header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", batchId).header("Content-Type", "application/json")
-                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(gzip(json))));
+    public HttpResponse<String> upload(String token, String batchId, byte[] json)
+            throws IOException, InterruptedException {
+        return send(request("/api/v1/batches")
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", batchId)
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(json))));
     }
 
     public static byte[] gzip(byte[] bytes) throws IOException {

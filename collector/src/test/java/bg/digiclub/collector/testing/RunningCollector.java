@@ -9,7 +9,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
-import bg.digiclub.support.secret.SlowHash;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.User;
@@ -22,13 +23,14 @@ import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.EnrolmentResponse;
 import bg.digiclub.common.batch.StrictJson;
+import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.TestClock;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A real collector on a loopback port with a real database, two clubs and an enrolment code each. */
 public final class RunningCollector implements AutoCloseable {
     public static final Club RODINA = new Club("sz-rodina-1860", "НЧ „Родина – 1860“", "Стара Загора", DemoClubs.SOFIA);
-    public static final Club ZAGORE = new Club("zagore-probuda-1928", "НЧ „Пробуда – 1928“", "с. Загоре", DemoClubs.SOFIA);
+    public static final Club ZAGORE =
+            new Club("zagore-probuda-1928", "НЧ „Пробуда – 1928“", "с. Загоре", DemoClubs.SOFIA);
     public static final String RODINA_CODE = "R0D1-NA18-60AA";
     public static final String ZAGORE_CODE = "ZAG0-RE19-28BB";
     public static final String PASSWORD = "correct horse battery";
@@ -49,10 +51,18 @@ public final class RunningCollector implements AutoCloseable {
         for (Club club : new Club[] {RODINA, ZAGORE}) {
             clubs.saveClub(club, clock.instant());
         }
-        clubs.addEnrolmentCode(RODINA.id(), Secrets.hashCode(RODINA_CODE), clock.instant().plus(Duration.ofDays(7)),
-                10, clock.instant());
-        clubs.addEnrolmentCode(ZAGORE.id(), Secrets.hashCode(ZAGORE_CODE), clock.instant().plus(Duration.ofDays(7)),
-                10, clock.instant());
+        clubs.addEnrolmentCode(
+                RODINA.id(),
+                Secrets.hashCode(RODINA_CODE),
+                clock.instant().plus(Duration.ofDays(7)),
+                10,
+                clock.instant());
+        clubs.addEnrolmentCode(
+                ZAGORE.id(),
+                Secrets.hashCode(ZAGORE_CODE),
+                clock.instant().plus(Duration.ofDays(7)),
+                10,
+                clock.instant());
         UserStore users = new UserStore(database, new SlowHash(SlowHash.MIN_ITERATIONS));
         users.save(new User("obshtina", Role.MUNICIPALITY, null), PASSWORD.toCharArray(), clock.instant());
         users.save(new User("rodina", Role.CLUB_STAFF, RODINA.id()), PASSWORD.toCharArray(), clock.instant());
@@ -84,7 +94,8 @@ public final class RunningCollector implements AutoCloseable {
     public EnrolmentResponse enrolNow(String code) throws Exception {
         HttpResponse<String> response = http.send(http.request("/api/v1/enrolments")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"enrolmentCode\":\"" + code + "\",\"agentVersion\":\"0.1.0\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"enrolmentCode\":\"" + code + "\",\"agentVersion\":\"0.1.0\"}")));
         if (response.statusCode() != 201) {
             throw new AssertionError("enrolment answered " + response.statusCode() + ": " + response.body());
         }
@@ -93,7 +104,8 @@ public final class RunningCollector implements AutoCloseable {
 
     public long count(String sql) throws SQLException {
         return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(sql);
+                    ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getLong(1) : -1L;
             }
         });

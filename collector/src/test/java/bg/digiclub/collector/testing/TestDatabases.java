@@ -1,9 +1,10 @@
 package bg.digiclub.collector.testing;
 
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.testsupport.TestPostgres;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.testsupport.TestPostgres;
 
 /**
  * The two real databases the collector runs on. SQLite is a file in the test's temporary
@@ -12,8 +13,7 @@ import java.util.stream.Stream;
  * test gets its own fresh schema in it ({@link TestPostgres}, the one bootstrap of every module's tests).
  */
 public final class TestDatabases {
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** The store kinds, for {@code @MethodSource}. */
     public static Stream<String> kinds() {

@@ -5,16 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import bg.digiclub.support.secret.SlowHash;
-import bg.digiclub.collector.auth.Role;
-import bg.digiclub.collector.auth.User;
-import bg.digiclub.collector.auth.UserStore;
-import bg.digiclub.collector.demo.DemoClubs;
-import bg.digiclub.collector.demo.DemoSeeder;
-import bg.digiclub.collector.server.CollectorServer;
-import bg.digiclub.collector.server.ServerSettings;
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.collector.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,6 +45,7 @@ import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.testing.CsvTable;
 import bg.digiclub.collector.testing.TestDatabases;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromedriver): sign in, see
@@ -77,11 +68,13 @@ class DashboardBrowserTest {
             UserStore users = new UserStore(db, new SlowHash(SlowHash.MIN_ITERATIONS));
             users.save(new User("obshtina", Role.MUNICIPALITY, null), PASSWORD.toCharArray(), NOW);
             users.save(new User("rodina", Role.CLUB_STAFF, "sz-rodina-1860"), PASSWORD.toCharArray(), NOW);
-            long expectedSessions = sessions(db, "sz-rodina-1860", LocalDate.parse("2026-10-27"),
-                    LocalDate.parse("2026-11-25"));
+            long expectedSessions =
+                    sessions(db, "sz-rodina-1860", LocalDate.parse("2026-10-27"), LocalDate.parse("2026-11-25"));
             assertTrue(expectedSessions > 0);
             try (CollectorServer server = CollectorServer.start(
-                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS), db, clock)) {
+                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS),
+                    db,
+                    clock)) {
                 String base = "http://127.0.0.1:" + server.port();
                 Path downloads = Files.createDirectories(temp.resolve("downloads"));
                 WebDriver browser = chromium(downloads);
@@ -99,10 +92,14 @@ class DashboardBrowserTest {
                     assertEquals(32, rows.size(), "all 32 clubs of Stara Zagora");
                     screenshot(browser, "dashboard-overview.png", 2600);
 
-                    browser.findElement(By.cssSelector("tr[data-club='sz-rodina-1860'] a")).click();
+                    browser.findElement(By.cssSelector("tr[data-club='sz-rodina-1860'] a"))
+                            .click();
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("club-name")));
-                    assertEquals("НЧ „Родина – 1860“", browser.findElement(By.id("club-name")).getText());
-                    assertEquals(Long.toString(expectedSessions),
+                    assertEquals(
+                            "НЧ „Родина – 1860“",
+                            browser.findElement(By.id("club-name")).getText());
+                    assertEquals(
+                            Long.toString(expectedSessions),
                             browser.findElement(By.id("sessions")).getText().replace("\u202f", ""));
                     screenshot(browser, "dashboard-club.png", 2300);
 
@@ -114,12 +111,15 @@ class DashboardBrowserTest {
                     assertEquals(Long.toString(expectedSessions), rodina.get("sessions"));
 
                     // a PC with a health problem makes the more telling screenshot, when there is one
-                    List<WebElement> unhealthy = browser.findElements(
-                            By.xpath("//table[@id='devices']//tr[.//span[@data-health='AMBER' or @data-health='RED']]//a"));
-                    (unhealthy.isEmpty() ? browser.findElement(By.cssSelector("#devices tbody tr a")) : unhealthy.get(0))
+                    List<WebElement> unhealthy = browser.findElements(By.xpath(
+                            "//table[@id='devices']//tr[.//span[@data-health='AMBER' or @data-health='RED']]//a"));
+                    (unhealthy.isEmpty()
+                                    ? browser.findElement(By.cssSelector("#devices tbody tr a"))
+                                    : unhealthy.get(0))
                             .click();
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("health-chart")));
-                    assertTrue(browser.findElement(By.id("device-name")).getText().startsWith("PC "));
+                    assertTrue(
+                            browser.findElement(By.id("device-name")).getText().startsWith("PC "));
                     screenshot(browser, "dashboard-device.png", 1500);
 
                     // the same pages in English, chosen in the top bar
@@ -127,7 +127,8 @@ class DashboardBrowserTest {
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clubs")));
                     assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
                     screenshot(browser, "dashboard-overview-en.png", 2600);
-                    browser.findElement(By.cssSelector("tr[data-club='sz-rodina-1860'] a")).click();
+                    browser.findElement(By.cssSelector("tr[data-club='sz-rodina-1860'] a"))
+                            .click();
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("club-name")));
                     screenshot(browser, "dashboard-club-en.png", 2300);
                     browser.findElement(By.id("language")).click();
@@ -141,7 +142,9 @@ class DashboardBrowserTest {
                     browser.findElement(By.id("login")).click();
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("club-name")));
                     browser.get(base + "/clubs/zagore-probuda-1928");
-                    assertEquals("Нямате достъп", browser.findElement(By.tagName("h1")).getText());
+                    assertEquals(
+                            "Нямате достъп",
+                            browser.findElement(By.tagName("h1")).getText());
                 } finally {
                     browser.quit();
                 }
@@ -152,25 +155,41 @@ class DashboardBrowserTest {
     private WebDriver chromium(Path downloads) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + temp.resolve("profile"), "--window-size=1280,900", "--lang=bg");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + temp.resolve("profile"),
+                "--window-size=1280,900",
+                "--lang=bg");
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
         options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
     private static Path waitForDownload(Path downloads) {
         // the browser writes the file in the background (as .crdownload) and renames it to .csv once complete
-        return await("a CSV downloaded to " + downloads).until(() -> {
-            try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(p -> p.toString().endsWith(".csv")).findFirst();
-            }
-        }, Optional::isPresent).orElseThrow();
+        return await("a CSV downloaded to " + downloads)
+                .until(
+                        () -> {
+                            try (Stream<Path> files = Files.list(downloads)) {
+                                return files.filter(p -> p.toString().endsWith(".csv"))
+                                        .findFirst();
+                            }
+                        },
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private static void screenshot(WebDriver browser, String name, int height) throws IOException {

@@ -47,23 +47,36 @@ class DashboardHttpTest {
     /** 23 sessions at Rodina on 2026-11-24: 12 women 65-74, 7 men 55-64, 3 women 18-24, 1 undeclared. */
     static void uploadRodinaDay(RunningCollector c, EnrolmentResponse pc) throws Exception {
         Instant nine = Instant.parse("2026-11-24T07:00:00Z");
-        List<HourUsage> hours = List.of(new HourUsage(nine, 10, 6, 4, 55, 60),
+        List<HourUsage> hours = List.of(
+                new HourUsage(nine, 10, 6, 4, 55, 60),
                 new HourUsage(nine.plus(Duration.ofHours(1)), 8, 5, 3, 60, 60),
                 new HourUsage(nine.plus(Duration.ofHours(5)), 5, 5, 0, 45, 60));
-        List<DemographicCount> cells = List.of(new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, 12),
-                new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 7), new DemographicCount(AgeBand.AGE_18_24, Sex.FEMALE, 3),
+        List<DemographicCount> cells = List.of(
+                new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, 12),
+                new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 7),
+                new DemographicCount(AgeBand.AGE_18_24, Sex.FEMALE, 3),
                 new DemographicCount(AgeBand.NOT_DECLARED, Sex.NOT_DECLARED, 1));
-        Batch batch = Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia",
-                Instant.parse("2026-11-23T22:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), 1, Evictions.NONE,
+        Batch batch = Batch.usage(
+                UUID.randomUUID(),
+                pc.deviceId(),
+                pc.clubId(),
+                "0.1.0",
+                "Europe/Sofia",
+                Instant.parse("2026-11-23T22:00:00Z"),
+                Instant.parse("2026-11-24T22:00:00Z"),
+                1,
+                Evictions.NONE,
                 new UsagePayload(hours, List.of(new DayUsage(LocalDate.parse("2026-11-24"), cells, 5, List.of()))));
-        HttpResponse<String> response = c.http.upload(pc.token(), batch.batchId().toString(), c.json.writeValueAsBytes(batch));
+        HttpResponse<String> response =
+                c.http.upload(pc.token(), batch.batchId().toString(), c.json.writeValueAsBytes(batch));
         assertEquals(200, response.statusCode(), response.body());
     }
 
     static String login(RunningCollector c, String user, String password) throws Exception {
         HttpResponse<String> response = c.http.send(c.http.request("/login")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password.replace(" ", "+"))));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + user + "&password=" + password.replace(" ", "+"))));
         assertEquals(302, response.statusCode(), response.body());
         String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
@@ -89,12 +102,20 @@ class DashboardHttpTest {
             HttpResponse<String> overview = get(c, cookie, "/?" + period);
             assertEquals(200, overview.statusCode());
             Document page = Jsoup.parse(overview.body());
-            assertEquals("НЧ „Родина – 1860“", page.selectFirst("tr[data-club=sz-rodina-1860] a").text());
-            assertEquals("НЧ „Пробуда – 1928“", page.selectFirst("tr[data-club=zagore-probuda-1928] a").text());
+            assertEquals(
+                    "НЧ „Родина – 1860“",
+                    page.selectFirst("tr[data-club=sz-rodina-1860] a").text());
+            assertEquals(
+                    "НЧ „Пробуда – 1928“",
+                    page.selectFirst("tr[data-club=zagore-probuda-1928] a").text());
             assertEquals("23", page.getElementById("total-sessions").text(), "23 sessions in all");
-            assertTrue(overview.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+            assertTrue(overview.headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElse("")
+                    .contains("default-src 'self'"));
 
-            Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?" + period).body());
+            Document club = Jsoup.parse(
+                    get(c, cookie, "/clubs/sz-rodina-1860?" + period).body());
             assertEquals("23", club.getElementById("sessions").text(), "23 sessions");
             assertEquals("2.7", club.getElementById("hours").text(), "2.7 hours");
             assertEquals("5", club.getElementById("member-days").text(), "5 member-days");
@@ -103,7 +124,11 @@ class DashboardHttpTest {
             assertEquals("x", cell(club, "TOTAL-FEMALE"), "the women's total would reveal the 3");
             assertEquals("<5", cell(club, "AGE_18_24-FEMALE"), "3 shown as <5");
             assertEquals("23", cell(club, "TOTAL-TOTAL"), "grand total");
-            assertEquals("75+", club.select("#demographics tbody th").get(AgeBand.AGE_75_PLUS.ordinal()).text(),
+            assertEquals(
+                    "75+",
+                    club.select("#demographics tbody th")
+                            .get(AgeBand.AGE_75_PLUS.ordinal())
+                            .text(),
                     "the kiosk's label");
             assertEquals("svg", club.getElementById("sessions-chart").tagName());
             assertTrue(club.getElementById("sessions-chart").hasClass("chart"));
@@ -118,7 +143,8 @@ class DashboardHttpTest {
             String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
             HttpResponse<String> csv = get(c, cookie, "/export.csv?club=all&from=2026-11-24&to=2026-11-24");
             assertEquals(200, csv.statusCode());
-            assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+            assertTrue(
+                    csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
             assertTrue(csv.body().startsWith("\uFEFF"), "a byte order mark for spreadsheet programs");
             CsvTable table = CsvTable.parse(csv.body());
             assertEquals(3, table.rows().size(), "two clubs and the total: " + table.rows());
@@ -153,7 +179,8 @@ class DashboardHttpTest {
             assertEquals(name + " — DigiClub", club.title());
             assertTrue(club.select(".place b").isEmpty(), "no <b> got through");
 
-            CsvTable csv = CsvTable.parse(get(c, cookie, "/export.csv?club=bs-rodina").body());
+            CsvTable csv =
+                    CsvTable.parse(get(c, cookie, "/export.csv?club=bs-rodina").body());
             assertEquals(1, csv.rows().size());
             assertEquals(name, csv.rows().get(0).get("club_name"));
             assertEquals(place, csv.rows().get(0).get("place"));
@@ -168,7 +195,9 @@ class DashboardHttpTest {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
             HttpResponse<String> bgResponse = c.http.send(c.http.request("/clubs/sz-rodina-1860")
-                    .header("Cookie", cookie).header("Accept-Language", "en-GB,en;q=0.9").GET());
+                    .header("Cookie", cookie)
+                    .header("Accept-Language", "en-GB,en;q=0.9")
+                    .GET());
             Document bg = Jsoup.parse(bgResponse.body());
             assertEquals("bg", bg.selectFirst("html").attr("lang"), "a browser's own language changes nothing");
             assertEquals("Възраст", bg.selectFirst("#demographics thead th").text());
@@ -179,13 +208,24 @@ class DashboardHttpTest {
             String language = choose.headers().firstValue("Set-Cookie").orElseThrow();
             assertTrue(language.startsWith("digiclub_language=en"), language);
             assertTrue(language.contains("SameSite=Strict"), language);
-            Document en = Jsoup.parse(get(c, cookie + "; digiclub_language=en", "/clubs/sz-rodina-1860").body());
+            Document en = Jsoup.parse(get(c, cookie + "; digiclub_language=en", "/clubs/sz-rodina-1860")
+                    .body());
             assertEquals("en", en.selectFirst("html").attr("lang"));
             assertEquals("Age", en.selectFirst("#demographics thead th").text());
-            assertEquals("75+", en.select("#demographics tbody th").get(AgeBand.AGE_75_PLUS.ordinal()).text());
-            assertEquals("Sessions", en.getElementById("sessions").parent().selectFirst(".label").text());
-            assertEquals("Sessions with a “Learning” tile",
-                    en.selectFirst("td[data-cell=LEARNING]").parent().selectFirst("th").text());
+            assertEquals(
+                    "75+",
+                    en.select("#demographics tbody th")
+                            .get(AgeBand.AGE_75_PLUS.ordinal())
+                            .text());
+            assertEquals(
+                    "Sessions",
+                    en.getElementById("sessions").parent().selectFirst(".label").text());
+            assertEquals(
+                    "Sessions with a “Learning” tile",
+                    en.selectFirst("td[data-cell=LEARNING]")
+                            .parent()
+                            .selectFirst("th")
+                            .text());
             assertEquals("/language/bg", en.getElementById("language").attr("href"));
             assertEquals(302, get(c, cookie, "/language/fr").statusCode(), "an unknown language changes nothing");
         }
@@ -199,11 +239,14 @@ class DashboardHttpTest {
             String cookie = login(c, "rodina", RunningCollector.PASSWORD);
             HttpResponse<String> home = get(c, cookie, "/");
             assertEquals(302, home.statusCode());
-            assertEquals("/clubs/sz-rodina-1860", home.headers().firstValue("Location").orElse(""));
+            assertEquals(
+                    "/clubs/sz-rodina-1860",
+                    home.headers().firstValue("Location").orElse(""));
             assertEquals(200, get(c, cookie, "/clubs/sz-rodina-1860").statusCode());
             assertEquals(403, get(c, cookie, "/clubs/zagore-probuda-1928").statusCode());
             assertEquals(403, get(c, cookie, "/devices/" + zagorePc.deviceId()).statusCode());
-            assertEquals(403, get(c, cookie, "/export.csv?club=zagore-probuda-1928").statusCode());
+            assertEquals(
+                    403, get(c, cookie, "/export.csv?club=zagore-probuda-1928").statusCode());
             HttpResponse<String> own = get(c, cookie, "/export.csv?club=all&from=2026-11-24&to=2026-11-24");
             assertEquals(200, own.statusCode());
             assertFalse(own.body().contains("zagore"), own.body());
@@ -214,7 +257,8 @@ class DashboardHttpTest {
     @Test
     void pagesNeedASignInAndFailedSignInsAreThrottled() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            HttpResponse<String> anonymous = c.http.send(c.http.request("/clubs/sz-rodina-1860").GET());
+            HttpResponse<String> anonymous =
+                    c.http.send(c.http.request("/clubs/sz-rodina-1860").GET());
             assertEquals(302, anonymous.statusCode());
             assertEquals("/login", anonymous.headers().firstValue("Location").orElse(""));
             assertEquals(302, c.http.send(c.http.request("/export.csv").GET()).statusCode());
@@ -226,8 +270,8 @@ class DashboardHttpTest {
             }
             HttpResponse<String> locked = c.http.send(c.http.request("/login")
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=obshtina&password="
-                            + RunningCollector.PASSWORD.replace(" ", "+"))));
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "username=obshtina&password=" + RunningCollector.PASSWORD.replace(" ", "+"))));
             assertEquals(429, locked.statusCode(), "even the right password waits while locked");
             c.clock.advance(Duration.ofSeconds(31));
             String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
@@ -242,16 +286,19 @@ class DashboardHttpTest {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
             var synthetic = new SyntheticBatches(new Random(1), "0.1.0");
-            Batch health = synthetic.health(pc.deviceId(), pc.clubId(), ZoneId.of("Europe/Sofia"),
-                    LocalDate.parse("2026-11-24"), 1, 96, true);
-            assertEquals(200, c.http.upload(pc.token(), health.batchId().toString(), c.json.writeValueAsBytes(health))
-                    .statusCode());
+            Batch health = synthetic.health(
+                    pc.deviceId(), pc.clubId(), ZoneId.of("Europe/Sofia"), LocalDate.parse("2026-11-24"), 1, 96, true);
+            assertEquals(
+                    200,
+                    c.http.upload(pc.token(), health.batchId().toString(), c.json.writeValueAsBytes(health))
+                            .statusCode());
             String cookie = login(c, "rodina", RunningCollector.PASSWORD);
-            Document page = Jsoup.parse(get(c, cookie, "/devices/" + pc.deviceId()
-                    + "?from=2026-11-20&to=2026-11-24").body());
+            Document page = Jsoup.parse(get(c, cookie, "/devices/" + pc.deviceId() + "?from=2026-11-20&to=2026-11-24")
+                    .body());
             assertNotNull(page.getElementById("health-chart"), "health chart");
             assertTrue(page.select("#checks li").eachText().contains("disk:/: WARN"), "current disk check");
-            assertEquals("2026-11-24", page.selectFirst("#health-days tbody tr td").text(), "the day's summary");
+            assertEquals(
+                    "2026-11-24", page.selectFirst("#health-days tbody tr td").text(), "the day's summary");
             Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860").body());
             assertFalse(club.select("[data-health=RED], [data-health=AMBER]").isEmpty(), "unhealthy club");
         }

@@ -29,13 +29,14 @@ import bg.digiclub.common.link.TileCategory;
 class PageTextTest {
     /** A key handed to {@code t.get(...)} in a template or to a page's error in Java. */
     private static final Pattern KEY = Pattern.compile("\"([a-z][A-Za-z]*(?:\\.[A-Za-z0-9_]+)+)\"");
+
     private static final Path[] SOURCES = {Path.of("src/main/jte"), Path.of("src/main/java/bg/digiclub/collector/web")};
 
     private static Properties bundle(String language) throws IOException {
         Properties properties = new Properties();
         String resource = "/bg/digiclub/collector/web/messages_" + language + ".properties";
         try (InputStream in = PageTextTest.class.getResourceAsStream(resource);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;
@@ -43,7 +44,8 @@ class PageTextTest {
 
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
-        assertEquals(new TreeSet<>(bundle("bg").stringPropertyNames()),
+        assertEquals(
+                new TreeSet<>(bundle("bg").stringPropertyNames()),
                 new TreeSet<>(bundle("en").stringPropertyNames()));
     }
 
@@ -52,8 +54,13 @@ class PageTextTest {
         Set<String> keys = bundle("bg").stringPropertyNames();
         Set<String> used = usedKeys();
         Set<String> missing = new TreeSet<>(used);
-        missing.removeIf(key -> !key.contains(".") || key.endsWith(".jte") || key.endsWith(".css")
-                || key.endsWith(".js") || key.endsWith(".csv") || key.startsWith("bg.") || key.startsWith("gg."));
+        missing.removeIf(key -> !key.contains(".")
+                || key.endsWith(".jte")
+                || key.endsWith(".css")
+                || key.endsWith(".js")
+                || key.endsWith(".csv")
+                || key.startsWith("bg.")
+                || key.startsWith("gg."));
         missing.removeAll(keys);
         assertEquals(Set.of(), missing, "keys used but missing in messages_*.properties");
         Set<String> unused = new TreeSet<>(keys);

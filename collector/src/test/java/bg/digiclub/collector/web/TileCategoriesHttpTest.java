@@ -1,7 +1,6 @@
 package bg.digiclub.collector.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -48,24 +47,37 @@ class TileCategoriesHttpTest {
      * One PC's day at Rodina: {@code sessions} guest sessions of women 65-74 started at 9:00 local,
      * with the given tile counts.
      */
-    private static Batch day(EnrolmentResponse pc, LocalDate day, long sequence, int sessions,
-                             List<TileCategoryCount> tiles) {
+    private static Batch day(
+            EnrolmentResponse pc, LocalDate day, long sequence, int sessions, List<TileCategoryCount> tiles) {
         Instant from = day.atStartOfDay(ZoneId.of("Europe/Sofia")).toInstant();
-        return Batch.usage(UUID.randomUUID(), pc.deviceId(), pc.clubId(), "0.1.0", "Europe/Sofia", from,
-                from.plus(Duration.ofDays(1)), sequence, Evictions.NONE, new UsagePayload(
+        return Batch.usage(
+                UUID.randomUUID(),
+                pc.deviceId(),
+                pc.clubId(),
+                "0.1.0",
+                "Europe/Sofia",
+                from,
+                from.plus(Duration.ofDays(1)),
+                sequence,
+                Evictions.NONE,
+                new UsagePayload(
                         List.of(new HourUsage(from.plus(Duration.ofHours(9)), sessions, sessions, 0, 60, 60)),
-                        List.of(new DayUsage(day, List.of(new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, sessions)),
-                                0, tiles))));
+                        List.of(new DayUsage(
+                                day,
+                                List.of(new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, sessions)),
+                                0,
+                                tiles))));
     }
 
     private static void upload(RunningCollector c, EnrolmentResponse pc, Batch batch) throws Exception {
-        HttpResponse<String> response = c.http.upload(pc.token(), batch.batchId().toString(),
-                c.json.writeValueAsBytes(batch));
+        HttpResponse<String> response =
+                c.http.upload(pc.token(), batch.batchId().toString(), c.json.writeValueAsBytes(batch));
         assertEquals(200, response.statusCode(), response.body());
     }
 
     private static String get(RunningCollector c, String cookie, String path) throws Exception {
-        HttpResponse<String> response = c.http.send(c.http.request(path).header("Cookie", cookie).GET());
+        HttpResponse<String> response =
+                c.http.send(c.http.request(path).header("Cookie", cookie).GET());
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
     }
@@ -77,20 +89,41 @@ class TileCategoriesHttpTest {
             EnrolmentResponse pc1 = c.enrol(RunningCollector.RODINA_CODE);
             EnrolmentResponse pc2 = c.enrol(RunningCollector.RODINA_CODE);
             // PC 1, 23 and 24 November: 9 + 6 learning, 7 + 0 e-government, 3 health sessions
-            Batch monday = day(pc1, LocalDate.parse("2026-11-23"), 1, 12, List.of(
-                    new TileCategoryCount(TileCategory.E_GOVERNMENT, 7), new TileCategoryCount(TileCategory.LEARNING, 9),
-                    new TileCategoryCount(TileCategory.HEALTH, 3)));
+            Batch monday = day(
+                    pc1,
+                    LocalDate.parse("2026-11-23"),
+                    1,
+                    12,
+                    List.of(
+                            new TileCategoryCount(TileCategory.E_GOVERNMENT, 7),
+                            new TileCategoryCount(TileCategory.LEARNING, 9),
+                            new TileCategoryCount(TileCategory.HEALTH, 3)));
             upload(c, pc1, monday);
-            upload(c, pc1, day(pc1, LocalDate.parse("2026-11-24"), 2, 8, List.of(
-                    new TileCategoryCount(TileCategory.LEARNING, 6))));
+            upload(
+                    c,
+                    pc1,
+                    day(
+                            pc1,
+                            LocalDate.parse("2026-11-24"),
+                            2,
+                            8,
+                            List.of(new TileCategoryCount(TileCategory.LEARNING, 6))));
             // PC 2, 24 November: 2 more learning sessions; and an agent from before tile categories
-            upload(c, pc2, day(pc2, LocalDate.parse("2026-11-24"), 1, 5, List.of(
-                    new TileCategoryCount(TileCategory.LEARNING, 2))));
+            upload(
+                    c,
+                    pc2,
+                    day(
+                            pc2,
+                            LocalDate.parse("2026-11-24"),
+                            1,
+                            5,
+                            List.of(new TileCategoryCount(TileCategory.LEARNING, 2))));
             upload(c, pc2, day(pc2, LocalDate.parse("2026-11-22"), 2, 4, List.of()));
             // the first batch delivered again (its answer lost on the way): stored once
-            HttpResponse<String> replay = c.http.upload(pc1.token(), monday.batchId().toString(),
-                    c.json.writeValueAsBytes(monday));
-            assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
+            HttpResponse<String> replay =
+                    c.http.upload(pc1.token(), monday.batchId().toString(), c.json.writeValueAsBytes(monday));
+            assertEquals(
+                    "true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
 
             assertEquals(17, c.count("SELECT SUM(sessions) FROM usage_tile_categories WHERE category = 'LEARNING'"));
             String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
@@ -99,8 +132,12 @@ class TileCategoriesHttpTest {
             assertEquals("7", DashboardHttpTest.cell(club, "E_GOVERNMENT"), "7 e-government sessions");
             assertEquals("<5", DashboardHttpTest.cell(club, "HEALTH"), "3 health sessions shown as <5");
             assertEquals("0", DashboardHttpTest.cell(club, "FAMILY"), "none is 0");
-            assertEquals("Сесии с плочка „Учене“",
-                    club.selectFirst("td[data-cell=LEARNING]").parent().selectFirst("th").text(),
+            assertEquals(
+                    "Сесии с плочка „Учене“",
+                    club.selectFirst("td[data-cell=LEARNING]")
+                            .parent()
+                            .selectFirst("th")
+                            .text(),
                     "the category as the kiosk labels it");
             Document oneDay = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-24&to=2026-11-24"));
             assertEquals("8", DashboardHttpTest.cell(oneDay, "LEARNING"), "the period's days only");
@@ -122,16 +159,23 @@ class TileCategoriesHttpTest {
     void aDayCountingMoreTileSessionsThanSessionsIsRefusedAndStoresNothing(String kind) throws Exception {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
-            Batch good = day(pc, LocalDate.parse("2026-11-24"), 1, 3, List.of(new TileCategoryCount(TileCategory.LEARNING, 3)));
+            Batch good = day(
+                    pc, LocalDate.parse("2026-11-24"), 1, 3, List.of(new TileCategoryCount(TileCategory.LEARNING, 3)));
             String body = c.json.writeValueAsString(good).replace("\"sessions\":3}]}", "\"sessions\":4}]}");
-            HttpResponse<String> response = c.http.upload(pc.token(), good.batchId().toString(), body.getBytes());
+            HttpResponse<String> response =
+                    c.http.upload(pc.token(), good.batchId().toString(), body.getBytes());
             assertEquals(422, response.statusCode(), response.body());
             Problem problem = c.json.readValue(response.body(), Problem.class);
             assertEquals("invalid", problem.code());
             assertTrue(problem.message().contains("LEARNING"), problem.message());
-            String twice = c.json.writeValueAsString(good).replace("[{\"category\":\"LEARNING\",\"sessions\":3}]",
-                    "[{\"category\":\"LEARNING\",\"sessions\":3},{\"category\":\"LEARNING\",\"sessions\":1}]");
-            assertEquals(422, c.http.upload(pc.token(), good.batchId().toString(), twice.getBytes()).statusCode());
+            String twice = c.json.writeValueAsString(good)
+                    .replace(
+                            "[{\"category\":\"LEARNING\",\"sessions\":3}]",
+                            "[{\"category\":\"LEARNING\",\"sessions\":3},{\"category\":\"LEARNING\",\"sessions\":1}]");
+            assertEquals(
+                    422,
+                    c.http.upload(pc.token(), good.batchId().toString(), twice.getBytes())
+                            .statusCode());
             assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
             assertEquals(0, c.count("SELECT COUNT(*) FROM usage_tile_categories"));
         }

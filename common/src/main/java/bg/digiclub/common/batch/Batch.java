@@ -1,12 +1,13 @@
 package bg.digiclub.common.batch;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * One upload: the envelope and exactly one payload, {@link #usage()} for
@@ -35,11 +36,35 @@ import java.util.UUID;
  * @param health        present only for {@link BatchKind#HEALTH}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "batchId", "deviceId", "clubId", "agentVersion", "timeZone",
-        "periodFrom", "periodTo", "sequence", "evicted", "kind", "usage", "health"})
-public record Batch(int schemaVersion, UUID batchId, UUID deviceId, String clubId, String agentVersion,
-                    String timeZone, Instant periodFrom, Instant periodTo, long sequence, Evictions evicted,
-                    BatchKind kind, UsagePayload usage, HealthPayload health) {
+@JsonPropertyOrder({
+    "schemaVersion",
+    "batchId",
+    "deviceId",
+    "clubId",
+    "agentVersion",
+    "timeZone",
+    "periodFrom",
+    "periodTo",
+    "sequence",
+    "evicted",
+    "kind",
+    "usage",
+    "health"
+})
+public record Batch(
+        int schemaVersion,
+        UUID batchId,
+        UUID deviceId,
+        String clubId,
+        String agentVersion,
+        String timeZone,
+        Instant periodFrom,
+        Instant periodTo,
+        long sequence,
+        Evictions evicted,
+        BatchKind kind,
+        UsagePayload usage,
+        HealthPayload health) {
 
     /** The schema version this code reads and writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -60,7 +85,8 @@ public record Batch(int schemaVersion, UUID batchId, UUID deviceId, String clubI
             throw new IllegalArgumentException("periodTo must be after periodFrom");
         }
         if (Duration.between(periodFrom, periodTo).compareTo(BatchLimits.MAX_PERIOD) > 0) {
-            throw new IllegalArgumentException("the period may cover at most " + BatchLimits.MAX_PERIOD.toDays() + " days");
+            throw new IllegalArgumentException(
+                    "the period may cover at most " + BatchLimits.MAX_PERIOD.toDays() + " days");
         }
         Require.range(sequence, 1, Long.MAX_VALUE, "sequence");
         Require.present(evicted, "evicted");
@@ -88,26 +114,66 @@ public record Batch(int schemaVersion, UUID batchId, UUID deviceId, String clubI
             // a day's health summary is complete only after midnight, so it rides with a later
             // (15-minute) batch: it may lie before the period, but not in the future of it
             for (HealthDay day : health.days()) {
-                requireDayInPeriod(day.day(), firstDay.minusDays(BatchLimits.MAX_PERIOD.toDays()), lastDay,
-                        "health day");
+                requireDayInPeriod(
+                        day.day(), firstDay.minusDays(BatchLimits.MAX_PERIOD.toDays()), lastDay, "health day");
             }
         }
     }
 
     /** A usage batch. */
-    public static Batch usage(UUID batchId, UUID deviceId, String clubId, String agentVersion, String timeZone,
-                              Instant periodFrom, Instant periodTo, long sequence, Evictions evicted,
-                              UsagePayload usage) {
-        return new Batch(SCHEMA_VERSION, batchId, deviceId, clubId, agentVersion, timeZone, periodFrom, periodTo,
-                sequence, evicted, BatchKind.USAGE, usage, null);
+    public static Batch usage(
+            UUID batchId,
+            UUID deviceId,
+            String clubId,
+            String agentVersion,
+            String timeZone,
+            Instant periodFrom,
+            Instant periodTo,
+            long sequence,
+            Evictions evicted,
+            UsagePayload usage) {
+        return new Batch(
+                SCHEMA_VERSION,
+                batchId,
+                deviceId,
+                clubId,
+                agentVersion,
+                timeZone,
+                periodFrom,
+                periodTo,
+                sequence,
+                evicted,
+                BatchKind.USAGE,
+                usage,
+                null);
     }
 
     /** A health batch. */
-    public static Batch health(UUID batchId, UUID deviceId, String clubId, String agentVersion, String timeZone,
-                               Instant periodFrom, Instant periodTo, long sequence, Evictions evicted,
-                               HealthPayload health) {
-        return new Batch(SCHEMA_VERSION, batchId, deviceId, clubId, agentVersion, timeZone, periodFrom, periodTo,
-                sequence, evicted, BatchKind.HEALTH, null, health);
+    public static Batch health(
+            UUID batchId,
+            UUID deviceId,
+            String clubId,
+            String agentVersion,
+            String timeZone,
+            Instant periodFrom,
+            Instant periodTo,
+            long sequence,
+            Evictions evicted,
+            HealthPayload health) {
+        return new Batch(
+                SCHEMA_VERSION,
+                batchId,
+                deviceId,
+                clubId,
+                agentVersion,
+                timeZone,
+                periodFrom,
+                periodTo,
+                sequence,
+                evicted,
+                BatchKind.HEALTH,
+                null,
+                health);
     }
 
     private static ZoneId zone(String timeZone) {
@@ -126,7 +192,8 @@ public record Batch(int schemaVersion, UUID batchId, UUID deviceId, String clubI
 
     private static void requireDayInPeriod(LocalDate day, LocalDate first, LocalDate last, String what) {
         if (day.isBefore(first) || day.isAfter(last)) {
-            throw new IllegalArgumentException(what + " " + day + " is outside the period's days " + first + " to " + last);
+            throw new IllegalArgumentException(
+                    what + " " + day + " is outside the period's days " + first + " to " + last);
         }
     }
 }

@@ -41,7 +41,8 @@ public final class BatchLimits {
     /** An IANA time zone id such as {@code Europe/Sofia}. */
     public static final Pattern TIME_ZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]{0,30}(/[A-Za-z0-9_+-]{1,30}){0,2}");
     /** A club's enrolment code as printed for staff: 12 characters of Crockford base32 in groups of 4. */
-    public static final Pattern ENROLMENT_CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
+    public static final Pattern ENROLMENT_CODE =
+            Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
     /** A device bearer token: 32 random bytes in unpadded base64url. */
     public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     /**
@@ -50,6 +51,5 @@ public final class BatchLimits {
      */
     public static final Pattern ENROLMENT_REQUEST_KEY = Pattern.compile("[0-9a-f]{64}");
 
-    private BatchLimits() {
-    }
+    private BatchLimits() {}
 }

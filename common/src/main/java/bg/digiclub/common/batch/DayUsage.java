@@ -1,11 +1,13 @@
 package bg.digiclub.common.batch;
 
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * One device's use in one whole local day (in the batch's {@code timeZone}). Only days that
@@ -21,8 +23,11 @@ import java.util.List;
  *                        or no tile opened) is read as empty, and empty is not written, so a batch
  *                        without it has the same canonical form as before the field existed
  */
-public record DayUsage(LocalDate day, List<DemographicCount> sessions, int distinctMembers,
-                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TileCategoryCount> tileCategories) {
+public record DayUsage(
+        LocalDate day,
+        List<DemographicCount> sessions,
+        int distinctMembers,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TileCategoryCount> tileCategories) {
     public DayUsage {
         Require.present(day, "day");
         sessions = Require.list(sessions, AgeBand.values().length * Sex.values().length, "sessions");
@@ -33,8 +38,10 @@ public record DayUsage(LocalDate day, List<DemographicCount> sessions, int disti
             throw new IllegalArgumentException("distinctMembers (" + distinctMembers
                     + ") cannot exceed the day's sessions (" + total + ") on " + day);
         }
-        tileCategories = Require.list(tileCategories == null ? List.of() : tileCategories,
-                TileCategory.values().length, "tileCategories of " + day);
+        tileCategories = Require.list(
+                tileCategories == null ? List.of() : tileCategories,
+                TileCategory.values().length,
+                "tileCategories of " + day);
         Require.unique(tileCategories, TileCategoryCount::category, "tileCategories of " + day);
         for (TileCategoryCount count : tileCategories) {
             if (count.sessions() > total) {

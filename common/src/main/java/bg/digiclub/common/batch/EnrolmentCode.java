@@ -12,8 +12,7 @@ public final class EnrolmentCode {
     public static final String LOOKS_LIKE =
             "an enrolment code looks like 7KQ2-M9XD-4TRB (12 letters and digits, no I, L, O or U)";
 
-    private EnrolmentCode() {
-    }
+    private EnrolmentCode() {}
 
     /**
      * The code in its canonical form ({@link BatchLimits#ENROLMENT_CODE}).

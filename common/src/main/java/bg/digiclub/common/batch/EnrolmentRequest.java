@@ -1,7 +1,8 @@
 package bg.digiclub.common.batch;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A PC asks to be enrolled with its club's enrolment code ({@code POST /api/v1/enrolments}).

@@ -13,8 +13,13 @@ import java.util.List;
  * @param alertCount               status changes to WARN or CRIT that day
  * @param uptimeMinutes            minutes the agent was running that day (0-1500, a DST day has 25 hours)
  */
-public record HealthDay(LocalDate day, List<CheckStatus> worst, Double minFreeDiskPercent,
-                        Double maxCpuTemperatureCelsius, int alertCount, int uptimeMinutes) {
+public record HealthDay(
+        LocalDate day,
+        List<CheckStatus> worst,
+        Double minFreeDiskPercent,
+        Double maxCpuTemperatureCelsius,
+        int alertCount,
+        int uptimeMinutes) {
     public HealthDay {
         Require.present(day, "day");
         worst = Require.list(worst, BatchLimits.MAX_CHECKS, "worst");

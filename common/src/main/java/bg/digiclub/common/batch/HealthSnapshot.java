@@ -1,8 +1,9 @@
 package bg.digiclub.common.batch;
 
-import bg.digiclub.common.health.HealthStatus;
 import java.time.Instant;
 import java.util.List;
+
+import bg.digiclub.common.health.HealthStatus;
 
 /**
  * A PC's health at one moment, taken every 15 minutes while the agent runs.

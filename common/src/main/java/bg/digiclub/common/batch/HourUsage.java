@@ -14,8 +14,13 @@ import java.time.Instant;
  * @param sessionMinutes   minutes of any session running in this hour (0-60; one PC, one session at a time)
  * @param poweredOnMinutes minutes the agent was running in this hour (0-60)
  */
-public record HourUsage(Instant hour, int sessionsStarted, int guestSessions, int memberSessions,
-                        int sessionMinutes, int poweredOnMinutes) {
+public record HourUsage(
+        Instant hour,
+        int sessionsStarted,
+        int guestSessions,
+        int memberSessions,
+        int sessionMinutes,
+        int poweredOnMinutes) {
     public HourUsage {
         Require.wholeHour(hour, "hour");
         Require.range(sessionsStarted, 0, BatchLimits.MAX_SESSIONS_PER_HOUR, "sessionsStarted");

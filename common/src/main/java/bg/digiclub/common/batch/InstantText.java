@@ -40,8 +40,13 @@ final class InstantText extends StdScalarDeserializer<Instant> {
 
     /** {@code yyyy-MM-ddTHH:mm:ssZ}, or null if the text has another shape. */
     static Instant fast(String t) {
-        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
-                || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+        if (t.length() != 20
+                || t.charAt(4) != '-'
+                || t.charAt(7) != '-'
+                || t.charAt(10) != 'T'
+                || t.charAt(13) != ':'
+                || t.charAt(16) != ':'
+                || t.charAt(19) != 'Z') {
             return null;
         }
         int year = digits(t, 0, 4);
@@ -54,7 +59,8 @@ final class InstantText extends StdScalarDeserializer<Instant> {
             return null;
         }
         // LocalDateTime.of checks the ranges (month 13, February 30) and throws DateTimeException
-        return Instant.ofEpochSecond(LocalDateTime.of(year, month, day, hour, minute, second).toEpochSecond(ZoneOffset.UTC));
+        return Instant.ofEpochSecond(
+                LocalDateTime.of(year, month, day, hour, minute, second).toEpochSecond(ZoneOffset.UTC));
     }
 
     private static int digits(String t, int from, int count) {

@@ -11,8 +11,7 @@ import java.util.function.Function;
 
 /** Validation used by the compact constructors; every message names the field. */
 final class Require {
-    private Require() {
-    }
+    private Require() {}
 
     static <T> T present(T value, String field) {
         return Objects.requireNonNull(value, () -> field + " is required");
@@ -50,7 +49,8 @@ final class Require {
     static <T> List<T> list(List<T> values, int max, String field) {
         present(values, field);
         if (values.size() > max) {
-            throw new IllegalArgumentException(field + " has " + values.size() + " entries, at most " + max + " allowed");
+            throw new IllegalArgumentException(
+                    field + " has " + values.size() + " entries, at most " + max + " allowed");
         }
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) == null) {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.time.Instant;
 
 /**
  * The upload contract's one JSON mapper: the agent writes its batches and enrolment requests
@@ -24,15 +23,13 @@ import java.time.Instant;
  * <p>A mapper is thread-safe once built; each caller keeps its own, built once.
  */
 public final class StrictJson {
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /** A new mapper with the contract's settings. */
     public static ObjectMapper mapper() {
         ObjectMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
-                .addModule(new SimpleModule("digiclub-instants")
-                        .addDeserializer(Instant.class, new InstantText()))
+                .addModule(new SimpleModule("digiclub-instants").addDeserializer(Instant.class, new InstantText()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

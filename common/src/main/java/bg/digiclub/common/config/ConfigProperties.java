@@ -58,8 +58,12 @@ public final class ConfigProperties {
     private final Set<String> asked = new HashSet<>();
     private final List<String> knownPrefixes = new ArrayList<>();
 
-    private ConfigProperties(String source, Properties values, Map<String, String> environment,
-                             Map<String, String> writtenAs, List<String> warnings) {
+    private ConfigProperties(
+            String source,
+            Properties values,
+            Map<String, String> environment,
+            Map<String, String> writtenAs,
+            List<String> warnings) {
         this.source = source;
         this.values = values;
         this.environment = environment;
@@ -76,8 +80,10 @@ public final class ConfigProperties {
                 continue;
             }
             if (values.getProperty(r.newKey()) != null) {
-                throw ConfigException.atKey(source, r.oldKey(), "is the old name of '" + r.newKey()
-                        + "', which is set too; keep only " + r.newKey());
+                throw ConfigException.atKey(
+                        source,
+                        r.oldKey(),
+                        "is the old name of '" + r.newKey() + "', which is set too; keep only " + r.newKey());
             }
             values.remove(r.oldKey());
             values.setProperty(r.newKey(), old);
@@ -146,7 +152,8 @@ public final class ConfigProperties {
 
     /** The environment variable that stands for {@code key}: {@code db.password-file} is {@code DIGICLUB_DB_PASSWORD_FILE}. */
     public static String environmentName(String key) {
-        return ENVIRONMENT_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return ENVIRONMENT_PREFIX
+                + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** Where the values came from, as named in error messages. */
@@ -265,7 +272,10 @@ public final class ConfigProperties {
         if (v == null || v.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        return Optional.of(Arrays.stream(v.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList());
     }
 
     /** Every key starting with {@code prefix}; marks the prefix as known to {@link #rejectUnknownKeys()}. */

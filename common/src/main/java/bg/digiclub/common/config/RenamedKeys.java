@@ -27,6 +27,5 @@ public final class RenamedKeys {
     /** The collector's {@code collector.properties}: new in this version, nothing renamed yet. */
     public static final List<RenamedKey> COLLECTOR = List.of();
 
-    private RenamedKeys() {
-    }
+    private RenamedKeys() {}
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param kioskPid       the kiosk's own process id, or null: the agent ends the session as soon as
  *                       that process is gone (killed, crashed) instead of waiting for missed heartbeats
  */
-public record SessionStart(VisitorKind kind, String memberTicket, Demographics demographics, int allowedMinutes,
-                           Long kioskPid) {
+public record SessionStart(
+        VisitorKind kind, String memberTicket, Demographics demographics, int allowedMinutes, Long kioskPid) {
     /** The longest session the agent grants at once (a whole opening day). */
     public static final int MAX_MINUTES = 720;
 
@@ -27,7 +27,8 @@ public record SessionStart(VisitorKind kind, String memberTicket, Demographics d
             throw new IllegalArgumentException("memberTicket must be set for MEMBER and only for MEMBER");
         }
         if (allowedMinutes < 1 || allowedMinutes > MAX_MINUTES) {
-            throw new IllegalArgumentException("allowedMinutes must be between 1 and " + MAX_MINUTES + ", got " + allowedMinutes);
+            throw new IllegalArgumentException(
+                    "allowedMinutes must be between 1 and " + MAX_MINUTES + ", got " + allowedMinutes);
         }
         if (kioskPid != null && kioskPid <= 0) {
             throw new IllegalArgumentException("kioskPid must be a process id (positive), got " + kioskPid);

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bg.digiclub.common.health.HealthStatus;
-import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
-import bg.digiclub.common.link.TileCategory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +20,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+
+import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 
 /** The batch contract reads its own documented examples and refuses what the protocol forbids. */
 class BatchContractTest {
@@ -37,11 +39,18 @@ class BatchContractTest {
     void usageExampleReadsAndWritesBackTheSameJson() throws IOException {
         Batch batch = roundTrip("usage-batch.json", Batch.class);
         assertEquals(BatchKind.USAGE, batch.kind());
-        assertEquals(8, batch.usage().hours().stream().mapToInt(HourUsage::sessionsStarted).sum());
+        assertEquals(
+                8,
+                batch.usage().hours().stream()
+                        .mapToInt(HourUsage::sessionsStarted)
+                        .sum());
         assertEquals(8, batch.usage().days().get(0).totalSessions());
         assertEquals(3, batch.evicted().healthBatches());
-        assertEquals(List.of(new TileCategoryCount(TileCategory.E_GOVERNMENT, 2),
-                new TileCategoryCount(TileCategory.LEARNING, 3), new TileCategoryCount(TileCategory.BROWSING, 5)),
+        assertEquals(
+                List.of(
+                        new TileCategoryCount(TileCategory.E_GOVERNMENT, 2),
+                        new TileCategoryCount(TileCategory.LEARNING, 3),
+                        new TileCategoryCount(TileCategory.BROWSING, 5)),
                 batch.usage().days().get(0).tileCategories());
     }
 
@@ -63,10 +72,11 @@ class BatchContractTest {
         LocalDate day = LocalDate.parse("2026-11-24");
         TileCategoryCount learning = new TileCategoryCount(TileCategory.LEARNING, 2);
         new DayUsage(day, three, 0, List.of(learning, new TileCategoryCount(TileCategory.E_GOVERNMENT, 3)));
-        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-                () -> new DayUsage(day, three, 0, List.of(learning, learning)));
+        IllegalArgumentException twice = assertThrows(
+                IllegalArgumentException.class, () -> new DayUsage(day, three, 0, List.of(learning, learning)));
         assertTrue(twice.getMessage().contains("tileCategories"), twice.getMessage());
-        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException tooMany = assertThrows(
+                IllegalArgumentException.class,
                 () -> new DayUsage(day, three, 0, List.of(new TileCategoryCount(TileCategory.LEARNING, 4))));
         assertTrue(tooMany.getMessage().contains("LEARNING"), tooMany.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TileCategoryCount(TileCategory.HEALTH, 0));
@@ -99,21 +109,23 @@ class BatchContractTest {
     void brokenInvariantNamesTheField() throws IOException {
         String text = Files.readString(EXAMPLES.resolve("usage-batch.json"))
                 .replace("\"sessionMinutes\": 48,", "\"sessionMinutes\": 61,");
-        ValueInstantiationException e = assertThrows(ValueInstantiationException.class,
-                () -> json.readValue(text, Batch.class));
+        ValueInstantiationException e =
+                assertThrows(ValueInstantiationException.class, () -> json.readValue(text, Batch.class));
         assertTrue(e.getCause().getMessage().contains("sessionMinutes must be between 0 and 60"), e.getMessage());
     }
 
     @Test
     void guestPlusMemberMustEqualSessionsStarted() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new HourUsage(Instant.parse("2026-11-24T08:00:00Z"), 3, 1, 1, 20, 60));
         assertTrue(e.getMessage().contains("sessionsStarted"), e.getMessage());
     }
 
     @Test
     void exactSessionTimesCannotBeExpressed() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new HourUsage(Instant.parse("2026-11-24T08:17:00Z"), 1, 1, 0, 20, 60));
     }
 
@@ -121,24 +133,48 @@ class BatchContractTest {
     void hourOutsideThePeriodIsRefused() {
         UsagePayload usage = new UsagePayload(
                 List.of(new HourUsage(Instant.parse("2026-11-25T08:00:00Z"), 1, 1, 0, 20, 60)), List.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Batch.usage(
-                UUID.randomUUID(), UUID.randomUUID(), "sz-rodina-1860", "0.1.0", "Europe/Sofia",
-                Instant.parse("2026-11-23T22:00:00Z"), Instant.parse("2026-11-24T22:00:00Z"), 1, Evictions.NONE, usage));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Batch.usage(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "sz-rodina-1860",
+                        "0.1.0",
+                        "Europe/Sofia",
+                        Instant.parse("2026-11-23T22:00:00Z"),
+                        Instant.parse("2026-11-24T22:00:00Z"),
+                        1,
+                        Evictions.NONE,
+                        usage));
         assertTrue(e.getMessage().contains("outside the period"), e.getMessage());
     }
 
     @Test
     void payloadMustMatchKind() {
         HealthPayload health = new HealthPayload(List.of(), List.of());
-        assertThrows(IllegalArgumentException.class, () -> new Batch(1, UUID.randomUUID(), UUID.randomUUID(),
-                "sz-rodina-1860", "0.1.0", "Europe/Sofia", Instant.parse("2026-11-24T22:00:00Z"),
-                Instant.parse("2026-11-24T22:15:00Z"), 1, Evictions.NONE, BatchKind.USAGE, null, health));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Batch(
+                        1,
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "sz-rodina-1860",
+                        "0.1.0",
+                        "Europe/Sofia",
+                        Instant.parse("2026-11-24T22:00:00Z"),
+                        Instant.parse("2026-11-24T22:15:00Z"),
+                        1,
+                        Evictions.NONE,
+                        BatchKind.USAGE,
+                        null,
+                        health));
     }
 
     @Test
     void demographicCellAppearsOnce() {
         DemographicCount cell = new DemographicCount(AgeBand.AGE_65_74, Sex.FEMALE, 2);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new DayUsage(LocalDate.parse("2026-11-24"), List.of(cell, cell), 0, List.of()));
     }
 
@@ -160,17 +196,43 @@ class BatchContractTest {
 
     @Test
     void noFieldNameHintsAtPersonalOrIdentifyingData() {
-        List<Class<?>> contract = List.of(Batch.class, Evictions.class, UsagePayload.class, HourUsage.class,
-                DayUsage.class, DemographicCount.class, TileCategoryCount.class, HealthPayload.class, HealthSnapshot.class,
-                HealthDay.class, CheckStatus.class, EnrolmentRequest.class, EnrolmentResponse.class,
-                BatchReceipt.class, Problem.class);
-        List<String> forbidden = List.of("host", "user", "ip", "mac", "serial", "url", "member code",
-                "membercode", "pin", "title", "start time", "startedat", "address", "window");
+        List<Class<?>> contract = List.of(
+                Batch.class,
+                Evictions.class,
+                UsagePayload.class,
+                HourUsage.class,
+                DayUsage.class,
+                DemographicCount.class,
+                TileCategoryCount.class,
+                HealthPayload.class,
+                HealthSnapshot.class,
+                HealthDay.class,
+                CheckStatus.class,
+                EnrolmentRequest.class,
+                EnrolmentResponse.class,
+                BatchReceipt.class,
+                Problem.class);
+        List<String> forbidden = List.of(
+                "host",
+                "user",
+                "ip",
+                "mac",
+                "serial",
+                "url",
+                "member code",
+                "membercode",
+                "pin",
+                "title",
+                "start time",
+                "startedat",
+                "address",
+                "window");
         for (Class<?> type : contract) {
             for (var component : type.getRecordComponents()) {
                 String name = component.getName().toLowerCase();
                 for (String word : forbidden) {
-                    assertTrue(!name.equals(word) && !name.contains(word.replace(" ", "")),
+                    assertTrue(
+                            !name.equals(word) && !name.contains(word.replace(" ", "")),
                             type.getSimpleName() + "." + component.getName() + " looks like " + word);
                 }
             }
@@ -191,7 +253,8 @@ class BatchContractTest {
 
     /** Instants may be written with or without fractional seconds; compare them as instants. */
     private JsonNode normalise(JsonNode node) throws IOException {
-        String text = node.toString().replaceAll("\"(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})Z\"", "\"$1.000Z\"")
+        String text = node.toString()
+                .replaceAll("\"(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})Z\"", "\"$1.000Z\"")
                 .replaceAll(":(\\d+)\\.0([,}])", ":$1$2");
         return json.readTree(text);
     }

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.DateTimeException;
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 class InstantTextTest {
     @Test
@@ -25,10 +24,12 @@ class InstantTextTest {
 
     @Test
     void aBadInstantIsAWrongTypeNamingTheValue() {
-        InvalidFormatException e = assertThrows(InvalidFormatException.class,
+        InvalidFormatException e = assertThrows(
+                InvalidFormatException.class,
                 () -> StrictJson.mapper().readValue("\"2026-13-01T00:00:00Z\"", Instant.class));
         assertEquals("2026-13-01T00:00:00Z", e.getValue());
-        assertEquals(Instant.parse("2026-11-24T08:00:00.250Z"),
+        assertEquals(
+                Instant.parse("2026-11-24T08:00:00.250Z"),
                 Assertions.assertDoesNotThrow(
                         () -> StrictJson.mapper().readValue("\"2026-11-24T08:00:00.250Z\"", Instant.class)));
     }

@@ -3,14 +3,15 @@ package bg.digiclub.common.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 
 /** A check report carries facts beside its English words, and still reads JSON written before facts. */
@@ -32,7 +33,11 @@ class CheckReportJsonTest {
 
     @Test
     void factsSurviveARoundTrip() throws IOException {
-        CheckReport report = new CheckReport("disk:/", HealthStatus.WARN, "7 % free of 237 GB", T0,
+        CheckReport report = new CheckReport(
+                "disk:/",
+                HealthStatus.WARN,
+                "7 % free of 237 GB",
+                T0,
                 Map.of("freePercent", 7.0, "totalBytes", 2.54e11));
         assertEquals(report, json.readValue(json.writeValueAsString(report), CheckReport.class));
     }

@@ -27,7 +27,7 @@ class SharedLabelsTest {
         Properties properties = new Properties();
         String resource = "/bg/digiclub/common/i18n/labels_" + language + ".properties";
         try (InputStream in = SharedLabelsTest.class.getResourceAsStream(resource);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;

@@ -19,12 +19,17 @@ class ProgrammeAgeBandTest {
         List<AgeBand> declared = new ArrayList<>(List.of(AgeBand.values()));
         declared.remove(AgeBand.NOT_DECLARED);
         declared.sort(Comparator.comparingInt(b -> b.range().orElseThrow().from()));
-        assertEquals(0, declared.get(0).range().orElseThrow().from(), "children under 16 have a band of their own, from 0");
+        assertEquals(
+                0, declared.get(0).range().orElseThrow().from(), "children under 16 have a band of their own, from 0");
         for (int i = 1; i < declared.size(); i++) {
-            assertEquals(declared.get(i - 1).range().orElseThrow().to() + 1, declared.get(i).range().orElseThrow().from(),
+            assertEquals(
+                    declared.get(i - 1).range().orElseThrow().to() + 1,
+                    declared.get(i).range().orElseThrow().from(),
                     declared.get(i - 1) + " then " + declared.get(i));
         }
-        assertEquals(Integer.MAX_VALUE, declared.get(declared.size() - 1).range().orElseThrow().to());
+        assertEquals(
+                Integer.MAX_VALUE,
+                declared.get(declared.size() - 1).range().orElseThrow().to());
     }
 
     @Test
@@ -42,8 +47,13 @@ class ProgrammeAgeBandTest {
             assertTrue(!ours.isEmpty(), p + " has bands of ours");
             ours.sort(Comparator.comparingInt(b -> b.range().orElseThrow().from()));
             AgeRange programme = p.range().orElseThrow();
-            assertEquals(programme.from(), ours.get(0).range().orElseThrow().from(), p + " starts where its first band of ours does");
-            assertEquals(programme.to(), ours.get(ours.size() - 1).range().orElseThrow().to(),
+            assertEquals(
+                    programme.from(),
+                    ours.get(0).range().orElseThrow().from(),
+                    p + " starts where its first band of ours does");
+            assertEquals(
+                    programme.to(),
+                    ours.get(ours.size() - 1).range().orElseThrow().to(),
                     p + " ends where its last band of ours does");
         }
     }

@@ -38,14 +38,33 @@ public final class Accounts {
             });
         }
         if (target.user(KIOSK).isEmpty()) {
-            run("useradd", "--system", "--gid", KIOSK, "--home-dir", KIOSK_HOME, "--no-create-home",
-                    "--shell", NOLOGIN, "--comment", "DigiClub kiosk", KIOSK);
+            run(
+                    "useradd",
+                    "--system",
+                    "--gid",
+                    KIOSK,
+                    "--home-dir",
+                    KIOSK_HOME,
+                    "--no-create-home",
+                    "--shell",
+                    NOLOGIN,
+                    "--comment",
+                    "DigiClub kiosk",
+                    KIOSK);
             journal.record("added account " + KIOSK, () -> run("userdel", KIOSK));
         }
         if (target.user(VISITOR).isEmpty()) {
             boolean groupExisted = target.group(VISITOR).isPresent();
-            List<String> cmd = new ArrayList<>(List.of("useradd", "--system", "--home-dir", VISITOR_HOME,
-                    "--no-create-home", "--shell", NOLOGIN, "--comment", "DigiClub visitor"));
+            List<String> cmd = new ArrayList<>(List.of(
+                    "useradd",
+                    "--system",
+                    "--home-dir",
+                    VISITOR_HOME,
+                    "--no-create-home",
+                    "--shell",
+                    NOLOGIN,
+                    "--comment",
+                    "DigiClub visitor"));
             cmd.addAll(groupExisted ? List.of("--gid", VISITOR) : List.of("--user-group"));
             cmd.add(VISITOR);
             run(cmd.toArray(String[]::new));
@@ -79,7 +98,8 @@ public final class Accounts {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int rc = p.waitFor();
         if (rc != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed (exit " + rc + ")" + (out.isEmpty() ? "" : ": " + out));
+            throw new IOException(
+                    String.join(" ", cmd) + " failed (exit " + rc + ")" + (out.isEmpty() ? "" : ": " + out));
         }
     }
 }

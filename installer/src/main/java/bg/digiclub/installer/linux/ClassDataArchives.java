@@ -43,7 +43,8 @@ final class ClassDataArchives {
     void record(Tree tree) throws IOException, InterruptedException {
         Target target = tree.target();
         if (!target.isLiveSystem()) {
-            out.println("class-data archives: skipped (--root: record them on the PC itself with digiclub-installer upgrade)");
+            out.println(
+                    "class-data archives: skipped (--root: record them on the PC itself with digiclub-installer upgrade)");
             return;
         }
         try {
@@ -69,11 +70,23 @@ final class ClassDataArchives {
         Path work = Files.createTempDirectory("digiclub-cds");
         try {
             Path archive = work.resolve("agent.jsa");
-            List<String> cmd = List.of(LinuxInstaller.javaCommand(), "@" + target.resolve(Layout.JVM_OPTIONS),
-                    "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-jar", target.resolve(Layout.jar("agent")).toString(), "run",
-                    "--data-dir", work.resolve("data").toString(), "--interval", "2");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("out").toFile()).start();
+            List<String> cmd = List.of(
+                    LinuxInstaller.javaCommand(),
+                    "@" + target.resolve(Layout.JVM_OPTIONS),
+                    "-XX:ArchiveClassesAtExit=" + archive,
+                    "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off",
+                    "-jar",
+                    target.resolve(Layout.jar("agent")).toString(),
+                    "run",
+                    "--data-dir",
+                    work.resolve("data").toString(),
+                    "--interval",
+                    "2");
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("out").toFile())
+                    .start();
             Path status = work.resolve("data/status.json");
             for (int i = 0; i < 600 && p.isAlive() && !Files.exists(status); i++) {
                 Thread.sleep(100);
@@ -86,8 +99,13 @@ final class ClassDataArchives {
             if (written(archive)) {
                 // laid out like any file, so that a later failed step puts the old archive back
                 tree.file(Layout.CDS_ARCHIVE, Files.readAllBytes(archive), 0644, "root", "root");
-                tree.file(Layout.CDS_ENV, ("DIGICLUB_CDS=-XX:SharedArchiveFile=" + Layout.CDS_ARCHIVE + "\n")
-                        .getBytes(StandardCharsets.UTF_8), 0644, "root", "root");
+                tree.file(
+                        Layout.CDS_ENV,
+                        ("DIGICLUB_CDS=-XX:SharedArchiveFile=" + Layout.CDS_ARCHIVE + "\n")
+                                .getBytes(StandardCharsets.UTF_8),
+                        0644,
+                        "root",
+                        "root");
                 out.println("agent class-data archive: recorded " + Layout.CDS_ARCHIVE);
             } else {
                 Files.deleteIfExists(target.resolve(Layout.CDS_ENV));
@@ -119,36 +137,72 @@ final class ClassDataArchives {
             Path own = work.resolve("kiosk");
             Files.createDirectory(own);
             Path cookie = own.resolve("xauth");
-            Files.createFile(cookie, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    cookie, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             String display = freeDisplay();
             String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            Run.Result added = Run.run(List.of("xauth", "-q", "-f", cookie.toString(), "add", display, ".", key), null, 30);
+            Run.Result added =
+                    Run.run(List.of("xauth", "-q", "-f", cookie.toString(), "add", display, ".", key), null, 30);
             if (added.exit() != 0) {
                 throw new IOException("xauth add: " + added.lastLine());
             }
-            Run.Result owned = Run.run(List.of("chown", "-R", Accounts.KIOSK + ":" + Accounts.KIOSK, own.toString()), null, 30);
+            Run.Result owned =
+                    Run.run(List.of("chown", "-R", Accounts.KIOSK + ":" + Accounts.KIOSK, own.toString()), null, 30);
             if (owned.exit() != 0) {
                 throw new IOException("chown " + own + ": " + owned.lastLine());
             }
             Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-            server = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp",
-                    "-auth", cookie.toString()).redirectErrorStream(true).redirectOutput(work.resolve("xvfb.out").toFile()).start();
+            server = new ProcessBuilder(
+                            "Xvfb",
+                            display,
+                            "-screen",
+                            "0",
+                            "1280x800x24",
+                            "-nolisten",
+                            "tcp",
+                            "-auth",
+                            cookie.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("xvfb.out").toFile())
+                    .start();
             Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
             for (int i = 0; i < 100 && server.isAlive() && !Files.exists(socket); i++) {
                 Thread.sleep(100);
             }
             Path archive = own.resolve("kiosk.jsa");
-            List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=" + Accounts.KIOSK, "--regid=" + Accounts.KIOSK,
-                    "--clear-groups", "--", LinuxInstaller.javaCommand(), "@" + target.resolve(Layout.KIOSK_JVM_OPTIONS),
-                    "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-jar", target.resolve(Layout.jar("kiosk")).toString(), "--exit-when-ready",
-                    "--config", target.resolve(Layout.KIOSK_PROPERTIES).toString()));
-            ProcessBuilder kiosk = new ProcessBuilder(cmd).directory(own.toFile()).redirectErrorStream(true)
+            List<String> cmd = new ArrayList<>(List.of(
+                    "setpriv",
+                    "--reuid=" + Accounts.KIOSK,
+                    "--regid=" + Accounts.KIOSK,
+                    "--clear-groups",
+                    "--",
+                    LinuxInstaller.javaCommand(),
+                    "@" + target.resolve(Layout.KIOSK_JVM_OPTIONS),
+                    "-XX:ArchiveClassesAtExit=" + archive,
+                    "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off",
+                    "-jar",
+                    target.resolve(Layout.jar("kiosk")).toString(),
+                    "--exit-when-ready",
+                    "--config",
+                    target.resolve(Layout.KIOSK_PROPERTIES).toString()));
+            ProcessBuilder kiosk = new ProcessBuilder(cmd)
+                    .directory(own.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(work.resolve("kiosk.out").toFile());
             Map<String, String> env = kiosk.environment();
             env.clear();
-            env.putAll(Map.of("PATH", "/usr/bin:/bin", "HOME", own.toString(), "DISPLAY", display,
-                    "XAUTHORITY", cookie.toString(), "LANG", "C.UTF-8"));
+            env.putAll(Map.of(
+                    "PATH",
+                    "/usr/bin:/bin",
+                    "HOME",
+                    own.toString(),
+                    "DISPLAY",
+                    display,
+                    "XAUTHORITY",
+                    cookie.toString(),
+                    "LANG",
+                    "C.UTF-8"));
             finish(kiosk.start());
             if (written(archive)) {
                 tree.file(Layout.KIOSK_CDS_ARCHIVE, Files.readAllBytes(archive), 0644, "root", "root");
@@ -172,8 +226,11 @@ final class ClassDataArchives {
         Path archive = target.resolve(archivePath);
         Path modules = Path.of(System.getProperty("java.home"), "lib", "modules");
         return Files.isRegularFile(archive)
-                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(target.resolve(Layout.jar(program)))) > 0
-                && (!Files.exists(modules) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(modules)) > 0);
+                && Files.getLastModifiedTime(archive)
+                                .compareTo(Files.getLastModifiedTime(target.resolve(Layout.jar(program))))
+                        > 0
+                && (!Files.exists(modules)
+                        || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(modules)) > 0);
     }
 
     private static boolean written(Path archive) throws IOException {
@@ -208,8 +265,12 @@ final class ClassDataArchives {
 
     private static String lastLine(Path file) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-            return lines.isEmpty() ? "it printed nothing" : lines.get(lines.size() - 1).strip();
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank())
+                    .toList();
+            return lines.isEmpty()
+                    ? "it printed nothing"
+                    : lines.get(lines.size() - 1).strip();
         } catch (IOException e) {
             return "no output";
         }

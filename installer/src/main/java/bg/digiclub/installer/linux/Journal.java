@@ -18,8 +18,7 @@ public final class Journal {
         void run() throws Exception;
     }
 
-    private record Entry(String step, String what, Undo undo) {
-    }
+    private record Entry(String step, String what, Undo undo) {}
 
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final List<String> log = new ArrayList<>();

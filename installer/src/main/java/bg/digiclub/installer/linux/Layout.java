@@ -16,9 +16,11 @@ public final class Layout {
     public static final String KIOSK_JVM_OPTIONS = OPT + "/kiosk/kiosk.jvm-options";
     /** The visitor's untrusted X cookie, made by the session (digiclub-session) at every start. */
     public static final String VISITOR_XAUTHORITY = "/run/digiclub-session/visitor.xauth";
+
     public static final String CDS_ARCHIVE = OPT + "/agent/digiclub-agent.jsa";
     /** The kiosk's class-data archive; digiclub-kiosk-xsession uses it when it is there. */
     public static final String KIOSK_CDS_ARCHIVE = OPT + "/kiosk/digiclub-kiosk.jsa";
+
     public static final String DATA = "/var/lib/digiclub";
     public static final String LOGS = "/var/log/digiclub";
     public static final String SOCKET = "/run/digiclub/agent.sock";
@@ -26,8 +28,7 @@ public final class Layout {
     public static final String UNIT_NAME = "digiclub-agent.service";
     public static final String WANTS = "/etc/systemd/system/multi-user.target.wants";
 
-    private Layout() {
-    }
+    private Layout() {}
 
     public static String jar(String program) {
         return OPT + "/" + program + "/digiclub-" + program + ".jar";

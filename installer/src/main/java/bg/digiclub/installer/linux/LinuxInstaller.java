@@ -31,9 +31,14 @@ public final class LinuxInstaller {
      * What {@code install} was given; {@code nightlyReboot} empty: keep the PC's choice as it is;
      * {@code staffPinFile} empty: the staff PIN is left as it is.
      */
-    public record InstallOptions(Path root, Path from, String collector, Path enrolCodeFile, Optional<Path> config,
-                                 Optional<Path> staffPinFile, Optional<NightlyReboot.Choice> nightlyReboot) {
-    }
+    public record InstallOptions(
+            Path root,
+            Path from,
+            String collector,
+            Path enrolCodeFile,
+            Optional<Path> config,
+            Optional<Path> staffPinFile,
+            Optional<NightlyReboot.Choice> nightlyReboot) {}
 
     /** The keys of agent.properties the install decides (the rest come from --config). */
     static Map<String, String> installerKeys(String collector) {
@@ -69,12 +74,17 @@ public final class LinuxInstaller {
             checkCollector(o.collector());
             String code = readCode(o.enrolCodeFile());
             Optional<String> staffPin = o.staffPinFile().isPresent()
-                    ? Optional.of(readPrivateFirstLine(o.staffPinFile().get(), "--staff-pin-file")) : Optional.empty();
+                    ? Optional.of(readPrivateFirstLine(o.staffPinFile().get(), "--staff-pin-file"))
+                    : Optional.empty();
             Programs programs = Programs.find(o.from());
             byte[] agentProperties = agentProperties(o.collector(), o.config());
             Payload payload = Payload.ofResources();
 
-            layOut(tree, journal, programs, payload,
+            layOut(
+                    tree,
+                    journal,
+                    programs,
+                    payload,
                     () -> tree.file(Layout.AGENT_PROPERTIES, agentProperties, 0600, "root", "root"));
             lockdown(tree, journal, o.nightlyReboot());
             journal.step("enrolment");
@@ -88,8 +98,10 @@ public final class LinuxInstaller {
             throw failed(journal, e);
         }
         journal.commit();
-        out.println("installed into " + target.root() + (journal.changes().isEmpty()
-                ? ": nothing to change, everything was already in place" : ": " + journal.changes().size() + " changes"));
+        out.println("installed into " + target.root()
+                + (journal.changes().isEmpty()
+                        ? ": nothing to change, everything was already in place"
+                        : ": " + journal.changes().size() + " changes"));
     }
 
     /**
@@ -155,12 +167,17 @@ public final class LinuxInstaller {
             journal.step("check");
             checkRunningAsRoot();
             if (!Files.exists(target.resolve(Layout.AGENT_PROPERTIES))) {
-                throw new IOException("no " + target.resolve(Layout.AGENT_PROPERTIES) + ": nothing to upgrade; use install");
+                throw new IOException(
+                        "no " + target.resolve(Layout.AGENT_PROPERTIES) + ": nothing to upgrade; use install");
             }
             Programs programs = Programs.find(from);
             Payload payload = Payload.ofResources();
             // the configuration is kept as it is; only its mode and owner are put right
-            layOut(tree, journal, programs, payload,
+            layOut(
+                    tree,
+                    journal,
+                    programs,
+                    payload,
                     () -> tree.attributes(target.resolve(Layout.AGENT_PROPERTIES), 0600, 0, 0));
             lockdown(tree, journal, nightlyReboot);
             journal.step("start");
@@ -169,7 +186,8 @@ public final class LinuxInstaller {
             throw failed(journal, e);
         }
         journal.commit();
-        out.println("upgraded " + target.root() + ": " + journal.changes().size() + " changes; configuration and data kept");
+        out.println("upgraded " + target.root() + ": " + journal.changes().size()
+                + " changes; configuration and data kept");
     }
 
     /**
@@ -189,8 +207,10 @@ public final class LinuxInstaller {
                 // every unit the install enabled (a part's session unit too), so that no process of
                 // the accounts is left when --purge removes them
                 List<String> args = new ArrayList<>(List.of("disable", "--now"));
-                Payload.ofResources().enableLinks().values().stream().distinct()
-                        .map(u -> u.substring(u.lastIndexOf('/') + 1)).forEach(args::add);
+                Payload.ofResources().enableLinks().values().stream()
+                        .distinct()
+                        .map(u -> u.substring(u.lastIndexOf('/') + 1))
+                        .forEach(args::add);
                 systemctl(target, args.toArray(String[]::new));
             } catch (IOException | InterruptedException e) {
                 problems.add("stopping the units: " + e.getMessage());
@@ -211,8 +231,12 @@ public final class LinuxInstaller {
                 problems.add("stopping the nightly restart and the visitor's home tmpfs: " + e.getMessage());
             }
         }
-        List<String> paths = new ArrayList<>(List.of(Layout.OPT, Layout.ETC,
-                Accounts.KIOSK_HOME, Accounts.VISITOR_HOME, "/home/." + Path.of(Accounts.VISITOR_HOME).getFileName() + ".reset"));
+        List<String> paths = new ArrayList<>(List.of(
+                Layout.OPT,
+                Layout.ETC,
+                Accounts.KIOSK_HOME,
+                Accounts.VISITOR_HOME,
+                "/home/." + Path.of(Accounts.VISITOR_HOME).getFileName() + ".reset"));
         try {
             Payload payload = Payload.ofResources();
             paths.addAll(payload.enableLinks().keySet());
@@ -326,12 +350,17 @@ public final class LinuxInstaller {
         if (config.isPresent()) {
             OrderedProperties given = new OrderedProperties();
             given.load(new StringReader(Files.readString(config.get(), StandardCharsets.UTF_8)));
-            s.append("\n# From ").append(config.get().toAbsolutePath().normalize()).append(" (--config):\n");
+            s.append("\n# From ")
+                    .append(config.get().toAbsolutePath().normalize())
+                    .append(" (--config):\n");
             for (String k : given.order) {
                 if (mine.containsKey(k)) {
                     s.append("# ").append(k).append(" is the install's (above)\n");
                 } else {
-                    s.append(k).append(" = ").append(escape(given.getProperty(k))).append('\n');
+                    s.append(k)
+                            .append(" = ")
+                            .append(escape(given.getProperty(k)))
+                            .append('\n');
                 }
             }
         }
@@ -419,18 +448,32 @@ public final class LinuxInstaller {
         Target target = tree.target();
         Path state = target.resolve(Layout.ENROLMENT_STATE);
         if (Files.exists(state) && Files.readString(state).startsWith("enrolled")) {
-            out.println("enrolment: already enrolled (" + Files.readString(state).strip() + ")");
+            out.println(
+                    "enrolment: already enrolled (" + Files.readString(state).strip() + ")");
             return;
         }
-        List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-jar", target.resolve(Layout.jar("agent")).toString(),
-                "enrol", "--config", target.resolve(Layout.AGENT_PROPERTIES).toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                javaCommand(),
+                "-jar",
+                target.resolve(Layout.jar("agent")).toString(),
+                "enrol",
+                "--config",
+                target.resolve(Layout.AGENT_PROPERTIES).toString()));
         if (!target.isLiveSystem()) {
-            cmd.addAll(List.of("--data-dir", target.resolve(Layout.DATA).toString(),
-                    "--log-dir", target.resolve(Layout.LOGS).toString()));
+            cmd.addAll(List.of(
+                    "--data-dir",
+                    target.resolve(Layout.DATA).toString(),
+                    "--log-dir",
+                    target.resolve(Layout.LOGS).toString()));
         }
         Run.Result r = Run.run(cmd, code + "\n", 180);
         if (r.exit() == 0) {
-            tree.file(Layout.ENROLMENT_STATE, (r.lastLine() + "\n").getBytes(StandardCharsets.UTF_8), 0600, "root", "root");
+            tree.file(
+                    Layout.ENROLMENT_STATE,
+                    (r.lastLine() + "\n").getBytes(StandardCharsets.UTF_8),
+                    0600,
+                    "root",
+                    "root");
             Path kept = target.resolve(Layout.ENROL_CODE);
             if (Files.exists(kept)) {
                 byte[] old = Files.readAllBytes(kept);
@@ -441,7 +484,12 @@ public final class LinuxInstaller {
         } else {
             String why = r.lastLine().isEmpty() ? "agent enrol exited with " + r.exit() : r.lastLine();
             tree.file(Layout.ENROL_CODE, (code + "\n").getBytes(StandardCharsets.UTF_8), 0600, "root", "root");
-            tree.file(Layout.ENROLMENT_STATE, ("pending: " + why + "\n").getBytes(StandardCharsets.UTF_8), 0600, "root", "root");
+            tree.file(
+                    Layout.ENROLMENT_STATE,
+                    ("pending: " + why + "\n").getBytes(StandardCharsets.UTF_8),
+                    0600,
+                    "root",
+                    "root");
             out.println("enrolment: not done (" + why + "); the install goes on — see digiclub-installer verify");
         }
     }
@@ -458,11 +506,20 @@ public final class LinuxInstaller {
             return;
         }
         Target target = tree.target();
-        List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-jar", target.resolve(Layout.jar("agent")).toString(),
-                "staff-pin", "--stdin", "--config", target.resolve(Layout.AGENT_PROPERTIES).toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                javaCommand(),
+                "-jar",
+                target.resolve(Layout.jar("agent")).toString(),
+                "staff-pin",
+                "--stdin",
+                "--config",
+                target.resolve(Layout.AGENT_PROPERTIES).toString()));
         if (!target.isLiveSystem()) {
-            cmd.addAll(List.of("--data-dir", target.resolve(Layout.DATA).toString(),
-                    "--log-dir", target.resolve(Layout.LOGS).toString()));
+            cmd.addAll(List.of(
+                    "--data-dir",
+                    target.resolve(Layout.DATA).toString(),
+                    "--log-dir",
+                    target.resolve(Layout.LOGS).toString()));
         }
         Run.Result r = Run.run(cmd, pin.get() + "\n", 120);
         if (r.exit() != 0) {

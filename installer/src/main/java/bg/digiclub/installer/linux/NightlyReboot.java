@@ -60,15 +60,15 @@ public final class NightlyReboot {
         }
     }
 
-    private NightlyReboot() {
-    }
+    private NightlyReboot() {}
 
     /** The drop-in that sets the time (the timer's own OnCalendar= is emptied first, then set). */
     static byte[] dropIn(LocalTime at) {
         String hhmm = TIME.format(at);
         return ("# Written by digiclub-installer --nightly-reboot " + hhmm + " (docs/operations.md, \"Lockdown\").\n"
-                + "# Another time: digiclub-installer upgrade --nightly-reboot HH:MM; none: --nightly-reboot off.\n"
-                + "[Timer]\nOnCalendar=\nOnCalendar=*-*-* " + hhmm + ":00\n").getBytes(StandardCharsets.UTF_8);
+                        + "# Another time: digiclub-installer upgrade --nightly-reboot HH:MM; none: --nightly-reboot off.\n"
+                        + "[Timer]\nOnCalendar=\nOnCalendar=*-*-* " + hhmm + ":00\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -144,27 +144,38 @@ public final class NightlyReboot {
         boolean timed = Files.isRegularFile(dropIn, LinkOption.NOFOLLOW_LINKS);
         String fix = "digiclub-installer upgrade --nightly-reboot HH:MM (or --nightly-reboot off)";
         if (!linked && !timed) {
-            findings.add(new Verifier.Finding(false, "no nightly restart (" + TIMER_NAME + " is not enabled)",
+            findings.add(new Verifier.Finding(
+                    false,
+                    "no nightly restart (" + TIMER_NAME + " is not enabled)",
                     "digiclub-installer upgrade --nightly-reboot 03:30 turns it on, if you want one"));
             return findings;
         }
         if (linked && !Files.readSymbolicLink(link).toString().equals(TIMER)) {
-            findings.add(new Verifier.Finding(true, LINK + " points to " + Files.readSymbolicLink(link) + ", not " + TIMER, fix));
+            findings.add(new Verifier.Finding(
+                    true, LINK + " points to " + Files.readSymbolicLink(link) + ", not " + TIMER, fix));
             return findings;
         }
         Optional<String> time = timed ? time(Files.readString(dropIn, StandardCharsets.UTF_8)) : Optional.empty();
         if (timed && time.isEmpty()) {
-            findings.add(new Verifier.Finding(true, DROP_IN + " has no OnCalendar=*-*-* HH:MM:00 line: the nightly restart "
-                    + "time is unknown", fix));
+            findings.add(new Verifier.Finding(
+                    true,
+                    DROP_IN + " has no OnCalendar=*-*-* HH:MM:00 line: the nightly restart " + "time is unknown",
+                    fix));
         } else if (!linked) {
-            findings.add(new Verifier.Finding(true, "a nightly restart at " + time.get() + " was asked for, but "
-                    + TIMER_NAME + " is not enabled (no " + LINK + ")", fix));
+            findings.add(new Verifier.Finding(
+                    true,
+                    "a nightly restart at " + time.get() + " was asked for, but " + TIMER_NAME + " is not enabled (no "
+                            + LINK + ")",
+                    fix));
         } else if (!timed) {
-            findings.add(new Verifier.Finding(true, TIMER_NAME + " is enabled without its time (" + DROP_IN
-                    + " missing): it restarts the PC at the unit's 03:30", fix));
+            findings.add(new Verifier.Finding(
+                    true,
+                    TIMER_NAME + " is enabled without its time (" + DROP_IN
+                            + " missing): it restarts the PC at the unit's 03:30",
+                    fix));
         } else {
-            findings.add(new Verifier.Finding(false, "the PC restarts every night at " + time.get()
-                    + " (local time; " + TIMER_NAME + ")", ""));
+            findings.add(new Verifier.Finding(
+                    false, "the PC restarts every night at " + time.get() + " (local time; " + TIMER_NAME + ")", ""));
         }
         if (linked && target.systemdRunning()) {
             running(findings);
@@ -177,8 +188,11 @@ public final class NightlyReboot {
         try {
             Run.Result r = Run.run(List.of("systemctl", "is-active", TIMER_NAME), null, 30);
             if (r.exit() != 0) {
-                findings.add(new Verifier.Finding(true, TIMER_NAME + " is enabled but not running (" + r.lastLine()
-                        + "): no restart until the PC is started again", "systemctl start " + TIMER_NAME));
+                findings.add(new Verifier.Finding(
+                        true,
+                        TIMER_NAME + " is enabled but not running (" + r.lastLine()
+                                + "): no restart until the PC is started again",
+                        "systemctl start " + TIMER_NAME));
             }
         } catch (IOException e) {
             findings.add(new Verifier.Finding(true, "systemctl is-active " + TIMER_NAME + ": " + e.getMessage(), ""));

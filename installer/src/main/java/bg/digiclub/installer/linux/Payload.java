@@ -76,7 +76,9 @@ public final class Payload {
     public static Payload of(Path base) throws IOException {
         List<Path> manifests;
         try (Stream<Path> s = Files.list(base)) {
-            manifests = s.filter(p -> p.getFileName().toString().endsWith(".manifest")).sorted().toList();
+            manifests = s.filter(p -> p.getFileName().toString().endsWith(".manifest"))
+                    .sorted()
+                    .toList();
         }
         List<Entry> entries = new ArrayList<>();
         for (Path m : manifests) {
@@ -100,7 +102,8 @@ public final class Payload {
             String[] f = line.split("\\s+");
             String where = name + " line " + (i + 1) + ": ";
             if (f.length < 4 || f.length > 5 || (f.length == 5 && !f[4].equals("config"))) {
-                throw new IllegalArgumentException(where + "expected 'path mode owner group [config]', got '" + line + "'");
+                throw new IllegalArgumentException(
+                        where + "expected 'path mode owner group [config]', got '" + line + "'");
             }
             if (!f[0].startsWith("/") || f[0].contains("/../") || f[0].endsWith("/..")) {
                 throw new IllegalArgumentException(where + "the path must be absolute and plain: " + f[0]);
@@ -126,7 +129,9 @@ public final class Payload {
         java.util.SortedMap<String, String> links = new java.util.TreeMap<>();
         for (Entry e : entries) {
             String name = e.target().substring(e.target().lastIndexOf('/') + 1);
-            if (e.isDirectory() || !e.target().startsWith("/etc/systemd/system/") || !name.matches(".+\\.(service|timer|socket|path)")) {
+            if (e.isDirectory()
+                    || !e.target().startsWith("/etc/systemd/system/")
+                    || !name.matches(".+\\.(service|timer|socket|path)")) {
                 continue;
             }
             String section = "";
@@ -135,7 +140,8 @@ public final class Payload {
                 if (l.startsWith("[")) {
                     section = l;
                 } else if (section.equals("[Install]") && l.startsWith("WantedBy=")) {
-                    for (String wantedBy : l.substring("WantedBy=".length()).strip().split("\\s+")) {
+                    for (String wantedBy :
+                            l.substring("WantedBy=".length()).strip().split("\\s+")) {
                         links.put("/etc/systemd/system/" + wantedBy + ".wants/" + name, e.target());
                     }
                 }
@@ -153,9 +159,12 @@ public final class Payload {
         try {
             byte[] raw = Files.readAllBytes(base.resolve(e.path().substring(1)));
             String text = new String(raw, StandardCharsets.UTF_8);
-            return text.contains(JAVA) ? text.replace(JAVA, LinuxInstaller.javaCommand()).getBytes(StandardCharsets.UTF_8) : raw;
+            return text.contains(JAVA)
+                    ? text.replace(JAVA, LinuxInstaller.javaCommand()).getBytes(StandardCharsets.UTF_8)
+                    : raw;
         } catch (IOException ex) {
-            throw new UncheckedIOException("payload file " + e.path() + " listed in " + e.manifest() + " is missing", ex);
+            throw new UncheckedIOException(
+                    "payload file " + e.path() + " listed in " + e.manifest() + " is missing", ex);
         }
     }
 }

@@ -33,7 +33,8 @@ public final class Programs {
             Path release = from.resolve(program);
             Path built = from.resolve(program).resolve("target");
             String jarName = "digiclub-" + program + ".jar";
-            Path dir = Files.isRegularFile(release.resolve(jarName)) ? release
+            Path dir = Files.isRegularFile(release.resolve(jarName))
+                    ? release
                     : Files.isRegularFile(built.resolve(jarName)) ? built : null;
             if (dir == null) {
                 throw new IOException("no " + jarName + " in " + release + " or " + built
@@ -43,20 +44,28 @@ public final class Programs {
             Path lib = dir.resolve("lib");
             if (Files.isDirectory(lib)) {
                 try (Stream<Path> s = Files.list(lib)) {
-                    for (Path jar : s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                    for (Path jar : s.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                            .sorted()
+                            .toList()) {
                         files.put(jar, Layout.lib(program) + "/" + jar.getFileName());
                     }
                 }
             }
         }
-        Path options = Stream.of(from.resolve("agent/agent.jvm-options"), from.resolve("agent/config/agent.jvm-options"))
-                .filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new IOException("no agent.jvm-options in " + from.resolve("agent") + " or its config/"));
+        Path options = Stream.of(
+                        from.resolve("agent/agent.jvm-options"), from.resolve("agent/config/agent.jvm-options"))
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(
+                        () -> new IOException("no agent.jvm-options in " + from.resolve("agent") + " or its config/"));
         files.put(options, Layout.JVM_OPTIONS);
         // the session starts the kiosk with java @kiosk.jvm-options (lock screen in ~1.6 s instead of 2.1)
-        Path kioskOptions = Stream.of(from.resolve("kiosk/kiosk.jvm-options"), from.resolve("kiosk/config/kiosk.jvm-options"))
-                .filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new IOException("no kiosk.jvm-options in " + from.resolve("kiosk") + " or its config/"));
+        Path kioskOptions = Stream.of(
+                        from.resolve("kiosk/kiosk.jvm-options"), from.resolve("kiosk/config/kiosk.jvm-options"))
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(
+                        () -> new IOException("no kiosk.jvm-options in " + from.resolve("kiosk") + " or its config/"));
         files.put(kioskOptions, Layout.KIOSK_JVM_OPTIONS);
         return new Programs(files);
     }
@@ -75,7 +84,8 @@ public final class Programs {
             Path lib = tree.target().resolve(Layout.lib(program));
             List<Path> old = new ArrayList<>();
             try (Stream<Path> s = Files.list(lib)) {
-                s.filter(p -> !wanted.contains(tree.target().layoutPath(p)) && !p.getFileName().toString().endsWith(".digiclub-old"))
+                s.filter(p -> !wanted.contains(tree.target().layoutPath(p))
+                                && !p.getFileName().toString().endsWith(".digiclub-old"))
                         .forEach(old::add);
             }
             for (Path p : old) {

@@ -18,13 +18,15 @@ final class Run {
         }
     }
 
-    private Run() {
-    }
+    private Run() {}
 
     static Result run(List<String> command, String stdin, int timeoutSeconds) throws IOException, InterruptedException {
         Path out = Files.createTempFile("digiclub-installer", ".out");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             try (OutputStream in = p.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -33,8 +35,10 @@ final class Run {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 p.waitFor();
-                return new Result(-1, String.join(" ", command.subList(0, Math.min(4, command.size())))
-                        + " did not finish within " + timeoutSeconds + " s");
+                return new Result(
+                        -1,
+                        String.join(" ", command.subList(0, Math.min(4, command.size()))) + " did not finish within "
+                                + timeoutSeconds + " s");
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
         } finally {

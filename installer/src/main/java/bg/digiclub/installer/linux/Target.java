@@ -52,12 +52,10 @@ public final class Target {
     }
 
     /** A line of the target's passwd: name, uid, gid, home, shell. */
-    public record PasswdEntry(String name, int uid, int gid, String home, String shell) {
-    }
+    public record PasswdEntry(String name, int uid, int gid, String home, String shell) {}
 
     /** A line of the target's group: name, gid, members. */
-    public record GroupEntry(String name, int gid, List<String> members) {
-    }
+    public record GroupEntry(String name, int gid, List<String> members) {}
 
     public Optional<PasswdEntry> user(String name) throws IOException {
         for (String line : lines("/etc/passwd")) {
@@ -85,14 +83,18 @@ public final class Target {
         if (name.equals("root")) {
             return 0;
         }
-        return user(name).orElseThrow(() -> new IOException("no account " + name + " in " + resolve("/etc/passwd"))).uid();
+        return user(name)
+                .orElseThrow(() -> new IOException("no account " + name + " in " + resolve("/etc/passwd")))
+                .uid();
     }
 
     public int gid(String name) throws IOException {
         if (name.equals("root")) {
             return 0;
         }
-        return group(name).orElseThrow(() -> new IOException("no group " + name + " in " + resolve("/etc/group"))).gid();
+        return group(name)
+                .orElseThrow(() -> new IOException("no group " + name + " in " + resolve("/etc/group")))
+                .gid();
     }
 
     private List<String> lines(String file) throws IOException {

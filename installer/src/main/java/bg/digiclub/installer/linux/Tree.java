@@ -36,7 +36,9 @@ public final class Tree {
         }
         if (!Files.exists(dir)) {
             Path parent = dir.getParent();
-            if (parent != null && !Files.exists(parent, LinkOption.NOFOLLOW_LINKS) && parent.startsWith(target.root())
+            if (parent != null
+                    && !Files.exists(parent, LinkOption.NOFOLLOW_LINKS)
+                    && parent.startsWith(target.root())
                     && !parent.equals(target.root())) {
                 directory(target.layoutPath(parent), 0755, "root", "root");
             }
@@ -73,8 +75,9 @@ public final class Tree {
             Path saved = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".digiclub-old");
             Files.move(file, saved, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            journal.record("replaced " + path, () -> Files.move(saved, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE));
+            journal.record(
+                    "replaced " + path,
+                    () -> Files.move(saved, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE));
             journal.onCommit(() -> Files.deleteIfExists(saved));
         } else {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
@@ -125,8 +128,11 @@ public final class Tree {
             return;
         }
         setAttributes(p, mode, uid, gid);
-        journal.record(String.format("set %s to %04o %d:%d (was %04o %d:%d)", target.layoutPath(p), mode, uid, gid,
-                oldMode, oldUid, oldGid), () -> setAttributes(p, oldMode, oldUid, oldGid));
+        journal.record(
+                String.format(
+                        "set %s to %04o %d:%d (was %04o %d:%d)",
+                        target.layoutPath(p), mode, uid, gid, oldMode, oldUid, oldGid),
+                () -> setAttributes(p, oldMode, oldUid, oldGid));
     }
 
     /** The permission bits of a file (no set-id bits: the installer lays out none). */

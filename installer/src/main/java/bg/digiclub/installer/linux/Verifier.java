@@ -26,7 +26,8 @@ public final class Verifier {
         }
     }
 
-    private static final String REINSTALL = "digiclub-installer upgrade (lays out every file again, keeps config and data)";
+    private static final String REINSTALL =
+            "digiclub-installer upgrade (lays out every file again, keeps config and data)";
 
     private final Target target;
     private final List<Finding> findings = new ArrayList<>();
@@ -86,22 +87,31 @@ public final class Verifier {
             wrong("no account " + Accounts.KIOSK, REINSTALL);
         } else {
             if (kioskGroup.isPresent() && kiosk.get().gid() != kioskGroup.get().gid()) {
-                wrong(Accounts.KIOSK + "'s primary group is not " + Accounts.KIOSK, "usermod -g " + Accounts.KIOSK + " " + Accounts.KIOSK);
+                wrong(
+                        Accounts.KIOSK + "'s primary group is not " + Accounts.KIOSK,
+                        "usermod -g " + Accounts.KIOSK + " " + Accounts.KIOSK);
             }
             if (!kiosk.get().home().equals(Accounts.KIOSK_HOME)) {
-                wrong(Accounts.KIOSK + "'s home is " + kiosk.get().home(), "usermod -d " + Accounts.KIOSK_HOME + " " + Accounts.KIOSK);
+                wrong(
+                        Accounts.KIOSK + "'s home is " + kiosk.get().home(),
+                        "usermod -d " + Accounts.KIOSK_HOME + " " + Accounts.KIOSK);
             }
         }
         if (visitor.isEmpty()) {
             wrong("no account " + Accounts.VISITOR, REINSTALL);
         } else {
             if (!visitor.get().home().equals(Accounts.VISITOR_HOME)) {
-                wrong(Accounts.VISITOR + "'s home is " + visitor.get().home(), "usermod -d " + Accounts.VISITOR_HOME + " " + Accounts.VISITOR);
+                wrong(
+                        Accounts.VISITOR + "'s home is " + visitor.get().home(),
+                        "usermod -d " + Accounts.VISITOR_HOME + " " + Accounts.VISITOR);
             }
-            boolean inKioskGroup = kioskGroup.isPresent() && (kioskGroup.get().members().contains(Accounts.VISITOR)
-                    || visitor.get().gid() == kioskGroup.get().gid());
+            boolean inKioskGroup = kioskGroup.isPresent()
+                    && (kioskGroup.get().members().contains(Accounts.VISITOR)
+                            || visitor.get().gid() == kioskGroup.get().gid());
             if (inKioskGroup) {
-                wrong(Accounts.VISITOR + " is in the group " + Accounts.KIOSK + ": the visitor could reach the agent's socket",
+                wrong(
+                        Accounts.VISITOR + " is in the group " + Accounts.KIOSK
+                                + ": the visitor could reach the agent's socket",
                         "gpasswd -d " + Accounts.VISITOR + " " + Accounts.KIOSK);
             }
             if (visitor.get().uid() == 0) {
@@ -124,11 +134,14 @@ public final class Verifier {
         int g = (Integer) Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
         boolean ok = true;
         if (m != mode) {
-            wrong(String.format("%s is mode %04o, should be %04o", path, m, mode), String.format("chmod %04o %s", mode, p));
+            wrong(
+                    String.format("%s is mode %04o, should be %04o", path, m, mode),
+                    String.format("chmod %04o %s", mode, p));
             ok = false;
         }
         if (u != uid || g != gid) {
-            wrong(path + " is owned by " + u + ":" + g + ", should be " + owner + ":" + group,
+            wrong(
+                    path + " is owned by " + u + ":" + g + ", should be " + owner + ":" + group,
                     "chown " + owner + ":" + group + " " + p);
             ok = false;
         }
@@ -152,15 +165,18 @@ public final class Verifier {
         }
         attributes(p, path, mode, owner, group);
         if (content != null && !Arrays.equals(content, Files.readAllBytes(p))) {
-            wrong(path + " differs from what this installer lays out (edited, or another version)", REINSTALL
-                    + "; local changes to a unit belong in a drop-in (systemctl edit)");
+            wrong(
+                    path + " differs from what this installer lays out (edited, or another version)",
+                    REINSTALL + "; local changes to a unit belong in a drop-in (systemctl edit)");
         }
     }
 
     private void agentProperties() throws IOException {
         Path p = target.resolve(Layout.AGENT_PROPERTIES);
         if (!Files.isRegularFile(p)) {
-            wrong(Layout.AGENT_PROPERTIES + " is missing", "digiclub-installer install --collector URL --enrol-code-file F");
+            wrong(
+                    Layout.AGENT_PROPERTIES + " is missing",
+                    "digiclub-installer install --collector URL --enrol-code-file F");
             return;
         }
         attributes(p, Layout.AGENT_PROPERTIES, 0600, "root", "root");
@@ -174,18 +190,23 @@ public final class Verifier {
             try {
                 value = props.string(k.getKey()).orElse(null);
             } catch (ConfigException e) {
-                wrong(e.getMessage(), "set " + k.getKey() + " = " + (k.getKey().equals("upload.url") ? "https://..."
-                        : k.getValue()) + " there, then systemctl restart digiclub-agent");
+                wrong(
+                        e.getMessage(),
+                        "set " + k.getKey() + " = " + (k.getKey().equals("upload.url") ? "https://..." : k.getValue())
+                                + " there, then systemctl restart digiclub-agent");
                 continue;
             }
             if (k.getKey().equals("upload.url")) {
                 if (value == null) {
-                    wrong(Layout.AGENT_PROPERTIES + " has no upload.url: nothing reaches the municipality",
+                    wrong(
+                            Layout.AGENT_PROPERTIES + " has no upload.url: nothing reaches the municipality",
                             "set upload.url = https://... there, then systemctl restart digiclub-agent");
                 }
             } else if (!k.getValue().equals(value)) {
-                wrong(Layout.AGENT_PROPERTIES + ": " + k.getKey() + " is " + (value == null ? "unset" : "'" + value + "'")
-                        + ", the install needs '" + k.getValue() + "'",
+                wrong(
+                        Layout.AGENT_PROPERTIES + ": " + k.getKey() + " is "
+                                + (value == null ? "unset" : "'" + value + "'") + ", the install needs '" + k.getValue()
+                                + "'",
                         "set " + k.getKey() + " = " + k.getValue() + " there, then systemctl restart digiclub-agent");
             }
         }
@@ -214,26 +235,32 @@ public final class Verifier {
     private void service(Payload payload) throws IOException {
         for (var e : payload.enableLinks().entrySet()) {
             Path link = target.resolve(e.getKey());
-            if (!Files.isSymbolicLink(link) || !Files.readSymbolicLink(link).toString().equals(e.getValue())) {
-                wrong(Path.of(e.getValue()).getFileName() + " is not enabled (no " + e.getKey() + " -> " + e.getValue() + ")",
+            if (!Files.isSymbolicLink(link)
+                    || !Files.readSymbolicLink(link).toString().equals(e.getValue())) {
+                wrong(
+                        Path.of(e.getValue()).getFileName() + " is not enabled (no " + e.getKey() + " -> "
+                                + e.getValue() + ")",
                         "systemctl enable " + Path.of(e.getValue()).getFileName());
             }
         }
         if (target.isLiveSystem()) {
             List<String> units = new ArrayList<>(List.of("systemd-analyze", "verify"));
-            payload.enableLinks().values().stream().distinct().filter(u -> Files.isRegularFile(target.resolve(u))).forEach(units::add);
+            payload.enableLinks().values().stream()
+                    .distinct()
+                    .filter(u -> Files.isRegularFile(target.resolve(u)))
+                    .forEach(units::add);
             try {
                 Run.Result analysed = Run.run(units, null, 60);
                 if (analysed.exit() != 0 || !analysed.output().isBlank()) {
-                    wrong("systemd-analyze verify: " + analysed.output().strip().replace("\n", "\n      "),
-                            REINSTALL);
+                    wrong("systemd-analyze verify: " + analysed.output().strip().replace("\n", "\n      "), REINSTALL);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             if (!target.systemdRunning()) {
-                note("systemd is not running here (a chroot or an image?): whether the agent runs was not checked",
+                note(
+                        "systemd is not running here (a chroot or an image?): whether the agent runs was not checked",
                         "boot the PC, then digiclub-installer verify again");
                 return;
             }
@@ -245,7 +272,8 @@ public final class Verifier {
                 return;
             }
             if (r.exit() != 0) {
-                wrong("the agent's service is not running (" + r.lastLine() + ")",
+                wrong(
+                        "the agent's service is not running (" + r.lastLine() + ")",
                         "journalctl -u digiclub-agent -n 50 (why), then systemctl restart digiclub-agent");
             }
         }
@@ -255,22 +283,30 @@ public final class Verifier {
         boolean archive = Files.isRegularFile(target.resolve(Layout.CDS_ARCHIVE));
         boolean env = Files.isRegularFile(target.resolve(Layout.CDS_ENV));
         if (env && !archive) {
-            wrong(Layout.CDS_ENV + " names " + Layout.CDS_ARCHIVE + ", which is missing: class-data sharing is off altogether",
-                    "rm " + target.resolve(Layout.CDS_ENV) + ", or digiclub-installer upgrade (records the archive again)");
+            wrong(
+                    Layout.CDS_ENV + " names " + Layout.CDS_ARCHIVE
+                            + ", which is missing: class-data sharing is off altogether",
+                    "rm " + target.resolve(Layout.CDS_ENV)
+                            + ", or digiclub-installer upgrade (records the archive again)");
         } else if (!env) {
-            note("the agent runs without its class-data archive (a little more memory and a slower start)",
+            note(
+                    "the agent runs without its class-data archive (a little more memory and a slower start)",
                     target.isLiveSystem() ? "digiclub-installer upgrade records it" : "");
         }
         if (!Files.isRegularFile(target.resolve(Layout.KIOSK_CDS_ARCHIVE))) {
-            note("the kiosk starts without its class-data archive (the lock screen is back ~0.4 s later after a crash)",
-                    target.isLiveSystem() ? "digiclub-installer upgrade records it (it needs Xvfb: apt install xvfb)" : "");
+            note(
+                    "the kiosk starts without its class-data archive (the lock screen is back ~0.4 s later after a crash)",
+                    target.isLiveSystem()
+                            ? "digiclub-installer upgrade records it (it needs Xvfb: apt install xvfb)"
+                            : "");
         }
     }
 
     private void enrolment() throws IOException {
         Path state = target.resolve(Layout.ENROLMENT_STATE);
         if (!Files.exists(state)) {
-            wrong("no enrolment was tried (" + Layout.ENROLMENT_STATE + " missing)",
+            wrong(
+                    "no enrolment was tried (" + Layout.ENROLMENT_STATE + " missing)",
                     "digiclub-installer install --collector URL --enrol-code-file F (again: it changes only what is missing)");
             return;
         }
@@ -282,8 +318,10 @@ public final class Verifier {
             // the agent deletes the kept code once it has enrolled by itself
             note("enrolment: enrolled by the agent after the install (the install said: " + s + ")", "");
         } else {
-            note("not enrolled yet: " + s + ". The agent enrols by itself as soon as the collector answers, with the "
-                    + "code kept in " + Layout.ENROL_CODE + " (root, 0600), then deletes it",
+            note(
+                    "not enrolled yet: " + s
+                            + ". The agent enrols by itself as soon as the collector answers, with the "
+                            + "code kept in " + Layout.ENROL_CODE + " (root, 0600), then deletes it",
                     "nothing, once the collector is reachable (journalctl -u digiclub-agent says why not yet)");
         }
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class VisitorHomeMount {
     /** systemd's name for the mount of {@link Accounts#VISITOR_HOME} ("-" is escaped as \x2d). */
     public static final String UNIT_NAME = "home-digiclub\\x2dvisitor.mount";
+
     public static final String UNIT = "/etc/systemd/system/" + UNIT_NAME;
     private static final String RESOURCE = "visitor-home.mount";
 
@@ -37,8 +38,7 @@ public final class VisitorHomeMount {
         }
     }
 
-    private VisitorHomeMount() {
-    }
+    private VisitorHomeMount() {}
 
     /**
      * The last mount at {@code mountPoint} in mountinfo lines (the one on top), if any. Fields:
@@ -101,26 +101,33 @@ public final class VisitorHomeMount {
         Path unit = target.resolve(UNIT);
         String reinstall = "digiclub-installer upgrade (lays out every file again, keeps config and data)";
         if (!Files.isRegularFile(unit, LinkOption.NOFOLLOW_LINKS)) {
-            findings.add(new Verifier.Finding(true, UNIT + " is missing: the agent does not start without the visitor's home",
-                    reinstall));
+            findings.add(new Verifier.Finding(
+                    true, UNIT + " is missing: the agent does not start without the visitor's home", reinstall));
         } else {
             if (!Arrays.equals(unit(), Files.readAllBytes(unit))) {
-                findings.add(new Verifier.Finding(true, UNIT + " differs from what this installer lays out (edited, or another "
-                        + "version)", reinstall + "; another size belongs in a drop-in (systemctl edit '" + UNIT_NAME + "')"));
+                findings.add(new Verifier.Finding(
+                        true,
+                        UNIT + " differs from what this installer lays out (edited, or another " + "version)",
+                        reinstall + "; another size belongs in a drop-in (systemctl edit '" + UNIT_NAME + "')"));
             }
             int mode = Tree.mode(unit);
             int uid = (Integer) Files.getAttribute(unit, "unix:uid", LinkOption.NOFOLLOW_LINKS);
             int gid = (Integer) Files.getAttribute(unit, "unix:gid", LinkOption.NOFOLLOW_LINKS);
             if (mode != 0644 || uid != 0 || gid != 0) {
-                findings.add(new Verifier.Finding(true, String.format("%s is mode %04o owned by %d:%d, should be 0644 root:root",
-                        UNIT, mode, uid, gid), "chown root:root '" + unit + "'; chmod 0644 '" + unit + "'"));
+                findings.add(new Verifier.Finding(
+                        true,
+                        String.format("%s is mode %04o owned by %d:%d, should be 0644 root:root", UNIT, mode, uid, gid),
+                        "chown root:root '" + unit + "'; chmod 0644 '" + unit + "'"));
             }
         }
         if (target.systemdRunning()) {
             findings.addAll(mounted());
         } else if (target.isLiveSystem()) {
-            findings.add(new Verifier.Finding(false, "systemd is not running here (a chroot or an image?): whether "
-                    + Accounts.VISITOR_HOME + " is its tmpfs was not checked", "boot the PC, then digiclub-installer verify again"));
+            findings.add(new Verifier.Finding(
+                    false,
+                    "systemd is not running here (a chroot or an image?): whether " + Accounts.VISITOR_HOME
+                            + " is its tmpfs was not checked",
+                    "boot the PC, then digiclub-installer verify again"));
         }
         return findings;
     }
@@ -131,14 +138,21 @@ public final class VisitorHomeMount {
         String fix = "systemctl start '" + UNIT_NAME + "' (journalctl -u '" + UNIT_NAME + "' says why it is not), "
                 + "then systemctl restart digiclub-agent";
         if (home.isEmpty()) {
-            return List.of(new Verifier.Finding(true, Accounts.VISITOR_HOME + " is not mounted: the visitor's files go to "
-                    + "the disk and nothing caps their size", fix));
+            return List.of(new Verifier.Finding(
+                    true,
+                    Accounts.VISITOR_HOME + " is not mounted: the visitor's files go to "
+                            + "the disk and nothing caps their size",
+                    fix));
         }
         if (!home.get().type().equals("tmpfs")) {
-            return List.of(new Verifier.Finding(true, Accounts.VISITOR_HOME + " is a " + home.get().type()
-                    + " mount, not the tmpfs of " + UNIT_NAME, fix));
+            return List.of(new Verifier.Finding(
+                    true,
+                    Accounts.VISITOR_HOME + " is a " + home.get().type() + " mount, not the tmpfs of " + UNIT_NAME,
+                    fix));
         }
-        return List.of(new Verifier.Finding(false, "the visitor's home is a tmpfs of "
-                + home.get().size().orElse("unlimited size (half the memory)"), ""));
+        return List.of(new Verifier.Finding(
+                false,
+                "the visitor's home is a tmpfs of " + home.get().size().orElse("unlimited size (half the memory)"),
+                ""));
     }
 }

@@ -20,7 +20,8 @@ class VisitorHomeMountTest {
 
     @Test
     void theHomesTmpfsIsFoundWithItsSize() {
-        VisitorHomeMount.Mount m = VisitorHomeMount.parse(MOUNTINFO, "/home/digiclub-visitor").orElseThrow();
+        VisitorHomeMount.Mount m =
+                VisitorHomeMount.parse(MOUNTINFO, "/home/digiclub-visitor").orElseThrow();
         assertEquals("tmpfs", m.type());
         assertEquals(Optional.of("1048576k"), m.size());
         assertEquals(Optional.empty(), VisitorHomeMount.parse(MOUNTINFO, "/home/digiclub"));
@@ -28,15 +29,20 @@ class VisitorHomeMountTest {
 
     @Test
     void escapedSpacesAndSeveralOptionalFieldsAreRead() {
-        VisitorHomeMount.Mount m = VisitorHomeMount.parse(MOUNTINFO, "/media/digiclub-visitor/USB STICK").orElseThrow();
+        VisitorHomeMount.Mount m = VisitorHomeMount.parse(MOUNTINFO, "/media/digiclub-visitor/USB STICK")
+                .orElseThrow();
         assertEquals("vfat", m.type());
         assertEquals(Optional.empty(), m.size());
     }
 
     @Test
     void theTopMountWinsWhenTwoShareAPath() {
-        List<String> stacked = List.of(MOUNTINFO.get(2),
-                "140 101 8:3 / /home/digiclub-visitor rw,relatime shared:80 - ext4 /dev/sda3 rw");
-        assertEquals("ext4", VisitorHomeMount.parse(stacked, "/home/digiclub-visitor").orElseThrow().type());
+        List<String> stacked = List.of(
+                MOUNTINFO.get(2), "140 101 8:3 / /home/digiclub-visitor rw,relatime shared:80 - ext4 /dev/sda3 rw");
+        assertEquals(
+                "ext4",
+                VisitorHomeMount.parse(stacked, "/home/digiclub-visitor")
+                        .orElseThrow()
+                        .type());
     }
 }

@@ -19,10 +19,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 import bg.digiclub.installer.linux.Accounts;
 import bg.digiclub.installer.linux.Payload;
@@ -102,11 +101,14 @@ class LockdownPayloadTest {
 
     @Test
     void theManifestListsEveryLockdownFileRootsAndReadableByAll() throws Exception {
-        List<Payload.Entry> entries = Payload.parse("lockdown.manifest",
+        List<Payload.Entry> entries = Payload.parse(
+                "lockdown.manifest",
                 Files.readAllLines(payload().resolve("lockdown.manifest"), StandardCharsets.UTF_8));
         assertEquals(FILES, entries.stream().map(Payload.Entry::path).toList());
         for (Payload.Entry e : entries) {
-            assertTrue(Files.isRegularFile(payload().resolve(e.path().substring(1))), "listed but not in the payload: " + e.path());
+            assertTrue(
+                    Files.isRegularFile(payload().resolve(e.path().substring(1))),
+                    "listed but not in the payload: " + e.path());
             assertEquals(0644, e.mode(), e.path());
             assertEquals("root", e.owner(), e.path());
             assertEquals("root", e.group(), e.path());
@@ -116,8 +118,10 @@ class LockdownPayloadTest {
         Path base = payload();
         for (String dir : List.of("etc/chromium", "etc/firefox", "etc/udisks2", "etc/polkit-1")) {
             try (Stream<Path> files = Files.walk(base.resolve(dir))) {
-                files.filter(Files::isRegularFile).forEach(f -> assertTrue(FILES.contains("/" + base.relativize(f)),
-                        "in the payload but not in lockdown.manifest: " + f));
+                files.filter(Files::isRegularFile)
+                        .forEach(f -> assertTrue(
+                                FILES.contains("/" + base.relativize(f)),
+                                "in the payload but not in lockdown.manifest: " + f));
             }
         }
     }
@@ -131,19 +135,22 @@ class LockdownPayloadTest {
         assertEquals("tmpfs", mount.get("What"));
         Set<String> o = options(mount.get("Options"));
         assertTrue(o.stream().anyMatch(x -> x.matches("size=[1-9][0-9]*[kKmMgG]")), "a size cap: " + o);
-        for (String want : List.of("mode=0700", "uid=" + Accounts.VISITOR, "gid=" + Accounts.VISITOR, "nosuid", "nodev", "noexec")) {
+        for (String want : List.of(
+                "mode=0700", "uid=" + Accounts.VISITOR, "gid=" + Accounts.VISITOR, "nosuid", "nodev", "noexec")) {
             assertTrue(o.contains(want), want + " in " + o);
         }
         assertFalse(sections(unit).contains("Install"), "pulled in by the agent's unit, not enabled on its own");
 
         Map<String, String> agent = section(read("/etc/systemd/system/digiclub-agent.service"), "Unit");
-        assertEquals(Accounts.VISITOR_HOME, agent.get("RequiresMountsFor"), "the agent starts only with the home mounted");
+        assertEquals(
+                Accounts.VISITOR_HOME, agent.get("RequiresMountsFor"), "the agent starts only with the home mounted");
     }
 
     @Test
     void theMountUnitIsNamedAfterItsPathAsSystemdEscapesIt() throws Exception {
         Process p = new ProcessBuilder("systemd-escape", "--path", "--suffix=mount", Accounts.VISITOR_HOME)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String name = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, p.waitFor(), name);
         assertEquals("/etc/systemd/system/" + name, MOUNT_UNIT);
@@ -158,7 +165,8 @@ class LockdownPayloadTest {
         assertFalse(p.get("BrowserGuestModeEnabled").asBoolean(true));
         assertFalse(p.get("BrowserAddPersonEnabled").asBoolean(true));
         assertEquals(2, p.get("DeveloperToolsAvailability").asInt(), "2 = DeveloperToolsDisallowed");
-        assertTrue(p.get("URLBlocklist").toString().contains("\"view-source:*\""), "page source needs the block list too");
+        assertTrue(
+                p.get("URLBlocklist").toString().contains("\"view-source:*\""), "page source needs the block list too");
         assertFalse(p.get("PasswordManagerEnabled").asBoolean(true));
         assertEquals(0, p.get("BrowserSignin").asInt(), "0 = browser sign-in disabled");
         assertTrue(p.get("SyncDisabled").asBoolean());
@@ -168,7 +176,9 @@ class LockdownPayloadTest {
         assertFalse(p.get("BackgroundModeEnabled").asBoolean(true), "nothing keeps running after the last window");
         assertFalse(p.get("AutofillAddressEnabled").asBoolean(true));
         assertFalse(p.get("AutofillCreditCardEnabled").asBoolean(true));
-        p.fields().forEachRemaining(f -> assertTrue(f.getKey().matches("[A-Z][A-Za-z]+"), "not a policy name: " + f.getKey()));
+        p.fields()
+                .forEachRemaining(
+                        f -> assertTrue(f.getKey().matches("[A-Z][A-Za-z]+"), "not a policy name: " + f.getKey()));
     }
 
     @Test
@@ -177,7 +187,9 @@ class LockdownPayloadTest {
         assertEquals(List.of("policies"), iterable(root.fieldNames()), "policies.json holds one object, \"policies\"");
         JsonNode p = root.get("policies");
         JsonNode autostart = p.get("Preferences").get("browser.privatebrowsing.autostart");
-        assertTrue(autostart.get("Value").asBoolean(), "always private browsing: history, cookies and cache in memory only");
+        assertTrue(
+                autostart.get("Value").asBoolean(),
+                "always private browsing: history, cookies and cache in memory only");
         assertEquals("locked", autostart.get("Status").asText());
         assertTrue(p.get("SanitizeOnShutdown").asBoolean());
         assertTrue(p.get("DisableDeveloperTools").asBoolean());
@@ -185,7 +197,9 @@ class LockdownPayloadTest {
         assertFalse(p.get("PasswordManagerEnabled").asBoolean(true));
         assertFalse(p.get("OfferToSaveLogins").asBoolean(true));
         assertTrue(p.get("DisableFirefoxAccounts").asBoolean(), "no sign-in, no sync");
-        assertEquals("blocked", p.get("ExtensionSettings").get("*").get("installation_mode").asText());
+        assertEquals(
+                "blocked",
+                p.get("ExtensionSettings").get("*").get("installation_mode").asText());
         assertFalse(p.get("InstallAddonsPermission").get("Default").asBoolean(true));
         assertEquals(Accounts.VISITOR_HOME, p.get("DownloadDirectory").asText());
         assertFalse(p.get("PromptForDownloadLocation").asBoolean(true));
@@ -196,11 +210,16 @@ class LockdownPayloadTest {
     @Test
     void udisksMountsEveryFilesystemNoexecNosuidNodevAndRefusesExec() throws Exception {
         String conf = read(UDISKS);
-        assertEquals(List.of("defaults"), sections(conf), "no per-device group: it would replace these sets for that device");
+        assertEquals(
+                List.of("defaults"),
+                sections(conf),
+                "no per-device group: it would replace these sets for that device");
         Map<String, String> d = section(conf, "defaults");
         assertTrue(options(d.get("defaults")).containsAll(Set.of("noexec", "nosuid", "nodev")), d.toString());
         Set<String> allow = options(d.get("allow"));
-        assertTrue(allow.containsAll(Set.of("noexec", "nosuid", "nodev")), "what defaults= sets must be allowed: " + allow);
+        assertTrue(
+                allow.containsAll(Set.of("noexec", "nosuid", "nodev")),
+                "what defaults= sets must be allowed: " + allow);
         for (var e : d.entrySet()) {
             if (e.getKey().endsWith("allow") || e.getKey().endsWith("defaults")) {
                 for (String refused : List.of("exec", "suid", "dev")) {

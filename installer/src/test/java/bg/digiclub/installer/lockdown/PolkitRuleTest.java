@@ -10,10 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The polkit rule for removable media, run in Duktape, the JavaScript engine Debian 12's polkitd
@@ -27,27 +26,31 @@ class PolkitRuleTest {
     Path dir;
 
     private static final String UDISKS = "org.freedesktop.udisks2.";
-    private static final Map<String, String> REMOVABLE = Map.of("drive.removable", "true", "drive.removable.bus", "usb",
-            "device", "/dev/sdb1", "id.type", "vfat");
+    private static final Map<String, String> REMOVABLE =
+            Map.of("drive.removable", "true", "drive.removable.bus", "usb", "device", "/dev/sdb1", "id.type", "vfat");
     private static final Map<String, String> INTERNAL = Map.of("device", "/dev/sda2", "id.type", "ext4");
 
-    record Case(String user, String action, Map<String, String> details) {
-    }
+    record Case(String user, String action, Map<String, String> details) {}
 
     private Map<String, String> answers(List<Case> cases) throws Exception {
         Path input = dir.resolve("requests.json");
         new ObjectMapper().writeValue(input.toFile(), cases);
         Path rules = LockdownPayloadTest.payload().resolve(LockdownPayloadTest.POLKIT.substring(1));
-        Path runner = Path.of(PolkitRuleTest.class.getResource("/polkit/run-rules.py").toURI());
+        Path runner =
+                Path.of(PolkitRuleTest.class.getResource("/polkit/run-rules.py").toURI());
         Process p = new ProcessBuilder("python3", runner.toString(), rules.toString(), input.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), "polkit/run-rules.py: " + out);
         List<String> lines = out.strip().lines().toList();
         assertEquals(cases.size(), lines.size(), out);
         Map<String, String> answers = new LinkedHashMap<>();
         for (int i = 0; i < cases.size(); i++) {
-            answers.put(cases.get(i).user() + " " + cases.get(i).action() + " " + cases.get(i).details().keySet(), lines.get(i));
+            answers.put(
+                    cases.get(i).user() + " " + cases.get(i).action() + " "
+                            + cases.get(i).details().keySet(),
+                    lines.get(i));
         }
         return answers;
     }
@@ -100,10 +103,14 @@ class PolkitRuleTest {
 
     @Test
     void aRuleDuktapeCannotCompileFailsHereAsInPolkitd() throws Exception {
-        Path es6 = Files.writeString(dir.resolve("es6.rules"), "polkit.addRule((action, subject) => polkit.Result.YES);\n");
+        Path es6 = Files.writeString(
+                dir.resolve("es6.rules"), "polkit.addRule((action, subject) => polkit.Result.YES);\n");
         Path input = Files.writeString(dir.resolve("none.json"), "[]");
-        Path runner = Path.of(PolkitRuleTest.class.getResource("/polkit/run-rules.py").toURI());
-        Process p = new ProcessBuilder("python3", runner.toString(), es6.toString(), input.toString()).redirectErrorStream(true).start();
+        Path runner =
+                Path.of(PolkitRuleTest.class.getResource("/polkit/run-rules.py").toURI());
+        Process p = new ProcessBuilder("python3", runner.toString(), es6.toString(), input.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, p.waitFor(), out);
         assertTrue(out.contains("SyntaxError"), out);

@@ -33,10 +33,14 @@ class VisitorHomeTmpfsTest {
 
     @Test
     void theUnitsOptionsMountAPrivateCappedHomeOwnedByTheAccountNamed() throws Exception {
-        String options = LockdownPayloadTest.section(LockdownPayloadTest.read(LockdownPayloadTest.MOUNT_UNIT), "Mount").get("Options");
-        String forTest = options.replace("uid=" + Accounts.VISITOR, "uid=nobody").replace("gid=" + Accounts.VISITOR, "gid=nogroup")
+        String options = LockdownPayloadTest.section(LockdownPayloadTest.read(LockdownPayloadTest.MOUNT_UNIT), "Mount")
+                .get("Options");
+        String forTest = options.replace("uid=" + Accounts.VISITOR, "uid=nobody")
+                .replace("gid=" + Accounts.VISITOR, "gid=nogroup")
                 .replaceAll("size=[^,]+", "size=1M");
-        assertTrue(forTest.contains("uid=nobody") && forTest.contains("gid=nogroup") && forTest.contains("size=1M"), forTest);
+        assertTrue(
+                forTest.contains("uid=nobody") && forTest.contains("gid=nogroup") && forTest.contains("size=1M"),
+                forTest);
         Path home = Files.createDirectory(dir.resolve("visitor home")); // a space: mountinfo escapes it as \040
         run("mount", "-t", "tmpfs", "-o", forTest, "tmpfs", home.toString());
         try {
@@ -45,24 +49,33 @@ class VisitorHomeTmpfsTest {
             assertEquals(0700, (Integer) Files.getAttribute(home, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777);
 
             List<String> mountinfo = Files.readAllLines(Path.of("/proc/self/mountinfo"), StandardCharsets.UTF_8);
-            VisitorHomeMount.Mount m = VisitorHomeMount.parse(mountinfo, home.toString()).orElseThrow(
-                    () -> new AssertionError("not in mountinfo: " + home));
+            VisitorHomeMount.Mount m = VisitorHomeMount.parse(mountinfo, home.toString())
+                    .orElseThrow(() -> new AssertionError("not in mountinfo: " + home));
             assertEquals("tmpfs", m.type());
             assertEquals("1024k", m.size().orElseThrow());
-            String line = mountinfo.stream().filter(l -> l.contains("visitor\\040home")).findFirst().orElseThrow();
+            String line = mountinfo.stream()
+                    .filter(l -> l.contains("visitor\\040home"))
+                    .findFirst()
+                    .orElseThrow();
             Set<String> mountOptions = Set.of(line.split(" ")[5].split(","));
             assertTrue(mountOptions.containsAll(Set.of("nosuid", "nodev", "noexec")), line);
 
             Path big = home.resolve("big");
             IOException full = assertThrows(IOException.class, () -> Files.write(big, new byte[2 * 1024 * 1024]));
-            assertTrue(String.valueOf(full.getMessage()).contains("No space left on device"), String.valueOf(full.getMessage()));
+            assertTrue(
+                    String.valueOf(full.getMessage()).contains("No space left on device"),
+                    String.valueOf(full.getMessage()));
             Files.delete(big);
 
             Path script = Files.writeString(home.resolve("run.sh"), "#!/bin/sh\necho ran\n");
             script.toFile().setExecutable(true);
-            IOException refused = assertThrows(IOException.class, () -> new ProcessBuilder(script.toString()).start().waitFor(),
+            IOException refused = assertThrows(
+                    IOException.class,
+                    () -> new ProcessBuilder(script.toString()).start().waitFor(),
                     "a program in the home ran");
-            assertTrue(String.valueOf(refused.getMessage()).contains("Permission denied"), String.valueOf(refused.getMessage()));
+            assertTrue(
+                    String.valueOf(refused.getMessage()).contains("Permission denied"),
+                    String.valueOf(refused.getMessage()));
         } finally {
             run("umount", home.toString());
         }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,9 @@ class SessionPayloadTest {
         Map<String, String[]> entries = manifest();
         assertTrue(entries.size() >= 8, entries.keySet().toString());
         for (Map.Entry<String, String[]> e : entries.entrySet()) {
-            assertTrue(Files.isRegularFile(payload().resolve(e.getKey().substring(1))), "listed but not in the payload: " + e.getKey());
+            assertTrue(
+                    Files.isRegularFile(payload().resolve(e.getKey().substring(1))),
+                    "listed but not in the payload: " + e.getKey());
             String mode = e.getValue()[0];
             assertEquals("root", e.getValue()[1], e.getKey());
             assertEquals("root", e.getValue()[2], e.getKey());
@@ -77,7 +78,8 @@ class SessionPayloadTest {
         Path base = payload();
         for (String dir : List.of("opt/digiclub/session", "etc/digiclub/openbox")) {
             try (var files = Files.list(base.resolve(dir))) {
-                files.forEach(f -> assertTrue(entries.containsKey("/" + base.relativize(f).toString().replace('\\', '/')),
+                files.forEach(f -> assertTrue(
+                        entries.containsKey("/" + base.relativize(f).toString().replace('\\', '/')),
                         "in the payload but not in session.manifest: " + f));
             }
         }
@@ -97,7 +99,8 @@ class SessionPayloadTest {
 
         assertEquals("1", text(root, "desktops", "number"), "one desktop: nowhere to send the lock screen");
         assertEquals(0, root.getElementsByTagName("keybind").getLength(), "no key binding at all");
-        assertEquals(1, root.getElementsByTagName("keyboard").getLength(), "an empty <keyboard>, not openbox's defaults");
+        assertEquals(
+                1, root.getElementsByTagName("keyboard").getLength(), "an empty <keyboard>, not openbox's defaults");
         // no menu file: nothing for a right click on the desktop, no window menu
         assertEquals(0, root.getElementsByTagName("file").getLength(), "a menu file is configured");
         assertEquals(1, root.getElementsByTagName("menu").getLength());
@@ -107,7 +110,10 @@ class SessionPayloadTest {
         for (int i = 0; i < contexts.getLength(); i++) {
             names.add(((Element) contexts.item(i)).getAttribute("name"));
         }
-        assertEquals(List.of("Client"), names, "mouse bindings only inside windows (none on the desktop, frame, title or buttons)");
+        assertEquals(
+                List.of("Client"),
+                names,
+                "mouse bindings only inside windows (none on the desktop, frame, title or buttons)");
         NodeList actions = root.getElementsByTagName("action");
         assertTrue(actions.getLength() > 0, "a click must still focus a visitor program");
         for (int i = 0; i < actions.getLength(); i++) {
@@ -116,7 +122,10 @@ class SessionPayloadTest {
         }
         NodeList binds = root.getElementsByTagName("mousebind");
         for (int i = 0; i < binds.getLength(); i++) {
-            assertEquals("Press", ((Element) binds.item(i)).getAttribute("action"), "only presses (no drag, no double click)");
+            assertEquals(
+                    "Press",
+                    ((Element) binds.item(i)).getAttribute("action"),
+                    "only presses (no drag, no double click)");
         }
         // the title bar has a label only: no iconify, maximise, close, shade or omnipresent buttons
         assertEquals("L", text(root, "theme", "titleLayout"));
@@ -131,8 +140,16 @@ class SessionPayloadTest {
     @Test
     void noVtSwitchNoZapNoSpareConsolesNoSysrq() throws Exception {
         String xorg = read("/etc/X11/xorg.conf.d/50-digiclub.conf");
-        assertTrue(Pattern.compile("(?m)^\\s*Option\\s+\"DontVTSwitch\"\\s+\"true\"").matcher(xorg).find(), xorg);
-        assertTrue(Pattern.compile("(?m)^\\s*Option\\s+\"DontZap\"\\s+\"true\"").matcher(xorg).find(), xorg);
+        assertTrue(
+                Pattern.compile("(?m)^\\s*Option\\s+\"DontVTSwitch\"\\s+\"true\"")
+                        .matcher(xorg)
+                        .find(),
+                xorg);
+        assertTrue(
+                Pattern.compile("(?m)^\\s*Option\\s+\"DontZap\"\\s+\"true\"")
+                        .matcher(xorg)
+                        .find(),
+                xorg);
         assertTrue(xorg.contains("Section \"ServerFlags\""), xorg);
 
         Map<String, String> logind = keys(read("/etc/systemd/logind.conf.d/50-digiclub.conf"));
@@ -167,8 +184,12 @@ class SessionPayloadTest {
     @Test
     void theScriptsAreValidBash() throws Exception {
         for (String script : List.of("digiclub-session", "digiclub-kiosk-xsession", "digiclub-supervise")) {
-            Process p = new ProcessBuilder("bash", "-n", payload().resolve("opt/digiclub/session/" + script).toString())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "bash",
+                            "-n",
+                            payload().resolve("opt/digiclub/session/" + script).toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), script + ": " + out);
         }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +17,9 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -36,7 +37,8 @@ class WindowsPayloadTest {
     private static final String AA_RS5 = "http://schemas.microsoft.com/AssignedAccess/201810/config";
     private static final String AA_V3 = "http://schemas.microsoft.com/AssignedAccess/2020/config";
     private static final String AA_V5 = "http://schemas.microsoft.com/AssignedAccess/2022/config";
-    private static final String START_LAYOUT_MODIFICATION = "http://schemas.microsoft.com/Start/2014/LayoutModification";
+    private static final String START_LAYOUT_MODIFICATION =
+            "http://schemas.microsoft.com/Start/2014/LayoutModification";
     private static final String START_LAYOUT = "http://schemas.microsoft.com/Start/2014/StartLayout";
     private static final String SL = "http://schemas.microsoft.com/ShellLauncher/2018/Configuration";
     private static final String SL_V2 = "http://schemas.microsoft.com/ShellLauncher/2019/Configuration";
@@ -44,7 +46,10 @@ class WindowsPayloadTest {
 
     @Test
     void everyXmlFileIsWellFormedAndAscii() throws Exception {
-        for (String name : List.of("digiclub-agent.xml", "assigned-access-pro.xml", "assigned-access-pro-win10.xml",
+        for (String name : List.of(
+                "digiclub-agent.xml",
+                "assigned-access-pro.xml",
+                "assigned-access-pro-win10.xml",
                 "shell-launcher.xml")) {
             byte[] bytes = bytes(name);
             assertNotNull(parse(bytes), name);
@@ -67,14 +72,18 @@ class WindowsPayloadTest {
         assertFalse(text(service, "resetfailure").isBlank());
         assertTrue(text(service, "executable").endsWith("java.exe"), text(service, "executable"));
         String arguments = text(service, "arguments");
-        for (String part : List.of("@\"%BASE%\\agent.jvm-options\"", "-jar \"%BASE%\\digiclub-agent.jar\" run",
-                "--config \"%ProgramData%\\DigiClub\\agent.properties\"")) {
+        for (String part : List.of(
+                "@\"%BASE%\\agent.jvm-options\"",
+                "-jar \"%BASE%\\digiclub-agent.jar\" run", "--config \"%ProgramData%\\DigiClub\\agent.properties\"")) {
             assertTrue(arguments.contains(part), "arguments lack " + part + ": " + arguments);
         }
-        assertEquals(0, service.getElementsByTagName("serviceaccount").getLength(),
+        assertEquals(
+                0,
+                service.getElementsByTagName("serviceaccount").getLength(),
                 "runs as LocalSystem: the agent ends and resets the visitor's account, and starts the kiosk as digiclub-kiosk"
                         + " (an S4U logon and a token's session id take SeTcbPrivilege)");
-        assertEquals("roll-by-size", ((Element) service.getElementsByTagName("log").item(0)).getAttribute("mode"));
+        assertEquals(
+                "roll-by-size", ((Element) service.getElementsByTagName("log").item(0)).getAttribute("mode"));
     }
 
     @Test
@@ -83,7 +92,9 @@ class WindowsPayloadTest {
         assertVisitorProfileNeverRunsTheKiosk("assigned-access-pro.xml", doc);
 
         Element profile = (Element) doc.getElementsByTagNameNS(AA, "Profile").item(0);
-        assertEquals(List.of("AllAppsList", "FileExplorerNamespaceRestrictions", "StartPins", "Taskbar"), childNames(profile),
+        assertEquals(
+                List.of("AllAppsList", "FileExplorerNamespaceRestrictions", "StartPins", "Taskbar"),
+                childNames(profile),
                 "Windows 11's order (Microsoft's XSD): the Start pins, no Windows 10 StartLayout");
         Element pins = (Element) doc.getElementsByTagNameNS(AA_V5, "StartPins").item(0);
         assertNotNull(pins, "StartPins in the Windows 11 (2022) namespace");
@@ -91,10 +102,14 @@ class WindowsPayloadTest {
         assertTrue(pinned != null && pinned.isArray() && pinned.size() >= 2, "pinnedList: " + pins.getTextContent());
         for (JsonNode pin : pinned) {
             String link = pin.path("desktopAppLink").asText("");
-            assertTrue(link.endsWith(".lnk") && link.startsWith("%ALLUSERSPROFILE%\\"), "a shortcut every account sees: " + pin);
+            assertTrue(
+                    link.endsWith(".lnk") && link.startsWith("%ALLUSERSPROFILE%\\"),
+                    "a shortcut every account sees: " + pin);
             assertFalse(link.toLowerCase(Locale.ROOT).contains("digiclub"), "the kiosk is no visitor program: " + pin);
         }
-        assertEquals("true", taskbar(doc).getAttribute("ShowTaskbar"),
+        assertEquals(
+                "true",
+                taskbar(doc).getAttribute("ShowTaskbar"),
                 "Windows 11 ignores ShowTaskbar; Microsoft says to configure it true, and the docs must not promise a hidden taskbar");
     }
 
@@ -109,9 +124,12 @@ class WindowsPayloadTest {
             assertFalse(text.contains(newer), "Windows 10 does not know " + newer);
         }
         Element profile = (Element) doc.getElementsByTagNameNS(AA, "Profile").item(0);
-        assertEquals(List.of("AllAppsList", "FileExplorerNamespaceRestrictions", "StartLayout", "Taskbar"), childNames(profile),
+        assertEquals(
+                List.of("AllAppsList", "FileExplorerNamespaceRestrictions", "StartLayout", "Taskbar"),
+                childNames(profile),
                 "Windows 10's order (Microsoft's XSD), with the StartLayout a restricted user experience must define there");
-        Element startLayout = (Element) profile.getElementsByTagNameNS(AA, "StartLayout").item(0);
+        Element startLayout =
+                (Element) profile.getElementsByTagNameNS(AA, "StartLayout").item(0);
         Document layout = parse(startLayout.getTextContent().trim().getBytes(StandardCharsets.UTF_8));
         assertEquals(START_LAYOUT_MODIFICATION, layout.getDocumentElement().getNamespaceURI());
         assertEquals("LayoutModificationTemplate", layout.getDocumentElement().getLocalName());
@@ -119,12 +137,19 @@ class WindowsPayloadTest {
         assertTrue(tiles.getLength() >= 2, "tiles: " + tiles.getLength());
         for (int i = 0; i < tiles.getLength(); i++) {
             String link = ((Element) tiles.item(i)).getAttribute("DesktopApplicationLinkPath");
-            assertTrue(link.endsWith(".lnk") && link.startsWith("%ALLUSERSPROFILE%\\"), "a shortcut every account sees: " + link);
+            assertTrue(
+                    link.endsWith(".lnk") && link.startsWith("%ALLUSERSPROFILE%\\"),
+                    "a shortcut every account sees: " + link);
             assertFalse(link.toLowerCase(Locale.ROOT).contains("digiclub"), "the kiosk is no visitor program: " + link);
         }
-        assertEquals("false", taskbar(doc).getAttribute("ShowTaskbar"), "Windows 10 hides the taskbar; the session bar replaces it");
+        assertEquals(
+                "false",
+                taskbar(doc).getAttribute("ShowTaskbar"),
+                "Windows 10 hides the taskbar; the session bar replaces it");
 
-        assertEquals(allowedApps(parse(bytes("assigned-access-pro.xml"))), allowedApps(doc),
+        assertEquals(
+                allowedApps(parse(bytes("assigned-access-pro.xml"))),
+                allowedApps(doc),
                 "Windows 10 and 11 allow the visitor the same programs");
     }
 
@@ -149,10 +174,18 @@ class WindowsPayloadTest {
         NodeList accounts = doc.getElementsByTagNameNS(AA, "Account");
         assertEquals(1, accounts.getLength(), name + ": one account");
         assertEquals("digiclub-visitor", accounts.item(0).getTextContent().trim(), name);
-        assertEquals(profileId, ((Element) config.getElementsByTagNameNS(AA, "DefaultProfile").item(0)).getAttribute("Id"), name);
-        for (String[] broader : List.of(new String[] {AA, "UserGroup"}, new String[] {AA, "SpecialGroup"},
-                new String[] {AA, "AutoLogonAccount"}, new String[] {AA_V3, "GlobalProfile"})) {
-            assertEquals(0, doc.getElementsByTagNameNS(broader[0], broader[1]).getLength(),
+        assertEquals(
+                profileId,
+                ((Element) config.getElementsByTagNameNS(AA, "DefaultProfile").item(0)).getAttribute("Id"),
+                name);
+        for (String[] broader : List.of(
+                new String[] {AA, "UserGroup"},
+                new String[] {AA, "SpecialGroup"},
+                new String[] {AA, "AutoLogonAccount"},
+                new String[] {AA_V3, "GlobalProfile"})) {
+            assertEquals(
+                    0,
+                    doc.getElementsByTagNameNS(broader[0], broader[1]).getLength(),
                     name + ": no " + broader[1] + " - it would bind other accounts, digiclub-kiosk among them");
         }
 
@@ -161,27 +194,57 @@ class WindowsPayloadTest {
         for (int i = 0; i < apps.getLength(); i++) {
             Element app = (Element) apps.item(i);
             String path = app.getAttribute("DesktopAppPath");
-            assertFalse(app.hasAttributeNS(AA_RS5, "AutoLaunch"),
+            assertFalse(
+                    app.hasAttributeNS(AA_RS5, "AutoLaunch"),
                     name + ": nothing starts by itself as the visitor, least of all the kiosk: " + path);
             assertFalse(app.hasAttributeNS(AA_RS5, "AutoLaunchArguments"), name + ": " + path);
         }
         List<String> allowed = allowedApps(doc);
         for (String path : allowed) {
-            assertFalse(path.contains("digiclub"), name + ": the kiosk is not a visitor program (the agent starts it as digiclub-kiosk): " + path);
-            assertFalse(path.endsWith("\\java.exe") || path.endsWith("\\javaw.exe"), name + ": a Java runtime runs any jar: " + path);
+            assertFalse(
+                    path.contains("digiclub"),
+                    name + ": the kiosk is not a visitor program (the agent starts it as digiclub-kiosk): " + path);
+            assertFalse(
+                    path.endsWith("\\java.exe") || path.endsWith("\\javaw.exe"),
+                    name + ": a Java runtime runs any jar: " + path);
         }
         assertTrue(allowed.stream().anyMatch(p -> p.endsWith("\\msedge.exe")), name + ": a browser: " + allowed);
         assertTrue(allowed.stream().anyMatch(p -> p.endsWith("\\soffice.exe")), name + ": office: " + allowed);
-        for (String escape : List.of("explorer.exe", "cmd.exe", "powershell.exe", "pwsh.exe", "regedit.exe", "taskmgr.exe",
-                "mmc.exe", "control.exe", "wscript.exe", "cscript.exe", "mshta.exe", "rundll32.exe")) {
-            assertTrue(allowed.stream().noneMatch(p -> p.endsWith("\\" + escape)), name + ": " + escape + " must not be allowed: " + allowed);
+        for (String escape : List.of(
+                "explorer.exe",
+                "cmd.exe",
+                "powershell.exe",
+                "pwsh.exe",
+                "regedit.exe",
+                "taskmgr.exe",
+                "mmc.exe",
+                "control.exe",
+                "wscript.exe",
+                "cscript.exe",
+                "mshta.exe",
+                "rundll32.exe")) {
+            assertTrue(
+                    allowed.stream().noneMatch(p -> p.endsWith("\\" + escape)),
+                    name + ": " + escape + " must not be allowed: " + allowed);
         }
 
-        Element restrictions = (Element) doc.getElementsByTagNameNS(AA_RS5, "FileExplorerNamespaceRestrictions").item(0);
+        Element restrictions = (Element) doc.getElementsByTagNameNS(AA_RS5, "FileExplorerNamespaceRestrictions")
+                .item(0);
         assertNotNull(restrictions, name + ": file dialogs restricted");
-        assertEquals("Downloads", ((Element) restrictions.getElementsByTagNameNS(AA_RS5, "AllowedNamespace").item(0)).getAttribute("Name"));
-        assertEquals(1, restrictions.getElementsByTagNameNS(AA_V3, "AllowRemovableDrives").getLength(), name + ": USB sticks");
-        assertEquals(0, restrictions.getElementsByTagNameNS(AA_V3, "NoRestriction").getLength(), name);
+        assertEquals(
+                "Downloads",
+                ((Element) restrictions
+                                .getElementsByTagNameNS(AA_RS5, "AllowedNamespace")
+                                .item(0))
+                        .getAttribute("Name"));
+        assertEquals(
+                1,
+                restrictions
+                        .getElementsByTagNameNS(AA_V3, "AllowRemovableDrives")
+                        .getLength(),
+                name + ": USB sticks");
+        assertEquals(
+                0, restrictions.getElementsByTagNameNS(AA_V3, "NoRestriction").getLength(), name);
     }
 
     @Test
@@ -191,15 +254,23 @@ class WindowsPayloadTest {
         String ps = new String(bytes, StandardCharsets.US_ASCII);
         assertTrue(ps.contains("[string]$KioskAccount = 'digiclub-kiosk'"));
         String kioskExe = KIOSK_EXE.substring(KIOSK_EXE.lastIndexOf('\\') + 1);
-        assertTrue(ps.contains("[string]$KioskExe = '" + kioskExe + "'"), "the executable Shell Launcher and the agent start");
+        assertTrue(
+                ps.contains("[string]$KioskExe = '" + kioskExe + "'"),
+                "the executable Shell Launcher and the agent start");
         String code = code(ps);
-        assertTrue(code.contains("Get-CimInstance -ClassName Win32_Process -Filter \"Name = '$KioskExe'\""), "every kiosk process");
+        assertTrue(
+                code.contains("Get-CimInstance -ClassName Win32_Process -Filter \"Name = '$KioskExe'\""),
+                "every kiosk process");
         assertTrue(code.contains("foreach ($kiosk in $kiosks)"), "each of them, a warm standby too");
-        assertTrue(code.contains("Invoke-CimMethod -InputObject $kiosk -MethodName GetOwner"), "its owner, from Windows");
+        assertTrue(
+                code.contains("Invoke-CimMethod -InputObject $kiosk -MethodName GetOwner"), "its owner, from Windows");
         assertTrue(code.contains("($owner.User -ieq $KioskAccount)"), "owned by the kiosk's account");
-        assertTrue(code.contains("($owner.Domain -ieq $env:COMPUTERNAME)"), "the local account, not a domain account of that name");
+        assertTrue(
+                code.contains("($owner.Domain -ieq $env:COMPUTERNAME)"),
+                "the local account, not a domain account of that name");
         assertTrue(code.contains("($owner.ReturnValue -eq 0)"), "an owner Windows could not tell is not the kiosk's");
-        assertTrue(code.contains("WTSGetActiveConsoleSessionId") && code.contains("$kiosk.SessionId -ne $console"),
+        assertTrue(
+                code.contains("WTSGetActiveConsoleSessionId") && code.contains("$kiosk.SessionId -ne $console"),
                 "on the visitor's screen, the console session");
         assertTrue(code.contains("if ($bad) { exit 1 }"), "a kiosk of another account fails the check");
         assertTrue(code.contains("exit 2"), "no kiosk at all fails it too");
@@ -216,17 +287,28 @@ class WindowsPayloadTest {
         String profileId = profile.getAttribute("Id");
         Element shell = (Element) profile.getElementsByTagNameNS(SL, "Shell").item(0);
         assertEquals(KIOSK_EXE, shell.getAttribute("Shell"));
-        assertEquals("Desktop", shell.getAttributeNS(SL_V2, "AppType"), "a Win32 program needs Shell Launcher v2's AppType");
-        assertEquals("RestartShell", ((Element) shell.getElementsByTagNameNS(SL, "DefaultAction").item(0)).getAttribute("Action"));
+        assertEquals(
+                "Desktop", shell.getAttributeNS(SL_V2, "AppType"), "a Win32 program needs Shell Launcher v2's AppType");
+        assertEquals(
+                "RestartShell",
+                ((Element) shell.getElementsByTagNameNS(SL, "DefaultAction").item(0)).getAttribute("Action"));
         NodeList codes = shell.getElementsByTagNameNS(SL, "ReturnCodeAction");
         for (int i = 0; i < codes.getLength(); i++) {
             assertEquals("RestartShell", ((Element) codes.item(i)).getAttribute("Action"));
         }
         Element config = (Element) doc.getElementsByTagNameNS(SL, "Config").item(0);
-        assertEquals("digiclub-kiosk", ((Element) config.getElementsByTagNameNS(SL, "Account").item(0)).getAttribute("Name"));
-        assertEquals(profileId, ((Element) config.getElementsByTagNameNS(SL, "Profile").item(0)).getAttribute("Id"));
-        Element fallback = (Element) doc.getElementsByTagNameNS(SL, "DefaultProfile").item(0);
-        assertTrue(((Element) fallback.getElementsByTagNameNS(SL, "Shell").item(0)).getAttribute("Shell").endsWith("explorer.exe"),
+        assertEquals(
+                "digiclub-kiosk",
+                ((Element) config.getElementsByTagNameNS(SL, "Account").item(0)).getAttribute("Name"));
+        assertEquals(
+                profileId,
+                ((Element) config.getElementsByTagNameNS(SL, "Profile").item(0)).getAttribute("Id"));
+        Element fallback =
+                (Element) doc.getElementsByTagNameNS(SL, "DefaultProfile").item(0);
+        assertTrue(
+                ((Element) fallback.getElementsByTagNameNS(SL, "Shell").item(0))
+                        .getAttribute("Shell")
+                        .endsWith("explorer.exe"),
                 "staff and administrators keep Explorer");
     }
 
@@ -241,19 +323,32 @@ class WindowsPayloadTest {
         int count = 0;
         while (keys.find()) {
             count++;
-            assertTrue(keys.group(1).startsWith("HKEY_USERS\\DIGICLUB_VISITOR\\"),
-                    "every key in the visitor's loaded hive, never the machine's or the current user's: " + keys.group(1));
+            assertTrue(
+                    keys.group(1).startsWith("HKEY_USERS\\DIGICLUB_VISITOR\\"),
+                    "every key in the visitor's loaded hive, never the machine's or the current user's: "
+                            + keys.group(1));
         }
         assertTrue(count >= 4, "keys: " + count);
-        for (String value : List.of("\"DisableTaskMgr\"=dword:00000001", "\"DisableCMD\"=dword:00000001", "\"NoRun\"=dword:00000001",
-                "\"NoControlPanel\"=dword:00000001", "\"DisableRegistryTools\"=dword:00000001",
-                "\"ForceEphemeralProfiles\"=dword:00000001", "\"DeveloperToolsAvailability\"=dword:00000002",
-                "\"PasswordManagerEnabled\"=dword:00000000", "\"BrowserSignin\"=dword:00000000")) {
+        for (String value : List.of(
+                "\"DisableTaskMgr\"=dword:00000001",
+                "\"DisableCMD\"=dword:00000001",
+                "\"NoRun\"=dword:00000001",
+                "\"NoControlPanel\"=dword:00000001",
+                "\"DisableRegistryTools\"=dword:00000001",
+                "\"ForceEphemeralProfiles\"=dword:00000001",
+                "\"DeveloperToolsAvailability\"=dword:00000002",
+                "\"PasswordManagerEnabled\"=dword:00000000",
+                "\"BrowserSignin\"=dword:00000000")) {
             assertTrue(reg.contains(value + "\r\n"), "missing " + value);
         }
         for (String line : reg.split("\r\n")) {
-            assertTrue(line.isEmpty() || line.startsWith(";") || line.startsWith("[") || line.startsWith("Windows Registry")
-                    || line.matches("\"[A-Za-z]+\"=dword:[0-9a-f]{8}"), "not a comment, key or dword: " + line);
+            assertTrue(
+                    line.isEmpty()
+                            || line.startsWith(";")
+                            || line.startsWith("[")
+                            || line.startsWith("Windows Registry")
+                            || line.matches("\"[A-Za-z]+\"=dword:[0-9a-f]{8}"),
+                    "not a comment, key or dword: " + line);
         }
     }
 
@@ -263,8 +358,12 @@ class WindowsPayloadTest {
         assertAscii("link-acl.ps1", bytes);
         String ps = new String(bytes, StandardCharsets.US_ASCII);
         assertTrue(ps.contains("[string]$KioskAccount = 'digiclub-kiosk'"));
-        assertTrue(ps.contains("$acl.SetAccessRuleProtection($true, $false)"), "inheritance from ProgramData cut, nothing copied");
-        assertTrue(ps.contains("'S-1-5-18'") && ps.contains("'S-1-5-32-544'"), "SYSTEM and Administrators by SID, not by localised name");
+        assertTrue(
+                ps.contains("$acl.SetAccessRuleProtection($true, $false)"),
+                "inheritance from ProgramData cut, nothing copied");
+        assertTrue(
+                ps.contains("'S-1-5-18'") && ps.contains("'S-1-5-32-544'"),
+                "SYSTEM and Administrators by SID, not by localised name");
         assertEquals(3, count(ps, "$acl.AddAccessRule("), "exactly three entries");
         assertTrue(ps.contains("FileSystemAccessRule($kiosk, 'ReadAndExecute, Write'"));
         String code = code(ps);
@@ -279,7 +378,9 @@ class WindowsPayloadTest {
 
     /** The script without its comments: what PowerShell runs. */
     private static String code(String ps) {
-        return ps.lines().filter(l -> !l.trim().startsWith("#")).map(l -> l.replaceAll("\\s#.*$", ""))
+        return ps.lines()
+                .filter(l -> !l.trim().startsWith("#"))
+                .map(l -> l.replaceAll("\\s#.*$", ""))
                 .reduce("", (a, b) -> a + b + "\n");
     }
 

@@ -83,8 +83,7 @@ public interface AgentClient extends AutoCloseable {
      * Ends the staff login now (the staff panel relocked). Clients that hold no staff token
      * (the demo and offline ones) have nothing to end.
      */
-    default void logoutStaff() throws AgentUnavailableException {
-    }
+    default void logoutStaff() throws AgentUnavailableException {}
 
     HealthReport health() throws AgentUnavailableException;
 

@@ -8,16 +8,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import bg.digiclub.common.link.wire.LinkRequest;
 
@@ -89,7 +87,8 @@ final class LinkChannel implements AutoCloseable {
             JsonNode answer = json.readTree(readLine(deadline));
             lastUsedNanos = System.nanoTime();
             if (!id.equals(answer.path("id").asText(null)) && answer.path("ok").asBoolean(true)) {
-                throw new IOException("the agent answered another request (id " + answer.path("id").asText() + ", expected " + id + ")");
+                throw new IOException("the agent answered another request (id "
+                        + answer.path("id").asText() + ", expected " + id + ")");
             }
             return answer;
         } catch (IOException | RuntimeException e) {
@@ -128,7 +127,8 @@ final class LinkChannel implements AutoCloseable {
     }
 
     private void write(byte[] line, long deadline) throws IOException {
-        ByteBuffer out = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+        ByteBuffer out =
+                ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
         try {
             while (out.hasRemaining()) {
                 if (channel.write(out) == 0) {

@@ -14,8 +14,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * newer agent may add fields to its answers without breaking an older kiosk.
  */
 final class LinkJson {
-    private LinkJson() {
-    }
+    private LinkJson() {}
 
     static ObjectMapper mapper() {
         return JsonMapper.builder()
@@ -24,7 +23,8 @@ final class LinkJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
     }
 }

@@ -22,6 +22,10 @@ public record MemberLogin(Outcome outcome, Duration allowedNow, Duration lockedF
 
     /** Why a login was or was not accepted. */
     public enum Outcome {
-        OK, WRONG_PIN, LOCKED, DISABLED, NO_TIME_LEFT_TODAY
+        OK,
+        WRONG_PIN,
+        LOCKED,
+        DISABLED,
+        NO_TIME_LEFT_TODAY
     }
 }

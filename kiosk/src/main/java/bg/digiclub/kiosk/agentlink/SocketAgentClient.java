@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.link.Demographics;
@@ -109,8 +108,17 @@ public final class SocketAgentClient implements AgentClient {
             }
         }
         int minutes = (int) Math.max(1, Math.min(SessionStart.MAX_MINUTES, allowed.toMinutes()));
-        SessionGranted granted = convert(request(endTimeout, MessageTypes.SESSION_START,
-                new SessionStart(kind, ticket, demographics, minutes, ProcessHandle.current().pid())), SessionGranted.class);
+        SessionGranted granted = convert(
+                request(
+                        endTimeout,
+                        MessageTypes.SESSION_START,
+                        new SessionStart(
+                                kind,
+                                ticket,
+                                demographics,
+                                minutes,
+                                ProcessHandle.current().pid())),
+                SessionGranted.class);
         session = new RunningSession(granted.sessionId(), granted.secret());
         LOG.info("session {} started by the agent at {}", granted.sessionId(), granted.startedAt());
         return Duration.ofSeconds(granted.remainingSeconds());
@@ -119,15 +127,18 @@ public final class SocketAgentClient implements AgentClient {
     @Override
     public Duration heartbeat() throws AgentUnavailableException {
         RunningSession s = running();
-        return Duration.ofSeconds(convert(request(null, MessageTypes.SESSION_HEARTBEAT, new SessionHeartbeat(s.id(), s.secret())),
-                SessionTime.class).remainingSeconds());
+        return Duration.ofSeconds(convert(
+                        request(null, MessageTypes.SESSION_HEARTBEAT, new SessionHeartbeat(s.id(), s.secret())),
+                        SessionTime.class)
+                .remainingSeconds());
     }
 
     @Override
     public List<WipeStepResult> endSession(EndReason reason) throws AgentUnavailableException {
         RunningSession s = running();
         String token = reason == EndReason.STAFF ? token() : null;
-        SessionEnded ended = convert(request(endTimeout, MessageTypes.SESSION_END, new SessionEnd(s.id(), s.secret(), reason, token)),
+        SessionEnded ended = convert(
+                request(endTimeout, MessageTypes.SESSION_END, new SessionEnd(s.id(), s.secret(), reason, token)),
                 SessionEnded.class);
         session = null;
         return ended.wipe();
@@ -136,8 +147,11 @@ public final class SocketAgentClient implements AgentClient {
     @Override
     public Duration extendSession(Duration more) throws AgentUnavailableException {
         RunningSession s = running();
-        return Duration.ofSeconds(convert(staffRequest(MessageTypes.SESSION_EXTEND,
-                new SessionExtend(s.id(), token(), (int) more.toMinutes())), SessionTime.class).remainingSeconds());
+        return Duration.ofSeconds(convert(
+                        staffRequest(MessageTypes.SESSION_EXTEND, new SessionExtend(s.id(), token(), (int)
+                                more.toMinutes())),
+                        SessionTime.class)
+                .remainingSeconds());
     }
 
     @Override
@@ -175,12 +189,16 @@ public final class SocketAgentClient implements AgentClient {
 
     @Override
     public MemberLogin authenticateMember(String cardCode, char[] pin) throws AgentUnavailableException {
-        MemberLoginAnswer answer = convert(request(null, MessageTypes.MEMBER_LOGIN, new MemberCredentials(cardCode, pin)),
+        MemberLoginAnswer answer = convert(
+                request(null, MessageTypes.MEMBER_LOGIN, new MemberCredentials(cardCode, pin)),
                 MemberLoginAnswer.class);
         if (answer.ticket() != null) {
             memberTickets.put(key(cardCode), answer.ticket());
         }
-        return new MemberLogin(MemberLogin.Outcome.valueOf(answer.outcome().name()), answer.allowedNow(), answer.lockedFor(),
+        return new MemberLogin(
+                MemberLogin.Outcome.valueOf(answer.outcome().name()),
+                answer.allowedNow(),
+                answer.lockedFor(),
                 answer.demographics());
     }
 
@@ -197,7 +215,8 @@ public final class SocketAgentClient implements AgentClient {
     @Override
     public boolean authenticateStaff(char[] pin) throws AgentUnavailableException {
         staffToken = null;
-        StaffLoginAnswer answer = convert(request(null, MessageTypes.STAFF_LOGIN, new StaffPinRequest(pin)), StaffLoginAnswer.class);
+        StaffLoginAnswer answer =
+                convert(request(null, MessageTypes.STAFF_LOGIN, new StaffPinRequest(pin)), StaffLoginAnswer.class);
         switch (answer.outcome()) {
             case OK:
                 staffToken = answer.token();
@@ -236,13 +255,17 @@ public final class SocketAgentClient implements AgentClient {
 
     @Override
     public NewMemberCard createMemberCard() throws AgentUnavailableException {
-        NewCardAnswer card = convert(staffRequest(MessageTypes.MEMBER_CREATE, new StaffRequest(token())), NewCardAnswer.class);
+        NewCardAnswer card =
+                convert(staffRequest(MessageTypes.MEMBER_CREATE, new StaffRequest(token())), NewCardAnswer.class);
         return new NewMemberCard(card.code(), card.pin());
     }
 
     @Override
     public String resetMemberPin(String cardCode) throws AgentUnavailableException {
-        return convert(staffRequest(MessageTypes.MEMBER_RESET_PIN, new CardRequest(token(), cardCode)), NewPinAnswer.class).pin();
+        return convert(
+                        staffRequest(MessageTypes.MEMBER_RESET_PIN, new CardRequest(token(), cardCode)),
+                        NewPinAnswer.class)
+                .pin();
     }
 
     @Override
@@ -286,7 +309,8 @@ public final class SocketAgentClient implements AgentClient {
         }
         if (!answer.path("ok").asBoolean()) {
             JsonNode error = answer.path("error");
-            throw new AgentRefusedException(error.path("code").asText("unknown"), error.path("message").asText("no reason given"));
+            throw new AgentRefusedException(
+                    error.path("code").asText("unknown"), error.path("message").asText("no reason given"));
         }
         return answer.path("body");
     }
@@ -295,7 +319,8 @@ public final class SocketAgentClient implements AgentClient {
         try {
             return json.treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new AgentUnavailableException("the agent's answer is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new AgentUnavailableException(
+                    "the agent's answer is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

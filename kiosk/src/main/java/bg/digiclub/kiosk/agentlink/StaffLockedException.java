@@ -13,8 +13,11 @@ public final class StaffLockedException extends AgentRefusedException {
     private final Duration lockedFor;
 
     public StaffLockedException(Duration lockedFor) {
-        super(STAFF_LOCKED, "staff login is locked for " + Objects.requireNonNull(lockedFor, "lockedFor").toSeconds()
-                + " more second(s) after repeated wrong PINs");
+        super(
+                STAFF_LOCKED,
+                "staff login is locked for "
+                        + Objects.requireNonNull(lockedFor, "lockedFor").toSeconds()
+                        + " more second(s) after repeated wrong PINs");
         this.lockedFor = lockedFor;
     }
 

@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk.appmenu;
 
 import java.util.Objects;
-
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -74,9 +73,15 @@ public final class AppMenuView {
         if (groups.getChildren().isEmpty()) {
             content.getChildren().add(Widgets.label(i18n, "apps.none", "hint"));
         }
-        Label problem = Widgets.messageLabel(i18n, Bindings.createObjectBinding(
-                () -> model.problemProperty().get() == null ? null : model.problemProperty().get().message(i18n.language()),
-                model.problemProperty(), i18n.languageProperty()), "problem");
+        Label problem = Widgets.messageLabel(
+                i18n,
+                Bindings.createObjectBinding(
+                        () -> model.problemProperty().get() == null
+                                ? null
+                                : model.problemProperty().get().message(i18n.language()),
+                        model.problemProperty(),
+                        i18n.languageProperty()),
+                "problem");
         Button close = Widgets.button(i18n, "apps.close", this::hide);
         close.setId("apps-close");
         close.setCancelButton(true);
@@ -86,7 +91,9 @@ public final class AppMenuView {
         content.setId("apps-menu");
         stage = KioskWindows.onTop("DigiClub");
         Scene scene = theme.style(new Scene(content));
-        scene.getStylesheets().add(Objects.requireNonNull(AppMenuView.class.getResource(STYLESHEET), STYLESHEET).toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(AppMenuView.class.getResource(STYLESHEET), STYLESHEET)
+                        .toExternalForm());
         stage.setScene(scene);
         // the menu closes when a tile is chosen; if it cannot open, the menu comes back to say so
         model.problemProperty().addListener((obs, old, now) -> {

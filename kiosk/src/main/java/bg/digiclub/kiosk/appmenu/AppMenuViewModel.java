@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -49,7 +48,9 @@ public final class AppMenuViewModel {
         for (AllowedApp app : launcher.apps()) {
             byCategory.computeIfAbsent(app.category(), c -> new ArrayList<>()).add(app);
         }
-        return byCategory.entrySet().stream().map(e -> new TileGroup(e.getKey(), e.getValue())).toList();
+        return byCategory.entrySet().stream()
+                .map(e -> new TileGroup(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /**

@@ -3,7 +3,6 @@ package bg.digiclub.kiosk.appmenu;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.image.Image;

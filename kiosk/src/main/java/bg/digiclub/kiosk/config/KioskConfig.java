@@ -39,16 +39,28 @@ import bg.digiclub.kiosk.i18n.Language;
  * @param highContrastDefault high contrast on for every new visitor
  * @param launcherSection the {@code app.*} and {@code launcher.*} keys, for the launcher
  */
-public record KioskConfig(String clubName, String rulesBg, String rulesEn, Duration sessionLength,
-                          Duration idleTimeout, Duration idleGrace, List<Duration> warnings, Path agentSocket,
-                          Duration staffExtendStep, Duration maintenanceLength, Language defaultLanguage,
-                          boolean largeTextDefault, boolean highContrastDefault, Properties launcherSection) {
+public record KioskConfig(
+        String clubName,
+        String rulesBg,
+        String rulesEn,
+        Duration sessionLength,
+        Duration idleTimeout,
+        Duration idleGrace,
+        List<Duration> warnings,
+        Path agentSocket,
+        Duration staffExtendStep,
+        Duration maintenanceLength,
+        Language defaultLanguage,
+        boolean largeTextDefault,
+        boolean highContrastDefault,
+        Properties launcherSection) {
     private static final Logger LOG = LoggerFactory.getLogger(KioskConfig.class);
 
     /** Keys handed on to the launcher: its tiles ({@code app.<id>.*}) and its own settings (the club's browser). */
     public static final List<String> LAUNCHER_PREFIXES = List.of("app.", "launcher.");
     /** The kiosk's privacy wipe keys of old; the agent resets the visitor's home now. */
     private static final String RETIRED_WIPE_PREFIX = "wipe.";
+
     private static final String RETIRED_SPOOL = "agent.spool";
 
     static final String CLUB_NAME = "club.name";
@@ -120,13 +132,18 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
                 c.string(CLUB_NAME, "DigiClub"),
                 c.string(RULES_BG).orElse(null),
                 c.string(RULES_EN).orElse(null),
-                c.minutes(SESSION_LENGTH_MINUTES, Duration.ofMinutes(60), Duration.ofMinutes(1), Duration.ofMinutes(720)),
+                c.minutes(
+                        SESSION_LENGTH_MINUTES, Duration.ofMinutes(60), Duration.ofMinutes(1), Duration.ofMinutes(720)),
                 c.minutes(IDLE_TIMEOUT_MINUTES, Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(240)),
                 c.seconds(IDLE_GRACE_SECONDS, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(600)),
                 warnings(c),
                 absolutePath(c, AGENT_SOCKET, "/run/digiclub/agent.sock"),
                 c.minutes(STAFF_EXTEND_MINUTES, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(240)),
-                c.minutes(MAINTENANCE_LENGTH_MINUTES, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(240)),
+                c.minutes(
+                        MAINTENANCE_LENGTH_MINUTES,
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(240)),
                 language(c, LANGUAGE_DEFAULT, Language.BG),
                 c.bool(DISPLAY_LARGE_TEXT, false),
                 c.bool(DISPLAY_HIGH_CONTRAST, false),
@@ -141,8 +158,10 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
             retired.add(RETIRED_SPOOL);
         }
         if (!retired.isEmpty()) {
-            throw c.problem(retired.get(0), "is no longer a kiosk setting: the agent ends the visitor's programs and "
-                    + "resets the visitor's home (visitor.* in agent.properties), and the kiosk keeps no spool; remove the line");
+            throw c.problem(
+                    retired.get(0),
+                    "is no longer a kiosk setting: the agent ends the visitor's programs and "
+                            + "resets the visitor's home (visitor.* in agent.properties), and the kiosk keeps no spool; remove the line");
         }
     }
 
@@ -200,8 +219,21 @@ public record KioskConfig(String clubName, String rulesBg, String rulesEn, Durat
 
     /** A copy with another session length (for {@code --demo-session-seconds}). */
     public KioskConfig withSessionLength(Duration length) {
-        return new KioskConfig(clubName, rulesBg, rulesEn, length, idleTimeout, idleGrace, warnings, agentSocket,
-                staffExtendStep, maintenanceLength, defaultLanguage, largeTextDefault, highContrastDefault, launcherSection);
+        return new KioskConfig(
+                clubName,
+                rulesBg,
+                rulesEn,
+                length,
+                idleTimeout,
+                idleGrace,
+                warnings,
+                agentSocket,
+                staffExtendStep,
+                maintenanceLength,
+                defaultLanguage,
+                largeTextDefault,
+                highContrastDefault,
+                launcherSection);
     }
 
     @Override

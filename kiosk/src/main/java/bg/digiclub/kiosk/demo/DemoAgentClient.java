@@ -39,6 +39,7 @@ public final class DemoAgentClient implements AgentClient {
     public static final String STAFF_PIN = "1234";
     /** A demo member card and its PIN. */
     public static final String MEMBER_CODE = "100200";
+
     public static final String MEMBER_PIN = "2468";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoAgentClient.class);
@@ -56,7 +57,8 @@ public final class DemoAgentClient implements AgentClient {
     }
 
     @Override
-    public synchronized Duration startSession(VisitorKind kind, String cardCode, Demographics demographics, Duration allowed) {
+    public synchronized Duration startSession(
+            VisitorKind kind, String cardCode, Demographics demographics, Duration allowed) {
         sessionStarted = clock.instant();
         sessionAllowed = allowed;
         LOG.info("demo agent: {} session started for {}", kind, allowed);
@@ -74,7 +76,9 @@ public final class DemoAgentClient implements AgentClient {
 
     @Override
     public synchronized List<WipeStepResult> endSession(EndReason reason) {
-        LOG.info("demo agent: session ended ({}); a real agent would end the visitor's programs and reset the home", reason);
+        LOG.info(
+                "demo agent: session ended ({}); a real agent would end the visitor's programs and reset the home",
+                reason);
         sessionStarted = null;
         return List.of(new WipeStepResult("demo", true, "nothing reset in demo mode"));
     }
@@ -144,18 +148,35 @@ public final class DemoAgentClient implements AgentClient {
         double gb = 1024d * 1024 * 1024;
         // words and facts as a real agent sends them, so the demo shows the values translated
         List<CheckReport> checks = List.of(
-                new CheckReport("disk:/", HealthStatus.WARN, "9 % free of 237 GB", now.minusSeconds(3600),
+                new CheckReport(
+                        "disk:/",
+                        HealthStatus.WARN,
+                        "9 % free of 237 GB",
+                        now.minusSeconds(3600),
                         Map.of("freePercent", 9.0, "freeBytes", 21 * gb, "totalBytes", 237 * gb)),
-                new CheckReport("cpu-temperature", HealthStatus.OK, "48 °C", now.minusSeconds(7200),
-                        Map.of("celsius", 48.0)),
-                new CheckReport("memory", HealthStatus.OK, "36 % used of 8 GB", now.minusSeconds(7200),
+                new CheckReport(
+                        "cpu-temperature", HealthStatus.OK, "48 °C", now.minusSeconds(7200), Map.of("celsius", 48.0)),
+                new CheckReport(
+                        "memory",
+                        HealthStatus.OK,
+                        "36 % used of 8 GB",
+                        now.minusSeconds(7200),
                         Map.of("percent", 36.0, "totalBytes", 8 * gb)),
-                new CheckReport("uptime", HealthStatus.OK, "3 days since restart", now.minusSeconds(7200),
-                        Map.of("seconds", (double) Duration.ofDays(3).plusHours(5).toSeconds())),
-                new CheckReport("battery-health", HealthStatus.UNKNOWN, "not available", now.minusSeconds(7200),
+                new CheckReport(
+                        "uptime",
+                        HealthStatus.OK,
+                        "3 days since restart",
+                        now.minusSeconds(7200),
+                        Map.of("seconds", (double)
+                                Duration.ofDays(3).plusHours(5).toSeconds())),
+                new CheckReport(
+                        "battery-health",
+                        HealthStatus.UNKNOWN,
+                        "not available",
+                        now.minusSeconds(7200),
                         Map.of("available", 0.0)),
-                new CheckReport("smart:/dev/sda", HealthStatus.OK, "passed", now.minusSeconds(7200),
-                        Map.of("smartOk", 1.0)));
+                new CheckReport(
+                        "smart:/dev/sda", HealthStatus.OK, "passed", now.minusSeconds(7200), Map.of("smartOk", 1.0)));
         HealthStatus overall = checks.stream().map(CheckReport::status).reduce(HealthStatus.OK, HealthStatus::worst);
         return new HealthReport(overall, now, checks);
     }
@@ -163,8 +184,8 @@ public final class DemoAgentClient implements AgentClient {
     @Override
     public synchronized List<MemberCard> memberCards() {
         List<MemberCard> list = new ArrayList<>();
-        cards.forEach((code, card) -> list.add(new MemberCard(code, card.disabled, false,
-                code.equals("100150") ? Duration.ofMinutes(35) : Duration.ZERO)));
+        cards.forEach((code, card) -> list.add(new MemberCard(
+                code, card.disabled, false, code.equals("100150") ? Duration.ofMinutes(35) : Duration.ZERO)));
         return list;
     }
 

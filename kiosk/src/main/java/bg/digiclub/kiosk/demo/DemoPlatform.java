@@ -20,8 +20,7 @@ import bg.digiclub.kiosk.platform.IdleMonitor;
 public final class DemoPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(DemoPlatform.class);
 
-    private DemoPlatform() {
-    }
+    private DemoPlatform() {}
 
     /** Never reports idleness, so the idle warning appears only in tests. */
     public static IdleMonitor idleMonitor() {
@@ -49,10 +48,20 @@ public final class DemoPlatform {
                 web("bills", "Плащане с ePay", "Pay with ePay", "https://www.epay.bg", TileCategory.PAYMENTS),
                 web("video", "Видеоразговор", "Video call", "https://meet.jit.si", TileCategory.FAMILY),
                 web("ucha", "Уроци в Уча.се", "Lessons at Ucha.se", "https://ucha.se", TileCategory.LEARNING),
-                new AllowedApp("writer", "Писмо или документ", "Letter or document", null,
-                        List.of("/usr/bin/libreoffice", "--writer"), TileCategory.WRITING),
-                new AllowedApp("browser", "Интернет браузър", "Web browser", null,
-                        List.of("/usr/bin/chromium", "--no-first-run"), TileCategory.BROWSING));
+                new AllowedApp(
+                        "writer",
+                        "Писмо или документ",
+                        "Letter or document",
+                        null,
+                        List.of("/usr/bin/libreoffice", "--writer"),
+                        TileCategory.WRITING),
+                new AllowedApp(
+                        "browser",
+                        "Интернет браузър",
+                        "Web browser",
+                        null,
+                        List.of("/usr/bin/chromium", "--no-first-run"),
+                        TileCategory.BROWSING));
         return new AppLauncher() {
             @Override
             public void launch(AllowedApp app) throws IOException {
@@ -75,6 +84,7 @@ public final class DemoPlatform {
     }
 
     private static AllowedApp web(String id, String nameBg, String nameEn, String address, TileCategory category) {
-        return new AllowedApp(id, nameBg, nameEn, null, List.of("/usr/bin/chromium", "--no-first-run", address), category);
+        return new AllowedApp(
+                id, nameBg, nameEn, null, List.of("/usr/bin/chromium", "--no-first-run", address), category);
     }
 }

@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk.guest;
 
 import java.util.List;
-
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -18,11 +17,11 @@ import bg.digiclub.kiosk.ui.Widgets;
  * the guest form and a member's first login.
  */
 public final class DemographicsForm {
-    private DemographicsForm() {
-    }
+    private DemographicsForm() {}
 
     public static VBox build(I18n i18n, ObjectProperty<AgeBand> ageBand, ObjectProperty<Sex> sex) {
-        VBox form = new VBox(10,
+        VBox form = new VBox(
+                10,
                 Widgets.label(i18n, "demographics.intro", "hint"),
                 Widgets.label(i18n, "demographics.age", "subheading"),
                 choices(i18n, List.of(AgeBand.values()), ageBand, "age."),
@@ -31,8 +30,8 @@ public final class DemographicsForm {
         return form;
     }
 
-    private static <T extends Enum<T>> FlowPane choices(I18n i18n, List<T> values, ObjectProperty<T> chosen,
-                                                        String keyPrefix) {
+    private static <T extends Enum<T>> FlowPane choices(
+            I18n i18n, List<T> values, ObjectProperty<T> chosen, String keyPrefix) {
         ToggleGroup group = new ToggleGroup();
         FlowPane pane = new FlowPane(8, 8);
         pane.getStyleClass().add("choices");
@@ -62,6 +61,9 @@ public final class DemographicsForm {
     }
 
     private static void select(ToggleGroup group, Object value) {
-        group.getToggles().stream().filter(t -> t.getUserData() == value).findFirst().ifPresent(group::selectToggle);
+        group.getToggles().stream()
+                .filter(t -> t.getUserData() == value)
+                .findFirst()
+                .ifPresent(group::selectToggle);
     }
 }

@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk.guest;
 
 import java.util.Objects;
-
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
-
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -69,7 +68,9 @@ public final class I18n {
             // a missing key is a bug caught by I18nBundlesTest; show the key rather than crash
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, language.get().locale()).format(args);
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, language.get().locale()).format(args);
     }
 
     public String format(Message message) {
@@ -83,8 +84,8 @@ public final class I18n {
 
     /** A text for a message that may change; empty while the message is null. */
     public StringBinding text(ObservableValue<Message> message) {
-        return Bindings.createStringBinding(() -> message.getValue() == null ? "" : format(message.getValue()),
-                language, message);
+        return Bindings.createStringBinding(
+                () -> message.getValue() == null ? "" : format(message.getValue()), language, message);
     }
 
     /** A text computed from the language and other observables. */

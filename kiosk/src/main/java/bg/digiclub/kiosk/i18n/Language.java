@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The languages the kiosk speaks; Bulgarian first. */
 public enum Language {
-    BG(Locale.forLanguageTag("bg-BG")), EN(Locale.ENGLISH);
+    BG(Locale.forLanguageTag("bg-BG")),
+    EN(Locale.ENGLISH);
 
     private final Locale locale;
 

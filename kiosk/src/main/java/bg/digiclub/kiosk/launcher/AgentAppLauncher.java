@@ -49,7 +49,11 @@ public final class AgentAppLauncher implements AppLauncher {
         try {
             agent.launch(allowed.command(), allowed.category());
         } catch (AgentUnavailableException e) {
-            LOG.warn("Cannot start app {} ({}): {}", allowed.id(), allowed.command().get(0), e.getMessage());
+            LOG.warn(
+                    "Cannot start app {} ({}): {}",
+                    allowed.id(),
+                    allowed.command().get(0),
+                    e.getMessage());
             throw new IOException("Cannot start " + allowed.nameBg() + " (" + allowed.id() + "): " + e.getMessage(), e);
         }
         LOG.info("Started app {} through the agent", allowed.id());

@@ -19,7 +19,8 @@ import bg.digiclub.kiosk.i18n.Language;
  *                 for a web address, the club's browser with the address as the last word
  * @param category what visitors come to do with it: the launcher's group, counted in the statistics
  */
-public record AllowedApp(String id, String nameBg, String nameEn, Path icon, List<String> command, TileCategory category) {
+public record AllowedApp(
+        String id, String nameBg, String nameEn, Path icon, List<String> command, TileCategory category) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     public AllowedApp {

@@ -48,11 +48,12 @@ public final class AllowedApps {
     private static final Logger LOG = LoggerFactory.getLogger(AllowedApps.class);
     private static final String PREFIX = "app.";
     private static final String BROWSER = "launcher.browser.command.";
-    private static final List<String> SETTINGS = List.of("name", "name.bg", "name.en", "icon", "order", "category", "url");
-    private static final List<String> CATEGORY_KEYS = Arrays.stream(TileCategory.values()).map(TileCategory::key).toList();
+    private static final List<String> SETTINGS =
+            List.of("name", "name.bg", "name.en", "icon", "order", "category", "url");
+    private static final List<String> CATEGORY_KEYS =
+            Arrays.stream(TileCategory.values()).map(TileCategory::key).toList();
 
-    private AllowedApps() {
-    }
+    private AllowedApps() {}
 
     /** Reads a UTF-8 properties file (Cyrillic names need no escapes) for the running OS. */
     public static List<AllowedApp> load(Path file) throws IOException {
@@ -102,14 +103,17 @@ public final class AllowedApps {
                 apps.add(app);
             }
         }
-        apps.sort(Comparator.comparingInt(Ordered::order).thenComparing(o -> o.app().id()));
+        apps.sort(Comparator.comparingInt(Ordered::order)
+                .thenComparing(o -> o.app().id()));
         return apps.stream().map(Ordered::app).toList();
     }
 
     private static List<String> browser(Path file, String key, String value) {
         if (!key.startsWith(BROWSER) || !Platforms.CONFIG_KEYS.contains(key.substring(BROWSER.length()))) {
-            throw wrong(file, key, "unknown setting, expected " + BROWSER + "<os> with <os> one of "
-                    + Platforms.CONFIG_KEYS);
+            throw wrong(
+                    file,
+                    key,
+                    "unknown setting, expected " + BROWSER + "<os> with <os> one of " + Platforms.CONFIG_KEYS);
         }
         List<String> argv = words(file, key, value);
         if (argv.isEmpty()) {
@@ -125,11 +129,16 @@ public final class AllowedApps {
             if (setting.startsWith("command.")) {
                 String os = setting.substring("command.".length());
                 if (!Platforms.CONFIG_KEYS.contains(os)) {
-                    throw wrong(file, prefix + setting, "unknown OS '" + os + "', expected one of " + Platforms.CONFIG_KEYS);
+                    throw wrong(
+                            file,
+                            prefix + setting,
+                            "unknown OS '" + os + "', expected one of " + Platforms.CONFIG_KEYS);
                 }
                 hasCommand = true;
             } else if (!SETTINGS.contains(setting)) {
-                throw wrong(file, prefix + setting,
+                throw wrong(
+                        file,
+                        prefix + setting,
                         "unknown setting, expected name, name.bg, name.en, icon, order, category, url or command.<os>");
             }
         }
@@ -139,23 +148,35 @@ public final class AllowedApps {
         if (categoryKey == null || categoryKey.isEmpty()) {
             throw wrong(file, prefix + "category", "missing or empty; expected one of " + CATEGORY_KEYS);
         }
-        TileCategory category = TileCategory.ofKey(categoryKey).orElseThrow(() -> wrong(file,
-                prefix + "category", "'" + categoryKey + "' is not a category; expected one of " + CATEGORY_KEYS));
+        TileCategory category = TileCategory.ofKey(categoryKey)
+                .orElseThrow(() -> wrong(
+                        file,
+                        prefix + "category",
+                        "'" + categoryKey + "' is not a category; expected one of " + CATEGORY_KEYS));
         String url = settings.get("url");
         if (url != null && hasCommand) {
-            throw wrong(file, prefix + "url", "a tile opens a web address or starts a program, not both; remove "
-                    + prefix + "url or the " + prefix + "command.* lines");
+            throw wrong(
+                    file,
+                    prefix + "url",
+                    "a tile opens a web address or starts a program, not both; remove " + prefix + "url or the "
+                            + prefix + "command.* lines");
         }
         if (url == null && !hasCommand) {
-            throw wrong(file, prefix + "url", "missing; give the tile a web address (" + prefix
-                    + "url) or a program (" + prefix + "command.<os>)");
+            throw wrong(
+                    file,
+                    prefix + "url",
+                    "missing; give the tile a web address (" + prefix + "url) or a program (" + prefix
+                            + "command.<os>)");
         }
         List<String> argv;
         if (url != null) {
             String address = webAddress(file, prefix + "url", url);
             if (browser == null) {
-                throw wrong(file, BROWSER + osKey, "missing; " + prefix + "url is opened with the club's browser, "
-                        + "which this key names for this OS");
+                throw wrong(
+                        file,
+                        BROWSER + osKey,
+                        "missing; " + prefix + "url is opened with the club's browser, "
+                                + "which this key names for this OS");
             }
             argv = new ArrayList<>(browser);
             // one word, whatever it holds: the browser gets the address, never a further option
@@ -181,7 +202,10 @@ public final class AllowedApps {
             }
         }
         try {
-            return new Ordered(new AllowedApp(id, nameBg, nameEn, icon(file, prefix + "icon", settings.get("icon")), argv, category), order);
+            return new Ordered(
+                    new AllowedApp(
+                            id, nameBg, nameEn, icon(file, prefix + "icon", settings.get("icon")), argv, category),
+                    order);
         } catch (IllegalArgumentException e) {
             throw wrong(file, prefix + "name", e.getMessage());
         }
@@ -198,9 +222,14 @@ public final class AllowedApps {
         }
         String both = settings.get("name");
         if (both == null || both.isEmpty()) {
-            String missing = settings.containsKey("name.bg") || settings.containsKey("name.en") ? prefix + "name." + language : prefix + "name";
-            throw wrong(file, missing, "missing or empty; give " + prefix + "name.bg and " + prefix
-                    + "name.en, or " + prefix + "name for both languages");
+            String missing = settings.containsKey("name.bg") || settings.containsKey("name.en")
+                    ? prefix + "name." + language
+                    : prefix + "name";
+            throw wrong(
+                    file,
+                    missing,
+                    "missing or empty; give " + prefix + "name.bg and " + prefix + "name.en, or " + prefix
+                            + "name for both languages");
         }
         return both;
     }
@@ -245,8 +274,7 @@ public final class AllowedApps {
         return icon;
     }
 
-    private record Ordered(AllowedApp app, int order) {
-    }
+    private record Ordered(AllowedApp app, int order) {}
 
     /** An error about one of the launcher's keys, worded as every config error is. */
     private static ConfigException wrong(Path file, String key, String problem) {

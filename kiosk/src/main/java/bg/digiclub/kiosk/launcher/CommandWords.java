@@ -10,8 +10,7 @@ import java.util.List;
  * variables, globs, pipes or redirections — a {@code |} is just a word.
  */
 final class CommandWords {
-    private CommandWords() {
-    }
+    private CommandWords() {}
 
     /**
      * @throws IllegalArgumentException for an unterminated quote

@@ -2,7 +2,6 @@ package bg.digiclub.kiosk.lock;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -10,9 +9,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import bg.digiclub.kiosk.i18n.I18n;
@@ -54,8 +53,9 @@ public final class LockView {
         time.textProperty().bind(i18n.text(() -> format(model.nowProperty().get(), "HH:mm"), model.nowProperty()));
         Label date = new Label();
         date.getStyleClass().add("clock-date");
-        date.textProperty().bind(i18n.text(() -> format(model.nowProperty().get(), i18n.format("lock.datePattern")),
-                model.nowProperty()));
+        date.textProperty()
+                .bind(i18n.text(
+                        () -> format(model.nowProperty().get(), i18n.format("lock.datePattern")), model.nowProperty()));
         Label welcome = Widgets.label(i18n, "lock.welcome", "subheading");
         // "choose how to start" would be untrue while only staff may go in
         welcome.visibleProperty().bind(model.outOfOrderProperty().not());
@@ -129,7 +129,9 @@ public final class LockView {
     }
 
     private String format(ZonedDateTime when, String pattern) {
-        return when == null ? "" : DateTimeFormatter.ofPattern(pattern, i18n.language().locale()).format(when);
+        return when == null
+                ? ""
+                : DateTimeFormatter.ofPattern(pattern, i18n.language().locale()).format(when);
     }
 
     public Node root() {

@@ -2,10 +2,9 @@ package bg.digiclub.kiosk.lock;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,8 +35,8 @@ public final class LockViewModel {
         this.i18n = Objects.requireNonNull(i18n, "i18n");
         this.displayMode = Objects.requireNonNull(displayMode, "displayMode");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.preparing = Bindings.createBooleanBinding(() -> kiosk.screen() == Screen.PREPARING,
-                kiosk.screenProperty());
+        this.preparing =
+                Bindings.createBooleanBinding(() -> kiosk.screen() == Screen.PREPARING, kiosk.screenProperty());
         this.visitorsShutOut = preparing.or(kiosk.outOfOrderProperty());
         refreshClock();
     }

@@ -51,15 +51,22 @@ public final class MemberView {
         problem.setId("member-problem");
         Label checking = Widgets.label(i18n, "member.checking", "hint");
         checking.visibleProperty().bind(model.busyProperty());
-        VBox credentials = new VBox(18, Widgets.label(i18n, "member.title", "heading"),
-                Widgets.label(i18n, "member.hint", "hint"), fields, problem,
+        VBox credentials = new VBox(
+                18,
+                Widgets.label(i18n, "member.title", "heading"),
+                Widgets.label(i18n, "member.hint", "hint"),
+                fields,
+                problem,
                 new HBox(16, logIn, back, checking));
 
         declareStart = Widgets.button(i18n, "member.declareStart", model::declareAndStart, "primary", "big");
         declareStart.setId("member-declare-start");
         declareStart.disableProperty().bind(model.busyProperty());
-        VBox declare = new VBox(18, Widgets.label(i18n, "member.declareTitle", "heading"),
-                DemographicsForm.build(i18n, model.ageBandProperty(), model.sexProperty()), declareStart);
+        VBox declare = new VBox(
+                18,
+                Widgets.label(i18n, "member.declareTitle", "heading"),
+                DemographicsForm.build(i18n, model.ageBandProperty(), model.sexProperty()),
+                declareStart);
 
         VBox form = new VBox();
         form.setPadding(new Insets(40));

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,8 +58,8 @@ public final class MemberViewModel {
     private String acceptedCode;
     private Duration acceptedAllowance;
 
-    public MemberViewModel(AgentClient agent, SessionViewModel session, KioskViewModel kiosk, Executor work,
-                           Executor ui) {
+    public MemberViewModel(
+            AgentClient agent, SessionViewModel session, KioskViewModel kiosk, Executor work, Executor ui) {
         this.agent = Objects.requireNonNull(agent, "agent");
         this.session = Objects.requireNonNull(session, "session");
         this.kiosk = Objects.requireNonNull(kiosk, "kiosk");

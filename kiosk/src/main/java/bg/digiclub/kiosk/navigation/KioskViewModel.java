@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -44,8 +43,12 @@ public final class KioskViewModel {
      * @param defaultLanguage the club's language, and {@code displayMode} its display settings: what
      *                        every new visitor meets on the lock screen, whatever the last one chose
      */
-    public KioskViewModel(SessionViewModel session, I18n i18n, Language defaultLanguage, DisplayMode displayMode,
-                          LongSupplier nanoTime) {
+    public KioskViewModel(
+            SessionViewModel session,
+            I18n i18n,
+            Language defaultLanguage,
+            DisplayMode displayMode,
+            LongSupplier nanoTime) {
         this.session = Objects.requireNonNull(session, "session");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
@@ -164,8 +167,10 @@ public final class KioskViewModel {
         if (screen.get() != Screen.MAINTENANCE) {
             return sessionWait;
         }
-        Duration maintenanceWait = Countdown.untilChange(Duration.ofNanos(Math.max(0, maintenanceEnds - nanoTime.getAsLong())));
-        return Optional.of(sessionWait.filter(wait -> wait.compareTo(maintenanceWait) < 0).orElse(maintenanceWait));
+        Duration maintenanceWait =
+                Countdown.untilChange(Duration.ofNanos(Math.max(0, maintenanceEnds - nanoTime.getAsLong())));
+        return Optional.of(
+                sessionWait.filter(wait -> wait.compareTo(maintenanceWait) < 0).orElse(maintenanceWait));
     }
 
     /** Advances to the ticker's present: the session, and the maintenance relock. */

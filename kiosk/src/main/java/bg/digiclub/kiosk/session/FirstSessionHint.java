@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk.session;
 
 import java.util.List;
-
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

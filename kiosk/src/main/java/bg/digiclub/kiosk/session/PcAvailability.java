@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
-
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -47,6 +46,7 @@ final class PcAvailability {
 
     /** Told once, on the UI thread, when the PC is free after a kiosk restart (or the agent cannot say). */
     private Runnable whenFree;
+
     private boolean asking;
     private long lastAsked;
 
@@ -77,19 +77,22 @@ final class PcAvailability {
         if (ErrorCodes.OUT_OF_ORDER.equals(code)) {
             outOfOrder.set(true);
         }
-        notice.set(Message.of(switch (code) {
-            case ErrorCodes.OUT_OF_ORDER -> "lock.notice.outOfOrder";
-            case ErrorCodes.BUSY -> "lock.notice.busy";
-            case ErrorCodes.MEMBER_AUTH_REQUIRED -> "lock.notice.loginAgain";
-            default -> "lock.notice.unavailable";
-        }));
+        notice.set(Message.of(
+                switch (code) {
+                    case ErrorCodes.OUT_OF_ORDER -> "lock.notice.outOfOrder";
+                    case ErrorCodes.BUSY -> "lock.notice.busy";
+                    case ErrorCodes.MEMBER_AUTH_REQUIRED -> "lock.notice.loginAgain";
+                    default -> "lock.notice.unavailable";
+                }));
     }
 
     /** The session is over; {@code reset} is the agent's reset, null when the agent ended it on its own. */
     void sessionEnded(List<WipeStepResult> reset) {
         boolean ok = reset == null || (!reset.isEmpty() && reset.stream().allMatch(WipeStepResult::ok));
         if (reset != null) {
-            reset.stream().filter(r -> !r.ok()).forEach(r -> LOG.error("reset step {} failed: {}", r.step(), r.detail()));
+            reset.stream()
+                    .filter(r -> !r.ok())
+                    .forEach(r -> LOG.error("reset step {} failed: {}", r.step(), r.detail()));
         }
         outOfOrder.set(!ok);
         notice.set(ok ? null : Message.of("lock.notice.outOfOrder"));
@@ -162,7 +165,8 @@ final class PcAvailability {
         outOfOrder.set(status.outOfOrder());
         notice.set(status.outOfOrder() ? Message.of("lock.notice.outOfOrder") : null);
         if (whenFree != null && status.sessionOpen()) {
-            LOG.info("the agent still holds the session of the previous kiosk; asking again in {} s",
+            LOG.info(
+                    "the agent still holds the session of the previous kiosk; asking again in {} s",
                     Math.min(WAITING_INTERVAL.toSeconds(), interval.toSeconds()));
         } else {
             free();

@@ -37,15 +37,20 @@ public final class SessionBarView {
         left.setWrapText(false);
         Label countdown = new Label();
         countdown.getStyleClass().add("countdown");
-        countdown.textProperty().bind(i18n.text(() -> Countdown.format(model.remainingProperty().get()),
-                model.remainingProperty()));
+        countdown
+                .textProperty()
+                .bind(i18n.text(() -> Countdown.format(model.remainingProperty().get()), model.remainingProperty()));
         countdown.setId("bar-countdown");
         countdown.setMinWidth(Label.USE_PREF_SIZE);
         // opening the programs is what the first-session hint points to: it has done its work
-        Button apps = Widgets.button(i18n, "bar.apps", () -> {
-            model.closeHint();
-            openApps.run();
-        }, "primary");
+        Button apps = Widgets.button(
+                i18n,
+                "bar.apps",
+                () -> {
+                    model.closeHint();
+                    openApps.run();
+                },
+                "primary");
         apps.setId("bar-apps");
         Button staff = Widgets.button(i18n, "bar.staff", openStaff);
         staff.setId("bar-staff");

@@ -15,8 +15,12 @@ import bg.digiclub.kiosk.config.KioskConfig;
  * @param idleGrace         how long the idle warning waits for an answer
  * @param heartbeatInterval how often the agent hears the session is alive
  */
-public record SessionSettings(Duration guestLength, List<Duration> warnings, Duration idleTimeout,
-                              Duration idleGrace, Duration heartbeatInterval) {
+public record SessionSettings(
+        Duration guestLength,
+        List<Duration> warnings,
+        Duration idleTimeout,
+        Duration idleGrace,
+        Duration heartbeatInterval) {
     /** The agent expects a heartbeat every 30 s (DESIGN.md, "Nothing is lost"). */
     public static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
@@ -29,7 +33,7 @@ public record SessionSettings(Duration guestLength, List<Duration> warnings, Dur
     }
 
     public static SessionSettings from(KioskConfig config) {
-        return new SessionSettings(config.sessionLength(), config.warnings(), config.idleTimeout(),
-                config.idleGrace(), HEARTBEAT);
+        return new SessionSettings(
+                config.sessionLength(), config.warnings(), config.idleTimeout(), config.idleGrace(), HEARTBEAT);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -84,11 +83,17 @@ public final class SessionViewModel {
     private long stillHereAt;
     /** While ENDING: the end still to be confirmed by the agent (null when the agent ended it). */
     private EndReason pendingEnd;
+
     private long lastEndAttempt;
     private boolean endInFlight;
 
-    public SessionViewModel(SessionSettings settings, AgentClient agent, IdleMonitor idleMonitor, LongSupplier nanoTime,
-                            Executor work, Executor ui) {
+    public SessionViewModel(
+            SessionSettings settings,
+            AgentClient agent,
+            IdleMonitor idleMonitor,
+            LongSupplier nanoTime,
+            Executor work,
+            Executor ui) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.agent = Objects.requireNonNull(agent, "agent");
         this.idleMonitor = Objects.requireNonNull(idleMonitor, "idleMonitor");
@@ -249,11 +254,16 @@ public final class SessionViewModel {
      */
     public Optional<Duration> untilNextTick() {
         return switch (state.get()) {
-            case RUNNING -> Optional.of(isIdleWarning()
-                    ? min(Countdown.untilChange(timer.remaining()), Countdown.untilChange(idleGraceLeft()))
-                    : Countdown.untilChange(timer.remaining()));
-            case ENDING -> pendingEnd == null ? availability.untilNextTick()
-                    : Optional.of(dueIn(lastEndAttempt + settings.heartbeatInterval().toNanos() - nanoTime.getAsLong()));
+            case RUNNING ->
+                Optional.of(
+                        isIdleWarning()
+                                ? min(Countdown.untilChange(timer.remaining()), Countdown.untilChange(idleGraceLeft()))
+                                : Countdown.untilChange(timer.remaining()));
+            case ENDING ->
+                pendingEnd == null
+                        ? availability.untilNextTick()
+                        : Optional.of(dueIn(
+                                lastEndAttempt + settings.heartbeatInterval().toNanos() - nanoTime.getAsLong()));
             case STARTING -> Optional.empty();
             case NONE -> availability.untilNextTick();
         };
@@ -304,7 +314,9 @@ public final class SessionViewModel {
         Duration sinceStillHere = Duration.ofNanos(now - stillHereAt);
         // the OS idle time, but never more than the time since "I'm still here" was pressed:
         // the press itself is input, yet a slow or absent idle source must not re-warn at once
-        Duration idle = idleMonitor.idleTime().map(os -> os.compareTo(sinceStillHere) < 0 ? os : sinceStillHere)
+        Duration idle = idleMonitor
+                .idleTime()
+                .map(os -> os.compareTo(sinceStillHere) < 0 ? os : sinceStillHere)
                 .orElse(Duration.ZERO);
         boolean idleNow = idle.compareTo(settings.idleTimeout()) >= 0;
         if (isIdleWarning()) {
@@ -405,7 +417,9 @@ public final class SessionViewModel {
 
     /** While the agent cannot be reached to end the session, it is asked again every heartbeat interval. */
     private void retryEnd(long now) {
-        if (pendingEnd != null && !endInFlight && now - lastEndAttempt >= settings.heartbeatInterval().toNanos()) {
+        if (pendingEnd != null
+                && !endInFlight
+                && now - lastEndAttempt >= settings.heartbeatInterval().toNanos()) {
             sendEnd(now);
         }
     }
@@ -433,7 +447,9 @@ public final class SessionViewModel {
                     ui.execute(() -> finish(reason, List.of()));
                 }
             } catch (AgentUnavailableException e) {
-                LOG.error("cannot reach the agent to end the session; the PC stays closed until it answers: {}", e.getMessage());
+                LOG.error(
+                        "cannot reach the agent to end the session; the PC stays closed until it answers: {}",
+                        e.getMessage());
                 ui.execute(() -> {
                     endInFlight = false;
                     availability.agentAway();

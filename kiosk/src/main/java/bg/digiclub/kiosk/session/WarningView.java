@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk.session;
 
 import java.time.Duration;
-
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -30,41 +29,57 @@ public final class WarningView {
         title.setWrapText(true);
         title.setId("warning-title");
         Widgets.keepWhole(title);
-        title.textProperty().bind(i18n.text(() -> {
-            SessionWarning warning = model.warningProperty().get();
-            if (warning == null) {
-                return "";
-            }
-            if (warning.kind() == SessionWarning.Kind.IDLE) {
-                return i18n.format("warning.idle.title");
-            }
-            return i18n.format(timeLeftTitle(warning, model.remainingProperty().get()));
-        }, model.warningProperty(), model.remainingProperty()));
+        title.textProperty()
+                .bind(i18n.text(
+                        () -> {
+                            SessionWarning warning = model.warningProperty().get();
+                            if (warning == null) {
+                                return "";
+                            }
+                            if (warning.kind() == SessionWarning.Kind.IDLE) {
+                                return i18n.format("warning.idle.title");
+                            }
+                            return i18n.format(timeLeftTitle(
+                                    warning, model.remainingProperty().get()));
+                        },
+                        model.warningProperty(),
+                        model.remainingProperty()));
         Label body = new Label();
         body.getStyleClass().add("warning-body");
         body.setWrapText(true);
         body.setId("warning-body");
         Widgets.keepWhole(body);
-        body.textProperty().bind(i18n.text(() -> {
-            SessionWarning warning = model.warningProperty().get();
-            if (warning == null) {
-                return "";
-            }
-            if (warning.kind() == SessionWarning.Kind.IDLE) {
-                Duration left = model.idleGraceLeft();
-                return i18n.format("warning.idle.body", left.plusNanos(999_999_999).getSeconds());
-            }
-            return i18n.format("warning.time.body");
-        }, model.warningProperty(), model.remainingProperty()));
+        body.textProperty()
+                .bind(i18n.text(
+                        () -> {
+                            SessionWarning warning = model.warningProperty().get();
+                            if (warning == null) {
+                                return "";
+                            }
+                            if (warning.kind() == SessionWarning.Kind.IDLE) {
+                                Duration left = model.idleGraceLeft();
+                                return i18n.format(
+                                        "warning.idle.body",
+                                        left.plusNanos(999_999_999).getSeconds());
+                            }
+                            return i18n.format("warning.time.body");
+                        },
+                        model.warningProperty(),
+                        model.remainingProperty()));
         answer = new Button();
         answer.getStyleClass().addAll("primary", "big");
         answer.setId("warning-answer");
         answer.setMinSize(Button.USE_PREF_SIZE, Button.USE_PREF_SIZE);
-        answer.textProperty().bind(i18n.text(() -> {
-            SessionWarning warning = model.warningProperty().get();
-            return i18n.format(warning != null && warning.kind() == SessionWarning.Kind.IDLE
-                    ? "warning.idle.stillHere" : "warning.time.ok");
-        }, model.warningProperty()));
+        answer.textProperty()
+                .bind(i18n.text(
+                        () -> {
+                            SessionWarning warning = model.warningProperty().get();
+                            return i18n.format(
+                                    warning != null && warning.kind() == SessionWarning.Kind.IDLE
+                                            ? "warning.idle.stillHere"
+                                            : "warning.time.ok");
+                        },
+                        model.warningProperty()));
         answer.setOnAction(e -> {
             SessionWarning warning = model.warningProperty().get();
             if (warning != null && warning.kind() == SessionWarning.Kind.IDLE) {
@@ -95,7 +110,8 @@ public final class WarningView {
      */
     static Message timeLeftTitle(SessionWarning warning, Duration remaining) {
         // rounded up, as the bar's countdown: 0:59 there is "59 seconds" here
-        long seconds = remaining.isNegative() ? 0 : remaining.plusNanos(999_999_999).getSeconds();
+        long seconds =
+                remaining.isNegative() ? 0 : remaining.plusNanos(999_999_999).getSeconds();
         if (seconds < 60) {
             return Message.of("warning.time.seconds", seconds);
         }

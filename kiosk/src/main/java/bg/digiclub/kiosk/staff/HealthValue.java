@@ -17,12 +17,12 @@ import bg.digiclub.kiosk.i18n.Message;
 final class HealthValue {
     /** 1024-based, as Windows labels sizes: staff see the figure of the PC's own file manager. */
     private static final String[] SIZE_UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
+
     private static final double MINUTE = 60;
     private static final double HOUR = 3600;
     private static final double DAY = 86_400;
 
-    private HealthValue() {
-    }
+    private HealthValue() {}
 
     static Message of(CheckReport check) {
         Map<String, Double> facts = check.facts();
@@ -39,11 +39,15 @@ final class HealthValue {
             value = fan(facts);
         } else {
             value = switch (name) {
-                case "cpu-temperature" -> facts.containsKey("celsius")
-                        ? Message.of("staff.value.celsius", decimal(facts.get("celsius"))) : null;
+                case "cpu-temperature" ->
+                    facts.containsKey("celsius")
+                            ? Message.of("staff.value.celsius", decimal(facts.get("celsius")))
+                            : null;
                 case "memory", "swap" -> used(facts);
-                case "battery-health" -> facts.containsKey("percent")
-                        ? Message.of("staff.value.batteryHealth", decimal(facts.get("percent"))) : null;
+                case "battery-health" ->
+                    facts.containsKey("percent")
+                            ? Message.of("staff.value.batteryHealth", decimal(facts.get("percent")))
+                            : null;
                 case "battery-charge" -> charge(facts);
                 case "uptime" -> facts.containsKey("seconds") ? age(facts.get("seconds")) : null;
                 // checks the agent raises itself carry an English detail and no facts: their
@@ -75,8 +79,13 @@ final class HealthValue {
         Double total = facts.get("totalBytes");
         Double freeBytes = facts.get("freeBytes");
         if (total != null && freeBytes != null) {
-            return Message.of("staff.value.diskFreeOfTotal", decimal(free), size(freeBytes), unit(freeBytes),
-                    size(total), unit(total));
+            return Message.of(
+                    "staff.value.diskFreeOfTotal",
+                    decimal(free),
+                    size(freeBytes),
+                    unit(freeBytes),
+                    size(total),
+                    unit(total));
         }
         if (total != null) {
             return Message.of("staff.value.diskFreeOf", decimal(free), size(total), unit(total));
@@ -104,7 +113,8 @@ final class HealthValue {
         if (onBattery == null) {
             return Message.of("staff.value.charge", decimal(percent));
         }
-        return onBattery >= 0.5 ? Message.of("staff.value.chargeOnBattery", decimal(percent))
+        return onBattery >= 0.5
+                ? Message.of("staff.value.chargeOnBattery", decimal(percent))
                 : Message.of("staff.value.chargeOnMains", decimal(percent));
     }
 
@@ -142,7 +152,8 @@ final class HealthValue {
 
     /** At most one decimal; the bundle's locale writes the decimal separator. */
     static BigDecimal decimal(double value) {
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal rounded =
+                BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
         return rounded.signum() == 0 ? BigDecimal.ZERO : rounded;
     }
 

@@ -22,8 +22,12 @@ public final class MaintenanceBarView {
     public MaintenanceBarView(KioskViewModel kiosk, I18n i18n, Theme theme) {
         Label left = new Label();
         left.setId("maintenance-left");
-        left.textProperty().bind(i18n.text(() -> i18n.format("maintenance.left",
-                Countdown.format(kiosk.maintenanceLeftProperty().get())), kiosk.maintenanceLeftProperty()));
+        left.textProperty()
+                .bind(i18n.text(
+                        () -> i18n.format(
+                                "maintenance.left",
+                                Countdown.format(kiosk.maintenanceLeftProperty().get())),
+                        kiosk.maintenanceLeftProperty()));
         Widgets.keepWhole(left);
         left.setWrapText(false);
         Button lock = Widgets.button(i18n, "maintenance.lockNow", kiosk::endMaintenance, "danger");

@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk.staff;
 
 import java.time.Duration;
-
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -51,8 +50,13 @@ public final class StaffView {
         Button back = Widgets.button(i18n, "common.back", model::close);
         back.setId("staff-back");
         back.setCancelButton(true);
-        pinStep = new VBox(18, Widgets.label(i18n, "staff.title", "heading"), pinLabel, pin,
-                Widgets.messageLabel(i18n, model.problemProperty(), "problem"), new HBox(16, open, back));
+        pinStep = new VBox(
+                18,
+                Widgets.label(i18n, "staff.title", "heading"),
+                pinLabel,
+                pin,
+                Widgets.messageLabel(i18n, model.problemProperty(), "problem"),
+                new HBox(16, open, back));
         pinStep.setMaxWidth(800);
 
         panel = new ScrollPane(panelContent());
@@ -97,8 +101,7 @@ public final class StaffView {
         left.getStyleClass().add("staff-health-column");
         right.getStyleClass().add("staff-cards-column");
         FlowPane columns = new FlowPane(18, 18, left, right);
-        VBox content = new VBox(18, header, Widgets.messageLabel(i18n, model.problemProperty(), "problem"),
-                columns);
+        VBox content = new VBox(18, header, Widgets.messageLabel(i18n, model.problemProperty(), "problem"), columns);
         content.setPadding(new Insets(10));
         content.setMaxWidth(1200);
         VBox centered = new VBox(content);
@@ -110,10 +113,15 @@ public final class StaffView {
         Label overall = new Label();
         overall.setId("staff-health-overall");
         overall.getStyleClass().add("subheading");
-        overall.textProperty().bind(i18n.text(() -> model.overallProperty().get() == null
-                ? i18n.format("staff.health.loading")
-                : i18n.format("staff.health.overall", i18n.format(statusKey(model.overallProperty().get()))),
-                model.overallProperty()));
+        overall.textProperty()
+                .bind(i18n.text(
+                        () -> model.overallProperty().get() == null
+                                ? i18n.format("staff.health.loading")
+                                : i18n.format(
+                                        "staff.health.overall",
+                                        i18n.format(statusKey(
+                                                model.overallProperty().get()))),
+                        model.overallProperty()));
         healthGrid.setHgap(14);
         healthGrid.setVgap(6);
         model.health().addListener((ListChangeListener<HealthLine>) change -> fillHealth());
@@ -140,13 +148,20 @@ public final class StaffView {
     private Node sessionSection() {
         Label state = new Label();
         state.setId("staff-session-state");
-        state.textProperty().bind(i18n.text(() -> model.sessionRunningProperty().get()
-                ? i18n.format("staff.session.running", Countdown.format(model.sessionRemainingProperty().get()))
-                : i18n.format("staff.session.none"),
-                model.sessionRunningProperty(), model.sessionRemainingProperty()));
+        state.textProperty()
+                .bind(i18n.text(
+                        () -> model.sessionRunningProperty().get()
+                                ? i18n.format(
+                                        "staff.session.running",
+                                        Countdown.format(
+                                                model.sessionRemainingProperty().get()))
+                                : i18n.format("staff.session.none"),
+                        model.sessionRunningProperty(),
+                        model.sessionRemainingProperty()));
         Spinner<Integer> minutes = minuteSpinner(model.extendMinutesProperty().get());
         minutes.setId("staff-extend-minutes");
-        minutes.valueProperty().addListener((obs, old, now) -> model.extendMinutesProperty().set(now));
+        minutes.valueProperty()
+                .addListener((obs, old, now) -> model.extendMinutesProperty().set(now));
         Button extend = Widgets.button(i18n, "staff.session.extend", model::extendSession, "primary");
         extend.setId("staff-extend");
         Button end = Widgets.button(i18n, "staff.session.end", model::endSession, "danger");
@@ -177,7 +192,8 @@ public final class StaffView {
             Label code = new Label(card.code());
             code.getStyleClass().add("subheading");
             code.setMinWidth(Label.USE_PREF_SIZE);
-            String state = card.disabled() ? i18n.format("staff.cards.disabled")
+            String state = card.disabled()
+                    ? i18n.format("staff.cards.disabled")
                     : card.locked() ? i18n.format("staff.cards.locked") : i18n.format("staff.cards.active");
             Label info = new Label(i18n.format("staff.cards.info", state, usedMinutes(card.usedToday())));
 
@@ -206,9 +222,12 @@ public final class StaffView {
     }
 
     private Node maintenanceSection() {
-        Spinner<Integer> minutes = minuteSpinner(model.maintenanceMinutesProperty().get());
+        Spinner<Integer> minutes =
+                minuteSpinner(model.maintenanceMinutesProperty().get());
         minutes.setId("staff-maintenance-minutes");
-        minutes.valueProperty().addListener((obs, old, now) -> model.maintenanceMinutesProperty().set(now));
+        minutes.valueProperty()
+                .addListener(
+                        (obs, old, now) -> model.maintenanceMinutesProperty().set(now));
         Button unlock = Widgets.button(i18n, "staff.maintenance.unlock", model::startMaintenance);
         unlock.setId("staff-maintenance");
         unlock.disableProperty().bind(model.sessionRunningProperty());

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
-
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -66,6 +65,7 @@ public final class StaffViewModel {
     private long lastAgentUse;
     /** The last health report and when it came (ticker): its uptime is counted on from there. */
     private HealthReport lastReport;
+
     private long reportAt;
     /** Counts relocks (UI thread only): an answer asked for before the last relock is stale. */
     private long relocks;
@@ -89,8 +89,15 @@ public final class StaffViewModel {
     /**
      * @param nanoTime the monotonic ticker the idle relock runs on; {@link #tick()} looks at it
      */
-    public StaffViewModel(AgentClient agent, SessionViewModel session, KioskViewModel kiosk, Duration extendStep,
-                          Duration maintenanceLength, Executor work, Executor ui, LongSupplier nanoTime) {
+    public StaffViewModel(
+            AgentClient agent,
+            SessionViewModel session,
+            KioskViewModel kiosk,
+            Duration extendStep,
+            Duration maintenanceLength,
+            Executor work,
+            Executor ui,
+            LongSupplier nanoTime) {
         this.agent = Objects.requireNonNull(agent, "agent");
         this.session = Objects.requireNonNull(session, "session");
         this.kiosk = Objects.requireNonNull(kiosk, "kiosk");
@@ -99,8 +106,8 @@ public final class StaffViewModel {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.lastInput = nanoTime.getAsLong();
         this.extendMinutes = new SimpleIntegerProperty(this, "extendMinutes", (int) extendStep.toMinutes());
-        this.maintenanceMinutes = new SimpleIntegerProperty(this, "maintenanceMinutes",
-                (int) maintenanceLength.toMinutes());
+        this.maintenanceMinutes =
+                new SimpleIntegerProperty(this, "maintenanceMinutes", (int) maintenanceLength.toMinutes());
         this.sessionRunning = Bindings.createBooleanBinding(
                 () -> session.stateProperty().get() == SessionViewModel.State.RUNNING, session.stateProperty());
         // relock whenever the staff screen is left or the session changes under it (ended by its
@@ -175,27 +182,30 @@ public final class StaffViewModel {
             problem.set(Message.of("staff.error.missingPin"));
             return;
         }
-        call(() -> {
-            try {
-                return agent.authenticateStaff(secret);
-            } finally {
-                java.util.Arrays.fill(secret, '\0');
-            }
-        }, ok -> {
-            if (!ok) {
-                problem.set(Message.of("staff.error.wrongPin"));
-            } else {
-                problem.set(null);
-                touched();
-                unlocked.set(true);
-                refresh();
-            }
-        }, ok -> {
-            // the screen moved on while the agent checked the PIN: stay shut, end that login
-            if (ok) {
-                logoutAtAgent();
-            }
-        });
+        call(
+                () -> {
+                    try {
+                        return agent.authenticateStaff(secret);
+                    } finally {
+                        java.util.Arrays.fill(secret, '\0');
+                    }
+                },
+                ok -> {
+                    if (!ok) {
+                        problem.set(Message.of("staff.error.wrongPin"));
+                    } else {
+                        problem.set(null);
+                        touched();
+                        unlocked.set(true);
+                        refresh();
+                    }
+                },
+                ok -> {
+                    // the screen moved on while the agent checked the PIN: stay shut, end that login
+                    if (ok) {
+                        logoutAtAgent();
+                    }
+                });
     }
 
     /** Someone used the staff screen (a key, a click): the idle relock starts counting again. */
@@ -219,7 +229,9 @@ public final class StaffViewModel {
             LOG.info("staff screen idle for {}; relocking", IDLE_RELOCK);
             relock();
             kiosk.back();
-        } else if (unlocked.get() && !busy.get() && now - lastAgentUse >= KEEP_ALIVE.toNanos()
+        } else if (unlocked.get()
+                && !busy.get()
+                && now - lastAgentUse >= KEEP_ALIVE.toNanos()
                 && now - lastInput < KEEP_ALIVE.toNanos()) {
             call(agent::memberCards, cards::setAll);
         }
@@ -249,8 +261,8 @@ public final class StaffViewModel {
         for (int i = 0; i < checks.size() && i < health.size(); i++) {
             CheckReport check = checks.get(i);
             if ("uptime".equals(check.name())) {
-                HealthLine line = new HealthLine(HealthLine.name(check.name()), check.status(),
-                        HealthValue.uptime(check, elapsed));
+                HealthLine line = new HealthLine(
+                        HealthLine.name(check.name()), check.status(), HealthValue.uptime(check, elapsed));
                 if (!line.equals(health.get(i))) {
                     health.set(i, line);
                 }
@@ -323,10 +335,12 @@ public final class StaffViewModel {
     public void disable(MemberCard card) {
         requireUnlocked();
         touched();
-        call(() -> {
-            agent.disableMemberCard(card.code());
-            return agent.memberCards();
-        }, cards::setAll);
+        call(
+                () -> {
+                    agent.disableMemberCard(card.code());
+                    return agent.memberCards();
+                },
+                cards::setAll);
     }
 
     /** Lets the kiosk step aside; it relocks by itself. Not while a visitor's session runs. */
@@ -343,13 +357,15 @@ public final class StaffViewModel {
             return;
         }
         Duration length = Duration.ofMinutes(minutes);
-        call(() -> {
-            agent.startMaintenance(length);
-            return length;
-        }, granted -> {
-            lock();
-            kiosk.startMaintenance(granted);
-        });
+        call(
+                () -> {
+                    agent.startMaintenance(length);
+                    return length;
+                },
+                granted -> {
+                    lock();
+                    kiosk.startMaintenance(granted);
+                });
     }
 
     /** Closes the panel and ends the staff login: the next staff member types the PIN again. */
@@ -404,7 +420,7 @@ public final class StaffViewModel {
     }
 
     private <T> void call(AgentCall<T> call, java.util.function.Consumer<T> then) {
-        call(call, then, result -> { });
+        call(call, then, result -> {});
     }
 
     /**
@@ -412,7 +428,8 @@ public final class StaffViewModel {
      * thread — or to {@code stale} if the panel was relocked meanwhile, so nothing of a closed
      * panel comes back into it.
      */
-    private <T> void call(AgentCall<T> call, java.util.function.Consumer<T> then, java.util.function.Consumer<T> stale) {
+    private <T> void call(
+            AgentCall<T> call, java.util.function.Consumer<T> then, java.util.function.Consumer<T> stale) {
         long asked = relocks;
         lastAgentUse = nanoTime.getAsLong();
         busy.set(true);
@@ -439,7 +456,8 @@ public final class StaffViewModel {
         if (e instanceof StaffLockedException locked) {
             LOG.info("staff login locked for {} after repeated wrong PINs", locked.lockedFor());
             problem.set(Message.of("staff.error.locked", minutesUp(locked.lockedFor())));
-        } else if (e instanceof AgentRefusedException refused && ErrorCodes.STAFF_AUTH_REQUIRED.equals(refused.code())) {
+        } else if (e instanceof AgentRefusedException refused
+                && ErrorCodes.STAFF_AUTH_REQUIRED.equals(refused.code())) {
             // the agent's staff token ended (its idle time, an agent restart): ask for the PIN again
             lock();
             problem.set(Message.of("staff.error.loginAgain"));

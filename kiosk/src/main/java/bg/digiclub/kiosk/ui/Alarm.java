@@ -38,7 +38,8 @@ public final class Alarm {
     public void ringIn(Duration delay) {
         cancel();
         long mine = setting;
-        pending = TIMER.schedule(() -> ui.execute(() -> ring(mine)), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        pending =
+                TIMER.schedule(() -> ui.execute(() -> ring(mine)), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     }
 
     /** Does not ring until set again. */

@@ -7,8 +7,7 @@ import java.time.Duration;
  * and says when that text changes next, so that the kiosk wakes only then.
  */
 public final class Countdown {
-    private Countdown() {
-    }
+    private Countdown() {}
 
     public static String format(Duration left) {
         // round up: a fresh 60-minute session shows 60:00 and 0:00 appears only at the very end

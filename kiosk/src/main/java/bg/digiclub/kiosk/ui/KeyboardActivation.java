@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk.ui;
 
 import java.util.Optional;
-
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -19,8 +18,7 @@ import javafx.scene.input.KeyEvent;
  * window, and a window hidden between a key's press and its release trips JavaFX.
  */
 final class KeyboardActivation {
-    private KeyboardActivation() {
-    }
+    private KeyboardActivation() {}
 
     static void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {

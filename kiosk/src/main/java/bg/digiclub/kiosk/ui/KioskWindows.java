@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk.ui;
 
 import java.util.List;
-
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -13,8 +12,7 @@ public final class KioskWindows {
     /** The height the session bar takes at the bottom of the screen in large text, with its margin. */
     private static final double BAR_ROOM = 140;
 
-    private KioskWindows() {
-    }
+    private KioskWindows() {}
 
     /** An undecorated, always-on-top stage that refuses close requests (Alt+F4 included). */
     public static Stage onTop(String title) {

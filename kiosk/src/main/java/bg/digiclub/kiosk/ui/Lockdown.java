@@ -1,7 +1,6 @@
 package bg.digiclub.kiosk.ui;
 
 import java.time.Duration;
-
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.input.KeyCombination;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
-
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.text.Font;
@@ -51,8 +50,9 @@ public final class Theme {
 
     /** Styles a scene and keeps its root's classes in step with the display mode. */
     public Scene style(Scene scene) {
-        scene.getStylesheets().add(Objects.requireNonNull(Theme.class.getResource(STYLESHEET), STYLESHEET)
-                .toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(Theme.class.getResource(STYLESHEET), STYLESHEET)
+                        .toExternalForm());
         Parent root = scene.getRoot();
         follow(root, "large-text", displayMode.largeTextProperty().get());
         follow(root, "high-contrast", displayMode.highContrastProperty().get());

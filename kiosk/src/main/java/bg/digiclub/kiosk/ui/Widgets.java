@@ -14,8 +14,7 @@ import bg.digiclub.kiosk.i18n.Message;
  * gets the lines it needs); a layout that lacks the room must grow, wrap or scroll instead.
  */
 public final class Widgets {
-    private Widgets() {
-    }
+    private Widgets() {}
 
     public static Label label(I18n i18n, String key, String... styleClasses) {
         Label label = new Label();
@@ -55,7 +54,9 @@ public final class Widgets {
      */
     public static void keepWhole(Label label) {
         label.setMinHeight(Region.USE_PREF_SIZE);
-        label.minWidthProperty().bind(javafx.beans.binding.Bindings.when(label.wrapTextProperty())
-                .then(Region.USE_COMPUTED_SIZE).otherwise(Region.USE_PREF_SIZE));
+        label.minWidthProperty()
+                .bind(javafx.beans.binding.Bindings.when(label.wrapTextProperty())
+                        .then(Region.USE_COMPUTED_SIZE)
+                        .otherwise(Region.USE_PREF_SIZE));
     }
 }

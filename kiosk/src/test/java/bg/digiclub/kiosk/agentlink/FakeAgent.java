@@ -32,6 +32,7 @@ final class FakeAgent implements AutoCloseable {
     static final String CARD = "12345678";
     /** A staff PIN this fake answers with "locked for 7.5 minutes". */
     static final String LOCKED_STAFF_PIN = "00000000";
+
     static final String CARD_PIN = "4321";
     static final String STAFF_PIN = "24681357";
 
@@ -43,6 +44,7 @@ final class FakeAgent implements AutoCloseable {
     final List<String> received = new CopyOnWriteArrayList<>();
     /** Every request's body, in order. */
     final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
+
     private String openSession;
     private int sessions;
     private final Map<String, String> refusals = new LinkedHashMap<>();
@@ -85,7 +87,9 @@ final class FakeAgent implements AutoCloseable {
     }
 
     synchronized List<String> sessionRequests() {
-        return received.stream().filter(r -> r.startsWith("session.") && !r.startsWith("session.open")).toList();
+        return received.stream()
+                .filter(r -> r.startsWith("session.") && !r.startsWith("session.open"))
+                .toList();
     }
 
     private void accept() {
@@ -103,8 +107,10 @@ final class FakeAgent implements AutoCloseable {
     }
 
     private void serve(SocketChannel c) {
-        try (c; BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(c), StandardCharsets.UTF_8));
-             OutputStream out = Channels.newOutputStream(c)) {
+        try (c;
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(Channels.newInputStream(c), StandardCharsets.UTF_8));
+                OutputStream out = Channels.newOutputStream(c)) {
             String line;
             while ((line = in.readLine()) != null) {
                 JsonNode request = json.readTree(line);
@@ -138,11 +144,14 @@ final class FakeAgent implements AutoCloseable {
                 if (openSession != null) {
                     return error(request, "busy");
                 }
-                if (body.path("kind").asText().equals("MEMBER") && !"ticket-1".equals(body.path("memberTicket").asText())) {
+                if (body.path("kind").asText().equals("MEMBER")
+                        && !"ticket-1".equals(body.path("memberTicket").asText())) {
                     return error(request, "member_auth_required");
                 }
                 openSession = "s-" + ++sessions;
-                out.put("sessionId", openSession).put("secret", "secret-" + sessions).put("startedAt", "2026-11-25T07:00:00Z")
+                out.put("sessionId", openSession)
+                        .put("secret", "secret-" + sessions)
+                        .put("startedAt", "2026-11-25T07:00:00Z")
                         .put("remainingSeconds", body.path("allowedMinutes").asLong() * 60);
             }
             case "session.heartbeat" -> {
@@ -159,7 +168,11 @@ final class FakeAgent implements AutoCloseable {
                     return error(request, "staff_auth_required");
                 }
                 openSession = null;
-                out.putArray("wipe").addObject().put("step", "reset-home").put("ok", true).put("detail", "from template");
+                out.putArray("wipe")
+                        .addObject()
+                        .put("step", "reset-home")
+                        .put("ok", true)
+                        .put("detail", "from template");
             }
             case "session.extend" -> {
                 if (!staffOk(body.path("staffToken"))) {
@@ -172,8 +185,11 @@ final class FakeAgent implements AutoCloseable {
                 // recorded above
             }
             case "member.login" -> {
-                boolean ok = CARD.equals(body.path("code").asText().replace(" ", "")) && CARD_PIN.equals(body.path("pin").asText());
-                out.put("outcome", ok ? "OK" : "WRONG_PIN").put("allowedNow", ok ? "PT1H" : "PT0S").put("lockedFor", "PT0S");
+                boolean ok = CARD.equals(body.path("code").asText().replace(" ", ""))
+                        && CARD_PIN.equals(body.path("pin").asText());
+                out.put("outcome", ok ? "OK" : "WRONG_PIN")
+                        .put("allowedNow", ok ? "PT1H" : "PT0S")
+                        .put("lockedFor", "PT0S");
                 if (ok) {
                     out.put("ticket", "ticket-1");
                 }
@@ -202,10 +218,17 @@ final class FakeAgent implements AutoCloseable {
                 if (staffToken == null || !staffToken.equals(body.path("token").asText())) {
                     return error(request, "staff_auth_required");
                 }
-                answer.putArray("body").addObject().put("code", CARD).put("disabled", false).put("locked", false)
+                answer.putArray("body")
+                        .addObject()
+                        .put("code", CARD)
+                        .put("disabled", false)
+                        .put("locked", false)
                         .put("usedToday", "PT25M");
             }
-            case "health" -> out.put("overall", "OK").put("sampledAt", "2026-11-25T07:00:00Z").putArray("checks");
+            case "health" ->
+                out.put("overall", "OK")
+                        .put("sampledAt", "2026-11-25T07:00:00Z")
+                        .putArray("checks");
             default -> {
                 return error(request, "unknown_type");
             }
@@ -223,7 +246,8 @@ final class FakeAgent implements AutoCloseable {
     }
 
     private ObjectNode error(JsonNode request, String code) {
-        ObjectNode answer = json.createObjectNode().put("id", request.path("id").asText()).put("ok", false);
+        ObjectNode answer =
+                json.createObjectNode().put("id", request.path("id").asText()).put("ok", false);
         answer.putObject("error").put("code", code).put("message", "fake agent says " + code);
         return answer;
     }

@@ -9,12 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
@@ -31,6 +30,7 @@ class SocketAgentClientTest {
 
     @TempDir
     Path dir;
+
     Path socket;
     FakeAgent agent;
     SocketAgentClient client;
@@ -67,7 +67,9 @@ class SocketAgentClientTest {
     void theSessionsSecretGoesWithEveryHeartbeatEndAndLaunchAndNowhereElse() throws Exception {
         agent = FakeAgent.start(socket);
         client = newClient();
-        assertEquals(Duration.ofMinutes(60), client.startSession(VisitorKind.GUEST, null, ELDERLY_WOMAN, Duration.ofMinutes(60)));
+        assertEquals(
+                Duration.ofMinutes(60),
+                client.startSession(VisitorKind.GUEST, null, ELDERLY_WOMAN, Duration.ofMinutes(60)));
         JsonNode start = lastBody("session.start");
         assertEquals(60, start.path("allowedMinutes").asInt());
         assertFalse(start.has("startedAt"), "the agent's clock decides when a session starts");
@@ -87,7 +89,9 @@ class SocketAgentClientTest {
         assertEquals(List.of(new WipeStepResult("reset-home", true, "from template")), reset);
         assertEquals("secret-1", lastBody("session.end").path("secret").asText());
         assertFalse(client.pcStatus().sessionOpen());
-        assertEquals("session_ended", assertThrows(AgentRefusedException.class, client::heartbeat).code(),
+        assertEquals(
+                "session_ended",
+                assertThrows(AgentRefusedException.class, client::heartbeat).code(),
                 "no session, nothing sent");
     }
 
@@ -95,9 +99,17 @@ class SocketAgentClientTest {
     void aMemberSessionPresentsTheLoginTicketOnce() throws Exception {
         agent = FakeAgent.start(socket);
         client = newClient();
-        assertEquals("member_auth_required", assertThrows(AgentRefusedException.class,
-                () -> client.startSession(VisitorKind.MEMBER, FakeAgent.CARD, ELDERLY_WOMAN, Duration.ofMinutes(60))).code());
-        assertEquals(MemberLogin.Outcome.OK, client.authenticateMember(FakeAgent.CARD, FakeAgent.CARD_PIN.toCharArray()).outcome());
+        assertEquals(
+                "member_auth_required",
+                assertThrows(
+                                AgentRefusedException.class,
+                                () -> client.startSession(
+                                        VisitorKind.MEMBER, FakeAgent.CARD, ELDERLY_WOMAN, Duration.ofMinutes(60)))
+                        .code());
+        assertEquals(
+                MemberLogin.Outcome.OK,
+                client.authenticateMember(FakeAgent.CARD, FakeAgent.CARD_PIN.toCharArray())
+                        .outcome());
         client.startSession(VisitorKind.MEMBER, FakeAgent.CARD, ELDERLY_WOMAN, Duration.ofMinutes(60));
         JsonNode start = lastBody("session.start");
         assertEquals("ticket-1", start.path("memberTicket").asText());
@@ -109,11 +121,15 @@ class SocketAgentClientTest {
         agent = FakeAgent.start(socket);
         client = newClient();
         client.startSession(VisitorKind.GUEST, null, ELDERLY_WOMAN, Duration.ofMinutes(60));
-        assertEquals("staff_auth_required", assertThrows(AgentRefusedException.class,
-                () -> client.extendSession(Duration.ofMinutes(15))).code(), "no staff login yet");
+        assertEquals(
+                "staff_auth_required",
+                assertThrows(AgentRefusedException.class, () -> client.extendSession(Duration.ofMinutes(15)))
+                        .code(),
+                "no staff login yet");
         assertTrue(client.authenticateStaff(FakeAgent.STAFF_PIN.toCharArray()));
         assertEquals(Duration.ofSeconds(1234 + 900), client.extendSession(Duration.ofMinutes(15)));
-        assertEquals("staff-token-1", lastBody("session.extend").path("staffToken").asText());
+        assertEquals(
+                "staff-token-1", lastBody("session.extend").path("staffToken").asText());
         client.endSession(EndReason.STAFF);
         assertEquals("staff-token-1", lastBody("session.end").path("staffToken").asText());
         assertEquals("STAFF", lastBody("session.end").path("reason").asText());
@@ -122,7 +138,8 @@ class SocketAgentClientTest {
     @Test
     void memberLoginSaysClearlyThatTheAgentIsUnreachable() throws Exception {
         client = newClient();
-        AgentUnavailableException e = assertThrows(AgentUnavailableException.class,
+        AgentUnavailableException e = assertThrows(
+                AgentUnavailableException.class,
                 () -> client.authenticateMember(FakeAgent.CARD, FakeAgent.CARD_PIN.toCharArray()));
         assertFalse(e instanceof AgentRefusedException);
         assertTrue(e.getMessage().contains(socket.toString()), e.getMessage());
@@ -132,11 +149,14 @@ class SocketAgentClientTest {
     void memberLogsInAndDeclaresWithTheTicketOfThatLogin() throws Exception {
         agent = FakeAgent.start(socket);
         client = newClient();
-        AgentRefusedException early = assertThrows(AgentRefusedException.class,
+        AgentRefusedException early = assertThrows(
+                AgentRefusedException.class,
                 () -> client.declareDemographics(FakeAgent.CARD, Demographics.NOT_DECLARED));
         assertEquals("member_auth_required", early.code());
 
-        assertEquals(MemberLogin.Outcome.WRONG_PIN, client.authenticateMember(FakeAgent.CARD, "0000".toCharArray()).outcome());
+        assertEquals(
+                MemberLogin.Outcome.WRONG_PIN,
+                client.authenticateMember(FakeAgent.CARD, "0000".toCharArray()).outcome());
         MemberLogin ok = client.authenticateMember("1234 5678", FakeAgent.CARD_PIN.toCharArray());
         assertEquals(MemberLogin.Outcome.OK, ok.outcome());
         assertEquals(Duration.ofHours(1), ok.allowedNow());
@@ -148,7 +168,9 @@ class SocketAgentClientTest {
     void cardManagementUsesTheStaffTokenAndAsksAgainWhenItHasExpired() throws Exception {
         agent = FakeAgent.start(socket);
         client = newClient();
-        assertEquals("staff_auth_required", assertThrows(AgentRefusedException.class, client::memberCards).code());
+        assertEquals(
+                "staff_auth_required",
+                assertThrows(AgentRefusedException.class, client::memberCards).code());
         assertFalse(agent.received.contains("member.list"), "not even asked without a token");
 
         assertFalse(client.authenticateStaff("11111111".toCharArray()));
@@ -157,9 +179,15 @@ class SocketAgentClientTest {
         assertEquals(List.of(new MemberCard(FakeAgent.CARD, false, false, Duration.ofMinutes(25))), cards);
 
         agent.expireStaffToken();
-        assertEquals("staff_auth_required", assertThrows(AgentRefusedException.class, client::memberCards).code());
-        assertEquals("staff_auth_required", assertThrows(AgentRefusedException.class, client::memberCards).code());
-        assertEquals(2, agent.received.stream().filter("member.list"::equals).count(),
+        assertEquals(
+                "staff_auth_required",
+                assertThrows(AgentRefusedException.class, client::memberCards).code());
+        assertEquals(
+                "staff_auth_required",
+                assertThrows(AgentRefusedException.class, client::memberCards).code());
+        assertEquals(
+                2,
+                agent.received.stream().filter("member.list"::equals).count(),
                 "one before expiry, one refused; the third was never sent because the token was forgotten");
     }
 
@@ -167,8 +195,8 @@ class SocketAgentClientTest {
     void aLockedStaffLoginSaysHowLongAndLogoutEndsTheToken() throws Exception {
         agent = FakeAgent.start(socket);
         client = newClient();
-        StaffLockedException locked = assertThrows(StaffLockedException.class,
-                () -> client.authenticateStaff(FakeAgent.LOCKED_STAFF_PIN.toCharArray()));
+        StaffLockedException locked = assertThrows(
+                StaffLockedException.class, () -> client.authenticateStaff(FakeAgent.LOCKED_STAFF_PIN.toCharArray()));
         assertEquals(Duration.ofMinutes(7).plusSeconds(30), locked.lockedFor());
         assertEquals(AgentRefusedException.STAFF_LOCKED, locked.code());
 
@@ -176,7 +204,9 @@ class SocketAgentClientTest {
         client.memberCards();
         client.logoutStaff();
         assertTrue(agent.received.contains("staff.logout"));
-        assertEquals("staff_auth_required", assertThrows(AgentRefusedException.class, client::memberCards).code());
+        assertEquals(
+                "staff_auth_required",
+                assertThrows(AgentRefusedException.class, client::memberCards).code());
         assertEquals(1, agent.received.stream().filter("member.list"::equals).count(), "no token left to send");
         client.logoutStaff();
         assertEquals(1, agent.received.stream().filter("staff.logout"::equals).count(), "nothing to end twice");

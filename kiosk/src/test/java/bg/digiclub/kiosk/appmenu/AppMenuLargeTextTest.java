@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-
-import javax.imageio.ImageIO;
-
 import javafx.scene.control.Button;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,16 +45,15 @@ class AppMenuLargeTextTest {
         ImageIO.write(new BufferedImage(128, 128, BufferedImage.TYPE_INT_ARGB), "png", icon.toFile());
         AppLauncher launcher = new AppLauncher() {
             @Override
-            public void launch(AllowedApp app) {
-            }
+            public void launch(AllowedApp app) {}
 
             @Override
             public List<AllowedApp> apps() {
                 return List.of(new AllowedApp("browser", "Firefox", icon, List.of("firefox"), TileCategory.BROWSING));
             }
         };
-        menu = new AppMenuView(new AppMenuViewModel(launcher, Runnable::run, Runnable::run),
-                new I18n(Language.BG), new Theme(mode));
+        menu = new AppMenuView(
+                new AppMenuViewModel(launcher, Runnable::run, Runnable::run), new I18n(Language.BG), new Theme(mode));
     }
 
     @AfterEach
@@ -76,7 +73,8 @@ class AppMenuLargeTextTest {
         robot.interact(menu::show);
 
         assertTrue(app.getFont().getSize() > font * 1.3, app.getFont().getSize() + " vs " + font);
-        assertTrue(((ImageView) app.getGraphic()).getFitHeight() > icon * 1.3,
+        assertTrue(
+                ((ImageView) app.getGraphic()).getFitHeight() > icon * 1.3,
                 ((ImageView) app.getGraphic()).getFitHeight() + " vs " + icon);
         assertEquals(48, icon, 1.0, "48 px at normal size");
     }

@@ -19,7 +19,8 @@ import bg.digiclub.kiosk.launcher.AllowedApp;
 import bg.digiclub.kiosk.launcher.AppLauncher;
 
 class AppMenuViewModelTest {
-    private static final AllowedApp BROWSER = new AllowedApp("browser", "Firefox", null, List.of("firefox"), TileCategory.BROWSING);
+    private static final AllowedApp BROWSER =
+            new AllowedApp("browser", "Firefox", null, List.of("firefox"), TileCategory.BROWSING);
 
     private static AppLauncher launcher(boolean startsNothing, List<String> started) {
         return new AppLauncher() {
@@ -53,7 +54,8 @@ class AppMenuViewModelTest {
     void inTheDemoAPressSaysThatNothingStarts() {
         AppMenuViewModel menu = new AppMenuViewModel(launcher(true, new ArrayList<>()), Runnable::run, Runnable::run);
         menu.launch(BROWSER);
-        assertEquals(Message.of("apps.demo", "Firefox"), menu.problemProperty().get().message(Language.BG));
+        assertEquals(
+                Message.of("apps.demo", "Firefox"), menu.problemProperty().get().message(Language.BG));
         String bg = new I18n(Language.BG).format(menu.problemProperty().get().message(Language.BG));
         assertTrue(bg.startsWith("Това е демонстрация") && bg.contains("„Firefox“ не се отваря"), bg);
         String en = new I18n(Language.EN).format(menu.problemProperty().get().message(Language.EN));
@@ -62,14 +64,21 @@ class AppMenuViewModelTest {
 
     @Test
     void tilesAreGroupedInCategoryOrderKeepingTheClubsOrderWithinAGroup() {
-        AllowedApp writer = new AllowedApp("writer", "Писмо", "Letter", null, List.of("/usr/bin/libreoffice"), TileCategory.WRITING);
-        AllowedApp ucha = new AllowedApp("ucha", "Уча.се", null, List.of("/usr/bin/chromium", "https://ucha.se"), TileCategory.LEARNING);
-        AllowedApp egov = new AllowedApp("egov", "Услуги", null, List.of("/usr/bin/chromium", "https://egov.bg"), TileCategory.E_GOVERNMENT);
-        AllowedApp wiki = new AllowedApp("wiki", "Уикипедия", null, List.of("/usr/bin/chromium", "https://bg.wikipedia.org"), TileCategory.LEARNING);
+        AllowedApp writer = new AllowedApp(
+                "writer", "Писмо", "Letter", null, List.of("/usr/bin/libreoffice"), TileCategory.WRITING);
+        AllowedApp ucha = new AllowedApp(
+                "ucha", "Уча.се", null, List.of("/usr/bin/chromium", "https://ucha.se"), TileCategory.LEARNING);
+        AllowedApp egov = new AllowedApp(
+                "egov", "Услуги", null, List.of("/usr/bin/chromium", "https://egov.bg"), TileCategory.E_GOVERNMENT);
+        AllowedApp wiki = new AllowedApp(
+                "wiki",
+                "Уикипедия",
+                null,
+                List.of("/usr/bin/chromium", "https://bg.wikipedia.org"),
+                TileCategory.LEARNING);
         AppLauncher launcher = new AppLauncher() {
             @Override
-            public void launch(AllowedApp app) {
-            }
+            public void launch(AllowedApp app) {}
 
             @Override
             public List<AllowedApp> apps() {
@@ -77,7 +86,9 @@ class AppMenuViewModelTest {
             }
         };
 
-        assertEquals(List.of(new TileGroup(TileCategory.E_GOVERNMENT, List.of(egov)),
+        assertEquals(
+                List.of(
+                        new TileGroup(TileCategory.E_GOVERNMENT, List.of(egov)),
                         new TileGroup(TileCategory.LEARNING, List.of(ucha, wiki)),
                         new TileGroup(TileCategory.WRITING, List.of(writer))),
                 new AppMenuViewModel(launcher, Runnable::run, Runnable::run).groups());
@@ -85,8 +96,10 @@ class AppMenuViewModelTest {
 
     @Test
     void theDemoHasATileInEveryGroup() {
-        assertEquals(List.of(TileCategory.values()), new AppMenuViewModel(DemoPlatform.launcher(), Runnable::run, Runnable::run)
-                .groups().stream().map(TileGroup::category).toList());
+        assertEquals(
+                List.of(TileCategory.values()),
+                new AppMenuViewModel(DemoPlatform.launcher(), Runnable::run, Runnable::run)
+                        .groups().stream().map(TileGroup::category).toList());
     }
 
     @Test

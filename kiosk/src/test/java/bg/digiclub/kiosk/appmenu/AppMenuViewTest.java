@@ -12,9 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-
-import javax.imageio.ImageIO;
-
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.shape.SVGPath;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,8 @@ import bg.digiclub.kiosk.ui.Theme;
 /** The launcher on screen: grouped tiles, their names in the session's language, keyboard use. */
 @ExtendWith(ApplicationExtension.class)
 class AppMenuViewTest {
-    private static final Path DEFAULT_TILES = Path.of("../installer/src/main/resources/payload/linux/etc/digiclub/kiosk.properties");
+    private static final Path DEFAULT_TILES =
+            Path.of("../installer/src/main/resources/payload/linux/etc/digiclub/kiosk.properties");
 
     @TempDir
     static Path dir;
@@ -71,8 +70,10 @@ class AppMenuViewTest {
 
     private void show(FxRobot robot, List<AllowedApp> tiles) {
         robot.interact(() -> {
-            menu = new AppMenuView(new AppMenuViewModel(new AgentAppLauncher(tiles, agent), Runnable::run, Runnable::run),
-                    i18n, new Theme(mode));
+            menu = new AppMenuView(
+                    new AppMenuViewModel(new AgentAppLauncher(tiles, agent), Runnable::run, Runnable::run),
+                    i18n,
+                    new Theme(mode));
             menu.show();
         });
     }
@@ -83,16 +84,22 @@ class AppMenuViewTest {
 
     @Test
     void groupsStandInCategoryOrderUnderTheirHeadingsOnlyWhenTheyHaveTiles(FxRobot robot) {
-        show(robot, List.of(
-                web("writer", "Писмо", "Letter", TileCategory.WRITING),
-                web("ucha", "Уча.се", "Ucha.se", TileCategory.LEARNING),
-                web("egov", "Електронни услуги", "Government e-services", TileCategory.E_GOVERNMENT),
-                web("wiki", "Уикипедия", "Wikipedia", TileCategory.LEARNING)));
+        show(
+                robot,
+                List.of(
+                        web("writer", "Писмо", "Letter", TileCategory.WRITING),
+                        web("ucha", "Уча.се", "Ucha.se", TileCategory.LEARNING),
+                        web("egov", "Електронни услуги", "Government e-services", TileCategory.E_GOVERNMENT),
+                        web("wiki", "Уикипедия", "Wikipedia", TileCategory.LEARNING)));
 
-        List<String> headings = robot.lookup(".tile-group-heading").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        List<String> headings = robot.lookup(".tile-group-heading").queryAllAs(Label.class).stream()
+                .map(Label::getText)
+                .toList();
         assertEquals(List.of("Електронно управление", "Учене", "Писане на писмо"), headings);
-        assertEquals(List.of("app-egov", "app-ucha", "app-wiki", "app-writer"),
-                robot.lookup(".tile").queryAll().stream().map(Node::getId).toList(), "tiles in the groups' order");
+        assertEquals(
+                List.of("app-egov", "app-ucha", "app-wiki", "app-writer"),
+                robot.lookup(".tile").queryAll().stream().map(Node::getId).toList(),
+                "tiles in the groups' order");
         assertTrue(robot.lookup("#apps-group-health").tryQuery().isEmpty(), "no tile, no group");
     }
 
@@ -112,10 +119,12 @@ class AppMenuViewTest {
 
     @Test
     void arrowsAndTabMoveBetweenTilesEnterOpensOneAndEscapeCloses(FxRobot robot) {
-        show(robot, List.of(
-                web("egov", "Електронни услуги", "Government e-services", TileCategory.E_GOVERNMENT),
-                web("health", "Здравно досие", "Health record", TileCategory.HEALTH),
-                web("ucha", "Уча.се", "Ucha.se", TileCategory.LEARNING)));
+        show(
+                robot,
+                List.of(
+                        web("egov", "Електронни услуги", "Government e-services", TileCategory.E_GOVERNMENT),
+                        web("health", "Здравно досие", "Health record", TileCategory.HEALTH),
+                        web("ucha", "Уча.се", "Ucha.se", TileCategory.LEARNING)));
         assertTrue(robot.lookup("#app-egov").query().isFocused(), "the first tile has the focus");
 
         robot.type(KeyCode.RIGHT);
@@ -171,7 +180,8 @@ class AppMenuViewTest {
     private void assertAllTilesInSight(FxRobot robot) {
         ScrollPane scroll = robot.lookup(".may-scroll").queryAs(ScrollPane.class);
         double content = scroll.getContent().getLayoutBounds().getHeight();
-        assertTrue(scroll.getViewportBounds().getHeight() >= content - 0.5,
+        assertTrue(
+                scroll.getViewportBounds().getHeight() >= content - 0.5,
                 "viewport " + scroll.getViewportBounds().getHeight() + " < tiles " + content);
         double bottom = menu.stage().getY() + menu.stage().getHeight();
         assertTrue(bottom <= javafx.stage.Screen.getPrimary().getVisualBounds().getMaxY(), "on the screen: " + bottom);
@@ -186,18 +196,40 @@ class AppMenuViewTest {
         Path icon = dir.resolve("egov.png");
         ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB), "png", icon.toFile());
         Path notAPicture = Files.writeString(dir.resolve("broken.png"), "not a picture");
-        show(robot, List.of(
-                new AllowedApp("egov", "Услуги", "Services", icon, List.of("/usr/bin/chromium", "https://egov.bg"), TileCategory.E_GOVERNMENT),
-                new AllowedApp("broken", "Писмо", "Letter", notAPicture, List.of("/usr/bin/libreoffice"), TileCategory.WRITING),
-                web("ucha", "Уча.се", "Ucha.se", TileCategory.LEARNING)));
+        show(
+                robot,
+                List.of(
+                        new AllowedApp(
+                                "egov",
+                                "Услуги",
+                                "Services",
+                                icon,
+                                List.of("/usr/bin/chromium", "https://egov.bg"),
+                                TileCategory.E_GOVERNMENT),
+                        new AllowedApp(
+                                "broken",
+                                "Писмо",
+                                "Letter",
+                                notAPicture,
+                                List.of("/usr/bin/libreoffice"),
+                                TileCategory.WRITING),
+                        web("ucha", "Уча.се", "Ucha.se", TileCategory.LEARNING)));
 
-        assertInstanceOf(ImageView.class, robot.lookup("#app-egov").queryAs(Button.class).getGraphic());
-        assertEquals(CategoryIcon.path(TileCategory.WRITING), shape(robot, "#app-broken").getContent(), "a broken picture: the category's");
-        assertEquals(CategoryIcon.path(TileCategory.LEARNING), shape(robot, "#app-ucha").getContent());
+        assertInstanceOf(
+                ImageView.class, robot.lookup("#app-egov").queryAs(Button.class).getGraphic());
+        assertEquals(
+                CategoryIcon.path(TileCategory.WRITING),
+                shape(robot, "#app-broken").getContent(),
+                "a broken picture: the category's");
+        assertEquals(
+                CategoryIcon.path(TileCategory.LEARNING),
+                shape(robot, "#app-ucha").getContent());
     }
 
     private static SVGPath shape(FxRobot robot, String tile) {
-        return robot.from(robot.lookup(tile).queryAs(Button.class).getGraphic()).lookup(".tile-icon").queryAs(SVGPath.class);
+        return robot.from(robot.lookup(tile).queryAs(Button.class).getGraphic())
+                .lookup(".tile-icon")
+                .queryAs(SVGPath.class);
     }
 
     @Test
@@ -250,8 +282,9 @@ class AppMenuViewTest {
                         measured.setFont(tile.getFont());
                         double width = measured.getLayoutBounds().getWidth();
                         if (width > drawn.getWrappingWidth()) {
-                            broken.add(language + (large ? " large " : " ") + tile.getId() + ": '" + word + "' " + width + " > "
-                                    + drawn.getWrappingWidth() + " at " + tile.getFont().getSize() + " px");
+                            broken.add(language + (large ? " large " : " ") + tile.getId() + ": '" + word + "' " + width
+                                    + " > " + drawn.getWrappingWidth() + " at "
+                                    + tile.getFont().getSize() + " px");
                         }
                     }
                 }

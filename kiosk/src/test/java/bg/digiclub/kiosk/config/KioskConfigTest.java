@@ -90,7 +90,8 @@ class KioskConfigTest {
     void aBadNumberNamesTheFileAndTheKey() throws IOException {
         Path file = write("session.length-minutes=sixty\n");
         ConfigException e = assertThrows(ConfigException.class, () -> KioskConfig.load(file));
-        assertEquals(file + ": key 'session.length-minutes': must be a whole number from 1 to 720 (was 'sixty')",
+        assertEquals(
+                file + ": key 'session.length-minutes': must be a whole number from 1 to 720 (was 'sixty')",
                 e.getMessage());
     }
 
@@ -98,7 +99,9 @@ class KioskConfigTest {
     void outOfRangeValuesAreRefused() throws IOException {
         Path file = write("idle.grace-seconds=2\n");
         ConfigException e = assertThrows(ConfigException.class, () -> KioskConfig.load(file));
-        assertTrue(e.getMessage().contains("key 'idle.grace-seconds': must be between 10 and 600 (was '2')"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("key 'idle.grace-seconds': must be between 10 and 600 (was '2')"),
+                e.getMessage());
     }
 
     @Test
@@ -110,8 +113,10 @@ class KioskConfigTest {
 
     @Test
     void theRetiredWipeAndSpoolKeysSayWhereTheResetLivesNow() throws IOException {
-        assertMessage("wipe.home.template=/etc/skel\n", "key 'wipe.home.template': is no longer a kiosk setting: the agent ends the "
-                + "visitor's programs and resets the visitor's home (visitor.* in agent.properties)");
+        assertMessage(
+                "wipe.home.template=/etc/skel\n",
+                "key 'wipe.home.template': is no longer a kiosk setting: the agent ends the "
+                        + "visitor's programs and resets the visitor's home (visitor.* in agent.properties)");
         assertMessage("agent.spool=/var/spool/digiclub-kiosk\n", "key 'agent.spool': is no longer a kiosk setting");
     }
 
@@ -120,7 +125,9 @@ class KioskConfigTest {
         assertMessage("language.default=de\n", "key 'language.default': must be bg or en, was 'de'");
         assertMessage("agent.socket=run/kiosk.sock\n", "key 'agent.socket': must be an absolute path");
         assertMessage("warning.remaining-minutes=5,5\n", "key 'warning.remaining-minutes': lists 5 twice");
-        assertMessage("warning.remaining-minutes=5,0\n", "key 'warning.remaining-minutes': must list whole numbers from 1 to 120");
+        assertMessage(
+                "warning.remaining-minutes=5,0\n",
+                "key 'warning.remaining-minutes': must list whole numbers from 1 to 120");
         assertMessage("club.name=   \n", "key 'club.name': is empty");
         assertMessage("warning.remaining-minutes= , \n", "key 'warning.remaining-minutes': lists no minutes");
         assertMessage("display.large-text=maybe\n", "key 'display.large-text': must be true or false (was 'maybe')");
@@ -135,7 +142,9 @@ class KioskConfigTest {
 
     @Test
     void aBlankListMeansItsDefaultAsInEveryFile() throws IOException {
-        assertEquals(KioskConfig.defaults().warnings(), KioskConfig.load(write("warning.remaining-minutes=\n")).warnings());
+        assertEquals(
+                KioskConfig.defaults().warnings(),
+                KioskConfig.load(write("warning.remaining-minutes=\n")).warnings());
     }
 
     @Test
@@ -156,14 +165,22 @@ class KioskConfigTest {
         assertEquals(List.of(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(1)), config.warnings());
         assertEquals(Duration.ofMinutes(20), config.staffExtendStep());
         assertEquals(Duration.ofMinutes(30), config.maintenanceLength());
-        assertEquals(List.of(
-                file + ": key 'session.minutes' is now called 'session.length-minutes'; it is read as before, rename it in the file",
-                file + ": key 'idle.timeout.minutes' is now called 'idle.timeout-minutes'; it is read as before, rename it in the file",
-                file + ": key 'idle.grace.seconds' is now called 'idle.grace-seconds'; it is read as before, rename it in the file",
-                file + ": key 'warning.minutes' is now called 'warning.remaining-minutes'; it is read as before, rename it in the file",
-                file + ": key 'staff.extend.minutes' is now called 'staff.extend-minutes'; it is read as before, rename it in the file",
-                file + ": key 'maintenance.minutes' is now called 'maintenance.length-minutes'; it is read as before, "
-                        + "rename it in the file"), old.warnings());
+        assertEquals(
+                List.of(
+                        file
+                                + ": key 'session.minutes' is now called 'session.length-minutes'; it is read as before, rename it in the file",
+                        file
+                                + ": key 'idle.timeout.minutes' is now called 'idle.timeout-minutes'; it is read as before, rename it in the file",
+                        file
+                                + ": key 'idle.grace.seconds' is now called 'idle.grace-seconds'; it is read as before, rename it in the file",
+                        file
+                                + ": key 'warning.minutes' is now called 'warning.remaining-minutes'; it is read as before, rename it in the file",
+                        file
+                                + ": key 'staff.extend.minutes' is now called 'staff.extend-minutes'; it is read as before, rename it in the file",
+                        file
+                                + ": key 'maintenance.minutes' is now called 'maintenance.length-minutes'; it is read as before, "
+                                + "rename it in the file"),
+                old.warnings());
         assertEquals(config, KioskConfig.load(file), "load reads old names the same way");
     }
 
@@ -171,15 +188,18 @@ class KioskConfigTest {
     void aBadValueUnderAnOldNameNamesTheOldKey() throws IOException {
         Path file = write("session.minutes=sixty\n");
         ConfigException e = assertThrows(ConfigException.class, () -> KioskConfig.load(file));
-        assertEquals(file + ": key 'session.minutes': must be a whole number from 1 to 720 (was 'sixty')", e.getMessage());
+        assertEquals(
+                file + ": key 'session.minutes': must be a whole number from 1 to 720 (was 'sixty')", e.getMessage());
     }
 
     @Test
     void theExampleAndTheInstalledFileUseOnlyTheNewNames() throws IOException {
-        for (Path file : List.of(Path.of("config/kiosk.example.properties"),
+        for (Path file : List.of(
+                Path.of("config/kiosk.example.properties"),
                 Path.of("../installer/src/main/resources/payload/linux/etc/digiclub/kiosk.properties"))) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            RenamedKeys.KIOSK.forEach(r -> assertFalse(text.contains(r.oldKey() + "="), file + " still says " + r.oldKey()));
+            RenamedKeys.KIOSK.forEach(
+                    r -> assertFalse(text.contains(r.oldKey() + "="), file + " still says " + r.oldKey()));
         }
     }
 

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +36,18 @@ class GuestViewModelTest {
 
     @BeforeEach
     void setUp() {
-        SessionViewModel session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60),
-                List.of(Duration.ofMinutes(10)), Duration.ofMinutes(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(30)), agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
+        SessionViewModel session = new SessionViewModel(
+                new SessionSettings(
+                        Duration.ofMinutes(60),
+                        List.of(Duration.ofMinutes(10)),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(30)),
+                agent,
+                new FakePlatform.Idle(),
+                ticker,
+                Runnable::run,
+                Runnable::run);
         kiosk = new KioskViewModel(session, i18n, Language.BG, new DisplayMode(), ticker);
         kiosk.showGuest();
         guest = new GuestViewModel(session, kiosk, language -> language == Language.BG ? "Пазете тишина." : null);
@@ -69,7 +75,9 @@ class GuestViewModelTest {
         guest.sexProperty().set(Sex.MALE);
         guest.start();
 
-        assertEquals(new Demographics(AgeBand.AGE_55_64, Sex.MALE), agent.starts.get(0).demographics());
+        assertEquals(
+                new Demographics(AgeBand.AGE_55_64, Sex.MALE),
+                agent.starts.get(0).demographics());
         assertFalse(guest.rulesAcceptedProperty().get());
         assertEquals(AgeBand.NOT_DECLARED, guest.ageBandProperty().get());
     }

@@ -45,7 +45,7 @@ class I18nBundlesTest {
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = I18nBundlesTest.class.getResourceAsStream(resource);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;
@@ -122,14 +122,16 @@ class I18nBundlesTest {
         Properties bg = bundle("bg");
         for (String key : bg.stringPropertyNames()) {
             String text = bg.getProperty(key).toLowerCase(java.util.Locale.ROOT);
-            assertFalse(text.contains("агент") || text.contains("киоск") || text.matches("(?s)(.*[^а-я])?стартира.*"),
+            assertFalse(
+                    text.contains("агент") || text.contains("киоск") || text.matches("(?s)(.*[^а-я])?стартира.*"),
                     key + ": " + bg.getProperty(key));
         }
         Properties en = bundle("en");
         for (String key : en.stringPropertyNames()) {
             // the administrator's command is named as typed
             String text = en.getProperty(key).toLowerCase(java.util.Locale.ROOT).replace("digiclub-agent", "");
-            assertFalse(text.contains("agent ") || text.contains("agent's") || text.contains("kiosk"),
+            assertFalse(
+                    text.contains("agent ") || text.contains("agent's") || text.contains("kiosk"),
                     key + ": " + en.getProperty(key));
         }
     }
@@ -137,7 +139,9 @@ class I18nBundlesTest {
     @Test
     void buttonsAskPolitelyAsTheTextsDo() {
         I18n i18n = new I18n(Language.BG);
-        assertEquals("Да приключим ли? Всичко, което сте оставили на компютъра, ще бъде изтрито.", i18n.format("bar.confirm"));
+        assertEquals(
+                "Да приключим ли? Всичко, което сте оставили на компютъра, ще бъде изтрито.",
+                i18n.format("bar.confirm"));
         assertEquals("Започнете", i18n.format("guest.start"));
         assertEquals("Влезте", i18n.format("member.logIn"));
         assertEquals("Блокирайте картата", i18n.format("staff.cards.disable"));

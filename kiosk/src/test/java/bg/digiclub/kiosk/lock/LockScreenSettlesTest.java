@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -49,11 +48,24 @@ class LockScreenSettlesTest {
     void start(Stage stage) {
         FakeTicker ticker = new FakeTicker();
         I18n i18n = new I18n(Language.BG);
-        SessionViewModel session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(),
-                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
-                new FakeAgentClient(new EventLog()), new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
+        SessionViewModel session = new SessionViewModel(
+                new SessionSettings(
+                        Duration.ofMinutes(60),
+                        List.of(),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(30)),
+                new FakeAgentClient(new EventLog()),
+                new FakePlatform.Idle(),
+                ticker,
+                Runnable::run,
+                Runnable::run);
         KioskViewModel kiosk = new KioskViewModel(session, i18n, Language.BG, new DisplayMode(), ticker);
-        LockViewModel lock = new LockViewModel("Читалище „Родина – 1860“, Стара Загора", kiosk, i18n, displayMode,
+        LockViewModel lock = new LockViewModel(
+                "Читалище „Родина – 1860“, Стара Загора",
+                kiosk,
+                i18n,
+                displayMode,
                 new TestClock(Instant.parse("2026-02-04T07:15:42Z"), ZoneId.of("Europe/Sofia")));
         view = new LockView(lock, i18n);
         scene = new Theme(displayMode).style(new Scene(new StackPane(view.root()), 1280, 800));

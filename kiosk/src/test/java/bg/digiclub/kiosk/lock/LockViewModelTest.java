@@ -31,8 +31,7 @@ import bg.digiclub.testsupport.TestClock;
 class LockViewModelTest {
     private final EventLog log = new EventLog();
     private final FakeTicker ticker = new FakeTicker();
-    private final TestClock clock =
-            new TestClock(Instant.parse("2026-02-04T07:15:42Z"), ZoneId.of("Europe/Sofia"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-02-04T07:15:42Z"), ZoneId.of("Europe/Sofia"));
     private final I18n i18n = new I18n(Language.BG);
     private final FakeAgentClient agent = new FakeAgentClient(log);
     private SessionViewModel session;
@@ -41,16 +40,27 @@ class LockViewModelTest {
 
     @BeforeEach
     void setUp() {
-        session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(),
-                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
-                agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
+        session = new SessionViewModel(
+                new SessionSettings(
+                        Duration.ofMinutes(60),
+                        List.of(),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(30)),
+                agent,
+                new FakePlatform.Idle(),
+                ticker,
+                Runnable::run,
+                Runnable::run);
         kiosk = new KioskViewModel(session, i18n, Language.BG, new DisplayMode(), ticker);
         lock = new LockViewModel("Читалище „Родина – 1860“", kiosk, i18n, new DisplayMode(), clock);
     }
 
     @Test
     void showsTheLocalTimeToTheMinute() {
-        assertEquals(ZonedDateTime.parse("2026-02-04T09:15+02:00[Europe/Sofia]"), lock.nowProperty().get());
+        assertEquals(
+                ZonedDateTime.parse("2026-02-04T09:15+02:00[Europe/Sofia]"),
+                lock.nowProperty().get());
         clock.advance(Duration.ofMinutes(3));
         lock.refreshClock();
         assertEquals(18, lock.nowProperty().get().getMinute());
@@ -105,7 +115,8 @@ class LockViewModelTest {
         session.recoverInterrupted();
         assertTrue(lock.visitorsShutOutProperty().get());
         assertTrue(lock.outOfOrderProperty().get());
-        assertEquals(Message.of("lock.notice.unavailable"), lock.noticeProperty().get());
+        assertEquals(
+                Message.of("lock.notice.unavailable"), lock.noticeProperty().get());
         lock.startAsGuest();
         lock.memberLogin();
         assertEquals(Screen.LOCK, kiosk.screen(), "no visitor gets past the lock screen");
@@ -116,8 +127,13 @@ class LockViewModelTest {
     @Test
     void theWaysInAreClosedWhileTheComputerIsPrepared() {
         assertFalse(lock.preparingProperty().get());
-        SessionViewModel slow = new SessionViewModel(session.settings(), new FakeAgentClient(log),
-                new FakePlatform.Idle(), ticker, task -> { }, Runnable::run);
+        SessionViewModel slow = new SessionViewModel(
+                session.settings(),
+                new FakeAgentClient(log),
+                new FakePlatform.Idle(),
+                ticker,
+                task -> {},
+                Runnable::run);
         KioskViewModel preparing = new KioskViewModel(slow, i18n, Language.BG, new DisplayMode(), ticker);
         LockViewModel lockWhilePreparing = new LockViewModel("x", preparing, i18n, new DisplayMode(), clock);
         slow.recoverInterrupted();

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -40,9 +38,18 @@ class MemberViewModelTest {
 
     @BeforeEach
     void setUp() {
-        session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(Duration.ofMinutes(10)),
-                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
-                agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
+        session = new SessionViewModel(
+                new SessionSettings(
+                        Duration.ofMinutes(60),
+                        List.of(Duration.ofMinutes(10)),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(30)),
+                agent,
+                new FakePlatform.Idle(),
+                ticker,
+                Runnable::run,
+                Runnable::run);
         kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, new DisplayMode(), ticker);
         kiosk.showMember();
         member = new MemberViewModel(agent, session, kiosk, Runnable::run, Runnable::run);
@@ -60,7 +67,10 @@ class MemberViewModelTest {
 
     @Test
     void rightPinStartsAMemberSessionForTheAllowedTime() {
-        agent.nextLogin = new MemberLogin(MemberLogin.Outcome.OK, Duration.ofMinutes(45), Duration.ZERO,
+        agent.nextLogin = new MemberLogin(
+                MemberLogin.Outcome.OK,
+                Duration.ofMinutes(45),
+                Duration.ZERO,
                 new Demographics(AgeBand.AGE_65_74, Sex.FEMALE));
         logIn(" 100200 ", "2468");
 
@@ -84,19 +94,24 @@ class MemberViewModelTest {
     void eachRefusalSaysWhy() {
         answer(MemberLogin.Outcome.WRONG_PIN, Duration.ZERO);
         logIn("100200", "1111");
-        assertEquals(Message.of("member.error.wrongCodeOrPin"), member.problemProperty().get());
+        assertEquals(
+                Message.of("member.error.wrongCodeOrPin"),
+                member.problemProperty().get());
 
         answer(MemberLogin.Outcome.LOCKED, Duration.ofSeconds(4 * 60 + 10));
         logIn("100200", "1111");
-        assertEquals(Message.of("member.error.locked", 5L), member.problemProperty().get());
+        assertEquals(
+                Message.of("member.error.locked", 5L), member.problemProperty().get());
 
         answer(MemberLogin.Outcome.DISABLED, Duration.ZERO);
         logIn("100200", "1111");
-        assertEquals(Message.of("member.error.disabled"), member.problemProperty().get());
+        assertEquals(
+                Message.of("member.error.disabled"), member.problemProperty().get());
 
         answer(MemberLogin.Outcome.NO_TIME_LEFT_TODAY, Duration.ZERO);
         logIn("100200", "1111");
-        assertEquals(Message.of("member.error.noTimeLeft"), member.problemProperty().get());
+        assertEquals(
+                Message.of("member.error.noTimeLeft"), member.problemProperty().get());
 
         assertEquals(Screen.MEMBER, kiosk.screen());
         assertTrue(agent.starts.isEmpty());
@@ -107,16 +122,19 @@ class MemberViewModelTest {
         agent.reachable = false;
         logIn("100200", "2468");
 
-        assertEquals(Message.of("member.error.unavailable"), member.problemProperty().get());
+        assertEquals(
+                Message.of("member.error.unavailable"), member.problemProperty().get());
         assertEquals(false, member.busyProperty().get());
-        assertEquals("Входът с членска карта не е възможен в момента. Моля, започнете като гост или попитайте ментора.",
+        assertEquals(
+                "Входът с членска карта не е възможен в момента. Моля, започнете като гост или попитайте ментора.",
                 new I18n(Language.BG).format(member.problemProperty().get()));
     }
 
     @Test
     void emptyFieldsAreNotSentToTheAgent() {
         logIn("", "1234");
-        assertEquals(Message.of("member.error.missing"), member.problemProperty().get());
+        assertEquals(
+                Message.of("member.error.missing"), member.problemProperty().get());
         assertTrue(log.events().isEmpty());
     }
 

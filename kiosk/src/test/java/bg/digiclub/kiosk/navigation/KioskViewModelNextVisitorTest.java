@@ -30,13 +30,23 @@ class KioskViewModelNextVisitorTest {
     private final I18n i18n = new I18n(Language.BG);
     /** The club's defaults: large text on, high contrast off. */
     private final DisplayMode display = new DisplayMode(true, false);
+
     private KioskViewModel kiosk;
 
     @BeforeEach
     void setUp() {
-        SessionViewModel session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(),
-                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
-                new FakeAgentClient(new EventLog()), new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
+        SessionViewModel session = new SessionViewModel(
+                new SessionSettings(
+                        Duration.ofMinutes(60),
+                        List.of(),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(30)),
+                new FakeAgentClient(new EventLog()),
+                new FakePlatform.Idle(),
+                ticker,
+                Runnable::run,
+                Runnable::run);
         session.recoverInterrupted();
         kiosk = new KioskViewModel(session, i18n, Language.BG, display, ticker);
     }

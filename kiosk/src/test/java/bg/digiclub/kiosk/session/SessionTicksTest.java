@@ -26,9 +26,12 @@ import bg.digiclub.kiosk.ui.Countdown;
  * second of the countdown, warns, notices idleness, sends heartbeats and ends on time.
  */
 class SessionTicksTest {
-    private static final SessionSettings SETTINGS = new SessionSettings(Duration.ofMinutes(60),
-            List.of(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1)), Duration.ofMinutes(10),
-            Duration.ofSeconds(60), Duration.ofSeconds(30));
+    private static final SessionSettings SETTINGS = new SessionSettings(
+            Duration.ofMinutes(60),
+            List.of(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1)),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(30));
 
     private final EventLog log = new EventLog();
     private final FakePlatform.Idle idle = new FakePlatform.Idle();
@@ -87,7 +90,8 @@ class SessionTicksTest {
         assertEquals(180, ticks, "one tick a second, not four");
         assertEquals("59:59", shown.get(0));
         for (int i = 1; i < shown.size(); i++) {
-            assertEquals(Countdown.format(Duration.ofSeconds(3599 - i)), shown.get(i), "every second shown, none skipped");
+            assertEquals(
+                    Countdown.format(Duration.ofSeconds(3599 - i)), shown.get(i), "every second shown, none skipped");
         }
     }
 
@@ -107,7 +111,8 @@ class SessionTicksTest {
         assertEquals(List.of(EndReason.TIMEOUT), ended);
         assertEquals(Duration.ofMinutes(60), passed, "ended the moment the time was up");
         assertEquals(3600, ticks);
-        long heartbeats = log.events().stream().filter("agent:heartbeat"::equals).count();
+        long heartbeats =
+                log.events().stream().filter("agent:heartbeat"::equals).count();
         assertEquals(119, heartbeats, "every 30 s while the session ran");
     }
 

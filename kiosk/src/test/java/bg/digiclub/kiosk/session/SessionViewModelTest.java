@@ -30,9 +30,12 @@ import bg.digiclub.kiosk.testing.FakeTicker;
 import bg.digiclub.kiosk.ui.Countdown;
 
 class SessionViewModelTest {
-    private static final SessionSettings SETTINGS = new SessionSettings(Duration.ofMinutes(60),
-            List.of(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1)), Duration.ofMinutes(10),
-            Duration.ofSeconds(60), Duration.ofSeconds(30));
+    private static final SessionSettings SETTINGS = new SessionSettings(
+            Duration.ofMinutes(60),
+            List.of(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1)),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(30));
 
     private final EventLog log = new EventLog();
     private final FakePlatform.Idle idle = new FakePlatform.Idle();
@@ -84,14 +87,16 @@ class SessionViewModelTest {
 
         agent.refuseStart = ErrorCodes.OUT_OF_ORDER;
         session.startGuest(Demographics.NOT_DECLARED);
-        assertEquals(Message.of("lock.notice.outOfOrder"), session.noticeProperty().get());
+        assertEquals(
+                Message.of("lock.notice.outOfOrder"), session.noticeProperty().get());
         assertTrue(session.outOfOrderProperty().get());
 
         agent.refuseStart = null;
         agent.reachable = false;
         session.startGuest(Demographics.NOT_DECLARED);
         assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
-        assertEquals(Message.of("lock.notice.unavailable"), session.noticeProperty().get());
+        assertEquals(
+                Message.of("lock.notice.unavailable"), session.noticeProperty().get());
         assertTrue(agent.starts.isEmpty());
     }
 
@@ -114,7 +119,8 @@ class SessionViewModelTest {
 
         assertEquals(List.of(EndReason.TIMEOUT), ended);
         assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
-        List<String> order = log.events().stream().filter(e -> !e.equals("agent:heartbeat")).toList();
+        List<String> order =
+                log.events().stream().filter(e -> !e.equals("agent:heartbeat")).toList();
         assertEquals(List.of("agent:start GUEST", "agent:end TIMEOUT"), order);
         assertFalse(session.outOfOrderProperty().get());
         assertNull(session.warningProperty().get());
@@ -139,7 +145,9 @@ class SessionViewModelTest {
 
         agent.remainingAnswer = Duration.ofMinutes(40).plusSeconds(29); // within the two seconds of drift: no jump
         runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
-        assertEquals(Duration.ofMinutes(40).plusSeconds(30), session.remainingProperty().get());
+        assertEquals(
+                Duration.ofMinutes(40).plusSeconds(30),
+                session.remainingProperty().get());
     }
 
     @Test
@@ -161,7 +169,8 @@ class SessionViewModelTest {
         session.tick();
 
         assertEquals(Duration.ofMinutes(8), session.remainingProperty().get());
-        assertEquals(new SessionWarning(SessionWarning.Kind.TIME_LEFT, Duration.ofMinutes(10)),
+        assertEquals(
+                new SessionWarning(SessionWarning.Kind.TIME_LEFT, Duration.ofMinutes(10)),
                 session.warningProperty().get());
     }
 
@@ -282,7 +291,8 @@ class SessionViewModelTest {
 
         assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
         assertTrue(session.outOfOrderProperty().get());
-        assertEquals(Message.of("lock.notice.outOfOrder"), session.noticeProperty().get());
+        assertEquals(
+                Message.of("lock.notice.outOfOrder"), session.noticeProperty().get());
 
         agent.resetFails = false;
         session.startGuest(Demographics.NOT_DECLARED); // staff, or the agent's own retry, fixed it
@@ -343,7 +353,8 @@ class SessionViewModelTest {
         agent.reachable = false;
         session.recoverInterrupted();
         assertEquals(SessionViewModel.State.NONE, session.stateProperty().get());
-        assertEquals(Message.of("lock.notice.unavailable"), session.noticeProperty().get());
+        assertEquals(
+                Message.of("lock.notice.unavailable"), session.noticeProperty().get());
         assertTrue(session.outOfOrderProperty().get(), "no session could start, nor be reset after");
 
         agent.reachable = true;
@@ -361,7 +372,8 @@ class SessionViewModelTest {
     void aRestartedKioskIsFreeWithinSecondsOfTheAgentEndingTheLostSession() {
         agent.openSession = true;
         session.recoverInterrupted();
-        assertEquals(SessionViewModel.State.ENDING, session.stateProperty().get(), "preparing while the agent holds it");
+        assertEquals(
+                SessionViewModel.State.ENDING, session.stateProperty().get(), "preparing while the agent holds it");
 
         agent.openSession = false; // the agent ended the dead kiosk's session
         runFor(PcAvailability.WAITING_INTERVAL, Duration.ofMillis(500));
@@ -419,8 +431,10 @@ class SessionViewModelTest {
 
         assertEquals("Остават 10 минути", bg.format(WarningView.timeLeftTitle(tenMinutes, Duration.ofMinutes(10))));
         assertEquals("Остава 1 минута", bg.format(WarningView.timeLeftTitle(oneMinute, Duration.ofSeconds(60))));
-        assertEquals("Остават 59 секунди",
-                bg.format(WarningView.timeLeftTitle(oneMinute, Duration.ofSeconds(58).plusMillis(250))),
+        assertEquals(
+                "Остават 59 секунди",
+                bg.format(WarningView.timeLeftTitle(
+                        oneMinute, Duration.ofSeconds(58).plusMillis(250))),
                 "rounded up, as the bar shows 0:59");
         assertEquals("Остават 6 секунди", bg.format(WarningView.timeLeftTitle(oneMinute, Duration.ofSeconds(6))));
         assertEquals("Остава 1 секунда", bg.format(WarningView.timeLeftTitle(oneMinute, Duration.ofMillis(400))));

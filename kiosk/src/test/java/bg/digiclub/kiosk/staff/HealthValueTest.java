@@ -26,12 +26,14 @@ class HealthValueTest {
 
     @Test
     void diskFreeSpace() {
-        CheckReport disk = check("disk:/", "9 % free of 237 GB",
+        CheckReport disk = check(
+                "disk:/",
+                "9 % free of 237 GB",
                 Map.of("freePercent", 9.0, "freeBytes", 21 * GB, "totalBytes", 237 * GB));
         assertEquals("9 % свободни (21 GB от 237 GB)", bg(disk));
         assertEquals("9 % free (21 GB of 237 GB)", en(disk));
-        CheckReport withoutFree = check("disk:/home", "7.5 % free of 1.8 TB",
-                Map.of("freePercent", 7.46, "totalBytes", 1.8 * 1024 * GB));
+        CheckReport withoutFree =
+                check("disk:/home", "7.5 % free of 1.8 TB", Map.of("freePercent", 7.46, "totalBytes", 1.8 * 1024 * GB));
         assertEquals("7,5 % свободни от 1,8 TB", bg(withoutFree), "Bulgarian writes a decimal comma");
         assertEquals("7.5 % free of 1.8 TB", en(withoutFree));
     }
@@ -67,8 +69,8 @@ class HealthValueTest {
 
     @Test
     void notAvailable() {
-        CheckReport none = new CheckReport("battery-health", HealthStatus.UNKNOWN, "not available", T0,
-                Map.of("available", 0.0));
+        CheckReport none =
+                new CheckReport("battery-health", HealthStatus.UNKNOWN, "not available", T0, Map.of("available", 0.0));
         assertEquals("няма данни", bg(none));
         assertEquals("not available", en(none));
     }
@@ -83,9 +85,11 @@ class HealthValueTest {
 
     @Test
     void batteryAndFans() {
-        assertEquals("15 %, на батерия",
+        assertEquals(
+                "15 %, на батерия",
                 bg(check("battery-charge", "15 %, on battery", Map.of("percent", 15.0, "onBattery", 1.0))));
-        assertEquals("80 % of its capacity when new",
+        assertEquals(
+                "80 % of its capacity when new",
                 en(check("battery-health", "80 % of its capacity when new", Map.of("percent", 80.0))));
         assertEquals("спрял (няма показание)", bg(check("fan:1", "stopped (no reading)", Map.of("stopped", 1.0))));
         assertEquals("900 rpm", en(check("fan:1", "900 rpm", Map.of("rpm", 900.0))));
@@ -104,8 +108,19 @@ class HealthValueTest {
     @Test
     void everyCheckTheAgentSendsHasANameInBothLanguages() {
         // the agent's CheckNames and the checks it raises itself: none may reach a Bulgarian screen raw
-        List<String> agentChecks = List.of("disk:/", "smart:vda", "fan:0", "cpu-temperature", "memory", "swap",
-                "battery-charge", "battery-health", "uptime", "staff-pin", "database", "visitor-reset");
+        List<String> agentChecks = List.of(
+                "disk:/",
+                "smart:vda",
+                "fan:0",
+                "cpu-temperature",
+                "memory",
+                "swap",
+                "battery-charge",
+                "battery-health",
+                "uptime",
+                "staff-pin",
+                "database",
+                "visitor-reset");
         for (String name : agentChecks) {
             String inBg = bg.format(HealthLine.name(name));
             String inEn = en.format(HealthLine.name(name));
@@ -124,9 +139,10 @@ class HealthValueTest {
     void checksTheAgentRaisesItselfAreSaidInTheVisitorsLanguage() {
         CheckReport resetOk = new CheckReport("visitor-reset", HealthStatus.OK, "reset ok", T0);
         assertEquals("без проблеми", bg(resetOk));
-        CheckReport resetFailed = new CheckReport("visitor-reset", HealthStatus.CRIT,
-                "the visitor's data could not be removed: home", T0);
-        assertEquals("файловете на последния посетител не можаха да се изтрият; компютърът не приема посетители",
+        CheckReport resetFailed = new CheckReport(
+                "visitor-reset", HealthStatus.CRIT, "the visitor's data could not be removed: home", T0);
+        assertEquals(
+                "файловете на последния посетител не можаха да се изтрият; компютърът не приема посетители",
                 bg(resetFailed));
         CheckReport database = new CheckReport("database", HealthStatus.CRIT, "The database x was damaged", T0);
         assertFalse(bg(database).matches(".*[A-Za-z].*"), bg(database));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +43,28 @@ class StaffViewModelTest {
 
     @BeforeEach
     void setUp() {
-        session = new SessionViewModel(new SessionSettings(Duration.ofMinutes(60), List.of(Duration.ofMinutes(10)),
-                Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
-                agent, new FakePlatform.Idle(), ticker, Runnable::run, Runnable::run);
+        session = new SessionViewModel(
+                new SessionSettings(
+                        Duration.ofMinutes(60),
+                        List.of(Duration.ofMinutes(10)),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(30)),
+                agent,
+                new FakePlatform.Idle(),
+                ticker,
+                Runnable::run,
+                Runnable::run);
         kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, new DisplayMode(), ticker);
-        staff = new StaffViewModel(agent, session, kiosk, Duration.ofMinutes(15), Duration.ofMinutes(20),
-                Runnable::run, Runnable::run, ticker);
+        staff = new StaffViewModel(
+                agent,
+                session,
+                kiosk,
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(20),
+                Runnable::run,
+                Runnable::run,
+                ticker);
     }
 
     private void open() {
@@ -77,7 +92,8 @@ class StaffViewModelTest {
         assertTrue(staff.unlockedProperty().get());
         assertEquals(HealthStatus.WARN, staff.overallProperty().get());
         I18n bg = new I18n(Language.BG);
-        List<String> names = staff.health().stream().map(line -> bg.format(line.what())).toList();
+        List<String> names =
+                staff.health().stream().map(line -> bg.format(line.what())).toList();
         assertEquals(List.of("Диск /", "Температура на процесора", "fan-speed"), names);
         assertEquals("8 % free", bg.format(staff.health().get(0).value()), "no facts: the agent's words as sent");
     }
@@ -86,7 +102,8 @@ class StaffViewModelTest {
     void anUnreachableAgentIsSaidPlainly() {
         agent.reachable = false;
         open();
-        assertEquals(Message.of("staff.error.unavailable"), staff.problemProperty().get());
+        assertEquals(
+                Message.of("staff.error.unavailable"), staff.problemProperty().get());
         assertFalse(staff.busyProperty().get());
     }
 
@@ -112,11 +129,15 @@ class StaffViewModelTest {
         open();
         staff.createCard();
 
-        assertEquals(Message.of("staff.cards.created", "555001", "4811"), staff.revealedProperty().get());
+        assertEquals(
+                Message.of("staff.cards.created", "555001", "4811"),
+                staff.revealedProperty().get());
         assertEquals(1, staff.cards().size());
 
         staff.resetPin(staff.cards().get(0));
-        assertEquals(Message.of("staff.cards.pinReset", "555001", "7777"), staff.revealedProperty().get());
+        assertEquals(
+                Message.of("staff.cards.pinReset", "555001", "7777"),
+                staff.revealedProperty().get());
 
         staff.disable(staff.cards().get(0));
         assertTrue(staff.cards().get(0).disabled());
@@ -148,7 +169,9 @@ class StaffViewModelTest {
         session.startGuest(Demographics.NOT_DECLARED);
         open();
         staff.startMaintenance();
-        assertEquals(Message.of("staff.error.sessionRunning"), staff.problemProperty().get());
+        assertEquals(
+                Message.of("staff.error.sessionRunning"),
+                staff.problemProperty().get());
         assertEquals(Screen.STAFF, kiosk.screen());
     }
 
@@ -158,14 +181,17 @@ class StaffViewModelTest {
         open();
 
         assertFalse(staff.unlockedProperty().get());
-        assertEquals(Message.of("staff.error.locked", 8L), staff.problemProperty().get());
-        assertEquals("Входът на персонала е заключен след много грешни ПИН-ове. Опитайте отново след 8 минути. "
+        assertEquals(
+                Message.of("staff.error.locked", 8L), staff.problemProperty().get());
+        assertEquals(
+                "Входът на персонала е заключен след много грешни ПИН-ове. Опитайте отново след 8 минути. "
                         + "Ако не може да чака, техническият администратор може да го отключи с "
                         + "„digiclub-agent staff-pin --unlock“ (като root на този компютър).",
                 new I18n(Language.BG).format(staff.problemProperty().get()));
         agent.staffLockedFor = Duration.ofSeconds(20);
         open();
-        assertEquals("Staff login is locked after too many wrong PINs. Try again in 1 minute. If it cannot wait, "
+        assertEquals(
+                "Staff login is locked after too many wrong PINs. Try again in 1 minute. If it cannot wait, "
                         + "the technical administrator can unlock it with \"digiclub-agent staff-pin --unlock\" "
                         + "(as root on this computer).",
                 new I18n(Language.EN).format(staff.problemProperty().get()));
@@ -269,15 +295,23 @@ class StaffViewModelTest {
         agent.expireStaffLogin();
         staff.createCard();
         assertFalse(staff.unlockedProperty().get());
-        assertEquals(Message.of("staff.error.loginAgain"), staff.problemProperty().get());
+        assertEquals(
+                Message.of("staff.error.loginAgain"), staff.problemProperty().get());
         assertEquals(Screen.STAFF, kiosk.screen());
     }
 
     @Test
     void aPinAcceptedAfterTheScreenMovedOnOpensNothing() {
         List<Runnable> queued = new ArrayList<>();
-        StaffViewModel slow = new StaffViewModel(agent, session, kiosk, Duration.ofMinutes(15), Duration.ofMinutes(20),
-                queued::add, Runnable::run, ticker);
+        StaffViewModel slow = new StaffViewModel(
+                agent,
+                session,
+                kiosk,
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(20),
+                queued::add,
+                Runnable::run,
+                ticker);
         kiosk.showStaff();
         slow.pinProperty().set(FakeAgentClient.STAFF_PIN);
         slow.unlock();
@@ -303,9 +337,17 @@ class StaffViewModelTest {
     @Test
     void uptimeGoesOnCountingWithoutRefresh() {
         Instant now = Instant.parse("2026-02-04T09:00:00Z");
-        agent.healthAnswer = new HealthReport(HealthStatus.OK, now, List.of(
-                new CheckReport("memory", HealthStatus.OK, "36 % used", now, Map.of("percent", 36.0)),
-                new CheckReport("uptime", HealthStatus.OK, "12 minutes since restart", now, Map.of("seconds", 12 * 60.0))));
+        agent.healthAnswer = new HealthReport(
+                HealthStatus.OK,
+                now,
+                List.of(
+                        new CheckReport("memory", HealthStatus.OK, "36 % used", now, Map.of("percent", 36.0)),
+                        new CheckReport(
+                                "uptime",
+                                HealthStatus.OK,
+                                "12 minutes since restart",
+                                now,
+                                Map.of("seconds", 12 * 60.0))));
         open();
         I18n bg = new I18n(Language.BG);
         assertEquals("12 минути", bg.format(staff.health().get(1).value()));

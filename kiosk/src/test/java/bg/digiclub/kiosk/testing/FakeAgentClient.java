@@ -19,11 +19,11 @@ import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
-import bg.digiclub.kiosk.agentlink.StaffLockedException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.agentlink.NewMemberCard;
 import bg.digiclub.kiosk.agentlink.PcStatus;
+import bg.digiclub.kiosk.agentlink.StaffLockedException;
 
 /**
  * A hand-written in-memory agent. The real agent sits behind a Unix socket owned by another
@@ -35,8 +35,7 @@ public final class FakeAgentClient implements AgentClient {
     public static final String STAFF_PIN = "9999";
 
     /** A session start the kiosk asked for. */
-    public record Start(VisitorKind kind, String cardCode, Demographics demographics, Duration allowed) {
-    }
+    public record Start(VisitorKind kind, String cardCode, Demographics demographics, Duration allowed) {}
 
     private final EventLog log;
     public final List<Start> starts = new ArrayList<>();
@@ -44,6 +43,7 @@ public final class FakeAgentClient implements AgentClient {
     public final List<List<String>> launched = new ArrayList<>();
     /** The category sent with each launch, in step with {@link #launched}. */
     public final List<TileCategory> launchedCategories = new ArrayList<>();
+
     public final List<MemberCard> cards = new ArrayList<>();
     public volatile boolean reachable = true;
     /** What {@link #pcStatus()} answers: a session is open. */
@@ -61,6 +61,7 @@ public final class FakeAgentClient implements AgentClient {
     public volatile String refuseStart;
     /** Whether the agent's reset of the visitor's home fails. */
     public volatile boolean resetFails;
+
     public volatile MemberLogin nextLogin =
             new MemberLogin(MemberLogin.Outcome.OK, Duration.ofMinutes(45), Duration.ZERO, null);
     public volatile char[] lastPinSeen;
@@ -72,9 +73,11 @@ public final class FakeAgentClient implements AgentClient {
     public volatile Duration staffLockedFor;
     /** Whether a staff login is live at this agent (logged in, not logged out or expired). */
     public volatile boolean staffLoggedIn;
+
     public volatile int staffLogouts;
     /** Requests that needed the staff login. */
     public volatile int staffRequests;
+
     private int created;
 
     public FakeAgentClient(EventLog log) {
@@ -99,7 +102,8 @@ public final class FakeAgentClient implements AgentClient {
     }
 
     @Override
-    public synchronized Duration startSession(VisitorKind kind, String cardCode, Demographics demographics, Duration allowed)
+    public synchronized Duration startSession(
+            VisitorKind kind, String cardCode, Demographics demographics, Duration allowed)
             throws AgentUnavailableException {
         check();
         if (refuseStart != null) {
@@ -131,8 +135,10 @@ public final class FakeAgentClient implements AgentClient {
         }
         ends.add(reason);
         log.add("agent:end " + reason);
-        return List.of(new WipeStepResult("end-programs", true, "2 ended"),
-                new WipeStepResult("reset-home", !resetFails, resetFails ? "Device or resource busy" : "from template"));
+        return List.of(
+                new WipeStepResult("end-programs", true, "2 ended"),
+                new WipeStepResult(
+                        "reset-home", !resetFails, resetFails ? "Device or resource busy" : "from template"));
     }
 
     @Override
@@ -227,10 +233,13 @@ public final class FakeAgentClient implements AgentClient {
             return healthAnswer;
         }
         Instant now = Instant.parse("2026-02-04T09:00:00Z");
-        return new HealthReport(HealthStatus.WARN, now, List.of(
-                new CheckReport("disk:/", HealthStatus.WARN, "8 % free", now),
-                new CheckReport("cpu-temperature", HealthStatus.OK, "51 °C", now),
-                new CheckReport("fan-speed", HealthStatus.OK, "1200 rpm", now)));
+        return new HealthReport(
+                HealthStatus.WARN,
+                now,
+                List.of(
+                        new CheckReport("disk:/", HealthStatus.WARN, "8 % free", now),
+                        new CheckReport("cpu-temperature", HealthStatus.OK, "51 °C", now),
+                        new CheckReport("fan-speed", HealthStatus.OK, "1200 rpm", now)));
     }
 
     @Override
@@ -257,7 +266,8 @@ public final class FakeAgentClient implements AgentClient {
     @Override
     public synchronized void disableMemberCard(String cardCode) throws AgentUnavailableException {
         check();
-        cards.replaceAll(c -> c.code().equals(cardCode) ? new MemberCard(c.code(), true, c.locked(), c.usedToday()) : c);
+        cards.replaceAll(
+                c -> c.code().equals(cardCode) ? new MemberCard(c.code(), true, c.locked(), c.usedToday()) : c);
     }
 
     @Override

@@ -9,8 +9,7 @@ import bg.digiclub.kiosk.platform.IdleMonitor;
  * Stand-ins for the platform edges a view-model test cannot drive: the OS idle time.
  */
 public final class FakePlatform {
-    private FakePlatform() {
-    }
+    private FakePlatform() {}
 
     /** Reports whatever idle time the test sets. */
     public static final class Idle implements IdleMonitor {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
@@ -17,8 +16,7 @@ import javafx.stage.Window;
  * stands, over a dark desktop. Written with ImageIO (no javafx-swing needed). Call on the FX thread.
  */
 public final class ScreenPicture {
-    private ScreenPicture() {
-    }
+    private ScreenPicture() {}
 
     public static void write(Path file, int width, int height) {
         BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -2,7 +2,6 @@ package bg.digiclub.kiosk.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,8 +29,7 @@ public final class TextFit {
      */
     public static final String MAY_SCROLL = "may-scroll";
 
-    private TextFit() {
-    }
+    private TextFit() {}
 
     /** One thing on one screen that does not fit. */
     public record Problem(String where, String what) {
@@ -89,22 +87,42 @@ public final class TextFit {
         Bounds box = labeled.localToScene(labeled.getLayoutBounds());
         // a wrapped line keeps its trailing space in its width: invisible, so not clipping
         double space = wrapsSpace(drawn);
-        if (text.getMinX() < box.getMinX() - space || text.getMaxX() > box.getMaxX() + space
-                || text.getMinY() < box.getMinY() - SLACK || text.getMaxY() > box.getMaxY() + SLACK) {
-            found.add(new Problem(name(labeled), String.format(java.util.Locale.ROOT,
-                    "clipped: text %.0fx%.0f in a box of %.0fx%.0f: \"%s\"",
-                    text.getWidth(), text.getHeight(), box.getWidth(), box.getHeight(), whole)));
+        if (text.getMinX() < box.getMinX() - space
+                || text.getMaxX() > box.getMaxX() + space
+                || text.getMinY() < box.getMinY() - SLACK
+                || text.getMaxY() > box.getMaxY() + SLACK) {
+            found.add(new Problem(
+                    name(labeled),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "clipped: text %.0fx%.0f in a box of %.0fx%.0f: \"%s\"",
+                            text.getWidth(),
+                            text.getHeight(),
+                            box.getWidth(),
+                            box.getHeight(),
+                            whole)));
             return;
         }
         if (insideScrolled(labeled)) {
             // a scroll pane's content may lie outside the window; checkFold reports that once
             return;
         }
-        if (text.getMinX() < -SLACK || text.getMaxX() > scene.getWidth() + SLACK
-                || text.getMinY() < -SLACK || text.getMaxY() > scene.getHeight() + SLACK) {
-            found.add(new Problem(name(labeled), String.format(java.util.Locale.ROOT,
-                    "outside the window (%.0f,%.0f to %.0f,%.0f in %.0fx%.0f): \"%s\"", text.getMinX(), text.getMinY(),
-                    text.getMaxX(), text.getMaxY(), scene.getWidth(), scene.getHeight(), whole)));
+        if (text.getMinX() < -SLACK
+                || text.getMaxX() > scene.getWidth() + SLACK
+                || text.getMinY() < -SLACK
+                || text.getMaxY() > scene.getHeight() + SLACK) {
+            found.add(new Problem(
+                    name(labeled),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "outside the window (%.0f,%.0f to %.0f,%.0f in %.0fx%.0f): \"%s\"",
+                            text.getMinX(),
+                            text.getMinY(),
+                            text.getMaxX(),
+                            text.getMaxY(),
+                            scene.getWidth(),
+                            scene.getHeight(),
+                            whole)));
         }
     }
 
@@ -117,10 +135,18 @@ public final class TextFit {
         Text measure = new Text(text);
         measure.setFont(field.getFont());
         double needed = measure.getLayoutBounds().getWidth();
-        double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+        double room = field.getWidth()
+                - field.getInsets().getLeft()
+                - field.getInsets().getRight();
         if (needed > room + SLACK) {
-            found.add(new Problem(name(field), String.format(java.util.Locale.ROOT,
-                    "field too narrow: \"%s\" needs %.0f px, has %.0f", text, needed, room)));
+            found.add(new Problem(
+                    name(field),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "field too narrow: \"%s\" needs %.0f px, has %.0f",
+                            text,
+                            needed,
+                            room)));
         }
     }
 
@@ -133,9 +159,14 @@ public final class TextFit {
         double hidden = content.getLayoutBounds().getHeight() - viewport.getHeight();
         double hiddenWide = content.getLayoutBounds().getWidth() - viewport.getWidth();
         if (hidden > SLACK || hiddenWide > SLACK) {
-            found.add(new Problem(name(scroll), String.format(java.util.Locale.ROOT,
-                    "needs scrolling: %.0f px below the fold, %.0f px to the right (first hidden text: \"%s\")",
-                    Math.max(0, hidden), Math.max(0, hiddenWide), firstHidden(content, scroll))));
+            found.add(new Problem(
+                    name(scroll),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "needs scrolling: %.0f px below the fold, %.0f px to the right (first hidden text: \"%s\")",
+                            Math.max(0, hidden),
+                            Math.max(0, hiddenWide),
+                            firstHidden(content, scroll))));
         }
     }
 
@@ -156,7 +187,9 @@ public final class TextFit {
         if (!node.isVisible()) {
             return;
         }
-        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {
+        if (node instanceof Labeled labeled
+                && labeled.getText() != null
+                && !labeled.getText().isBlank()) {
             into.add(labeled);
         }
         if (node instanceof Parent parent) {

@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
-
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -113,7 +112,9 @@ public final class SlowHash {
     private static byte[] derive(char[] secret, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(secret, salt, iterations, HASH_BITS);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             // every Java 17 runtime has PBKDF2WithHmacSHA256; without it nothing can be checked
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
@@ -136,7 +137,9 @@ public final class SlowHash {
                 if (iterations < 1) {
                     return Optional.empty();
                 }
-                return Optional.of(new Stored(iterations, Base64.getDecoder().decode(parts[2]),
+                return Optional.of(new Stored(
+                        iterations,
+                        Base64.getDecoder().decode(parts[2]),
                         Base64.getDecoder().decode(parts[3])));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();

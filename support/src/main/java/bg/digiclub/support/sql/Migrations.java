@@ -40,6 +40,7 @@ import java.util.Objects;
 public final class Migrations {
     /** The table that records applied migrations. */
     public static final String TABLE = "schema_version";
+
     private static final DateTimeFormatter SQLITE_DATETIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -51,8 +52,8 @@ public final class Migrations {
         int last = 0;
         for (Migration m : this.migrations) {
             if (m.version() <= last) {
-                throw new IllegalArgumentException("migrations out of order at " + m.file() + ": version "
-                        + m.version() + " after " + last);
+                throw new IllegalArgumentException(
+                        "migrations out of order at " + m.file() + ": version " + m.version() + " after " + last);
             }
             last = m.version();
         }
@@ -114,7 +115,9 @@ public final class Migrations {
     /** The migrations not yet applied to the database behind {@code connection}, which may be read-only. */
     public List<Migration> pending(Connection connection) throws SQLException {
         Map<Integer, String> applied = hasTable(connection) ? applied(connection) : Map.of();
-        return migrations.stream().filter(m -> !applied.containsKey(m.version())).toList();
+        return migrations.stream()
+                .filter(m -> !applied.containsKey(m.version()))
+                .toList();
     }
 
     /**
@@ -123,12 +126,17 @@ public final class Migrations {
      */
     private static boolean prepareTable(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL,"
-                    + " applied_at BIGINT NOT NULL, checksum VARCHAR(64))");
+            st.execute(
+                    "CREATE TABLE IF NOT EXISTS " + TABLE + " (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL,"
+                            + " applied_at BIGINT NOT NULL, checksum VARCHAR(64))");
             Map<String, Integer> columns = columns(c);
             Integer appliedAt = columns.get("applied_at");
-            boolean textTime = appliedAt != null && (appliedAt == Types.VARCHAR || appliedAt == Types.CHAR
-                    || appliedAt == Types.LONGVARCHAR || appliedAt == Types.NVARCHAR || appliedAt == Types.CLOB);
+            boolean textTime = appliedAt != null
+                    && (appliedAt == Types.VARCHAR
+                            || appliedAt == Types.CHAR
+                            || appliedAt == Types.LONGVARCHAR
+                            || appliedAt == Types.NVARCHAR
+                            || appliedAt == Types.CLOB);
             boolean hasChecksum = columns.containsKey("checksum");
             if (!hasChecksum) {
                 st.execute("ALTER TABLE " + TABLE + " ADD COLUMN checksum VARCHAR(64)");
@@ -146,7 +154,8 @@ public final class Migrations {
             }
             String recorded = applied.get(m.version());
             if (recorded == null) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET checksum = ? WHERE version = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE " + TABLE + " SET checksum = ? WHERE version = ?")) {
                     ps.setString(1, m.checksum());
                     ps.setInt(2, m.version());
                     ps.executeUpdate();
@@ -166,7 +175,8 @@ public final class Migrations {
         Map<Integer, String> applied = new HashMap<>();
         boolean hasChecksum = columns(c).containsKey("checksum");
         String select = "SELECT version, " + (hasChecksum ? "checksum" : "NULL") + " FROM " + TABLE;
-        try (Statement st = c.createStatement(); ResultSet rows = st.executeQuery(select)) {
+        try (Statement st = c.createStatement();
+                ResultSet rows = st.executeQuery(select)) {
             while (rows.next()) {
                 applied.put(rows.getInt(1), rows.getString(2));
             }
@@ -177,7 +187,8 @@ public final class Migrations {
     /** The table's columns, lower case, and their JDBC types. */
     private static Map<String, Integer> columns(Connection c) throws SQLException {
         Map<String, Integer> columns = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet none = st.executeQuery("SELECT * FROM " + TABLE + " WHERE 1 = 0")) {
+        try (Statement st = c.createStatement();
+                ResultSet none = st.executeQuery("SELECT * FROM " + TABLE + " WHERE 1 = 0")) {
             ResultSetMetaData meta = none.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 columns.put(meta.getColumnName(i).toLowerCase(Locale.ROOT), meta.getColumnType(i));
@@ -199,7 +210,8 @@ public final class Migrations {
                 st.execute(sql);
             }
         } catch (SQLException e) {
-            throw new SQLException("migration " + m.file() + " failed: " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+            throw new SQLException(
+                    "migration " + m.file() + " failed: " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO " + TABLE + " (version, name, applied_at, checksum) VALUES (?, ?, ?, ?)")) {

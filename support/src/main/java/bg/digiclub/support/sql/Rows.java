@@ -12,8 +12,7 @@ import java.util.OptionalLong;
  * numbers and instants through these, by column index or label.
  */
 public final class Rows {
-    private Rows() {
-    }
+    private Rows() {}
 
     /** The column as a {@code Long}; null for SQL NULL. */
     public static Long longOrNull(ResultSet rows, int column) throws SQLException {

@@ -77,9 +77,11 @@ class ExpiringMapTest {
     @Test
     void nonsenseSettingsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ExpiringMap<>(clock, Duration.ZERO, Renewal.NEVER, 1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ExpiringMap<>(clock, Duration.ofMinutes(-1), Renewal.NEVER, 1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ExpiringMap<>(clock, Duration.ofMinutes(1), Renewal.NEVER, 0));
     }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ class MigrationsTest {
 
     @TempDir
     Path dir;
+
     private SqliteFile file;
 
     @BeforeEach
@@ -29,13 +31,18 @@ class MigrationsTest {
     @Test
     void aNewDatabaseGetsEveryListedScriptOnceWithItsChecksum() throws Exception {
         Migrations migrations = Migrations.listedIn(getClass().getClassLoader(), "sql/migrations/");
-        assertEquals(List.of(1, 10), migrations.all().stream().map(Migration::version).toList());
+        assertEquals(
+                List.of(1, 10),
+                migrations.all().stream().map(Migration::version).toList());
         try (SingleConnection db = file.single()) {
             assertEquals(2, migrations.migrate(db).size());
             assertEquals(List.of(), migrations.migrate(db), "nothing runs twice");
             assertEquals(List.of(), db.read(migrations::pending));
-            assertEquals(List.of("1 V1__things.sql " + migrations.all().get(0).checksum(),
-                    "10 V10__colours.sql " + migrations.all().get(1).checksum()), versions(db));
+            assertEquals(
+                    List.of(
+                            "1 V1__things.sql " + migrations.all().get(0).checksum(),
+                            "10 V10__colours.sql " + migrations.all().get(1).checksum()),
+                    versions(db));
         }
         assertEquals(1, file.count("SELECT count(*) FROM thing WHERE weight IS NULL"));
         assertEquals(1, file.count("SELECT count(*) FROM colour WHERE name = 'red;blue'"));
@@ -81,9 +88,11 @@ class MigrationsTest {
 
     @Test
     void aFailingScriptIsRolledBackAndNamed() throws Exception {
-        Migration broken = Migration.of("V2__broken.sql", "CREATE TABLE half (x INTEGER);\nINSERT INTO nowhere VALUES (1);\n");
+        Migration broken =
+                Migration.of("V2__broken.sql", "CREATE TABLE half (x INTEGER);\nINSERT INTO nowhere VALUES (1);\n");
         try (SingleConnection db = file.single()) {
-            SQLException e = assertThrows(SQLException.class,
+            SQLException e = assertThrows(
+                    SQLException.class,
                     () -> new Migrations(List.of(Migration.of("V1__things.sql", THINGS), broken)).migrate(db));
             assertTrue(e.getMessage().contains("V2__broken.sql"), e.getMessage());
             assertEquals(1, versions(db).size());
@@ -95,19 +104,27 @@ class MigrationsTest {
     @Test
     void theAgentsOldVersionTableIsUpgradedInPlace() throws Exception {
         Migrations migrations = Migrations.listedIn(getClass().getClassLoader(), "sql/migrations/");
-        file.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        file.execute(
+                "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         applyByHand(migrations.all().get(0));
-        file.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (1, 'V1__things.sql', '2026-01-02 03:04:05')");
+        file.execute(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (1, 'V1__things.sql', '2026-01-02 03:04:05')");
         file.execute("INSERT INTO thing (id, name) VALUES (2, 'kept')");
 
         try (SingleConnection db = file.single()) {
             assertEquals(List.of(migrations.all().get(1)), migrations.migrate(db));
-            assertEquals(List.of("1 V1__things.sql " + migrations.all().get(0).checksum(),
-                    "10 V10__colours.sql " + migrations.all().get(1).checksum()), versions(db));
+            assertEquals(
+                    List.of(
+                            "1 V1__things.sql " + migrations.all().get(0).checksum(),
+                            "10 V10__colours.sql " + migrations.all().get(1).checksum()),
+                    versions(db));
         }
         assertEquals(2, file.count("SELECT count(*) FROM thing"), "nothing lost");
         assertEquals(1, file.count("SELECT count(*) FROM schema_version WHERE applied_at = '2026-01-02 03:04:05'"));
-        assertEquals(1, file.count("SELECT count(*) FROM schema_version WHERE version = 10 AND applied_at LIKE '20__-__-__ __:__:__'"),
+        assertEquals(
+                1,
+                file.count(
+                        "SELECT count(*) FROM schema_version WHERE version = 10 AND applied_at LIKE '20__-__-__ __:__:__'"),
                 "new rows written the way the old column holds them");
         try (SingleConnection db = file.single()) {
             assertEquals(List.of(), migrations.migrate(db), "and the adopted checksums hold on the next start");
@@ -118,16 +135,18 @@ class MigrationsTest {
     @Test
     void theCollectorsOldVersionTableIsUpgradedInPlaceAndStillChecked() throws Exception {
         Migrations migrations = Migrations.listedIn(getClass().getClassLoader(), "sql/migrations/");
-        file.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+        file.execute(
+                "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
         for (Migration m : migrations.all()) {
             applyByHand(m);
-            file.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (" + m.version() + ", '" + m.file()
-                    + "', 1760000000)");
+            file.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (" + m.version() + ", '"
+                    + m.file() + "', 1760000000)");
         }
         try (SingleConnection db = file.single()) {
             assertEquals(List.of(), migrations.migrate(db));
             assertEquals(2, versions(db).size());
-            Migrations edited = new Migrations(List.of(migrations.all().get(0),
+            Migrations edited = new Migrations(List.of(
+                    migrations.all().get(0),
                     Migration.of("V10__colours.sql", "CREATE TABLE colour (name VARCHAR(99) PRIMARY KEY);\n")));
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> edited.migrate(db));
             assertTrue(e.getMessage().contains("V10__colours.sql"), e.getMessage());
@@ -141,7 +160,8 @@ class MigrationsTest {
         Migration v1 = Migration.of("V1__a.sql", "");
         assertThrows(IllegalArgumentException.class, () -> new Migrations(List.of(v2, v1)));
         assertThrows(IllegalArgumentException.class, () -> Migration.of("2__b.sql", ""));
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
+        IllegalStateException missing = assertThrows(
+                IllegalStateException.class,
                 () -> Migrations.listedIn(getClass().getClassLoader(), "sql/nowhere/"));
         assertTrue(missing.getMessage().contains("sql/nowhere/index.txt"), missing.getMessage());
     }
@@ -156,7 +176,8 @@ class MigrationsTest {
         return db.read(c -> {
             List<String> rows = new ArrayList<>();
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT version, name, checksum FROM schema_version ORDER BY version")) {
+                    ResultSet rs =
+                            st.executeQuery("SELECT version, name, checksum FROM schema_version ORDER BY version")) {
                 while (rs.next()) {
                     rows.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3));
                 }

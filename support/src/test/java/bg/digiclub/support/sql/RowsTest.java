@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,8 @@ class RowsTest {
     void nullIsNullAndZeroIsZero() throws Exception {
         try (SingleConnection db = new SqliteFile(dir.resolve("rows.db")).single()) {
             db.read(c -> {
-                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT NULL AS n, 0 AS z, 1500 AS v")) {
+                try (var st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT NULL AS n, 0 AS z, 1500 AS v")) {
                     rs.next();
                     assertNull(Rows.longOrNull(rs, 1));
                     assertNull(Rows.longOrNull(rs, "n"));

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.sqlite.SQLiteDataSource;
 class SqlDatabaseTest {
     @TempDir
     Path dir;
+
     private SqliteFile file;
 
     @BeforeEach
@@ -37,7 +39,7 @@ class SqlDatabaseTest {
     void writerAndReadersKeepThePromises() throws Exception {
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl(file.url());
-        try (WriterAndReaders db = new WriterAndReaders(source, source, () -> { })) {
+        try (WriterAndReaders db = new WriterAndReaders(source, source, () -> {})) {
             keepsThePromises(db);
         }
     }
@@ -74,10 +76,12 @@ class SqlDatabaseTest {
         db.write(c -> c.createStatement().executeUpdate("INSERT INTO n VALUES (1)"));
         assertEquals(1, file.count("SELECT count(*) FROM n"), "a write that returns is committed");
 
-        assertThrows(IllegalStateException.class, () -> db.write(c -> {
-            c.createStatement().executeUpdate("INSERT INTO n VALUES (2)");
-            throw new IllegalStateException("changed my mind");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> db.write(c -> {
+                    c.createStatement().executeUpdate("INSERT INTO n VALUES (2)");
+                    throw new IllegalStateException("changed my mind");
+                }));
         assertEquals(1, file.count("SELECT count(*) FROM n"), "a write that throws is rolled back");
 
         long[] seen = db.read(c -> {
@@ -86,14 +90,16 @@ class SqlDatabaseTest {
             return new long[] {before, count(c, "SELECT count(*) FROM n")};
         });
         assertEquals(seen[0], seen[1], "a read sees one snapshot while another connection commits");
-        assertEquals(Long.valueOf(2), db.read(c -> count(c, "SELECT count(*) FROM n")), "the next read sees the commit");
+        assertEquals(
+                Long.valueOf(2), db.read(c -> count(c, "SELECT count(*) FROM n")), "the next read sees the commit");
 
         db.read(c -> c.createStatement().executeUpdate("INSERT INTO n VALUES (4)"));
         assertEquals(2, file.count("SELECT count(*) FROM n"), "a read keeps nothing");
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

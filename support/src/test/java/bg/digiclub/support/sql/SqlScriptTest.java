@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class SqlScriptTest {
@@ -22,13 +23,18 @@ class SqlScriptTest {
                   -- indented comment
                 DELETE FROM a;
                 """);
-        assertEquals(List.of("CREATE TABLE a (\n    x INTEGER, -- inline comments stay with their statement\n    y TEXT\n)",
-                "INSERT INTO a VALUES (1, 'semi;colon')", "DELETE FROM a"), script.statements());
+        assertEquals(
+                List.of(
+                        "CREATE TABLE a (\n    x INTEGER, -- inline comments stay with their statement\n    y TEXT\n)",
+                        "INSERT INTO a VALUES (1, 'semi;colon')",
+                        "DELETE FROM a"),
+                script.statements());
     }
 
     @Test
     void textAfterTheLastSemicolonIsAnErrorNamingTheScript() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> SqlScript.parse("V7__broken.sql", "CREATE TABLE a (x INTEGER);\nDROP TABLE a\n"));
         assertTrue(e.getMessage().contains("V7__broken.sql"), e.getMessage());
         assertTrue(e.getMessage().contains("DROP TABLE a"), e.getMessage());
@@ -36,6 +42,8 @@ class SqlScriptTest {
 
     @Test
     void anEmptyScriptHasNoStatements() {
-        assertEquals(List.of(), SqlScript.parse("V1__empty.sql", "-- nothing yet\n\n").statements());
+        assertEquals(
+                List.of(),
+                SqlScript.parse("V1__empty.sql", "-- nothing yet\n\n").statements());
     }
 }

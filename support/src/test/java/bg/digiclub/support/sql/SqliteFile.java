@@ -32,13 +32,16 @@ final class SqliteFile {
 
     /** Runs one statement on a connection of its own, committed at once. */
     void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
     long count(String sql) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                var rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

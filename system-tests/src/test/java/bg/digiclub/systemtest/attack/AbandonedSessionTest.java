@@ -10,13 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import bg.digiclub.systemtest.attack.AgentUnderAttack.LedgerRow;
 import bg.digiclub.systemtest.attack.SessionWire.Started;
@@ -34,6 +33,7 @@ class AbandonedSessionTest {
 
     @TempDir
     Path dir;
+
     AgentUnderAttack agent;
     VisitorPrograms programs;
 
@@ -68,7 +68,8 @@ class AbandonedSessionTest {
             kiosk.kill();
             LedgerRow ended = awaitEnded(s.sessionId());
             assertEquals("INTERRUPTED", ended.endReason(), ended.toString());
-            assertFalse(ended.endedAt().isBefore(lastHeartbeat.minusSeconds(HEARTBEAT_SECONDS)),
+            assertFalse(
+                    ended.endedAt().isBefore(lastHeartbeat.minusSeconds(HEARTBEAT_SECONDS)),
                     "ended no earlier than its last heartbeat: " + ended);
             assertProgramsEnded();
         } finally {
@@ -93,8 +94,10 @@ class AbandonedSessionTest {
             assertEquals("INTERRUPTED", ended.endReason(), ended.toString());
             assertProgramsEnded();
             kiosk.signal("CONT");
-            String late = kiosk.callRaw(kiosk.request(SessionWire.HEARTBEAT, SessionWire.heartbeat(s.sessionId(), s.secret())));
-            assertTrue(late == null || !SessionWire.ok(KioskLine.JSON.readTree(late)),
+            String late = kiosk.callRaw(
+                    kiosk.request(SessionWire.HEARTBEAT, SessionWire.heartbeat(s.sessionId(), s.secret())));
+            assertTrue(
+                    late == null || !SessionWire.ok(KioskLine.JSON.readTree(late)),
                     "a heartbeat of the resumed kiosk for the ended session was taken: " + late);
         }
     }
@@ -110,14 +113,16 @@ class AbandonedSessionTest {
             JsonNode beat = kiosk.call(SessionWire.HEARTBEAT, SessionWire.heartbeat(s.sessionId(), s.secret()));
             assertTrue(SessionWire.ok(beat), beat.toString());
         }
-        assertTrue(agent.ledger().stream().anyMatch(r -> r.id().equals(s.sessionId()) && r.open()),
+        assertTrue(
+                agent.ledger().stream().anyMatch(r -> r.id().equals(s.sessionId()) && r.open()),
                 "open while the kiosk heartbeats: " + agent.ledger());
         return s;
     }
 
     /** The agent may record the end before or after it ends the programs: both happen, in a moment. */
     private void assertProgramsEnded() throws Exception {
-        await("the visitor's programs ended with the session").until(() -> programs.alive().isEmpty());
+        await("the visitor's programs ended with the session")
+                .until(() -> programs.alive().isEmpty());
     }
 
     private LedgerRow awaitEnded(String id) throws Exception {
@@ -125,7 +130,10 @@ class AbandonedSessionTest {
         // two missed heartbeats are 4 s here; the limit only keeps a broken agent from hanging the build
         agent.awaitCondition("session " + id + " ended by the agent", () -> {
             try {
-                found[0] = agent.ledger().stream().filter(r -> r.id().equals(id) && !r.open()).findFirst().orElse(null);
+                found[0] = agent.ledger().stream()
+                        .filter(r -> r.id().equals(id) && !r.open())
+                        .findFirst()
+                        .orElse(null);
                 return found[0] != null;
             } catch (Exception e) {
                 return false;

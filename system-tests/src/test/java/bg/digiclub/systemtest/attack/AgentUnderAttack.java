@@ -106,8 +106,8 @@ final class AgentUnderAttack implements AutoCloseable {
     AgentUnderAttack start() throws Exception {
         Path jar = agentJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "umask 022; exec '" + java + "' -Xmx192m -XX:+UseSerialGC -jar '" + jar
-                + "' run --config '" + config + "'";
+        String command = "umask 022; exec '" + java + "' -Xmx192m -XX:+UseSerialGC -jar '" + jar + "' run --config '"
+                + config + "'";
         process = new ProcessBuilder("sh", "-c", command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(stderr.toFile())
@@ -115,7 +115,8 @@ final class AgentUnderAttack implements AutoCloseable {
         // ready once something listens on the socket and it is secured (group rw): not judged from
         // the log, which a full disk may keep from being written, nor from the socket file, which
         // a killed agent leaves behind
-        awaitCondition("the agent listens on " + socket, () -> !process.isAlive() || secured(socket) && listening(socket));
+        awaitCondition(
+                "the agent listens on " + socket, () -> !process.isAlive() || secured(socket) && listening(socket));
         if (!process.isAlive()) {
             fail("the agent stopped at start-up (exit " + process.exitValue() + "): " + diagnostics());
         }
@@ -125,8 +126,10 @@ final class AgentUnderAttack implements AutoCloseable {
     /** {@code agent staff-pin --stdin} as root, as the installer sets it; beside the running agent is fine (WAL). */
     void setStaffPin(String pin) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-jar", agentJar().toString(), "staff-pin", "--config", config.toString(), "--stdin")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java, "-jar", agentJar().toString(), "staff-pin", "--config", config.toString(), "--stdin")
+                .redirectErrorStream(true)
+                .start();
         try (var in = p.getOutputStream()) {
             in.write((pin + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -184,19 +187,27 @@ final class AgentUnderAttack implements AutoCloseable {
             return 0;
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0; // rolled away in between
-                }
-            }).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            return 0; // rolled away in between
+                        }
+                    })
+                    .sum();
         }
     }
 
     /** One row of the agent's session ledger, read as root from its database. */
-    record LedgerRow(String id, String kind, String memberCode, Instant startedAt, Instant endedAt, String endReason,
-                     Instant lastHeartbeatAt) {
+    record LedgerRow(
+            String id,
+            String kind,
+            String memberCode,
+            Instant startedAt,
+            Instant endedAt,
+            String endReason,
+            Instant lastHeartbeatAt) {
         boolean open() {
             return endedAt == null;
         }
@@ -213,12 +224,18 @@ final class AgentUnderAttack implements AutoCloseable {
         ro.setBusyTimeout(10_000);
         List<LedgerRow> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database, ro.toProperties());
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT id, kind, member_code, started_at, ended_at, end_reason,"
-                     + " last_heartbeat_at FROM session ORDER BY started_at")) {
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT id, kind, member_code, started_at, ended_at, end_reason,"
+                        + " last_heartbeat_at FROM session ORDER BY started_at")) {
             while (r.next()) {
-                rows.add(new LedgerRow(r.getString(1), r.getString(2), r.getString(3), Rows.epochMilliOrNull(r, 4), Rows.epochMilliOrNull(r, 5),
-                        r.getString(6), Rows.epochMilliOrNull(r, 7)));
+                rows.add(new LedgerRow(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getString(3),
+                        Rows.epochMilliOrNull(r, 4),
+                        Rows.epochMilliOrNull(r, 5),
+                        r.getString(6),
+                        Rows.epochMilliOrNull(r, 7)));
             }
         }
         return rows;
@@ -235,7 +252,8 @@ final class AgentUnderAttack implements AutoCloseable {
 
     private static boolean secured(Path socket) {
         try {
-            return Files.exists(socket) && Files.getPosixFilePermissions(socket).contains(PosixFilePermission.GROUP_WRITE);
+            return Files.exists(socket)
+                    && Files.getPosixFilePermissions(socket).contains(PosixFilePermission.GROUP_WRITE);
         } catch (IOException e) {
             return false;
         }
@@ -257,8 +275,8 @@ final class AgentUnderAttack implements AutoCloseable {
         ro.setReadOnly(true);
         ro.setBusyTimeout(10_000);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database, ro.toProperties());
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             return r.next() ? r.getLong(1) : 0;
         }
     }

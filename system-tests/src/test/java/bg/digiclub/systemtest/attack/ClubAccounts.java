@@ -18,25 +18,25 @@ import java.util.List;
 final class ClubAccounts {
     /** The JUnit tag of the attack suite: its surefire execution runs as the real root. */
     static final String TAG = "attack";
+
     static final String KIOSK_GROUP = "digiclub-kiosk";
     static final String KIOSK = "digiclub-kiosk";
     static final String VISITOR = "digiclub-visitor";
     static final Path VISITOR_HOME = Path.of("/home", VISITOR);
 
     /** An OS account: name, uid and primary gid. */
-    record Account(String name, int uid, int gid) {
-    }
+    record Account(String name, int uid, int gid) {}
 
     /** What a command printed (stdout and stderr together) and how it exited. */
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
-    private ClubAccounts() {
-    }
+    private ClubAccounts() {}
 
     /** Fails clearly unless the test runs as root: everything here switches accounts. */
     static void assertRoot(Path anyOwnFile) throws IOException {
-        assertEquals(0, ((Number) Files.getAttribute(anyOwnFile, "unix:uid")).intValue(),
+        assertEquals(
+                0,
+                ((Number) Files.getAttribute(anyOwnFile, "unix:uid")).intValue(),
                 "the attack suite creates accounts and switches to them with setpriv: it must run as the real root"
                         + " (its own surefire execution, not the user namespace of the other system tests)");
     }
@@ -46,16 +46,33 @@ final class ClubAccounts {
             tolerateExisting(run(List.of("groupadd", "--system", KIOSK_GROUP)));
         }
         if (!exists("id", "-u", KIOSK)) {
-            tolerateExisting(run(List.of("useradd", "--system", "--gid", KIOSK_GROUP, "--no-create-home",
-                    "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", KIOSK)));
+            tolerateExisting(run(List.of(
+                    "useradd",
+                    "--system",
+                    "--gid",
+                    KIOSK_GROUP,
+                    "--no-create-home",
+                    "--home-dir",
+                    "/nonexistent",
+                    "--shell",
+                    "/usr/sbin/nologin",
+                    KIOSK)));
         }
         return lookUp(KIOSK);
     }
 
     static synchronized Account visitor() throws Exception {
         if (!exists("id", "-u", VISITOR)) {
-            tolerateExisting(run(List.of("useradd", "--system", "--user-group", "--create-home",
-                    "--home-dir", VISITOR_HOME.toString(), "--shell", "/bin/sh", VISITOR)));
+            tolerateExisting(run(List.of(
+                    "useradd",
+                    "--system",
+                    "--user-group",
+                    "--create-home",
+                    "--home-dir",
+                    VISITOR_HOME.toString(),
+                    "--shell",
+                    "/bin/sh",
+                    VISITOR)));
         }
         Account visitor = lookUp(VISITOR);
         if (!Files.isDirectory(VISITOR_HOME)) {
@@ -74,15 +91,16 @@ final class ClubAccounts {
 
     /** The command line that runs {@code command} as {@code account}. */
     static List<String> as(Account account, List<String> command) {
-        List<String> line = new ArrayList<>(List.of("setpriv", "--reuid=" + account.uid(), "--regid=" + account.gid(),
-                "--clear-groups", "--"));
+        List<String> line = new ArrayList<>(
+                List.of("setpriv", "--reuid=" + account.uid(), "--regid=" + account.gid(), "--clear-groups", "--"));
         line.addAll(command);
         return line;
     }
 
     /** A process builder for {@link #as}: clean environment, working directory {@code /}. */
     static ProcessBuilder builderAs(Account account, List<String> command) {
-        ProcessBuilder pb = new ProcessBuilder(as(account, command)).directory(Path.of("/").toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(as(account, command)).directory(Path.of("/").toFile());
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
         pb.environment().put("LANG", "C.UTF-8");
@@ -101,7 +119,10 @@ final class ClubAccounts {
         Result uid = run(List.of("id", "-u", name));
         Result gid = run(List.of("id", "-g", name));
         assertEquals(0, uid.exit(), "account " + name + ": " + uid.output());
-        return new Account(name, Integer.parseInt(uid.output().strip()), Integer.parseInt(gid.output().strip()));
+        return new Account(
+                name,
+                Integer.parseInt(uid.output().strip()),
+                Integer.parseInt(gid.output().strip()));
     }
 
     private static boolean exists(String... command) throws Exception {

@@ -10,14 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Filling the PC's disk through the agent (issue 9: {@code agent.log} grew to 294 MB in 30 s,
@@ -35,6 +34,7 @@ class DiskAndLogTest {
 
     @TempDir
     Path dir;
+
     AgentUnderAttack agent;
 
     @BeforeEach
@@ -63,7 +63,9 @@ class DiskAndLogTest {
             assertTrue(kiosk.connected(), kiosk.greeting());
             String huge = "x".repeat(16 << 20);
             String answer = kiosk.callRaw(kiosk.request(SessionWire.HEARTBEAT, SessionWire.heartbeat(huge, huge)));
-            assertTrue(answer == null || !SessionWire.ok(KioskLine.JSON.readTree(answer)), "a 16 MB line was taken: " + answer);
+            assertTrue(
+                    answer == null || !SessionWire.ok(KioskLine.JSON.readTree(answer)),
+                    "a 16 MB line was taken: " + answer);
         }
         long sent = 0;
         KioskLine kiosk = KioskLine.open(ClubAccounts.kiosk(), agent.socket, dir);
@@ -95,8 +97,10 @@ class DiskAndLogTest {
                     if (line.contains("\"type\":\"session.start\"") && line.contains("\"" + shortId + "\"")) {
                         continue; // an ordinary old-form start: its acceptance is SessionForgeryTest's business
                     }
-                    assertFalse(SessionWire.ok(parsed), "a request with a " + FIELD + "-character field was taken: "
-                            + abbreviate(answer) + " for " + abbreviate(line));
+                    assertFalse(
+                            SessionWire.ok(parsed),
+                            "a request with a " + FIELD + "-character field was taken: " + abbreviate(answer) + " for "
+                                    + abbreviate(line));
                 }
                 sent += (lines.size() - 1L) * FIELD;
             }
@@ -104,8 +108,9 @@ class DiskAndLogTest {
             kiosk.close();
         }
         long growth = agentBytes() - before;
-        assertTrue(growth < ALLOWED_GROWTH, "the agent's data and log dirs grew by " + growth + " bytes for "
-                + sent + " bytes of text sent");
+        assertTrue(
+                growth < ALLOWED_GROWTH,
+                "the agent's data and log dirs grew by " + growth + " bytes for " + sent + " bytes of text sent");
         assertTrue(agent.alive(), "the agent is still running");
     }
 
@@ -132,13 +137,18 @@ class DiskAndLogTest {
                 negative.put("allowed", "PT-1H");
                 List<String> bad = new ArrayList<>();
                 for (int i = 0; i < 500; i++) {
-                    bad.add(switch (i % 4) {
-                        case 0 -> kiosk.request(SessionWire.START, negative);
-                        case 1 -> "{{{ not json " + "z".repeat(500);
-                        case 2 -> kiosk.request("y".repeat(1_000), null);
-                        default -> i % 250 == 3 ? "q".repeat(70_000) : kiosk.request(SessionWire.HEARTBEAT,
-                                SessionWire.heartbeat("no-such-session", "no-secret"));
-                    });
+                    bad.add(
+                            switch (i % 4) {
+                                case 0 -> kiosk.request(SessionWire.START, negative);
+                                case 1 -> "{{{ not json " + "z".repeat(500);
+                                case 2 -> kiosk.request("y".repeat(1_000), null);
+                                default ->
+                                    i % 250 == 3
+                                            ? "q".repeat(70_000)
+                                            : kiosk.request(
+                                                    SessionWire.HEARTBEAT,
+                                                    SessionWire.heartbeat("no-such-session", "no-secret"));
+                            });
                 }
                 if (!pipeline(kiosk, bad)) {
                     kiosk.close();
@@ -149,13 +159,16 @@ class DiskAndLogTest {
         } finally {
             kiosk.close();
         }
-        ClubAccounts.Result churn = ClubAccounts.run(ClubAccounts.as(ClubAccounts.kiosk(),
+        ClubAccounts.Result churn = ClubAccounts.run(ClubAccounts.as(
+                ClubAccounts.kiosk(),
                 List.of("/usr/bin/python3", "-c", CONNECTION_CHURN, agent.socket.toString(), "20000")));
         assertTrue(churn.exit() == 0, "the churn ran as the kiosk: " + churn.output());
 
         long growth = AgentUnderAttack.bytesUnder(agent.logDir) - before;
-        assertTrue(growth < ALLOWED_LOG_GROWTH, "the logs grew by " + growth + " bytes after " + lines
-                + " bad lines and a churn of connections (" + churn.output().strip() + ")");
+        assertTrue(
+                growth < ALLOWED_LOG_GROWTH,
+                "the logs grew by " + growth + " bytes after " + lines + " bad lines and a churn of connections ("
+                        + churn.output().strip() + ")");
         assertTrue(agent.alive(), "the agent is still running: " + agent.diagnostics());
         try (KioskLine after = KioskLine.open(ClubAccounts.kiosk(), agent.socket, dir)) {
             assertTrue(after.connected(), after.greeting());
@@ -168,7 +181,8 @@ class DiskAndLogTest {
      * Holds eight idle connections, then opens {@code argv[2]} more, each sending two bad lines
      * and closing at once; prints how many connected and how many were refused.
      */
-    private static final String CONNECTION_CHURN = String.join("\n",
+    private static final String CONNECTION_CHURN = String.join(
+            "\n",
             "import socket, sys",
             "path, n = sys.argv[1], int(sys.argv[2])",
             "held = []",

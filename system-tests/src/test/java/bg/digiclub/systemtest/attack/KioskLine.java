@@ -37,7 +37,8 @@ final class KioskLine implements AutoCloseable {
     private KioskLine(Process process) throws IOException {
         this.process = process;
         this.toAgent = process.getOutputStream();
-        this.fromAgent = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
+        this.fromAgent =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
         String first = fromAgent.readLine();
         this.greeting = first == null ? "CONNECT FAILED (the relay printed nothing)" : first;
     }
@@ -45,10 +46,20 @@ final class KioskLine implements AutoCloseable {
     /** Connects to {@code socket} as {@code account}; see {@link #connected()}. */
     static KioskLine open(ClubAccounts.Account account, Path socket, Path scratch) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = ClubAccounts.builderAs(account, List.of(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC", "-Xmx64m", "-cp", relayClasses(scratch).toString(), KioskRelay.class.getName(),
-                        socket.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = ClubAccounts.builderAs(
+                        account,
+                        List.of(
+                                java.toString(),
+                                "-Xshare:auto",
+                                "-XX:TieredStopAtLevel=1",
+                                "-XX:+UseSerialGC",
+                                "-Xmx64m",
+                                "-cp",
+                                relayClasses(scratch).toString(),
+                                KioskRelay.class.getName(),
+                                socket.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         return new KioskLine(p);
     }
 
@@ -140,13 +151,17 @@ final class KioskLine implements AutoCloseable {
         if (Files.exists(copy)) {
             return classes;
         }
-        Path built = Path.of(KioskRelay.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path built = Path.of(KioskRelay.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Files.createDirectories(copy.getParent());
         Files.copy(built.resolve(file), copy, StandardCopyOption.REPLACE_EXISTING);
         try (var paths = Files.walk(classes)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                        Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
         return classes;

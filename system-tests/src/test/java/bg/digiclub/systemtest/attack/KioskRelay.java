@@ -18,8 +18,7 @@ import java.nio.charset.StandardCharsets;
  * class file is copied where the other account can read it.
  */
 public final class KioskRelay {
-    private KioskRelay() {
-    }
+    private KioskRelay() {}
 
     public static void main(String[] args) throws Exception {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -34,7 +33,8 @@ public final class KioskRelay {
         out.write("CONNECTED\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
         Thread toAgent = new Thread(() -> {
-            try (InputStream in = System.in; OutputStream socket = Channels.newOutputStream(channel)) {
+            try (InputStream in = System.in;
+                    OutputStream socket = Channels.newOutputStream(channel)) {
                 in.transferTo(socket);
                 channel.shutdownOutput();
             } catch (IOException e) {

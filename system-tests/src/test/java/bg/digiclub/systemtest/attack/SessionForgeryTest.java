@@ -15,13 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import bg.digiclub.systemtest.attack.AgentUnderAttack.LedgerRow;
 import bg.digiclub.systemtest.attack.SessionWire.Started;
@@ -36,6 +35,7 @@ import bg.digiclub.systemtest.attack.SessionWire.Started;
 class SessionForgeryTest {
     @TempDir
     Path dir;
+
     AgentUnderAttack agent;
     KioskLine kiosk;
 
@@ -68,19 +68,25 @@ class SessionForgeryTest {
         // a missing secret may be refused as a malformed body or as unauthenticated; a wrong one is unauthenticated
         JsonNode noSecret = kiosk.call(SessionWire.HEARTBEAT, SessionWire.heartbeat(s.sessionId(), null));
         assertFalse(SessionWire.ok(noSecret), "a heartbeat without the secret: " + noSecret);
-        JsonNode wrongSecret = kiosk.call(SessionWire.HEARTBEAT, SessionWire.heartbeat(s.sessionId(), s.secret() + "x"));
+        JsonNode wrongSecret =
+                kiosk.call(SessionWire.HEARTBEAT, SessionWire.heartbeat(s.sessionId(), s.secret() + "x"));
         assertEquals(SessionWire.SESSION_AUTH_REQUIRED, SessionWire.errorCode(wrongSecret), wrongSecret.toString());
-        JsonNode dated2031 = kiosk.call(SessionWire.HEARTBEAT,
+        JsonNode dated2031 = kiosk.call(
+                SessionWire.HEARTBEAT,
                 SessionWire.legacyHeartbeat(s.sessionId(), Instant.parse("2031-01-01T00:00:00Z")));
         assertFalse(SessionWire.ok(dated2031), "a heartbeat in the old form, dated 2031: " + dated2031);
 
         JsonNode endNoSecret = kiosk.call(SessionWire.END, SessionWire.end(s.sessionId(), null, "LOGOUT", null));
         assertFalse(SessionWire.ok(endNoSecret), "an end without the secret: " + endNoSecret);
-        JsonNode endWrongSecret = kiosk.call(SessionWire.END, SessionWire.end(s.sessionId(), "not-the-secret", "LOGOUT", null));
-        assertEquals(SessionWire.SESSION_AUTH_REQUIRED, SessionWire.errorCode(endWrongSecret), endWrongSecret.toString());
-        JsonNode forgedStaffEnd = kiosk.call(SessionWire.END,
-                SessionWire.legacyEnd(s.sessionId(), Instant.now(), "STAFF", "wiped"));
-        assertFalse(SessionWire.ok(forgedStaffEnd), "an end as STAFF in the old form with a forged wipe: " + forgedStaffEnd);
+        JsonNode endWrongSecret =
+                kiosk.call(SessionWire.END, SessionWire.end(s.sessionId(), "not-the-secret", "LOGOUT", null));
+        assertEquals(
+                SessionWire.SESSION_AUTH_REQUIRED, SessionWire.errorCode(endWrongSecret), endWrongSecret.toString());
+        JsonNode forgedStaffEnd =
+                kiosk.call(SessionWire.END, SessionWire.legacyEnd(s.sessionId(), Instant.now(), "STAFF", "wiped"));
+        assertFalse(
+                SessionWire.ok(forgedStaffEnd),
+                "an end as STAFF in the old form with a forged wipe: " + forgedStaffEnd);
         assertTrue(row(s.sessionId()).open(), "the session is still open after the forged requests: " + agent.ledger());
 
         // the kiosk, which holds the secret, still can
@@ -105,20 +111,30 @@ class SessionForgeryTest {
         var withTime = SessionWire.guestStart();
         withTime.put("startedAt", "1970-01-01T00:00:00Z");
         kiosk.call(SessionWire.START, withTime);
-        kiosk.call(SessionWire.START, SessionWire.legacyStart(SessionWire.newId(), null, Instant.parse("1970-01-01T00:00:00Z")));
-        kiosk.call(SessionWire.START, SessionWire.legacyStart(SessionWire.newId(), null, Instant.parse("2099-01-01T00:00:00Z")));
+        kiosk.call(
+                SessionWire.START,
+                SessionWire.legacyStart(SessionWire.newId(), null, Instant.parse("1970-01-01T00:00:00Z")));
+        kiosk.call(
+                SessionWire.START,
+                SessionWire.legacyStart(SessionWire.newId(), null, Instant.parse("2099-01-01T00:00:00Z")));
         Instant after = Instant.now();
         for (LedgerRow row : agent.ledger()) {
-            assertTrue(!row.startedAt().isBefore(before.minusSeconds(1)) && !row.startedAt().isAfter(after.plusSeconds(1)),
+            assertTrue(
+                    !row.startedAt().isBefore(before.minusSeconds(1))
+                            && !row.startedAt().isAfter(after.plusSeconds(1)),
                     "a session recorded at a time the client chose: " + row);
         }
 
         Instant beforeStart = Instant.now();
         Started s = SessionWire.startGuest(kiosk);
         Instant afterStart = Instant.now();
-        assertEquals(s.startedAt().toEpochMilli(), row(s.sessionId()).startedAt().toEpochMilli(),
+        assertEquals(
+                s.startedAt().toEpochMilli(),
+                row(s.sessionId()).startedAt().toEpochMilli(),
                 "the ledger holds the start the agent answered");
-        assertTrue(!s.startedAt().isBefore(beforeStart.minusSeconds(1)) && !s.startedAt().isAfter(afterStart.plusSeconds(1)),
+        assertTrue(
+                !s.startedAt().isBefore(beforeStart.minusSeconds(1))
+                        && !s.startedAt().isAfter(afterStart.plusSeconds(1)),
                 "the agent's own clock: " + s.startedAt() + " not within " + beforeStart + " .. " + afterStart);
     }
 
@@ -140,8 +156,11 @@ class SessionForgeryTest {
                 for (KioskLine line : List.of(kiosk, second)) {
                     Callable<List<JsonNode>> both = () -> {
                         go.await();
-                        return List.of(line.call(SessionWire.START, SessionWire.guestStart()),
-                                line.call(SessionWire.START, SessionWire.legacyStart(SessionWire.newId(), null, Instant.now())));
+                        return List.of(
+                                line.call(SessionWire.START, SessionWire.guestStart()),
+                                line.call(
+                                        SessionWire.START,
+                                        SessionWire.legacyStart(SessionWire.newId(), null, Instant.now())));
                     };
                     answers.add(pool.submit(both));
                 }
@@ -174,9 +193,12 @@ class SessionForgeryTest {
         assertFalse(SessionWire.ok(noTicket), "a member session without a ticket: " + noTicket);
         JsonNode invented = kiosk.call(SessionWire.START, SessionWire.memberStart("0123456789abcdef0123456789abcdef"));
         assertFalse(SessionWire.ok(invented), "a member session with an invented ticket: " + invented);
-        JsonNode legacy = kiosk.call(SessionWire.START, SessionWire.legacyStart(SessionWire.newId(), "12345678", Instant.now()));
+        JsonNode legacy =
+                kiosk.call(SessionWire.START, SessionWire.legacyStart(SessionWire.newId(), "12345678", Instant.now()));
         assertFalse(SessionWire.ok(legacy), "a member session in the old form with an invented card code: " + legacy);
-        assertEquals(List.of(), agent.ledger().stream().filter(r -> "MEMBER".equals(r.kind())).toList(),
+        assertEquals(
+                List.of(),
+                agent.ledger().stream().filter(r -> "MEMBER".equals(r.kind())).toList(),
                 "member sessions recorded without a login");
     }
 
@@ -192,8 +214,9 @@ class SessionForgeryTest {
         Started s = SessionWire.startGuest(kiosk);
         JsonNode noToken = kiosk.call(SessionWire.END, SessionWire.end(s.sessionId(), s.secret(), "STAFF", null));
         assertFalse(SessionWire.ok(noToken), "a STAFF end without a staff token: " + noToken);
-        JsonNode invented = kiosk.call(SessionWire.END, SessionWire.end(s.sessionId(), s.secret(), "STAFF",
-                "00000000000000000000000000000000"));
+        JsonNode invented = kiosk.call(
+                SessionWire.END,
+                SessionWire.end(s.sessionId(), s.secret(), "STAFF", "00000000000000000000000000000000"));
         assertFalse(SessionWire.ok(invented), "a STAFF end with an invented staff token: " + invented);
         assertTrue(row(s.sessionId()).open(), "the session is still open: " + agent.ledger());
     }
@@ -208,16 +231,20 @@ class SessionForgeryTest {
     @Test
     void sessionOpenDoesNotLeakTheSecret() throws Exception {
         String none = kiosk.callRaw(kiosk.request(SessionWire.OPEN, null));
-        assertEquals(false, KioskLine.JSON.readTree(none).path("body").path("open").asBoolean(true), none);
+        assertEquals(
+                false, KioskLine.JSON.readTree(none).path("body").path("open").asBoolean(true), none);
         Started s = SessionWire.startGuest(kiosk);
         String open = kiosk.callRaw(kiosk.request(SessionWire.OPEN, null));
         assertFalse(open.contains(s.secret()), "session.open handed out the secret: " + open);
         assertFalse(open.contains(s.sessionId()), "session.open handed out the session id: " + open);
-        assertEquals(true, KioskLine.JSON.readTree(open).path("body").path("open").asBoolean(false), open);
+        assertEquals(
+                true, KioskLine.JSON.readTree(open).path("body").path("open").asBoolean(false), open);
     }
 
     private LedgerRow row(String id) throws Exception {
-        return agent.ledger().stream().filter(r -> r.id().equals(id)).findFirst()
+        return agent.ledger().stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no session " + id + " in the ledger"));
     }
 }

@@ -24,11 +24,9 @@ final class SessionWire {
     static final String SESSION_AUTH_REQUIRED = "session_auth_required";
 
     /** A session the agent started: its id and secret as answered, its start as the agent recorded it. */
-    record Started(String sessionId, String secret, Instant startedAt, JsonNode answer) {
-    }
+    record Started(String sessionId, String secret, Instant startedAt, JsonNode answer) {}
 
-    private SessionWire() {
-    }
+    private SessionWire() {}
 
     /** {@code session.start} of the new contract for a guest. */
     static ObjectNode guestStart() {
@@ -101,13 +99,20 @@ final class SessionWire {
     /** Starts a guest session the way the kiosk does; fails the test unless the agent answers a secret. */
     static Started startGuest(KioskLine kiosk) throws IOException {
         JsonNode answer = kiosk.call(START, guestStart());
-        assertTrue(answer.path("ok").asBoolean(false), "session.start of the new contract (issue 9) refused: " + answer);
+        assertTrue(
+                answer.path("ok").asBoolean(false), "session.start of the new contract (issue 9) refused: " + answer);
         JsonNode body = answer.path("body");
-        assertTrue(body.path("sessionId").isTextual() && body.path("secret").isTextual()
-                && !body.path("secret").asText().isEmpty() && body.path("startedAt").isTextual(),
+        assertTrue(
+                body.path("sessionId").isTextual()
+                        && body.path("secret").isTextual()
+                        && !body.path("secret").asText().isEmpty()
+                        && body.path("startedAt").isTextual(),
                 "session.start answers sessionId, secret and startedAt: " + answer);
-        return new Started(body.get("sessionId").asText(), body.get("secret").asText(),
-                Instant.parse(body.get("startedAt").asText()), answer);
+        return new Started(
+                body.get("sessionId").asText(),
+                body.get("secret").asText(),
+                Instant.parse(body.get("startedAt").asText()),
+                answer);
     }
 
     static String newId() {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VisitorAccountTest {
     @TempDir
     Path dir;
+
     AgentUnderAttack agent;
     ClubAccounts.Account visitor;
 
@@ -57,7 +58,9 @@ class VisitorAccountTest {
                 all.forEach(p -> paths.add(p.toString()));
             }
         }
-        assertTrue(paths.contains(agent.database.toString()) && paths.contains(agent.logDir.resolve("agent.log").toString()),
+        assertTrue(
+                paths.contains(agent.database.toString())
+                        && paths.contains(agent.logDir.resolve("agent.log").toString()),
                 "the agent has made its database and log, so there is something to protect: " + paths);
 
         // for each path: a file is read with cat, a directory listed with ls; each success is printed
@@ -69,13 +72,19 @@ class VisitorAccountTest {
         command.addAll(paths);
         ClubAccounts.Result asVisitor = ClubAccounts.run(ClubAccounts.as(visitor, command));
         assertEquals(0, asVisitor.exit(), asVisitor.output());
-        assertTrue(asVisitor.output().isBlank(),
+        assertTrue(
+                asVisitor.output().isBlank(),
                 "the visitor read or listed these of the agent's " + paths.size() + " paths:\n" + asVisitor.output());
 
         // what a visitor would try first: search the agent's directories from their top
-        ClubAccounts.Result find = ClubAccounts.runAs(visitor, "find", agent.dataDir.toString(), agent.logDir.toString(),
-                "-type", "f", "-readable");
-        assertEquals("", find.output().lines().filter(l -> !l.contains("Permission denied")).reduce("", String::concat),
+        ClubAccounts.Result find = ClubAccounts.runAs(
+                visitor, "find", agent.dataDir.toString(), agent.logDir.toString(), "-type", "f", "-readable");
+        assertEquals(
+                "",
+                find.output()
+                        .lines()
+                        .filter(l -> !l.contains("Permission denied"))
+                        .reduce("", String::concat),
                 "find as the visitor found readable files: " + find.output());
     }
 
@@ -92,9 +101,10 @@ class VisitorAccountTest {
         try (KioskLine kiosk = KioskLine.open(ClubAccounts.kiosk(), agent.socket, dir)) {
             assertTrue(kiosk.connected(), kiosk.greeting());
             for (long pid : List.of(kiosk.pid(), agent.pid())) {
-                String script = "for s in KILL STOP TERM; do kill -s $s " + pid + " 2>/dev/null && echo \"SIGNALLED $s\"; done;"
-                        + " cat /proc/" + pid + "/environ >/dev/null 2>&1 && echo READ-ENVIRON;"
-                        + " head -c 1 /proc/" + pid + "/mem >/dev/null 2>&1 && echo READ-MEM; exit 0";
+                String script =
+                        "for s in KILL STOP TERM; do kill -s $s " + pid + " 2>/dev/null && echo \"SIGNALLED $s\"; done;"
+                                + " cat /proc/" + pid + "/environ >/dev/null 2>&1 && echo READ-ENVIRON;"
+                                + " head -c 1 /proc/" + pid + "/mem >/dev/null 2>&1 && echo READ-MEM; exit 0";
                 ClubAccounts.Result r = ClubAccounts.runAs(visitor, "sh", "-c", script);
                 assertTrue(r.output().isBlank(), "the visitor reached process " + pid + ":\n" + r.output());
             }
@@ -116,7 +126,8 @@ class VisitorAccountTest {
             assertFalse(line.connected(), "the visitor's account reached the agent's socket");
             assertTrue(line.greeting().contains("Permission denied"), line.greeting());
         }
-        ClubAccounts.Result list = ClubAccounts.runAs(visitor, "ls", agent.socket.getParent().toString());
+        ClubAccounts.Result list =
+                ClubAccounts.runAs(visitor, "ls", agent.socket.getParent().toString());
         assertTrue(list.exit() != 0, "the visitor listed the socket's directory: " + list.output());
     }
 }

@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The visitor fills the disk the agent lives on (issue 9: "with a full disk the agent cannot
@@ -26,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class VisitorFillsTheDiskTest {
     @TempDir
     Path dir;
+
     Path disk;
     AgentUnderAttack agent;
 
@@ -33,8 +33,8 @@ class VisitorFillsTheDiskTest {
     void mountASmallDisk() throws Exception {
         ClubAccounts.assertRoot(dir);
         disk = Files.createDirectory(dir.resolve("disk"));
-        ClubAccounts.Result mount = ClubAccounts.run(List.of("mount", "-t", "tmpfs", "-o", "size=24m,mode=0755", "tmpfs",
-                disk.toString()));
+        ClubAccounts.Result mount =
+                ClubAccounts.run(List.of("mount", "-t", "tmpfs", "-o", "size=24m,mode=0755", "tmpfs", disk.toString()));
         assertEquals(0, mount.exit(), "a tmpfs for the test (root): " + mount.output());
     }
 
@@ -58,7 +58,8 @@ class VisitorFillsTheDiskTest {
     @Test
     void theAgentStillStartsAfterTheVisitorFilledItsDisk() throws Exception {
         ClubAccounts.Account visitor = ClubAccounts.visitor();
-        agent = new AgentUnderAttack(dir, disk.resolve("lib-digiclub"), disk.resolve("log-digiclub"), List.of()).start();
+        agent = new AgentUnderAttack(dir, disk.resolve("lib-digiclub"), disk.resolve("log-digiclub"), List.of())
+                .start();
         agent.awaitCondition("the first health samples committed", () -> {
             try {
                 return agent.rows("sample") > 0;
@@ -69,7 +70,10 @@ class VisitorFillsTheDiskTest {
 
         Path visitorFiles = Files.createDirectory(disk.resolve("visitor-files"));
         ClubAccounts.run(List.of("chown", visitor.uid() + ":" + visitor.gid(), visitorFiles.toString()));
-        ClubAccounts.Result fill = ClubAccounts.runAs(visitor, "sh", "-c",
+        ClubAccounts.Result fill = ClubAccounts.runAs(
+                visitor,
+                "sh",
+                "-c",
                 "cat /dev/zero > '" + visitorFiles.resolve("fill") + "'; df -k '" + visitorFiles + "'");
         long free = Files.getFileStore(disk).getUsableSpace();
         assertTrue(free < 64 * 1024, "the visitor filled the disk: " + free + " bytes free\n" + fill.output());

@@ -11,14 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import bg.digiclub.systemtest.attack.SessionWire.Started;
 
@@ -34,6 +33,7 @@ class VisitorProcessesTest {
 
     @TempDir
     Path dir;
+
     AgentUnderAttack agent;
     KioskLine kiosk;
     VisitorPrograms programs;
@@ -80,8 +80,10 @@ class VisitorProcessesTest {
         JsonNode end = kiosk.call(SessionWire.END, SessionWire.end(s.sessionId(), s.secret(), "LOGOUT", null));
         assertTrue(SessionWire.ok(end), end.toString());
         // none at any look during a second after the end
-        await("no visitor program for 1 s after session.end").during(Duration.ofSeconds(1))
-                .failFast(() -> assertEquals(List.of(), programs.alive(), "visitor programs still running after session.end"))
+        await("no visitor program for 1 s after session.end")
+                .during(Duration.ofSeconds(1))
+                .failFast(() ->
+                        assertEquals(List.of(), programs.alive(), "visitor programs still running after session.end"))
                 .until(() -> programs.alive().isEmpty());
     }
 
@@ -101,7 +103,8 @@ class VisitorProcessesTest {
         ObjectNode pin = KioskLine.JSON.createObjectNode().put("pin", STAFF_PIN);
         JsonNode login = kiosk.call("staff.login", pin);
         assertEquals("OK", login.path("body").path("outcome").asText(), login.toString());
-        ObjectNode maintenance = KioskLine.JSON.createObjectNode()
+        ObjectNode maintenance = KioskLine.JSON
+                .createObjectNode()
                 .put("staffToken", login.path("body").path("token").asText())
                 .put("minutes", 30);
         JsonNode unlocked = kiosk.call("maintenance.start", maintenance);
@@ -110,8 +113,11 @@ class VisitorProcessesTest {
         programs.startStubbornOnes();
         List<Long> running = programs.awaitRunning(2);
         assertTrue(running.size() >= 2, "the programs run during maintenance: " + running);
-        JsonNode locked = kiosk.call("maintenance.end", KioskLine.JSON.createObjectNode()
-                .put("staffToken", login.path("body").path("token").asText()));
+        JsonNode locked = kiosk.call(
+                "maintenance.end",
+                KioskLine.JSON
+                        .createObjectNode()
+                        .put("staffToken", login.path("body").path("token").asText()));
         assertTrue(SessionWire.ok(locked), locked.toString());
         assertEquals(List.of(), programs.alive(), "programs of the visitor still running after maintenance ended");
     }

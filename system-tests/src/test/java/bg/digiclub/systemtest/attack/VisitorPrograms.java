@@ -1,6 +1,7 @@
 package bg.digiclub.systemtest.attack;
 
 import static bg.digiclub.testsupport.Patience.await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +64,8 @@ final class VisitorPrograms implements AutoCloseable {
      * setpriv and a shell, which on a loaded machine takes seconds) and returns their pids.
      */
     List<Long> awaitRunning(int count) {
-        return await("at least " + count + " of the test's visitor programs running").until(this::alive, pids -> pids.size() >= count);
+        return await("at least " + count + " of the test's visitor programs running")
+                .until(this::alive, pids -> pids.size() >= count);
     }
 
     /** The pids of this test's visitor programs alive now (zombies do not count: they run nothing). */

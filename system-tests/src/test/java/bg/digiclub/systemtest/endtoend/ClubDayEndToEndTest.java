@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -61,11 +60,12 @@ class ClubDayEndToEndTest {
     @ParameterizedTest(name = "collector on {0}")
     @ValueSource(strings = {"sqlite", "postgresql"})
     void aClubDayArrivesAtTheDashboardExactly(String store) throws Exception {
-        TestClock clock = TestClock.sofia(RodinaMonday.DAY.atTime(7, 30).atZone(SOFIA).toInstant());
+        TestClock clock =
+                TestClock.sofia(RodinaMonday.DAY.atTime(7, 30).atZone(SOFIA).toInstant());
         List<Visit> visits = RodinaMonday.visits();
         Expected expected = new Expected(visits, SOFIA);
         try (CollectorUnderTest collector = new CollectorUnderTest(store, dir, clock);
-             FaultProxy network = new FaultProxy(() -> collector.running() ? collector.port() : -1)) {
+                FaultProxy network = new FaultProxy(() -> collector.running() ? collector.port() : -1)) {
             // the municipality sets up the club and its logins with the collector's command line
             collector.addClub(RodinaMonday.CLUB, RodinaMonday.CLUB_NAME, RodinaMonday.PLACE);
             collector.addClub("zagore-probuda-1928", "НЧ „Пробуда – 1928“", "с. Загоре");
@@ -74,15 +74,21 @@ class ClubDayEndToEndTest {
             String code = collector.newEnrolmentCode(RodinaMonday.CLUB);
 
             try (ClubPc pc1 = new ClubPc(dir.resolve("pc1"), clock, network.url(), Duration.ofSeconds(10));
-                 ClubPc pc2 = new ClubPc(dir.resolve("pc2"), clock, network.url(), Duration.ofSeconds(10))) {
+                    ClubPc pc2 = new ClubPc(dir.resolve("pc2"), clock, network.url(), Duration.ofSeconds(10))) {
                 assertEquals(RodinaMonday.CLUB, pc1.enrol(code).clubId());
                 assertEquals(RodinaMonday.CLUB, pc2.enrol(code).clubId());
                 try (ClubSimulation club = new ClubSimulation(clock, List.of(pc1, pc2))) {
                     club.issueCards(0, RodinaMonday.PC0_MEMBERS);
                     club.issueCards(1, RodinaMonday.PC1_MEMBERS);
                     club.day(RodinaMonday.DAY, RodinaMonday.OPEN, RodinaMonday.CLOSE, visits);
-                    assertEquals(27, pc1.ledger().sessionsOverlapping(Instant.EPOCH, clock.instant()).size()
-                            + pc2.ledger().sessionsOverlapping(Instant.EPOCH, clock.instant()).size(),
+                    assertEquals(
+                            27,
+                            pc1.ledger()
+                                            .sessionsOverlapping(Instant.EPOCH, clock.instant())
+                                            .size()
+                                    + pc2.ledger()
+                                            .sessionsOverlapping(Instant.EPOCH, clock.instant())
+                                            .size(),
                             "every session the kiosks started reached the ledgers");
                     club.nightAfter(RodinaMonday.DAY, java.time.LocalTime.of(6, 0));
                 }
@@ -93,21 +99,26 @@ class ClubDayEndToEndTest {
                 String pc2Id = pc2.credentials().orElseThrow().deviceId().toString();
                 CollectorChecks.assertHours(collector, RodinaMonday.CLUB, expected, Map.of(pc1Id, 0, pc2Id, 1));
                 CollectorChecks.assertEverySealedBatchStored(collector, pc1, pc2);
-                assertTrue(collector.number("SELECT COUNT(*) FROM health_snapshots") >= 2 * 40,
+                assertTrue(
+                        collector.number("SELECT COUNT(*) FROM health_snapshots") >= 2 * 40,
                         "a health snapshot every 15 minutes while the PCs were on");
 
                 // the municipality signs in and reads the club's numbers
-                DashboardClient municipality = DashboardClient.signIn(collector.url(), "obshtina", municipalityPassword);
-                Map<String, String> row = single(municipality.csv(RodinaMonday.CLUB, RodinaMonday.DAY, RodinaMonday.DAY));
+                DashboardClient municipality =
+                        DashboardClient.signIn(collector.url(), "obshtina", municipalityPassword);
+                Map<String, String> row =
+                        single(municipality.csv(RodinaMonday.CLUB, RodinaMonday.DAY, RodinaMonday.DAY));
                 assertCsv(expected, row);
-                assertClubPage(expected, municipality.document("/clubs/" + RodinaMonday.CLUB + "?from=" + RodinaMonday.DAY
-                        + "&to=" + RodinaMonday.DAY));
+                assertClubPage(
+                        expected,
+                        municipality.document("/clubs/" + RodinaMonday.CLUB + "?from=" + RodinaMonday.DAY + "&to="
+                                + RodinaMonday.DAY));
 
                 // the club's staff see the same numbers, and only their club
                 DashboardClient staff = DashboardClient.signIn(collector.url(), "rodina", staffPassword);
                 assertEquals(row, single(staff.csv(RodinaMonday.CLUB, RodinaMonday.DAY, RodinaMonday.DAY)));
-                HttpResponse<String> other = staff.get("/clubs/zagore-probuda-1928?from=" + RodinaMonday.DAY
-                        + "&to=" + RodinaMonday.DAY);
+                HttpResponse<String> other =
+                        staff.get("/clubs/zagore-probuda-1928?from=" + RodinaMonday.DAY + "&to=" + RodinaMonday.DAY);
                 assertEquals(403, other.statusCode(), "club staff must not see another club");
 
                 PrivacyScan scan = ClubPrivacy.scan(visits, SOFIA, List.of(pc1.database(), pc2.database()));
@@ -184,7 +195,8 @@ class ClubDayEndToEndTest {
         assertEquals(expected.guests + "/" + expected.members, cardValue(page, "guests"));
         assertEquals(Long.toString(expected.memberDays), cardValue(page, "member-days"));
         assertEquals("2от2", cardValue(page, "devices-active"));
-        assertFalse(page.getElementsByAttributeValue("data-health", "GREEN").isEmpty(), "both PCs reported every check OK");
+        assertFalse(
+                page.getElementsByAttributeValue("data-health", "GREEN").isEmpty(), "both PCs reported every check OK");
 
         // sessions per day (bar tooltips) and sessions per weekday x hour (heatmap tooltips)
         Map<String, String> bars = new TreeMap<>();
@@ -219,7 +231,9 @@ class ClubDayEndToEndTest {
         // sessions that used each kind of tile, with the export's suppression
         long[] tiles = expected.tileSessionsTotal();
         for (TileCategory category : TileCategory.values()) {
-            assertEquals(SmallCountSuppression.alone(tiles[category.ordinal()]).text(), cellText(page, category.toString()),
+            assertEquals(
+                    SmallCountSuppression.alone(tiles[category.ordinal()]).text(),
+                    cellText(page, category.toString()),
                     category.toString());
         }
         assertEquals("7", cellText(page, "LEARNING"), "7 sessions used a learning tile");
@@ -259,5 +273,4 @@ class ClubDayEndToEndTest {
     private static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
-
 }

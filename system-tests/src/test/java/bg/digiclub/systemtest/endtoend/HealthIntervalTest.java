@@ -38,13 +38,24 @@ class HealthIntervalTest {
         Instant open = RodinaMonday.DAY.atTime(9, 0).atZone(TestClock.SOFIA).toInstant();
         TestClock clock = TestClock.sofia(open.minus(Duration.ofMinutes(30)));
         try (CollectorUnderTest collector = new CollectorUnderTest("sqlite", dir, clock);
-             FaultProxy network = new FaultProxy(() -> collector.port())) {
+                FaultProxy network = new FaultProxy(() -> collector.port())) {
             collector.addClub(RodinaMonday.CLUB, RodinaMonday.CLUB_NAME, RodinaMonday.PLACE);
-            UploadConfig everyHalfHour = new UploadConfig(Optional.of(network.url()), List.of(), LocalTime.of(2, 0),
-                    LocalTime.of(5, 0), Duration.ofMinutes(30), 100, OutboxLimits.DEFAULT, Duration.ofSeconds(30),
-                    Duration.ofHours(6), Duration.ofSeconds(2), Duration.ofSeconds(10));
+            UploadConfig everyHalfHour = new UploadConfig(
+                    Optional.of(network.url()),
+                    List.of(),
+                    LocalTime.of(2, 0),
+                    LocalTime.of(5, 0),
+                    Duration.ofMinutes(30),
+                    100,
+                    OutboxLimits.DEFAULT,
+                    Duration.ofSeconds(30),
+                    Duration.ofHours(6),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(10));
             try (ClubPc pc = new ClubPc(dir.resolve("pc1"), clock, everyHalfHour)) {
-                String device = pc.enrol(collector.newEnrolmentCode(RodinaMonday.CLUB)).deviceId().toString();
+                String device = pc.enrol(collector.newEnrolmentCode(RodinaMonday.CLUB))
+                        .deviceId()
+                        .toString();
                 // the agent's service loop ticks every few seconds; here every minute, sampling every 5
                 TreeSet<String> expected = new TreeSet<>();
                 for (Instant t = open; t.isBefore(open.plus(Duration.ofHours(3))); t = t.plus(Duration.ofMinutes(1))) {
@@ -58,7 +69,8 @@ class HealthIntervalTest {
                     }
                 }
                 TreeSet<String> stored = new TreeSet<>();
-                collector.rows("SELECT at FROM health_snapshots WHERE device_id = ?", device)
+                collector
+                        .rows("SELECT at FROM health_snapshots WHERE device_id = ?", device)
                         .forEach(r -> stored.add(r.get(0)));
                 assertEquals(readable(expected), readable(stored), "a snapshot for every 30-minute slot");
             }
@@ -67,15 +79,29 @@ class HealthIntervalTest {
 
     @Test
     void aHealthIntervalFinerThanAQuarterHourIsRefusedAtConfiguration() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UploadConfig(
-                Optional.empty(), List.of(), LocalTime.of(2, 0), LocalTime.of(5, 0), Duration.ofMinutes(10), 100,
-                OutboxLimits.DEFAULT, Duration.ofSeconds(30), Duration.ofHours(6), Duration.ofSeconds(2),
-                Duration.ofSeconds(10)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new UploadConfig(
+                        Optional.empty(),
+                        List.of(),
+                        LocalTime.of(2, 0),
+                        LocalTime.of(5, 0),
+                        Duration.ofMinutes(10),
+                        100,
+                        OutboxLimits.DEFAULT,
+                        Duration.ofSeconds(30),
+                        Duration.ofHours(6),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(10)));
         assertTrue(e.getMessage().contains("15 minutes"), e.getMessage());
     }
 
     private static List<String> readable(TreeSet<String> epochSeconds) {
-        return epochSeconds.stream().map(s -> Instant.ofEpochSecond(Long.parseLong(s)).atZone(TestClock.SOFIA)
-                .toLocalTime().toString()).toList();
+        return epochSeconds.stream()
+                .map(s -> Instant.ofEpochSecond(Long.parseLong(s))
+                        .atZone(TestClock.SOFIA)
+                        .toLocalTime()
+                        .toString())
+                .toList();
     }
 }

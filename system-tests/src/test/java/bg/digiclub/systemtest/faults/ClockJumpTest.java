@@ -46,7 +46,10 @@ class ClockJumpTest {
 
             // Tuesday 07:00: the PC boots believing it is 3 December
             setup.clock.set(tuesday.atTime(7, 0).atZone(TestClock.SOFIA).toInstant());
-            ClubPc wrong = new ClubPc(pc.dataDir, Clock.offset(setup.clock, Duration.ofDays(30)), setup.network.url(),
+            ClubPc wrong = new ClubPc(
+                    pc.dataDir,
+                    Clock.offset(setup.clock, Duration.ofDays(30)),
+                    setup.network.url(),
                     Duration.ofSeconds(10));
             setup.pcs.set(0, wrong);
             for (int minute = 0; minute < 60; minute++) {
@@ -66,14 +69,17 @@ class ClockJumpTest {
             try (ClubSimulation club = new ClubSimulation(setup.clock, List.of(right))) {
                 club.day(tuesday, LocalTime.of(8, 30), RodinaMonday.CLOSE, tuesdayVisits);
                 club.nightAfter(tuesday, LocalTime.of(6, 0));
-                club.tickUntil(tuesday.plusDays(2).atTime(6, 0).atZone(TestClock.SOFIA).toInstant());
+                club.tickUntil(
+                        tuesday.plusDays(2).atTime(6, 0).atZone(TestClock.SOFIA).toInstant());
             }
-            CollectorChecks.assertHours(setup.collector, RodinaMonday.CLUB, new Expected(visits, TestClock.SOFIA),
-                    Map.of(device, 0));
+            CollectorChecks.assertHours(
+                    setup.collector, RodinaMonday.CLUB, new Expected(visits, TestClock.SOFIA), Map.of(device, 0));
         }
     }
 
     private static List<Visit> guests(LocalDate day, int index) {
-        return ClubSetup.thinned(day, index, 2, 1).stream().filter(v -> !v.isMember()).toList();
+        return ClubSetup.thinned(day, index, 2, 1).stream()
+                .filter(v -> !v.isMember())
+                .toList();
     }
 }

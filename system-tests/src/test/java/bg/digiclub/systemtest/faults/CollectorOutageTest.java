@@ -61,14 +61,16 @@ class CollectorOutageTest {
                 setup.collector.start();
                 // bounded: the agents' backoff is at most 6 hours; a day of 15-minute ticks is plenty
                 LocalDate back = first.plusDays(DAYS);
-                club.tickUntil(back.atTime(6, 0).plusHours(24).atZone(TestClock.SOFIA).toInstant());
+                club.tickUntil(
+                        back.atTime(6, 0).plusHours(24).atZone(TestClock.SOFIA).toInstant());
             }
             for (ClubPc pc : setup.pcs) {
                 assertEquals(0, pc.waiting(), "the outbox drained once the collector was back");
             }
             Expected expected = new Expected(visits, TestClock.SOFIA);
             List<String> ids = CollectorChecks.ids(setup.pcArray());
-            CollectorChecks.assertHours(setup.collector, RodinaMonday.CLUB, expected, Map.of(ids.get(0), 0, ids.get(1), 1));
+            CollectorChecks.assertHours(
+                    setup.collector, RodinaMonday.CLUB, expected, Map.of(ids.get(0), 0, ids.get(1), 1));
 
             // usage batches never expire in a month: every one arrived; health older than 30 days may
             // have been evicted by the outbox's bound, and then it is counted as evicted, not lost silently
@@ -79,19 +81,26 @@ class CollectorOutageTest {
             Set<String> missingHealth = new HashSet<>(sealed.get("HEALTH"));
             missingHealth.removeAll(stored.get("HEALTH"));
             assertTrue(sealed.get("HEALTH").containsAll(stored.get("HEALTH")), "nothing stored that was not sealed");
-            assertEquals(missingHealth.size(), setup.collector.number("SELECT SUM(evicted_health) FROM devices"),
+            assertEquals(
+                    missingHealth.size(),
+                    setup.collector.number("SELECT SUM(evicted_health) FROM devices"),
                     "every health batch not delivered was reported as evicted");
             assertEquals(0, setup.collector.number("SELECT SUM(evicted_usage) FROM devices"));
 
             DashboardClient municipality = DashboardClient.signIn(setup.collector.url(), "obshtina", password);
-            Map<String, String> row = municipality.csv(RodinaMonday.CLUB, first, first.plusDays(DAYS - 1)).get(0);
+            Map<String, String> row = municipality
+                    .csv(RodinaMonday.CLUB, first, first.plusDays(DAYS - 1))
+                    .get(0);
             assertEquals(Long.toString(expected.sessions), row.get("sessions"));
             assertEquals(Expected.hours(expected.minutes), row.get("session_hours"));
             assertEquals(Long.toString(expected.guests), row.get("guest_sessions"));
             assertEquals(Long.toString(expected.members), row.get("member_sessions"));
             assertEquals(Long.toString(expected.memberDays), row.get("member_days"));
 
-            PrivacyScan scan = ClubPrivacy.scan(visits, TestClock.SOFIA, setup.pcs.stream().map(ClubPc::database).toList());
+            PrivacyScan scan = ClubPrivacy.scan(
+                    visits,
+                    TestClock.SOFIA,
+                    setup.pcs.stream().map(ClubPc::database).toList());
             ClubPrivacy.assertClean(scan, setup.network.captured());
         }
     }

@@ -54,10 +54,22 @@ class FlakyNetworkTest {
         try (ClubSetup setup = new ClubSetup(store, dir, first, 2, CALL_TIMEOUT)) {
             FaultProxy network = setup.network;
             network.timeoutAfter(CALL_TIMEOUT.toMillis() + 1_500);
-            Fault[] faults = {Fault.SERVER_ERROR, Fault.STORED_THEN_SERVER_ERROR, Fault.RESET_MID_UPLOAD,
-                    Fault.STORED_THEN_RESET, Fault.STORED_THEN_TIMEOUT, Fault.SLOW, Fault.GARBAGE_RESPONSE,
-                    Fault.BAD_GATEWAY_HTML, Fault.STORED_THEN_GARBAGE_200, Fault.RATE_LIMITED, Fault.DUPLICATE,
-                    Fault.STORED_THEN_SERVER_ERROR, Fault.DUPLICATE, Fault.STORED_THEN_RESET};
+            Fault[] faults = {
+                Fault.SERVER_ERROR,
+                Fault.STORED_THEN_SERVER_ERROR,
+                Fault.RESET_MID_UPLOAD,
+                Fault.STORED_THEN_RESET,
+                Fault.STORED_THEN_TIMEOUT,
+                Fault.SLOW,
+                Fault.GARBAGE_RESPONSE,
+                Fault.BAD_GATEWAY_HTML,
+                Fault.STORED_THEN_GARBAGE_200,
+                Fault.RATE_LIMITED,
+                Fault.DUPLICATE,
+                Fault.STORED_THEN_SERVER_ERROR,
+                Fault.DUPLICATE,
+                Fault.STORED_THEN_RESET
+            };
             network.then(faults);
             List<Visit> visits = new ArrayList<>();
             try (ClubSimulation club = setup.simulation()) {
@@ -69,7 +81,10 @@ class FlakyNetworkTest {
                 }
                 // bounded: after the last day, two more days of ticks outlast any backoff (6 h at most)
                 club.nightAfter(first.plusDays(DAYS - 1), LocalTime.of(6, 0));
-                club.tickUntil(first.plusDays(DAYS + 2).atTime(6, 0).atZone(TestClock.SOFIA).toInstant());
+                club.tickUntil(first.plusDays(DAYS + 2)
+                        .atTime(6, 0)
+                        .atZone(TestClock.SOFIA)
+                        .toInstant());
             }
             assertEquals(0, network.faultsLeft(), "every planned fault was met: " + network.applied());
             for (ClubPc pc : setup.pcs) {
@@ -79,7 +94,8 @@ class FlakyNetworkTest {
 
             Expected expected = new Expected(visits, TestClock.SOFIA);
             List<String> ids = CollectorChecks.ids(setup.pcArray());
-            CollectorChecks.assertHours(setup.collector, RodinaMonday.CLUB, expected, Map.of(ids.get(0), 0, ids.get(1), 1));
+            CollectorChecks.assertHours(
+                    setup.collector, RodinaMonday.CLUB, expected, Map.of(ids.get(0), 0, ids.get(1), 1));
             CollectorChecks.assertEverySealedBatchStored(setup.collector, setup.pcArray());
 
             // the faults really made the agents send batches again: some keys reached the proxy more than once
@@ -89,10 +105,14 @@ class FlakyNetworkTest {
             }
             assertTrue(sends.values().stream().anyMatch(n -> n > 1), "some batch was sent again: " + sends);
 
-            assertDuplicateIsReplayed(setup, network.uploads().get(network.uploads().size() - 1));
+            assertDuplicateIsReplayed(
+                    setup, network.uploads().get(network.uploads().size() - 1));
             CollectorChecks.assertEverySealedBatchStored(setup.collector, setup.pcArray());
 
-            PrivacyScan scan = ClubPrivacy.scan(visits, TestClock.SOFIA, setup.pcs.stream().map(ClubPc::database).toList());
+            PrivacyScan scan = ClubPrivacy.scan(
+                    visits,
+                    TestClock.SOFIA,
+                    setup.pcs.stream().map(ClubPc::database).toList());
             ClubPrivacy.assertClean(scan, network.captured());
         }
     }
@@ -111,11 +131,15 @@ class FlakyNetworkTest {
             }
         }
         long before = setup.collector.number("SELECT COUNT(*) FROM batches");
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(setup.collector.url() + "/api/v1/batches"))
-                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(upload.body())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(setup.collector.url() + "/api/v1/batches"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Idempotency-Key", key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(upload.body()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals("true", answer.headers().firstValue("Idempotent-Replayed").orElse(""), "answered as a replay");
         assertEquals(before, setup.collector.number("SELECT COUNT(*) FROM batches"));

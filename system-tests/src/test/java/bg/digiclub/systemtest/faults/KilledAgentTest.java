@@ -97,8 +97,11 @@ class KilledAgentTest {
                 deliveries.merge(upload.header("Idempotency-Key"), 1, Integer::sum);
             }
             assertEquals(waiting, deliveries.size(), "every waiting batch was sent by the two agents");
-            assertEquals(waiting + 1, uploads.size() - uploadsBefore, "one batch twice, the others once: " + deliveries);
-            assertEquals(2, deliveries.get(uploads.get(uploadsBefore + 2).header("Idempotency-Key")),
+            assertEquals(
+                    waiting + 1, uploads.size() - uploadsBefore, "one batch twice, the others once: " + deliveries);
+            assertEquals(
+                    2,
+                    deliveries.get(uploads.get(uploadsBefore + 2).header("Idempotency-Key")),
                     "the batch in flight at the kill was sent again after the restart");
 
             PrivacyScan scan = ClubPrivacy.scan(visits, TestClock.SOFIA, List.of(reopened.database()));
@@ -108,9 +111,17 @@ class KilledAgentTest {
 
     private static Process start(Path dataDir, FaultProxy network, TestClock clock, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), UploadingAgent.class.getName(),
-                dataDir.toString(), network.url().toString(), clock.instant().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        UploadingAgent.class.getName(),
+                        dataDir.toString(),
+                        network.url().toString(),
+                        clock.instant().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static String log(Path file) throws Exception {

@@ -56,10 +56,14 @@ class RevokedDeviceTest {
                 assertTrue(pc.upload().status().needsReenrolment().isPresent(), "the agent says it needs re-enrolment");
                 assertTrue(pc.waiting() >= 1, "Tuesday waits on the PC");
 
-                assertEquals(device, pc.enrol(setup.collector.newEnrolmentCode(RodinaMonday.CLUB)).deviceId(),
+                assertEquals(
+                        device,
+                        pc.enrol(setup.collector.newEnrolmentCode(RodinaMonday.CLUB))
+                                .deviceId(),
                         "re-enrolled as the same device");
                 assertTrue(pc.upload().status().needsReenrolment().isEmpty());
-                club.tickUntil(first.plusDays(3).atTime(6, 0).atZone(TestClock.SOFIA).toInstant());
+                club.tickUntil(
+                        first.plusDays(3).atTime(6, 0).atZone(TestClock.SOFIA).toInstant());
             }
             assertEquals(0, pc.waiting(), "everything delivered after re-enrolment");
             assertEquals(0, pc.upload().status().outbox().quarantined());

@@ -16,8 +16,7 @@ import bg.digiclub.testsupport.TestClock;
  * everything waiting to {@code args[1]} ({@code agent upload --now}), then exits 0.
  */
 public final class UploadingAgent {
-    private UploadingAgent() {
-    }
+    private UploadingAgent() {}
 
     public static void main(String[] args) throws Exception {
         Clock clock = Clock.fixed(Instant.parse(args[2]), TestClock.SOFIA);

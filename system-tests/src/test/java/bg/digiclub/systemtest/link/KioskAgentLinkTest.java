@@ -42,10 +42,12 @@ import bg.digiclub.testsupport.TestClock;
 class KioskAgentLinkTest {
     /** Uploads are not used here; the agent needs a collector address all the same. */
     private static final URI NO_COLLECTOR = URI.create("http://127.0.0.1:9");
+
     private static final Demographics WOMAN_75 = new Demographics(AgeBand.AGE_75_PLUS, Sex.FEMALE);
 
     @TempDir
     Path dir;
+
     TestClock clock = TestClock.sofia(Instant.parse("2026-11-02T08:00:00Z"));
     ClubPc pc;
 
@@ -68,24 +70,36 @@ class KioskAgentLinkTest {
             assertTrue(kiosk.authenticateStaff(ClubPc.STAFF_PIN.toCharArray()));
 
             NewMemberCard card = kiosk.createMemberCard();
-            assertEquals(List.of(card.code()), kiosk.memberCards().stream().map(MemberCard::code).toList());
+            assertEquals(
+                    List.of(card.code()),
+                    kiosk.memberCards().stream().map(MemberCard::code).toList());
 
-            MemberLogin wrong = kiosk.authenticateMember(card.code(), "000000".equals(card.pin()) ? "111111".toCharArray()
-                    : "000000".toCharArray());
+            MemberLogin wrong = kiosk.authenticateMember(
+                    card.code(), "000000".equals(card.pin()) ? "111111".toCharArray() : "000000".toCharArray());
             assertEquals(MemberLogin.Outcome.WRONG_PIN, wrong.outcome());
             MemberLogin first = kiosk.authenticateMember(card.code(), card.pin().toCharArray());
             assertEquals(MemberLogin.Outcome.OK, first.outcome());
             assertEquals(null, first.demographics(), "nothing declared yet");
             kiosk.declareDemographics(card.code(), WOMAN_75);
-            assertEquals(WOMAN_75, kiosk.authenticateMember(card.code(), card.pin().toCharArray()).demographics());
+            assertEquals(
+                    WOMAN_75,
+                    kiosk.authenticateMember(card.code(), card.pin().toCharArray())
+                            .demographics());
 
             String newPin = kiosk.resetMemberPin(card.code());
             assertNotEquals(card.pin(), newPin);
-            assertEquals(MemberLogin.Outcome.WRONG_PIN, kiosk.authenticateMember(card.code(), card.pin().toCharArray()).outcome());
-            assertEquals(MemberLogin.Outcome.OK, kiosk.authenticateMember(card.code(), newPin.toCharArray()).outcome());
+            assertEquals(
+                    MemberLogin.Outcome.WRONG_PIN,
+                    kiosk.authenticateMember(card.code(), card.pin().toCharArray())
+                            .outcome());
+            assertEquals(
+                    MemberLogin.Outcome.OK,
+                    kiosk.authenticateMember(card.code(), newPin.toCharArray()).outcome());
 
             kiosk.disableMemberCard(card.code());
-            assertEquals(MemberLogin.Outcome.DISABLED, kiosk.authenticateMember(card.code(), newPin.toCharArray()).outcome());
+            assertEquals(
+                    MemberLogin.Outcome.DISABLED,
+                    kiosk.authenticateMember(card.code(), newPin.toCharArray()).outcome());
 
             AgentRefusedException noHealth = assertThrows(AgentRefusedException.class, kiosk::health);
             assertEquals(ErrorCodes.UNAVAILABLE, noHealth.code(), "no health sample yet, said clearly");
@@ -96,7 +110,8 @@ class KioskAgentLinkTest {
     void aSessionRunsByTheAgentsClockAndSurvivesAnAgentRestart() throws Exception {
         Instant start = clock.instant();
         try (SocketAgentClient kiosk = pc.kiosk()) {
-            assertEquals(Duration.ofHours(1), kiosk.startSession(VisitorKind.GUEST, null, WOMAN_75, Duration.ofHours(1)));
+            assertEquals(
+                    Duration.ofHours(1), kiosk.startSession(VisitorKind.GUEST, null, WOMAN_75, Duration.ofHours(1)));
             clock.advance(Duration.ofMinutes(5));
             assertEquals(Duration.ofMinutes(55), kiosk.heartbeat());
 
@@ -104,12 +119,15 @@ class KioskAgentLinkTest {
             assertThrows(AgentUnavailableException.class, kiosk::heartbeat);
             clock.advance(Duration.ofMinutes(5));
             pc.start();
-            assertEquals(Duration.ofMinutes(50), kiosk.heartbeat(), "the session's secret survives the agent's restart");
+            assertEquals(
+                    Duration.ofMinutes(50), kiosk.heartbeat(), "the session's secret survives the agent's restart");
 
             clock.advance(Duration.ofMinutes(10));
             List<WipeStepResult> reset = kiosk.endSession(EndReason.LOGOUT);
             assertTrue(reset.stream().allMatch(WipeStepResult::ok), reset.toString());
-            SessionRecord s = pc.ledger().sessionsOverlapping(start, start.plusSeconds(3600)).get(0);
+            SessionRecord s = pc.ledger()
+                    .sessionsOverlapping(start, start.plusSeconds(3600))
+                    .get(0);
             assertEquals(start, s.startedAt());
             assertEquals(start.plus(Duration.ofMinutes(20)), s.endedAt());
             assertEquals(EndReason.LOGOUT, s.endReason());
@@ -120,13 +138,18 @@ class KioskAgentLinkTest {
 
     @Test
     void aMemberSessionNeedsTheMembersOwnLogin() throws Exception {
-        try (SocketAgentClient staff = pc.kiosk(); SocketAgentClient kiosk = pc.kiosk()) {
+        try (SocketAgentClient staff = pc.kiosk();
+                SocketAgentClient kiosk = pc.kiosk()) {
             assertTrue(staff.authenticateStaff(ClubPc.STAFF_PIN.toCharArray()));
             NewMemberCard card = staff.createMemberCard();
-            AgentRefusedException refused = assertThrows(AgentRefusedException.class,
+            AgentRefusedException refused = assertThrows(
+                    AgentRefusedException.class,
                     () -> kiosk.startSession(VisitorKind.MEMBER, card.code(), WOMAN_75, Duration.ofHours(1)));
             assertEquals(ErrorCodes.MEMBER_AUTH_REQUIRED, refused.code());
-            assertEquals(MemberLogin.Outcome.OK, kiosk.authenticateMember(card.code(), card.pin().toCharArray()).outcome());
+            assertEquals(
+                    MemberLogin.Outcome.OK,
+                    kiosk.authenticateMember(card.code(), card.pin().toCharArray())
+                            .outcome());
             kiosk.startSession(VisitorKind.MEMBER, card.code(), WOMAN_75, Duration.ofHours(1));
             assertTrue(kiosk.pcStatus().sessionOpen());
             assertEquals(card.code(), pc.ledger().openSession().orElseThrow().memberCode());
@@ -144,14 +167,20 @@ class KioskAgentLinkTest {
         // the kiosk was killed; a new one starts and finds the agent still holding the session
         try (SocketAgentClient kiosk = pc.kiosk()) {
             assertTrue(kiosk.pcStatus().sessionOpen());
-            assertEquals(ErrorCodes.BUSY, assertThrows(AgentRefusedException.class,
-                    () -> kiosk.startSession(VisitorKind.GUEST, null, WOMAN_75, Duration.ofHours(1))).code(),
+            assertEquals(
+                    ErrorCodes.BUSY,
+                    assertThrows(
+                                    AgentRefusedException.class,
+                                    () -> kiosk.startSession(VisitorKind.GUEST, null, WOMAN_75, Duration.ofHours(1)))
+                            .code(),
                     "the lost session is not replaced while it may still be alive");
 
             clock.advance(ClubPc.HEARTBEAT.multipliedBy(5).dividedBy(2));
             pc.watchdog();
             assertFalse(kiosk.pcStatus().sessionOpen());
-            SessionRecord s = pc.ledger().sessionsOverlapping(start, start.plusSeconds(3600)).get(0);
+            SessionRecord s = pc.ledger()
+                    .sessionsOverlapping(start, start.plusSeconds(3600))
+                    .get(0);
             assertEquals(EndReason.INTERRUPTED, s.endReason());
             assertEquals(start.plus(Duration.ofMinutes(10)), s.endedAt(), "ended at its last sign of life");
             assertEquals(Boolean.TRUE, s.wipeSucceeded(), "the agent reset the visitor itself");
@@ -163,8 +192,8 @@ class KioskAgentLinkTest {
     void aClientOfAStoppedAgentFailsClearly() throws Exception {
         pc.close();
         try (SocketAgentClient kiosk = pc.kiosk()) {
-            AgentUnavailableException e = assertThrows(AgentUnavailableException.class,
-                    () -> kiosk.authenticateStaff(ClubPc.STAFF_PIN.toCharArray()));
+            AgentUnavailableException e = assertThrows(
+                    AgentUnavailableException.class, () -> kiosk.authenticateStaff(ClubPc.STAFF_PIN.toCharArray()));
             assertTrue(e.getMessage().contains(pc.socket.toString()), "names the socket: " + e.getMessage());
         } finally {
             pc.start();

@@ -32,6 +32,7 @@ class StaffLoginLinkTest {
 
     @TempDir
     Path dir;
+
     TestClock clock = TestClock.sofia(Instant.parse("2026-11-02T08:00:00Z"));
     ClubPc pc;
 
@@ -51,12 +52,12 @@ class StaffLoginLinkTest {
             for (int i = 0; i < 4; i++) {
                 assertFalse(kiosk.authenticateStaff("90271845".toCharArray()));
             }
-            StaffLockedException locked = assertThrows(StaffLockedException.class,
-                    () -> kiosk.authenticateStaff("90271845".toCharArray()));
+            StaffLockedException locked =
+                    assertThrows(StaffLockedException.class, () -> kiosk.authenticateStaff("90271845".toCharArray()));
             assertEquals(Duration.ofMinutes(5), locked.lockedFor(), "ClubPc's lockout policy: 5 minutes");
             clock.advance(Duration.ofMinutes(3));
-            StaffLockedException still = assertThrows(StaffLockedException.class,
-                    () -> kiosk.authenticateStaff(ClubPc.STAFF_PIN.toCharArray()));
+            StaffLockedException still = assertThrows(
+                    StaffLockedException.class, () -> kiosk.authenticateStaff(ClubPc.STAFF_PIN.toCharArray()));
             assertEquals(Duration.ofMinutes(2), still.lockedFor());
             clock.advance(Duration.ofMinutes(2));
             assertTrue(kiosk.authenticateStaff(ClubPc.STAFF_PIN.toCharArray()));
@@ -76,8 +77,11 @@ class StaffLoginLinkTest {
             clock.advance(Duration.ofSeconds(119));
             kiosk.memberCards();
             clock.advance(Duration.ofMinutes(2));
-            assertEquals(ErrorCodes.STAFF_AUTH_REQUIRED,
-                    assertThrows(AgentRefusedException.class, kiosk::memberCards).code(), "2 minutes unused");
+            assertEquals(
+                    ErrorCodes.STAFF_AUTH_REQUIRED,
+                    assertThrows(AgentRefusedException.class, kiosk::memberCards)
+                            .code(),
+                    "2 minutes unused");
         }
     }
 }

@@ -46,25 +46,42 @@ class UploadPrivacyTest {
             for (ClubPc pc : setup.pcs) {
                 assertEquals(0, pc.waiting());
             }
-            PrivacyScan scan = ClubPrivacy.scan(visits, TestClock.SOFIA, setup.pcs.stream().map(ClubPc::database).toList());
+            PrivacyScan scan = ClubPrivacy.scan(
+                    visits,
+                    TestClock.SOFIA,
+                    setup.pcs.stream().map(ClubPc::database).toList());
             List<FaultProxy.Captured> bodies = setup.network.captured();
             assertTrue(bodies.size() >= 6, "two enrolments and each PC's usage and health batches: " + bodies.size());
-            assertTrue(bodies.stream().anyMatch(b -> b.text().contains("\"kind\":\"USAGE\"")), "a usage batch was seen");
+            assertTrue(
+                    bodies.stream().anyMatch(b -> b.text().contains("\"kind\":\"USAGE\"")), "a usage batch was seen");
             ClubPrivacy.assertClean(scan, bodies);
 
-            String usage = bodies.stream().map(FaultProxy.Captured::text).filter(t -> t.contains("\"USAGE\""))
-                    .findFirst().orElseThrow();
+            String usage = bodies.stream()
+                    .map(FaultProxy.Captured::text)
+                    .filter(t -> t.contains("\"USAGE\""))
+                    .findFirst()
+                    .orElseThrow();
             String pinHash = setup.pcs.get(0).database().read(c -> {
-                try (var s = c.prepareStatement("SELECT pin_hash FROM member_card LIMIT 1"); var r = s.executeQuery()) {
+                try (var s = c.prepareStatement("SELECT pin_hash FROM member_card LIMIT 1");
+                        var r = s.executeQuery()) {
                     r.next();
                     return r.getString(1);
                 }
             });
             String start = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
                     .format(visits.get(3).startInstant(TestClock.SOFIA).atZone(ZoneOffset.UTC));
-            for (String leak : List.of(memberCode, pinHash, System.getProperty("user.name"), host(),
-                    "10.0.0.7", "192.168.1.23", "fe80::1c2b:3aff:fe4d:5e6f", "2001:db8:85a3:0:0:8a2e:370:7334",
-                    "00:1a:2b:3c:4d:5e", "https://www.gov.bg/", "\"startedAt\":\"" + start + ":00Z\"")) {
+            for (String leak : List.of(
+                    memberCode,
+                    pinHash,
+                    System.getProperty("user.name"),
+                    host(),
+                    "10.0.0.7",
+                    "192.168.1.23",
+                    "fe80::1c2b:3aff:fe4d:5e6f",
+                    "2001:db8:85a3:0:0:8a2e:370:7334",
+                    "00:1a:2b:3c:4d:5e",
+                    "https://www.gov.bg/",
+                    "\"startedAt\":\"" + start + ":00Z\"")) {
                 String planted = usage.replace("\"agentVersion\":\"", "\"agentVersion\":\"" + leak + " ");
                 assertFalse(scan.findings(planted).isEmpty(), "the scan must see " + leak);
             }

@@ -22,7 +22,6 @@ import bg.digiclub.agent.link.LinkServer;
 import bg.digiclub.agent.link.LinkServerConfig;
 import bg.digiclub.agent.member.Allowances;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
@@ -44,6 +43,7 @@ import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * One club PC: the agent's real database in its data directory, session ledger, member cards,
@@ -57,6 +57,7 @@ public final class ClubPc implements AutoCloseable {
     public static final String STAFF_PIN = "24681357";
     /** How often this PC's "sampler" runs; a sample vouches for this long of the PC being on. */
     public static final Duration SAMPLE_INTERVAL = Duration.ofMinutes(5);
+
     public static final String AGENT_VERSION = "0.1.0";
     /** The simulated kiosks say a session is alive every few minutes, not every 30 s. */
     public static final Duration HEARTBEAT = Duration.ofMinutes(Visit.HEARTBEAT_MINUTES);
@@ -97,9 +98,18 @@ public final class ClubPc implements AutoCloseable {
      * hung collector costs the test little real time).
      */
     public static UploadConfig uploadConfig(URI collector, Duration callTimeout) {
-        return new UploadConfig(Optional.of(collector), List.of(), LocalTime.of(2, 0), LocalTime.of(5, 0),
-                Duration.ofMinutes(15), 100, OutboxLimits.DEFAULT, Duration.ofSeconds(30), Duration.ofHours(6),
-                Duration.ofSeconds(2), callTimeout);
+        return new UploadConfig(
+                Optional.of(collector),
+                List.of(),
+                LocalTime.of(2, 0),
+                LocalTime.of(5, 0),
+                Duration.ofMinutes(15),
+                100,
+                OutboxLimits.DEFAULT,
+                Duration.ofSeconds(30),
+                Duration.ofHours(6),
+                Duration.ofSeconds(2),
+                callTimeout);
     }
 
     /** Starts the agent on its data directory, as after a boot. */
@@ -108,26 +118,50 @@ public final class ClubPc implements AutoCloseable {
         samples = new SampleStore(db, clock);
         AlertStore alerts = new AlertStore(db, clock);
         ledger = new SessionLedger(db);
-        sessions = new SessionAuthority(ledger, new StandInVisitor(), new RaisedChecks(alerts, Set.of(SessionAuthority.RESET_CHECK), clock), clock, HEARTBEAT, new SecureRandom());
+        sessions = new SessionAuthority(
+                ledger,
+                new StandInVisitor(),
+                new RaisedChecks(alerts, Set.of(SessionAuthority.RESET_CHECK), clock),
+                clock,
+                HEARTBEAT,
+                new SecureRandom());
         SlowHash hasher = new SlowHash(SlowHash.MIN_ITERATIONS);
-        SqliteMemberStore members = new SqliteMemberStore(db, hasher, new RandomDigits(new SecureRandom()),
-                LockoutPolicy.DEFAULT, new Allowances(Duration.ofHours(2), Duration.ofHours(4)), ledger::memberUsage, clock);
+        SqliteMemberStore members = new SqliteMemberStore(
+                db,
+                hasher,
+                new RandomDigits(new SecureRandom()),
+                LockoutPolicy.DEFAULT,
+                new Allowances(Duration.ofHours(2), Duration.ofHours(4)),
+                ledger::memberUsage,
+                clock);
         StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock);
         if (!staffPin.isSet()) {
             staffPin.set(STAFF_PIN.toCharArray());
         }
         // the kiosk's account is this test's own (user.name); no socket group to apply
-        LinkServerConfig linkConfig = LinkServerConfig.of(socket, null, List.of(System.getProperty("user.name")), List.of());
-        link = LinkServer.start(linkConfig, AgentRequests.dispatcher(sessions, members, staffPin, () -> current,
-                AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock), clock);
-        upload = AgentRuntime.uploadService(uploadConfig, db, new LedgerUsageSource(ledger),
-                new StoreHealthSource(samples, alerts, () -> Optional.ofNullable(current), SAMPLE_INTERVAL, clock), SAMPLE_INTERVAL,
-                AGENT_VERSION, clock).orElseThrow();
+        LinkServerConfig linkConfig =
+                LinkServerConfig.of(socket, null, List.of(System.getProperty("user.name")), List.of());
+        link = LinkServer.start(
+                linkConfig,
+                AgentRequests.dispatcher(
+                        sessions, members, staffPin, () -> current, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock),
+                clock);
+        upload = AgentRuntime.uploadService(
+                        uploadConfig,
+                        db,
+                        new LedgerUsageSource(ledger),
+                        new StoreHealthSource(
+                                samples, alerts, () -> Optional.ofNullable(current), SAMPLE_INTERVAL, clock),
+                        SAMPLE_INTERVAL,
+                        AGENT_VERSION,
+                        clock)
+                .orElseThrow();
     }
 
     /** {@code agent enrol} (the code on standard input). */
     public DeviceCredentials enrol(String code) throws Exception {
-        return AgentRuntime.enrolmentClient(uploadConfig, db, AGENT_VERSION, clock).enrol(code);
+        return AgentRuntime.enrolmentClient(uploadConfig, db, AGENT_VERSION, clock)
+                .enrol(code);
     }
 
     /** The kiosk's real client on this PC's socket. */
@@ -146,12 +180,15 @@ public final class ClubPc implements AutoCloseable {
      */
     public void sample() throws SQLException {
         Instant now = clock.instant();
-        samples.append(new HealthSample(now, Map.of(Metric.UPTIME_S, 3600.0, Metric.fsFreePct("/"), 41.0),
-                List.of(), List.of()));
-        current = new HealthReport(HealthStatus.OK, now, List.of(
-                new CheckReport("disk:/", HealthStatus.OK, "41 % free", now),
-                new CheckReport("memory", HealthStatus.OK, "35 % used", now),
-                new CheckReport("uptime", HealthStatus.OK, "1 h", now)));
+        samples.append(new HealthSample(
+                now, Map.of(Metric.UPTIME_S, 3600.0, Metric.fsFreePct("/"), 41.0), List.of(), List.of()));
+        current = new HealthReport(
+                HealthStatus.OK,
+                now,
+                List.of(
+                        new CheckReport("disk:/", HealthStatus.OK, "41 % free", now),
+                        new CheckReport("memory", HealthStatus.OK, "35 % used", now),
+                        new CheckReport("uptime", HealthStatus.OK, "1 h", now)));
     }
 
     public UploadService upload() {

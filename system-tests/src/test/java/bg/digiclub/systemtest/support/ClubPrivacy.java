@@ -16,13 +16,13 @@ import bg.digiclub.testsupport.PrivacyScan;
  * then looked for in every request body the collector was sent.
  */
 public final class ClubPrivacy {
-    private ClubPrivacy() {
-    }
+    private ClubPrivacy() {}
 
     /** The scan for these visits (on PCs in {@code zone}) and the secrets in these PCs' databases. */
     public static PrivacyScan scan(List<Visit> visits, ZoneId zone, List<Database> pcDatabases) throws SQLException {
         PrivacyScan scan = PrivacyScan.ofThisMachine()
-                .forbiddingStartsOf(visits.stream().map(v -> v.startInstant(zone)).toList(), zone);
+                .forbiddingStartsOf(
+                        visits.stream().map(v -> v.startInstant(zone)).toList(), zone);
         for (Database db : pcDatabases) {
             scan = scan.forbidding(secretsOf(db));
         }
@@ -39,20 +39,21 @@ public final class ClubPrivacy {
         return agentDb.read(c -> {
             List<String> secrets = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT code, pin_hash FROM member_card");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     secrets.add(rs.getString(1));
                     secrets.add(rs.getString(2));
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT pin_hash FROM staff_pin");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     secrets.add(rs.getString(1));
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT member_code FROM session WHERE member_code IS NOT NULL");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT member_code FROM session WHERE member_code IS NOT NULL");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     secrets.add(rs.getString(1));
                 }

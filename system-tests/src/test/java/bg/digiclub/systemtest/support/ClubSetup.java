@@ -21,7 +21,8 @@ public final class ClubSetup implements AutoCloseable {
 
     public ClubSetup(String store, Path dir, LocalDate firstDay, int pcCount, Duration callTimeout) throws Exception {
         this.dir = dir;
-        this.clock = TestClock.sofia(firstDay.atTime(7, 30).atZone(TestClock.SOFIA).toInstant());
+        this.clock =
+                TestClock.sofia(firstDay.atTime(7, 30).atZone(TestClock.SOFIA).toInstant());
         this.collector = new CollectorUnderTest(store, dir, clock);
         this.network = new FaultProxy(() -> collector.running() ? collector.port() : -1);
         collector.addClub(RodinaMonday.CLUB, RodinaMonday.CLUB_NAME, RodinaMonday.PLACE);

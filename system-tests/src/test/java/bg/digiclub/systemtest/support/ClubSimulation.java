@@ -33,6 +33,7 @@ public final class ClubSimulation implements AutoCloseable {
     private final List<SocketAgentClient> kiosks = new ArrayList<>();
     /** Member cards per PC (a card belongs to one PC's member store). */
     private final List<List<NewMemberCard>> cards = new ArrayList<>();
+
     private final List<List<Demographics>> declared = new ArrayList<>();
     private Instant nextTick;
 
@@ -81,8 +82,9 @@ public final class ClubSimulation implements AutoCloseable {
     public void day(LocalDate day, LocalTime open, LocalTime close, List<Visit> visits) throws Exception {
         ZoneId zone = clock.getZone();
         List<Event> events = new ArrayList<>();
-        for (Instant t = day.atTime(open).atZone(zone).toInstant(); !t.isAfter(day.atTime(close).atZone(zone).toInstant());
-             t = t.plus(ClubPc.SAMPLE_INTERVAL)) {
+        for (Instant t = day.atTime(open).atZone(zone).toInstant();
+                !t.isAfter(day.atTime(close).atZone(zone).toInstant());
+                t = t.plus(ClubPc.SAMPLE_INTERVAL)) {
             for (int pc = 0; pc < pcs.size() && !t.isBefore(clock.instant()); pc++) {
                 int p = pc;
                 events.add(new Event(t, 0, () -> pcs.get(p).sample()));
@@ -103,13 +105,14 @@ public final class ClubSimulation implements AutoCloseable {
             for (int i = 0; i < v.tiles().size(); i++) {
                 TileCategory category = v.tiles().get(i);
                 // a tile's program and address: they must never leave the PC (the privacy scan looks)
-                List<String> argv = List.of("/usr/bin/chromium", "https://portal.example.bg/" + category.key() + "/" + i);
-                events.add(new Event(start.plus(Duration.ofMinutes(v.tileMinute(i))), 2,
-                        () -> kiosk.launch(argv, category)));
+                List<String> argv =
+                        List.of("/usr/bin/chromium", "https://portal.example.bg/" + category.key() + "/" + i);
+                events.add(new Event(
+                        start.plus(Duration.ofMinutes(v.tileMinute(i))), 2, () -> kiosk.launch(argv, category)));
             }
             for (Instant hb = start.plus(Duration.ofMinutes(Visit.HEARTBEAT_MINUTES));
-                 v.reason() == EndReason.INTERRUPTED ? !hb.isAfter(end) : hb.isBefore(end);
-                 hb = hb.plus(Duration.ofMinutes(Visit.HEARTBEAT_MINUTES))) {
+                    v.reason() == EndReason.INTERRUPTED ? !hb.isAfter(end) : hb.isBefore(end);
+                    hb = hb.plus(Duration.ofMinutes(Visit.HEARTBEAT_MINUTES))) {
                 events.add(new Event(hb, 2, kiosk::heartbeat));
             }
             if (v.reason() == EndReason.INTERRUPTED) {
@@ -137,7 +140,8 @@ public final class ClubSimulation implements AutoCloseable {
             kiosk.startSession(VisitorKind.MEMBER, card.code(), login.demographics(), login.allowedNow());
         } else {
             // the club's guest session is an hour, or as long as this planned visit
-            kiosk.startSession(VisitorKind.GUEST, null, v.demographics(), Duration.ofMinutes(Math.max(60, v.minutes())));
+            kiosk.startSession(
+                    VisitorKind.GUEST, null, v.demographics(), Duration.ofMinutes(Math.max(60, v.minutes())));
         }
     }
 
@@ -181,6 +185,5 @@ public final class ClubSimulation implements AutoCloseable {
         void run() throws Exception;
     }
 
-    private record Event(Instant at, int order, Action action) {
-    }
+    private record Event(Instant at, int order, Action action) {}
 }

@@ -15,8 +15,7 @@ import java.util.TreeMap;
 
 /** What the collector's tables must hold after an upload: the planned numbers, each batch once. */
 public final class CollectorChecks {
-    private CollectorChecks() {
-    }
+    private CollectorChecks() {}
 
     /**
      * Sessions, guests, members and minutes per PC and UTC hour (the raw rows) and per local day
@@ -24,7 +23,8 @@ public final class CollectorChecks {
      *
      * @param pcOf device id -> PC index of the plan
      */
-    public static void assertHours(CollectorUnderTest collector, String club, Expected expected, Map<String, Integer> pcOf)
+    public static void assertHours(
+            CollectorUnderTest collector, String club, Expected expected, Map<String, Integer> pcOf)
             throws SQLException {
         Map<String, long[]> stored = new TreeMap<>();
         for (List<String> r : collector.rows("SELECT device_id, hour, sessions, guest_sessions, member_sessions, "
@@ -34,43 +34,55 @@ public final class CollectorChecks {
             if (sessions == 0 && minutes == 0) {
                 continue; // an hour the PC was only switched on
             }
-            stored.put(Expected.key(pcOf.get(r.get(0)), Instant.ofEpochSecond(Long.parseLong(r.get(1)))),
+            stored.put(
+                    Expected.key(pcOf.get(r.get(0)), Instant.ofEpochSecond(Long.parseLong(r.get(1)))),
                     new long[] {sessions, Long.parseLong(r.get(3)), Long.parseLong(r.get(4)), minutes});
         }
         assertEquals(text(expected.pcHours), text(stored), "sessions, guests, members, minutes per PC and UTC hour");
 
         Map<String, long[]> dayHours = new TreeMap<>();
-        for (List<String> r : collector.rows("SELECT day, hour_of_day, sessions, session_minutes FROM club_hours "
-                + "WHERE club_id = ?", club)) {
+        for (List<String> r : collector.rows(
+                "SELECT day, hour_of_day, sessions, session_minutes FROM club_hours " + "WHERE club_id = ?", club)) {
             if (Long.parseLong(r.get(2)) == 0 && Long.parseLong(r.get(3)) == 0) {
                 continue;
             }
-            dayHours.put(LocalDate.ofEpochDay(Long.parseLong(r.get(0))) + "T" + r.get(1),
+            dayHours.put(
+                    LocalDate.ofEpochDay(Long.parseLong(r.get(0))) + "T" + r.get(1),
                     new long[] {Long.parseLong(r.get(2)), Long.parseLong(r.get(3))});
         }
         assertEquals(text(expected.dayHours), text(dayHours), "sessions and minutes per local day and hour");
 
         long[][] demographics = new long[expected.demographics.length][expected.demographics[0].length];
-        for (List<String> r : collector.rows("SELECT age_band, sex, SUM(sessions) FROM usage_demographics "
-                + "GROUP BY age_band, sex")) {
-            demographics[bg.digiclub.common.link.AgeBand.valueOf(r.get(0)).ordinal()]
-                    [bg.digiclub.common.link.Sex.valueOf(r.get(1)).ordinal()] = Long.parseLong(r.get(2));
+        for (List<String> r : collector.rows(
+                "SELECT age_band, sex, SUM(sessions) FROM usage_demographics " + "GROUP BY age_band, sex")) {
+            demographics[bg.digiclub.common.link.AgeBand.valueOf(r.get(0)).ordinal()][
+                            bg.digiclub.common.link.Sex.valueOf(r.get(1)).ordinal()] =
+                    Long.parseLong(r.get(2));
         }
-        assertEquals(Arrays.deepToString(expected.demographics), Arrays.deepToString(demographics),
+        assertEquals(
+                Arrays.deepToString(expected.demographics),
+                Arrays.deepToString(demographics),
                 "sessions per age band x sex");
-        assertEquals(expected.memberDays, collector.number("SELECT SUM(distinct_members) FROM usage_days"),
+        assertEquals(
+                expected.memberDays,
+                collector.number("SELECT SUM(distinct_members) FROM usage_days"),
                 "distinct members per PC and day, added up");
 
         Map<String, long[]> tiles = new TreeMap<>();
-        for (List<String> r : collector.rows("SELECT day, category, SUM(sessions) FROM usage_tile_categories "
-                + "GROUP BY day, category")) {
-            tiles.computeIfAbsent(LocalDate.ofEpochDay(Long.parseLong(r.get(0))).toString(),
-                    k -> new long[bg.digiclub.common.link.TileCategory.values().length])
-                    [bg.digiclub.common.link.TileCategory.valueOf(r.get(1)).ordinal()] = Long.parseLong(r.get(2));
+        for (List<String> r : collector.rows(
+                "SELECT day, category, SUM(sessions) FROM usage_tile_categories " + "GROUP BY day, category")) {
+            tiles.computeIfAbsent(
+                                    LocalDate.ofEpochDay(Long.parseLong(r.get(0)))
+                                            .toString(),
+                                    k -> new long[bg.digiclub.common.link.TileCategory.values().length])[
+                            bg.digiclub.common.link.TileCategory.valueOf(r.get(1))
+                                    .ordinal()] =
+                    Long.parseLong(r.get(2));
         }
         Map<String, long[]> expectedTiles = new TreeMap<>();
         expected.tileSessions.forEach((day, counts) -> expectedTiles.put(day.toString(), counts));
-        assertEquals(text(expectedTiles), text(tiles), "sessions that opened a tile of each category, per day they started");
+        assertEquals(
+                text(expectedTiles), text(tiles), "sessions that opened a tile of each category, per day they started");
     }
 
     /** The ids of every batch the PCs ever sealed (from their sealed-period records), per kind. */
@@ -78,7 +90,8 @@ public final class CollectorChecks {
         Map<String, Set<String>> byKind = new TreeMap<>();
         for (ClubPc pc : pcs) {
             pc.database().read(c -> {
-                try (var s = c.prepareStatement("SELECT kind, batch_id FROM sealed_period"); var r = s.executeQuery()) {
+                try (var s = c.prepareStatement("SELECT kind, batch_id FROM sealed_period");
+                        var r = s.executeQuery()) {
                     while (r.next()) {
                         String kind = r.getString(1).startsWith("USAGE") ? "USAGE" : "HEALTH";
                         byKind.computeIfAbsent(kind, k -> new HashSet<>()).add(r.getString(2));
@@ -105,7 +118,9 @@ public final class CollectorChecks {
         assertEquals(sealed, storedBatches(collector), "the batches sealed on the PCs are the batches stored");
         long total = sealed.values().stream().mapToLong(Set::size).sum();
         assertEquals(total, collector.number("SELECT COUNT(*) FROM batches"));
-        assertEquals(total, collector.number("SELECT SUM(batches_received) FROM devices"),
+        assertEquals(
+                total,
+                collector.number("SELECT SUM(batches_received) FROM devices"),
                 "the devices' counters count each batch once");
     }
 

@@ -14,8 +14,7 @@ public final class CollectorDatabases {
     public static final String SQLITE = "sqlite";
     public static final String POSTGRESQL = "postgresql";
 
-    private CollectorDatabases() {
-    }
+    private CollectorDatabases() {}
 
     /** A JDBC URL of an empty collector database of {@code kind}. */
     public static String url(String kind, Path dir) {

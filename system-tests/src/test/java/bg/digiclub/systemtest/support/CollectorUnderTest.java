@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import picocli.CommandLine;
+
 import bg.digiclub.collector.CollectorMain;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.server.CollectorServer;
@@ -22,7 +24,6 @@ import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.testsupport.TestClock;
-import picocli.CommandLine;
 
 /**
  * The municipality's collector, for real: {@link CollectorServer} on an ephemeral loopback port
@@ -113,7 +114,8 @@ public final class CollectorUnderTest implements AutoCloseable {
 
     /** {@code user add} without a password: the CLI generates one and prints it; returned here. */
     public String addUser(String username, String role, String club) {
-        String printed = club == null ? cli("user", "add", "--username", username, "--role", role)
+        String printed = club == null
+                ? cli("user", "add", "--username", username, "--role", role)
                 : cli("user", "add", "--username", username, "--role", role, "--club", club);
         Matcher m = PASSWORD.matcher(printed);
         if (!m.find()) {
@@ -129,8 +131,9 @@ public final class CollectorUnderTest implements AutoCloseable {
      */
     public String newEnrolmentCode(String club) throws SQLException {
         String code = new Secrets().newEnrolmentCode();
-        new ClubStore(database).addEnrolmentCode(club, Secrets.hashCode(code), clock.instant().plus(Duration.ofDays(7)),
-                10, clock.instant());
+        new ClubStore(database)
+                .addEnrolmentCode(
+                        club, Secrets.hashCode(code), clock.instant().plus(Duration.ofDays(7)), 10, clock.instant());
         return code;
     }
 

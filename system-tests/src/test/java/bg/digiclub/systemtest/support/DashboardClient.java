@@ -24,8 +24,10 @@ import org.jsoup.nodes.Document;
  * cookie, reads pages (as jsoup documents) and the CSV export as a browser would fetch them.
  */
 public final class DashboardClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final URI base;
     private final String cookie;
 
@@ -35,21 +37,29 @@ public final class DashboardClient {
     }
 
     /** Signs in; fails the test unless the collector answers with a redirect and a session cookie. */
-    public static DashboardClient signIn(URI base, String username, String password) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    public static DashboardClient signIn(URI base, String username, String password)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/login"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(base.resolve("/login"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() / 100 != 3) {
-            throw new AssertionError("sign-in of " + username + " answered " + answer.statusCode() + ": " + answer.body());
+            throw new AssertionError(
+                    "sign-in of " + username + " answered " + answer.statusCode() + ": " + answer.body());
         }
         String cookie = answer.headers().allValues("Set-Cookie").stream()
                 .filter(v -> v.startsWith("digiclub_session="))
                 .map(v -> v.substring(0, v.indexOf(';') < 0 ? v.length() : v.indexOf(';')))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie after sign-in: " + answer.headers()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie after sign-in: " + answer.headers()));
         return new DashboardClient(base, cookie);
     }
 
@@ -63,20 +73,30 @@ public final class DashboardClient {
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60))
-                .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Cookie", cookie)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /**
      * {@code /export.csv} for one club (or {@code all}) and period, as rows of column name to
      * value, in the file's order (read by Commons CSV: a quoted club name with a comma stays whole).
      */
-    public List<Map<String, String>> csv(String club, LocalDate from, LocalDate to) throws IOException, InterruptedException {
+    public List<Map<String, String>> csv(String club, LocalDate from, LocalDate to)
+            throws IOException, InterruptedException {
         String text = page("/export.csv?club=" + club + "&from=" + from + "&to=" + to);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         List<Map<String, String>> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, format)) {
             for (CSVRecord row : parser) {

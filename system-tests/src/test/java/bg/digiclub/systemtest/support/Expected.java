@@ -32,6 +32,7 @@ public final class Expected {
     public final long[][] demographics = new long[AgeBand.values().length][Sex.values().length];
     /** Per local day a session started: sessions that opened a tile of each category (each once per session). */
     public final Map<LocalDate, long[]> tileSessions = new TreeMap<>();
+
     public long sessions;
     public long guests;
     public long members;
@@ -54,10 +55,12 @@ public final class Expected {
             } else {
                 guests++;
             }
-            demographics[v.demographics().ageBand().ordinal()][v.demographics().sex().ordinal()]++;
+            demographics[v.demographics().ageBand().ordinal()][
+                    v.demographics().sex().ordinal()]++;
             for (TileCategory category : new HashSet<>(v.tiles())) {
-                tileSessions.computeIfAbsent(local.toLocalDate(), k -> new long[TileCategory.values().length])
-                        [category.ordinal()]++;
+                tileSessions
+                        .computeIfAbsent(local.toLocalDate(), k -> new long[TileCategory.values().length])[
+                        category.ordinal()]++;
             }
             heatmap[local.getDayOfWeek().getValue() - 1][local.getHour()]++;
             Instant startHour = start.truncatedTo(ChronoUnit.HOURS);

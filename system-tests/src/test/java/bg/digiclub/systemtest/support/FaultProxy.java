@@ -144,7 +144,9 @@ public final class FaultProxy implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
                 int colon = h.indexOf(':');
-                headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+                headers.put(
+                        h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        h.substring(colon + 1).trim());
             }
             String[] parts = requestLine.split(" ");
             String method = parts[0];
@@ -164,18 +166,31 @@ public final class FaultProxy implements AutoCloseable {
                 applied.add(fault);
             }
             switch (fault) {
-                case SERVER_ERROR -> answer(out, 500, "application/json",
-                        "{\"status\":500,\"code\":\"internal\",\"message\":\"injected by the test proxy\"}");
-                case RATE_LIMITED -> answer(out, 429, "application/json\r\nRetry-After: 120",
-                        "{\"status\":429,\"code\":\"rate-limited\",\"message\":\"injected by the test proxy\"}");
-                case BAD_GATEWAY_HTML -> answer(out, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
+                case SERVER_ERROR ->
+                    answer(
+                            out,
+                            500,
+                            "application/json",
+                            "{\"status\":500,\"code\":\"internal\",\"message\":\"injected by the test proxy\"}");
+                case RATE_LIMITED ->
+                    answer(
+                            out,
+                            429,
+                            "application/json\r\nRetry-After: 120",
+                            "{\"status\":429,\"code\":\"rate-limited\",\"message\":\"injected by the test proxy\"}");
+                case BAD_GATEWAY_HTML ->
+                    answer(out, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
                 case GARBAGE_RESPONSE -> {
                     out.write(new byte[] {0, (byte) 0xff, 'g', 'a', 'r', 'b', 'a', 'g', 'e', '\r', '\n', '\r', '\n'});
                     out.flush();
                 }
                 case STORED_THEN_SERVER_ERROR -> {
                     forward(requestLine, headers, body);
-                    answer(out, 500, "application/json", "{\"status\":500,\"code\":\"internal\",\"message\":\"lost answer\"}");
+                    answer(
+                            out,
+                            500,
+                            "application/json",
+                            "{\"status\":500,\"code\":\"internal\",\"message\":\"lost answer\"}");
                 }
                 case STORED_THEN_RESET -> {
                     forward(requestLine, headers, body);
@@ -236,7 +251,8 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 head.writeBytes((h.getKey() + ": " + h.getValue() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
-            head.writeBytes(("host: 127.0.0.1:" + port + "\r\nconnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            head.writeBytes(("host: 127.0.0.1:" + port + "\r\nconnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             OutputStream up = upstream.getOutputStream();
             up.write(head.toByteArray());
             up.write(body);
@@ -253,8 +269,8 @@ public final class FaultProxy implements AutoCloseable {
 
     private static byte[] response(int status, String type, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + " Injected\r\nContent-Type: " + type + "\r\nContent-Length: " + bytes.length
-                + "\r\nConnection: close\r\n\r\n";
+        String head = "HTTP/1.1 " + status + " Injected\r\nContent-Type: " + type + "\r\nContent-Length: "
+                + bytes.length + "\r\nConnection: close\r\n\r\n";
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
         all.writeBytes(bytes);

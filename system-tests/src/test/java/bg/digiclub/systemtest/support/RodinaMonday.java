@@ -57,8 +57,7 @@ public final class RodinaMonday {
     /** Member cards issued on PC 1. */
     public static final List<Demographics> PC1_MEMBERS = List.of(WOMAN_65, WOMAN_30);
 
-    private RodinaMonday() {
-    }
+    private RodinaMonday() {}
 
     public static List<Visit> visits() {
         return visits(DAY);
@@ -73,7 +72,8 @@ public final class RodinaMonday {
                 Visit.guest(0, at(day, 10, 38), 47, AGE_65_74, FEMALE, TIMEOUT).withTiles(E_GOVERNMENT, HEALTH),
                 Visit.member(0, at(day, 11, 31), 30, 1, MAN_55, LOGOUT).withTiles(PAYMENTS, E_GOVERNMENT),
                 Visit.guest(0, at(day, 12, 9), 15, AGE_18_24, FEMALE, LOGOUT),
-                Visit.guest(0, at(day, 12, 33), 40, NOT_DECLARED, Sex.NOT_DECLARED, INTERRUPTED).withTiles(LEARNING),
+                Visit.guest(0, at(day, 12, 33), 40, NOT_DECLARED, Sex.NOT_DECLARED, INTERRUPTED)
+                        .withTiles(LEARNING),
                 Visit.member(0, at(day, 13, 34), 35, 2, TEEN, LOGOUT).withTiles(LEARNING, BROWSING),
                 Visit.guest(0, at(day, 14, 17), 60, AGE_30_54, MALE, TIMEOUT).withTiles(E_GOVERNMENT),
                 Visit.member(0, at(day, 15, 22), 28, 0, WOMAN_65, LOGOUT),
@@ -81,7 +81,6 @@ public final class RodinaMonday {
                 Visit.guest(0, at(day, 16, 14), 33, NOT_DECLARED, Sex.NOT_DECLARED, LOGOUT),
                 Visit.member(0, at(day, 16, 53), 44, 1, MAN_55, IDLE).withTiles(LEARNING),
                 Visit.guest(0, at(day, 17, 46), 70, AGE_65_74, FEMALE, LOGOUT).withTiles(FAMILY, LEARNING),
-
                 Visit.guest(1, at(day, 8, 52), 38, AGE_65_74, FEMALE, LOGOUT).withTiles(LEARNING),
                 Visit.guest(1, at(day, 9, 37), 22, AGE_30_54, MALE, LOGOUT),
                 Visit.member(1, at(day, 10, 3), 65, 0, WOMAN_65, TIMEOUT).withTiles(HEALTH),

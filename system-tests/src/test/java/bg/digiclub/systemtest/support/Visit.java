@@ -25,8 +25,14 @@ import bg.digiclub.common.link.TileCategory;
  * @param tiles        the launcher tiles the visitor opens, by category, in order, spread evenly over
  *                     the session ({@link #tileMinute})
  */
-public record Visit(int pc, LocalDateTime start, int minutes, int member, Demographics demographics, EndReason reason,
-                    List<TileCategory> tiles) {
+public record Visit(
+        int pc,
+        LocalDateTime start,
+        int minutes,
+        int member,
+        Demographics demographics,
+        EndReason reason,
+        List<TileCategory> tiles) {
     /** The kiosk heartbeats every 30 s; here every 5 minutes, which the agent treats the same. */
     public static final int HEARTBEAT_MINUTES = 5;
 
@@ -50,7 +56,8 @@ public record Visit(int pc, LocalDateTime start, int minutes, int member, Demogr
         return new Visit(pc, start, minutes, -1, new Demographics(age, sex), reason, List.of());
     }
 
-    public static Visit member(int pc, LocalDateTime start, int minutes, int member, Demographics declared, EndReason reason) {
+    public static Visit member(
+            int pc, LocalDateTime start, int minutes, int member, Demographics declared, EndReason reason) {
         return new Visit(pc, start, minutes, member, declared, reason, List.of());
     }
 

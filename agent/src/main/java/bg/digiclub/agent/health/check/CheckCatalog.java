@@ -25,13 +25,21 @@ final class CheckCatalog {
 
     /** The checks every PC has; UNKNOWN where the hardware does not report them. */
     List<HealthCheck> fixedChecks() {
-        return List.of(cpuTemperature(), memory(), swap(), new BatteryChargeCheck(thresholds.batteryChargePercent()),
-                batteryHealth(), uptime());
+        return List.of(
+                cpuTemperature(),
+                memory(),
+                swap(),
+                new BatteryChargeCheck(thresholds.batteryChargePercent()),
+                batteryHealth(),
+                uptime());
     }
 
     /** Free space of the file system mounted at {@code mount}; present while any of its metrics is. */
     HealthCheck disk(String mount) {
-        return new ThresholdCheck(CheckNames.disk(mount), thresholds.diskFreePercent(), Direction.LOW_IS_BAD,
+        return new ThresholdCheck(
+                CheckNames.disk(mount),
+                thresholds.diskFreePercent(),
+                Direction.LOW_IS_BAD,
                 sample -> diskFree(sample, mount),
                 level -> PlainWords.percent(level) + " free",
                 sample -> sample.metrics().containsKey(Metric.fsFreePct(mount))
@@ -67,15 +75,24 @@ final class CheckCatalog {
     }
 
     private HealthCheck cpuTemperature() {
-        return new ThresholdCheck(CheckNames.CPU_TEMPERATURE, thresholds.cpuTemperatureC(), Direction.HIGH_IS_BAD,
+        return new ThresholdCheck(
+                CheckNames.CPU_TEMPERATURE,
+                thresholds.cpuTemperatureC(),
+                Direction.HIGH_IS_BAD,
                 // a sensor reading 0.0 means "no sensor", not a frozen processor
-                sample -> measured(Readings.positive(sample, Metric.CPU_TEMPERATURE_C), PlainWords::celsius,
+                sample -> measured(
+                        Readings.positive(sample, Metric.CPU_TEMPERATURE_C),
+                        PlainWords::celsius,
                         celsius -> Map.of("celsius", celsius)),
-                PlainWords::celsius, always());
+                PlainWords::celsius,
+                always());
     }
 
     private HealthCheck memory() {
-        return new ThresholdCheck(CheckNames.MEMORY, thresholds.memoryUsedPercent(), Direction.HIGH_IS_BAD,
+        return new ThresholdCheck(
+                CheckNames.MEMORY,
+                thresholds.memoryUsedPercent(),
+                Direction.HIGH_IS_BAD,
                 sample -> {
                     OptionalDouble total = Readings.positive(sample, Metric.MEM_TOTAL_BYTES);
                     OptionalDouble used = Readings.finite(sample, Metric.MEM_USED_PCT);
@@ -83,53 +100,72 @@ final class CheckCatalog {
                     if (used.isEmpty() && total.isPresent() && available.isPresent()) {
                         used = OptionalDouble.of(100 * (1 - available.getAsDouble() / total.getAsDouble()));
                     }
-                    return measured(used, pct -> PlainWords.percent(pct) + " used" + ofTotal(total),
+                    return measured(
+                            used,
+                            pct -> PlainWords.percent(pct) + " used" + ofTotal(total),
                             pct -> withTotal(Map.of("percent", pct), total));
                 },
-                level -> PlainWords.percent(level) + " used", always());
+                level -> PlainWords.percent(level) + " used",
+                always());
     }
 
     private HealthCheck swap() {
-        return new ThresholdCheck(CheckNames.SWAP, thresholds.swapUsedPercent(), Direction.HIGH_IS_BAD,
+        return new ThresholdCheck(
+                CheckNames.SWAP,
+                thresholds.swapUsedPercent(),
+                Direction.HIGH_IS_BAD,
                 sample -> {
                     OptionalDouble total = Readings.finite(sample, Metric.SWAP_TOTAL_BYTES);
                     if (total.isPresent() && total.getAsDouble() <= 0) {
                         return Optional.empty(); // no swap configured: nothing to judge
                     }
-                    return measured(Readings.finite(sample, Metric.SWAP_USED_PCT),
+                    return measured(
+                            Readings.finite(sample, Metric.SWAP_USED_PCT),
                             pct -> PlainWords.percent(pct) + " used" + ofTotal(total),
                             pct -> withTotal(Map.of("percent", pct), total));
                 },
-                level -> PlainWords.percent(level) + " used", always());
+                level -> PlainWords.percent(level) + " used",
+                always());
     }
 
     private HealthCheck batteryHealth() {
-        return new ThresholdCheck(CheckNames.BATTERY_HEALTH, thresholds.batteryHealthPercent(), Direction.LOW_IS_BAD,
-                sample -> measured(Readings.finite(sample, Metric.BATTERY_HEALTH_PCT),
+        return new ThresholdCheck(
+                CheckNames.BATTERY_HEALTH,
+                thresholds.batteryHealthPercent(),
+                Direction.LOW_IS_BAD,
+                sample -> measured(
+                        Readings.finite(sample, Metric.BATTERY_HEALTH_PCT),
                         pct -> PlainWords.percent(pct) + " of its capacity when new",
                         pct -> Map.of("percent", pct)),
-                PlainWords::percent, always());
+                PlainWords::percent,
+                always());
     }
 
     private HealthCheck uptime() {
-        return new ThresholdCheck(CheckNames.UPTIME, thresholds.uptimeDays(), Direction.HIGH_IS_BAD,
+        return new ThresholdCheck(
+                CheckNames.UPTIME,
+                thresholds.uptimeDays(),
+                Direction.HIGH_IS_BAD,
                 sample -> {
                     OptionalDouble seconds = Readings.finite(sample, Metric.UPTIME_S);
                     if (seconds.isEmpty() || seconds.getAsDouble() < 0) {
                         return Optional.empty();
                     }
                     double s = seconds.getAsDouble();
-                    return Optional.of(new ThresholdCheck.Measured(s / Duration.ofDays(1).toSeconds(),
-                            PlainWords.age(Duration.ofSeconds((long) s)) + " since restart", Map.of("seconds", s)));
+                    return Optional.of(new ThresholdCheck.Measured(
+                            s / Duration.ofDays(1).toSeconds(),
+                            PlainWords.age(Duration.ofSeconds((long) s)) + " since restart",
+                            Map.of("seconds", s)));
                 },
-                PlainWords::days, always());
+                PlainWords::days,
+                always());
     }
 
-    private static Optional<ThresholdCheck.Measured> measured(OptionalDouble value, DoubleFunction<String> words,
-                                                              DoubleFunction<Map<String, Double>> facts) {
+    private static Optional<ThresholdCheck.Measured> measured(
+            OptionalDouble value, DoubleFunction<String> words, DoubleFunction<Map<String, Double>> facts) {
         return value.isPresent()
-                ? Optional.of(new ThresholdCheck.Measured(value.getAsDouble(), words.apply(value.getAsDouble()),
-                        facts.apply(value.getAsDouble())))
+                ? Optional.of(new ThresholdCheck.Measured(
+                        value.getAsDouble(), words.apply(value.getAsDouble()), facts.apply(value.getAsDouble())))
                 : Optional.empty();
     }
 
@@ -144,7 +180,8 @@ final class CheckCatalog {
 
     private static String ofTotal(OptionalDouble totalBytes) {
         return totalBytes.isPresent() && totalBytes.getAsDouble() > 0
-                ? " of " + PlainWords.bytes(totalBytes.getAsDouble()) : "";
+                ? " of " + PlainWords.bytes(totalBytes.getAsDouble())
+                : "";
     }
 
     private static Predicate<HealthSample> always() {

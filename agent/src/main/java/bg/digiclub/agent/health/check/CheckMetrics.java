@@ -6,8 +6,7 @@ import bg.digiclub.agent.health.Metric;
 
 /** Which stored metric a check judges, so that a check's history can be shown by its name. */
 public final class CheckMetrics {
-    private CheckMetrics() {
-    }
+    private CheckMetrics() {}
 
     /** The metric behind {@code check}, e.g. {@code disk:/} -> {@code fs./.free_pct}; empty if none. */
     public static Optional<String> metricOf(String check) {
@@ -24,14 +23,15 @@ public final class CheckMetrics {
                 return Optional.empty();
             }
         }
-        return Optional.ofNullable(switch (check) {
-            case CheckNames.CPU_TEMPERATURE -> Metric.CPU_TEMPERATURE_C;
-            case CheckNames.MEMORY -> Metric.MEM_USED_PCT;
-            case CheckNames.SWAP -> Metric.SWAP_USED_PCT;
-            case CheckNames.BATTERY_CHARGE -> Metric.BATTERY_CHARGE_PCT;
-            case CheckNames.BATTERY_HEALTH -> Metric.BATTERY_HEALTH_PCT;
-            case CheckNames.UPTIME -> Metric.UPTIME_S;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (check) {
+                    case CheckNames.CPU_TEMPERATURE -> Metric.CPU_TEMPERATURE_C;
+                    case CheckNames.MEMORY -> Metric.MEM_USED_PCT;
+                    case CheckNames.SWAP -> Metric.SWAP_USED_PCT;
+                    case CheckNames.BATTERY_CHARGE -> Metric.BATTERY_CHARGE_PCT;
+                    case CheckNames.BATTERY_HEALTH -> Metric.BATTERY_HEALTH_PCT;
+                    case CheckNames.UPTIME -> Metric.UPTIME_S;
+                    default -> null;
+                });
     }
 }

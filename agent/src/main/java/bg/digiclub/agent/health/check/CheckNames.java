@@ -17,6 +17,7 @@ public final class CheckNames {
     public static final String SMART_PREFIX = "smart:";
     /** One cooling fan: {@code fan:<n>}, n counting from 0. */
     public static final String FAN_PREFIX = "fan:";
+
     public static final String CPU_TEMPERATURE = "cpu-temperature";
     public static final String MEMORY = "memory";
     public static final String SWAP = "swap";
@@ -27,16 +28,23 @@ public final class CheckNames {
     public static final String OVERALL = StatusChange.OVERALL;
 
     /** The order checks are listed in a report: storage, cooling, memory, battery, uptime. */
-    private static final List<String> DISPLAY_GROUPS = List.of(DISK_PREFIX, SMART_PREFIX, CPU_TEMPERATURE,
-            FAN_PREFIX, MEMORY, SWAP, BATTERY_CHARGE, BATTERY_HEALTH, UPTIME);
+    private static final List<String> DISPLAY_GROUPS = List.of(
+            DISK_PREFIX,
+            SMART_PREFIX,
+            CPU_TEMPERATURE,
+            FAN_PREFIX,
+            MEMORY,
+            SWAP,
+            BATTERY_CHARGE,
+            BATTERY_HEALTH,
+            UPTIME);
 
     /** Report order: by group (see above), then disks and mounts by name, fans by number. */
     static final Comparator<String> DISPLAY_ORDER = Comparator.comparingInt(CheckNames::group)
             .thenComparingInt(CheckNames::fanNumber)
             .thenComparing(Comparator.naturalOrder());
 
-    private CheckNames() {
-    }
+    private CheckNames() {}
 
     public static String disk(String mount) {
         return DISK_PREFIX + mount;

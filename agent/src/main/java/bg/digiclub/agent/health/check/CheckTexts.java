@@ -7,8 +7,7 @@ package bg.digiclub.agent.health.check;
  */
 public final class CheckTexts {
 
-    private CheckTexts() {
-    }
+    private CheckTexts() {}
 
     /**
      * What the check watches, e.g. "Free space on disk /".

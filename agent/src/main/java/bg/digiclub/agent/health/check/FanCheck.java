@@ -47,7 +47,11 @@ final class FanCheck implements HealthCheck {
             seenSpinning = true;
             warned = false;
             stoppedWarmSince = null;
-            return Outcome.judged(name(), HealthStatus.OK, PlainWords.number(Math.round(rpm.getAsDouble())) + " rpm", "",
+            return Outcome.judged(
+                    name(),
+                    HealthStatus.OK,
+                    PlainWords.number(Math.round(rpm.getAsDouble())) + " rpm",
+                    "",
                     Map.of("rpm", (double) Math.round(rpm.getAsDouble())));
         }
         Map<String, Double> facts = new HashMap<>();
@@ -55,7 +59,8 @@ final class FanCheck implements HealthCheck {
         if (rpm.isPresent()) {
             facts.put("rpm", (double) Math.round(rpm.getAsDouble()));
         }
-        String value = rpm.isPresent() ? "stopped (" + PlainWords.number(Math.round(rpm.getAsDouble())) + " rpm)"
+        String value = rpm.isPresent()
+                ? "stopped (" + PlainWords.number(Math.round(rpm.getAsDouble())) + " rpm)"
                 : "stopped (no reading)";
         if (!seenSpinning) {
             // boards report empty fan headers as 0 rpm: nothing to judge until it has turned once

@@ -18,5 +18,4 @@ import java.time.Duration;
  * @param quietBelowC     a fan may stand still while the processor is below this temperature
  * @param minDuration     how long a fan must stay stopped (while the processor is warm) before WARN
  */
-public record FanRule(double stoppedBelowRpm, double quietBelowC, Duration minDuration) {
-}
+public record FanRule(double stoppedBelowRpm, double quietBelowC, Duration minDuration) {}

@@ -44,6 +44,7 @@ public final class HealthEvaluator {
     private final CheckCatalog catalog;
     /** Current checks in report order. */
     private final Map<String, Tracked> checks = new TreeMap<>(CheckNames.DISPLAY_ORDER);
+
     private HealthStatus overall = HealthStatus.UNKNOWN;
     private Instant lastAt;
     /** The metric names checks were last discovered from; the same names find the same checks. */
@@ -82,23 +83,23 @@ public final class HealthEvaluator {
             Tracked tracked = it.next();
             if (!tracked.check.present(sample)) {
                 if (tracked.status != HealthStatus.UNKNOWN) {
-                    dropped.add(new StatusChange(tracked.check.name(), tracked.status, HealthStatus.UNKNOWN, at,
-                            NO_LONGER_REPORTED));
+                    dropped.add(new StatusChange(
+                            tracked.check.name(), tracked.status, HealthStatus.UNKNOWN, at, NO_LONGER_REPORTED));
                 }
                 it.remove();
                 continue;
             }
             Outcome outcome = tracked.check.evaluate(sample);
             if (outcome.status() != tracked.status) {
-                changes.add(new StatusChange(tracked.check.name(), tracked.status, outcome.status(), at,
-                        outcome.detail()));
+                changes.add(
+                        new StatusChange(tracked.check.name(), tracked.status, outcome.status(), at, outcome.detail()));
                 tracked.status = outcome.status();
                 tracked.since = at;
             } else if (tracked.since == null) {
                 tracked.since = at; // first sample of a check that starts UNKNOWN
             }
-            reports.add(new CheckReport(tracked.check.name(), tracked.status, outcome.value(), tracked.since,
-                    outcome.facts()));
+            reports.add(new CheckReport(
+                    tracked.check.name(), tracked.status, outcome.value(), tracked.since, outcome.facts()));
         }
         changes.addAll(dropped);
 
@@ -140,7 +141,8 @@ public final class HealthEvaluator {
                 .sorted(Comparator.comparing(CheckReport::status).reversed())
                 .toList();
         if (!notOk.isEmpty()) {
-            return notOk.stream().map(r -> r.name() + " " + r.status() + " (" + r.value() + ")")
+            return notOk.stream()
+                    .map(r -> r.name() + " " + r.status() + " (" + r.value() + ")")
                     .collect(Collectors.joining(", "));
         }
         boolean anyKnown = reports.stream().anyMatch(r -> r.status() != HealthStatus.UNKNOWN);

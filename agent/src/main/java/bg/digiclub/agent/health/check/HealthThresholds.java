@@ -43,9 +43,16 @@ import java.util.Objects;
  * @param smartMinDuration     how long SMART must report FAILED before CRIT
  * @param fan                  when a stopped fan is WARN
  */
-public record HealthThresholds(Levels diskFreePercent, Levels cpuTemperatureC, Levels memoryUsedPercent,
-                               Levels swapUsedPercent, Levels batteryHealthPercent, Levels batteryChargePercent,
-                               Levels uptimeDays, Duration smartMinDuration, FanRule fan) {
+public record HealthThresholds(
+        Levels diskFreePercent,
+        Levels cpuTemperatureC,
+        Levels memoryUsedPercent,
+        Levels swapUsedPercent,
+        Levels batteryHealthPercent,
+        Levels batteryChargePercent,
+        Levels uptimeDays,
+        Duration smartMinDuration,
+        FanRule fan) {
 
     private static final double MAX_TEMPERATURE_C = 150;
     private static final double MAX_UPTIME_DAYS = 3650;
@@ -95,9 +102,14 @@ public record HealthThresholds(Levels diskFreePercent, Levels cpuTemperatureC, L
             double crit = levels.crit().getAsDouble();
             checkInRange(field + ".crit", crit, max);
             if (!direction.beyond(crit, levels.warn())) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
                         "%s.crit must be %s %s.warn (%s), got %s",
-                        field, direction.word(), field, num(levels.warn()), num(crit)));
+                        field,
+                        direction.word(),
+                        field,
+                        num(levels.warn()),
+                        num(crit)));
             }
         }
         double margin = levels.clearMargin();
@@ -106,17 +118,21 @@ public record HealthThresholds(Levels diskFreePercent, Levels cpuTemperatureC, L
         }
         double clearLevel = direction.clearLevel(levels.warn(), margin);
         if (clearLevel < 0 || clearLevel > max) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "%s.clearMargin (%s) puts the level where WARN clears at %s, outside 0..%s",
-                    field, num(margin), num(clearLevel), num(max)));
+                    field,
+                    num(margin),
+                    num(clearLevel),
+                    num(max)));
         }
         checkDuration(field + ".minDuration", levels.minDuration());
     }
 
     private static void checkInRange(String field, double value, double max) {
         if (!Double.isFinite(value) || value < 0 || value > max) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s must be between 0 and %s, got %s", field, num(max), num(value)));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%s must be between 0 and %s, got %s", field, num(max), num(value)));
         }
     }
 
@@ -130,7 +146,8 @@ public record HealthThresholds(Levels diskFreePercent, Levels cpuTemperatureC, L
     private static void checkFan(FanRule fan) {
         Objects.requireNonNull(fan, "fan");
         if (!Double.isFinite(fan.stoppedBelowRpm()) || fan.stoppedBelowRpm() <= 0) {
-            throw new IllegalArgumentException("fan.stoppedBelowRpm must be above 0, got " + num(fan.stoppedBelowRpm()));
+            throw new IllegalArgumentException(
+                    "fan.stoppedBelowRpm must be above 0, got " + num(fan.stoppedBelowRpm()));
         }
         checkInRange("fan.quietBelowC", fan.quietBelowC(), MAX_TEMPERATURE_C);
         checkDuration("fan.minDuration", fan.minDuration());
@@ -138,7 +155,8 @@ public record HealthThresholds(Levels diskFreePercent, Levels cpuTemperatureC, L
 
     /** A number as a person would write it in a configuration file: 100, 2.5, NaN. */
     private static String num(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+        return Double.isFinite(value)
+                ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
                 : String.valueOf(value);
     }
 
@@ -212,8 +230,16 @@ public record HealthThresholds(Levels diskFreePercent, Levels cpuTemperatureC, L
         }
 
         public HealthThresholds build() {
-            return new HealthThresholds(diskFreePercent, cpuTemperatureC, memoryUsedPercent, swapUsedPercent,
-                    batteryHealthPercent, batteryChargePercent, uptimeDays, smartMinDuration, fan);
+            return new HealthThresholds(
+                    diskFreePercent,
+                    cpuTemperatureC,
+                    memoryUsedPercent,
+                    swapUsedPercent,
+                    batteryHealthPercent,
+                    batteryChargePercent,
+                    uptimeDays,
+                    smartMinDuration,
+                    fan);
         }
     }
 }

@@ -30,8 +30,7 @@ public final class HealthThresholdsConfig {
         FIELDS.put("uptime", "uptimeDays");
     }
 
-    private HealthThresholdsConfig() {
-    }
+    private HealthThresholdsConfig() {}
 
     public static HealthThresholds read(ConfigProperties c) {
         HealthThresholds d = HealthThresholds.defaults();
@@ -56,11 +55,13 @@ public final class HealthThresholdsConfig {
         }
     }
 
-    private static void levels(ConfigProperties c, String check, Levels def, Function<Levels, HealthThresholds.Builder> set) {
+    private static void levels(
+            ConfigProperties c, String check, Levels def, Function<Levels, HealthThresholds.Builder> set) {
         String p = "health." + check + ".";
         double warn = c.decimal(p + "warn", def.warn(), -1e9, 1e9);
         OptionalDouble crit = c.string(p + "crit")
-                .map(v -> v.equalsIgnoreCase("off") ? OptionalDouble.empty()
+                .map(v -> v.equalsIgnoreCase("off")
+                        ? OptionalDouble.empty()
                         : OptionalDouble.of(c.decimal(p + "crit", Double.NaN, -1e9, 1e9)))
                 .orElse(def.crit());
         double margin = c.decimal(p + "clear-margin", def.clearMargin(), 0, 1e9);

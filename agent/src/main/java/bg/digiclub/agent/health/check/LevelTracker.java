@@ -28,7 +28,8 @@ final class LevelTracker {
     /** The status after a value read at {@code at}. */
     HealthStatus update(double value, Instant at) {
         boolean beyondWarn = direction.beyond(value, levels.warn());
-        boolean beyondCrit = levels.crit().isPresent() && direction.beyond(value, levels.crit().getAsDouble());
+        boolean beyondCrit = levels.crit().isPresent()
+                && direction.beyond(value, levels.crit().getAsDouble());
         beyondWarnSince = beyondWarn ? firstOf(beyondWarnSince, at) : null;
         beyondCritSince = beyondCrit ? firstOf(beyondCritSince, at) : null;
 
@@ -37,7 +38,8 @@ final class LevelTracker {
             next = HealthStatus.WARN;
         }
         if (levels.crit().isPresent()
-                && (heldLongEnough(beyondCritSince, at) || keeps(HealthStatus.CRIT, levels.crit().getAsDouble(), value))) {
+                && (heldLongEnough(beyondCritSince, at)
+                        || keeps(HealthStatus.CRIT, levels.crit().getAsDouble(), value))) {
             next = HealthStatus.CRIT;
         }
         status = next;
@@ -67,7 +69,8 @@ final class LevelTracker {
 
     /** A raised status at or above {@code level} is kept while the value has not got back past the clear level. */
     private boolean keeps(HealthStatus level, double levelValue, double value) {
-        return atLeast(status, level) && direction.beyond(value, direction.clearLevel(levelValue, levels.clearMargin()));
+        return atLeast(status, level)
+                && direction.beyond(value, direction.clearLevel(levelValue, levels.clearMargin()));
     }
 
     private boolean heldLongEnough(Instant since, Instant at) {

@@ -38,13 +38,13 @@ record Outcome(HealthStatus status, String value, String detail, Map<String, Dou
      * @param levelWords which level applies, e.g. "warning above 14 days"; empty for none
      * @param facts      the value as numbers
      */
-    static Outcome judged(String check, HealthStatus status, String value, String levelWords,
-                          Map<String, Double> facts) {
+    static Outcome judged(
+            String check, HealthStatus status, String value, String levelWords, Map<String, Double> facts) {
         String detail = switch (status) {
             case OK -> "normal: " + value;
             case UNKNOWN -> value;
-            case WARN, CRIT -> CheckTexts.advice(check) + ": " + value
-                    + (levelWords.isEmpty() ? "" : " (" + levelWords + ")");
+            case WARN, CRIT ->
+                CheckTexts.advice(check) + ": " + value + (levelWords.isEmpty() ? "" : " (" + levelWords + ")");
         };
         return new Outcome(status, value, detail, facts);
     }

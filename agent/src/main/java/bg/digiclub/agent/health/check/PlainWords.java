@@ -12,12 +12,12 @@ import java.time.Duration;
 final class PlainWords {
     private static final String[] BYTE_UNITS = {"bytes", "KB", "MB", "GB", "TB", "PB"};
 
-    private PlainWords() {
-    }
+    private PlainWords() {}
 
     /** At most one decimal, none when it is zero: 7 -> "7", 9.64 -> "9.6". */
     static String number(double value) {
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal rounded =
+                BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
         if (rounded.signum() == 0) {
             return "0"; // avoids "-0" and "0.0"
         }

@@ -7,8 +7,7 @@ import bg.digiclub.agent.health.HealthSample;
 /** Reading metrics from a sample, treating NaN and infinities like an absent metric. */
 final class Readings {
 
-    private Readings() {
-    }
+    private Readings() {}
 
     /** The metric's value, empty when absent or not a finite number. */
     static OptionalDouble finite(HealthSample sample, String metric) {

@@ -17,8 +17,7 @@ import bg.digiclub.common.health.HealthStatus;
 final class ThresholdCheck implements HealthCheck {
 
     /** A value read from a sample, its plain words ("7 % free of 237 GB") and its facts as numbers. */
-    record Measured(double value, String words, Map<String, Double> facts) {
-    }
+    record Measured(double value, String words, Map<String, Double> facts) {}
 
     private final String name;
     private final Levels levels;
@@ -33,8 +32,13 @@ final class ThresholdCheck implements HealthCheck {
      * @param levelWords a threshold in words, e.g. 10 -> "10 % free"
      * @param presence   whether the thing checked still exists in a sample
      */
-    ThresholdCheck(String name, Levels levels, Direction direction, Function<HealthSample, Optional<Measured>> reading,
-                   DoubleFunction<String> levelWords, Predicate<HealthSample> presence) {
+    ThresholdCheck(
+            String name,
+            Levels levels,
+            Direction direction,
+            Function<HealthSample, Optional<Measured>> reading,
+            DoubleFunction<String> levelWords,
+            Predicate<HealthSample> presence) {
         this.name = name;
         this.levels = levels;
         this.direction = direction;
@@ -62,13 +66,20 @@ final class ThresholdCheck implements HealthCheck {
             return Outcome.notAvailable();
         }
         HealthStatus status = tracker.update(measured.get().value(), sample.at());
-        return Outcome.judged(name, status, measured.get().words(), levelWords(status), measured.get().facts());
+        return Outcome.judged(
+                name,
+                status,
+                measured.get().words(),
+                levelWords(status),
+                measured.get().facts());
     }
 
     private String levelWords(HealthStatus status) {
         return switch (status) {
             case WARN -> "warning " + direction.word() + " " + levelWords.apply(levels.warn());
-            case CRIT -> "critical " + direction.word() + " " + levelWords.apply(levels.crit().orElseThrow());
+            case CRIT ->
+                "critical " + direction.word() + " "
+                        + levelWords.apply(levels.crit().orElseThrow());
             default -> "";
         };
     }

@@ -8,8 +8,7 @@ public final class DeviceNames {
     /** Block devices that live in RAM or are views of other disks; their I/O says nothing new. */
     private static final List<String> NOT_DISK_PREFIXES = List.of("loop", "zram", "ram", "dm-", "nbd");
 
-    private DeviceNames() {
-    }
+    private DeviceNames() {}
 
     /**
      * The disk's name without the OS's device prefix: {@code /dev/sda} becomes {@code sda},

@@ -16,8 +16,7 @@ public interface DiskCounters {
      * @param name     short disk name ({@code sda})
      * @param atMillis when the counters were read, in milliseconds of a clock that does not jump
      */
-    record DiskCount(String name, long readBytes, long writeBytes, long atMillis) {
-    }
+    record DiskCount(String name, long readBytes, long writeBytes, long atMillis) {}
 
     /** The counters of {@code disks} now; a disk that cannot be read is left out. */
     List<DiskCount> read(List<HWDiskStore> disks);

@@ -20,8 +20,7 @@ public interface NetworkCounters {
      * @param txBytes  bytes sent since the interface appeared
      * @param atMillis when the counters were read, in milliseconds of a clock that does not jump
      */
-    record InterfaceCount(String name, OptionalDouble up, long rxBytes, long txBytes, long atMillis) {
-    }
+    record InterfaceCount(String name, OptionalDouble up, long rxBytes, long txBytes, long atMillis) {}
 
     /** The state and counters of {@code interfaces} now; an interface that cannot be read is left out. */
     List<InterfaceCount> read(List<NetworkIF> interfaces);

@@ -8,8 +8,7 @@ import oshi.hardware.NetworkIF.IfOperStatus;
 /** Whether a network interface is up, from the operational status the OS reports (RFC 2863). */
 public final class NetworkUp {
 
-    private NetworkUp() {
-    }
+    private NetworkUp() {}
 
     /**
      * 1 when up, 0 when down (also when the cable is out or the device gone); empty when the OS

@@ -17,8 +17,7 @@ public interface ProcessTable {
      * @param upTimeMillis  how long the process had been running
      * @param busyMillis    user plus kernel CPU time it had used
      */
-    record CpuTimes(long startedMillis, long upTimeMillis, long busyMillis) {
-    }
+    record CpuTimes(long startedMillis, long upTimeMillis, long busyMillis) {}
 
     /** One process at one reading; its name stays on the PC. */
     record ProcessReading(int pid, String name, CpuTimes cpu, long residentBytes) {

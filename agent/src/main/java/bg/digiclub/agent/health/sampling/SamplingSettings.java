@@ -21,17 +21,17 @@ public record SamplingSettings(Duration interval, Duration timeout, boolean smar
     }
 
     public static SamplingSettings read(ConfigProperties c, Optional<Duration> intervalOption) {
-        Duration interval = c.seconds("sampling.interval-seconds", Duration.ofSeconds(30),
-                Duration.ofSeconds(1), Duration.ofHours(1));
+        Duration interval = c.seconds(
+                "sampling.interval-seconds", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1));
         if (intervalOption.isPresent()) {
             interval = intervalOption.get();
             if (interval.toSeconds() < 1 || interval.toSeconds() > 3600) {
-                throw new ConfigException("option --interval must be between 1 and 3600 seconds (was "
-                        + interval.toSeconds() + ")");
+                throw new ConfigException(
+                        "option --interval must be between 1 and 3600 seconds (was " + interval.toSeconds() + ")");
             }
         }
-        Duration timeout = c.seconds("sampling.timeout-seconds", Duration.ofSeconds(60),
-                Duration.ofSeconds(1), Duration.ofMinutes(10));
+        Duration timeout = c.seconds(
+                "sampling.timeout-seconds", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10));
         return new SamplingSettings(interval, timeout, c.bool("sampling.smart", true));
     }
 }

@@ -23,15 +23,19 @@ import java.util.Objects;
  *                      even when warm); staff look at the top lists to find what hogs the PC, which
  *                      a list up to this old still shows (CPU use is averaged since the listing before)
  */
-public record SamplingTtls(Duration fileStoreList, Duration diskList, Duration networkList, Duration sensors,
-                           Duration processList) {
+public record SamplingTtls(
+        Duration fileStoreList, Duration diskList, Duration networkList, Duration sensors, Duration processList) {
 
     /**
      * Defaults for a 30-second sampling interval: at that interval processes are listed every
      * sample; at 10 s, every third sample.
      */
-    public static final SamplingTtls DEFAULTS = new SamplingTtls(Duration.ofMinutes(5), Duration.ofMinutes(10),
-            Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(30));
+    public static final SamplingTtls DEFAULTS = new SamplingTtls(
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(30));
 
     public SamplingTtls {
         requireNotNegative(fileStoreList, "fileStoreList");

@@ -105,8 +105,8 @@ public final class SamplingWorker implements AutoCloseable {
      * @param clock           gives the time of failures
      * @param maxStuckThreads how many abandoned threads may still hang before no new one is started
      */
-    public SamplingWorker(Supplier<? extends HealthSampler> samplerFactory, Duration timeout, Clock clock,
-                          int maxStuckThreads) {
+    public SamplingWorker(
+            Supplier<? extends HealthSampler> samplerFactory, Duration timeout, Clock clock, int maxStuckThreads) {
         this.samplerFactory = Objects.requireNonNull(samplerFactory, "samplerFactory");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -136,8 +136,9 @@ public final class SamplingWorker implements AutoCloseable {
         abandoned.removeIf(g -> !g.stillHanging());
         if (current == null) {
             if (abandoned.size() >= maxStuckThreads) {
-                return failed(Reason.STUCK, abandoned.size() + " abandoned sampling threads are still hanging;"
-                        + " not starting another");
+                return failed(
+                        Reason.STUCK,
+                        abandoned.size() + " abandoned sampling threads are still hanging;" + " not starting another");
             }
             current = new Generation(samplerFactory);
         }
@@ -171,9 +172,13 @@ public final class SamplingWorker implements AutoCloseable {
         stuck.executor.shutdownNow();
         abandoned.add(stuck);
         Thread thread = stuck.thread;
-        String where = thread == null ? "(no thread)" : thread.getName() + " at "
-                + Arrays.stream(thread.getStackTrace()).limit(STACK_FRAMES_LOGGED).map(String::valueOf)
-                        .collect(Collectors.joining(" <- "));
+        String where = thread == null
+                ? "(no thread)"
+                : thread.getName() + " at "
+                        + Arrays.stream(thread.getStackTrace())
+                                .limit(STACK_FRAMES_LOGGED)
+                                .map(String::valueOf)
+                                .collect(Collectors.joining(" <- "));
         LOG.warn("Health sample took longer than {}; abandoned {}", timeout, where);
         return failed(Reason.TIMED_OUT, "health sample took longer than " + describe(timeout));
     }

@@ -28,12 +28,10 @@ public interface SystemCounters {
     }
 
     /** Physical memory and swap in bytes, {@link #UNKNOWN} where not known; no swap is a total of 0. */
-    record Memory(long total, long available, long swapTotal, long swapUsed) {
-    }
+    record Memory(long total, long available, long swapTotal, long swapUsed) {}
 
     /** Seconds since boot and the boot time in seconds since the epoch, {@link #UNKNOWN} where not known. */
-    record Uptime(long uptimeSeconds, long bootEpochSeconds) {
-    }
+    record Uptime(long uptimeSeconds, long bootEpochSeconds) {}
 
     CpuTime cpuTime();
 

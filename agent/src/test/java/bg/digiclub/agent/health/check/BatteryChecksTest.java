@@ -40,19 +40,24 @@ class BatteryChecksTest {
 
     @Test
     void lowChargeWithoutKnownPowerSourceIsStillJudged() {
-        CheckReport report = evaluator.evaluate(Samples.atMinute(0).with(Metric.BATTERY_CHARGE_PCT, 15).build())
-                .check(CheckNames.BATTERY_CHARGE).orElseThrow();
+        CheckReport report = evaluator
+                .evaluate(
+                        Samples.atMinute(0).with(Metric.BATTERY_CHARGE_PCT, 15).build())
+                .check(CheckNames.BATTERY_CHARGE)
+                .orElseThrow();
         assertEquals(WARN, report.status());
         assertEquals("15 %", report.value());
     }
 
     @Test
     void wornBatteryWarns() {
-        Evaluation e = evaluator.evaluate(Samples.atMinute(0).with(Metric.BATTERY_HEALTH_PCT, 54).build());
+        Evaluation e = evaluator.evaluate(
+                Samples.atMinute(0).with(Metric.BATTERY_HEALTH_PCT, 54).build());
         CheckReport health = e.check(CheckNames.BATTERY_HEALTH).orElseThrow();
         assertEquals(WARN, health.status());
         assertEquals("54 % of its capacity when new", health.value());
-        assertEquals("the battery is worn: plan to replace it: 54 % of its capacity when new (warning below 60 %)",
+        assertEquals(
+                "the battery is worn: plan to replace it: 54 % of its capacity when new (warning below 60 %)",
                 only(e.changes(), CheckNames.BATTERY_HEALTH).detail());
         assertEquals(WARN, healthAt(1, 61.9), "clears only at 62 %");
         assertEquals(OK, healthAt(2, 62));
@@ -60,7 +65,8 @@ class BatteryChecksTest {
 
     @Test
     void desktopWithoutBatteryIsNotAvailable() {
-        Evaluation e = evaluator.evaluate(Samples.atMinute(0).with(Metric.MEM_USED_PCT, 40).build());
+        Evaluation e = evaluator.evaluate(
+                Samples.atMinute(0).with(Metric.MEM_USED_PCT, 40).build());
         for (String check : new String[] {CheckNames.BATTERY_CHARGE, CheckNames.BATTERY_HEALTH}) {
             CheckReport report = e.check(check).orElseThrow();
             assertEquals(UNKNOWN, report.status(), check);
@@ -70,8 +76,13 @@ class BatteryChecksTest {
     }
 
     private HealthStatus healthAt(long minute, double percent) {
-        return evaluator.evaluate(Samples.atMinute(minute).with(Metric.BATTERY_HEALTH_PCT, percent).build())
-                .check(CheckNames.BATTERY_HEALTH).orElseThrow().status();
+        return evaluator
+                .evaluate(Samples.atMinute(minute)
+                        .with(Metric.BATTERY_HEALTH_PCT, percent)
+                        .build())
+                .check(CheckNames.BATTERY_HEALTH)
+                .orElseThrow()
+                .status();
     }
 
     private CheckReport charge(long minute, double percent, boolean onAc) {
@@ -81,6 +92,7 @@ class BatteryChecksTest {
     private Evaluation evaluate(long minute, double percent, boolean onAc) {
         return evaluator.evaluate(Samples.atMinute(minute)
                 .with(Metric.BATTERY_CHARGE_PCT, percent)
-                .with(Metric.BATTERY_ON_AC, onAc ? 1 : 0).build());
+                .with(Metric.BATTERY_ON_AC, onAc ? 1 : 0)
+                .build());
     }
 }

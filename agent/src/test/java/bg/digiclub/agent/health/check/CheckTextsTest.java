@@ -17,9 +17,13 @@ class CheckTextsTest {
     @Test
     void everyCheckAnEvaluatorReportsHasADescriptionAndAdvice() {
         HealthEvaluator evaluator = new HealthEvaluator(HealthThresholds.defaults());
-        Evaluation e = evaluator.evaluate(Samples.atMinute(0).with(Metric.fsFreePct("/"), 50)
-                .with(Metric.diskSmartOk("sda"), 1).with(Metric.fanRpm(0), 1000).build());
-        List<String> names = new ArrayList<>(e.report().checks().stream().map(CheckReport::name).toList());
+        Evaluation e = evaluator.evaluate(Samples.atMinute(0)
+                .with(Metric.fsFreePct("/"), 50)
+                .with(Metric.diskSmartOk("sda"), 1)
+                .with(Metric.fanRpm(0), 1000)
+                .build());
+        List<String> names = new ArrayList<>(
+                e.report().checks().stream().map(CheckReport::name).toList());
         names.add(CheckNames.OVERALL);
         for (String name : names) {
             assertFalse(CheckTexts.description(name).isBlank(), name);
@@ -37,8 +41,7 @@ class CheckTextsTest {
 
     @Test
     void unknownNameIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CheckTexts.description("gpu"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CheckTexts.description("gpu"));
         assertEquals("not a health check name: 'gpu'", e.getMessage());
     }
 }

@@ -57,7 +57,9 @@ class CpuTemperatureCheckTest {
         }
         Evaluation cooled = evaluate(3600, 75);
         assertEquals(OK, statusOf(cooled, CheckNames.CPU_TEMPERATURE));
-        assertEquals("normal: 75 °C", only(cooled.changes(), CheckNames.CPU_TEMPERATURE).detail());
+        assertEquals(
+                "normal: 75 °C",
+                only(cooled.changes(), CheckNames.CPU_TEMPERATURE).detail());
     }
 
     @Test
@@ -70,8 +72,10 @@ class CpuTemperatureCheckTest {
 
     @Test
     void noSensorIsNotAvailable() {
-        CheckReport none = evaluator.evaluate(Samples.atMinute(0).build())
-                .check(CheckNames.CPU_TEMPERATURE).orElseThrow();
+        CheckReport none = evaluator
+                .evaluate(Samples.atMinute(0).build())
+                .check(CheckNames.CPU_TEMPERATURE)
+                .orElseThrow();
         assertEquals(UNKNOWN, none.status());
         assertEquals("not available", none.value());
         assertEquals(Samples.START, none.since());
@@ -88,6 +92,7 @@ class CpuTemperatureCheckTest {
 
     private Evaluation evaluate(long second, double celsius) {
         return evaluator.evaluate(Samples.at(Duration.ofSeconds(second))
-                .with(Metric.CPU_TEMPERATURE_C, celsius).build());
+                .with(Metric.CPU_TEMPERATURE_C, celsius)
+                .build());
     }
 }

@@ -35,7 +35,8 @@ class DiskCheckTest {
         assertEquals(CRIT, statusOf(crit, "disk:/"));
         StatusChange change = only(crit.changes(), "disk:/");
         assertEquals(WARN, change.from());
-        assertEquals("delete or move files to free some space: 4.9 % free of 237 GB (critical below 5 % free)",
+        assertEquals(
+                "delete or move files to free some space: 4.9 % free of 237 GB (critical below 5 % free)",
                 change.detail());
     }
 
@@ -84,17 +85,23 @@ class DiskCheckTest {
     @Test
     void eachFileSystemIsItsOwnCheck() {
         Evaluation e = evaluator.evaluate(Samples.atMinute(0)
-                .with(Metric.fsFreePct("/"), 50).with(Metric.fsTotalBytes("/"), DISK_237_GB)
-                .with(Metric.fsFreePct("/home"), 4).with(Metric.fsTotalBytes("/home"), 931 * Samples.GB)
-                .with(Metric.fsFreePct("/media/club.usb"), 80).with(Metric.fsTotalBytes("/media/club.usb"),
-                        14.6 * Samples.GB)
+                .with(Metric.fsFreePct("/"), 50)
+                .with(Metric.fsTotalBytes("/"), DISK_237_GB)
+                .with(Metric.fsFreePct("/home"), 4)
+                .with(Metric.fsTotalBytes("/home"), 931 * Samples.GB)
+                .with(Metric.fsFreePct("/media/club.usb"), 80)
+                .with(Metric.fsTotalBytes("/media/club.usb"), 14.6 * Samples.GB)
                 .build());
         assertEquals(OK, statusOf(e, "disk:/"));
         assertEquals(CRIT, statusOf(e, "disk:/home"));
         assertEquals("4 % free of 931 GB", e.check("disk:/home").orElseThrow().value());
-        assertEquals("80 % free of 14.6 GB", e.check("disk:/media/club.usb").orElseThrow().value());
-        List<String> diskNames = e.report().checks().stream().map(CheckReport::name)
-                .filter(n -> n.startsWith("disk:")).toList();
+        assertEquals(
+                "80 % free of 14.6 GB",
+                e.check("disk:/media/club.usb").orElseThrow().value());
+        List<String> diskNames = e.report().checks().stream()
+                .map(CheckReport::name)
+                .filter(n -> n.startsWith("disk:"))
+                .toList();
         assertEquals(List.of("disk:/", "disk:/home", "disk:/media/club.usb"), diskNames);
         assertEquals(CRIT, e.report().overall());
     }
@@ -103,13 +110,15 @@ class DiskCheckTest {
     void freePercentIsWorkedOutFromBytesWhenMissing() {
         Evaluation e = evaluator.evaluate(Samples.atMinute(0)
                 .with(Metric.fsFreeBytes("C:\\"), 50 * Samples.GB)
-                .with(Metric.fsTotalBytes("C:\\"), 200 * Samples.GB).build());
+                .with(Metric.fsTotalBytes("C:\\"), 200 * Samples.GB)
+                .build());
         assertEquals("25 % free of 200 GB", e.check("disk:C:\\").orElseThrow().value());
     }
 
     @Test
     void fileSystemWithoutAFreeFigureIsUnknown() {
-        Evaluation e = evaluator.evaluate(Samples.atMinute(0).with(Metric.fsTotalBytes("/data"), 100 * Samples.GB)
+        Evaluation e = evaluator.evaluate(Samples.atMinute(0)
+                .with(Metric.fsTotalBytes("/data"), 100 * Samples.GB)
                 .build());
         CheckReport data = e.check("disk:/data").orElseThrow();
         assertEquals(UNKNOWN, data.status());
@@ -128,19 +137,27 @@ class DiskCheckTest {
         assertEquals(OK, unplugged.report().overall(), "the unplugged disk no longer counts");
         assertEquals(CRIT, only(unplugged.changes(), "overall").from());
         // the remaining checks' changes come first, overall last
-        assertEquals("overall", unplugged.changes().get(unplugged.changes().size() - 1).check());
+        assertEquals(
+                "overall",
+                unplugged.changes().get(unplugged.changes().size() - 1).check());
 
         assertTrue(root(2, 50).changes().isEmpty(), "dropped only once");
         Evaluation pluggedAgain = evaluator.evaluate(withUsb(3, 3));
         assertEquals(UNKNOWN, only(pluggedAgain.changes(), "disk:/media/usb").from(), "a new check");
-        assertEquals(Samples.atMinute(3).build().at(), pluggedAgain.check("disk:/media/usb").orElseThrow().since());
+        assertEquals(
+                Samples.atMinute(3).build().at(),
+                pluggedAgain.check("disk:/media/usb").orElseThrow().since());
     }
 
     @Test
     void freeBytesAreAFactWhenTheSampleHasThem() {
-        CheckReport disk = evaluator.evaluate(Samples.atMinute(0)
-                .with(Metric.fsFreeBytes("/"), 21 * Samples.GB)
-                .with(Metric.fsTotalBytes("/"), DISK_237_GB).build()).check("disk:/").orElseThrow();
+        CheckReport disk = evaluator
+                .evaluate(Samples.atMinute(0)
+                        .with(Metric.fsFreeBytes("/"), 21 * Samples.GB)
+                        .with(Metric.fsTotalBytes("/"), DISK_237_GB)
+                        .build())
+                .check("disk:/")
+                .orElseThrow();
         assertEquals(21 / 237.0 * 100, disk.facts().get("freePercent"), 1e-9);
         assertEquals(21 * Samples.GB, disk.facts().get("freeBytes"));
         assertEquals(DISK_237_GB, disk.facts().get("totalBytes"));
@@ -149,13 +166,16 @@ class DiskCheckTest {
     private Evaluation root(long minute, double freePercent) {
         return evaluator.evaluate(Samples.atMinute(minute)
                 .with(Metric.fsFreePct("/"), freePercent)
-                .with(Metric.fsTotalBytes("/"), DISK_237_GB).build());
+                .with(Metric.fsTotalBytes("/"), DISK_237_GB)
+                .build());
     }
 
     private static HealthSample withUsb(long minute, double usbFree) {
         return Samples.atMinute(minute)
-                .with(Metric.fsFreePct("/"), 50).with(Metric.fsTotalBytes("/"), DISK_237_GB)
-                .with(Metric.fsFreePct("/media/usb"), usbFree).with(Metric.fsTotalBytes("/media/usb"), 8 * Samples.GB)
+                .with(Metric.fsFreePct("/"), 50)
+                .with(Metric.fsTotalBytes("/"), DISK_237_GB)
+                .with(Metric.fsFreePct("/media/usb"), usbFree)
+                .with(Metric.fsTotalBytes("/media/usb"), 8 * Samples.GB)
                 .build();
     }
 }

@@ -62,7 +62,8 @@ class FanCheckTest {
     void fanThatStopsReportingAfterSpinningCountsAsStopped() {
         fan(0, 900, null);
         Evaluation noReading = evaluator.evaluate(Samples.atMinute(1).build());
-        assertEquals("stopped (no reading)", noReading.check("fan:0").orElseThrow().value());
+        assertEquals(
+                "stopped (no reading)", noReading.check("fan:0").orElseThrow().value());
         evaluator.evaluate(Samples.atMinute(2).build());
         Evaluation warn = evaluator.evaluate(Samples.atMinute(3).build());
         assertEquals(WARN, statusOf(warn, "fan:0"), "no temperature either: cannot tell it may rest");
@@ -79,10 +80,16 @@ class FanCheckTest {
     @Test
     void fansAreListedInNumberOrder() {
         HealthEvaluator local = new HealthEvaluator(HealthThresholds.defaults());
-        Evaluation e = local.evaluate(Samples.atMinute(0).with(Metric.fanRpm(10), 800).with(Metric.fanRpm(2), 900)
+        Evaluation e = local.evaluate(Samples.atMinute(0)
+                .with(Metric.fanRpm(10), 800)
+                .with(Metric.fanRpm(2), 900)
                 .build());
-        assertEquals(List.of("fan:2", "fan:10"), e.report().checks().stream()
-                .map(CheckReport::name).filter(n -> n.startsWith("fan:")).toList());
+        assertEquals(
+                List.of("fan:2", "fan:10"),
+                e.report().checks().stream()
+                        .map(CheckReport::name)
+                        .filter(n -> n.startsWith("fan:"))
+                        .toList());
     }
 
     private Evaluation fan(long minute, double rpm, Double cpuCelsius) {

@@ -40,8 +40,10 @@ class MemoryCheckTest {
         StatusChange change = only(fifth.changes(), CheckNames.MEMORY);
         assertEquals(OK, change.from());
         assertEquals(WARN, change.to());
-        assertEquals("memory is short: close programs not in use or restart the PC: 95 % used of 8 GB"
-                + " (warning above 90 % used)", change.detail());
+        assertEquals(
+                "memory is short: close programs not in use or restart the PC: 95 % used of 8 GB"
+                        + " (warning above 90 % used)",
+                change.detail());
     }
 
     @Test
@@ -119,8 +121,10 @@ class MemoryCheckTest {
     void usedPercentIsWorkedOutFromAvailableBytesWhenMissing() {
         Evaluation e = evaluator.evaluate(Samples.atMinute(0)
                 .with(Metric.MEM_TOTAL_BYTES, 4 * Samples.GB)
-                .with(Metric.MEM_AVAILABLE_BYTES, Samples.GB).build());
-        assertEquals("75 % used of 4 GB", e.check(CheckNames.MEMORY).orElseThrow().value());
+                .with(Metric.MEM_AVAILABLE_BYTES, Samples.GB)
+                .build());
+        assertEquals(
+                "75 % used of 4 GB", e.check(CheckNames.MEMORY).orElseThrow().value());
     }
 
     private void raiseToWarn() {
@@ -137,6 +141,7 @@ class MemoryCheckTest {
     private Evaluation evaluate(long minute, double usedPercent) {
         return evaluator.evaluate(Samples.atMinute(minute)
                 .with(Metric.MEM_USED_PCT, usedPercent)
-                .with(Metric.MEM_TOTAL_BYTES, 8 * Samples.GB).build());
+                .with(Metric.MEM_TOTAL_BYTES, 8 * Samples.GB)
+                .build());
     }
 }

@@ -27,7 +27,9 @@ class OverallStatusTest {
     @Test
     void virtualMachineWithoutSensorsIsOk() {
         Evaluation e = evaluator.evaluate(Samples.atMinute(0)
-                .with(Metric.fsFreePct("/"), 60).with(Metric.MEM_USED_PCT, 30).with(Metric.UPTIME_S, 3600)
+                .with(Metric.fsFreePct("/"), 60)
+                .with(Metric.MEM_USED_PCT, 30)
+                .with(Metric.UPTIME_S, 3600)
                 .build());
         HealthReport report = e.report();
         assertEquals(OK, report.overall());
@@ -52,12 +54,16 @@ class OverallStatusTest {
     @Test
     void overallIsTheWorstKnownCheck() {
         Evaluation warn = evaluator.evaluate(Samples.atMinute(0)
-                .with(Metric.fsFreePct("/"), 8).with(Metric.MEM_USED_PCT, 30).build());
+                .with(Metric.fsFreePct("/"), 8)
+                .with(Metric.MEM_USED_PCT, 30)
+                .build());
         assertEquals(WARN, warn.report().overall());
         assertEquals("disk:/ WARN (8 % free)", only(warn.changes(), "overall").detail());
 
         Evaluation crit = evaluator.evaluate(Samples.atMinute(1)
-                .with(Metric.fsFreePct("/"), 8).with(Metric.MEM_USED_PCT, 30).with(Metric.diskSmartOk("sda"), 0)
+                .with(Metric.fsFreePct("/"), 8)
+                .with(Metric.MEM_USED_PCT, 30)
+                .with(Metric.diskSmartOk("sda"), 0)
                 .build());
         assertEquals(CRIT, crit.report().overall());
         StatusChange overall = only(crit.changes(), "overall");
@@ -66,7 +72,9 @@ class OverallStatusTest {
         assertEquals("overall", crit.changes().get(crit.changes().size() - 1).check(), "overall comes last");
 
         Evaluation recovered = evaluator.evaluate(Samples.atMinute(2)
-                .with(Metric.fsFreePct("/"), 50).with(Metric.MEM_USED_PCT, 30).with(Metric.diskSmartOk("sda"), 1)
+                .with(Metric.fsFreePct("/"), 50)
+                .with(Metric.MEM_USED_PCT, 30)
+                .with(Metric.diskSmartOk("sda"), 1)
                 .build());
         assertEquals(OK, recovered.report().overall());
         assertEquals(CRIT, only(recovered.changes(), "overall").from());
@@ -86,10 +94,23 @@ class OverallStatusTest {
     @Test
     void reportListsChecksInAStableOrder() {
         Evaluation e = evaluator.evaluate(Samples.atMinute(0)
-                .with(Metric.fsFreePct("/home"), 50).with(Metric.fsFreePct("/"), 50).with(Metric.fanRpm(0), 1000)
-                .with(Metric.diskSmartOk("sda"), 1).build());
-        assertEquals(List.of("disk:/", "disk:/home", "smart:sda", "cpu-temperature", "fan:0", "memory", "swap",
-                        "battery-charge", "battery-health", "uptime"),
+                .with(Metric.fsFreePct("/home"), 50)
+                .with(Metric.fsFreePct("/"), 50)
+                .with(Metric.fanRpm(0), 1000)
+                .with(Metric.diskSmartOk("sda"), 1)
+                .build());
+        assertEquals(
+                List.of(
+                        "disk:/",
+                        "disk:/home",
+                        "smart:sda",
+                        "cpu-temperature",
+                        "fan:0",
+                        "memory",
+                        "swap",
+                        "battery-charge",
+                        "battery-health",
+                        "uptime"),
                 e.report().checks().stream().map(CheckReport::name).toList());
         assertEquals(Samples.START, e.report().sampledAt());
     }
@@ -97,7 +118,8 @@ class OverallStatusTest {
     @Test
     void samplesMustComeInTimeOrder() {
         evaluator.evaluate(Samples.atMinute(5).build());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> evaluator.evaluate(Samples.atMinute(4).build()));
         assertTrue(e.getMessage().startsWith("samples must come in time order"), e.getMessage());
         evaluator.evaluate(Samples.atMinute(5).build()); // the same instant again is accepted
@@ -106,22 +128,38 @@ class OverallStatusTest {
     @Test
     void swapIsJudgedOnlyWhereThereIsSwap() {
         Evaluation none = evaluator.evaluate(Samples.atMinute(0)
-                .with(Metric.SWAP_TOTAL_BYTES, 0).with(Metric.SWAP_USED_PCT, 0).build());
+                .with(Metric.SWAP_TOTAL_BYTES, 0)
+                .with(Metric.SWAP_USED_PCT, 0)
+                .build());
         assertEquals(UNKNOWN, none.check(CheckNames.SWAP).orElseThrow().status());
         HealthEvaluator other = new HealthEvaluator(HealthThresholds.defaults());
         other.evaluate(swap(Duration.ZERO));
-        assertEquals(OK, other.evaluate(swap(Duration.ofMinutes(9))).check(CheckNames.SWAP).orElseThrow().status());
-        CheckReport warn = other.evaluate(swap(Duration.ofMinutes(10))).check(CheckNames.SWAP).orElseThrow();
+        assertEquals(
+                OK,
+                other.evaluate(swap(Duration.ofMinutes(9)))
+                        .check(CheckNames.SWAP)
+                        .orElseThrow()
+                        .status());
+        CheckReport warn = other.evaluate(swap(Duration.ofMinutes(10)))
+                .check(CheckNames.SWAP)
+                .orElseThrow();
         assertEquals(WARN, warn.status());
         assertEquals("85 % used of 2 GB", warn.value());
     }
 
     private static HealthSample swap(Duration at) {
-        return Samples.at(at).with(Metric.SWAP_TOTAL_BYTES, 2 * Samples.GB).with(Metric.SWAP_USED_PCT, 85).build();
+        return Samples.at(at)
+                .with(Metric.SWAP_TOTAL_BYTES, 2 * Samples.GB)
+                .with(Metric.SWAP_USED_PCT, 85)
+                .build();
     }
 
     private static HealthSample steady(long minute) {
-        return Samples.atMinute(minute).with(Metric.fsFreePct("/"), 40).with(Metric.MEM_USED_PCT, 50)
-                .with(Metric.CPU_TEMPERATURE_C, 48).with(Metric.UPTIME_S, 3600 + minute * 60).build();
+        return Samples.atMinute(minute)
+                .with(Metric.fsFreePct("/"), 40)
+                .with(Metric.MEM_USED_PCT, 50)
+                .with(Metric.CPU_TEMPERATURE_C, 48)
+                .with(Metric.UPTIME_S, 3600 + minute * 60)
+                .build();
     }
 }

@@ -23,13 +23,16 @@ class SmartCheckTest {
     void failedDiskIsCritAtOnceAndOthersStayOk() {
         HealthEvaluator evaluator = new HealthEvaluator(HealthThresholds.defaults());
         Evaluation e = evaluator.evaluate(Samples.atMinute(0)
-                .with(Metric.diskSmartOk("sda"), 0).with(Metric.diskSmartOk("nvme0n1"), 1).build());
+                .with(Metric.diskSmartOk("sda"), 0)
+                .with(Metric.diskSmartOk("nvme0n1"), 1)
+                .build());
         assertEquals(CRIT, statusOf(e, "smart:sda"));
         assertEquals("failed", e.check("smart:sda").orElseThrow().value());
         assertEquals(OK, statusOf(e, "smart:nvme0n1"));
         assertEquals("passed", e.check("smart:nvme0n1").orElseThrow().value());
         assertEquals(Map.of("smartOk", 0.0), e.check("smart:sda").orElseThrow().facts());
-        assertEquals(Map.of("smartOk", 1.0), e.check("smart:nvme0n1").orElseThrow().facts());
+        assertEquals(
+                Map.of("smartOk", 1.0), e.check("smart:nvme0n1").orElseThrow().facts());
         StatusChange change = only(e.changes(), "smart:sda");
         assertTrue(change.detail().startsWith("the disk is failing"), change.detail());
         assertEquals(CRIT, e.report().overall());
@@ -38,16 +41,19 @@ class SmartCheckTest {
     @Test
     void diskWithoutSmartResultIsUnknown() {
         HealthEvaluator evaluator = new HealthEvaluator(HealthThresholds.defaults());
-        Evaluation e = evaluator.evaluate(Samples.atMinute(0).with(Metric.diskReadBps("sdb"), 1200).build());
+        Evaluation e = evaluator.evaluate(
+                Samples.atMinute(0).with(Metric.diskReadBps("sdb"), 1200).build());
         assertEquals(UNKNOWN, statusOf(e, "smart:sdb"));
         assertEquals("not available", e.check("smart:sdb").orElseThrow().value());
-        assertEquals(Map.of("available", 0.0), e.check("smart:sdb").orElseThrow().facts());
+        assertEquals(
+                Map.of("available", 0.0), e.check("smart:sdb").orElseThrow().facts());
     }
 
     @Test
     void minimumDurationDelaysCrit() {
         HealthEvaluator evaluator = new HealthEvaluator(HealthThresholds.builder()
-                .smartMinDuration(Duration.ofMinutes(10)).build());
+                .smartMinDuration(Duration.ofMinutes(10))
+                .build());
         assertEquals(OK, statusOf(failing(evaluator, 0), "smart:sda"));
         assertEquals(OK, statusOf(failing(evaluator, 9), "smart:sda"));
         assertEquals(CRIT, statusOf(failing(evaluator, 10), "smart:sda"));
@@ -63,6 +69,7 @@ class SmartCheckTest {
     }
 
     private static Evaluation failing(HealthEvaluator evaluator, long minute) {
-        return evaluator.evaluate(Samples.atMinute(minute).with(Metric.diskSmartOk("sda"), 0).build());
+        return evaluator.evaluate(
+                Samples.atMinute(minute).with(Metric.diskSmartOk("sda"), 0).build());
     }
 }

@@ -22,7 +22,8 @@ class UptimeCheckTest {
     @Test
     void fourteenDaysIsOkAndOneMoreHourRecommendsARestart() {
         Duration fourteenDays = Duration.ofDays(14);
-        CheckReport ok = uptimeAt(Duration.ZERO, fourteenDays).check(CheckNames.UPTIME).orElseThrow();
+        CheckReport ok =
+                uptimeAt(Duration.ZERO, fourteenDays).check(CheckNames.UPTIME).orElseThrow();
         assertEquals(OK, ok.status());
         assertEquals("14 days since restart", ok.value());
         assertEquals(Map.of("seconds", (double) fourteenDays.toSeconds()), ok.facts());
@@ -46,11 +47,16 @@ class UptimeCheckTest {
 
     @Test
     void shortUptimesReadInHours() {
-        assertEquals("26 hours since restart", uptimeAt(Duration.ZERO, Duration.ofHours(26).plusMinutes(40))
-                .check(CheckNames.UPTIME).orElseThrow().value());
+        assertEquals(
+                "26 hours since restart",
+                uptimeAt(Duration.ZERO, Duration.ofHours(26).plusMinutes(40))
+                        .check(CheckNames.UPTIME)
+                        .orElseThrow()
+                        .value());
     }
 
     private Evaluation uptimeAt(Duration offset, Duration uptime) {
-        return evaluator.evaluate(Samples.at(offset).with(Metric.UPTIME_S, uptime.toSeconds()).build());
+        return evaluator.evaluate(
+                Samples.at(offset).with(Metric.UPTIME_S, uptime.toSeconds()).build());
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
-
 import oshi.hardware.NetworkIF.IfOperStatus;
 
 class DeviceNamesTest {

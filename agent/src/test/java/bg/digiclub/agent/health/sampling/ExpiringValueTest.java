@@ -50,8 +50,8 @@ class ExpiringValueTest {
 
     @Test
     void negativeTimeToLiveIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ExpiringValue<>(() -> 1, Duration.ofSeconds(-1), clock));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new ExpiringValue<>(() -> 1, Duration.ofSeconds(-1), clock));
         assertEquals("ttl must not be negative: PT-1S", e.getMessage());
     }
 }

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads captured command outputs and files from {@code src/test/resources/sampling}: the /proc and smartctl tests share them. */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String text(String name) {
         String path = "/sampling/" + name;

@@ -46,8 +46,8 @@ class SamplingWorkerTest {
     }
 
     private static HealthSample sample(double load) {
-        return new HealthSample(Instant.parse("2026-11-25T08:00:00Z"), Map.of(Metric.CPU_LOAD_PCT, load), List.of(),
-                List.of());
+        return new HealthSample(
+                Instant.parse("2026-11-25T08:00:00Z"), Map.of(Metric.CPU_LOAD_PCT, load), List.of(), List.of());
     }
 
     /** What a fake sampler does on one call. */
@@ -175,7 +175,8 @@ class SamplingWorkerTest {
 
     @Test
     void samplerThatThrowsIsReportedAndItsThreadKept() {
-        ScriptedSampler sampler = new ScriptedSampler().thenReturn(sample(10))
+        ScriptedSampler sampler = new ScriptedSampler()
+                .thenReturn(sample(10))
                 .then(() -> {
                     throw new IllegalStateException("WMI said no");
                 })
@@ -215,11 +216,11 @@ class SamplingWorkerTest {
 
     @Test
     void badSettingsAreRefusedWithTheirName() {
-        IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class,
-                () -> new SamplingWorker(ScriptedSampler::new, Duration.ZERO, clock));
+        IllegalArgumentException timeout = assertThrows(
+                IllegalArgumentException.class, () -> new SamplingWorker(ScriptedSampler::new, Duration.ZERO, clock));
         assertEquals("sampling timeout must be positive, was PT0S", timeout.getMessage());
-        IllegalArgumentException stuck = assertThrows(IllegalArgumentException.class,
-                () -> new SamplingWorker(ScriptedSampler::new, GENEROUS, clock, 0));
+        IllegalArgumentException stuck = assertThrows(
+                IllegalArgumentException.class, () -> new SamplingWorker(ScriptedSampler::new, GENEROUS, clock, 0));
         assertEquals("maxStuckThreads must be at least 1, was 0", stuck.getMessage());
     }
 }

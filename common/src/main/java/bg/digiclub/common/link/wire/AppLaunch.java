@@ -12,8 +12,8 @@ import bg.digiclub.common.link.TileCategory;
  * @param display  the X display the program opens on (e.g. {@code :0}); null on Windows
  * @param category the category of the launcher's tile, which the agent counts for the session's day
  */
-public record AppLaunch(String sessionId, String secret, String staffToken, List<String> argv, String display,
-        TileCategory category) {
+public record AppLaunch(
+        String sessionId, String secret, String staffToken, List<String> argv, String display, TileCategory category) {
     public AppLaunch {
         Objects.requireNonNull(category, "category");
         argv = List.copyOf(argv);
@@ -31,6 +31,7 @@ public record AppLaunch(String sessionId, String secret, String staffToken, List
 
     @Override
     public String toString() {
-        return "AppLaunch[sessionId=" + sessionId + ", argv=" + argv + ", display=" + display + ", category=" + category + "]";
+        return "AppLaunch[sessionId=" + sessionId + ", argv=" + argv + ", display=" + display + ", category=" + category
+                + "]";
     }
 }

@@ -36,6 +36,5 @@ public final class ErrorCodes {
     /** The agent failed (database error); try again later. Nothing was changed. */
     public static final String INTERNAL = "internal";
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 }

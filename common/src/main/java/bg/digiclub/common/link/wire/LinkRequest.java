@@ -8,5 +8,4 @@ package bg.digiclub.common.link.wire;
  * @param body the type's body; its shape depends on {@code type}
  * @param <B>  the body's type: a concrete record when writing, a JSON tree when the agent reads
  */
-public record LinkRequest<B>(String id, String type, B body) {
-}
+public record LinkRequest<B>(String id, String type, B body) {}

@@ -6,5 +6,9 @@ package bg.digiclub.common.link.wire;
  * (but {@link #LOCKED}, after five wrong PINs for the code).
  */
 public enum LoginOutcome {
-    OK, WRONG_PIN, LOCKED, DISABLED, NO_TIME_LEFT_TODAY
+    OK,
+    WRONG_PIN,
+    LOCKED,
+    DISABLED,
+    NO_TIME_LEFT_TODAY
 }

@@ -13,8 +13,8 @@ import bg.digiclub.common.link.Demographics;
  * @param demographics what the member declared once, null if never
  * @param ticket       for OK only: a short-lived proof of this login, sent with {@code member.declare}
  */
-public record MemberLoginAnswer(LoginOutcome outcome, Duration allowedNow, Duration lockedFor,
-                                Demographics demographics, String ticket) {
+public record MemberLoginAnswer(
+        LoginOutcome outcome, Duration allowedNow, Duration lockedFor, Demographics demographics, String ticket) {
     public MemberLoginAnswer {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(allowedNow, "allowedNow");

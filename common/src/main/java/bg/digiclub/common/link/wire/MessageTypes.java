@@ -40,11 +40,24 @@ public final class MessageTypes {
     public static final String HEALTH = "health";
 
     /** Every type above. */
-    public static final Set<String> ALL = Set.of(SESSION_START, SESSION_HEARTBEAT, SESSION_END, SESSION_OPEN,
-            SESSION_EXTEND, MAINTENANCE_START, MAINTENANCE_END, APP_LAUNCH,
-            MEMBER_LOGIN, MEMBER_DECLARE, MEMBER_LIST, MEMBER_CREATE, MEMBER_RESET_PIN, MEMBER_DISABLE,
-            STAFF_LOGIN, STAFF_LOGOUT, HEALTH);
+    public static final Set<String> ALL = Set.of(
+            SESSION_START,
+            SESSION_HEARTBEAT,
+            SESSION_END,
+            SESSION_OPEN,
+            SESSION_EXTEND,
+            MAINTENANCE_START,
+            MAINTENANCE_END,
+            APP_LAUNCH,
+            MEMBER_LOGIN,
+            MEMBER_DECLARE,
+            MEMBER_LIST,
+            MEMBER_CREATE,
+            MEMBER_RESET_PIN,
+            MEMBER_DISABLE,
+            STAFF_LOGIN,
+            STAFF_LOGOUT,
+            HEALTH);
 
-    private MessageTypes() {
-    }
+    private MessageTypes() {}
 }

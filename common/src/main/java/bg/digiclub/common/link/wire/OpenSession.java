@@ -9,5 +9,4 @@ package bg.digiclub.common.link.wire;
  * @param outOfOrder the last reset of the visitor's home failed (the agent tries again every
  *                   minute); no session starts until one succeeds
  */
-public record OpenSession(boolean open, boolean outOfOrder) {
-}
+public record OpenSession(boolean open, boolean outOfOrder) {}

@@ -20,6 +20,7 @@ public record SessionGranted(String sessionId, String secret, Instant startedAt,
 
     @Override
     public String toString() {
-        return "SessionGranted[sessionId=" + sessionId + ", startedAt=" + startedAt + ", remainingSeconds=" + remainingSeconds + "]";
+        return "SessionGranted[sessionId=" + sessionId + ", startedAt=" + startedAt + ", remainingSeconds="
+                + remainingSeconds + "]";
     }
 }

@@ -22,6 +22,8 @@ public record StaffLoginAnswer(Outcome outcome, String token, Duration lockedFor
 
     /** Whether the staff PIN was accepted. */
     public enum Outcome {
-        OK, WRONG_PIN, LOCKED
+        OK,
+        WRONG_PIN,
+        LOCKED
     }
 }

@@ -17,8 +17,7 @@ public final class Platforms {
     /** Every value {@link Platform#configKey()} can take, for validating per-OS config keys. */
     public static final List<String> CONFIG_KEYS = List.of(LinuxPlatform.CONFIG_KEY, WindowsPlatform.CONFIG_KEY);
 
-    private Platforms() {
-    }
+    private Platforms() {}
 
     /** The platform of the running JVM. */
     public static Platform current() {
@@ -53,6 +52,8 @@ public final class Platforms {
     }
 
     private enum Family {
-        LINUX, WINDOWS, OTHER
+        LINUX,
+        WINDOWS,
+        OTHER
     }
 }

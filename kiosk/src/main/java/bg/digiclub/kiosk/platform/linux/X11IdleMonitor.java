@@ -16,7 +16,6 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,7 +116,8 @@ public final class X11IdleMonitor implements IdleMonitor {
         }
         Libraries libs = Libraries.get();
         claimIoErrorHandler(libs.x11);
-        if (libs.xss.XScreenSaverQueryInfo(display, rootWindow, info) == 0 || BROKEN.contains(Pointer.nativeValue(display))) {
+        if (libs.xss.XScreenSaverQueryInfo(display, rootWindow, info) == 0
+                || BROKEN.contains(Pointer.nativeValue(display))) {
             return Optional.empty();
         }
         XScreenSaver.Info read = new XScreenSaver.Info(info);

@@ -21,7 +21,8 @@ class PlatformsTest {
 
     @Test
     void unsupportedOsIsNamed() {
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> Platforms.forOsName("Mac OS X"));
+        UnsupportedOperationException e =
+                assertThrows(UnsupportedOperationException.class, () -> Platforms.forOsName("Mac OS X"));
         assertEquals("The kiosk runs on Linux and Windows, not on 'Mac OS X'", e.getMessage());
     }
 }

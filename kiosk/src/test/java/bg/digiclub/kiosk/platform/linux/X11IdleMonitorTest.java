@@ -18,7 +18,8 @@ class X11IdleMonitorTest {
     @Test
     void idleGrowsWhileNothingHappensAndDropsAfterInput() throws Exception {
         XvfbServer.requireTool("xdotool", "xdotool");
-        try (XvfbServer x = XvfbServer.start(); X11IdleMonitor monitor = new X11IdleMonitor(x.display())) {
+        try (XvfbServer x = XvfbServer.start();
+                X11IdleMonitor monitor = new X11IdleMonitor(x.display())) {
             x.run("xdotool", "mousemove", "10", "10");
             Duration afterMove = monitor.idleTime().orElseThrow();
 
@@ -27,12 +28,15 @@ class X11IdleMonitorTest {
 
             x.run("xdotool", "mousemove", "200", "150");
             Duration afterMouse = monitor.idleTime().orElseThrow();
-            assertTrue(afterMouse.compareTo(quiet) < 0, "mouse input should reset idle: " + quiet + " then " + afterMouse);
+            assertTrue(
+                    afterMouse.compareTo(quiet) < 0, "mouse input should reset idle: " + quiet + " then " + afterMouse);
 
             Duration quietAgain = waitUntilIdleAtLeast(monitor, afterMouse.plusMillis(400));
             x.run("xdotool", "key", "shift");
             Duration afterKey = monitor.idleTime().orElseThrow();
-            assertTrue(afterKey.compareTo(quietAgain) < 0, "key input should reset idle: " + quietAgain + " then " + afterKey);
+            assertTrue(
+                    afterKey.compareTo(quietAgain) < 0,
+                    "key input should reset idle: " + quietAgain + " then " + afterKey);
         }
     }
 

@@ -27,10 +27,12 @@ final class XvfbServer implements AutoCloseable {
 
     static XvfbServer start() throws IOException {
         Path xvfb = requireTool("Xvfb", "xvfb");
-        Process process = new ProcessBuilder(xvfb.toString(), "-displayfd", "1", "-screen", "0", "640x480x24", "-nolisten", "tcp")
+        Process process = new ProcessBuilder(
+                        xvfb.toString(), "-displayfd", "1", "-screen", "0", "640x480x24", "-nolisten", "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
         String number = out.readLine();
         if (number == null || !number.strip().matches("\\d+")) {
             process.destroyForcibly();
@@ -47,7 +49,8 @@ final class XvfbServer implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new AssertionError(tool + " is not installed; this live test needs it: apt-get install -y " + debianPackage);
+        throw new AssertionError(
+                tool + " is not installed; this live test needs it: apt-get install -y " + debianPackage);
     }
 
     String display() {

@@ -31,14 +31,26 @@ final class BatteryFigures {
      * @param charging          the battery is charging
      * @param discharging       the battery is discharging
      */
-    record BatteryFacts(String name, double remainingFraction, int currentCapacity, int maxCapacity,
-                        int designCapacity, boolean powerOnLine, boolean charging, boolean discharging) {
-    }
+    record BatteryFacts(
+            String name,
+            double remainingFraction,
+            int currentCapacity,
+            int maxCapacity,
+            int designCapacity,
+            boolean powerOnLine,
+            boolean charging,
+            boolean discharging) {}
 
     /** Name prefixes of peripheral batteries (Linux power_supply names of HID and game-pad drivers). */
-    private static final List<String> PERIPHERAL_PREFIXES = List.of("hid", "wacom_battery",
-            "ps-controller-battery", "sony_controller_battery", "nintendo_switch_controller_battery",
-            "apple_mfi_fastcharge", "axp20x-usb", "ucsi-source-psy");
+    private static final List<String> PERIPHERAL_PREFIXES = List.of(
+            "hid",
+            "wacom_battery",
+            "ps-controller-battery",
+            "sony_controller_battery",
+            "nintendo_switch_controller_battery",
+            "apple_mfi_fastcharge",
+            "axp20x-usb",
+            "ucsi-source-psy");
 
     /** OSHI reports a missing capacity as 1 on some systems: real capacities are far larger. */
     private static final int MIN_REAL_CAPACITY = 2;
@@ -46,8 +58,7 @@ final class BatteryFigures {
     /** A health above this is a firmware that reports nonsense capacities, not a new battery. */
     private static final double MAX_PLAUSIBLE_HEALTH_PCT = 150.0;
 
-    private BatteryFigures() {
-    }
+    private BatteryFigures() {}
 
     /** True when the power source is a peripheral's battery, not the PC's. */
     static boolean isPeripheral(String name) {
@@ -57,7 +68,8 @@ final class BatteryFigures {
 
     /** The battery metrics for the PC's own batteries; empty when it has none. */
     static Map<String, Double> metrics(List<BatteryFacts> sources) {
-        List<BatteryFacts> batteries = sources.stream().filter(b -> !isPeripheral(b.name())).toList();
+        List<BatteryFacts> batteries =
+                sources.stream().filter(b -> !isPeripheral(b.name())).toList();
         Map<String, Double> metrics = new TreeMap<>();
         if (batteries.isEmpty()) {
             return metrics;
@@ -73,15 +85,18 @@ final class BatteryFigures {
      * batteries has one charge), else the average of the reported fractions.
      */
     static OptionalDouble charge(List<BatteryFacts> batteries) {
-        boolean capacitiesKnown = batteries.stream()
-                .allMatch(b -> b.currentCapacity() >= 0 && b.maxCapacity() >= MIN_REAL_CAPACITY);
+        boolean capacitiesKnown =
+                batteries.stream().allMatch(b -> b.currentCapacity() >= 0 && b.maxCapacity() >= MIN_REAL_CAPACITY);
         if (capacitiesKnown) {
-            long current = batteries.stream().mapToLong(BatteryFacts::currentCapacity).sum();
+            long current =
+                    batteries.stream().mapToLong(BatteryFacts::currentCapacity).sum();
             long full = batteries.stream().mapToLong(BatteryFacts::maxCapacity).sum();
             return OptionalDouble.of(Math.min(100.0, 100.0 * current / full));
         }
-        var fractions = batteries.stream().mapToDouble(BatteryFacts::remainingFraction)
-                .filter(f -> f >= 0.0 && f <= 1.0).toArray();
+        var fractions = batteries.stream()
+                .mapToDouble(BatteryFacts::remainingFraction)
+                .filter(f -> f >= 0.0 && f <= 1.0)
+                .toArray();
         if (fractions.length != batteries.size()) {
             return OptionalDouble.empty();
         }

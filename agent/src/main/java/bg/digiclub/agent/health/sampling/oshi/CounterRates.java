@@ -14,8 +14,7 @@ import java.util.OptionalDouble;
  * would be worse than none. Not thread-safe.
  */
 final class CounterRates {
-    private record Reading(long value, long atMillis) {
-    }
+    private record Reading(long value, long atMillis) {}
 
     private final Map<String, Reading> previous = new HashMap<>();
 

@@ -15,27 +15,51 @@ import java.util.Set;
 final class FileStoreFilter {
 
     /** What the filter looks at in one file store; plain values so tests need no OSHI objects. */
-    record FileStoreFacts(String mount, String type, String options, String description, boolean local,
-                          long totalBytes) {
-    }
+    record FileStoreFacts(
+            String mount, String type, String options, String description, boolean local, long totalBytes) {}
 
     /** File system types that hold no user data on a disk (kernel views, RAM, overlays, images). */
     private static final Set<String> PSEUDO_TYPES = Set.of(
-            "proc", "sysfs", "tmpfs", "devtmpfs", "devpts", "ramfs", "overlay", "squashfs", "cgroup",
-            "cgroup2", "mqueue", "debugfs", "tracefs", "securityfs", "pstore", "bpf", "configfs", "fusectl",
-            "hugetlbfs", "autofs", "binfmt_misc", "efivarfs", "nsfs", "rpc_pipefs", "rootfs", "iso9660",
-            "udf", "cdfs", "fuse.snapfuse", "fuse.portal", "fuse.gvfsd-fuse");
+            "proc",
+            "sysfs",
+            "tmpfs",
+            "devtmpfs",
+            "devpts",
+            "ramfs",
+            "overlay",
+            "squashfs",
+            "cgroup",
+            "cgroup2",
+            "mqueue",
+            "debugfs",
+            "tracefs",
+            "securityfs",
+            "pstore",
+            "bpf",
+            "configfs",
+            "fusectl",
+            "hugetlbfs",
+            "autofs",
+            "binfmt_misc",
+            "efivarfs",
+            "nsfs",
+            "rpc_pipefs",
+            "rootfs",
+            "iso9660",
+            "udf",
+            "cdfs",
+            "fuse.snapfuse",
+            "fuse.portal",
+            "fuse.gvfsd-fuse");
 
     /** OSHI's descriptions of stores that are removable, optical, RAM-backed or remote. */
-    private static final Set<String> SKIPPED_DESCRIPTIONS = Set.of(
-            "removable drive", "cd-rom", "ram drive", "network drive", "ram disk", "network disk");
+    private static final Set<String> SKIPPED_DESCRIPTIONS =
+            Set.of("removable drive", "cd-rom", "ram drive", "network drive", "ram disk", "network disk");
 
     /** Mount points under which Linux desktops mount removable media, or the kernel its own views. */
-    private static final String[] SKIPPED_MOUNT_PREFIXES = {"/media/", "/run/", "/snap/",
-            "/proc/", "/sys/", "/dev/"};
+    private static final String[] SKIPPED_MOUNT_PREFIXES = {"/media/", "/run/", "/snap/", "/proc/", "/sys/", "/dev/"};
 
-    private FileStoreFilter() {
-    }
+    private FileStoreFilter() {}
 
     /** True when the store is a real, local, writable, non-removable file system with a size. */
     static boolean counts(FileStoreFacts store) {

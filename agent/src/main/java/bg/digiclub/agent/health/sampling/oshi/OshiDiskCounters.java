@@ -3,9 +3,10 @@ package bg.digiclub.agent.health.sampling.oshi;
 import java.util.ArrayList;
 import java.util.List;
 
+import oshi.hardware.HWDiskStore;
+
 import bg.digiclub.agent.health.sampling.DeviceNames;
 import bg.digiclub.agent.health.sampling.DiskCounters;
-import oshi.hardware.HWDiskStore;
 
 /** Disk counters refreshed through OSHI (Windows performance counters, macOS IOKit). */
 final class OshiDiskCounters implements DiskCounters {
@@ -15,8 +16,11 @@ final class OshiDiskCounters implements DiskCounters {
         List<DiskCount> counts = new ArrayList<>(disks.size());
         for (HWDiskStore disk : disks) {
             if (disk.updateAttributes()) {
-                counts.add(new DiskCount(DeviceNames.shortDiskName(disk.getName()), disk.getReadBytes(),
-                        disk.getWriteBytes(), disk.getTimeStamp()));
+                counts.add(new DiskCount(
+                        DeviceNames.shortDiskName(disk.getName()),
+                        disk.getReadBytes(),
+                        disk.getWriteBytes(),
+                        disk.getTimeStamp()));
             }
         }
         return counts;

@@ -14,21 +14,6 @@ import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import bg.digiclub.agent.health.HealthSample.ProcessUsage;
-import bg.digiclub.agent.health.HealthSample;
-import bg.digiclub.agent.health.Metric;
-import bg.digiclub.agent.health.sampling.DeviceNames;
-import bg.digiclub.agent.health.sampling.DiskCounters;
-import bg.digiclub.agent.health.sampling.ExpiringValue;
-import bg.digiclub.agent.health.sampling.HealthSampler;
-import bg.digiclub.agent.health.sampling.NetworkCounters;
-import bg.digiclub.agent.health.sampling.ProcessTable.CpuTimes;
-import bg.digiclub.agent.health.sampling.ProcessTable;
-import bg.digiclub.agent.health.sampling.SamplingTtls;
-import bg.digiclub.agent.health.sampling.SystemCounters;
-import bg.digiclub.agent.health.sampling.oshi.BatteryFigures.BatteryFacts;
-import bg.digiclub.agent.health.sampling.oshi.FileStoreFilter.FileStoreFacts;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.HWDiskStore;
@@ -39,6 +24,21 @@ import oshi.hardware.Sensors;
 import oshi.software.os.OSFileStore;
 import oshi.software.os.OperatingSystem;
 import oshi.spi.SystemInfoProvider;
+
+import bg.digiclub.agent.health.HealthSample;
+import bg.digiclub.agent.health.HealthSample.ProcessUsage;
+import bg.digiclub.agent.health.Metric;
+import bg.digiclub.agent.health.sampling.DeviceNames;
+import bg.digiclub.agent.health.sampling.DiskCounters;
+import bg.digiclub.agent.health.sampling.ExpiringValue;
+import bg.digiclub.agent.health.sampling.HealthSampler;
+import bg.digiclub.agent.health.sampling.NetworkCounters;
+import bg.digiclub.agent.health.sampling.ProcessTable;
+import bg.digiclub.agent.health.sampling.ProcessTable.CpuTimes;
+import bg.digiclub.agent.health.sampling.SamplingTtls;
+import bg.digiclub.agent.health.sampling.SystemCounters;
+import bg.digiclub.agent.health.sampling.oshi.BatteryFigures.BatteryFacts;
+import bg.digiclub.agent.health.sampling.oshi.FileStoreFilter.FileStoreFacts;
 
 /**
  * Samples the PC's health with OSHI. Holds one OSHI entry point ({@link SystemInfoProvider}) and the
@@ -79,12 +79,10 @@ public final class OshiHealthSampler implements HealthSampler {
     private SystemCounters.CpuTime previousCpuTime;
     private Map<Integer, CpuTimes> previousCpuTimes = Map.of();
 
-    private record SensorSnapshot(double cpuTemperature, int[] fanSpeeds, double cpuVoltage) {
-    }
+    private record SensorSnapshot(double cpuTemperature, int[] fanSpeeds, double cpuVoltage) {}
 
     /** What one listing of the processes gives a sample. */
-    private record ProcessListing(int count, List<ProcessUsage> topByCpu, List<ProcessUsage> topByMemory) {
-    }
+    private record ProcessListing(int count, List<ProcessUsage> topByCpu, List<ProcessUsage> topByMemory) {}
 
     /**
      * @param systemInfo the one OSHI entry point of the agent
@@ -187,8 +185,13 @@ public final class OshiHealthSampler implements HealthSampler {
 
     private List<OSFileStore> queryFileStores() {
         return os.getFileSystem().getFileStores(true).stream()
-                .filter(fs -> FileStoreFilter.counts(new FileStoreFacts(fs.getMount(), fs.getType(), fs.getOptions(),
-                        fs.getDescription(), fs.isLocal(), fs.getTotalSpace())))
+                .filter(fs -> FileStoreFilter.counts(new FileStoreFacts(
+                        fs.getMount(),
+                        fs.getType(),
+                        fs.getOptions(),
+                        fs.getDescription(),
+                        fs.isLocal(),
+                        fs.getTotalSpace())))
                 .toList();
     }
 
@@ -232,9 +235,11 @@ public final class OshiHealthSampler implements HealthSampler {
             String writeKey = "disk-write:" + name;
             seen.add(readKey);
             seen.add(writeKey);
-            diskRates.update(readKey, count.readBytes(), count.atMillis())
+            diskRates
+                    .update(readKey, count.readBytes(), count.atMillis())
                     .ifPresent(v -> metrics.put(Metric.diskReadBps(name), v));
-            diskRates.update(writeKey, count.writeBytes(), count.atMillis())
+            diskRates
+                    .update(writeKey, count.writeBytes(), count.atMillis())
                     .ifPresent(v -> metrics.put(Metric.diskWriteBps(name), v));
         }
         diskRates.retainOnly(seen);
@@ -256,8 +261,14 @@ public final class OshiHealthSampler implements HealthSampler {
         // Listed every sample: charge changes all the time, and updateAttributes() would list them all anyway.
         List<BatteryFacts> facts = new ArrayList<>();
         for (PowerSource ps : hardware.getPowerSources()) {
-            facts.add(new BatteryFacts(ps.getName(), ps.getRemainingCapacityPercent(), ps.getCurrentCapacity(),
-                    ps.getMaxCapacity(), ps.getDesignCapacity(), ps.isPowerOnLine(), ps.isCharging(),
+            facts.add(new BatteryFacts(
+                    ps.getName(),
+                    ps.getRemainingCapacityPercent(),
+                    ps.getCurrentCapacity(),
+                    ps.getMaxCapacity(),
+                    ps.getDesignCapacity(),
+                    ps.isPowerOnLine(),
+                    ps.isCharging(),
                     ps.isDischarging()));
         }
         metrics.putAll(BatteryFigures.metrics(facts));
@@ -289,9 +300,11 @@ public final class OshiHealthSampler implements HealthSampler {
             String txKey = "net-tx:" + name;
             seen.add(rxKey);
             seen.add(txKey);
-            networkRates.update(rxKey, count.rxBytes(), count.atMillis())
+            networkRates
+                    .update(rxKey, count.rxBytes(), count.atMillis())
                     .ifPresent(v -> metrics.put(Metric.netRxBps(name), v));
-            networkRates.update(txKey, count.txBytes(), count.atMillis())
+            networkRates
+                    .update(txKey, count.txBytes(), count.atMillis())
                     .ifPresent(v -> metrics.put(Metric.netTxBps(name), v));
         }
         networkRates.retainOnly(seen);
@@ -314,7 +327,9 @@ public final class OshiHealthSampler implements HealthSampler {
             usages.add(new ProcessUsage(p.pid(), p.name(), cpu, p.residentBytes()));
         }
         previousCpuTimes = now;
-        return new ProcessListing(all.size(), ProcessRanking.topByCpu(usages, TOP_PROCESSES),
+        return new ProcessListing(
+                all.size(),
+                ProcessRanking.topByCpu(usages, TOP_PROCESSES),
                 ProcessRanking.topByMemory(usages, TOP_PROCESSES));
     }
 }

@@ -3,9 +3,10 @@ package bg.digiclub.agent.health.sampling.oshi;
 import java.util.ArrayList;
 import java.util.List;
 
+import oshi.hardware.NetworkIF;
+
 import bg.digiclub.agent.health.sampling.NetworkCounters;
 import bg.digiclub.agent.health.sampling.NetworkUp;
-import oshi.hardware.NetworkIF;
 
 /** Network counters refreshed through OSHI (Windows IP Helper, macOS sysctl). */
 final class OshiNetworkCounters implements NetworkCounters {
@@ -15,8 +16,12 @@ final class OshiNetworkCounters implements NetworkCounters {
         List<InterfaceCount> counts = new ArrayList<>(interfaces.size());
         for (NetworkIF nif : interfaces) {
             if (nif.updateAttributes()) {
-                counts.add(new InterfaceCount(nif.getName(), NetworkUp.of(nif.getIfOperStatus()), nif.getBytesRecv(),
-                        nif.getBytesSent(), nif.getTimeStamp()));
+                counts.add(new InterfaceCount(
+                        nif.getName(),
+                        NetworkUp.of(nif.getIfOperStatus()),
+                        nif.getBytesRecv(),
+                        nif.getBytesSent(),
+                        nif.getTimeStamp()));
             }
         }
         return counts;

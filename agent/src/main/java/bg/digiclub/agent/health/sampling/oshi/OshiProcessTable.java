@@ -3,10 +3,11 @@ package bg.digiclub.agent.health.sampling.oshi;
 import java.util.ArrayList;
 import java.util.List;
 
-import bg.digiclub.agent.health.sampling.ProcessTable.CpuTimes;
-import bg.digiclub.agent.health.sampling.ProcessTable;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
+
+import bg.digiclub.agent.health.sampling.ProcessTable;
+import bg.digiclub.agent.health.sampling.ProcessTable.CpuTimes;
 
 /** Processes as OSHI lists them: on Windows and macOS, where OSHI reads them in bulk. */
 final class OshiProcessTable implements ProcessTable {
@@ -21,8 +22,11 @@ final class OshiProcessTable implements ProcessTable {
         List<OSProcess> all = os.getProcesses();
         List<ProcessReading> readings = new ArrayList<>(all.size());
         for (OSProcess p : all) {
-            readings.add(new ProcessReading(p.getProcessID(), p.getName(),
-                    new CpuTimes(p.getStartTime(), p.getUpTime(), p.getUserTime() + p.getKernelTime()), p.getResidentMemory()));
+            readings.add(new ProcessReading(
+                    p.getProcessID(),
+                    p.getName(),
+                    new CpuTimes(p.getStartTime(), p.getUpTime(), p.getUserTime() + p.getKernelTime()),
+                    p.getResidentMemory()));
         }
         return readings;
     }

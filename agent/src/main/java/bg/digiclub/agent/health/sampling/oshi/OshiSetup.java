@@ -17,8 +17,7 @@ public final class OshiSetup {
     /** How long one WMI query may take on Windows (OSHI's default, -1, waits for ever). */
     public static final String WMI_TIMEOUT = "oshi.util.wmi.timeout";
 
-    private OshiSetup() {
-    }
+    private OshiSetup() {}
 
     /**
      * Points JNA's native-library extraction at {@code nativeTempDir} (locked-down temp directories

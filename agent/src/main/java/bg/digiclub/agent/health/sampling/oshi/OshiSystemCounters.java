@@ -1,11 +1,12 @@
 package bg.digiclub.agent.health.sampling.oshi;
 
-import bg.digiclub.agent.health.sampling.SystemCounters;
-import oshi.hardware.CentralProcessor.TickType;
 import oshi.hardware.CentralProcessor;
+import oshi.hardware.CentralProcessor.TickType;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.VirtualMemory;
 import oshi.software.os.OperatingSystem;
+
+import bg.digiclub.agent.health.sampling.SystemCounters;
 
 /** CPU time, memory and uptime through OSHI: the way on every platform without {@code /proc}. */
 final class OshiSystemCounters implements SystemCounters {
@@ -36,8 +37,11 @@ final class OshiSystemCounters implements SystemCounters {
         VirtualMemory swap = memory.getVirtualMemory();
         long swapTotal = swap.getSwapTotal();
         long total = memory.getTotal();
-        return new Memory(total > 0 ? total : UNKNOWN, total > 0 ? memory.getAvailable() : UNKNOWN,
-                Math.max(0, swapTotal), swapTotal > 0 ? swap.getSwapUsed() : UNKNOWN);
+        return new Memory(
+                total > 0 ? total : UNKNOWN,
+                total > 0 ? memory.getAvailable() : UNKNOWN,
+                Math.max(0, swapTotal),
+                swapTotal > 0 ? swap.getSwapUsed() : UNKNOWN);
     }
 
     @Override

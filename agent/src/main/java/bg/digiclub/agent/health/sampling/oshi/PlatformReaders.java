@@ -3,14 +3,6 @@ package bg.digiclub.agent.health.sampling.oshi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import bg.digiclub.agent.health.sampling.DiskCounters;
-import bg.digiclub.agent.health.sampling.NetworkCounters;
-import bg.digiclub.agent.health.sampling.ProcessTable;
-import bg.digiclub.agent.health.sampling.SystemCounters;
-import bg.digiclub.agent.health.sampling.procfs.ProcfsDiskCounters;
-import bg.digiclub.agent.health.sampling.procfs.ProcfsNetworkCounters;
-import bg.digiclub.agent.health.sampling.procfs.ProcfsProcessTable;
-import bg.digiclub.agent.health.sampling.procfs.ProcfsSystemCounters;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
@@ -19,6 +11,15 @@ import oshi.software.os.OperatingSystem;
 import oshi.spi.SystemInfoProvider;
 import oshi.util.linux.ProcPath;
 import oshi.util.linux.SysPath;
+
+import bg.digiclub.agent.health.sampling.DiskCounters;
+import bg.digiclub.agent.health.sampling.NetworkCounters;
+import bg.digiclub.agent.health.sampling.ProcessTable;
+import bg.digiclub.agent.health.sampling.SystemCounters;
+import bg.digiclub.agent.health.sampling.procfs.ProcfsDiskCounters;
+import bg.digiclub.agent.health.sampling.procfs.ProcfsNetworkCounters;
+import bg.digiclub.agent.health.sampling.procfs.ProcfsProcessTable;
+import bg.digiclub.agent.health.sampling.procfs.ProcfsSystemCounters;
 
 /**
  * The one place that picks how processes, CPU time, memory, uptime, disk and network counters are
@@ -36,8 +37,7 @@ public final class PlatformReaders {
     /** USER_HZ on every mainstream Linux, used if OSHI cannot tell. */
     private static final long DEFAULT_USER_HZ = 100;
 
-    private PlatformReaders() {
-    }
+    private PlatformReaders() {}
 
     /** OSHI's entry point for this platform: native-free on Linux, the JNA one elsewhere. */
     public static SystemInfoProvider systemInfo() {
@@ -48,7 +48,8 @@ public final class PlatformReaders {
     static ProcessTable processTable(OperatingSystem os, GlobalMemory memory) {
         // ProcPath honours OSHI's oshi.util.proc.path setting, as OSHI's own readers do.
         Path proc = Path.of(ProcPath.PROC);
-        if (os instanceof LinuxOperatingSystem linux && Files.isReadable(proc.resolve("self/stat"))
+        if (os instanceof LinuxOperatingSystem linux
+                && Files.isReadable(proc.resolve("self/stat"))
                 && Files.isReadable(proc.resolve("uptime"))) {
             long hz = linux.getHz() > 0 ? linux.getHz() : DEFAULT_USER_HZ;
             return new ProcfsProcessTable(proc, hz, memory.getPageSize());
@@ -58,8 +59,10 @@ public final class PlatformReaders {
 
     static SystemCounters systemCounters(OperatingSystem os, CentralProcessor processor, GlobalMemory memory) {
         Path proc = Path.of(ProcPath.PROC);
-        if (os instanceof LinuxOperatingSystem && Files.isReadable(proc.resolve("stat"))
-                && Files.isReadable(proc.resolve("meminfo")) && Files.isReadable(proc.resolve("uptime"))) {
+        if (os instanceof LinuxOperatingSystem
+                && Files.isReadable(proc.resolve("stat"))
+                && Files.isReadable(proc.resolve("meminfo"))
+                && Files.isReadable(proc.resolve("uptime"))) {
             return new ProcfsSystemCounters(proc);
         }
         return new OshiSystemCounters(processor, memory, os);

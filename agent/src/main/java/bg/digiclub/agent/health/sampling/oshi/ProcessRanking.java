@@ -17,15 +17,15 @@ final class ProcessRanking {
     /** Start times of one process read twice may differ by rounding, never by this much. */
     private static final long SAME_START_TOLERANCE_MILLIS = 1000;
 
-    private ProcessRanking() {
-    }
+    private ProcessRanking() {}
 
     /**
      * CPU use between two readings of the same process, in percent of the whole PC. Empty when there
      * is no earlier reading or it is of another process that had the same pid (another start time).
      */
     static OptionalDouble recentCpuPercent(CpuTimes before, CpuTimes now, int logicalProcessors) {
-        if (before == null || logicalProcessors <= 0
+        if (before == null
+                || logicalProcessors <= 0
                 || Math.abs(now.startedMillis() - before.startedMillis()) > SAME_START_TOLERANCE_MILLIS) {
             return OptionalDouble.empty();
         }
@@ -51,17 +51,21 @@ final class ProcessRanking {
     /** The {@code n} processes using most CPU, ties broken by pid so the order is stable. */
     static List<ProcessUsage> topByCpu(Collection<ProcessUsage> processes, int n) {
         return processes.stream()
-                .sorted(Comparator.comparingDouble(ProcessUsage::cpuPercent).reversed()
+                .sorted(Comparator.comparingDouble(ProcessUsage::cpuPercent)
+                        .reversed()
                         .thenComparingInt(ProcessUsage::pid))
-                .limit(n).toList();
+                .limit(n)
+                .toList();
     }
 
     /** The {@code n} processes holding most resident memory, ties broken by pid. */
     static List<ProcessUsage> topByMemory(Collection<ProcessUsage> processes, int n) {
         return processes.stream()
-                .sorted(Comparator.comparingLong(ProcessUsage::residentBytes).reversed()
+                .sorted(Comparator.comparingLong(ProcessUsage::residentBytes)
+                        .reversed()
                         .thenComparingInt(ProcessUsage::pid))
-                .limit(n).toList();
+                .limit(n)
+                .toList();
     }
 
     private static double clampPercent(double pct) {

@@ -17,8 +17,7 @@ final class SensorReadings {
     /** No PC CPU reports more than this; larger numbers are a misread register. */
     static final double MAX_PLAUSIBLE_CELSIUS = 150.0;
 
-    private SensorReadings() {
-    }
+    private SensorReadings() {}
 
     /** The reading, or empty when it is 0, negative, NaN or infinite. */
     static OptionalDouble reading(double raw) {

@@ -9,8 +9,7 @@ import java.util.List;
  * JIT would compile only after many samples) off that path.
  */
 final class ProcFields {
-    private ProcFields() {
-    }
+    private ProcFields() {}
 
     /** The fields of {@code line}, split on runs of spaces and tabs; leading and trailing blanks ignored. */
     static String[] of(String line) {

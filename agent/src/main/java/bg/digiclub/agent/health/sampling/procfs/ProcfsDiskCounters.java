@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import oshi.hardware.HWDiskStore;
+
 import bg.digiclub.agent.health.sampling.DeviceNames;
 import bg.digiclub.agent.health.sampling.DiskCounters;
-import oshi.hardware.HWDiskStore;
 
 /**
  * Disk counters from Linux's {@code /proc/diskstats}: one small file for all disks. OSHI's

@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import oshi.hardware.NetworkIF;
+
 import bg.digiclub.agent.health.sampling.NetworkCounters;
 import bg.digiclub.agent.health.sampling.NetworkUp;
-import oshi.hardware.NetworkIF;
 
 /**
  * Network counters from Linux's {@code /proc/net/dev} (all interfaces in one small file) and each
@@ -31,6 +32,7 @@ public final class ProcfsNetworkCounters implements NetworkCounters {
     private final ProcFile procNetDev;
     /** Each known interface's {@code operstate} file in {@code /sys/class/net}, kept open like the counters. */
     private final Map<String, ProcFile> operstates = new HashMap<>();
+
     private final Path sysClassNet;
     private final LongSupplier monotonicMillis;
     private final Set<String> known = new LinkedHashSet<>();
@@ -82,7 +84,8 @@ public final class ProcfsNetworkCounters implements NetworkCounters {
     }
 
     private OptionalDouble operstate(String name) {
-        ProcFile file = operstates.computeIfAbsent(name, n -> new ProcFile(sysClassNet.resolve(n).resolve("operstate")));
+        ProcFile file = operstates.computeIfAbsent(
+                name, n -> new ProcFile(sysClassNet.resolve(n).resolve("operstate")));
         try {
             return NetworkUp.ofOperstate(file.read());
         } catch (UncheckedIOException e) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import bg.digiclub.agent.health.sampling.ProcessTable.CpuTimes;
 import bg.digiclub.agent.health.sampling.ProcessTable;
+import bg.digiclub.agent.health.sampling.ProcessTable.CpuTimes;
 
 /**
  * Processes read from Linux's {@code /proc}: one {@code /proc/<pid>/stat} file per process gives
@@ -44,8 +44,8 @@ public final class ProcfsProcessTable implements ProcessTable {
      */
     public ProcfsProcessTable(Path proc, long ticksPerSecond, long pageSize) {
         if (ticksPerSecond <= 0 || pageSize <= 0) {
-            throw new IllegalArgumentException("ticksPerSecond and pageSize must be positive, were "
-                    + ticksPerSecond + " and " + pageSize);
+            throw new IllegalArgumentException(
+                    "ticksPerSecond and pageSize must be positive, were " + ticksPerSecond + " and " + pageSize);
         }
         this.proc = Objects.requireNonNull(proc, "proc");
         this.ticksPerSecond = ticksPerSecond;
@@ -67,7 +67,8 @@ public final class ProcfsProcessTable implements ProcessTable {
             }
             int length = readSmallFile(proc + "/" + entry + "/stat");
             if (length > 0) {
-                parseStat(buffer, length, uptimeMillis, ticksPerSecond, pageSize).ifPresent(readings::add);
+                parseStat(buffer, length, uptimeMillis, ticksPerSecond, pageSize)
+                        .ifPresent(readings::add);
             }
         }
         return readings;
@@ -103,8 +104,8 @@ public final class ProcfsProcessTable implements ProcessTable {
      * garbled. The name is between the first "(" and the <em>last</em> ")": a name may itself
      * contain parentheses and spaces.
      */
-    static Optional<ProcessReading> parseStat(String line, long systemUptimeMillis, long ticksPerSecond,
-                                              long pageSize) {
+    static Optional<ProcessReading> parseStat(
+            String line, long systemUptimeMillis, long ticksPerSecond, long pageSize) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         return parseStat(bytes, bytes.length, systemUptimeMillis, ticksPerSecond, pageSize);
     }
@@ -113,8 +114,8 @@ public final class ProcfsProcessTable implements ProcessTable {
      * As {@link #parseStat(String, long, long, long)}, straight from the bytes read: this runs for
      * every process every sample, so it scans numbers in place instead of splitting strings.
      */
-    static Optional<ProcessReading> parseStat(byte[] line, int length, long systemUptimeMillis, long ticksPerSecond,
-                                              long pageSize) {
+    static Optional<ProcessReading> parseStat(
+            byte[] line, int length, long systemUptimeMillis, long ticksPerSecond, long pageSize) {
         int open = indexOf(line, length, (byte) '(');
         int close = lastIndexOf(line, length, (byte) ')');
         if (open <= 0 || close < open) {
@@ -154,7 +155,9 @@ public final class ProcfsProcessTable implements ProcessTable {
             return Optional.empty();
         }
         long startedMillis = starttime * 1000 / ticksPerSecond;
-        CpuTimes cpu = new CpuTimes(startedMillis, Math.max(0, systemUptimeMillis - startedMillis),
+        CpuTimes cpu = new CpuTimes(
+                startedMillis,
+                Math.max(0, systemUptimeMillis - startedMillis),
                 (utime + stime) * 1000 / ticksPerSecond);
         String name = new String(line, open + 1, close - open - 1, StandardCharsets.UTF_8);
         return Optional.of(new ProcessReading((int) pid, name, cpu, Math.max(0, rss) * pageSize));

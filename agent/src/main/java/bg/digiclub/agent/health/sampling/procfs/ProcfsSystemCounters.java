@@ -90,7 +90,8 @@ public final class ProcfsSystemCounters implements SystemCounters {
         long swapTotal = kib(number(text, "SwapTotal:"));
         long swapFree = kib(number(text, "SwapFree:"));
         long swapUsed = swapTotal > 0 && swapFree != UNKNOWN ? Math.max(0, swapTotal - swapFree) : UNKNOWN;
-        return new Memory(total > 0 ? total : UNKNOWN, total > 0 ? available : UNKNOWN, Math.max(0, swapTotal), swapUsed);
+        return new Memory(
+                total > 0 ? total : UNKNOWN, total > 0 ? available : UNKNOWN, Math.max(0, swapTotal), swapUsed);
     }
 
     /**

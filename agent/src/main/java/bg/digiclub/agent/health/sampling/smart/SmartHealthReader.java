@@ -93,8 +93,10 @@ public final class SmartHealthReader {
                 .orElse(List.of());
         Map<String, Double> metrics = new TreeMap<>();
         for (ScannedDevice device : devices) {
-            queryVerdict(command, device).passed().ifPresent(passed ->
-                    metrics.put(Metric.diskSmartOk(DeviceNames.shortDiskName(device.name())), passed ? 1.0 : 0.0));
+            queryVerdict(command, device)
+                    .passed()
+                    .ifPresent(passed -> metrics.put(
+                            Metric.diskSmartOk(DeviceNames.shortDiskName(device.name())), passed ? 1.0 : 0.0));
         }
         return Map.copyOf(metrics);
     }
@@ -111,7 +113,9 @@ public final class SmartHealthReader {
                 .map(json -> parseOrLog(() -> SmartctlOutput.parseHealth(json), device.name(), unknown))
                 .orElse(unknown);
         if (verdict.passed().isEmpty()) {
-            LOG.info("SMART health of {} is not available: {}", device.name(),
+            LOG.info(
+                    "SMART health of {} is not available: {}",
+                    device.name(),
                     verdict.messages().isEmpty() ? "smartctl gave no verdict" : String.join("; ", verdict.messages()));
         } else if (!verdict.passed().get()) {
             LOG.warn("SMART health of {} is FAILED", device.name());

@@ -24,8 +24,7 @@ final class SmartctlOutput {
      * @param name device to pass to smartctl ({@code /dev/sda}, {@code /dev/nvme0})
      * @param type device type to pass with {@code -d} ({@code sat}, {@code nvme}, {@code scsi}); may be empty
      */
-    record ScannedDevice(String name, String type) {
-    }
+    record ScannedDevice(String name, String type) {}
 
     /**
      * What {@code smartctl -H} said about one device.
@@ -40,8 +39,7 @@ final class SmartctlOutput {
         }
     }
 
-    private SmartctlOutput() {
-    }
+    private SmartctlOutput() {}
 
     /**
      * The devices in {@code smartctl --scan -j} output; empty when there are none.
@@ -95,8 +93,8 @@ final class SmartctlOutput {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(command + " did not print JSON (smartmontools 7.0+ needed): "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    command + " did not print JSON (smartmontools 7.0+ needed): " + e.getOriginalMessage(), e);
         }
         if (root == null || !root.isObject() || !root.has("smartctl")) {
             throw new IllegalArgumentException(command + " printed JSON without its \"smartctl\" section");

@@ -69,7 +69,9 @@ final class SmartctlProcess implements SmartctlCommand {
         command.addAll(arguments);
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             LOG.warn("Cannot start {}: {}", executable, e.getMessage());
             return Optional.empty();

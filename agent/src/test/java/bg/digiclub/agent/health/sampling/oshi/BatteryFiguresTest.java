@@ -73,7 +73,7 @@ class BatteryFiguresTest {
         assertTrue(BatteryFigures.isPeripheral("hidpp_battery_0"));
         assertFalse(BatteryFigures.isPeripheral("BAT0"));
         assertEquals(Map.of(), BatteryFigures.metrics(List.of(mouse)));
-        assertEquals(70.0, BatteryFigures.metrics(List.of(mouse, WORN_DISCHARGING)).get(Metric.BATTERY_CHARGE_PCT),
-                1e-9);
+        assertEquals(
+                70.0, BatteryFigures.metrics(List.of(mouse, WORN_DISCHARGING)).get(Metric.BATTERY_CHARGE_PCT), 1e-9);
     }
 }

@@ -25,9 +25,13 @@ class FileStoreFilterTest {
 
     @Test
     void windowsFixedDrivesCount() {
-        assertTrue(FileStoreFilter.counts(new FileStoreFacts("C:\\", "NTFS",
+        assertTrue(FileStoreFilter.counts(new FileStoreFacts(
+                "C:\\",
+                "NTFS",
                 "rw,reparse,sparse,trans,journaled,quota,casess,oids,casepn,efs,streams,unicode,acls,fcomp",
-                "Fixed drive", true, 500 * GB)));
+                "Fixed drive",
+                true,
+                500 * GB)));
     }
 
     @ParameterizedTest(name = "{1} at {0} is not a real file system")
@@ -65,7 +69,8 @@ class FileStoreFilterTest {
     void removableMediaDoNotCount() {
         assertFalse(FileStoreFilter.counts(linux("/media/visitor/USB STICK", "vfat", "rw,nosuid,nodev")));
         assertFalse(FileStoreFilter.counts(linux("/run/media/visitor/disk", "exfat", "rw")));
-        assertFalse(FileStoreFilter.counts(new FileStoreFacts("E:\\", "FAT32", "rw", "Removable drive", true, 16 * GB)));
+        assertFalse(
+                FileStoreFilter.counts(new FileStoreFacts("E:\\", "FAT32", "rw", "Removable drive", true, 16 * GB)));
         assertFalse(FileStoreFilter.counts(new FileStoreFacts("F:\\", "CDFS", "ro", "CD-ROM", true, GB)));
     }
 

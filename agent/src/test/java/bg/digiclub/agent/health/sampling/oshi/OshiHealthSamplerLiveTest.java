@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import oshi.spi.SystemInfoProvider;
 
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.Metric;
@@ -30,7 +31,6 @@ import bg.digiclub.agent.health.sampling.SamplingTtls;
 import bg.digiclub.agent.health.sampling.SamplingWorker;
 import bg.digiclub.agent.health.sampling.smart.SmartHealthReader;
 import bg.digiclub.agent.health.sampling.smart.SmartHealthSampler;
-import oshi.spi.SystemInfoProvider;
 
 /**
  * Samples this machine for real. Which sensors a Linux machine has is read from {@code /sys}
@@ -78,8 +78,11 @@ class OshiHealthSamplerLiveTest {
     void rootFileSystemIsMeasuredAndPseudoFileSystemsAreNot() {
         HealthSample sample = sampler().sample();
         List<String> freePct = sample.metrics().keySet().stream()
-                .filter(k -> k.startsWith("fs.") && k.endsWith(".free_pct")).toList();
-        assertFalse(freePct.isEmpty(), "no file system measured: " + sample.metrics().keySet());
+                .filter(k -> k.startsWith("fs.") && k.endsWith(".free_pct"))
+                .toList();
+        assertFalse(
+                freePct.isEmpty(),
+                "no file system measured: " + sample.metrics().keySet());
         for (String key : freePct) {
             double pct = sample.metrics().get(key);
             assertTrue(pct >= 0 && pct <= 100, key + " = " + pct);
@@ -121,7 +124,8 @@ class OshiHealthSamplerLiveTest {
         if (hasNetwork) {
             assertTrue(second.metrics().keySet().stream().anyMatch(k -> k.endsWith(".rx_bps")), "no rx rate");
         }
-        second.metrics().entrySet().stream().filter(e -> e.getKey().endsWith("_bps"))
+        second.metrics().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("_bps"))
                 .forEach(e -> assertTrue(e.getValue() >= 0, e.getKey() + " = " + e.getValue()));
     }
 
@@ -132,25 +136,32 @@ class OshiHealthSamplerLiveTest {
         letCountersAdvance();
         HealthSample sample = sampler.sample();
         assertTrue(sample.topByCpu().size() <= OshiHealthSampler.TOP_PROCESSES);
-        assertEquals(Math.min(5, (int) sample.metric(Metric.PROCESS_COUNT).orElseThrow()), sample.topByMemory().size());
+        assertEquals(
+                Math.min(5, (int) sample.metric(Metric.PROCESS_COUNT).orElseThrow()),
+                sample.topByMemory().size());
         sample.topByCpu().forEach(p -> assertTrue(p.cpuPercent() >= 0 && p.cpuPercent() <= 100, p.toString()));
         for (int i = 1; i < sample.topByMemory().size(); i++) {
-            assertTrue(sample.topByMemory().get(i - 1).residentBytes() >= sample.topByMemory().get(i).residentBytes());
+            assertTrue(sample.topByMemory().get(i - 1).residentBytes()
+                    >= sample.topByMemory().get(i).residentBytes());
         }
     }
 
     @Test
     void workerRunsTheRealSamplersAsTheAgentWiresThem() {
         Clock clock = Clock.systemUTC();
-        try (SamplingWorker worker = new SamplingWorker(() -> new SmartHealthSampler(
-                new OshiHealthSampler(systemInfo, clock, SamplingTtls.DEFAULTS),
-                SmartHealthReader.fromPath(clock, SmartHealthReader.DEFAULT_TTL,
-                        SmartHealthReader.DEFAULT_COMMAND_TIMEOUT)), Duration.ofSeconds(60), clock)) {
+        try (SamplingWorker worker = new SamplingWorker(
+                () -> new SmartHealthSampler(
+                        new OshiHealthSampler(systemInfo, clock, SamplingTtls.DEFAULTS),
+                        SmartHealthReader.fromPath(
+                                clock, SmartHealthReader.DEFAULT_TTL, SmartHealthReader.DEFAULT_COMMAND_TIMEOUT)),
+                Duration.ofSeconds(60),
+                clock)) {
             SampleOutcome first = worker.sample();
             letCountersAdvance();
             SampleOutcome second = worker.sample();
             assertInstanceOf(SampleOutcome.Sampled.class, first);
-            HealthSample sample = assertInstanceOf(SampleOutcome.Sampled.class, second).sample();
+            HealthSample sample =
+                    assertInstanceOf(SampleOutcome.Sampled.class, second).sample();
             assertTrue(sample.metrics().containsKey(Metric.CPU_LOAD_PCT), "ticks kept between samples on one thread");
             assertEquals(Optional.of(sample), worker.latestGood());
         }
@@ -165,7 +176,9 @@ class OshiHealthSamplerLiveTest {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         // processes listed in every sample: the figure is for a full sample (the agent lists them every 30 s)
         SamplingTtls d = SamplingTtls.DEFAULTS;
-        OshiHealthSampler sampler = new OshiHealthSampler(systemInfo, Clock.systemUTC(),
+        OshiHealthSampler sampler = new OshiHealthSampler(
+                systemInfo,
+                Clock.systemUTC(),
                 new SamplingTtls(d.fileStoreList(), d.diskList(), d.networkList(), d.sensors(), Duration.ZERO));
         for (int i = 0; i < 20; i++) {
             sampler.sample();
@@ -180,9 +193,11 @@ class OshiHealthSamplerLiveTest {
         Arrays.sort(nanos);
         double medianMs = nanos[runs / 2] / 1e6;
         double p95Ms = nanos[(int) (runs * 0.95)] / 1e6;
-        System.out.printf("OshiHealthSampler CPU time per sample over %d samples after warm-up: median %.2f ms,"
-                + " p95 %.2f ms, max %.2f ms (%d processes)%n", runs, medianMs, p95Ms, nanos[runs - 1] / 1e6,
-                (long) sampler.sample().metric(Metric.PROCESS_COUNT).orElse(0));
+        System.out.printf(
+                "OshiHealthSampler CPU time per sample over %d samples after warm-up: median %.2f ms,"
+                        + " p95 %.2f ms, max %.2f ms (%d processes)%n",
+                runs, medianMs, p95Ms, nanos[runs - 1] / 1e6, (long)
+                        sampler.sample().metric(Metric.PROCESS_COUNT).orElse(0));
         assertTrue(nanos[runs / 2] > 0, "thread CPU time is measurable");
     }
 

@@ -10,15 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import oshi.spi.SystemInfoProvider;
 
-import bg.digiclub.agent.health.HealthSample.ProcessUsage;
 import bg.digiclub.agent.health.HealthSample;
+import bg.digiclub.agent.health.HealthSample.ProcessUsage;
 import bg.digiclub.agent.health.Metric;
-import bg.digiclub.agent.health.sampling.ProcessTable.CpuTimes;
 import bg.digiclub.agent.health.sampling.ProcessTable;
+import bg.digiclub.agent.health.sampling.ProcessTable.CpuTimes;
 import bg.digiclub.agent.health.sampling.SamplingTtls;
 import bg.digiclub.testsupport.TestClock;
-import oshi.spi.SystemInfoProvider;
 
 /** The process listing is kept for its time-to-live: a real sampler over a scripted process table. */
 @EnabledOnOs(OS.LINUX)
@@ -35,7 +35,8 @@ class OshiHealthSamplerProcessListTest {
         public List<ProcessReading> read() {
             listings++;
             long uptime = 100_000 + listings * 10_000L;
-            return List.of(new ProcessReading(1, "init", new CpuTimes(0, uptime, 500), 8_000_000),
+            return List.of(
+                    new ProcessReading(1, "init", new CpuTimes(0, uptime, 500), 8_000_000),
                     new ProcessReading(42, "busy", new CpuTimes(1_000, uptime - 1_000, listings * 1_000L), 1_000_000));
         }
     }
@@ -50,8 +51,8 @@ class OshiHealthSamplerProcessListTest {
     void processesAreListedOncePerTimeToLiveAndEverySampleShowsTheListing() {
         TestClock clock = new TestClock(Instant.parse("2026-11-25T08:00:00Z"));
         CountingTable table = new CountingTable();
-        SamplingTtls ttls = new SamplingTtls(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(5),
-                Duration.ofMinutes(1), TTL);
+        SamplingTtls ttls = new SamplingTtls(
+                Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1), TTL);
         OshiHealthSampler sampler = new OshiHealthSampler(systemInfo, clock, ttls, table);
 
         HealthSample first = sampler.sample();
@@ -62,7 +63,9 @@ class OshiHealthSamplerProcessListTest {
         assertEquals(1, table.listings, "listed once within the time-to-live");
         for (HealthSample s : List.of(first, second, third)) {
             assertEquals(2.0, s.metric(Metric.PROCESS_COUNT).orElseThrow());
-            assertEquals(List.of(1, 42), s.topByMemory().stream().map(ProcessUsage::pid).toList());
+            assertEquals(
+                    List.of(1, 42),
+                    s.topByMemory().stream().map(ProcessUsage::pid).toList());
             assertEquals(first.topByCpu(), s.topByCpu());
         }
 

@@ -49,8 +49,8 @@ class OshiSetupTest {
 
     @Test
     void wmiTimeoutMustBePositive(@TempDir Path agentDir) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OshiSetup.configure(agentDir, Duration.ZERO));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> OshiSetup.configure(agentDir, Duration.ZERO));
         assertEquals("WMI timeout must be positive, was PT0S", e.getMessage());
     }
 }

@@ -11,20 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-
-import bg.digiclub.agent.health.sampling.DeviceNames;
-import bg.digiclub.agent.health.sampling.DiskCounters.DiskCount;
-import bg.digiclub.agent.health.sampling.DiskCounters;
-import bg.digiclub.agent.health.sampling.NetworkCounters.InterfaceCount;
-import bg.digiclub.agent.health.sampling.NetworkCounters;
-import bg.digiclub.agent.health.sampling.NetworkUp;
-import bg.digiclub.agent.health.sampling.ProcessTable.ProcessReading;
-import bg.digiclub.agent.health.sampling.ProcessTable;
-import bg.digiclub.agent.health.sampling.SystemCounters;
-import bg.digiclub.agent.health.sampling.procfs.ProcfsDiskCounters;
-import bg.digiclub.agent.health.sampling.procfs.ProcfsNetworkCounters;
-import bg.digiclub.agent.health.sampling.procfs.ProcfsProcessTable;
-import bg.digiclub.agent.health.sampling.procfs.ProcfsSystemCounters;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
@@ -35,6 +21,20 @@ import oshi.hardware.PowerSource;
 import oshi.software.os.OSFileStore;
 import oshi.software.os.OperatingSystem;
 import oshi.spi.SystemInfoProvider;
+
+import bg.digiclub.agent.health.sampling.DeviceNames;
+import bg.digiclub.agent.health.sampling.DiskCounters;
+import bg.digiclub.agent.health.sampling.DiskCounters.DiskCount;
+import bg.digiclub.agent.health.sampling.NetworkCounters;
+import bg.digiclub.agent.health.sampling.NetworkCounters.InterfaceCount;
+import bg.digiclub.agent.health.sampling.NetworkUp;
+import bg.digiclub.agent.health.sampling.ProcessTable;
+import bg.digiclub.agent.health.sampling.ProcessTable.ProcessReading;
+import bg.digiclub.agent.health.sampling.SystemCounters;
+import bg.digiclub.agent.health.sampling.procfs.ProcfsDiskCounters;
+import bg.digiclub.agent.health.sampling.procfs.ProcfsNetworkCounters;
+import bg.digiclub.agent.health.sampling.procfs.ProcfsProcessTable;
+import bg.digiclub.agent.health.sampling.procfs.ProcfsSystemCounters;
 
 /** The Linux readers against this machine's real {@code /proc} and {@code /sys}, checked against OSHI. */
 @EnabledOnOs(OS.LINUX)
@@ -61,22 +61,35 @@ class PlatformReadersLiveTest {
         assertInstanceOf(oshi.nativefree.SystemInfo.class, chosen);
         HardwareAbstractionLayer nf = chosen.getHardware();
         assertEquals(hardware.getMemory().getTotal(), nf.getMemory().getTotal());
-        assertEquals(hardware.getProcessor().getLogicalProcessorCount(), nf.getProcessor().getLogicalProcessorCount());
+        assertEquals(
+                hardware.getProcessor().getLogicalProcessorCount(),
+                nf.getProcessor().getLogicalProcessorCount());
         // the disks the sampler measures: virtual ones (zram, loop, ...) are left out either way
         assertEquals(realDisks(hardware.getDiskStores()), realDisks(nf.getDiskStores()));
-        assertEquals(names(hardware.getNetworkIFs(false).stream().map(NetworkIF::getName).toList()),
+        assertEquals(
+                names(hardware.getNetworkIFs(false).stream()
+                        .map(NetworkIF::getName)
+                        .toList()),
                 names(nf.getNetworkIFs(false).stream().map(NetworkIF::getName).toList()));
-        assertEquals(names(hardware.getPowerSources().stream().map(PowerSource::getName).toList()),
+        assertEquals(
+                names(hardware.getPowerSources().stream()
+                        .map(PowerSource::getName)
+                        .toList()),
                 names(nf.getPowerSources().stream().map(PowerSource::getName).toList()));
-        assertEquals(names(os.getFileSystem().getFileStores(true).stream().map(OSFileStore::getMount).toList()),
+        assertEquals(
+                names(os.getFileSystem().getFileStores(true).stream()
+                        .map(OSFileStore::getMount)
+                        .toList()),
                 names(chosen.getOperatingSystem().getFileSystem().getFileStores(true).stream()
-                        .map(OSFileStore::getMount).toList()));
+                        .map(OSFileStore::getMount)
+                        .toList()));
         assertEquals(os.getSystemBootTime(), chosen.getOperatingSystem().getSystemBootTime(), 2);
     }
 
     private static List<String> realDisks(List<HWDiskStore> disks) {
         return names(disks.stream().map(HWDiskStore::getName).toList()).stream()
-                .filter(d -> !DeviceNames.isVirtualDisk(d)).toList();
+                .filter(d -> !DeviceNames.isVirtualDisk(d))
+                .toList();
     }
 
     private static List<String> names(List<String> names) {
@@ -88,14 +101,16 @@ class PlatformReadersLiveTest {
         ProcessTable table = PlatformReaders.processTable(os, hardware.getMemory());
         assertInstanceOf(ProcfsProcessTable.class, table);
         int self = (int) ProcessHandle.current().pid();
-        ProcessReading me = table.read().stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
+        ProcessReading me =
+                table.read().stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
         var oshiMe = os.getProcess(self);
         assertEquals(oshiMe.getName(), me.name());
         assertTrue(me.cpu().busyMillis() > 0, "this JVM has used CPU");
         assertTrue(me.residentBytes() > 10_000_000, "this JVM holds memory: " + me.residentBytes());
         // Both read the same kernel counters a moment apart.
         assertTrue(Math.abs(me.residentBytes() - oshiMe.getResidentMemory()) < 64L << 20);
-        assertTrue(Math.abs(me.cpu().upTimeMillis() - oshiMe.getUpTime()) < 5_000,
+        assertTrue(
+                Math.abs(me.cpu().upTimeMillis() - oshiMe.getUpTime()) < 5_000,
                 me.cpu().upTimeMillis() + " vs " + oshiMe.getUpTime());
     }
 
@@ -129,8 +144,10 @@ class PlatformReadersLiveTest {
         List<DiskCount> counts = counters.read(disks);
         assertEquals(disks.size(), counts.size(), "every disk OSHI lists is in /proc/diskstats");
         for (var disk : disks) {
-            DiskCount count = counts.stream().filter(c -> c.name().equals(DeviceNames.shortDiskName(disk.getName())))
-                    .findFirst().orElseThrow();
+            DiskCount count = counts.stream()
+                    .filter(c -> c.name().equals(DeviceNames.shortDiskName(disk.getName())))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(count.readBytes() >= disk.getReadBytes(), "counters only grow");
         }
     }
@@ -141,10 +158,14 @@ class PlatformReadersLiveTest {
         assertInstanceOf(ProcfsNetworkCounters.class, counters);
         var interfaces = hardware.getNetworkIFs(false);
         List<InterfaceCount> counts = counters.read(interfaces);
-        assertEquals(interfaces.stream().map(n -> n.getName()).toList(),
+        assertEquals(
+                interfaces.stream().map(n -> n.getName()).toList(),
                 counts.stream().map(InterfaceCount::name).toList());
         for (var nif : interfaces) {
-            InterfaceCount count = counts.stream().filter(c -> c.name().equals(nif.getName())).findFirst().orElseThrow();
+            InterfaceCount count = counts.stream()
+                    .filter(c -> c.name().equals(nif.getName()))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(count.rxBytes() >= nif.getBytesRecv(), "counters only grow");
             assertEquals(NetworkUp.of(nif.getIfOperStatus()), count.up());
         }

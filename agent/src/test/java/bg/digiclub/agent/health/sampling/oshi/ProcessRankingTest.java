@@ -25,7 +25,8 @@ class ProcessRankingTest {
         CpuTimes reusedYounger = new CpuTimes(600_000, 2_000, 1_000);
         CpuTimes reusedButOlderThanTheLastReading = new CpuTimes(480_000, 521_000, 9_500);
         assertTrue(ProcessRanking.recentCpuPercent(old, reusedYounger, 2).isEmpty());
-        assertTrue(ProcessRanking.recentCpuPercent(old, reusedButOlderThanTheLastReading, 2).isEmpty());
+        assertTrue(ProcessRanking.recentCpuPercent(old, reusedButOlderThanTheLastReading, 2)
+                .isEmpty());
         CpuTimes reused = reusedYounger;
         assertTrue(ProcessRanking.recentCpuPercent(null, reused, 2).isEmpty());
     }
@@ -44,8 +45,13 @@ class ProcessRankingTest {
                 new ProcessUsage(11, "kiosk", 2.0, 300_000_000),
                 new ProcessUsage(12, "agent", 0.5, 60_000_000),
                 new ProcessUsage(13, "libreoffice", 30.0, 500_000_000));
-        assertEquals(List.of(10, 13), ProcessRanking.topByCpu(all, 2).stream().map(ProcessUsage::pid).toList());
-        assertEquals(List.of(10, 13, 11),
-                ProcessRanking.topByMemory(all, 3).stream().map(ProcessUsage::pid).toList());
+        assertEquals(
+                List.of(10, 13),
+                ProcessRanking.topByCpu(all, 2).stream().map(ProcessUsage::pid).toList());
+        assertEquals(
+                List.of(10, 13, 11),
+                ProcessRanking.topByMemory(all, 3).stream()
+                        .map(ProcessUsage::pid)
+                        .toList());
     }
 }

@@ -48,8 +48,8 @@ class ProcfsDiskCountersTest {
     @Test
     void unreadableDiskstatsIsAClearError(@TempDir Path dir) {
         Path missing = dir.resolve("diskstats");
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> new ProcfsDiskCounters(missing).read(List.of()));
+        UncheckedIOException e =
+                assertThrows(UncheckedIOException.class, () -> new ProcfsDiskCounters(missing).read(List.of()));
         assertEquals("cannot read " + missing, e.getMessage());
     }
 }

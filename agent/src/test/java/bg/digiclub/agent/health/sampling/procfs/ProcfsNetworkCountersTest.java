@@ -46,10 +46,12 @@ class ProcfsNetworkCountersTest {
         List<InterfaceCount> counts = new ProcfsNetworkCounters(netDev, sysClassNet, () -> 7_000L)
                 .readNamed(List.of("eth0", "ifb0", "ifb1", "wlan0"));
 
-        assertEquals(List.of(
-                new InterfaceCount("eth0", OptionalDouble.of(1.0), 251_253_998L, 504_744L, 7_000L),
-                new InterfaceCount("ifb0", OptionalDouble.of(0.0), 0, 0, 7_000L),
-                new InterfaceCount("ifb1", OptionalDouble.empty(), 0, 0, 7_000L)), counts);
+        assertEquals(
+                List.of(
+                        new InterfaceCount("eth0", OptionalDouble.of(1.0), 251_253_998L, 504_744L, 7_000L),
+                        new InterfaceCount("ifb0", OptionalDouble.of(0.0), 0, 0, 7_000L),
+                        new InterfaceCount("ifb1", OptionalDouble.empty(), 0, 0, 7_000L)),
+                counts);
     }
 
     @Test
@@ -60,7 +62,9 @@ class ProcfsNetworkCountersTest {
         Path eth0State = Files.createDirectory(sysClassNet.resolve("eth0")).resolve("operstate");
         Files.writeString(eth0State, "up\n");
         ProcfsNetworkCounters counters = new ProcfsNetworkCounters(netDev, sysClassNet, () -> 1_000L);
-        assertEquals(OptionalDouble.of(1.0), counters.readNamed(List.of("eth0")).get(0).up());
+        assertEquals(
+                OptionalDouble.of(1.0),
+                counters.readNamed(List.of("eth0")).get(0).up());
 
         // Cable out: the address is gone, so Java's interface list no longer has eth0.
         Files.writeString(eth0State, "down\n");
@@ -84,8 +88,8 @@ class ProcfsNetworkCountersTest {
     @Test
     void unreadableNetDevIsAClearError(@TempDir Path dir) {
         Path missing = dir.resolve("dev");
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> new ProcfsNetworkCounters(missing, dir).readNamed(List.of("eth0")));
+        UncheckedIOException e = assertThrows(
+                UncheckedIOException.class, () -> new ProcfsNetworkCounters(missing, dir).readNamed(List.of("eth0")));
         assertEquals("cannot read " + missing, e.getMessage());
     }
 }

@@ -24,8 +24,8 @@ class ProcfsProcessTableTest {
     @Test
     void readsNameCpuTimesAgeAndMemoryOfAJvm() {
         // uptime 1099.34 s; the JVM started at tick 109714, used 81 + 6 ticks, holds 18036 pages.
-        ProcessReading jvm = ProcfsProcessTable.parseStat(Fixtures.text("procfs/stat-java.txt"),
-                1_099_340, HZ, PAGE).orElseThrow();
+        ProcessReading jvm = ProcfsProcessTable.parseStat(Fixtures.text("procfs/stat-java.txt"), 1_099_340, HZ, PAGE)
+                .orElseThrow();
         assertEquals(25459, jvm.pid());
         assertEquals("java", jvm.name());
         assertEquals(new CpuTimes(1_097_140, 2_200, 870), jvm.cpu());
@@ -34,8 +34,9 @@ class ProcfsProcessTableTest {
 
     @Test
     void nameMayContainParenthesesAndSpaces() {
-        ProcessReading tab = ProcfsProcessTable.parseStat(Fixtures.text("procfs/stat-name-with-parentheses.txt"),
-                3_000_000, HZ, PAGE).orElseThrow();
+        ProcessReading tab = ProcfsProcessTable.parseStat(
+                        Fixtures.text("procfs/stat-name-with-parentheses.txt"), 3_000_000, HZ, PAGE)
+                .orElseThrow();
         assertEquals("Web Content (2)", tab.name());
         assertEquals(4242, tab.pid());
         assertEquals(18_600, tab.cpu().busyMillis());
@@ -43,8 +44,9 @@ class ProcfsProcessTableTest {
 
     @Test
     void kernelThreadHoldsNoMemory() {
-        ProcessReading kthreadd = ProcfsProcessTable.parseStat(Fixtures.text("procfs/stat-kthreadd.txt"),
-                1_099_340, HZ, PAGE).orElseThrow();
+        ProcessReading kthreadd = ProcfsProcessTable.parseStat(
+                        Fixtures.text("procfs/stat-kthreadd.txt"), 1_099_340, HZ, PAGE)
+                .orElseThrow();
         assertEquals("kthreadd", kthreadd.name());
         assertEquals(0, kthreadd.residentBytes());
     }
@@ -52,15 +54,17 @@ class ProcfsProcessTableTest {
     @Test
     void cutOrGarbledLinesAreSkipped() {
         assertTrue(ProcfsProcessTable.parseStat("", 1, HZ, PAGE).isEmpty());
-        assertTrue(ProcfsProcessTable.parseStat("12 (bash) S 1 2 3", 1, HZ, PAGE).isEmpty());
-        assertTrue(ProcfsProcessTable.parseStat("x (bash" + " 0".repeat(40), 1, HZ, PAGE).isEmpty());
+        assertTrue(
+                ProcfsProcessTable.parseStat("12 (bash) S 1 2 3", 1, HZ, PAGE).isEmpty());
+        assertTrue(ProcfsProcessTable.parseStat("x (bash" + " 0".repeat(40), 1, HZ, PAGE)
+                .isEmpty());
     }
 
     @Test
     void uptimeIsTheFirstNumber() {
         assertEquals(1_099_340, ProcfsProcessTable.parseUptimeMillis(Fixtures.text("procfs/uptime.txt")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProcfsProcessTable.parseUptimeMillis("up 3 days"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ProcfsProcessTable.parseUptimeMillis("up 3 days"));
         assertEquals("/proc/uptime does not start with seconds: \"up 3 days\"", e.getMessage());
     }
 
@@ -78,14 +82,18 @@ class ProcfsProcessTableTest {
 
         List<ProcessReading> all = new ProcfsProcessTable(proc, HZ, PAGE).read();
 
-        assertEquals(List.of(1, 2, 25459),
-                all.stream().map(ProcessReading::pid).sorted(Comparator.naturalOrder()).toList());
+        assertEquals(
+                List.of(1, 2, 25459),
+                all.stream()
+                        .map(ProcessReading::pid)
+                        .sorted(Comparator.naturalOrder())
+                        .toList());
     }
 
     @Test
     void missingProcTreeIsAClearError(@TempDir Path empty) {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new ProcfsProcessTable(empty.resolve("proc"), HZ, PAGE).read());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> new ProcfsProcessTable(empty.resolve("proc"), HZ, PAGE).read());
         assertTrue(e.getMessage().startsWith("cannot read processes from "), e.getMessage());
     }
 }

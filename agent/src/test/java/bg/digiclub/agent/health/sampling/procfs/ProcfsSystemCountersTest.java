@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.health.sampling.Fixtures;
+import bg.digiclub.agent.health.sampling.SystemCounters;
 import bg.digiclub.agent.health.sampling.SystemCounters.CpuTime;
 import bg.digiclub.agent.health.sampling.SystemCounters.Memory;
 import bg.digiclub.agent.health.sampling.SystemCounters.Uptime;
-import bg.digiclub.agent.health.sampling.SystemCounters;
 
 class ProcfsSystemCountersTest {
 
@@ -46,8 +46,8 @@ class ProcfsSystemCountersTest {
 
     @Test
     void aStatFileWithoutTheCpuLineIsAClearError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProcfsSystemCounters.parseCpuTime("intr 1 2 3\n"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ProcfsSystemCounters.parseCpuTime("intr 1 2 3\n"));
         assertEquals("/proc/stat does not start with the cpu line", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ProcfsSystemCounters.parseCpuTime("cpu  1 2\n"));
     }
@@ -77,8 +77,8 @@ class ProcfsSystemCountersTest {
     @Test
     void withoutMemAvailableFreePlusCacheIsAvailable() {
         // kernels before 3.14; "SwapCached:" must not be taken for "Cached:"
-        Memory m = ProcfsSystemCounters.parseMeminfo("MemTotal:  1000 kB\nMemFree:  200 kB\nBuffers:  10 kB\n"
-                + "Cached:  300 kB\nSwapCached:  7 kB\n");
+        Memory m = ProcfsSystemCounters.parseMeminfo(
+                "MemTotal:  1000 kB\nMemFree:  200 kB\nBuffers:  10 kB\n" + "Cached:  300 kB\nSwapCached:  7 kB\n");
         assertEquals(new Memory(1000 * 1024, 500 * 1024, 0, SystemCounters.UNKNOWN), m);
     }
 
@@ -109,8 +109,8 @@ class ProcfsSystemCountersTest {
 
     @Test
     void aMissingFileIsAClearError(@TempDir Path proc) {
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> new ProcfsSystemCounters(proc).memory());
+        UncheckedIOException e =
+                assertThrows(UncheckedIOException.class, () -> new ProcfsSystemCounters(proc).memory());
         assertEquals("cannot read " + proc.resolve("meminfo"), e.getMessage());
     }
 }

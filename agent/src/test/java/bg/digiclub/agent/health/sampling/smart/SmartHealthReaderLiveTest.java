@@ -15,8 +15,8 @@ class SmartHealthReaderLiveTest {
 
     @Test
     void realSmartctlGivesOnlyVerdictsOrNothing() {
-        SmartHealthReader reader = SmartHealthReader.fromPath(Clock.systemUTC(), SmartHealthReader.DEFAULT_TTL,
-                SmartHealthReader.DEFAULT_COMMAND_TIMEOUT);
+        SmartHealthReader reader = SmartHealthReader.fromPath(
+                Clock.systemUTC(), SmartHealthReader.DEFAULT_TTL, SmartHealthReader.DEFAULT_COMMAND_TIMEOUT);
         Map<String, Double> metrics = reader.metrics();
         if (!reader.available()) {
             assertTrue(metrics.isEmpty(), "verdicts without smartctl: " + metrics);

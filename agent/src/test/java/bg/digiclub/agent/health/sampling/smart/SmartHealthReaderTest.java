@@ -49,8 +49,8 @@ class SmartHealthReaderTest {
 
     @Test
     void diskThatCannotBeJudgedHasNoMetric() {
-        RecordedSmartctl smartctl = twoDisks("smartctl/health-no-smart-support.json",
-                "smartctl/health-permission-denied.json");
+        RecordedSmartctl smartctl =
+                twoDisks("smartctl/health-no-smart-support.json", "smartctl/health-permission-denied.json");
         SmartHealthReader reader = new SmartHealthReader(Optional.of(smartctl), clock, Duration.ofHours(1));
         assertEquals(Map.of(), reader.metrics());
     }
@@ -81,8 +81,8 @@ class SmartHealthReaderTest {
         clock.advance(Duration.ofMinutes(59));
         reader.metrics();
         assertEquals(3, smartctl.calls.size());
-        smartctl.answers.put(List.of("-H", "-j", "-d", "sat", "/dev/sda"),
-                Fixtures.text("smartctl/health-failed-sata.json"));
+        smartctl.answers.put(
+                List.of("-H", "-j", "-d", "sat", "/dev/sda"), Fixtures.text("smartctl/health-failed-sata.json"));
         clock.advance(Duration.ofMinutes(1));
         assertEquals(0.0, reader.metrics().get(Metric.diskSmartOk("sda")));
         assertEquals(6, smartctl.calls.size());

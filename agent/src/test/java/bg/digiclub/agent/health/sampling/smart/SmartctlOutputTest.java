@@ -17,7 +17,8 @@ class SmartctlOutputTest {
 
     @Test
     void scanListsDevicesWithTheirTypes() {
-        assertEquals(List.of(new ScannedDevice("/dev/sda", "sat"), new ScannedDevice("/dev/nvme0", "nvme")),
+        assertEquals(
+                List.of(new ScannedDevice("/dev/sda", "sat"), new ScannedDevice("/dev/nvme0", "nvme")),
                 SmartctlOutput.parseScan(Fixtures.text("smartctl/scan-sata-and-nvme.json")));
     }
 
@@ -35,10 +36,14 @@ class SmartctlOutputTest {
 
     @Test
     void passedSataAndNvmeDisks() {
-        assertEquals(Optional.of(true),
-                SmartctlOutput.parseHealth(Fixtures.text("smartctl/health-passed-sata.json")).passed());
-        assertEquals(Optional.of(true),
-                SmartctlOutput.parseHealth(Fixtures.text("smartctl/health-passed-nvme.json")).passed());
+        assertEquals(
+                Optional.of(true),
+                SmartctlOutput.parseHealth(Fixtures.text("smartctl/health-passed-sata.json"))
+                        .passed());
+        assertEquals(
+                Optional.of(true),
+                SmartctlOutput.parseHealth(Fixtures.text("smartctl/health-passed-nvme.json"))
+                        .passed());
     }
 
     @Test
@@ -59,7 +64,9 @@ class SmartctlOutputTest {
         HealthVerdict verdict = SmartctlOutput.parseHealth(Fixtures.text("smartctl/health-no-smart-support.json"));
         assertTrue(verdict.passed().isEmpty());
         assertEquals(4, verdict.exitStatus());
-        assertEquals("SMART support is: Unavailable - device lacks SMART capability.", verdict.messages().get(0));
+        assertEquals(
+                "SMART support is: Unavailable - device lacks SMART capability.",
+                verdict.messages().get(0));
     }
 
     @Test
@@ -73,20 +80,23 @@ class SmartctlOutputTest {
     @Test
     void unknownDeviceTypeHasNoVerdict() {
         assertTrue(SmartctlOutput.parseHealth(Fixtures.text("smartctl/health-unknown-device-type.json"))
-                .passed().isEmpty());
+                .passed()
+                .isEmpty());
     }
 
     @Test
     void textThatIsNotSmartctlJsonIsAClearError() {
-        IllegalArgumentException plain = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException plain = assertThrows(
+                IllegalArgumentException.class,
                 () -> SmartctlOutput.parseHealth("SMART overall-health self-assessment test result: PASSED"));
-        assertTrue(plain.getMessage().startsWith("smartctl -H -j did not print JSON (smartmontools 7.0+ needed)"),
+        assertTrue(
+                plain.getMessage().startsWith("smartctl -H -j did not print JSON (smartmontools 7.0+ needed)"),
                 plain.getMessage());
-        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-                () -> SmartctlOutput.parseScan(""));
+        IllegalArgumentException empty =
+                assertThrows(IllegalArgumentException.class, () -> SmartctlOutput.parseScan(""));
         assertEquals("smartctl --scan -j printed nothing", empty.getMessage());
-        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-                () -> SmartctlOutput.parseScan("{\"devices\":[]}"));
+        IllegalArgumentException other =
+                assertThrows(IllegalArgumentException.class, () -> SmartctlOutput.parseScan("{\"devices\":[]}"));
         assertEquals("smartctl --scan -j printed JSON without its \"smartctl\" section", other.getMessage());
     }
 }

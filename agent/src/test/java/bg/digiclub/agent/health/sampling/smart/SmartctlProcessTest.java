@@ -61,14 +61,15 @@ class SmartctlProcessTest {
 
     @Test
     void missingExecutableGivesNothing() {
-        assertEquals(Optional.empty(),
+        assertEquals(
+                Optional.empty(),
                 new SmartctlProcess(dir.resolve("no-such-smartctl"), Duration.ofSeconds(5)).run(List.of("--scan")));
     }
 
     @Test
     void timeoutMustBePositive() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SmartctlProcess(dir, Duration.ZERO));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new SmartctlProcess(dir, Duration.ZERO));
         assertTrue(e.getMessage().contains("smartctl timeout must be positive"));
     }
 }
