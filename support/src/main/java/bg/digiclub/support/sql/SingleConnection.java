@@ -39,30 +39,13 @@ public final class SingleConnection implements SqlDatabase {
         if (readOnly) {
             throw new SQLException("the database " + name + " is open read-only");
         }
-        connection.setAutoCommit(false);
-        try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        return Transactions.committed(connection, work);
     }
 
     @Override
     public synchronized <T> T read(SqlWork<T> work) throws SQLException {
         Objects.requireNonNull(work, "work");
-        connection.setAutoCommit(false);
-        try {
-            return work.run(connection);
-        } finally {
-            // ends the read transaction; a read keeps nothing
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
+        return Transactions.rolledBack(connection, work);
     }
 
     /**

@@ -37,17 +37,7 @@ public final class WriterAndReaders implements SqlDatabase {
     public <T> T write(SqlWork<T> work) throws SQLException {
         Objects.requireNonNull(work, "work");
         try (Connection connection = writer.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return Transactions.committed(connection, work);
         }
     }
 
@@ -64,12 +54,9 @@ public final class WriterAndReaders implements SqlDatabase {
             if (raise) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
-            connection.setAutoCommit(false);
             try {
-                return work.run(connection);
+                return Transactions.rolledBack(connection, work);
             } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
                 if (raise) {
                     connection.setTransactionIsolation(isolation);
                 }
