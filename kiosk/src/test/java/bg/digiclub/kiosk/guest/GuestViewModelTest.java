@@ -18,12 +18,11 @@ import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.navigation.KioskViewModel;
 import bg.digiclub.kiosk.navigation.Screen;
-import bg.digiclub.kiosk.session.SessionSettings;
 import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
-import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.testing.TestSessions;
 import bg.digiclub.kiosk.ui.DisplayMode;
 
 class GuestViewModelTest {
@@ -36,18 +35,7 @@ class GuestViewModelTest {
 
     @BeforeEach
     void setUp() {
-        SessionViewModel session = new SessionViewModel(
-                new SessionSettings(
-                        Duration.ofMinutes(60),
-                        List.of(Duration.ofMinutes(10)),
-                        Duration.ofMinutes(10),
-                        Duration.ofSeconds(60),
-                        Duration.ofSeconds(30)),
-                agent,
-                new FakePlatform.Idle(),
-                ticker,
-                Runnable::run,
-                Runnable::run);
+        SessionViewModel session = TestSessions.session(List.of(Duration.ofMinutes(10)), agent, ticker);
         kiosk = new KioskViewModel(session, i18n, Language.BG, new DisplayMode(), ticker);
         kiosk.showGuest();
         guest = new GuestViewModel(session, kiosk, language -> language == Language.BG ? "Пазете тишина." : null);

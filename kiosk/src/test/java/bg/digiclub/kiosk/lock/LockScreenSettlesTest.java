@@ -3,7 +3,6 @@ package bg.digiclub.kiosk.lock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,12 +22,11 @@ import org.testfx.framework.junit5.Start;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.navigation.KioskViewModel;
-import bg.digiclub.kiosk.session.SessionSettings;
 import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
-import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.testing.TestSessions;
 import bg.digiclub.kiosk.ui.DisplayMode;
 import bg.digiclub.kiosk.ui.Theme;
 import bg.digiclub.testsupport.TestClock;
@@ -48,18 +46,7 @@ class LockScreenSettlesTest {
     void start(Stage stage) {
         FakeTicker ticker = new FakeTicker();
         I18n i18n = new I18n(Language.BG);
-        SessionViewModel session = new SessionViewModel(
-                new SessionSettings(
-                        Duration.ofMinutes(60),
-                        List.of(),
-                        Duration.ofMinutes(10),
-                        Duration.ofSeconds(60),
-                        Duration.ofSeconds(30)),
-                new FakeAgentClient(new EventLog()),
-                new FakePlatform.Idle(),
-                ticker,
-                Runnable::run,
-                Runnable::run);
+        SessionViewModel session = TestSessions.session(List.of(), new FakeAgentClient(new EventLog()), ticker);
         KioskViewModel kiosk = new KioskViewModel(session, i18n, Language.BG, new DisplayMode(), ticker);
         LockViewModel lock = new LockViewModel(
                 "Читалище „Родина – 1860“, Стара Загора",

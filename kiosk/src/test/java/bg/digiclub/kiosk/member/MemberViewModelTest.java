@@ -20,12 +20,11 @@ import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.navigation.KioskViewModel;
 import bg.digiclub.kiosk.navigation.Screen;
-import bg.digiclub.kiosk.session.SessionSettings;
 import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
-import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.testing.TestSessions;
 import bg.digiclub.kiosk.ui.DisplayMode;
 
 class MemberViewModelTest {
@@ -38,18 +37,7 @@ class MemberViewModelTest {
 
     @BeforeEach
     void setUp() {
-        session = new SessionViewModel(
-                new SessionSettings(
-                        Duration.ofMinutes(60),
-                        List.of(Duration.ofMinutes(10)),
-                        Duration.ofMinutes(10),
-                        Duration.ofSeconds(60),
-                        Duration.ofSeconds(30)),
-                agent,
-                new FakePlatform.Idle(),
-                ticker,
-                Runnable::run,
-                Runnable::run);
+        session = TestSessions.session(List.of(Duration.ofMinutes(10)), agent, ticker);
         kiosk = new KioskViewModel(session, new I18n(Language.BG), Language.BG, new DisplayMode(), ticker);
         kiosk.showMember();
         member = new MemberViewModel(agent, session, kiosk, Runnable::run, Runnable::run);

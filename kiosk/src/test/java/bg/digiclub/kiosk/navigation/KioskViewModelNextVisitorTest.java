@@ -12,12 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
-import bg.digiclub.kiosk.session.SessionSettings;
 import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
-import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.testing.TestSessions;
 import bg.digiclub.kiosk.ui.DisplayMode;
 
 /**
@@ -35,18 +34,7 @@ class KioskViewModelNextVisitorTest {
 
     @BeforeEach
     void setUp() {
-        SessionViewModel session = new SessionViewModel(
-                new SessionSettings(
-                        Duration.ofMinutes(60),
-                        List.of(),
-                        Duration.ofMinutes(10),
-                        Duration.ofSeconds(60),
-                        Duration.ofSeconds(30)),
-                new FakeAgentClient(new EventLog()),
-                new FakePlatform.Idle(),
-                ticker,
-                Runnable::run,
-                Runnable::run);
+        SessionViewModel session = TestSessions.session(List.of(), new FakeAgentClient(new EventLog()), ticker);
         session.recoverInterrupted();
         kiosk = new KioskViewModel(session, i18n, Language.BG, display, ticker);
     }
