@@ -18,6 +18,7 @@ import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.testing.TestSessions;
 import bg.digiclub.kiosk.ui.Countdown;
 
 /**
@@ -26,12 +27,8 @@ import bg.digiclub.kiosk.ui.Countdown;
  * second of the countdown, warns, notices idleness, sends heartbeats and ends on time.
  */
 class SessionTicksTest {
-    private static final SessionSettings SETTINGS = new SessionSettings(
-            Duration.ofMinutes(60),
-            List.of(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1)),
-            Duration.ofMinutes(10),
-            Duration.ofSeconds(60),
-            Duration.ofSeconds(30));
+    private static final SessionSettings SETTINGS =
+            TestSessions.hourWarningAt(List.of(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1)));
 
     private final EventLog log = new EventLog();
     private final FakePlatform.Idle idle = new FakePlatform.Idle();

@@ -27,15 +27,12 @@ import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.testing.FakePlatform;
 import bg.digiclub.kiosk.testing.FakeTicker;
+import bg.digiclub.kiosk.testing.TestSessions;
 import bg.digiclub.kiosk.ui.Countdown;
 
 class SessionViewModelTest {
-    private static final SessionSettings SETTINGS = new SessionSettings(
-            Duration.ofMinutes(60),
-            List.of(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1)),
-            Duration.ofMinutes(10),
-            Duration.ofSeconds(60),
-            Duration.ofSeconds(30));
+    private static final SessionSettings SETTINGS =
+            TestSessions.hourWarningAt(List.of(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(1)));
 
     private final EventLog log = new EventLog();
     private final FakePlatform.Idle idle = new FakePlatform.Idle();
