@@ -86,11 +86,11 @@ public final class ExpiringMap<K, V> {
 
     /** The live value under {@code key}, removed: a second call finds nothing. */
     public synchronized Optional<V> take(K key) {
-        Optional<V> value = get(key);
-        if (key != null) {
-            entries.remove(key);
+        if (key == null) {
+            return Optional.empty();
         }
-        return value;
+        Entry<V> entry = entries.remove(key);
+        return entry == null || entry.isExpiredAt(clock.instant()) ? Optional.empty() : Optional.of(entry.value());
     }
 
     /** Removes {@code key} now; nothing happens if it is unknown or expired. */

@@ -37,7 +37,7 @@ public final class SlowHash {
     private final int iterations;
     private final SecureRandom random;
     /** Made on first use, not at start-up: one hash costs up to a second while the JVM is cold. */
-    private String dummyHash;
+    private Stored dummy;
 
     /**
      * @param iterations PBKDF2 iterations for new hashes, at least {@value #MIN_ITERATIONS}
@@ -69,8 +69,7 @@ public final class SlowHash {
         if (secret.length > MAX_SECRET_LENGTH) {
             throw new IllegalArgumentException("secret longer than " + MAX_SECRET_LENGTH + " characters");
         }
-        byte[] salt = new byte[SALT_BYTES];
-        random.nextBytes(salt);
+        byte[] salt = newSalt();
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
                 + b64.encodeToString(derive(secret, salt, iterations));
@@ -98,15 +97,21 @@ public final class SlowHash {
 
     /** Spends the time of one check without checking anything. */
     public void burn() {
-        String dummy;
+        Stored d;
         synchronized (this) {
-            if (dummyHash == null) {
-                dummyHash = hash("0".toCharArray());
+            if (dummy == null) {
+                byte[] salt = newSalt();
+                dummy = new Stored(iterations, salt, derive("0".toCharArray(), salt, iterations));
             }
-            dummy = dummyHash;
+            d = dummy;
         }
-        Stored s = Stored.parse(dummy).orElseThrow();
-        MessageDigest.isEqual(derive("1".toCharArray(), s.salt(), s.iterations()), s.hash());
+        MessageDigest.isEqual(derive("1".toCharArray(), d.salt(), d.iterations()), d.hash());
+    }
+
+    private byte[] newSalt() {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return salt;
     }
 
     private static byte[] derive(char[] secret, byte[] salt, int iterations) {
