@@ -9,36 +9,36 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Validation used by the compact constructors; every message names the field. */
-final class Require {
+/** Validation used by the contracts' compact constructors (batch, live, cards); every message names the field. */
+public final class Require {
     private Require() {}
 
-    static <T> T present(T value, String field) {
+    public static <T> T present(T value, String field) {
         return Objects.requireNonNull(value, () -> field + " is required");
     }
 
-    static int range(int value, int min, int max, String field) {
+    public static int range(int value, int min, int max, String field) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
         }
         return value;
     }
 
-    static long range(long value, long min, long max, String field) {
+    public static long range(long value, long min, long max, String field) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
         }
         return value;
     }
 
-    static Double optionalRange(Double value, double min, double max, String field) {
+    public static Double optionalRange(Double value, double min, double max, String field) {
         if (value != null && (value.isNaN() || value < min || value > max)) {
             throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);
         }
         return value;
     }
 
-    static String matches(String value, java.util.regex.Pattern pattern, String field) {
+    public static String matches(String value, java.util.regex.Pattern pattern, String field) {
         present(value, field);
         if (!pattern.matcher(value).matches()) {
             throw new IllegalArgumentException(field + " must match " + pattern.pattern());
@@ -46,7 +46,7 @@ final class Require {
         return value;
     }
 
-    static <T> List<T> list(List<T> values, int max, String field) {
+    public static <T> List<T> list(List<T> values, int max, String field) {
         present(values, field);
         if (values.size() > max) {
             throw new IllegalArgumentException(
@@ -60,7 +60,7 @@ final class Require {
         return List.copyOf(values);
     }
 
-    static <T, K> void unique(Collection<T> values, Function<T, K> key, String field) {
+    public static <T, K> void unique(Collection<T> values, Function<T, K> key, String field) {
         Set<K> seen = new HashSet<>();
         for (T value : values) {
             if (!seen.add(key.apply(value))) {
@@ -69,7 +69,7 @@ final class Require {
         }
     }
 
-    static Instant wholeMinute(Instant value, String field) {
+    public static Instant wholeMinute(Instant value, String field) {
         present(value, field);
         if (!value.truncatedTo(ChronoUnit.MINUTES).equals(value)) {
             throw new IllegalArgumentException(field + " must be a whole minute, was " + value);
@@ -77,7 +77,7 @@ final class Require {
         return value;
     }
 
-    static Instant wholeHour(Instant value, String field) {
+    public static Instant wholeHour(Instant value, String field) {
         present(value, field);
         if (!value.truncatedTo(ChronoUnit.HOURS).equals(value)) {
             throw new IllegalArgumentException(field + " must be a whole hour (UTC), was " + value);

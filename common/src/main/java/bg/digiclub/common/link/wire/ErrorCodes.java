@@ -31,6 +31,12 @@ public final class ErrorCodes {
     public static final String BUSY = "busy";
     /** The previous visitor's data could not be removed: no session until it is. */
     public static final String OUT_OF_ORDER = "out_of_order";
+    /** People are waiting: a new session right after one ended needs their turn or staff approval. */
+    public static final String QUEUE_WAITING = "queue_waiting";
+    /** Staff took the PC out of service, or the club is closed: no session starts. */
+    public static final String CLOSED = "closed";
+    /** Not allowed now by the club's rules (a second grace block, grace with people waiting). */
+    public static final String NOT_ALLOWED = "not_allowed";
     /** The agent cannot answer this now (health not available yet); try again later. */
     public static final String UNAVAILABLE = "unavailable";
     /** The agent failed (database error); try again later. Nothing was changed. */

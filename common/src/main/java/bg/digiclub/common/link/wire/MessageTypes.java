@@ -38,6 +38,14 @@ public final class MessageTypes {
     public static final String STAFF_LOGOUT = "staff.logout";
     /** no body -> {@code HealthReport}. */
     public static final String HEALTH = "health";
+    /** no body -> {@link Notices}. Asked every 2 s on every screen. */
+    public static final String PC_NOTICES = "pc.notices";
+    /** {@link NoticeAck} -> empty body: the staff message was read. */
+    public static final String NOTICE_ACK = "notice.ack";
+    /** no body -> {@link HelpState}: the visitor (or someone at the lock screen) calls the mentor. */
+    public static final String HELP_CALL = "help.call";
+    /** {@code SessionHeartbeat} (the session's id and secret) -> {@link SessionTime}: the visitor takes the grace block. */
+    public static final String SESSION_GRACE = "session.grace";
 
     /** Every type above. */
     public static final Set<String> ALL = Set.of(
@@ -57,7 +65,11 @@ public final class MessageTypes {
             MEMBER_DISABLE,
             STAFF_LOGIN,
             STAFF_LOGOUT,
-            HEALTH);
+            HEALTH,
+            PC_NOTICES,
+            NOTICE_ACK,
+            HELP_CALL,
+            SESSION_GRACE);
 
     private MessageTypes() {}
 }
