@@ -450,8 +450,32 @@ class LiveChannelTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aCommandWhoseSignalWasLostIsSentByTheSweep(String kind) throws Exception {
+        try (RunningCollector collector = new RunningCollector(kind, temp)) {
+            EnrolmentResponse enrolled = collector.enrol(RunningCollector.RODINA_CODE);
+            try (LivePc pc = LivePc.connect(collector.server.port(), enrolled.token())) {
+                await("the Room").until(() -> pc.received(Room.class).size() == 1);
+                Instant now = collector.clock.instant();
+                Command lost = new Command(
+                        UUID.randomUUID(), CommandKind.RESTART, now, now.plusSeconds(600), null, null, null, null);
+                // stored as another instance would, but its NOTIFY never came
+                collector.database.write(c -> {
+                    new CommandStore().insert(c, RODINA, enrolled.deviceId(), lost, "rodina");
+                    return null;
+                });
+
+                await("the sweep sent it")
+                        .until(() -> pc.received(Command.class).size() == 1);
+                assertEquals(lost, pc.received(Command.class).get(0));
+            }
+        }
+    }
+
+    /** The last Room the PC got; before the first, one that says nothing (defaults, nobody waiting, no hold). */
     private static Room last(LivePc pc) {
         List<Room> rooms = pc.received(Room.class);
-        return rooms.get(rooms.size() - 1);
+        return rooms.isEmpty() ? new Room(ClubSettings.DEFAULTS, 0, null, null) : rooms.get(rooms.size() - 1);
     }
 }
