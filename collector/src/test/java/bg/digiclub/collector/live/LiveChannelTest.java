@@ -29,6 +29,7 @@ import bg.digiclub.common.live.Command;
 import bg.digiclub.common.live.CommandAck;
 import bg.digiclub.common.live.CommandKind;
 import bg.digiclub.common.live.CommandOutcome;
+import bg.digiclub.common.live.LiveMessage;
 import bg.digiclub.common.live.PcMode;
 import bg.digiclub.common.live.PcState;
 import bg.digiclub.common.live.Room;
@@ -259,7 +260,7 @@ class LiveChannelTest {
 
     @ParameterizedTest
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
-    void aFrameThatCannotBeReadClosesTheConnectionWith1003(String kind) throws Exception {
+    void aFrameThatCannotBeReadClosesTheConnectionWith1003AndOneTooLargeWith1009(String kind) throws Exception {
         try (RunningCollector collector = new RunningCollector(kind, temp)) {
             EnrolmentResponse enrolled = collector.enrol(RunningCollector.RODINA_CODE);
             try (LivePc pc = LivePc.connect(collector.server.port(), enrolled.token())) {
@@ -271,6 +272,12 @@ class LiveChannelTest {
                 pc.send(new CardsChanged(3));
                 await("closed").until(() -> pc.closedWith() != null);
                 assertTrue(pc.closedWith().startsWith("1003 a PC sends only"), pc.closedWith());
+            }
+            try (LivePc pc = LivePc.connect(collector.server.port(), enrolled.token())) {
+                pc.sendText(
+                        "{\"type\":\"state\",\"agentVersion\":\"" + "x".repeat(LiveMessage.MAX_FRAME_BYTES) + "\"}");
+                await("closed").until(() -> pc.closedWith() != null);
+                assertTrue(pc.closedWith().startsWith("1009 "), pc.closedWith());
             }
         }
     }
