@@ -1,5 +1,6 @@
 package bg.digiclub.collector.server;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,7 +15,9 @@ import bg.digiclub.collector.auth.WebSessions;
 import bg.digiclub.collector.intake.BatchIntake;
 import bg.digiclub.collector.intake.BodyReader;
 import bg.digiclub.collector.intake.DeviceEnrolment;
+import bg.digiclub.collector.intake.DeviceTokens;
 import bg.digiclub.collector.intake.RateLimiter;
+import bg.digiclub.collector.live.LiveHub;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.BatchWriter;
@@ -34,10 +37,12 @@ public final class CollectorServer implements AutoCloseable {
 
     private final Javalin app;
     private final BatchWriter writer;
+    private final LiveHub live;
 
-    private CollectorServer(Javalin app, BatchWriter writer) {
+    private CollectorServer(Javalin app, BatchWriter writer, LiveHub live) {
         this.app = app;
         this.writer = writer;
+        this.live = live;
     }
 
     /** Starts the server on the settings' host and port (0: any free port, see {@link #port()}). */
@@ -63,6 +68,8 @@ public final class CollectorServer implements AutoCloseable {
                 new BodyReader(16 * 1024, 16 * 1024),
                 json,
                 clock);
+        // the mentor's console (docs/live.md): the PCs' live connections and the club page's console
+        LiveHub live = startLive(database, clock, json, intake.deviceTokens());
         ApiRoutes api = new ApiRoutes(intake, enrolment, database, json);
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
@@ -80,15 +87,30 @@ public final class CollectorServer implements AutoCloseable {
             config.jetty.port = settings.port();
             SlowClients.configure(config, settings);
             api.register(config);
+            live.register(config);
             dashboard.register(config);
         });
         try {
             app.start();
         } catch (RuntimeException e) {
+            live.close();
             writer.close();
             throw e;
         }
-        return new CollectorServer(app, writer);
+        return new CollectorServer(app, writer, live);
+    }
+
+    /** The live side: the club page's console, and the cards' "changed" tidings to the PCs. */
+    public LiveHub live() {
+        return live;
+    }
+
+    private static LiveHub startLive(Database database, Clock clock, ObjectMapper json, DeviceTokens tokens) {
+        try {
+            return LiveHub.start(database, clock, json, tokens);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the live channel cannot start: " + e.getMessage(), e);
+        }
     }
 
     public int port() {
@@ -98,6 +120,7 @@ public final class CollectorServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        live.close();
         writer.close();
     }
 }
