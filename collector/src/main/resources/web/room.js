@@ -75,7 +75,17 @@
     return actions;
   }
 
-  function renderTile(tile) {
+  // the newest recent command of the PC, so that the mentor sees how a click went where it was made
+  function lastCommand(tile, commands) {
+    for (var i = 0; i < commands.length; i++) {
+      if (commands[i].pc === tile.number && commands[i].recent) {
+        return commands[i];
+      }
+    }
+    return null;
+  }
+
+  function renderTile(tile, commands) {
     var node = el("article", "tile mode-" + tile.mode.toLowerCase());
     node.dataset.pc = tile.number;
     node.dataset.device = tile.device;
@@ -98,6 +108,17 @@
     }
     if (tile.health === "AMBER" || tile.health === "RED") {
       node.appendChild(el("div", "health light-" + tile.health.toLowerCase(), tile.healthText));
+    }
+    var last = lastCommand(tile, commands);
+    if (last) {
+      var line = el("div", "last-command command-" + last.state.toLowerCase());
+      line.dataset.state = last.state;
+      line.appendChild(el("span", null, last.kind + ": "));
+      line.appendChild(el("strong", "state", last.stateText));
+      if (last.answer) {
+        line.appendChild(el("span", null, " — " + last.answer));
+      }
+      node.appendChild(line);
     }
     node.appendChild(tileActions(tile));
     return node;
@@ -179,7 +200,7 @@
       tiles.appendChild(el("p", "note", said.noPcs));
     }
     data.tiles.forEach(function (tile) {
-      tiles.appendChild(renderTile(tile));
+      tiles.appendChild(renderTile(tile, data.commands));
     });
     renderHelp(data.tiles);
     renderQueue(data.queue);

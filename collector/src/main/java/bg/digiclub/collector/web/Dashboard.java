@@ -53,7 +53,7 @@ public final class Dashboard {
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
         this.reportPages = new ReportPages(reports, clubs, clock, pages);
         this.csv = new CsvDownload(reports, pages);
-        this.live = new LivePages(console, clubs, pages);
+        this.live = new LivePages(console, clubs, pages, clock);
     }
 
     public void register(JavalinConfig config) {

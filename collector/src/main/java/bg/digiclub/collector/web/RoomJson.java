@@ -1,5 +1,6 @@
 package bg.digiclub.collector.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,13 +34,29 @@ record RoomJson(List<Tile> tiles, Queue queue, List<Command> commands) {
             String reserved,
             Instant session) {}
 
-    /** The walk-up queue; {@code held}: "№7 → PC 2 until 09:35". */
+    /** The walk-up queue; {@code held}: "№ 7: PC 2 is kept until 09:35". */
     record Queue(boolean enabled, List<Integer> waiting, List<String> held) {}
 
+    /**
+     * A command of the latest; {@code kind} in a word or two, for the tile's line; {@code recent}:
+     * issued in the last {@link #RECENT}, so its tile shows how it went.
+     */
     record Command(
-            int pc, String pcName, String what, String state, String stateText, String answer, String at, String by) {}
+            int pc,
+            String pcName,
+            String kind,
+            String what,
+            String state,
+            String stateText,
+            String answer,
+            String at,
+            String by,
+            boolean recent) {}
 
-    static RoomJson of(LiveText text, List<PcTile> tiles, QueueView queue, List<CommandView> commands) {
+    /** How long a command shows on its PC's tile, beside the list. */
+    static final Duration RECENT = Duration.ofMinutes(5);
+
+    static RoomJson of(LiveText text, List<PcTile> tiles, QueueView queue, List<CommandView> commands, Instant now) {
         PageText t = text.page();
         return new RoomJson(
                 tiles.stream()
@@ -70,12 +87,14 @@ record RoomJson(List<Tile> tiles, Queue queue, List<Command> commands) {
                         .map(command -> new Command(
                                 command.pcNumber(),
                                 text.pc(command.pcNumber()),
+                                text.kind(command.kind()),
                                 text.what(command),
                                 command.state().name(),
                                 text.state(command.state()),
                                 command.detail(),
                                 text.time(command.issuedAt()),
-                                command.issuedBy()))
+                                command.issuedBy(),
+                                command.issuedAt().isAfter(now.minus(RECENT))))
                         .toList());
     }
 }

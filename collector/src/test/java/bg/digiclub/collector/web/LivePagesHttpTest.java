@@ -106,6 +106,10 @@ class LivePagesHttpTest {
             assertEquals("Съобщение: „Затваряме в 18:00“", command.get("what").asText());
             assertEquals("PENDING", command.get("state").asText());
             assertEquals("rodina", command.get("by").asText());
+            assertTrue(command.get("recent").asBoolean(), "its tile shows how it went");
+
+            c.clock.advance(RoomJson.RECENT.plusSeconds(1));
+            assertFalse(rodina.room(RODINA).get("commands").get(0).get("recent").asBoolean(), "only the list does");
 
             HttpResponse<String> toAll = rodina.submit(RODINA + "/commands", Map.of("pc", "all", "kind", "RESTART"));
             assertEquals(303, toAll.statusCode(), toAll.body());
