@@ -12,7 +12,7 @@
   var said = room.dataset;
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrf = csrfMeta ? csrfMeta.content : "";
-  var lastText = null;
+  var lastRoom = null;
   var lastHelp = null;
 
   function el(tag, className, text) {
@@ -231,12 +231,14 @@
         if (text === null) {
           return;
         }
-        // the same answer twice leaves the page alone: no button is replaced under the pointer
-        if (text !== lastText) {
-          lastText = text;
-          render(JSON.parse(text));
+        var data = JSON.parse(text);
+        // the same room twice leaves the page alone: no button is replaced under the pointer
+        var room = JSON.stringify([data.tiles, data.queue, data.commands]);
+        if (room !== lastRoom) {
+          lastRoom = room;
+          render(data);
         }
-        status(said.updated + " " + new Date().toLocaleTimeString(document.documentElement.lang), false);
+        status(said.updated + " " + data.at, false);
       })
       .catch(function () {
         status(said.lost, true);

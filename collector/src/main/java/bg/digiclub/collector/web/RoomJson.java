@@ -11,11 +11,11 @@ import bg.digiclub.collector.live.QueueView;
 import bg.digiclub.collector.report.HealthLight;
 
 /**
- * What the room view's script reads every 2 s from {@code GET /clubs/{id}/room.json}: the tiles,
- * the queue and the latest commands, with every text already in the page's language, so that the
+ * What the room view's script reads every 2 s from {@code GET /clubs/{id}/room.json}: the time of
+ * the answer (the club's, "09:31"), the tiles, the queue and the latest commands, with every text already in the page's language, so that the
  * script only places it (the words live in the bundles, once) and never builds HTML from it.
  */
-record RoomJson(List<Tile> tiles, Queue queue, List<Command> commands) {
+record RoomJson(String at, List<Tile> tiles, Queue queue, List<Command> commands) {
 
     /**
      * One PC. {@code mode} is a PcMode name or OFF; {@code session} is the running session's start
@@ -59,6 +59,7 @@ record RoomJson(List<Tile> tiles, Queue queue, List<Command> commands) {
     static RoomJson of(LiveText text, List<PcTile> tiles, QueueView queue, List<CommandView> commands, Instant now) {
         PageText t = text.page();
         return new RoomJson(
+                text.time(now),
                 tiles.stream()
                         .map(tile -> new Tile(
                                 tile.deviceId(),
