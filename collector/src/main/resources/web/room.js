@@ -248,5 +248,23 @@
       });
   }
 
+  // what cannot be taken back asks once more: ending a visitor's session, restarting, shutting down
+  var action = document.getElementById("action-form");
+  if (action) {
+    action.addEventListener("submit", function (event) {
+      var kind = action.elements.kind;
+      var pc = action.elements.pc;
+      if (["END_SESSION", "LOCK", "RESTART", "SHUTDOWN"].indexOf(kind.value) < 0) {
+        return;
+      }
+      var question = (pc.value === "all" ? said.confirmAll : said.confirm)
+        .replace("{0}", kind.options[kind.selectedIndex].text)
+        .replace("{1}", pc.options[pc.selectedIndex].text);
+      if (!window.confirm(question)) {
+        event.preventDefault();
+      }
+    });
+  }
+
   refresh();
 })();

@@ -18,13 +18,16 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.common.batch.EnrolmentResponse;
 
 /**
  * The mentor's console over real HTTP: the room's JSON, commands issued with the form (and refused
- * without its token), the queue, the club's settings and the audit log; club staff only their club.
+ * without its token), the queue, the club's settings and the audit log, on both databases; club
+ * staff only their club.
  */
 class LivePagesHttpTest {
     private static final String RODINA = "/clubs/" + RunningCollector.RODINA.id();
@@ -76,9 +79,10 @@ class LivePagesHttpTest {
         }
     }
 
-    @Test
-    void aCommandIsStoredOnlyWithTheFormsTokenAndShowsInTheRoom() throws Exception {
-        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aCommandIsStoredOnlyWithTheFormsTokenAndShowsInTheRoom(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
             EnrolmentResponse pc1 = c.enrol(RunningCollector.RODINA_CODE);
             EnrolmentResponse pc2 = c.enrol(RunningCollector.RODINA_CODE);
             Browser rodina = Browser.signIn(c, "rodina");
@@ -155,9 +159,10 @@ class LivePagesHttpTest {
         }
     }
 
-    @Test
-    void theSettingsFormTurnsTheQueueOnAndTheQueueGivesNumbers() throws Exception {
-        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void theSettingsFormTurnsTheQueueOnAndTheQueueGivesNumbers(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
             c.enrol(RunningCollector.RODINA_CODE);
             Browser rodina = Browser.signIn(c, "rodina");
             assertFalse(rodina.room(RODINA).get("queue").get("enabled").asBoolean(), "off by default");

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -171,6 +172,22 @@ class RoomBrowserTest {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settings-form")));
                 Chromium.screenshot(browser, "dashboard-settings-en.png", Chromium.WIDTH, 1000);
                 browser.findElement(By.id("tab-room")).click();
+
+                // a restart asks once more: "no" sends nothing, "yes" sends it
+                new Select(browser.findElement(By.id("action-pc"))).selectByVisibleText("PC 5");
+                new Select(browser.findElement(By.id("action-kind"))).selectByValue("RESTART");
+                browser.findElement(By.id("action-send")).click();
+                wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+                browser.findElement(By.id("action-send")).click();
+                Alert restart = wait.until(ExpectedConditions.alertIsPresent());
+                assertEquals("“Restart” on PC 5? The visitor at this computer loses unsaved work.", restart.getText());
+                restart.accept();
+                assertEquals(
+                        CommandKind.RESTART,
+                        command(pcs.get(4), CommandKind.RESTART).kind());
+                wait.until(d ->
+                        d.findElements(By.cssSelector("#commands tbody tr")).size() == 3);
+                assertEquals(1, pcs.get(4).received(Command.class).size(), "one restart, not two");
 
                 // "I'm coming": the PC is told, and the call leaves the page once it answered
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("help-calls")));
