@@ -123,9 +123,9 @@ class LivePagesHttpTest {
             HttpResponse<String> noSession = rodina.submit(
                     RODINA + "/commands", Map.of("pc", pc1.deviceId().toString(), "kind", "END_SESSION"));
             assertEquals(400, noSession.statusCode());
-            assertTrue(
-                    Jsoup.parse(noSession.body()).getElementById("error").text().contains("няма сесия"),
-                    noSession.body());
+            Document refused = Jsoup.parse(noSession.body());
+            assertTrue(refused.getElementById("error").text().contains("няма сесия"), noSession.body());
+            assertEquals(RODINA + "/room", refused.getElementById("back").attr("href"));
 
             Document log = Jsoup.parse(rodina.get(RODINA + "/log").body());
             assertEquals(3, log.select("#audit-log tbody tr").size(), log.text());
