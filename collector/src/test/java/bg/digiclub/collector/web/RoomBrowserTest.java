@@ -23,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.User;
@@ -50,6 +52,8 @@ import bg.digiclub.testsupport.Patience;
  * of the room with a call for help, in Bulgarian and English, at a small laptop's size.
  */
 class RoomBrowserTest {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomBrowserTest.class);
+
     /** What the issue asks: a session started on a PC appears on the page within this. */
     private static final Duration SHOWN_WITHIN = Duration.ofSeconds(5);
     /** A small laptop's screen, less the browser's own bars. */
@@ -116,6 +120,7 @@ class RoomBrowserTest {
                 pcs.get(0).send(session(started, VisitorKind.GUEST, 60, started, false));
                 wait.until(d -> mode(d, 1).equals("IN_SESSION"));
                 Duration shownAfter = Duration.ofNanos(System.nanoTime() - sent);
+                LOG.info("the session showed on its tile {} ms after the PC sent it", shownAfter.toMillis());
                 assertTrue(
                         shownAfter.compareTo(SHOWN_WITHIN) <= 0,
                         "the session showed on its tile after " + shownAfter.toMillis() + " ms");
