@@ -38,13 +38,15 @@ record RoomJson(String at, List<Tile> tiles, Queue queue, List<Command> commands
     record Queue(boolean enabled, List<Integer> waiting, List<String> held) {}
 
     /**
-     * A command of the latest; {@code kind} in a word or two, for the tile's line; {@code recent}:
-     * issued in the last {@link #RECENT}, so its tile shows how it went.
+     * A command of the latest; {@code kind} and {@code state} are the enums' names,
+     * {@code kindText} the kind in a word or two for the tile's line; {@code recent}: issued in the
+     * last {@link #RECENT}, so its tile shows how it went.
      */
     record Command(
             int pc,
             String pcName,
             String kind,
+            String kindText,
             String what,
             String state,
             String stateText,
@@ -88,6 +90,7 @@ record RoomJson(String at, List<Tile> tiles, Queue queue, List<Command> commands
                         .map(command -> new Command(
                                 command.pcNumber(),
                                 text.pc(command.pcNumber()),
+                                command.kind().name(),
                                 text.kind(command.kind()),
                                 text.what(command),
                                 command.state().name(),
