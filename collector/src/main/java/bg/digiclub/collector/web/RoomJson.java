@@ -12,7 +12,7 @@ import bg.digiclub.collector.report.HealthLight;
 
 /**
  * What the room view's script reads every 2 s from {@code GET /clubs/{id}/room.json}: the time of
- * the answer (the club's, "09:31"), the tiles, the queue and the latest commands, with every text already in the page's language, so that the
+ * the answer (the club's, "09:31:05"), the tiles, the queue and the latest commands, with every text already in the page's language, so that the
  * script only places it (the words live in the bundles, once) and never builds HTML from it.
  */
 record RoomJson(String at, List<Tile> tiles, Queue queue, List<Command> commands) {
@@ -61,7 +61,7 @@ record RoomJson(String at, List<Tile> tiles, Queue queue, List<Command> commands
     static RoomJson of(LiveText text, List<PcTile> tiles, QueueView queue, List<CommandView> commands, Instant now) {
         PageText t = text.page();
         return new RoomJson(
-                text.time(now),
+                text.timeToTheSecond(now),
                 tiles.stream()
                         .map(tile -> new Tile(
                                 tile.deviceId(),
