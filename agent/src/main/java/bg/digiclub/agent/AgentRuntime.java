@@ -34,7 +34,6 @@ import bg.digiclub.agent.link.AgentRequests;
 import bg.digiclub.agent.link.LinkServer;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.MemberStore;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.service.AgentService;
@@ -79,6 +78,7 @@ import bg.digiclub.agent.visitor.VisitorAccount;
 import bg.digiclub.agent.visitor.VisitorAccounts;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 
 /**

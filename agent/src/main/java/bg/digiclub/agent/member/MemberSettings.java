@@ -13,15 +13,8 @@ import bg.digiclub.support.secret.SlowHash;
  * @param pbkdf2Iterations PBKDF2 iterations for new PIN hashes (cost of one PIN check)
  */
 public record MemberSettings(Allowances allowances, int pbkdf2Iterations) {
-    /**
-     * PBKDF2 iterations for PINs. A check costs about 58 ms of CPU on the development machine class
-     * (2 cores, Java 17; measured by {@code PinHashBenchmark}), so an older club PC stays near 100 ms:
-     * slow enough that trying all million 6-digit PINs of one card offline takes about 16 CPU-hours,
-     * quick enough for a login to feel immediate. (OWASP's 600,000 would cost 150 ms here and over
-     * 300 ms on a slow PC.) PINs have little entropy: online the protection is the lockout, offline
-     * that only the agent's account can read the database.
-     */
-    public static final int DEFAULT_PIN_ITERATIONS = 210_000;
+    /** PBKDF2 iterations for PINs: the one figure of every PC and the collector ({@link SlowHash#PIN_ITERATIONS}). */
+    public static final int DEFAULT_PIN_ITERATIONS = SlowHash.PIN_ITERATIONS;
 
     public MemberSettings {
         Objects.requireNonNull(allowances, "allowances");

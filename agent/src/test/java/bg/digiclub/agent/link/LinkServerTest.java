@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
 import bg.digiclub.agent.member.Allowances;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.session.SessionAuthority;
@@ -41,6 +40,7 @@ import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.wire.MessageTypes;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.TestClock;
 

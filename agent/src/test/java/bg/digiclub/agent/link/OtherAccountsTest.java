@@ -18,13 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.member.Allowances;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.visitor.RecordingVisitor;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.TestClock;
 

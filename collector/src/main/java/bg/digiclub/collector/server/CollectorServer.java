@@ -1,5 +1,6 @@
 package bg.digiclub.collector.server;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -11,9 +12,14 @@ import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
+import bg.digiclub.collector.cards.CardDesk;
+import bg.digiclub.collector.cards.CardSyncIntake;
+import bg.digiclub.collector.cards.CardsNotifier;
+import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.intake.BatchIntake;
 import bg.digiclub.collector.intake.BodyReader;
 import bg.digiclub.collector.intake.DeviceEnrolment;
+import bg.digiclub.collector.intake.DeviceTokens;
 import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.BatchStore;
@@ -22,6 +28,7 @@ import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.web.Dashboard;
 import bg.digiclub.common.batch.StrictJson;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 
 /** The running collector: device API and dashboard on one port. */
@@ -63,7 +70,23 @@ public final class CollectorServer implements AutoCloseable {
                 new BodyReader(16 * 1024, 16 * 1024),
                 json,
                 clock);
-        ApiRoutes api = new ApiRoutes(intake, enrolment, database, json);
+        // cards: the lead wires the live channel's LiveHub.cardsChanged in place of NONE
+        CardsNotifier cardsNotifier = CardsNotifier.NONE;
+        ClubCards clubCards = new ClubCards(database, new SecureRandom(), clock);
+        CardSyncIntake cardSync = new CardSyncIntake(
+                new DeviceTokens(clubs, clock, Duration.ofSeconds(settings.tokenCacheSeconds())),
+                bodies,
+                clubCards,
+                cardsNotifier,
+                json,
+                clock);
+        CardDesk cardDesk = new CardDesk(
+                clubCards,
+                new SlowHash(SlowHash.PIN_ITERATIONS),
+                new RandomDigits(new SecureRandom()),
+                cardsNotifier,
+                clock);
+        ApiRoutes api = new ApiRoutes(intake, enrolment, cardSync, database, json);
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
                 new WebSessions(clock, Duration.ofHours(8)),
@@ -73,7 +96,9 @@ public final class CollectorServer implements AutoCloseable {
                 clubs,
                 clock,
                 MUNICIPALITY_ZONE,
-                settings.secureCookies());
+                settings.secureCookies(),
+                clubCards,
+                cardDesk);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();

@@ -12,6 +12,8 @@ import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
+import bg.digiclub.collector.cards.CardDesk;
+import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.ClubStore;
 
@@ -25,6 +27,7 @@ public final class Dashboard {
     private final SignIn signIn;
     private final ReportPages reportPages;
     private final CsvDownload csv;
+    private final CardPages cardPages;
     private final PageContext pages;
 
     /**
@@ -42,12 +45,15 @@ public final class Dashboard {
             ClubStore clubs,
             Clock clock,
             ZoneId zone,
-            boolean secureCookies) {
+            boolean secureCookies,
+            ClubCards cards,
+            CardDesk cardDesk) {
         Objects.requireNonNull(reports, "reports");
         this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
         this.reportPages = new ReportPages(reports, clubs, clock, pages);
         this.csv = new CsvDownload(reports, pages);
+        this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
     }
 
     public void register(JavalinConfig config) {
@@ -61,6 +67,12 @@ public final class Dashboard {
         config.routes.get("/clubs/{club}", ctx -> signedIn(ctx, reportPages::club));
         config.routes.get("/devices/{device}", ctx -> signedIn(ctx, reportPages::device));
         config.routes.get("/export.csv", ctx -> signedIn(ctx, csv::download));
+        // member cards (part "cards"); the forms check the session's Csrf token themselves
+        config.routes.get("/clubs/{club}/cards", ctx -> signedIn(ctx, cardPages::page));
+        config.routes.post("/clubs/{club}/cards/new", ctx -> signedIn(ctx, cardPages::create));
+        config.routes.post("/clubs/{club}/cards/find", ctx -> signedIn(ctx, cardPages::find));
+        config.routes.post("/clubs/{club}/cards/{card}/pin", ctx -> signedIn(ctx, cardPages::newPin));
+        config.routes.post("/clubs/{club}/cards/{card}/disable", ctx -> signedIn(ctx, cardPages::disable));
         config.routes.get(
                 "/static/dashboard.css", ctx -> StaticFiles.serve(ctx, "dashboard.css", "text/css; charset=utf-8"));
         config.routes.get(

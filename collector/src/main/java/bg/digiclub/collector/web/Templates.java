@@ -11,6 +11,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
 import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.report.ClubReport;
 import bg.digiclub.collector.report.ClubSummary;
 import bg.digiclub.collector.report.DayCount;
@@ -77,6 +78,20 @@ public final class Templates {
         params.put("to", Objects.requireNonNull(to, "to"));
         params.put("days", Objects.requireNonNull(days, "days"));
         return render("device.jte", params);
+    }
+
+    /** The club's member cards page (part "cards"); {@code shown} is what a form's answer shows once. */
+    String cards(PageText t, User user, String csrf, Club club, List<ClubCards.CardView> cards, CardPages.Shown shown) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("csrf", csrf);
+        params.put("club", Objects.requireNonNull(club, "club"));
+        params.put("cards", Objects.requireNonNull(cards, "cards"));
+        params.put("shownCode", shown.code());
+        params.put("shownPin", shown.pin());
+        params.put("shownReference", shown.reference());
+        params.put("message", shown.messageKey());
+        return render("cards.jte", params);
     }
 
     /** An error page; {@code user} is null before sign-in. */

@@ -22,7 +22,6 @@ import bg.digiclub.agent.link.LinkServer;
 import bg.digiclub.agent.link.LinkServerConfig;
 import bg.digiclub.agent.member.Allowances;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.session.SessionAuthority;
@@ -43,6 +42,7 @@ import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 
 /**
