@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.member.Allowances;
+import bg.digiclub.agent.member.ClubCardReplica;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
@@ -76,7 +77,8 @@ class OtherAccountsTest {
                 new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)),
-                ledger::memberUsage,
+                ledger,
+                new ClubCardReplica(db),
                 clock);
         SessionAuthority sessions = new SessionAuthority(
                 ledger,

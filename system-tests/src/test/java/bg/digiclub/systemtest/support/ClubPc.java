@@ -21,6 +21,7 @@ import bg.digiclub.agent.link.AgentRequests;
 import bg.digiclub.agent.link.LinkServer;
 import bg.digiclub.agent.link.LinkServerConfig;
 import bg.digiclub.agent.member.Allowances;
+import bg.digiclub.agent.member.ClubCardReplica;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
@@ -132,7 +133,8 @@ public final class ClubPc implements AutoCloseable {
                 new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofHours(2), Duration.ofHours(4)),
-                ledger::memberUsage,
+                ledger,
+                new ClubCardReplica(db),
                 clock);
         StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock);
         if (!staffPin.isSet()) {
