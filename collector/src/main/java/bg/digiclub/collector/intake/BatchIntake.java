@@ -60,6 +60,11 @@ public final class BatchIntake {
         this.clock = clock;
     }
 
+    /** The token check this intake uses (and its cache), for the live channel to share. */
+    public DeviceTokens deviceTokens() {
+        return tokens;
+    }
+
     /** One delivery; the headers as received (null when absent). */
     public IntakeResult receive(
             String authorization,

@@ -11,24 +11,21 @@ import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.DeviceIdentity;
 
 /**
- * The device API's one check of {@code Authorization: Bearer <device token>}: the token's hash
- * names an enrolled, unrevoked device (remembered for a short time, {@link TokenCache}). Every
- * device endpoint (batches, card sync) answers a missing, unknown or revoked token alike.
+ * The one check of a device's {@code Authorization: Bearer <token>} header, for the batch upload
+ * and the live channel alike: the token's hash names an enrolled device that is not revoked. Look-ups
+ * are cached ({@link TokenCache}), so a revocation takes effect within the cache's time to live.
  */
 public final class DeviceTokens {
     private final ClubStore clubs;
     private final TokenCache tokens;
 
-    /**
-     * @param tokenTimeToLive how long a token's device is remembered (a revocation takes effect
-     *                        within it); zero to look it up for every request
-     */
-    public DeviceTokens(ClubStore clubs, Clock clock, Duration tokenTimeToLive) {
+    /** @param timeToLive how long a token's device is remembered; zero to look it up every time */
+    public DeviceTokens(ClubStore clubs, Clock clock, Duration timeToLive) {
         this.clubs = Objects.requireNonNull(clubs, "clubs");
-        this.tokens = new TokenCache(clock, tokenTimeToLive);
+        this.tokens = new TokenCache(clock, timeToLive);
     }
 
-    /** The device of an {@code Authorization} header's value (null when absent). */
+    /** The device the header's token belongs to; a 401 {@link ApiException} for a missing, unknown or revoked one. */
     public DeviceIdentity authenticate(String authorization) throws ApiException, SQLException {
         if (authorization == null || authorization.isBlank()) {
             throw new ApiException(401, "missing-token", "the Authorization: Bearer <token> header is required");

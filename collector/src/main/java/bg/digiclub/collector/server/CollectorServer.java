@@ -1,12 +1,15 @@
 package bg.digiclub.collector.server;
 
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.Secrets;
@@ -21,6 +24,7 @@ import bg.digiclub.collector.intake.BodyReader;
 import bg.digiclub.collector.intake.DeviceEnrolment;
 import bg.digiclub.collector.intake.DeviceTokens;
 import bg.digiclub.collector.intake.RateLimiter;
+import bg.digiclub.collector.live.LiveHub;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.BatchWriter;
@@ -33,6 +37,8 @@ import bg.digiclub.support.secret.SlowHash;
 
 /** The running collector: device API and dashboard on one port. */
 public final class CollectorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CollectorServer.class);
+
     /** The municipality's zone: the dashboard's "today" and default period. */
     public static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Sofia");
 
@@ -41,10 +47,12 @@ public final class CollectorServer implements AutoCloseable {
 
     private final Javalin app;
     private final BatchWriter writer;
+    private final LiveHub live;
 
-    private CollectorServer(Javalin app, BatchWriter writer) {
+    private CollectorServer(Javalin app, BatchWriter writer, LiveHub live) {
         this.app = app;
         this.writer = writer;
+        this.live = live;
     }
 
     /** Starts the server on the settings' host and port (0: any free port, see {@link #port()}). */
@@ -70,16 +78,20 @@ public final class CollectorServer implements AutoCloseable {
                 new BodyReader(16 * 1024, 16 * 1024),
                 json,
                 clock);
-        // cards: the lead wires the live channel's LiveHub.cardsChanged in place of NONE
-        CardsNotifier cardsNotifier = CardsNotifier.NONE;
+        // the mentor's console (docs/live.md): the PCs' live connections and the club page's console
+        LiveHub live = startLive(database, clock, json, intake.deviceTokens());
+        // member cards: a change tells the club's PCs over the live channel to sync now
+        CardsNotifier cardsNotifier = (clubId, cursor) -> {
+            try {
+                live.cardsChanged(clubId, cursor);
+            } catch (SQLException e) {
+                // the PCs find the change at their next round anyway
+                LOG.warn("the club's PCs could not be told that its cards changed: {}", e.toString());
+            }
+        };
         ClubCards clubCards = new ClubCards(database, new SecureRandom(), clock);
-        CardSyncIntake cardSync = new CardSyncIntake(
-                new DeviceTokens(clubs, clock, Duration.ofSeconds(settings.tokenCacheSeconds())),
-                bodies,
-                clubCards,
-                cardsNotifier,
-                json,
-                clock);
+        CardSyncIntake cardSync =
+                new CardSyncIntake(intake.deviceTokens(), bodies, clubCards, cardsNotifier, json, clock);
         CardDesk cardDesk = new CardDesk(
                 clubCards,
                 new SlowHash(SlowHash.PIN_ITERATIONS),
@@ -94,6 +106,7 @@ public final class CollectorServer implements AutoCloseable {
                 new AttemptThrottle(clock, 30, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15)),
                 new Reports(database, clubs, json),
                 clubs,
+                live.console(),
                 clock,
                 MUNICIPALITY_ZONE,
                 settings.secureCookies(),
@@ -105,15 +118,30 @@ public final class CollectorServer implements AutoCloseable {
             config.jetty.port = settings.port();
             SlowClients.configure(config, settings);
             api.register(config);
+            live.register(config);
             dashboard.register(config);
         });
         try {
             app.start();
         } catch (RuntimeException e) {
+            live.close();
             writer.close();
             throw e;
         }
-        return new CollectorServer(app, writer);
+        return new CollectorServer(app, writer, live);
+    }
+
+    /** The live side: the club page's console, and the cards' "changed" tidings to the PCs. */
+    public LiveHub live() {
+        return live;
+    }
+
+    private static LiveHub startLive(Database database, Clock clock, ObjectMapper json, DeviceTokens tokens) {
+        try {
+            return LiveHub.start(database, clock, json, tokens);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the live channel cannot start: " + e.getMessage(), e);
+        }
     }
 
     public int port() {
@@ -123,6 +151,7 @@ public final class CollectorServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        live.close();
         writer.close();
     }
 }

@@ -20,7 +20,8 @@ import bg.digiclub.common.cards.CardRecord;
  * The club's member cards page, {@code /clubs/{club}/cards}: the cards as references (the collector
  * never has a code), a new card (its code and PIN shown in that one answer only), a new PIN,
  * disabling, and finding a card by the code a member reads out. Club staff for their club, the
- * municipality for all; every form carries the session's {@link Csrf} token.
+ * municipality for all; every form carries the session's {@link Csrf} token (checked by the
+ * dashboard's routes before a form gets here).
  */
 final class CardPages {
     private final ClubCards cards;
@@ -54,7 +55,7 @@ final class CardPages {
     }
 
     void create(Context ctx, User user) throws SQLException {
-        Optional<Club> club = form(ctx, user);
+        Optional<Club> club = club(ctx, user);
         if (club.isPresent()) {
             CardDesk.NewCard card = desk.create(club.get().id());
             render(ctx, user, club.get(), new Shown(card.code(), card.pin(), null, "cards.created"));
@@ -62,7 +63,7 @@ final class CardPages {
     }
 
     void newPin(Context ctx, User user) throws SQLException {
-        Optional<Club> club = form(ctx, user);
+        Optional<Club> club = club(ctx, user);
         if (club.isPresent()) {
             String codeHash = codeHash(ctx);
             Optional<String> pin = desk.newPin(club.get().id(), codeHash);
@@ -76,7 +77,7 @@ final class CardPages {
     }
 
     void disable(Context ctx, User user) throws SQLException {
-        Optional<Club> club = form(ctx, user);
+        Optional<Club> club = club(ctx, user);
         if (club.isPresent()) {
             boolean done = desk.disable(club.get().id(), codeHash(ctx));
             render(ctx, user, club.get(), Shown.message(done ? "cards.disabledDone" : "cards.unknown"));
@@ -84,7 +85,7 @@ final class CardPages {
     }
 
     void find(Context ctx, User user) throws SQLException {
-        Optional<Club> club = form(ctx, user);
+        Optional<Club> club = club(ctx, user);
         if (club.isPresent()) {
             Optional<String> codeHash = desk.find(club.get().id(), ctx.formParam("code"));
             render(
@@ -100,15 +101,6 @@ final class CardPages {
         LocalDate today = LocalDate.ofInstant(clock.instant(), club.timeZone());
         List<ClubCards.CardView> list = cards.list(club.id(), today);
         ctx.html(pages.templates().cards(pages.text(ctx), user, Csrf.token(ctx), club, list, shown));
-    }
-
-    private Optional<Club> form(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
-        if (club.isPresent() && !Csrf.valid(ctx)) {
-            pages.error(ctx, user, 403, "cards.csrf", "cards.csrf.detail");
-            return Optional.empty();
-        }
-        return club;
     }
 
     private Optional<Club> club(Context ctx, User user) throws SQLException {

@@ -14,19 +14,22 @@ import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
 import bg.digiclub.collector.cards.CardDesk;
 import bg.digiclub.collector.cards.ClubCards;
+import bg.digiclub.collector.live.ClubConsole;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.ClubStore;
 
 /**
  * The dashboard's routes, and only them: every page but the sign-in form needs a session
- * ({@link SignIn}); the pages ({@link ReportPages}), the CSV ({@link CsvDownload}) and the
- * static files ({@link StaticFiles}) each live in their own class, behind the same headers
- * ({@link SecurityHeaders}).
+ * ({@link SignIn}); the pages ({@link ReportPages}), the mentor's console ({@link LivePages}), the
+ * CSV ({@link CsvDownload}) and the static files ({@link StaticFiles}) each live in their own
+ * class, behind the same headers ({@link SecurityHeaders}). Every form that changes something
+ * (but signing in and out) is refused without its session's {@link Csrf} token.
  */
 public final class Dashboard {
     private final SignIn signIn;
     private final ReportPages reportPages;
     private final CsvDownload csv;
+    private final LivePages live;
     private final CardPages cardPages;
     private final PageContext pages;
 
@@ -35,6 +38,7 @@ public final class Dashboard {
      * @param addressThrottle failed sign-ins per client address; looser, since a whole town hall
      *                        may share one address
      * @param zone            the municipality's time zone, for the default period
+     * @param console         the clubs' live PCs, commands, queue and settings
      */
     public Dashboard(
             UserStore users,
@@ -43,6 +47,7 @@ public final class Dashboard {
             AttemptThrottle addressThrottle,
             Reports reports,
             ClubStore clubs,
+            ClubConsole console,
             Clock clock,
             ZoneId zone,
             boolean secureCookies,
@@ -53,6 +58,7 @@ public final class Dashboard {
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
         this.reportPages = new ReportPages(reports, clubs, clock, pages);
         this.csv = new CsvDownload(reports, pages);
+        this.live = new LivePages(console, clubs, pages, clock);
         this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
     }
 
@@ -65,25 +71,59 @@ public final class Dashboard {
         config.routes.get("/language/{code}", pages::chooseLanguage);
         config.routes.get("/", ctx -> signedIn(ctx, reportPages::overview));
         config.routes.get("/clubs/{club}", ctx -> signedIn(ctx, reportPages::club));
+        config.routes.get("/clubs/{club}/room", ctx -> signedIn(ctx, live::room));
+        config.routes.get("/clubs/{club}/room.json", ctx -> signedIn(ctx, live::roomJson));
+        config.routes.post("/clubs/{club}/commands", ctx -> signedInForm(ctx, live::command));
+        config.routes.post("/clubs/{club}/queue", ctx -> signedInForm(ctx, live::enqueue));
+        config.routes.post("/clubs/{club}/queue/remove", ctx -> signedInForm(ctx, live::dequeue));
+        config.routes.get("/clubs/{club}/settings", ctx -> signedIn(ctx, live::settings));
+        config.routes.post("/clubs/{club}/settings", ctx -> signedInForm(ctx, live::saveSettings));
+        config.routes.get("/clubs/{club}/log", ctx -> signedIn(ctx, live::log));
         config.routes.get("/devices/{device}", ctx -> signedIn(ctx, reportPages::device));
         config.routes.get("/export.csv", ctx -> signedIn(ctx, csv::download));
-        // member cards (part "cards"); the forms check the session's Csrf token themselves
+        // member cards (part "cards")
         config.routes.get("/clubs/{club}/cards", ctx -> signedIn(ctx, cardPages::page));
-        config.routes.post("/clubs/{club}/cards/new", ctx -> signedIn(ctx, cardPages::create));
-        config.routes.post("/clubs/{club}/cards/find", ctx -> signedIn(ctx, cardPages::find));
-        config.routes.post("/clubs/{club}/cards/{card}/pin", ctx -> signedIn(ctx, cardPages::newPin));
-        config.routes.post("/clubs/{club}/cards/{card}/disable", ctx -> signedIn(ctx, cardPages::disable));
+        config.routes.post("/clubs/{club}/cards/new", ctx -> signedInForm(ctx, cardPages::create));
+        config.routes.post("/clubs/{club}/cards/find", ctx -> signedInForm(ctx, cardPages::find));
+        config.routes.post("/clubs/{club}/cards/{card}/pin", ctx -> signedInForm(ctx, cardPages::newPin));
+        config.routes.post("/clubs/{club}/cards/{card}/disable", ctx -> signedInForm(ctx, cardPages::disable));
         config.routes.get(
                 "/static/dashboard.css", ctx -> StaticFiles.serve(ctx, "dashboard.css", "text/css; charset=utf-8"));
         config.routes.get(
                 "/static/dashboard.js",
                 ctx -> StaticFiles.serve(ctx, "dashboard.js", "text/javascript; charset=utf-8"));
+        config.routes.get(
+                "/static/room.js", ctx -> StaticFiles.serve(ctx, "room.js", "text/javascript; charset=utf-8"));
     }
 
     /** A page that needs a signed-in user. */
     @FunctionalInterface
     private interface SignedInPage {
         void handle(Context ctx, User user) throws Exception;
+    }
+
+    /** A form that changes something: it needs a signed-in user and the session's {@link Csrf} token. */
+    private void signedInForm(Context ctx, SignedInPage page) throws Exception {
+        signedIn(ctx, (c, user) -> {
+            if (!Csrf.valid(c)) {
+                pages.error(c, user, 403, "error.csrf", "error.csrf.detail");
+                return;
+            }
+            try {
+                page.handle(c, user);
+            } catch (IllegalArgumentException e) {
+                // what the mentor sent was refused: say why, with the way back to the room
+                PageText t = pages.text(c);
+                c.status(400)
+                        .html(pages.templates()
+                                .error(
+                                        t,
+                                        user,
+                                        t.get("error.badRequest"),
+                                        e.getMessage(),
+                                        Links.room(c.pathParam("club"))));
+            }
+        });
     }
 
     private void signedIn(Context ctx, SignedInPage page) throws Exception {
