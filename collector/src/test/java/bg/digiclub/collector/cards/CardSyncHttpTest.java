@@ -1,5 +1,6 @@
 package bg.digiclub.collector.cards;
 
+import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import bg.digiclub.collector.testing.LivePc;
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.common.batch.EnrolmentResponse;
 import bg.digiclub.common.batch.Problem;
@@ -30,6 +32,8 @@ import bg.digiclub.common.cards.CardSyncResponse;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.live.CardsChanged;
+import bg.digiclub.common.live.Room;
 import bg.digiclub.support.secret.KeyedHash;
 import bg.digiclub.support.secret.SlowHash;
 
@@ -163,6 +167,28 @@ class CardSyncHttpTest {
             c.clock.advance(Duration.ofDays(2));
             assertTrue(sync(c, third, empty(c, 0)).otherPcsMinutes().isEmpty());
             assertEquals(0, c.count("SELECT COUNT(*) FROM club_card_minutes"), "kept two days, then deleted");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aChangeTellsTheClubsLivePcsToSyncNow(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
+            EnrolmentResponse a = c.enrol(RunningCollector.RODINA_CODE);
+            EnrolmentResponse b = c.enrol(RunningCollector.RODINA_CODE);
+            EnrolmentResponse other = c.enrol(RunningCollector.ZAGORE_CODE);
+            try (LivePc liveB = LivePc.connect(c.server.port(), b.token());
+                    LivePc liveOther = LivePc.connect(c.server.port(), other.token())) {
+                await("the Rooms")
+                        .until(() -> liveB.received(Room.class).size() == 1
+                                && liveOther.received(Room.class).size() == 1);
+                String key = sync(c, a, empty(c, 0)).clubKey();
+                CardRecord made = card(key, "12345678", "482913", c.clock.instant(), false);
+                sync(c, a, new CardSyncRequest(0, today(c), List.of(made), List.of()));
+                await("B told").until(() -> liveB.received(CardsChanged.class).size() == 1);
+                assertEquals(1, liveB.received(CardsChanged.class).get(0).cursor());
+                assertTrue(liveOther.received(CardsChanged.class).isEmpty(), "another club's PC is not told");
+            }
         }
     }
 
