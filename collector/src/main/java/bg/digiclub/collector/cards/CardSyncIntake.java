@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +18,14 @@ import bg.digiclub.collector.intake.ApiException;
 import bg.digiclub.collector.intake.BodyReader;
 import bg.digiclub.collector.intake.DeviceTokens;
 import bg.digiclub.collector.intake.JsonProblems;
+import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.store.DeviceIdentity;
 import bg.digiclub.common.cards.CardSyncRequest;
 import bg.digiclub.common.cards.CardSyncResponse;
 
 /**
- * {@code POST /api/v1/cards/sync}: the device's token (as for batches), the body within its limits,
+ * {@code POST /api/v1/cards/sync}: the device's token (as for batches), a rate per device (a PC syncs
+ * every few minutes and when told; a few rounds at once after a change), the body within its limits,
  * strict parsing, the day against the club's, then the one transaction ({@link ClubCards#sync});
  * an accepted change is announced to the club's other PCs ({@link CardsNotifier}). The club is the
  * device's: a PC never names one, so it can neither read nor change another club's cards.
@@ -29,7 +33,13 @@ import bg.digiclub.common.cards.CardSyncResponse;
 public final class CardSyncIntake {
     private static final Logger LOG = LoggerFactory.getLogger(CardSyncIntake.class);
 
+    /** Per device: 20 rounds at once, then one every 3 seconds. */
+    static final int BURST = 20;
+
+    static final double PER_SECOND = 1.0 / 3;
+
     private final DeviceTokens tokens;
+    private final RateLimiter rate;
     private final BodyReader bodies;
     private final ClubCards cards;
     private final CardsNotifier notifier;
@@ -44,6 +54,7 @@ public final class CardSyncIntake {
             ObjectMapper json,
             Clock clock) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.rate = new RateLimiter(clock, PER_SECOND, BURST);
         this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.cards = Objects.requireNonNull(cards, "cards");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -56,6 +67,11 @@ public final class CardSyncIntake {
             String authorization, String contentType, String contentEncoding, long contentLength, InputStream body)
             throws ApiException, IOException, SQLException {
         DeviceIdentity device = tokens.authenticate(authorization);
+        Optional<Duration> wait = rate.acquire(device.deviceId().toString());
+        if (wait.isPresent()) {
+            throw new ApiException(
+                    429, "rate-limited", "too many card syncs from this device; retry later", wait.get());
+        }
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
             throw new ApiException(400, "bad-header", "Content-Type must be application/json, was " + contentType);
         }

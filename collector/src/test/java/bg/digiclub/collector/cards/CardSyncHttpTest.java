@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -211,6 +212,22 @@ class CardSyncHttpTest {
                     c.json.writeValueAsString(new CardSyncRequest(0, today(c).minusDays(3), List.of(), List.of())));
             assertEquals(422, wrongDay.statusCode(), wrongDay.body());
             assertEquals(0, c.count("SELECT COUNT(*) FROM club_cards"));
+        }
+    }
+
+    @Test
+    void aPcSyncingTooOftenIsToldToWait() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+            EnrolmentResponse a = c.enrol(RunningCollector.RODINA_CODE);
+            String body = c.json.writeValueAsString(empty(c, 0));
+            for (int i = 0; i < CardSyncIntake.BURST; i++) {
+                assertEquals(200, post(c, a.token(), body).statusCode());
+            }
+            HttpResponse<String> refused = post(c, a.token(), body);
+            assertEquals(429, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            c.clock.advance(Duration.ofSeconds(3));
+            assertEquals(200, post(c, a.token(), body).statusCode());
         }
     }
 
