@@ -217,6 +217,8 @@ public final class AgentRuntime {
                 ledger,
                 new HttpCardSyncTransport(CollectorHttp.client(config.upload()), new EnrolmentStore(db)::credentials),
                 clock);
+        // a card changed on this PC goes to the club at once, not at the next round
+        replica.onLocalChange(sync);
         sync.start(config.members().syncInterval());
         return Optional.of(sync);
     }

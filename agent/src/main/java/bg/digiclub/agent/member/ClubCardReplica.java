@@ -41,10 +41,21 @@ public final class ClubCardReplica {
 
     private final Database db;
     private volatile Optional<KeyedHash> key;
+    private volatile Runnable onLocalChange = () -> {};
 
     public ClubCardReplica(Database db) throws SQLException {
         this.db = Objects.requireNonNull(db, "db");
         this.key = db.read(ClubCardReplica::storedKey).map(KeyedHash::new);
+    }
+
+    /** What to do when a card changes on this PC (the card sync's "sync now"); nothing by default. */
+    public void onLocalChange(Runnable action) {
+        this.onLocalChange = Objects.requireNonNull(action, "action");
+    }
+
+    /** A card changed on this PC (made, declared, a new PIN, disabled): the club should hear of it soon. */
+    void changedHere() {
+        onLocalChange.run();
     }
 
     /** The club's card key, once a sync brought it. */

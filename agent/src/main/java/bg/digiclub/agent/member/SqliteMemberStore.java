@@ -168,6 +168,7 @@ public final class SqliteMemberStore implements MemberStore {
                 return ps.executeUpdate();
             }
         });
+        club.changedHere();
     }
 
     @Override
@@ -226,6 +227,7 @@ public final class SqliteMemberStore implements MemberStore {
             });
             if (inserted == 1) {
                 unknownCodes.forget(code);
+                club.changedHere();
                 return new NewCard(code, pin);
             }
         }
@@ -247,6 +249,7 @@ public final class SqliteMemberStore implements MemberStore {
                 return ps.executeUpdate();
             }
         });
+        club.changedHere();
         return pin;
     }
 
@@ -264,6 +267,7 @@ public final class SqliteMemberStore implements MemberStore {
                 return ps.executeUpdate();
             }
         });
+        club.changedHere();
     }
 
     /** Now, or just after the card's last change if that was dated later (another PC's clock ran ahead). */

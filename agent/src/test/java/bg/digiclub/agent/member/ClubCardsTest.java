@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import bg.digiclub.common.cards.CardMinutes;
 import bg.digiclub.common.cards.CardRecord;
 import bg.digiclub.common.cards.CardSyncRequest;
 import bg.digiclub.common.cards.CardSyncResponse;
+import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.wire.LoginOutcome;
 import bg.digiclub.support.secret.KeyedHash;
 import bg.digiclub.support.secret.RandomDigits;
@@ -187,6 +189,20 @@ class ClubCardsTest {
         assertFalse(collector.requests.toString().contains(before.code()), "the code itself never leaves");
         assertEquals(before.code(), store.list().get(0).code(), "the PC that made it still lists its code");
         assertEquals(LoginOutcome.OK, store.login(before.code(), before.pin()).outcome());
+    }
+
+    @Test
+    void everyChangeHereAsksForASyncAndALoginDoesNot() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        replica.onLocalChange(asked::incrementAndGet);
+        NewCard card = store.create();
+        assertEquals(1, asked.get());
+        store.login(card.code(), card.pin());
+        assertEquals(1, asked.get(), "a login changes no card");
+        store.declare(card.code(), Demographics.NOT_DECLARED);
+        store.resetPin(card.code());
+        store.disable(card.code());
+        assertEquals(4, asked.get());
     }
 
     @Test
