@@ -206,6 +206,29 @@ class ClubCardsTest {
     }
 
     @Test
+    void aPcMovedToAnotherClubDropsTheOldClubsCardsAndOffersItsOwnToTheNewOne() throws Exception {
+        NewCard mine = store.create();
+        CardRecord theirs = clubCard("31415926", "271828", clock.instant(), 1);
+        replica.take(nothing(), new CardSyncResponse(KEY, 1, List.of(theirs), false, List.of()), clock.instant());
+        replica.take(
+                new CardSyncRequest(1, today(), replica.unsynced(10), List.of()),
+                new CardSyncResponse(KEY, 2, List.of(), false, List.of()),
+                clock.instant());
+        String newKey = KeyedHash.newKey(new SecureRandom());
+        replica.take(nothing(), new CardSyncResponse(newKey, 0, List.of(), false, List.of()), clock.instant());
+
+        assertEquals(
+                LoginOutcome.WRONG_PIN,
+                store.login("31415926", "271828".toCharArray()).outcome());
+        assertEquals(0, replica.cursor());
+        List<CardRecord> offered = replica.unsynced(10);
+        assertEquals(
+                List.of(new KeyedHash(newKey).hex(mine.code())),
+                offered.stream().map(CardRecord::codeHash).toList());
+        assertEquals(LoginOutcome.OK, store.login(mine.code(), mine.pin()).outcome());
+    }
+
+    @Test
     void notEnrolledMeansNothingIsSentAndNothingChanges() throws Exception {
         store.create();
         CardSync sync = new CardSync(replica, ledger, request -> Optional.empty(), clock);
