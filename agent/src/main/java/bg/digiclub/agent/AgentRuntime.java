@@ -32,9 +32,11 @@ import bg.digiclub.agent.health.sampling.smart.SmartHealthReader;
 import bg.digiclub.agent.health.sampling.smart.SmartHealthSampler;
 import bg.digiclub.agent.link.AgentRequests;
 import bg.digiclub.agent.link.LinkServer;
+import bg.digiclub.agent.member.CardSync;
+import bg.digiclub.agent.member.ClubCardReplica;
+import bg.digiclub.agent.member.HttpCardSyncTransport;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.MemberStore;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.service.AgentService;
@@ -79,6 +81,7 @@ import bg.digiclub.agent.visitor.VisitorAccount;
 import bg.digiclub.agent.visitor.VisitorAccounts;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 
 /**
@@ -157,7 +160,10 @@ public final class AgentRuntime {
         automount.ifPresent(MediaAutomount::start);
         SessionWatchdog watchdog =
                 SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
-        LinkServer link = startLink(config, db, ledger, sessions, watchdog, latest::get, clock);
+        ClubCardReplica clubCards = new ClubCardReplica(db);
+        LinkServer link = startLink(config, db, ledger, clubCards, sessions, watchdog, latest::get, clock);
+        // the club's cards: its "sync now" (a Runnable) is for the live channel's CardsChanged
+        Optional<CardSync> cardSync = cardSync(config, db, clubCards, ledger, clock);
         Optional<UploadService> upload = uploadService(
                 config, db, ledger, samples, alerts, () -> Optional.ofNullable(latest.get()), raised, clock);
         if (upload.isEmpty()) {
@@ -169,7 +175,7 @@ public final class AgentRuntime {
                 new Retention(db, clock),
                 upload,
                 config.sampling().interval(),
-                resources(lock.get(), db, worker, watchdog, automount, link));
+                resources(lock.get(), db, worker, watchdog, automount, link, cardSync));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
         LOG.info(
                 "data in {}, logs in {}, configuration from {}",
@@ -188,11 +194,33 @@ public final class AgentRuntime {
             SamplingWorker worker,
             SessionWatchdog watchdog,
             Optional<MediaAutomount> automount,
-            LinkServer link) {
+            LinkServer link,
+            Optional<CardSync> cardSync) {
         List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog));
         automount.ifPresent(all::add);
         all.add(link);
+        cardSync.ifPresent(all::add);
         return all;
+    }
+
+    /**
+     * The club's cards kept in step through the collector, every {@code members.sync-seconds}; empty
+     * when no collector is configured (the cards are then this PC's alone).
+     */
+    private static Optional<CardSync> cardSync(
+            AgentConfig config, Database db, ClubCardReplica replica, SessionLedger ledger, Clock clock) {
+        if (config.upload().collectorUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        CardSync sync = new CardSync(
+                replica,
+                ledger,
+                new HttpCardSyncTransport(CollectorHttp.client(config.upload()), new EnrolmentStore(db)::credentials),
+                clock);
+        // a card changed on this PC goes to the club at once, not at the next round
+        replica.onLocalChange(sync);
+        sync.start(config.members().syncInterval());
+        return Optional.of(sync);
     }
 
     /**
@@ -217,6 +245,7 @@ public final class AgentRuntime {
             AgentConfig config,
             Database db,
             SessionLedger ledger,
+            ClubCardReplica clubCards,
             SessionAuthority sessions,
             SessionWatchdog watchdog,
             Supplier<HealthReport> health,
@@ -229,7 +258,8 @@ public final class AgentRuntime {
                 new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT,
                 config.members().allowances(),
-                ledger::memberUsage,
+                ledger,
+                clubCards,
                 clock);
         StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.STAFF, clock);
         if (!staffPin.isSet()) {

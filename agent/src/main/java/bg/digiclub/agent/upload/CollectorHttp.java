@@ -44,7 +44,7 @@ public final class CollectorHttp {
     }
 
     /** {@code base} + {@code path}, keeping any path prefix of the base ({@code https://h/stats} + {@code /api/v1/batches}). */
-    static okhttp3.HttpUrl endpoint(URI base, String path) {
+    public static okhttp3.HttpUrl endpoint(URI base, String path) {
         String b = base.toString();
         return okhttp3.HttpUrl.get((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
     }
@@ -53,7 +53,7 @@ public final class CollectorHttp {
      * The reason in an error answer, safe to store: the Problem's {@code code: message} when the
      * body is one, else the first printable characters of the body, else the status alone.
      */
-    static String reason(int status, ResponseBody body) {
+    public static String reason(int status, ResponseBody body) {
         String text;
         try (InputStream in = body.byteStream()) {
             text = new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
