@@ -42,7 +42,7 @@ public final class AgentRequests {
     /**
      * As {@link #dispatcher(SessionAuthority, MemberStore, StaffPin, Supplier, Duration, Clock)}, with
      * the club room's requests ({@code pc.notices}, {@code notice.ack}, {@code help.call},
-     * {@code session.grace}) when there is a room.
+     * {@code session.grace}, {@code session.approve}) when there is a room.
      */
     public static RequestDispatcher dispatcher(
             SessionAuthority sessions,
@@ -62,7 +62,7 @@ public final class AgentRequests {
         new SessionRequests(sessions, staffTokens, memberTickets).register(builder);
         new MemberRequests(members, staffTokens, memberTickets).register(builder);
         new StaffRequests(staffPin, staffTokens).register(builder);
-        room.ifPresent(r -> new RoomRequests(r).register(builder));
+        room.ifPresent(r -> new RoomRequests(r, staffTokens).register(builder));
         builder.on(MessageTypes.HEALTH, body -> {
             HealthReport report = health.get();
             if (report == null) {

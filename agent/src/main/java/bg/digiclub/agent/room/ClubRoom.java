@@ -332,6 +332,17 @@ public final class ClubRoom implements PcConsole, StartGate {
         }
     }
 
+    /**
+     * Staff approve one new session on this PC although people are waiting (APPROVE_SESSION, or
+     * the staff panel's {@code session.approve}): it holds for {@link #APPROVAL_LIFETIME}.
+     */
+    public void approveNextSession() {
+        synchronized (lock) {
+            approvedUntil = clock.instant().plus(APPROVAL_LIFETIME);
+        }
+        LOG.info("staff approved the next session on this PC");
+    }
+
     // ---- the schedule
 
     /**
@@ -472,9 +483,7 @@ public final class ClubRoom implements PcConsole, StartGate {
                 }
             }
             case APPROVE_SESSION:
-                synchronized (lock) {
-                    approvedUntil = now.plus(APPROVAL_LIFETIME);
-                }
+                approveNextSession();
                 return answer(
                         c,
                         CommandOutcome.DONE,
