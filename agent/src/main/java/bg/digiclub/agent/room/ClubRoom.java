@@ -50,8 +50,6 @@ import bg.digiclub.common.live.Room;
  */
 public final class ClubRoom implements PcConsole, StartGate {
     private static final Logger LOG = LoggerFactory.getLogger(ClubRoom.class);
-    /** The grace block is offered in a session's last minutes. */
-    static final Duration GRACE_WINDOW = Duration.ofMinutes(5);
     /** Staff's approval of one session (APPROVE_SESSION) holds this long for the next start. */
     static final Duration APPROVAL_LIFETIME = Duration.ofMinutes(10);
     /** A restart or shutdown waits this long, so the command's answer leaves the PC first. */
@@ -71,9 +69,7 @@ public final class ClubRoom implements PcConsole, StartGate {
     // guarded by lock
     private boolean locked;
     private Room room;
-    private String graceSession;
-    private String staffGraceSession;
-    private int staffGraceMinutes;
+    private final GraceBlocks grace;
     private Instant approvedUntil;
     private final HelpCall help = new HelpCall();
     private Integer admittedTicket;
@@ -100,9 +96,7 @@ public final class ClubRoom implements PcConsole, StartGate {
         RoomStore.Saved saved = store.load();
         this.locked = saved.locked();
         this.room = saved.room().orElse(new Room(ClubSettings.DEFAULTS, 0, null, null));
-        this.graceSession = saved.graceSession();
-        this.staffGraceSession = saved.staffGraceSession();
-        this.staffGraceMinutes = saved.staffGraceMinutes();
+        this.grace = new GraceBlocks(store, saved);
         this.lastTick = clock.instant();
         if (locked) {
             LOG.info("this PC is out of service (locked by staff) until staff unlock it");
@@ -253,7 +247,7 @@ public final class ClubRoom implements PcConsole, StartGate {
                     state.reservedFor(),
                     queueWaiting(),
                     help.state(now, openId),
-                    open.map(s -> graceOffer(s, now)).orElse(0),
+                    open.map(s -> grace.offer(s, now, graceRules(now))).orElse(0),
                     open.map(s -> remaining(s, now).toSeconds()).orElse(null));
         }
     }
@@ -297,36 +291,26 @@ public final class ClubRoom implements PcConsole, StartGate {
                 .filter(s -> s.id().equals(sessionId))
                 .orElseThrow(() -> new SessionRefusedException(
                         ErrorCodes.SESSION_AUTH_REQUIRED, "unknown session or wrong secret"));
-        int minutes;
-        boolean own;
-        String[] before;
+        GraceBlocks.Taken taken;
         synchronized (lock) {
-            minutes = graceOffer(open, now);
-            if (minutes == 0) {
-                throw new SessionRefusedException(ErrorCodes.NOT_ALLOWED, whyNoGrace(open, now));
+            GraceBlocks.Club club = graceRules(now);
+            if (grace.offer(open, now, club) == 0) {
+                throw new SessionRefusedException(ErrorCodes.NOT_ALLOWED, grace.whyNot(open, now, club));
             }
-            before = new String[] {graceSession, staffGraceSession, Integer.toString(staffGraceMinutes)};
-            own = ownGraceLeft(open);
             // taken before the time is given: two requests at once get one block
-            if (own) {
-                graceSession = open.id();
-            } else {
-                staffGraceMinutes = 0;
-                staffGraceSession = null;
-            }
-            store.saveGrace(graceSession, staffGraceSession, staffGraceMinutes);
+            taken = grace.take(open, now, club);
         }
         try {
-            Duration left = sessions.extendOwn(sessionId, secret, Duration.ofMinutes(minutes));
-            LOG.info("the visitor took {} minutes of grace ({})", minutes, own ? "their own" : "allowed by staff");
+            Duration left = sessions.extendOwn(sessionId, secret, Duration.ofMinutes(taken.minutes()));
+            LOG.info(
+                    "the visitor took {} minutes of grace ({})",
+                    taken.minutes(),
+                    taken.own() ? "their own" : "allowed by staff");
             changed();
             return left;
         } catch (SessionRefusedException | SQLException e) {
             synchronized (lock) {
-                graceSession = before[0];
-                staffGraceSession = before[1];
-                staffGraceMinutes = Integer.parseInt(before[2]);
-                store.saveGrace(graceSession, staffGraceSession, staffGraceMinutes);
+                grace.giveBack(taken);
             }
             throw e;
         }
@@ -372,7 +356,10 @@ public final class ClubRoom implements PcConsole, StartGate {
                 LOG.info("the club closes: the running session ends");
                 sessions.endOpen(EndReason.STAFF);
             }
-            if (due == null && shutdownDue(schedule, settings, previous, now) && !sessions.maintenanceOn()) {
+            if (due == null
+                    && settings.shutdownAfterMinutes() != null
+                    && schedule.passedSinceClosing(Duration.ofMinutes(settings.shutdownAfterMinutes()), previous, now)
+                    && !sessions.maintenanceOn()) {
                 LOG.info("{} minutes after closing: shutting the PC down", settings.shutdownAfterMinutes());
                 due = new PendingPower(Power.SHUTDOWN, now);
             }
@@ -469,17 +456,12 @@ public final class ClubRoom implements PcConsole, StartGate {
                         .orElseThrow(
                                 () -> new SessionRefusedException(ErrorCodes.SESSION_ENDED, "no session is running"));
                 synchronized (lock) {
-                    if (!open.id().equals(staffGraceSession)) {
-                        staffGraceSession = open.id();
-                        staffGraceMinutes = 0;
-                    }
-                    staffGraceMinutes = Math.min(Command.MAX_MINUTES, staffGraceMinutes + c.minutes());
-                    store.saveGrace(graceSession, staffGraceSession, staffGraceMinutes);
+                    int allowed = grace.allow(open, c.minutes());
                     return answer(
                             c,
                             CommandOutcome.DONE,
-                            staffGraceMinutes + " more minutes offered in the session's last "
-                                    + GRACE_WINDOW.toMinutes() + " minutes");
+                            allowed + " more minutes offered in the session's last " + GraceBlocks.WINDOW.toMinutes()
+                                    + " minutes");
                 }
             }
             case APPROVE_SESSION:
@@ -596,51 +578,9 @@ public final class ClubRoom implements PcConsole, StartGate {
                 .orElse(null);
     }
 
-    private boolean ownGraceLeft(SessionRecord open) {
-        return room.settings().graceMinutes() > 0 && !open.id().equals(graceSession) && !queueWaiting();
-    }
-
-    /** The minutes of grace {@code open} may take now; 0 when none. */
-    private int graceOffer(SessionRecord open, Instant now) {
-        Duration left = remaining(open, now);
-        if (left.isZero() || left.compareTo(GRACE_WINDOW) > 0) {
-            return 0;
-        }
-        int minutes = ownGraceLeft(open)
-                ? room.settings().graceMinutes()
-                : open.id().equals(staffGraceSession) ? staffGraceMinutes : 0;
-        Optional<Instant> closing = schedule().closingOf(now);
-        if (closing.isPresent()) {
-            // never past closing: the block shrinks to what is left of the day
-            long beforeClosing = Duration.between(open.endsAt(), closing.get()).toMinutes();
-            minutes = (int) Math.max(0, Math.min(minutes, beforeClosing));
-        }
-        return minutes;
-    }
-
-    private String whyNoGrace(SessionRecord open, Instant now) {
-        Duration left = remaining(open, now);
-        if (left.compareTo(GRACE_WINDOW) > 0) {
-            return "grace is offered in the session's last " + GRACE_WINDOW.toMinutes() + " minutes";
-        }
-        if (queueWaiting() && !open.id().equals(staffGraceSession)) {
-            return "people are waiting for a PC";
-        }
-        if (open.id().equals(graceSession)) {
-            return "this session took its grace already";
-        }
-        return "no grace is allowed now";
-    }
-
-    private static boolean shutdownDue(OpeningSchedule schedule, ClubSettings settings, Instant previous, Instant now) {
-        if (settings.shutdownAfterMinutes() == null || !schedule.scheduled() || schedule.openAt(now)) {
-            return false;
-        }
-        Duration after = Duration.ofMinutes(settings.shutdownAfterMinutes());
-        return schedule.lastClosing(now.minus(after))
-                .map(closing -> closing.plus(after))
-                .filter(due -> due.isAfter(previous) && !due.isAfter(now))
-                .isPresent();
+    private GraceBlocks.Club graceRules(Instant now) {
+        return new GraceBlocks.Club(
+                room.settings().graceMinutes(), queueWaiting(), schedule().closingOf(now));
     }
 
     private static Duration remaining(SessionRecord s, Instant now) {

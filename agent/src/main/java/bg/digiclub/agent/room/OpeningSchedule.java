@@ -1,5 +1,6 @@
 package bg.digiclub.agent.room;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,6 +56,20 @@ final class OpeningSchedule {
     /** The first opening after {@code now}; empty when unscheduled. */
     Optional<Instant> nextOpening(Instant now) {
         return spans(now).stream().map(Span::opens).filter(o -> o.isAfter(now)).min(Comparator.naturalOrder());
+    }
+
+    /**
+     * Whether the moment {@code after} a closing fell between {@code previous} (exclusive) and
+     * {@code now} (inclusive) while the club is closed: the round that should act on it.
+     */
+    boolean passedSinceClosing(Duration after, Instant previous, Instant now) {
+        if (!scheduled() || openAt(now)) {
+            return false;
+        }
+        return lastClosing(now.minus(after))
+                .map(closing -> closing.plus(after))
+                .filter(due -> due.isAfter(previous) && !due.isAfter(now))
+                .isPresent();
     }
 
     private Optional<Span> currentOpening(Instant now) {
