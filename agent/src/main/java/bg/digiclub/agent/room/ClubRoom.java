@@ -225,7 +225,13 @@ public final class ClubRoom implements PcConsole, StartGate {
                 servedSession = sessionId;
                 servedTicket = admittedTicket;
                 admittedTicket = null;
+                // the turn is taken: the hold is over here, also after a restart
                 room = new Room(room.settings(), room.waiting(), null, null);
+                try {
+                    store.saveRoom(room);
+                } catch (SQLException e) {
+                    LOG.error("the end of the hold could not be kept on disk", e);
+                }
             }
         }
     }
