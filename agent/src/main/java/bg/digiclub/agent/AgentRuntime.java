@@ -39,6 +39,9 @@ import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.MemberStore;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.room.ClubRoom;
+import bg.digiclub.agent.room.PowerControl;
+import bg.digiclub.agent.room.RoomTicker;
 import bg.digiclub.agent.service.AgentService;
 import bg.digiclub.agent.service.AlreadyRunningException;
 import bg.digiclub.agent.service.FileSecurity;
@@ -161,7 +164,10 @@ public final class AgentRuntime {
         SessionWatchdog watchdog =
                 SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
         ClubCardReplica clubCards = new ClubCardReplica(db);
-        LinkServer link = startLink(config, db, ledger, clubCards, sessions, watchdog, latest::get, clock);
+        // the club room: the PC's state and staff's commands for the live channel, the club's rules
+        ClubRoom room = ClubRoom.open(sessions, db, PowerControl.forThisPc(), latest::get, VERSION, clock);
+        RoomTicker roomTicker = RoomTicker.start(room);
+        LinkServer link = startLink(config, db, ledger, clubCards, sessions, room, watchdog, latest::get, clock);
         // the club's cards: its "sync now" (a Runnable) is for the live channel's CardsChanged
         Optional<CardSync> cardSync = cardSync(config, db, clubCards, ledger, clock);
         Optional<UploadService> upload = uploadService(
@@ -175,7 +181,7 @@ public final class AgentRuntime {
                 new Retention(db, clock),
                 upload,
                 config.sampling().interval(),
-                resources(lock.get(), db, worker, watchdog, automount, link, cardSync));
+                resources(lock.get(), db, worker, watchdog, roomTicker, automount, link, cardSync));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
         LOG.info(
                 "data in {}, logs in {}, configuration from {}",
@@ -193,10 +199,11 @@ public final class AgentRuntime {
             Database db,
             SamplingWorker worker,
             SessionWatchdog watchdog,
+            RoomTicker roomTicker,
             Optional<MediaAutomount> automount,
             LinkServer link,
             Optional<CardSync> cardSync) {
-        List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog));
+        List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog, roomTicker));
         automount.ifPresent(all::add);
         all.add(link);
         cardSync.ifPresent(all::add);
@@ -247,6 +254,7 @@ public final class AgentRuntime {
             SessionLedger ledger,
             ClubCardReplica clubCards,
             SessionAuthority sessions,
+            ClubRoom room,
             SessionWatchdog watchdog,
             Supplier<HealthReport> health,
             Clock clock)
@@ -269,7 +277,7 @@ public final class AgentRuntime {
         LinkServer link = LinkServer.start(
                 config.link().server(),
                 AgentRequests.dispatcher(
-                        sessions, members, staffPin, health, config.link().staffTokenTtl(), clock),
+                        sessions, members, staffPin, health, config.link().staffTokenTtl(), clock, Optional.of(room)),
                 clock,
                 // a kiosk that died ends its session at once (SessionAuthority knows its process)
                 watchdog::nudge);
@@ -297,6 +305,17 @@ public final class AgentRuntime {
         try (Database db = new DatabaseOpener(config.dataDir(), clock).open()) {
             return new StaffPin(db, new SlowHash(config.members().pbkdf2Iterations()), LockoutPolicy.STAFF, clock)
                     .unlock();
+        }
+    }
+
+    /**
+     * {@code agent unlock-pc}: puts a PC staff locked from the club page back in service, when the
+     * club page cannot be reached; false if it was not locked.
+     */
+    public static boolean unlockPc(AgentConfig config) throws IOException, SQLException {
+        prepareFiles(config);
+        try (Database db = new DatabaseOpener(config.dataDir(), config.clock()).open()) {
+            return ClubRoom.unlockOnDisk(db);
         }
     }
 
