@@ -32,11 +32,17 @@ import bg.digiclub.agent.health.sampling.smart.SmartHealthReader;
 import bg.digiclub.agent.health.sampling.smart.SmartHealthSampler;
 import bg.digiclub.agent.link.AgentRequests;
 import bg.digiclub.agent.link.LinkServer;
+import bg.digiclub.agent.live.CommandJournal;
+import bg.digiclub.agent.live.CommandRunner;
+import bg.digiclub.agent.live.DeviceToken;
+import bg.digiclub.agent.live.LiveClient;
+import bg.digiclub.agent.live.LiveSettings;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.MemberStore;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.room.PcConsole;
 import bg.digiclub.agent.service.AgentService;
 import bg.digiclub.agent.service.AlreadyRunningException;
 import bg.digiclub.agent.service.FileSecurity;
@@ -435,6 +441,40 @@ public final class AgentRuntime {
                 clock));
         return Optional.of(
                 new UploadService(outbox, enrolment, db, uploader, sealer, schedule, clock, pending, raised));
+    }
+
+    /**
+     * The live channel to the collector (docs/live.md) for the PC {@code console}, started: it
+     * connects as soon as the PC is enrolled, with the upload's token, address and HTTP settings.
+     * Empty when {@code live.enabled} is false or no collector is configured ({@code upload.url}).
+     * The end-to-end tests call this.
+     *
+     * @param cardsSyncNow the cards' "sync now", run when the collector says the club's cards changed
+     */
+    public static Optional<LiveClient> startLive(
+            UploadConfig upload,
+            LiveSettings live,
+            Database db,
+            PcConsole console,
+            Runnable cardsSyncNow,
+            Clock clock) {
+        if (!live.enabled() || upload.collectorUrl().isEmpty()) {
+            LOG.info(
+                    "no live channel: {}",
+                    live.enabled() ? "no collector configured (upload.url)" : "live.enabled = false");
+            return Optional.empty();
+        }
+        LiveClient client = new LiveClient(
+                LiveClient.webSocketClient(CollectorHttp.client(upload), live),
+                upload.collectorUrl().get(),
+                DeviceToken.of(new EnrolmentStore(db)),
+                console,
+                new CommandRunner(new CommandJournal(db, clock), console),
+                cardsSyncNow,
+                new Backoff(live.initialBackoff(), live.maxBackoff(), new SecureRandom()),
+                live);
+        client.start();
+        return Optional.of(client);
     }
 
     /** The client for {@code agent enrol} (code on standard input or in a file); needs {@code upload.url}. */
