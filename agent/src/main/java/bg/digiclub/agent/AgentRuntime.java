@@ -175,13 +175,16 @@ public final class AgentRuntime {
         if (upload.isEmpty()) {
             LOG.info("no collector configured (upload.url): statistics stay on this PC");
         }
-        // closed in reverse order: the link stops taking requests before the database closes
+        // the mentor's console: the room's state up, staff's commands down (connects once enrolled)
+        Optional<LiveClient> live =
+                startLive(config.upload(), config.live(), db, room, AgentRuntime::noCardSync, clock);
+        // closed in reverse order: the live channel and the link stop taking commands before the database closes
         AgentService service = new AgentService(
                 monitor,
                 new Retention(db, clock),
                 upload,
                 config.sampling().interval(),
-                resources(lock.get(), db, worker, watchdog, roomTicker, automount, link));
+                resources(lock.get(), db, worker, watchdog, roomTicker, automount, link, live));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
         LOG.info(
                 "data in {}, logs in {}, configuration from {}",
@@ -193,7 +196,7 @@ public final class AgentRuntime {
         return 0;
     }
 
-    /** What the service closes, in reverse order; the media automount when there is one. */
+    /** What the service closes, in reverse order; the media automount and the live channel when there are. */
     private static List<AutoCloseable> resources(
             InstanceLock lock,
             Database db,
@@ -201,11 +204,21 @@ public final class AgentRuntime {
             SessionWatchdog watchdog,
             RoomTicker roomTicker,
             Optional<MediaAutomount> automount,
-            LinkServer link) {
+            LinkServer link,
+            Optional<LiveClient> live) {
         List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog, roomTicker));
         automount.ifPresent(all::add);
         all.add(link);
+        live.ifPresent(all::add);
         return all;
+    }
+
+    /**
+     * What the live channel runs when the collector says the club's cards changed, until the
+     * club-wide card sync (agent.member, issue 13's cards part) is wired here in its place.
+     */
+    private static void noCardSync() {
+        LOG.debug("the club's cards changed on the collector; this agent keeps its own cards");
     }
 
     /**
