@@ -136,6 +136,11 @@ public final class LiveClient implements AutoCloseable {
         live.scheduleWithFixedDelay(this::sendState, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** True while the connection to the collector is open (states and answers can go up). */
+    public boolean connected() {
+        return open;
+    }
+
     /** Closes the connection ("going away") and stops; a command being run is given a few seconds. */
     @Override
     public void close() {

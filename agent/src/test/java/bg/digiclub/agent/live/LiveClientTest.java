@@ -60,6 +60,7 @@ class LiveClientTest {
         Patience.await("the state on connect")
                 .until(() -> !collector.states(first).isEmpty());
         assertEquals(TestPcConsole.free(0), collector.states(first).get(0));
+        assertTrue(rig.client.connected());
         assertEquals("/api/v1/live", first.request.getUrl().encodedPath());
         assertEquals("Bearer " + LiveRig.TOKEN, first.request.getHeaders().get("Authorization"));
     }
@@ -119,6 +120,8 @@ class LiveClientTest {
             assertTrue(gap >= least[i], "wait before attempt " + (i + 2) + " was " + gap + " ms, least " + least[i]);
         }
         collector.latest().socket.close(1001, "collector restarting");
+        Patience.await("the drop seen")
+                .until(() -> !rig.client.connected() || collector.accepted().size() > 1);
         collector.awaitOpen(2);
         collector.latest().socket.close(1011, "collector failed");
         collector.awaitOpen(3);
