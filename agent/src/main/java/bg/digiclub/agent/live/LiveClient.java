@@ -206,7 +206,12 @@ public final class LiveClient implements AutoCloseable {
         }
         failures++;
         Duration wait = backoff.delay(failures, Optional.empty());
-        LOG.info("live: connection {} ({}): again in {} ms", wasOpen ? "lost" : "failed", why, wait.toMillis());
+        // an offline PC tries every minute for weeks: the first failure is told, the rest only in debug
+        if (failures == 1) {
+            LOG.info("live: connection {} ({}): again in {} ms", wasOpen ? "lost" : "failed", why, wait.toMillis());
+        } else {
+            LOG.debug("live: attempt {} failed ({}): again in {} ms", failures, why, wait.toMillis());
+        }
         schedule(this::connect, wait);
     }
 
@@ -225,7 +230,7 @@ public final class LiveClient implements AutoCloseable {
         }
         open = true;
         openedAt = System.nanoTime();
-        LOG.info("live: connected to {}", collector);
+        LOG.info("live: connected to {}{}", collector, failures > 1 ? " after " + failures + " failed attempts" : "");
         sendState();
     }
 
