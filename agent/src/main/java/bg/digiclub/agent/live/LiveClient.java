@@ -56,6 +56,8 @@ public final class LiveClient implements AutoCloseable {
 
     static final int GOING_AWAY = 1001;
     static final int UNACCEPTABLE = 1003;
+    /** The collector's close code for a device revoked while connected (docs/live.md). */
+    static final int REVOKED = 4001;
 
     private final OkHttpClient http;
     private final URI collector;
@@ -189,8 +191,12 @@ public final class LiveClient implements AutoCloseable {
         current = http.newWebSocket(request, new Connection());
     }
 
-    /** The connection {@code ws} is gone (or given up): the next one after the backoff. */
-    private void lost(WebSocket ws, String why) {
+    /**
+     * The connection {@code ws} is gone (or given up): the next one after the backoff; after the
+     * collector refused the token, not before the backoff's cap (the upload finds out too, on its
+     * next round, and marks the PC for enrolling again, which stops the live channel's attempts).
+     */
+    private void lost(WebSocket ws, String why, boolean refused) {
         if (ws != current) {
             return;
         }
@@ -205,7 +211,7 @@ public final class LiveClient implements AutoCloseable {
             failures = 0;
         }
         failures++;
-        Duration wait = backoff.delay(failures, Optional.empty());
+        Duration wait = backoff.delay(failures, refused ? Optional.of(settings.maxBackoff()) : Optional.empty());
         // an offline PC tries every minute for weeks: the first failure is told, the rest only in debug
         if (failures == 1) {
             LOG.info("live: connection {} ({}): again in {} ms", wasOpen ? "lost" : "failed", why, wait.toMillis());
@@ -221,7 +227,16 @@ public final class LiveClient implements AutoCloseable {
             return;
         }
         ws.close(code, reason);
-        lost(ws, "closed by the agent: " + code + " " + reason);
+        lost(ws, "closed by the agent: " + code + " " + reason, false);
+    }
+
+    /** The collector closes {@code ws}: the close is answered and the connection counted lost. */
+    private void closedByCollector(WebSocket ws, int code, String reason) {
+        if (ws != current) {
+            return;
+        }
+        ws.close(NORMAL, null);
+        lost(ws, "closed by the collector: " + code + " " + reason, code == REVOKED);
     }
 
     private void opened(WebSocket ws) {
@@ -373,19 +388,19 @@ public final class LiveClient implements AutoCloseable {
 
         @Override
         public void onClosing(WebSocket ws, int code, String reason) {
-            onLive(() -> drop(ws, NORMAL, ""));
-            LOG.info("live: the collector closes the connection: {} {}", code, reason);
+            onLive(() -> closedByCollector(ws, code, reason));
         }
 
         @Override
         public void onClosed(WebSocket ws, int code, String reason) {
-            onLive(() -> lost(ws, "closed " + code + " " + reason));
+            onLive(() -> lost(ws, "closed " + code + " " + reason, code == REVOKED));
         }
 
         @Override
         public void onFailure(WebSocket ws, Throwable t, Response response) {
             String why = response != null ? "HTTP " + response.code() : t.toString();
-            onLive(() -> lost(ws, why));
+            boolean refused = response != null && (response.code() == 401 || response.code() == 403);
+            onLive(() -> lost(ws, why, refused));
         }
     }
 

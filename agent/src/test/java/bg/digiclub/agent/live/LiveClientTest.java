@@ -128,6 +128,24 @@ class LiveClientTest {
     }
 
     @Test
+    void aRefusedTokenOrARevokedDeviceWaitsTheWholeCapBeforeTryingAgain() throws Exception {
+        collector.refuseNext(2, 401);
+        rig.enrol();
+        rig.start();
+        collector.awaitOpen(1);
+        collector.latest().socket.close(LiveClient.REVOKED, "device revoked");
+        collector.awaitOpen(2);
+        List<FakeLiveCollector.Attempt> attempts = collector.attempts();
+        assertEquals(4, attempts.size());
+        // without the refusal the waits would be 10 and 20 ms (and 10 after the drop); refused: the cap, 40 ms
+        for (int i = 0; i < 3; i++) {
+            long gap = Duration.ofNanos(attempts.get(i + 1).atNanos - attempts.get(i).atNanos)
+                    .toMillis();
+            assertTrue(gap >= 40, "wait before attempt " + (i + 2) + " was " + gap + " ms");
+        }
+    }
+
+    @Test
     void aCommandRunsOnceHoweverOftenItComesAcrossReconnects() throws Exception {
         rig.enrol();
         rig.start();
