@@ -337,6 +337,16 @@ public final class FakeAgentClient implements AgentClient {
         return agentRemaining();
     }
 
+    /** Sessions staff approved at the PC although people were waiting. */
+    public volatile int approvals;
+
+    @Override
+    public void approveSession() throws AgentUnavailableException {
+        checkStaff();
+        approvals++;
+        log.add("agent:approve");
+    }
+
     @Override
     public void close() {
         // nothing held
