@@ -11,8 +11,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
@@ -56,10 +58,24 @@ public final class LockView {
         date.textProperty()
                 .bind(i18n.text(
                         () -> format(model.nowProperty().get(), i18n.format("lock.datePattern")), model.nowProperty()));
-        Label welcome = Widgets.label(i18n, "lock.welcome", "subheading");
-        // "choose how to start" would be untrue while only staff may go in
-        welcome.visibleProperty().bind(model.outOfOrderProperty().not());
-        welcome.managedProperty().bind(welcome.visibleProperty());
+        // "choose how to start"; or the help call's state, or the number a held PC waits for;
+        // nothing while only staff may go in (the reason is said instead)
+        Label welcome = Widgets.messageLabel(i18n, model.headlineProperty(), "subheading");
+        welcome.setId("lock-welcome");
+        Label state = Widgets.messageLabel(i18n, model.stateProperty(), "problem");
+        state.setId("lock-state");
+        // "Reserved for №7" takes the clock's place, to be read from across the room
+        Label reserved = Widgets.messageLabel(i18n, model.reservedTitleProperty(), "reserved-title");
+        reserved.setId("lock-reserved");
+        for (Label clockPart : new Label[] {date, time}) {
+            clockPart.visibleProperty().bind(model.reservedProperty().not());
+            clockPart.managedProperty().bind(clockPart.visibleProperty());
+        }
+        Label closing = Widgets.messageLabel(i18n, model.closingSoonProperty(), "problem");
+        closing.setId("lock-closing");
+        for (Label said : new Label[] {welcome, state, reserved, closing}) {
+            said.setTextAlignment(TextAlignment.CENTER);
+        }
         Label preparing = Widgets.label(i18n, "lock.preparing", "hint");
         preparing.visibleProperty().bind(model.preparingProperty());
         preparing.setId("lock-preparing");
@@ -69,7 +85,7 @@ public final class LockView {
         VBox ways = new VBox(16, guest, member, staff);
         ways.setAlignment(Pos.CENTER);
         ways.setMaxWidth(Region.USE_PREF_SIZE);
-        VBox center = new VBox(12, club, date, time, welcome, notice, ways, preparing);
+        VBox center = new VBox(12, club, date, time, reserved, welcome, state, closing, notice, ways, preparing);
         center.setAlignment(Pos.CENTER);
         center.setPadding(new Insets(8, 40, 8, 40));
         // scrolls rather than clips when large text makes it taller than a small screen
@@ -102,8 +118,18 @@ public final class LockView {
         contrast.setOnAction(e -> model.toggleHighContrast());
         follow(contrast, model.displayMode().highContrastProperty());
         contrast.setId("lock-high-contrast");
-        HBox bar = new HBox(10, bg, en, large, contrast);
-        bar.setAlignment(Pos.TOP_RIGHT);
+        HBox switches = new HBox(10, bg, en, large, contrast);
+        switches.setAlignment(Pos.TOP_RIGHT);
+        // "Help" in the other top corner, apart from the ways in: always there, even when no session may start
+        Button help = Widgets.button(i18n, "lock.help", model::callHelp);
+        help.setId("lock-help");
+        // lit while the call is on; its state is said under the clock
+        Widgets.styleWhen(help, "help-called", model.helpCalledProperty().get());
+        model.helpCalledProperty().addListener((obs, old, on) -> Widgets.styleWhen(help, "help-called", on));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(10, help, gap, switches);
+        bar.setAlignment(Pos.TOP_LEFT);
         bar.setPadding(new Insets(16));
         return bar;
     }

@@ -16,6 +16,9 @@ import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.common.link.wire.HelpState;
+import bg.digiclub.common.link.wire.Notices;
+import bg.digiclub.common.live.PcMode;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
@@ -112,6 +115,7 @@ public final class FakeAgentClient implements AgentClient {
         starts.add(new Start(kind, cardCode, demographics, allowed));
         log.add("agent:start " + kind);
         granted = allowed;
+        running = true;
         startedAt = ticker == null ? 0 : ticker.getAsLong();
         endedByAgent = false;
         return allowed;
@@ -134,6 +138,7 @@ public final class FakeAgentClient implements AgentClient {
             checkStaff();
         }
         ends.add(reason);
+        running = false;
         log.add("agent:end " + reason);
         return List.of(
                 new WipeStepResult("end-programs", true, "2 ended"),
@@ -268,6 +273,78 @@ public final class FakeAgentClient implements AgentClient {
         check();
         cards.replaceAll(
                 c -> c.code().equals(cardCode) ? new MemberCard(c.code(), true, c.locked(), c.usedToday()) : c);
+    }
+
+    /**
+     * What {@link #notices()} answers; the test changes it as the agent's state would change.
+     * Null (at first): nothing to show, the PC free or in the session this fake runs.
+     */
+    public volatile Notices notices;
+    /** A session this fake started is running (started, not ended). */
+    private volatile boolean running;
+    /** Ids of the staff messages the kiosk acknowledged, in order. */
+    public final List<String> acknowledged = new ArrayList<>();
+    /** What {@link #callHelp()} answers. */
+    public volatile HelpState helpAnswer = HelpState.CALLED;
+
+    public volatile int helpCalls;
+    public volatile int noticeAsks;
+    /** When set, {@code session.grace} is refused with this code; else it adds {@link #notices}' grace minutes. */
+    public volatile String refuseGrace;
+
+    @Override
+    public Notices notices() throws AgentUnavailableException {
+        check();
+        noticeAsks++;
+        return currentNotices();
+    }
+
+    private Notices currentNotices() {
+        Notices answer = notices;
+        if (answer != null) {
+            return answer;
+        }
+        return new Notices(running ? PcMode.IN_SESSION : PcMode.FREE, null, null, null, false, HelpState.NONE, 0, null);
+    }
+
+    @Override
+    public synchronized void acknowledgeNotice(String messageId) throws AgentUnavailableException {
+        check();
+        acknowledged.add(messageId);
+        log.add("agent:ack " + messageId);
+    }
+
+    @Override
+    public synchronized HelpState callHelp() throws AgentUnavailableException {
+        check();
+        helpCalls++;
+        log.add("agent:help");
+        return helpAnswer;
+    }
+
+    @Override
+    public synchronized Duration takeGrace() throws AgentUnavailableException {
+        check();
+        if (refuseGrace != null) {
+            throw new AgentRefusedException(refuseGrace, "refused by the test");
+        }
+        Duration more = Duration.ofMinutes(currentNotices().graceMinutes());
+        log.add("agent:grace " + more.toMinutes());
+        if (remainingAnswer != null) {
+            remainingAnswer = remainingAnswer.plus(more);
+        }
+        granted = granted.plus(more);
+        return agentRemaining();
+    }
+
+    /** Sessions staff approved at the PC although people were waiting. */
+    public volatile int approvals;
+
+    @Override
+    public void approveSession() throws AgentUnavailableException {
+        checkStaff();
+        approvals++;
+        log.add("agent:approve");
     }
 
     @Override
