@@ -197,8 +197,13 @@ public final class LockViewModel {
     }
 
     public void refreshClock() {
-        // to the minute: the screen shows no seconds, and fewer changes mean fewer repaints
-        now.set(ZonedDateTime.now(clock).withSecond(0).withNano(0));
+        // to the minute: the screen shows no seconds, and fewer changes mean fewer repaints. Set only
+        // when the minute changed: the kiosk ticks every 2 s for the agent's notices, and a property
+        // set to an equal but new value tells its listeners all the same (a relayout every tick)
+        ZonedDateTime minute = ZonedDateTime.now(clock).withSecond(0).withNano(0);
+        if (!minute.equals(now.get())) {
+            now.set(minute);
+        }
     }
 
     /** How long until the clock the lock screen shows (to the minute) goes on to the next minute. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,22 @@ class LockViewModelTest {
         clock.advance(Duration.ofMinutes(3));
         lock.refreshClock();
         assertEquals(18, lock.nowProperty().get().getMinute());
+    }
+
+    @Test
+    void theClockTellsItsListenersOncePerMinuteThoughTheKioskTicksEveryTwoSeconds() {
+        AtomicInteger told = new AtomicInteger();
+        lock.nowProperty().addListener(observable -> told.incrementAndGet());
+        lock.nowProperty().get();
+        for (int i = 0; i < 8; i++) {
+            clock.advance(Duration.ofSeconds(2));
+            lock.refreshClock();
+            lock.nowProperty().get();
+        }
+        assertEquals(0, told.get(), "09:15:42 to 09:15:58 is still 09:15: no relayout of the lock screen");
+        clock.advance(Duration.ofSeconds(2));
+        lock.refreshClock();
+        assertEquals(1, told.get(), "09:16: the clock moves on");
     }
 
     @Test
