@@ -44,7 +44,7 @@ public final class CollectorHttp {
     }
 
     /** {@code base} + {@code path}, keeping any path prefix of the base ({@code https://h/stats} + {@code /api/v1/batches}). */
-    static okhttp3.HttpUrl endpoint(URI base, String path) {
+    public static okhttp3.HttpUrl endpoint(URI base, String path) {
         String b = base.toString();
         return okhttp3.HttpUrl.get((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
     }
