@@ -30,6 +30,8 @@ import bg.digiclub.kiosk.member.MemberView;
 import bg.digiclub.kiosk.member.MemberViewModel;
 import bg.digiclub.kiosk.navigation.KioskViewModel;
 import bg.digiclub.kiosk.navigation.Screen;
+import bg.digiclub.kiosk.notices.NoticeView;
+import bg.digiclub.kiosk.notices.NoticesViewModel;
 import bg.digiclub.kiosk.session.SessionBarView;
 import bg.digiclub.kiosk.session.SessionSettings;
 import bg.digiclub.kiosk.session.SessionViewModel;
@@ -62,6 +64,7 @@ public final class KioskUi {
     private final SessionViewModel session;
     private final KioskViewModel kiosk;
     private final LockViewModel lock;
+    private final NoticesViewModel notices;
     private final StackPane content = new StackPane();
     private final Lockdown lockdown;
     /** Rings {@link #tick()} when something is next due; set only once the kiosk is active. */
@@ -76,6 +79,9 @@ public final class KioskUi {
     private final Lazy<AppMenuView> appMenu;
     private final Lazy<MaintenanceBarView> maintenanceBar;
     private final Lazy<WarningView> warningView;
+    /** Made with the first notice: most days a PC never gets one. */
+    private final Lazy<NoticeView> noticeView;
+
     private boolean readyTold;
 
     private KioskUi(Stage stage, KioskParts parts) {
@@ -100,7 +106,8 @@ public final class KioskUi {
                 LOG.warn("could not tell the agent maintenance is over: {}", e.getMessage());
             }
         }));
-        lock = new LockViewModel(config.clubName(), kiosk, i18n, theme.displayMode(), parts.clock());
+        notices = new NoticesViewModel(parts.agent(), session, parts.nanoTime(), parts.work(), parts.ui());
+        lock = new LockViewModel(config.clubName(), kiosk, notices, i18n, theme.displayMode(), parts.clock());
         lockView = new LockView(lock, i18n);
         guestView = Lazy.of(() -> new GuestView(new GuestViewModel(session, kiosk, config::rules), i18n));
         memberView = Lazy.of(() ->
@@ -118,11 +125,23 @@ public final class KioskUi {
                 i18n));
         appMenu = Lazy.of(
                 () -> new AppMenuView(new AppMenuViewModel(parts.launcher(), parts.work(), parts.ui()), i18n, theme));
-        sessionBar = Lazy.of(() ->
-                new SessionBarView(session, i18n, theme, () -> appMenu.get().show(), kiosk::showStaff));
+        sessionBar = Lazy.of(() -> new SessionBarView(
+                session,
+                i18n,
+                theme,
+                () -> appMenu.get().show(),
+                kiosk::showStaff,
+                notices.helpCalledProperty(),
+                notices::callHelp));
         // made with the first session: warnings exist only in sessions
         warningView = Lazy.of(() -> new WarningView(session, i18n, theme));
         maintenanceBar = Lazy.of(() -> new MaintenanceBarView(kiosk, i18n, theme));
+        noticeView = Lazy.of(() -> new NoticeView(notices, i18n, theme));
+        notices.overlayProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                noticeView.get();
+            }
+        });
 
         Scene scene = theme.style(new Scene(content, 1280, 800));
         stage.setScene(scene);
@@ -175,12 +194,14 @@ public final class KioskUi {
         show(kiosk.screen());
         active = true;
         session.recoverInterrupted();
+        notices.tick();
         setTicker();
     }
 
     /** Brings everything time-driven up to date (clock, countdowns, agent calls due), then sets the next tick. */
     private void tick() {
         kiosk.tick();
+        notices.tick();
         staffView.ifMade(view -> view.model().tick());
         lock.refreshClock();
         setTicker();
@@ -193,6 +214,7 @@ public final class KioskUi {
         }
         Duration wait = Stream.of(
                         kiosk.untilNextTick(),
+                        notices.untilNextTick(),
                         staffView.askIfMade(view -> view.model().untilNextTick()))
                 .flatMap(Optional::stream)
                 .reduce(lock.untilClockChanges(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -218,6 +240,8 @@ public final class KioskUi {
             }
             default -> throw new IllegalStateException("unexpected screen " + screen);
         }
+        // a notice stays over everything, whatever came up since
+        noticeView.ifMade(NoticeView::raise);
     }
 
     private void showMain(Node node, Runnable shownFocus) {
@@ -268,6 +292,10 @@ public final class KioskUi {
         return session;
     }
 
+    public NoticesViewModel notices() {
+        return notices;
+    }
+
     public I18n i18n() {
         return i18n;
     }
@@ -279,6 +307,7 @@ public final class KioskUi {
         lockdown.release();
         hideSmallWindows();
         warningView.ifMade(warning -> warning.stage().hide());
+        noticeView.ifMade(notice -> notice.stage().hide());
     }
 
     private void hideSmallWindows() {

@@ -9,6 +9,8 @@ import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
+import bg.digiclub.common.link.wire.HelpState;
+import bg.digiclub.common.link.wire.Notices;
 
 /**
  * What the kiosk asks of the agent. The agent owns all data and is the authority over sessions:
@@ -96,6 +98,28 @@ public interface AgentClient extends AutoCloseable {
     String resetMemberPin(String cardCode) throws AgentUnavailableException;
 
     void disableMemberCard(String cardCode) throws AgentUnavailableException;
+
+    /**
+     * What the kiosk must show over everything just now (a staff message, the closing warning,
+     * "reserved for", locked or closed, the help call's state, the grace offer) and the running
+     * session's time left. Asked every 2 s on every screen.
+     */
+    Notices notices() throws AgentUnavailableException;
+
+    /** The visitor pressed "OK" on the staff message {@code messageId}: it is not shown again. */
+    void acknowledgeNotice(String messageId) throws AgentUnavailableException;
+
+    /** The visitor (or someone at the lock screen) calls the mentor; returns the call's state. */
+    HelpState callHelp() throws AgentUnavailableException;
+
+    /**
+     * The visitor takes the grace block the agent offered ({@link Notices#graceMinutes()}) for
+     * the running session.
+     *
+     * @return the time left after it
+     * @throws AgentRefusedException {@code not_allowed} when the club's rules do not allow it now
+     */
+    Duration takeGrace() throws AgentUnavailableException;
 
     @Override
     void close();

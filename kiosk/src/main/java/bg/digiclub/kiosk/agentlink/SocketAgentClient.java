@@ -28,6 +28,7 @@ import bg.digiclub.common.link.wire.AppLaunch;
 import bg.digiclub.common.link.wire.CardRequest;
 import bg.digiclub.common.link.wire.DeclareRequest;
 import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.common.link.wire.HelpState;
 import bg.digiclub.common.link.wire.MaintenanceRequest;
 import bg.digiclub.common.link.wire.MemberCardView;
 import bg.digiclub.common.link.wire.MemberCredentials;
@@ -35,6 +36,8 @@ import bg.digiclub.common.link.wire.MemberLoginAnswer;
 import bg.digiclub.common.link.wire.MessageTypes;
 import bg.digiclub.common.link.wire.NewCardAnswer;
 import bg.digiclub.common.link.wire.NewPinAnswer;
+import bg.digiclub.common.link.wire.NoticeAck;
+import bg.digiclub.common.link.wire.Notices;
 import bg.digiclub.common.link.wire.OpenSession;
 import bg.digiclub.common.link.wire.SessionEnded;
 import bg.digiclub.common.link.wire.SessionExtend;
@@ -271,6 +274,30 @@ public final class SocketAgentClient implements AgentClient {
     @Override
     public void disableMemberCard(String cardCode) throws AgentUnavailableException {
         staffRequest(MessageTypes.MEMBER_DISABLE, new CardRequest(token(), cardCode));
+    }
+
+    @Override
+    public Notices notices() throws AgentUnavailableException {
+        return convert(request(null, MessageTypes.PC_NOTICES, null), Notices.class);
+    }
+
+    @Override
+    public void acknowledgeNotice(String messageId) throws AgentUnavailableException {
+        request(null, MessageTypes.NOTICE_ACK, new NoticeAck(messageId));
+    }
+
+    @Override
+    public HelpState callHelp() throws AgentUnavailableException {
+        return convert(request(null, MessageTypes.HELP_CALL, null), HelpState.class);
+    }
+
+    @Override
+    public Duration takeGrace() throws AgentUnavailableException {
+        RunningSession s = running();
+        return Duration.ofSeconds(convert(
+                        request(null, MessageTypes.SESSION_GRACE, new SessionHeartbeat(s.id(), s.secret())),
+                        SessionTime.class)
+                .remainingSeconds());
     }
 
     /** Closes the connections. */

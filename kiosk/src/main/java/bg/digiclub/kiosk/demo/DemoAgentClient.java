@@ -23,6 +23,9 @@ import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.common.link.wire.HelpState;
+import bg.digiclub.common.link.wire.Notices;
+import bg.digiclub.common.live.PcMode;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.MemberCard;
@@ -49,6 +52,16 @@ public final class DemoAgentClient implements AgentClient {
     private int nextCode = 100201;
     private Instant sessionStarted;
     private Duration sessionAllowed;
+    /** When the visitor called the mentor; the demo's mentor "sees" the call {@link #DEMO_MENTOR_DELAY} later. */
+    private Instant helpCalled;
+
+    private boolean graceTaken;
+
+    /** The demo club's grace block, offered in a session's last {@link #GRACE_WINDOW}. */
+    private static final Duration GRACE = Duration.ofMinutes(15);
+
+    private static final Duration GRACE_WINDOW = Duration.ofMinutes(5);
+    private static final Duration DEMO_MENTOR_DELAY = Duration.ofSeconds(20);
 
     public DemoAgentClient(Clock clock) {
         this.clock = clock;
@@ -61,6 +74,7 @@ public final class DemoAgentClient implements AgentClient {
             VisitorKind kind, String cardCode, Demographics demographics, Duration allowed) {
         sessionStarted = clock.instant();
         sessionAllowed = allowed;
+        graceTaken = false;
         LOG.info("demo agent: {} session started for {}", kind, allowed);
         return allowed;
     }
@@ -80,6 +94,7 @@ public final class DemoAgentClient implements AgentClient {
                 "demo agent: session ended ({}); a real agent would end the visitor's programs and reset the home",
                 reason);
         sessionStarted = null;
+        helpCalled = null;
         return List.of(new WipeStepResult("demo", true, "nothing reset in demo mode"));
     }
 
@@ -213,6 +228,42 @@ public final class DemoAgentClient implements AgentClient {
         if (card != null) {
             card.disabled = true;
         }
+    }
+
+    @Override
+    public synchronized Notices notices() throws AgentRefusedException {
+        HelpState help = helpCalled == null
+                ? HelpState.NONE
+                : clock.instant().isBefore(helpCalled.plus(DEMO_MENTOR_DELAY)) ? HelpState.CALLED : HelpState.SEEN;
+        if (sessionStarted == null) {
+            return new Notices(PcMode.FREE, null, null, null, false, help, 0, null);
+        }
+        Duration left = heartbeat();
+        int grace = !graceTaken && left.compareTo(GRACE_WINDOW) <= 0 ? (int) GRACE.toMinutes() : 0;
+        return new Notices(PcMode.IN_SESSION, null, null, null, false, help, grace, left.toSeconds());
+    }
+
+    @Override
+    public void acknowledgeNotice(String messageId) {
+        LOG.info("demo agent: message {} read", messageId);
+    }
+
+    @Override
+    public synchronized HelpState callHelp() {
+        if (helpCalled == null) {
+            helpCalled = clock.instant();
+        }
+        return HelpState.CALLED;
+    }
+
+    @Override
+    public synchronized Duration takeGrace() throws AgentRefusedException {
+        if (sessionStarted == null || graceTaken) {
+            throw new AgentRefusedException(ErrorCodes.NOT_ALLOWED, "one grace block per session");
+        }
+        graceTaken = true;
+        sessionAllowed = sessionAllowed.plus(GRACE);
+        return heartbeat();
     }
 
     @Override

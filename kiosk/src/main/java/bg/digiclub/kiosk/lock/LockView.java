@@ -11,8 +11,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
@@ -58,8 +60,16 @@ public final class LockView {
                         () -> format(model.nowProperty().get(), i18n.format("lock.datePattern")), model.nowProperty()));
         Label welcome = Widgets.label(i18n, "lock.welcome", "subheading");
         // "choose how to start" would be untrue while only staff may go in
-        welcome.visibleProperty().bind(model.outOfOrderProperty().not());
+        welcome.visibleProperty().bind(model.welcomingProperty());
         welcome.managedProperty().bind(welcome.visibleProperty());
+        Label state = Widgets.messageLabel(i18n, model.stateProperty(), "problem", "subheading");
+        state.setId("lock-state");
+        Label reserved = Widgets.messageLabel(i18n, model.reservedTitleProperty(), "reserved-title");
+        reserved.setId("lock-reserved");
+        Label reservedBody = Widgets.messageLabel(i18n, model.reservedBodyProperty(), "subheading");
+        reservedBody.setId("lock-reserved-body");
+        Label closing = Widgets.messageLabel(i18n, model.closingSoonProperty(), "problem");
+        closing.setId("lock-closing");
         Label preparing = Widgets.label(i18n, "lock.preparing", "hint");
         preparing.visibleProperty().bind(model.preparingProperty());
         preparing.setId("lock-preparing");
@@ -69,7 +79,11 @@ public final class LockView {
         VBox ways = new VBox(16, guest, member, staff);
         ways.setAlignment(Pos.CENTER);
         ways.setMaxWidth(Region.USE_PREF_SIZE);
-        VBox center = new VBox(12, club, date, time, welcome, notice, ways, preparing);
+        for (Label said : new Label[] {state, reserved, reservedBody, closing}) {
+            said.setTextAlignment(TextAlignment.CENTER);
+        }
+        VBox center = new VBox(
+                12, club, date, time, reserved, reservedBody, state, closing, welcome, notice, ways, preparing);
         center.setAlignment(Pos.CENTER);
         center.setPadding(new Insets(8, 40, 8, 40));
         // scrolls rather than clips when large text makes it taller than a small screen
@@ -102,8 +116,21 @@ public final class LockView {
         contrast.setOnAction(e -> model.toggleHighContrast());
         follow(contrast, model.displayMode().highContrastProperty());
         contrast.setId("lock-high-contrast");
-        HBox bar = new HBox(10, bg, en, large, contrast);
-        bar.setAlignment(Pos.TOP_RIGHT);
+        HBox switches = new HBox(10, bg, en, large, contrast);
+        switches.setAlignment(Pos.TOP_RIGHT);
+        // "Help" in the other top corner, apart from the ways in: always there, even when no session may start
+        Button help = Widgets.button(i18n, "lock.help", model::callHelp);
+        help.setId("lock-help");
+        // lit while the call is on
+        model.helpStatusProperty().addListener((obs, old, now) -> Widgets.styleWhen(help, "help-called", now != null));
+        Label helpStatus = Widgets.messageLabel(i18n, model.helpStatusProperty(), "subheading");
+        helpStatus.setId("lock-help-status");
+        HBox helpBox = new HBox(10, help, helpStatus);
+        helpBox.setAlignment(Pos.CENTER_LEFT);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(10, helpBox, gap, switches);
+        bar.setAlignment(Pos.TOP_LEFT);
         bar.setPadding(new Insets(16));
         return bar;
     }

@@ -7,18 +7,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import bg.digiclub.common.link.wire.HelpState;
+import bg.digiclub.common.live.PcMode;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.navigation.KioskViewModel;
 import bg.digiclub.kiosk.navigation.Screen;
+import bg.digiclub.kiosk.notices.NoticesViewModel;
 import bg.digiclub.kiosk.ui.DisplayMode;
 
-/** The lock screen: the club's name, the date and time, language and display switches, three ways in. */
+/**
+ * The lock screen: the club's name, the date and time, language and display switches, three ways
+ * in, "Help", and what the agent's notices say of this PC (out of service, the club closed or
+ * closing soon, reserved for a queue number, the mentor called).
+ */
 public final class LockViewModel {
     private final String clubName;
     private final KioskViewModel kiosk;
@@ -28,17 +36,101 @@ public final class LockViewModel {
     private final ReadOnlyObjectWrapper<ZonedDateTime> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final BooleanBinding preparing;
     private final BooleanBinding visitorsShutOut;
+    private final BooleanBinding welcoming;
+    private final NoticesViewModel notices;
+    private final ObjectBinding<Message> state;
+    private final ObjectBinding<Message> reservedTitle;
+    private final ObjectBinding<Message> reservedBody;
+    private final ObjectBinding<Message> closingSoon;
+    private final ObjectBinding<Message> helpStatus;
 
-    public LockViewModel(String clubName, KioskViewModel kiosk, I18n i18n, DisplayMode displayMode, Clock clock) {
+    public LockViewModel(
+            String clubName,
+            KioskViewModel kiosk,
+            NoticesViewModel notices,
+            I18n i18n,
+            DisplayMode displayMode,
+            Clock clock) {
         this.clubName = Objects.requireNonNull(clubName, "clubName");
         this.kiosk = Objects.requireNonNull(kiosk, "kiosk");
+        this.notices = Objects.requireNonNull(notices, "notices");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
         this.displayMode = Objects.requireNonNull(displayMode, "displayMode");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.preparing =
                 Bindings.createBooleanBinding(() -> kiosk.screen() == Screen.PREPARING, kiosk.screenProperty());
-        this.visitorsShutOut = preparing.or(kiosk.outOfOrderProperty());
+        this.visitorsShutOut = preparing.or(kiosk.outOfOrderProperty()).or(notices.shutOutProperty());
+        this.welcoming =
+                kiosk.outOfOrderProperty().or(notices.shutOutProperty()).not();
+        this.state = Bindings.createObjectBinding(
+                () -> switch (notices.modeProperty().get()) {
+                    case LOCKED -> Message.of("lock.state.locked");
+                    case CLOSED -> Message.of("lock.state.closed");
+                    default -> null;
+                },
+                notices.modeProperty());
+        this.reservedTitle = reserved("lock.reserved.title");
+        this.reservedBody = reserved("lock.reserved.body");
+        this.closingSoon = Bindings.createObjectBinding(
+                () -> notices.minutesToClosingProperty().get() == null
+                                || notices.modeProperty().get() == PcMode.CLOSED
+                        ? null
+                        : Message.of(
+                                "lock.closingSoon",
+                                notices.minutesToClosingProperty().get()),
+                notices.minutesToClosingProperty(),
+                notices.modeProperty());
+        this.helpStatus = Bindings.createObjectBinding(
+                () -> notices.helpProperty().get() == HelpState.SEEN
+                        ? Message.of("lock.help.seen")
+                        : notices.helpProperty().get() == HelpState.CALLED ? Message.of("lock.help.called") : null,
+                notices.helpProperty());
         refreshClock();
+    }
+
+    private ObjectBinding<Message> reserved(String key) {
+        return Bindings.createObjectBinding(
+                () -> notices.reservedForProperty().get() == null
+                                || notices.shutOutProperty().get()
+                        ? null
+                        : Message.of(key, notices.reservedForProperty().get()),
+                notices.reservedForProperty(),
+                notices.shutOutProperty());
+    }
+
+    /** Out of service (staff locked it) or the club closed, or null: said in place of the welcome. */
+    public ObjectBinding<Message> stateProperty() {
+        return state;
+    }
+
+    /** "Reserved for №7" while the PC is held for a queue number, else null. */
+    public ObjectBinding<Message> reservedTitleProperty() {
+        return reservedTitle;
+    }
+
+    /** The sentence under "Reserved for №7", else null. */
+    public ObjectBinding<Message> reservedBodyProperty() {
+        return reservedBody;
+    }
+
+    /** "The club closes in 8 minutes." in the last 10 minutes before closing, else null. */
+    public ObjectBinding<Message> closingSoonProperty() {
+        return closingSoon;
+    }
+
+    /** "The mentor has been called." / "The mentor is coming." beside the help button, else null. */
+    public ObjectBinding<Message> helpStatusProperty() {
+        return helpStatus;
+    }
+
+    /** True while the welcome ("choose how to start") is true: nothing shuts visitors out. */
+    public BooleanBinding welcomingProperty() {
+        return welcoming;
+    }
+
+    /** Someone at the lock screen calls the mentor. */
+    public void callHelp() {
+        notices.callHelp();
     }
 
     public String clubName() {
@@ -101,12 +193,17 @@ public final class LockViewModel {
         displayMode.toggleHighContrast();
     }
 
+    /** No visitor gets past a PC staff took out of service or a closed club; staff still do. */
     public void startAsGuest() {
-        kiosk.showGuest();
+        if (!notices.shutOutProperty().get()) {
+            kiosk.showGuest();
+        }
     }
 
     public void memberLogin() {
-        kiosk.showMember();
+        if (!notices.shutOutProperty().get()) {
+            kiosk.showMember();
+        }
     }
 
     public void staff() {

@@ -82,6 +82,9 @@ final class PcAvailability {
                     case ErrorCodes.OUT_OF_ORDER -> "lock.notice.outOfOrder";
                     case ErrorCodes.BUSY -> "lock.notice.busy";
                     case ErrorCodes.MEMBER_AUTH_REQUIRED -> "lock.notice.loginAgain";
+                    case ErrorCodes.QUEUE_WAITING -> "lock.notice.queueWaiting";
+                    case ErrorCodes.CLOSED -> "lock.notice.closed";
+                    case ErrorCodes.NOT_ALLOWED -> "lock.notice.notAllowed";
                     default -> "lock.notice.unavailable";
                 }));
     }

@@ -1,6 +1,7 @@
 package bg.digiclub.kiosk.session;
 
 import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -19,7 +20,8 @@ import bg.digiclub.kiosk.ui.Theme;
 import bg.digiclub.kiosk.ui.Widgets;
 
 /**
- * The small always-on-top bar of a session: time left, the launcher, staff, and "End session",
+ * The small always-on-top bar of a session: time left, the launcher, "Help" (calls the mentor),
+ * staff, and "End session",
  * which asks once more because ending has the agent reset the visitor's home (their files go).
  */
 public final class SessionBarView {
@@ -32,7 +34,18 @@ public final class SessionBarView {
     private final Button no;
     private final FirstSessionHint hint;
 
-    public SessionBarView(SessionViewModel model, I18n i18n, Theme theme, Runnable openApps, Runnable openStaff) {
+    /**
+     * @param helpCalled true while a call for the mentor is on (the help button stays lit)
+     * @param callHelp   calls the mentor ("Помощ" / "Help")
+     */
+    public SessionBarView(
+            SessionViewModel model,
+            I18n i18n,
+            Theme theme,
+            Runnable openApps,
+            Runnable openStaff,
+            ObservableBooleanValue helpCalled,
+            Runnable callHelp) {
         Label left = Widgets.label(i18n, "bar.timeLeft");
         left.setWrapText(false);
         Label countdown = new Label();
@@ -56,7 +69,11 @@ public final class SessionBarView {
         staff.setId("bar-staff");
         end = Widgets.button(i18n, "bar.end", this::askToEnd, "danger");
         end.setId("bar-end");
-        normal = new HBox(12, left, countdown, apps, end, staff);
+        Button help = Widgets.button(i18n, "bar.help", callHelp);
+        help.setId("bar-help");
+        Widgets.styleWhen(help, "help-called", helpCalled.get());
+        helpCalled.addListener((obs, old, on) -> Widgets.styleWhen(help, "help-called", on));
+        normal = new HBox(12, left, countdown, apps, help, end, staff);
         normal.setAlignment(Pos.CENTER_LEFT);
 
         Label sure = Widgets.label(i18n, "bar.confirm");

@@ -309,6 +309,33 @@ public final class SessionViewModel {
         }
     }
 
+    /**
+     * The agent told the time left outside a heartbeat (its notices, a grace block): the
+     * countdown follows at once, so that a remote extension shows within seconds; a time-left
+     * warning the new time has left behind goes.
+     */
+    public void followAgent(Duration agentLeft) {
+        follow(Objects.requireNonNull(agentLeft, "agentLeft"));
+        SessionWarning shown = warning.get();
+        if (state.get() == State.RUNNING
+                && shown != null
+                && shown.kind() == SessionWarning.Kind.TIME_LEFT
+                && timer.remaining().compareTo(shown.left()) > 0) {
+            warning.set(null);
+        }
+    }
+
+    /**
+     * Sends a heartbeat now rather than at its time: the agent's notices say the session is over
+     * (staff ended it, the club closed), and the heartbeat's answer ends it here.
+     */
+    public void checkWithAgent() {
+        if (state.get() == State.RUNNING) {
+            lastHeartbeat = nanoTime.getAsLong();
+            work.execute(this::heartbeat);
+        }
+    }
+
     /** @return true if the session ended for idleness */
     private boolean checkIdle(long now) {
         Duration sinceStillHere = Duration.ofNanos(now - stillHereAt);

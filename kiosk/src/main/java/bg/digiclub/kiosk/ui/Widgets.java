@@ -1,6 +1,7 @@
 package bg.digiclub.kiosk.ui;
 
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -46,6 +47,14 @@ public final class Widgets {
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setMinHeight(Region.USE_PREF_SIZE);
         return button;
+    }
+
+    /** Gives {@code node} the style class while {@code on}, and takes it away otherwise. */
+    public static void styleWhen(Node node, String styleClass, boolean on) {
+        node.getStyleClass().remove(styleClass);
+        if (on) {
+            node.getStyleClass().add(styleClass);
+        }
     }
 
     /**

@@ -50,6 +50,7 @@ final class FakeAgent implements AutoCloseable {
     private final Map<String, String> refusals = new LinkedHashMap<>();
     private volatile boolean silent;
     private volatile String staffToken;
+    private boolean helpCalled;
 
     private FakeAgent(Path socket, ServerSocketChannel server) {
         this.socket = socket;
@@ -224,6 +225,32 @@ final class FakeAgent implements AutoCloseable {
                         .put("disabled", false)
                         .put("locked", false)
                         .put("usedToday", "PT25M");
+            }
+            case "pc.notices" -> {
+                boolean running = openSession != null;
+                out.put("mode", running ? "IN_SESSION" : "FREE")
+                        .put("minutesToClosing", 10)
+                        .put("reservedFor", 7)
+                        .put("queueWaiting", false)
+                        .put("help", helpCalled ? "CALLED" : "NONE")
+                        .put("graceMinutes", running ? 15 : 0);
+                if (running) {
+                    out.put("remainingSeconds", 240);
+                }
+                out.putObject("message").put("id", "m-1").put("text", "Затваряме в 19:00. We close at 7 pm.");
+            }
+            case "notice.ack" -> {
+                // recorded above
+            }
+            case "help.call" -> {
+                helpCalled = true;
+                answer.put("body", "CALLED");
+            }
+            case "session.grace" -> {
+                if (!ownsOpenSession(body)) {
+                    return error(request, "session_auth_required");
+                }
+                out.put("remainingSeconds", 240 + 15 * 60);
             }
             case "health" ->
                 out.put("overall", "OK")

@@ -23,6 +23,10 @@ import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
+import bg.digiclub.common.link.wire.HelpState;
+import bg.digiclub.common.link.wire.Notices;
+import bg.digiclub.common.link.wire.ShownMessage;
+import bg.digiclub.common.live.PcMode;
 
 class SocketAgentClientTest {
     static final Duration TIMEOUT = Duration.ofMillis(300);
@@ -93,6 +97,50 @@ class SocketAgentClientTest {
                 "session_ended",
                 assertThrows(AgentRefusedException.class, client::heartbeat).code(),
                 "no session, nothing sent");
+    }
+
+    @Test
+    void noticesHelpAndTheMessagesAckTravelAsTheAgentSpeaksThem() throws Exception {
+        agent = FakeAgent.start(socket);
+        client = newClient();
+        Notices free = client.notices();
+        assertEquals(PcMode.FREE, free.mode());
+        assertEquals(new ShownMessage("m-1", "Затваряме в 19:00. We close at 7 pm."), free.message());
+        assertEquals(10, free.minutesToClosing());
+        assertEquals(7, free.reservedFor());
+        assertEquals(HelpState.NONE, free.help());
+        assertEquals(null, free.remainingSeconds(), "no session, no time left");
+
+        assertEquals(HelpState.CALLED, client.callHelp());
+        assertEquals(HelpState.CALLED, client.notices().help());
+        assertTrue(agent.received.contains("help.call"));
+
+        client.acknowledgeNotice("m-1");
+        assertEquals("m-1", lastBody("notice.ack").path("messageId").asText());
+    }
+
+    @Test
+    void theGraceBlockPresentsTheSessionsSecretAndTheCountdownFollowsIt() throws Exception {
+        agent = FakeAgent.start(socket);
+        client = newClient();
+        assertEquals(
+                "session_ended",
+                assertThrows(AgentRefusedException.class, client::takeGrace).code(),
+                "no session, nothing sent");
+        assertFalse(agent.received.contains("session.grace"));
+        client.startSession(VisitorKind.GUEST, null, ELDERLY_WOMAN, Duration.ofMinutes(60));
+        Notices running = client.notices();
+        assertEquals(PcMode.IN_SESSION, running.mode());
+        assertEquals(15, running.graceMinutes());
+        assertEquals(240L, running.remainingSeconds());
+
+        assertEquals(Duration.ofSeconds(240 + 15 * 60), client.takeGrace());
+        assertEquals("secret-1", lastBody("session.grace").path("secret").asText());
+
+        agent.refuse("session.grace", "not_allowed");
+        assertEquals(
+                "not_allowed",
+                assertThrows(AgentRefusedException.class, client::takeGrace).code());
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.navigation.KioskViewModel;
+import bg.digiclub.kiosk.notices.NoticesViewModel;
 import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
@@ -46,11 +47,13 @@ class LockScreenSettlesTest {
     void start(Stage stage) {
         FakeTicker ticker = new FakeTicker();
         I18n i18n = new I18n(Language.BG);
-        SessionViewModel session = TestSessions.session(List.of(), new FakeAgentClient(new EventLog()), ticker);
+        FakeAgentClient agent = new FakeAgentClient(new EventLog());
+        SessionViewModel session = TestSessions.session(List.of(), agent, ticker);
         KioskViewModel kiosk = new KioskViewModel(session, i18n, Language.BG, new DisplayMode(), ticker);
         LockViewModel lock = new LockViewModel(
                 "Читалище „Родина – 1860“, Стара Загора",
                 kiosk,
+                new NoticesViewModel(agent, session, ticker, Runnable::run, Runnable::run),
                 i18n,
                 displayMode,
                 new TestClock(Instant.parse("2026-02-04T07:15:42Z"), ZoneId.of("Europe/Sofia")));

@@ -2,6 +2,7 @@ package bg.digiclub.kiosk.lock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,11 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.common.link.wire.HelpState;
+import bg.digiclub.common.link.wire.Notices;
+import bg.digiclub.common.live.PcMode;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.i18n.Message;
 import bg.digiclub.kiosk.navigation.KioskViewModel;
 import bg.digiclub.kiosk.navigation.Screen;
+import bg.digiclub.kiosk.notices.NoticesViewModel;
 import bg.digiclub.kiosk.session.SessionViewModel;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
@@ -37,12 +43,14 @@ class LockViewModelTest {
     private SessionViewModel session;
     private KioskViewModel kiosk;
     private LockViewModel lock;
+    private NoticesViewModel notices;
 
     @BeforeEach
     void setUp() {
         session = TestSessions.session(List.of(), agent, ticker);
         kiosk = new KioskViewModel(session, i18n, Language.BG, new DisplayMode(), ticker);
-        lock = new LockViewModel("Читалище „Родина – 1860“", kiosk, i18n, new DisplayMode(), clock);
+        notices = new NoticesViewModel(agent, session, ticker, Runnable::run, Runnable::run);
+        lock = new LockViewModel("Читалище „Родина – 1860“", kiosk, notices, i18n, new DisplayMode(), clock);
     }
 
     @Test
@@ -98,6 +106,81 @@ class LockViewModelTest {
         assertFalse(lock.displayMode().highContrastProperty().get());
     }
 
+    private void agentSays(Notices next) {
+        agent.notices = next;
+        ticker.advance(NoticesViewModel.POLL);
+        notices.tick();
+    }
+
+    @Test
+    void aPcStaffTookOutOfServiceLetsOnlyStaffInAndSaysSo() {
+        agentSays(new Notices(PcMode.LOCKED, null, null, null, false, HelpState.NONE, 0, null));
+        assertTrue(lock.visitorsShutOutProperty().get());
+        assertFalse(lock.welcomingProperty().get(), "no \"choose how to start\"");
+        assertEquals(Message.of("lock.state.locked"), lock.stateProperty().get());
+        lock.startAsGuest();
+        lock.memberLogin();
+        assertEquals(Screen.LOCK, kiosk.screen());
+        lock.staff();
+        assertEquals(Screen.STAFF, kiosk.screen());
+        kiosk.back();
+
+        agentSays(new Notices(PcMode.CLOSED, null, null, null, false, HelpState.NONE, 0, null));
+        assertEquals(Message.of("lock.state.closed"), lock.stateProperty().get());
+        assertTrue(lock.visitorsShutOutProperty().get());
+
+        agentSays(new Notices(PcMode.FREE, null, null, null, false, HelpState.NONE, 0, null));
+        assertFalse(lock.visitorsShutOutProperty().get());
+        assertTrue(lock.welcomingProperty().get());
+        assertNull(lock.stateProperty().get());
+        lock.startAsGuest();
+        assertEquals(Screen.GUEST, kiosk.screen());
+    }
+
+    @Test
+    void aPcHeldForAQueueNumberSaysForWhichAndStillLetsThatVisitorIn() {
+        agentSays(new Notices(PcMode.FREE, null, null, 7, true, HelpState.NONE, 0, null));
+        assertEquals(
+                Message.of("lock.reserved.title", 7),
+                lock.reservedTitleProperty().get());
+        assertEquals(
+                Message.of("lock.reserved.body", 7), lock.reservedBodyProperty().get());
+        assertEquals("Запазен за №7", i18n.format(lock.reservedTitleProperty().get()));
+        assertFalse(lock.visitorsShutOutProperty().get(), "number 7 starts the session here");
+        agentSays(new Notices(PcMode.FREE, null, 8, null, true, HelpState.NONE, 0, null));
+        assertNull(lock.reservedTitleProperty().get());
+        assertEquals(
+                Message.of("lock.closingSoon", 8), lock.closingSoonProperty().get());
+        assertEquals(
+                "Клубът затваря след 8 минути.",
+                i18n.format(lock.closingSoonProperty().get()));
+    }
+
+    @Test
+    void theHelpButtonOnTheLockScreenCallsTheMentorAndSaysWhenTheMentorIsComing() {
+        assertNull(lock.helpStatusProperty().get());
+        lock.callHelp();
+        assertEquals(1, agent.helpCalls);
+        assertEquals(Message.of("lock.help.called"), lock.helpStatusProperty().get());
+        agentSays(new Notices(PcMode.FREE, null, null, null, false, HelpState.SEEN, 0, null));
+        assertEquals(Message.of("lock.help.seen"), lock.helpStatusProperty().get());
+    }
+
+    @Test
+    void aStartTheClubsRulesRefuseSaysWhyOnTheLockScreen() {
+        agent.refuseStart = ErrorCodes.QUEUE_WAITING;
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertEquals(
+                Message.of("lock.notice.queueWaiting"), lock.noticeProperty().get());
+        agent.refuseStart = ErrorCodes.CLOSED;
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertEquals(Message.of("lock.notice.closed"), lock.noticeProperty().get());
+        agent.refuseStart = ErrorCodes.NOT_ALLOWED;
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertEquals(Message.of("lock.notice.notAllowed"), lock.noticeProperty().get());
+        assertFalse(lock.outOfOrderProperty().get(), "the next visitor may try");
+    }
+
     @Test
     void anOutOfOrderPcLetsOnlyStaffInAndSaysWhy() {
         agent.reachable = false;
@@ -124,7 +207,13 @@ class LockViewModelTest {
                 task -> {},
                 Runnable::run);
         KioskViewModel preparing = new KioskViewModel(slow, i18n, Language.BG, new DisplayMode(), ticker);
-        LockViewModel lockWhilePreparing = new LockViewModel("x", preparing, i18n, new DisplayMode(), clock);
+        LockViewModel lockWhilePreparing = new LockViewModel(
+                "x",
+                preparing,
+                new NoticesViewModel(agent, slow, ticker, Runnable::run, Runnable::run),
+                i18n,
+                new DisplayMode(),
+                clock);
         slow.recoverInterrupted();
         assertTrue(lockWhilePreparing.preparingProperty().get());
         lockWhilePreparing.startAsGuest();

@@ -16,6 +16,9 @@ import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.WipeStepResult;
 import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.common.link.wire.HelpState;
+import bg.digiclub.common.link.wire.Notices;
+import bg.digiclub.common.live.PcMode;
 import bg.digiclub.kiosk.agentlink.AgentClient;
 import bg.digiclub.kiosk.agentlink.AgentRefusedException;
 import bg.digiclub.kiosk.agentlink.AgentUnavailableException;
@@ -268,6 +271,55 @@ public final class FakeAgentClient implements AgentClient {
         check();
         cards.replaceAll(
                 c -> c.code().equals(cardCode) ? new MemberCard(c.code(), true, c.locked(), c.usedToday()) : c);
+    }
+
+    /** What {@link #notices()} answers; the test changes it as the agent's state would change. */
+    public volatile Notices notices = new Notices(PcMode.FREE, null, null, null, false, HelpState.NONE, 0, null);
+    /** Ids of the staff messages the kiosk acknowledged, in order. */
+    public final List<String> acknowledged = new ArrayList<>();
+    /** What {@link #callHelp()} answers. */
+    public volatile HelpState helpAnswer = HelpState.CALLED;
+
+    public volatile int helpCalls;
+    public volatile int noticeAsks;
+    /** When set, {@code session.grace} is refused with this code; else it adds {@link #notices}' grace minutes. */
+    public volatile String refuseGrace;
+
+    @Override
+    public Notices notices() throws AgentUnavailableException {
+        check();
+        noticeAsks++;
+        return notices;
+    }
+
+    @Override
+    public synchronized void acknowledgeNotice(String messageId) throws AgentUnavailableException {
+        check();
+        acknowledged.add(messageId);
+        log.add("agent:ack " + messageId);
+    }
+
+    @Override
+    public synchronized HelpState callHelp() throws AgentUnavailableException {
+        check();
+        helpCalls++;
+        log.add("agent:help");
+        return helpAnswer;
+    }
+
+    @Override
+    public synchronized Duration takeGrace() throws AgentUnavailableException {
+        check();
+        if (refuseGrace != null) {
+            throw new AgentRefusedException(refuseGrace, "refused by the test");
+        }
+        Duration more = Duration.ofMinutes(notices.graceMinutes());
+        log.add("agent:grace " + more.toMinutes());
+        if (remainingAnswer != null) {
+            remainingAnswer = remainingAnswer.plus(more);
+        }
+        granted = granted.plus(more);
+        return agentRemaining();
     }
 
     @Override
