@@ -37,6 +37,9 @@ import bg.digiclub.agent.member.MemberStore;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.room.ClubRoom;
+import bg.digiclub.agent.room.PowerControl;
+import bg.digiclub.agent.room.RoomTicker;
 import bg.digiclub.agent.service.AgentService;
 import bg.digiclub.agent.service.AlreadyRunningException;
 import bg.digiclub.agent.service.FileSecurity;
@@ -157,7 +160,10 @@ public final class AgentRuntime {
         automount.ifPresent(MediaAutomount::start);
         SessionWatchdog watchdog =
                 SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
-        LinkServer link = startLink(config, db, ledger, sessions, watchdog, latest::get, clock);
+        // the club room: the PC's state and staff's commands for the live channel, the club's rules
+        ClubRoom room = ClubRoom.open(sessions, db, PowerControl.forThisPc(), latest::get, VERSION, clock);
+        RoomTicker roomTicker = RoomTicker.start(room);
+        LinkServer link = startLink(config, db, ledger, sessions, room, watchdog, latest::get, clock);
         Optional<UploadService> upload = uploadService(
                 config, db, ledger, samples, alerts, () -> Optional.ofNullable(latest.get()), raised, clock);
         if (upload.isEmpty()) {
@@ -169,7 +175,7 @@ public final class AgentRuntime {
                 new Retention(db, clock),
                 upload,
                 config.sampling().interval(),
-                resources(lock.get(), db, worker, watchdog, automount, link));
+                resources(lock.get(), db, worker, watchdog, roomTicker, automount, link));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
         LOG.info(
                 "data in {}, logs in {}, configuration from {}",
@@ -187,9 +193,10 @@ public final class AgentRuntime {
             Database db,
             SamplingWorker worker,
             SessionWatchdog watchdog,
+            RoomTicker roomTicker,
             Optional<MediaAutomount> automount,
             LinkServer link) {
-        List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog));
+        List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog, roomTicker));
         automount.ifPresent(all::add);
         all.add(link);
         return all;
@@ -218,6 +225,7 @@ public final class AgentRuntime {
             Database db,
             SessionLedger ledger,
             SessionAuthority sessions,
+            ClubRoom room,
             SessionWatchdog watchdog,
             Supplier<HealthReport> health,
             Clock clock)
@@ -239,7 +247,7 @@ public final class AgentRuntime {
         LinkServer link = LinkServer.start(
                 config.link().server(),
                 AgentRequests.dispatcher(
-                        sessions, members, staffPin, health, config.link().staffTokenTtl(), clock),
+                        sessions, members, staffPin, health, config.link().staffTokenTtl(), clock, Optional.of(room)),
                 clock,
                 // a kiosk that died ends its session at once (SessionAuthority knows its process)
                 watchdog::nudge);

@@ -4,10 +4,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import bg.digiclub.agent.member.MemberStore;
 import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.room.ClubRoom;
 import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.link.wire.ErrorCodes;
@@ -34,6 +36,22 @@ public final class AgentRequests {
             Supplier<HealthReport> health,
             Duration staffTokenTtl,
             Clock clock) {
+        return dispatcher(sessions, members, staffPin, health, staffTokenTtl, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #dispatcher(SessionAuthority, MemberStore, StaffPin, Supplier, Duration, Clock)}, with
+     * the club room's requests ({@code pc.notices}, {@code notice.ack}, {@code help.call},
+     * {@code session.grace}, {@code session.approve}) when there is a room.
+     */
+    public static RequestDispatcher dispatcher(
+            SessionAuthority sessions,
+            MemberStore members,
+            StaffPin staffPin,
+            Supplier<HealthReport> health,
+            Duration staffTokenTtl,
+            Clock clock,
+            Optional<ClubRoom> room) {
         Objects.requireNonNull(health, "health");
         SecureRandom random = new SecureRandom();
         StaffTokens staffTokens =
@@ -44,6 +62,7 @@ public final class AgentRequests {
         new SessionRequests(sessions, staffTokens, memberTickets).register(builder);
         new MemberRequests(members, staffTokens, memberTickets).register(builder);
         new StaffRequests(staffPin, staffTokens).register(builder);
+        room.ifPresent(r -> new RoomRequests(r, staffTokens).register(builder));
         builder.on(MessageTypes.HEALTH, body -> {
             HealthReport report = health.get();
             if (report == null) {

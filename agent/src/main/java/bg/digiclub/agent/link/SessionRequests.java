@@ -128,8 +128,8 @@ final class SessionRequests {
         return Map.of();
     }
 
-    /** Turns the authority's refusal into the link's error with the same code. */
-    private static <T> T refusals(Call<T> call) throws Exception {
+    /** Turns the authority's refusal into the link's error with the same code (the room's too). */
+    static <T> T refusals(Call<T> call) throws Exception {
         try {
             return call.run();
         } catch (SessionRefusedException e) {
@@ -138,7 +138,7 @@ final class SessionRequests {
     }
 
     @FunctionalInterface
-    private interface Call<T> {
+    interface Call<T> {
         T run() throws Exception;
     }
 }

@@ -57,6 +57,8 @@ public final class SessionAuthority {
     private final Instant agentStarted;
 
     private Instant maintenanceUntil;
+    /** The club's say over new sessions (agent.room); set once at wiring. */
+    private volatile StartGate gate = StartGate.OPEN;
     /** The process of the kiosk that started the open session, if it said; in memory only. */
     private OpenKiosk openKiosk;
 
@@ -148,6 +150,7 @@ public final class SessionAuthority {
         if (open.isPresent()) {
             throw new SessionRefusedException(ErrorCodes.BUSY, "a session is running on this PC");
         }
+        Duration granted = gate.admit(kind, allowed, ledger.lastEndedAt().orElse(null));
         if (lastResetFailed) {
             // try again: a transient failure (a busy file) must not keep the PC closed
             List<WipeStepResult> again = visitor.reset();
@@ -164,10 +167,19 @@ public final class SessionAuthority {
         }
         String id = UUID.randomUUID().toString();
         String secret = secrets.next();
-        ledger.insert(id, kind, memberCode, demographics, now, allowed, SessionSecrets.hash(secret));
+        ledger.insert(id, kind, memberCode, demographics, now, granted, SessionSecrets.hash(secret));
         openKiosk = kiosk == null ? null : new OpenKiosk(id, kiosk);
         tell(events::sessionOpened);
-        return new Granted(id, secret, now, allowed);
+        tell(() -> gate.started(id, now));
+        return new Granted(id, secret, now, granted);
+    }
+
+    /**
+     * Lets the club's rules (agent.room) refuse or shorten new sessions from now on. Wired once,
+     * before the link starts; the gate is asked under this object's lock.
+     */
+    public void admitThrough(StartGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     /**
@@ -226,6 +238,88 @@ public final class SessionAuthority {
         ledger.extend(sessionId, more);
         LOG.info("session {} extended by {} (staff)", sessionId, more);
         return remaining(ledger.find(sessionId).orElse(s), clock.instant());
+    }
+
+    /**
+     * The visitor takes more time on their own (the grace block the club allows; the room decided
+     * how much): only the holder of the session's secret may.
+     *
+     * @return the time left now
+     * @throws SessionRefusedException {@code session_auth_required} for a wrong id or secret,
+     *                                 {@code session_ended} if the session is over
+     */
+    public synchronized Duration extendOwn(String sessionId, String secret, Duration more)
+            throws SQLException, SessionRefusedException {
+        SessionRecord s = authorised(sessionId, secret);
+        Instant now = clock.instant();
+        if (!s.isOpen() || !now.isBefore(s.endsAt())) {
+            throw new SessionRefusedException(ErrorCodes.SESSION_ENDED, "this session is over");
+        }
+        ledger.extend(sessionId, more);
+        LOG.info("session {} extended by {} (the visitor's grace)", sessionId, more);
+        return remaining(ledger.find(sessionId).orElse(s), now);
+    }
+
+    /**
+     * Staff, from the club page, give the open session more time; only the session that started at
+     * {@code startedSecond} (whole seconds, as the room view showed it), never the next visitor's.
+     *
+     * @return the time left now
+     * @throws SessionRefusedException {@code session_ended} if that session is not the open one
+     */
+    public synchronized Duration extendStarted(Instant startedSecond, Duration more)
+            throws SQLException, SessionRefusedException {
+        sweep();
+        SessionRecord s = openStartedAt(startedSecond);
+        ledger.extend(s.id(), more);
+        LOG.info("session {} extended by {} (staff, club page)", s.id(), more);
+        return remaining(ledger.find(s.id()).orElse(s), clock.instant());
+    }
+
+    /**
+     * Staff, from the club page, end the session that started at {@code startedSecond}, with the
+     * normal end and reset, as the staff panel's "end session" does.
+     *
+     * @throws SessionRefusedException {@code session_ended} if that session is not the open one
+     */
+    public synchronized List<WipeStepResult> endStarted(Instant startedSecond)
+            throws SQLException, SessionRefusedException {
+        sweep();
+        SessionRecord s = openStartedAt(startedSecond);
+        return endByAgent(s, clock.instant(), EndReason.STAFF);
+    }
+
+    /**
+     * Ends whatever session is open, normally, with its reset (staff locked or restart the PC, the
+     * club closes).
+     *
+     * @return whether a session was open
+     */
+    public synchronized boolean endOpen(EndReason reason) throws SQLException {
+        if (reason == EndReason.INTERRUPTED) {
+            throw new IllegalArgumentException("a session ended on purpose is not INTERRUPTED");
+        }
+        Optional<SessionRecord> open = ledger.openSession();
+        if (open.isEmpty()) {
+            return false;
+        }
+        SessionRecord s = open.get();
+        Instant now = clock.instant();
+        endByAgent(s, now.isAfter(s.endsAt()) ? s.endsAt() : now, reason);
+        return true;
+    }
+
+    /** The open session, if any. */
+    public synchronized Optional<SessionRecord> openSession() throws SQLException {
+        return ledger.openSession();
+    }
+
+    private SessionRecord openStartedAt(Instant startedSecond) throws SQLException, SessionRefusedException {
+        Objects.requireNonNull(startedSecond, "startedSecond");
+        return ledger.openSession()
+                .filter(s -> s.startedAt().getEpochSecond() == startedSecond.getEpochSecond())
+                .orElseThrow(() -> new SessionRefusedException(
+                        ErrorCodes.SESSION_ENDED, "that session is over; another may run now"));
     }
 
     /** Staff unlock the PC for maintenance (the link checked the staff token). */
@@ -362,8 +456,8 @@ public final class SessionAuthority {
         }
     }
 
-    private void endByAgent(SessionRecord s, Instant at, EndReason reason) throws SQLException {
-        closeAndReset(s, at, reason, ClosedBy.AGENT);
+    private List<WipeStepResult> endByAgent(SessionRecord s, Instant at, EndReason reason) throws SQLException {
+        return closeAndReset(s, at, reason, ClosedBy.AGENT);
     }
 
     private List<WipeStepResult> closeAndReset(SessionRecord s, Instant at, EndReason reason, ClosedBy by)

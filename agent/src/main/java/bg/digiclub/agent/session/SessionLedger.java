@@ -150,6 +150,19 @@ public final class SessionLedger {
         });
     }
 
+    /** When the last closed session ended, if any did (the queue's "right after one ended"). */
+    public Optional<Instant> lastEndedAt() throws SQLException {
+        return Optional.ofNullable(db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(ended_at) FROM session")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long at = rs.getLong(1);
+                    return rs.wasNull() ? null : Instant.ofEpochMilli(at);
+                }
+            }
+        }));
+    }
+
     /** Whether {@code secret} is the one handed out for this session (compared in constant time). */
     boolean secretMatches(String id, String secret) throws SQLException {
         String stored = db.read(c -> {

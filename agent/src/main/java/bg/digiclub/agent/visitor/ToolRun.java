@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one of the system's tools (lsblk, udisksctl, umount) to its end within a time limit, with
- * nothing on its standard input: how it ended, what it printed, and in words what went wrong.
+ * nothing on its standard input (unless the caller redirected it): how it ended, what it printed, and in words what went wrong.
  */
-final class ToolRun {
+public final class ToolRun {
     /** The search path the tools are found on (the agent's own PATH is not trusted for them). */
     static final String TOOL_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
     /** What is kept of a tool's message in a log line or a step's detail. */
@@ -25,8 +25,8 @@ final class ToolRun {
      * @param output  what it printed (standard output, and standard error when merged)
      * @param problem empty when it succeeded, else "TOOL exited with N: what it said" and the like
      */
-    record Result(int exit, String output, String problem) {
-        boolean ok() {
+    public record Result(int exit, String output, String problem) {
+        public boolean ok() {
             return exit == 0;
         }
     }
@@ -37,7 +37,7 @@ final class ToolRun {
      * @param tool            the tool's name, for the problem's words
      * @param outputIsMessage whether a failed tool's output says why (quoted in the problem, cut to length)
      */
-    static Result run(String tool, ProcessBuilder pb, Duration timeout, boolean outputIsMessage) {
+    public static Result run(String tool, ProcessBuilder pb, Duration timeout, boolean outputIsMessage) {
         if (pb.redirectInput() == ProcessBuilder.Redirect.PIPE) {
             pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         }

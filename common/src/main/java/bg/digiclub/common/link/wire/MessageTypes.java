@@ -46,6 +46,11 @@ public final class MessageTypes {
     public static final String HELP_CALL = "help.call";
     /** {@code SessionHeartbeat} (the session's id and secret) -> {@link SessionTime}: the visitor takes the grace block. */
     public static final String SESSION_GRACE = "session.grace";
+    /**
+     * {@link StaffRequest} -> empty body. Staff only: staff at the PC approve one new session although
+     * people are waiting (as APPROVE_SESSION from the club page does).
+     */
+    public static final String SESSION_APPROVE = "session.approve";
 
     /** Every type above. */
     public static final Set<String> ALL = Set.of(
@@ -69,7 +74,8 @@ public final class MessageTypes {
             PC_NOTICES,
             NOTICE_ACK,
             HELP_CALL,
-            SESSION_GRACE);
+            SESSION_GRACE,
+            SESSION_APPROVE);
 
     private MessageTypes() {}
 }
