@@ -32,12 +32,18 @@ import bg.digiclub.agent.health.sampling.smart.SmartHealthReader;
 import bg.digiclub.agent.health.sampling.smart.SmartHealthSampler;
 import bg.digiclub.agent.link.AgentRequests;
 import bg.digiclub.agent.link.LinkServer;
+import bg.digiclub.agent.live.CommandJournal;
+import bg.digiclub.agent.live.CommandRunner;
+import bg.digiclub.agent.live.DeviceToken;
+import bg.digiclub.agent.live.LiveClient;
+import bg.digiclub.agent.live.LiveSettings;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.MemberStore;
 import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.room.ClubRoom;
+import bg.digiclub.agent.room.PcConsole;
 import bg.digiclub.agent.room.PowerControl;
 import bg.digiclub.agent.room.RoomTicker;
 import bg.digiclub.agent.service.AgentService;
@@ -169,13 +175,16 @@ public final class AgentRuntime {
         if (upload.isEmpty()) {
             LOG.info("no collector configured (upload.url): statistics stay on this PC");
         }
-        // closed in reverse order: the link stops taking requests before the database closes
+        // the mentor's console: the room's state up, staff's commands down (connects once enrolled)
+        Optional<LiveClient> live =
+                startLive(config.upload(), config.live(), db, room, AgentRuntime::noCardSync, clock);
+        // closed in reverse order: the live channel and the link stop taking commands before the database closes
         AgentService service = new AgentService(
                 monitor,
                 new Retention(db, clock),
                 upload,
                 config.sampling().interval(),
-                resources(lock.get(), db, worker, watchdog, roomTicker, automount, link));
+                resources(lock.get(), db, worker, watchdog, roomTicker, automount, link, live));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
         LOG.info(
                 "data in {}, logs in {}, configuration from {}",
@@ -187,7 +196,7 @@ public final class AgentRuntime {
         return 0;
     }
 
-    /** What the service closes, in reverse order; the media automount when there is one. */
+    /** What the service closes, in reverse order; the media automount and the live channel when there are. */
     private static List<AutoCloseable> resources(
             InstanceLock lock,
             Database db,
@@ -195,11 +204,21 @@ public final class AgentRuntime {
             SessionWatchdog watchdog,
             RoomTicker roomTicker,
             Optional<MediaAutomount> automount,
-            LinkServer link) {
+            LinkServer link,
+            Optional<LiveClient> live) {
         List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog, roomTicker));
         automount.ifPresent(all::add);
         all.add(link);
+        live.ifPresent(all::add);
         return all;
+    }
+
+    /**
+     * What the live channel runs when the collector says the club's cards changed, until the
+     * club-wide card sync (agent.member, issue 13's cards part) is wired here in its place.
+     */
+    private static void noCardSync() {
+        LOG.debug("the club's cards changed on the collector; this agent keeps its own cards");
     }
 
     /**
@@ -443,6 +462,40 @@ public final class AgentRuntime {
                 clock));
         return Optional.of(
                 new UploadService(outbox, enrolment, db, uploader, sealer, schedule, clock, pending, raised));
+    }
+
+    /**
+     * The live channel to the collector (docs/live.md) for the PC {@code console}, started: it
+     * connects as soon as the PC is enrolled, with the upload's token, address and HTTP settings.
+     * Empty when {@code live.enabled} is false or no collector is configured ({@code upload.url}).
+     * The end-to-end tests call this.
+     *
+     * @param cardsSyncNow the cards' "sync now", run when the collector says the club's cards changed
+     */
+    public static Optional<LiveClient> startLive(
+            UploadConfig upload,
+            LiveSettings live,
+            Database db,
+            PcConsole console,
+            Runnable cardsSyncNow,
+            Clock clock) {
+        if (!live.enabled() || upload.collectorUrl().isEmpty()) {
+            LOG.info(
+                    "no live channel: {}",
+                    live.enabled() ? "no collector configured (upload.url)" : "live.enabled = false");
+            return Optional.empty();
+        }
+        LiveClient client = new LiveClient(
+                LiveClient.webSocketClient(CollectorHttp.client(upload), live),
+                upload.collectorUrl().get(),
+                DeviceToken.of(new EnrolmentStore(db)),
+                console,
+                new CommandRunner(new CommandJournal(db, clock), console),
+                cardsSyncNow,
+                new Backoff(live.initialBackoff(), live.maxBackoff(), new SecureRandom()),
+                live);
+        client.start();
+        return Optional.of(client);
     }
 
     /** The client for {@code agent enrol} (code on standard input or in a file); needs {@code upload.url}. */

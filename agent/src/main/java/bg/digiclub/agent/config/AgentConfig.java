@@ -11,6 +11,7 @@ import bg.digiclub.agent.health.check.HealthThresholds;
 import bg.digiclub.agent.health.check.HealthThresholdsConfig;
 import bg.digiclub.agent.health.sampling.SamplingSettings;
 import bg.digiclub.agent.link.LinkSettings;
+import bg.digiclub.agent.live.LiveSettings;
 import bg.digiclub.agent.member.MemberSettings;
 import bg.digiclub.agent.session.SessionSettings;
 import bg.digiclub.agent.upload.EnrolmentSettings;
@@ -39,6 +40,7 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param upload     where anonymous statistics go, when, and how the outbox is bounded
  * @param visitor    the visitor's OS account: ended, reset and started as by the agent
  * @param enrolment  an enrolment the install left for the agent to finish
+ * @param live       the live channel to the collector: state up, staff commands down
  */
 public record AgentConfig(
         Path source,
@@ -52,7 +54,8 @@ public record AgentConfig(
         SessionSettings sessions,
         UploadConfig upload,
         VisitorSettings visitor,
-        EnrolmentSettings enrolment) {
+        EnrolmentSettings enrolment,
+        LiveSettings live) {
     public AgentConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logDir, "logDir");
@@ -65,6 +68,7 @@ public record AgentConfig(
         Objects.requireNonNull(upload, "upload");
         Objects.requireNonNull(visitor, "visitor");
         Objects.requireNonNull(enrolment, "enrolment");
+        Objects.requireNonNull(live, "live");
     }
 
     /** The file the configuration was read from, as named in messages. */
@@ -100,6 +104,7 @@ public record AgentConfig(
                 SessionSettings.read(c),
                 UploadConfig.read(c),
                 VisitorSettings.read(c),
-                EnrolmentSettings.read(c));
+                EnrolmentSettings.read(c),
+                LiveSettings.read(c));
     }
 }

@@ -307,7 +307,6 @@ public final class LiveClient implements AutoCloseable {
                 throw new BadFrame("a " + message.getClass().getSimpleName() + " goes from the PC, never to it");
             }
         } catch (BadFrame e) {
-            LOG.warn("live: bad frame from the collector: {}", e.reason());
             refuse(ws, e);
             return;
         }
@@ -319,6 +318,7 @@ public final class LiveClient implements AutoCloseable {
     }
 
     private void refuse(WebSocket ws, BadFrame e) {
+        LOG.warn("live: bad frame from the collector: {}", e.reason());
         try {
             live.execute(() -> drop(ws, UNACCEPTABLE, e.reason()));
         } catch (RejectedExecutionException closing) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -94,30 +93,7 @@ final class LiveRig implements AutoCloseable {
     }
 
     Command command(CommandKind kind) {
-        Instant issued = clock.instant();
-        return switch (kind) {
-            case MESSAGE ->
-                new Command(
-                        UUID.randomUUID(),
-                        kind,
-                        issued,
-                        issued.plusSeconds(600),
-                        null,
-                        "Затваряме в 19:00",
-                        null,
-                        null);
-            case EXTEND ->
-                new Command(
-                        UUID.randomUUID(),
-                        kind,
-                        issued,
-                        issued.plusSeconds(300),
-                        15,
-                        null,
-                        TestPcConsole.AT.plusSeconds(13),
-                        null);
-            default -> new Command(UUID.randomUUID(), kind, issued, issued.plusSeconds(600), null, null, null, null);
-        };
+        return TestCommands.of(kind, clock.instant());
     }
 
     @Override
