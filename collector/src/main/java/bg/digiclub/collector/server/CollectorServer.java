@@ -78,6 +78,7 @@ public final class CollectorServer implements AutoCloseable {
                 new AttemptThrottle(clock, 30, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15)),
                 new Reports(database, clubs, json),
                 clubs,
+                live.console(),
                 clock,
                 MUNICIPALITY_ZONE,
                 settings.secureCookies());
