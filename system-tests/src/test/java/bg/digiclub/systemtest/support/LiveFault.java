@@ -11,5 +11,10 @@ public enum LiveFault {
      * The agent's next answer ({@code ack}) is swallowed and the connection cut before it reaches
      * the collector: the agent acted, the collector still waits for the answer.
      */
-    DROP_ANSWER
+    DROP_ANSWER,
+    /**
+     * As {@link #DROP_ANSWER}, and the PC is off the network from then on until {@link
+     * LiveProxy#online()}: the test can restart the agent before it gets the command again.
+     */
+    DROP_ANSWER_THEN_OFFLINE
 }

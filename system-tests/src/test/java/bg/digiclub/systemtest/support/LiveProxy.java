@@ -193,10 +193,11 @@ public final class LiveProxy implements AutoCloseable {
         }
     }
 
-    /** The fault at the head of the queue if it is {@code kind}, taken off the queue; else null. */
-    private synchronized LiveFault take(LiveFault kind) {
-        if (queued.peekFirst() == kind) {
-            applied.add(kind);
+    /** The fault at the head of the queue if it is one of {@code kinds}, taken off the queue; else null. */
+    private synchronized LiveFault take(LiveFault... kinds) {
+        LiveFault head = queued.peekFirst();
+        if (head != null && List.of(kinds).contains(head)) {
+            applied.add(head);
             return queued.pollFirst();
         }
         return null;
@@ -269,11 +270,15 @@ public final class LiveProxy implements AutoCloseable {
                             if (severed) {
                                 continue;
                             }
-                            if (direction == Direction.UP
-                                    && whole.parsed() instanceof CommandAck
-                                    && take(LiveFault.DROP_ANSWER) != null) {
-                                cut();
-                                return;
+                            if (direction == Direction.UP && whole.parsed() instanceof CommandAck) {
+                                LiveFault fault = take(LiveFault.DROP_ANSWER, LiveFault.DROP_ANSWER_THEN_OFFLINE);
+                                if (fault == LiveFault.DROP_ANSWER_THEN_OFFLINE) {
+                                    offline = true;
+                                }
+                                if (fault != null) {
+                                    cut();
+                                    return;
+                                }
                             }
                             out.write(frame.raw());
                             out.flush();
