@@ -404,8 +404,9 @@ public final class ClubRoom implements PcConsole, StartGate {
                 boolean was;
                 synchronized (lock) {
                     was = locked;
-                    locked = true;
+                    // on disk first: a failed write leaves the PC as it was, answered FAILED
                     store.saveLocked(true);
+                    locked = true;
                 }
                 boolean ended = sessions.endOpen(EndReason.STAFF);
                 return answer(
@@ -418,8 +419,9 @@ public final class ClubRoom implements PcConsole, StartGate {
                 boolean was;
                 synchronized (lock) {
                     was = locked;
-                    locked = false;
+                    // on disk first: a failed write leaves the PC as it was, answered FAILED
                     store.saveLocked(false);
+                    locked = false;
                 }
                 return answer(c, CommandOutcome.DONE, was ? "back in service" : "was not out of service");
             }
