@@ -25,12 +25,18 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import bg.digiclub.common.link.wire.ErrorCodes;
+import bg.digiclub.common.link.wire.HelpState;
+import bg.digiclub.common.link.wire.Notices;
+import bg.digiclub.common.link.wire.ShownMessage;
+import bg.digiclub.common.live.PcMode;
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.agentlink.MemberLogin;
 import bg.digiclub.kiosk.config.KioskConfig;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.launcher.AllowedApps;
 import bg.digiclub.kiosk.navigation.Screen;
+import bg.digiclub.kiosk.notices.NoticesViewModel;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.ui.ScreenPicture;
 import bg.digiclub.kiosk.ui.TextFit;
@@ -63,6 +69,15 @@ class EveryScreenFitsTest {
         LARGE_TEXT,
         HIGH_CONTRAST
     }
+
+    private static final Notices FREE = new Notices(PcMode.FREE, null, null, null, false, HelpState.NONE, 0, null);
+    private static final Notices IN_SESSION =
+            new Notices(PcMode.IN_SESSION, null, null, null, false, HelpState.NONE, 0, null);
+    /** A mentor's message as long as the club page lets one be (a few sentences). */
+    private static final ShownMessage MESSAGE = new ShownMessage(
+            "cmd-17",
+            "Днес клубът затваря по-рано, в 17:00, заради събрание на читалището. Моля, запазете работата си"
+                    + " навреме. Today the club closes early, at 5 pm.");
 
     private final List<String> problems = new ArrayList<>();
     private KioskUiFixture kiosk;
@@ -117,6 +132,29 @@ class EveryScreenFitsTest {
         chooseLanguageAndMode(robot);
         check(robot, "lock");
 
+        // the agent's notices on the lock screen: held for a queue number, the mentor called,
+        // out of service, the club closed, a start refused because people wait
+        agentSays(robot, new Notices(PcMode.FREE, null, null, 7, true, HelpState.NONE, 0, null));
+        check(robot, "lock-reserved");
+        press(robot, "#lock-help");
+        agent().notices = new Notices(PcMode.FREE, null, null, null, false, HelpState.CALLED, 0, null);
+        check(robot, "help-called-lock");
+        press(robot, "#notice-confirm");
+        poll(robot);
+        check(robot, "lock-help");
+        agentSays(robot, new Notices(PcMode.LOCKED, null, null, null, false, HelpState.NONE, 0, null));
+        check(robot, "lock-locked");
+        agentSays(robot, new Notices(PcMode.CLOSED, null, null, null, false, HelpState.NONE, 0, null));
+        check(robot, "lock-closed");
+        agentSays(robot, new Notices(PcMode.FREE, null, null, null, true, HelpState.NONE, 0, null));
+        agent().refuseStart = ErrorCodes.QUEUE_WAITING;
+        press(robot, "#lock-guest");
+        press(robot, "#guest-accept");
+        press(robot, "#guest-start");
+        check(robot, "lock-queue-waiting");
+        agent().refuseStart = null;
+        agentSays(robot, FREE);
+
         press(robot, "#lock-guest");
         check(robot, "guest-form");
         press(robot, "#guest-back");
@@ -148,6 +186,21 @@ class EveryScreenFitsTest {
         press(robot, "#guest-accept");
         press(robot, "#guest-start");
         check(robot, "session-bar");
+        // over the session: a message from the mentor, the help call and its answer, the closing warning
+        agentSays(robot, new Notices(PcMode.IN_SESSION, MESSAGE, null, null, false, HelpState.NONE, 0, null));
+        check(robot, "message-over-session");
+        press(robot, "#notice-confirm");
+        agent().notices = new Notices(PcMode.IN_SESSION, null, null, null, false, HelpState.CALLED, 0, null);
+        press(robot, "#bar-help");
+        check(robot, "help-called");
+        press(robot, "#notice-confirm");
+        agentSays(robot, new Notices(PcMode.IN_SESSION, null, null, null, false, HelpState.SEEN, 0, null));
+        check(robot, "help-seen");
+        press(robot, "#notice-confirm");
+        agentSays(robot, new Notices(PcMode.IN_SESSION, null, 10, null, false, HelpState.NONE, 0, null));
+        check(robot, "closing-warning");
+        press(robot, "#notice-confirm");
+        agentSays(robot, IN_SESSION);
         press(robot, "#bar-apps");
         check(robot, "launcher");
         press(robot, "#apps-close");
@@ -169,6 +222,15 @@ class EveryScreenFitsTest {
         pass(robot, Duration.ofMinutes(1));
         check(robot, "warning-1min");
         press(robot, "#warning-answer");
+        // nobody waits: the last minute offers more time; the club's rules refuse it this once
+        agentSays(robot, new Notices(PcMode.IN_SESSION, null, null, null, false, HelpState.NONE, 15, null));
+        check(robot, "grace-offer");
+        agent().refuseGrace = ErrorCodes.NOT_ALLOWED;
+        press(robot, "#notice-confirm");
+        check(robot, "grace-refused");
+        press(robot, "#notice-confirm");
+        agent().refuseGrace = null;
+        agentSays(robot, IN_SESSION);
 
         // the agent's reset fails: the PC is out of order, only staff may go in
         kiosk.agent.resetFails = true;
@@ -177,6 +239,21 @@ class EveryScreenFitsTest {
         chooseLanguageAndMode(robot);
         assertTrue(kiosk.ui.session().outOfOrderProperty().get(), "out of order after a failed reset");
         check(robot, "out-of-order");
+    }
+
+    private FakeAgentClient agent() {
+        return kiosk.agent;
+    }
+
+    /** The agent's notices change; the kiosk hears them at its next poll. */
+    private void agentSays(FxRobot robot, Notices notices) {
+        agent().notices = notices;
+        poll(robot);
+    }
+
+    private void poll(FxRobot robot) {
+        kiosk.ticker.advance(NoticesViewModel.POLL);
+        robot.interact(() -> kiosk.ui.notices().tick());
     }
 
     /** The visitor's own choices on the lock screen (a new visitor starts from the club's defaults). */

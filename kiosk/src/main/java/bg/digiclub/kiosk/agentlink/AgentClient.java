@@ -121,6 +121,12 @@ public interface AgentClient extends AutoCloseable {
      */
     Duration takeGrace() throws AgentUnavailableException;
 
+    /**
+     * Staff at the PC let one new session start although people are waiting (the club page's
+     * APPROVE_SESSION, at the PC). Presents the staff token.
+     */
+    void approveSession() throws AgentUnavailableException;
+
     @Override
     void close();
 }

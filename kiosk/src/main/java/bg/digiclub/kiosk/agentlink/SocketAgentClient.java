@@ -300,6 +300,11 @@ public final class SocketAgentClient implements AgentClient {
                 .remainingSeconds());
     }
 
+    @Override
+    public void approveSession() throws AgentUnavailableException {
+        staffRequest(MessageTypes.SESSION_APPROVE, new StaffRequest(token()));
+    }
+
     /** Closes the connections. */
     @Override
     public void close() {

@@ -267,6 +267,11 @@ public final class DemoAgentClient implements AgentClient {
     }
 
     @Override
+    public void approveSession() {
+        LOG.info("demo agent: staff approved one session");
+    }
+
+    @Override
     public void close() {
         // nothing held
     }

@@ -58,18 +58,24 @@ public final class LockView {
         date.textProperty()
                 .bind(i18n.text(
                         () -> format(model.nowProperty().get(), i18n.format("lock.datePattern")), model.nowProperty()));
-        Label welcome = Widgets.label(i18n, "lock.welcome", "subheading");
-        // "choose how to start" would be untrue while only staff may go in
-        welcome.visibleProperty().bind(model.welcomingProperty());
-        welcome.managedProperty().bind(welcome.visibleProperty());
-        Label state = Widgets.messageLabel(i18n, model.stateProperty(), "problem", "subheading");
+        // "choose how to start"; or the help call's state, or the number a held PC waits for;
+        // nothing while only staff may go in (the reason is said instead)
+        Label welcome = Widgets.messageLabel(i18n, model.headlineProperty(), "subheading");
+        welcome.setId("lock-welcome");
+        Label state = Widgets.messageLabel(i18n, model.stateProperty(), "problem");
         state.setId("lock-state");
+        // "Reserved for №7" takes the clock's place, to be read from across the room
         Label reserved = Widgets.messageLabel(i18n, model.reservedTitleProperty(), "reserved-title");
         reserved.setId("lock-reserved");
-        Label reservedBody = Widgets.messageLabel(i18n, model.reservedBodyProperty(), "subheading");
-        reservedBody.setId("lock-reserved-body");
+        for (Label clockPart : new Label[] {date, time}) {
+            clockPart.visibleProperty().bind(model.reservedProperty().not());
+            clockPart.managedProperty().bind(clockPart.visibleProperty());
+        }
         Label closing = Widgets.messageLabel(i18n, model.closingSoonProperty(), "problem");
         closing.setId("lock-closing");
+        for (Label said : new Label[] {welcome, state, reserved, closing}) {
+            said.setTextAlignment(TextAlignment.CENTER);
+        }
         Label preparing = Widgets.label(i18n, "lock.preparing", "hint");
         preparing.visibleProperty().bind(model.preparingProperty());
         preparing.setId("lock-preparing");
@@ -79,11 +85,7 @@ public final class LockView {
         VBox ways = new VBox(16, guest, member, staff);
         ways.setAlignment(Pos.CENTER);
         ways.setMaxWidth(Region.USE_PREF_SIZE);
-        for (Label said : new Label[] {state, reserved, reservedBody, closing}) {
-            said.setTextAlignment(TextAlignment.CENTER);
-        }
-        VBox center = new VBox(
-                12, club, date, time, reserved, reservedBody, state, closing, welcome, notice, ways, preparing);
+        VBox center = new VBox(12, club, date, time, reserved, welcome, state, closing, notice, ways, preparing);
         center.setAlignment(Pos.CENTER);
         center.setPadding(new Insets(8, 40, 8, 40));
         // scrolls rather than clips when large text makes it taller than a small screen
@@ -121,15 +123,12 @@ public final class LockView {
         // "Help" in the other top corner, apart from the ways in: always there, even when no session may start
         Button help = Widgets.button(i18n, "lock.help", model::callHelp);
         help.setId("lock-help");
-        // lit while the call is on
-        model.helpStatusProperty().addListener((obs, old, now) -> Widgets.styleWhen(help, "help-called", now != null));
-        Label helpStatus = Widgets.messageLabel(i18n, model.helpStatusProperty(), "subheading");
-        helpStatus.setId("lock-help-status");
-        HBox helpBox = new HBox(10, help, helpStatus);
-        helpBox.setAlignment(Pos.CENTER_LEFT);
+        // lit while the call is on; its state is said under the clock
+        Widgets.styleWhen(help, "help-called", model.helpCalledProperty().get());
+        model.helpCalledProperty().addListener((obs, old, on) -> Widgets.styleWhen(help, "help-called", on));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(10, helpBox, gap, switches);
+        HBox bar = new HBox(10, help, gap, switches);
         bar.setAlignment(Pos.TOP_LEFT);
         bar.setPadding(new Insets(16));
         return bar;

@@ -36,13 +36,12 @@ public final class LockViewModel {
     private final ReadOnlyObjectWrapper<ZonedDateTime> now = new ReadOnlyObjectWrapper<>(this, "now");
     private final BooleanBinding preparing;
     private final BooleanBinding visitorsShutOut;
-    private final BooleanBinding welcoming;
     private final NoticesViewModel notices;
     private final ObjectBinding<Message> state;
+    private final BooleanBinding reserved;
     private final ObjectBinding<Message> reservedTitle;
-    private final ObjectBinding<Message> reservedBody;
     private final ObjectBinding<Message> closingSoon;
-    private final ObjectBinding<Message> helpStatus;
+    private final ObjectBinding<Message> headline;
 
     public LockViewModel(
             String clubName,
@@ -60,8 +59,6 @@ public final class LockViewModel {
         this.preparing =
                 Bindings.createBooleanBinding(() -> kiosk.screen() == Screen.PREPARING, kiosk.screenProperty());
         this.visitorsShutOut = preparing.or(kiosk.outOfOrderProperty()).or(notices.shutOutProperty());
-        this.welcoming =
-                kiosk.outOfOrderProperty().or(notices.shutOutProperty()).not();
         this.state = Bindings.createObjectBinding(
                 () -> switch (notices.modeProperty().get()) {
                     case LOCKED -> Message.of("lock.state.locked");
@@ -69,8 +66,19 @@ public final class LockViewModel {
                     default -> null;
                 },
                 notices.modeProperty());
-        this.reservedTitle = reserved("lock.reserved.title");
-        this.reservedBody = reserved("lock.reserved.body");
+        this.reserved = Bindings.createBooleanBinding(
+                () -> notices.reservedForProperty().get() != null
+                        && !notices.shutOutProperty().get(),
+                notices.reservedForProperty(),
+                notices.shutOutProperty());
+        this.reservedTitle = Bindings.createObjectBinding(
+                () -> reserved.get()
+                        ? Message.of(
+                                "lock.reserved.title",
+                                notices.reservedForProperty().get())
+                        : null,
+                reserved,
+                notices.reservedForProperty());
         this.closingSoon = Bindings.createObjectBinding(
                 () -> notices.minutesToClosingProperty().get() == null
                                 || notices.modeProperty().get() == PcMode.CLOSED
@@ -80,22 +88,37 @@ public final class LockViewModel {
                                 notices.minutesToClosingProperty().get()),
                 notices.minutesToClosingProperty(),
                 notices.modeProperty());
-        this.helpStatus = Bindings.createObjectBinding(
-                () -> notices.helpProperty().get() == HelpState.SEEN
-                        ? Message.of("lock.help.seen")
-                        : notices.helpProperty().get() == HelpState.CALLED ? Message.of("lock.help.called") : null,
-                notices.helpProperty());
+        this.headline = Bindings.createObjectBinding(
+                this::headline,
+                notices.helpProperty(),
+                kiosk.outOfOrderProperty(),
+                notices.shutOutProperty(),
+                reserved,
+                notices.reservedForProperty());
         refreshClock();
     }
 
-    private ObjectBinding<Message> reserved(String key) {
-        return Bindings.createObjectBinding(
-                () -> notices.reservedForProperty().get() == null
-                                || notices.shutOutProperty().get()
-                        ? null
-                        : Message.of(key, notices.reservedForProperty().get()),
-                notices.reservedForProperty(),
-                notices.shutOutProperty());
+    /**
+     * The line under the clock: the help call's state while it is on; else nothing while no
+     * visitor may start (the reason is said instead); for a held PC, the number it waits for;
+     * else "choose how to start".
+     */
+    private Message headline() {
+        HelpState help = notices.helpProperty().get();
+        if (help == HelpState.SEEN) {
+            return Message.of("lock.help.seen");
+        }
+        if (help == HelpState.CALLED) {
+            return Message.of("lock.help.called");
+        }
+        if (kiosk.outOfOrderProperty().get() || notices.shutOutProperty().get()) {
+            return null;
+        }
+        if (reserved.get()) {
+            return Message.of(
+                    "lock.reserved.body", notices.reservedForProperty().get());
+        }
+        return Message.of("lock.welcome");
     }
 
     /** Out of service (staff locked it) or the club closed, or null: said in place of the welcome. */
@@ -103,14 +126,14 @@ public final class LockViewModel {
         return state;
     }
 
+    /** True while the PC is held for a queue number: "Reserved for №7" takes the clock's place. */
+    public BooleanBinding reservedProperty() {
+        return reserved;
+    }
+
     /** "Reserved for №7" while the PC is held for a queue number, else null. */
     public ObjectBinding<Message> reservedTitleProperty() {
         return reservedTitle;
-    }
-
-    /** The sentence under "Reserved for №7", else null. */
-    public ObjectBinding<Message> reservedBodyProperty() {
-        return reservedBody;
     }
 
     /** "The club closes in 8 minutes." in the last 10 minutes before closing, else null. */
@@ -118,14 +141,14 @@ public final class LockViewModel {
         return closingSoon;
     }
 
-    /** "The mentor has been called." / "The mentor is coming." beside the help button, else null. */
-    public ObjectBinding<Message> helpStatusProperty() {
-        return helpStatus;
+    /** The line under the clock (see {@link #headline()}), or null. */
+    public ObjectBinding<Message> headlineProperty() {
+        return headline;
     }
 
-    /** True while the welcome ("choose how to start") is true: nothing shuts visitors out. */
-    public BooleanBinding welcomingProperty() {
-        return welcoming;
+    /** True while the mentor has been called from this PC: the help button stays lit. */
+    public BooleanBinding helpCalledProperty() {
+        return notices.helpCalledProperty();
     }
 
     /** Someone at the lock screen calls the mentor. */

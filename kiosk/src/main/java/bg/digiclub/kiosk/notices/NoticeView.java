@@ -5,7 +5,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -48,7 +47,8 @@ public final class NoticeView {
         decline.setOnAction(e -> model.decline());
         decline.visibleProperty().bind(decline.textProperty().isNotEmpty());
         decline.managedProperty().bind(decline.visibleProperty());
-        HBox answers = new HBox(24, confirm, decline);
+        // one above the other: two big buttons side by side do not fit in large text
+        VBox answers = new VBox(16, confirm, decline);
         answers.setAlignment(Pos.CENTER);
         card = new VBox(28, title, body, answers);
         card.setAlignment(Pos.CENTER);

@@ -73,7 +73,8 @@ public final class SessionBarView {
         help.setId("bar-help");
         Widgets.styleWhen(help, "help-called", helpCalled.get());
         helpCalled.addListener((obs, old, on) -> Widgets.styleWhen(help, "help-called", on));
-        normal = new HBox(12, left, countdown, apps, help, end, staff);
+        // "Help" right of "End session": "Yes, end now" must never come up under the pointer that pressed "End"
+        normal = new HBox(12, left, countdown, apps, end, help, staff);
         normal.setAlignment(Pos.CENTER_LEFT);
 
         Label sure = Widgets.label(i18n, "bar.confirm");

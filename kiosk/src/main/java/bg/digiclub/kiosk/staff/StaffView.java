@@ -166,11 +166,15 @@ public final class StaffView {
         extend.setId("staff-extend");
         Button end = Widgets.button(i18n, "staff.session.end", model::endSession, "danger");
         end.setId("staff-end");
+        // people wait, yet this visitor may start now: one session, without waiting for their turn
+        Button approve = Widgets.button(i18n, "staff.session.approve", model::approveSession);
+        approve.setId("staff-approve");
+        approve.disableProperty().bind(model.sessionRunningProperty());
         extend.disableProperty().bind(model.sessionRunningProperty().not());
         end.disableProperty().bind(model.sessionRunningProperty().not());
         Label minutesLabel = Widgets.label(i18n, "staff.session.minutes");
-        keepWhole(minutesLabel, minutes, extend, end);
-        FlowPane controls = new FlowPane(12, 10, minutesLabel, minutes, extend, end);
+        keepWhole(minutesLabel, minutes, extend, end, approve);
+        FlowPane controls = new FlowPane(12, 10, minutesLabel, minutes, extend, end, approve);
         controls.setAlignment(Pos.CENTER_LEFT);
         return section("staff.session.title", state, controls);
     }

@@ -343,6 +343,25 @@ public final class StaffViewModel {
                 cards::setAll);
     }
 
+    /**
+     * People are waiting, and staff let one new session start here now anyway (the agent would
+     * refuse it with {@code queue_waiting}): the panel closes so that the visitor can start.
+     */
+    public void approveSession() {
+        requireUnlocked();
+        touched();
+        if (sessionRunning.get()) {
+            problem.set(Message.of("staff.error.sessionRunning"));
+            return;
+        }
+        call(
+                () -> {
+                    agent.approveSession();
+                    return Boolean.TRUE;
+                },
+                approved -> close());
+    }
+
     /** Lets the kiosk step aside; it relocks by itself. Not while a visitor's session runs. */
     public void startMaintenance() {
         requireUnlocked();

@@ -252,6 +252,11 @@ final class FakeAgent implements AutoCloseable {
                 }
                 out.put("remainingSeconds", 240 + 15 * 60);
             }
+            case "session.approve" -> {
+                if (!staffOk(body.path("token"))) {
+                    return error(request, "staff_auth_required");
+                }
+            }
             case "health" ->
                 out.put("overall", "OK")
                         .put("sampledAt", "2026-11-25T07:00:00Z")

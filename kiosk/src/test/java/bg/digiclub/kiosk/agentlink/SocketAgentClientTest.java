@@ -144,6 +144,21 @@ class SocketAgentClientTest {
     }
 
     @Test
+    void staffApproveASessionWithTheirToken() throws Exception {
+        agent = FakeAgent.start(socket);
+        client = newClient();
+        assertEquals(
+                "staff_auth_required",
+                assertThrows(AgentRefusedException.class, client::approveSession)
+                        .code(),
+                "not without the staff PIN");
+        assertFalse(agent.received.contains("session.approve"), "nothing sent without a token");
+        assertTrue(client.authenticateStaff(FakeAgent.STAFF_PIN.toCharArray()));
+        client.approveSession();
+        assertEquals("staff-token-1", lastBody("session.approve").path("token").asText());
+    }
+
+    @Test
     void aMemberSessionPresentsTheLoginTicketOnce() throws Exception {
         agent = FakeAgent.start(socket);
         client = newClient();

@@ -116,7 +116,7 @@ class LockViewModelTest {
     void aPcStaffTookOutOfServiceLetsOnlyStaffInAndSaysSo() {
         agentSays(new Notices(PcMode.LOCKED, null, null, null, false, HelpState.NONE, 0, null));
         assertTrue(lock.visitorsShutOutProperty().get());
-        assertFalse(lock.welcomingProperty().get(), "no \"choose how to start\"");
+        assertNull(lock.headlineProperty().get(), "no \"choose how to start\"");
         assertEquals(Message.of("lock.state.locked"), lock.stateProperty().get());
         lock.startAsGuest();
         lock.memberLogin();
@@ -131,7 +131,7 @@ class LockViewModelTest {
 
         agentSays(new Notices(PcMode.FREE, null, null, null, false, HelpState.NONE, 0, null));
         assertFalse(lock.visitorsShutOutProperty().get());
-        assertTrue(lock.welcomingProperty().get());
+        assertEquals(Message.of("lock.welcome"), lock.headlineProperty().get());
         assertNull(lock.stateProperty().get());
         lock.startAsGuest();
         assertEquals(Screen.GUEST, kiosk.screen());
@@ -143,12 +143,14 @@ class LockViewModelTest {
         assertEquals(
                 Message.of("lock.reserved.title", 7),
                 lock.reservedTitleProperty().get());
+        assertTrue(lock.reservedProperty().get(), "in the clock's place");
         assertEquals(
-                Message.of("lock.reserved.body", 7), lock.reservedBodyProperty().get());
+                Message.of("lock.reserved.body", 7), lock.headlineProperty().get());
         assertEquals("Запазен за №7", i18n.format(lock.reservedTitleProperty().get()));
         assertFalse(lock.visitorsShutOutProperty().get(), "number 7 starts the session here");
         agentSays(new Notices(PcMode.FREE, null, 8, null, true, HelpState.NONE, 0, null));
         assertNull(lock.reservedTitleProperty().get());
+        assertFalse(lock.reservedProperty().get());
         assertEquals(
                 Message.of("lock.closingSoon", 8), lock.closingSoonProperty().get());
         assertEquals(
@@ -158,12 +160,16 @@ class LockViewModelTest {
 
     @Test
     void theHelpButtonOnTheLockScreenCallsTheMentorAndSaysWhenTheMentorIsComing() {
-        assertNull(lock.helpStatusProperty().get());
+        assertFalse(lock.helpCalledProperty().get());
         lock.callHelp();
         assertEquals(1, agent.helpCalls);
-        assertEquals(Message.of("lock.help.called"), lock.helpStatusProperty().get());
-        agentSays(new Notices(PcMode.FREE, null, null, null, false, HelpState.SEEN, 0, null));
-        assertEquals(Message.of("lock.help.seen"), lock.helpStatusProperty().get());
+        assertTrue(lock.helpCalledProperty().get(), "the button stays lit");
+        assertEquals(Message.of("lock.help.called"), lock.headlineProperty().get());
+        agentSays(new Notices(PcMode.LOCKED, null, null, null, false, HelpState.SEEN, 0, null));
+        assertEquals(Message.of("lock.help.seen"), lock.headlineProperty().get(), "also on a PC out of service");
+        agentSays(new Notices(PcMode.FREE, null, null, null, false, HelpState.NONE, 0, null));
+        assertFalse(lock.helpCalledProperty().get());
+        assertEquals(Message.of("lock.welcome"), lock.headlineProperty().get());
     }
 
     @Test

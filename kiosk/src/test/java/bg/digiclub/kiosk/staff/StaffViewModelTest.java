@@ -20,6 +20,7 @@ import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.EndReason;
+import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.i18n.Message;
@@ -150,6 +151,28 @@ class StaffViewModelTest {
         ticker.advance(Duration.ofMinutes(1));
         kiosk.tick();
         assertEquals(Screen.LOCK, kiosk.screen());
+    }
+
+    @Test
+    void staffAtThePcLetOneSessionStartAlthoughPeopleWaitAndThePanelCloses() {
+        agent.refuseStart = ErrorCodes.QUEUE_WAITING;
+        session.startGuest(Demographics.NOT_DECLARED);
+        assertEquals(
+                Message.of("lock.notice.queueWaiting"), session.noticeProperty().get());
+        agent.refuseStart = null;
+        open();
+        staff.approveSession();
+        assertEquals(1, agent.approvals);
+        assertFalse(staff.unlockedProperty().get(), "the panel closes for the visitor");
+        assertEquals(Screen.LOCK, kiosk.screen());
+
+        session.startGuest(Demographics.NOT_DECLARED);
+        open();
+        staff.approveSession();
+        assertEquals(1, agent.approvals, "not while a session runs");
+        assertEquals(
+                Message.of("staff.error.sessionRunning"),
+                staff.problemProperty().get());
     }
 
     @Test

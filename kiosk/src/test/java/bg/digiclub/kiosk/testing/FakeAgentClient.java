@@ -115,6 +115,7 @@ public final class FakeAgentClient implements AgentClient {
         starts.add(new Start(kind, cardCode, demographics, allowed));
         log.add("agent:start " + kind);
         granted = allowed;
+        running = true;
         startedAt = ticker == null ? 0 : ticker.getAsLong();
         endedByAgent = false;
         return allowed;
@@ -137,6 +138,7 @@ public final class FakeAgentClient implements AgentClient {
             checkStaff();
         }
         ends.add(reason);
+        running = false;
         log.add("agent:end " + reason);
         return List.of(
                 new WipeStepResult("end-programs", true, "2 ended"),
@@ -273,8 +275,13 @@ public final class FakeAgentClient implements AgentClient {
                 c -> c.code().equals(cardCode) ? new MemberCard(c.code(), true, c.locked(), c.usedToday()) : c);
     }
 
-    /** What {@link #notices()} answers; the test changes it as the agent's state would change. */
-    public volatile Notices notices = new Notices(PcMode.FREE, null, null, null, false, HelpState.NONE, 0, null);
+    /**
+     * What {@link #notices()} answers; the test changes it as the agent's state would change.
+     * Null (at first): nothing to show, the PC free or in the session this fake runs.
+     */
+    public volatile Notices notices;
+    /** A session this fake started is running (started, not ended). */
+    private volatile boolean running;
     /** Ids of the staff messages the kiosk acknowledged, in order. */
     public final List<String> acknowledged = new ArrayList<>();
     /** What {@link #callHelp()} answers. */
@@ -289,7 +296,15 @@ public final class FakeAgentClient implements AgentClient {
     public Notices notices() throws AgentUnavailableException {
         check();
         noticeAsks++;
-        return notices;
+        return currentNotices();
+    }
+
+    private Notices currentNotices() {
+        Notices answer = notices;
+        if (answer != null) {
+            return answer;
+        }
+        return new Notices(running ? PcMode.IN_SESSION : PcMode.FREE, null, null, null, false, HelpState.NONE, 0, null);
     }
 
     @Override
@@ -313,13 +328,23 @@ public final class FakeAgentClient implements AgentClient {
         if (refuseGrace != null) {
             throw new AgentRefusedException(refuseGrace, "refused by the test");
         }
-        Duration more = Duration.ofMinutes(notices.graceMinutes());
+        Duration more = Duration.ofMinutes(currentNotices().graceMinutes());
         log.add("agent:grace " + more.toMinutes());
         if (remainingAnswer != null) {
             remainingAnswer = remainingAnswer.plus(more);
         }
         granted = granted.plus(more);
         return agentRemaining();
+    }
+
+    /** Sessions staff approved at the PC although people were waiting. */
+    public volatile int approvals;
+
+    @Override
+    public void approveSession() throws AgentUnavailableException {
+        checkStaff();
+        approvals++;
+        log.add("agent:approve");
     }
 
     @Override
