@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
@@ -48,9 +49,10 @@ class CommandsRunOnceTest {
     @TempDir
     Path dir;
 
-    @Test
-    void noCommandRunsTwiceAcrossCutsLostAnswersAndAnAgentRestart() throws Exception {
-        try (LiveClub club = new LiveClub("sqlite", dir, 1);
+    @ParameterizedTest(name = "collector on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void noCommandRunsTwiceAcrossCutsLostAnswersAndAnAgentRestart(String store) throws Exception {
+        try (LiveClub club = new LiveClub(store, dir, 1);
                 SocketAgentClient kiosk = club.pc(1).agent().kiosk()) {
             LivePc pc = club.pc(1);
             ClubRoomPage page = new ClubRoomPage(club.mentor(), LiveClub.CLUB);

@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
@@ -41,9 +42,10 @@ class OfflinePcTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aPcOffForAnHourGetsOnlyTheCommandsStillMeaningful() throws Exception {
-        try (LiveClub club = new LiveClub("sqlite", dir, 1);
+    @ParameterizedTest(name = "collector on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aPcOffForAnHourGetsOnlyTheCommandsStillMeaningful(String store) throws Exception {
+        try (LiveClub club = new LiveClub(store, dir, 1);
                 SocketAgentClient kiosk = club.pc(1).agent().kiosk()) {
             ClubRoomPage page = new ClubRoomPage(club.mentor(), LiveClub.CLUB);
             kiosk.startSession(VisitorKind.GUEST, null, MAN_40, Duration.ofHours(1));
