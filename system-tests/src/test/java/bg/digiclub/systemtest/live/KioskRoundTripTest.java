@@ -20,7 +20,10 @@ import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.VisitorKind;
 import bg.digiclub.common.link.wire.HelpState;
 import bg.digiclub.common.live.CommandKind;
+import bg.digiclub.kiosk.agentlink.MemberLogin;
+import bg.digiclub.kiosk.agentlink.NewMemberCard;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
+import bg.digiclub.systemtest.support.ClubPc;
 import bg.digiclub.systemtest.support.ClubRoomPage;
 import bg.digiclub.systemtest.support.LiveClub;
 import bg.digiclub.testsupport.Patience;
@@ -28,7 +31,7 @@ import bg.digiclub.testsupport.Patience;
 /**
  * The visitor's side of the console through the kiosk's real link client, and back: a call for
  * help pressed on the kiosk shows on the mentor's page until the mentor answers it from there, and
- * the kiosk then says the mentor is coming; with the walk-up queue switched on in the club's
+ * the kiosk then says the mentor is coming (a member's session: nothing of the card in any frame); with the walk-up queue switched on in the club's
  * settings, a number given out on the page holds the free PC ("reserved for №1" on its lock
  * screen), that visitor's session there serves the number, and the next PC that frees up is held
  * for the next number.
@@ -45,7 +48,16 @@ class KioskRoundTripTest {
         try (LiveClub club = new LiveClub("sqlite", dir, 2);
                 SocketAgentClient kiosk = club.pc(2).agent().kiosk()) {
             ClubRoomPage page = new ClubRoomPage(club.mentor(), LiveClub.CLUB);
-            kiosk.startSession(VisitorKind.GUEST, null, MAN_70, Duration.ofHours(1));
+            // a member this time: the privacy scan looks for the card's code and PIN hash in every frame
+            assertTrue(kiosk.authenticateStaff(ClubPc.STAFF_PIN.toCharArray()));
+            NewMemberCard card = kiosk.createMemberCard();
+            kiosk.logoutStaff();
+            kiosk.authenticateMember(card.code(), card.pin().toCharArray());
+            kiosk.declareDemographics(card.code(), MAN_70);
+            // the member's own login on the lock screen, as every visit starts
+            MemberLogin login = kiosk.authenticateMember(card.code(), card.pin().toCharArray());
+            assertEquals(MemberLogin.Outcome.OK, login.outcome());
+            kiosk.startSession(VisitorKind.MEMBER, card.code(), login.demographics(), login.allowedNow());
             Patience.await("the session shows on the page")
                     .until(() -> page.tile(2).mode().equals("IN_SESSION"));
             assertNull(page.tile(2).help());
