@@ -41,12 +41,20 @@ final class LiveBus {
     }
 
     /**
-     * Tells the other instances within a write transaction (PostgreSQL delivers a NOTIFY at the
-     * commit, and not at all on a rollback); with SQLite there is one instance, and no other to tell.
+     * Sends the signal within a write transaction, saving a transaction of its own: on PostgreSQL
+     * a NOTIFY that every instance, this one too, gets at the commit (and none on a rollback). On
+     * SQLite nothing: call {@link #afterCommit} once the transaction committed.
      */
-    void tellOthers(Connection c, LiveSignal signal) throws SQLException {
+    void within(Connection c, LiveSignal signal) throws SQLException {
         if (database.dialect() == Dialect.POSTGRESQL) {
             notify(c, signal);
+        }
+    }
+
+    /** The other half of {@link #within}: on SQLite the signal goes to this (the only) instance now. */
+    void afterCommit(LiveSignal signal) {
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            receiver.accept(signal);
         }
     }
 
