@@ -297,6 +297,17 @@ public final class AgentRuntime {
         }
     }
 
+    /**
+     * {@code agent unlock-pc}: puts a PC staff locked from the club page back in service, when the
+     * club page cannot be reached; false if it was not locked.
+     */
+    public static boolean unlockPc(AgentConfig config) throws IOException, SQLException {
+        prepareFiles(config);
+        try (Database db = new DatabaseOpener(config.dataDir(), config.clock()).open()) {
+            return ClubRoom.unlockOnDisk(db);
+        }
+    }
+
     /** {@code agent enrol}: exchanges the club's enrolment code for this PC's device id and token. */
     public static DeviceCredentials enrol(AgentConfig config, String code)
             throws IOException, SQLException, EnrolmentException {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             HistoryCommand.class,
             AlertsCommand.class,
             StaffPinCommand.class,
+            UnlockPcCommand.class,
             EnrolCommand.class,
             UploadCommand.class
         })
@@ -29,6 +30,7 @@ public final class AgentCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "say what to do: run, status, history, alerts, staff-pin, enrol or upload");
+                spec.commandLine(),
+                "say what to do: run, status, history, alerts, staff-pin, unlock-pc, enrol or upload");
     }
 }

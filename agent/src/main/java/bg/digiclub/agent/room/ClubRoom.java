@@ -124,6 +124,19 @@ public final class ClubRoom implements PcConsole, StartGate {
         return room;
     }
 
+    /**
+     * Puts a locked PC back in service from the PC itself ({@code digiclub-agent unlock-pc}), for
+     * when the club page cannot be reached; a running agent takes it at its next round.
+     *
+     * @return whether the PC was locked
+     */
+    public static boolean unlockOnDisk(Database db) throws SQLException {
+        RoomStore store = new RoomStore(Objects.requireNonNull(db, "db"));
+        boolean was = store.load().locked();
+        store.saveLocked(false);
+        return was;
+    }
+
     // ---- PcConsole
 
     @Override
@@ -225,7 +238,13 @@ public final class ClubRoom implements PcConsole, StartGate {
                 servedSession = sessionId;
                 servedTicket = admittedTicket;
                 admittedTicket = null;
+                // the turn is taken: the hold is over here, also after a restart
                 room = new Room(room.settings(), room.waiting(), null, null);
+                try {
+                    store.saveRoom(room);
+                } catch (SQLException e) {
+                    LOG.error("the end of the hold could not be kept on disk", e);
+                }
             }
         }
     }
@@ -342,7 +361,13 @@ public final class ClubRoom implements PcConsole, StartGate {
             ClubSettings settings;
             Instant previous;
             PendingPower due = null;
+            // the disk is the lock's truth: unlock-pc at the PC reaches a running agent too
+            boolean lockedOnDisk = store.load().locked();
             synchronized (lock) {
+                if (locked && !lockedOnDisk) {
+                    LOG.info("this PC was put back in service at the PC (unlock-pc)");
+                    locked = false;
+                }
                 settings = room.settings();
                 previous = lastTick;
                 lastTick = now;

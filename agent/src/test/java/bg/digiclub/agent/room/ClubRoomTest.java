@@ -146,6 +146,18 @@ class ClubRoomTest {
     }
 
     @Test
+    void aLockedPcIsPutBackInServiceAtThePcWhenTheClubPageCannotBeReached() throws Exception {
+        run(pc.command(CommandKind.LOCK));
+        pc.room.tick();
+        assertEquals(PcMode.LOCKED, pc.room.state().mode(), "the round keeps a lock that is on disk");
+        assertTrue(ClubRoom.unlockOnDisk(pc.db));
+        pc.room.tick();
+        assertEquals(PcMode.FREE, pc.room.state().mode(), "the running agent takes the unlock at its next round");
+        pc.guest();
+        assertFalse(ClubRoom.unlockOnDisk(pc.db), "it was not locked");
+    }
+
+    @Test
     void maintenanceIsRefusedWhileASessionRunsAndEndsOnCommand() throws Exception {
         Granted g = pc.guest();
         CommandAck refused = run(pc.command(CommandKind.MAINTENANCE_START, 20, null, null));

@@ -161,9 +161,13 @@ class ClubRulesTest {
         assertEquals(7, pc.room.state().reservedFor());
         assertEquals(7, pc.room.notices().reservedFor());
 
-        pc.guest();
+        Granted turn = pc.guest();
         assertEquals(7, pc.room.state().servedTicket());
         assertNull(pc.room.state().reservedFor());
+
+        endAndWait(turn, Duration.ofSeconds(20));
+        pc.restart();
+        assertNull(pc.room.state().reservedFor(), "the hold ended with the turn, also on disk");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -525,5 +526,79 @@ class SessionAuthorityTest {
         sessions.heartbeat(m2.sessionId(), m2.secret());
 
         assertEquals(Duration.ofSeconds(1200 + 30), ledger.memberUsage("12345678", t0, t0.plusSeconds(86400)));
+    }
+
+    /**
+     * The club's gate (agent.room) is asked after the authority's own checks: what it refuses
+     * leaves nothing recorded and no program of the visitor ended; what it shortens is granted
+     * short; it hears of the session it let start, and when the last session ended.
+     */
+    @Test
+    void theClubsGateRefusesOrShortensASessionBeforeAnythingIsDone() throws Exception {
+        Granted first = guest();
+        clock.advance(Duration.ofMinutes(5));
+        sessions.end(first.sessionId(), first.secret(), EndReason.LOGOUT);
+        Instant firstEnded = clock.instant();
+        visitor.calls.clear();
+        List<Object> heard = new ArrayList<>();
+        sessions.admitThrough(new StartGate() {
+            @Override
+            public Duration admit(VisitorKind kind, Duration allowed, Instant lastEnded)
+                    throws SessionRefusedException {
+                heard.add(lastEnded);
+                if (heard.size() == 1) {
+                    throw new SessionRefusedException(ErrorCodes.CLOSED, "the club is closed now");
+                }
+                return Duration.ofMinutes(20);
+            }
+
+            @Override
+            public void started(String sessionId, Instant startedAt) {
+                heard.add(sessionId);
+            }
+        });
+        SessionRefusedException refused = assertThrows(SessionRefusedException.class, this::guest);
+        assertEquals(ErrorCodes.CLOSED, refused.code());
+        assertEquals(List.of(), visitor.calls, "nothing is done for a refused session");
+        assertFalse(sessions.sessionOpen());
+
+        Granted shortened = guest();
+        assertEquals(Duration.ofMinutes(20), shortened.remaining());
+        assertEquals(List.of(firstEnded, firstEnded, shortened.sessionId()), heard);
+        assertEquals(
+                Duration.ofMinutes(20),
+                ledger.find(shortened.sessionId()).orElseThrow().allowed());
+    }
+
+    /** What staff do from the club page: only for the session named by its start, and the normal end. */
+    @Test
+    void staffFromTheClubPageReachOnlyTheSessionNamedByItsStart() throws Exception {
+        Granted g = guest();
+        Instant named = Instant.ofEpochSecond(g.startedAt().getEpochSecond());
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(Duration.ofMinutes(75).minusSeconds(10), sessions.extendStarted(named, Duration.ofMinutes(15)));
+        assertEquals(
+                ErrorCodes.SESSION_ENDED,
+                assertThrows(
+                                SessionRefusedException.class,
+                                () -> sessions.extendStarted(named.minusSeconds(1), Duration.ofMinutes(15)))
+                        .code());
+        assertEquals(
+                ErrorCodes.SESSION_AUTH_REQUIRED,
+                assertThrows(
+                                SessionRefusedException.class,
+                                () -> sessions.extendOwn(g.sessionId(), "guessed", Duration.ofMinutes(15)))
+                        .code());
+        assertEquals(
+                Duration.ofMinutes(90).minusSeconds(10),
+                sessions.extendOwn(g.sessionId(), g.secret(), Duration.ofMinutes(15)));
+
+        sessions.endStarted(named);
+        SessionRecord ended = ledger.find(g.sessionId()).orElseThrow();
+        assertEquals(EndReason.STAFF, ended.endReason());
+        assertEquals(ClosedBy.AGENT, ended.closedBy());
+        assertEquals(Boolean.TRUE, ended.wipeSucceeded());
+        assertFalse(sessions.endOpen(EndReason.STAFF), "nothing open to end");
+        assertThrows(IllegalArgumentException.class, () -> sessions.endOpen(EndReason.INTERRUPTED));
     }
 }
