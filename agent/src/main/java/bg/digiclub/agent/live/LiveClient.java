@@ -5,12 +5,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import okhttp3.OkHttpClient;
@@ -25,26 +22,23 @@ import org.slf4j.LoggerFactory;
 import bg.digiclub.agent.room.PcConsole;
 import bg.digiclub.agent.upload.Backoff;
 import bg.digiclub.agent.upload.CollectorHttp;
-import bg.digiclub.common.live.CardsChanged;
-import bg.digiclub.common.live.Command;
 import bg.digiclub.common.live.CommandAck;
 import bg.digiclub.common.live.LiveMessage;
 import bg.digiclub.common.live.PcState;
-import bg.digiclub.common.live.Room;
 
 /**
  * The agent's end of the live channel (docs/live.md): one WebSocket to the collector's
  * {@value #PATH} with the device's bearer token, kept open while the PC is enrolled, reconnected
  * with exponential backoff and full jitter when it drops. Up: the PC's {@link PcState} on connect,
  * within a second of every change (changes close together go as one) and at least every 30 s;
- * the answer to each command. Down: {@link Command}s, run at most once through the
- * {@link CommandRunner}; {@link Room}s, kept by the {@link PcConsole}; {@link CardsChanged}, which
- * runs the cards' "sync now". A frame that is not a live message closes the connection with 1003.
+ * the answer to each command. Down: commands, run at most once through the
+ * {@link CommandRunner}; rooms, kept by the {@link PcConsole}; "cards changed", which runs the
+ * cards' "sync now" — all on the {@link Downstream}'s thread. A frame that is not a live message
+ * closes the connection with 1003.
  *
- * <p>Two threads: "live" connects, reconnects and sends the state; "live-commands" runs what
- * came down in the order it came, so a slow command (ending a session resets the visitor's home)
- * never holds up the state. An answer whose connection dropped is not kept for the next one: the
- * collector sends an unanswered command again on every new connection, and the journal answers it.
+ * <p>This class's thread ("live") connects, reconnects and sends the state. An answer whose
+ * connection dropped is not kept for the next one: the collector sends an unanswered command again
+ * on every new connection, and the journal answers it.
  */
 public final class LiveClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveClient.class);
@@ -56,18 +50,18 @@ public final class LiveClient implements AutoCloseable {
 
     static final int GOING_AWAY = 1001;
     static final int UNACCEPTABLE = 1003;
+    /** The collector's close code for a device revoked while connected (docs/live.md). */
+    static final int REVOKED = 4001;
 
     private final OkHttpClient http;
     private final URI collector;
     private final DeviceToken token;
     private final PcConsole console;
-    private final CommandRunner commands;
-    private final Runnable cardsChanged;
     private final Backoff backoff;
     private final LiveSettings settings;
     private final LiveFrames frames = new LiveFrames();
     private final ScheduledExecutorService live;
-    private final ExecutorService downstream;
+    private final Downstream downstream;
 
     /** The connection being opened or open; written on the "live" thread only. */
     private volatile WebSocket current;
@@ -100,15 +94,13 @@ public final class LiveClient implements AutoCloseable {
         this.collector = Objects.requireNonNull(collector, "collector");
         this.token = Objects.requireNonNull(token, "token");
         this.console = Objects.requireNonNull(console, "console");
-        this.commands = Objects.requireNonNull(commands, "commands");
-        this.cardsChanged = Objects.requireNonNull(cardsChanged, "cardsChanged");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.settings = Objects.requireNonNull(settings, "settings");
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("live"));
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, LiveThreads.named("live"));
         // a reconnect or state send still waiting is dropped at close, not waited for
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.live = scheduler;
-        this.downstream = Executors.newSingleThreadExecutor(daemon("live-commands"));
+        this.downstream = new Downstream(console, commands, cardsChanged, this::send);
     }
 
     /**
@@ -128,12 +120,16 @@ public final class LiveClient implements AutoCloseable {
 
     /** Connects (when enrolled) and starts sending the state; returns at once. */
     public void start() {
-        // first on the command thread: the journal answers what a restart interrupted before any command runs
-        downstream.execute(commands::recover);
+        downstream.start();
         console.onChange(this::stateChanged);
         long every = settings.stateEvery().toMillis();
         live.execute(this::connect);
         live.scheduleWithFixedDelay(this::sendState, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** True while the connection to the collector is open (states and answers can go up). */
+    public boolean connected() {
+        return open;
     }
 
     /** Closes the connection ("going away") and stops; a command being run is given a few seconds. */
@@ -152,8 +148,8 @@ public final class LiveClient implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // already closed
         }
-        stop(live);
-        stop(downstream);
+        LiveThreads.stop(live);
+        downstream.close();
     }
 
     private void connect() {
@@ -184,8 +180,12 @@ public final class LiveClient implements AutoCloseable {
         current = http.newWebSocket(request, new Connection());
     }
 
-    /** The connection {@code ws} is gone (or given up): the next one after the backoff. */
-    private void lost(WebSocket ws, String why) {
+    /**
+     * The connection {@code ws} is gone (or given up): the next one after the backoff; after the
+     * collector refused the token, not before the backoff's cap (the upload finds out too, on its
+     * next round, and marks the PC for enrolling again, which stops the live channel's attempts).
+     */
+    private void lost(WebSocket ws, String why, boolean refused) {
         if (ws != current) {
             return;
         }
@@ -200,8 +200,13 @@ public final class LiveClient implements AutoCloseable {
             failures = 0;
         }
         failures++;
-        Duration wait = backoff.delay(failures, Optional.empty());
-        LOG.info("live: connection {} ({}): again in {} ms", wasOpen ? "lost" : "failed", why, wait.toMillis());
+        Duration wait = backoff.delay(failures, refused ? Optional.of(settings.maxBackoff()) : Optional.empty());
+        // an offline PC tries every minute for weeks: the first failure is told, the rest only in debug
+        if (failures == 1) {
+            LOG.info("live: connection {} ({}): again in {} ms", wasOpen ? "lost" : "failed", why, wait.toMillis());
+        } else {
+            LOG.debug("live: attempt {} failed ({}): again in {} ms", failures, why, wait.toMillis());
+        }
         schedule(this::connect, wait);
     }
 
@@ -211,7 +216,16 @@ public final class LiveClient implements AutoCloseable {
             return;
         }
         ws.close(code, reason);
-        lost(ws, "closed by the agent: " + code + " " + reason);
+        lost(ws, "closed by the agent: " + code + " " + reason, false);
+    }
+
+    /** The collector closes {@code ws}: the close is answered and the connection counted lost. */
+    private void closedByCollector(WebSocket ws, int code, String reason) {
+        if (ws != current) {
+            return;
+        }
+        ws.close(NORMAL, null);
+        lost(ws, "closed by the collector: " + code + " " + reason, code == REVOKED);
     }
 
     private void opened(WebSocket ws) {
@@ -220,7 +234,7 @@ public final class LiveClient implements AutoCloseable {
         }
         open = true;
         openedAt = System.nanoTime();
-        LOG.info("live: connected to {}", collector);
+        LOG.info("live: connected to {}{}", collector, failures > 1 ? " after " + failures + " failed attempts" : "");
         sendState();
     }
 
@@ -269,35 +283,6 @@ public final class LiveClient implements AutoCloseable {
         return ws.send(frames.write(message));
     }
 
-    /** On the command thread: runs what came down, in order. */
-    private void handle(LiveMessage message) {
-        try {
-            if (message instanceof Command command) {
-                answer(command);
-            } else if (message instanceof Room room) {
-                console.roomChanged(room);
-            } else if (message instanceof CardsChanged) {
-                cardsChanged.run();
-            }
-        } catch (RuntimeException e) {
-            LOG.error("live: {} from the collector failed", message.getClass().getSimpleName(), e);
-        }
-    }
-
-    private void answer(Command command) {
-        CommandAck ack;
-        try {
-            ack = commands.run(command);
-        } catch (SQLException e) {
-            // not answered: the collector sends it again on the next connection, the journal decides then
-            LOG.error("live: command {} could not be recorded or its answer kept", command.id(), e);
-            return;
-        }
-        if (!send(ack)) {
-            LOG.info("live: the answer to {} waits for the collector to send it again", command.id());
-        }
-    }
-
     /** What the collector sent on {@code ws}, or why it is refused. */
     private void received(WebSocket ws, String text) {
         LiveMessage message;
@@ -310,11 +295,7 @@ public final class LiveClient implements AutoCloseable {
             refuse(ws, e);
             return;
         }
-        try {
-            downstream.execute(() -> handle(message));
-        } catch (RejectedExecutionException e) {
-            // closing: the collector sends an unanswered command again
-        }
+        downstream.accept(message);
     }
 
     private void refuse(WebSocket ws, BadFrame e) {
@@ -363,39 +344,19 @@ public final class LiveClient implements AutoCloseable {
 
         @Override
         public void onClosing(WebSocket ws, int code, String reason) {
-            onLive(() -> drop(ws, NORMAL, ""));
-            LOG.info("live: the collector closes the connection: {} {}", code, reason);
+            onLive(() -> closedByCollector(ws, code, reason));
         }
 
         @Override
         public void onClosed(WebSocket ws, int code, String reason) {
-            onLive(() -> lost(ws, "closed " + code + " " + reason));
+            onLive(() -> lost(ws, "closed " + code + " " + reason, code == REVOKED));
         }
 
         @Override
         public void onFailure(WebSocket ws, Throwable t, Response response) {
             String why = response != null ? "HTTP " + response.code() : t.toString();
-            onLive(() -> lost(ws, why));
+            boolean refused = response != null && (response.code() == 401 || response.code() == 403);
+            onLive(() -> lost(ws, why, refused));
         }
-    }
-
-    private static void stop(ExecutorService executor) {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -60,6 +60,7 @@ class LiveClientTest {
         Patience.await("the state on connect")
                 .until(() -> !collector.states(first).isEmpty());
         assertEquals(TestPcConsole.free(0), collector.states(first).get(0));
+        assertTrue(rig.client.connected());
         assertEquals("/api/v1/live", first.request.getUrl().encodedPath());
         assertEquals("Bearer " + LiveRig.TOKEN, first.request.getHeaders().get("Authorization"));
     }
@@ -119,9 +120,29 @@ class LiveClientTest {
             assertTrue(gap >= least[i], "wait before attempt " + (i + 2) + " was " + gap + " ms, least " + least[i]);
         }
         collector.latest().socket.close(1001, "collector restarting");
+        Patience.await("the drop seen")
+                .until(() -> !rig.client.connected() || collector.accepted().size() > 1);
         collector.awaitOpen(2);
         collector.latest().socket.close(1011, "collector failed");
         collector.awaitOpen(3);
+    }
+
+    @Test
+    void aRefusedTokenOrARevokedDeviceWaitsTheWholeCapBeforeTryingAgain() throws Exception {
+        collector.refuseNext(2, 401);
+        rig.enrol();
+        rig.start();
+        collector.awaitOpen(1);
+        collector.latest().socket.close(LiveClient.REVOKED, "device revoked");
+        collector.awaitOpen(2);
+        List<FakeLiveCollector.Attempt> attempts = collector.attempts();
+        assertEquals(4, attempts.size());
+        // without the refusal the waits would be 10 and 20 ms (and 10 after the drop); refused: the cap, 40 ms
+        for (int i = 0; i < 3; i++) {
+            long gap = Duration.ofNanos(attempts.get(i + 1).atNanos - attempts.get(i).atNanos)
+                    .toMillis();
+            assertTrue(gap >= 40, "wait before attempt " + (i + 2) + " was " + gap + " ms");
+        }
     }
 
     @Test
