@@ -23,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.User;
@@ -50,6 +52,8 @@ import bg.digiclub.testsupport.Patience;
  * of the room with a call for help, in Bulgarian and English, at a small laptop's size.
  */
 class RoomBrowserTest {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomBrowserTest.class);
+
     /** What the issue asks: a session started on a PC appears on the page within this. */
     private static final Duration SHOWN_WITHIN = Duration.ofSeconds(5);
     /** A small laptop's screen, less the browser's own bars. */
@@ -116,6 +120,7 @@ class RoomBrowserTest {
                 pcs.get(0).send(session(started, VisitorKind.GUEST, 60, started, false));
                 wait.until(d -> mode(d, 1).equals("IN_SESSION"));
                 Duration shownAfter = Duration.ofNanos(System.nanoTime() - sent);
+                LOG.info("the session showed on its tile {} ms after the PC sent it", shownAfter.toMillis());
                 assertTrue(
                         shownAfter.compareTo(SHOWN_WITHIN) <= 0,
                         "the session showed on its tile after " + shownAfter.toMillis() + " ms");
@@ -194,6 +199,14 @@ class RoomBrowserTest {
                 click(wait, By.cssSelector("#help-calls form[data-kind=ANSWER_HELP] button"));
                 Command answer = command(pcs.get(2), CommandKind.ANSWER_HELP);
                 assertEquals(CommandKind.ANSWER_HELP, answer.kind());
+                wait.until(d -> d.findElement(By.id("help-calls"))
+                        .getText()
+                        .contains("Answered — the computer will tell the visitor"));
+                assertEquals(
+                        0,
+                        browser.findElements(By.cssSelector("form[data-kind=ANSWER_HELP]"))
+                                .size(),
+                        "no second button while the PC has not answered");
                 pcs.get(2).send(new CommandAck(answer.id(), CommandOutcome.DONE, "seen"));
                 pcs.get(2).send(session(now, VisitorKind.MEMBER, 25, now.minusSeconds(35 * 60), false));
                 wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("help-calls")));
