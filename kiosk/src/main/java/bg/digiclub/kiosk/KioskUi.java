@@ -32,6 +32,7 @@ import bg.digiclub.kiosk.navigation.KioskViewModel;
 import bg.digiclub.kiosk.navigation.Screen;
 import bg.digiclub.kiosk.notices.NoticeView;
 import bg.digiclub.kiosk.notices.NoticesViewModel;
+import bg.digiclub.kiosk.notices.RemoteMaintenance;
 import bg.digiclub.kiosk.session.SessionBarView;
 import bg.digiclub.kiosk.session.SessionSettings;
 import bg.digiclub.kiosk.session.SessionViewModel;
@@ -108,6 +109,7 @@ public final class KioskUi {
         }));
         notices = new NoticesViewModel(parts.agent(), session, parts.nanoTime(), parts.work(), parts.ui());
         lock = new LockViewModel(config.clubName(), kiosk, notices, i18n, theme.displayMode(), parts.clock());
+        new RemoteMaintenance(notices, kiosk, config.maintenanceLength());
         lockView = new LockView(lock, i18n);
         guestView = Lazy.of(() -> new GuestView(new GuestViewModel(session, kiosk, config::rules), i18n));
         memberView = Lazy.of(() ->

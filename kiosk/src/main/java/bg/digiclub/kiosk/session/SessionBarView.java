@@ -55,6 +55,9 @@ public final class SessionBarView {
                 .bind(i18n.text(() -> Countdown.format(model.remainingProperty().get()), model.remainingProperty()));
         countdown.setId("bar-countdown");
         countdown.setMinWidth(Label.USE_PREF_SIZE);
+        // an extension from the club page may give the countdown its hours while the bar is up:
+        // the bar is then too narrow for its row and is sized afresh (never smaller: no jumping)
+        countdown.textProperty().addListener((obs, old, now) -> Platform.runLater(this::growIfNeeded));
         // opening the programs is what the first-session hint points to: it has done its work
         Button apps = Widgets.button(
                 i18n,
@@ -147,6 +150,17 @@ public final class SessionBarView {
         }
         stage.toFront();
         hint.showAbove(stage);
+    }
+
+    /** Sizes the shown bar afresh when its row no longer fits (hidden and shown again: a window manager may keep the first size of a window that is not resizable). */
+    private void growIfNeeded() {
+        if (stage.isShowing() && Math.ceil(bar.prefWidth(-1)) > stage.getWidth()) {
+            stage.hide();
+            place();
+            stage.show();
+            place();
+            stage.toFront();
+        }
     }
 
     public void hide() {
