@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,13 +64,13 @@ class CommandsRunOnceTest {
             // the line dies right after the extension went down: the agent's answer is lost with it
             club.network.then(LiveFault.CUT_AFTER_COMMAND);
             page.send(1, CommandKind.EXTEND, Map.of("minutes", "10"));
-            awaitDone(page, 1);
+            awaitDone(page, club, 1);
             assertEquals(Duration.ofMinutes(70), kiosk.heartbeat(), "extended once by 10");
 
             // the answer to the next extension is swallowed on its way up, then the line is cut
             club.network.then(LiveFault.DROP_ANSWER);
             page.send(1, CommandKind.EXTEND, Map.of("minutes", "5"));
-            awaitDone(page, 2);
+            awaitDone(page, club, 2);
             assertEquals(Duration.ofMinutes(75), kiosk.heartbeat(), "extended once by 5");
 
             // the answer to a message is swallowed, the PC is off the network, its agent restarts
@@ -81,7 +82,7 @@ class CommandsRunOnceTest {
             assertEquals("SENT", page.commands().get(0).state(), "sent, not answered");
             pc.restart();
             club.network.online();
-            awaitDone(page, 3);
+            awaitDone(page, club, 3);
 
             Notices shown = kiosk.notices();
             assertEquals(MESSAGE, shown.message().text(), "the message survived the restart");
@@ -122,12 +123,19 @@ class CommandsRunOnceTest {
         }
     }
 
-    /** Waits until the page lists {@code count} commands, the newest DONE. */
-    private static void awaitDone(ClubRoomPage page, int count) {
-        Patience.await("command " + count + " is answered on the page").until(() -> {
-            List<CommandLine> lines = page.commands();
-            return lines.size() == count && lines.get(0).state().equals("DONE");
-        });
+    /** Waits until the page lists {@code count} commands, the newest DONE; else fails saying what went through. */
+    private static void awaitDone(ClubRoomPage page, LiveClub club, int count) throws Exception {
+        try {
+            Patience.await("command " + count + " is answered on the page").until(() -> {
+                List<CommandLine> lines = page.commands();
+                return lines.size() == count && lines.get(0).state().equals("DONE");
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "command " + count + " not answered on the page: " + page.commands() + ", tile " + page.tile(1)
+                            + ", " + club.network.summary(),
+                    e);
+        }
     }
 
     private static long journalRows(LivePc pc) throws Exception {

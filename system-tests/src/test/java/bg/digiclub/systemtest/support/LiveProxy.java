@@ -178,6 +178,32 @@ public final class LiveProxy implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * What went through, one line per frame ("2 DOWN command EXTEND 1f0c…"), and the faults
+     * applied: for a failing test's message.
+     */
+    public String summary() {
+        StringBuilder out = new StringBuilder("connections " + connections() + ", faults applied " + applied());
+        for (Frame frame : frames) {
+            LiveMessage message = frame.parsed();
+            String what;
+            if (message instanceof Command c) {
+                what = "command " + c.kind() + " " + c.id();
+            } else if (message instanceof CommandAck a) {
+                what = "ack " + a.outcome() + " " + a.commandId();
+            } else {
+                what = message == null ? "unreadable" : message.getClass().getSimpleName();
+            }
+            out.append("\n  ")
+                    .append(frame.connection())
+                    .append(' ')
+                    .append(frame.direction())
+                    .append(' ')
+                    .append(what);
+        }
+        return out.toString();
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
