@@ -361,10 +361,10 @@ public final class ClubRoom implements PcConsole, StartGate {
             ClubSettings settings;
             Instant previous;
             PendingPower due = null;
-            // the disk is the lock's truth: unlock-pc at the PC reaches a running agent too
-            boolean lockedOnDisk = store.load().locked();
             synchronized (lock) {
-                if (locked && !lockedOnDisk) {
+                // the disk is the lock's truth: unlock-pc at the PC reaches a running agent too (read
+                // under the room's lock, which LOCK and UNLOCK write under: never a stale read)
+                if (locked && !store.load().locked()) {
                     LOG.info("this PC was put back in service at the PC (unlock-pc)");
                     locked = false;
                 }
