@@ -92,6 +92,7 @@ public final class LockViewModel {
                 this::headline,
                 notices.helpProperty(),
                 kiosk.outOfOrderProperty(),
+                kiosk.noticeProperty(),
                 notices.shutOutProperty(),
                 reserved,
                 notices.reservedForProperty());
@@ -100,7 +101,7 @@ public final class LockViewModel {
 
     /**
      * The line under the clock: the help call's state while it is on; else nothing while no
-     * visitor may start (the reason is said instead); for a held PC, the number it waits for;
+     * visitor may start or a start was just refused (the reason is said instead); for a held PC, the number it waits for;
      * else "choose how to start".
      */
     private Message headline() {
@@ -111,7 +112,9 @@ public final class LockViewModel {
         if (help == HelpState.CALLED) {
             return Message.of("lock.help.called");
         }
-        if (kiosk.outOfOrderProperty().get() || notices.shutOutProperty().get()) {
+        if (kiosk.outOfOrderProperty().get()
+                || notices.shutOutProperty().get()
+                || kiosk.noticeProperty().get() != null) {
             return null;
         }
         if (reserved.get()) {

@@ -54,8 +54,8 @@ public final class KioskViewModel {
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         this.displayMode = Objects.requireNonNull(displayMode, "displayMode");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        session.stateProperty().addListener((obs, old, now) -> follow(now));
-        follow(session.stateProperty().get());
+        session.stateProperty().addListener((obs, old, now) -> follow(old, now));
+        follow(null, session.stateProperty().get());
     }
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {
@@ -81,12 +81,16 @@ public final class KioskViewModel {
         return session.outOfOrderProperty();
     }
 
-    private void follow(SessionViewModel.State state) {
+    private void follow(SessionViewModel.State old, SessionViewModel.State state) {
         switch (state) {
             case STARTING, ENDING -> screen.set(Screen.PREPARING);
             case RUNNING -> screen.set(Screen.SESSION);
             case NONE -> {
-                welcomeNextVisitor();
+                // a start the agent refused (people wait, the club closed) is still the same
+                // visitor: the refusal is said in the language and text size they chose
+                if (old != SessionViewModel.State.STARTING) {
+                    welcomeNextVisitor();
+                }
                 screen.set(Screen.LOCK);
             }
             default -> throw new IllegalStateException("unexpected session state " + state);

@@ -1,6 +1,7 @@
 package bg.digiclub.kiosk.notices;
 
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -57,6 +58,12 @@ public final class NoticeView {
         stage = KioskWindows.onTop("DigiClub");
         scene = theme.style(new Scene(card));
         stage.setScene(scene);
+        // over everything until answered: a click on the screen behind does not bury it
+        stage.focusedProperty().addListener((obs, old, focused) -> {
+            if (!focused && stage.isShowing()) {
+                Platform.runLater(this::raise);
+            }
+        });
         model.overlayProperty().addListener((obs, old, shown) -> follow(old, shown));
         // made when the first notice comes: draw it
         follow(null, model.overlayProperty().get());

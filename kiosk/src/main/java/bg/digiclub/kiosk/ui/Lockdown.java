@@ -6,6 +6,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,10 +143,24 @@ public final class Lockdown {
         }
     }
 
+    /**
+     * Takes the focus back, unless one of the kiosk's own windows has it: a notice over the lock
+     * screen (a mentor's message, "the mentor is coming") must keep the keyboard for its OK.
+     * Once that window goes, the retry takes it back.
+     */
     private void takeFocus() {
-        if (engaged) {
+        if (engaged && !ownWindowFocused()) {
             stage.toFront();
             stage.requestFocus();
         }
+    }
+
+    private boolean ownWindowFocused() {
+        for (Window window : Window.getWindows()) {
+            if (window != stage && window.isShowing() && window.isFocused()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

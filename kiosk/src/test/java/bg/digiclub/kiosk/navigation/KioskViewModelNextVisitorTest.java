@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.common.link.Demographics;
+import bg.digiclub.common.link.wire.ErrorCodes;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.session.SessionViewModel;
@@ -30,13 +32,34 @@ class KioskViewModelNextVisitorTest {
     /** The club's defaults: large text on, high contrast off. */
     private final DisplayMode display = new DisplayMode(true, false);
 
+    private final FakeAgentClient agent = new FakeAgentClient(new EventLog());
     private KioskViewModel kiosk;
+    private SessionViewModel session;
 
     @BeforeEach
     void setUp() {
-        SessionViewModel session = TestSessions.session(List.of(), new FakeAgentClient(new EventLog()), ticker);
+        session = TestSessions.session(List.of(), agent, ticker);
         session.recoverInterrupted();
         kiosk = new KioskViewModel(session, i18n, Language.BG, display, ticker);
+    }
+
+    @Test
+    void aStartTheAgentRefusedKeepsTheVisitorsLanguageAndTextSizeForTheReason() {
+        i18n.use(Language.EN);
+        display.toggleLargeText();
+        agent.refuseStart = ErrorCodes.QUEUE_WAITING;
+        kiosk.showGuest();
+        session.startGuest(Demographics.NOT_DECLARED);
+
+        assertEquals(Screen.LOCK, kiosk.screen());
+        assertEquals(Language.EN, i18n.language(), "the same visitor reads why, in English");
+        assertFalse(display.largeTextProperty().get(), "at the text size they chose");
+
+        agent.refuseStart = null;
+        session.startGuest(Demographics.NOT_DECLARED);
+        session.endByVisitor();
+        assertEquals(Language.BG, i18n.language(), "after a session: the next visitor's defaults");
+        assertTrue(display.largeTextProperty().get());
     }
 
     @Test
