@@ -37,9 +37,11 @@ import bg.digiclub.agent.live.CommandRunner;
 import bg.digiclub.agent.live.DeviceToken;
 import bg.digiclub.agent.live.LiveClient;
 import bg.digiclub.agent.live.LiveSettings;
+import bg.digiclub.agent.member.CardSync;
+import bg.digiclub.agent.member.ClubCardReplica;
+import bg.digiclub.agent.member.HttpCardSyncTransport;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.MemberStore;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.room.ClubRoom;
@@ -88,6 +90,7 @@ import bg.digiclub.agent.visitor.VisitorAccount;
 import bg.digiclub.agent.visitor.VisitorAccounts;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 
 /**
@@ -166,25 +169,29 @@ public final class AgentRuntime {
         automount.ifPresent(MediaAutomount::start);
         SessionWatchdog watchdog =
                 SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
+        ClubCardReplica clubCards = new ClubCardReplica(db);
         // the club room: the PC's state and staff's commands for the live channel, the club's rules
         ClubRoom room = ClubRoom.open(sessions, db, PowerControl.forThisPc(), latest::get, VERSION, clock);
         RoomTicker roomTicker = RoomTicker.start(room);
-        LinkServer link = startLink(config, db, ledger, sessions, room, watchdog, latest::get, clock);
+        LinkServer link = startLink(config, db, ledger, clubCards, sessions, room, watchdog, latest::get, clock);
+        // the club's cards: its "sync now" (a Runnable) is for the live channel's CardsChanged
+        Optional<CardSync> cardSync = cardSync(config, db, clubCards, ledger, clock);
         Optional<UploadService> upload = uploadService(
                 config, db, ledger, samples, alerts, () -> Optional.ofNullable(latest.get()), raised, clock);
         if (upload.isEmpty()) {
             LOG.info("no collector configured (upload.url): statistics stay on this PC");
         }
         // the mentor's console: the room's state up, staff's commands down (connects once enrolled)
-        Optional<LiveClient> live =
-                startLive(config.upload(), config.live(), db, room, AgentRuntime::noCardSync, clock);
+        // (both need a collector: without one there is no card sync and no live channel either)
+        Runnable cardsSyncNow = cardSync.<Runnable>map(sync -> sync).orElse(() -> {});
+        Optional<LiveClient> live = startLive(config.upload(), config.live(), db, room, cardsSyncNow, clock);
         // closed in reverse order: the live channel and the link stop taking commands before the database closes
         AgentService service = new AgentService(
                 monitor,
                 new Retention(db, clock),
                 upload,
                 config.sampling().interval(),
-                resources(lock.get(), db, worker, watchdog, roomTicker, automount, link, live));
+                resources(lock.get(), db, worker, watchdog, roomTicker, automount, link, cardSync, live));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "agent-shutdown"));
         LOG.info(
                 "data in {}, logs in {}, configuration from {}",
@@ -205,20 +212,34 @@ public final class AgentRuntime {
             RoomTicker roomTicker,
             Optional<MediaAutomount> automount,
             LinkServer link,
+            Optional<CardSync> cardSync,
             Optional<LiveClient> live) {
         List<AutoCloseable> all = new ArrayList<>(List.of(lock, db, worker, watchdog, roomTicker));
         automount.ifPresent(all::add);
         all.add(link);
+        cardSync.ifPresent(all::add);
         live.ifPresent(all::add);
         return all;
     }
 
     /**
-     * What the live channel runs when the collector says the club's cards changed, until the
-     * club-wide card sync (agent.member, issue 13's cards part) is wired here in its place.
+     * The club's cards kept in step through the collector, every {@code members.sync-seconds}; empty
+     * when no collector is configured (the cards are then this PC's alone).
      */
-    private static void noCardSync() {
-        LOG.debug("the club's cards changed on the collector; this agent keeps its own cards");
+    private static Optional<CardSync> cardSync(
+            AgentConfig config, Database db, ClubCardReplica replica, SessionLedger ledger, Clock clock) {
+        if (config.upload().collectorUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        CardSync sync = new CardSync(
+                replica,
+                ledger,
+                new HttpCardSyncTransport(CollectorHttp.client(config.upload()), new EnrolmentStore(db)::credentials),
+                clock);
+        // a card changed on this PC goes to the club at once, not at the next round
+        replica.onLocalChange(sync);
+        sync.start(config.members().syncInterval());
+        return Optional.of(sync);
     }
 
     /**
@@ -243,6 +264,7 @@ public final class AgentRuntime {
             AgentConfig config,
             Database db,
             SessionLedger ledger,
+            ClubCardReplica clubCards,
             SessionAuthority sessions,
             ClubRoom room,
             SessionWatchdog watchdog,
@@ -256,7 +278,8 @@ public final class AgentRuntime {
                 new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT,
                 config.members().allowances(),
-                ledger::memberUsage,
+                ledger,
+                clubCards,
                 clock);
         StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.STAFF, clock);
         if (!staffPin.isSet()) {

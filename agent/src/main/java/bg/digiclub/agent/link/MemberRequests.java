@@ -8,7 +8,6 @@ import bg.digiclub.agent.member.MemberCard;
 import bg.digiclub.agent.member.MemberLoginResult;
 import bg.digiclub.agent.member.MemberStore;
 import bg.digiclub.agent.member.NewCard;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.common.link.wire.CardRequest;
 import bg.digiclub.common.link.wire.DeclareRequest;
 import bg.digiclub.common.link.wire.ErrorCodes;
@@ -20,6 +19,7 @@ import bg.digiclub.common.link.wire.MessageTypes;
 import bg.digiclub.common.link.wire.NewCardAnswer;
 import bg.digiclub.common.link.wire.NewPinAnswer;
 import bg.digiclub.common.link.wire.StaffRequest;
+import bg.digiclub.support.secret.RandomDigits;
 
 /**
  * {@code member.*}: a member's login and declaration (the member's own PIN), and card

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A member's time allowances: at most {@code perSession} in one session and {@code daily} in
- * one calendar day (the agent's time zone), counted over all sessions of the card on this PC.
+ * one calendar day (the agent's time zone), counted over the card's sessions on every PC of the club
+ * (the other PCs' as of the last card sync).
  */
 public record Allowances(Duration perSession, Duration daily) {
     /** Less than this left today is not worth a session; the login says no time is left. */

@@ -5,9 +5,8 @@ import java.util.List;
 import bg.digiclub.common.link.Demographics;
 
 /**
- * The member cards a PC accepts. For now they live in this PC's database
- * ({@link SqliteMemberStore}); club-wide cards, valid on every PC of a club, will implement the
- * same interface.
+ * The member cards a PC accepts: the club's, kept in this PC's database as its offline replica
+ * ({@link SqliteMemberStore}, synced by {@link CardSync}).
  *
  * <p>Card codes are accepted as typed (spaces and dashes ignored). PIN arrays are not kept and
  * not cleared: the caller clears them.
@@ -29,7 +28,11 @@ public interface MemberStore {
      */
     void declare(String cardCode, Demographics demographics) throws MemberStoreException;
 
-    /** Every card, for the staff panel. */
+    /**
+     * Every card, for the staff panel: by its code where this PC made it, else by a reference
+     * ({@code #} and the first digits of the code's keyed hash) that {@link #resetPin} and
+     * {@link #disable} take as well.
+     */
     List<MemberCard> list() throws MemberStoreException;
 
     /** A new card with a new random code and PIN; the PIN is in the answer only. */

@@ -3,13 +3,18 @@ package bg.digiclub.agent.member;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import bg.digiclub.agent.member.LockoutPolicy.LockState;
 import bg.digiclub.agent.member.MemberStoreException.Reason;
@@ -18,12 +23,23 @@ import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.wire.LoginOutcome;
+import bg.digiclub.support.secret.KeyedHash;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.support.sql.Rows;
 import bg.digiclub.support.sql.SqlWork;
 
 /**
- * Member cards in this PC's database (table {@code member_card}, migration V11).
+ * Member cards in this PC's database (table {@code member_card}, migrations V11 and V14): the
+ * club's cards as this PC's offline replica ({@link ClubCardReplica}, kept in step by {@link
+ * CardSync}). A card is found by the code as typed: by its plain code where this PC made it, else
+ * by the keyed hash of the code under the club's key. Every change here (a card, a declaration, a
+ * new PIN, disabling) is marked for the next sync and dated after the card's last change, so that it
+ * wins over what this PC knew; lockouts stay this PC's own.
+ *
+ * <p>The staff panel's list shows the plain code of the cards this PC made and a reference
+ * ({@code #} and the first 10 hex digits of the keyed hash) for the club's others, whose code this
+ * PC never had; a new PIN or disabling takes either, or the code the member reads out.
  *
  * <p>Logins are serialized: one PIN check at a time. That makes the lockout exact (parallel
  * guesses cannot slip past the fifth failure) and caps guessing over all codes at the PBKDF2
@@ -37,7 +53,13 @@ public final class SqliteMemberStore implements MemberStore {
     private final LockoutPolicy lockout;
     private final Allowances allowances;
     private final MemberUsage usage;
+    private final ClubCardReplica club;
     private final Clock clock;
+    /** A card the staff panel lists without its code: {@code #} and the keyed hash's first digits. */
+    static final String REFERENCE_MARK = "#";
+
+    static final int REFERENCE_DIGITS = 10;
+
     private final Object loginLock = new Object();
     private final UnknownCodeAttempts unknownCodes = new UnknownCodeAttempts();
 
@@ -48,6 +70,7 @@ public final class SqliteMemberStore implements MemberStore {
             LockoutPolicy lockout,
             Allowances allowances,
             MemberUsage usage,
+            ClubCardReplica club,
             Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -55,6 +78,7 @@ public final class SqliteMemberStore implements MemberStore {
         this.lockout = Objects.requireNonNull(lockout, "lockout");
         this.allowances = Objects.requireNonNull(allowances, "allowances");
         this.usage = Objects.requireNonNull(usage, "usage");
+        this.club = Objects.requireNonNull(club, "club");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -83,7 +107,7 @@ public final class SqliteMemberStore implements MemberStore {
             if (!hasher.matches(pin, card.pinHash())) {
                 // a blocked card's wrong PINs count and lock too, as every other code's do
                 LockState after = lockout.afterFailure(card.lock(), now);
-                saveLock(code, after);
+                saveLock(card.id(), after);
                 return refusedAfterFailure(after, now);
             }
             if (card.disabled()) {
@@ -91,13 +115,14 @@ public final class SqliteMemberStore implements MemberStore {
                 return MemberLoginResult.refused(LoginOutcome.DISABLED);
             }
             if (!card.lock().equals(LockState.CLEAR)) {
-                saveLock(code, lockout.afterSuccess());
+                saveLock(card.id(), lockout.afterSuccess());
             }
             if (hasher.needsRehash(card.pinHash())) {
                 // the configured iteration count changed: bring this hash up to it while the PIN is at hand
-                updatePinHash(code, hasher.hash(pin));
+                // (this PC's own: the other PCs' hashes of the same PIN still match)
+                updatePinHash(card.id(), hasher.hash(pin));
             }
-            Duration allowed = allowances.allowedNow(usedToday(code, now));
+            Duration allowed = allowances.allowedNow(usedToday(code, card.codeHash(), now));
             if (allowed.isZero()) {
                 return MemberLoginResult.refused(LoginOutcome.NO_TIME_LEFT_TODAY);
             }
@@ -128,21 +153,22 @@ public final class SqliteMemberStore implements MemberStore {
     @Override
     public void declare(String cardCode, Demographics demographics) throws MemberStoreException {
         Objects.requireNonNull(demographics, "demographics");
-        String code = requireCode(cardCode);
-        int changed = write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE member_card SET age_band = ?, sex = ? WHERE code = ? AND age_band IS NULL")) {
-                ps.setString(1, demographics.ageBand().name());
-                ps.setString(2, demographics.sex().name());
-                ps.setString(3, code);
-                return ps.executeUpdate();
-            }
-        });
-        if (changed == 0) {
-            requireExists(code);
+        Card card = requireCard(cardCode);
+        if (card.demographics() != null) {
             throw new MemberStoreException(
                     Reason.ALREADY_DECLARED, "this card's age band and sex were declared before");
         }
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE member_card SET age_band = ?, sex = ?, "
+                    + "changed_at = ?, unsynced = 1 WHERE id = ? AND age_band IS NULL")) {
+                ps.setString(1, demographics.ageBand().name());
+                ps.setString(2, demographics.sex().name());
+                ps.setLong(3, changeTime(card));
+                ps.setLong(4, card.id());
+                return ps.executeUpdate();
+            }
+        });
+        club.changedHere();
     }
 
     @Override
@@ -150,8 +176,8 @@ public final class SqliteMemberStore implements MemberStore {
         Instant now = clock.instant();
         List<Card> cards = read(c -> {
             List<Card> result = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT code, pin_hash, age_band, sex, disabled, failed_attempts, locked_until FROM member_card ORDER BY created_at, code");
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT " + COLUMNS + " FROM member_card ORDER BY created_at, id");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(Card.from(rs));
@@ -159,10 +185,23 @@ public final class SqliteMemberStore implements MemberStore {
             }
             return result;
         });
+        // the ledger knows the codes typed on this PC: used to find today's time of cards made elsewhere
+        Map<String, String> typedHere = new HashMap<>();
+        Optional<KeyedHash> key = club.key();
+        if (key.isPresent()) {
+            for (String code : usage.codesBetween(startOfDay(now), now)) {
+                typedHere.put(key.get().hex(code), code);
+            }
+        }
         List<MemberCard> result = new ArrayList<>(cards.size());
         for (Card card : cards) {
             boolean locked = !lockout.lockedFor(card.lock(), now).isZero();
-            result.add(new MemberCard(card.code(), card.disabled(), locked, usedToday(card.code(), now)));
+            String code = card.code() != null ? card.code() : typedHere.get(card.codeHash());
+            result.add(new MemberCard(
+                    card.code() != null ? card.code() : reference(card.codeHash()),
+                    card.disabled(),
+                    locked,
+                    usedToday(code, card.codeHash(), now)));
         }
         return result;
     }
@@ -172,19 +211,23 @@ public final class SqliteMemberStore implements MemberStore {
         char[] pin = random.newPin();
         String pinHash = hasher.hash(pin);
         Instant now = clock.instant();
+        Optional<KeyedHash> key = club.key();
         for (int attempt = 0; attempt < 20; attempt++) {
             String code = random.newCode();
             int inserted = write(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT OR IGNORE INTO member_card (code, pin_hash, created_at) VALUES (?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO member_card "
+                        + "(code, code_hash, pin_hash, created_at, changed_at, unsynced) VALUES (?, ?, ?, ?, ?, 1)")) {
                     ps.setString(1, code);
-                    ps.setString(2, pinHash);
-                    ps.setLong(3, now.toEpochMilli());
+                    ps.setString(2, key.map(k -> k.hex(code)).orElse(null));
+                    ps.setString(3, pinHash);
+                    ps.setLong(4, now.toEpochMilli());
+                    ps.setLong(5, now.toEpochMilli());
                     return ps.executeUpdate();
                 }
             });
             if (inserted == 1) {
                 unknownCodes.forget(code);
+                club.changedHere();
                 return new NewCard(code, pin);
             }
         }
@@ -194,47 +237,79 @@ public final class SqliteMemberStore implements MemberStore {
 
     @Override
     public char[] resetPin(String cardCode) throws MemberStoreException {
-        String code = requireCode(cardCode);
+        Card card = requireCard(cardCode);
         char[] pin = random.newPin();
         String pinHash = hasher.hash(pin);
-        int changed = write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE member_card SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE code = ?")) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE member_card SET pin_hash = ?, failed_attempts = 0, "
+                    + "locked_until = NULL, changed_at = ?, unsynced = 1 WHERE id = ?")) {
                 ps.setString(1, pinHash);
-                ps.setString(2, code);
+                ps.setLong(2, changeTime(card));
+                ps.setLong(3, card.id());
                 return ps.executeUpdate();
             }
         });
-        if (changed == 0) {
-            throw unknownCard();
-        }
+        club.changedHere();
         return pin;
     }
 
     @Override
     public void disable(String cardCode) throws MemberStoreException {
-        String code = requireCode(cardCode);
-        int changed = write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE member_card SET disabled = 1 WHERE code = ?")) {
-                ps.setString(1, code);
+        Card card = requireCard(cardCode);
+        if (card.disabled()) {
+            return;
+        }
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE member_card SET disabled = 1, changed_at = ?, unsynced = 1 WHERE id = ?")) {
+                ps.setLong(1, changeTime(card));
+                ps.setLong(2, card.id());
                 return ps.executeUpdate();
             }
         });
-        if (changed == 0) {
-            throw unknownCard();
+        club.changedHere();
+    }
+
+    /** Now, or just after the card's last change if that was dated later (another PC's clock ran ahead). */
+    private long changeTime(Card card) {
+        return Math.max(clock.millis(), card.changedAt() + 1);
+    }
+
+    /**
+     * Today's time of a card: on this PC (the ledger, by the code as typed here; none if this PC never
+     * saw the code) and on the club's other PCs (as of the last sync).
+     */
+    private Duration usedToday(String code, String codeHash, Instant now) {
+        Duration here = code == null ? Duration.ZERO : usage.usedBetween(code, startOfDay(now), now);
+        if (codeHash == null) {
+            return here;
+        }
+        try {
+            return here.plus(club.otherPcsMinutes(codeHash, LocalDate.ofInstant(now, clock.getZone())));
+        } catch (SQLException e) {
+            // a member store treats this like any storage failure of its own
+            throw new IllegalStateException("the club's minutes could not be read: " + e.getMessage(), e);
         }
     }
 
-    private Duration usedToday(String code, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        return usage.usedBetween(code, today.atStartOfDay(clock.getZone()).toInstant(), now);
+    private Instant startOfDay(Instant now) {
+        return LocalDate.ofInstant(now, clock.getZone())
+                .atStartOfDay(clock.getZone())
+                .toInstant();
     }
 
+    private static String reference(String codeHash) {
+        return REFERENCE_MARK + codeHash.substring(0, REFERENCE_DIGITS);
+    }
+
+    /** A card by its code as typed (its plain code here, or the keyed hash of it); null if none. */
     private Card find(String code) throws MemberStoreException {
+        String codeHash = club.key().map(k -> k.hex(code)).orElse(null);
         return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT code, pin_hash, age_band, sex, disabled, failed_attempts, locked_until FROM member_card WHERE code = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM member_card WHERE code = ? OR code_hash = ? ORDER BY code IS NULL LIMIT 1")) {
                 ps.setString(1, code);
+                ps.setString(2, codeHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Card.from(rs) : null;
                 }
@@ -242,48 +317,63 @@ public final class SqliteMemberStore implements MemberStore {
         });
     }
 
-    private void saveLock(String code, LockState state) throws MemberStoreException {
+    /** A card by code as typed or by the list's reference; refused as unknown otherwise. */
+    private Card requireCard(String codeOrReference) throws MemberStoreException {
+        String code = RandomDigits.normalizeCode(codeOrReference);
+        Card card = null;
+        if (code != null) {
+            card = find(code);
+        } else if (codeOrReference != null
+                && codeOrReference.length() == REFERENCE_DIGITS + 1
+                && codeOrReference.startsWith(REFERENCE_MARK)
+                && codeOrReference.substring(1).chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+            String prefix = codeOrReference.substring(1).toLowerCase(Locale.ROOT);
+            List<Card> matches = read(c -> {
+                List<Card> found = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM member_card WHERE substr(code_hash, 1, ?) = ? LIMIT 2")) {
+                    ps.setInt(1, REFERENCE_DIGITS);
+                    ps.setString(2, prefix);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(Card.from(rs));
+                        }
+                    }
+                }
+                return found;
+            });
+            card = matches.size() == 1 ? matches.get(0) : null;
+        }
+        if (card == null) {
+            throw new MemberStoreException(Reason.UNKNOWN_CARD, "no member card has this code");
+        }
+        return card;
+    }
+
+    private void saveLock(long id, LockState state) throws MemberStoreException {
         write(c -> {
             try (PreparedStatement ps =
-                    c.prepareStatement("UPDATE member_card SET failed_attempts = ?, locked_until = ? WHERE code = ?")) {
+                    c.prepareStatement("UPDATE member_card SET failed_attempts = ?, locked_until = ? WHERE id = ?")) {
                 ps.setInt(1, state.failures());
                 if (state.lockedUntil() == null) {
-                    ps.setNull(2, java.sql.Types.INTEGER);
+                    ps.setNull(2, Types.INTEGER);
                 } else {
                     ps.setLong(2, state.lockedUntil().toEpochMilli());
                 }
-                ps.setString(3, code);
+                ps.setLong(3, id);
                 return ps.executeUpdate();
             }
         });
     }
 
-    private void updatePinHash(String code, String pinHash) throws MemberStoreException {
+    private void updatePinHash(long id, String pinHash) throws MemberStoreException {
         write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE member_card SET pin_hash = ? WHERE code = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE member_card SET pin_hash = ? WHERE id = ?")) {
                 ps.setString(1, pinHash);
-                ps.setString(2, code);
+                ps.setLong(2, id);
                 return ps.executeUpdate();
             }
         });
-    }
-
-    private void requireExists(String code) throws MemberStoreException {
-        if (find(code) == null) {
-            throw unknownCard();
-        }
-    }
-
-    private static String requireCode(String cardCode) throws MemberStoreException {
-        String code = RandomDigits.normalizeCode(cardCode);
-        if (code == null) {
-            throw unknownCard();
-        }
-        return code;
-    }
-
-    private static MemberStoreException unknownCard() {
-        return new MemberStoreException(Reason.UNKNOWN_CARD, "no member card has this code");
     }
 
     private <T> T read(SqlWork<T> work) throws MemberStoreException {
@@ -302,8 +392,19 @@ public final class SqliteMemberStore implements MemberStore {
         }
     }
 
-    /** One row of {@code member_card}. */
-    private record Card(String code, String pinHash, Demographics demographics, boolean disabled, LockState lock) {
+    private static final String COLUMNS =
+            "id, code, code_hash, pin_hash, age_band, sex, disabled, failed_attempts, locked_until, changed_at";
+
+    /** One row of {@code member_card}; {@code code} null where this PC never had it. */
+    private record Card(
+            long id,
+            String code,
+            String codeHash,
+            String pinHash,
+            Demographics demographics,
+            boolean disabled,
+            LockState lock,
+            long changedAt) {
         static Card from(ResultSet rs) throws SQLException {
             String ageBand = rs.getString("age_band");
             Demographics demographics = ageBand == null
@@ -311,11 +412,14 @@ public final class SqliteMemberStore implements MemberStore {
                     : new Demographics(AgeBand.valueOf(ageBand), Sex.valueOf(rs.getString("sex")));
             Instant until = Rows.epochMilliOrNull(rs, "locked_until");
             return new Card(
+                    rs.getLong("id"),
                     rs.getString("code"),
+                    rs.getString("code_hash"),
                     rs.getString("pin_hash"),
                     demographics,
                     rs.getInt("disabled") == 1,
-                    new LockState(rs.getInt("failed_attempts"), until));
+                    new LockState(rs.getInt("failed_attempts"), until),
+                    rs.getLong("changed_at"));
         }
     }
 }

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.agent.member.MemberUsage;
 import bg.digiclub.agent.session.SessionRecord.ClosedBy;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.common.link.AgeBand;
@@ -37,7 +39,7 @@ import bg.digiclub.support.sql.Rows;
  * recorded, and when, is decided by {@link SessionAuthority}; every time given here is the agent's
  * own clock.
  */
-public final class SessionLedger {
+public final class SessionLedger implements MemberUsage {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLedger.class);
     private static final String COLUMNS = "id, kind, member_code, age_band, sex, started_at, allowed_ms, "
             + "last_heartbeat_at, remaining_ms, ended_at, end_reason, closed_by, wipe_ok";
@@ -239,6 +241,35 @@ public final class SessionLedger {
             }
             return result;
         });
+    }
+
+    @Override
+    public Duration usedBetween(String cardCode, Instant from, Instant to) {
+        return memberUsage(cardCode, from, to);
+    }
+
+    /** The codes of the member cards with a session overlapping two instants (for the club's daily allowance). */
+    @Override
+    public Set<String> codesBetween(Instant from, Instant to) {
+        try {
+            return db.read(c -> {
+                Set<String> codes = new TreeSet<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT member_code FROM session "
+                        + "WHERE member_code IS NOT NULL AND started_at < ? "
+                        + "AND COALESCE(ended_at, last_heartbeat_at, started_at) >= ?")) {
+                    ps.setLong(1, to.toEpochMilli());
+                    ps.setLong(2, from.toEpochMilli());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            codes.add(rs.getString(1));
+                        }
+                    }
+                }
+                return codes;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("session ledger could not be read: " + e.getMessage(), e);
+        }
     }
 
     /** The session time of one member card between two instants (for the daily allowance). */

@@ -53,7 +53,7 @@ public final class CollectorHttp {
      * The reason in an error answer, safe to store: the Problem's {@code code: message} when the
      * body is one, else the first printable characters of the body, else the status alone.
      */
-    static String reason(int status, ResponseBody body) {
+    public static String reason(int status, ResponseBody body) {
         String text;
         try (InputStream in = body.byteStream()) {
             text = new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);

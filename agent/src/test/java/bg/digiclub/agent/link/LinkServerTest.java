@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
 import bg.digiclub.agent.member.Allowances;
+import bg.digiclub.agent.member.ClubCardReplica;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.session.SessionAuthority;
@@ -41,6 +41,7 @@ import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.common.link.wire.MessageTypes;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.TestClock;
 
@@ -90,7 +91,8 @@ class LinkServerTest {
                 new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)),
-                ledger::memberUsage,
+                ledger,
+                new ClubCardReplica(db),
                 clock);
         return AgentRequests.dispatcher(
                 sessions, members, staffPin, health::get, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock);

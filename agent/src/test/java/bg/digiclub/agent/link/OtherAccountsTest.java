@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.member.Allowances;
+import bg.digiclub.agent.member.ClubCardReplica;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.visitor.RecordingVisitor;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.TestClock;
 
@@ -76,7 +77,8 @@ class OtherAccountsTest {
                 new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)),
-                ledger::memberUsage,
+                ledger,
+                new ClubCardReplica(db),
                 clock);
         SessionAuthority sessions = new SessionAuthority(
                 ledger,

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.agent.link.PeerLimits.RequestRate;
 import bg.digiclub.agent.member.Allowances;
+import bg.digiclub.agent.member.ClubCardReplica;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.room.ClubRoom;
@@ -37,6 +37,7 @@ import bg.digiclub.common.live.ClubSettings;
 import bg.digiclub.common.live.Command;
 import bg.digiclub.common.live.CommandKind;
 import bg.digiclub.common.live.Room;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.TestClock;
 
@@ -81,7 +82,8 @@ class RoomRequestsTest {
                 new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(120)),
-                ledger::memberUsage,
+                ledger,
+                new ClubCardReplica(db),
                 clock);
         RequestDispatcher dispatcher = AgentRequests.dispatcher(
                 sessions,

@@ -24,6 +24,7 @@ import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.wire.LoginOutcome;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.TestClock;
 
@@ -45,14 +46,15 @@ class SqliteMemberStoreTest {
         store = newStore();
     }
 
-    private SqliteMemberStore newStore() {
+    private SqliteMemberStore newStore() throws Exception {
         return new SqliteMemberStore(
                 db,
                 new SlowHash(SlowHash.MIN_ITERATIONS),
                 new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT,
                 ALLOWANCES,
-                ledger::memberUsage,
+                ledger,
+                new ClubCardReplica(db),
                 clock);
     }
 

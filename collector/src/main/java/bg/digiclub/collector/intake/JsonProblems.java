@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
  * what cannot be read as the schema (syntax, unknown field, wrong type, missing field), 422 for
  * a readable document that breaks a rule of the contract (a range, a sum, the period).
  */
-final class JsonProblems {
+public final class JsonProblems {
     private JsonProblems() {}
 
-    static ApiException of(JsonProcessingException e) {
+    public static ApiException of(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return new ApiException(
                     400, "unknown-field", "unknown field \"" + u.getPropertyName() + "\" at " + parentPath(u));

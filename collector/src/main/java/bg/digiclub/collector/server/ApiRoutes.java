@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.collector.cards.CardSyncIntake;
 import bg.digiclub.collector.intake.ApiException;
 import bg.digiclub.collector.intake.BatchIntake;
 import bg.digiclub.collector.intake.DeviceEnrolment;
@@ -17,18 +18,24 @@ import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.EnrolmentResponse;
 import bg.digiclub.common.batch.Problem;
 
-/** The device API: {@code POST /api/v1/enrolments}, {@code POST /api/v1/batches}, {@code GET /healthz}. */
+/**
+ * The device API: {@code POST /api/v1/enrolments}, {@code POST /api/v1/batches},
+ * {@code POST /api/v1/cards/sync}, {@code GET /healthz}.
+ */
 final class ApiRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
 
     private final BatchIntake intake;
     private final DeviceEnrolment enrolment;
+    private final CardSyncIntake cards;
     private final Database database;
     private final ObjectMapper json;
 
-    ApiRoutes(BatchIntake intake, DeviceEnrolment enrolment, Database database, ObjectMapper json) {
+    ApiRoutes(
+            BatchIntake intake, DeviceEnrolment enrolment, CardSyncIntake cards, Database database, ObjectMapper json) {
         this.intake = intake;
         this.enrolment = enrolment;
+        this.cards = cards;
         this.database = database;
         this.json = json;
     }
@@ -37,6 +44,7 @@ final class ApiRoutes {
         config.routes.exception(Exception.class, this::unexpected);
         config.routes.post("/api/v1/batches", this::batch);
         config.routes.post("/api/v1/enrolments", this::enrol);
+        config.routes.post("/api/v1/cards/sync", this::cardSync);
         config.routes.get("/healthz", this::health);
     }
 
@@ -83,6 +91,29 @@ final class ApiRoutes {
             problem(ctx, e);
         } catch (SQLException e) {
             LOG.error("enrolment failed", e);
+            ctx.header("Retry-After", "30");
+            respond(
+                    ctx,
+                    503,
+                    new Problem(503, "unavailable", "the collector's database is not available; retry later"));
+        }
+    }
+
+    private void cardSync(Context ctx) throws IOException {
+        try {
+            respond(
+                    ctx,
+                    200,
+                    cards.receive(
+                            ctx.header("Authorization"),
+                            ctx.header("Content-Type"),
+                            ctx.header("Content-Encoding"),
+                            ctx.req().getContentLengthLong(),
+                            ctx.req().getInputStream()));
+        } catch (ApiException e) {
+            problem(ctx, e);
+        } catch (SQLException e) {
+            LOG.error("card sync failed", e);
             ctx.header("Retry-After", "30");
             respond(
                     ctx,

@@ -1,5 +1,6 @@
 package bg.digiclub.collector.server;
 
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +8,17 @@ import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
+import bg.digiclub.collector.cards.CardDesk;
+import bg.digiclub.collector.cards.CardSyncIntake;
+import bg.digiclub.collector.cards.CardsNotifier;
+import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.intake.BatchIntake;
 import bg.digiclub.collector.intake.BodyReader;
 import bg.digiclub.collector.intake.DeviceEnrolment;
@@ -25,10 +32,13 @@ import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.web.Dashboard;
 import bg.digiclub.common.batch.StrictJson;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 
 /** The running collector: device API and dashboard on one port. */
 public final class CollectorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CollectorServer.class);
+
     /** The municipality's zone: the dashboard's "today" and default period. */
     public static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Sofia");
 
@@ -70,7 +80,25 @@ public final class CollectorServer implements AutoCloseable {
                 clock);
         // the mentor's console (docs/live.md): the PCs' live connections and the club page's console
         LiveHub live = startLive(database, clock, json, intake.deviceTokens());
-        ApiRoutes api = new ApiRoutes(intake, enrolment, database, json);
+        // member cards: a change tells the club's PCs over the live channel to sync now
+        CardsNotifier cardsNotifier = (clubId, cursor) -> {
+            try {
+                live.cardsChanged(clubId, cursor);
+            } catch (SQLException e) {
+                // the PCs find the change at their next round anyway
+                LOG.warn("the club's PCs could not be told that its cards changed: {}", e.toString());
+            }
+        };
+        ClubCards clubCards = new ClubCards(database, new SecureRandom(), clock);
+        CardSyncIntake cardSync =
+                new CardSyncIntake(intake.deviceTokens(), bodies, clubCards, cardsNotifier, json, clock);
+        CardDesk cardDesk = new CardDesk(
+                clubCards,
+                new SlowHash(SlowHash.PIN_ITERATIONS),
+                new RandomDigits(new SecureRandom()),
+                cardsNotifier,
+                clock);
+        ApiRoutes api = new ApiRoutes(intake, enrolment, cardSync, database, json);
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
                 new WebSessions(clock, Duration.ofHours(8)),
@@ -81,7 +109,9 @@ public final class CollectorServer implements AutoCloseable {
                 live.console(),
                 clock,
                 MUNICIPALITY_ZONE,
-                settings.secureCookies());
+                settings.secureCookies(),
+                clubCards,
+                cardDesk);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();

@@ -12,6 +12,8 @@ import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
+import bg.digiclub.collector.cards.CardDesk;
+import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.live.ClubConsole;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.ClubStore;
@@ -28,6 +30,7 @@ public final class Dashboard {
     private final ReportPages reportPages;
     private final CsvDownload csv;
     private final LivePages live;
+    private final CardPages cardPages;
     private final PageContext pages;
 
     /**
@@ -47,13 +50,16 @@ public final class Dashboard {
             ClubConsole console,
             Clock clock,
             ZoneId zone,
-            boolean secureCookies) {
+            boolean secureCookies,
+            ClubCards cards,
+            CardDesk cardDesk) {
         Objects.requireNonNull(reports, "reports");
         this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
         this.reportPages = new ReportPages(reports, clubs, clock, pages);
         this.csv = new CsvDownload(reports, pages);
         this.live = new LivePages(console, clubs, pages, clock);
+        this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
     }
 
     public void register(JavalinConfig config) {
@@ -75,6 +81,12 @@ public final class Dashboard {
         config.routes.get("/clubs/{club}/log", ctx -> signedIn(ctx, live::log));
         config.routes.get("/devices/{device}", ctx -> signedIn(ctx, reportPages::device));
         config.routes.get("/export.csv", ctx -> signedIn(ctx, csv::download));
+        // member cards (part "cards")
+        config.routes.get("/clubs/{club}/cards", ctx -> signedIn(ctx, cardPages::page));
+        config.routes.post("/clubs/{club}/cards/new", ctx -> signedInForm(ctx, cardPages::create));
+        config.routes.post("/clubs/{club}/cards/find", ctx -> signedInForm(ctx, cardPages::find));
+        config.routes.post("/clubs/{club}/cards/{card}/pin", ctx -> signedInForm(ctx, cardPages::newPin));
+        config.routes.post("/clubs/{club}/cards/{card}/disable", ctx -> signedInForm(ctx, cardPages::disable));
         config.routes.get(
                 "/static/dashboard.css", ctx -> StaticFiles.serve(ctx, "dashboard.css", "text/css; charset=utf-8"));
         config.routes.get(

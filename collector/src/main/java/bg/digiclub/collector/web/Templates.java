@@ -11,6 +11,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
 import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.live.AuditEntry;
 import bg.digiclub.collector.live.PcTile;
 import bg.digiclub.collector.report.ClubReport;
@@ -119,6 +120,20 @@ public final class Templates {
         params.put("club", Objects.requireNonNull(club, "club"));
         params.put("entries", Objects.requireNonNull(entries, "entries"));
         return render("log.jte", params);
+    }
+
+    /** The club's member cards page (part "cards"); {@code shown} is what a form's answer shows once. */
+    String cards(PageText t, User user, String csrf, Club club, List<ClubCards.CardView> cards, CardPages.Shown shown) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("csrf", csrf);
+        params.put("club", Objects.requireNonNull(club, "club"));
+        params.put("cards", Objects.requireNonNull(cards, "cards"));
+        params.put("shownCode", shown.code());
+        params.put("shownPin", shown.pin());
+        params.put("shownReference", shown.reference());
+        params.put("message", shown.messageKey());
+        return render("cards.jte", params);
     }
 
     /** An error page; {@code user} is null before sign-in. */

@@ -21,8 +21,10 @@ import bg.digiclub.agent.link.AgentRequests;
 import bg.digiclub.agent.link.LinkServer;
 import bg.digiclub.agent.link.LinkServerConfig;
 import bg.digiclub.agent.member.Allowances;
+import bg.digiclub.agent.member.CardSync;
+import bg.digiclub.agent.member.ClubCardReplica;
+import bg.digiclub.agent.member.HttpCardSyncTransport;
 import bg.digiclub.agent.member.LockoutPolicy;
-import bg.digiclub.agent.member.RandomDigits;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.room.ClubRoom;
@@ -33,6 +35,7 @@ import bg.digiclub.agent.store.Database;
 import bg.digiclub.agent.store.DatabaseOpener;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.store.SampleStore;
+import bg.digiclub.agent.upload.CollectorHttp;
 import bg.digiclub.agent.upload.DeviceCredentials;
 import bg.digiclub.agent.upload.EnrolmentStore;
 import bg.digiclub.agent.upload.OutboxLimits;
@@ -44,6 +47,7 @@ import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.kiosk.agentlink.SocketAgentClient;
+import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
 
 /**
@@ -77,6 +81,7 @@ public final class ClubPc implements AutoCloseable {
     private ClubRoom room;
     private LinkServer link;
     private UploadService upload;
+    private ClubCardReplica clubCards;
     /** The health monitor's latest report, as the agent keeps it; set by {@link #sample}. */
     private volatile HealthReport current;
 
@@ -137,7 +142,8 @@ public final class ClubPc implements AutoCloseable {
                 new RandomDigits(new SecureRandom()),
                 LockoutPolicy.DEFAULT,
                 new Allowances(Duration.ofHours(2), Duration.ofHours(4)),
-                ledger::memberUsage,
+                ledger,
+                clubCards = new ClubCardReplica(db),
                 clock);
         StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock);
         if (!staffPin.isSet()) {
@@ -214,6 +220,18 @@ public final class ClubPc implements AutoCloseable {
                         new CheckReport("disk:/", HealthStatus.OK, "41 % free", now),
                         new CheckReport("memory", HealthStatus.OK, "35 % used", now),
                         new CheckReport("uptime", HealthStatus.OK, "1 h", now)));
+    }
+
+    /**
+     * The club's cards sync of this PC, as {@code AgentRuntime} wires it, without its timer (the test
+     * calls {@link CardSync#syncOnce} as the clock moves); closed by the caller.
+     */
+    public CardSync cardSync() {
+        return new CardSync(
+                clubCards,
+                ledger,
+                new HttpCardSyncTransport(CollectorHttp.client(uploadConfig), new EnrolmentStore(db)::credentials),
+                clock);
     }
 
     public UploadService upload() {

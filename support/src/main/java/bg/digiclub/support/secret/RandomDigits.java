@@ -1,14 +1,15 @@
-package bg.digiclub.agent.member;
+package bg.digiclub.support.secret;
 
 import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
  * Card codes and PINs: random decimal digits, easy to read aloud and to type on any keyboard,
- * with no names and nothing derived from a person.
+ * with no names and nothing derived from a person. The agent's staff panel and the collector's
+ * cards page make them alike.
  */
 public final class RandomDigits {
-    /** 8 digits: 100 million codes for a PC's few hundred cards, so guessing one is hopeless. */
+    /** 8 digits: 100 million codes for a club's few hundred cards, so guessing one is hopeless. */
     public static final int CODE_LENGTH = 8;
 
     public static final int PIN_LENGTH = 6;
