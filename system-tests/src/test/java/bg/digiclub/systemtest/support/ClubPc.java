@@ -28,6 +28,7 @@ import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
 import bg.digiclub.agent.room.ClubRoom;
+import bg.digiclub.agent.room.RoomTicker;
 import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.AlertStore;
@@ -79,6 +80,7 @@ public final class ClubPc implements AutoCloseable {
     private SessionAuthority sessions;
     private SampleStore samples;
     private ClubRoom room;
+    private RoomTicker roomTicker;
     private LinkServer link;
     private UploadService upload;
     private ClubCardReplica clubCards;
@@ -153,6 +155,8 @@ public final class ClubPc implements AutoCloseable {
         LinkServerConfig linkConfig =
                 LinkServerConfig.of(socket, null, List.of(System.getProperty("user.name")), List.of());
         room = ClubRoom.open(sessions, db, power, () -> current, AGENT_VERSION, clock);
+        // its round every second tells the live channel of sessions started and ended, as in the agent
+        roomTicker = RoomTicker.start(room);
         link = LinkServer.start(
                 linkConfig,
                 AgentRequests.dispatcher(
@@ -193,11 +197,6 @@ public final class ClubPc implements AutoCloseable {
      */
     public ClubRoom room() {
         return room;
-    }
-
-    /** The club room's round (closing, power orders), as its thread runs it every second. */
-    public void roomTick() {
-        room.tick();
     }
 
     /** The agent's session watchdog, as its thread runs it every few seconds. */
@@ -258,6 +257,10 @@ public final class ClubPc implements AutoCloseable {
     /** Stops the agent (link first, then the database), as a clean shutdown. */
     @Override
     public void close() throws SQLException {
+        if (roomTicker != null) {
+            roomTicker.close();
+            roomTicker = null;
+        }
         if (link != null) {
             link.close();
             link = null;
