@@ -2,7 +2,6 @@ package bg.digiclub.systemtest.support;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -286,7 +285,7 @@ public final class LiveProxy implements AutoCloseable {
             ByteArrayOutputStream message = new ByteArrayOutputStream();
             try {
                 while (true) {
-                    RawFrame frame = RawFrame.read(in);
+                    WebSocketFrame frame = WebSocketFrame.read(in);
                     if (frame.opcode() == TEXT || frame.opcode() == CONTINUATION) {
                         message.writeBytes(frame.payload());
                         if (frame.fin()) {
@@ -364,57 +363,6 @@ public final class LiveProxy implements AutoCloseable {
             } catch (IOException e) {
                 // already gone
             }
-        }
-    }
-
-    /**
-     * One WebSocket frame as it came: its bytes to pass on unchanged, and its payload unmasked.
-     */
-    private record RawFrame(boolean fin, int opcode, byte[] raw, byte[] payload) {
-        static RawFrame read(InputStream in) throws IOException {
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            int b0 = next(in, raw);
-            int b1 = next(in, raw);
-            long length = b1 & 0x7f;
-            if (length == 126) {
-                length = (next(in, raw) << 8) | next(in, raw);
-            } else if (length == 127) {
-                length = 0;
-                for (int i = 0; i < 8; i++) {
-                    length = (length << 8) | next(in, raw);
-                }
-            }
-            if (length > 1 << 20) {
-                throw new IOException("a frame of " + length + " bytes: not the live channel");
-            }
-            byte[] mask = null;
-            if ((b1 & 0x80) != 0) {
-                mask = in.readNBytes(4);
-                if (mask.length < 4) {
-                    throw new EOFException();
-                }
-                raw.writeBytes(mask);
-            }
-            byte[] payload = in.readNBytes((int) length);
-            if (payload.length < length) {
-                throw new EOFException();
-            }
-            raw.writeBytes(payload);
-            if (mask != null) {
-                for (int i = 0; i < payload.length; i++) {
-                    payload[i] ^= mask[i % 4];
-                }
-            }
-            return new RawFrame((b0 & 0x80) != 0, b0 & 0x0f, raw.toByteArray(), payload);
-        }
-
-        private static int next(InputStream in, ByteArrayOutputStream raw) throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException();
-            }
-            raw.write(b);
-            return b;
         }
     }
 
