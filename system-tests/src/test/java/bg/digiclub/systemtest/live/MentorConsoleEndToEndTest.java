@@ -34,11 +34,13 @@ import bg.digiclub.testsupport.Patience;
  * CSRF token); the collector sends them down the PC's live WebSocket (through the relay that
  * stands for the network); the agent runs them with the staff panel's rules; the kiosk's real link
  * client shows the message and the longer session; the agent's answers come back up and the page
- * shows each command DONE with the PC's words. The other PC of the club gets nothing.
+ * shows each command DONE with the PC's words. The other PC of the club gets none of it; a
+ * message to all PCs then reaches both kiosks, one command per PC.
  */
 class MentorConsoleEndToEndTest {
     private static final Demographics WOMAN_75 = new Demographics(AgeBand.AGE_75_PLUS, Sex.FEMALE);
     private static final String CLOSING = "Клубът затваря в 18:00 — моля, запазете работата си.";
+    private static final String EVERYONE = "Днес в 17:00: урок по електронно управление в залата.";
 
     @TempDir
     Path dir;
@@ -102,6 +104,27 @@ class MentorConsoleEndToEndTest {
                     club.network.answersUp().stream().map(a -> a.commandId()).toList(),
                     "each answered once, in order");
             assertTrue(club.network.connections() >= 2, "both PCs connected");
+
+            // a message to all PCs: one command each, shown on both kiosks, both answers on the page
+            page.messageToAll(EVERYONE);
+            Patience.await("the message to all reached both kiosks")
+                    .until(() -> kiosk.notices().message() != null
+                            && otherKiosk.notices().message() != null);
+            assertEquals(EVERYONE, kiosk.notices().message().text());
+            assertEquals(EVERYONE, otherKiosk.notices().message().text());
+            Patience.await("both answers show on the page").until(() -> {
+                List<CommandLine> lines = page.commands();
+                return lines.size() == 4
+                        && lines.subList(0, 2).stream()
+                                .allMatch(line -> line.state().equals("DONE"));
+            });
+            assertEquals(
+                    List.of(1, 2),
+                    page.commands().subList(0, 2).stream()
+                            .map(CommandLine::pc)
+                            .sorted()
+                            .toList(),
+                    "one command per PC");
 
             LivePrivacy.assertClean(club);
             assertNotNull(shown.message().id());

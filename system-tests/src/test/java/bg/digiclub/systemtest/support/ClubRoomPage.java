@@ -115,6 +115,11 @@ public final class ClubRoomPage {
         send(number, CommandKind.MESSAGE, Map.of("text", text));
     }
 
+    /** A message to every PC of the club (the form's "all PCs"): one command per PC. */
+    public void messageToAll(String text) throws IOException, InterruptedException {
+        submit("#message-form", Map.of("pc", "all", "kind", CommandKind.MESSAGE.name(), "text", text));
+    }
+
     /** "Add a number" on the queue panel; the number the page shows big to read out. */
     public int enqueue() throws IOException, InterruptedException {
         HttpResponse<String> answer = submit("#queue-form", Map.of());
