@@ -35,7 +35,8 @@ import bg.digiclub.testsupport.Patience;
  * stands for the network); the agent runs them with the staff panel's rules; the kiosk's real link
  * client shows the message and the longer session; the agent's answers come back up and the page
  * shows each command DONE with the PC's words. The other PC of the club gets none of it; a
- * message to all PCs then reaches both kiosks, one command per PC.
+ * message to all PCs then reaches both kiosks, one command per PC; the audit log lists them all
+ * with who sent them and the PCs' answers.
  */
 class MentorConsoleEndToEndTest {
     private static final Demographics WOMAN_75 = new Demographics(AgeBand.AGE_75_PLUS, Sex.FEMALE);
@@ -125,6 +126,20 @@ class MentorConsoleEndToEndTest {
                             .sorted()
                             .toList(),
                     "one command per PC");
+
+            // the audit log says who did what to which PC, with the PC's answer
+            List<List<String>> audit = page.auditLog();
+            assertTrue(audit.size() >= 4, "every command is in the audit log: " + audit);
+            assertTrue(audit.stream().allMatch(row -> row.get(1).equals(LiveClub.MENTOR)), "by the mentor: " + audit);
+            List<String> pcs = audit.stream().map(row -> row.get(3)).toList();
+            assertEquals(
+                    List.of("PC 1", "PC 2"),
+                    pcs.subList(0, 2).stream().sorted().toList(),
+                    "the message to all is one line per PC: " + audit);
+            assertEquals(List.of("PC 1", "PC 1"), pcs.subList(2, 4), "the extension and the message: " + audit);
+            List<String> results = audit.stream().map(row -> row.get(4)).toList();
+            assertTrue(results.contains("DONE: extended: 65 minutes left"), "the extension's answer: " + audit);
+            assertTrue(results.contains("DONE: shown until the visitor presses OK"), "the message's answer: " + audit);
 
             LivePrivacy.assertClean(club);
             assertNotNull(shown.message().id());

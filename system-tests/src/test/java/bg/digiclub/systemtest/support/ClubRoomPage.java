@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.nodes.Element;
 
 import bg.digiclub.common.live.CommandKind;
 
@@ -125,6 +126,15 @@ public final class ClubRoomPage {
         HttpResponse<String> answer = submit("#queue-form", Map.of());
         String location = answer.headers().firstValue("Location").orElseThrow();
         return Integer.parseInt(location.substring(location.indexOf("number=") + "number=".length()));
+    }
+
+    /** The audit log page's rows, newest first: time, who, action, PC, result (each cell's text). */
+    public List<List<String>> auditLog() throws IOException, InterruptedException {
+        List<List<String>> rows = new ArrayList<>();
+        for (Element row : staff.document("/clubs/" + club + "/log").select("#audit-log tbody tr")) {
+            rows.add(row.select("td").stream().map(Element::text).toList());
+        }
+        return rows;
     }
 
     /** The club settings form, with these fields changed (e.g. {@code queue=on}, {@code reservation=5}). */
