@@ -27,6 +27,8 @@ import bg.digiclub.agent.member.HttpCardSyncTransport;
 import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.room.ClubRoom;
+import bg.digiclub.agent.room.RoomTicker;
 import bg.digiclub.agent.session.SessionAuthority;
 import bg.digiclub.agent.session.SessionLedger;
 import bg.digiclub.agent.store.AlertStore;
@@ -70,10 +72,15 @@ public final class ClubPc implements AutoCloseable {
     public final Path socket;
     private final Clock clock;
     private final UploadConfig uploadConfig;
+    /** What the PC's staff commands asked of its power (nothing is restarted here). */
+    public final RecordedPower power = new RecordedPower();
+
     private Database db;
     private SessionLedger ledger;
     private SessionAuthority sessions;
     private SampleStore samples;
+    private ClubRoom room;
+    private RoomTicker roomTicker;
     private LinkServer link;
     private UploadService upload;
     private ClubCardReplica clubCards;
@@ -147,10 +154,19 @@ public final class ClubPc implements AutoCloseable {
         // the kiosk's account is this test's own (user.name); no socket group to apply
         LinkServerConfig linkConfig =
                 LinkServerConfig.of(socket, null, List.of(System.getProperty("user.name")), List.of());
+        room = ClubRoom.open(sessions, db, power, () -> current, AGENT_VERSION, clock);
+        // its round every second tells the live channel of sessions started and ended, as in the agent
+        roomTicker = RoomTicker.start(room);
         link = LinkServer.start(
                 linkConfig,
                 AgentRequests.dispatcher(
-                        sessions, members, staffPin, () -> current, AgentRequests.DEFAULT_STAFF_TOKEN_TTL, clock),
+                        sessions,
+                        members,
+                        staffPin,
+                        () -> current,
+                        AgentRequests.DEFAULT_STAFF_TOKEN_TTL,
+                        clock,
+                        Optional.of(room)),
                 clock);
         upload = AgentRuntime.uploadService(
                         uploadConfig,
@@ -173,6 +189,14 @@ public final class ClubPc implements AutoCloseable {
     /** The kiosk's real client on this PC's socket. */
     public SocketAgentClient kiosk() {
         return new SocketAgentClient(socket, Duration.ofSeconds(10), Duration.ofSeconds(10), ":0");
+    }
+
+    /**
+     * The club room (the PC's state and staff's commands for the live channel; notices, help and
+     * grace for the kiosk), as the agent wires it into its session authority and link.
+     */
+    public ClubRoom room() {
+        return room;
     }
 
     /** The agent's session watchdog, as its thread runs it every few seconds. */
@@ -233,6 +257,10 @@ public final class ClubPc implements AutoCloseable {
     /** Stops the agent (link first, then the database), as a clean shutdown. */
     @Override
     public void close() throws SQLException {
+        if (roomTicker != null) {
+            roomTicker.close();
+            roomTicker = null;
+        }
         if (link != null) {
             link.close();
             link = null;

@@ -10,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.FormElement;
 
 /**
  * A signed-in dashboard user over real HTTP: signs in with the login form, keeps the session
@@ -108,6 +111,37 @@ public final class DashboardClient {
             }
         }
         return rows;
+    }
+
+    /**
+     * Submits a form of a page as a browser does: the page is read, the form picked by {@code
+     * formSelector} sends its own fields (hidden ones too, such as a CSRF token) with {@code values}
+     * filled in, POSTed to its action with the session cookie. Fails the test if the page has no
+     * such form; the answer (a redirect, or 4xx with the reason) is the caller's to check.
+     */
+    public HttpResponse<String> submit(String pagePath, String formSelector, Map<String, String> values)
+            throws IOException, InterruptedException {
+        Document page = document(pagePath);
+        if (!(page.selectFirst(formSelector) instanceof FormElement form)) {
+            throw new AssertionError("no form " + formSelector + " on " + pagePath + ": " + page.body());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.formData().forEach(field -> fields.put(field.key(), field.value()));
+        fields.putAll(values);
+        String body = fields.entrySet().stream()
+                .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String action = form.attr("action").isEmpty() ? pagePath : form.attr("action");
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(pagePath).resolve(action))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Cookie", cookie)
+                        .header("Origin", base.toString().replaceAll("/$", ""))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** A page parsed as a browser would (jsoup); fails the test unless it is 200. */
