@@ -147,15 +147,18 @@ final class Delivery implements AutoCloseable {
 
     /**
      * Sends the PC's open commands not yet sent on this connection: a PENDING one only if this
-     * instance claims it, a SENT one (sent on an earlier connection, unanswered) again.
+     * instance claims it, a SENT one (sent on an earlier connection, unanswered) again; and an
+     * unanswered one sent here {@link PcConnection#RESEND_AFTER} ago again (its answer may have
+     * been lost on the way in).
      *
      * @param known the PC's open commands if the caller read them already; null to read them
      */
     private void deliver(PcConnection pc, List<CommandStore.Open> known) throws SQLException {
         Instant now = clock.instant();
         List<CommandStore.Open> open = known != null ? known : database.read(c -> commands.open(c, pc.deviceId(), now));
-        List<CommandStore.Open> toSend =
-                open.stream().filter(o -> !pc.sentHere(o.command().id())).toList();
+        List<CommandStore.Open> toSend = open.stream()
+                .filter(o -> pc.dueForSending(o.command().id(), now))
+                .toList();
         if (toSend.isEmpty()) {
             return;
         }
@@ -170,7 +173,7 @@ final class Delivery implements AutoCloseable {
             return mine;
         });
         for (CommandStore.Open o : claimed) {
-            if (pc.firstSending(o.command().id())) {
+            if (pc.takeForSending(o.command().id(), now)) {
                 pc.send(o.command());
             }
         }

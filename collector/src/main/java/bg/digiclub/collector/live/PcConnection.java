@@ -2,8 +2,8 @@ package bg.digiclub.collector.live;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,8 +30,15 @@ final class PcConnection {
     private final long openedNanos = System.nanoTime();
     private final WsContext socket;
     private final ObjectWriter writer;
-    /** Commands sent on this connection: each is sent once per connection, again only on the next. */
-    private final Set<UUID> sent = ConcurrentHashMap.newKeySet();
+    /**
+     * An unanswered command goes out again on the same connection after this long (the collector's
+     * clock): its answer may have been lost on the way in (a failed write). The agent runs an id once
+     * and answers a repeat with its first answer, so a repeat is harmless.
+     */
+    static final Duration RESEND_AFTER = Duration.ofSeconds(30);
+
+    /** When each command last went out on this connection (the collector's clock). */
+    private final Map<UUID, Instant> sent = new ConcurrentHashMap<>();
 
     PcConnection(UUID deviceId, String clubId, Instant openedAt, WsContext socket, ObjectWriter writer) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
@@ -63,14 +70,27 @@ final class PcConnection {
         return System.nanoTime() - openedNanos > age.toNanos();
     }
 
-    /** True the first time a command is about to go out on this connection. */
-    boolean firstSending(UUID commandId) {
-        return sent.add(commandId);
+    /**
+     * True if the command is to go out on this connection now: it never did, or it did at least
+     * {@link #RESEND_AFTER} ago (and is still unanswered, which the caller knows); it is then
+     * counted as sent at {@code now}.
+     */
+    boolean takeForSending(UUID commandId, Instant now) {
+        boolean[] mine = {false};
+        sent.compute(commandId, (id, at) -> {
+            if (at == null || !now.isBefore(at.plus(RESEND_AFTER))) {
+                mine[0] = true;
+                return now;
+            }
+            return at;
+        });
+        return mine[0];
     }
 
-    /** True if the command went out on this connection already. */
-    boolean sentHere(UUID commandId) {
-        return sent.contains(commandId);
+    /** True if the command is due to go out on this connection at {@code now} (see {@link #takeForSending}). */
+    boolean dueForSending(UUID commandId, Instant now) {
+        Instant at = sent.get(commandId);
+        return at == null || !now.isBefore(at.plus(RESEND_AFTER));
     }
 
     void send(LiveMessage message) {

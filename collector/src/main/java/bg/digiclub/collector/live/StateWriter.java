@@ -40,6 +40,8 @@ import bg.digiclub.common.live.PcState;
 final class StateWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateWriter.class);
     private static final int MAX_BATCH = 5_000;
+    /** Attempts at one batch before it is dropped (about 25 s of pauses). */
+    private static final int MAX_ATTEMPTS = 8;
 
     /** Something a PC's connection said, in the order it said it. */
     sealed interface Event {}
@@ -92,24 +94,55 @@ final class StateWriter implements AutoCloseable {
 
     private void run() {
         List<Event> batch = new ArrayList<>();
-        while (running || !events.isEmpty()) {
+        int failures = 0;
+        while (running || !events.isEmpty() || !batch.isEmpty()) {
             try {
-                Event first = events.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (batch.isEmpty()) {
+                    Event first = events.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
                 }
-                batch.add(first);
-                events.drainTo(batch, MAX_BATCH - 1);
+                events.drainTo(batch, Math.max(0, MAX_BATCH - batch.size()));
                 write(batch);
+                batch.clear();
+                failures = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (SQLException | RuntimeException e) {
-                // lost: states come again within 30 s; an answer comes again when the command is resent
-                LOG.warn("writing {} live events failed: {}", batch.size(), e.toString());
-            } finally {
-                batch.clear();
+                // the transaction rolled back whole: the same events are written again (each is
+                // idempotent), with what came meanwhile, after a pause (a deadlock between instances,
+                // a busy database); given up after a while (or at once when closing): states come
+                // again within 30 s, and an unanswered command is sent again, its answer with it
+                failures++;
+                if (failures >= MAX_ATTEMPTS || !running) {
+                    LOG.error(
+                            "writing {} live events failed {} times, dropped: {}",
+                            batch.size(),
+                            failures,
+                            e.toString());
+                    batch.clear();
+                    failures = 0;
+                } else {
+                    LOG.warn("writing {} live events failed, trying again: {}", batch.size(), e.toString());
+                    if (!pause(failures)) {
+                        return;
+                    }
+                }
             }
+        }
+    }
+
+    /** Waits before the next attempt: 0.25 s, doubled each time, at most 5 s; false if interrupted. */
+    private static boolean pause(int failures) {
+        try {
+            Thread.sleep(Math.min(5_000L, 250L << Math.min(failures - 1, 5)));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

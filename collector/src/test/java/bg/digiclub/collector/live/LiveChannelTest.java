@@ -124,7 +124,7 @@ class LiveChannelTest {
 
     @ParameterizedTest
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
-    void anUnansweredCommandIsSentAgainOnlyOnThePcsNextConnectionWhichReplacesTheOld(String kind) throws Exception {
+    void anUnansweredCommandIsSentAgainOnThePcsNextConnectionWhichReplacesTheOld(String kind) throws Exception {
         try (RunningCollector collector = new RunningCollector(kind, temp)) {
             EnrolmentResponse enrolled = collector.enrol(RunningCollector.RODINA_CODE);
             ClubConsole console = collector.server.live().console();
@@ -138,7 +138,7 @@ class LiveChannelTest {
                         .get(0)
                         .id();
                 await("the command").until(() -> first.received(Command.class).size() == 1);
-                // more sweeps and signals do not send it again on this connection
+                // more sweeps and signals do not send it again on this connection (not within half a minute)
                 console.issue(
                         LiveConsoleTest.RODINA_STAFF,
                         RODINA,
@@ -170,6 +170,49 @@ class LiveChannelTest {
                             CommandKind.UNLOCK,
                             third.received(Command.class).get(0).kind());
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void anAnswerLostOnTheWayInIsAskedForAgainOnTheSameConnectionHalfAMinuteLater(String kind) throws Exception {
+        try (RunningCollector collector = new RunningCollector(kind, temp)) {
+            EnrolmentResponse enrolled = collector.enrol(RunningCollector.RODINA_CODE);
+            ClubConsole console = collector.server.live().console();
+            try (LivePc pc = LivePc.connect(collector.server.port(), enrolled.token())) {
+                await("the Room").until(() -> pc.received(Room.class).size() == 1);
+                UUID id = console.issue(
+                                LiveConsoleTest.RODINA_STAFF,
+                                RODINA,
+                                enrolled.deviceId(),
+                                new CommandRequest(CommandKind.LOCK, null, null, null, null))
+                        .get(0)
+                        .id();
+                await("the command").until(() -> pc.received(Command.class).size() == 1);
+                // the PC's answer never arrived (a write that failed, a frame lost): the connection stays
+                collector.clock.advance(PcConnection.RESEND_AFTER);
+                await("the same command again, on the same connection")
+                        .until(() -> pc.received(Command.class).size() == 2);
+                assertEquals(id, pc.received(Command.class).get(1).id());
+                pc.send(new CommandAck(id, CommandOutcome.DONE, "locked"));
+                await("the answer")
+                        .until(() -> console.commands(LiveConsoleTest.RODINA_STAFF, RODINA, 1)
+                                        .get(0)
+                                        .state()
+                                == CommandState.DONE);
+                // answered: never again, however long the connection lasts
+                collector.clock.advance(PcConnection.RESEND_AFTER.multipliedBy(2));
+                console.issue(
+                        LiveConsoleTest.RODINA_STAFF,
+                        RODINA,
+                        enrolled.deviceId(),
+                        new CommandRequest(CommandKind.UNLOCK, null, null, null, null));
+                await("the next command").until(() -> pc.received(Command.class).size() == 3);
+                assertEquals(
+                        List.of(CommandKind.LOCK, CommandKind.LOCK, CommandKind.UNLOCK),
+                        pc.received(Command.class).stream().map(Command::kind).toList());
+                assertFalse(pc.closedWith() != null, "the connection stayed up");
             }
         }
     }
