@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * CPU time of this JVM's threads, summed by what they do, from {@code /proc/self/task}: the
@@ -18,20 +19,38 @@ final class ThreadCpu {
 
     /** Nanoseconds of CPU per group, now. */
     static Map<String, Long> read() throws IOException {
+        return read(Path.of("/proc/self/task"), ThreadCpu::group);
+    }
+
+    /**
+     * Nanoseconds of CPU of another process's threads, now, per thread name without its number
+     * ({@code qtp123-45} and {@code qtp123-46} are one group, {@code qtp-}): the pools of a program
+     * we do not name the threads of.
+     */
+    static Map<String, Long> ofProcess(long pid) throws IOException {
+        return read(Path.of("/proc", Long.toString(pid), "task"), ThreadCpu::stem);
+    }
+
+    private static Map<String, Long> read(Path taskDir, Function<String, String> grouping) throws IOException {
         Map<String, Long> groups = new TreeMap<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(taskDir)) {
             for (Path task : tasks) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
                     long nanos = Long.parseLong(
                             Files.readString(task.resolve("schedstat")).split(" ")[0]);
-                    groups.merge(group(name), nanos, Long::sum);
+                    groups.merge(grouping.apply(name), nanos, Long::sum);
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended while being read
                 }
             }
         }
         return groups;
+    }
+
+    /** A thread's name without its digits: the pool or kind it belongs to. */
+    static String stem(String threadName) {
+        return threadName.replaceAll("[0-9]+", "");
     }
 
     /**
