@@ -33,12 +33,11 @@ public final class BatchIntake {
     /** How far a PC's clock may run ahead of the collector's before its batches are refused. */
     static final Duration CLOCK_TOLERANCE = Duration.ofHours(1);
 
-    private final ClubStore clubs;
     private final BatchWriter batches;
     private final RateLimiter rateLimiter;
     private final BodyReader bodyReader;
     private final ObjectMapper json;
-    private final TokenCache tokens;
+    private final DeviceTokens tokens;
     private final Clock clock;
 
     /**
@@ -53,13 +52,17 @@ public final class BatchIntake {
             ObjectMapper json,
             Clock clock,
             Duration tokenTimeToLive) {
-        this.clubs = clubs;
         this.batches = batches;
         this.rateLimiter = rateLimiter;
         this.bodyReader = bodyReader;
         this.json = json;
-        this.tokens = new TokenCache(clock, tokenTimeToLive);
+        this.tokens = new DeviceTokens(clubs, clock, tokenTimeToLive);
         this.clock = clock;
+    }
+
+    /** The token check this intake uses (and its cache), for the live channel to share. */
+    public DeviceTokens deviceTokens() {
+        return tokens;
     }
 
     /** One delivery; the headers as received (null when absent). */
@@ -71,7 +74,7 @@ public final class BatchIntake {
             long contentLength,
             InputStream body)
             throws ApiException, IOException, SQLException {
-        DeviceIdentity device = authenticate(authorization);
+        DeviceIdentity device = tokens.authenticate(authorization);
         Optional<Duration> wait = rateLimiter.acquire(device.deviceId().toString());
         if (wait.isPresent()) {
             throw new ApiException(
@@ -136,29 +139,6 @@ public final class BatchIntake {
             throw new ApiException(422, "sequence-not-increasing", refused.message());
         }
         throw new ApiException(422, "already-reported", ((StoreOutcome.AlreadyReported) outcome).message());
-    }
-
-    private DeviceIdentity authenticate(String authorization) throws ApiException, SQLException {
-        if (authorization == null || authorization.isBlank()) {
-            throw new ApiException(401, "missing-token", "the Authorization: Bearer <token> header is required");
-        }
-        String[] parts = authorization.strip().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
-            throw new ApiException(401, "missing-token", "the Authorization header must be \"Bearer <token>\"");
-        }
-        String hash = Secrets.hashToken(parts[1]);
-        Optional<DeviceIdentity> device = tokens.get(hash);
-        if (device.isEmpty()) {
-            device = clubs.deviceByToken(hash);
-            device.ifPresent(d -> tokens.put(hash, d));
-        }
-        if (device.isEmpty()) {
-            throw new ApiException(401, "invalid-token", "the token is unknown; enrol the device again");
-        }
-        if (device.get().revoked()) {
-            throw new ApiException(401, "invalid-token", "the token was revoked; enrol the device again");
-        }
-        return device.get();
     }
 
     private Batch parse(byte[] bytes) throws ApiException {

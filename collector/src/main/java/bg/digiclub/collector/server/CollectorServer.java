@@ -15,6 +15,7 @@ import bg.digiclub.collector.intake.BatchIntake;
 import bg.digiclub.collector.intake.BodyReader;
 import bg.digiclub.collector.intake.DeviceEnrolment;
 import bg.digiclub.collector.intake.RateLimiter;
+import bg.digiclub.collector.live.LiveHub;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.BatchWriter;
@@ -34,10 +35,12 @@ public final class CollectorServer implements AutoCloseable {
 
     private final Javalin app;
     private final BatchWriter writer;
+    private final LiveHub live;
 
-    private CollectorServer(Javalin app, BatchWriter writer) {
+    private CollectorServer(Javalin app, BatchWriter writer, LiveHub live) {
         this.app = app;
         this.writer = writer;
+        this.live = live;
     }
 
     /** Starts the server on the settings' host and port (0: any free port, see {@link #port()}). */
@@ -63,6 +66,8 @@ public final class CollectorServer implements AutoCloseable {
                 new BodyReader(16 * 1024, 16 * 1024),
                 json,
                 clock);
+        // the mentor's console (docs/live.md): the PCs' live connections and the club page's console
+        LiveHub live = new LiveHub(database, clock, json);
         ApiRoutes api = new ApiRoutes(intake, enrolment, database, json);
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
@@ -71,6 +76,7 @@ public final class CollectorServer implements AutoCloseable {
                 new AttemptThrottle(clock, 30, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15)),
                 new Reports(database, clubs, json),
                 clubs,
+                live.console(),
                 clock,
                 MUNICIPALITY_ZONE,
                 settings.secureCookies());
@@ -85,10 +91,16 @@ public final class CollectorServer implements AutoCloseable {
         try {
             app.start();
         } catch (RuntimeException e) {
+            live.close();
             writer.close();
             throw e;
         }
-        return new CollectorServer(app, writer);
+        return new CollectorServer(app, writer, live);
+    }
+
+    /** The live side: the club page's console, and the cards' "changed" tidings to the PCs. */
+    public LiveHub live() {
+        return live;
     }
 
     public int port() {
@@ -97,6 +109,7 @@ public final class CollectorServer implements AutoCloseable {
 
     @Override
     public void close() {
+        live.close();
         app.stop();
         writer.close();
     }

@@ -12,19 +12,22 @@ import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
+import bg.digiclub.collector.live.ClubConsole;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.ClubStore;
 
 /**
  * The dashboard's routes, and only them: every page but the sign-in form needs a session
- * ({@link SignIn}); the pages ({@link ReportPages}), the CSV ({@link CsvDownload}) and the
- * static files ({@link StaticFiles}) each live in their own class, behind the same headers
- * ({@link SecurityHeaders}).
+ * ({@link SignIn}); the pages ({@link ReportPages}), the mentor's console ({@link LivePages}), the
+ * CSV ({@link CsvDownload}) and the static files ({@link StaticFiles}) each live in their own
+ * class, behind the same headers ({@link SecurityHeaders}). Every form that changes something
+ * (but signing in and out) is refused without its session's {@link Csrf} token.
  */
 public final class Dashboard {
     private final SignIn signIn;
     private final ReportPages reportPages;
     private final CsvDownload csv;
+    private final LivePages live;
     private final PageContext pages;
 
     /**
@@ -32,6 +35,7 @@ public final class Dashboard {
      * @param addressThrottle failed sign-ins per client address; looser, since a whole town hall
      *                        may share one address
      * @param zone            the municipality's time zone, for the default period
+     * @param console         the clubs' live PCs, commands, queue and settings
      */
     public Dashboard(
             UserStore users,
@@ -40,6 +44,7 @@ public final class Dashboard {
             AttemptThrottle addressThrottle,
             Reports reports,
             ClubStore clubs,
+            ClubConsole console,
             Clock clock,
             ZoneId zone,
             boolean secureCookies) {
@@ -48,6 +53,7 @@ public final class Dashboard {
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
         this.reportPages = new ReportPages(reports, clubs, clock, pages);
         this.csv = new CsvDownload(reports, pages);
+        this.live = new LivePages(console, clubs, pages);
     }
 
     public void register(JavalinConfig config) {
@@ -59,6 +65,14 @@ public final class Dashboard {
         config.routes.get("/language/{code}", pages::chooseLanguage);
         config.routes.get("/", ctx -> signedIn(ctx, reportPages::overview));
         config.routes.get("/clubs/{club}", ctx -> signedIn(ctx, reportPages::club));
+        config.routes.get("/clubs/{club}/room", ctx -> signedIn(ctx, live::room));
+        config.routes.get("/clubs/{club}/room.json", ctx -> signedIn(ctx, live::roomJson));
+        config.routes.post("/clubs/{club}/commands", ctx -> signedInForm(ctx, live::command));
+        config.routes.post("/clubs/{club}/queue", ctx -> signedInForm(ctx, live::enqueue));
+        config.routes.post("/clubs/{club}/queue/remove", ctx -> signedInForm(ctx, live::dequeue));
+        config.routes.get("/clubs/{club}/settings", ctx -> signedIn(ctx, live::settings));
+        config.routes.post("/clubs/{club}/settings", ctx -> signedInForm(ctx, live::saveSettings));
+        config.routes.get("/clubs/{club}/log", ctx -> signedIn(ctx, live::log));
         config.routes.get("/devices/{device}", ctx -> signedIn(ctx, reportPages::device));
         config.routes.get("/export.csv", ctx -> signedIn(ctx, csv::download));
         config.routes.get(
@@ -66,12 +80,25 @@ public final class Dashboard {
         config.routes.get(
                 "/static/dashboard.js",
                 ctx -> StaticFiles.serve(ctx, "dashboard.js", "text/javascript; charset=utf-8"));
+        config.routes.get(
+                "/static/room.js", ctx -> StaticFiles.serve(ctx, "room.js", "text/javascript; charset=utf-8"));
     }
 
     /** A page that needs a signed-in user. */
     @FunctionalInterface
     private interface SignedInPage {
         void handle(Context ctx, User user) throws Exception;
+    }
+
+    /** A form that changes something: it needs a signed-in user and the session's {@link Csrf} token. */
+    private void signedInForm(Context ctx, SignedInPage page) throws Exception {
+        signedIn(ctx, (c, user) -> {
+            if (!Csrf.valid(c)) {
+                pages.error(c, user, 403, "error.csrf", "error.csrf.detail");
+                return;
+            }
+            page.handle(c, user);
+        });
     }
 
     private void signedIn(Context ctx, SignedInPage page) throws Exception {

@@ -31,6 +31,32 @@ public final class Links {
         return club(clubId) + "?" + period(period);
     }
 
+    /** The club's live room view. */
+    public static String room(String clubId) {
+        return club(clubId) + "/room";
+    }
+
+    public static String roomJson(String clubId) {
+        return club(clubId) + "/room.json";
+    }
+
+    /** Where the room view's forms post a command ({@code POST}, docs/collector.md). */
+    public static String commands(String clubId) {
+        return club(clubId) + "/commands";
+    }
+
+    public static String queue(String clubId) {
+        return club(clubId) + "/queue";
+    }
+
+    public static String settings(String clubId) {
+        return club(clubId) + "/settings";
+    }
+
+    public static String log(String clubId) {
+        return club(clubId) + "/log";
+    }
+
     public static String device(UUID deviceId, Period period) {
         return "/devices/" + deviceId + "?" + period(period);
     }

@@ -11,6 +11,8 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
 import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.live.AuditEntry;
+import bg.digiclub.collector.live.PcTile;
 import bg.digiclub.collector.report.ClubReport;
 import bg.digiclub.collector.report.ClubSummary;
 import bg.digiclub.collector.report.DayCount;
@@ -19,6 +21,7 @@ import bg.digiclub.collector.report.HealthDayRow;
 import bg.digiclub.collector.report.HealthPoint;
 import bg.digiclub.collector.report.Period;
 import bg.digiclub.collector.store.Club;
+import bg.digiclub.common.live.ClubSettings;
 
 /**
  * The dashboard's pages, rendered from the jte templates in {@code src/main/jte} that the build
@@ -77,6 +80,45 @@ public final class Templates {
         params.put("to", Objects.requireNonNull(to, "to"));
         params.put("days", Objects.requireNonNull(days, "days"));
         return render("device.jte", params);
+    }
+
+    /**
+     * The live room view; its tiles are filled by room.js from room.json, {@code tiles} only name
+     * the PCs of the command form.
+     *
+     * @param number a queue number just given out, shown large; or null
+     */
+    public String room(PageText t, User user, String csrf, Club club, List<PcTile> tiles, Integer number) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("csrf", Objects.requireNonNull(csrf, "csrf"));
+        params.put("club", Objects.requireNonNull(club, "club"));
+        params.put("tiles", Objects.requireNonNull(tiles, "tiles"));
+        params.put("number", number);
+        return render("room.jte", params);
+    }
+
+    /** The club's settings form; {@code error} (or null) says what was wrong with the last one sent. */
+    public String settings(
+            PageText t, User user, String csrf, Club club, ClubSettings settings, boolean saved, String error) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("csrf", Objects.requireNonNull(csrf, "csrf"));
+        params.put("club", Objects.requireNonNull(club, "club"));
+        params.put("settings", Objects.requireNonNull(settings, "settings"));
+        params.put("saved", saved);
+        params.put("error", error);
+        return render("settings.jte", params);
+    }
+
+    /** The club's audit log. */
+    String log(LiveText text, User user, Club club, List<AuditEntry> entries) {
+        Map<String, Object> params = params(text.page());
+        params.put("text", text);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("club", Objects.requireNonNull(club, "club"));
+        params.put("entries", Objects.requireNonNull(entries, "entries"));
+        return render("log.jte", params);
     }
 
     /** An error page; {@code user} is null before sign-in. */

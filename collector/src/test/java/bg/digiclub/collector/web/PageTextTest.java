@@ -21,9 +21,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import bg.digiclub.collector.auth.Role;
+import bg.digiclub.collector.live.CommandState;
 import bg.digiclub.collector.report.HealthLight;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.TileCategory;
+import bg.digiclub.common.link.VisitorKind;
+import bg.digiclub.common.live.CommandKind;
+import bg.digiclub.common.live.PcMode;
 
 /** The dashboard's texts are complete in Bulgarian and English, and every key is used. */
 class PageTextTest {
@@ -102,6 +106,27 @@ class PageTextTest {
         }
         for (int day = 1; day <= 7; day++) {
             used.add("weekday." + day);
+        }
+        // the live console's words for each value (LiveText)
+        for (PcMode mode : PcMode.values()) {
+            used.add("live.mode." + mode.name());
+        }
+        used.add("live.mode." + LiveText.OFF);
+        for (VisitorKind visitor : VisitorKind.values()) {
+            used.add("live.visitor." + visitor.name());
+        }
+        for (HealthLight light : HealthLight.values()) {
+            used.add("live.health." + light.name());
+        }
+        for (CommandKind kind : CommandKind.values()) {
+            used.add("live.kind." + kind.name());
+            used.add("live.command." + kind.name());
+        }
+        for (CommandState state : CommandState.values()) {
+            used.add("live.state." + state.name());
+        }
+        for (String logged : new String[] {"QUEUE_ADD", "QUEUE_REMOVE", "SETTINGS"}) {
+            used.add("live.log." + logged);
         }
         return used;
     }

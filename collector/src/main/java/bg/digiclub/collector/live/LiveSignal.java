@@ -1,0 +1,64 @@
+package bg.digiclub.collector.live;
+
+import java.util.UUID;
+
+/**
+ * Something one collector instance tells all of them (PostgreSQL NOTIFY on channel
+ * {@value #CHANNEL}, or in-process on SQLite): the payload is short text, so that it fits a
+ * notification and can be read back by {@link #parse}.
+ */
+sealed interface LiveSignal {
+    /** The PostgreSQL notification channel every instance listens on. */
+    String CHANNEL = "digiclub_live";
+
+    /** The text sent as the notification's payload. */
+    String payload();
+
+    /** New commands wait for this PC. */
+    record Commands(UUID deviceId) implements LiveSignal {
+        @Override
+        public String payload() {
+            return "c:" + deviceId;
+        }
+    }
+
+    /** This PC opened a new live connection (an older one, on any instance, is to be closed). */
+    record Connected(UUID deviceId, UUID connectionId) implements LiveSignal {
+        @Override
+        public String payload() {
+            return "k:" + deviceId + ":" + connectionId;
+        }
+    }
+
+    /** The club's queue or settings changed: its PCs get a new Room. */
+    record RoomChanged(String clubId) implements LiveSignal {
+        @Override
+        public String payload() {
+            return "r:" + clubId;
+        }
+    }
+
+    /** The club's member cards changed: its PCs get CardsChanged. */
+    record CardsChanged(String clubId, long cursor) implements LiveSignal {
+        @Override
+        public String payload() {
+            return "x:" + cursor + ":" + clubId;
+        }
+    }
+
+    /** Reads a payload back; an unknown one is an IllegalArgumentException naming it. */
+    static LiveSignal parse(String payload) {
+        String[] parts = payload.split(":", 3);
+        try {
+            return switch (parts[0]) {
+                case "c" -> new Commands(UUID.fromString(parts[1]));
+                case "k" -> new Connected(UUID.fromString(parts[1]), UUID.fromString(parts[2]));
+                case "r" -> new RoomChanged(payload.substring(2));
+                case "x" -> new CardsChanged(parts[2], Long.parseLong(parts[1]));
+                default -> throw new IllegalArgumentException("unknown live signal " + payload);
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("unreadable live signal " + payload, e);
+        }
+    }
+}
