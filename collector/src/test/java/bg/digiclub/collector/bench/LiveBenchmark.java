@@ -3,12 +3,16 @@ package bg.digiclub.collector.bench;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -147,6 +151,8 @@ public final class LiveBenchmark {
             CollectorProcess.Heap heap = collector.heapAfterGc();
             long collectorThreads = collector.threads();
             report(s, devices.size(), fleet, deliveries, issuer, window, memory, heap, collectorThreads);
+            System.out.println(
+                    "  the collector's commands table by state (every command of the run): " + commandStates(url));
             System.out.printf(
                     "  collector log: %d lines at WARN or ERROR%s%n",
                     collector.problemCount(),
@@ -250,6 +256,23 @@ public final class LiveBenchmark {
         }
         System.out.printf(
                 "  load average at the end: %s (window began at %s)%n", BenchDatabases.load(), window.loadBefore);
+    }
+
+    /** How many of the run's commands the collector's table holds in each state (SENT: no answer yet). */
+    private static Map<String, Long> commandStates(String url) throws SQLException {
+        try (Database db = Database.open(url)) {
+            return db.read(c -> {
+                Map<String, Long> states = new TreeMap<>();
+                try (PreparedStatement q =
+                                c.prepareStatement("SELECT state, COUNT(*) FROM live_commands GROUP BY state");
+                        ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        states.put(r.getString(1), r.getLong(2));
+                    }
+                }
+                return states;
+            });
+        }
     }
 
     private static boolean allDelivered(Deliveries deliveries, int first, int last) {

@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
 
 /**
  * The club page as staff use it, over HTTP: signed in with a password (the session cookie), each
- * command a form POST with the page's CSRF token, as the browser sends it when staff click.
+ * command a form POST to {@code /clubs/{club}/commands} with the page's CSRF token, as the browser
+ * sends it when staff click "send" on a PC's message form.
  */
 final class StaffConsole {
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -41,7 +42,7 @@ final class StaffConsole {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** Signs in and reads the CSRF token of the club page of {@code clubId}. */
+    /** Signs in and reads the CSRF token from the room view of {@code clubId}, as the page's forms carry it. */
     void signIn(String username, String password, String clubId) throws IOException, InterruptedException {
         HttpResponse<String> login = client.send(
                 form("/login", Map.of("username", username, "password", password)),
@@ -54,14 +55,14 @@ final class StaffConsole {
                 .orElseThrow(() -> new IOException("sign-in set no cookie"))
                 .split(";")[0];
         HttpResponse<String> page = client.send(
-                HttpRequest.newBuilder(URI.create(base + "/clubs/" + clubId))
+                HttpRequest.newBuilder(URI.create(base + "/clubs/" + clubId + "/room"))
                         .header("Cookie", cookie)
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = CSRF.matcher(page.body());
         if (page.statusCode() != 200 || !m.find()) {
-            throw new IOException("the club page (" + page.statusCode() + ") has no CSRF token");
+            throw new IOException("the room view (" + page.statusCode() + ") has no CSRF token");
         }
         csrf = m.group(1);
     }
@@ -72,7 +73,7 @@ final class StaffConsole {
         return client.sendAsync(
                 form(
                         "/clubs/" + pc.clubId() + "/commands",
-                        Map.of("csrf", csrf, "device", pc.id().toString(), "kind", "MESSAGE", "text", text)),
+                        Map.of("csrf", csrf, "pc", pc.id().toString(), "kind", "MESSAGE", "text", text)),
                 HttpResponse.BodyHandlers.ofString());
     }
 
