@@ -29,11 +29,13 @@ CREATE TABLE live_states (
 CREATE INDEX live_states_by_instance ON live_states (instance_id);
 
 -- staff commands, the source of truth of their delivery:
--- PENDING -> SENT -> DONE / REFUSED / FAILED, or EXPIRED
+-- PENDING -> SENT -> DONE / REFUSED / FAILED, or EXPIRED.
+-- seq orders a PC's commands as they were issued (a lock, then an unlock, in the same second)
 CREATE TABLE live_commands (
     id              TEXT PRIMARY KEY,
     club_id         TEXT NOT NULL REFERENCES clubs (id),
     device_id       TEXT NOT NULL REFERENCES devices (id),
+    seq             BIGINT NOT NULL,
     kind            TEXT NOT NULL,
     minutes         INTEGER,
     text            TEXT,
@@ -45,7 +47,8 @@ CREATE TABLE live_commands (
     state           TEXT NOT NULL,
     sent_at         BIGINT,
     answered_at     BIGINT,
-    detail          TEXT
+    detail          TEXT,
+    UNIQUE (device_id, seq)
 );
 CREATE INDEX live_commands_by_club ON live_commands (club_id, issued_at);
 CREATE INDEX live_commands_open ON live_commands (state, device_id);

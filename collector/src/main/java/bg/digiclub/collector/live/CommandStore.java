@@ -27,10 +27,23 @@ final class CommandStore {
     /** A command not answered yet and still meaningful, for delivery. */
     record Open(UUID deviceId, Command command, CommandState state) {}
 
+    /**
+     * Stores a PENDING command, after the PC's earlier ones (two instances storing one for the same
+     * PC at once: one of them fails on the unique sequence, and is to try again).
+     */
     void insert(Connection c, String clubId, UUID deviceId, Command command, String issuedBy) throws SQLException {
+        long seq;
+        try (PreparedStatement next =
+                c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM live_commands WHERE device_id = ?")) {
+            next.setString(1, deviceId.toString());
+            try (ResultSet row = next.executeQuery()) {
+                row.next();
+                seq = row.getLong(1);
+            }
+        }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO live_commands (id, club_id, device_id, kind,"
-                + " minutes, text, session_started, target, issued_by, issued_at, expires_at, state)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " minutes, text, session_started, target, issued_by, issued_at, expires_at, state, seq)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, command.id().toString());
             insert.setString(2, clubId);
             insert.setString(3, deviceId.toString());
@@ -48,13 +61,14 @@ final class CommandStore {
             insert.setLong(10, command.issuedAt().getEpochSecond());
             insert.setLong(11, command.expiresAt().getEpochSecond());
             insert.setString(12, CommandState.PENDING.name());
+            insert.setLong(13, seq);
             insert.executeUpdate();
         }
     }
 
     /** The club's latest commands, newest first. */
     List<CommandView> views(Connection c, String clubId, int limit) throws SQLException {
-        return views(c, "k.club_id = ? ORDER BY k.issued_at DESC, k.id LIMIT " + limit, clubId);
+        return views(c, "k.club_id = ? ORDER BY k.issued_at DESC, d.number DESC, k.seq DESC LIMIT " + limit, clubId);
     }
 
     /** One command as the page shows it. */
@@ -90,13 +104,13 @@ final class CommandStore {
 
     /**
      * The commands still to be delivered (PENDING or SENT, not expired at {@code now}) of one PC, or
-     * of all PCs when {@code deviceId} is null, oldest first.
+     * of all PCs when {@code deviceId} is null, each PC's in the order they were issued.
      */
     List<Open> open(Connection c, UUID deviceId, Instant now) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM live_commands k JOIN devices d ON d.id = k.device_id"
                 + " WHERE k.state IN ('PENDING', 'SENT') AND k.expires_at > ?"
                 + (deviceId == null ? "" : " AND k.device_id = ?")
-                + " ORDER BY k.issued_at, k.id";
+                + " ORDER BY k.device_id, k.seq";
         try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setLong(1, now.getEpochSecond());
             if (deviceId != null) {

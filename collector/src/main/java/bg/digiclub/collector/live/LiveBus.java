@@ -1,5 +1,6 @@
 package bg.digiclub.collector.live;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -31,15 +32,29 @@ final class LiveBus {
     void publish(LiveSignal signal) throws SQLException {
         if (database.dialect() == Dialect.POSTGRESQL) {
             database.write(c -> {
-                try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-                    notify.setString(1, LiveSignal.CHANNEL);
-                    notify.setString(2, signal.payload());
-                    notify.execute();
-                }
+                notify(c, signal);
                 return null;
             });
         } else {
             receiver.accept(signal);
+        }
+    }
+
+    /**
+     * Tells the other instances within a write transaction (PostgreSQL delivers a NOTIFY at the
+     * commit, and not at all on a rollback); with SQLite there is one instance, and no other to tell.
+     */
+    void tellOthers(Connection c, LiveSignal signal) throws SQLException {
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            notify(c, signal);
+        }
+    }
+
+    private static void notify(Connection c, LiveSignal signal) throws SQLException {
+        try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, LiveSignal.CHANNEL);
+            notify.setString(2, signal.payload());
+            notify.execute();
         }
     }
 

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import bg.digiclub.common.health.HealthStatus;
@@ -156,6 +158,21 @@ final class LiveStateStore {
                 }
             }
             return connections;
+        }
+    }
+
+    /** The PCs held by this instance whose device was revoked meanwhile (by the CLI, on any instance). */
+    Set<UUID> revokedOf(Connection c, String instanceId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT s.device_id FROM live_states s"
+                + " JOIN devices d ON d.id = s.device_id WHERE s.instance_id = ? AND d.revoked = 1")) {
+            select.setString(1, instanceId);
+            Set<UUID> revoked = new HashSet<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    revoked.add(UUID.fromString(row.getString(1)));
+                }
+            }
+            return revoked;
         }
     }
 

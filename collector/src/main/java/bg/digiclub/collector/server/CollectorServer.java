@@ -1,5 +1,6 @@
 package bg.digiclub.collector.server;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import bg.digiclub.collector.auth.WebSessions;
 import bg.digiclub.collector.intake.BatchIntake;
 import bg.digiclub.collector.intake.BodyReader;
 import bg.digiclub.collector.intake.DeviceEnrolment;
+import bg.digiclub.collector.intake.DeviceTokens;
 import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.live.LiveHub;
 import bg.digiclub.collector.report.Reports;
@@ -67,7 +69,7 @@ public final class CollectorServer implements AutoCloseable {
                 json,
                 clock);
         // the mentor's console (docs/live.md): the PCs' live connections and the club page's console
-        LiveHub live = new LiveHub(database, clock, json);
+        LiveHub live = startLive(database, clock, json, intake.deviceTokens());
         ApiRoutes api = new ApiRoutes(intake, enrolment, database, json);
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
@@ -86,6 +88,7 @@ public final class CollectorServer implements AutoCloseable {
             config.jetty.port = settings.port();
             SlowClients.configure(config, settings);
             api.register(config);
+            live.register(config);
             dashboard.register(config);
         });
         try {
@@ -103,14 +106,22 @@ public final class CollectorServer implements AutoCloseable {
         return live;
     }
 
+    private static LiveHub startLive(Database database, Clock clock, ObjectMapper json, DeviceTokens tokens) {
+        try {
+            return LiveHub.start(database, clock, json, tokens);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the live channel cannot start: " + e.getMessage(), e);
+        }
+    }
+
     public int port() {
         return app.port();
     }
 
     @Override
     public void close() {
-        live.close();
         app.stop();
+        live.close();
         writer.close();
     }
 }

@@ -7,8 +7,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.Properties;
 import java.util.Set;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -35,9 +38,11 @@ public final class Database implements SqlDatabase {
 
     private final Dialect dialect;
     private final WriterAndReaders pools;
+    private final HikariDataSource writer;
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
         this.dialect = dialect;
+        this.writer = writer;
         this.pools = new WriterAndReaders(writer, reader, () -> {
             writer.close();
             if (reader != writer) {
@@ -180,6 +185,22 @@ public final class Database implements SqlDatabase {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * A connection of its own, outside the pools, with the writer's URL and credentials: for a
+     * PostgreSQL {@code LISTEN} that holds its connection for as long as the process runs (the
+     * live channel's). The caller closes it.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        Properties credentials = new Properties();
+        if (writer.getUsername() != null) {
+            credentials.setProperty("user", writer.getUsername());
+        }
+        if (writer.getPassword() != null) {
+            credentials.setProperty("password", writer.getPassword());
+        }
+        return DriverManager.getConnection(writer.getJdbcUrl(), credentials);
     }
 
     /** Runs work in one write transaction: committed if it returns, rolled back if it throws. */

@@ -36,6 +36,9 @@ public final class RunningCollector implements AutoCloseable {
     public static final String PASSWORD = "correct horse battery";
 
     public final TestClock clock = new TestClock(Instant.parse("2026-11-25T06:00:00Z"));
+    /** The database's JDBC URL, for a second collector process on the same database. */
+    public final String databaseUrl;
+
     public final Database database;
     public final CollectorServer server;
     public final Http http;
@@ -46,7 +49,8 @@ public final class RunningCollector implements AutoCloseable {
     }
 
     public RunningCollector(String kind, Path temp, ServerSettings settings) throws SQLException {
-        database = TestDatabases.open(kind, temp);
+        databaseUrl = TestDatabases.url(kind, temp);
+        database = Database.open(databaseUrl);
         ClubStore clubs = new ClubStore(database);
         for (Club club : new Club[] {RODINA, ZAGORE}) {
             clubs.saveClub(club, clock.instant());
