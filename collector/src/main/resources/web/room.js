@@ -13,6 +13,7 @@
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrf = csrfMeta ? csrfMeta.content : "";
   var lastText = null;
+  var lastHelp = null;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -107,6 +108,14 @@
     var calling = tiles.filter(function (tile) {
       return tile.help;
     });
+    // the box is an alert for screen readers: it is redrawn only when the calls change
+    var key = JSON.stringify(calling.map(function (tile) {
+      return [tile.device, tile.help];
+    }));
+    if (key === lastHelp) {
+      return;
+    }
+    lastHelp = key;
     box.replaceChildren();
     calling.forEach(function (tile) {
       var line = el("div", "help-call");

@@ -2,9 +2,11 @@ package bg.digiclub.collector.web;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -14,13 +16,16 @@ import bg.digiclub.common.live.OpeningHours;
 /**
  * The club settings form ({@code POST /clubs/{id}/settings}): opening hours as up to
  * {@value #OPENINGS_PER_DAY} openings a weekday (a club closed for lunch opens twice), fields
- * {@code opens-D-N} / {@code closes-D-N} ({@code D} 1 = Monday .. 7, {@code N} 0 or 1, "HH:MM",
+ * {@code opens-D-N} / {@code closes-D-N} ({@code D} 1 = Monday .. 7, {@code N} 0 or 1, "H:MM",
  * both empty: no opening), {@code queue} (present: on), {@code reservation}, {@code grace},
  * {@code shutdownAfter} and {@code wakeBefore} (minutes; empty: never). A wrong field is refused
  * with a sentence for the mentor that names it.
  */
 public final class SettingsForm {
     public static final int OPENINGS_PER_DAY = 2;
+
+    /** "9:00" or "09:00", as people write the time. */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
 
     private SettingsForm() {}
 
@@ -65,7 +70,7 @@ public final class SettingsForm {
             return null;
         }
         try {
-            return LocalTime.parse(value.strip());
+            return LocalTime.parse(value.strip(), CLOCK);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(t.get("settings.error.hours", t.weekday(day.getValue())), e);
         }

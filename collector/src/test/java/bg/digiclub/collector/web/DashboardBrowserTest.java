@@ -4,7 +4,6 @@ import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +23,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,9 +41,8 @@ import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.support.secret.SlowHash;
 
 /**
- * The dashboard in a real headless Chromium (Debian's chromium and chromedriver): sign in, see
- * a club's numbers, download its CSV, and screenshots of each page (in target/screenshots, or where
- * {@code -Dcollector.screenshots} says: {@code $PWD/docs/screenshots} to refresh the docs' pictures).
+ * The dashboard in a real headless Chromium ({@link Chromium}): sign in, see a club's numbers,
+ * download its CSV, and screenshots of each page.
  */
 class DashboardBrowserTest {
     private static final String PASSWORD = "demo password 2026";
@@ -77,7 +69,7 @@ class DashboardBrowserTest {
                     clock)) {
                 String base = "http://127.0.0.1:" + server.port();
                 Path downloads = Files.createDirectories(temp.resolve("downloads"));
-                WebDriver browser = chromium(downloads);
+                WebDriver browser = Chromium.start(temp, downloads);
                 try {
                     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
                     browser.get(base + "/");
@@ -152,32 +144,6 @@ class DashboardBrowserTest {
         }
     }
 
-    private WebDriver chromium(Path downloads) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + temp.resolve("profile"),
-                "--window-size=1280,900",
-                "--lang=bg");
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
     private static Path waitForDownload(Path downloads) {
         // the browser writes the file in the background (as .crdownload) and renames it to .csv once complete
         return await("a CSV downloaded to " + downloads)
@@ -193,12 +159,7 @@ class DashboardBrowserTest {
     }
 
     private static void screenshot(WebDriver browser, String name, int height) throws IOException {
-        browser.manage().window().setSize(new Dimension(1280, height));
-        Path dir = Path.of(System.getProperty("collector.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(dir.resolve(name), png);
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        Chromium.screenshot(browser, name, Chromium.WIDTH, height);
     }
 
     private static long sessions(Database db, String club, LocalDate from, LocalDate to) throws Exception {

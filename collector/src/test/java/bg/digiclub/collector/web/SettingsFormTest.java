@@ -34,7 +34,7 @@ class SettingsFormTest {
     @Test
     void openingsPerDayQueueAndMinutesAreRead() {
         Map<String, String> fields = fields();
-        fields.put("opens-1-0", "09:00");
+        fields.put("opens-1-0", "9:00"); // as people write it, or with the zero
         fields.put("closes-1-0", "12:30");
         fields.put("opens-1-1", "13:30");
         fields.put("closes-1-1", "18:00");
