@@ -137,9 +137,9 @@ public final class LiveBenchmark {
             issuing.scheduleAtFixedRate(issuer::issueOne, 0, (long) (1e9 / s.rate), TimeUnit.NANOSECONDS);
             TimeUnit.SECONDS.sleep(s.warmUp);
 
-            Window window = Window.start(collector, deliveries);
+            Window window = Window.start(collector, deliveries, fleet);
             TimeUnit.SECONDS.sleep(s.seconds);
-            window.end(collector, deliveries);
+            window.end(collector, deliveries, fleet);
             issuing.shutdownNow();
             int first = window.firstCommand;
             int last = window.lastCommand;
@@ -224,7 +224,7 @@ public final class LiveBenchmark {
         window.collectorThreads.entrySet().stream()
                 .filter(e -> e.getValue() >= 5_000_000)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> System.out.printf("    %-22s %6.1f s%n", e.getKey(), e.getValue() / 1e9));
+                .forEach(e -> System.out.printf("    %-22s %6.2f s%n", e.getKey(), e.getValue() / 1e9));
         System.out.printf(
                 "  beside it in the window: the fleet (this JVM) %.1f s, PostgreSQL's processes %.1f s%n",
                 window.fleetCpu / 1e9, window.postgresCpu / 1e9);
@@ -300,8 +300,9 @@ public final class LiveBenchmark {
         private long selfCpu0;
         private long postgres0;
 
-        static Window start(CollectorProcess collector, Deliveries deliveries) throws Exception {
+        static Window start(CollectorProcess collector, Deliveries deliveries, LiveFleet fleet) throws Exception {
             Window w = new Window();
+            w.statesBefore = fleet.states.get();
             w.loadBefore = BenchDatabases.load();
             w.firstCommand = deliveries.issuedCount();
             w.collectorThreads = collector.threadCpu();
@@ -312,8 +313,9 @@ public final class LiveBenchmark {
             return w;
         }
 
-        void end(CollectorProcess collector, Deliveries deliveries) throws Exception {
+        void end(CollectorProcess collector, Deliveries deliveries, LiveFleet fleet) throws Exception {
             seconds = (System.nanoTime() - startNanos) / 1e9;
+            statesAfter = fleet.states.get();
             lastCommand = deliveries.issuedCount();
             collectorCpu = collector.cpuNanos() - collectorCpu;
             fleetCpu = CollectorProcess.cpuNanos(ProcessHandle.current().pid()) - selfCpu0;

@@ -23,9 +23,8 @@ final class ThreadCpu {
     }
 
     /**
-     * Nanoseconds of CPU of another process's threads, now, per thread name without its number
-     * ({@code qtp123-45} and {@code qtp123-46} are one group, {@code qtp-}): the pools of a program
-     * we do not name the threads of.
+     * Nanoseconds of CPU of another process's threads, now, per thread name without its number in
+     * a pool ({@link #stem}): the pools of a program whose threads this class does not know by name.
      */
     static Map<String, Long> ofProcess(long pid) throws IOException {
         return read(Path.of("/proc", Long.toString(pid), "task"), ThreadCpu::stem);
@@ -48,9 +47,15 @@ final class ThreadCpu {
         return groups;
     }
 
-    /** A thread's name without its digits: the pool or kind it belongs to. */
+    /**
+     * A thread's name without its number in a pool ({@code qtp12-34} and {@code qtp12-35}: {@code qtp12};
+     * {@code GC Thread#1}: {@code GC Thread}), as far as the 15 characters the kernel keeps of a name show it.
+     */
     static String stem(String threadName) {
-        return threadName.replaceAll("[0-9]+", "");
+        return threadName
+                .replaceAll("([-#]\\d+)+$", "")
+                .replaceAll("-\\d+-", "-")
+                .strip();
     }
 
     /**
