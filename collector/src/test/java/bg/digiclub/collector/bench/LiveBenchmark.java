@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.testing.TestDatabases;
@@ -73,9 +75,12 @@ public final class LiveBenchmark {
                 devices = BenchDevices.enrol(db, pcs, pcsPerClub);
             }
             System.out.printf("  enrolled %d PCs in %.1f s%n", devices.size(), since(t0));
+            // the embedded server's own processes; with --jdbc every postgres process of this machine
+            Integer postgresPort = jdbc != null ? null : port(url);
             run(
                     devices,
                     url,
+                    postgresPort,
                     collectorJvm,
                     dir,
                     new Settings(rate, warmUp, seconds, stateSeconds, pingSeconds, clients, threads, concurrency));
@@ -96,7 +101,12 @@ public final class LiveBenchmark {
             int concurrency) {}
 
     private static void run(
-            List<BenchDevices.Device> devices, String url, List<String> collectorJvm, Path dir, Settings s)
+            List<BenchDevices.Device> devices,
+            String url,
+            Integer postgresPort,
+            List<String> collectorJvm,
+            Path dir,
+            Settings s)
             throws Exception {
         // every PC comes from 127.0.0.1 here; a fleet comes from as many addresses as clubs
         List<String> serve = List.of("--max-connections-per-address", "0");
@@ -137,7 +147,7 @@ public final class LiveBenchmark {
             issuing.scheduleAtFixedRate(issuer::issueOne, 0, (long) (1e9 / s.rate), TimeUnit.NANOSECONDS);
             TimeUnit.SECONDS.sleep(s.warmUp);
 
-            Window window = Window.start(collector, deliveries, fleet);
+            Window window = Window.start(collector, deliveries, fleet, postgresPort);
             TimeUnit.SECONDS.sleep(s.seconds);
             window.end(collector, deliveries, fleet);
             issuing.shutdownNow();
@@ -226,8 +236,12 @@ public final class LiveBenchmark {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> System.out.printf("    %-22s %6.2f s%n", e.getKey(), e.getValue() / 1e9));
         System.out.printf(
-                "  beside it in the window: the fleet (this JVM) %.1f s, PostgreSQL's processes %.1f s%n",
-                window.fleetCpu / 1e9, window.postgresCpu / 1e9);
+                "  beside it in the window: the fleet (this JVM) %.1f s, PostgreSQL %.1f s (%s)%n",
+                window.fleetCpu / 1e9,
+                window.postgresCpu / 1e9,
+                window.postgresPort != null
+                        ? "the embedded server's processes"
+                        : "every postgres process of this machine");
         System.out.printf(
                 "  collector memory at the end: RSS %s (peak %s), heap after full GC %s (committed %s, max %s),"
                         + " %d threads%n",
@@ -299,16 +313,19 @@ public final class LiveBenchmark {
         private long startNanos;
         private long selfCpu0;
         private long postgres0;
+        private Integer postgresPort;
 
-        static Window start(CollectorProcess collector, Deliveries deliveries, LiveFleet fleet) throws Exception {
+        static Window start(CollectorProcess collector, Deliveries deliveries, LiveFleet fleet, Integer postgresPort)
+                throws Exception {
             Window w = new Window();
+            w.postgresPort = postgresPort;
             w.statesBefore = fleet.states.get();
             w.loadBefore = BenchDatabases.load();
             w.firstCommand = deliveries.issuedCount();
             w.collectorThreads = collector.threadCpu();
             w.collectorCpu = collector.cpuNanos();
             w.selfCpu0 = CollectorProcess.cpuNanos(ProcessHandle.current().pid());
-            w.postgres0 = ThreadCpu.postgresNanos();
+            w.postgres0 = ThreadCpu.postgresNanos(w.postgresPort);
             w.startNanos = System.nanoTime();
             return w;
         }
@@ -319,7 +336,7 @@ public final class LiveBenchmark {
             lastCommand = deliveries.issuedCount();
             collectorCpu = collector.cpuNanos() - collectorCpu;
             fleetCpu = CollectorProcess.cpuNanos(ProcessHandle.current().pid()) - selfCpu0;
-            postgresCpu = ThreadCpu.postgresNanos() - postgres0;
+            postgresCpu = ThreadCpu.postgresNanos(postgresPort) - postgres0;
             Map<String, Long> before = collectorThreads;
             collectorThreads = collector.threadCpu();
             collectorThreads.replaceAll((group, nanos) -> nanos - before.getOrDefault(group, 0L));
@@ -360,6 +377,12 @@ public final class LiveBenchmark {
         private static boolean accepted(HttpResponse<String> answer) {
             return answer.statusCode() / 100 == 2 || answer.statusCode() / 100 == 3;
         }
+    }
+
+    /** The port of a {@code jdbc:postgresql://host:port/...} URL. */
+    private static Integer port(String url) {
+        Matcher m = Pattern.compile("//[^/:]+:(\\d+)/").matcher(url);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
     private static double since(long t0) {

@@ -63,17 +63,48 @@ final class ThreadCpu {
      * live as long as the connection pool's connections, so two readings can be compared).
      */
     static long postgresNanos() throws IOException {
-        long total = 0;
+        return postgresNanos(null);
+    }
+
+    /**
+     * CPU time of the PostgreSQL server listening on {@code port} (its postmaster, started with
+     * {@code -p port}, and the processes it started), or, with a null port, of every process named
+     * {@code postgres} on this machine.
+     */
+    static long postgresNanos(Integer port) throws IOException {
+        Map<Long, Long> parents = new TreeMap<>();
+        Map<Long, Long> cpu = new TreeMap<>();
+        Long postmaster = null;
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
                 try {
-                    if (Files.readString(process.resolve("comm")).strip().equals("postgres")) {
-                        total += Long.parseLong(
-                                Files.readString(process.resolve("schedstat")).split(" ")[0]);
+                    if (!Files.readString(process.resolve("comm")).strip().equals("postgres")) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(process.getFileName().toString());
+                    String stat = Files.readString(process.resolve("stat"));
+                    parents.put(
+                            pid,
+                            Long.parseLong(
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]));
+                    cpu.put(
+                            pid,
+                            Long.parseLong(Files.readString(process.resolve("schedstat"))
+                                    .split(" ")[0]));
+                    if (port != null
+                            && Files.readString(process.resolve("cmdline")).contains("\0-p\0" + port + "\0")) {
+                        postmaster = pid;
                     }
                 } catch (IOException | RuntimeException ended) {
                     // the process ended while being read, or is not ours to read
                 }
+            }
+        }
+        long total = 0;
+        for (Map.Entry<Long, Long> process : cpu.entrySet()) {
+            long pid = process.getKey();
+            if (port == null || (postmaster != null && (pid == postmaster || parents.get(pid) == (long) postmaster))) {
+                total += process.getValue();
             }
         }
         return total;
