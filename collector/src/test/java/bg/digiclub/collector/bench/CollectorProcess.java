@@ -67,8 +67,9 @@ final class CollectorProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().put("DIGICLUB_DB_URL", jdbcUrl);
         Process process = builder.start();
-        // the benchmark ended however it ended (Ctrl+C, kill): the collector ends too
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-collector-stop"));
+        // the benchmark ended however it ended (Ctrl+C, kill): the collector ends too, by force if its
+        // own shutdown waits on the embedded PostgreSQL, which this JVM's shutdown stops at the same time
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, 5), "bench-collector-stop"));
         try {
             return new CollectorProcess(process, log);
         } catch (IOException | RuntimeException e) {
@@ -192,11 +193,21 @@ final class CollectorProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        stop(process, 30);
+    }
+
+    /** Asks the process to end (SIGTERM: the collector's own shutdown), and kills it after {@code seconds}. */
+    private static void stop(Process process, int seconds) {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        try {
+            if (process.waitFor(seconds, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        process.destroyForcibly();
     }
 
     /** Resident memory, now and at its peak. */
