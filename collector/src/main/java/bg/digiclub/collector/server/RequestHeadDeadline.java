@@ -24,6 +24,11 @@ final class RequestHeadDeadline implements Connection.Listener {
 
     @Override
     public void onOpened(Connection connection) {
+        if (connection instanceof Connection.UpgradeTo) {
+            // a connection upgraded from HTTP (the live channel's WebSocket) had its request head on
+            // the HTTP connection before it; its silence is its own protocol's business
+            return;
+        }
         scheduler.schedule(
                 () -> {
                     // getMessagesIn counts requests whose head was complete (HTTP/1.1 connections)

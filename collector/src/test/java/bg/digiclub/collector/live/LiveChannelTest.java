@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.testing.LivePc;
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.common.batch.EnrolmentResponse;
@@ -31,6 +32,7 @@ import bg.digiclub.common.live.CommandOutcome;
 import bg.digiclub.common.live.PcMode;
 import bg.digiclub.common.live.PcState;
 import bg.digiclub.common.live.Room;
+import bg.digiclub.testsupport.PrivacyScan;
 
 /** The live channel over a real WebSocket, a JDK client as the PC, on SQLite and PostgreSQL. */
 class LiveChannelTest {
@@ -412,6 +414,38 @@ class LiveChannelTest {
                 assertEquals(List.of(), other.received(CardsChanged.class));
                 assertEquals(1, other.received(Room.class).size());
                 assertFalse(other.received().isEmpty());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aRevokedPcIsClosedAndWhatTheCollectorSentNamesNoMachine(String kind) throws Exception {
+        try (RunningCollector collector = new RunningCollector(kind, temp)) {
+            EnrolmentResponse enrolled = collector.enrol(RunningCollector.RODINA_CODE);
+            ClubConsole console = collector.server.live().console();
+            console.changeSettings(
+                    LiveConsoleTest.RODINA_STAFF, RODINA, new ClubSettings(0, List.of(), 30, 10, true, 5, 15));
+            try (LivePc pc = LivePc.connect(collector.server.port(), enrolled.token())) {
+                pc.send(free(collector.clock.instant()));
+                await("online")
+                        .until(() -> console.room(LiveConsoleTest.RODINA_STAFF, RODINA)
+                                .get(0)
+                                .online());
+                console.enqueue(LiveConsoleTest.RODINA_STAFF, RODINA);
+                console.issue(
+                        LiveConsoleTest.RODINA_STAFF,
+                        RODINA,
+                        null,
+                        new CommandRequest(CommandKind.MESSAGE, null, "Затваряме след 10 минути", null, null));
+                await("the hold and the message")
+                        .until(() -> pc.received(Command.class).size() == 1 && last(pc).reservedFor() != null);
+                PrivacyScan.ofThisMachine().assertClean(pc.frames(), frame -> frame, frame -> "live frame " + frame);
+
+                new ClubStore(collector.database).revokeDevice(enrolled.deviceId());
+
+                await("closed").until(() -> pc.closedWith() != null);
+                assertTrue(pc.closedWith().startsWith("4001 "), pc.closedWith());
             }
         }
     }

@@ -24,6 +24,8 @@ import bg.digiclub.common.live.LiveMessage;
  */
 public final class LivePc implements AutoCloseable {
     private static final ObjectMapper JSON = StrictJson.mapper();
+    /** One client for all: each JDK HttpClient has a selector thread of its own. */
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final WebSocket socket;
     private final List<LiveMessage> received = new CopyOnWriteArrayList<>();
@@ -31,7 +33,7 @@ public final class LivePc implements AutoCloseable {
     private final CompletableFuture<String> closed = new CompletableFuture<>();
 
     private LivePc(int port, String token) throws Exception {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        WebSocket.Builder builder = CLIENT.newWebSocketBuilder();
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
