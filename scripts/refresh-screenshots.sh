@@ -6,8 +6,8 @@
 #
 # Tests write pictures to their module's target/ only, never into docs/:
 #   kiosk      EveryScreenFitsTest (headless JavaFX)   -> kiosk/target/screenshots/kiosk-*.png
-#   collector  DashboardBrowserTest (real Chromium)    -> collector/target/screenshots/dashboard-*.png
-# This script runs those two tests, then copies each picture to docs/screenshots/ only where its
+#   collector  DashboardBrowserTest, RoomBrowserTest (real Chromium) -> collector/target/screenshots/dashboard-*.png
+# This script runs those tests, then copies each picture to docs/screenshots/ only where its
 # pixels differ from the committed one (ImageMagick's compare; without it, where the bytes differ),
 # so a re-encoded but identical picture leaves git clean. Look at what `git status docs/screenshots`
 # lists before committing it: commit a picture because the screen changed, not because it was retaken.
@@ -19,7 +19,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 rm -rf kiosk/target/screenshots collector/target/screenshots
-mvn -B -q -pl kiosk,collector -am verify -Dtest='EveryScreenFitsTest,DashboardBrowserTest' \
+mvn -B -q -pl kiosk,collector -am verify -Dtest='EveryScreenFitsTest,DashboardBrowserTest,RoomBrowserTest' \
     -Dsurefire.failIfNoSpecifiedTests=false
 
 same_picture() {

@@ -12,7 +12,7 @@
   var said = room.dataset;
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrf = csrfMeta ? csrfMeta.content : "";
-  var lastText = null;
+  var lastRoom = null;
   var lastHelp = null;
 
   function el(tag, className, text) {
@@ -75,7 +75,17 @@
     return actions;
   }
 
-  function renderTile(tile) {
+  // the newest recent command of the PC, so that the mentor sees how a click went where it was made
+  function lastCommand(tile, commands) {
+    for (var i = 0; i < commands.length; i++) {
+      if (commands[i].pc === tile.number && commands[i].recent) {
+        return commands[i];
+      }
+    }
+    return null;
+  }
+
+  function renderTile(tile, commands) {
     var node = el("article", "tile mode-" + tile.mode.toLowerCase());
     node.dataset.pc = tile.number;
     node.dataset.device = tile.device;
@@ -98,6 +108,17 @@
     }
     if (tile.health === "AMBER" || tile.health === "RED") {
       node.appendChild(el("div", "health light-" + tile.health.toLowerCase(), tile.healthText));
+    }
+    var last = lastCommand(tile, commands);
+    if (last) {
+      var line = el("div", "last-command command-" + last.state.toLowerCase());
+      line.dataset.state = last.state;
+      line.appendChild(el("span", null, last.kind + ": "));
+      line.appendChild(el("strong", "state", last.stateText));
+      if (last.answer) {
+        line.appendChild(el("span", null, " — " + last.answer));
+      }
+      node.appendChild(line);
     }
     node.appendChild(tileActions(tile));
     return node;
@@ -179,7 +200,7 @@
       tiles.appendChild(el("p", "note", said.noPcs));
     }
     data.tiles.forEach(function (tile) {
-      tiles.appendChild(renderTile(tile));
+      tiles.appendChild(renderTile(tile, data.commands));
     });
     renderHelp(data.tiles);
     renderQueue(data.queue);
@@ -210,12 +231,14 @@
         if (text === null) {
           return;
         }
-        // the same answer twice leaves the page alone: no button is replaced under the pointer
-        if (text !== lastText) {
-          lastText = text;
-          render(JSON.parse(text));
+        var data = JSON.parse(text);
+        // the same room twice leaves the page alone: no button is replaced under the pointer
+        var room = JSON.stringify([data.tiles, data.queue, data.commands]);
+        if (room !== lastRoom) {
+          lastRoom = room;
+          render(data);
         }
-        status(said.updated + " " + new Date().toLocaleTimeString(document.documentElement.lang), false);
+        status(said.updated + " " + data.at, false);
       })
       .catch(function () {
         status(said.lost, true);
@@ -223,6 +246,24 @@
       .then(function () {
         window.setTimeout(refresh, PERIOD_MS);
       });
+  }
+
+  // what cannot be taken back asks once more: ending a visitor's session, restarting, shutting down
+  var action = document.getElementById("action-form");
+  if (action) {
+    action.addEventListener("submit", function (event) {
+      var kind = action.elements.kind;
+      var pc = action.elements.pc;
+      if (["END_SESSION", "LOCK", "RESTART", "SHUTDOWN"].indexOf(kind.value) < 0) {
+        return;
+      }
+      var question = (pc.value === "all" ? said.confirmAll : said.confirm)
+        .replace("{0}", kind.options[kind.selectedIndex].text)
+        .replace("{1}", pc.options[pc.selectedIndex].text);
+      if (!window.confirm(question)) {
+        event.preventDefault();
+      }
+    });
   }
 
   refresh();

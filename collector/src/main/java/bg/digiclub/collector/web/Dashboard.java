@@ -53,7 +53,7 @@ public final class Dashboard {
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
         this.reportPages = new ReportPages(reports, clubs, clock, pages);
         this.csv = new CsvDownload(reports, pages);
-        this.live = new LivePages(console, clubs, pages);
+        this.live = new LivePages(console, clubs, pages, clock);
     }
 
     public void register(JavalinConfig config) {
@@ -97,7 +97,20 @@ public final class Dashboard {
                 pages.error(c, user, 403, "error.csrf", "error.csrf.detail");
                 return;
             }
-            page.handle(c, user);
+            try {
+                page.handle(c, user);
+            } catch (IllegalArgumentException e) {
+                // what the mentor sent was refused: say why, with the way back to the room
+                PageText t = pages.text(c);
+                c.status(400)
+                        .html(pages.templates()
+                                .error(
+                                        t,
+                                        user,
+                                        t.get("error.badRequest"),
+                                        e.getMessage(),
+                                        Links.room(c.pathParam("club"))));
+            }
         });
     }
 

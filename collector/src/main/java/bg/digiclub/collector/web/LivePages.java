@@ -1,6 +1,7 @@
 package bg.digiclub.collector.web;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,12 +36,14 @@ final class LivePages {
     private final ClubConsole console;
     private final ClubStore clubs;
     private final PageContext pages;
+    private final Clock clock;
     private final ObjectWriter json = StrictJson.mapper().writerFor(RoomJson.class);
 
-    LivePages(ClubConsole console, ClubStore clubs, PageContext pages) {
+    LivePages(ClubConsole console, ClubStore clubs, PageContext pages, Clock clock) {
         this.console = Objects.requireNonNull(console, "console");
         this.clubs = Objects.requireNonNull(clubs, "clubs");
         this.pages = Objects.requireNonNull(pages, "pages");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** {@code GET /clubs/{club}/room}; {@code ?number=N} shows a number just given out, large. */
@@ -65,7 +68,8 @@ final class LivePages {
                 new LiveText(pages.text(ctx), club.get().timeZone()),
                 console.room(user, id),
                 console.queue(user, id),
-                console.commands(user, id, COMMANDS_SHOWN));
+                console.commands(user, id, COMMANDS_SHOWN),
+                clock.instant());
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(room));
     }
 

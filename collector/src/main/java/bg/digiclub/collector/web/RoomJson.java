@@ -1,5 +1,6 @@
 package bg.digiclub.collector.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +11,11 @@ import bg.digiclub.collector.live.QueueView;
 import bg.digiclub.collector.report.HealthLight;
 
 /**
- * What the room view's script reads every 2 s from {@code GET /clubs/{id}/room.json}: the tiles,
- * the queue and the latest commands, with every text already in the page's language, so that the
+ * What the room view's script reads every 2 s from {@code GET /clubs/{id}/room.json}: the time of
+ * the answer (the club's, "09:31"), the tiles, the queue and the latest commands, with every text already in the page's language, so that the
  * script only places it (the words live in the bundles, once) and never builds HTML from it.
  */
-record RoomJson(List<Tile> tiles, Queue queue, List<Command> commands) {
+record RoomJson(String at, List<Tile> tiles, Queue queue, List<Command> commands) {
 
     /**
      * One PC. {@code mode} is a PcMode name or OFF; {@code session} is the running session's start
@@ -33,15 +34,32 @@ record RoomJson(List<Tile> tiles, Queue queue, List<Command> commands) {
             String reserved,
             Instant session) {}
 
-    /** The walk-up queue; {@code held}: "№7 → PC 2 until 09:35". */
+    /** The walk-up queue; {@code held}: "№ 7: PC 2 is kept until 09:35". */
     record Queue(boolean enabled, List<Integer> waiting, List<String> held) {}
 
+    /**
+     * A command of the latest; {@code kind} in a word or two, for the tile's line; {@code recent}:
+     * issued in the last {@link #RECENT}, so its tile shows how it went.
+     */
     record Command(
-            int pc, String pcName, String what, String state, String stateText, String answer, String at, String by) {}
+            int pc,
+            String pcName,
+            String kind,
+            String what,
+            String state,
+            String stateText,
+            String answer,
+            String at,
+            String by,
+            boolean recent) {}
 
-    static RoomJson of(LiveText text, List<PcTile> tiles, QueueView queue, List<CommandView> commands) {
+    /** How long a command shows on its PC's tile, beside the list. */
+    static final Duration RECENT = Duration.ofMinutes(5);
+
+    static RoomJson of(LiveText text, List<PcTile> tiles, QueueView queue, List<CommandView> commands, Instant now) {
         PageText t = text.page();
         return new RoomJson(
+                text.time(now),
                 tiles.stream()
                         .map(tile -> new Tile(
                                 tile.deviceId(),
@@ -70,12 +88,14 @@ record RoomJson(List<Tile> tiles, Queue queue, List<Command> commands) {
                         .map(command -> new Command(
                                 command.pcNumber(),
                                 text.pc(command.pcNumber()),
+                                text.kind(command.kind()),
                                 text.what(command),
                                 command.state().name(),
                                 text.state(command.state()),
                                 command.detail(),
                                 text.time(command.issuedAt()),
-                                command.issuedBy()))
+                                command.issuedBy(),
+                                command.issuedAt().isAfter(now.minus(RECENT))))
                         .toList());
     }
 }

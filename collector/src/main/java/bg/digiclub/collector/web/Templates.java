@@ -123,7 +123,13 @@ public final class Templates {
 
     /** An error page; {@code user} is null before sign-in. */
     public String error(PageText t, User user, String title, String message) {
+        return error(t, user, title, message, null);
+    }
+
+    /** An error page with a way back to where the form was ({@code back}, or null for none). */
+    public String error(PageText t, User user, String title, String message, String back) {
         Map<String, Object> params = params(t);
+        params.put("back", back);
         params.put("user", user);
         params.put("title", Objects.requireNonNull(title, "title"));
         params.put("message", Objects.requireNonNull(message, "message"));

@@ -18,13 +18,16 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.common.batch.EnrolmentResponse;
 
 /**
  * The mentor's console over real HTTP: the room's JSON, commands issued with the form (and refused
- * without its token), the queue, the club's settings and the audit log; club staff only their club.
+ * without its token), the queue, the club's settings and the audit log, on both databases; club
+ * staff only their club.
  */
 class LivePagesHttpTest {
     private static final String RODINA = "/clubs/" + RunningCollector.RODINA.id();
@@ -76,9 +79,10 @@ class LivePagesHttpTest {
         }
     }
 
-    @Test
-    void aCommandIsStoredOnlyWithTheFormsTokenAndShowsInTheRoom() throws Exception {
-        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aCommandIsStoredOnlyWithTheFormsTokenAndShowsInTheRoom(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
             EnrolmentResponse pc1 = c.enrol(RunningCollector.RODINA_CODE);
             EnrolmentResponse pc2 = c.enrol(RunningCollector.RODINA_CODE);
             Browser rodina = Browser.signIn(c, "rodina");
@@ -96,6 +100,7 @@ class LivePagesHttpTest {
             assertEquals(RODINA + "/room", sent.headers().firstValue("Location").orElseThrow());
 
             JsonNode room = rodina.room(RODINA);
+            assertEquals("08:00", room.get("at").asText(), "the collector's time in the club's zone");
             assertEquals(2, room.get("tiles").size());
             JsonNode tile = room.get("tiles").get(1);
             assertEquals(pc2.deviceId().toString(), tile.get("device").asText());
@@ -106,6 +111,10 @@ class LivePagesHttpTest {
             assertEquals("Съобщение: „Затваряме в 18:00“", command.get("what").asText());
             assertEquals("PENDING", command.get("state").asText());
             assertEquals("rodina", command.get("by").asText());
+            assertTrue(command.get("recent").asBoolean(), "its tile shows how it went");
+
+            c.clock.advance(RoomJson.RECENT.plusSeconds(1));
+            assertFalse(rodina.room(RODINA).get("commands").get(0).get("recent").asBoolean(), "only the list does");
 
             HttpResponse<String> toAll = rodina.submit(RODINA + "/commands", Map.of("pc", "all", "kind", "RESTART"));
             assertEquals(303, toAll.statusCode(), toAll.body());
@@ -114,9 +123,9 @@ class LivePagesHttpTest {
             HttpResponse<String> noSession = rodina.submit(
                     RODINA + "/commands", Map.of("pc", pc1.deviceId().toString(), "kind", "END_SESSION"));
             assertEquals(400, noSession.statusCode());
-            assertTrue(
-                    Jsoup.parse(noSession.body()).getElementById("error").text().contains("няма сесия"),
-                    noSession.body());
+            Document refused = Jsoup.parse(noSession.body());
+            assertTrue(refused.getElementById("error").text().contains("няма сесия"), noSession.body());
+            assertEquals(RODINA + "/room", refused.getElementById("back").attr("href"));
 
             Document log = Jsoup.parse(rodina.get(RODINA + "/log").body());
             assertEquals(3, log.select("#audit-log tbody tr").size(), log.text());
@@ -150,9 +159,10 @@ class LivePagesHttpTest {
         }
     }
 
-    @Test
-    void theSettingsFormTurnsTheQueueOnAndTheQueueGivesNumbers() throws Exception {
-        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void theSettingsFormTurnsTheQueueOnAndTheQueueGivesNumbers(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
             c.enrol(RunningCollector.RODINA_CODE);
             Browser rodina = Browser.signIn(c, "rodina");
             assertFalse(rodina.room(RODINA).get("queue").get("enabled").asBoolean(), "off by default");
