@@ -1,6 +1,5 @@
 package bg.digiclub.collector.bench;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -11,13 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,7 +134,7 @@ public final class LiveBenchmark {
             StaffConsole staff = new StaffConsole(collector.port());
             staff.signIn(
                     BenchDevices.USERNAME, BenchDevices.PASSWORD, devices.get(0).clubId());
-            Issuer issuer = new Issuer(staff, devices, deliveries);
+            CommandIssuer issuer = new CommandIssuer(staff, devices, deliveries);
             ScheduledExecutorService issuing = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "bench-staff");
                 t.setDaemon(true);
@@ -147,7 +143,7 @@ public final class LiveBenchmark {
             issuing.scheduleAtFixedRate(issuer::issueOne, 0, (long) (1e9 / s.rate), TimeUnit.NANOSECONDS);
             TimeUnit.SECONDS.sleep(s.warmUp);
 
-            Window window = Window.start(collector, deliveries, fleet, postgresPort);
+            MeasuredWindow window = MeasuredWindow.start(collector, deliveries, fleet, postgresPort);
             TimeUnit.SECONDS.sleep(s.seconds);
             window.end(collector, deliveries, fleet);
             issuing.shutdownNow();
@@ -175,8 +171,8 @@ public final class LiveBenchmark {
             int pcs,
             LiveFleet fleet,
             Deliveries deliveries,
-            Issuer issuer,
-            Window window,
+            CommandIssuer issuer,
+            MeasuredWindow window,
             CollectorProcess.Memory memory,
             CollectorProcess.Heap heap,
             long collectorThreads) {
@@ -296,87 +292,6 @@ public final class LiveBenchmark {
             }
         }
         return true;
-    }
-
-    /** The measured window: the commands issued in it and the CPU spent during it. */
-    private static final class Window {
-        int firstCommand;
-        int lastCommand;
-        double seconds;
-        long collectorCpu;
-        long fleetCpu;
-        long postgresCpu;
-        long statesBefore;
-        long statesAfter;
-        Map<String, Long> collectorThreads;
-        String loadBefore;
-        private long startNanos;
-        private long selfCpu0;
-        private long postgres0;
-        private Integer postgresPort;
-
-        static Window start(CollectorProcess collector, Deliveries deliveries, LiveFleet fleet, Integer postgresPort)
-                throws Exception {
-            Window w = new Window();
-            w.postgresPort = postgresPort;
-            w.statesBefore = fleet.states.get();
-            w.loadBefore = BenchDatabases.load();
-            w.firstCommand = deliveries.issuedCount();
-            w.collectorThreads = collector.threadCpu();
-            w.collectorCpu = collector.cpuNanos();
-            w.selfCpu0 = CollectorProcess.cpuNanos(ProcessHandle.current().pid());
-            w.postgres0 = ThreadCpu.postgresNanos(w.postgresPort);
-            w.startNanos = System.nanoTime();
-            return w;
-        }
-
-        void end(CollectorProcess collector, Deliveries deliveries, LiveFleet fleet) throws Exception {
-            seconds = (System.nanoTime() - startNanos) / 1e9;
-            statesAfter = fleet.states.get();
-            lastCommand = deliveries.issuedCount();
-            collectorCpu = collector.cpuNanos() - collectorCpu;
-            fleetCpu = CollectorProcess.cpuNanos(ProcessHandle.current().pid()) - selfCpu0;
-            postgresCpu = ThreadCpu.postgresNanos(postgresPort) - postgres0;
-            Map<String, Long> before = collectorThreads;
-            collectorThreads = collector.threadCpu();
-            collectorThreads.replaceAll((group, nanos) -> nanos - before.getOrDefault(group, 0L));
-        }
-    }
-
-    /** Issues one message to a random PC per tick, as staff would click; counts refusals. */
-    private static final class Issuer {
-        private final StaffConsole staff;
-        private final List<BenchDevices.Device> devices;
-        private final Deliveries deliveries;
-        private final Random random = new Random(13);
-        final AtomicLong refused = new AtomicLong();
-        final AtomicReference<String> firstRefusal = new AtomicReference<>();
-
-        Issuer(StaffConsole staff, List<BenchDevices.Device> devices, Deliveries deliveries) {
-            this.staff = staff;
-            this.devices = devices;
-            this.deliveries = deliveries;
-        }
-
-        void issueOne() {
-            int n = deliveries.issue(System.nanoTime());
-            if (n < 0) {
-                return;
-            }
-            BenchDevices.Device pc = devices.get(random.nextInt(devices.size()));
-            staff.message(pc, Deliveries.text(n)).whenComplete((answer, failed) -> {
-                deliveries.answered(n, System.nanoTime());
-                if (failed != null || !accepted(answer)) {
-                    refused.incrementAndGet();
-                    firstRefusal.compareAndSet(
-                            null, failed != null ? failed.toString() : answer.statusCode() + " " + answer.body());
-                }
-            });
-        }
-
-        private static boolean accepted(HttpResponse<String> answer) {
-            return answer.statusCode() / 100 == 2 || answer.statusCode() / 100 == 3;
-        }
     }
 
     /** The port of a {@code jdbc:postgresql://host:port/...} URL. */
