@@ -79,7 +79,7 @@ public final class LiveConsole implements ClubConsole {
         if (deviceId == null && request.kind() == CommandKind.WAKE) {
             throw new IllegalArgumentException("WAKE is sent by one PC of the club: choose which");
         }
-        List<UUID> ids = writeAudited(c -> {
+        Map<UUID, UUID> ids = writeAudited(c -> {
             requireClub(c, clubId);
             Map<UUID, Integer> pcs = pcs(c, clubId);
             if (request.target() != null && !pcs.containsKey(request.target())) {
@@ -98,26 +98,24 @@ public final class LiveConsole implements ClubConsole {
             } else {
                 pcs.keySet().forEach(d -> targets.put(d, null));
             }
-            List<UUID> stored = new ArrayList<>();
+            Map<UUID, UUID> stored = new LinkedHashMap<>();
             for (Map.Entry<UUID, Instant> target : targets.entrySet()) {
                 Command command = command(request, UUID.randomUUID(), now, expires, target.getValue());
                 commands.insert(c, clubId, target.getKey(), command, who.username());
+                bus.within(c, new LiveSignal.Commands(target.getKey()));
                 audit.record(c, clubId, now, who.username(), describe(command), pcs.get(target.getKey()), command.id());
-                stored.add(command.id());
+                stored.put(command.id(), target.getKey());
             }
             return stored;
         });
-        List<CommandView> views = database.read(c -> {
+        ids.values().forEach(device -> bus.afterCommit(new LiveSignal.Commands(device)));
+        return database.read(c -> {
             List<CommandView> list = new ArrayList<>();
-            for (UUID id : ids) {
+            for (UUID id : ids.keySet()) {
                 commands.view(c, id).ifPresent(list::add);
             }
             return list;
         });
-        for (CommandView view : views) {
-            bus.publish(new LiveSignal.Commands(view.deviceId()));
-        }
-        return views;
     }
 
     @Override

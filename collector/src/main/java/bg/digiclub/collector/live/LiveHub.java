@@ -35,10 +35,10 @@ public final class LiveHub implements AutoCloseable {
     private final PostgresListener listener;
     private final LiveEndpoint endpoint;
 
-    private LiveHub(Database database, Clock clock, ObjectMapper json, DeviceTokens tokens) {
+    private LiveHub(Database database, Clock clock, ObjectMapper json, DeviceTokens tokens, String channel) {
         this.database = database;
         this.instanceId = UUID.randomUUID().toString();
-        this.bus = new LiveBus(database);
+        this.bus = new LiveBus(database, channel);
         SettingsStore settings = new SettingsStore(json);
         this.console = new LiveConsole(database, clock, bus, settings);
         this.states = new LiveStateStore();
@@ -63,7 +63,7 @@ public final class LiveHub implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(tokens, "tokens");
-        LiveHub hub = new LiveHub(database, clock, json, tokens);
+        LiveHub hub = new LiveHub(database, clock, json, tokens, LiveBus.channelOf(database));
         try {
             hub.bus.receiveWith(hub.delivery::wake);
             hub.delivery.start();

@@ -4,11 +4,12 @@ import java.util.UUID;
 
 /**
  * Something one collector instance tells all of them (PostgreSQL NOTIFY on channel
- * {@value #CHANNEL}, or in-process on SQLite): the payload is short text, so that it fits a
+ * {@value #CHANNEL}, suffixed with the schema's name when it is not {@code public}, or in-process
+ * on SQLite): the payload is short text, so that it fits a
  * notification and can be read back by {@link #parse}.
  */
 sealed interface LiveSignal {
-    /** The PostgreSQL notification channel every instance listens on. */
+    /** The PostgreSQL notification channel every instance listens on (see {@link LiveBus#channelOf}). */
     String CHANNEL = "digiclub_live";
 
     /** The text sent as the notification's payload. */

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import bg.digiclub.collector.store.Database;
 
 /**
- * LISTENs on {@link LiveSignal#CHANNEL} on a connection of its own and hands each notification to
+ * LISTENs on the bus's channel on a connection of its own and hands each notification to
  * the bus. If the connection breaks it opens a new one a second later; what was notified meanwhile
  * is found by the delivery's sweep.
  */
@@ -43,7 +43,8 @@ final class PostgresListener implements AutoCloseable {
     private Connection listen() throws SQLException {
         Connection connection = database.dedicatedConnection();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("LISTEN " + LiveSignal.CHANNEL);
+            // the channel is lower-case letters, digits and underscores (LiveBus.channelOf)
+            statement.execute("LISTEN \"" + bus.channel() + "\"");
         } catch (SQLException e) {
             connection.close();
             throw e;

@@ -128,7 +128,7 @@ final class StateWriter implements AutoCloseable {
                     PcConnection pc = opened.connection();
                     states.connected(c, pc.deviceId(), instanceId, pc.connectionId(), pc.openedAt());
                     // an older connection of the PC held by another instance is closed there
-                    bus.tellOthers(c, new LiveSignal.Connected(pc.deviceId(), pc.connectionId()));
+                    bus.within(c, new LiveSignal.Connected(pc.deviceId(), pc.connectionId()));
                 }
             }
             states.save(c, lastStates.values().stream().map(State::received).toList());

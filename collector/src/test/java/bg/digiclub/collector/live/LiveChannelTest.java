@@ -29,6 +29,7 @@ import bg.digiclub.common.live.Command;
 import bg.digiclub.common.live.CommandAck;
 import bg.digiclub.common.live.CommandKind;
 import bg.digiclub.common.live.CommandOutcome;
+import bg.digiclub.common.live.LiveMessage;
 import bg.digiclub.common.live.PcMode;
 import bg.digiclub.common.live.PcState;
 import bg.digiclub.common.live.Room;
@@ -259,7 +260,7 @@ class LiveChannelTest {
 
     @ParameterizedTest
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
-    void aFrameThatCannotBeReadClosesTheConnectionWith1003(String kind) throws Exception {
+    void aFrameThatCannotBeReadClosesTheConnectionWith1003AndOneTooLargeWith1009(String kind) throws Exception {
         try (RunningCollector collector = new RunningCollector(kind, temp)) {
             EnrolmentResponse enrolled = collector.enrol(RunningCollector.RODINA_CODE);
             try (LivePc pc = LivePc.connect(collector.server.port(), enrolled.token())) {
@@ -271,6 +272,12 @@ class LiveChannelTest {
                 pc.send(new CardsChanged(3));
                 await("closed").until(() -> pc.closedWith() != null);
                 assertTrue(pc.closedWith().startsWith("1003 a PC sends only"), pc.closedWith());
+            }
+            try (LivePc pc = LivePc.connect(collector.server.port(), enrolled.token())) {
+                pc.sendText(
+                        "{\"type\":\"state\",\"agentVersion\":\"" + "x".repeat(LiveMessage.MAX_FRAME_BYTES) + "\"}");
+                await("closed").until(() -> pc.closedWith() != null);
+                assertTrue(pc.closedWith().startsWith("1009 "), pc.closedWith());
             }
         }
     }
@@ -450,8 +457,32 @@ class LiveChannelTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aCommandWhoseSignalWasLostIsSentByTheSweep(String kind) throws Exception {
+        try (RunningCollector collector = new RunningCollector(kind, temp)) {
+            EnrolmentResponse enrolled = collector.enrol(RunningCollector.RODINA_CODE);
+            try (LivePc pc = LivePc.connect(collector.server.port(), enrolled.token())) {
+                await("the Room").until(() -> pc.received(Room.class).size() == 1);
+                Instant now = collector.clock.instant();
+                Command lost = new Command(
+                        UUID.randomUUID(), CommandKind.RESTART, now, now.plusSeconds(600), null, null, null, null);
+                // stored as another instance would, but its NOTIFY never came
+                collector.database.write(c -> {
+                    new CommandStore().insert(c, RODINA, enrolled.deviceId(), lost, "rodina");
+                    return null;
+                });
+
+                await("the sweep sent it")
+                        .until(() -> pc.received(Command.class).size() == 1);
+                assertEquals(lost, pc.received(Command.class).get(0));
+            }
+        }
+    }
+
+    /** The last Room the PC got; before the first, one that says nothing (defaults, nobody waiting, no hold). */
     private static Room last(LivePc pc) {
         List<Room> rooms = pc.received(Room.class);
-        return rooms.get(rooms.size() - 1);
+        return rooms.isEmpty() ? new Room(ClubSettings.DEFAULTS, 0, null, null) : rooms.get(rooms.size() - 1);
     }
 }
