@@ -61,7 +61,7 @@
 
   function tileActions(tile) {
     var actions = el("div", "actions");
-    if (tile.help) {
+    if (tile.help && !tile.answering) {
       actions.appendChild(command(tile, "ANSWER_HELP", said.answer, "answer"));
     }
     if (tile.mode === "IN_SESSION" && tile.session) {
@@ -113,7 +113,7 @@
     if (last) {
       var line = el("div", "last-command command-" + last.state.toLowerCase());
       line.dataset.state = last.state;
-      line.appendChild(el("span", null, last.kind + ": "));
+      line.appendChild(el("span", null, last.kindText + ": "));
       line.appendChild(el("strong", "state", last.stateText));
       if (last.answer) {
         line.appendChild(el("span", null, " — " + last.answer));
@@ -142,7 +142,11 @@
       var line = el("div", "help-call");
       line.appendChild(el("strong", null, tile.pcName));
       line.appendChild(el("span", null, tile.help));
-      line.appendChild(command(tile, "ANSWER_HELP", said.answer, "answer"));
+      if (tile.answering) {
+        line.appendChild(el("em", "answering", said.answering));
+      } else {
+        line.appendChild(command(tile, "ANSWER_HELP", said.answer, "answer"));
+      }
       box.appendChild(line);
     });
     box.hidden = calling.length === 0;
@@ -193,7 +197,17 @@
     });
   }
 
+  // a call the mentor answered a moment ago, while the PC has not said so yet: no second button
+  function markAnswering(tiles, commands) {
+    tiles.forEach(function (tile) {
+      var last = lastCommand(tile, commands);
+      tile.answering = !!(tile.help && last && last.kind === "ANSWER_HELP" &&
+        (last.state === "PENDING" || last.state === "SENT"));
+    });
+  }
+
   function render(data) {
+    markAnswering(data.tiles, data.commands);
     var tiles = document.getElementById("tiles");
     tiles.replaceChildren();
     if (data.tiles.length === 0) {

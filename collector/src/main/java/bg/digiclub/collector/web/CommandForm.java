@@ -1,5 +1,6 @@
 package bg.digiclub.collector.web;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -64,28 +65,38 @@ record CommandForm(UUID device, CommandKind kind, Integer minutes, String text, 
         return new CommandForm(device, kind, minutes, text, session);
     }
 
+    /** The club's room as it is now, read only when a form needs it. */
+    @FunctionalInterface
+    interface Room {
+        List<PcTile> tiles() throws SQLException;
+    }
+
     /**
-     * The commands to store for the club's room as it is now: an extend or end for every PC is one
-     * per PC in a session (each names its own), an answer to help one per PC that calls.
+     * The commands to store: for one PC as asked (the console refuses a PC not of the club); an
+     * extend or end for every PC is one per PC in a session (each names its own), an answer to
+     * help one per PC that calls. The room is read only for these and for an extend or end of one
+     * PC without the session its tile showed, so that a plain command costs no read of the room.
      */
-    List<Order> orders(PageText t, List<PcTile> room) {
+    List<Order> orders(PageText t, Room room) throws SQLException {
         Objects.requireNonNull(room, "room");
+        if (device != null && (!forSession(kind) || session != null)) {
+            return List.of(new Order(device, request(session)));
+        }
         if (device != null) {
-            PcTile tile = room.stream()
+            PcTile tile = room.tiles().stream()
                     .filter(pc -> pc.deviceId().equals(device))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(t.get("live.error.pc")));
-            Instant started = session != null ? session : tile.sessionStarted();
-            if (forSession(kind) && started == null) {
+            if (tile.sessionStarted() == null) {
                 throw new IllegalArgumentException(t.get("live.error.noSession", Integer.toString(tile.pcNumber())));
             }
-            return List.of(new Order(device, request(forSession(kind) ? started : null)));
+            return List.of(new Order(device, request(tile.sessionStarted())));
         }
         if (!forSession(kind) && kind != CommandKind.ANSWER_HELP) {
             return List.of(new Order(null, request(null)));
         }
         List<Order> orders = new ArrayList<>();
-        for (PcTile tile : room) {
+        for (PcTile tile : room.tiles()) {
             if (!tile.online()) {
                 continue;
             }

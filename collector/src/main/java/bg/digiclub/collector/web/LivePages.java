@@ -82,7 +82,7 @@ final class LivePages {
         PageText t = pages.text(ctx);
         String id = club.get().id();
         CommandForm form = CommandForm.parse(t, ctx::formParam);
-        for (CommandForm.Order order : form.orders(t, console.room(user, id))) {
+        for (CommandForm.Order order : form.orders(t, () -> console.room(user, id))) {
             console.issue(user, id, order.device(), order.request());
         }
         ctx.redirect(Links.room(id), HttpStatus.SEE_OTHER);

@@ -30,6 +30,7 @@ public final class LiveText {
     private static final Pattern LOGGED_OTHER = Pattern.compile("(QUEUE_ADD|QUEUE_REMOVE|SETTINGS) (?:№|v)([0-9]+)");
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final PageText t;
     private final ZoneId zone;
@@ -138,6 +139,11 @@ public final class LiveText {
     /** A time of today as the club reads it, "09:31"; "—" for none. */
     public String time(Instant instant) {
         return instant == null ? "—" : CLOCK.format(instant.atZone(zone));
+    }
+
+    /** The time to the second, "09:31:05": when the room view's data was read. */
+    public String timeToTheSecond(Instant instant) {
+        return CLOCK_SECONDS.format(instant.atZone(zone));
     }
 
     /** A date and time, for the log. */

@@ -12,7 +12,7 @@ import bg.digiclub.collector.report.HealthLight;
 
 /**
  * What the room view's script reads every 2 s from {@code GET /clubs/{id}/room.json}: the time of
- * the answer (the club's, "09:31"), the tiles, the queue and the latest commands, with every text already in the page's language, so that the
+ * the answer (the club's, "09:31:05"), the tiles, the queue and the latest commands, with every text already in the page's language, so that the
  * script only places it (the words live in the bundles, once) and never builds HTML from it.
  */
 record RoomJson(String at, List<Tile> tiles, Queue queue, List<Command> commands) {
@@ -38,13 +38,15 @@ record RoomJson(String at, List<Tile> tiles, Queue queue, List<Command> commands
     record Queue(boolean enabled, List<Integer> waiting, List<String> held) {}
 
     /**
-     * A command of the latest; {@code kind} in a word or two, for the tile's line; {@code recent}:
-     * issued in the last {@link #RECENT}, so its tile shows how it went.
+     * A command of the latest; {@code kind} and {@code state} are the enums' names,
+     * {@code kindText} the kind in a word or two for the tile's line; {@code recent}: issued in the
+     * last {@link #RECENT}, so its tile shows how it went.
      */
     record Command(
             int pc,
             String pcName,
             String kind,
+            String kindText,
             String what,
             String state,
             String stateText,
@@ -59,7 +61,7 @@ record RoomJson(String at, List<Tile> tiles, Queue queue, List<Command> commands
     static RoomJson of(LiveText text, List<PcTile> tiles, QueueView queue, List<CommandView> commands, Instant now) {
         PageText t = text.page();
         return new RoomJson(
-                text.time(now),
+                text.timeToTheSecond(now),
                 tiles.stream()
                         .map(tile -> new Tile(
                                 tile.deviceId(),
@@ -88,6 +90,7 @@ record RoomJson(String at, List<Tile> tiles, Queue queue, List<Command> commands
                         .map(command -> new Command(
                                 command.pcNumber(),
                                 text.pc(command.pcNumber()),
+                                command.kind().name(),
                                 text.kind(command.kind()),
                                 text.what(command),
                                 command.state().name(),

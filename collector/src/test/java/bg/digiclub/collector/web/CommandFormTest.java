@@ -62,7 +62,7 @@ class CommandFormTest {
     }
 
     @Test
-    void anExtendForOnePcNamesTheSessionItsTileShowed() {
+    void anExtendForOnePcNamesTheSessionItsTileShowed() throws Exception {
         Instant shown = Instant.parse("2026-11-25T07:29:00Z");
         List<CommandForm.Order> orders = form(Map.of(
                         "pc",
@@ -73,7 +73,7 @@ class CommandFormTest {
                         "15",
                         "session",
                         shown.toString()))
-                .orders(EN, ROOM);
+                .orders(EN, () -> ROOM);
         assertEquals(1, orders.size());
         assertEquals(PC_1.deviceId(), orders.get(0).device());
         assertEquals(15, orders.get(0).request().minutes());
@@ -81,17 +81,17 @@ class CommandFormTest {
     }
 
     @Test
-    void anEndWithoutASessionFieldNamesTheSessionRunningNow() {
+    void anEndWithoutASessionFieldNamesTheSessionRunningNow() throws Exception {
         List<CommandForm.Order> orders = form(Map.of("pc", PC_3.deviceId().toString(), "kind", "END_SESSION"))
-                .orders(EN, ROOM);
+                .orders(EN, () -> ROOM);
         assertEquals(STARTED_3, orders.get(0).request().sessionStarted());
         assertNull(orders.get(0).request().minutes());
     }
 
     @Test
-    void anExtendForAllIsOneCommandPerOnlinePcInASession() {
+    void anExtendForAllIsOneCommandPerOnlinePcInASession() throws Exception {
         List<CommandForm.Order> orders =
-                form(Map.of("pc", "all", "kind", "EXTEND", "minutes", "10")).orders(EN, ROOM);
+                form(Map.of("pc", "all", "kind", "EXTEND", "minutes", "10")).orders(EN, () -> ROOM);
         assertEquals(
                 List.of(PC_1.deviceId(), PC_3.deviceId()),
                 orders.stream().map(CommandForm.Order::device).toList());
@@ -101,10 +101,10 @@ class CommandFormTest {
     }
 
     @Test
-    void aMessageForAllIsOneOrderForTheWholeClubWithItsText() {
+    void aMessageForAllIsOneOrderForTheWholeClubWithItsText() throws Exception {
         List<CommandForm.Order> orders = form(Map.of(
                         "pc", "all", "kind", "MESSAGE", "text", "  Closing in 10 minutes ", "minutes", "15"))
-                .orders(EN, ROOM);
+                .orders(EN, () -> ROOM);
         assertEquals(1, orders.size());
         assertNull(orders.get(0).device(), "the console stores one per PC");
         assertEquals("Closing in 10 minutes", orders.get(0).request().text());
@@ -112,12 +112,30 @@ class CommandFormTest {
     }
 
     @Test
-    void answeringHelpForAllAnswersOnlyThePcsThatCall() {
+    void answeringHelpForAllAnswersOnlyThePcsThatCall() throws Exception {
         List<CommandForm.Order> orders =
-                form(Map.of("pc", "all", "kind", "ANSWER_HELP")).orders(EN, ROOM);
+                form(Map.of("pc", "all", "kind", "ANSWER_HELP")).orders(EN, () -> ROOM);
         assertEquals(
                 List.of(PC_3.deviceId()),
                 orders.stream().map(CommandForm.Order::device).toList());
+    }
+
+    @Test
+    void aPlainCommandForOnePcReadsNoRoom() throws Exception {
+        CommandForm.Room unread = () -> {
+            throw new AssertionError("the room was read");
+        };
+        List<CommandForm.Order> orders = form(Map.of("pc", PC_2.deviceId().toString(), "kind", "MESSAGE", "text", "Hi"))
+                .orders(EN, unread);
+        assertEquals(PC_2.deviceId(), orders.get(0).device());
+        Instant shown = STARTED_1;
+        assertEquals(
+                shown,
+                form(Map.of("pc", PC_1.deviceId().toString(), "kind", "END_SESSION", "session", shown.toString()))
+                        .orders(EN, unread)
+                        .get(0)
+                        .request()
+                        .sessionStarted());
     }
 
     @Test
@@ -125,7 +143,7 @@ class CommandFormTest {
         IllegalArgumentException noSession = assertThrows(
                 IllegalArgumentException.class,
                 () -> form(Map.of("pc", PC_2.deviceId().toString(), "kind", "END_SESSION"))
-                        .orders(EN, ROOM));
+                        .orders(EN, () -> ROOM));
         assertEquals("PC 2 has no session now.", noSession.getMessage());
         assertThrows(
                 IllegalArgumentException.class,
@@ -139,12 +157,12 @@ class CommandFormTest {
         assertThrows(IllegalArgumentException.class, () -> form(Map.of("pc", "PC 1", "kind", "RESTART")));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> form(Map.of("pc", UUID.randomUUID().toString(), "kind", "RESTART"))
-                        .orders(EN, ROOM),
+                () -> form(Map.of("pc", UUID.randomUUID().toString(), "kind", "END_SESSION"))
+                        .orders(EN, () -> ROOM),
                 "a device of another club");
         assertThrows(
                 IllegalArgumentException.class,
-                () -> form(Map.of("pc", "all", "kind", "ANSWER_HELP")).orders(EN, List.of(PC_1, PC_2)),
+                () -> form(Map.of("pc", "all", "kind", "ANSWER_HELP")).orders(EN, () -> List.of(PC_1, PC_2)),
                 "nobody calls");
         assertEquals(CommandKind.RESTART, form(Map.of("kind", "RESTART")).kind());
     }

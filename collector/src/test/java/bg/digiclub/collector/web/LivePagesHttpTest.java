@@ -100,7 +100,7 @@ class LivePagesHttpTest {
             assertEquals(RODINA + "/room", sent.headers().firstValue("Location").orElseThrow());
 
             JsonNode room = rodina.room(RODINA);
-            assertEquals("08:00", room.get("at").asText(), "the collector's time in the club's zone");
+            assertEquals("08:00:00", room.get("at").asText(), "the collector's time in the club's zone");
             assertEquals(2, room.get("tiles").size());
             JsonNode tile = room.get("tiles").get(1);
             assertEquals(pc2.deviceId().toString(), tile.get("device").asText());

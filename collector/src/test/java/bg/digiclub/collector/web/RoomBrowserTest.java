@@ -199,6 +199,14 @@ class RoomBrowserTest {
                 click(wait, By.cssSelector("#help-calls form[data-kind=ANSWER_HELP] button"));
                 Command answer = command(pcs.get(2), CommandKind.ANSWER_HELP);
                 assertEquals(CommandKind.ANSWER_HELP, answer.kind());
+                wait.until(d -> d.findElement(By.id("help-calls"))
+                        .getText()
+                        .contains("Answered — the computer will tell the visitor"));
+                assertEquals(
+                        0,
+                        browser.findElements(By.cssSelector("form[data-kind=ANSWER_HELP]"))
+                                .size(),
+                        "no second button while the PC has not answered");
                 pcs.get(2).send(new CommandAck(answer.id(), CommandOutcome.DONE, "seen"));
                 pcs.get(2).send(session(now, VisitorKind.MEMBER, 25, now.minusSeconds(35 * 60), false));
                 wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("help-calls")));
