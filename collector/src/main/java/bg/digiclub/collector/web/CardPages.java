@@ -48,14 +48,14 @@ final class CardPages {
     }
 
     void page(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isPresent()) {
             render(ctx, user, club.get(), Shown.NOTHING);
         }
     }
 
     void create(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isPresent()) {
             CardDesk.NewCard card = desk.create(club.get().id());
             render(ctx, user, club.get(), new Shown(card.code(), card.pin(), null, "cards.created"));
@@ -63,7 +63,7 @@ final class CardPages {
     }
 
     void newPin(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isPresent()) {
             String codeHash = codeHash(ctx);
             Optional<String> pin = desk.newPin(club.get().id(), codeHash);
@@ -77,7 +77,7 @@ final class CardPages {
     }
 
     void disable(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isPresent()) {
             boolean done = desk.disable(club.get().id(), codeHash(ctx));
             render(ctx, user, club.get(), Shown.message(done ? "cards.disabledDone" : "cards.unknown"));
@@ -85,7 +85,7 @@ final class CardPages {
     }
 
     void find(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isPresent()) {
             Optional<String> codeHash = desk.find(club.get().id(), ctx.formParam("code"));
             render(
@@ -101,19 +101,6 @@ final class CardPages {
         LocalDate today = LocalDate.ofInstant(clock.instant(), club.timeZone());
         List<ClubCards.CardView> list = cards.list(club.id(), today);
         ctx.html(pages.templates().cards(pages.text(ctx), user, Csrf.token(ctx), club, list, shown));
-    }
-
-    private Optional<Club> club(Context ctx, User user) throws SQLException {
-        String clubId = ctx.pathParam("club");
-        if (!user.maySee(clubId)) {
-            pages.forbidden(ctx, user);
-            return Optional.empty();
-        }
-        Optional<Club> club = clubs.club(clubId);
-        if (club.isEmpty()) {
-            pages.noClub(ctx, user, clubId);
-        }
-        return club;
     }
 
     private static String codeHash(Context ctx) {

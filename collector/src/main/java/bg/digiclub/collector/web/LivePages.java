@@ -48,7 +48,7 @@ final class LivePages {
 
     /** {@code GET /clubs/{club}/room}; {@code ?number=N} shows a number just given out, large. */
     void room(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isEmpty()) {
             return;
         }
@@ -59,7 +59,7 @@ final class LivePages {
 
     /** {@code GET /clubs/{club}/room.json}: what the room view's script shows, read by it every 2 s. */
     void roomJson(Context ctx, User user) throws SQLException, JsonProcessingException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isEmpty()) {
             return;
         }
@@ -75,7 +75,7 @@ final class LivePages {
 
     /** {@code POST /clubs/{club}/commands}: the fields of {@link CommandForm}. */
     void command(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isEmpty()) {
             return;
         }
@@ -90,7 +90,7 @@ final class LivePages {
 
     /** {@code POST /clubs/{club}/queue}: the next number; the room view then shows it large. */
     void enqueue(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isEmpty()) {
             return;
         }
@@ -100,7 +100,7 @@ final class LivePages {
 
     /** {@code POST /clubs/{club}/queue/remove}, field {@code number}. */
     void dequeue(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isEmpty()) {
             return;
         }
@@ -116,7 +116,7 @@ final class LivePages {
 
     /** {@code GET /clubs/{club}/settings}; {@code ?saved} after a change. */
     void settings(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isEmpty()) {
             return;
         }
@@ -134,7 +134,7 @@ final class LivePages {
 
     /** {@code POST /clubs/{club}/settings}: the fields of {@link SettingsForm}; a wrong one shows the form again. */
     void saveSettings(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isEmpty()) {
             return;
         }
@@ -156,7 +156,7 @@ final class LivePages {
 
     /** {@code GET /clubs/{club}/log}: the audit log, newest first. */
     void log(Context ctx, User user) throws SQLException {
-        Optional<Club> club = club(ctx, user);
+        Optional<Club> club = pages.visibleClub(ctx, user, clubs);
         if (club.isEmpty()) {
             return;
         }
@@ -174,19 +174,5 @@ final class LivePages {
             return null;
         }
         return Integer.valueOf(text);
-    }
-
-    /** The request's club if the user may see it; else the 403 or 404 page is answered. */
-    private Optional<Club> club(Context ctx, User user) throws SQLException {
-        String clubId = ctx.pathParam("club");
-        if (!user.maySee(clubId)) {
-            pages.forbidden(ctx, user);
-            return Optional.empty();
-        }
-        Optional<Club> club = clubs.club(clubId);
-        if (club.isEmpty()) {
-            pages.noClub(ctx, user, clubId);
-        }
-        return club;
     }
 }

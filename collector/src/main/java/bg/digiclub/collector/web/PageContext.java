@@ -1,5 +1,6 @@
 package bg.digiclub.collector.web;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,6 +16,8 @@ import io.javalin.http.SameSite;
 
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.report.Period;
+import bg.digiclub.collector.store.Club;
+import bg.digiclub.collector.store.ClubStore;
 
 /**
  * What every page takes from its request the same way: the language (a cookie the top bar's
@@ -92,5 +95,22 @@ final class PageContext {
 
     void noClub(Context ctx, User user, String clubId) {
         error(ctx, user, 404, "error.noClub", "error.noClub.detail", clubId);
+    }
+
+    /**
+     * The club of the request's path ({@code {club}}) if the user may see it and it exists; else
+     * the 403 or 404 page is answered and the result is empty.
+     */
+    Optional<Club> visibleClub(Context ctx, User user, ClubStore clubs) throws SQLException {
+        String clubId = ctx.pathParam("club");
+        if (!user.maySee(clubId)) {
+            forbidden(ctx, user);
+            return Optional.empty();
+        }
+        Optional<Club> club = clubs.club(clubId);
+        if (club.isEmpty()) {
+            noClub(ctx, user, clubId);
+        }
+        return club;
     }
 }
