@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A frame from the collector that is not a live message the agent accepts: the connection is
- * closed with 1003 and {@link #reason()}, which fits a WebSocket close frame (at most 123 bytes).
+ * closed with 1003 and {@link #reason()}, which fits a WebSocket close frame (at most 123 bytes);
+ * except for a command that names its id ({@link UnreadableCommand}), which is answered instead.
  */
-final class BadFrame extends Exception {
+class BadFrame extends Exception {
     private static final long serialVersionUID = 1L;
     /** A close frame's reason has at most 123 bytes of UTF-8; printable ASCII keeps it at one per character. */
     static final int MAX_REASON = 120;

@@ -23,6 +23,7 @@ import bg.digiclub.agent.room.PcConsole;
 import bg.digiclub.agent.upload.Backoff;
 import bg.digiclub.agent.upload.CollectorHttp;
 import bg.digiclub.common.live.CommandAck;
+import bg.digiclub.common.live.CommandOutcome;
 import bg.digiclub.common.live.LiveMessage;
 import bg.digiclub.common.live.PcState;
 
@@ -291,12 +292,20 @@ public final class LiveClient implements AutoCloseable {
             if (message instanceof PcState || message instanceof CommandAck) {
                 throw new BadFrame("a " + message.getClass().getSimpleName() + " goes from the PC, never to it");
             }
+        } catch (UnreadableCommand e) {
+            // nothing runs; the answer says why, and the command is done with on the collector
+            LOG.warn("live: a command this agent cannot read, refused: {}", e.reason());
+            send(new CommandAck(e.commandId(), CommandOutcome.REFUSED, UNREADABLE_COMMAND));
+            return;
         } catch (BadFrame e) {
             refuse(ws, e);
             return;
         }
         downstream.accept(message);
     }
+
+    /** The answer to a command this agent cannot read (a newer collector's kind or field). */
+    static final String UNREADABLE_COMMAND = "this PC's agent cannot read this command: update the agent";
 
     private void refuse(WebSocket ws, BadFrame e) {
         LOG.warn("live: bad frame from the collector: {}", e.reason());

@@ -1,8 +1,11 @@
 package bg.digiclub.agent.live;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
@@ -28,8 +31,28 @@ final class LiveFrames {
             return json.readValue(text, LiveMessage.class);
         } catch (JsonProcessingException e) {
             // the parser's own words (which field, which type), without the frame's text around them
-            throw new BadFrame("not a live message: " + e.getOriginalMessage());
+            String reason = "not a live message: " + e.getOriginalMessage();
+            Optional<UUID> command = commandId(text);
+            if (command.isPresent()) {
+                throw new UnreadableCommand(command.get(), reason);
+            }
+            throw new BadFrame(reason);
         }
+    }
+
+    /** The id of a frame that says it is a command, if it has a readable one. */
+    private Optional<UUID> commandId(String text) {
+        try {
+            JsonNode tree = json.readTree(text);
+            if (tree != null
+                    && "command".equals(tree.path("type").asText())
+                    && tree.path("id").isTextual()) {
+                return Optional.of(UUID.fromString(tree.path("id").asText()));
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // not JSON, duplicate keys, or no id: a bad frame like any other
+        }
+        return Optional.empty();
     }
 
     /** The text frame of a message the agent sends. */

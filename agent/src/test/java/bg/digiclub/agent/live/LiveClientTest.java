@@ -257,11 +257,8 @@ class LiveClientTest {
         String pcState = "{\"type\":\"state\",\"at\":\"2026-12-05T09:00:00Z\",\"mode\":\"FREE\",\"visitor\":null,"
                 + "\"minutesLeft\":null,\"sessionStarted\":null,\"health\":\"OK\",\"helpCalled\":false,"
                 + "\"reservedFor\":null,\"servedTicket\":null,\"agentVersion\":\"x\"}";
-        String command = "{\"type\":\"command\",\"id\":\"" + UUID.randomUUID()
-                + "\",\"kind\":\"LOCK\",\"issuedAt\":\"2026-12-05T09:00:00Z\",\"expiresAt\":\"2026-12-05T10:00:00Z\","
-                + "\"minutes\":null,\"text\":null,\"sessionStarted\":null,\"target\":null,\"extra\":1}";
         String tooLong = "{\"type\":\"command\",\"text\":\"" + "я".repeat(LiveMessage.MAX_FRAME_BYTES / 2) + "\"}";
-        List<String> bad = List.of("not json", "{\"type\":\"nope\"}", pcState, command, tooLong);
+        List<String> bad = List.of("not json", "{\"type\":\"nope\"}", pcState, tooLong);
         int n = 1;
         for (String frame : bad) {
             FakeLiveCollector.Attempt on = collector.awaitOpen(n++);
@@ -278,6 +275,34 @@ class LiveClientTest {
         collector.awaitOpen(n);
         assertEquals(List.of(), rig.console.executed());
         assertEquals(List.of(), collector.acks());
+    }
+
+    @Test
+    void aCommandOfANewerCollectorIsRefusedWithoutRunningAndTheConnectionStays() throws Exception {
+        rig.enrol();
+        rig.start();
+        UUID unknownKind = UUID.randomUUID();
+        UUID extraField = UUID.randomUUID();
+        String newKind = "{\"type\":\"command\",\"id\":\"" + unknownKind
+                + "\",\"kind\":\"PRINT_REPORT\",\"issuedAt\":\"2026-12-05T09:00:00Z\",\"expiresAt\":\"2026-12-05T10:00:00Z\","
+                + "\"minutes\":null,\"text\":null,\"sessionStarted\":null,\"target\":null}";
+        String newField = "{\"type\":\"command\",\"id\":\"" + extraField
+                + "\",\"kind\":\"LOCK\",\"issuedAt\":\"2026-12-05T09:00:00Z\",\"expiresAt\":\"2026-12-05T10:00:00Z\","
+                + "\"minutes\":null,\"text\":null,\"sessionStarted\":null,\"target\":null,\"priority\":1}";
+        FakeLiveCollector.Attempt on = collector.awaitOpen(1);
+        collector.sendRaw(on, newKind);
+        collector.sendRaw(on, newField);
+        Command lock = rig.command(CommandKind.LOCK);
+        collector.send(on, lock);
+        Patience.await("three answers").until(() -> collector.acks().size() == 3);
+        assertEquals(
+                List.of(
+                        new CommandAck(unknownKind, CommandOutcome.REFUSED, LiveClient.UNREADABLE_COMMAND),
+                        new CommandAck(extraField, CommandOutcome.REFUSED, LiveClient.UNREADABLE_COMMAND),
+                        new CommandAck(lock.id(), CommandOutcome.DONE, "done LOCK")),
+                collector.acks());
+        assertEquals(List.of(lock), rig.console.executed(), "only the command it could read ran");
+        assertEquals(null, on.closeCode, "the connection stays up");
     }
 
     @Test
