@@ -334,6 +334,12 @@ public final class LiveClient implements AutoCloseable {
     private final class Connection extends WebSocketListener {
         @Override
         public void onOpen(WebSocket ws, Response response) {
+            // open at once, on OkHttp's reader thread, before its first onMessage: a command the
+            // collector sends right after the upgrade is answered on this thread's watch, and an
+            // answer sent while "not open yet" would be dropped (the collector waits for it)
+            if (ws == current) {
+                open = true;
+            }
             onLive(() -> opened(ws));
         }
 
