@@ -50,14 +50,7 @@ final class QueueStore {
 
     /** Takes a waiting or held number off; false if the club day has no such number waiting. */
     boolean remove(Connection c, String clubId, long clubDay, int number) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE live_queue SET state = 'REMOVED',"
-                + " held_device = NULL, held_until = NULL WHERE club_id = ? AND club_day = ? AND number = ?"
-                + " AND state IN ('WAITING', 'HELD')")) {
-            update.setString(1, clubId);
-            update.setLong(2, clubDay);
-            update.setInt(3, number);
-            return update.executeUpdate() == 1;
-        }
+        return finish(c, clubId, clubDay, number, "REMOVED");
     }
 
     /** The numbers waiting on the club day, in turn. */
@@ -133,12 +126,19 @@ final class QueueStore {
 
     /** The PC reports a session started on the number's turn: the number was served. True if it was open. */
     boolean served(Connection c, String clubId, long clubDay, int number) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE live_queue SET state = 'SERVED',"
+        return finish(c, clubId, clubDay, number, "SERVED");
+    }
+
+    /** A waiting or held number leaves the queue as {@code state} (its hold released); true if it was there. */
+    private static boolean finish(Connection c, String clubId, long clubDay, int number, String state)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE live_queue SET state = ?,"
                 + " held_device = NULL, held_until = NULL WHERE club_id = ? AND club_day = ? AND number = ?"
                 + " AND state IN ('WAITING', 'HELD')")) {
-            update.setString(1, clubId);
-            update.setLong(2, clubDay);
-            update.setInt(3, number);
+            update.setString(1, state);
+            update.setString(2, clubId);
+            update.setLong(3, clubDay);
+            update.setInt(4, number);
             return update.executeUpdate() == 1;
         }
     }
