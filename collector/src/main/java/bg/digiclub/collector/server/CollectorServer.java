@@ -11,6 +11,8 @@ import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.collector.api.ApiTokens;
+import bg.digiclub.collector.api.ReportApi;
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.UserStore;
@@ -26,6 +28,7 @@ import bg.digiclub.collector.intake.DeviceTokens;
 import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.live.LiveHub;
 import bg.digiclub.collector.report.Reports;
+import bg.digiclub.collector.report.programme.ProgrammeReports;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.BatchWriter;
 import bg.digiclub.collector.store.ClubStore;
@@ -57,6 +60,24 @@ public final class CollectorServer implements AutoCloseable {
 
     /** Starts the server on the settings' host and port (0: any free port, see {@link #port()}). */
     public static CollectorServer start(ServerSettings settings, Database database, Clock clock) {
+        return start(settings, database, clock, NO_PROGRAMME_REPORTS);
+    }
+
+    /**
+     * Until part E's ProgrammeReportService is wired in here: the read API answers 500 for a
+     * report (tests give their own {@link ProgrammeReports}).
+     */
+    private static final ProgrammeReports NO_PROGRAMME_REPORTS = (scope, period) -> {
+        throw new IllegalStateException("the programme report service is not wired in yet");
+    };
+
+    /**
+     * Starts the server on the settings' host and port (0: any free port, see {@link #port()}).
+     *
+     * @param programme the programme reports the read API serves
+     */
+    public static CollectorServer start(
+            ServerSettings settings, Database database, Clock clock, ProgrammeReports programme) {
         ObjectMapper json = StrictJson.mapper();
         Secrets secrets = new Secrets();
         ClubStore clubs = new ClubStore(database);
@@ -99,6 +120,17 @@ public final class CollectorServer implements AutoCloseable {
                 cardsNotifier,
                 clock);
         ApiRoutes api = new ApiRoutes(intake, enrolment, cardSync, database, json);
+        // the read API for BI tools (issue 14): its own tokens, apart from the devices'
+        ApiTokens apiTokens = new ApiTokens(database, clock, new SecureRandom());
+        ReportApi reportApi = new ReportApi(
+                apiTokens,
+                programme,
+                database,
+                clubs,
+                new RateLimiter(clock, ReportApi.REQUESTS_PER_SECOND, ReportApi.BURST),
+                json,
+                clock,
+                MUNICIPALITY_ZONE);
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
                 new WebSessions(clock, Duration.ofHours(8)),
@@ -111,13 +143,15 @@ public final class CollectorServer implements AutoCloseable {
                 MUNICIPALITY_ZONE,
                 settings.secureCookies(),
                 clubCards,
-                cardDesk);
+                cardDesk,
+                apiTokens);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             SlowClients.configure(config, settings);
             api.register(config);
+            reportApi.register(config);
             live.register(config);
             dashboard.register(config);
         });

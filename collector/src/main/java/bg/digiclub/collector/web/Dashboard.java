@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
+import bg.digiclub.collector.api.ApiTokens;
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
@@ -31,6 +32,7 @@ public final class Dashboard {
     private final CsvDownload csv;
     private final LivePages live;
     private final CardPages cardPages;
+    private final TokenPages tokenPages;
     private final PageContext pages;
 
     /**
@@ -39,6 +41,7 @@ public final class Dashboard {
      *                        may share one address
      * @param zone            the municipality's time zone, for the default period
      * @param console         the clubs' live PCs, commands, queue and settings
+     * @param apiTokens       the read API's tokens, managed on the tokens page
      */
     public Dashboard(
             UserStore users,
@@ -52,7 +55,8 @@ public final class Dashboard {
             ZoneId zone,
             boolean secureCookies,
             ClubCards cards,
-            CardDesk cardDesk) {
+            CardDesk cardDesk,
+            ApiTokens apiTokens) {
         Objects.requireNonNull(reports, "reports");
         this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
@@ -60,6 +64,7 @@ public final class Dashboard {
         this.csv = new CsvDownload(reports, pages);
         this.live = new LivePages(console, clubs, pages, clock);
         this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
+        this.tokenPages = new TokenPages(apiTokens, clubs, zone, pages);
     }
 
     public void register(JavalinConfig config) {
@@ -87,6 +92,10 @@ public final class Dashboard {
         config.routes.post("/clubs/{club}/cards/find", ctx -> signedInForm(ctx, cardPages::find));
         config.routes.post("/clubs/{club}/cards/{card}/pin", ctx -> signedInForm(ctx, cardPages::newPin));
         config.routes.post("/clubs/{club}/cards/{card}/disable", ctx -> signedInForm(ctx, cardPages::disable));
+        // the read API's tokens (issue 14, part D)
+        config.routes.get("/tokens", ctx -> signedIn(ctx, tokenPages::page));
+        config.routes.post("/tokens/new", ctx -> signedInForm(ctx, tokenPages::create));
+        config.routes.post("/tokens/{id}/revoke", ctx -> signedInForm(ctx, tokenPages::revoke));
         config.routes.get(
                 "/static/dashboard.css", ctx -> StaticFiles.serve(ctx, "dashboard.css", "text/css; charset=utf-8"));
         config.routes.get(
