@@ -230,7 +230,7 @@ public final class CsvExport {
      * A text a person typed (a club's name or place) with a leading = + - @ defused, so that a
      * spreadsheet does not run it as a formula; the quoting is Commons CSV's (RFC 4180).
      */
-    static String defused(String value) {
+    public static String defused(String value) {
         if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?")) {
             return "'" + value;
         }

@@ -147,10 +147,14 @@ public final class ReportBands {
         return youth;
     }
 
+    /** The configured bands' labels, in order ({@code 0-17}, ..., {@code 55+}). */
+    public List<String> labels() {
+        return bands.stream().map(Band::label).toList();
+    }
+
     /** The age tables' row labels: the bands as written, then {@value #NOT_DECLARED}. */
     public List<String> rowLabels() {
-        List<String> labels = new ArrayList<>();
-        bands.forEach(b -> labels.add(b.label()));
+        List<String> labels = new ArrayList<>(labels());
         labels.add(NOT_DECLARED);
         return List.copyOf(labels);
     }
@@ -316,6 +320,6 @@ public final class ReportBands {
 
     @Override
     public String toString() {
-        return String.join(",", rowLabels().subList(0, bands.size())) + " (youth " + youth.label() + ")";
+        return String.join(",", labels()) + " (youth " + youth.label() + ")";
     }
 }
