@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import bg.digiclub.collector.cards.CardVisitRetention;
 import bg.digiclub.collector.server.ClientAddresses;
 import bg.digiclub.collector.server.CollectorServer;
 import bg.digiclub.collector.server.ServerSettings;
@@ -130,9 +131,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings(database.configuration());
+        CardVisitRetention visitRetention = CardVisitRetention.fromConfig(database.configuration());
         String shownHost = "0.0.0.0".equals(settings.host()) ? "localhost" : settings.host();
         Database db = database.open(true);
-        CollectorServer server = CollectorServer.start(settings, db, Clock.systemUTC());
+        CollectorServer server = CollectorServer.start(settings, db, Clock.systemUTC(), visitRetention);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

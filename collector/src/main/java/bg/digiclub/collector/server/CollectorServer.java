@@ -17,6 +17,7 @@ import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
 import bg.digiclub.collector.cards.CardDesk;
 import bg.digiclub.collector.cards.CardSyncIntake;
+import bg.digiclub.collector.cards.CardVisitRetention;
 import bg.digiclub.collector.cards.CardsNotifier;
 import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.intake.BatchIntake;
@@ -57,6 +58,12 @@ public final class CollectorServer implements AutoCloseable {
 
     /** Starts the server on the settings' host and port (0: any free port, see {@link #port()}). */
     public static CollectorServer start(ServerSettings settings, Database database, Clock clock) {
+        return start(settings, database, clock, CardVisitRetention.DEFAULT);
+    }
+
+    /** Starts the server, keeping the cards' visits as long as {@code visitRetention} says. */
+    public static CollectorServer start(
+            ServerSettings settings, Database database, Clock clock, CardVisitRetention visitRetention) {
         ObjectMapper json = StrictJson.mapper();
         Secrets secrets = new Secrets();
         ClubStore clubs = new ClubStore(database);
@@ -89,7 +96,7 @@ public final class CollectorServer implements AutoCloseable {
                 LOG.warn("the club's PCs could not be told that its cards changed: {}", e.toString());
             }
         };
-        ClubCards clubCards = new ClubCards(database, new SecureRandom(), clock);
+        ClubCards clubCards = new ClubCards(database, new SecureRandom(), clock, visitRetention);
         CardSyncIntake cardSync =
                 new CardSyncIntake(intake.deviceTokens(), bodies, clubCards, cardsNotifier, json, clock);
         CardDesk cardDesk = new CardDesk(
