@@ -194,6 +194,11 @@ public final class ReportBands {
         return youthAtom.clone();
     }
 
+    /** The atom → row scheme {@link VisitPublication} publishes visits by. */
+    public RowScheme scheme() {
+        return new RowScheme(rowLabels(), rowOfAtom, youthAtom);
+    }
+
     /** Our bands in an atom, in {@link AgeBand} order. */
     public List<AgeBand> bandsOf(int atom) {
         return Arrays.stream(AgeBand.values())

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 import bg.digiclub.collector.report.ClubCounts;
 import bg.digiclub.collector.store.BatchStore;
@@ -48,6 +49,37 @@ public final class VisitFigures {
             Objects.requireNonNull(month, "month");
             visits = Map.copyOf(visits);
             counts = Map.copyOf(counts);
+        }
+
+        /**
+         * The month's counts as {@link VisitPublication} takes them: per club of {@code clubIds} (every
+         * one, those with nothing counted as zeros), sessions by atom and sex and the tile counts.
+         */
+        public MonthCounts inAtoms(List<String> clubIds, ReportBands bands) {
+            return counts(clubIds, bands.atoms(), bands::atomOf);
+        }
+
+        /** The month's counts by our own age bands (one atom per {@link AgeBand}): the dashboard's. */
+        public MonthCounts byAgeBand(List<String> clubIds) {
+            return counts(clubIds, AgeBand.values().length, AgeBand::ordinal);
+        }
+
+        private MonthCounts counts(List<String> clubIds, int atoms, ToIntFunction<AgeBand> atomOf) {
+            Map<String, long[][]> visits = new LinkedHashMap<>();
+            Map<String, long[]> tiles = new LinkedHashMap<>();
+            for (String club : clubIds) {
+                ClubCounts c = counts.getOrDefault(club, ClubCounts.none());
+                long[][] byAtom = new long[atoms][Sex.values().length];
+                for (AgeBand band : AgeBand.values()) {
+                    for (Sex sex : Sex.values()) {
+                        byAtom[atomOf.applyAsInt(band)][sex.ordinal()] +=
+                                c.demographics()[band.ordinal()][sex.ordinal()];
+                    }
+                }
+                visits.put(club, byAtom);
+                tiles.put(club, c.tileCategories().clone());
+            }
+            return new MonthCounts(month, visits, tiles);
         }
 
         /** Sessions of every club in the month. */
