@@ -229,7 +229,7 @@ public final class ReportBands {
      * straddle a configured band; a current one may not.
      */
     static boolean current(AgeBand band) {
-        return band.range().isPresent();
+        return band.range().isPresent() && !band.legacy();
     }
 
     /** The ages at which one of our current bands begins: where a configured band may begin or end. */
