@@ -159,6 +159,18 @@ class ReportApiHttpTest {
             assertEquals(2, clubs.get("clubs").size());
             assertEquals("2026-11", clubs.get("lastMonth").asText());
             assertTrue(clubs.get("periods").toString().contains("\"2026-Q4\""), clubs.toString());
+
+            ApiTokens tokens = new ApiTokens(c.database, c.clock, new SecureRandom());
+            NewApiToken zagoreToken = tokens.create("Grafana of Zagore", ReportScope.club(ZAGORE), "test");
+            assertEquals(
+                    4,
+                    ok(c, get(c, zagoreToken.secret(), query(ZAGORE, "2026-11")), "ProgrammeReport")
+                            .get("visits")
+                            .asLong());
+            problem(c, get(c, zagoreToken.secret(), query(RODINA, "2026-11")), 403, "forbidden-scope");
+            assertTrue(tokens.revoke(zagoreToken.token().id(), ReportScope.club(ZAGORE)));
+            problem(c, get(c, zagoreToken.secret(), query(ZAGORE, "2026-11")), 401, "invalid-token");
+            ok(c, get(c, token, query(ZAGORE, "2026-11")), "ProgrammeReport");
         }
     }
 
