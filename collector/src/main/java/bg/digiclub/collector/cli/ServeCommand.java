@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import bg.digiclub.collector.server.AddressBlocks;
 import bg.digiclub.collector.server.ClientAddresses;
 import bg.digiclub.collector.server.CollectorServer;
 import bg.digiclub.collector.server.ServerSettings;
@@ -113,6 +114,13 @@ public final class ServeCommand implements Callable<Integer> {
         int fileIdle = c.integer("server.idle-timeout-seconds", ServerSettings.DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400);
         int fileMinRate = c.integer(
                 "server.min-request-bytes-per-second", ServerSettings.DEFAULT_MIN_REQUEST_BYTES_PER_SECOND, 0, 1 << 20);
+        List<String> metricsClients =
+                c.optionalList("metrics.allowed-addresses").orElse(ServerSettings.DEFAULT_METRICS_ALLOWED_ADDRESSES);
+        try {
+            AddressBlocks.parse(metricsClients, "metrics.allowed-addresses");
+        } catch (IllegalArgumentException e) {
+            throw c.bad("metrics.allowed-addresses", String.join(",", metricsClients), e.getMessage());
+        }
         return ServerSettings.defaults(or(host, fileHost), or(port, filePort))
                 .withRate(or(rate, fileRate), or(burst, fileBurst))
                 .withSecureCookies(or(secureCookies, fileSecure))
@@ -120,7 +128,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .withSlowClientLimits(
                         or(connectionsPerAddress, fileConnections),
                         or(idleTimeoutSeconds, fileIdle),
-                        or(minRequestRate, fileMinRate));
+                        or(minRequestRate, fileMinRate))
+                .withMetricsAllowedAddresses(metricsClients);
     }
 
     private static <T> T or(T commandLine, T configured) {
