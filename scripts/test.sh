@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 need_pkgs=(xvfb openbox xdotool wmctrl imagemagick libgtk-3-0 libgl1 libxss1 fonts-dejavu-core
            chromium chromium-driver postgresql xsel
-           python3 libduktape207)   # the polkit rule's test runs it in polkitd's own JavaScript engine
+           python3 libduktape207    # the polkit rule's test runs it in polkitd's own JavaScript engine
+           prometheus)              # promtool: the metrics tests check the collector's scrape and the agent's textfile with it
 missing=()
 for p in "${need_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
