@@ -42,7 +42,7 @@ final class AgentMetricsText {
         out.family(
                 "digiclub_health_status",
                 Type.GAUGE,
-                "The whole PC's health, its worst check: 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN.");
+                "The whole PC's health (the worst check that measures): 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN.");
         out.sample(StatusCode.of(report.overall()));
         if (figures.cpuPercent().isPresent()) {
             out.family("digiclub_cpu_load_percent", Type.GAUGE, "The processor's load in the round's sample, 0-100.");
