@@ -1,20 +1,20 @@
 package bg.digiclub.collector.metrics;
 
-import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.collector.api.ProblemType;
+import bg.digiclub.collector.api.Problems;
 import bg.digiclub.support.metrics.PrometheusText;
 
 /**
  * {@code GET /metrics}: the scrape, answered only to the allowed clients; anyone else gets 403 with
- * an RFC 9457 problem ({@code application/problem+json}). The client is the one the server's
+ * an RFC 9457 problem ({@code application/problem+json}, {@link ProblemType#METRICS_NOT_ALLOWED}). The client is the one the server's
  * trusted-proxy rules find ({@code Context.ip()}): the TCP peer, or behind a trusted proxy the
  * address it names, never an {@code X-Forwarded-For} from anyone else. The figures tell nothing of
  * a person, but how many PCs a municipality has and how they fare is for its IT, not the internet.
@@ -25,40 +25,27 @@ public final class MetricsEndpoint {
     /** The path Prometheus scrapes. */
     public static final String PATH = "/metrics";
 
-    /** The problem's {@code code} for a client that may not read the metrics. */
-    public static final String NOT_ALLOWED = "metrics-not-allowed";
-
-    /** The 403 body: RFC 9457's members and our {@code code}. */
-    record ProblemDetails(String type, String title, int status, String detail, String code) {}
-
     private final CollectorMetrics metrics;
     private final Predicate<String> allowedClient;
-    private final ObjectMapper json;
 
     /** @param allowedClient whether a client address (a literal) may read the metrics */
-    public MetricsEndpoint(CollectorMetrics metrics, Predicate<String> allowedClient, ObjectMapper json) {
+    public MetricsEndpoint(CollectorMetrics metrics, Predicate<String> allowedClient) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.allowedClient = Objects.requireNonNull(allowedClient, "allowedClient");
-        this.json = Objects.requireNonNull(json, "json");
     }
 
     public void register(JavalinConfig config) {
         config.routes.get(PATH, this::scrape);
     }
 
-    private void scrape(Context ctx) throws IOException {
+    private void scrape(Context ctx) {
         String client = ctx.ip();
         if (!allowedClient.test(client)) {
             LOG.info("GET {} refused to {}: not in metrics.allowed-addresses", PATH, client);
-            ctx.status(403)
-                    .contentType("application/problem+json")
-                    .result(json.writeValueAsBytes(new ProblemDetails(
-                            "about:blank",
-                            "Forbidden",
-                            403,
-                            "this address may not read the metrics; the collector's metrics.allowed-addresses "
-                                    + "lists who may",
-                            NOT_ALLOWED)));
+            Problems.send(
+                    ctx,
+                    ProblemType.METRICS_NOT_ALLOWED.with("this address may not read the metrics; the collector's "
+                            + "metrics.allowed-addresses lists who may"));
             return;
         }
         ctx.header("Cache-Control", "no-store")

@@ -5,18 +5,22 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.collector.api.ApiTokens;
+import bg.digiclub.collector.api.ReportApi;
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
 import bg.digiclub.collector.cards.CardDesk;
 import bg.digiclub.collector.cards.CardSyncIntake;
+import bg.digiclub.collector.cards.CardVisitRetention;
 import bg.digiclub.collector.cards.CardsNotifier;
 import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.intake.BatchIntake;
@@ -25,11 +29,19 @@ import bg.digiclub.collector.intake.DeviceEnrolment;
 import bg.digiclub.collector.intake.DeviceTokens;
 import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.live.LiveHub;
+import bg.digiclub.collector.live.SettingsStore;
 import bg.digiclub.collector.metrics.CollectorMetrics;
 import bg.digiclub.collector.metrics.FleetHealth;
 import bg.digiclub.collector.metrics.IntakeCounters;
 import bg.digiclub.collector.metrics.MetricsEndpoint;
 import bg.digiclub.collector.report.Reports;
+import bg.digiclub.collector.report.programme.AvailabilityQuery;
+import bg.digiclub.collector.report.programme.DashboardBreakdowns;
+import bg.digiclub.collector.report.programme.MemberFigures;
+import bg.digiclub.collector.report.programme.ProgrammeReportService;
+import bg.digiclub.collector.report.programme.ProgrammeReports;
+import bg.digiclub.collector.report.programme.ProgrammeSettings;
+import bg.digiclub.collector.report.programme.VisitFigures;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.BatchWriter;
 import bg.digiclub.collector.store.ClubStore;
@@ -62,6 +74,48 @@ public final class CollectorServer implements AutoCloseable {
 
     /** Starts the server on the settings' host and port (0: any free port, see {@link #port()}). */
     public static CollectorServer start(ServerSettings settings, Database database, Clock clock) {
+        return start(settings, database, clock, CardVisitRetention.DEFAULT, ProgrammeSettings.defaults(), null);
+    }
+
+    /**
+     * Starts the server as {@code serve} does, with what it read from configuration.
+     *
+     * @param visitRetention how long the cards' visits are kept
+     * @param programme      the programme report's bands and the municipality's name
+     */
+    public static CollectorServer start(
+            ServerSettings settings,
+            Database database,
+            Clock clock,
+            CardVisitRetention visitRetention,
+            ProgrammeSettings programme) {
+        return start(settings, database, clock, visitRetention, programme, null);
+    }
+
+    /**
+     * Starts the server with programme reports made elsewhere (the read API's tests).
+     *
+     * @param programme the programme reports the read API and the dashboard serve
+     */
+    public static CollectorServer start(
+            ServerSettings settings, Database database, Clock clock, ProgrammeReports programme) {
+        return start(
+                settings,
+                database,
+                clock,
+                CardVisitRetention.DEFAULT,
+                ProgrammeSettings.defaults(),
+                Objects.requireNonNull(programme, "programme"));
+    }
+
+    /** @param reports the programme reports to serve; null: the collector's own, from its database */
+    private static CollectorServer start(
+            ServerSettings settings,
+            Database database,
+            Clock clock,
+            CardVisitRetention visitRetention,
+            ProgrammeSettings programme,
+            ProgrammeReports reports) {
         ObjectMapper json = StrictJson.mapper();
         Secrets secrets = new Secrets();
         ClubStore clubs = new ClubStore(database);
@@ -94,7 +148,7 @@ public final class CollectorServer implements AutoCloseable {
                 LOG.warn("the club's PCs could not be told that its cards changed: {}", e.toString());
             }
         };
-        ClubCards clubCards = new ClubCards(database, new SecureRandom(), clock);
+        ClubCards clubCards = new ClubCards(database, new SecureRandom(), clock, visitRetention);
         CardSyncIntake cardSync =
                 new CardSyncIntake(intake.deviceTokens(), bodies, clubCards, cardsNotifier, json, clock);
         CardDesk cardDesk = new CardDesk(
@@ -114,8 +168,29 @@ public final class CollectorServer implements AutoCloseable {
                         database::pools,
                         new FleetHealth(database, clock),
                         ProgramVersion.number(CollectorServer.class).orElse("unknown")),
-                metricsClients::contains,
-                json);
+                metricsClients::contains);
+        // the read API for BI tools (issue 14): its own tokens, apart from the devices'
+        ApiTokens apiTokens = new ApiTokens(database, clock, new SecureRandom());
+        // the programme report (issue 14): the read API's, the CSV's and the page's one source
+        VisitFigures visitFigures = new VisitFigures(database);
+        ProgrammeReports programmeReports = reports != null
+                ? reports
+                : new ProgrammeReportService(
+                        clubs,
+                        visitFigures,
+                        new MemberFigures(database),
+                        new AvailabilityQuery(database, new SettingsStore(json)),
+                        programme,
+                        clock);
+        ReportApi reportApi = new ReportApi(
+                apiTokens,
+                programmeReports,
+                database,
+                clubs,
+                new RateLimiter(clock, ReportApi.REQUESTS_PER_SECOND, ReportApi.BURST),
+                json,
+                clock,
+                MUNICIPALITY_ZONE);
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
                 new WebSessions(clock, Duration.ofHours(8)),
@@ -128,7 +203,11 @@ public final class CollectorServer implements AutoCloseable {
                 MUNICIPALITY_ZONE,
                 settings.secureCookies(),
                 clubCards,
-                cardDesk);
+                cardDesk,
+                apiTokens,
+                new DashboardBreakdowns(clubs, visitFigures),
+                programmeReports,
+                programme.bands());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
@@ -136,6 +215,7 @@ public final class CollectorServer implements AutoCloseable {
             SlowClients.configure(config, settings);
             api.register(config);
             metrics.register(config);
+            reportApi.register(config);
             live.register(config);
             dashboard.register(config);
         });

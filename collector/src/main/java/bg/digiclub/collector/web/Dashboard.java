@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
+import bg.digiclub.collector.api.ApiTokens;
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
@@ -16,6 +17,9 @@ import bg.digiclub.collector.cards.CardDesk;
 import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.live.ClubConsole;
 import bg.digiclub.collector.report.Reports;
+import bg.digiclub.collector.report.programme.DashboardBreakdowns;
+import bg.digiclub.collector.report.programme.ProgrammeReports;
+import bg.digiclub.collector.report.programme.ReportBands;
 import bg.digiclub.collector.store.ClubStore;
 
 /**
@@ -31,6 +35,7 @@ public final class Dashboard {
     private final CsvDownload csv;
     private final LivePages live;
     private final CardPages cardPages;
+    private final TokenPages tokenPages;
     private final PageContext pages;
 
     /**
@@ -39,6 +44,10 @@ public final class Dashboard {
      *                        may share one address
      * @param zone            the municipality's time zone, for the default period
      * @param console         the clubs' live PCs, commands, queue and settings
+     * @param apiTokens       the read API's tokens, managed on the tokens page
+     * @param breakdowns      the club page's and the export's breakdowns, for periods of whole months
+     * @param programme       the programme reports, downloaded as CSV
+     * @param bands           the bands the programme reports are made with
      */
     public Dashboard(
             UserStore users,
@@ -52,14 +61,19 @@ public final class Dashboard {
             ZoneId zone,
             boolean secureCookies,
             ClubCards cards,
-            CardDesk cardDesk) {
+            CardDesk cardDesk,
+            ApiTokens apiTokens,
+            DashboardBreakdowns breakdowns,
+            ProgrammeReports programme,
+            ReportBands bands) {
         Objects.requireNonNull(reports, "reports");
         this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
-        this.reportPages = new ReportPages(reports, clubs, clock, pages);
-        this.csv = new CsvDownload(reports, pages);
+        this.reportPages = new ReportPages(reports, breakdowns, clubs, clock, pages);
+        this.csv = new CsvDownload(reports, breakdowns, programme, bands, pages);
         this.live = new LivePages(console, clubs, pages, clock);
         this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
+        this.tokenPages = new TokenPages(apiTokens, clubs, zone, pages);
     }
 
     public void register(JavalinConfig config) {
@@ -81,12 +95,18 @@ public final class Dashboard {
         config.routes.get("/clubs/{club}/log", ctx -> signedIn(ctx, live::log));
         config.routes.get("/devices/{device}", ctx -> signedIn(ctx, reportPages::device));
         config.routes.get("/export.csv", ctx -> signedIn(ctx, csv::download));
+        // the programme report as CSV (part E); the page beside it is part P's
+        config.routes.get(CsvDownload.PROGRAMME_CSV, ctx -> signedIn(ctx, csv::programme));
         // member cards (part "cards")
         config.routes.get("/clubs/{club}/cards", ctx -> signedIn(ctx, cardPages::page));
         config.routes.post("/clubs/{club}/cards/new", ctx -> signedInForm(ctx, cardPages::create));
         config.routes.post("/clubs/{club}/cards/find", ctx -> signedInForm(ctx, cardPages::find));
         config.routes.post("/clubs/{club}/cards/{card}/pin", ctx -> signedInForm(ctx, cardPages::newPin));
         config.routes.post("/clubs/{club}/cards/{card}/disable", ctx -> signedInForm(ctx, cardPages::disable));
+        // the read API's tokens (issue 14, part D)
+        config.routes.get("/tokens", ctx -> signedIn(ctx, tokenPages::page));
+        config.routes.post("/tokens/new", ctx -> signedInForm(ctx, tokenPages::create));
+        config.routes.post("/tokens/{id}/revoke", ctx -> signedInForm(ctx, tokenPages::revoke));
         config.routes.get(
                 "/static/dashboard.css", ctx -> StaticFiles.serve(ctx, "dashboard.css", "text/css; charset=utf-8"));
         config.routes.get(

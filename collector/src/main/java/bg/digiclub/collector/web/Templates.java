@@ -1,6 +1,7 @@
 package bg.digiclub.collector.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,12 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
+import bg.digiclub.collector.api.ApiToken;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.live.AuditEntry;
 import bg.digiclub.collector.live.PcTile;
+import bg.digiclub.collector.report.Breakdown;
 import bg.digiclub.collector.report.ClubReport;
 import bg.digiclub.collector.report.ClubSummary;
 import bg.digiclub.collector.report.DayCount;
@@ -54,11 +57,13 @@ public final class Templates {
         return render("overview.jte", params);
     }
 
-    public String club(PageText t, User user, Period period, ClubReport report) {
+    /** A club's page; {@code breakdown} null for a period that is not whole months (totals only). */
+    public String club(PageText t, User user, Period period, ClubReport report, Breakdown breakdown) {
         Map<String, Object> params = params(t);
         params.put("user", Objects.requireNonNull(user, "user"));
         params.put("period", Objects.requireNonNull(period, "period"));
         params.put("report", Objects.requireNonNull(report, "report"));
+        params.put("breakdown", breakdown);
         return render("club.jte", params);
     }
 
@@ -134,6 +139,27 @@ public final class Templates {
         params.put("shownReference", shown.reference());
         params.put("message", shown.messageKey());
         return render("cards.jte", params);
+    }
+
+    /** The read API's tokens page (issue 14, part D); {@code shown} is what a form's answer shows once. */
+    String tokens(
+            PageText t,
+            User user,
+            String csrf,
+            List<ApiToken> tokens,
+            List<Club> clubs,
+            ZoneId zone,
+            TokenPages.Shown shown) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("csrf", csrf);
+        params.put("tokens", Objects.requireNonNull(tokens, "tokens"));
+        params.put("clubs", Objects.requireNonNull(clubs, "clubs"));
+        params.put("zone", Objects.requireNonNull(zone, "zone"));
+        params.put("shownSecret", shown.secret());
+        params.put("message", shown.messageKey());
+        params.put("error", shown.error());
+        return render("tokens.jte", params);
     }
 
     /** An error page; {@code user} is null before sign-in. */

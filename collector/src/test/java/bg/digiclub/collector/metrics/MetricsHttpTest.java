@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import bg.digiclub.collector.api.ProblemType;
 import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.common.batch.Batch;
@@ -121,10 +122,13 @@ class MetricsHttpTest {
                     refused.headers().firstValue("Content-Type").orElse(""));
             JsonNode problem = c.json.readTree(refused.body());
             assertEquals(403, problem.get("status").asInt());
-            assertEquals("Forbidden", problem.get("title").asText());
-            assertEquals(MetricsEndpoint.NOT_ALLOWED, problem.get("code").asText());
+            assertEquals(
+                    ProblemType.METRICS_NOT_ALLOWED.title(),
+                    problem.get("title").asText());
+            assertEquals("metrics-not-allowed", problem.get("code").asText());
+            assertEquals(
+                    "/api/v1/problems/metrics-not-allowed", problem.get("type").asText());
             assertTrue(problem.get("detail").asText().contains("metrics.allowed-addresses"));
-            assertTrue(problem.has("type"));
         }
         try (RunningCollector c = new RunningCollector(
                 "sqlite",
