@@ -23,6 +23,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" >/dev/null
 fi
+# the tests need promtool only: a Prometheus server the package started under systemd is stopped
+if systemctl is-active -q prometheus 2>/dev/null; then
+  systemctl disable --now prometheus >/dev/null 2>&1 || true
+fi
 
 # PostgreSQL for the collector's tests: Debian's cluster when we can start it, else the
 # tests fall back to an embedded PostgreSQL from Maven jars.
