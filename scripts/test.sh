@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 need_pkgs=(xvfb openbox xdotool wmctrl imagemagick libgtk-3-0 libgl1 libxss1 fonts-dejavu-core
            chromium chromium-driver postgresql xsel
-           python3 libduktape207)   # the polkit rule's test runs it in polkitd's own JavaScript engine
+           python3 libduktape207    # the polkit rule's test runs it in polkitd's own JavaScript engine
+           prometheus)              # promtool: the metrics tests check the collector's scrape and the agent's textfile with it
 missing=()
 for p in "${need_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -21,6 +22,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" >/dev/null
+fi
+# the tests need promtool only: a Prometheus server the package started under systemd is stopped
+if systemctl is-active -q prometheus 2>/dev/null; then
+  systemctl disable --now prometheus >/dev/null 2>&1 || true
 fi
 
 # PostgreSQL for the collector's tests: Debian's cluster when we can start it, else the

@@ -44,6 +44,9 @@ import bg.digiclub.agent.member.LockoutPolicy;
 import bg.digiclub.agent.member.MemberStore;
 import bg.digiclub.agent.member.SqliteMemberStore;
 import bg.digiclub.agent.member.StaffPin;
+import bg.digiclub.agent.metrics.AgentTextfile;
+import bg.digiclub.agent.metrics.RoundFigures;
+import bg.digiclub.agent.metrics.TextfileRound;
 import bg.digiclub.agent.room.ClubRoom;
 import bg.digiclub.agent.room.PcConsole;
 import bg.digiclub.agent.room.PowerControl;
@@ -78,6 +81,7 @@ import bg.digiclub.agent.upload.UploadConfig;
 import bg.digiclub.agent.upload.UploadRound;
 import bg.digiclub.agent.upload.UploadSchedule;
 import bg.digiclub.agent.upload.UploadService;
+import bg.digiclub.agent.upload.UploadStatus;
 import bg.digiclub.agent.upload.Uploader;
 import bg.digiclub.agent.usage.HealthSource;
 import bg.digiclub.agent.usage.LedgerUsageSource;
@@ -144,15 +148,26 @@ public final class AgentRuntime {
         SamplingWorker worker = new SamplingWorker(
                 samplerFactory(config, clock), config.sampling().timeout(), clock);
         AtomicReference<HealthReport> latest = new AtomicReference<>();
+        SessionLedger ledger = new SessionLedger(db);
+        // node_exporter's textfile (metrics.textfile-dir): the round's figures where the municipality's IT looks
+        Optional<TextfileRound> textfile = textfileRound(config, db, ledger, clock);
         Consumer<HealthReport> publish = HealthMonitor.toStatusFile(new StatusFile(config.dataDir()))
                 .andThen(latest::set)
                 .andThen(new LiveHealthLine(liveHealth));
+        if (textfile.isPresent()) {
+            publish = publish.andThen(textfile.get());
+        }
         SampleStore samples = new SampleStore(db, clock);
         AlertStore alerts = new AlertStore(db, clock);
         RaisedChecks raised = raisedChecks(alerts, clock);
-        HealthMonitor monitor =
-                new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts, raised, publish);
-        SessionLedger ledger = new SessionLedger(db);
+        HealthMonitor monitor = new HealthMonitor(
+                worker,
+                new HealthEvaluator(config.thresholds()),
+                samples,
+                alerts,
+                raised,
+                textfile.<Consumer<HealthSample>>map(t -> t::sampled).orElse(sample -> {}),
+                publish);
         VisitorAccount visitor =
                 VisitorAccounts.forThisPc(config.visitor(), config.sourceName(), config.agentDirectories());
         LOG.info("visitor account: {}", visitor);
@@ -201,6 +216,37 @@ public final class AgentRuntime {
         service.start();
         service.awaitStop();
         return 0;
+    }
+
+    /**
+     * The textfile's round when {@code metrics.textfile-dir} is set: the session from the ledger, the
+     * outbox and the last delivery from the database when a collector is configured.
+     */
+    private static Optional<TextfileRound> textfileRound(
+            AgentConfig config, Database db, SessionLedger ledger, Clock clock) {
+        Optional<Path> dir = config.metrics().textfileDir();
+        if (dir.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean uploads = config.upload().collectorUrl().isPresent();
+        TextfileRound.PcState state = new TextfileRound.PcState() {
+            @Override
+            public boolean sessionOpen() throws SQLException {
+                return ledger.openSession().isPresent();
+            }
+
+            @Override
+            public Optional<RoundFigures.UploadFigures> upload() throws SQLException {
+                if (!uploads) {
+                    return Optional.empty();
+                }
+                UploadStatus status = UploadStatus.read(db);
+                return Optional.of(new RoundFigures.UploadFigures(
+                        status.outbox().waitingTotal(), status.retry().lastSuccessAt()));
+            }
+        };
+        LOG.info("metrics for node_exporter in {}", dir.get().resolve(AgentTextfile.FILE_NAME));
+        return Optional.of(new TextfileRound(new AgentTextfile(dir.get()), state, VERSION, clock));
     }
 
     /** What the service closes, in reverse order; the media automount and the live channel when there are. */

@@ -1,5 +1,8 @@
 package bg.digiclub.agent;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
@@ -19,6 +22,10 @@ import bg.digiclub.agent.logging.SafeMessageConverter;
  * {@code status}, {@code history} and {@code alerts} stays clean. {@code agent run} switches to
  * {@link ServiceLogging}.
  *
+ * <p>An operator's logback file ({@code -Dlogback.configurationFile}, else
+ * {@code /etc/digiclub/logback.xml}) replaces all of this and the service's set-up
+ * ({@link OperatorLogback}).
+ *
  * <p>Configured in code (found by logback through {@code META-INF/services}) rather than XML:
  * logback's XML configurator loads some 500 classes, a tenth of the agent's resident memory
  * budget, for a configuration of ten lines.
@@ -29,19 +36,30 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        Optional<Path> operator = OperatorLogback.file();
+        Optional<String> failure = operator.flatMap(file -> OperatorLogback.configure(context, file));
+        if (operator.isPresent() && failure.isEmpty()) {
+            return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        }
         ConsoleAppender<ILoggingEvent> stderr = console(context, "STDERR", "System.err");
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
+        failure.ifPresent(
+                why -> root.error("the operator's logging configuration is not used: {}; logging as built in", why));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
     static ConsoleAppender<ILoggingEvent> console(LoggerContext context, String name, String target) {
+        return console(context, name, target, PATTERN);
+    }
+
+    static ConsoleAppender<ILoggingEvent> console(LoggerContext context, String name, String target, String pattern) {
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setName(name);
         appender.setTarget(target);
-        appender.setEncoder(encoder(context, PATTERN));
+        appender.setEncoder(encoder(context, pattern));
         appender.start();
         return appender;
     }

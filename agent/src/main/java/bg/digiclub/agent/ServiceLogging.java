@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.logging.RepeatedMessageFilter;
 import bg.digiclub.agent.logging.SizeCapTrigger;
+import bg.digiclub.support.logging.JournalStream;
 
 /**
  * Logging of the running agent: console plus a size-capped rolling file, {@code agent.log} in
@@ -24,13 +25,18 @@ import bg.digiclub.agent.logging.SizeCapTrigger;
  * traces are cut to length. So the directory never holds more than about
  * {@code (KEPT_FILES + 2) * MAX_FILE_MB} (the live file, the kept ones, and a file being
  * compressed) — 70 MB. The log directory is only known once the configuration is read, so this
- * runs then. Configured in code for the reason given in {@link ConsoleLogging}.
+ * runs then. Configured in code for the reason given in {@link ConsoleLogging}. Under systemd the
+ * console alone (see {@link #configure}); an operator's logback file replaces all of it
+ * ({@link OperatorLogback}).
  */
 final class ServiceLogging {
     static final int MAX_FILE_MB = 10;
     static final int KEPT_FILES = 5;
     static final int PER_MINUTE = 30;
     static final String FILE_NAME = "agent.log";
+    /** Under systemd: the level and the logger; journald keeps the time, the unit and the priority's order. */
+    static final String JOURNAL_PATTERN = "%-5level %logger{0} - %msg%n%ex";
+
     private static final String FILE_PATTERN =
             "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n%ex";
 
@@ -48,15 +54,36 @@ final class ServiceLogging {
     private ServiceLogging() {}
 
     static void start(Path logDir) throws IOException {
-        configure((LoggerContext) LoggerFactory.getILoggerFactory(), logDir, Limits.AGENT, System::currentTimeMillis);
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        if (OperatorLogback.inUse(context)) {
+            // the operator's file is all there is: its appenders, its levels
+            return;
+        }
+        configure(context, logDir, Limits.AGENT, System::currentTimeMillis, JournalStream.connected());
         // OSHI logs every file it reads at DEBUG and harmless misses at INFO
-        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("oshi").setLevel(Level.WARN);
+        context.getLogger("oshi").setLevel(Level.WARN);
     }
 
-    /** Replaces {@code context}'s configuration with the agent's: console and the capped file in {@code logDir}. */
-    static void configure(LoggerContext context, Path logDir, Limits limits, LongSupplier millis) throws IOException {
+    /**
+     * Replaces {@code context}'s configuration with the agent's: console and the capped file in
+     * {@code logDir}; under systemd ({@code journal}: the console is the journal's stream) the
+     * console alone, so that the journal gets each line once and no second copy fills the disk.
+     */
+    static void configure(LoggerContext context, Path logDir, Limits limits, LongSupplier millis, boolean journal)
+            throws IOException {
         Files.createDirectories(logDir);
         context.reset();
+        RepeatedMessageFilter repeats = new RepeatedMessageFilter(limits.perMinute(), millis);
+        repeats.setContext(context);
+        repeats.start();
+        context.addTurboFilter(repeats);
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        if (journal) {
+            // journald stamps each line with its time and the unit: the line needs neither
+            root.addAppender(ConsoleLogging.console(context, "CONSOLE", "System.out", JOURNAL_PATTERN));
+            return;
+        }
         String dir = logDir.toAbsolutePath().toString();
 
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
@@ -78,13 +105,6 @@ final class ServiceLogging {
         file.setEncoder(ConsoleLogging.encoder(context, FILE_PATTERN));
         file.start();
 
-        RepeatedMessageFilter repeats = new RepeatedMessageFilter(limits.perMinute(), millis);
-        repeats.setContext(context);
-        repeats.start();
-        context.addTurboFilter(repeats);
-
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
         root.addAppender(ConsoleLogging.console(context, "CONSOLE", "System.out"));
         root.addAppender(file);
         if (!file.isStarted()) {

@@ -38,7 +38,7 @@ class ServiceLoggingTest {
 
     private Logger configure(ServiceLogging.Limits limits) throws IOException {
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
-        ServiceLogging.configure(context, logDir, limits, now::get);
+        ServiceLogging.configure(context, logDir, limits, now::get, false);
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender("CONSOLE");
         return context.getLogger("bg.digiclub.agent.link.LinkServer");
     }

@@ -1,6 +1,7 @@
 package bg.digiclub.common;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A program's version as its {@code --version} prints it: the name and the version the build wrote
@@ -18,8 +19,13 @@ public final class ProgramVersion {
      */
     public static String of(String program, Class<?> anyClass) {
         Objects.requireNonNull(program, "program");
-        String version =
-                anyClass.getPackage() == null ? null : anyClass.getPackage().getImplementationVersion();
-        return program + " " + (version == null ? "(built from source, no version recorded)" : version);
+        return program + " " + number(anyClass).orElse("(built from source, no version recorded)");
+    }
+
+    /** The version alone, e.g. {@code 0.1.0}; empty when run from classes outside a jar. */
+    public static Optional<String> number(Class<?> anyClass) {
+        Objects.requireNonNull(anyClass, "anyClass");
+        return Optional.ofNullable(
+                anyClass.getPackage() == null ? null : anyClass.getPackage().getImplementationVersion());
     }
 }

@@ -286,6 +286,39 @@ class InstallerLinuxTest {
     }
 
     @Test
+    void nodeExportersTextfileDirectoryOnThePcGetsTheAgentsMetricsUnlessTheConfigChooses() throws Exception {
+        assertEquals(0, install(goodCode).exit());
+        assertFalse(
+                Files.readString(root.resolve("etc/digiclub/agent.properties")).contains("metrics.textfile-dir"),
+                "no node_exporter here: no textfile");
+
+        Files.createDirectories(root.resolve("var/lib/prometheus/node-exporter"));
+        assertEquals(0, install(goodCode).exit());
+        String props = Files.readString(root.resolve("etc/digiclub/agent.properties"));
+        assertTrue(props.contains("\nmetrics.textfile-dir = /var/lib/prometheus/node-exporter\n"), props);
+        Outcome v = cli("verify", "--root", root.toString());
+        assertEquals(0, v.exit(), v.out());
+
+        Path config = Files.writeString(tmp.resolve("my.properties"), "metrics.textfile-dir = /srv/textfiles\n");
+        Outcome chosen = cli(
+                "install",
+                "--root",
+                root.toString(),
+                "--from",
+                from.toString(),
+                "--collector",
+                "https://collector.invalid",
+                "--enrol-code-file",
+                goodCode.toString(),
+                "--config",
+                config.toString());
+        assertEquals(0, chosen.exit(), chosen.out());
+        props = Files.readString(root.resolve("etc/digiclub/agent.properties"));
+        assertTrue(props.contains("metrics.textfile-dir = /srv/textfiles\n"), props);
+        assertFalse(props.contains("/var/lib/prometheus/node-exporter"), props);
+    }
+
+    @Test
     void aStaffPinFileSetsThePinThroughTheAgentAndAnEasyPinUndoesTheInstall() throws Exception {
         Path easy = secret(tmp.resolve("easy.pin"), FakeAgent.EASY_PIN + "\n");
         Outcome refused = cli(

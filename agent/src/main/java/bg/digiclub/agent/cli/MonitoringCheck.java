@@ -3,6 +3,7 @@ package bg.digiclub.agent.cli;
 import java.util.List;
 import java.util.Objects;
 
+import bg.digiclub.agent.metrics.StatusCode;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
@@ -15,10 +16,10 @@ import bg.digiclub.common.health.HealthStatus;
  * @param status the exit status
  */
 record MonitoringCheck(String line, int status) {
-    static final int OK = 0;
-    static final int WARN = 1;
-    static final int CRIT = 2;
-    static final int UNKNOWN = 3;
+    static final int OK = StatusCode.OK;
+    static final int WARN = StatusCode.WARN;
+    static final int CRIT = StatusCode.CRIT;
+    static final int UNKNOWN = StatusCode.UNKNOWN;
 
     MonitoringCheck {
         Objects.requireNonNull(line, "line");
@@ -53,20 +54,11 @@ record MonitoringCheck(String line, int status) {
                     .append(String.join(
                             ", ", unknown.stream().map(CheckReport::name).toList()));
         }
-        return new MonitoringCheck(line.toString(), exitStatus(report.overall()));
+        return new MonitoringCheck(line.toString(), StatusCode.of(report.overall()));
     }
 
     /** When there is no report to give (a bad config, an unreadable status). */
     static MonitoringCheck unknown(String why) {
         return new MonitoringCheck("DIGICLUB UNKNOWN - " + why, UNKNOWN);
-    }
-
-    private static int exitStatus(HealthStatus overall) {
-        return switch (overall) {
-            case OK -> OK;
-            case WARN -> WARN;
-            case CRIT -> CRIT;
-            case UNKNOWN -> UNKNOWN;
-        };
     }
 }

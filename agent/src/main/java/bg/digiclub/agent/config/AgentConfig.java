@@ -13,6 +13,7 @@ import bg.digiclub.agent.health.sampling.SamplingSettings;
 import bg.digiclub.agent.link.LinkSettings;
 import bg.digiclub.agent.live.LiveSettings;
 import bg.digiclub.agent.member.MemberSettings;
+import bg.digiclub.agent.metrics.MetricsSettings;
 import bg.digiclub.agent.session.SessionSettings;
 import bg.digiclub.agent.upload.EnrolmentSettings;
 import bg.digiclub.agent.upload.UploadConfig;
@@ -41,6 +42,7 @@ import bg.digiclub.common.config.ConfigProperties;
  * @param visitor    the visitor's OS account: ended, reset and started as by the agent
  * @param enrolment  an enrolment the install left for the agent to finish
  * @param live       the live channel to the collector: state up, staff commands down
+ * @param metrics    the node_exporter textfile written each health round
  */
 public record AgentConfig(
         Path source,
@@ -55,7 +57,8 @@ public record AgentConfig(
         UploadConfig upload,
         VisitorSettings visitor,
         EnrolmentSettings enrolment,
-        LiveSettings live) {
+        LiveSettings live,
+        MetricsSettings metrics) {
     public AgentConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logDir, "logDir");
@@ -69,6 +72,7 @@ public record AgentConfig(
         Objects.requireNonNull(visitor, "visitor");
         Objects.requireNonNull(enrolment, "enrolment");
         Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     /** The file the configuration was read from, as named in messages. */
@@ -105,6 +109,7 @@ public record AgentConfig(
                 UploadConfig.read(c),
                 VisitorSettings.read(c),
                 EnrolmentSettings.read(c),
-                LiveSettings.read(c));
+                LiveSettings.read(c),
+                MetricsSettings.read(c));
     }
 }

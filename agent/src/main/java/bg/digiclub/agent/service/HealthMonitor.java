@@ -51,6 +51,7 @@ public final class HealthMonitor {
     private final SampleStore samples;
     private final AlertStore alerts;
     private final RaisedChecks raised;
+    private final Consumer<HealthSample> sampled;
     private final Consumer<HealthReport> publish;
     private HealthReport last;
     private HealthStatus samplingStatus = HealthStatus.OK;
@@ -63,6 +64,22 @@ public final class HealthMonitor {
             AlertStore alerts,
             RaisedChecks raised,
             Consumer<HealthReport> publish) {
+        this(worker, evaluator, samples, alerts, raised, sample -> {}, publish);
+    }
+
+    /**
+     * @param sampled told each fresh sample before its report is published (the textfile's CPU load,
+     *                which no check reports)
+     */
+    public HealthMonitor(
+            SamplingWorker worker,
+            HealthEvaluator evaluator,
+            SampleStore samples,
+            AlertStore alerts,
+            RaisedChecks raised,
+            Consumer<HealthSample> sampled,
+            Consumer<HealthReport> publish) {
+        this.sampled = Objects.requireNonNull(sampled, "sampled");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.samples = Objects.requireNonNull(samples, "samples");
@@ -103,6 +120,7 @@ public final class HealthMonitor {
         }
         last = evaluation.report();
         HealthReport report = raised.addTo(last);
+        sampled.accept(sample);
         publish.accept(report);
         return report;
     }

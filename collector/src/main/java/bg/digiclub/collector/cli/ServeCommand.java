@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 import bg.digiclub.collector.cards.CardVisitRetention;
 import bg.digiclub.collector.report.programme.ProgrammeSettings;
+import bg.digiclub.collector.server.AddressBlocks;
 import bg.digiclub.collector.server.ClientAddresses;
 import bg.digiclub.collector.server.CollectorServer;
 import bg.digiclub.collector.server.ServerSettings;
@@ -115,6 +116,13 @@ public final class ServeCommand implements Callable<Integer> {
         int fileIdle = c.integer("server.idle-timeout-seconds", ServerSettings.DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400);
         int fileMinRate = c.integer(
                 "server.min-request-bytes-per-second", ServerSettings.DEFAULT_MIN_REQUEST_BYTES_PER_SECOND, 0, 1 << 20);
+        List<String> metricsClients =
+                c.optionalList("metrics.allowed-addresses").orElse(ServerSettings.DEFAULT_METRICS_ALLOWED_ADDRESSES);
+        try {
+            AddressBlocks.parse(metricsClients, "metrics.allowed-addresses");
+        } catch (IllegalArgumentException e) {
+            throw c.bad("metrics.allowed-addresses", String.join(",", metricsClients), e.getMessage());
+        }
         return ServerSettings.defaults(or(host, fileHost), or(port, filePort))
                 .withRate(or(rate, fileRate), or(burst, fileBurst))
                 .withSecureCookies(or(secureCookies, fileSecure))
@@ -122,7 +130,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .withSlowClientLimits(
                         or(connectionsPerAddress, fileConnections),
                         or(idleTimeoutSeconds, fileIdle),
-                        or(minRequestRate, fileMinRate));
+                        or(minRequestRate, fileMinRate))
+                .withMetricsAllowedAddresses(metricsClients);
     }
 
     private static <T> T or(T commandLine, T configured) {

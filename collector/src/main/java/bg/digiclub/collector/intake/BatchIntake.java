@@ -126,11 +126,11 @@ public final class BatchIntake {
                     batch.batchId(),
                     batch.sequence(),
                     batch.deviceId());
-            return new IntakeResult(stored.receipt(), false);
+            return new IntakeResult(stored.receipt(), false, batch.kind());
         }
         if (outcome instanceof StoreOutcome.Replayed replayed) {
             LOG.info("replayed batch {} of device {}", batch.batchId(), batch.deviceId());
-            return new IntakeResult(replayed.receipt(), true);
+            return new IntakeResult(replayed.receipt(), true, batch.kind());
         }
         if (outcome instanceof StoreOutcome.Conflict conflict) {
             throw new ApiException(422, "batch-conflict", conflict.message());

@@ -102,6 +102,11 @@ public final class LiveHub implements AutoCloseable {
         return connections.size();
     }
 
+    /** Live events (states, answers) waiting for the write-behind writer, for /metrics. */
+    public int eventsQueued() {
+        return writer.queued();
+    }
+
     /**
      * Stops: the sweep and the LISTEN end, what the PCs said is written, and this instance's PCs are
      * shown off until they connect again (to any instance). Call after the server stopped, so that

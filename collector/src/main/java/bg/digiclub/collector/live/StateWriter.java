@@ -92,6 +92,11 @@ final class StateWriter implements AutoCloseable {
         events.add(event);
     }
 
+    /** Events waiting to be written (not counting the ones being written now), for /metrics. */
+    int queued() {
+        return events.size();
+    }
+
     private void run() {
         List<Event> batch = new ArrayList<>();
         int failures = 0;

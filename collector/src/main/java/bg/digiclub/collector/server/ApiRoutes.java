@@ -14,9 +14,11 @@ import bg.digiclub.collector.intake.ApiException;
 import bg.digiclub.collector.intake.BatchIntake;
 import bg.digiclub.collector.intake.DeviceEnrolment;
 import bg.digiclub.collector.intake.IntakeResult;
+import bg.digiclub.collector.metrics.IntakeCounters;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.EnrolmentResponse;
 import bg.digiclub.common.batch.Problem;
+import bg.digiclub.common.cards.CardSyncResponse;
 
 /**
  * The device API: {@code POST /api/v1/enrolments}, {@code POST /api/v1/batches},
@@ -30,14 +32,21 @@ final class ApiRoutes {
     private final CardSyncIntake cards;
     private final Database database;
     private final ObjectMapper json;
+    private final IntakeCounters counters;
 
     ApiRoutes(
-            BatchIntake intake, DeviceEnrolment enrolment, CardSyncIntake cards, Database database, ObjectMapper json) {
+            BatchIntake intake,
+            DeviceEnrolment enrolment,
+            CardSyncIntake cards,
+            Database database,
+            ObjectMapper json,
+            IntakeCounters counters) {
         this.intake = intake;
         this.enrolment = enrolment;
         this.cards = cards;
         this.database = database;
         this.json = json;
+        this.counters = counters;
     }
 
     void register(JavalinConfig config) {
@@ -60,16 +69,20 @@ final class ApiRoutes {
             if (result.replayed()) {
                 ctx.header("Idempotent-Replayed", "true");
             }
+            counters.batchTaken(result.kind(), result.replayed());
             respond(ctx, 200, result.receipt());
         } catch (ApiException e) {
+            counters.batchRejected(e.code());
             problem(ctx, e);
         } catch (IOException e) {
             // the body stopped arriving (idle timeout, too slow) or the connection broke: nothing was
             // stored. Debug only: a flood of slow clients must not become a flood of log lines
             LOG.debug("batch body not received: {}", e.toString());
+            counters.batchRejected("timeout");
             respond(ctx, 408, new Problem(408, "timeout", "the request body was not received completely; retry"));
         } catch (SQLException e) {
             LOG.error("storing a batch failed", e);
+            counters.batchRejected("unavailable");
             ctx.header("Retry-After", "30");
             respond(
                     ctx,
@@ -101,19 +114,20 @@ final class ApiRoutes {
 
     private void cardSync(Context ctx) throws IOException {
         try {
-            respond(
-                    ctx,
-                    200,
-                    cards.receive(
-                            ctx.header("Authorization"),
-                            ctx.header("Content-Type"),
-                            ctx.header("Content-Encoding"),
-                            ctx.req().getContentLengthLong(),
-                            ctx.req().getInputStream()));
+            CardSyncResponse response = cards.receive(
+                    ctx.header("Authorization"),
+                    ctx.header("Content-Type"),
+                    ctx.header("Content-Encoding"),
+                    ctx.req().getContentLengthLong(),
+                    ctx.req().getInputStream());
+            counters.cardSyncTaken();
+            respond(ctx, 200, response);
         } catch (ApiException e) {
+            counters.cardSyncRejected(e.code());
             problem(ctx, e);
         } catch (SQLException e) {
             LOG.error("card sync failed", e);
+            counters.cardSyncRejected("unavailable");
             ctx.header("Retry-After", "30");
             respond(
                     ctx,

@@ -22,15 +22,15 @@ public final class ClientAddresses {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-    private final List<Block> trusted;
+    private final AddressBlocks trusted;
 
-    private ClientAddresses(List<Block> trusted) {
-        this.trusted = List.copyOf(trusted);
+    private ClientAddresses(AddressBlocks trusted) {
+        this.trusted = trusted;
     }
 
     /** No trusted proxy: every client is its TCP peer. */
     public static ClientAddresses direct() {
-        return new ClientAddresses(List.of());
+        return new ClientAddresses(AddressBlocks.parse(List.of(), "--trusted-proxy"));
     }
 
     /**
@@ -38,11 +38,7 @@ public final class ClientAddresses {
      * anything else is refused with a message naming {@code --trusted-proxy}.
      */
     public static ClientAddresses trusting(List<String> proxies) {
-        List<Block> blocks = new ArrayList<>();
-        for (String proxy : proxies) {
-            blocks.add(Block.parse(proxy.strip()));
-        }
-        return new ClientAddresses(blocks);
+        return new ClientAddresses(AddressBlocks.parse(proxies, "--trusted-proxy"));
     }
 
     public boolean hasTrustedProxies() {
@@ -51,8 +47,7 @@ public final class ClientAddresses {
 
     /** True if the address (a literal) is a configured trusted proxy. */
     public boolean isTrustedProxy(String address) {
-        InetAddress parsed = literal(address);
-        return parsed != null && trusted.stream().anyMatch(b -> b.contains(parsed));
+        return trusted.contains(address);
     }
 
     /**
@@ -75,7 +70,7 @@ public final class ClientAddresses {
                 // a trusted proxy writes addresses; this is not one: trust nothing left of it
                 return peer;
             }
-            if (trusted.stream().noneMatch(b -> b.contains(hop))) {
+            if (!trusted.contains(hop)) {
                 return hop.getHostAddress();
             }
         }
@@ -97,51 +92,6 @@ public final class ClientAddresses {
             return InetAddress.getByName(t);
         } catch (UnknownHostException e) {
             return null;
-        }
-    }
-
-    /** An address block: an address and how many leading bits must match. */
-    private record Block(byte[] address, int bits) {
-        static Block parse(String text) {
-            int slash = text.indexOf('/');
-            InetAddress address = literal(slash < 0 ? text : text.substring(0, slash));
-            if (address == null) {
-                throw new IllegalArgumentException(
-                        "--trusted-proxy must be an IP address or a block like 10.0.0.0/8, " + "was " + text);
-            }
-            int max = address.getAddress().length * 8;
-            int bits = max;
-            if (slash >= 0) {
-                try {
-                    bits = Integer.parseInt(text.substring(slash + 1));
-                } catch (NumberFormatException e) {
-                    bits = -1;
-                }
-                if (bits < 0 || bits > max) {
-                    throw new IllegalArgumentException(
-                            "--trusted-proxy " + text + ": the prefix length must be 0-" + max);
-                }
-            }
-            return new Block(address.getAddress(), bits);
-        }
-
-        boolean contains(InetAddress candidate) {
-            byte[] other = candidate.getAddress();
-            if (other.length != address.length) {
-                return false;
-            }
-            int full = bits / 8;
-            for (int i = 0; i < full; i++) {
-                if (other[i] != address[i]) {
-                    return false;
-                }
-            }
-            int rest = bits % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = 0xff << (8 - rest) & 0xff;
-            return (other[full] & mask) == (address[full] & mask);
         }
     }
 }

@@ -30,6 +30,10 @@ import bg.digiclub.collector.intake.DeviceTokens;
 import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.live.LiveHub;
 import bg.digiclub.collector.live.SettingsStore;
+import bg.digiclub.collector.metrics.CollectorMetrics;
+import bg.digiclub.collector.metrics.FleetHealth;
+import bg.digiclub.collector.metrics.IntakeCounters;
+import bg.digiclub.collector.metrics.MetricsEndpoint;
 import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.report.programme.AvailabilityQuery;
 import bg.digiclub.collector.report.programme.DashboardBreakdowns;
@@ -43,6 +47,7 @@ import bg.digiclub.collector.store.BatchWriter;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.web.Dashboard;
+import bg.digiclub.common.ProgramVersion;
 import bg.digiclub.common.batch.StrictJson;
 import bg.digiclub.support.secret.RandomDigits;
 import bg.digiclub.support.secret.SlowHash;
@@ -152,7 +157,18 @@ public final class CollectorServer implements AutoCloseable {
                 new RandomDigits(new SecureRandom()),
                 cardsNotifier,
                 clock);
-        ApiRoutes api = new ApiRoutes(intake, enrolment, cardSync, database, json);
+        IntakeCounters counters = new IntakeCounters();
+        ApiRoutes api = new ApiRoutes(intake, enrolment, cardSync, database, json, counters);
+        // GET /metrics for the municipality's Prometheus (docs/operations.md), to the allowed addresses only
+        AddressBlocks metricsClients = settings.metricsClients();
+        MetricsEndpoint metrics = new MetricsEndpoint(
+                new CollectorMetrics(
+                        counters,
+                        new CollectorMetrics.LiveFigures(live::connectedPcs, live::eventsQueued),
+                        database::pools,
+                        new FleetHealth(database, clock),
+                        ProgramVersion.number(CollectorServer.class).orElse("unknown")),
+                metricsClients::contains);
         // the read API for BI tools (issue 14): its own tokens, apart from the devices'
         ApiTokens apiTokens = new ApiTokens(database, clock, new SecureRandom());
         // the programme report (issue 14): the read API's, the CSV's and the page's one source
@@ -198,6 +214,7 @@ public final class CollectorServer implements AutoCloseable {
             config.jetty.port = settings.port();
             SlowClients.configure(config, settings);
             api.register(config);
+            metrics.register(config);
             reportApi.register(config);
             live.register(config);
             dashboard.register(config);

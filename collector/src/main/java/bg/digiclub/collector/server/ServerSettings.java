@@ -26,6 +26,9 @@ import bg.digiclub.support.secret.SlowHash;
  * @param idleTimeoutSeconds       a connection on which nothing arrives for this long is closed
  * @param minRequestBytesPerSecond a request body arriving slower than this is answered 408 and its
  *                                 connection closed; 0 for no minimum
+ * @param metricsAllowedAddresses  addresses or blocks of the clients {@code /metrics} answers (the client
+ *                                 as {@link ClientAddresses} finds it, behind a trusted proxy too); others
+ *                                 get 403
  */
 public record ServerSettings(
         String host,
@@ -40,7 +43,11 @@ public record ServerSettings(
         List<String> trustedProxies,
         int maxConnectionsPerAddress,
         int idleTimeoutSeconds,
-        int minRequestBytesPerSecond) {
+        int minRequestBytesPerSecond,
+        List<String> metricsAllowedAddresses) {
+    /** Who may read {@code /metrics} by default: this machine only (a Prometheus beside the collector). */
+    public static final List<String> DEFAULT_METRICS_ALLOWED_ADDRESSES = List.of("127.0.0.0/8", "::1");
+
     /** Connections per address by default: a town hall's browsers behind one address, with room to spare. */
     public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 128;
     /** Idle seconds by default (Jetty's own default). */
@@ -81,6 +88,8 @@ public record ServerSettings(
             throw new IllegalArgumentException(
                     "--min-request-rate must be 0 (none) or more bytes per second, was " + minRequestBytesPerSecond);
         }
+        metricsAllowedAddresses = List.copyOf(metricsAllowedAddresses);
+        AddressBlocks.parse(metricsAllowedAddresses, "metrics.allowed-addresses");
     }
 
     /** The defaults: the protocol's limits, 5 batches/s per device with bursts of 300, no trusted proxy. */
@@ -98,7 +107,31 @@ public record ServerSettings(
                 List.of(),
                 DEFAULT_CONNECTIONS_PER_ADDRESS,
                 DEFAULT_IDLE_TIMEOUT_SECONDS,
-                DEFAULT_MIN_REQUEST_BYTES_PER_SECOND);
+                DEFAULT_MIN_REQUEST_BYTES_PER_SECOND,
+                DEFAULT_METRICS_ALLOWED_ADDRESSES);
+    }
+
+    /** The clients {@code /metrics} answers. */
+    public AddressBlocks metricsClients() {
+        return AddressBlocks.parse(metricsAllowedAddresses, "metrics.allowed-addresses");
+    }
+
+    public ServerSettings withMetricsAllowedAddresses(List<String> allowed) {
+        return new ServerSettings(
+                host,
+                port,
+                maxWireBytes,
+                maxJsonBytes,
+                batchesPerSecond,
+                batchBurst,
+                secureCookies,
+                passwordIterations,
+                tokenCacheSeconds,
+                trustedProxies,
+                maxConnectionsPerAddress,
+                idleTimeoutSeconds,
+                minRequestBytesPerSecond,
+                allowed);
     }
 
     /** The client addresses these settings trust. */
@@ -120,7 +153,8 @@ public record ServerSettings(
                 trustedProxies,
                 maxConnectionsPerAddress,
                 idleTimeoutSeconds,
-                minRequestBytesPerSecond);
+                minRequestBytesPerSecond,
+                metricsAllowedAddresses);
     }
 
     public ServerSettings withPasswordIterations(int iterations) {
@@ -137,7 +171,8 @@ public record ServerSettings(
                 trustedProxies,
                 maxConnectionsPerAddress,
                 idleTimeoutSeconds,
-                minRequestBytesPerSecond);
+                minRequestBytesPerSecond,
+                metricsAllowedAddresses);
     }
 
     public ServerSettings withSecureCookies(boolean secure) {
@@ -154,7 +189,8 @@ public record ServerSettings(
                 trustedProxies,
                 maxConnectionsPerAddress,
                 idleTimeoutSeconds,
-                minRequestBytesPerSecond);
+                minRequestBytesPerSecond,
+                metricsAllowedAddresses);
     }
 
     public ServerSettings withTrustedProxies(List<String> proxies) {
@@ -171,7 +207,8 @@ public record ServerSettings(
                 proxies,
                 maxConnectionsPerAddress,
                 idleTimeoutSeconds,
-                minRequestBytesPerSecond);
+                minRequestBytesPerSecond,
+                metricsAllowedAddresses);
     }
 
     /** Slow-client limits: connections per address (0 none), idle seconds, slowest body in bytes/s (0 none). */
@@ -189,6 +226,7 @@ public record ServerSettings(
                 trustedProxies,
                 connectionsPerAddress,
                 idleSeconds,
-                minBytesPerSecond);
+                minBytesPerSecond,
+                metricsAllowedAddresses);
     }
 }

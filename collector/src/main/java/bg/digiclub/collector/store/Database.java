@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
@@ -39,10 +40,12 @@ public final class Database implements SqlDatabase {
     private final Dialect dialect;
     private final WriterAndReaders pools;
     private final HikariDataSource writer;
+    private final HikariDataSource reader;
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
         this.dialect = dialect;
         this.writer = writer;
+        this.reader = reader;
         this.pools = new WriterAndReaders(writer, reader, () -> {
             writer.close();
             if (reader != writer) {
@@ -201,6 +204,12 @@ public final class Database implements SqlDatabase {
             credentials.setProperty("password", writer.getPassword());
         }
         return DriverManager.getConnection(writer.getJdbcUrl(), credentials);
+    }
+
+    /** The connection pools as they are now (SQLite: the writer's and the readers'; PostgreSQL: one), for /metrics. */
+    public List<PoolStats> pools() {
+        return (reader == writer ? List.of(writer) : List.of(writer, reader))
+                .stream().map(PoolStats::of).toList();
     }
 
     /** Runs work in one write transaction: committed if it returns, rolled back if it throws. */

@@ -60,8 +60,10 @@ class CollectorConfigFileTest {
                 server.min-request-bytes-per-second = 512
                 intake.batches-per-second = 2.5
                 intake.burst-batches = 100
+                metrics.allowed-addresses = 10.20.0.0/16, 127.0.0.1
                 """);
         ServerSettings s = serve().settings(read(f, Map.of()));
+        assertEquals(List.of("10.20.0.0/16", "127.0.0.1"), s.metricsAllowedAddresses());
         assertEquals("127.0.0.1", s.host());
         assertEquals(9090, s.port());
         assertTrue(s.secureCookies());
@@ -116,6 +118,10 @@ class CollectorConfigFileTest {
                 ConfigException.class,
                 () -> serve().settings(read(file("server.trusted-proxies = 10.0.0.0/99\n"), Map.of())));
         assertTrue(proxy.getMessage().startsWith(f + ": key 'server.trusted-proxies': "), proxy.getMessage());
+        ConfigException metrics = assertThrows(
+                ConfigException.class,
+                () -> serve().settings(read(file("metrics.allowed-addresses = prometheus.local\n"), Map.of())));
+        assertTrue(metrics.getMessage().startsWith(f + ": key 'metrics.allowed-addresses': "), metrics.getMessage());
         ConfigException env = assertThrows(
                 ConfigException.class,
                 () -> serve().settings(read(file(""), Map.of("DIGICLUB_SERVER_IDLE_TIMEOUT_SECONDS", "0"))));

@@ -77,7 +77,8 @@ public final class LinuxInstaller {
                     ? Optional.of(readPrivateFirstLine(o.staffPinFile().get(), "--staff-pin-file"))
                     : Optional.empty();
             Programs programs = Programs.find(o.from());
-            byte[] agentProperties = agentProperties(o.collector(), o.config());
+            byte[] agentProperties = agentProperties(
+                    o.collector(), o.config(), Files.isDirectory(target.resolve(NODE_EXPORTER_TEXTFILES)));
             Payload payload = Payload.ofResources();
 
             layOut(
@@ -339,16 +340,29 @@ public final class LinuxInstaller {
         return lines.get(0).strip();
     }
 
-    /** The installer's keys, then every other key of --config in its order (an installer key there is overridden). */
-    static byte[] agentProperties(String collector, Optional<Path> config) throws IOException {
+    /**
+     * node_exporter's textfile directory on Debian (package {@code prometheus-node-exporter}): when
+     * it is there at install, the agent writes its metrics into it (docs/operations.md).
+     */
+    static final String NODE_EXPORTER_TEXTFILES = "/var/lib/prometheus/node-exporter";
+
+    private static final String TEXTFILE_KEY = "metrics.textfile-dir";
+
+    /**
+     * The installer's keys, then every other key of --config in its order (an installer key there is
+     * overridden); then, when node_exporter's textfile directory exists ({@code nodeExporter}) and
+     * --config does not choose, {@code metrics.textfile-dir} pointing at it. That key is a default,
+     * not the install's: verify does not hold it, and the operator may change or remove it.
+     */
+    static byte[] agentProperties(String collector, Optional<Path> config, boolean nodeExporter) throws IOException {
         Map<String, String> mine = installerKeys(collector);
         StringBuilder s = new StringBuilder();
         s.append("# DigiClub agent settings on this club PC, written by digiclub-installer.\n");
         s.append("# Every key, its meaning and default: agent.example.properties in the DigiClub sources.\n");
         s.append("# The keys below this line are the install's; `digiclub-installer verify` checks them.\n");
         mine.forEach((k, v) -> s.append(k).append(" = ").append(escape(v)).append('\n'));
+        OrderedProperties given = new OrderedProperties();
         if (config.isPresent()) {
-            OrderedProperties given = new OrderedProperties();
             given.load(new StringReader(Files.readString(config.get(), StandardCharsets.UTF_8)));
             s.append("\n# From ")
                     .append(config.get().toAbsolutePath().normalize())
@@ -363,6 +377,13 @@ public final class LinuxInstaller {
                             .append('\n');
                 }
             }
+        }
+        if (nodeExporter && !given.containsKey(TEXTFILE_KEY)) {
+            s.append("\n# node_exporter's textfile directory is on this PC: the agent's metrics go there each round\n")
+                    .append(TEXTFILE_KEY)
+                    .append(" = ")
+                    .append(NODE_EXPORTER_TEXTFILES)
+                    .append('\n');
         }
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }

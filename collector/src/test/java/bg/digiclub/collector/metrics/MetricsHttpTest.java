@@ -1,0 +1,220 @@
+package bg.digiclub.collector.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import bg.digiclub.collector.api.ProblemType;
+import bg.digiclub.collector.server.ServerSettings;
+import bg.digiclub.collector.testing.RunningCollector;
+import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.CheckStatus;
+import bg.digiclub.common.batch.DayUsage;
+import bg.digiclub.common.batch.DemographicCount;
+import bg.digiclub.common.batch.EnrolmentResponse;
+import bg.digiclub.common.batch.Evictions;
+import bg.digiclub.common.batch.HealthPayload;
+import bg.digiclub.common.batch.HealthSnapshot;
+import bg.digiclub.common.batch.HourUsage;
+import bg.digiclub.common.batch.UsagePayload;
+import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.testsupport.Promtool;
+
+/**
+ * {@code GET /metrics} of the real server over real HTTP, after real batches, replays and refusals:
+ * Prometheus' own parser ({@code promtool check metrics}) reads the scrape without a complaint, the
+ * counters say what happened, and only the allowed addresses are answered.
+ */
+class MetricsHttpTest {
+    private static final ServerSettings BASE =
+            ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS);
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aScrapeAfterRealBatchesParsesAndCountsWhatHappened(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            Map<String, Double> before = scrape(c);
+            assertEquals(1.0, before.get("digiclub_pcs{health=\"none\"}"), "enrolled, no health yet");
+            assertEquals(2.0, before.get("digiclub_clubs{health=\"none\"}"));
+
+            Batch usage = usage(pc, 1, 3);
+            assertEquals(200, upload(c, pc, usage, c.json.writeValueAsBytes(usage)));
+            assertEquals(200, upload(c, pc, usage, c.json.writeValueAsBytes(usage)), "a replay");
+            assertEquals(400, upload(c, pc, usage, "{\"schemaVersion\":1,".getBytes()), "malformed JSON");
+            Batch conflict = usage(pc, 1, 4);
+            byte[] sameIdOtherContent = new String(c.json.writeValueAsBytes(conflict))
+                    .replace(conflict.batchId().toString(), usage.batchId().toString())
+                    .getBytes();
+            assertEquals(422, upload(c, pc, usage, sameIdOtherContent), "the same batch id with other figures");
+            Batch health = health(pc, HealthStatus.CRIT);
+            assertEquals(200, upload(c, pc, health, c.json.writeValueAsBytes(health)));
+            HttpResponse<String> noToken = c.http.send(c.http.request("/api/v1/cards/sync")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertEquals(401, noToken.statusCode());
+
+            HttpResponse<String> response = get(c, List.of());
+            assertEquals(200, response.statusCode());
+            assertEquals(
+                    "text/plain; version=0.0.4; charset=utf-8",
+                    response.headers().firstValue("Content-Type").orElse(""));
+            Promtool.Verdict verdict = Promtool.checkMetrics(response.body());
+            assertTrue(verdict.clean(), verdict + "\n" + response.body());
+
+            Map<String, Double> after = samples(response.body());
+            assertEquals(2.0, after.get("digiclub_batches_received_total{kind=\"usage\"}"), "stored + replayed");
+            assertEquals(1.0, after.get("digiclub_batches_received_total{kind=\"health\"}"));
+            assertEquals(1.0, after.get("digiclub_batches_replayed_total"));
+            assertEquals(1.0, after.get("digiclub_batches_rejected_total{reason=\"malformed-json\"}"));
+            assertEquals(1.0, after.get("digiclub_batches_rejected_total{reason=\"batch-conflict\"}"), response.body());
+            assertEquals(1.0, after.get("digiclub_card_syncs_rejected_total{reason=\"missing-token\"}"));
+            assertEquals(0.0, after.get("digiclub_card_syncs_total"));
+            assertEquals(0.0, after.get("digiclub_live_connections"));
+            assertEquals(1.0, after.get("digiclub_build_info{version=\"unknown\"}"));
+            assertTrue(after.get("digiclub_jvm_heap_bytes{state=\"used\"}") > 0);
+            String pool = kind.equals("sqlite") ? "sqlite-writer" : "postgresql";
+            assertEquals(
+                    kind.equals("sqlite") ? 1.0 : 12.0,
+                    after.get("digiclub_db_pool_connections{pool=\"" + pool + "\",state=\"max\"}"));
+            // the health counts are kept 15 s: a scrape every few seconds reads the database once
+            assertEquals(1.0, after.get("digiclub_pcs{health=\"none\"}"), "still the counts read 15 s ago");
+            c.clock.advance(FleetHealth.KEPT);
+            Map<String, Double> later = scrape(c);
+            assertEquals(1.0, later.get("digiclub_pcs{health=\"CRIT\"}"));
+            assertEquals(0.0, later.get("digiclub_pcs{health=\"none\"}"));
+            assertEquals(1.0, later.get("digiclub_clubs{health=\"red\"}"), "Rodina: its one PC is CRIT");
+            assertEquals(1.0, later.get("digiclub_clubs{health=\"none\"}"), "Zagore: no PC");
+            assertEquals(0.0, later.get("digiclub_clubs{health=\"green\"}"));
+        }
+    }
+
+    @Test
+    void onlyTheAllowedAddressesAreAnsweredAndOthersGetAProblem() throws Exception {
+        try (RunningCollector c =
+                new RunningCollector("sqlite", temp, BASE.withMetricsAllowedAddresses(List.of("10.0.0.0/8")))) {
+            HttpResponse<String> refused = get(c, List.of("X-Forwarded-For", "10.1.2.3"));
+            assertEquals(403, refused.statusCode(), "loopback is not allowed, and no proxy is trusted");
+            assertEquals(
+                    "application/problem+json",
+                    refused.headers().firstValue("Content-Type").orElse(""));
+            JsonNode problem = c.json.readTree(refused.body());
+            assertEquals(403, problem.get("status").asInt());
+            assertEquals(
+                    ProblemType.METRICS_NOT_ALLOWED.title(),
+                    problem.get("title").asText());
+            assertEquals("metrics-not-allowed", problem.get("code").asText());
+            assertEquals(
+                    "/api/v1/problems/metrics-not-allowed", problem.get("type").asText());
+            assertTrue(problem.get("detail").asText().contains("metrics.allowed-addresses"));
+        }
+        try (RunningCollector c = new RunningCollector(
+                "sqlite",
+                temp.resolve("behind-proxy"),
+                BASE.withTrustedProxies(List.of("127.0.0.1")).withMetricsAllowedAddresses(List.of("10.0.0.0/8")))) {
+            assertEquals(
+                    200, get(c, List.of("X-Forwarded-For", "10.1.2.3")).statusCode(), "the proxy names the client");
+            assertEquals(403, get(c, List.of("X-Forwarded-For", "192.168.1.9")).statusCode());
+            assertEquals(403, get(c, List.of()).statusCode(), "the proxy itself is not an allowed client");
+        }
+    }
+
+    @Test
+    void theDefaultIsThisMachineOnly() {
+        assertEquals(List.of("127.0.0.0/8", "::1"), BASE.metricsAllowedAddresses());
+        assertTrue(BASE.metricsClients().contains("127.0.0.1"));
+        assertTrue(BASE.metricsClients().contains("::1"));
+        assertTrue(!BASE.metricsClients().contains("192.168.1.10"));
+    }
+
+    private static HttpResponse<String> get(RunningCollector c, List<String> headers) throws Exception {
+        HttpRequest.Builder request = c.http.request(MetricsEndpoint.PATH).GET();
+        for (int i = 0; i < headers.size(); i += 2) {
+            request.header(headers.get(i), headers.get(i + 1));
+        }
+        return c.http.send(request);
+    }
+
+    private static Map<String, Double> scrape(RunningCollector c) throws Exception {
+        HttpResponse<String> response = get(c, List.of());
+        assertEquals(200, response.statusCode(), response.body());
+        return samples(response.body());
+    }
+
+    /** Each sample line's series (name and labels as written) and value. */
+    static Map<String, Double> samples(String text) {
+        Map<String, Double> samples = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        }
+        return samples;
+    }
+
+    private static int upload(RunningCollector c, EnrolmentResponse pc, Batch batch, byte[] body) throws Exception {
+        return c.http.upload(pc.token(), batch.batchId().toString(), body).statusCode();
+    }
+
+    private static Batch usage(EnrolmentResponse device, long sequence, int sessions) {
+        Instant ten = Instant.parse("2026-11-24T08:00:00Z");
+        return Batch.usage(
+                UUID.randomUUID(),
+                device.deviceId(),
+                device.clubId(),
+                "0.1.0",
+                "Europe/Sofia",
+                Instant.parse("2026-11-23T22:00:00Z"),
+                Instant.parse("2026-11-24T22:00:00Z"),
+                sequence,
+                Evictions.NONE,
+                new UsagePayload(
+                        List.of(new HourUsage(ten, sessions, sessions, 0, 40, 60)),
+                        List.of(new DayUsage(
+                                LocalDate.parse("2026-11-24"),
+                                List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, sessions)),
+                                0,
+                                List.of()))));
+    }
+
+    private static Batch health(EnrolmentResponse device, HealthStatus status) {
+        Instant slot = Instant.parse("2026-11-24T22:00:00Z");
+        return Batch.health(
+                UUID.randomUUID(),
+                device.deviceId(),
+                device.clubId(),
+                "0.1.0",
+                "Europe/Sofia",
+                slot,
+                slot.plus(Duration.ofMinutes(15)),
+                1,
+                Evictions.NONE,
+                new HealthPayload(
+                        List.of(new HealthSnapshot(slot, status, List.of(new CheckStatus("disk:/", status)))),
+                        List.of()));
+    }
+}
