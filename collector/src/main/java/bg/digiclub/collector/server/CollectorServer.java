@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -26,6 +27,7 @@ import bg.digiclub.collector.intake.DeviceTokens;
 import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.live.LiveHub;
 import bg.digiclub.collector.report.Reports;
+import bg.digiclub.collector.report.programme.ProgrammeReports;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.BatchWriter;
 import bg.digiclub.collector.store.ClubStore;
@@ -99,6 +101,8 @@ public final class CollectorServer implements AutoCloseable {
                 cardsNotifier,
                 clock);
         ApiRoutes api = new ApiRoutes(intake, enrolment, cardSync, database, json);
+        // the programme report (issue 14): until part E's ProgrammeReportService is wired here, no report
+        ProgrammeReports programme = (scope, period) -> Optional.empty();
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
                 new WebSessions(clock, Duration.ofHours(8)),
@@ -111,7 +115,8 @@ public final class CollectorServer implements AutoCloseable {
                 MUNICIPALITY_ZONE,
                 settings.secureCookies(),
                 clubCards,
-                cardDesk);
+                cardDesk,
+                programme);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();

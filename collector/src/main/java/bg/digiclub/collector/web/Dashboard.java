@@ -16,6 +16,7 @@ import bg.digiclub.collector.cards.CardDesk;
 import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.live.ClubConsole;
 import bg.digiclub.collector.report.Reports;
+import bg.digiclub.collector.report.programme.ProgrammeReports;
 import bg.digiclub.collector.store.ClubStore;
 
 /**
@@ -31,6 +32,7 @@ public final class Dashboard {
     private final CsvDownload csv;
     private final LivePages live;
     private final CardPages cardPages;
+    private final ProgrammePages programmePages;
     private final PageContext pages;
 
     /**
@@ -39,6 +41,7 @@ public final class Dashboard {
      *                        may share one address
      * @param zone            the municipality's time zone, for the default period
      * @param console         the clubs' live PCs, commands, queue and settings
+     * @param programme       the programme report (issue 14) of the page {@code /reports/programme}
      */
     public Dashboard(
             UserStore users,
@@ -52,7 +55,8 @@ public final class Dashboard {
             ZoneId zone,
             boolean secureCookies,
             ClubCards cards,
-            CardDesk cardDesk) {
+            CardDesk cardDesk,
+            ProgrammeReports programme) {
         Objects.requireNonNull(reports, "reports");
         this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
@@ -60,6 +64,7 @@ public final class Dashboard {
         this.csv = new CsvDownload(reports, pages);
         this.live = new LivePages(console, clubs, pages, clock);
         this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
+        this.programmePages = new ProgrammePages(programme, clubs, clock, zone, pages);
     }
 
     public void register(JavalinConfig config) {
@@ -87,6 +92,10 @@ public final class Dashboard {
         config.routes.post("/clubs/{club}/cards/find", ctx -> signedInForm(ctx, cardPages::find));
         config.routes.post("/clubs/{club}/cards/{card}/pin", ctx -> signedInForm(ctx, cardPages::newPin));
         config.routes.post("/clubs/{club}/cards/{card}/disable", ctx -> signedInForm(ctx, cardPages::disable));
+        // the programme report's printable page (issue 14, part P)
+        config.routes.get("/reports/programme", ctx -> signedIn(ctx, programmePages::page));
+        config.routes.get(
+                "/static/programme.css", ctx -> StaticFiles.serve(ctx, "programme.css", "text/css; charset=utf-8"));
         config.routes.get(
                 "/static/dashboard.css", ctx -> StaticFiles.serve(ctx, "dashboard.css", "text/css; charset=utf-8"));
         config.routes.get(

@@ -136,6 +136,14 @@ public final class Templates {
         return render("cards.jte", params);
     }
 
+    /** The programme report's printable page (issue 14). */
+    String programme(PageText t, User user, ProgrammeView view) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("view", Objects.requireNonNull(view, "view"));
+        return render("programme.jte", params);
+    }
+
     /** An error page; {@code user} is null before sign-in. */
     public String error(PageText t, User user, String title, String message) {
         return error(t, user, title, message, null);
