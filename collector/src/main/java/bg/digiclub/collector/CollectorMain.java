@@ -9,6 +9,7 @@ import bg.digiclub.collector.cli.CollectorVersion;
 import bg.digiclub.collector.cli.DemoCommand;
 import bg.digiclub.collector.cli.DeviceCommand;
 import bg.digiclub.collector.cli.ServeCommand;
+import bg.digiclub.collector.cli.TokenCommand;
 import bg.digiclub.collector.cli.UserCommand;
 
 /** Entry point of the collector: {@code serve} and the administration commands. */
@@ -23,6 +24,7 @@ import bg.digiclub.collector.cli.UserCommand;
             ClubCommand.class,
             CodeCommand.class,
             UserCommand.class,
+            TokenCommand.class,
             DeviceCommand.class,
             DemoCommand.class
         })

@@ -5,13 +5,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.collector.api.ApiTokens;
+import bg.digiclub.collector.api.ReportApi;
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.UserStore;
@@ -59,6 +60,24 @@ public final class CollectorServer implements AutoCloseable {
 
     /** Starts the server on the settings' host and port (0: any free port, see {@link #port()}). */
     public static CollectorServer start(ServerSettings settings, Database database, Clock clock) {
+        return start(settings, database, clock, NO_PROGRAMME_REPORTS);
+    }
+
+    /**
+     * Until part E's ProgrammeReportService is wired in here: the read API and the report page
+     * answer 500 for a report (tests give their own {@link ProgrammeReports}).
+     */
+    private static final ProgrammeReports NO_PROGRAMME_REPORTS = (scope, period) -> {
+        throw new IllegalStateException("the programme report service is not wired in yet");
+    };
+
+    /**
+     * Starts the server on the settings' host and port (0: any free port, see {@link #port()}).
+     *
+     * @param programme the programme reports the read API and the report page serve
+     */
+    public static CollectorServer start(
+            ServerSettings settings, Database database, Clock clock, ProgrammeReports programme) {
         ObjectMapper json = StrictJson.mapper();
         Secrets secrets = new Secrets();
         ClubStore clubs = new ClubStore(database);
@@ -101,8 +120,17 @@ public final class CollectorServer implements AutoCloseable {
                 cardsNotifier,
                 clock);
         ApiRoutes api = new ApiRoutes(intake, enrolment, cardSync, database, json);
-        // the programme report (issue 14): until part E's ProgrammeReportService is wired here, no report
-        ProgrammeReports programme = (scope, period) -> Optional.empty();
+        // the read API for BI tools (issue 14): its own tokens, apart from the devices'
+        ApiTokens apiTokens = new ApiTokens(database, clock, new SecureRandom());
+        ReportApi reportApi = new ReportApi(
+                apiTokens,
+                programme,
+                database,
+                clubs,
+                new RateLimiter(clock, ReportApi.REQUESTS_PER_SECOND, ReportApi.BURST),
+                json,
+                clock,
+                MUNICIPALITY_ZONE);
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
                 new WebSessions(clock, Duration.ofHours(8)),
@@ -116,6 +144,7 @@ public final class CollectorServer implements AutoCloseable {
                 settings.secureCookies(),
                 clubCards,
                 cardDesk,
+                apiTokens,
                 programme);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -123,6 +152,7 @@ public final class CollectorServer implements AutoCloseable {
             config.jetty.port = settings.port();
             SlowClients.configure(config, settings);
             api.register(config);
+            reportApi.register(config);
             live.register(config);
             dashboard.register(config);
         });

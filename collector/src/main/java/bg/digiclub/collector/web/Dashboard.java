@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
+import bg.digiclub.collector.api.ApiTokens;
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
@@ -32,6 +33,7 @@ public final class Dashboard {
     private final CsvDownload csv;
     private final LivePages live;
     private final CardPages cardPages;
+    private final TokenPages tokenPages;
     private final ProgrammePages programmePages;
     private final PageContext pages;
 
@@ -41,6 +43,7 @@ public final class Dashboard {
      *                        may share one address
      * @param zone            the municipality's time zone, for the default period
      * @param console         the clubs' live PCs, commands, queue and settings
+     * @param apiTokens       the read API's tokens, managed on the tokens page
      * @param programme       the programme report (issue 14) of the page {@code /reports/programme}
      */
     public Dashboard(
@@ -56,6 +59,7 @@ public final class Dashboard {
             boolean secureCookies,
             ClubCards cards,
             CardDesk cardDesk,
+            ApiTokens apiTokens,
             ProgrammeReports programme) {
         Objects.requireNonNull(reports, "reports");
         this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
@@ -64,6 +68,7 @@ public final class Dashboard {
         this.csv = new CsvDownload(reports, pages);
         this.live = new LivePages(console, clubs, pages, clock);
         this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
+        this.tokenPages = new TokenPages(apiTokens, clubs, zone, pages);
         this.programmePages = new ProgrammePages(programme, clubs, clock, zone, pages);
     }
 
@@ -92,6 +97,10 @@ public final class Dashboard {
         config.routes.post("/clubs/{club}/cards/find", ctx -> signedInForm(ctx, cardPages::find));
         config.routes.post("/clubs/{club}/cards/{card}/pin", ctx -> signedInForm(ctx, cardPages::newPin));
         config.routes.post("/clubs/{club}/cards/{card}/disable", ctx -> signedInForm(ctx, cardPages::disable));
+        // the read API's tokens (issue 14, part D)
+        config.routes.get("/tokens", ctx -> signedIn(ctx, tokenPages::page));
+        config.routes.post("/tokens/new", ctx -> signedInForm(ctx, tokenPages::create));
+        config.routes.post("/tokens/{id}/revoke", ctx -> signedInForm(ctx, tokenPages::revoke));
         // the programme report's printable page (issue 14, part P)
         config.routes.get("/reports/programme", ctx -> signedIn(ctx, programmePages::page));
         config.routes.get(

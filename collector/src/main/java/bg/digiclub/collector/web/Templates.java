@@ -1,6 +1,7 @@
 package bg.digiclub.collector.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
+import bg.digiclub.collector.api.ApiToken;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.live.AuditEntry;
@@ -142,6 +144,27 @@ public final class Templates {
         params.put("user", Objects.requireNonNull(user, "user"));
         params.put("view", Objects.requireNonNull(view, "view"));
         return render("programme.jte", params);
+    }
+
+    /** The read API's tokens page (issue 14, part D); {@code shown} is what a form's answer shows once. */
+    String tokens(
+            PageText t,
+            User user,
+            String csrf,
+            List<ApiToken> tokens,
+            List<Club> clubs,
+            ZoneId zone,
+            TokenPages.Shown shown) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("csrf", csrf);
+        params.put("tokens", Objects.requireNonNull(tokens, "tokens"));
+        params.put("clubs", Objects.requireNonNull(clubs, "clubs"));
+        params.put("zone", Objects.requireNonNull(zone, "zone"));
+        params.put("shownSecret", shown.secret());
+        params.put("message", shown.messageKey());
+        params.put("error", shown.error());
+        return render("tokens.jte", params);
     }
 
     /** An error page; {@code user} is null before sign-in. */

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +20,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import bg.digiclub.collector.auth.Role;
-import bg.digiclub.collector.auth.User;
-import bg.digiclub.collector.store.ClubStore;
-import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.report.programme.ProgrammeReports;
 import bg.digiclub.collector.testing.RunningCollector;
-import bg.digiclub.collector.testing.TestDatabases;
 
 /**
  * The programme report page in a real headless Chromium ({@link Chromium}), on screen and as the
@@ -48,49 +43,52 @@ class ProgrammeBrowserTest {
 
     @Test
     void theReportReadsOnScreenAndPrintsWithoutItsControls() throws Exception {
-        Clock clock = Clock.fixed(ProgrammeSamples.GENERATED, ZoneId.of("Europe/Sofia"));
-        try (Database db = TestDatabases.open("sqlite", temp)) {
-            ClubStore clubs = new ClubStore(db);
-            clubs.saveClub(RunningCollector.RODINA, clock.instant());
-            clubs.saveClub(RunningCollector.ZAGORE, clock.instant());
-            User municipality = new User("obshtina", Role.MUNICIPALITY, null);
-            try (ProgrammePageServer server = new ProgrammePageServer(
-                    (scope, period) -> Optional.of(
-                            period.isCalendarPeriod()
-                                    ? ProgrammeSamples.municipalityQuarter()
-                                    : ProgrammeSamples.municipalityCustom()),
-                    clubs,
-                    clock,
-                    municipality)) {
-                ChromeDriver browser = Chromium.start(temp, Files.createDirectories(temp.resolve("downloads")));
-                try {
-                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-                    String report = server.base() + "/reports/programme?scope=municipality&period=2026-Q3";
-                    browser.get(report);
-                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));
-                    assertEquals(
-                            "Отчет по програмата",
-                            browser.findElement(By.id("report-title")).getText());
-                    assertTrue(browser.findElement(By.id("pickers")).isDisplayed());
-                    pictures(browser, "bg");
+        ProgrammeReports reports = (scope, period) -> Optional.of(
+                period.isCalendarPeriod()
+                        ? ProgrammeSamples.municipalityQuarter()
+                        : ProgrammeSamples.municipalityCustom());
+        try (RunningCollector c = new RunningCollector("sqlite", temp, (db, clock) -> reports)) {
+            String base = "http://127.0.0.1:" + c.server.port();
+            ChromeDriver browser = Chromium.start(temp, Files.createDirectories(temp.resolve("downloads")));
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                browser.get(base + "/login");
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+                browser.findElement(By.id("username")).sendKeys("obshtina");
+                browser.findElement(By.id("password")).sendKeys(RunningCollector.PASSWORD);
+                browser.findElement(By.id("login")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("programme-link")));
+                browser.findElement(By.id("programme-link")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));
+                assertEquals(
+                        "Отчет по програмата",
+                        browser.findElement(By.id("report-title")).getText());
 
-                    // the same report in English, chosen with the top bar's link
-                    browser.get(server.base() + "/language/en");
-                    browser.get(report);
-                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));
-                    assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
-                    assertEquals(
-                            "Programme report",
-                            browser.findElement(By.id("report-title")).getText());
-                    pictures(browser, "en");
+                // the quarter, chosen with its picker
+                new Select(browser.findElement(By.id("pick-quarter"))).selectByValue("2026-Q3");
+                browser.findElement(By.cssSelector("#quarter-form button")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("report-period"), "III тримесечие 2026 г."));
+                assertTrue(browser.findElement(By.id("pickers")).isDisplayed());
+                pictures(browser, "bg");
 
-                    // a real print to PDF: what the municipality files with the programme
-                    String pdf = browser.print(new PrintOptions()).getContent();
-                    byte[] bytes = Base64.getDecoder().decode(pdf);
-                    assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII));
-                } finally {
-                    browser.quit();
-                }
+                // the same report in English, chosen with the top bar's link
+                String report = browser.getCurrentUrl();
+                browser.findElement(By.id("language")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("programme-link")));
+                browser.get(report);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));
+                assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+                assertEquals(
+                        "Programme report",
+                        browser.findElement(By.id("report-title")).getText());
+                pictures(browser, "en");
+
+                // a real print to PDF: what the municipality files with the programme
+                String pdf = browser.print(new PrintOptions()).getContent();
+                byte[] bytes = Base64.getDecoder().decode(pdf);
+                assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII));
+            } finally {
+                browser.quit();
             }
         }
     }

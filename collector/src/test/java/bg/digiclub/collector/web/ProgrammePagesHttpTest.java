@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,17 +18,11 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.collector.auth.Role;
-import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.report.programme.ProgrammeReport;
 import bg.digiclub.collector.report.programme.ProgrammeReports;
 import bg.digiclub.collector.report.programme.ReportPeriod;
 import bg.digiclub.collector.report.programme.ReportScope;
-import bg.digiclub.collector.store.ClubStore;
-import bg.digiclub.collector.store.Database;
-import bg.digiclub.collector.testing.Http;
 import bg.digiclub.collector.testing.RunningCollector;
-import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.common.link.Sex;
 
 /**
@@ -39,10 +31,6 @@ import bg.digiclub.common.link.Sex;
  * links keep the scope and period, and a club's staff reach their club's report only.
  */
 class ProgrammePagesHttpTest {
-    private static final User MUNICIPALITY = new User("obshtina", Role.MUNICIPALITY, null);
-    private static final User RODINA_STAFF = new User("rodina", Role.CLUB_STAFF, ProgrammeSamples.RODINA);
-    private static final Clock CLOCK = Clock.fixed(ProgrammeSamples.GENERATED, ZoneId.of("Europe/Sofia"));
-
     @TempDir
     Path temp;
 
@@ -66,21 +54,17 @@ class ProgrammePagesHttpTest {
         }
     }
 
-    private Database clubs() throws Exception {
-        Database db = TestDatabases.open("sqlite", temp);
-        ClubStore store = new ClubStore(db);
-        store.saveClub(RunningCollector.RODINA, CLOCK.instant());
-        store.saveClub(RunningCollector.ZAGORE, CLOCK.instant());
-        return db;
+    /** The real collector serving the page from {@code reports}. */
+    private RunningCollector collector(ProgrammeReports reports) throws Exception {
+        return new RunningCollector("sqlite", temp, (db, clock) -> reports);
     }
 
-    private static HttpResponse<String> get(ProgrammePageServer server, String path) throws Exception {
-        Http http = new Http(server.port());
-        return http.send(http.request(path).GET());
+    private static HttpResponse<String> get(RunningCollector c, String cookie, String path) throws Exception {
+        return c.http.send(c.http.request(path).header("Cookie", cookie).GET());
     }
 
-    private static Document page(ProgrammePageServer server, String path) throws Exception {
-        HttpResponse<String> answer = get(server, path);
+    private static Document page(RunningCollector c, String cookie, String path) throws Exception {
+        HttpResponse<String> answer = get(c, cookie, path);
         assertEquals(200, answer.statusCode(), answer.body());
         return Jsoup.parse(answer.body());
     }
@@ -94,9 +78,9 @@ class ProgrammePagesHttpTest {
     @Test
     void everyPublishedFigureIsOnThePageAsPublished() throws Exception {
         Answering reports = new Answering();
-        try (Database db = clubs();
-                ProgrammePageServer server = new ProgrammePageServer(reports, new ClubStore(db), CLOCK, MUNICIPALITY)) {
-            Document page = page(server, "/reports/programme?scope=municipality&period=2026-Q3");
+        try (RunningCollector c = collector(reports)) {
+            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            Document page = page(c, cookie, "/reports/programme?scope=municipality&period=2026-Q3");
             assertEquals(List.of("municipality 2026-Q3"), reports.asked);
             assertEquals(
                     "Община Стара Загора", page.getElementById("report-scope").text());
@@ -198,9 +182,9 @@ class ProgrammePagesHttpTest {
     @Test
     void aCustomRangeGivesTheMembersTotalAndSaysWhyNotMore() throws Exception {
         Answering reports = new Answering();
-        try (Database db = clubs();
-                ProgrammePageServer server = new ProgrammePageServer(reports, new ClubStore(db), CLOCK, MUNICIPALITY)) {
-            Document page = page(server, "/reports/programme?scope=municipality&period=2026-07..2026-09");
+        try (RunningCollector c = collector(reports)) {
+            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            Document page = page(c, cookie, "/reports/programme?scope=municipality&period=2026-07..2026-09");
             assertEquals(
                     "юли 2026 – септември 2026",
                     page.getElementById("report-period").text());
@@ -214,9 +198,9 @@ class ProgrammePagesHttpTest {
     @Test
     void thePickersKeepTheScopeAndTheRangeFormLandsOnTheReportsAddress() throws Exception {
         Answering reports = new Answering();
-        try (Database db = clubs();
-                ProgrammePageServer server = new ProgrammePageServer(reports, new ClubStore(db), CLOCK, MUNICIPALITY)) {
-            Document page = page(server, "/reports/programme?scope=municipality&period=2026-Q3");
+        try (RunningCollector c = collector(reports)) {
+            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            Document page = page(c, cookie, "/reports/programme?scope=municipality&period=2026-Q3");
             List<String> scopes = page.select("#scope option").eachAttr("value");
             assertEquals(List.of("municipality", "zagore-probuda-1928", "sz-rodina-1860"), scopes, "by name");
             assertEquals(
@@ -237,35 +221,37 @@ class ProgrammePagesHttpTest {
                     "2026-Q3",
                     page.selectFirst("#scope-form input[name=period]").attr("value"));
 
-            HttpResponse<String> range = get(server, "/reports/programme?scope=municipality&from=2026-02&to=2026-05");
+            HttpResponse<String> range =
+                    get(c, cookie, "/reports/programme?scope=municipality&from=2026-02&to=2026-05");
             assertEquals(302, range.statusCode());
             assertEquals(
                     "/reports/programme?scope=municipality&period=2026-02..2026-05",
                     range.headers().firstValue("Location").orElseThrow());
 
             // no period: the last whole month; no scope: the user's own
-            page(server, "/reports/programme");
+            page(c, cookie, "/reports/programme");
             assertEquals("municipality 2026-10", reports.asked.get(reports.asked.size() - 1));
-            assertEquals(400, get(server, "/reports/programme?period=2026-13").statusCode());
+            assertEquals(
+                    400, get(c, cookie, "/reports/programme?period=2026-13").statusCode());
         }
     }
 
     @Test
     void aClubsStaffSeeTheirClubOnly() throws Exception {
         Answering reports = new Answering();
-        try (Database db = clubs();
-                ProgrammePageServer server = new ProgrammePageServer(reports, new ClubStore(db), CLOCK, RODINA_STAFF)) {
-            Document own = page(server, "/reports/programme?period=2026-Q3");
+        try (RunningCollector c = collector(reports)) {
+            String cookie = DashboardHttpTest.login(c, "rodina", RunningCollector.PASSWORD);
+            Document own = page(c, cookie, "/reports/programme?period=2026-Q3");
             assertEquals(
                     "НЧ „Родина – 1860“", own.getElementById("report-scope").text());
             assertEquals(List.of("sz-rodina-1860"), own.select("#scope option").eachAttr("value"), "no other choice");
             assertEquals(
                     403,
-                    get(server, "/reports/programme?scope=municipality&period=2026-Q3")
+                    get(c, cookie, "/reports/programme?scope=municipality&period=2026-Q3")
                             .statusCode());
             assertEquals(
                     403,
-                    get(server, "/reports/programme?scope=zagore-probuda-1928&period=2026-Q3")
+                    get(c, cookie, "/reports/programme?scope=zagore-probuda-1928&period=2026-Q3")
                             .statusCode());
             assertEquals(List.of("sz-rodina-1860 2026-Q3"), reports.asked, "nothing else was even read");
         }
@@ -273,24 +259,22 @@ class ProgrammePagesHttpTest {
 
     @Test
     void aMunicipalityAskingForAClubItDoesNotHoldGets404() throws Exception {
-        try (Database db = clubs();
-                ProgrammePageServer server =
-                        new ProgrammePageServer(new Answering(), new ClubStore(db), CLOCK, MUNICIPALITY)) {
+        try (RunningCollector c = collector(new Answering())) {
+            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
             assertEquals(
                     404,
-                    get(server, "/reports/programme?scope=no-such-club&period=2026-Q3")
+                    get(c, cookie, "/reports/programme?scope=no-such-club&period=2026-Q3")
                             .statusCode());
         }
     }
 
     @Test
     void printingLeavesOutTheMenusAndPickersOnA4() throws Exception {
-        try (Database db = clubs();
-                ProgrammePageServer server =
-                        new ProgrammePageServer(new Answering(), new ClubStore(db), CLOCK, MUNICIPALITY)) {
-            Document page = page(server, "/reports/programme?period=2026-Q3");
+        try (RunningCollector c = collector(new Answering())) {
+            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            Document page = page(c, cookie, "/reports/programme?period=2026-Q3");
             assertNotNull(page.selectFirst("link[href=/static/programme.css]"));
-            String css = get(server, "/static/programme.css").body();
+            String css = get(c, cookie, "/static/programme.css").body();
             int print = css.indexOf("@media print");
             assertTrue(print > 0, "a print style");
             String printed = css.substring(print);
@@ -303,7 +287,7 @@ class ProgrammePagesHttpTest {
 
     @Test
     void theDashboardLinksTheReportAndRefusesWhatAClubMayNotSee() throws Exception {
-        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+        try (RunningCollector c = collector(new Answering())) {
             String staff = DashboardHttpTest.login(c, "rodina", RunningCollector.PASSWORD);
             HttpResponse<String> overview = c.http.send(c.http.request("/clubs/sz-rodina-1860")
                     .header("Cookie", staff)
