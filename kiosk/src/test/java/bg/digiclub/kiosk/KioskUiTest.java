@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -20,6 +21,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.EndReason;
 import bg.digiclub.kiosk.agentlink.MemberCard;
 import bg.digiclub.kiosk.session.SessionViewModel;
@@ -216,6 +218,34 @@ class KioskUiTest {
                 text(robot, "#member-problem"));
         robot.type(KeyCode.ESCAPE);
         assertTrue(showing(robot, "#lock-guest"));
+    }
+
+    @Test
+    void guestChoosesFromTheBandsCutAt15AndNeverFromTheLegacyOnes(FxRobot robot) {
+        robot.clickOn("#lock-guest");
+        List<String> bands = robot.lookup(".choices").queryAll().stream()
+                .flatMap(pane -> ((Parent) pane).getChildrenUnmodifiable().stream())
+                .map(Node::getId)
+                .filter(id -> id.startsWith("age."))
+                .toList();
+        assertEquals(
+                List.of(
+                        "age.AGE_0_14",
+                        "age.AGE_15_17",
+                        "age.AGE_18_24",
+                        "age.AGE_25_29",
+                        "age.AGE_30_54",
+                        "age.AGE_55_64",
+                        "age.AGE_65_74",
+                        "age.AGE_75_PLUS",
+                        "age.NOT_DECLARED"),
+                bands);
+        Node teen = robot.lookup(node -> "age.AGE_15_17".equals(node.getId())).query();
+        assertEquals("15–17", ((Labeled) teen).getText());
+        robot.clickOn(teen);
+        robot.clickOn("#guest-accept");
+        robot.clickOn("#guest-start");
+        assertEquals(AgeBand.AGE_15_17, kiosk.agent.starts.get(0).demographics().ageBand());
     }
 
     @Test

@@ -10,41 +10,61 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.cards.CardMinutes;
 import bg.digiclub.common.cards.CardRecord;
 import bg.digiclub.common.cards.CardSyncRequest;
 import bg.digiclub.common.cards.CardSyncResponse;
+import bg.digiclub.common.cards.CardVisit;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.support.secret.KeyedHash;
 
 /**
- * The club's cards in the collector's database (migration V6): the club's card key, one row per
- * card (the keyed hash of its code, the slow hash of its PIN, declared demographics, disabled, the
- * version of its last change) and today's minutes per card and PC. Each sync and each change of
- * the cards page is one transaction; a change takes the club's next version under the lock of the
- * club's key row, so versions become visible in order and a PC's cursor never skips one.
+ * The club's cards in the collector's database (migrations V6, V7): the club's card key, one row per
+ * card (its row id, the keyed hash of its code, the slow hash of its PIN, declared demographics,
+ * disabled, the version of its last change), today's minutes per card and PC, and the days each card
+ * had a member session ({@code card_visits}, by the card's row id). Each sync and each change of the
+ * cards page is one transaction; a change takes the club's next version under the lock of the club's
+ * key row, so versions become visible in order and a PC's cursor never skips one.
+ *
+ * <p>A card's row id is the version that made it: unique in the club, never reused, never changed.
+ * Visits are a set (a retried sync, a card on two PCs the same day: one row). A visit of a card the
+ * club does not hold (the PCs send a card's visits only once the collector has the card, so this is
+ * a card the collector refused, or another club's) is dropped and counted in the log; so is one dated
+ * after the club's tomorrow or before the kept days ({@link CardVisitRetention}).
  */
 public final class ClubCards {
+    private static final Logger LOG = LoggerFactory.getLogger(ClubCards.class);
     /** Minutes are kept for today and yesterday (the club's days), then deleted. */
     static final int MINUTE_DAYS_KEPT = 2;
 
     private final Database database;
     private final SecureRandom random;
     private final Clock clock;
+    private final CardVisitRetention visitRetention;
 
+    /** With visits kept {@link CardVisitRetention#DEFAULT_DAYS}. */
     public ClubCards(Database database, SecureRandom random, Clock clock) {
+        this(database, random, clock, CardVisitRetention.DEFAULT);
+    }
+
+    public ClubCards(Database database, SecureRandom random, Clock clock, CardVisitRetention visitRetention) {
         this.database = Objects.requireNonNull(database, "database");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.visitRetention = Objects.requireNonNull(visitRetention, "visitRetention");
     }
 
     /** What one sync did: the answer, and the club's newest version if a change was accepted. */
@@ -75,7 +95,8 @@ public final class ClubCards {
 
     /**
      * One PC's sync: its changes merged in (the later change wins), its minutes today stored (and the
-     * club's minutes older than yesterday deleted), then the answer.
+     * club's minutes older than yesterday deleted), its visits stored (and the club's visits older than
+     * the kept days deleted), then the answer.
      *
      * @param today the club's day now: the request's day must be it or the day before
      */
@@ -118,6 +139,7 @@ public final class ClubCards {
             }
             storeMinutes(c, clubId, deviceId, request.day(), request.minutesToday());
             deleteMinutesBefore(c, clubId, today.minusDays(MINUTE_DAYS_KEPT - 1));
+            storeVisits(c, clubId, deviceId, request.visits(), today);
             List<CardMinutes> others = otherPcsMinutes(c, clubId, deviceId, request.day());
             CardSyncResponse response =
                     new CardSyncResponse(key, newCursor, List.copyOf(answer.values()), more, others);
@@ -182,9 +204,10 @@ public final class ClubCards {
         }
         long version = nextVersion(c, clubId);
         merged = CardMerge.merge(stored, change, version);
+        // a new card's row id is the version that made it (V7)
         String sql = stored == null
                 ? "INSERT INTO club_cards (pin_hash, age_band, sex, disabled, version, changed_at, changed_by, "
-                        + "club_id, code_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + "club_id, code_hash, card_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 : "UPDATE club_cards SET pin_hash = ?, age_band = ?, sex = ?, disabled = ?, version = ?, "
                         + "changed_at = ?, changed_by = ? WHERE club_id = ? AND code_hash = ?";
         try (PreparedStatement write = c.prepareStatement(sql)) {
@@ -202,6 +225,9 @@ public final class ClubCards {
             }
             write.setString(8, clubId);
             write.setString(9, merged.codeHash());
+            if (stored == null) {
+                write.setLong(10, version);
+            }
             write.executeUpdate();
         }
         return Optional.of(merged);
@@ -339,6 +365,69 @@ public final class ClubCards {
             delete.setString(1, clubId);
             delete.setLong(2, firstKept.toEpochDay());
             delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Stores a PC's visits (a set: what is there stays) and deletes the club's visits older than the
+     * kept days. Visits of cards the club does not hold, and visits dated after the club's tomorrow
+     * or before the kept days, are dropped and counted in the log.
+     */
+    private void storeVisits(Connection c, String clubId, String deviceId, List<CardVisit> visits, LocalDate today)
+            throws SQLException {
+        LocalDate firstKept = visitRetention.firstKept(today);
+        int unknown = 0;
+        int outside = 0;
+        if (!visits.isEmpty()) {
+            Map<String, Long> cardIds = new HashMap<>();
+            try (PreparedStatement select =
+                            c.prepareStatement("SELECT card_id FROM club_cards WHERE club_id = ? AND code_hash = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO card_visits (club_id, card_id, day) "
+                            + "VALUES (?, ?, ?) ON CONFLICT (club_id, card_id, day) DO NOTHING")) {
+                for (CardVisit visit : visits) {
+                    if (visit.day().isBefore(firstKept) || visit.day().isAfter(today.plusDays(1))) {
+                        outside++;
+                        continue;
+                    }
+                    Long cardId = cardIds.containsKey(visit.codeHash())
+                            ? cardIds.get(visit.codeHash())
+                            : cardId(select, clubId, visit.codeHash());
+                    cardIds.put(visit.codeHash(), cardId);
+                    if (cardId == null) {
+                        unknown++;
+                        continue;
+                    }
+                    insert.setString(1, clubId);
+                    insert.setLong(2, cardId);
+                    insert.setLong(3, visit.day().toEpochDay());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        if (unknown + outside > 0) {
+            LOG.info(
+                    "card sync of device {} (club {}): {} visits of cards the club does not hold and {} dated "
+                            + "outside {}..{} dropped",
+                    deviceId,
+                    clubId,
+                    unknown,
+                    outside,
+                    firstKept,
+                    today.plusDays(1));
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM card_visits WHERE club_id = ? AND day < ?")) {
+            delete.setString(1, clubId);
+            delete.setLong(2, firstKept.toEpochDay());
+            delete.executeUpdate();
+        }
+    }
+
+    private static Long cardId(PreparedStatement select, String clubId, String codeHash) throws SQLException {
+        select.setString(1, clubId);
+        select.setString(2, codeHash);
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() ? row.getLong(1) : null;
         }
     }
 

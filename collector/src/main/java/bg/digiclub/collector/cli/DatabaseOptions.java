@@ -28,7 +28,7 @@ import bg.digiclub.common.config.RenamedKeys;
  */
 public final class DatabaseOptions {
     /** The keys {@code serve} reads; the other commands leave them to it. */
-    static final List<String> SERVE_PREFIXES = List.of("server.", "intake.");
+    static final List<String> SERVE_PREFIXES = List.of("server.", "intake.", "report.");
 
     static final String DATA_DIR = "data-dir";
     static final String DB_URL = "db.url";

@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import bg.digiclub.collector.cards.CardVisitRetention;
+import bg.digiclub.collector.report.programme.ProgrammeSettings;
 import bg.digiclub.collector.server.ClientAddresses;
 import bg.digiclub.collector.server.CollectorServer;
 import bg.digiclub.collector.server.ServerSettings;
@@ -130,9 +132,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings(database.configuration());
+        CardVisitRetention visitRetention = CardVisitRetention.fromConfig(database.configuration());
+        ProgrammeSettings programme = ProgrammeSettings.fromConfig(database.configuration());
         String shownHost = "0.0.0.0".equals(settings.host()) ? "localhost" : settings.host();
         Database db = database.open(true);
-        CollectorServer server = CollectorServer.start(settings, db, Clock.systemUTC());
+        CollectorServer server = CollectorServer.start(settings, db, Clock.systemUTC(), visitRetention, programme);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -12,15 +12,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import bg.digiclub.common.live.ClubSettings;
 
-/** Each club's settings for its PCs, kept as the JSON the PCs get them in; a club never set has the defaults. */
-final class SettingsStore {
+/**
+ * Each club's settings for its PCs, kept as the JSON the PCs get them in; a club never set has the
+ * defaults. Public for the programme report, which reads the opening hours.
+ */
+public final class SettingsStore {
     private final ObjectMapper json;
 
-    SettingsStore(ObjectMapper json) {
+    public SettingsStore(ObjectMapper json) {
         this.json = Objects.requireNonNull(json, "json");
     }
 
-    ClubSettings settings(Connection c, String clubId) throws SQLException {
+    public ClubSettings settings(Connection c, String clubId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT settings FROM club_settings WHERE club_id = ?")) {
             select.setString(1, clubId);
             try (ResultSet row = select.executeQuery()) {

@@ -3,6 +3,7 @@ package bg.digiclub.collector.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,30 +16,27 @@ import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
 
 /**
- * The programme-reporting CSV: one row per club for one period (and a total row when several
- * clubs are exported). Demographic columns carry the same suppression as the dashboard: "<5"
- * for 1-4, "x" for numbers hidden so that those cannot be worked out; so do the
- * {@code tile_sessions_<category>} columns (sessions that used a launcher tile of the category),
- * whose all-clubs number is also hidden where it would reveal a club's hidden one.
+ * The dashboard's CSV: one row per club for one period (and a total row when several clubs are
+ * exported). The demographic columns ({@code sessions_<band>_<sex>} with their totals) and the
+ * {@code tile_sessions_<category>} columns (sessions that used a launcher tile of the category) are
+ * filled only for a period of whole calendar months, with the programme report's month rule
+ * ({@link Breakdown}): "<5" for 1-4, "x" for numbers hidden so that those cannot be worked out, from
+ * this table or from another period's. For a period of days they are empty: a period of days is not
+ * a sum of months, and two overlapping ones would give a hidden cell away by subtraction.
  *
  * <p>{@code member_days} is distinct members per PC and day, added up: per-day distinct counts
  * cannot be added into a distinct count for the period, so this is a count of member visits
  * (one per member, PC and day), not of people.
  */
 public final class CsvExport {
-    /** One club's row: its summary and its exact counts, which the export suppresses. */
-    public record Row(ClubSummary summary, ClubCounts counts) {
+    /**
+     * One club's row.
+     *
+     * @param breakdown its published breakdowns; null for a period that is not whole months
+     */
+    public record Row(ClubSummary summary, Breakdown breakdown) {
         public Row {
             Objects.requireNonNull(summary, "summary");
-            Objects.requireNonNull(counts, "counts");
-        }
-
-        long[][] demographics() {
-            return counts.demographics();
-        }
-
-        long[] tileCategories() {
-            return counts.tileCategories();
         }
     }
 
@@ -76,48 +74,27 @@ public final class CsvExport {
         return header;
     }
 
-    /** Writes the header, the rows and, for more than one club, a total row (with its own suppression). */
-    public static void write(Writer out, Period period, List<Row> rows) throws IOException {
+    /**
+     * Writes the header, the rows and, for more than one club, a total row.
+     *
+     * @param all the clubs' breakdowns together, for the total row; null for a period that is not
+     *            whole months
+     */
+    public static void write(Writer out, Period period, List<Row> rows, Breakdown all) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(rows, "rows");
         CSVPrinter csv = new CSVPrinter(out, FORMAT);
         csv.printRecord(header());
         Sums totals = Sums.NONE;
-        long[][] allDemographics = new long[AgeBand.values().length][Sex.values().length];
-        long[] allTiles = new long[TileCategory.values().length];
         for (Row row : rows) {
             ClubSummary s = row.summary();
             Sums sums = Sums.of(s);
-            List<String> values = values(
-                    s.club().id(),
-                    s.club().name(),
-                    s.club().place(),
-                    period,
-                    sums,
-                    SmallCountSuppression.apply(row.demographics()));
-            for (int i = 0; i < allTiles.length; i++) {
-                values.add(SmallCountSuppression.alone(row.tileCategories()[i]).text());
-                allTiles[i] += row.tileCategories()[i];
-            }
-            csv.printRecord(values);
+            csv.printRecord(values(s.club().id(), s.club().name(), s.club().place(), period, sums, row.breakdown()));
             totals = totals.plus(sums);
-            for (int r = 0; r < allDemographics.length; r++) {
-                for (int c = 0; c < allDemographics[r].length; c++) {
-                    allDemographics[r][c] += row.demographics()[r][c];
-                }
-            }
         }
         if (rows.size() > 1) {
-            List<String> values = values("all", "all clubs", "", period, totals, totalTable(rows, allDemographics));
-            for (int i = 0; i < allTiles.length; i++) {
-                List<Cell> clubs = new ArrayList<>();
-                for (Row row : rows) {
-                    clubs.add(SmallCountSuppression.alone(row.tileCategories()[i]));
-                }
-                values.add(SmallCountSuppression.sumOf(allTiles[i], clubs).text());
-            }
-            csv.printRecord(values);
+            csv.printRecord(values("all", "all clubs", "", period, totals, all));
         }
         csv.flush();
     }
@@ -153,50 +130,9 @@ public final class CsvExport {
         }
     }
 
-    /**
-     * The all-clubs table. Each of its numbers is the sum of the clubs' published numbers at the
-     * same place, so it is hidden wherever showing it would reveal a club's hidden number; then
-     * the table gets its own suppression on top.
-     */
-    static SuppressedTable totalTable(List<Row> rows, long[][] sum) {
-        List<SuppressedTable> clubs = new ArrayList<>();
-        for (Row row : rows) {
-            clubs.add(SmallCountSuppression.apply(row.demographics()));
-        }
-        int bands = sum.length;
-        int sexes = sum[0].length;
-        SuppressedTable plain = SmallCountSuppression.apply(sum);
-        boolean[][] forced = new boolean[bands + 1][sexes + 1];
-        for (int r = 0; r <= bands; r++) {
-            for (int c = 0; c <= sexes; c++) {
-                if (r == bands && c == sexes) {
-                    continue;
-                }
-                List<Cell> members = new ArrayList<>();
-                for (SuppressedTable club : clubs) {
-                    members.add(at(club, r, c));
-                }
-                forced[r][c] = SmallCountSuppression.lineLeaks(at(plain, r, c).value(), members);
-            }
-        }
-        return SmallCountSuppression.apply(sum, forced);
-    }
-
-    private static Cell at(SuppressedTable table, int row, int column) {
-        if (row == table.rows() && column == table.columns()) {
-            return table.grandTotal();
-        }
-        if (row == table.rows()) {
-            return table.columnTotals()[column];
-        }
-        if (column == table.columns()) {
-            return table.rowTotals()[row];
-        }
-        return table.cell(row, column);
-    }
-
+    /** A row's values; the breakdown columns empty when there is no breakdown. */
     private static List<String> values(
-            String id, String name, String place, Period period, Sums sums, SuppressedTable table) {
+            String id, String name, String place, Period period, Sums sums, Breakdown breakdown) {
         List<String> values = new ArrayList<>(List.of(
                 defused(id),
                 defused(name),
@@ -209,6 +145,12 @@ public final class CsvExport {
                 Long.toString(sums.memberSessions()),
                 Long.toString(sums.memberDays()),
                 Long.toString(sums.devicesActive())));
+        if (breakdown == null) {
+            int empty = (AgeBand.values().length + 1) * (Sex.values().length + 1) + TileCategory.values().length;
+            values.addAll(Collections.nCopies(empty, ""));
+            return values;
+        }
+        SuppressedTable table = breakdown.byAgeAndSex();
         for (int r = 0; r < table.rows(); r++) {
             for (int c = 0; c < table.columns(); c++) {
                 values.add(table.cell(r, c).text());
@@ -219,6 +161,9 @@ public final class CsvExport {
             values.add(table.columnTotals()[c].text());
         }
         values.add(table.grandTotal().text());
+        for (Cell tile : breakdown.tiles()) {
+            values.add(tile.text());
+        }
         return values;
     }
 
@@ -230,7 +175,7 @@ public final class CsvExport {
      * A text a person typed (a club's name or place) with a leading = + - @ defused, so that a
      * spreadsheet does not run it as a formula; the quoting is Commons CSV's (RFC 4180).
      */
-    static String defused(String value) {
+    public static String defused(String value) {
         if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?")) {
             return "'" + value;
         }

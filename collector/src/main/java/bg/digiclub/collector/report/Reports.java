@@ -10,7 +10,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +27,6 @@ import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.CheckStatus;
 import bg.digiclub.common.health.HealthStatus;
-import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
-import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.support.sql.Rows;
 
 /**
@@ -81,59 +77,8 @@ public final class Reports {
             ClubSummary summary = summary(
                     club.get(), clubTotals(c, period, clubId), activeDevices(c, period, clubId), fleet(c, clubId));
             return new ClubReport(
-                    summary,
-                    days(c, period, clubId),
-                    heatmap(c, period, clubId),
-                    SmallCountSuppression.apply(demographics(c, period, clubId)),
-                    Arrays.stream(tileCategories(c, period, clubId))
-                            .mapToObj(SmallCountSuppression::alone)
-                            .toList(),
-                    devices(c, period, clubId, null));
+                    summary, days(c, period, clubId), heatmap(c, period, clubId), devices(c, period, clubId, null));
         }));
-    }
-
-    /** A club's exact demographic table and tile category counts for the period (for the export). */
-    public ClubCounts counts(String clubId, Period period) throws SQLException {
-        Objects.requireNonNull(clubId, "clubId");
-        return database.read(c -> new ClubCounts(demographics(c, period, clubId), tileCategories(c, period, clubId)));
-    }
-
-    /**
-     * Every club's exact demographic table and tile category counts for the period, in two queries
-     * (for the export); a club with nothing counted is missing.
-     */
-    public Map<String, ClubCounts> countsByClub(Period period) throws SQLException {
-        return database.read(c -> {
-            Map<String, ClubCounts> counts = new HashMap<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT club_id, age_band, sex, SUM(sessions) "
-                    + "FROM club_demographics WHERE day BETWEEN ? AND ? GROUP BY club_id, age_band, sex")) {
-                select.setLong(1, period.fromEpochDay());
-                select.setLong(2, period.toEpochDay());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        counts.computeIfAbsent(rows.getString(1), k -> ClubCounts.none())
-                                        .demographics()[
-                                        AgeBand.valueOf(rows.getString(2)).ordinal()][
-                                        Sex.valueOf(rows.getString(3)).ordinal()] +=
-                                rows.getLong(4);
-                    }
-                }
-            }
-            try (PreparedStatement select = c.prepareStatement("SELECT club_id, category, SUM(sessions) "
-                    + "FROM club_tile_categories WHERE day BETWEEN ? AND ? GROUP BY club_id, category")) {
-                select.setLong(1, period.fromEpochDay());
-                select.setLong(2, period.toEpochDay());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        counts.computeIfAbsent(rows.getString(1), k -> ClubCounts.none())
-                                        .tileCategories()[
-                                        TileCategory.valueOf(rows.getString(2)).ordinal()] +=
-                                rows.getLong(3);
-                    }
-                }
-            }
-            return counts;
-        });
     }
 
     public Optional<DeviceSummary> device(UUID deviceId, Period period) throws SQLException {
@@ -365,36 +310,6 @@ public final class Reports {
             }
         }
         return heatmap;
-    }
-
-    private static long[][] demographics(Connection c, Period period, String clubId) throws SQLException {
-        long[][] table = new long[AgeBand.values().length][Sex.values().length];
-        try (PreparedStatement select = c.prepareStatement("SELECT age_band, sex, SUM(sessions) FROM club_demographics "
-                + "WHERE day BETWEEN ? AND ?" + clubFilter(clubId) + " GROUP BY age_band, sex")) {
-            bindPeriod(select, period, clubId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    table[AgeBand.valueOf(rows.getString(1)).ordinal()][
-                                    Sex.valueOf(rows.getString(2)).ordinal()] +=
-                            rows.getLong(3);
-                }
-            }
-        }
-        return table;
-    }
-
-    private static long[] tileCategories(Connection c, Period period, String clubId) throws SQLException {
-        long[] counts = new long[TileCategory.values().length];
-        try (PreparedStatement select = c.prepareStatement("SELECT category, SUM(sessions) FROM club_tile_categories "
-                + "WHERE day BETWEEN ? AND ?" + clubFilter(clubId) + " GROUP BY category")) {
-            bindPeriod(select, period, clubId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    counts[TileCategory.valueOf(rows.getString(1)).ordinal()] += rows.getLong(2);
-                }
-            }
-        }
-        return counts;
     }
 
     private List<DeviceSummary> devices(Connection c, Period period, String clubId, UUID deviceId) throws SQLException {

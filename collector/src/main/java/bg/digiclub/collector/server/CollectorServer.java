@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -19,6 +20,7 @@ import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.auth.WebSessions;
 import bg.digiclub.collector.cards.CardDesk;
 import bg.digiclub.collector.cards.CardSyncIntake;
+import bg.digiclub.collector.cards.CardVisitRetention;
 import bg.digiclub.collector.cards.CardsNotifier;
 import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.intake.BatchIntake;
@@ -27,8 +29,15 @@ import bg.digiclub.collector.intake.DeviceEnrolment;
 import bg.digiclub.collector.intake.DeviceTokens;
 import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.live.LiveHub;
+import bg.digiclub.collector.live.SettingsStore;
 import bg.digiclub.collector.report.Reports;
+import bg.digiclub.collector.report.programme.AvailabilityQuery;
+import bg.digiclub.collector.report.programme.DashboardBreakdowns;
+import bg.digiclub.collector.report.programme.MemberFigures;
+import bg.digiclub.collector.report.programme.ProgrammeReportService;
 import bg.digiclub.collector.report.programme.ProgrammeReports;
+import bg.digiclub.collector.report.programme.ProgrammeSettings;
+import bg.digiclub.collector.report.programme.VisitFigures;
 import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.BatchWriter;
 import bg.digiclub.collector.store.ClubStore;
@@ -60,24 +69,48 @@ public final class CollectorServer implements AutoCloseable {
 
     /** Starts the server on the settings' host and port (0: any free port, see {@link #port()}). */
     public static CollectorServer start(ServerSettings settings, Database database, Clock clock) {
-        return start(settings, database, clock, NO_PROGRAMME_REPORTS);
+        return start(settings, database, clock, CardVisitRetention.DEFAULT, ProgrammeSettings.defaults(), null);
     }
 
     /**
-     * Until part E's ProgrammeReportService is wired in here: the read API and the report page
-     * answer 500 for a report (tests give their own {@link ProgrammeReports}).
+     * Starts the server as {@code serve} does, with what it read from configuration.
+     *
+     * @param visitRetention how long the cards' visits are kept
+     * @param programme      the programme report's bands and the municipality's name
      */
-    private static final ProgrammeReports NO_PROGRAMME_REPORTS = (scope, period) -> {
-        throw new IllegalStateException("the programme report service is not wired in yet");
-    };
+    public static CollectorServer start(
+            ServerSettings settings,
+            Database database,
+            Clock clock,
+            CardVisitRetention visitRetention,
+            ProgrammeSettings programme) {
+        return start(settings, database, clock, visitRetention, programme, null);
+    }
 
     /**
-     * Starts the server on the settings' host and port (0: any free port, see {@link #port()}).
+     * Starts the server with programme reports made elsewhere (the read API's tests).
      *
-     * @param programme the programme reports the read API and the report page serve
+     * @param programme the programme reports the read API, the report page and the CSV serve
      */
     public static CollectorServer start(
             ServerSettings settings, Database database, Clock clock, ProgrammeReports programme) {
+        return start(
+                settings,
+                database,
+                clock,
+                CardVisitRetention.DEFAULT,
+                ProgrammeSettings.defaults(),
+                Objects.requireNonNull(programme, "programme"));
+    }
+
+    /** @param reports the programme reports to serve; null: the collector's own, from its database */
+    private static CollectorServer start(
+            ServerSettings settings,
+            Database database,
+            Clock clock,
+            CardVisitRetention visitRetention,
+            ProgrammeSettings programme,
+            ProgrammeReports reports) {
         ObjectMapper json = StrictJson.mapper();
         Secrets secrets = new Secrets();
         ClubStore clubs = new ClubStore(database);
@@ -110,7 +143,7 @@ public final class CollectorServer implements AutoCloseable {
                 LOG.warn("the club's PCs could not be told that its cards changed: {}", e.toString());
             }
         };
-        ClubCards clubCards = new ClubCards(database, new SecureRandom(), clock);
+        ClubCards clubCards = new ClubCards(database, new SecureRandom(), clock, visitRetention);
         CardSyncIntake cardSync =
                 new CardSyncIntake(intake.deviceTokens(), bodies, clubCards, cardsNotifier, json, clock);
         CardDesk cardDesk = new CardDesk(
@@ -122,9 +155,20 @@ public final class CollectorServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(intake, enrolment, cardSync, database, json);
         // the read API for BI tools (issue 14): its own tokens, apart from the devices'
         ApiTokens apiTokens = new ApiTokens(database, clock, new SecureRandom());
+        // the programme report (issue 14): the read API's, the CSV's and the page's one source
+        VisitFigures visitFigures = new VisitFigures(database);
+        ProgrammeReports programmeReports = reports != null
+                ? reports
+                : new ProgrammeReportService(
+                        clubs,
+                        visitFigures,
+                        new MemberFigures(database),
+                        new AvailabilityQuery(database, new SettingsStore(json)),
+                        programme,
+                        clock);
         ReportApi reportApi = new ReportApi(
                 apiTokens,
-                programme,
+                programmeReports,
                 database,
                 clubs,
                 new RateLimiter(clock, ReportApi.REQUESTS_PER_SECOND, ReportApi.BURST),
@@ -145,7 +189,9 @@ public final class CollectorServer implements AutoCloseable {
                 clubCards,
                 cardDesk,
                 apiTokens,
-                programme);
+                new DashboardBreakdowns(clubs, visitFigures),
+                programmeReports,
+                programme.bands());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();

@@ -17,7 +17,9 @@ import bg.digiclub.collector.cards.CardDesk;
 import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.live.ClubConsole;
 import bg.digiclub.collector.report.Reports;
+import bg.digiclub.collector.report.programme.DashboardBreakdowns;
 import bg.digiclub.collector.report.programme.ProgrammeReports;
+import bg.digiclub.collector.report.programme.ReportBands;
 import bg.digiclub.collector.store.ClubStore;
 
 /**
@@ -44,7 +46,9 @@ public final class Dashboard {
      * @param zone            the municipality's time zone, for the default period
      * @param console         the clubs' live PCs, commands, queue and settings
      * @param apiTokens       the read API's tokens, managed on the tokens page
-     * @param programme       the programme report (issue 14) of the page {@code /reports/programme}
+     * @param breakdowns      the club page's and the export's breakdowns, for periods of whole months
+     * @param programme       the programme reports: the page {@code /reports/programme} and its CSV
+     * @param bands           the bands the programme reports are made with
      */
     public Dashboard(
             UserStore users,
@@ -60,12 +64,14 @@ public final class Dashboard {
             ClubCards cards,
             CardDesk cardDesk,
             ApiTokens apiTokens,
-            ProgrammeReports programme) {
+            DashboardBreakdowns breakdowns,
+            ProgrammeReports programme,
+            ReportBands bands) {
         Objects.requireNonNull(reports, "reports");
         this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
-        this.reportPages = new ReportPages(reports, clubs, clock, pages);
-        this.csv = new CsvDownload(reports, pages);
+        this.reportPages = new ReportPages(reports, breakdowns, clubs, clock, pages);
+        this.csv = new CsvDownload(reports, breakdowns, programme, bands, pages);
         this.live = new LivePages(console, clubs, pages, clock);
         this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
         this.tokenPages = new TokenPages(apiTokens, clubs, zone, pages);
@@ -91,6 +97,8 @@ public final class Dashboard {
         config.routes.get("/clubs/{club}/log", ctx -> signedIn(ctx, live::log));
         config.routes.get("/devices/{device}", ctx -> signedIn(ctx, reportPages::device));
         config.routes.get("/export.csv", ctx -> signedIn(ctx, csv::download));
+        // the programme report as CSV (part E); the page beside it is part P's
+        config.routes.get(CsvDownload.PROGRAMME_CSV, ctx -> signedIn(ctx, csv::programme));
         // member cards (part "cards")
         config.routes.get("/clubs/{club}/cards", ctx -> signedIn(ctx, cardPages::page));
         config.routes.post("/clubs/{club}/cards/new", ctx -> signedInForm(ctx, cardPages::create));

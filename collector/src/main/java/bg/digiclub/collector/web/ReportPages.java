@@ -11,10 +11,12 @@ import java.util.UUID;
 import io.javalin.http.Context;
 
 import bg.digiclub.collector.auth.User;
+import bg.digiclub.collector.report.Breakdown;
 import bg.digiclub.collector.report.ClubReport;
 import bg.digiclub.collector.report.DeviceSummary;
 import bg.digiclub.collector.report.Period;
 import bg.digiclub.collector.report.Reports;
+import bg.digiclub.collector.report.programme.DashboardBreakdowns;
 import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.ClubStore;
 
@@ -27,12 +29,14 @@ final class ReportPages {
     static final Duration HEALTH_HISTORY = Duration.ofDays(7);
 
     private final Reports reports;
+    private final DashboardBreakdowns breakdowns;
     private final ClubStore clubs;
     private final Clock clock;
     private final PageContext pages;
 
-    ReportPages(Reports reports, ClubStore clubs, Clock clock, PageContext pages) {
+    ReportPages(Reports reports, DashboardBreakdowns breakdowns, ClubStore clubs, Clock clock, PageContext pages) {
         this.reports = Objects.requireNonNull(reports, "reports");
+        this.breakdowns = Objects.requireNonNull(breakdowns, "breakdowns");
         this.clubs = Objects.requireNonNull(clubs, "clubs");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.pages = Objects.requireNonNull(pages, "pages");
@@ -60,7 +64,12 @@ final class ReportPages {
             pages.noClub(ctx, user, clubId);
             return;
         }
-        ctx.html(pages.templates().club(pages.text(ctx), user, period, report.get()));
+        // by age, sex and tile only for whole months (the programme report's month rule); else totals only
+        Breakdown breakdown = breakdowns
+                .of(period)
+                .map(published -> published.byClub().get(clubId))
+                .orElse(null);
+        ctx.html(pages.templates().club(pages.text(ctx), user, period, report.get(), breakdown));
     }
 
     void device(Context ctx, User user) throws SQLException {

@@ -16,6 +16,7 @@ import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.cards.ClubCards;
 import bg.digiclub.collector.live.AuditEntry;
 import bg.digiclub.collector.live.PcTile;
+import bg.digiclub.collector.report.Breakdown;
 import bg.digiclub.collector.report.ClubReport;
 import bg.digiclub.collector.report.ClubSummary;
 import bg.digiclub.collector.report.DayCount;
@@ -56,11 +57,13 @@ public final class Templates {
         return render("overview.jte", params);
     }
 
-    public String club(PageText t, User user, Period period, ClubReport report) {
+    /** A club's page; {@code breakdown} null for a period that is not whole months (totals only). */
+    public String club(PageText t, User user, Period period, ClubReport report, Breakdown breakdown) {
         Map<String, Object> params = params(t);
         params.put("user", Objects.requireNonNull(user, "user"));
         params.put("period", Objects.requireNonNull(period, "period"));
         params.put("report", Objects.requireNonNull(report, "report"));
+        params.put("breakdown", breakdown);
         return render("club.jte", params);
     }
 

@@ -101,6 +101,65 @@ class BatchIntakeHttpTest {
         }
     }
 
+    /**
+     * Issue 14: an agent not yet upgraded still sends the legacy bands cut at 16, an upgraded one
+     * the bands cut at 15; the collector takes both, each under its own name.
+     */
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void legacyBandsFromAnOlderAgentAndTheNewBandsAreBothStored(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            Batch batch = usage(pc, 1, 5);
+            String id = batch.batchId().toString();
+            // the JSON an older agent sends: its cells as it names them
+            String older = new String(bytes(c, batch))
+                    .replace(
+                            "{\"ageBand\":\"AGE_55_64\",\"sex\":\"MALE\",\"sessions\":5}",
+                            "{\"ageBand\":\"AGE_0_15\",\"sex\":\"MALE\",\"sessions\":2},"
+                                    + "{\"ageBand\":\"AGE_16_17\",\"sex\":\"FEMALE\",\"sessions\":3}");
+            HttpResponse<String> first = c.http.upload(pc.token(), id, older.getBytes());
+            assertEquals(200, first.statusCode(), first.body());
+
+            c.clock.advance(Duration.ofDays(1)); // the upgraded agent sends the next day, once it has ended
+            Batch next = Batch.usage(
+                    UUID.randomUUID(),
+                    pc.deviceId(),
+                    pc.clubId(),
+                    "0.2.0",
+                    "Europe/Sofia",
+                    Instant.parse("2026-11-24T22:00:00Z"),
+                    Instant.parse("2026-11-25T22:00:00Z"),
+                    2,
+                    Evictions.NONE,
+                    new UsagePayload(
+                            List.of(new HourUsage(Instant.parse("2026-11-25T08:00:00Z"), 4, 4, 0, 40, 60)),
+                            List.of(new DayUsage(
+                                    LocalDate.parse("2026-11-25"),
+                                    List.of(
+                                            new DemographicCount(AgeBand.AGE_0_14, Sex.FEMALE, 1),
+                                            new DemographicCount(AgeBand.AGE_15_17, Sex.MALE, 3)),
+                                    0,
+                                    List.of()))));
+            HttpResponse<String> second =
+                    c.http.upload(pc.token(), next.batchId().toString(), bytes(c, next));
+            assertEquals(200, second.statusCode(), second.body());
+
+            assertEquals(2, c.count("SELECT sessions FROM club_demographics WHERE age_band = 'AGE_0_15'"));
+            assertEquals(3, c.count("SELECT sessions FROM club_demographics WHERE age_band = 'AGE_16_17'"));
+            assertEquals(1, c.count("SELECT sessions FROM club_demographics WHERE age_band = 'AGE_0_14'"));
+            assertEquals(3, c.count("SELECT sessions FROM club_demographics WHERE age_band = 'AGE_15_17'"));
+            assertEquals(9, c.count("SELECT SUM(sessions) FROM usage_demographics"));
+
+            Batch third = usage(pc, 3, 1);
+            String unknown = new String(bytes(c, third)).replace("AGE_55_64", "AGE_0_13");
+            HttpResponse<String> refused =
+                    c.http.upload(pc.token(), third.batchId().toString(), unknown.getBytes());
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(problem(c, refused).message().contains("AGE_0_13"), refused.body());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
     void sameBatchIdWithOtherContentIs422(String kind) throws Exception {

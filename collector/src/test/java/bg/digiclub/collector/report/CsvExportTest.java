@@ -7,18 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.collector.report.programme.ClubVisits;
+import bg.digiclub.collector.report.programme.MonthCounts;
+import bg.digiclub.collector.report.programme.ProgrammeReport;
+import bg.digiclub.collector.report.programme.PublishedVisits;
+import bg.digiclub.collector.report.programme.VisitPublication;
 import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.testing.CsvTable;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.TileCategory;
 
-/** The export's total row cannot reveal a club's hidden cell by subtraction. */
+/** The export's total row cannot reveal a club's hidden cell by subtraction; a period of days has no breakdowns. */
 class CsvExportTest {
     private static ClubSummary summary(String id, long sessions) {
         return new ClubSummary(
@@ -32,6 +39,34 @@ class CsvExportTest {
                 1,
                 null,
                 HealthLight.NONE);
+    }
+
+    private static final Period NOVEMBER = new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"));
+
+    /** One month of two clubs, published by the month rule the export uses. */
+    private static PublishedVisits november(long[][] a, long[] aTiles, long[][] b, long[] bTiles) {
+        Map<String, long[][]> visits = new LinkedHashMap<>();
+        visits.put("a", a);
+        visits.put("b", b);
+        Map<String, long[]> tiles = new LinkedHashMap<>();
+        tiles.put("a", aTiles);
+        tiles.put("b", bTiles);
+        return VisitPublication.publishByAgeBand(List.of(new MonthCounts(YearMonth.of(2026, 11), visits, tiles)));
+    }
+
+    private static Breakdown breakdown(ClubVisits visits) {
+        return new Breakdown(
+                visits.byAgeAndSex().table(),
+                visits.tiles().stream().map(ProgrammeReport.TileUse::sessions).toList());
+    }
+
+    private static String export(PublishedVisits published) throws Exception {
+        List<CsvExport.Row> rows = List.of(
+                new CsvExport.Row(summary("a", 52), breakdown(published.byClub().get("a"))),
+                new CsvExport.Row(summary("b", 61), breakdown(published.byClub().get("b"))));
+        StringWriter out = new StringWriter();
+        CsvExport.write(out, NOVEMBER, rows, breakdown(published.all()));
+        return out.toString();
     }
 
     @Test
@@ -48,22 +83,19 @@ class CsvExportTest {
         b[middle][1] = 12;
         b[older][0] = 40;
         long[] noTiles = new long[TileCategory.values().length];
-        List<CsvExport.Row> rows = List.of(
-                new CsvExport.Row(summary("a", 52), new ClubCounts(a, noTiles)),
-                new CsvExport.Row(summary("b", 61), new ClubCounts(b, noTiles)));
-        long[][] sums = new long[bands][3];
-        sums[middle] = new long[] {11, 32, 0};
-        sums[older] = new long[] {70, 0, 0};
-        SuppressedTable total = CsvExport.totalTable(rows, sums);
+        PublishedVisits published = november(a, noTiles, b, noTiles);
         // 11 - 9 = 2 would give club a's hidden cell away
-        assertNotEquals(Cell.Visibility.EXACT, total.cell(middle, 0).shown());
-        StringWriter out = new StringWriter();
-        CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")), rows);
-        assertTrue(out.toString().endsWith("\r\n"), "RFC 4180 lines");
-        CsvTable csv = CsvTable.parse(out.toString());
+        assertNotEquals(
+                Cell.Visibility.EXACT,
+                published.all().byAgeAndSex().table().cell(middle, 0).shown());
+        String text = export(published);
+        assertTrue(text.endsWith("\r\n"), "RFC 4180 lines");
+        CsvTable csv = CsvTable.parse(text);
         assertEquals(CsvExport.header(), csv.header());
         assertEquals(3, csv.rows().size(), "two clubs and the total");
         assertEquals("all", csv.rows().get(2).get("club_id"));
+        assertEquals("<5", csv.club("a").orElseThrow().get("sessions_age_30_54_female"));
+        assertEquals("9", csv.club("b").orElseThrow().get("sessions_age_30_54_female"));
         assertNotEquals("11", csv.club("all").orElseThrow().get("sessions_age_30_54_female"));
     }
 
@@ -76,17 +108,33 @@ class CsvExportTest {
         b[TileCategory.LEARNING.ordinal()] = 9; // club b: 9 -> shown; 11 in all would give a's 2 away
         a[TileCategory.E_GOVERNMENT.ordinal()] = 6;
         b[TileCategory.E_GOVERNMENT.ordinal()] = 8;
-        List<CsvExport.Row> rows = List.of(
-                new CsvExport.Row(summary("a", 52), new ClubCounts(new long[bands][3], a)),
-                new CsvExport.Row(summary("b", 61), new ClubCounts(new long[bands][3], b)));
-        StringWriter out = new StringWriter();
-        CsvExport.write(out, new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")), rows);
-        CsvTable csv = CsvTable.parse(out.toString());
+        CsvTable csv = CsvTable.parse(export(november(new long[bands][3], a, new long[bands][3], b)));
         Map<String, String> clubA = csv.club("a").orElseThrow();
         Map<String, String> all = csv.club("all").orElseThrow();
         assertEquals("<5", clubA.get("tile_sessions_learning"));
         assertEquals("x", all.get("tile_sessions_learning"));
         assertEquals("14", all.get("tile_sessions_e_government"), "nothing hidden to give away");
+    }
+
+    @Test
+    void aPeriodOfDaysHasTotalsButNoBreakdowns() throws Exception {
+        StringWriter out = new StringWriter();
+        CsvExport.write(
+                out,
+                new Period(LocalDate.parse("2026-11-10"), LocalDate.parse("2026-11-24")),
+                List.of(new CsvExport.Row(summary("a", 52), null), new CsvExport.Row(summary("b", 61), null)),
+                null);
+        CsvTable csv = CsvTable.parse(out.toString());
+        assertEquals(CsvExport.header(), csv.header());
+        Map<String, String> a = csv.club("a").orElseThrow();
+        assertEquals("52", a.get("sessions"));
+        assertEquals("113", csv.club("all").orElseThrow().get("sessions"));
+        for (String column : csv.header()) {
+            if (column.startsWith("sessions_") || column.startsWith("tile_sessions_")) {
+                assertEquals("", a.get(column), column);
+                assertEquals("", csv.club("all").orElseThrow().get(column), column);
+            }
+        }
     }
 
     @Test
@@ -124,7 +172,8 @@ class CsvExportTest {
         CsvExport.write(
                 out,
                 new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")),
-                List.of(new CsvExport.Row(club, ClubCounts.none())));
+                List.of(new CsvExport.Row(club, null)),
+                null);
         assertTrue(out.toString().contains("\"Читалище \"\"Родина\"\", Бургас\""), "quoted as RFC 4180 says: " + out);
         CsvTable csv = CsvTable.parse(out.toString());
         Map<String, String> row = csv.club("bs-rodina").orElseThrow();

@@ -3,6 +3,7 @@ package bg.digiclub.collector.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
@@ -93,6 +94,9 @@ class DashboardHttpTest {
         return c.http.send(c.http.request(path).header("Cookie", cookie).GET());
     }
 
+    /** Rodina's page for November: whole months, so with its breakdowns. */
+    private static final String NOVEMBER_PAGE = "/clubs/sz-rodina-1860?from=2026-11-01&to=2026-11-30";
+
     @Test
     void municipalitySeesEveryClubAndTheNumbers() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
@@ -114,9 +118,17 @@ class DashboardHttpTest {
                     .orElse("")
                     .contains("default-src 'self'"));
 
-            Document club = Jsoup.parse(
+            // a period of days: its totals, and no breakdown that an overlapping period could be subtracted from
+            Document days = Jsoup.parse(
                     get(c, cookie, "/clubs/sz-rodina-1860?" + period).body());
+            assertEquals("23", days.getElementById("sessions").text(), "23 sessions");
+            assertNotNull(days.getElementById("whole-months-only"));
+            assertTrue(days.select("#demographics, #tile-categories").isEmpty(), "no breakdowns for days");
+
+            Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-01&to=2026-11-30")
+                    .body());
             assertEquals("23", club.getElementById("sessions").text(), "23 sessions");
+            assertNull(club.getElementById("whole-months-only"));
             assertEquals("2.7", club.getElementById("hours").text(), "2.7 hours");
             assertEquals("5", club.getElementById("member-days").text(), "5 member-days");
             assertEquals("12", cell(club, "AGE_65_74-FEMALE"), "12 women aged 65-74 shown");
@@ -141,7 +153,7 @@ class DashboardHttpTest {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             uploadRodinaDay(c, c.enrol(RunningCollector.RODINA_CODE));
             String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
-            HttpResponse<String> csv = get(c, cookie, "/export.csv?club=all&from=2026-11-24&to=2026-11-24");
+            HttpResponse<String> csv = get(c, cookie, "/export.csv?club=all&from=2026-11-01&to=2026-11-30");
             assertEquals(200, csv.statusCode());
             assertTrue(
                     csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
@@ -194,7 +206,7 @@ class DashboardHttpTest {
     void pagesAreBulgarianUntilEnglishIsChosenInTheTopBar() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
-            HttpResponse<String> bgResponse = c.http.send(c.http.request("/clubs/sz-rodina-1860")
+            HttpResponse<String> bgResponse = c.http.send(c.http.request(NOVEMBER_PAGE)
                     .header("Cookie", cookie)
                     .header("Accept-Language", "en-GB,en;q=0.9")
                     .GET());
@@ -208,8 +220,8 @@ class DashboardHttpTest {
             String language = choose.headers().firstValue("Set-Cookie").orElseThrow();
             assertTrue(language.startsWith("digiclub_language=en"), language);
             assertTrue(language.contains("SameSite=Strict"), language);
-            Document en = Jsoup.parse(get(c, cookie + "; digiclub_language=en", "/clubs/sz-rodina-1860")
-                    .body());
+            Document en = Jsoup.parse(
+                    get(c, cookie + "; digiclub_language=en", NOVEMBER_PAGE).body());
             assertEquals("en", en.selectFirst("html").attr("lang"));
             assertEquals("Age", en.selectFirst("#demographics thead th").text());
             assertEquals(

@@ -1,6 +1,8 @@
 package bg.digiclub.collector.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -139,8 +141,11 @@ class TileCategoriesHttpTest {
                             .selectFirst("th")
                             .text(),
                     "the category as the kiosk labels it");
+            Document october = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-10-01&to=2026-10-31"));
+            assertEquals("0", DashboardHttpTest.cell(october, "LEARNING"), "the period's months only");
             Document oneDay = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-24&to=2026-11-24"));
-            assertEquals("8", DashboardHttpTest.cell(oneDay, "LEARNING"), "the period's days only");
+            assertNull(oneDay.selectFirst("td[data-cell=LEARNING]"), "a day is not whole months: no tile counts");
+            assertNotNull(oneDay.getElementById("whole-months-only"));
 
             CsvTable csv = CsvTable.parse(get(c, cookie, "/export.csv?club=all&from=2026-11-01&to=2026-11-30"));
             Map<String, String> rodina = csv.club("sz-rodina-1860").orElseThrow();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +60,38 @@ class CardSyncJsonTest {
                 () -> new CardRecord(HASH, PIN_HASH, null, false, Instant.parse("2026-12-05T09:30:00.000001Z"), 0));
         assertThrows(
                 IllegalArgumentException.class, () -> new CardSyncResponse("short", 0, List.of(), false, List.of()));
+    }
+
+    @Test
+    void visitsRoundTripAndAreOptional() throws JsonProcessingException {
+        LocalDate day = LocalDate.of(2026, 12, 5);
+        CardSyncRequest request = new CardSyncRequest(
+                6, day, List.of(), List.of(), List.of(new CardVisit(HASH, day), new CardVisit(HASH, day.minusDays(1))));
+        String written = JSON.writeValueAsString(request);
+        assertTrue(written.contains("\"visits\":[{\"codeHash\":\"" + HASH + "\",\"day\":\"2026-12-05\"}"), written);
+        assertEquals(request, JSON.readValue(written, CardSyncRequest.class));
+        // a request of an agent before the field (or with nothing to report) has none, and is written without
+        // the field, so that a collector before the field still takes it
+        String older = "{\"cursor\":0,\"day\":\"2026-12-05\",\"changes\":[],\"minutesToday\":[]}";
+        CardSyncRequest read = JSON.readValue(older, CardSyncRequest.class);
+        assertEquals(List.of(), read.visits());
+        assertEquals(older, JSON.writeValueAsString(read));
+    }
+
+    @Test
+    void visitLimitsAreChecked() {
+        LocalDate day = LocalDate.of(2026, 12, 5);
+        CardVisit visit = new CardVisit(HASH, day);
+        IllegalArgumentException twice = assertThrows(
+                IllegalArgumentException.class,
+                () -> new CardSyncRequest(0, day, List.of(), List.of(), List.of(visit, visit)));
+        assertTrue(twice.getMessage().contains("visits"), twice.getMessage());
+        List<CardVisit> tooMany = IntStream.rangeClosed(0, CardSyncRequest.MAX_VISITS)
+                .mapToObj(i -> new CardVisit(HASH, day.minusDays(i)))
+                .toList();
+        assertThrows(IllegalArgumentException.class, () -> new CardSyncRequest(0, day, List.of(), List.of(), tooMany));
+        assertThrows(IllegalArgumentException.class, () -> new CardVisit("12345678", day));
+        assertThrows(NullPointerException.class, () -> new CardVisit(HASH, null));
     }
 
     @Test

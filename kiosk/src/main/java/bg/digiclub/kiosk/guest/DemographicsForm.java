@@ -14,7 +14,8 @@ import bg.digiclub.kiosk.ui.Widgets;
 
 /**
  * The optional age band and sex choice, "prefer not to say" included and preselected; shared by
- * the guest form and a member's first login.
+ * the guest form and a member's first login. Only the bands offered today ({@link AgeBand#offered()}):
+ * the legacy ones stay readable elsewhere but are never chosen anew.
  */
 public final class DemographicsForm {
     private DemographicsForm() {}
@@ -24,7 +25,7 @@ public final class DemographicsForm {
                 10,
                 Widgets.label(i18n, "demographics.intro", "hint"),
                 Widgets.label(i18n, "demographics.age", "subheading"),
-                choices(i18n, List.of(AgeBand.values()), ageBand, "age."),
+                choices(i18n, AgeBand.offered(), ageBand, "age."),
                 Widgets.label(i18n, "demographics.sex", "subheading"),
                 choices(i18n, List.of(Sex.values()), sex, "sex."));
         return form;

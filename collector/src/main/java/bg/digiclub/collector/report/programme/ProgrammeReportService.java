@@ -1,0 +1,118 @@
+package bg.digiclub.collector.report.programme;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import bg.digiclub.collector.store.Club;
+import bg.digiclub.collector.store.ClubStore;
+
+/**
+ * The collector's programme reports: the exact figures ({@link VisitFigures}, {@link MemberSource},
+ * {@link AvailabilityQuery}) published with the suppression rules ({@link VisitPublication} for
+ * visits, {@link MemberPublication} for members) by the configured bands ({@link ProgrammeSettings}).
+ * Visits are always published over every club, whatever the scope, so that a club's cells are the
+ * same in its own report and in the municipality's.
+ */
+public final class ProgrammeReportService implements ProgrammeReports {
+    private final ClubStore clubs;
+    private final VisitFigures visits;
+    private final MemberSource members;
+    private final AvailabilityQuery availability;
+    private final ProgrammeSettings settings;
+    private final Clock clock;
+
+    public ProgrammeReportService(
+            ClubStore clubs,
+            VisitFigures visits,
+            MemberSource members,
+            AvailabilityQuery availability,
+            ProgrammeSettings settings,
+            Clock clock) {
+        this.clubs = Objects.requireNonNull(clubs, "clubs");
+        this.visits = Objects.requireNonNull(visits, "visits");
+        this.members = Objects.requireNonNull(members, "members");
+        this.availability = Objects.requireNonNull(availability, "availability");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<ProgrammeReport> report(ReportScope scope, ReportPeriod period) throws SQLException {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(period, "period");
+        List<Club> all = clubs.clubs();
+        List<Club> inScope;
+        String name;
+        if (scope.isMunicipality()) {
+            inScope = all;
+            name = settings.municipalityName();
+        } else {
+            Optional<Club> club =
+                    all.stream().filter(c -> c.id().equals(scope.clubId())).findFirst();
+            if (club.isEmpty()) {
+                return Optional.empty();
+            }
+            inScope = List.of(club.get());
+            name = club.get().name();
+        }
+        Instant generatedAt = clock.instant();
+        List<String> everyClub = all.stream().map(Club::id).toList();
+        List<String> ids = inScope.stream().map(Club::id).toList();
+        ReportBands bands = settings.bands();
+
+        List<VisitFigures.Month> months = visits.months(period);
+        List<MonthCounts> counts = new ArrayList<>();
+        List<ProgrammeReport.MonthVisits> byMonth = new ArrayList<>();
+        long total = 0;
+        for (VisitFigures.Month month : months) {
+            counts.add(month.inAtoms(everyClub, bands));
+            long sum = 0;
+            for (String id : ids) {
+                sum += month.visits().getOrDefault(id, 0L);
+            }
+            byMonth.add(new ProgrammeReport.MonthVisits(month.month(), sum));
+            total += sum;
+        }
+        ClubVisits shown = shownVisits(scope, VisitPublication.publish(counts, bands.scheme()));
+        long people = distinctMembers(ids, period);
+        return Optional.of(new ProgrammeReport(
+                scope,
+                name,
+                period,
+                generatedAt,
+                visits.operation(inScope, period),
+                byMonth,
+                total,
+                shown.byAgeAndSex(),
+                shown.youth(),
+                people,
+                null,
+                null,
+                shown.tiles(),
+                availability.of(ids, period.firstDay(), period.lastDay())));
+    }
+
+    /** Until part C's MemberPublication lands: the exact total only, no breakdown published. */
+    private long distinctMembers(List<String> ids, ReportPeriod period) throws SQLException {
+        Map<String, MemberCounts> counts = members.countAll(period.firstDay(), period.lastDay());
+        long sum = 0;
+        for (String id : ids) {
+            sum += counts.getOrDefault(id, MemberCounts.NONE).distinct();
+        }
+        return sum;
+    }
+
+    private static ClubVisits shownVisits(ReportScope scope, PublishedVisits published) {
+        if (scope.isMunicipality()) {
+            return published.all();
+        }
+        Map<String, ClubVisits> byClub = published.byClub();
+        return Objects.requireNonNull(byClub.get(scope.clubId()), "the club's published visits");
+    }
+}

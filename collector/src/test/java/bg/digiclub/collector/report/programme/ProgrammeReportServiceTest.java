@@ -1,0 +1,234 @@
+package bg.digiclub.collector.report.programme;
+
+import static bg.digiclub.collector.report.programme.ProgrammeFixture.NORTH;
+import static bg.digiclub.collector.report.programme.ProgrammeFixture.SOUTH;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import bg.digiclub.collector.live.SettingsStore;
+import bg.digiclub.collector.report.Cell;
+import bg.digiclub.collector.report.SuppressedTable;
+import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.testing.TestDatabases;
+import bg.digiclub.common.batch.StrictJson;
+import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
+
+/**
+ * The service on a real database: {@link ProgrammeFixture}'s two clubs over three months, every
+ * exact figure as summed by hand there, and the suppression where a month hides a cell.
+ */
+class ProgrammeReportServiceTest {
+    private static final Instant NOW = Instant.parse("2026-04-02T08:00:00Z");
+
+    /** Rows of the default bands: 0-17, 18-29, 30-54, 55+, not declared. */
+    private static final int AGE_30_54 = 2;
+
+    private static final int AGE_55_PLUS = 3;
+    private static final int NOT_DECLARED = 4;
+    private static final int AGE_0_17 = 0;
+    private static final int AGE_18_29 = 1;
+
+    @TempDir
+    Path temp;
+
+    private static ProgrammeReportService service(Database db, ProgrammeSettings settings) {
+        return new ProgrammeReportService(
+                new ClubStore(db),
+                new VisitFigures(db),
+                new MemberFigures(db),
+                new AvailabilityQuery(db, new SettingsStore(StrictJson.mapper())),
+                settings,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static ProgrammeReportService service(Database db) {
+        return service(db, new ProgrammeSettings(ReportBands.defaults(), "Община Горно-Долно"));
+    }
+
+    private static Cell cell(ProgrammeReport report, int row, Sex sex) {
+        return report.visitsByAgeAndSex().table().cell(row, sex.ordinal());
+    }
+
+    private static Cell tile(ProgrammeReport report, TileCategory category) {
+        return report.tileSessions().get(category.ordinal()).sessions();
+    }
+
+    private static void exact(long expected, Cell cell) {
+        assertEquals(new Cell(expected, Cell.Visibility.EXACT), cell);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aClubWithoutSmallCountsShowsEveryFigureAsTheSumOfItsMonths(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, temp)) {
+            ProgrammeFixture.load(db);
+            ProgrammeReport north = service(db)
+                    .report(ReportScope.club(NORTH), ReportPeriod.quarter(2026, 1))
+                    .orElseThrow();
+
+            assertEquals("НЧ „Север“", north.scopeName());
+            assertEquals(NOW, north.generatedAt());
+            assertEquals(
+                    List.of(
+                            new ProgrammeReport.MonthVisits(YearMonth.of(2026, 1), 47),
+                            new ProgrammeReport.MonthVisits(YearMonth.of(2026, 2), 36),
+                            new ProgrammeReport.MonthVisits(YearMonth.of(2026, 3), 32)),
+                    north.visitsByMonth());
+            assertEquals(115, north.visits());
+            assertEquals(
+                    List.of("0-17", "18-29", "30-54", "55+", "not-declared"),
+                    north.visitsByAgeAndSex().rows());
+            exact(45, cell(north, AGE_30_54, Sex.FEMALE)); // 20 + 15 + 10
+            exact(27, cell(north, AGE_30_54, Sex.MALE)); // 10 + 10 + 7
+            exact(23, cell(north, AGE_55_PLUS, Sex.FEMALE)); // (5 + 3) + 6 + 9
+            exact(20, cell(north, NOT_DECLARED, Sex.NOT_DECLARED)); // 9 + 5 + 6
+            exact(0, cell(north, AGE_0_17, Sex.FEMALE));
+            SuppressedTable table = north.visitsByAgeAndSex().table();
+            exact(72, table.rowTotals()[AGE_30_54]);
+            exact(68, table.columnTotals()[Sex.FEMALE.ordinal()]); // 45 + 23
+            exact(115, table.grandTotal());
+            exact(0, north.youthVisits());
+            exact(18, tile(north, TileCategory.E_GOVERNMENT)); // 7 + 6 + 5
+            exact(30, tile(north, TileCategory.LEARNING)); // 10 + 12 + 8
+            exact(0, tile(north, TileCategory.HEALTH));
+
+            ProgrammeReport.ClubOperation operation = north.clubs().get(0);
+            assertEquals(1, north.clubs().size());
+            assertEquals(2, operation.enrolledPcs());
+            assertEquals(2, operation.activePcs());
+            assertEquals(LocalDate.parse("2025-12-15"), operation.enrolledOn());
+            assertEquals(LocalDate.parse("2025-12-20"), operation.firstSession());
+            assertEquals(115, operation.visits());
+            assertEquals(
+                    List.of(1, 2),
+                    north.availability().stream()
+                            .map(ProgrammeReport.PcAvailability::pcNumber)
+                            .toList());
+            assertTrue(north.availability().stream().allMatch(pc -> pc.clubId().equals(NORTH)));
+            assertEquals(0, north.members(), "no card visits in the data set");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aCellHiddenInOneMonthIsHiddenInEveryPeriodHoldingThatMonth(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, temp)) {
+            ProgrammeFixture.load(db);
+            ProgrammeReportService service = service(db);
+            ReportScope south = ReportScope.club(SOUTH);
+
+            // January alone: the two 16-17-year-old women are "<5"
+            ProgrammeReport january = service.report(south, ReportPeriod.month(YearMonth.of(2026, 1)))
+                    .orElseThrow();
+            assertEquals(
+                    Cell.Visibility.SMALL, cell(january, AGE_0_17, Sex.FEMALE).shown());
+            exact(29, january.visitsByAgeAndSex().table().grandTotal());
+            assertEquals(
+                    Cell.Visibility.SMALL,
+                    tile(january, TileCategory.E_GOVERNMENT).shown());
+
+            // the quarter: still hidden, and so is youth (15-17 + 18-29), whose 18-29 part is shown
+            ProgrammeReport quarter =
+                    service.report(south, ReportPeriod.quarter(2026, 1)).orElseThrow();
+            assertNotEquals(
+                    Cell.Visibility.EXACT, cell(quarter, AGE_0_17, Sex.FEMALE).shown());
+            assertNotEquals(Cell.Visibility.EXACT, quarter.youthVisits().shown());
+            assertNotEquals(
+                    Cell.Visibility.EXACT,
+                    tile(quarter, TileCategory.E_GOVERNMENT).shown());
+            exact(87, quarter.visitsByAgeAndSex().table().grandTotal());
+            assertEquals(87, quarter.visits());
+
+            // February and March hide nothing: every figure is their sum
+            ProgrammeReport spring = service.report(
+                            south, ReportPeriod.custom(YearMonth.of(2026, 2), YearMonth.of(2026, 3)))
+                    .orElseThrow();
+            exact(13, cell(spring, AGE_18_29, Sex.FEMALE)); // 8 + 5
+            exact(11, cell(spring, AGE_18_29, Sex.MALE)); // 6 + 5
+            exact(21, cell(spring, AGE_30_54, Sex.FEMALE)); // 10 + 11
+            exact(24, spring.youthVisits()); // 18-29 only: 14 + 10
+            exact(17, tile(spring, TileCategory.E_GOVERNMENT)); // 9 + 8
+            exact(58, spring.visitsByAgeAndSex().table().grandTotal());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void theMunicipalityAddsTheClubsAndHidesWhatWouldRevealAClub(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, temp)) {
+            ProgrammeFixture.load(db);
+            ProgrammeReport all = service(db)
+                    .report(ReportScope.municipality(), ReportPeriod.quarter(2026, 1))
+                    .orElseThrow();
+            assertEquals("Община Горно-Долно", all.scopeName());
+            assertEquals(
+                    List.of(76L, 66L, 60L),
+                    all.visitsByMonth().stream()
+                            .map(ProgrammeReport.MonthVisits::visits)
+                            .toList());
+            assertEquals(202, all.visits()); // 115 + 87
+            exact(202, all.visitsByAgeAndSex().table().grandTotal());
+            assertEquals(
+                    List.of(NORTH, SOUTH),
+                    all.clubs().stream()
+                            .map(ProgrammeReport.ClubOperation::clubId)
+                            .toList());
+            assertEquals(87, all.clubs().get(1).visits());
+            assertEquals(1, all.clubs().get(1).enrolledPcs());
+            // north shows nothing hidden, south hides 0-17 women in January: so does the sum
+            assertNotEquals(
+                    Cell.Visibility.EXACT, cell(all, AGE_0_17, Sex.FEMALE).shown());
+            // January's e-government: 7 + "<5" would give south's 3 away
+            assertNotEquals(
+                    Cell.Visibility.EXACT, tile(all, TileCategory.E_GOVERNMENT).shown());
+            exact(30, tile(all, TileCategory.LEARNING)); // north's alone, south's are 0
+            exact(20 + 18, cell(all, NOT_DECLARED, Sex.NOT_DECLARED));
+            assertEquals(3, all.availability().size(), "north's two PCs and south's one; the revoked left out");
+            assertFalse(all.availability().stream().anyMatch(pc -> pc.pcNumber() == 0));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void anUnknownClubHasNoReport(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, temp)) {
+            ProgrammeFixture.load(db);
+            assertTrue(service(db)
+                    .report(ReportScope.club("nowhere"), ReportPeriod.year(2026))
+                    .isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void configuredBandsShapeTheTables(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, temp)) {
+            ProgrammeFixture.load(db);
+            ReportBands coarse = ReportBands.of(List.of("0-29", "30+"), "18-29");
+            ProgrammeReport north = service(db, new ProgrammeSettings(coarse, ""))
+                    .report(ReportScope.club(NORTH), ReportPeriod.month(YearMonth.of(2026, 2)))
+                    .orElseThrow();
+            assertEquals(
+                    List.of("0-29", "30+", "not-declared"),
+                    north.visitsByAgeAndSex().rows());
+            exact(21, cell(north, 1, Sex.FEMALE)); // 30-54 15 + 55-64 6
+            exact(31, north.visitsByAgeAndSex().table().rowTotals()[1]);
+        }
+    }
+}
