@@ -95,6 +95,14 @@ public record ProgrammeView(
                 PeriodChoices.of(report.period(), t, YearMonth.from(today)));
     }
 
+    /**
+     * Whom the report covers, in words: the club's or the municipality's name, or for a
+     * municipality whose name is not configured ({@code report.municipality-name}) "all clubs".
+     */
+    public String scopeName(PageText t) {
+        return report.scopeName().isBlank() ? t.get("programme.scope.municipality") : report.scopeName();
+    }
+
     /** The scope as the page's, the CSV's and the API's {@code scope} parameter writes it. */
     public static String scopeValue(ReportScope scope) {
         return scope.club().orElse(MUNICIPALITY);
