@@ -258,6 +258,17 @@ class ProgrammeReportEndToEndTest {
                 assertEquals(0, r1.waiting() + r2.waiting() + z1.waiting(), "every batch went up in the night");
             }
 
+            // Родина's opening hours, set on its settings page afterwards (the PCs knew none): the
+            // report lays the current hours over the whole period
+            DashboardClient browser = DashboardClient.signIn(collector.url(), "obshtina", municipalityPassword);
+            Map<String, String> hours = new LinkedHashMap<>();
+            for (int day = 1; day <= 5; day++) {
+                hours.put("opens-" + day + "-0", "09:00");
+                hours.put("closes-" + day + "-0", "17:00");
+            }
+            HttpResponse<String> saved = browser.submit("/clubs/" + RODINA + "/settings", "#settings-form", hours);
+            assertTrue(saved.statusCode() < 400, saved.statusCode() + ": " + saved.body());
+
             ProgrammeReportService service = new ProgrammeReportService(
                     new ClubStore(collector.database()),
                     new VisitFigures(collector.database()),
@@ -279,37 +290,68 @@ class ProgrammeReportEndToEndTest {
             assertEquals(RODINA_Q4, Published.of(rodina), "Родина's fourth quarter, from the service");
             assertEquals(MUNICIPALITY_OCTOBER, Published.of(october), "the municipality's October, from the service");
             assertClubs(municipality);
-            // no opening hours were set: every PC listed, none with a percentage
-            assertEquals(3, municipality.availability().size(), "each of the three PCs");
-            for (ProgrammeReport.PcAvailability pc : municipality.availability()) {
-                assertEquals(0, pc.openMinutes(), pc.toString());
-                assertTrue(Double.isNaN(pc.percent()), pc.toString());
-            }
+            assertEquals(AVAILABILITY_Q4, availability(municipality));
+            assertEquals(AVAILABILITY_OCTOBER, availability(october));
             // members: Мария and Петър, each once however often they came (distinct cards)
             assertEquals(2, municipality.members(), "Мария and Петър");
             assertEquals(2, rodina.members());
             assertEquals(2, october.members());
 
             // the same figures on the printable page, in its CSV and from the read API
-            DashboardClient browser = DashboardClient.signIn(collector.url(), "obshtina", municipalityPassword);
             Document page = browser.document("/reports/programme?scope=municipality&period=2026-Q4");
             assertEquals(MUNICIPALITY_Q4, Published.of(page));
             assertEquals("2", page.selectFirst("td[data-cell=members]").text());
             assertEquals(
                     "IV тримесечие 2026 г.",
                     page.getElementById("report-period").text());
-            assertEquals(3, page.select("#availability td.no-hours").size(), "no opening hours set, three PCs");
+            assertEquals(
+                    List.of("PC 1 няма зададено работно време", "PC 1 4.4 %", "PC 2 4.4 %"),
+                    page.select("#availability tbody tr").stream()
+                            .map(tr -> tr.selectFirst("th").text() + " "
+                                    + tr.select("td").last().text())
+                            .toList(),
+                    "Пробуда's PC, then Родина's two");
             Document rodinaPage = browser.document("/reports/programme?scope=" + RODINA + "&period=2026-Q4");
             assertEquals(RODINA_Q4, Published.of(rodinaPage));
 
             String csv = browser.page("/reports/programme.csv?scope=municipality&period=2026-Q4");
             assertEquals(MUNICIPALITY_Q4, Published.ofCsv(csv));
+            assertTrue(csv.contains("municipality,2026-Q4,availability," + RODINA + "/1,percent,4.4\r\n"), csv);
+            assertTrue(csv.contains("municipality,2026-Q4,members,total,members,2\r\n"), csv);
 
             String token = apiToken(collector);
             JsonNode api = apiReport(collector, token, "municipality", "2026-Q4");
             assertEquals(MUNICIPALITY_Q4, Published.of(api));
             assertEquals(2, api.get("members").asLong());
+            JsonNode pc1 = api.get("availability").get(1);
+            assertEquals(
+                    RODINA + " 1: 960 of 21600 4.4",
+                    pc1.get("clubId").asText() + " " + pc1.get("pc").asInt() + ": "
+                            + pc1.get("availableMinutes").asLong() + " of "
+                            + pc1.get("openMinutes").asLong() + " "
+                            + pc1.get("percent").asText());
         }
+    }
+
+    /*
+     * PC availability. Родина's hours: Monday to Friday 09:00-17:00, 480 minutes a day, laid over
+     * every day of the period from each PC's enrolment (2026-10-30 07:30): in the quarter the
+     * weekdays from 30 October to 31 December, 1 + 21 (November) + 23 (December) = 45 days, 21,600
+     * open minutes per PC. Each PC was on both days: its samples every 5 minutes from 09:00 to
+     * 17:00 vouch for 08:55-17:00, so 480 open minutes a day, 960 in all, none CRIT.
+     * 960 / 21,600 = 4.44 % -> 4.4. October alone: 30 October, 480 of 480 -> 100.0. Пробуда set no
+     * hours: 0 open minutes, no percentage. Clubs in the order of their names (Пробуда, Родина).
+     */
+    private static final List<String> AVAILABILITY_Q4 =
+            List.of(ZAGORE + " 1: 0 of 0", RODINA + " 1: 960 of 21600", RODINA + " 2: 960 of 21600");
+
+    private static final List<String> AVAILABILITY_OCTOBER =
+            List.of(ZAGORE + " 1: 0 of 0", RODINA + " 1: 480 of 480", RODINA + " 2: 480 of 480");
+
+    private static List<String> availability(ProgrammeReport report) {
+        return report.availability().stream()
+                .map(pc -> pc.clubId() + " " + pc.pcNumber() + ": " + pc.availableMinutes() + " of " + pc.openMinutes())
+                .toList();
     }
 
     /**
