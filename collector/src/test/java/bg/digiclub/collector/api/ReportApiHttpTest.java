@@ -159,7 +159,70 @@ class ReportApiHttpTest {
             assertEquals(2, clubs.get("clubs").size());
             assertEquals("2026-11", clubs.get("lastMonth").asText());
             assertTrue(clubs.get("periods").toString().contains("\"2026-Q4\""), clubs.toString());
+
+            ApiTokens tokens = new ApiTokens(c.database, c.clock, new SecureRandom());
+            NewApiToken zagoreToken = tokens.create("Grafana of Zagore", ReportScope.club(ZAGORE), "test");
+            assertEquals(
+                    4,
+                    ok(c, get(c, zagoreToken.secret(), query(ZAGORE, "2026-11")), "ProgrammeReport")
+                            .get("visits")
+                            .asLong());
+            problem(c, get(c, zagoreToken.secret(), query(RODINA, "2026-11")), 403, "forbidden-scope");
+            assertTrue(tokens.revoke(zagoreToken.token().id(), ReportScope.club(ZAGORE)));
+            problem(c, get(c, zagoreToken.secret(), query(ZAGORE, "2026-11")), 401, "invalid-token");
+            ok(c, get(c, token, query(ZAGORE, "2026-11")), "ProgrammeReport");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void theCollectorsOwnReportsFollowTheDocument(String kind) throws Exception {
+        try (RunningCollector c = new RunningCollector(kind, temp)) {
+            upload(c, c.enrol(RunningCollector.RODINA_CODE), 1, 7);
+            upload(c, c.enrol(RunningCollector.ZAGORE_CODE), 1, 2);
+            String token = token(c, ReportScope.municipality());
+            for (String scope : List.of("municipality", RODINA)) {
+                for (String period : List.of("2026-11", "2026-Q4", "2026-H2", "2026", "2026-10..2026-11")) {
+                    JsonNode report = ok(c, get(c, token, query(scope, period)), "ProgrammeReport");
+                    assertEquals(
+                            scope.equals(RODINA) ? 7 : 9, report.get("visits").asLong(), scope + " " + period);
+                    assertEquals(
+                            report.get("visits").asLong(),
+                            report.get("visitsByAgeAndSex")
+                                    .get("total")
+                                    .get("value")
+                                    .asLong(),
+                            "the grand total is exact");
+                    ok(
+                            c,
+                            get(c, token, PROGRAMME + "/rows?scope=" + scope + "&period=" + encode(period)),
+                            "FigureRows");
+                }
+            }
+            JsonNode zagore = ok(c, get(c, token, query(ZAGORE, "2026-11")), "ProgrammeReport");
+            assertEquals(
+                    "{\"suppressed\":\"<5\"}",
+                    cellOf(zagore, "55+", "MALE"),
+                    "2 visits of one band and sex are published as <5");
+        }
+    }
+
+    /** The cell of a report's visits table by its row label and column. */
+    private static String cellOf(JsonNode report, String row, String column) {
+        JsonNode table = report.get("visitsByAgeAndSex");
+        int r = -1;
+        for (int i = 0; i < table.get("rows").size(); i++) {
+            if (table.get("rows").get(i).asText().equals(row)) {
+                r = i;
+            }
+        }
+        int col = -1;
+        for (int i = 0; i < table.get("columns").size(); i++) {
+            if (table.get("columns").get(i).asText().equals(column)) {
+                col = i;
+            }
+        }
+        return table.get("cells").get(r).get(col).toString();
     }
 
     @Test
