@@ -196,6 +196,37 @@ class ProgrammePagesHttpTest {
     }
 
     @Test
+    void aCalendarPeriodWithoutAMembersBreakdownSaysOnlyTheTotalIsGiven() throws Exception {
+        ProgrammeReport full = ProgrammeSamples.municipalityQuarter();
+        ProgrammeReport totalOnly = new ProgrammeReport(
+                full.scope(),
+                "",
+                full.period(),
+                full.generatedAt(),
+                full.clubs(),
+                full.visitsByMonth(),
+                full.visits(),
+                full.visitsByAgeAndSex(),
+                full.youthVisits(),
+                full.members(),
+                null,
+                null,
+                full.tileSessions(),
+                full.availability());
+        try (RunningCollector c = collector((scope, period) -> Optional.of(totalOnly))) {
+            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            Document page = page(c, cookie, "/reports/programme?scope=municipality&period=2026-Q3");
+            assertEquals("143", cell(page, "members"));
+            assertNull(page.getElementById("members-not-published"), "that sentence is about ranges of months");
+            assertNotNull(page.getElementById("members-total-only"));
+            assertEquals(
+                    "Цялата община (всички клубове)",
+                    page.getElementById("report-scope").text(),
+                    "no municipality name configured");
+        }
+    }
+
+    @Test
     void thePickersKeepTheScopeAndTheRangeFormLandsOnTheReportsAddress() throws Exception {
         Answering reports = new Answering();
         try (RunningCollector c = collector(reports)) {
