@@ -226,6 +226,7 @@ class ProgrammeReportEndToEndTest {
             collector.addClub(RODINA, "НЧ „Родина – 1860“", "Стара Загора");
             collector.addClub(ZAGORE, "НЧ „Пробуда – 1928“", "с. Загоре");
             String municipalityPassword = collector.addUser("obshtina", "MUNICIPALITY", null);
+            String staffPassword = collector.addUser("rodina", "CLUB_STAFF", RODINA);
             String rodinaCode = collector.newEnrolmentCode(RODINA);
             String zagoreCode = collector.newEnrolmentCode(ZAGORE);
             try (ClubPc r1 = new ClubPc(dir.resolve("r1"), clock, collector.url(), Duration.ofSeconds(10));
@@ -313,6 +314,18 @@ class ProgrammeReportEndToEndTest {
                     "Пробуда's PC, then Родина's two");
             Document rodinaPage = browser.document("/reports/programme?scope=" + RODINA + "&period=2026-Q4");
             assertEquals(RODINA_Q4, Published.of(rodinaPage));
+
+            // Родина's staff read the same club report, and nothing wider
+            DashboardClient staff = DashboardClient.signIn(collector.url(), "rodina", staffPassword);
+            assertEquals(RODINA_Q4, Published.of(staff.document("/reports/programme?period=2026-Q4")));
+            assertEquals(
+                    403,
+                    staff.get("/reports/programme?scope=municipality&period=2026-Q4")
+                            .statusCode());
+            assertEquals(
+                    403,
+                    staff.get("/reports/programme?scope=" + ZAGORE + "&period=2026-Q4")
+                            .statusCode());
 
             String csv = browser.page("/reports/programme.csv?scope=municipality&period=2026-Q4");
             assertEquals(MUNICIPALITY_Q4, Published.ofCsv(csv));
