@@ -15,6 +15,7 @@ import java.util.Objects;
 import bg.digiclub.collector.report.programme.ProgrammeReport;
 import bg.digiclub.collector.report.programme.ProgrammeReport.PcAvailability;
 import bg.digiclub.collector.report.programme.ProgrammeReport.TileUse;
+import bg.digiclub.collector.report.programme.ReportBands;
 import bg.digiclub.collector.report.programme.ReportPeriod;
 import bg.digiclub.collector.report.programme.ReportScope;
 import bg.digiclub.collector.store.Club;
@@ -108,11 +109,6 @@ public record ProgrammeView(
         return scope.club().orElse(MUNICIPALITY);
     }
 
-    /** This report's page with another language or after printing: the same address. */
-    public String pageLink() {
-        return Links.programme(scopeValue(report.scope()), report.period().name());
-    }
-
     /** The same report as CSV. */
     public String csvLink() {
         return Links.programmeCsv(scopeValue(report.scope()), report.period().name());
@@ -125,7 +121,7 @@ public record ProgrammeView(
 
     /** A row label of an age × sex table: a configured band as written, or "not stated" as the kiosk says it. */
     public static String rowLabel(String row, PageText t) {
-        return row.equals("not-declared") ? t.age(AgeBand.NOT_DECLARED) : row;
+        return row.equals(ReportBands.NOT_DECLARED) ? t.age(AgeBand.NOT_DECLARED) : row;
     }
 
     /** A month in words in the page's language: "март 2026", "March 2026". */
