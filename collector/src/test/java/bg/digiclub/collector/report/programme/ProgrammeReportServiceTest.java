@@ -5,6 +5,7 @@ import static bg.digiclub.collector.report.programme.ProgrammeFixture.SOUTH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,12 @@ class ProgrammeReportServiceTest {
                             .toList());
             assertTrue(north.availability().stream().allMatch(pc -> pc.clubId().equals(NORTH)));
             assertEquals(7, north.members(), "card 1 came twice and counts once");
+            // a quarter is a calendar period: members by age and sex, published (D3)
+            assertEquals(
+                    List.of("0-17", "18-29", "30-54", "55+", "not-declared"),
+                    north.membersByAgeAndSex().rows());
+            exact(7, north.membersByAgeAndSex().table().grandTotal());
+            assertNotNull(north.youthMembers());
         }
     }
 
