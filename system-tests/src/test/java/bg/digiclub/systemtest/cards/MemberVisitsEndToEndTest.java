@@ -88,17 +88,15 @@ class MemberVisitsEndToEndTest {
                         2,
                         collector.number("SELECT COUNT(*) FROM card_visits WHERE club_id = ?", RODINA),
                         "a round sent again stores nothing twice");
-                assertEquals(
-                        1,
-                        a.database().read(c -> {
-                            try (var count = c.prepareStatement(
-                                            "SELECT COUNT(*) FROM card_visit WHERE confirmed_at IS NOT NULL");
-                                    var rs = count.executeQuery()) {
-                                rs.next();
-                                return rs.getLong(1);
-                            }
-                        }),
-                        "confirmed again");
+                long confirmed = a.database().read(c -> {
+                    try (var count = c.prepareStatement(
+                                    "SELECT COUNT(*) FROM card_visit WHERE confirmed_at IS NOT NULL");
+                            var rs = count.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+                assertEquals(1, confirmed, "confirmed again");
 
                 LocalDate december = LocalDate.of(2026, 12, 1);
                 assertEquals(

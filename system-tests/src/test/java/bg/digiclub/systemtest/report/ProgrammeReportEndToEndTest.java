@@ -297,11 +297,16 @@ class ProgrammeReportEndToEndTest {
             assertEquals(2, municipality.members(), "Мария and Петър");
             assertEquals(2, rodina.members());
             assertEquals(2, october.members());
+            assertEquals(MEMBERS_Q4, Published.table(municipality.membersByAgeAndSex()));
+            assertEquals(MEMBERS_Q4, Published.table(rodina.membersByAgeAndSex()));
+            assertEquals("x", municipality.youthMembers().text());
 
             // the same figures on the printable page, in its CSV and from the read API
             Document page = browser.document("/reports/programme?scope=municipality&period=2026-Q4");
             assertEquals(MUNICIPALITY_Q4, Published.of(page));
             assertEquals("2", page.selectFirst("td[data-cell=members]").text());
+            assertEquals(MEMBERS_Q4, Published.table(page, "members"));
+            assertEquals("x", page.selectFirst("td[data-cell=youth-members]").text());
             assertEquals(
                     "IV тримесечие 2026 г.",
                     page.getElementById("report-period").text());
@@ -331,11 +336,16 @@ class ProgrammeReportEndToEndTest {
             assertEquals(MUNICIPALITY_Q4, Published.ofCsv(csv));
             assertTrue(csv.contains("municipality,2026-Q4,availability," + RODINA + "/1,percent,4.4\r\n"), csv);
             assertTrue(csv.contains("municipality,2026-Q4,members,total,members,2\r\n"), csv);
+            Map<String, String> csvValues = Published.csvValues(csv);
+            assertEquals(MEMBERS_Q4, Published.table(csvValues, "members_by_age_sex"));
+            assertEquals("x", csvValues.get("youth_members/15-29/members"));
 
             String token = apiToken(collector);
             JsonNode api = apiReport(collector, token, "municipality", "2026-Q4");
             assertEquals(MUNICIPALITY_Q4, Published.of(api));
             assertEquals(2, api.get("members").asLong());
+            assertEquals(MEMBERS_Q4, Published.table(api.get("membersByAgeAndSex")));
+            assertEquals("x", api.get("youthMembers").get("suppressed").asText());
             JsonNode pc1 = api.get("availability").get(1);
             assertEquals(
                     RODINA + " 1: 960 of 21600 4.4",
@@ -366,6 +376,20 @@ class ProgrammeReportEndToEndTest {
                 .map(pc -> pc.clubId() + " " + pc.pcNumber() + ": " + pc.availableMinutes() + " of " + pc.openMinutes())
                 .toList();
     }
+
+    /*
+     * Members in the quarter: Мария (55+, female) and Петър (30-54, male), each a card of Родина
+     * with visits on both days; Пробуда has none, so the municipality's table is Родина's. A table
+     * of 1 to 4 members shows its total and nothing else (any split of 2 pins it: two "<5" parts of
+     * 2 are 1 and 1), zeros included, and youth members (0 of them) are hidden with it.
+     */
+    private static final List<String> MEMBERS_Q4 = List.of(
+            "0-17: x x x | x",
+            "18-29: x x x | x",
+            "30-54: x x x | x",
+            "55+: x x x | x",
+            "not-declared: x x x | x",
+            "total: x x x | 2");
 
     /**
      * Clubs operational in the quarter: both enrolled on 2026-10-30 (at 07:30 Sofia time) and used
@@ -483,7 +507,23 @@ class ProgrammeReportEndToEndTest {
                 TileCategory.BROWSING);
 
         static Published of(ProgrammeReport report) {
-            ProgrammeReport.AgeSexTable t = report.visitsByAgeAndSex();
+            List<String> rows = table(report.visitsByAgeAndSex());
+            List<String> tiles = new ArrayList<>();
+            for (TileCategory category : TILE_ORDER) {
+                ProgrammeReport.TileUse use = report.tileSessions().stream()
+                        .filter(u -> u.category() == category)
+                        .findFirst()
+                        .orElseThrow();
+                tiles.add(category + " " + use.sessions().text());
+            }
+            List<String> months = report.visitsByMonth().stream()
+                    .map(m -> m.month() + " " + m.visits())
+                    .toList();
+            return new Published(rows, report.youthVisits().text(), tiles, months, report.visits());
+        }
+
+        /** An age x sex table of the service's report, as lines. */
+        static List<String> table(ProgrammeReport.AgeSexTable t) {
             assertEquals(List.of(FEMALE, MALE, Sex.NOT_DECLARED), t.columns());
             List<String> rows = new ArrayList<>();
             for (int r = 0; r < t.rows().size(); r++) {
@@ -502,31 +542,80 @@ class ProgrammeReportEndToEndTest {
                     totals[1].text(),
                     totals[2].text(),
                     t.table().grandTotal().text()));
-            List<String> tiles = new ArrayList<>();
-            for (TileCategory category : TILE_ORDER) {
-                ProgrammeReport.TileUse use = report.tileSessions().stream()
-                        .filter(u -> u.category() == category)
-                        .findFirst()
-                        .orElseThrow();
-                tiles.add(category + " " + use.sessions().text());
+            return rows;
+        }
+
+        /** An age x sex table of the page, its cells marked {@code data-cell="<key>-<row>-<SEX>"}. */
+        static List<String> table(Document page, String key) {
+            List<String> rows = new ArrayList<>();
+            for (String row : List.of("0-17", "18-29", "30-54", "55+", "not-declared", "TOTAL")) {
+                String prefix = key + "-" + row + "-";
+                rows.add(line(
+                        row.equals("TOTAL") ? "total" : row,
+                        cell(page, prefix + "FEMALE"),
+                        cell(page, prefix + "MALE"),
+                        cell(page, prefix + "NOT_DECLARED"),
+                        cell(page, prefix + "TOTAL")));
             }
-            List<String> months = report.visitsByMonth().stream()
-                    .map(m -> m.month() + " " + m.visits())
-                    .toList();
-            return new Published(rows, report.youthVisits().text(), tiles, months, report.visits());
+            return rows;
+        }
+
+        /** An age x sex table of the CSV, from its (section/row/column, value) pairs. */
+        static List<String> table(Map<String, String> values, String section) {
+            List<String> rows = new ArrayList<>();
+            for (String row : List.of("0-17", "18-29", "30-54", "55+", "not-declared", "total")) {
+                String key = section + "/" + row + "/";
+                rows.add(line(
+                        row,
+                        values.get(key + "female"),
+                        values.get(key + "male"),
+                        values.get(key + "not-declared"),
+                        values.get(key + "total")));
+            }
+            return rows;
+        }
+
+        /** An age x sex table of the API. */
+        static List<String> table(JsonNode t) {
+            List<String> rows = new ArrayList<>();
+            for (int r = 0; r < t.get("rows").size(); r++) {
+                JsonNode cells = t.get("cells").get(r);
+                rows.add(line(
+                        t.get("rows").get(r).asText(),
+                        text(cells.get(0)),
+                        text(cells.get(1)),
+                        text(cells.get(2)),
+                        text(t.get("rowTotals").get(r))));
+            }
+            JsonNode totals = t.get("columnTotals");
+            rows.add(
+                    line("total", text(totals.get(0)), text(totals.get(1)), text(totals.get(2)), text(t.get("total"))));
+            return rows;
+        }
+
+        /** The CSV's figures: (section/row/column) to value. */
+        static Map<String, String> csvValues(String text) throws Exception {
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            try (CSVParser parser = CSVParser.parse(
+                    text,
+                    CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .get())) {
+                for (CSVRecord r : parser) {
+                    values.put(r.get("section") + "/" + r.get("row") + "/" + r.get("column"), r.get("value"));
+                }
+            }
+            return values;
         }
 
         /** From the printable page: its cells are marked {@code data-cell="visits-<row>-<SEX>"}. */
         static Published of(Document page) {
-            List<String> rows = new ArrayList<>();
-            for (String row : List.of("0-17", "18-29", "30-54", "55+", "not-declared", "TOTAL")) {
-                rows.add(line(
-                        row.equals("TOTAL") ? "total" : row,
-                        cell(page, "visits-" + row + "-FEMALE"),
-                        cell(page, "visits-" + row + "-MALE"),
-                        cell(page, "visits-" + row + "-NOT_DECLARED"),
-                        cell(page, "visits-" + row + "-TOTAL")));
-            }
+            List<String> rows = table(page, "visits");
             List<String> tiles = new ArrayList<>();
             for (Element td : page.select("#tile-sessions td[data-cell]")) {
                 tiles.add(td.attr("data-cell").substring("tile-".length()) + " " + td.text());
@@ -546,35 +635,14 @@ class ProgrammeReportEndToEndTest {
 
         /** From the CSV's long form: (section, row, column) to value. */
         static Published ofCsv(String text) throws Exception {
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            Map<String, String> values = new LinkedHashMap<>();
+            Map<String, String> values = csvValues(text);
             List<String> months = new ArrayList<>();
-            try (CSVParser parser = CSVParser.parse(
-                    text,
-                    CSVFormat.DEFAULT
-                            .builder()
-                            .setHeader()
-                            .setSkipHeaderRecord(true)
-                            .get())) {
-                for (CSVRecord r : parser) {
-                    values.put(r.get("section") + "/" + r.get("row") + "/" + r.get("column"), r.get("value"));
-                    if (r.get("section").equals("visits_by_month")) {
-                        months.add(r.get("row") + " " + r.get("value"));
-                    }
+            values.forEach((key, value) -> {
+                if (key.startsWith("visits_by_month/")) {
+                    months.add(key.split("/")[1] + " " + value);
                 }
-            }
-            List<String> rows = new ArrayList<>();
-            for (String row : List.of("0-17", "18-29", "30-54", "55+", "not-declared", "total")) {
-                String key = "visits_by_age_sex/" + row + "/";
-                rows.add(line(
-                        row,
-                        values.get(key + "female"),
-                        values.get(key + "male"),
-                        values.get(key + "not-declared"),
-                        values.get(key + "total")));
-            }
+            });
+            List<String> rows = table(values, "visits_by_age_sex");
             List<String> tiles = new ArrayList<>();
             for (TileCategory category : TILE_ORDER) {
                 tiles.add(category + " " + values.get("tile_sessions/" + category.key() + "/sessions"));
@@ -589,20 +657,7 @@ class ProgrammeReportEndToEndTest {
 
         /** From the read API's JSON: a cell is {"value": n} or {"suppressed": "<5" | "x"}. */
         static Published of(JsonNode report) {
-            JsonNode t = report.get("visitsByAgeAndSex");
-            List<String> rows = new ArrayList<>();
-            for (int r = 0; r < t.get("rows").size(); r++) {
-                JsonNode cells = t.get("cells").get(r);
-                rows.add(line(
-                        t.get("rows").get(r).asText(),
-                        text(cells.get(0)),
-                        text(cells.get(1)),
-                        text(cells.get(2)),
-                        text(t.get("rowTotals").get(r))));
-            }
-            JsonNode totals = t.get("columnTotals");
-            rows.add(
-                    line("total", text(totals.get(0)), text(totals.get(1)), text(totals.get(2)), text(t.get("total"))));
+            List<String> rows = table(report.get("visitsByAgeAndSex"));
             Map<String, String> byCategory = new LinkedHashMap<>();
             for (JsonNode tile : report.get("tileSessions")) {
                 byCategory.put(tile.get("category").asText(), text(tile.get("sessions")));

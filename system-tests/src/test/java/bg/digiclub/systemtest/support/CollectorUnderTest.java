@@ -63,11 +63,6 @@ public final class CollectorUnderTest implements AutoCloseable {
         database = null;
     }
 
-    /** The running collector's database (its own figures are read through it, e.g. by a report service). */
-    public Database database() {
-        return database;
-    }
-
     public boolean running() {
         return server != null;
     }
