@@ -66,7 +66,14 @@ final class BatchFixtures {
                         new HourTotals(Instant.parse("2026-11-24T08:00:00Z"), 3, 2, 55, 60),
                         new HourTotals(Instant.parse("2026-11-24T09:00:00Z"), 600, 0, 60, 60),
                         new HourTotals(Instant.parse("2026-11-24T21:00:00Z"), 0, 1, 1, 1)),
-                List.of(new DayTotals(LocalDate.of(2026, 11, 24), everyCell(), 17, everyCategory()))));
+                List.of(new DayTotals(
+                        LocalDate.of(2026, 11, 24), everyCell(BANDS_BEFORE_ISSUE_14), 17, everyCategory()))));
+        all.add(usage(
+                "usage-every-band",
+                seal(10, 0, 0, BatchKind.USAGE),
+                day(LocalDate.of(2026, 11, 26), SOFIA),
+                List.of(new HourTotals(Instant.parse("2026-11-26T09:00:00Z"), 600, 0, 60, 60)),
+                List.of(new DayTotals(LocalDate.of(2026, 11, 26), everyCell(List.of(AgeBand.values())), 0, Map.of()))));
         all.add(usage(
                 "usage-tiles-all-zero",
                 seal(8, 0, 0, BatchKind.USAGE),
@@ -208,14 +215,26 @@ final class BatchFixtures {
     }
 
     /** Every age band and sex, in reverse order (the writer sorts them); one cell empty (left out). */
-    private static Map<Demographics, Integer> everyCell() {
+    /** The bands as they were when the busy day's golden bytes were written (its cells' counts follow them). */
+    private static final List<AgeBand> BANDS_BEFORE_ISSUE_14 = List.of(
+            AgeBand.AGE_0_15,
+            AgeBand.AGE_16_17,
+            AgeBand.AGE_18_24,
+            AgeBand.AGE_25_29,
+            AgeBand.AGE_30_54,
+            AgeBand.AGE_55_64,
+            AgeBand.AGE_65_74,
+            AgeBand.AGE_75_PLUS,
+            AgeBand.NOT_DECLARED);
+
+    /** Every band x sex of {@code bands}, in reverse order, counts 1 2 3 4 0 1 ... (zeros left out). */
+    private static Map<Demographics, Integer> everyCell(List<AgeBand> bands) {
         Map<Demographics, Integer> cells = new LinkedHashMap<>();
         int n = 1;
-        AgeBand[] bands = AgeBand.values();
         Sex[] sexes = Sex.values();
-        for (int b = bands.length - 1; b >= 0; b--) {
+        for (int b = bands.size() - 1; b >= 0; b--) {
             for (int s = sexes.length - 1; s >= 0; s--) {
-                cells.put(new Demographics(bands[b], sexes[s]), n++ % 5);
+                cells.put(new Demographics(bands.get(b), sexes[s]), n++ % 5);
             }
         }
         return cells;

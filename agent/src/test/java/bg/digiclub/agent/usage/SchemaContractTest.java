@@ -110,6 +110,16 @@ class SchemaContractTest {
     }
 
     @Test
+    void theSchemaNamesEveryAgeBandLegacyOnesIncluded() throws Exception {
+        List<String> inSchema = new ArrayList<>();
+        new ObjectMapper()
+                .readTree(DOCS.resolve("schema").resolve("batch.schema.json").toFile())
+                .at("/$defs/AgeBand/enum")
+                .forEach(band -> inSchema.add(band.asText()));
+        assertEquals(Stream.of(AgeBand.values()).map(AgeBand::name).toList(), inSchema);
+    }
+
+    @Test
     void everyBatchTheAgentSealsIsValidAgainstTheSchemaAndReadByTheCollectorsRecords() throws Exception {
         List<String> batches = sealedBatches();
         EnumSet<BatchKind> kinds = EnumSet.noneOf(BatchKind.class);

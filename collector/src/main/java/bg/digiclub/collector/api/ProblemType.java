@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Every kind of problem the read API, its OpenAPI document and {@code /metrics} answer, with its
  * status, its title and a sentence for whoever follows its type URI. One list, so that the OpenAPI
- * document, the docs and the answers cannot drift apart (ProblemsTest compares them).
+ * document, the docs and the answers cannot drift apart (OpenApiDocumentTest compares them).
  */
 public enum ProblemType {
     MISSING_TOKEN(
@@ -25,8 +25,12 @@ public enum ProblemType {
             "forbidden-scope",
             "Outside the token's scope",
             "A club's token reads that club's reports only: not another club's, nor the municipality's."),
-    FORBIDDEN_ADDRESS(
-            403, "forbidden-address", "Address not allowed", "This endpoint answers only the configured addresses."),
+    /** {@code /metrics} asked from an address outside {@code metrics.allowed-addresses} (part M's code). */
+    METRICS_NOT_ALLOWED(
+            403,
+            "metrics-not-allowed",
+            "Address not allowed",
+            "/metrics answers only the addresses of the collector's metrics.allowed-addresses."),
     BAD_PERIOD(
             400,
             "bad-period",

@@ -9,7 +9,7 @@ import io.javalin.http.Context;
 /**
  * Writes RFC 9457 problem details: status, {@code Content-Type: application/problem+json} and the
  * body. The one writer of the read API's, the OpenAPI document's and {@code /metrics}' errors:
- * {@code Problems.send(ctx, ProblemType.FORBIDDEN_ADDRESS.with("..."))}.
+ * {@code Problems.send(ctx, ProblemType.METRICS_NOT_ALLOWED.with("..."))}.
  */
 public final class Problems {
     /** The media type of RFC 9457. */

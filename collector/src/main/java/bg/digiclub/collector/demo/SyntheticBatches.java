@@ -35,9 +35,11 @@ import bg.digiclub.common.link.TileCategory;
  * older and declaring their age, a few member cards. Deterministic for a given {@link Random}.
  */
 public final class SyntheticBatches {
-    private static final AgeBand[] BANDS = AgeBand.values();
+    /** The bands today's kiosks offer: demo data is what an upgraded club sends. */
+    private static final List<AgeBand> BANDS = AgeBand.offered();
+
     private static final Sex[] SEXES = Sex.values();
-    /** Relative weight of each age band (in AgeBand order) among visitors. */
+    /** Relative weight of each age band (in {@link #BANDS} order) among visitors. */
     private static final int[] BAND_WEIGHT = {2, 3, 2, 10, 14, 18, 8, 6};
 
     private final Random random;
@@ -196,7 +198,7 @@ public final class SyntheticBatches {
             while (pick >= BAND_WEIGHT[band]) {
                 pick -= BAND_WEIGHT[band++];
             }
-            AgeBand ageBand = BANDS[band];
+            AgeBand ageBand = BANDS.get(band);
             int sex =
                     ageBand == AgeBand.NOT_DECLARED ? 2 : random.nextInt(20) == 0 ? 2 : random.nextInt(10) < 6 ? 0 : 1;
             cells.computeIfAbsent(ageBand, k -> new int[SEXES.length])[sex]++;

@@ -3,44 +3,20 @@ package bg.digiclub.collector.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import bg.digiclub.collector.CollectorMain;
+import bg.digiclub.collector.testing.CollectorCli;
 
 /** The administration commands against a real SQLite data directory. */
 class CollectorCommandsTest {
     @TempDir
     Path temp;
 
-    private String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = new CommandLine(newMain());
-            cli.setCaseInsensitiveEnumValuesAllowed(true);
-            int status = cli.execute(args);
-            return status + ":" + out.toString(StandardCharsets.UTF_8).strip();
-        } finally {
-            System.setOut(original);
-        }
-    }
-
-    private static Object newMain() {
-        try {
-            var constructor = CollectorMain.class.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String run(String... args) {
+        return CollectorCli.run(args);
     }
 
     @Test
@@ -92,7 +68,13 @@ class CollectorCommandsTest {
     @Test
     void everyCommandTakesHelpAndVersion() {
         for (String[] command : new String[][] {
-            {"serve"}, {"club", "add"}, {"code", "create"}, {"user", "add"}, {"device", "revoke"}, {"demo"}
+            {"serve"},
+            {"club", "add"},
+            {"code", "create"},
+            {"user", "add"},
+            {"device", "revoke"},
+            {"demo"},
+            {"token", "create"}
         }) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";

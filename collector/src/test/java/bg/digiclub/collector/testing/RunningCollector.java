@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,6 +18,7 @@ import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.demo.DemoClubs;
+import bg.digiclub.collector.report.programme.ProgrammeReports;
 import bg.digiclub.collector.server.CollectorServer;
 import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.Club;
@@ -49,6 +52,22 @@ public final class RunningCollector implements AutoCloseable {
     }
 
     public RunningCollector(String kind, Path temp, ServerSettings settings) throws SQLException {
+        this(kind, temp, settings, null);
+    }
+
+    /** A collector whose read API serves the reports {@code programme} makes over its database and clock. */
+    public RunningCollector(String kind, Path temp, BiFunction<Database, Clock, ProgrammeReports> programme)
+            throws SQLException {
+        this(
+                kind,
+                temp,
+                ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS),
+                programme);
+    }
+
+    private RunningCollector(
+            String kind, Path temp, ServerSettings settings, BiFunction<Database, Clock, ProgrammeReports> programme)
+            throws SQLException {
         databaseUrl = TestDatabases.url(kind, temp);
         database = Database.open(databaseUrl);
         ClubStore clubs = new ClubStore(database);
@@ -70,7 +89,9 @@ public final class RunningCollector implements AutoCloseable {
         UserStore users = new UserStore(database, new SlowHash(SlowHash.MIN_ITERATIONS));
         users.save(new User("obshtina", Role.MUNICIPALITY, null), PASSWORD.toCharArray(), clock.instant());
         users.save(new User("rodina", Role.CLUB_STAFF, RODINA.id()), PASSWORD.toCharArray(), clock.instant());
-        server = CollectorServer.start(settings, database, clock);
+        server = programme == null
+                ? CollectorServer.start(settings, database, clock)
+                : CollectorServer.start(settings, database, clock, programme.apply(database, clock));
         http = new Http(server.port());
     }
 

@@ -17,20 +17,24 @@ import java.util.Optional;
  * band's start (15), so a report never counts it as youth, while {@link #AGE_16_17} lies wholly inside.
  */
 public enum AgeBand {
+    // In order of the first age, each legacy band beside the bands that replaced it: the agent
+    // writes a day's cells in this order, so the legacy bands keep their places among the others
+    // and a batch of an older agent's content is written as it always was.
+
     /** Children: the clubs' youngest visitors, who come with school or family. */
     AGE_0_14(0, 14, false),
+    /** Legacy (offered until issue 14): under 16. Replaced by {@link #AGE_0_14} and {@link #AGE_15_17}. */
+    AGE_0_15(0, 15, true),
     /** Teenagers: youth (15–29) and under 18 both. */
     AGE_15_17(15, 17, false),
+    /** Legacy (offered until issue 14): 16–17. Replaced by {@link #AGE_15_17}. */
+    AGE_16_17(16, 17, true),
     AGE_18_24(18, 24, false),
     AGE_25_29(25, 29, false),
     AGE_30_54(30, 54, false),
     AGE_55_64(55, 64, false),
     AGE_65_74(65, 74, false),
     AGE_75_PLUS(75, Integer.MAX_VALUE, false),
-    /** Legacy (offered until issue 14): under 16. Replaced by {@link #AGE_0_14} and {@link #AGE_15_17}. */
-    AGE_0_15(0, 15, true),
-    /** Legacy (offered until issue 14): 16–17. Replaced by {@link #AGE_15_17}. */
-    AGE_16_17(16, 17, true),
     NOT_DECLARED;
 
     private static final List<AgeBand> OFFERED =

@@ -44,6 +44,7 @@ public final class VisitPublication {
      * The period's published figures.
      *
      * @param months per month of the period (in order) its counts, every month naming the same clubs
+     *               (none at all is fine: a collector without clubs publishes exact zeros)
      * @param rows   the atom-to-row scheme the counts' atoms follow
      */
     public static PublishedVisits publish(List<MonthCounts> months, RowScheme rows) {
@@ -70,7 +71,7 @@ public final class VisitPublication {
                 byClub.get(club).add(p);
                 clubMonths.add(p);
             }
-            all.add(Published.acrossClubs(clubMonths));
+            all.add(Published.acrossClubs(clubMonths, rows.rows()));
         }
         Map<String, ClubVisits> published = new LinkedHashMap<>();
         for (String club : clubs) {
@@ -182,19 +183,18 @@ public final class VisitPublication {
             Cell[][] cells, Cell[] rowTotals, Cell[] columnTotals, long grand, Cell youth, Cell[] tiles) {
 
         /** All clubs of one month: visits shown where every club's are, tiles by the across-clubs rule. */
-        static Published acrossClubs(List<Published> clubs) {
-            return combine(clubs, StablePattern::sum, StablePattern::acrossClubs);
+        static Published acrossClubs(List<Published> clubs, int rows) {
+            return combine(clubs, rows, StablePattern::sum, StablePattern::acrossClubs);
         }
 
         /** A period: every figure shown where every month's is. */
         static Published overMonths(List<Published> months) {
-            return combine(months, StablePattern::sum, StablePattern::sum);
+            return combine(months, months.get(0).rowTotals().length, StablePattern::sum, StablePattern::sum);
         }
 
+        /** Sums of the parts' figures at each place; no parts (a scope without clubs) give exact zeros. */
         private static Published combine(
-                List<Published> parts, Function<List<Cell>, Cell> visits, Function<List<Cell>, Cell> tiles) {
-            Published first = parts.get(0);
-            int rows = first.rowTotals().length;
+                List<Published> parts, int rows, Function<List<Cell>, Cell> visits, Function<List<Cell>, Cell> tiles) {
             Cell[][] cells = new Cell[rows][SEXES];
             Cell[] rowTotals = new Cell[rows];
             Cell[] columnTotals = new Cell[SEXES];

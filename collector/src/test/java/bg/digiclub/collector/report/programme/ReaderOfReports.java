@@ -43,6 +43,7 @@ final class ReaderOfReports {
 
     private final List<String> clubs;
     private final List<MonthCounts> year;
+    private final RowScheme scheme;
     private final int atoms;
     private final LinearAttacker attacker;
     private final List<Target> hidden = new ArrayList<>();
@@ -50,9 +51,15 @@ final class ReaderOfReports {
     private final List<String> violations = new ArrayList<>();
 
     ReaderOfReports(List<String> clubs, List<MonthCounts> year) {
+        this(clubs, year, SCHEME);
+    }
+
+    /** @param scheme the atoms and rows the counts and reports follow */
+    ReaderOfReports(List<String> clubs, List<MonthCounts> year, RowScheme scheme) {
         this.clubs = clubs;
         this.year = year;
-        this.atoms = SCHEME.atoms();
+        this.scheme = scheme;
+        this.atoms = scheme.atoms();
         int unknowns = clubs.size() * year.size() * (atoms * SEXES + CATEGORIES);
         double[] truth = new double[unknowns];
         for (int u = 0; u < unknowns; u++) {
@@ -63,12 +70,17 @@ final class ReaderOfReports {
 
     /** Random counts like a small club's: many zeros and small numbers, some larger. */
     static List<MonthCounts> randomYear(Random random, List<String> clubs, int months) {
+        return randomYear(random, clubs, months, SCHEME.atoms());
+    }
+
+    /** The same with {@code atoms} atoms per table. */
+    static List<MonthCounts> randomYear(Random random, List<String> clubs, int months, int atoms) {
         List<MonthCounts> year = new ArrayList<>();
         for (int m = 0; m < months; m++) {
             Map<String, long[][]> visits = new LinkedHashMap<>();
             Map<String, long[]> tiles = new LinkedHashMap<>();
             for (String club : clubs) {
-                long[][] v = new long[SCHEME.atoms()][SEXES];
+                long[][] v = new long[atoms][SEXES];
                 for (long[] atom : v) {
                     for (int s = 0; s < SEXES; s++) {
                         atom[s] = count(random);
@@ -141,8 +153,8 @@ final class ReaderOfReports {
         String where = scope + " " + year.get(period[0]).month() + ".."
                 + year.get(period[1]).month();
         SuppressedTable table = report.byAgeAndSex().table();
-        int rows = SCHEME.rows();
-        int[] rowOfAtom = SCHEME.rowOfAtom();
+        int rows = scheme.rows();
+        int[] rowOfAtom = scheme.rowOfAtom();
         for (int r = 0; r < rows; r++) {
             for (int s = 0; s < SEXES; s++) {
                 int row = r;
@@ -150,13 +162,13 @@ final class ReaderOfReports {
                 see(
                         table.cell(r, s),
                         visits(scope, period, a -> rowOfAtom[a] == row, x -> x == sex),
-                        where + " " + SCHEME.rowLabels().get(r) + " " + Sex.values()[s]);
+                        where + " " + scheme.rowLabels().get(r) + " " + Sex.values()[s]);
             }
             int row = r;
             see(
                     table.rowTotals()[r],
                     visits(scope, period, a -> rowOfAtom[a] == row, x -> true),
-                    where + " " + SCHEME.rowLabels().get(r) + " total");
+                    where + " " + scheme.rowLabels().get(r) + " total");
         }
         for (int s = 0; s < SEXES; s++) {
             int sex = s;
@@ -171,7 +183,7 @@ final class ReaderOfReports {
             violations.add(where + ": the grand total is not the exact " + truth(all));
         }
         attacker.exact(all, grand);
-        boolean[] youth = SCHEME.youthAtom();
+        boolean[] youth = scheme.youthAtom();
         see(report.youth(), visits(scope, period, a -> youth[a], x -> true), where + " youth");
         for (int k = 0; k < CATEGORIES; k++) {
             see(

@@ -1,6 +1,7 @@
 package bg.digiclub.collector.report.programme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class VisitPublicationAttackTest {
     /** Seeds of the proof: each a year of 3 clubs, about 40 periods, 4 scopes, hundreds of hidden figures. */
     private static final int SEEDS = 8;
     /** Seeds of the attacker's own test, whose LPs are smaller (fewer figures hidden). */
-    private static final int TEETH_SEEDS = 12;
+    private static final int TEETH_SEEDS = 8;
 
     private static final int RANGES = 12;
 
@@ -55,20 +56,14 @@ class VisitPublicationAttackTest {
 
     @Test
     void theSameReaderRecoversFiguresWhenEachPeriodIsSuppressedOnItsOwn() {
-        int seedsWithRecovery = 0;
-        List<String> examples = new ArrayList<>();
         for (long seed = 1; seed <= TEETH_SEEDS; seed++) {
             Random random = new Random(seed);
             ReaderOfReports reader = new ReaderOfReports(CLUBS, ReaderOfReports.randomYear(random, CLUBS, MONTHS));
             reader.readAll(
                     VisitPublicationAttackTest::eachPeriodOnItsOwn, ReaderOfReports.periods(random, MONTHS, RANGES));
-            List<String> recovered = reader.recovered();
-            if (!recovered.isEmpty()) {
-                seedsWithRecovery++;
-                examples.add("seed " + seed + ": " + recovered.get(0));
-            }
+            // in practice most of them (seed 1: 860 of 933 hidden figures), by subtracting periods
+            assertFalse(reader.recovered().isEmpty(), "seed " + seed + ": nothing recovered");
         }
-        assertTrue(seedsWithRecovery > TEETH_SEEDS / 2, "seeds where a hidden figure was recovered: " + examples);
     }
 
     /**

@@ -161,7 +161,10 @@ class VisitPublicationTest {
         long[][] counts = new long[AgeBand.values().length][Sex.values().length];
         counts[0][0] = 12;
         counts[1][1] = 3;
-        PublishedVisits p = VisitPublication.publishByAgeBand(List.of(month(3, Map.of("x", counts, "y", counts))));
+        Map<String, long[][]> clubs = new LinkedHashMap<>();
+        clubs.put("x", counts);
+        clubs.put("y", counts);
+        PublishedVisits p = VisitPublication.publishByAgeBand(List.of(month(3, clubs)));
         SuppressedTable t = p.byClub().get("x").byAgeAndSex().table();
         assertEquals(AgeBand.values().length, t.rows());
         assertEquals(AgeBand.values()[0].name(), p.all().byAgeAndSex().rows().get(0));
@@ -171,6 +174,18 @@ class VisitPublicationTest {
                 new Cell(30, Cell.Visibility.EXACT),
                 p.all().byAgeAndSex().table().grandTotal());
         assertEquals(List.of("x", "y"), List.copyOf(p.byClub().keySet()));
+    }
+
+    @Test
+    void aScopeWithoutClubsPublishesExactZeros() {
+        PublishedVisits p = VisitPublication.publish(List.of(month(1, Map.of()), month(2, Map.of())), SCHEME);
+        assertTrue(p.byClub().isEmpty());
+        SuppressedTable t = p.all().byAgeAndSex().table();
+        assertEquals(SCHEME.rows(), t.rows());
+        assertEquals(new Cell(0, Cell.Visibility.EXACT), t.cell(0, 0));
+        assertEquals(new Cell(0, Cell.Visibility.EXACT), t.grandTotal());
+        assertEquals(new Cell(0, Cell.Visibility.EXACT), p.all().youth());
+        assertEquals(new Cell(0, Cell.Visibility.EXACT), p.all().tiles().get(0).sessions());
     }
 
     @Test
