@@ -6,7 +6,8 @@
 #
 # Tests write pictures to their module's target/ only, never into docs/:
 #   kiosk      EveryScreenFitsTest (headless JavaFX)   -> kiosk/target/screenshots/kiosk-*.png
-#   collector  DashboardBrowserTest, RoomBrowserTest (real Chromium) -> collector/target/screenshots/dashboard-*.png
+#   collector  DashboardBrowserTest, RoomBrowserTest, ProgrammeBrowserTest (real Chromium)
+#              -> collector/target/screenshots/dashboard-*.png, programme-report*.png
 # This script runs those tests, then copies each picture to docs/screenshots/ only where its
 # pixels differ from the committed one (ImageMagick's compare; without it, where the bytes differ),
 # so a re-encoded but identical picture leaves git clean. Look at what `git status docs/screenshots`
@@ -19,7 +20,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 rm -rf kiosk/target/screenshots collector/target/screenshots
-mvn -B -q -pl kiosk,collector -am verify -Dtest='EveryScreenFitsTest,DashboardBrowserTest,RoomBrowserTest' \
+mvn -B -q -pl kiosk,collector -am verify -Dtest='EveryScreenFitsTest,DashboardBrowserTest,RoomBrowserTest,ProgrammeBrowserTest' \
     -Dsurefire.failIfNoSpecifiedTests=false
 
 same_picture() {

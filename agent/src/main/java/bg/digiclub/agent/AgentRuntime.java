@@ -185,6 +185,8 @@ public final class AgentRuntime {
         SessionWatchdog watchdog =
                 SessionWatchdog.start(sessions, config.sessions().heartbeatInterval());
         ClubCardReplica clubCards = new ClubCardReplica(db);
+        // each member session's card and day, for the club's distinct members (sent with the card sync)
+        sessions.recordMemberVisits(clubCards);
         // the club room: the PC's state and staff's commands for the live channel, the club's rules
         ClubRoom room = ClubRoom.open(sessions, db, PowerControl.forThisPc(), latest::get, VERSION, clock);
         RoomTicker roomTicker = RoomTicker.start(room);

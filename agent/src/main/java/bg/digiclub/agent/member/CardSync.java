@@ -23,12 +23,14 @@ import bg.digiclub.common.cards.CardMinutes;
 import bg.digiclub.common.cards.CardRecord;
 import bg.digiclub.common.cards.CardSyncRequest;
 import bg.digiclub.common.cards.CardSyncResponse;
+import bg.digiclub.common.cards.CardVisit;
 import bg.digiclub.support.secret.KeyedHash;
 
 /**
  * Keeps this PC's cards in step with the club's through the collector: every {@code interval}, and
  * at once when the live channel says the club's cards changed ({@link #run}, the "sync now"). A
- * round sends this PC's unconfirmed card changes and its members' minutes today, and takes in the
+ * round sends this PC's unconfirmed card changes, its members' minutes today and the days its cards
+ * had a member session (unconfirmed visits), and takes in the
  * club's changes, key and minutes on the other PCs ({@link ClubCardReplica}). Offline nothing
  * stops: logins use the replica, changes wait for the next round that reaches the collector.
  *
@@ -102,13 +104,18 @@ public final class CardSync implements Runnable, AutoCloseable {
             LocalDate day = LocalDate.ofInstant(now, zone());
             List<CardRecord> changes = replica.unsynced(CardSyncRequest.MAX_CHANGES);
             List<CardMinutes> minutes = key.isPresent() ? minutesToday(key.get(), day, now) : List.of();
-            CardSyncRequest request = new CardSyncRequest(replica.cursor(), day, changes, minutes);
+            List<CardVisit> visits = replica.unsentVisits(CardSyncRequest.MAX_VISITS);
+            CardSyncRequest request = new CardSyncRequest(replica.cursor(), day, changes, minutes, visits);
             Optional<CardSyncResponse> answer = transport.exchange(request);
             if (answer.isEmpty()) {
                 return Outcome.NOT_ENROLLED;
             }
             replica.take(request, answer.get(), now);
-            boolean moreHere = key.isEmpty() || changes.size() == CardSyncRequest.MAX_CHANGES;
+            // more here: the key just came, a full round, or visits of the cards this round made known
+            boolean moreHere = key.isEmpty()
+                    || changes.size() == CardSyncRequest.MAX_CHANGES
+                    || visits.size() == CardSyncRequest.MAX_VISITS
+                    || (!changes.isEmpty() && replica.hasUnsentVisits());
             if (!moreHere && !answer.get().more()) {
                 return Outcome.SYNCED;
             }

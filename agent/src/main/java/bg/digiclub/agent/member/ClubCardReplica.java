@@ -22,6 +22,7 @@ import bg.digiclub.common.cards.CardMinutes;
 import bg.digiclub.common.cards.CardRecord;
 import bg.digiclub.common.cards.CardSyncRequest;
 import bg.digiclub.common.cards.CardSyncResponse;
+import bg.digiclub.common.cards.CardVisit;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.Sex;
@@ -29,15 +30,27 @@ import bg.digiclub.support.secret.KeyedHash;
 
 /**
  * This PC's cards as the club's offline replica (tables {@code member_card}, {@code card_sync},
- * {@code club_card_minutes}: migrations V14, V15): what a sync sends (the changes not confirmed
- * yet), how its answer is taken in, the club's key, and the club's minutes today on the other PCs.
+ * {@code club_card_minutes}, {@code card_visit}: migrations V14, V15, V17): what a sync sends (the
+ * changes and the visits not confirmed yet), how its answer is taken in, the club's key, and the
+ * club's minutes today on the other PCs.
  *
  * <p>An answer's card replaces the local one unless the local one changed again after the request
  * was made (that change goes with the next round, and the collector decides). A PIN that changed
  * elsewhere lifts this PC's lockout of the card, as a new PIN here does.
+ *
+ * <p>Visits ({@link MemberVisits}): each day a card had a member session here, by the card's keyed
+ * hash (by its code only while the club's key is not known). A visit is sent once the collector has
+ * its card (the card's version is not 0), so that it never arrives before the card; the answer to the
+ * request that carried it confirms it (in the same transaction as the rest of the answer). Confirmed
+ * visits stay {@value #CONFIRMED_DAYS_KEPT} days, so a second session that day sends nothing again;
+ * visits never confirmed go after {@value #UNSENT_DAYS_KEPT} days.
  */
-public final class ClubCardReplica {
+public final class ClubCardReplica implements MemberVisits {
     private static final Logger LOG = LoggerFactory.getLogger(ClubCardReplica.class);
+    /** Days a confirmed visit is kept (today included). */
+    static final int CONFIRMED_DAYS_KEPT = 3;
+    /** Days a visit the collector never confirmed is kept: a card it never took, a PC never enrolled. */
+    static final int UNSENT_DAYS_KEPT = 400;
 
     private final Database db;
     private volatile Optional<KeyedHash> key;
@@ -100,6 +113,54 @@ public final class ClubCardReplica {
         });
     }
 
+    @Override
+    public void visited(String cardCode, LocalDate day) throws SQLException {
+        Objects.requireNonNull(cardCode, "cardCode");
+        Objects.requireNonNull(day, "day");
+        Optional<KeyedHash> clubKey = key;
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    clubKey.isPresent()
+                            ? "INSERT OR IGNORE INTO card_visit (day, code_hash) VALUES (?, ?)"
+                            : "INSERT OR IGNORE INTO card_visit (day, code) VALUES (?, ?)")) {
+                ps.setString(1, day.toString());
+                ps.setString(2, clubKey.map(k -> k.hex(cardCode)).orElse(cardCode));
+                ps.executeUpdate();
+            }
+            deleteVisitsBefore(c, day.minusDays(UNSENT_DAYS_KEPT - 1L), false);
+            return null;
+        });
+    }
+
+    /**
+     * The visits the collector has not confirmed, oldest first, at most {@code limit}: only those of
+     * cards the collector has (version not 0); none without the key.
+     */
+    public List<CardVisit> unsentVisits(int limit) throws SQLException {
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> {
+            List<CardVisit> visits = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT v.code_hash, v.day FROM card_visit v "
+                    + "JOIN member_card m ON m.code_hash = v.code_hash "
+                    + "WHERE v.confirmed_at IS NULL AND m.version > 0 ORDER BY v.day, v.code_hash LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        visits.add(new CardVisit(rs.getString(1), LocalDate.parse(rs.getString(2))));
+                    }
+                }
+            }
+            return visits;
+        });
+    }
+
+    /** Whether visits wait to be sent whose cards the collector has. */
+    public boolean hasUnsentVisits() throws SQLException {
+        return !unsentVisits(1).isEmpty();
+    }
+
     /** The club's minutes today of a card on its other PCs, as of the last sync. */
     public Duration otherPcsMinutes(String codeHash, LocalDate day) throws SQLException {
         return db.read(c -> {
@@ -116,8 +177,8 @@ public final class ClubCardReplica {
 
     /**
      * Takes in a sync's answer in one transaction: the club's key (a new one: this PC moved to another
-     * club, whose cards it starts again from), the hashes of local cards made before the key was known,
-     * the cards, the cursor and the other PCs' minutes.
+     * club, whose cards it starts again from), the hashes of local cards and visits made before the key
+     * was known, the request's visits as confirmed, the cards, the cursor and the other PCs' minutes.
      */
     public void take(CardSyncRequest sent, CardSyncResponse answer, Instant now) throws SQLException {
         KeyedHash clubKey = new KeyedHash(answer.clubKey());
@@ -131,6 +192,9 @@ public final class ClubCardReplica {
             if (before.isEmpty() || !before.get().equals(answer.clubKey())) {
                 hashLocalCodes(c, clubKey);
             }
+            // visits recorded by code before the key was known (or while this answer was on its way)
+            hashVisitCodes(c, clubKey);
+            confirmVisits(c, sent, now);
             Map<String, Instant> sentAt = new HashMap<>();
             for (CardRecord change : sent.changes()) {
                 sentAt.put(change.codeHash(), change.changedAt());
@@ -234,10 +298,61 @@ public final class ClubCardReplica {
         }
     }
 
-    /** Another club: its cards go; cards made here stay, to be offered to the new club. */
+    /** Visits recorded by a card's code get its hash; a visit the hash already has that day goes. */
+    private static void hashVisitCodes(Connection c, KeyedHash clubKey) throws SQLException {
+        List<String> codes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT code FROM card_visit WHERE code IS NOT NULL");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                codes.add(rs.getString(1));
+            }
+        }
+        if (codes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement hash = c.prepareStatement(
+                        "UPDATE OR IGNORE card_visit SET code_hash = ?, code = NULL WHERE code = ?");
+                PreparedStatement twice = c.prepareStatement("DELETE FROM card_visit WHERE code = ?")) {
+            for (String code : codes) {
+                hash.setString(1, clubKey.hex(code));
+                hash.setString(2, code);
+                hash.executeUpdate();
+                twice.setString(1, code);
+                twice.executeUpdate();
+            }
+        }
+    }
+
+    /** The request's visits reached the collector; old confirmed and never confirmed visits go. */
+    private static void confirmVisits(Connection c, CardSyncRequest sent, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE card_visit SET confirmed_at = ? "
+                + "WHERE code_hash = ? AND day = ? AND confirmed_at IS NULL")) {
+            for (CardVisit visit : sent.visits()) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setString(2, visit.codeHash());
+                ps.setString(3, visit.day().toString());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        deleteVisitsBefore(c, sent.day().minusDays(CONFIRMED_DAYS_KEPT - 1L), true);
+        deleteVisitsBefore(c, sent.day().minusDays(UNSENT_DAYS_KEPT - 1L), false);
+    }
+
+    private static void deleteVisitsBefore(Connection c, LocalDate firstKept, boolean confirmedOnly)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM card_visit WHERE day < ?" + (confirmedOnly ? " AND confirmed_at IS NOT NULL" : ""))) {
+            ps.setString(1, firstKept.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Another club: its cards and visits go; cards made here stay, to be offered to the new club. */
     private static void forgetClub(Connection c) throws SQLException {
         for (String sql : new String[] {
             "DELETE FROM member_card WHERE code IS NULL",
+            "DELETE FROM card_visit",
             "UPDATE member_card SET code_hash = NULL, version = 0, unsynced = 1",
             "DELETE FROM club_card_minutes",
             "DELETE FROM card_sync"

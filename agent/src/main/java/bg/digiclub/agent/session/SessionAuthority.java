@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.agent.member.MemberVisits;
 import bg.digiclub.agent.session.SessionRecord.ClosedBy;
 import bg.digiclub.agent.store.RaisedChecks;
 import bg.digiclub.agent.visitor.SessionEvents;
@@ -59,6 +61,8 @@ public final class SessionAuthority {
     private Instant maintenanceUntil;
     /** The club's say over new sessions (agent.room); set once at wiring. */
     private volatile StartGate gate = StartGate.OPEN;
+    /** Where a member session's card and day are recorded (agent.member); set once at wiring. */
+    private volatile MemberVisits memberVisits = MemberVisits.NONE;
     /** The process of the kiosk that started the open session, if it said; in memory only. */
     private OpenKiosk openKiosk;
 
@@ -169,9 +173,29 @@ public final class SessionAuthority {
         String secret = secrets.next();
         ledger.insert(id, kind, memberCode, demographics, now, granted, SessionSecrets.hash(secret));
         openKiosk = kiosk == null ? null : new OpenKiosk(id, kiosk);
+        if (kind == VisitorKind.MEMBER) {
+            recordVisit(memberCode, now);
+        }
         tell(events::sessionOpened);
         tell(() -> gate.started(id, now));
         return new Granted(id, secret, now, granted);
+    }
+
+    /**
+     * Records the card and day of every member session from now on (distinct members per period, sent
+     * with the card sync). Wired once, before the link starts.
+     */
+    public void recordMemberVisits(MemberVisits visits) {
+        this.memberVisits = Objects.requireNonNull(visits, "visits");
+    }
+
+    /** A failure to record it must not refuse the session: the member is counted once fewer, that is all. */
+    private void recordVisit(String memberCode, Instant now) {
+        try {
+            memberVisits.visited(memberCode, LocalDate.ofInstant(now, clock.getZone()));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("a member session's day could not be recorded for the club's member counts: {}", e.toString());
+        }
     }
 
     /**

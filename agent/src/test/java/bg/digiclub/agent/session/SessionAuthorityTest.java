@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -526,6 +528,25 @@ class SessionAuthorityTest {
         sessions.heartbeat(m2.sessionId(), m2.secret());
 
         assertEquals(Duration.ofSeconds(1200 + 30), ledger.memberUsage("12345678", t0, t0.plusSeconds(86400)));
+    }
+
+    @Test
+    void aMemberSessionsCardAndDayAreRecordedAtItsStartAndAGuestsAreNot() throws Exception {
+        List<String> recorded = new ArrayList<>();
+        sessions.recordMemberVisits((code, day) -> recorded.add(code + "@" + day));
+        Granted member = sessions.start(VisitorKind.MEMBER, "12345678", Demographics.NOT_DECLARED, HOUR, null);
+        assertEquals(List.of("12345678@" + LocalDate.ofInstant(clock.instant(), clock.getZone())), recorded);
+        sessions.end(member.sessionId(), member.secret(), EndReason.LOGOUT);
+        Granted g = guest();
+        sessions.end(g.sessionId(), g.secret(), EndReason.LOGOUT);
+        assertEquals(1, recorded.size(), "a guest has no card");
+
+        sessions.recordMemberVisits((code, day) -> {
+            throw new SQLException("disk full");
+        });
+        Granted still = sessions.start(VisitorKind.MEMBER, "12345678", Demographics.NOT_DECLARED, HOUR, null);
+        assertTrue(sessions.sessionOpen(), "a visit that cannot be recorded does not refuse the session");
+        sessions.end(still.sessionId(), still.secret(), EndReason.LOGOUT);
     }
 
     /**

@@ -95,7 +95,7 @@ public final class CollectorServer implements AutoCloseable {
     /**
      * Starts the server with programme reports made elsewhere (the read API's tests).
      *
-     * @param programme the programme reports the read API and the dashboard serve
+     * @param programme the programme reports the read API, the report page and the CSV serve
      */
     public static CollectorServer start(
             ServerSettings settings, Database database, Clock clock, ProgrammeReports programme) {

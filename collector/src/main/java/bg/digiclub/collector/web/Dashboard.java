@@ -36,6 +36,7 @@ public final class Dashboard {
     private final LivePages live;
     private final CardPages cardPages;
     private final TokenPages tokenPages;
+    private final ProgrammePages programmePages;
     private final PageContext pages;
 
     /**
@@ -46,7 +47,7 @@ public final class Dashboard {
      * @param console         the clubs' live PCs, commands, queue and settings
      * @param apiTokens       the read API's tokens, managed on the tokens page
      * @param breakdowns      the club page's and the export's breakdowns, for periods of whole months
-     * @param programme       the programme reports, downloaded as CSV
+     * @param programme       the programme reports: the page {@code /reports/programme} and its CSV
      * @param bands           the bands the programme reports are made with
      */
     public Dashboard(
@@ -74,6 +75,7 @@ public final class Dashboard {
         this.live = new LivePages(console, clubs, pages, clock);
         this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
         this.tokenPages = new TokenPages(apiTokens, clubs, zone, pages);
+        this.programmePages = new ProgrammePages(programme, clubs, clock, zone, pages);
     }
 
     public void register(JavalinConfig config) {
@@ -107,6 +109,10 @@ public final class Dashboard {
         config.routes.get("/tokens", ctx -> signedIn(ctx, tokenPages::page));
         config.routes.post("/tokens/new", ctx -> signedInForm(ctx, tokenPages::create));
         config.routes.post("/tokens/{id}/revoke", ctx -> signedInForm(ctx, tokenPages::revoke));
+        // the programme report's printable page (issue 14, part P)
+        config.routes.get("/reports/programme", ctx -> signedIn(ctx, programmePages::page));
+        config.routes.get(
+                "/static/programme.css", ctx -> StaticFiles.serve(ctx, "programme.css", "text/css; charset=utf-8"));
         config.routes.get(
                 "/static/dashboard.css", ctx -> StaticFiles.serve(ctx, "dashboard.css", "text/css; charset=utf-8"));
         config.routes.get(

@@ -60,4 +60,23 @@ public final class Links {
     public static String device(UUID deviceId, Period period) {
         return "/devices/" + deviceId + "?" + period(period);
     }
+
+    /** The programme report page of a scope ({@code municipality} or a club's id) and period (its name). */
+    public static String programme(String scope, String period) {
+        return "/reports/programme?" + programmeQuery(scope, period);
+    }
+
+    /** The same report as CSV. */
+    public static String programmeCsv(String scope, String period) {
+        return "/reports/programme.csv?" + programmeQuery(scope, period);
+    }
+
+    /** The same report from the read API. */
+    public static String programmeApi(String scope, String period) {
+        return "/api/v1/reports/programme?" + programmeQuery(scope, period);
+    }
+
+    private static String programmeQuery(String scope, String period) {
+        return "scope=" + encode(scope) + "&period=" + encode(period);
+    }
 }

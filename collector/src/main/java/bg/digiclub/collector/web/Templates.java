@@ -141,6 +141,14 @@ public final class Templates {
         return render("cards.jte", params);
     }
 
+    /** The programme report's printable page (issue 14). */
+    String programme(PageText t, User user, ProgrammeView view) {
+        Map<String, Object> params = params(t);
+        params.put("user", Objects.requireNonNull(user, "user"));
+        params.put("view", Objects.requireNonNull(view, "view"));
+        return render("programme.jte", params);
+    }
+
     /** The read API's tokens page (issue 14, part D); {@code shown} is what a form's answer shows once. */
     String tokens(
             PageText t,

@@ -93,7 +93,6 @@ class DashboardBrowserTest {
                     assertEquals(
                             Long.toString(expectedSessions),
                             browser.findElement(By.id("sessions")).getText().replace("\u202f", ""));
-                    screenshot(browser, "dashboard-club.png", 2300);
 
                     browser.findElement(By.id("csv")).click();
                     Path csv = waitForDownload(downloads);
@@ -101,6 +100,11 @@ class DashboardBrowserTest {
                     Map<String, String> rodina = table.rows().get(0);
                     assertEquals("sz-rodina-1860", rodina.get("club_id"));
                     assertEquals(Long.toString(expectedSessions), rodina.get("sessions"));
+
+                    // the picture shows a whole month: the breakdowns by age, sex and tile with it
+                    browser.get(base + OCTOBER_PAGE);
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demographics")));
+                    screenshot(browser, "dashboard-club.png", 2300);
 
                     // a PC with a health problem makes the more telling screenshot, when there is one
                     List<WebElement> unhealthy = browser.findElements(By.xpath(
@@ -119,9 +123,8 @@ class DashboardBrowserTest {
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clubs")));
                     assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
                     screenshot(browser, "dashboard-overview-en.png", 2600);
-                    browser.findElement(By.cssSelector("tr[data-club='sz-rodina-1860'] a"))
-                            .click();
-                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("club-name")));
+                    browser.get(base + OCTOBER_PAGE);
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demographics")));
                     screenshot(browser, "dashboard-club-en.png", 2300);
                     browser.findElement(By.id("language")).click();
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clubs")));
@@ -143,6 +146,9 @@ class DashboardBrowserTest {
             }
         }
     }
+
+    /** Rodina's page for October 2026, a whole month of the demo data. */
+    private static final String OCTOBER_PAGE = "/clubs/sz-rodina-1860?from=2026-10-01&to=2026-10-31";
 
     private static Path waitForDownload(Path downloads) {
         // the browser writes the file in the background (as .crdownload) and renames it to .csv once complete

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import bg.digiclub.collector.report.Cell;
 import bg.digiclub.collector.report.SmallCountSuppression;
 import bg.digiclub.collector.report.SuppressedTable;
+import bg.digiclub.collector.report.programme.ClubVisits;
+import bg.digiclub.collector.report.programme.MonthCounts;
+import bg.digiclub.collector.report.programme.VisitPublication;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
@@ -53,6 +58,10 @@ import bg.digiclub.testsupport.TestClock;
  */
 class ClubDayEndToEndTest {
     private static final ZoneId SOFIA = TestClock.SOFIA;
+    /** The day's month, the shortest period the dashboard breaks down by age, sex and tile. */
+    private static final LocalDate MONTH_FROM = RodinaMonday.DAY.withDayOfMonth(1);
+
+    private static final LocalDate MONTH_TO = YearMonth.from(RodinaMonday.DAY).atEndOfMonth();
 
     @TempDir
     Path dir;
@@ -106,17 +115,19 @@ class ClubDayEndToEndTest {
                 // the municipality signs in and reads the club's numbers
                 DashboardClient municipality =
                         DashboardClient.signIn(collector.url(), "obshtina", municipalityPassword);
-                Map<String, String> row =
-                        single(municipality.csv(RodinaMonday.CLUB, RodinaMonday.DAY, RodinaMonday.DAY));
+                // breakdowns by age, sex and tile only for whole months: the day's month holds only the day
+                Map<String, String> row = single(municipality.csv(RodinaMonday.CLUB, MONTH_FROM, MONTH_TO));
                 assertCsv(expected, row);
                 assertClubPage(
                         expected,
                         municipality.document("/clubs/" + RodinaMonday.CLUB + "?from=" + RodinaMonday.DAY + "&to="
-                                + RodinaMonday.DAY));
+                                + RodinaMonday.DAY),
+                        municipality.document(
+                                "/clubs/" + RodinaMonday.CLUB + "?from=" + MONTH_FROM + "&to=" + MONTH_TO));
 
                 // the club's staff see the same numbers, and only their club
                 DashboardClient staff = DashboardClient.signIn(collector.url(), "rodina", staffPassword);
-                assertEquals(row, single(staff.csv(RodinaMonday.CLUB, RodinaMonday.DAY, RodinaMonday.DAY)));
+                assertEquals(row, single(staff.csv(RodinaMonday.CLUB, MONTH_FROM, MONTH_TO)));
                 HttpResponse<String> other =
                         staff.get("/clubs/zagore-probuda-1928?from=" + RodinaMonday.DAY + "&to=" + RodinaMonday.DAY);
                 assertEquals(403, other.statusCode(), "club staff must not see another club");
@@ -138,10 +149,14 @@ class ClubDayEndToEndTest {
         assertEquals("5", row.get("member_days"), "3 members on PC 1 and 2 on PC 2, one of them twice");
         assertEquals("2", row.get("devices_active"));
 
-        // the designed table: big cells shown, small ones "<5", empty ones 0
+        // the designed table: big cells shown, small ones "<5", empty ones 0; the month rule hides two
+        // more ("x"): the 5 men aged 30-54 beside 2 women (row total 7 shown), and the 6 undeclared
+        // beside 1 undeclared 16-17-year-old (column total 7 shown)
         assertEquals("7", row.get("sessions_age_65_74_female"));
-        assertEquals("5", row.get("sessions_age_30_54_male"));
-        assertEquals("6", row.get("sessions_not_declared_not_declared"));
+        assertEquals("x", row.get("sessions_age_30_54_male"));
+        assertEquals("7", row.get("sessions_age_30_54_total"));
+        assertEquals("x", row.get("sessions_not_declared_not_declared"));
+        assertEquals("7", row.get("sessions_total_not_declared"));
         assertEquals("<5", row.get("sessions_age_18_24_female"));
         assertEquals("<5", row.get("sessions_age_55_64_male"));
         assertEquals("<5", row.get("sessions_age_16_17_not_declared"));
@@ -159,8 +174,8 @@ class ClubDayEndToEndTest {
             assertShownIsTrue(tiles[category.ordinal()], row.get(column), column);
         }
 
-        // and every cell as the collector's suppression rule makes it of the true table
-        SuppressedTable table = SmallCountSuppression.apply(expected.demographics);
+        // and every cell as the collector's month rule makes it of the true table
+        SuppressedTable table = published(expected).byAgeAndSex().table();
         AgeBand[] bands = AgeBand.values();
         Sex[] sexes = Sex.values();
         for (int r = 0; r < bands.length; r++) {
@@ -189,7 +204,20 @@ class ClubDayEndToEndTest {
         }
     }
 
-    private static void assertClubPage(Expected expected, Document page) {
+    /** The day's month as the collector publishes it: the day is all the month holds. */
+    private static ClubVisits published(Expected expected) {
+        MonthCounts november = new MonthCounts(
+                YearMonth.from(RodinaMonday.DAY),
+                Map.of(RodinaMonday.CLUB, expected.demographics),
+                Map.of(RodinaMonday.CLUB, expected.tileSessionsTotal()));
+        return VisitPublication.publishByAgeBand(List.of(november)).byClub().get(RodinaMonday.CLUB);
+    }
+
+    /**
+     * @param page      the club page of the day: its totals, sessions per day and heatmap, and no breakdowns
+     * @param monthPage the club page of the day's month: its breakdowns by age, sex and tile
+     */
+    private static void assertClubPage(Expected expected, Document page, Document monthPage) {
         assertEquals(Long.toString(expected.sessions), cardValue(page, "sessions"));
         assertEquals(Expected.hours(expected.minutes), cardValue(page, "hours"));
         assertEquals(expected.guests + "/" + expected.members, cardValue(page, "guests"));
@@ -228,22 +256,25 @@ class ClubDayEndToEndTest {
             }
         }
 
+        assertNotNull(page.getElementById("whole-months-only"), "a day is not whole months: totals only");
+        assertTrue(page.getElementsByAttribute("data-cell").isEmpty(), "no breakdown of a day");
+
         // sessions that used each kind of tile, with the export's suppression
         long[] tiles = expected.tileSessionsTotal();
         for (TileCategory category : TileCategory.values()) {
             assertEquals(
                     SmallCountSuppression.alone(tiles[category.ordinal()]).text(),
-                    cellText(page, category.toString()),
+                    cellText(monthPage, category.toString()),
                     category.toString());
         }
-        assertEquals("7", cellText(page, "LEARNING"), "7 sessions used a learning tile");
+        assertEquals("7", cellText(monthPage, "LEARNING"), "7 sessions used a learning tile");
 
         // the page's age x sex table carries the same suppression as the export
-        SuppressedTable table = SmallCountSuppression.apply(expected.demographics);
+        SuppressedTable table = published(expected).byAgeAndSex().table();
         for (AgeBand band : AgeBand.values()) {
             for (Sex sex : Sex.values()) {
                 Cell want = table.cell(band.ordinal(), sex.ordinal());
-                assertEquals(want.text(), cellText(page, band + "-" + sex), band + "-" + sex);
+                assertEquals(want.text(), cellText(monthPage, band + "-" + sex), band + "-" + sex);
             }
         }
     }

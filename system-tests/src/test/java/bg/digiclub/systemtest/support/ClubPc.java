@@ -147,6 +147,7 @@ public final class ClubPc implements AutoCloseable {
                 ledger,
                 clubCards = new ClubCardReplica(db),
                 clock);
+        sessions.recordMemberVisits(clubCards);
         StaffPin staffPin = new StaffPin(db, hasher, LockoutPolicy.DEFAULT, clock);
         if (!staffPin.isSet()) {
             staffPin.set(STAFF_PIN.toCharArray());

@@ -67,6 +67,14 @@ public final class CollectorUnderTest implements AutoCloseable {
         return server != null;
     }
 
+    /** The running collector's database, for the report's own queries (as the server reads it). */
+    public Database database() {
+        if (database == null) {
+            throw new IllegalStateException("the collector is stopped");
+        }
+        return database;
+    }
+
     public int port() {
         return server.port();
     }

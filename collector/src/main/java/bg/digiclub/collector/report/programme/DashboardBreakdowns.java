@@ -60,14 +60,17 @@ public final class DashboardBreakdowns {
             return Optional.empty();
         }
         List<String> ids = clubs.clubs().stream().map(Club::id).toList();
+        List<String> published = VisitFigures.publishedClubs(ids);
         List<MonthCounts> counts = new ArrayList<>();
         for (VisitFigures.Month month : figures.months(months.get())) {
-            counts.add(month.byAgeBand(ids));
+            counts.add(month.byAgeBand(published));
         }
-        PublishedVisits published = VisitPublication.publishByAgeBand(counts);
+        PublishedVisits visits = VisitPublication.publishByAgeBand(counts);
         Map<String, Breakdown> byClub = new LinkedHashMap<>();
-        published.byClub().forEach((club, visits) -> byClub.put(club, breakdown(visits)));
-        return Optional.of(new Published(byClub, breakdown(published.all())));
+        for (String id : ids) {
+            byClub.put(id, breakdown(visits.byClub().get(id)));
+        }
+        return Optional.of(new Published(byClub, breakdown(visits.all())));
     }
 
     private static Breakdown breakdown(ClubVisits visits) {

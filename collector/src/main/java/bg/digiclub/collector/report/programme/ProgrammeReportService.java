@@ -62,7 +62,8 @@ public final class ProgrammeReportService implements ProgrammeReports {
             name = club.get().name();
         }
         Instant generatedAt = clock.instant();
-        List<String> everyClub = all.stream().map(Club::id).toList();
+        List<String> everyClub =
+                VisitFigures.publishedClubs(all.stream().map(Club::id).toList());
         List<String> ids = inScope.stream().map(Club::id).toList();
         ReportBands bands = settings.bands();
 
@@ -80,7 +81,7 @@ public final class ProgrammeReportService implements ProgrammeReports {
             total += sum;
         }
         ClubVisits shown = shownVisits(scope, VisitPublication.publish(counts, bands.scheme()));
-        long people = distinctMembers(ids, period);
+        MemberPublication.PublishedMembers people = MemberPublication.publish(period, scope, members, bands);
         return Optional.of(new ProgrammeReport(
                 scope,
                 name,
@@ -91,21 +92,11 @@ public final class ProgrammeReportService implements ProgrammeReports {
                 total,
                 shown.byAgeAndSex(),
                 shown.youth(),
-                people,
-                null,
-                null,
+                people.members(),
+                people.byAgeAndSex(),
+                people.youth(),
                 shown.tiles(),
                 availability.of(ids, period.firstDay(), period.lastDay())));
-    }
-
-    /** Until part C's MemberPublication lands: the exact total only, no breakdown published. */
-    private long distinctMembers(List<String> ids, ReportPeriod period) throws SQLException {
-        Map<String, MemberCounts> counts = members.countAll(period.firstDay(), period.lastDay());
-        long sum = 0;
-        for (String id : ids) {
-            sum += counts.getOrDefault(id, MemberCounts.NONE).distinct();
-        }
-        return sum;
     }
 
     private static ClubVisits shownVisits(ReportScope scope, PublishedVisits published) {

@@ -41,6 +41,11 @@ import bg.digiclub.collector.store.Database;
  * PCs: north-1 enrolled 2025-12-15, north-2 enrolled 2026-02-03, both on in January..March (north-2
  * from February); south-1 enrolled 2026-01-10, on in every month; south-0 enrolled 2025-11-01,
  * revoked, never on in 2026. North's first session was on 2025-12-20, south's on 2026-01-12.
+ *
+ * Member cards: north has 6 cards of women aged 30-54 (ids 1-6) and one never declared (7); cards
+ * 1-6 came on 5 January, card 1 again on 10 February (and on two PCs: one row), card 7 on 3 March.
+ * Distinct members: January 6, February 1, March 1, the quarter 7. South's one card (a man aged
+ * 18-24) came on 12 January and 16 February: 1 in the quarter. All clubs: 8.
  * </pre>
  */
 final class ProgrammeFixture {
@@ -141,6 +146,17 @@ final class ProgrammeFixture {
             on(c, "00000000-0000-0000-0000-00000000000b", NORTH, "2026-02-10", "2026-03-03");
             on(c, "00000000-0000-0000-0000-00000000000c", SOUTH, "2026-01-12", "2026-02-16", "2026-03-30");
             on(c, "00000000-0000-0000-0000-00000000000d", SOUTH, "2025-11-20");
+            // member cards and their days
+            for (int card = 1; card <= 6; card++) {
+                card(c, NORTH, card, "AGE_30_54", "FEMALE");
+                visit(c, NORTH, card, "2026-01-05");
+            }
+            visit(c, NORTH, 1, "2026-02-10");
+            card(c, NORTH, 7, null, null);
+            visit(c, NORTH, 7, "2026-03-03");
+            card(c, SOUTH, 1, "AGE_18_24", "MALE");
+            visit(c, SOUTH, 1, "2026-01-12");
+            visit(c, SOUTH, 1, "2026-02-16");
             return null;
         });
     }
@@ -201,6 +217,29 @@ final class ProgrammeFixture {
                 s.setInt(5, sessions * 30);
                 s.executeUpdate();
             }
+        }
+    }
+
+    private static void card(Connection c, String club, long id, String band, String sex) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO club_cards (club_id, code_hash, pin_hash, "
+                + "age_band, sex, disabled, version, changed_at, card_id) VALUES (?, ?, 'pin', ?, ?, 0, ?, 0, ?)")) {
+            s.setString(1, club);
+            s.setString(2, "code-" + club + "-" + id);
+            s.setString(3, band);
+            s.setString(4, sex);
+            s.setLong(5, id);
+            s.setLong(6, id);
+            s.executeUpdate();
+        }
+    }
+
+    private static void visit(Connection c, String club, long card, String date) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO card_visits (club_id, card_id, day) VALUES (?, ?, ?)")) {
+            s.setString(1, club);
+            s.setLong(2, card);
+            s.setLong(3, LocalDate.parse(date).toEpochDay());
+            s.executeUpdate();
         }
     }
 

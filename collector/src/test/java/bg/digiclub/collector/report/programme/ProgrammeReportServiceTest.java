@@ -5,6 +5,8 @@ import static bg.digiclub.collector.report.programme.ProgrammeFixture.SOUTH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -121,7 +123,13 @@ class ProgrammeReportServiceTest {
                             .map(ProgrammeReport.PcAvailability::pcNumber)
                             .toList());
             assertTrue(north.availability().stream().allMatch(pc -> pc.clubId().equals(NORTH)));
-            assertEquals(0, north.members(), "no card visits in the data set");
+            assertEquals(7, north.members(), "card 1 came twice and counts once");
+            // a quarter is a calendar period: members by age and sex, published (D3)
+            assertEquals(
+                    List.of("0-17", "18-29", "30-54", "55+", "not-declared"),
+                    north.membersByAgeAndSex().rows());
+            exact(7, north.membersByAgeAndSex().table().grandTotal());
+            assertNotNull(north.youthMembers());
         }
     }
 
@@ -165,6 +173,9 @@ class ProgrammeReportServiceTest {
             exact(24, spring.youthVisits()); // 18-29 only: 14 + 10
             exact(17, tile(spring, TileCategory.E_GOVERNMENT)); // 9 + 8
             exact(58, spring.visitsByAgeAndSex().table().grandTotal());
+            assertEquals(1, spring.members());
+            assertNull(spring.membersByAgeAndSex(), "no member breakdown for a custom period");
+            assertNull(spring.youthMembers());
         }
     }
 
@@ -183,6 +194,7 @@ class ProgrammeReportServiceTest {
                             .map(ProgrammeReport.MonthVisits::visits)
                             .toList());
             assertEquals(202, all.visits()); // 115 + 87
+            assertEquals(8, all.members()); // 7 + 1
             exact(202, all.visitsByAgeAndSex().table().grandTotal());
             assertEquals(
                     List.of(NORTH, SOUTH),

@@ -140,4 +140,17 @@ class ReportBandsTest {
         assertThrows(IllegalArgumentException.class, () -> ReportBands.of(List.of("0-15", "16+"), "16-29"));
         assertEquals(2, ReportBands.of(List.of("0-14", "15+"), "15-29").bands().size());
     }
+
+    @Test
+    void theProgrammeSettingsReadTheBandsAndTheMunicipalitysName() {
+        ProgrammeSettings settings = ProgrammeSettings.fromConfig(
+                config("report.municipality-name", "Община Стара Загора", "report.age-bands", "0-29,30+"));
+        assertEquals("Община Стара Загора", settings.municipalityName());
+        assertEquals(List.of("0-29", "30+"), settings.bands().labels());
+        assertEquals("", ProgrammeSettings.fromConfig(config()).municipalityName(), "none by default");
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ProgrammeSettings.fromConfig(config("report.youth-band", "15-30"))); // 30 is no end: 30-54
+        assertTrue(e.getMessage().startsWith(FILE + ": key 'report.youth-band': "), e.getMessage());
+    }
 }

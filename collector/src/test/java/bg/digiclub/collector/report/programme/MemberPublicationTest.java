@@ -1,0 +1,205 @@
+package bg.digiclub.collector.report.programme;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import bg.digiclub.collector.report.Cell;
+import bg.digiclub.common.link.AgeBand;
+import bg.digiclub.common.link.Sex;
+
+/**
+ * Member tables published for a calendar year's family, attacked by {@link MemberAttacker}: with the
+ * protection no hidden number (and no count of 1-4 of one atom inside a row) can be pinned from every
+ * table of the family, the municipality's sums and the nested periods' bounds; with each table
+ * suppressed on its own, as single-period tables are, the same attacker pins numbers.
+ *
+ * <p>The data are made the way members come: cards with a declared band and sex, each visiting in some
+ * months of the year, so every period's count is the true distinct count of its months.
+ */
+class MemberPublicationTest {
+    /** Rows 0-17, 18+ and not declared; youth 18-29 splits 18+ in two atoms (18-29, 30+). */
+    private static final ReportBands BANDS = ReportBands.of(List.of("0-17", "18+"), "18-29");
+
+    private static final AgeBand[] DECLARED = {
+        AgeBand.AGE_18_24,
+        AgeBand.AGE_25_29,
+        AgeBand.AGE_30_54,
+        AgeBand.AGE_55_64,
+        AgeBand.AGE_75_PLUS,
+        AgeBand.NOT_DECLARED
+    };
+
+    /** A card: its band, sex and the months (bits 0-11) it had a visit in. */
+    private record Card(AgeBand band, Sex sex, int months) {}
+
+    /** Clubs of {@code fewest} to {@code fewest + spread - 1} cards each. */
+    private static List<List<Card>> clubs(long seed, int clubs, int fewest, int spread) {
+        Random random = new Random(seed);
+        List<List<Card>> all = new ArrayList<>();
+        for (int c = 0; c < clubs; c++) {
+            List<Card> cards = new ArrayList<>();
+            int n = fewest + random.nextInt(spread);
+            double often = 0.1 + random.nextDouble() * 0.4;
+            for (int i = 0; i < n; i++) {
+                AgeBand band = random.nextInt(5) == 0 ? AgeBand.AGE_16_17 : DECLARED[random.nextInt(DECLARED.length)];
+                Sex sex = band == AgeBand.NOT_DECLARED ? Sex.NOT_DECLARED : Sex.values()[random.nextInt(2)];
+                int months = 0;
+                for (int m = 0; m < 12; m++) {
+                    if (random.nextDouble() < often) {
+                        months |= 1 << m;
+                    }
+                }
+                cards.add(new Card(band, sex, months));
+            }
+            all.add(cards);
+        }
+        return all;
+    }
+
+    /** The months of each period of the family, as bits. */
+    private static int monthsOf(int period) {
+        if (period < YearFamily.MONTHS) {
+            return 1 << period;
+        }
+        int bits = 0;
+        for (int child : YearFamily.children(period)) {
+            bits |= monthsOf(child);
+        }
+        return bits;
+    }
+
+    private static long[][][][] counts(List<List<Card>> clubs) {
+        long[][][][] counts = new long[clubs.size()][YearFamily.SIZE][BANDS.atoms()][Sex.values().length];
+        for (int c = 0; c < clubs.size(); c++) {
+            for (Card card : clubs.get(c)) {
+                for (int p = 0; p < YearFamily.SIZE; p++) {
+                    if ((card.months() & monthsOf(p)) != 0) {
+                        counts[c][p][BANDS.atomOf(card.band())][card.sex().ordinal()]++;
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void noHiddenNumberOfTheFamilyCanBePinnedWithTheBoundsOfNestedPeriodsAndTheClubsSums() {
+        int hiddenSeen = 0;
+        // small clubs (0-7 cards: most numbers hidden) and bigger ones (8-23 cards)
+        long[][] runs = {{1, 0, 8}, {2, 0, 8}, {3, 0, 8}, {4, 0, 8}, {5, 0, 8}, {6, 0, 8}, {1, 8, 16}, {2, 8, 16}};
+        for (long[] run : runs) {
+            long[][][][] counts = counts(clubs(run[0], 2, (int) run[1], (int) run[2]));
+            MemberPublication.Layout layout = new MemberPublication.Layout(2, BANDS);
+            MemberPublication.FamilyTables tables = MemberPublication.protect(counts, BANDS, true);
+            List<MemberAttacker.Finding> findings = new MemberAttacker(tables, layout).attack();
+            assertEquals(List.of(), findings, "seed " + run[0] + ", " + run[1] + "+ cards");
+            hiddenSeen += hidden(tables, layout);
+        }
+        assertTrue(hiddenSeen > 100, "the data must hide things for the attack to mean anything: " + hiddenSeen);
+    }
+
+    @Test
+    void theAttackerPinsNumbersWhenEachTableIsSuppressedOnItsOwn() {
+        int pinned = 0;
+        for (long seed = 1; seed <= 6 && pinned == 0; seed++) {
+            long[][][][] counts = counts(clubs(seed, 2, 0, 8));
+            MemberPublication.Layout layout = new MemberPublication.Layout(2, BANDS);
+            MemberPublication.FamilyTables alone = MemberPublication.protect(counts, BANDS, false);
+            pinned += new MemberAttacker(alone, layout).attack().size();
+        }
+        assertTrue(pinned > 0, "the attacker has teeth: tables suppressed one by one give numbers away");
+    }
+
+    @Test
+    void aCalendarPeriodGetsItsFamilysTableACustomOneTheTotalOnly() throws Exception {
+        List<List<Card>> clubs = clubs(7, 2, 8, 16);
+        MemberSource source = (from, to) -> {
+            Map<String, MemberCounts> byClub = new HashMap<>();
+            for (int c = 0; c < clubs.size(); c++) {
+                Map<AgeBand, long[]> bands = new EnumMap<>(AgeBand.class);
+                long distinct = 0;
+                for (Card card : clubs.get(c)) {
+                    boolean came = false;
+                    for (int m = 0; m < 12; m++) {
+                        LocalDate first = LocalDate.of(2026, m + 1, 1);
+                        if ((card.months() & (1 << m)) != 0
+                                && !first.isAfter(to)
+                                && !first.plusMonths(1).minusDays(1).isBefore(from)) {
+                            came = true;
+                        }
+                    }
+                    if (came) {
+                        bands.computeIfAbsent(card.band(), b -> new long[Sex.values().length])[
+                                card.sex().ordinal()]++;
+                        distinct++;
+                    }
+                }
+                byClub.put("club-" + c, new MemberCounts(distinct, bands));
+            }
+            return byClub;
+        };
+        long[][][][] counts = counts(clubs);
+        MemberPublication.FamilyTables family = MemberPublication.protect(counts, BANDS, true);
+        MemberPublication.Layout layout = new MemberPublication.Layout(2, BANDS);
+
+        ReportPeriod march = ReportPeriod.month(YearMonth.of(2026, 3));
+        MemberPublication.PublishedMembers club =
+                MemberPublication.publish(march, ReportScope.club("club-1"), source, BANDS);
+        assertEquals(family.of(1, 2).table().grandTotal().value(), club.members());
+        assertEquals(club.members(), club.byAgeAndSex().table().grandTotal().value());
+        for (int pos = 0; pos < layout.youth(); pos++) {
+            assertEquals(
+                    layout.cell(family.of(1, 2), pos).text(),
+                    layout.cell(
+                                    new MemberPublication.Published(
+                                            club.byAgeAndSex().table(), club.youth()),
+                                    pos)
+                            .text(),
+                    "the month shows its place in the year's family, position " + pos);
+        }
+        MemberPublication.PublishedMembers all =
+                MemberPublication.publish(ReportPeriod.quarter(2026, 1), ReportScope.municipality(), source, BANDS);
+        assertEquals(family.of(2, 12).table().grandTotal().value(), all.members(), "the clubs' members added");
+
+        MemberPublication.PublishedMembers custom = MemberPublication.publish(
+                ReportPeriod.custom(YearMonth.of(2026, 2), YearMonth.of(2026, 4)),
+                ReportScope.municipality(),
+                source,
+                BANDS);
+        assertNull(custom.byAgeAndSex(), "a custom period: the total only");
+        assertNull(custom.youth());
+        assertEquals(
+                source.countAll(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 4, 30)).values().stream()
+                        .mapToLong(MemberCounts::distinct)
+                        .sum(),
+                custom.members());
+        assertFalse(custom.members() == 0, "the data have members in that range");
+    }
+
+    private static int hidden(MemberPublication.FamilyTables tables, MemberPublication.Layout layout) {
+        int n = 0;
+        for (int s = 0; s < layout.scopes; s++) {
+            for (int p = 0; p < YearFamily.SIZE; p++) {
+                for (int pos = 0; pos < layout.positions(); pos++) {
+                    if (layout.visibility(tables.of(s, p), pos) != Cell.Visibility.EXACT) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+}
