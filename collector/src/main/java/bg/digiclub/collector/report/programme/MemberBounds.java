@@ -73,10 +73,6 @@ final class MemberBounds {
         return set;
     }
 
-    int nodes() {
-        return nodeVariables.size();
-    }
-
     /** What the reader knows of a node directly (a published number). */
     void bound(int node, long from, long to) {
         nodeLow[node] = Math.max(nodeLow[node], from);

@@ -148,10 +148,6 @@ public final class MemberPublication {
         Published of(int scope, int period) {
             return tables[scope][period];
         }
-
-        int scopes() {
-            return tables.length;
-        }
     }
 
     /**

@@ -43,10 +43,6 @@ final class YearFamily {
         return new YearFamily(period.from().getYear());
     }
 
-    int year() {
-        return year;
-    }
-
     /** The 19 periods: months 0-11, quarters 12-15, halves 16-17, the year 18. */
     List<ReportPeriod> periods() {
         return periods;
