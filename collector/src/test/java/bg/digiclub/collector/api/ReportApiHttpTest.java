@@ -102,8 +102,15 @@ class ReportApiHttpTest {
         return problem;
     }
 
-    /** A day of usage at a club's PC: {@code sessions} visits on 2026-11-24, declared 55-64, male. */
+    /** When the tests read November's reports: it has settled, so its breakdowns are published. */
+    private static final Instant NOVEMBER_SETTLED = Instant.parse("2026-12-10T08:00:00Z");
+
+    /**
+     * A day of usage at a club's PC: {@code sessions} visits on 2026-11-24, declared 55-64, male,
+     * sent the next morning. Tests that read November's breakdowns move the clock to {@link #NOVEMBER_SETTLED}.
+     */
     private static void upload(RunningCollector c, EnrolmentResponse pc, long sequence, int sessions) throws Exception {
+        c.clock.set(Instant.parse("2026-11-25T06:00:00Z"));
         Batch batch = Batch.usage(
                 UUID.randomUUID(),
                 pc.deviceId(),
@@ -126,12 +133,18 @@ class ReportApiHttpTest {
         assertEquals(200, stored.statusCode(), stored.body());
     }
 
+    /** A PC enrolled on the morning after the day it uploads (enrolment codes last a week). */
+    private static EnrolmentResponse enrol(RunningCollector c, String code) throws Exception {
+        c.clock.set(Instant.parse("2026-11-25T06:00:00Z"));
+        return c.enrol(code);
+    }
+
     @ParameterizedTest
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
     void aMunicipalityTokenReadsWhatTheDevicesSentInEveryScope(String kind) throws Exception {
         try (RunningCollector c = collector(kind, temp)) {
-            upload(c, c.enrol(RunningCollector.RODINA_CODE), 1, 7);
-            upload(c, c.enrol(RunningCollector.ZAGORE_CODE), 1, 4);
+            upload(c, enrol(c, RunningCollector.RODINA_CODE), 1, 7);
+            upload(c, enrol(c, RunningCollector.ZAGORE_CODE), 1, 4);
             String token = token(c, ReportScope.municipality());
 
             JsonNode all = ok(c, get(c, token, query("municipality", "2026-11")), "ProgrammeReport");
@@ -178,8 +191,9 @@ class ReportApiHttpTest {
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
     void theCollectorsOwnReportsFollowTheDocument(String kind) throws Exception {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
-            upload(c, c.enrol(RunningCollector.RODINA_CODE), 1, 7);
-            upload(c, c.enrol(RunningCollector.ZAGORE_CODE), 1, 2);
+            upload(c, enrol(c, RunningCollector.RODINA_CODE), 1, 7);
+            upload(c, enrol(c, RunningCollector.ZAGORE_CODE), 1, 2);
+            c.clock.set(NOVEMBER_SETTLED);
             String token = token(c, ReportScope.municipality());
             for (String scope : List.of("municipality", RODINA)) {
                 for (String period : List.of("2026-11", "2026-Q4", "2026-H2", "2026", "2026-10..2026-11")) {
@@ -228,7 +242,7 @@ class ReportApiHttpTest {
     @Test
     void aClubsTokenNeverSeesAnotherClubNorTheMunicipality() throws Exception {
         try (RunningCollector c = collector("sqlite", temp)) {
-            upload(c, c.enrol(RunningCollector.ZAGORE_CODE), 1, 4);
+            upload(c, enrol(c, RunningCollector.ZAGORE_CODE), 1, 4);
             String rodina = token(c, ReportScope.club(RODINA));
 
             JsonNode own = ok(c, get(c, rodina, query(RODINA, "2026-11")), "ProgrammeReport");
@@ -319,7 +333,7 @@ class ReportApiHttpTest {
             assertTrue(
                     unknown.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));
 
-            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            EnrolmentResponse pc = enrol(c, RunningCollector.RODINA_CODE);
             problem(c, get(c, pc.token(), path), 401, "invalid-token");
             problem(c, get(c, pc.token(), "/api/v1/reports/clubs"), 401, "invalid-token");
 
@@ -335,7 +349,7 @@ class ReportApiHttpTest {
     @Test
     void anApiTokenUploadsNothing() throws Exception {
         try (RunningCollector c = collector("sqlite", temp)) {
-            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            EnrolmentResponse pc = enrol(c, RunningCollector.RODINA_CODE);
             String token = token(c, ReportScope.club(RODINA));
             HttpResponse<String> refused =
                     c.http.upload(token, UUID.randomUUID().toString(), "{}".getBytes());

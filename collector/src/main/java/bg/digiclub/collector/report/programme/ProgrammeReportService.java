@@ -3,6 +3,8 @@ package bg.digiclub.collector.report.programme;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ import bg.digiclub.collector.store.ClubStore;
  * {@link AvailabilityQuery}) published with the suppression rules ({@link VisitPublication} for
  * visits, {@link MemberPublication} for members) by the configured bands ({@link ProgrammeSettings}).
  * Visits are always published over every club, whatever the scope, so that a club's cells are the
- * same in its own report and in the municipality's.
+ * same in its own report and in the municipality's. Breakdowns of a period wait until it has
+ * settled ({@link SettledMonths}); availability counts the period's days up to yesterday.
  */
 public final class ProgrammeReportService implements ProgrammeReports {
     private final ClubStore clubs;
@@ -80,8 +83,15 @@ public final class ProgrammeReportService implements ProgrammeReports {
             byMonth.add(new ProgrammeReport.MonthVisits(month.month(), sum));
             total += sum;
         }
-        ClubVisits shown = shownVisits(scope, VisitPublication.publish(counts, bands.scheme()));
+        LocalDate today = LocalDate.ofInstant(generatedAt, ZoneOffset.UTC);
+        boolean settled = SettledMonths.settled(period, today);
+        ClubVisits published = shownVisits(scope, VisitPublication.publish(counts, bands.scheme()));
+        ClubVisits shown = settled ? published : SettledMonths.withheld(published);
         MemberPublication.PublishedMembers people = MemberPublication.publish(period, scope, members, bands);
+        LocalDate yesterday = today.minusDays(1);
+        List<ProgrammeReport.PcAvailability> available = period.firstDay().isAfter(yesterday)
+                ? List.of()
+                : availability.of(ids, period.firstDay(), min(period.lastDay(), yesterday));
         return Optional.of(new ProgrammeReport(
                 scope,
                 name,
@@ -93,10 +103,14 @@ public final class ProgrammeReportService implements ProgrammeReports {
                 shown.byAgeAndSex(),
                 shown.youth(),
                 people.members(),
-                people.byAgeAndSex(),
-                people.youth(),
+                settled ? people.byAgeAndSex() : null,
+                settled ? people.youth() : null,
                 shown.tiles(),
-                availability.of(ids, period.firstDay(), period.lastDay())));
+                available));
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static ClubVisits shownVisits(ReportScope scope, PublishedVisits published) {

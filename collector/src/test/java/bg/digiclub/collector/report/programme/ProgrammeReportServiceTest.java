@@ -36,7 +36,7 @@ import bg.digiclub.common.link.TileCategory;
  * exact figure as summed by hand there, and the suppression where a month hides a cell.
  */
 class ProgrammeReportServiceTest {
-    private static final Instant NOW = Instant.parse("2026-04-02T08:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-04-10T08:00:00Z");
 
     /** Rows of the default bands: 0-17, 18-29, 30-54, 55+, not declared. */
     private static final int AGE_30_54 = 2;
@@ -50,13 +50,17 @@ class ProgrammeReportServiceTest {
     Path temp;
 
     private static ProgrammeReportService service(Database db, ProgrammeSettings settings) {
+        return service(db, settings, NOW);
+    }
+
+    private static ProgrammeReportService service(Database db, ProgrammeSettings settings, Instant now) {
         return new ProgrammeReportService(
                 new ClubStore(db),
                 new VisitFigures(db),
                 new MemberFigures(db),
                 new AvailabilityQuery(db, new SettingsStore(StrictJson.mapper())),
                 settings,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static ProgrammeReportService service(Database db) {
@@ -73,6 +77,55 @@ class ProgrammeReportServiceTest {
 
     private static void exact(long expected, Cell cell) {
         assertEquals(new Cell(expected, Cell.Visibility.EXACT), cell);
+    }
+
+    /**
+     * The same quarter read on 2 April and on 5 April, while March is still filling up: a reader
+     * who subtracted the two readings would get the visits in between by age and sex. Until the
+     * quarter has settled (ended, and five days for late uploads) every breakdown is "x" and the
+     * members' table is not given; the totals are exact at once, and availability counts the days
+     * up to yesterday only.
+     */
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aPeriodStillFillingUpShowsItsTotalsAndWithholdsItsBreakdowns(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, temp)) {
+            ProgrammeFixture.load(db);
+            ProgrammeSettings settings = new ProgrammeSettings(ReportBands.defaults(), "Община Горно-Долно");
+            ReportPeriod quarter = ReportPeriod.quarter(2026, 1);
+            ProgrammeReport early = service(db, settings, Instant.parse("2026-04-05T08:00:00Z"))
+                    .report(ReportScope.club(NORTH), quarter)
+                    .orElseThrow();
+            ProgrammeReport settled =
+                    service(db).report(ReportScope.club(NORTH), quarter).orElseThrow();
+
+            assertEquals(115, early.visits());
+            assertEquals(settled.visitsByMonth(), early.visitsByMonth());
+            assertEquals(settled.clubs(), early.clubs());
+            assertEquals(settled.members(), early.members());
+            exact(115, early.visitsByAgeAndSex().table().grandTotal());
+            SuppressedTable table = early.visitsByAgeAndSex().table();
+            for (int r = 0; r < table.rows(); r++) {
+                assertEquals(Cell.Visibility.COMPLEMENTARY, table.rowTotals()[r].shown());
+                for (int c = 0; c < table.columns(); c++) {
+                    assertEquals(Cell.Visibility.COMPLEMENTARY, table.cell(r, c).shown(), "row " + r + " column " + c);
+                }
+            }
+            assertEquals(Cell.Visibility.COMPLEMENTARY, early.youthVisits().shown());
+            assertTrue(
+                    early.tileSessions().stream().allMatch(t -> t.sessions().shown() == Cell.Visibility.COMPLEMENTARY));
+            assertNull(early.membersByAgeAndSex());
+            assertNull(early.youthMembers());
+            // the settled reading shows them (45 women 30-54, as in the test above)
+            exact(45, cell(settled, AGE_30_54, Sex.FEMALE));
+            // a period that has not begun yet has no availability to count
+            assertEquals(
+                    List.of(),
+                    service(db, settings, Instant.parse("2026-03-31T08:00:00Z"))
+                            .report(ReportScope.club(NORTH), ReportPeriod.quarter(2026, 2))
+                            .orElseThrow()
+                            .availability());
+        }
     }
 
     @ParameterizedTest

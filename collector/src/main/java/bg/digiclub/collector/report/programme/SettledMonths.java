@@ -1,0 +1,59 @@
+package bg.digiclub.collector.report.programme;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import bg.digiclub.collector.report.Cell;
+import bg.digiclub.collector.report.SuppressedTable;
+
+/**
+ * When a period's breakdowns may be published: once its last month has <em>settled</em>, that is
+ * ended and {@link #DAYS} more days passed for PCs that upload late. A month still filling up
+ * changes between two readings, and the difference of two readings of the same month is a count of
+ * the visits in between, however small: breakdowns of a period that has not settled are therefore
+ * all withheld ("x"); its totals stay exact. (The same rule as "a period's cell is shown only if
+ * every month shows it": a month that has not settled shows nothing yet.)
+ */
+final class SettledMonths {
+    /** Days after a month's end before its breakdowns are published: a PC offline for a few days catches up. */
+    static final int DAYS = 5;
+
+    private SettledMonths() {}
+
+    /** Whether every month of the period has settled by {@code today}. */
+    static boolean settled(ReportPeriod period, LocalDate today) {
+        return today.isAfter(period.lastDay().plusDays(DAYS));
+    }
+
+    /** The visits with every breakdown hidden: the grand total stays, every other number is "x". */
+    static ClubVisits withheld(ClubVisits visits) {
+        ProgrammeReport.AgeSexTable table = visits.byAgeAndSex();
+        SuppressedTable t = table.table();
+        Cell[][] cells = new Cell[t.rows()][t.columns()];
+        Cell[] rowTotals = new Cell[t.rows()];
+        Cell[] columnTotals = new Cell[t.columns()];
+        for (int r = 0; r < t.rows(); r++) {
+            for (int c = 0; c < t.columns(); c++) {
+                cells[r][c] = hidden(t.cell(r, c));
+            }
+            rowTotals[r] = hidden(t.rowTotals()[r]);
+        }
+        for (int c = 0; c < t.columns(); c++) {
+            columnTotals[c] = hidden(t.columnTotals()[c]);
+        }
+        List<ProgrammeReport.TileUse> tiles = visits.tiles().stream()
+                .map(u -> new ProgrammeReport.TileUse(u.category(), hidden(u.sessions())))
+                .toList();
+        return new ClubVisits(
+                new ProgrammeReport.AgeSexTable(
+                        table.rows(),
+                        table.columns(),
+                        new SuppressedTable(cells, rowTotals, columnTotals, t.grandTotal())),
+                hidden(visits.youth()),
+                tiles);
+    }
+
+    private static Cell hidden(Cell cell) {
+        return new Cell(cell.value(), Cell.Visibility.COMPLEMENTARY);
+    }
+}
