@@ -68,7 +68,7 @@ final class BatchRows {
         if (batch.usage() != null) {
             addUsage(batch, device, deviceId);
         } else {
-            addHealth(batch, deviceId);
+            addHealth(batch, deviceId, batch.batchId().toString());
         }
     }
 
@@ -136,11 +136,11 @@ final class BatchRows {
         }
     }
 
-    private void addHealth(Batch batch, String deviceId) {
+    private void addHealth(Batch batch, String deviceId, String batchId) {
         // health is a status, not a count: a repeat from another batch changes nothing
         for (HealthSnapshot snapshot : batch.health().snapshots()) {
             healthSnapshots.putIfAbsent(deviceId + "/" + snapshot.at().getEpochSecond(), new Object[] {
-                deviceId, snapshot.at().getEpochSecond(), snapshot.overall().name(), checks(snapshot.checks())
+                deviceId, snapshot.at().getEpochSecond(), snapshot.overall().name(), checks(snapshot.checks()), batchId
             });
             latestHealth.merge(deviceId, snapshot, (a, b) -> b.at().isAfter(a.at()) ? b : a);
         }
@@ -152,7 +152,8 @@ final class BatchRows {
                 day.minFreeDiskPercent(),
                 day.maxCpuTemperatureCelsius(),
                 day.alertCount(),
-                day.uptimeMinutes()
+                day.uptimeMinutes(),
+                batchId
             });
         }
     }
@@ -195,13 +196,14 @@ final class BatchRows {
         addClubTileCategories(connection);
         insert(
                 connection,
-                "INSERT INTO health_snapshots (device_id, at, overall, checks) VALUES (?, ?, ?, ?) "
+                "INSERT INTO health_snapshots (device_id, at, overall, checks, batch_id) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (device_id, at) DO NOTHING",
                 healthSnapshots.values());
         insert(
                 connection,
                 "INSERT INTO health_days (device_id, day, worst, min_free_disk_percent, max_cpu_celsius, "
-                        + "alert_count, uptime_minutes) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, day) DO NOTHING",
+                        + "alert_count, uptime_minutes, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (device_id, day) DO NOTHING",
                 healthDays.values());
         updateLatestHealth(connection);
         updateDevices(connection);
