@@ -11,6 +11,7 @@ import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.collector.audit.AuditExport;
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.UserStore;
@@ -111,7 +112,8 @@ public final class CollectorServer implements AutoCloseable {
                 MUNICIPALITY_ZONE,
                 settings.secureCookies(),
                 clubCards,
-                cardDesk);
+                cardDesk,
+                new AuditExport(database, clock));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
+import bg.digiclub.collector.audit.AuditExport;
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
@@ -31,6 +32,7 @@ public final class Dashboard {
     private final CsvDownload csv;
     private final LivePages live;
     private final CardPages cardPages;
+    private final AuditDownload audit;
     private final PageContext pages;
 
     /**
@@ -39,6 +41,7 @@ public final class Dashboard {
      *                        may share one address
      * @param zone            the municipality's time zone, for the default period
      * @param console         the clubs' live PCs, commands, queue and settings
+     * @param export          the audit export, downloaded by the municipality as a zip
      */
     public Dashboard(
             UserStore users,
@@ -52,7 +55,8 @@ public final class Dashboard {
             ZoneId zone,
             boolean secureCookies,
             ClubCards cards,
-            CardDesk cardDesk) {
+            CardDesk cardDesk,
+            AuditExport export) {
         Objects.requireNonNull(reports, "reports");
         this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
@@ -60,6 +64,7 @@ public final class Dashboard {
         this.csv = new CsvDownload(reports, pages);
         this.live = new LivePages(console, clubs, pages, clock);
         this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
+        this.audit = new AuditDownload(export, pages, zone);
     }
 
     public void register(JavalinConfig config) {
@@ -81,6 +86,8 @@ public final class Dashboard {
         config.routes.get("/clubs/{club}/log", ctx -> signedIn(ctx, live::log));
         config.routes.get("/devices/{device}", ctx -> signedIn(ctx, reportPages::device));
         config.routes.get("/export.csv", ctx -> signedIn(ctx, csv::download));
+        // the audit export, municipality only (part H)
+        config.routes.get("/audit/export", ctx -> signedIn(ctx, audit::download));
         // member cards (part "cards")
         config.routes.get("/clubs/{club}/cards", ctx -> signedIn(ctx, cardPages::page));
         config.routes.post("/clubs/{club}/cards/new", ctx -> signedInForm(ctx, cardPages::create));
