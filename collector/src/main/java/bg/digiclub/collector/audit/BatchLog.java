@@ -97,13 +97,7 @@ public final class BatchLog {
 
     /** The head as it is now, without locking it. */
     public static Head head(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-                ResultSet row = st.executeQuery("SELECT seq, hash FROM batch_log_head WHERE id = 1")) {
-            if (!row.next()) {
-                throw new SQLException("batch_log_head has no row: the database was altered by hand");
-            }
-            return new Head(row.getLong(1), row.getString(2));
-        }
+        return readHead(c, "");
     }
 
     /** The first line: the hash of every raw row that belongs to no logged batch (all of them, then). */
@@ -112,10 +106,14 @@ public final class BatchLog {
                 head.seq() + 1, null, null, ChainEntry.GENESIS, at, FiguresText.outsideTheLog(c), head.hash());
     }
 
+    /** The head, its row locked until the transaction ends (PostgreSQL; SQLite has one writer). */
     private static Head lockHead(Connection c) throws SQLException {
-        String sql = "SELECT seq, hash FROM batch_log_head WHERE id = 1" + (isPostgres(c) ? " FOR UPDATE" : "");
+        return readHead(c, isPostgres(c) ? " FOR UPDATE" : "");
+    }
+
+    private static Head readHead(Connection c, String lock) throws SQLException {
         try (Statement st = c.createStatement();
-                ResultSet row = st.executeQuery(sql)) {
+                ResultSet row = st.executeQuery("SELECT seq, hash FROM batch_log_head WHERE id = 1" + lock)) {
             if (!row.next()) {
                 throw new SQLException("batch_log_head has no row: the database was altered by hand");
             }

@@ -24,8 +24,8 @@ import java.util.TreeSet;
  */
 final class FiguresText {
     static final String HEADER = "digiclub-figures/1";
-    /** Batch ids per statement when figures are read by batch. */
-    static final int CHUNK = 400;
+    /** Batch ids per statement when figures are read by batch (a power of two, see {@link #padded}). */
+    static final int CHUNK = 256;
 
     private FiguresText() {}
 
@@ -37,7 +37,7 @@ final class FiguresText {
         Map<String, EnumMap<RawTable, List<String>>> lines = new HashMap<>();
         List<String> ids = List.copyOf(batchIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<String> chunk = padded(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             for (RawTable table : RawTable.values()) {
                 String sql = "SELECT " + table.batchColumn() + ", " + table.selectList() + " FROM " + table.from()
                         + " WHERE " + table.batchColumn() + " IN (" + "?, ".repeat(chunk.size() - 1) + "?)";
@@ -66,6 +66,20 @@ final class FiguresText {
             hashes.put(id, sha.hex());
         }
         return hashes;
+    }
+
+    /**
+     * The ids, the last repeated up to the next power of two (at least 4): so that a group's read-back
+     * has one of a few statement texts, which PostgreSQL's driver prepares once per connection and
+     * the server plans once, instead of a new text (and plan) for every group size.
+     */
+    static List<String> padded(List<String> ids) {
+        int size = Math.max(4, Integer.highestOneBit(ids.size() - 1) << 1);
+        List<String> padded = new ArrayList<>(ids);
+        while (padded.size() < size) {
+            padded.add(ids.get(ids.size() - 1));
+        }
+        return padded;
     }
 
     /**
