@@ -26,13 +26,18 @@ CREATE TABLE batch_log_head (
 );
 INSERT INTO batch_log_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
 
--- Health rows keep the batch that stored them (NULL for rows stored before the chain), as usage rows
--- always did, so that a batch's figures can be read back: health_* inserts skip a slot stored before.
+-- Every raw row keeps the batch that stored it (NULL for rows stored before V9), as usage_hours and
+-- usage_days always did, so that a batch's figures are read back by one index each: health_* inserts
+-- skip a slot stored before, so only the row knows which batch stored it.
 ALTER TABLE health_snapshots ADD COLUMN batch_id TEXT;
 ALTER TABLE health_days ADD COLUMN batch_id TEXT;
+ALTER TABLE usage_demographics ADD COLUMN batch_id TEXT;
+ALTER TABLE usage_tile_categories ADD COLUMN batch_id TEXT;
 
 -- A batch's figures are read back by its id: in its own transaction (to hash them) and by verify.
 CREATE INDEX usage_hours_by_batch ON usage_hours (batch_id);
 CREATE INDEX usage_days_by_batch ON usage_days (batch_id);
 CREATE INDEX health_snapshots_by_batch ON health_snapshots (batch_id);
 CREATE INDEX health_days_by_batch ON health_days (batch_id);
+CREATE INDEX usage_demographics_by_batch ON usage_demographics (batch_id);
+CREATE INDEX usage_tile_categories_by_batch ON usage_tile_categories (batch_id);

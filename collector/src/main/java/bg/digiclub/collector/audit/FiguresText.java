@@ -39,8 +39,8 @@ final class FiguresText {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = padded(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             for (RawTable table : RawTable.values()) {
-                String sql = "SELECT " + table.batchColumn() + ", " + table.selectList() + " FROM " + table.from()
-                        + " WHERE " + table.batchColumn() + " IN (" + "?, ".repeat(chunk.size() - 1) + "?)";
+                String sql = "SELECT t.batch_id, " + table.selectList() + " FROM " + table.table
+                        + " t WHERE t.batch_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)";
                 try (PreparedStatement select = c.prepareStatement(sql)) {
                     for (int i = 0; i < chunk.size(); i++) {
                         select.setString(i + 1, chunk.get(i));

@@ -4,14 +4,14 @@ import java.util.List;
 
 /**
  * The tables that hold figures as the devices sent them, in the canonical order of {@link FiguresText}
- * (by name). A row belongs to the batch named in its {@code batch_id}; demographics and tile categories
- * have no such column and belong to the batch that stored their device's day in {@code usage_days}
- * (a device-day is stored by exactly one batch: its primary key refuses a second).
+ * (by name). A row belongs to the batch named in its {@code batch_id} (read by an index on it); rows stored
+ * before migration V9 have none in {@code health_*}, {@code usage_demographics} and
+ * {@code usage_tile_categories}, and belong, like every row of a batch stored before the chain, to the
+ * genesis.
  */
 enum RawTable {
     HEALTH_DAYS(
             "health_days",
-            false,
             List.of(
                     Column.text("device_id"),
                     Column.number("day"),
@@ -22,11 +22,9 @@ enum RawTable {
                     Column.number("uptime_minutes"))),
     HEALTH_SNAPSHOTS(
             "health_snapshots",
-            false,
             List.of(Column.text("device_id"), Column.number("at"), Column.text("overall"), Column.text("checks"))),
     USAGE_DAYS(
             "usage_days",
-            false,
             List.of(
                     Column.text("device_id"),
                     Column.number("day"),
@@ -34,7 +32,6 @@ enum RawTable {
                     Column.number("distinct_members"))),
     USAGE_DEMOGRAPHICS(
             "usage_demographics",
-            true,
             List.of(
                     Column.text("device_id"),
                     Column.number("day"),
@@ -43,7 +40,6 @@ enum RawTable {
                     Column.number("sessions"))),
     USAGE_HOURS(
             "usage_hours",
-            false,
             List.of(
                     Column.text("device_id"),
                     Column.number("hour"),
@@ -54,7 +50,6 @@ enum RawTable {
                     Column.number("powered_on_minutes"))),
     USAGE_TILE_CATEGORIES(
             "usage_tile_categories",
-            true,
             List.of(
                     Column.text("device_id"),
                     Column.number("day"),
@@ -83,14 +78,11 @@ enum RawTable {
     }
 
     final String table;
-    /** True if the row's batch is its device-day's in {@code usage_days}, not a column of its own. */
-    final boolean batchOfDay;
 
     final List<Column> columns;
 
-    RawTable(String table, boolean batchOfDay, List<Column> columns) {
+    RawTable(String table, List<Column> columns) {
         this.table = table;
-        this.batchOfDay = batchOfDay;
         this.columns = columns;
     }
 
@@ -103,20 +95,8 @@ enum RawTable {
         return list.toString();
     }
 
-    /** The expression of the batch a row of {@code t} belongs to, and the join that gives it. */
-    String batchColumn() {
-        return batchOfDay ? "d.batch_id" : "t.batch_id";
-    }
-
-    String from() {
-        return table + " t" + (batchOfDay ? " JOIN usage_days d ON d.device_id = t.device_id AND d.day = t.day" : "");
-    }
-
     /** The condition that a row of {@code t} belongs to no batch in the log (or to none at all). */
     String outsideTheLog() {
-        return batchOfDay
-                ? "NOT EXISTS (SELECT 1 FROM usage_days d JOIN batch_log l ON l.batch_id = d.batch_id "
-                        + "WHERE d.device_id = t.device_id AND d.day = t.day)"
-                : "NOT EXISTS (SELECT 1 FROM batch_log l WHERE l.batch_id = t.batch_id)";
+        return "NOT EXISTS (SELECT 1 FROM batch_log l WHERE l.batch_id = t.batch_id)";
     }
 }

@@ -114,7 +114,7 @@ final class BatchRows {
             addSums(clubMonths, new ClubKey(clubId, BatchStore.monthOf(epochDay)), members);
             for (DemographicCount cell : day.sessions()) {
                 demographics.add(new Object[] {
-                    deviceId, epochDay, cell.ageBand().name(), cell.sex().name(), cell.sessions()
+                    deviceId, epochDay, cell.ageBand().name(), cell.sex().name(), cell.sessions(), batchId
                 });
                 clubDemographics.merge(
                         new ClubCell(
@@ -127,7 +127,7 @@ final class BatchRows {
             }
             for (TileCategoryCount count : day.tileCategories()) {
                 tileCategories.add(
-                        new Object[] {deviceId, epochDay, count.category().name(), count.sessions()});
+                        new Object[] {deviceId, epochDay, count.category().name(), count.sessions(), batchId});
                 clubTileCategories.merge(
                         new ClubTileCategory(clubId, epochDay, count.category().name()),
                         count.sessions(),
@@ -182,7 +182,8 @@ final class BatchRows {
                 usageDays);
         insert(
                 connection,
-                "INSERT INTO usage_demographics (device_id, day, age_band, sex, sessions) " + "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO usage_demographics (device_id, day, age_band, sex, sessions, batch_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
                 demographics);
         addClubSums(connection, "club_days", "day", clubDays);
         addClubSums(connection, "club_months", "month", clubMonths);
@@ -191,7 +192,7 @@ final class BatchRows {
         addClubDemographics(connection);
         insert(
                 connection,
-                "INSERT INTO usage_tile_categories (device_id, day, category, sessions) VALUES (?, ?, ?, ?)",
+                "INSERT INTO usage_tile_categories (device_id, day, category, sessions, batch_id) VALUES (?, ?, ?, ?, ?)",
                 tileCategories);
         addClubTileCategories(connection);
         insert(
