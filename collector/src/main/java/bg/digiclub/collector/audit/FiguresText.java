@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.postgresql.PGStatement;
+
 /**
  * The canonical text of figures, and its SHA-256: what a batch's line in the {@link BatchLog} vouches
  * for. The text is the line {@code digiclub-figures/1}, then one line per raw row ({@link RawTable}):
@@ -24,7 +26,7 @@ import java.util.TreeSet;
  */
 final class FiguresText {
     static final String HEADER = "digiclub-figures/1";
-    /** Batch ids per statement when figures are read by batch (a power of two, see {@link #padded}). */
+    /** Batch ids per statement when figures are read by batch. */
     static final int CHUNK = 256;
 
     private FiguresText() {}
@@ -37,11 +39,11 @@ final class FiguresText {
         Map<String, EnumMap<RawTable, List<String>>> lines = new HashMap<>();
         List<String> ids = List.copyOf(batchIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = padded(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             for (RawTable table : RawTable.values()) {
                 String sql = "SELECT t.batch_id, " + table.selectList() + " FROM " + table.table
                         + " t WHERE t.batch_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)";
-                try (PreparedStatement select = c.prepareStatement(sql)) {
+                try (PreparedStatement select = readBack(c, sql)) {
                     for (int i = 0; i < chunk.size(); i++) {
                         select.setString(i + 1, chunk.get(i));
                     }
@@ -69,17 +71,18 @@ final class FiguresText {
     }
 
     /**
-     * The ids, the last repeated up to the next power of two (at least 4): so that a group's read-back
-     * has one of a few statement texts, which PostgreSQL's driver prepares once per connection and
-     * the server plans once, instead of a new text (and plan) for every group size.
+     * A read-back statement, planned for each execution on PostgreSQL. A statement the driver reuses gets
+     * a generic plan after a few executions, made while the tables may still have been small or without
+     * statistics (a new database, or one just upgraded): a sequential scan, kept for every later group.
+     * Intake on PostgreSQL fell to a third with it; planned anew, the query uses the index on
+     * {@code batch_id}.
      */
-    static List<String> padded(List<String> ids) {
-        int size = Math.max(4, Integer.highestOneBit(ids.size() - 1) << 1);
-        List<String> padded = new ArrayList<>(ids);
-        while (padded.size() < size) {
-            padded.add(ids.get(ids.size() - 1));
+    private static PreparedStatement readBack(Connection c, String sql) throws SQLException {
+        PreparedStatement select = c.prepareStatement(sql);
+        if (select.isWrapperFor(PGStatement.class)) {
+            select.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
-        return padded;
+        return select;
     }
 
     /**
@@ -100,7 +103,7 @@ final class FiguresText {
             }
             String sql = "SELECT " + table.selectList() + " FROM " + table.table + " t WHERE t.device_id = ? AND "
                     + table.outsideTheLog();
-            try (PreparedStatement select = c.prepareStatement(sql)) {
+            try (PreparedStatement select = readBack(c, sql)) {
                 for (String device : devices) {
                     select.setString(1, device);
                     List<String> lines = new ArrayList<>();
