@@ -3,6 +3,7 @@ package bg.digiclub.collector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import bg.digiclub.collector.cli.AuditCommand;
 import bg.digiclub.collector.cli.ClubCommand;
 import bg.digiclub.collector.cli.CodeCommand;
 import bg.digiclub.collector.cli.CollectorVersion;
@@ -26,7 +27,8 @@ import bg.digiclub.collector.cli.UserCommand;
             UserCommand.class,
             TokenCommand.class,
             DeviceCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            AuditCommand.class
         })
 public final class CollectorMain {
     private CollectorMain() {}

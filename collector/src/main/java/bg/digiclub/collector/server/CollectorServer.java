@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import bg.digiclub.collector.api.ApiTokens;
 import bg.digiclub.collector.api.ReportApi;
+import bg.digiclub.collector.audit.AuditExport;
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.auth.UserStore;
@@ -207,7 +208,8 @@ public final class CollectorServer implements AutoCloseable {
                 apiTokens,
                 new DashboardBreakdowns(clubs, visitFigures),
                 programmeReports,
-                programme.bands());
+                programme.bands(),
+                new AuditExport(database, clock));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();

@@ -68,7 +68,7 @@ final class BatchRows {
         if (batch.usage() != null) {
             addUsage(batch, device, deviceId);
         } else {
-            addHealth(batch, deviceId);
+            addHealth(batch, deviceId, batch.batchId().toString());
         }
     }
 
@@ -114,7 +114,7 @@ final class BatchRows {
             addSums(clubMonths, new ClubKey(clubId, BatchStore.monthOf(epochDay)), members);
             for (DemographicCount cell : day.sessions()) {
                 demographics.add(new Object[] {
-                    deviceId, epochDay, cell.ageBand().name(), cell.sex().name(), cell.sessions()
+                    deviceId, epochDay, cell.ageBand().name(), cell.sex().name(), cell.sessions(), batchId
                 });
                 clubDemographics.merge(
                         new ClubCell(
@@ -127,7 +127,7 @@ final class BatchRows {
             }
             for (TileCategoryCount count : day.tileCategories()) {
                 tileCategories.add(
-                        new Object[] {deviceId, epochDay, count.category().name(), count.sessions()});
+                        new Object[] {deviceId, epochDay, count.category().name(), count.sessions(), batchId});
                 clubTileCategories.merge(
                         new ClubTileCategory(clubId, epochDay, count.category().name()),
                         count.sessions(),
@@ -136,11 +136,11 @@ final class BatchRows {
         }
     }
 
-    private void addHealth(Batch batch, String deviceId) {
+    private void addHealth(Batch batch, String deviceId, String batchId) {
         // health is a status, not a count: a repeat from another batch changes nothing
         for (HealthSnapshot snapshot : batch.health().snapshots()) {
             healthSnapshots.putIfAbsent(deviceId + "/" + snapshot.at().getEpochSecond(), new Object[] {
-                deviceId, snapshot.at().getEpochSecond(), snapshot.overall().name(), checks(snapshot.checks())
+                deviceId, snapshot.at().getEpochSecond(), snapshot.overall().name(), checks(snapshot.checks()), batchId
             });
             latestHealth.merge(deviceId, snapshot, (a, b) -> b.at().isAfter(a.at()) ? b : a);
         }
@@ -152,7 +152,8 @@ final class BatchRows {
                 day.minFreeDiskPercent(),
                 day.maxCpuTemperatureCelsius(),
                 day.alertCount(),
-                day.uptimeMinutes()
+                day.uptimeMinutes(),
+                batchId
             });
         }
     }
@@ -181,7 +182,8 @@ final class BatchRows {
                 usageDays);
         insert(
                 connection,
-                "INSERT INTO usage_demographics (device_id, day, age_band, sex, sessions) " + "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO usage_demographics (device_id, day, age_band, sex, sessions, batch_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
                 demographics);
         addClubSums(connection, "club_days", "day", clubDays);
         addClubSums(connection, "club_months", "month", clubMonths);
@@ -190,18 +192,19 @@ final class BatchRows {
         addClubDemographics(connection);
         insert(
                 connection,
-                "INSERT INTO usage_tile_categories (device_id, day, category, sessions) VALUES (?, ?, ?, ?)",
+                "INSERT INTO usage_tile_categories (device_id, day, category, sessions, batch_id) VALUES (?, ?, ?, ?, ?)",
                 tileCategories);
         addClubTileCategories(connection);
         insert(
                 connection,
-                "INSERT INTO health_snapshots (device_id, at, overall, checks) VALUES (?, ?, ?, ?) "
+                "INSERT INTO health_snapshots (device_id, at, overall, checks, batch_id) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (device_id, at) DO NOTHING",
                 healthSnapshots.values());
         insert(
                 connection,
                 "INSERT INTO health_days (device_id, day, worst, min_free_disk_percent, max_cpu_celsius, "
-                        + "alert_count, uptime_minutes) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, day) DO NOTHING",
+                        + "alert_count, uptime_minutes, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (device_id, day) DO NOTHING",
                 healthDays.values());
         updateLatestHealth(connection);
         updateDevices(connection);

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import bg.digiclub.collector.audit.BatchLog;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.BatchKind;
 import bg.digiclub.common.batch.BatchReceipt;
@@ -25,7 +26,8 @@ import bg.digiclub.common.batch.BatchReceipt;
 /**
  * Stores batches exactly once. A group of deliveries (batches of several devices that arrived
  * together) is written in one transaction: the idempotency rows, the raw aggregates and the
- * dashboard's pre-aggregated tables, so every batch of it is stored, or none is. A group costs
+ * dashboard's pre-aggregated tables and each batch's line in the audit trail ({@link BatchLog}), so
+ * every batch of it is stored, or none is. A group costs
  * about one statement per table, whatever its size; that is what lets the collector take a
  * fleet's backlog quickly (docs/benchmarks.md).
  */
@@ -82,10 +84,16 @@ public final class BatchStore {
             requireRisingSequences(connection, group, inserted);
             BatchRows rows = new BatchRows(json, now);
             List<StoreOutcome> answers = new ArrayList<>();
+            List<BatchLog.Stored> logged = new ArrayList<>();
             for (Delivery delivery : group) {
                 Batch batch = delivery.batch();
                 if (inserted.remove(batch.batchId())) {
                     rows.add(batch, delivery.device());
+                    logged.add(new BatchLog.Stored(
+                            batch.batchId().toString(),
+                            batch.deviceId().toString(),
+                            batch.kind().name(),
+                            now.toEpochMilli()));
                     answers.add(new StoreOutcome.Stored(new BatchReceipt(batch.batchId(), batch.sequence(), now)));
                 } else {
                     answers.add(null);
@@ -103,6 +111,8 @@ public final class BatchStore {
                 }
                 throw e;
             }
+            // the audit trail's line of each batch, in this transaction: stored with its line or not at all
+            BatchLog.append(connection, logged);
             return answers;
         });
         if (outcomes.contains(null)) {

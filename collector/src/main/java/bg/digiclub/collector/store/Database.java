@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
@@ -20,6 +21,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.collector.audit.BatchLog;
 import bg.digiclub.support.sql.Migration;
 import bg.digiclub.support.sql.Migrations;
 import bg.digiclub.support.sql.SqlDatabase;
@@ -116,7 +118,7 @@ public final class Database implements SqlDatabase {
         return "jdbc:sqlite:" + file.toAbsolutePath();
     }
 
-    /** Opens the database and brings its schema up to date. */
+    /** Opens the database, brings its schema up to date and readies the audit trail ({@link BatchLog#prepare}). */
     public static Database open(String jdbcUrl) {
         return open(jdbcUrl, null);
     }
@@ -137,6 +139,7 @@ public final class Database implements SqlDatabase {
             for (Migration m : migrations().migrate(database)) {
                 LOG.info("database migrated to version {} ({})", m.version(), m.file());
             }
+            BatchLog.prepare(database, Clock.systemUTC());
         } catch (SQLException e) {
             database.close();
             throw new IllegalStateException("database migration failed: " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import bg.digiclub.collector.api.ApiTokens;
+import bg.digiclub.collector.audit.AuditExport;
 import bg.digiclub.collector.auth.AttemptThrottle;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
@@ -37,6 +38,7 @@ public final class Dashboard {
     private final CardPages cardPages;
     private final TokenPages tokenPages;
     private final ProgrammePages programmePages;
+    private final AuditDownload audit;
     private final PageContext pages;
 
     /**
@@ -49,6 +51,7 @@ public final class Dashboard {
      * @param breakdowns      the club page's and the export's breakdowns, for periods of whole months
      * @param programme       the programme reports: the page {@code /reports/programme} and its CSV
      * @param bands           the bands the programme reports are made with
+     * @param export          the audit export, downloaded by the municipality as a zip
      */
     public Dashboard(
             UserStore users,
@@ -66,7 +69,8 @@ public final class Dashboard {
             ApiTokens apiTokens,
             DashboardBreakdowns breakdowns,
             ProgrammeReports programme,
-            ReportBands bands) {
+            ReportBands bands,
+            AuditExport export) {
         Objects.requireNonNull(reports, "reports");
         this.pages = new PageContext(new Templates(), clock, zone, secureCookies);
         this.signIn = new SignIn(users, sessions, throttle, addressThrottle, secureCookies, pages);
@@ -76,6 +80,7 @@ public final class Dashboard {
         this.cardPages = new CardPages(cards, cardDesk, clubs, clock, pages);
         this.tokenPages = new TokenPages(apiTokens, clubs, zone, pages);
         this.programmePages = new ProgrammePages(programme, clubs, clock, zone, pages);
+        this.audit = new AuditDownload(export, pages, zone);
     }
 
     public void register(JavalinConfig config) {
@@ -99,6 +104,8 @@ public final class Dashboard {
         config.routes.get("/export.csv", ctx -> signedIn(ctx, csv::download));
         // the programme report as CSV (part E); the page beside it is part P's
         config.routes.get(CsvDownload.PROGRAMME_CSV, ctx -> signedIn(ctx, csv::programme));
+        // the audit export, municipality only (part H)
+        config.routes.get("/audit/export", ctx -> signedIn(ctx, audit::download));
         // member cards (part "cards")
         config.routes.get("/clubs/{club}/cards", ctx -> signedIn(ctx, cardPages::page));
         config.routes.post("/clubs/{club}/cards/new", ctx -> signedInForm(ctx, cardPages::create));
