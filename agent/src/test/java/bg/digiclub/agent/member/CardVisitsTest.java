@@ -6,32 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.agent.session.SessionLedger;
-import bg.digiclub.agent.store.Database;
 import bg.digiclub.common.cards.CardRecord;
 import bg.digiclub.common.cards.CardSyncRequest;
 import bg.digiclub.common.cards.CardSyncResponse;
 import bg.digiclub.common.cards.CardVisit;
-import bg.digiclub.support.secret.KeyedHash;
-import bg.digiclub.support.secret.RandomDigits;
-import bg.digiclub.support.secret.SlowHash;
-import bg.digiclub.testsupport.TestClock;
 
 /**
  * The days this PC's cards had a member session (real SQLite, a scripted collector): sent with the
@@ -39,45 +27,7 @@ import bg.digiclub.testsupport.TestClock;
  * again after a round that did not reach the collector, at most {@link CardSyncRequest#MAX_VISITS} a
  * round; a card made before the club's key waits for its hash.
  */
-class CardVisitsTest {
-    private static final SlowHash PINS = new SlowHash(SlowHash.MIN_ITERATIONS);
-    private static final String KEY = KeyedHash.newKey(new SecureRandom());
-    private static final KeyedHash HASH = new KeyedHash(KEY);
-
-    @TempDir
-    Path dir;
-
-    Database db;
-    SessionLedger ledger;
-    ClubCardReplica replica;
-    TestClock clock = TestClock.clubMorning();
-    SqliteMemberStore store;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = Database.open(dir.resolve(Database.FILE_NAME));
-        ledger = new SessionLedger(db);
-        replica = new ClubCardReplica(db);
-        store = new SqliteMemberStore(
-                db,
-                PINS,
-                new RandomDigits(new SecureRandom()),
-                LockoutPolicy.DEFAULT,
-                new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(90)),
-                ledger,
-                replica,
-                clock);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), clock.getZone());
-    }
-
+class CardVisitsTest extends ClubCardsFixture {
     @Test
     void aCardMadeBeforeTheKeySendsItsVisitsByItsHashOnceTheCollectorHasTheCardAndOnlyOnce() throws Exception {
         NewCard card = store.create();

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,13 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import bg.digiclub.agent.session.SessionLedger;
-import bg.digiclub.agent.store.Database;
 import bg.digiclub.common.cards.CardMinutes;
 import bg.digiclub.common.cards.CardRecord;
 import bg.digiclub.common.cards.CardSyncRequest;
@@ -32,9 +25,6 @@ import bg.digiclub.common.cards.CardSyncResponse;
 import bg.digiclub.common.link.Demographics;
 import bg.digiclub.common.link.wire.LoginOutcome;
 import bg.digiclub.support.secret.KeyedHash;
-import bg.digiclub.support.secret.RandomDigits;
-import bg.digiclub.support.secret.SlowHash;
-import bg.digiclub.testsupport.TestClock;
 
 /**
  * This PC's cards as the club's replica (real SQLite): cards from the club log in by their code,
@@ -42,45 +32,7 @@ import bg.digiclub.testsupport.TestClock;
  * PC knew, the daily allowance counts the club's other PCs, and the first sync learns the key and
  * then sends the cards made here before.
  */
-class ClubCardsTest {
-    private static final SlowHash PINS = new SlowHash(SlowHash.MIN_ITERATIONS);
-    private static final String KEY = KeyedHash.newKey(new SecureRandom());
-    private static final KeyedHash HASH = new KeyedHash(KEY);
-
-    @TempDir
-    Path dir;
-
-    Database db;
-    SessionLedger ledger;
-    ClubCardReplica replica;
-    TestClock clock = TestClock.clubMorning();
-    SqliteMemberStore store;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = Database.open(dir.resolve(Database.FILE_NAME));
-        ledger = new SessionLedger(db);
-        replica = new ClubCardReplica(db);
-        store = new SqliteMemberStore(
-                db,
-                PINS,
-                new RandomDigits(new SecureRandom()),
-                LockoutPolicy.DEFAULT,
-                new Allowances(Duration.ofMinutes(60), Duration.ofMinutes(90)),
-                ledger,
-                replica,
-                clock);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        db.close();
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), clock.getZone());
-    }
-
+class ClubCardsTest extends ClubCardsFixture {
     private CardSyncRequest nothing() {
         return new CardSyncRequest(0, today(), List.of(), List.of());
     }
