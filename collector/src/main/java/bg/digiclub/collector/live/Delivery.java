@@ -97,7 +97,11 @@ final class Delivery implements AutoCloseable {
     /** A PC connected here: its Room, then whatever waits for it (sent before or not). */
     void opened(PcConnection connection) {
         later("connection", () -> {
-            sendRoom(List.of(connection));
+            try {
+                sendRoom(List.of(connection));
+            } finally {
+                connection.greeted(); // a Room that failed must not hold its commands back for good
+            }
             deliver(connection, null);
         });
     }
@@ -154,6 +158,9 @@ final class Delivery implements AutoCloseable {
      * @param known the PC's open commands if the caller read them already; null to read them
      */
     private void deliver(PcConnection pc, List<CommandStore.Open> known) throws SQLException {
+        if (!pc.isGreeted()) {
+            return; // its Room goes first; the connection's own task then delivers what waits
+        }
         Instant now = clock.instant();
         List<CommandStore.Open> open = known != null ? known : database.read(c -> commands.open(c, pc.deviceId(), now));
         List<CommandStore.Open> toSend = open.stream()

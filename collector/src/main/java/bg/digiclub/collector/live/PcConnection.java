@@ -40,6 +40,9 @@ final class PcConnection {
     /** When each command last went out on this connection (the collector's clock). */
     private final Map<UUID, Instant> sent = new ConcurrentHashMap<>();
 
+    /** The connection's first Room has gone out: commands may follow it (never before it). */
+    private volatile boolean greeted;
+
     PcConnection(UUID deviceId, String clubId, Instant openedAt, WsContext socket, ObjectWriter writer) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.clubId = Objects.requireNonNull(clubId, "clubId");
@@ -63,6 +66,16 @@ final class PcConnection {
 
     Instant openedAt() {
         return openedAt;
+    }
+
+    /** The first Room went out on this connection; from now on commands may be sent on it. */
+    void greeted() {
+        greeted = true;
+    }
+
+    /** Whether the first Room went out: a sweep running while the PC connects must not send before it. */
+    boolean isGreeted() {
+        return greeted;
     }
 
     /** True once the connection is older than {@code age} (real time, whatever the collector's clock says). */
