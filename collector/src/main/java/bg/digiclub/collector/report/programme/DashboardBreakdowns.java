@@ -60,10 +60,9 @@ public final class DashboardBreakdowns {
             return Optional.empty();
         }
         List<String> ids = clubs.clubs().stream().map(Club::id).toList();
-        List<String> published = VisitFigures.publishedClubs(ids);
         List<MonthCounts> counts = new ArrayList<>();
         for (VisitFigures.Month month : figures.months(months.get())) {
-            counts.add(month.byAgeBand(published));
+            counts.add(month.byAgeBand(ids));
         }
         PublishedVisits visits = VisitPublication.publishByAgeBand(counts);
         Map<String, Breakdown> byClub = new LinkedHashMap<>();

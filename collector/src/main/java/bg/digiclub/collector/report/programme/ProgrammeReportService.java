@@ -65,8 +65,7 @@ public final class ProgrammeReportService implements ProgrammeReports {
             name = club.get().name();
         }
         Instant generatedAt = clock.instant();
-        List<String> everyClub =
-                VisitFigures.publishedClubs(all.stream().map(Club::id).toList());
+        List<String> everyClub = all.stream().map(Club::id).toList();
         List<String> ids = inScope.stream().map(Club::id).toList();
         ReportBands bands = settings.bands();
 

@@ -88,15 +88,6 @@ public final class VisitFigures {
         }
     }
 
-    /**
-     * The clubs to publish a period's months for: {@code clubIds}, or, when the collector holds no
-     * club yet, one placeholder with nothing counted, so that the municipality's figures are zeros
-     * (a publication needs at least one club). The placeholder's id is the empty string.
-     */
-    static List<String> publishedClubs(List<String> clubIds) {
-        return clubIds.isEmpty() ? List.of("") : clubIds;
-    }
-
     /** Every month of the period, in order, each with every club's figures (read as one snapshot). */
     public List<Month> months(ReportPeriod period) throws SQLException {
         Objects.requireNonNull(period, "period");
