@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,15 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import bg.digiclub.collector.report.programme.ReportScope;
 import bg.digiclub.collector.testing.RunningCollector;
+import bg.digiclub.collector.testing.SampleBatches;
 import bg.digiclub.common.batch.Batch;
-import bg.digiclub.common.batch.DayUsage;
-import bg.digiclub.common.batch.DemographicCount;
 import bg.digiclub.common.batch.EnrolmentResponse;
-import bg.digiclub.common.batch.Evictions;
-import bg.digiclub.common.batch.HourUsage;
-import bg.digiclub.common.batch.UsagePayload;
-import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
 
 /**
  * The read API over real HTTP against the real server and database: figures the device API stored
@@ -111,23 +104,7 @@ class ReportApiHttpTest {
      */
     private static void upload(RunningCollector c, EnrolmentResponse pc, long sequence, int sessions) throws Exception {
         c.clock.set(Instant.parse("2026-11-25T06:00:00Z"));
-        Batch batch = Batch.usage(
-                UUID.randomUUID(),
-                pc.deviceId(),
-                pc.clubId(),
-                "0.1.0",
-                "Europe/Sofia",
-                Instant.parse("2026-11-23T22:00:00Z"),
-                Instant.parse("2026-11-24T22:00:00Z"),
-                sequence,
-                Evictions.NONE,
-                new UsagePayload(
-                        List.of(new HourUsage(Instant.parse("2026-11-24T08:00:00Z"), sessions, sessions, 0, 40, 60)),
-                        List.of(new DayUsage(
-                                LocalDate.parse("2026-11-24"),
-                                List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, sessions)),
-                                0,
-                                List.of()))));
+        Batch batch = SampleBatches.usageDay(pc, sequence, sessions);
         HttpResponse<String> stored =
                 c.http.upload(pc.token(), batch.batchId().toString(), c.json.writeValueAsBytes(batch));
         assertEquals(200, stored.statusCode(), stored.body());

@@ -23,6 +23,7 @@ import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.testing.Http;
 import bg.digiclub.collector.testing.RunningCollector;
+import bg.digiclub.collector.testing.SampleBatches;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.BatchReceipt;
 import bg.digiclub.common.batch.CheckStatus;
@@ -49,27 +50,6 @@ class BatchIntakeHttpTest {
     @TempDir
     Path temp;
 
-    private static Batch usage(EnrolmentResponse device, long sequence, int sessions) {
-        Instant ten = Instant.parse("2026-11-24T08:00:00Z");
-        return Batch.usage(
-                UUID.randomUUID(),
-                device.deviceId(),
-                device.clubId(),
-                "0.1.0",
-                "Europe/Sofia",
-                Instant.parse("2026-11-23T22:00:00Z"),
-                Instant.parse("2026-11-24T22:00:00Z"),
-                sequence,
-                Evictions.NONE,
-                new UsagePayload(
-                        List.of(new HourUsage(ten, sessions, sessions, 0, 40, 60)),
-                        List.of(new DayUsage(
-                                LocalDate.parse("2026-11-24"),
-                                List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, sessions)),
-                                0,
-                                List.of()))));
-    }
-
     private byte[] bytes(RunningCollector c, Batch batch) throws Exception {
         return c.json.writeValueAsBytes(batch);
     }
@@ -83,7 +63,7 @@ class BatchIntakeHttpTest {
     void storedBatchIsAnsweredAgainIdenticallyOnReplay(String kind) throws Exception {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
-            Batch batch = usage(pc, 1, 3);
+            Batch batch = SampleBatches.usageDay(pc, 1, 3);
             HttpResponse<String> first =
                     c.http.upload(pc.token(), batch.batchId().toString(), bytes(c, batch));
             assertEquals(200, first.statusCode(), first.body());
@@ -110,7 +90,7 @@ class BatchIntakeHttpTest {
     void legacyBandsFromAnOlderAgentAndTheNewBandsAreBothStored(String kind) throws Exception {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
-            Batch batch = usage(pc, 1, 5);
+            Batch batch = SampleBatches.usageDay(pc, 1, 5);
             String id = batch.batchId().toString();
             // the JSON an older agent sends: its cells as it names them
             String older = new String(bytes(c, batch))
@@ -151,7 +131,7 @@ class BatchIntakeHttpTest {
             assertEquals(3, c.count("SELECT sessions FROM club_demographics WHERE age_band = 'AGE_15_17'"));
             assertEquals(9, c.count("SELECT SUM(sessions) FROM usage_demographics"));
 
-            Batch third = usage(pc, 3, 1);
+            Batch third = SampleBatches.usageDay(pc, 3, 1);
             String unknown = new String(bytes(c, third)).replace("AGE_55_64", "AGE_0_13");
             HttpResponse<String> refused =
                     c.http.upload(pc.token(), third.batchId().toString(), unknown.getBytes());
@@ -165,9 +145,9 @@ class BatchIntakeHttpTest {
     void sameBatchIdWithOtherContentIs422(String kind) throws Exception {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
-            Batch batch = usage(pc, 1, 3);
+            Batch batch = SampleBatches.usageDay(pc, 1, 3);
             c.http.upload(pc.token(), batch.batchId().toString(), bytes(c, batch));
-            Batch other = usage(pc, 1, 4);
+            Batch other = SampleBatches.usageDay(pc, 1, 4);
             byte[] changed = new String(bytes(c, other))
                     .replace(other.batchId().toString(), batch.batchId().toString())
                     .getBytes();
@@ -184,7 +164,7 @@ class BatchIntakeHttpTest {
     void badInputIsRefusedWithAReasonAndStoresNothing(String kind) throws Exception {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
-            Batch batch = usage(pc, 1, 3);
+            Batch batch = SampleBatches.usageDay(pc, 1, 3);
             String id = batch.batchId().toString();
             String good = new String(bytes(c, batch));
 
@@ -329,7 +309,7 @@ class BatchIntakeHttpTest {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             EnrolmentResponse rodina = c.enrol(RunningCollector.RODINA_CODE);
             EnrolmentResponse zagore = c.enrol(RunningCollector.ZAGORE_CODE);
-            Batch batch = usage(rodina, 1, 2);
+            Batch batch = SampleBatches.usageDay(rodina, 1, 2);
             String id = batch.batchId().toString();
             byte[] body = bytes(c, batch);
             expect(
@@ -404,19 +384,19 @@ class BatchIntakeHttpTest {
     void aRepeatedOrFallingSequenceIs422ButAReplayStaysASuccess(String kind) throws Exception {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
-            Batch second = usage(pc, 2, 3);
+            Batch second = SampleBatches.usageDay(pc, 2, 3);
             assertEquals(
                     200,
                     c.http.upload(pc.token(), second.batchId().toString(), bytes(c, second))
                             .statusCode());
-            Batch again = usage(pc, 2, 3);
+            Batch again = SampleBatches.usageDay(pc, 2, 3);
             expect(
                     c,
                     c.http.upload(pc.token(), again.batchId().toString(), bytes(c, again)),
                     422,
                     "sequence-not-increasing",
                     "the same as 2");
-            Batch first = usage(pc, 1, 3);
+            Batch first = SampleBatches.usageDay(pc, 1, 3);
             expect(
                     c,
                     c.http.upload(pc.token(), first.batchId().toString(), bytes(c, first)),
@@ -439,7 +419,7 @@ class BatchIntakeHttpTest {
         try (RunningCollector c = new RunningCollector(kind, temp)) {
             // enrolled at 08:00 Sofia time on 25 November, by the collector's clock
             EnrolmentResponse pc = c.enrolNow(RunningCollector.RODINA_CODE);
-            Batch yesterday = usage(pc, 1, 3);
+            Batch yesterday = SampleBatches.usageDay(pc, 1, 3);
             expect(
                     c,
                     c.http.upload(pc.token(), yesterday.batchId().toString(), bytes(c, yesterday)),
@@ -546,7 +526,7 @@ class BatchIntakeHttpTest {
                     "partial-day",
                     "only partly inside");
             assertEquals(0, c.count("SELECT COUNT(*) FROM batches"));
-            Batch fine = usage(pc, 3, 3);
+            Batch fine = SampleBatches.usageDay(pc, 3, 3);
             assertEquals(
                     200,
                     c.http.upload(pc.token(), fine.batchId().toString(), bytes(c, fine))
@@ -561,7 +541,7 @@ class BatchIntakeHttpTest {
                 .withRate(1, 3);
         try (RunningCollector c = new RunningCollector("sqlite", temp, slow)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
-            Batch batch = usage(pc, 1, 2);
+            Batch batch = SampleBatches.usageDay(pc, 1, 2);
             byte[] body = bytes(c, batch);
             for (int i = 0; i < 3; i++) {
                 assertEquals(

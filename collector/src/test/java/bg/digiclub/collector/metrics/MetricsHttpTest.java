@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import bg.digiclub.collector.api.ProblemType;
 import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.testing.RunningCollector;
+import bg.digiclub.collector.testing.SampleBatches;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.CheckStatus;
-import bg.digiclub.common.batch.DayUsage;
-import bg.digiclub.common.batch.DemographicCount;
 import bg.digiclub.common.batch.EnrolmentResponse;
 import bg.digiclub.common.batch.Evictions;
 import bg.digiclub.common.batch.HealthPayload;
 import bg.digiclub.common.batch.HealthSnapshot;
-import bg.digiclub.common.batch.HourUsage;
-import bg.digiclub.common.batch.UsagePayload;
 import bg.digiclub.common.health.HealthStatus;
-import bg.digiclub.common.link.AgeBand;
-import bg.digiclub.common.link.Sex;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.Promtool;
 
@@ -60,11 +54,11 @@ class MetricsHttpTest {
             assertEquals(1.0, before.get("digiclub_pcs{health=\"none\"}"), "enrolled, no health yet");
             assertEquals(2.0, before.get("digiclub_clubs{health=\"none\"}"));
 
-            Batch usage = usage(pc, 1, 3);
+            Batch usage = SampleBatches.usageDay(pc, 1, 3);
             assertEquals(200, upload(c, pc, usage, c.json.writeValueAsBytes(usage)));
             assertEquals(200, upload(c, pc, usage, c.json.writeValueAsBytes(usage)), "a replay");
             assertEquals(400, upload(c, pc, usage, "{\"schemaVersion\":1,".getBytes()), "malformed JSON");
-            Batch conflict = usage(pc, 1, 4);
+            Batch conflict = SampleBatches.usageDay(pc, 1, 4);
             byte[] sameIdOtherContent = new String(c.json.writeValueAsBytes(conflict))
                     .replace(conflict.batchId().toString(), usage.batchId().toString())
                     .getBytes();
@@ -178,27 +172,6 @@ class MetricsHttpTest {
 
     private static int upload(RunningCollector c, EnrolmentResponse pc, Batch batch, byte[] body) throws Exception {
         return c.http.upload(pc.token(), batch.batchId().toString(), body).statusCode();
-    }
-
-    private static Batch usage(EnrolmentResponse device, long sequence, int sessions) {
-        Instant ten = Instant.parse("2026-11-24T08:00:00Z");
-        return Batch.usage(
-                UUID.randomUUID(),
-                device.deviceId(),
-                device.clubId(),
-                "0.1.0",
-                "Europe/Sofia",
-                Instant.parse("2026-11-23T22:00:00Z"),
-                Instant.parse("2026-11-24T22:00:00Z"),
-                sequence,
-                Evictions.NONE,
-                new UsagePayload(
-                        List.of(new HourUsage(ten, sessions, sessions, 0, 40, 60)),
-                        List.of(new DayUsage(
-                                LocalDate.parse("2026-11-24"),
-                                List.of(new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, sessions)),
-                                0,
-                                List.of()))));
     }
 
     private static Batch health(EnrolmentResponse device, HealthStatus status) {
