@@ -112,7 +112,8 @@ final class Delivery implements AutoCloseable {
             if (pc.isPresent()) {
                 deliver(pc.get(), null);
             }
-        } else if (signal instanceof LiveSignal.Connected connected) {
+        } else if (signal instanceof LiveSignal.Connected connected
+                && !connected.instanceId().equals(instanceId)) {
             connections
                     .of(connected.deviceId())
                     .filter(pc -> !pc.connectionId().equals(connected.connectionId()))

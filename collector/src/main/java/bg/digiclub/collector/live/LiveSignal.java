@@ -23,11 +23,15 @@ sealed interface LiveSignal {
         }
     }
 
-    /** This PC opened a new live connection (an older one, on any instance, is to be closed). */
-    record Connected(UUID deviceId, UUID connectionId) implements LiveSignal {
+    /**
+     * This PC opened a new live connection on the named instance: an older one held by another
+     * instance is to be closed there. The instance that opened it replaced its own older one when it
+     * opened it, and ignores the signal, which may reach it after the PC has connected yet again.
+     */
+    record Connected(UUID deviceId, UUID connectionId, String instanceId) implements LiveSignal {
         @Override
         public String payload() {
-            return "k:" + deviceId + ":" + connectionId;
+            return "k:" + deviceId + ":" + connectionId + ":" + instanceId;
         }
     }
 
@@ -47,13 +51,18 @@ sealed interface LiveSignal {
         }
     }
 
+    private static Connected connected(String deviceId, String connectionAndInstance) {
+        String[] parts = connectionAndInstance.split(":", 2);
+        return new Connected(UUID.fromString(deviceId), UUID.fromString(parts[0]), parts[1]);
+    }
+
     /** Reads a payload back; an unknown one is an IllegalArgumentException naming it. */
     static LiveSignal parse(String payload) {
         String[] parts = payload.split(":", 3);
         try {
             return switch (parts[0]) {
                 case "c" -> new Commands(UUID.fromString(parts[1]));
-                case "k" -> new Connected(UUID.fromString(parts[1]), UUID.fromString(parts[2]));
+                case "k" -> connected(parts[1], parts[2]);
                 case "r" -> new RoomChanged(payload.substring(2));
                 case "x" -> new CardsChanged(parts[2], Long.parseLong(parts[1]));
                 default -> throw new IllegalArgumentException("unknown live signal " + payload);

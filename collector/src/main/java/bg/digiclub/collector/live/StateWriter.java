@@ -166,7 +166,7 @@ final class StateWriter implements AutoCloseable {
                     PcConnection pc = opened.connection();
                     states.connected(c, pc.deviceId(), instanceId, pc.connectionId(), pc.openedAt());
                     // an older connection of the PC held by another instance is closed there
-                    bus.within(c, new LiveSignal.Connected(pc.deviceId(), pc.connectionId()));
+                    bus.within(c, new LiveSignal.Connected(pc.deviceId(), pc.connectionId(), instanceId));
                 }
             }
             states.save(c, lastStates.values().stream().map(State::received).toList());

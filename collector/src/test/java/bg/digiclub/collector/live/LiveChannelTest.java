@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -299,6 +303,58 @@ class LiveChannelTest {
                     console.room(LiveConsoleTest.RODINA_STAFF, RODINA).get(0).mode(),
                     "as last said");
         }
+    }
+
+    /**
+     * The signal that a PC connected reaches every instance, the one that opened the connection too,
+     * and may reach it after the PC has connected there once more (CI saw a PC's newest connection
+     * closed as "replaced" by the signal of the one before). Here that late signal is sent by hand.
+     */
+    @Test
+    void anInstanceDoesNotCloseAPcsNewestConnectionForTheLateSignalOfAnOlderOneItOpenedItself() throws Exception {
+        try (RunningCollector collector = new RunningCollector("postgresql", temp)) {
+            EnrolmentResponse enrolled = collector.enrol(RunningCollector.RODINA_CODE);
+            ClubConsole console = collector.server.live().console();
+            try (LivePc first = LivePc.connect(collector.server.port(), enrolled.token())) {
+                await("the Room").until(() -> first.received(Room.class).size() == 1);
+                String[] older = collector.database.read(c -> {
+                    try (var query = c.prepareStatement(
+                                    "SELECT connection_id, instance_id FROM live_states WHERE device_id = ?");
+                            var rs = bindAndRun(query, enrolled.deviceId())) {
+                        assertTrue(rs.next(), "the first connection is written");
+                        return new String[] {rs.getString(1), rs.getString(2)};
+                    }
+                });
+                try (LivePc second = LivePc.connect(collector.server.port(), enrolled.token())) {
+                    await("the Room of the second")
+                            .until(() -> second.received(Room.class).size() == 1);
+                    assertTrue(first.closedWith().startsWith("4000 "), first.closedWith());
+                    String late = new LiveSignal.Connected(enrolled.deviceId(), UUID.fromString(older[0]), older[1])
+                            .payload();
+                    collector.database.write(c -> {
+                        try (var notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                            notify.setString(1, LiveBus.channelOf(collector.database));
+                            notify.setString(2, late);
+                            notify.execute();
+                        }
+                        return null;
+                    });
+                    // a signal after it, in order on the same channel: once its Room arrives, the late one was handled
+                    console.changeSettings(
+                            LiveConsoleTest.RODINA_STAFF,
+                            RODINA,
+                            new ClubSettings(0, List.of(), null, null, true, 5, 15));
+                    await("the Room after the late signal")
+                            .until(() -> second.received(Room.class).size() == 2 || second.closedWith() != null);
+                    assertNull(second.closedWith(), "the newest connection stays open");
+                }
+            }
+        }
+    }
+
+    private static ResultSet bindAndRun(PreparedStatement query, UUID deviceId) throws SQLException {
+        query.setString(1, deviceId.toString());
+        return query.executeQuery();
     }
 
     @ParameterizedTest
