@@ -22,7 +22,10 @@ import bg.digiclub.common.link.TileCategory;
  * filled only for a period of whole calendar months, with the programme report's month rule
  * ({@link Breakdown}): "<5" for 1-4, "x" for numbers hidden so that those cannot be worked out, from
  * this table or from another period's. For a period of days they are empty: a period of days is not
- * a sum of months, and two overlapping ones would give a hidden cell away by subtraction.
+ * a sum of months, and two overlapping ones would give a hidden cell away by subtraction. For whole
+ * months that have not yet settled (ended and 5 more days passed) they are empty too: the same month
+ * read on two days would subtract to the visits in between. The last column, {@code breakdowns_note},
+ * says in the reader's language why the columns are empty (and from which day they will be filled).
  *
  * <p>{@code member_days} is distinct members per PC and day, added up: per-day distinct counts
  * cannot be added into a distinct count for the period, so this is a count of member visits
@@ -32,7 +35,7 @@ public final class CsvExport {
     /**
      * One club's row.
      *
-     * @param breakdown its published breakdowns; null for a period that is not whole months
+     * @param breakdown its published breakdowns; null when they are withheld
      */
     public record Row(ClubSummary summary, Breakdown breakdown) {
         public Row {
@@ -71,30 +74,33 @@ public final class CsvExport {
         for (TileCategory category : TileCategory.values()) {
             header.add("tile_sessions_" + category.key().replace('-', '_'));
         }
+        header.add("breakdowns_note");
         return header;
     }
 
     /**
      * Writes the header, the rows and, for more than one club, a total row.
      *
-     * @param all the clubs' breakdowns together, for the total row; null for a period that is not
-     *            whole months
+     * @param all  the clubs' breakdowns together, for the total row; null when they are withheld
+     * @param note why the breakdowns are withheld, on every row; empty when they are shown
      */
-    public static void write(Writer out, Period period, List<Row> rows, Breakdown all) throws IOException {
+    public static void write(Writer out, Period period, List<Row> rows, Breakdown all, String note) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(note, "note");
         CSVPrinter csv = new CSVPrinter(out, FORMAT);
         csv.printRecord(header());
         Sums totals = Sums.NONE;
         for (Row row : rows) {
             ClubSummary s = row.summary();
             Sums sums = Sums.of(s);
-            csv.printRecord(values(s.club().id(), s.club().name(), s.club().place(), period, sums, row.breakdown()));
+            csv.printRecord(
+                    values(s.club().id(), s.club().name(), s.club().place(), period, sums, row.breakdown(), note));
             totals = totals.plus(sums);
         }
         if (rows.size() > 1) {
-            csv.printRecord(values("all", "all clubs", "", period, totals, all));
+            csv.printRecord(values("all", "all clubs", "", period, totals, all, note));
         }
         csv.flush();
     }
@@ -130,9 +136,9 @@ public final class CsvExport {
         }
     }
 
-    /** A row's values; the breakdown columns empty when there is no breakdown. */
+    /** A row's values; the breakdown columns empty when there is no breakdown, then the note. */
     private static List<String> values(
-            String id, String name, String place, Period period, Sums sums, Breakdown breakdown) {
+            String id, String name, String place, Period period, Sums sums, Breakdown breakdown, String note) {
         List<String> values = new ArrayList<>(List.of(
                 defused(id),
                 defused(name),
@@ -148,8 +154,14 @@ public final class CsvExport {
         if (breakdown == null) {
             int empty = (AgeBand.values().length + 1) * (Sex.values().length + 1) + TileCategory.values().length;
             values.addAll(Collections.nCopies(empty, ""));
-            return values;
+        } else {
+            breakdownValues(values, breakdown);
         }
+        values.add(note);
+        return values;
+    }
+
+    private static void breakdownValues(List<String> values, Breakdown breakdown) {
         SuppressedTable table = breakdown.byAgeAndSex();
         for (int r = 0; r < table.rows(); r++) {
             for (int c = 0; c < table.columns(); c++) {
@@ -164,7 +176,6 @@ public final class CsvExport {
         for (Cell tile : breakdown.tiles()) {
             values.add(tile.text());
         }
-        return values;
     }
 
     private static String name(Enum<?> value) {

@@ -206,7 +206,7 @@ public final class CollectorServer implements AutoCloseable {
                 clubCards,
                 cardDesk,
                 apiTokens,
-                new DashboardBreakdowns(clubs, visitFigures),
+                new DashboardBreakdowns(clubs, visitFigures, clock),
                 programmeReports,
                 programme.bands(),
                 new AuditExport(database, clock));

@@ -76,8 +76,13 @@ final class CsvDownload {
         Period period = pages.period(ctx);
         String asked = ctx.queryParam("club");
         String clubId = asked == null || asked.equals(ALL) ? user.clubId() : asked;
-        // breakdowns by age, sex and tile only for whole months (the programme report's month rule)
-        Optional<DashboardBreakdowns.Published> published = breakdowns.of(period);
+        // breakdowns by age, sex and tile only for whole months that have settled (the programme
+        // report's rules); else empty columns, and the note says why
+        DashboardBreakdowns.Answer answer = breakdowns.of(period);
+        Optional<DashboardBreakdowns.Published> published = answer.published();
+        String note = BreakdownNote.of(pages.text(ctx), answer)
+                .map(BreakdownNote::text)
+                .orElse("");
         List<CsvExport.Row> rows;
         if (clubId == null) {
             rows = new ArrayList<>();
@@ -101,7 +106,7 @@ final class CsvDownload {
         attachment(
                 ctx,
                 "digiclub-" + (clubId == null ? ALL : clubId) + "-" + period.from() + "-" + period.to() + ".csv",
-                out -> CsvExport.write(out, period, rows, all));
+                out -> CsvExport.write(out, period, rows, all, note));
     }
 
     /** {@value #PROGRAMME_CSV}: the programme report of a scope and period. */

@@ -48,7 +48,8 @@ public final class Dashboard {
      * @param zone            the municipality's time zone, for the default period
      * @param console         the clubs' live PCs, commands, queue and settings
      * @param apiTokens       the read API's tokens, managed on the tokens page
-     * @param breakdowns      the club page's and the export's breakdowns, for periods of whole months
+     * @param breakdowns      the club page's and the export's breakdowns, for periods of whole months that have
+     *                        settled
      * @param programme       the programme reports: the page {@code /reports/programme} and its CSV
      * @param bands           the bands the programme reports are made with
      * @param export          the audit export, downloaded by the municipality as a zip

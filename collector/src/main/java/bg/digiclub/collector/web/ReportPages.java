@@ -64,12 +64,15 @@ final class ReportPages {
             pages.noClub(ctx, user, clubId);
             return;
         }
-        // by age, sex and tile only for whole months (the programme report's month rule); else totals only
-        Breakdown breakdown = breakdowns
-                .of(period)
+        // by age, sex and tile only for whole months that have settled (the programme report's rules);
+        // else totals only, and a note that says why
+        DashboardBreakdowns.Answer answer = breakdowns.of(period);
+        Breakdown breakdown = answer.published()
                 .map(published -> published.byClub().get(clubId))
                 .orElse(null);
-        ctx.html(pages.templates().club(pages.text(ctx), user, period, report.get(), breakdown));
+        PageText text = pages.text(ctx);
+        BreakdownNote note = BreakdownNote.of(text, answer).orElse(null);
+        ctx.html(pages.templates().club(text, user, period, report.get(), breakdown, note));
     }
 
     void device(Context ctx, User user) throws SQLException {

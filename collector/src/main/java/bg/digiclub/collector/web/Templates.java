@@ -57,13 +57,22 @@ public final class Templates {
         return render("overview.jte", params);
     }
 
-    /** A club's page; {@code breakdown} null for a period that is not whole months (totals only). */
-    public String club(PageText t, User user, Period period, ClubReport report, Breakdown breakdown) {
+    /**
+     * A club's page: with its {@code breakdown}, or (totals only) with the {@code note} saying why it
+     * has none; exactly one of the two is null.
+     */
+    public String club(
+            PageText t, User user, Period period, ClubReport report, Breakdown breakdown, BreakdownNote note) {
+        if ((breakdown == null) == (note == null)) {
+            throw new IllegalArgumentException("a club page has either its breakdown or a note why not, not "
+                    + (note == null ? "neither" : "both"));
+        }
         Map<String, Object> params = params(t);
         params.put("user", Objects.requireNonNull(user, "user"));
         params.put("period", Objects.requireNonNull(period, "period"));
         params.put("report", Objects.requireNonNull(report, "report"));
         params.put("breakdown", breakdown);
+        params.put("note", note);
         return render("club.jte", params);
     }
 

@@ -65,7 +65,7 @@ class CsvExportTest {
                 new CsvExport.Row(summary("a", 52), breakdown(published.byClub().get("a"))),
                 new CsvExport.Row(summary("b", 61), breakdown(published.byClub().get("b"))));
         StringWriter out = new StringWriter();
-        CsvExport.write(out, NOVEMBER, rows, breakdown(published.all()));
+        CsvExport.write(out, NOVEMBER, rows, breakdown(published.all()), "");
         return out.toString();
     }
 
@@ -97,6 +97,7 @@ class CsvExportTest {
         assertEquals("<5", csv.club("a").orElseThrow().get("sessions_age_30_54_female"));
         assertEquals("9", csv.club("b").orElseThrow().get("sessions_age_30_54_female"));
         assertNotEquals("11", csv.club("all").orElseThrow().get("sessions_age_30_54_female"));
+        assertEquals("", csv.club("a").orElseThrow().get("breakdowns_note"), "nothing withheld, no note");
     }
 
     @Test
@@ -117,13 +118,14 @@ class CsvExportTest {
     }
 
     @Test
-    void aPeriodOfDaysHasTotalsButNoBreakdowns() throws Exception {
+    void aPeriodOfDaysHasTotalsButNoBreakdownsAndSaysWhy() throws Exception {
         StringWriter out = new StringWriter();
         CsvExport.write(
                 out,
                 new Period(LocalDate.parse("2026-11-10"), LocalDate.parse("2026-11-24")),
                 List.of(new CsvExport.Row(summary("a", 52), null), new CsvExport.Row(summary("b", 61), null)),
-                null);
+                null,
+                "whole months only, \"because\", a note");
         CsvTable csv = CsvTable.parse(out.toString());
         assertEquals(CsvExport.header(), csv.header());
         Map<String, String> a = csv.club("a").orElseThrow();
@@ -135,6 +137,11 @@ class CsvExportTest {
                 assertEquals("", csv.club("all").orElseThrow().get(column), column);
             }
         }
+        assertEquals("breakdowns_note", csv.header().get(csv.header().size() - 1), "the note is the last column");
+        assertEquals("whole months only, \"because\", a note", a.get("breakdowns_note"));
+        assertEquals(
+                "whole months only, \"because\", a note",
+                csv.club("all").orElseThrow().get("breakdowns_note"));
     }
 
     @Test
@@ -173,7 +180,8 @@ class CsvExportTest {
                 out,
                 new Period(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")),
                 List.of(new CsvExport.Row(club, null)),
-                null);
+                null,
+                "");
         assertTrue(out.toString().contains("\"Читалище \"\"Родина\"\", Бургас\""), "quoted as RFC 4180 says: " + out);
         CsvTable csv = CsvTable.parse(out.toString());
         Map<String, String> row = csv.club("bs-rodina").orElseThrow();

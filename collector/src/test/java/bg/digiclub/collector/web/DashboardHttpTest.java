@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jsoup.Jsoup;
@@ -36,9 +37,11 @@ import bg.digiclub.common.batch.DemographicCount;
 import bg.digiclub.common.batch.EnrolmentResponse;
 import bg.digiclub.common.batch.Evictions;
 import bg.digiclub.common.batch.HourUsage;
+import bg.digiclub.common.batch.TileCategoryCount;
 import bg.digiclub.common.batch.UsagePayload;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
+import bg.digiclub.common.link.TileCategory;
 
 /** The dashboard over real HTTP: sign-in, throttling, who sees what, the numbers and the CSV. */
 class DashboardHttpTest {
@@ -57,17 +60,25 @@ class DashboardHttpTest {
                 new DemographicCount(AgeBand.AGE_55_64, Sex.MALE, 7),
                 new DemographicCount(AgeBand.AGE_18_24, Sex.FEMALE, 3),
                 new DemographicCount(AgeBand.NOT_DECLARED, Sex.NOT_DECLARED, 1));
+        uploadDay(c, pc, 1, hours, new DayUsage(LocalDate.parse("2026-11-24"), cells, 5, List.of()));
+    }
+
+    /** One PC's batch of one Sofia day at Rodina, numbered {@code sequence}, stored (200). */
+    private static void uploadDay(
+            RunningCollector c, EnrolmentResponse pc, long sequence, List<HourUsage> hours, DayUsage day)
+            throws Exception {
+        Instant midnight = day.day().atStartOfDay(DemoClubs.SOFIA).toInstant();
         Batch batch = Batch.usage(
                 UUID.randomUUID(),
                 pc.deviceId(),
                 pc.clubId(),
                 "0.1.0",
                 "Europe/Sofia",
-                Instant.parse("2026-11-23T22:00:00Z"),
-                Instant.parse("2026-11-24T22:00:00Z"),
-                1,
+                midnight,
+                midnight.plus(Duration.ofDays(1)),
+                sequence,
                 Evictions.NONE,
-                new UsagePayload(hours, List.of(new DayUsage(LocalDate.parse("2026-11-24"), cells, 5, List.of()))));
+                new UsagePayload(hours, List.of(day)));
         HttpResponse<String> response =
                 c.http.upload(pc.token(), batch.batchId().toString(), c.json.writeValueAsBytes(batch));
         assertEquals(200, response.statusCode(), response.body());
@@ -94,13 +105,17 @@ class DashboardHttpTest {
         return c.http.send(c.http.request(path).header("Cookie", cookie).GET());
     }
 
-    /** Rodina's page for November: whole months, so with its breakdowns. */
+    /** Rodina's page for November: whole months, so with its breakdowns once November has settled. */
     private static final String NOVEMBER_PAGE = "/clubs/sz-rodina-1860?from=2026-11-01&to=2026-11-30";
+
+    /** November has ended and 5 more days have passed: its breakdowns are shown from this day. */
+    static final Instant NOVEMBER_SETTLED = Instant.parse("2026-12-06T06:00:00Z");
 
     @Test
     void municipalitySeesEveryClubAndTheNumbers() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             uploadRodinaDay(c, c.enrol(RunningCollector.RODINA_CODE));
+            c.clock.set(NOVEMBER_SETTLED);
             String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
             String period = "from=2026-11-01&to=2026-11-24";
             HttpResponse<String> overview = get(c, cookie, "/?" + period);
@@ -152,6 +167,7 @@ class DashboardHttpTest {
     void csvHasTheNumbersWithSmallCountsHidden() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             uploadRodinaDay(c, c.enrol(RunningCollector.RODINA_CODE));
+            c.clock.set(NOVEMBER_SETTLED);
             String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
             HttpResponse<String> csv = get(c, cookie, "/export.csv?club=all&from=2026-11-01&to=2026-11-30");
             assertEquals(200, csv.statusCode());
@@ -169,6 +185,107 @@ class DashboardHttpTest {
             assertEquals("<5", rodina.get("sessions_not_declared_not_declared"));
             assertEquals("23", rodina.get("sessions_total"));
             assertFalse(rodina.containsValue("3"), "no hidden 3 in " + rodina);
+        }
+    }
+
+    /**
+     * Staff read the current month, visitors come, staff read it again: the two readings must not
+     * subtract to anything about those visitors but their number. The second day's 6 men aged 18-24
+     * and 2 women over 75 (who opened 8 learning tiles) are shown nowhere until November has settled.
+     */
+    @Test
+    void aMonthStillFillingUpShowsNothingOfWhoCameBetweenTwoReadings() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            uploadRodinaDay(c, pc);
+            Reading before = Reading.of(c, login(c, "obshtina", RunningCollector.PASSWORD));
+
+            c.clock.set(Instant.parse("2026-11-26T06:00:00Z"));
+            uploadDay(
+                    c,
+                    pc,
+                    2,
+                    List.of(new HourUsage(Instant.parse("2026-11-25T08:00:00Z"), 8, 8, 0, 60, 60)),
+                    new DayUsage(
+                            LocalDate.parse("2026-11-25"),
+                            List.of(
+                                    new DemographicCount(AgeBand.AGE_18_24, Sex.MALE, 6),
+                                    new DemographicCount(AgeBand.AGE_75_PLUS, Sex.FEMALE, 2)),
+                            0,
+                            List.of(new TileCategoryCount(TileCategory.LEARNING, 8))));
+            Reading after = Reading.of(c, login(c, "obshtina", RunningCollector.PASSWORD));
+
+            // the two readings differ in the totals alone: nothing by age, sex or tile to subtract
+            Map<String, String> changed = new TreeMap<>();
+            Map<String, String> was = before.figures();
+            after.figures().forEach((name, now) -> {
+                if (!now.equals(was.get(name))) {
+                    changed.put(name, was.get(name) + " -> " + now);
+                }
+            });
+            assertEquals(
+                    List.of("csv:guest_sessions", "csv:session_hours", "csv:sessions"),
+                    List.copyOf(changed.keySet()),
+                    "what changed between the readings: " + changed);
+            assertEquals("23", before.page().getElementById("sessions").text());
+            assertEquals("31", after.page().getElementById("sessions").text(), "the totals are exact at once");
+            assertEquals("31", after.csv().get("sessions"));
+            for (Reading reading : List.of(before, after)) {
+                assertTrue(
+                        reading.page()
+                                .select("td[data-cell], #demographics, #tile-categories")
+                                .isEmpty(),
+                        "no breakdown on the page of a month still filling up");
+                for (Map.Entry<String, String> column : reading.csv().entrySet()) {
+                    if (column.getKey().startsWith("sessions_")
+                            || column.getKey().startsWith("tile_sessions_")) {
+                        assertEquals("", column.getValue(), column.getKey());
+                    }
+                }
+                assertTrue(reading.page()
+                        .getElementById("breakdowns-settling")
+                        .text()
+                        .contains("2026-12-06"));
+                assertTrue(
+                        reading.csv().get("breakdowns_note").contains("2026-12-06"),
+                        reading.csv().toString());
+                assertTrue(reading.csv().get("breakdowns_note").startsWith("Разбивките"), "in the page's language");
+            }
+
+            // in English too, with the same day
+            Reading english = Reading.of(c, login(c, "obshtina", RunningCollector.PASSWORD) + "; digiclub_language=en");
+            String note = english.page().getElementById("breakdowns-settling").text();
+            assertTrue(note.startsWith("Breakdowns by age") && note.contains("2026-12-06"), note);
+            assertEquals(note, english.csv().get("breakdowns_note"), "the CSV says the same");
+
+            // once November has settled, the month is broken down, both days in it
+            c.clock.set(NOVEMBER_SETTLED);
+            Reading settled = Reading.of(c, login(c, "obshtina", RunningCollector.PASSWORD));
+            assertNull(settled.page().getElementById("breakdowns-settling"));
+            assertEquals("6", cell(settled.page(), "AGE_18_24-MALE"));
+            assertEquals("6", settled.csv().get("sessions_age_18_24_male"));
+            assertEquals("", settled.csv().get("breakdowns_note"));
+        }
+    }
+
+    /** Rodina's November page and its CSV row, as the municipality reads them. */
+    private record Reading(Document page, Map<String, String> csv) {
+        static Reading of(RunningCollector c, String cookie) throws Exception {
+            Document page = Jsoup.parse(get(c, cookie, NOVEMBER_PAGE).body());
+            CsvTable csv =
+                    CsvTable.parse(get(c, cookie, "/export.csv?club=sz-rodina-1860&from=2026-11-01&to=2026-11-30")
+                            .body());
+            return new Reading(page, csv.club("sz-rodina-1860").orElseThrow());
+        }
+
+        /** Every breakdown cell of the page ({@code page:<cell>}) and every column of the CSV ({@code csv:<column>}). */
+        Map<String, String> figures() {
+            Map<String, String> figures = new TreeMap<>();
+            for (Element cell : page.select("td[data-cell]")) {
+                figures.put("page:" + cell.attr("data-cell"), cell.text());
+            }
+            csv.forEach((column, value) -> figures.put("csv:" + column, value));
+            return figures;
         }
     }
 
@@ -205,6 +322,7 @@ class DashboardHttpTest {
     @Test
     void pagesAreBulgarianUntilEnglishIsChosenInTheTopBar() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+            c.clock.set(NOVEMBER_SETTLED);
             String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
             HttpResponse<String> bgResponse = c.http.send(c.http.request(NOVEMBER_PAGE)
                     .header("Cookie", cookie)

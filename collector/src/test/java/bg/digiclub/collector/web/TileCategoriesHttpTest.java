@@ -128,6 +128,7 @@ class TileCategoriesHttpTest {
                     "true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
 
             assertEquals(17, c.count("SELECT SUM(sessions) FROM usage_tile_categories WHERE category = 'LEARNING'"));
+            c.clock.set(DashboardHttpTest.NOVEMBER_SETTLED); // November's breakdowns are shown once it has settled
             String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
             Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-01&to=2026-11-30"));
             assertEquals("17", DashboardHttpTest.cell(club, "LEARNING"), "17 learning sessions");

@@ -1,6 +1,8 @@
 package bg.digiclub.collector.report.programme;
 
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,15 +21,19 @@ import bg.digiclub.collector.store.ClubStore;
  * demographic and tile columns) for a period of whole calendar months, published by
  * {@link VisitPublication}'s month rule like the programme report. A period of days gets none: its
  * figures are not sums of months' published ones, so two overlapping periods of days could be
- * subtracted into a cell the month hides (issue 14). Its totals stay.
+ * subtracted into a cell the month hides (issue 14). A period of whole months gets none until it has
+ * settled ({@link SettledMonths}), as the programme report: the same month read on two days would
+ * otherwise subtract to the visits in between, by age and sex. Totals stay, in both cases.
  */
 public final class DashboardBreakdowns {
     private final ClubStore clubs;
     private final VisitFigures figures;
+    private final Clock clock;
 
-    public DashboardBreakdowns(ClubStore clubs, VisitFigures figures) {
+    public DashboardBreakdowns(ClubStore clubs, VisitFigures figures, Clock clock) {
         this.clubs = Objects.requireNonNull(clubs, "clubs");
         this.figures = Objects.requireNonNull(figures, "figures");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -43,6 +49,40 @@ public final class DashboardBreakdowns {
         }
     }
 
+    /** What the dashboard may show of a period's breakdowns: them, or why not. */
+    public sealed interface Answer permits Shown, NotWholeMonths, NotSettled {
+        /** The breakdowns; empty when they are withheld. */
+        default Optional<Published> published() {
+            return Optional.empty();
+        }
+    }
+
+    /** The period has settled: its breakdowns. */
+    public record Shown(Published breakdowns) implements Answer {
+        public Shown {
+            Objects.requireNonNull(breakdowns, "breakdowns");
+        }
+
+        @Override
+        public Optional<Published> published() {
+            return Optional.of(breakdowns);
+        }
+    }
+
+    /** The period is not a range of whole months: totals only, ever. */
+    public record NotWholeMonths() implements Answer {}
+
+    /**
+     * The period is whole months but still filling up: totals only until {@code shownFrom}.
+     *
+     * @param shownFrom the first day its breakdowns are shown
+     */
+    public record NotSettled(LocalDate shownFrom) implements Answer {
+        public NotSettled {
+            Objects.requireNonNull(shownFrom, "shownFrom");
+        }
+    }
+
     /** The period as a range of whole months, if it is one: from a first day of a month to a last. */
     public static Optional<ReportPeriod> wholeMonths(Period period) {
         Objects.requireNonNull(period, "period");
@@ -53,11 +93,15 @@ public final class DashboardBreakdowns {
         return Optional.of(ReportPeriod.custom(YearMonth.from(period.from()), YearMonth.from(period.to())));
     }
 
-    /** The breakdowns of the period; empty when it is not whole months. */
-    public Optional<Published> of(Period period) throws SQLException {
+    /** The breakdowns of the period as of the clock's today, or why there are none. */
+    public Answer of(Period period) throws SQLException {
         Optional<ReportPeriod> months = wholeMonths(period);
         if (months.isEmpty()) {
-            return Optional.empty();
+            return new NotWholeMonths();
+        }
+        // nothing is read of a period still filling up: no figure of it can reach a page
+        if (!SettledMonths.settled(months.get(), SettledMonths.today(clock.instant()))) {
+            return new NotSettled(SettledMonths.shownFrom(months.get()));
         }
         List<String> ids = clubs.clubs().stream().map(Club::id).toList();
         List<MonthCounts> counts = new ArrayList<>();
@@ -69,7 +113,7 @@ public final class DashboardBreakdowns {
         for (String id : ids) {
             byClub.put(id, breakdown(visits.byClub().get(id)));
         }
-        return Optional.of(new Published(byClub, breakdown(visits.all())));
+        return new Shown(new Published(byClub, breakdown(visits.all())));
     }
 
     private static Breakdown breakdown(ClubVisits visits) {

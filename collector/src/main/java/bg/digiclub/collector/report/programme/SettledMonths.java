@@ -1,6 +1,8 @@
 package bg.digiclub.collector.report.programme;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import bg.digiclub.collector.report.Cell;
@@ -20,9 +22,22 @@ final class SettledMonths {
 
     private SettledMonths() {}
 
+    /**
+     * The day a reading at {@code now} counts as: the UTC date, so that the programme report, its API and
+     * the dashboard agree on whether a period has settled.
+     */
+    static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
     /** Whether every month of the period has settled by {@code today}. */
     static boolean settled(ReportPeriod period, LocalDate today) {
-        return today.isAfter(period.lastDay().plusDays(DAYS));
+        return !today.isBefore(shownFrom(period));
+    }
+
+    /** The first day on which the period has settled: its breakdowns are published from then on. */
+    static LocalDate shownFrom(ReportPeriod period) {
+        return period.lastDay().plusDays(DAYS + 1);
     }
 
     /** The visits with every breakdown hidden: the grand total stays, every other number is "x". */

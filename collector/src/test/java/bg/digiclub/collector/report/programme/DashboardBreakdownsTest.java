@@ -35,6 +35,9 @@ import bg.digiclub.common.link.TileCategory;
 
 /** The dashboard's breakdowns: whole months only, by our own bands, with the month rule. */
 class DashboardBreakdownsTest {
+    /** The first moment the first quarter of 2026 has settled: its end, and 5 more days. */
+    private static final Clock QUARTER_SETTLED = Clock.fixed(Instant.parse("2026-04-06T00:00:00Z"), ZoneOffset.UTC);
+
     @TempDir
     Path temp;
 
@@ -63,13 +66,15 @@ class DashboardBreakdownsTest {
     void aClubsBreakdownIsItsMonthsPublishedByOurBands(String kind) throws Exception {
         try (Database db = TestDatabases.open(kind, temp)) {
             ProgrammeFixture.load(db);
-            DashboardBreakdowns breakdowns = new DashboardBreakdowns(new ClubStore(db), new VisitFigures(db));
-            assertTrue(breakdowns
-                    .of(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-30")))
-                    .isEmpty());
+            DashboardBreakdowns breakdowns =
+                    new DashboardBreakdowns(new ClubStore(db), new VisitFigures(db), QUARTER_SETTLED);
+            assertEquals(
+                    new DashboardBreakdowns.NotWholeMonths(),
+                    breakdowns.of(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-30"))));
 
             DashboardBreakdowns.Published quarter = breakdowns
                     .of(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-03-31")))
+                    .published()
                     .orElseThrow();
             Breakdown north = quarter.byClub().get(NORTH);
             assertEquals(
@@ -104,8 +109,10 @@ class DashboardBreakdownsTest {
     @Test
     void aCollectorWithoutClubsHasEmptyBreakdownsAndReports() throws Exception {
         try (Database db = TestDatabases.open("sqlite", temp)) {
-            DashboardBreakdowns.Published none = new DashboardBreakdowns(new ClubStore(db), new VisitFigures(db))
+            DashboardBreakdowns.Published none = new DashboardBreakdowns(
+                            new ClubStore(db), new VisitFigures(db), QUARTER_SETTLED)
                     .of(new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")))
+                    .published()
                     .orElseThrow();
             assertEquals(Map.of(), none.byClub());
             assertEquals(0, none.all().byAgeAndSex().grandTotal().value());
@@ -120,6 +127,35 @@ class DashboardBreakdownsTest {
                     .orElseThrow();
             assertEquals(0, report.visits());
             assertEquals(0, report.clubs().size());
+        }
+    }
+
+    /**
+     * A period of whole months still filling up gets no breakdowns, and says from which day it will:
+     * the day after its last day plus {@link SettledMonths#DAYS}, by the UTC date of the reading.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "2026-03-15T12:00:00Z, 2026-01-01, 2026-03-31, 2026-04-06",
+        "2026-04-05T23:59:59Z, 2026-01-01, 2026-03-31, 2026-04-06",
+        "2026-04-06T00:00:00Z, 2026-01-01, 2026-03-31, ",
+        "2026-04-05T23:59:59Z, 2026-01-01, 2026-02-28, ",
+        "2026-03-05T23:59:59Z, 2026-02-01, 2026-02-28, 2026-03-06",
+        "2025-12-31T10:00:00Z, 2026-01-01, 2026-01-31, 2026-02-06"
+    })
+    void aPeriodIsBrokenDownOnlyOnceItHasSettled(Instant now, LocalDate from, LocalDate to, LocalDate shownFrom)
+            throws Exception {
+        try (Database db = TestDatabases.open("sqlite", temp)) {
+            ProgrammeFixture.load(db);
+            DashboardBreakdowns.Answer answer = new DashboardBreakdowns(
+                            new ClubStore(db), new VisitFigures(db), Clock.fixed(now, ZoneOffset.UTC))
+                    .of(new Period(from, to));
+            if (shownFrom == null) {
+                assertTrue(answer instanceof DashboardBreakdowns.Shown, answer.toString());
+            } else {
+                assertEquals(new DashboardBreakdowns.NotSettled(shownFrom), answer);
+                assertTrue(answer.published().isEmpty());
+            }
         }
     }
 }
