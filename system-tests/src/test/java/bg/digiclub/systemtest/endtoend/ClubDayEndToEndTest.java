@@ -62,6 +62,8 @@ class ClubDayEndToEndTest {
     private static final LocalDate MONTH_FROM = RodinaMonday.DAY.withDayOfMonth(1);
 
     private static final LocalDate MONTH_TO = YearMonth.from(RodinaMonday.DAY).atEndOfMonth();
+    /** The day's month has ended and 5 more days have passed: its breakdowns are shown from this day. */
+    private static final LocalDate SETTLED = MONTH_TO.plusDays(6);
 
     @TempDir
     Path dir;
@@ -112,6 +114,12 @@ class ClubDayEndToEndTest {
                         collector.number("SELECT COUNT(*) FROM health_snapshots") >= 2 * 40,
                         "a health snapshot every 15 minutes while the PCs were on");
 
+                // the next morning the day's month is still filling up: its totals at once, its breakdowns
+                // only once it has settled (a month read on two days would subtract to who came between)
+                assertMonthStillSettling(
+                        expected, DashboardClient.signIn(collector.url(), "obshtina", municipalityPassword));
+                clock.set(SETTLED.atTime(8, 0).atZone(SOFIA).toInstant());
+
                 // the municipality signs in and reads the club's numbers
                 DashboardClient municipality =
                         DashboardClient.signIn(collector.url(), "obshtina", municipalityPassword);
@@ -136,6 +144,24 @@ class ClubDayEndToEndTest {
                 ClubPrivacy.assertClean(scan, network.captured());
             }
         }
+    }
+
+    /** The month, read before it has settled: exact totals, no breakdown, and the day they will come. */
+    private static void assertMonthStillSettling(Expected expected, DashboardClient municipality) throws Exception {
+        Map<String, String> row = single(municipality.csv(RodinaMonday.CLUB, MONTH_FROM, MONTH_TO));
+        assertEquals(Long.toString(expected.sessions), row.get("sessions"));
+        assertEquals(Long.toString(expected.memberDays), row.get("member_days"));
+        row.forEach((column, value) -> {
+            if (column.startsWith("sessions_") || column.startsWith("tile_sessions_")) {
+                assertEquals("", value, column + " of a month still filling up");
+            }
+        });
+        assertTrue(row.get("breakdowns_note").contains(SETTLED.toString()), row.get("breakdowns_note"));
+        Document page =
+                municipality.document("/clubs/" + RodinaMonday.CLUB + "?from=" + MONTH_FROM + "&to=" + MONTH_TO);
+        assertEquals(Long.toString(expected.sessions), cardValue(page, "sessions"));
+        assertTrue(page.getElementsByAttribute("data-cell").isEmpty(), "no breakdown of a month still filling up");
+        assertTrue(page.getElementById("breakdowns-settling").text().contains(SETTLED.toString()));
     }
 
     private static void assertCsv(Expected expected, Map<String, String> row) {
