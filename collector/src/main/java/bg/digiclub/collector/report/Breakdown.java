@@ -11,7 +11,7 @@ import bg.digiclub.common.link.TileCategory;
  * {@code /export.csv} show them: sessions by our age band and sex, and sessions that used a tile of
  * each category. Published by the same month rule as the programme report (docs/collector.md,
  * "Programme report"), so that two overlapping periods cannot be subtracted into a hidden cell; a
- * period of days has none (its totals only).
+ * period of days has none (its totals only), nor has a period of months before it has settled.
  *
  * @param byAgeAndSex rows in {@link AgeBand} order, columns in {@code Sex} order, with margins
  * @param tiles       one cell per {@link TileCategory}, in its order

@@ -34,7 +34,7 @@ import bg.digiclub.support.sql.Rows;
  * ({@code club_days}, {@code club_months}, {@code club_hours}, {@code device_days}) that intake
  * keeps, so a page costs a few indexed range scans whatever the size of the raw data. The
  * breakdowns by age, sex and tile category are not here: they are published by the month rule
- * ({@code report.programme.DashboardBreakdowns}), for periods of whole months only.
+ * ({@code report.programme.DashboardBreakdowns}), for periods of whole months that have settled only.
  */
 public final class Reports {
     private static final TypeReference<List<CheckStatus>> CHECKS = new TypeReference<>() {};
