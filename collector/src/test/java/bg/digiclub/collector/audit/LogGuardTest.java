@@ -108,6 +108,34 @@ class LogGuardTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void theTriggersAnEarlierCollectorMadeAreInPlace(String kind) throws Exception {
+        try (AuditFixture f = new AuditFixture(kind, temp)) {
+            f.dropTheGuard();
+            // word for word what BatchLog.prepare ran before LogGuard (session 9)
+            if (kind.equals("postgresql")) {
+                f.sql("CREATE OR REPLACE FUNCTION batch_log_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                        + "BEGIN RAISE EXCEPTION 'batch_log is append-only: % refused', TG_OP; END $$");
+                f.sql("DROP TRIGGER IF EXISTS batch_log_no_truncate ON batch_log");
+                f.sql("CREATE TRIGGER batch_log_no_change BEFORE UPDATE OR DELETE ON batch_log "
+                        + "FOR EACH ROW EXECUTE FUNCTION batch_log_refuse()");
+                f.sql("CREATE TRIGGER batch_log_no_truncate BEFORE TRUNCATE ON batch_log "
+                        + "FOR EACH STATEMENT EXECUTE FUNCTION batch_log_refuse()");
+            } else {
+                f.sql("CREATE TRIGGER IF NOT EXISTS batch_log_no_update BEFORE UPDATE ON batch_log "
+                        + "BEGIN SELECT RAISE(ABORT, 'batch_log is append-only: UPDATE refused'); END");
+                f.sql("CREATE TRIGGER IF NOT EXISTS batch_log_no_delete BEFORE DELETE ON batch_log "
+                        + "BEGIN SELECT RAISE(ABORT, 'batch_log is append-only: DELETE refused'); END");
+            }
+            assertEquals(List.of(), faults(f));
+            long head = headSeq(f);
+            f.reopen();
+            assertEquals(head, headSeq(f), "an upgraded collector's first start finds them in place");
+            assertEquals(List.of(), f.verify().findings());
+        }
+    }
+
     /** What is wrong with the triggers now, read as verify reads it. */
     private static List<String> faults(AuditFixture f) throws SQLException {
         return f.db.read(LogGuard::faults);
