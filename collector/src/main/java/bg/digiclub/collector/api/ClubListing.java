@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import bg.digiclub.collector.calendar.MonthKey;
 import bg.digiclub.collector.report.programme.ReportPeriod;
 import bg.digiclub.collector.report.programme.ReportScope;
 import bg.digiclub.collector.store.Club;
@@ -81,7 +82,7 @@ final class ClubListing {
                 .toList();
     }
 
-    /** The first month with figures, per club (club_months numbers months year * 12 + month - 1). */
+    /** The first month with figures, per club (club_months numbers months by MonthKey). */
     private Map<String, YearMonth> firstMonths() throws SQLException {
         return database.read(c -> {
             Map<String, YearMonth> first = new HashMap<>();
@@ -89,8 +90,7 @@ final class ClubListing {
                             c.prepareStatement("SELECT club_id, MIN(month) FROM club_months GROUP BY club_id");
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    int month = rows.getInt(2);
-                    first.put(rows.getString(1), YearMonth.of(month / 12, month % 12 + 1));
+                    first.put(rows.getString(1), MonthKey.month(rows.getLong(2)));
                 }
             }
             return first;

@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import bg.digiclub.collector.calendar.MonthKey;
 import bg.digiclub.support.sql.SqlDatabase;
 
 /**
@@ -268,14 +269,10 @@ public final class AuditExport {
         return switch (kind) {
             case ALL -> null;
             case DAY -> new long[] {period.from().toEpochDay(), period.to().toEpochDay() + 1};
-            case MONTH -> new long[] {monthKey(period.from()), monthKey(period.to()) + 1};
+            case MONTH -> new long[] {MonthKey.of(period.from()), MonthKey.of(period.to()) + 1};
             case SECONDS -> new long[] {fromSecond, toSecond};
             case MILLIS -> new long[] {fromSecond * 1000, toSecond * 1000};
         };
-    }
-
-    private static long monthKey(LocalDate day) {
-        return day.getYear() * 12L + day.getMonthValue() - 1;
     }
 
     /** Counts what passes through. */

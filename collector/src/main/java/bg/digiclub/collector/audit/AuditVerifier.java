@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,7 +20,10 @@ import bg.digiclub.support.sql.SqlDatabase;
  * before, the head at the last line), recomputes every logged batch's figures hash from the tables as they
  * are and compares it with the logged one (and the batch's {@code batches} row with its line), recomputes
  * the hash of the rows that belong to no logged batch and compares it with the genesis, and recomputes the
- * dashboard's derived tables from the raw rows ({@link DerivedFigures}).
+ * dashboard's derived tables from the raw rows ({@link DerivedFigures}). It also reports every time the log's
+ * triggers were found not in place: at a start ({@link ChainEntry#GUARD_RESTORED} lines, which {@link
+ * BatchLog#prepare} writes before it re-creates them, so that opening the database to verify it cannot hide
+ * their absence) and now, on the snapshot ({@link LogGuard#faults}).
  */
 public final class AuditVerifier {
     private final SqlDatabase database;
@@ -65,6 +69,27 @@ public final class AuditVerifier {
                 }
             }
             long derived = DerivedFigures.check(c, findings);
+            for (ChainEntry line : walk.guardRestored) {
+                findings.add(new Finding(
+                        Finding.Kind.LOG_UNGUARDED,
+                        line.seq(),
+                        null,
+                        "line " + line.seq() + ": at " + Instant.ofEpochMilli(line.receivedAt())
+                                + " the collector found the triggers that keep batch_log append-only missing, "
+                                + "disabled or altered, and re-created them (its log names what it found). Until "
+                                + "then the database refused no UPDATE or DELETE on the log: a line changed in that "
+                                + "time still breaks the chain, unless every line after it and the head were "
+                                + "rewritten to match"));
+            }
+            List<String> faults = LogGuard.faults(c);
+            if (!faults.isEmpty()) {
+                findings.add(new Finding(
+                        Finding.Kind.LOG_UNGUARDED,
+                        0,
+                        null,
+                        "the triggers that keep batch_log append-only are not in place now: "
+                                + String.join("; ", faults)));
+            }
             Collections.sort(findings);
             return new AuditReport(walk.lines, walk.batches, head, derived, findings);
         });
@@ -76,6 +101,7 @@ public final class AuditVerifier {
         long batches;
         ChainEntry genesis;
         ChainEntry last;
+        final List<ChainEntry> guardRestored = new ArrayList<>();
     }
 
     private static Walk walk(Connection c, List<Finding> findings) throws SQLException {
@@ -101,6 +127,8 @@ public final class AuditVerifier {
                     if (walk.genesis == null) {
                         walk.genesis = line;
                     }
+                } else if (line.isGuardRestored()) {
+                    walk.guardRestored.add(line);
                 } else {
                     chunk.add(line);
                     if (chunk.size() == FiguresText.CHUNK) {

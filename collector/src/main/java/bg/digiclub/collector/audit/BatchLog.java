@@ -1,5 +1,6 @@
 package bg.digiclub.collector.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import bg.digiclub.support.sql.SqlDatabase;
 
@@ -24,11 +28,14 @@ import bg.digiclub.support.sql.SqlDatabase;
  * before committing, so the lock is held briefly and never while waiting for another lock. SQLite has one
  * writer at a time anyway.
  *
- * <p>The triggers that refuse UPDATE and DELETE on {@code batch_log} are created here ({@link #prepare}, at
- * every start) because the two databases write triggers differently and the migrations' SQL runs on both.
+ * <p>The triggers that refuse UPDATE and DELETE on {@code batch_log} ({@link LogGuard}) are created here
+ * ({@link #prepare}, at every start) because the two databases write triggers differently and the migrations'
+ * SQL runs on both. Finding them missing, disabled or altered on a chain that has begun is itself written into
+ * the chain (a {@link ChainEntry#GUARD_RESTORED} line) before they are re-created, so that {@code audit verify}
+ * reports it for ever after, however often the collector restarted since.
  */
 public final class BatchLog {
-    private static final String APPEND_ONLY = "batch_log is append-only";
+    private static final Logger LOG = LoggerFactory.getLogger(BatchLog.class);
 
     private BatchLog() {}
 
@@ -45,17 +52,30 @@ public final class BatchLog {
     public record Head(long seq, String hash) {}
 
     /**
-     * Creates the triggers (again, if someone dropped them) and, on a database whose chain has not
-     * begun, writes the genesis: the hash of every raw row stored before. Runs at every start.
+     * Runs at every start. On a database whose chain has not begun, creates the triggers and writes the
+     * genesis: the hash of every raw row stored before. On a chain that has begun, if the triggers are not as
+     * they were made ({@link LogGuard#faults}: someone dropped, disabled or replaced them), appends a
+     * {@link ChainEntry#GUARD_RESTORED} line and re-creates them, in one transaction: the chain then says for
+     * good that the log was unguarded for a time before that line.
      */
     public static void prepare(SqlDatabase database, Clock clock) throws SQLException {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(clock, "clock");
         database.write(c -> {
+            // the head's lock first: two collectors starting together look at the triggers one after the other
             Head head = lockHead(c);
-            createTriggers(c);
+            List<String> faults = LogGuard.faults(c);
             if (head.seq() == 0) {
+                LogGuard.install(c);
                 insert(c, List.of(genesis(c, head, clock.millis())));
+            } else if (!faults.isEmpty()) {
+                LOG.warn(
+                        "the triggers that keep batch_log append-only were not in place ({}): re-created, and line {} "
+                                + "of the batch log records it for audit verify",
+                        String.join("; ", faults),
+                        head.seq() + 1);
+                insert(c, List.of(guardRestored(head, clock.millis(), faults)));
+                LogGuard.install(c);
             }
             return null;
         });
@@ -106,6 +126,22 @@ public final class BatchLog {
                 head.seq() + 1, null, null, ChainEntry.GENESIS, at, FiguresText.outsideTheLog(c), head.hash());
     }
 
+    /**
+     * The line that records the triggers found not in place at a start: its figures hash is the SHA-256 of
+     * what was found, one fault a line (the collector's log has the text).
+     */
+    private static ChainEntry guardRestored(Head head, long at, List<String> faults) {
+        String found = String.join("\n", faults);
+        return ChainEntry.next(
+                head.seq() + 1,
+                null,
+                null,
+                ChainEntry.GUARD_RESTORED,
+                at,
+                Sha256.of(found.getBytes(StandardCharsets.UTF_8)),
+                head.hash());
+    }
+
     /** The head, its row locked until the transaction ends (PostgreSQL; SQLite has one writer). */
     private static Head lockHead(Connection c) throws SQLException {
         return readHead(c, isPostgres(c) ? " FOR UPDATE" : "");
@@ -143,35 +179,6 @@ public final class BatchLog {
             update.setLong(1, last.seq());
             update.setString(2, last.hash());
             update.executeUpdate();
-        }
-    }
-
-    private static void createTriggers(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            if (isPostgres(c)) {
-                st.execute("CREATE OR REPLACE FUNCTION batch_log_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                        + "BEGIN RAISE EXCEPTION '" + APPEND_ONLY + ": % refused', TG_OP; END $$");
-                boolean present;
-                try (ResultSet row = st.executeQuery("SELECT COUNT(*) FROM pg_trigger "
-                        + "WHERE tgrelid = 'batch_log'::regclass AND tgname IN ('batch_log_no_change', "
-                        + "'batch_log_no_truncate')")) {
-                    row.next();
-                    present = row.getInt(1) == 2;
-                }
-                if (!present) {
-                    st.execute("DROP TRIGGER IF EXISTS batch_log_no_change ON batch_log");
-                    st.execute("DROP TRIGGER IF EXISTS batch_log_no_truncate ON batch_log");
-                    st.execute("CREATE TRIGGER batch_log_no_change BEFORE UPDATE OR DELETE ON batch_log "
-                            + "FOR EACH ROW EXECUTE FUNCTION batch_log_refuse()");
-                    st.execute("CREATE TRIGGER batch_log_no_truncate BEFORE TRUNCATE ON batch_log "
-                            + "FOR EACH STATEMENT EXECUTE FUNCTION batch_log_refuse()");
-                }
-            } else {
-                st.execute("CREATE TRIGGER IF NOT EXISTS batch_log_no_update BEFORE UPDATE ON batch_log "
-                        + "BEGIN SELECT RAISE(ABORT, '" + APPEND_ONLY + ": UPDATE refused'); END");
-                st.execute("CREATE TRIGGER IF NOT EXISTS batch_log_no_delete BEFORE DELETE ON batch_log "
-                        + "BEGIN SELECT RAISE(ABORT, '" + APPEND_ONLY + ": DELETE refused'); END");
-            }
         }
     }
 

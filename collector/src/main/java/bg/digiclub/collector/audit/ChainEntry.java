@@ -8,9 +8,9 @@ import java.util.Objects;
  * {@code prev_hash \n seq \n batch_id \n device_id \n kind \n received_at \n figures_hash} (a NULL as
  * the empty text), so that changing, removing or inserting a line breaks every link after it.
  *
- * @param batchId    null for the genesis
- * @param deviceId   null for the genesis
- * @param kind       {@code USAGE}, {@code HEALTH} or {@link #GENESIS}
+ * @param batchId    null for the genesis and a {@link #GUARD_RESTORED} line
+ * @param deviceId   null for the genesis and a {@link #GUARD_RESTORED} line
+ * @param kind       {@code USAGE}, {@code HEALTH}, {@link #GENESIS} or {@link #GUARD_RESTORED}
  * @param receivedAt epoch milliseconds, as {@code batches.received_at}
  */
 public record ChainEntry(
@@ -24,6 +24,11 @@ public record ChainEntry(
         String hash) {
     /** The kind of the first line, which vouches for the rows stored before the chain began. */
     public static final String GENESIS = "GENESIS";
+    /**
+     * The kind of a line written at a start that found the triggers guarding the log missing, disabled or
+     * altered, before they were re-created ({@link LogGuard}); its figures hash is the SHA-256 of what was found.
+     */
+    public static final String GUARD_RESTORED = "GUARD_RESTORED";
     /** The previous hash of the genesis. */
     public static final String ZERO = "0".repeat(64);
 
@@ -75,5 +80,10 @@ public record ChainEntry(
 
     public boolean isGenesis() {
         return GENESIS.equals(kind);
+    }
+
+    /** A line that records the log's triggers found not in place at a start, and re-created. */
+    public boolean isGuardRestored() {
+        return GUARD_RESTORED.equals(kind);
     }
 }

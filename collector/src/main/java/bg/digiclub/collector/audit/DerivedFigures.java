@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import bg.digiclub.collector.calendar.MonthKey;
+
 /**
  * The dashboard's and the reports' tables ({@code club_days}, {@code club_months}, {@code club_hours},
  * {@code club_demographics}, {@code club_tile_categories}, {@code device_days}) are sums of the raw rows,
@@ -103,7 +105,7 @@ final class DerivedFigures {
                         long day = local.toLocalDate().toEpochDay();
                         long[] six = {row[1], row[2], row[3], row[4], row[5], 0};
                         add(sums.get(CLUB_DAYS), List.of(clubId, day), six);
-                        add(sums.get(CLUB_MONTHS), List.of(clubId, monthOf(day)), six);
+                        add(sums.get(CLUB_MONTHS), List.of(clubId, MonthKey.ofEpochDay(day)), six);
                         add(sums.get(CLUB_HOURS), List.of(clubId, day, (long) local.getHour()), new long[] {
                             row[1], row[4]
                         });
@@ -112,7 +114,7 @@ final class DerivedFigures {
             forRows(c, "SELECT day, distinct_members FROM usage_days WHERE device_id = ?", device, row -> {
                 long[] members = {0, 0, 0, 0, 0, row[1]};
                 add(sums.get(CLUB_DAYS), List.of(clubId, row[0]), members);
-                add(sums.get(CLUB_MONTHS), List.of(clubId, monthOf(row[0])), members);
+                add(sums.get(CLUB_MONTHS), List.of(clubId, MonthKey.ofEpochDay(row[0])), members);
             });
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT day, age_band, sex, sessions FROM usage_demographics WHERE device_id = ?")) {
@@ -212,12 +214,6 @@ final class DerivedFigures {
 
     private static boolean isText(String column) {
         return column.endsWith("_id") || column.equals("age_band") || column.equals("sex") || column.equals("category");
-    }
-
-    /** The month key of an epoch day, as the store writes it: year * 12 + month - 1 (BatchStore.monthOf). */
-    private static long monthOf(long epochDay) {
-        LocalDate day = LocalDate.ofEpochDay(epochDay);
-        return day.getYear() * 12L + day.getMonthValue() - 1;
     }
 
     private static void add(Map<List<Object>, long[]> sums, List<Object> key, long[] values) {

@@ -19,7 +19,7 @@ public record ExportTable(
         ALL,
         /** An epoch day within the period's days. */
         DAY,
-        /** A month key (year * 12 + month - 1) of a month the period touches. */
+        /** A month key ({@link bg.digiclub.collector.calendar.MonthKey}) of a month the period touches. */
         MONTH,
         /** Epoch seconds within the period's days in its time zone. */
         SECONDS,

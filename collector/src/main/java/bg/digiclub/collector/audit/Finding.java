@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One thing {@link AuditVerifier} found wrong, in the order it reports them: the chain's links first
  * (a broken chain makes every later line doubtful), then a batch's figures, then the rows outside the
- * logged batches, then the dashboard's derived tables.
+ * logged batches, then the dashboard's derived tables, then the times the log was not guarded by its triggers
+ * (which make nothing wrong by themselves, but leave room for what the checks before cannot see).
  *
  * @param seq     the line of the log it concerns, 0 for none
  * @param batchId the batch it concerns, null for none
@@ -18,7 +19,8 @@ public record Finding(Kind kind, long seq, String batchId, String text) implemen
         EDITED_LINE,
         FIGURES_CHANGED,
         ROWS_OUTSIDE_CHANGED,
-        DERIVED_DIFFERS
+        DERIVED_DIFFERS,
+        LOG_UNGUARDED
     }
 
     public Finding {

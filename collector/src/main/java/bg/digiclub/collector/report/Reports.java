@@ -21,7 +21,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import bg.digiclub.collector.store.BatchStore;
+import bg.digiclub.collector.calendar.MonthKey;
 import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
@@ -193,8 +193,8 @@ public final class Reports {
             afterLastFullMonth = period.to().withDayOfMonth(1);
         }
         if (firstFullMonth.isBefore(afterLastFullMonth)) {
-            long fromMonth = BatchStore.monthOf(firstFullMonth.toEpochDay());
-            long toMonth = BatchStore.monthOf(afterLastFullMonth.toEpochDay()) - 1;
+            long fromMonth = MonthKey.of(firstFullMonth);
+            long toMonth = MonthKey.of(afterLastFullMonth) - 1;
             addTotals(c, totals, "club_months", "month", fromMonth, toMonth, clubId);
             if (period.from().isBefore(firstFullMonth)) {
                 addTotals(

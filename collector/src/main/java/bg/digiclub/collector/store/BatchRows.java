@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import bg.digiclub.collector.calendar.MonthKey;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.CheckStatus;
 import bg.digiclub.common.batch.DayUsage;
@@ -98,7 +99,7 @@ final class BatchRows {
                 0
             };
             addSums(clubDays, new ClubKey(clubId, day), sums);
-            addSums(clubMonths, new ClubKey(clubId, BatchStore.monthOf(day)), sums);
+            addSums(clubMonths, new ClubKey(clubId, MonthKey.ofEpochDay(day)), sums);
             addSums(clubHours, new ClubKey(clubId, day * 24 + local.getHour()), new int[] {
                 hour.sessionsStarted(), hour.sessionMinutes()
             });
@@ -111,7 +112,7 @@ final class BatchRows {
             usageDays.add(new Object[] {deviceId, epochDay, day.totalSessions(), day.distinctMembers(), batchId});
             int[] members = {0, 0, 0, 0, 0, day.distinctMembers()};
             addSums(clubDays, new ClubKey(clubId, epochDay), members);
-            addSums(clubMonths, new ClubKey(clubId, BatchStore.monthOf(epochDay)), members);
+            addSums(clubMonths, new ClubKey(clubId, MonthKey.ofEpochDay(epochDay)), members);
             for (DemographicCount cell : day.sessions()) {
                 demographics.add(new Object[] {
                     deviceId, epochDay, cell.ageBand().name(), cell.sex().name(), cell.sessions(), batchId

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -248,12 +247,6 @@ public final class BatchStore {
                         new BatchReceipt(batchId, row.getLong(1), Instant.ofEpochMilli(row.getLong(3))));
             }
         }
-    }
-
-    /** The month key of an epoch day: year * 12 + month - 1. */
-    public static long monthOf(long epochDay) {
-        LocalDate day = LocalDate.ofEpochDay(epochDay);
-        return day.getYear() * 12L + day.getMonthValue() - 1;
     }
 
     /** A new batch's sequence is not above its device's for its kind; the transaction rolled back. */

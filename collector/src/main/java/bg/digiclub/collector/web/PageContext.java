@@ -21,7 +21,7 @@ import bg.digiclub.collector.store.ClubStore;
 
 /**
  * What every page takes from its request the same way: the language (a cookie the top bar's
- * link sets, else Bulgarian), the period (query {@code from}/{@code to}, else the last 30 days in
+ * link sets, else Bulgarian; the link comes back to the same page), the period (query {@code from}/{@code to}, else the last 30 days in
  * the municipality's time zone), and error pages in that language.
  */
 final class PageContext {
@@ -48,19 +48,25 @@ final class PageContext {
         return templates;
     }
 
-    /** The page's language: the one chosen with the top bar's link, else Bulgarian. */
+    /**
+     * The page's language: the one chosen with the top bar's link, else Bulgarian; its language
+     * switch leads back to this page ({@link ReturnPath}).
+     */
     PageText text(Context ctx) {
-        return texts.get(PageLanguage.fromCode(ctx.cookie(LANGUAGE_COOKIE)).orElse(PageLanguage.BG));
+        return texts.get(PageLanguage.fromCode(ctx.cookie(LANGUAGE_COOKIE)).orElse(PageLanguage.BG))
+                .withReturnPath(ReturnPath.of(ctx).orElse(null));
     }
 
     /**
-     * {@code /language/{code}}: remembers the language for a year and goes to the start page; an
-     * unknown code changes nothing.
+     * {@code /language/{code}?back=PATH}: remembers the language for a year and goes back to the
+     * page the switch was clicked on, if {@code back} is a path of ours ({@link ReturnPath#checked}),
+     * else to the start page; an unknown code changes nothing.
      */
     void chooseLanguage(Context ctx) {
+        String back = ReturnPath.checked(ctx.queryParam(ReturnPath.PARAMETER));
         Optional<PageLanguage> chosen = PageLanguage.fromCode(ctx.pathParam("code"));
         if (chosen.isEmpty()) {
-            ctx.redirect("/");
+            ctx.redirect(back);
             return;
         }
         PageLanguage language = chosen.get();
@@ -73,7 +79,7 @@ final class PageContext {
                 true,
                 null,
                 SameSite.STRICT));
-        ctx.redirect("/");
+        ctx.redirect(back);
     }
 
     Period period(Context ctx) {

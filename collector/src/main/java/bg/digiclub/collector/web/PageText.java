@@ -1,5 +1,7 @@
 package bg.digiclub.collector.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,7 +20,8 @@ import bg.digiclub.common.link.TileCategory;
  * A page's texts in one language: the dashboard's own (bundle {@value #PAGES}) and the labels it
  * shares with the kiosk (bundle {@value #LABELS}), so that an age band or a tile category reads
  * the same on the visitor's screen and in the municipality's report. Numbers and times are
- * written here too, one way for every page.
+ * written here too, one way for every page. A request's texts also know where the top bar's
+ * language switch leads: back to the page they are shown on.
  */
 public final class PageText {
     /** Base name of {@code messages_bg.properties} and {@code messages_en.properties}. */
@@ -31,12 +34,37 @@ public final class PageText {
     private final PageLanguage language;
     private final ResourceBundle pages;
     private final ResourceBundle labels;
+    private final String returnPath;
 
     public PageText(PageLanguage language) {
         this.language = Objects.requireNonNull(language, "language");
         // both bundles are complete in each language (PageTextTest), so no fallback chain
         this.pages = ResourceBundle.getBundle(PAGES, language.locale(), NoFallback.INSTANCE);
         this.labels = ResourceBundle.getBundle(LABELS, language.locale(), NoFallback.INSTANCE);
+        this.returnPath = null;
+    }
+
+    private PageText(PageText texts, String returnPath) {
+        this.language = texts.language;
+        this.pages = texts.pages;
+        this.labels = texts.labels;
+        this.returnPath = returnPath;
+    }
+
+    /**
+     * These texts for a page whose language switch comes back to {@code returnPath} (a local path
+     * and query, {@link ReturnPath}); null goes to the start page.
+     */
+    PageText withReturnPath(String returnPath) {
+        return new PageText(this, returnPath);
+    }
+
+    /** The top bar's link to the other language, back to this page when it has a path to come back to. */
+    public String languageLink() {
+        String link = "/language/" + get("language.other");
+        return returnPath == null
+                ? link
+                : link + "?" + ReturnPath.PARAMETER + "=" + URLEncoder.encode(returnPath, StandardCharsets.UTF_8);
     }
 
     public PageLanguage language() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import bg.digiclub.collector.calendar.MonthKey;
 import bg.digiclub.collector.report.Cell;
 import bg.digiclub.collector.report.Cell.Visibility;
 import bg.digiclub.collector.report.SuppressedTable;
@@ -138,7 +139,7 @@ final class TestProgrammeReports implements ProgrammeReports {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT COALESCE(SUM(sessions), 0) FROM club_months WHERE club_id = ? AND month = ?")) {
                 select.setString(1, clubId);
-                select.setInt(2, month.getYear() * 12 + month.getMonthValue() - 1);
+                select.setLong(2, MonthKey.of(month));
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
                     return row.getLong(1);

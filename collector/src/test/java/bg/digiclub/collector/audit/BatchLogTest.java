@@ -105,7 +105,7 @@ class BatchLogTest {
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
     void aLineDeletedWithTheTriggerDroppedBreaksTheChainThere(String kind) throws Exception {
         try (AuditFixture f = new AuditFixture(kind, temp)) {
-            dropTheGuard(f, kind);
+            f.dropTheGuard();
             String after = f.text("SELECT batch_id FROM batch_log WHERE seq = 6");
             assertEquals(1, f.sql("DELETE FROM batch_log WHERE seq = 5"));
             Finding first = f.verify().findings().get(0);
@@ -120,7 +120,7 @@ class BatchLogTest {
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
     void theLastLineDeletedWithItsRowsIsSeenAtTheHead(String kind) throws Exception {
         try (AuditFixture f = new AuditFixture(kind, temp)) {
-            dropTheGuard(f, kind);
+            f.dropTheGuard();
             long last = f.number("SELECT MAX(seq) FROM batch_log");
             String batch = f.text("SELECT batch_id FROM batch_log WHERE seq = " + last);
             f.sql("DELETE FROM health_snapshots WHERE batch_id = '" + batch + "'");
@@ -136,7 +136,7 @@ class BatchLogTest {
     @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
     void aLineRewrittenWithItsHashIsCaughtByTheNextLink(String kind) throws Exception {
         try (AuditFixture f = new AuditFixture(kind, temp)) {
-            dropTheGuard(f, kind);
+            f.dropTheGuard();
             String batch = f.text("SELECT batch_id FROM batch_log WHERE seq = 3");
             // an attacker edits a figure and rewrites that batch's line to match, hash and all
             f.sql("UPDATE usage_days SET sessions = sessions + 1 WHERE batch_id = '" + batch + "'");
@@ -185,14 +185,5 @@ class BatchLogTest {
 
     private static void assertContains(String text, String part) {
         assertTrue(text.contains(part), "expected \"" + part + "\" in: " + text);
-    }
-
-    private static void dropTheGuard(AuditFixture f, String kind) throws SQLException {
-        if (kind.equals("postgresql")) {
-            f.sql("DROP TRIGGER batch_log_no_change ON batch_log");
-        } else {
-            f.sql("DROP TRIGGER batch_log_no_update");
-            f.sql("DROP TRIGGER batch_log_no_delete");
-        }
     }
 }

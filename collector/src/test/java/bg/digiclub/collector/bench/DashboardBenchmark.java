@@ -21,6 +21,7 @@ import java.util.UUID;
 import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
+import bg.digiclub.collector.calendar.MonthKey;
 import bg.digiclub.collector.server.CollectorServer;
 import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.Database;
@@ -237,8 +238,7 @@ public final class DashboardBenchmark {
                         rows++;
                     }
                 }
-                long[] month = months.computeIfAbsent(
-                        bg.digiclub.collector.store.BatchStore.monthOf(epochDay), k -> new long[6]);
+                long[] month = months.computeIfAbsent(MonthKey.ofEpochDay(epochDay), k -> new long[6]);
                 month[0] += sessions;
                 month[1] += sessions * 6 / 10;
                 month[2] += sessions - sessions * 6 / 10;

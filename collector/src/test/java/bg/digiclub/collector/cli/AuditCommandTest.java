@@ -76,6 +76,26 @@ class AuditCommandTest {
         assertTrue(failed.contains("FAILED: batch " + batch), failed);
     }
 
+    @Test
+    void verifyNamesTheTriggersDroppedBeforeItOpenedTheDatabase() throws Exception {
+        try (Database db = Database.open(Database.sqliteUrl(temp))) {
+            DemoSeeder seeder = new DemoSeeder(db, new TestClock(Instant.parse("2026-11-25T06:00:00Z")));
+            seeder.seed(seeder.enrol(DemoClubs.staraZagora().subList(0, 1)), 2, 1, 1, 3);
+            db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TRIGGER batch_log_no_update");
+                    return st.executeUpdate("DROP TRIGGER batch_log_no_delete");
+                }
+            });
+        }
+        // verify opens the database, which puts the triggers back: the opening records that first
+        String failed = run("audit", "verify", "--data-dir", temp.toString());
+        assertEquals("1", failed.substring(0, 1), failed);
+        assertTrue(failed.contains("the collector found the triggers that keep batch_log append-only missing"), failed);
+        String again = run("audit", "verify", "--data-dir", temp.toString());
+        assertEquals("1", again.substring(0, 1), "a second run still says so: " + again);
+    }
+
     private static String run(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

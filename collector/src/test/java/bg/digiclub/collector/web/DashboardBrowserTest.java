@@ -118,17 +118,22 @@ class DashboardBrowserTest {
                             browser.findElement(By.id("device-name")).getText().startsWith("PC "));
                     screenshot(browser, "dashboard-device.png", 1500);
 
-                    // the same pages in English, chosen in the top bar
+                    // the same pages in English, chosen in the top bar, which comes back to the same page
+                    String device = browser.getCurrentUrl();
                     browser.findElement(By.id("language")).click();
+                    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+                    assertEquals(device, browser.getCurrentUrl());
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("health-chart")));
+                    browser.get(base + "/");
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clubs")));
-                    assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
                     screenshot(browser, "dashboard-overview-en.png", 2600);
                     browser.get(base + OCTOBER_PAGE);
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demographics")));
                     screenshot(browser, "dashboard-club-en.png", 2300);
                     browser.findElement(By.id("language")).click();
-                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clubs")));
-                    assertEquals("bg", browser.findElement(By.tagName("html")).getAttribute("lang"));
+                    wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "bg"));
+                    assertEquals(base + OCTOBER_PAGE, browser.getCurrentUrl());
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demographics")));
 
                     browser.findElement(By.id("logout")).click();
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -331,7 +333,10 @@ class DashboardHttpTest {
             Document bg = Jsoup.parse(bgResponse.body());
             assertEquals("bg", bg.selectFirst("html").attr("lang"), "a browser's own language changes nothing");
             assertEquals("Възраст", bg.selectFirst("#demographics thead th").text());
-            assertEquals("/language/en", bg.getElementById("language").attr("href"));
+            assertEquals(
+                    "/language/en?back=" + URLEncoder.encode(NOVEMBER_PAGE, StandardCharsets.UTF_8),
+                    bg.getElementById("language").attr("href"),
+                    "the switch comes back to this page");
 
             HttpResponse<String> choose = get(c, cookie, "/language/en");
             assertEquals(302, choose.statusCode());
@@ -356,7 +361,9 @@ class DashboardHttpTest {
                             .parent()
                             .selectFirst("th")
                             .text());
-            assertEquals("/language/bg", en.getElementById("language").attr("href"));
+            assertEquals(
+                    "/language/bg?back=" + URLEncoder.encode(NOVEMBER_PAGE, StandardCharsets.UTF_8),
+                    en.getElementById("language").attr("href"));
             assertEquals(302, get(c, cookie, "/language/fr").statusCode(), "an unknown language changes nothing");
         }
     }

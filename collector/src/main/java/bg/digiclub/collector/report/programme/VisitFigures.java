@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
 
+import bg.digiclub.collector.calendar.MonthKey;
 import bg.digiclub.collector.report.ClubCounts;
-import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.link.AgeBand;
@@ -147,12 +147,11 @@ public final class VisitFigures {
         Map<YearMonth, Map<String, Long>> visits = new LinkedHashMap<>();
         try (PreparedStatement select =
                 c.prepareStatement("SELECT club_id, month, sessions FROM club_months WHERE month BETWEEN ? AND ?")) {
-            select.setLong(1, BatchStore.monthOf(period.firstDay().toEpochDay()));
-            select.setLong(2, BatchStore.monthOf(period.lastDay().toEpochDay()));
+            select.setLong(1, MonthKey.of(period.firstDay()));
+            select.setLong(2, MonthKey.of(period.lastDay()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    long key = rows.getLong(2);
-                    YearMonth month = YearMonth.of((int) (key / 12), (int) (key % 12) + 1);
+                    YearMonth month = MonthKey.month(rows.getLong(2));
                     visits.computeIfAbsent(month, m -> new HashMap<>())
                             .merge(rows.getString(1), rows.getLong(3), Long::sum);
                 }

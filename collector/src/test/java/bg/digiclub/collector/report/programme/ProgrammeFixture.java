@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
-import bg.digiclub.collector.store.BatchStore;
+import bg.digiclub.collector.calendar.MonthKey;
 import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
@@ -205,7 +205,7 @@ final class ProgrammeFixture {
             s.executeBatch();
         }
         for (String[] table : new String[][] {{"club_days", "day"}, {"club_months", "month"}}) {
-            long key = table[1].equals("day") ? day : BatchStore.monthOf(day);
+            long key = table[1].equals("day") ? day : MonthKey.ofEpochDay(day);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table[0] + " (club_id, " + table[1]
                     + ", sessions, guest_sessions, member_sessions, session_minutes, powered_on_minutes, member_days) "
                     + "VALUES (?, ?, ?, ?, 0, ?, 0, 0) ON CONFLICT (club_id, " + table[1] + ") DO UPDATE SET "
