@@ -61,6 +61,10 @@ kill \$agent; wait \$agent 2>/dev/null || true
 timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" digiclub-kiosk --demo --exit-when-ready > /tmp/kiosk.out 2>&1 || { cat /tmp/kiosk.out; exit 15; }
 echo kiosk-ready
 
+# node_exporter as Debian packages it (its account prometheus), there before the set-up: the
+# install points the agent's metrics at its directory and lets its account read them.
+apt-get install -y -qq --no-install-recommends prometheus-node-exporter > /tmp/apt-ne.out 2>&1 || { tail -20 /tmp/apt-ne.out; exit 14; }
+
 # The whole set-up, as a mentor types it, in the chroot (systemd is not running here: the units
 # are enabled by their links, nothing is started). The collector cannot be reached: the install
 # completes and the enrolment waits for the agent.
@@ -80,6 +84,22 @@ digiclub-installer install --collector https://collector.invalid --enrol-code-fi
   || { cat /tmp/install2.out; exit 20; }
 grep -q "nothing to change" /tmp/install2.out || { cat /tmp/install2.out; exit 20; }
 echo installed-verified-twice
+# the agent as installed (its configuration), one round: its textfile is node_exporter's account's to read, not the visitor's
+grep -qx 'metrics.textfile-dir = /var/lib/prometheus/node-exporter' /etc/digiclub/agent.properties || exit 24
+getent group digiclub-metrics | grep -qE ':prometheus\$' || { getent group digiclub-metrics; exit 24; }
+printf 'digiclub_session_open 0\n' > /var/lib/prometheus/node-exporter/digiclub_agent.prom   # an older agent's, 0644
+chmod 0644 /var/lib/prometheus/node-exporter/digiclub_agent.prom
+prom=/var/lib/prometheus/node-exporter/digiclub_agent.prom
+digiclub-agent run --config /etc/digiclub/agent.properties --interval 2 > /tmp/agent-installed.out 2>&1 &
+agent=\$!
+for _ in \$(seq 1 300); do grep -q '^digiclub_check_status' \$prom && break; sleep 0.1; done
+kill \$agent; wait \$agent 2>/dev/null || true
+grep -q '^digiclub_check_status' \$prom || { cat /tmp/agent-installed.out; exit 24; }
+[ "\$(stat -c '%a %U %G' \$prom)" = "640 root digiclub-metrics" ] || { stat -c '%a %U %G' \$prom; exit 24; }
+setpriv --reuid=prometheus --regid=prometheus --init-groups -- cat \$prom > /dev/null || exit 24
+! setpriv --reuid=digiclub-visitor --regid=digiclub-visitor --init-groups -- cat \$prom > /dev/null 2>&1 || exit 24
+echo "textfile: \$(stat -c '%a %U:%G' \$prom), read by prometheus, not by digiclub-visitor"
+echo metrics-textfile-private
 # the kiosk as the session starts it (the installed xsession's command line), with and without its archive
 cmd=\$(grep -o "set -- /[^ ]*java @/opt/digiclub/kiosk/kiosk.jvm-options" /opt/digiclub/session/digiclub-kiosk-xsession | cut -d' ' -f3-)
 [ -n "\$cmd" ] || exit 21
@@ -96,6 +116,7 @@ for p in /opt/digiclub /etc/digiclub /var/lib/digiclub /var/log/digiclub /etc/sy
   [ ! -e \$p ] || { echo "left after uninstall --purge: \$p"; exit 23; }
 done
 ! id digiclub-kiosk 2>/dev/null || exit 23
+! getent group digiclub-metrics || exit 23
 echo uninstalled-purged
 INSIDE
 unshare --mount --propagation private bash -c '
@@ -105,12 +126,14 @@ unshare --mount --propagation private bash -c '
   chroot "$root" /bin/bash /tmp/inside.sh' _ "$root" > "$work/inside.out" 2>&1 \
   || { cat "$work/inside.out"; fail "inside the chroot (exit status above: 11 apt could not install the package, 13 agent, 15 kiosk,
   16 install, 17/18 a class-data archive not recorded, 19 verify, 20 the second install changed something, 21/22 the kiosk's
-  command line, 23 uninstall --purge)"; }
+  command line, 23 uninstall --purge, 24 the agent's textfile for node_exporter)"; }
 cat "$work/inside.out" | sed 's/^/  /'
 grep -q kiosk-ready "$work/inside.out" || fail "the kiosk did not start"
 ok "apt installed the package on minimal Debian 12 with its Depends alone; the agent answers 'status', the kiosk starts on Xvfb"
 grep -q installed-verified-twice "$work/inside.out" || fail "the set-up in the chroot"
 ok "digiclub-installer install in the chroot: both class-data archives recorded, verify passes (enrolment pending), a second install changes nothing"
+grep -q metrics-textfile-private "$work/inside.out" || fail "the agent's textfile in the chroot"
+ok "with prometheus-node-exporter there: the installed agent replaces a 0644 textfile with 0640 root:digiclub-metrics; prometheus reads it, digiclub-visitor cannot"
 for a in without with; do
   echo "deb-chroot-test: kiosk start to lock screen $a its archive (ms): $(awk -v a=$a '$1 == "kiosk-start" && $2 == a { printf "%s ", $3 }' "$work/inside.out")"
 done

@@ -28,7 +28,8 @@ conflicts() {
     [ -e "$p" ] && return 0
   done
   getent passwd digiclub-kiosk >/dev/null || getent passwd digiclub-visitor >/dev/null ||
-    getent group digiclub-kiosk >/dev/null || getent group digiclub-visitor >/dev/null
+    getent group digiclub-kiosk >/dev/null || getent group digiclub-visitor >/dev/null ||
+    getent group digiclub-metrics >/dev/null
 }
 if conflicts; then
   if [ -z "${DEB_TEST_ISOLATED:-}" ]; then
@@ -51,6 +52,7 @@ if conflicts; then
     userdel -f "$a" >/dev/null 2>&1 || true
     groupdel "$a" >/dev/null 2>&1 || true
   done
+  groupdel digiclub-metrics >/dev/null 2>&1 || true
   rm -rf /etc/digiclub /var/lib/digiclub /var/log/digiclub /opt/digiclub /var/lib/digiclub-kiosk /home/digiclub-visitor /home/.digiclub-visitor.reset
   ! conflicts || fail "could not clear the existing DigiClub install inside the overlays"
 fi
@@ -159,7 +161,17 @@ grep -q "/etc/digiclub/agent.properties is missing" "$work/verify.out" && grep -
   || { cat "$work/verify.out"; fail "verify on a PC not set up does not say to run install"; }
 ok "digiclub-installer --version: $version; 'digiclub-installer verify' before set-up exits 1: $(tail -1 "$work/verify.out")"
 mkdir -p "$work/agent"
-digiclub-agent run --data-dir "$work/agent/data" --log-dir "$work/agent/log" --interval 2 > "$work/agent.out" 2>&1 &
+# Its node_exporter textfile too: an older agent's 0644 file in the directory, the group
+# digiclub-metrics as the installer makes it (by hand here: the installer's steps are its tests'),
+# and the directory reachable by every account, as Debian's /var/lib/prometheus/node-exporter is.
+groupadd --system digiclub-metrics
+chmod 0711 "$work"
+install -d -m 0755 "$work/textfiles"
+echo "digiclub_session_open 0" > "$work/textfiles/digiclub_agent.prom"
+chmod 0644 "$work/textfiles/digiclub_agent.prom"
+old_inode=$(stat -c %i "$work/textfiles/digiclub_agent.prom")
+(umask 077; echo "metrics.textfile-dir = $work/textfiles" > "$work/agent.properties")
+digiclub-agent run --config "$work/agent.properties" --data-dir "$work/agent/data" --log-dir "$work/agent/log" --interval 2 > "$work/agent.out" 2>&1 &
 agent=$!
 for _ in $(seq 1 300); do
   [ -f "$work/agent/data/status.json" ] && break
@@ -172,6 +184,16 @@ check_status=0; check=$(digiclub-agent status --check --data-dir "$work/agent/da
 [[ "$check" =~ ^DIGICLUB\ (OK|WARN|CRIT|UNKNOWN)\ -\  ]] || { kill $agent; fail "status --check printed no monitoring line: $check"; }
 case "${BASH_REMATCH[1]}:$check_status" in OK:0|WARN:1|CRIT:2|UNKNOWN:3) ;; *) kill $agent; fail "status --check exited $check_status for: $check";; esac
 ok "digiclub-agent status --check: '$check', exit $check_status"
+prom=$work/textfiles/digiclub_agent.prom
+for _ in $(seq 1 300); do
+  [ "$(stat -c %i "$prom")" != "$old_inode" ] && break
+  sleep 0.1
+done
+[ "$(stat -c %i "$prom")" != "$old_inode" ] || { cat "$work/agent.out"; kill $agent; fail "the installed agent did not replace the older agent's textfile in 30 s"; }
+[ "$(stat -c '%a %U %G' "$prom")" = "640 root digiclub-metrics" ] || { kill $agent; fail "the textfile is '$(stat -c '%a %U %G' "$prom")', not '640 root digiclub-metrics'"; }
+grep -q '^digiclub_check_status{' "$prom" || { kill $agent; fail "the textfile has no digiclub_check_status: $(head -5 "$prom")"; }
+! setpriv --reuid=nobody --regid=nogroup --clear-groups -- cat "$prom" >/dev/null 2>&1 || { kill $agent; fail "nobody read the agent's textfile"; }
+ok "the installed agent's textfile replaces an older agent's 0644 file: $(stat -c '%a %U:%G' "$prom"), nobody cannot read it"
 kill -TERM $agent; wait $agent 2>/dev/null || true
 ok "the installed agent runs and 'digiclub-agent status' answers: $(head -1 "$work/status.out")"
 if command -v xvfb-run >/dev/null; then
@@ -286,8 +308,9 @@ for a in digiclub-kiosk digiclub-visitor; do
   ! getent passwd "$a" >/dev/null || fail "the account $a is still there after purge"
   ! getent group "$a" >/dev/null || fail "the group $a is still there after purge"
 done
+! getent group digiclub-metrics >/dev/null || fail "the group digiclub-metrics is still there after purge"
 left=$(find /opt /etc /var /usr /home /run -xdev -name '*digiclub*' ! -name '*digiclub-visitor-test*' 2>/dev/null || true)
 [ -z "$left" ] || fail "left after purge: $left"
 [ -z "$(dpkg-divert --list '*digiclub*')" ] || fail "a diversion left: $(dpkg-divert --list '*digiclub*')"
-ok "dpkg -P: nothing named digiclub left under /opt /etc /var /usr /home /run, accounts and groups gone"
+ok "dpkg -P: nothing named digiclub left under /opt /etc /var /usr /home /run, accounts and groups (digiclub-metrics too) gone"
 echo "deb-test: passed in $(( $(date +%s) - start )) s"

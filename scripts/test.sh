@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 need_pkgs=(xvfb openbox xdotool wmctrl imagemagick libgtk-3-0 libgl1 libxss1 fonts-dejavu-core
            chromium chromium-driver postgresql xsel
            python3 libduktape207    # the polkit rule's test runs it in polkitd's own JavaScript engine
-           prometheus)              # promtool: the metrics tests check the collector's scrape and the agent's textfile with it
+           prometheus               # promtool: the metrics tests check the collector's scrape and the agent's textfile with it
+           prometheus-node-exporter) # the attack suite: node_exporter, as its account prometheus, reads the agent's textfile; the visitor not
 missing=()
 for p in "${need_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -23,10 +24,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" >/dev/null
 fi
-# the tests need promtool only: a Prometheus server the package started under systemd is stopped
-if systemctl is-active -q prometheus 2>/dev/null; then
-  systemctl disable --now prometheus >/dev/null 2>&1 || true
-fi
+# the tests need promtool and node_exporter's binary only: the servers the packages started under systemd are stopped
+for unit in prometheus prometheus-node-exporter; do
+  if systemctl is-active -q "$unit" 2>/dev/null; then
+    systemctl disable --now "$unit" >/dev/null 2>&1 || true
+  fi
+done
 
 # PostgreSQL for the collector's tests: Debian's cluster when we can start it, else the
 # tests fall back to an embedded PostgreSQL from Maven jars.

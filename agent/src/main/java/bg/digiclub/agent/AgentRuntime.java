@@ -247,8 +247,12 @@ public final class AgentRuntime {
                         status.outbox().waitingTotal(), status.retry().lastSuccessAt()));
             }
         };
-        LOG.info("metrics for node_exporter in {}", dir.get().resolve(AgentTextfile.FILE_NAME));
-        return Optional.of(new TextfileRound(new AgentTextfile(dir.get()), state, VERSION, clock));
+        LOG.info(
+                "metrics for node_exporter in {} (mode 0640, group {})",
+                dir.get().resolve(AgentTextfile.FILE_NAME),
+                config.metrics().textfileGroup());
+        return Optional.of(new TextfileRound(
+                new AgentTextfile(dir.get(), config.metrics().textfileGroup()), state, VERSION, clock));
     }
 
     /** What the service closes, in reverse order; the media automount and the live channel when there are. */

@@ -318,6 +318,106 @@ class InstallerLinuxTest {
         assertFalse(props.contains("/var/lib/prometheus/node-exporter"), props);
     }
 
+    /** node_exporter's account as Debian's prometheus-node-exporter makes it (adduser --system --group prometheus). */
+    void nodeExporterInstalled() throws Exception {
+        Process p = new ProcessBuilder(
+                        "useradd",
+                        "--prefix",
+                        root.toString(),
+                        "--system",
+                        "--user-group",
+                        "--no-create-home",
+                        "--shell",
+                        "/usr/sbin/nologin",
+                        "prometheus")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    /** The members of a group in the tree's etc/group. */
+    List<String> members(String group) throws IOException {
+        return Files.readAllLines(root.resolve("etc/group")).stream()
+                .filter(l -> l.startsWith(group + ":"))
+                .map(l -> l.split(":", -1)[3])
+                .map(m -> m.isEmpty() ? List.<String>of() : List.of(m.split(",")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no group " + group + " in etc/group"));
+    }
+
+    @Test
+    void theMetricsGroupLetsNodeExportersAccountReadTheAgentsFileAndNeverTheVisitor() throws Exception {
+        assertEquals(0, install(goodCode).exit());
+        assertEquals(List.of(), members("digiclub-metrics"), "no node_exporter on this PC: an empty group");
+        assertEquals(0, cli("verify", "--root", root.toString()).exit());
+
+        // node_exporter installed after DigiClub: the next upgrade (or install) lets it in
+        nodeExporterInstalled();
+        Outcome u = cli("upgrade", "--root", root.toString(), "--from", from.toString());
+        assertEquals(0, u.exit(), u.out());
+        assertTrue(u.out().contains("prometheus (node_exporter) may now read the agent's metrics"), u.out());
+        assertEquals(List.of("prometheus"), members("digiclub-metrics"));
+        assertNotEquals(gid("digiclub-metrics"), gid("digiclub-visitor"));
+        Outcome again = install(goodCode);
+        assertTrue(again.out().contains("nothing to change"), again.out());
+        Outcome v = cli("verify", "--root", root.toString());
+        assertEquals(0, v.exit(), v.out());
+        assertFalse(v.out().contains("digiclub-metrics"), v.out());
+
+        // taken out by hand: a note (the PC works, its monitoring does not); the visitor put in: wrong
+        Path group = root.resolve("etc/group");
+        Files.writeString(
+                group,
+                Files.readString(group)
+                        .replaceFirst("(?m)^(digiclub-metrics:x:\\d+:)prometheus$", "$1digiclub-visitor"));
+        v = cli("verify", "--root", root.toString());
+        assertEquals(1, v.exit(), v.out());
+        assertTrue(v.out().contains("NOTE  prometheus (node_exporter) is not in the group digiclub-metrics"), v.out());
+        assertTrue(
+                v.out()
+                        .contains("WRONG digiclub-visitor is in the group digiclub-metrics:"
+                                + " the visitor could read the PC's metrics"),
+                v.out());
+        assertTrue(v.out().contains("fix: gpasswd -d digiclub-visitor digiclub-metrics"), v.out());
+    }
+
+    @Test
+    void aFailedInstallTakesNodeExportersAccountOutOfTheMetricsGroupAgain() throws Exception {
+        nodeExporterInstalled();
+        Files.createDirectories(root.resolve("opt/digiclub"));
+        Files.writeString(root.resolve("opt/digiclub/kiosk"), "not a directory");
+        String groups = Files.readString(root.resolve("etc/group"));
+        String gshadow = Files.readString(root.resolve("etc/gshadow"));
+        Outcome o = install(goodCode);
+        assertEquals(1, o.exit(), o.out());
+        assertFalse(o.out().contains("NOT undone"), o.out());
+        assertEquals(groups, Files.readString(root.resolve("etc/group")));
+        assertEquals(gshadow, Files.readString(root.resolve("etc/gshadow")));
+
+        // the group already there (an earlier install): only the membership is undone
+        Files.delete(root.resolve("opt/digiclub/kiosk"));
+        assertEquals(0, install(goodCode).exit());
+        Files.writeString(
+                root.resolve("etc/group"),
+                Files.readString(root.resolve("etc/group"))
+                        .replaceFirst("(?m)^(digiclub-metrics:x:\\d+:)prometheus$", "$1"));
+        Files.writeString(
+                root.resolve("etc/gshadow"),
+                Files.readString(root.resolve("etc/gshadow"))
+                        .replaceFirst("(?m)^(digiclub-metrics:[^:]*:[^:]*:)prometheus$", "$1"));
+        assertEquals(List.of(), members("digiclub-metrics"));
+        Path props = root.resolve("etc/digiclub/agent.properties");
+        Files.delete(props);
+        Files.createDirectory(props);
+        Outcome failed = install(goodCode);
+        assertEquals(1, failed.exit(), failed.out());
+        // the step after the accounts: prometheus had been let in, and is taken out again
+        assertTrue(failed.out().contains("step \"agent configuration\" failed"), failed.out());
+        assertFalse(failed.out().contains("NOT undone"), failed.out());
+        assertEquals(List.of(), members("digiclub-metrics"));
+    }
+
     @Test
     void aStaffPinFileSetsThePinThroughTheAgentAndAnEasyPinUndoesTheInstall() throws Exception {
         Path easy = secret(tmp.resolve("easy.pin"), FakeAgent.EASY_PIN + "\n");

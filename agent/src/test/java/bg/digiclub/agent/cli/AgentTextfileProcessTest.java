@@ -54,6 +54,7 @@ class AgentTextfileProcessTest {
         assertTrue(text.contains("\ndigiclub_check_status{check=\"disk:/\"} "), text);
         assertTrue(text.contains("\ndigiclub_session_open 0\n"), text);
         assertEquals(List.of(), PrivacyScan.ofThisMachine().findings(text), text);
-        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(prom)));
+        // node_exporter's group reads it (digiclub-metrics, or where there is none the agent's own), others not
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(prom)));
     }
 }

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The two system accounts of a club PC (docs/security.md), made with the system's own
- * {@code groupadd}/{@code useradd} and removed with {@code userdel}/{@code groupdel}; for a
- * directory tree with {@code --prefix DIR}, which edits {@code DIR/etc/passwd, group, shadow,
- * gshadow} without a chroot.
+ * The two system accounts of a club PC (docs/security.md) and the group that reads the agent's
+ * metrics, made with the system's own {@code groupadd}/{@code useradd}/{@code usermod} and removed
+ * with {@code userdel}/{@code groupdel}; for a directory tree with {@code --prefix DIR}, which edits
+ * {@code DIR/etc/passwd, group, shadow, gshadow} without a chroot.
  */
 public final class Accounts {
     public static final String KIOSK = "digiclub-kiosk";
@@ -17,6 +17,13 @@ public final class Accounts {
     public static final String KIOSK_HOME = "/var/lib/digiclub-kiosk";
     public static final String VISITOR_HOME = "/home/digiclub-visitor";
     public static final String NOLOGIN = "/usr/sbin/nologin";
+    /**
+     * The group that may read the agent's node_exporter textfile (the agent's
+     * {@code metrics.textfile-group}): node_exporter's account is in it, the visitor's never.
+     */
+    public static final String METRICS = "digiclub-metrics";
+    /** node_exporter's account on Debian: package prometheus-node-exporter's unit runs as {@code User=prometheus}. */
+    public static final String NODE_EXPORTER = "prometheus";
 
     private final Target target;
     private final Journal journal;
@@ -72,14 +79,46 @@ public final class Accounts {
         }
     }
 
-    /** Removes both accounts and their groups (uninstall --purge); what is not there is skipped. */
+    /**
+     * The group {@value #METRICS}, and node_exporter's account ({@value #NODE_EXPORTER}) in it when
+     * node_exporter is installed; each only if missing. Install and upgrade both call it, so a
+     * node_exporter installed after DigiClub is let in by the next upgrade.
+     *
+     * @return true when node_exporter's account joined the group now: a running node_exporter has
+     *         its groups from its start, and reads the file only once restarted
+     */
+    public boolean ensureMetricsReaders() throws IOException, InterruptedException {
+        if (target.group(METRICS).isEmpty()) {
+            run("groupadd", "--system", METRICS);
+            journal.record("added group " + METRICS, () -> {
+                if (target.group(METRICS).isPresent()) {
+                    run("groupdel", METRICS);
+                }
+            });
+        }
+        if (target.user(NODE_EXPORTER).isEmpty()
+                || target.group(METRICS).orElseThrow().members().contains(NODE_EXPORTER)) {
+            return false;
+        }
+        run("usermod", "--append", "--groups", METRICS, NODE_EXPORTER);
+        journal.record("added " + NODE_EXPORTER + " to the group " + METRICS, () -> {
+            if (target.group(METRICS)
+                    .map(g -> g.members().contains(NODE_EXPORTER))
+                    .orElse(false)) {
+                run("usermod", "--remove", "--groups", METRICS, NODE_EXPORTER);
+            }
+        });
+        return true;
+    }
+
+    /** Removes both accounts and their groups, and the metrics group (uninstall --purge); what is not there is skipped. */
     public void remove() throws IOException, InterruptedException {
         for (String user : List.of(VISITOR, KIOSK)) {
             if (target.user(user).isPresent()) {
                 run("userdel", user);
             }
         }
-        for (String group : List.of(VISITOR, KIOSK)) {
+        for (String group : List.of(VISITOR, KIOSK, METRICS)) {
             if (target.group(group).isPresent()) {
                 run("groupdel", group);
             }

@@ -114,7 +114,14 @@ public final class LinuxInstaller {
             throws Exception {
         Target target = tree.target();
         journal.step("accounts");
-        new Accounts(target, journal).ensure();
+        Accounts accounts = new Accounts(target, journal);
+        accounts.ensure();
+        if (accounts.ensureMetricsReaders()) {
+            // node_exporter has its groups from its start: restarted (if it runs) to read the agent's file
+            systemctl(target, "try-restart", NODE_EXPORTER_UNIT);
+            out.println(Accounts.NODE_EXPORTER + " (node_exporter) may now read the agent's metrics: group "
+                    + Accounts.METRICS);
+        }
         journal.step("directories");
         directories(tree);
         journal.step("program files");
@@ -345,6 +352,9 @@ public final class LinuxInstaller {
      * it is there at install, the agent writes its metrics into it (docs/operations.md).
      */
     static final String NODE_EXPORTER_TEXTFILES = "/var/lib/prometheus/node-exporter";
+
+    /** Debian's node_exporter unit (package {@code prometheus-node-exporter}). */
+    static final String NODE_EXPORTER_UNIT = "prometheus-node-exporter.service";
 
     private static final String TEXTFILE_KEY = "metrics.textfile-dir";
 

@@ -118,6 +118,32 @@ public final class Verifier {
                 wrong(Accounts.VISITOR + " has uid 0", "userdel " + Accounts.VISITOR + ", then " + REINSTALL);
             }
         }
+        metricsReaders(visitor);
+    }
+
+    /** The group that reads the agent's node_exporter textfile: node_exporter's account in it, the visitor's not. */
+    private void metricsReaders(Optional<Target.PasswdEntry> visitor) throws IOException {
+        var metrics = target.group(Accounts.METRICS);
+        if (metrics.isEmpty()) {
+            wrong("no group " + Accounts.METRICS + " (the readers of the agent's metrics)", REINSTALL);
+            return;
+        }
+        if (visitor.isPresent()
+                && (metrics.get().members().contains(Accounts.VISITOR)
+                        || visitor.get().gid() == metrics.get().gid())) {
+            wrong(
+                    Accounts.VISITOR + " is in the group " + Accounts.METRICS
+                            + ": the visitor could read the PC's metrics",
+                    "gpasswd -d " + Accounts.VISITOR + " " + Accounts.METRICS);
+        }
+        if (target.user(Accounts.NODE_EXPORTER).isPresent()
+                && !metrics.get().members().contains(Accounts.NODE_EXPORTER)) {
+            note(
+                    Accounts.NODE_EXPORTER + " (node_exporter) is not in the group " + Accounts.METRICS
+                            + ": it cannot read the agent's metrics",
+                    REINSTALL + "; or: adduser " + Accounts.NODE_EXPORTER + " " + Accounts.METRICS
+                            + " && systemctl try-restart " + LinuxInstaller.NODE_EXPORTER_UNIT);
+        }
     }
 
     private boolean attributes(Path p, String path, int mode, String owner, String group) throws IOException {

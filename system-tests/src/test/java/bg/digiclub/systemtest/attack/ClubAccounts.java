@@ -23,6 +23,10 @@ final class ClubAccounts {
     static final String KIOSK = "digiclub-kiosk";
     static final String VISITOR = "digiclub-visitor";
     static final Path VISITOR_HOME = Path.of("/home", VISITOR);
+    /** The group that reads the agent's node_exporter textfile (the installer's, docs/operations.md). */
+    static final String METRICS_GROUP = "digiclub-metrics";
+    /** node_exporter's account, made by Debian's prometheus-node-exporter (its unit: {@code User=prometheus}). */
+    static final String NODE_EXPORTER = "prometheus";
 
     /** An OS account: name, uid and primary gid. */
     record Account(String name, int uid, int gid) {}
@@ -82,6 +86,38 @@ final class ClubAccounts {
             run(List.of("chmod", "0700", VISITOR_HOME.toString()));
         }
         return visitor;
+    }
+
+    /**
+     * node_exporter's account as the package made it, put in the group {@code digiclub-metrics} as
+     * the installer does on a club PC (the group made if missing).
+     */
+    static synchronized Account nodeExporter() throws Exception {
+        assertEquals(
+                0,
+                run(List.of("id", "-u", NODE_EXPORTER)).exit(),
+                "no account " + NODE_EXPORTER
+                        + ": Debian's prometheus-node-exporter makes it (scripts/test.sh installs it)");
+        if (!exists("getent", "group", METRICS_GROUP)) {
+            tolerateExisting(run(List.of("groupadd", "--system", METRICS_GROUP)));
+        }
+        Result groups = run(List.of("id", "-nG", NODE_EXPORTER));
+        if (!List.of(groups.output().strip().split(" ")).contains(METRICS_GROUP)) {
+            Result added = run(List.of("usermod", "--append", "--groups", METRICS_GROUP, NODE_EXPORTER));
+            assertEquals(0, added.exit(), "usermod: " + added.output());
+        }
+        return lookUp(NODE_EXPORTER);
+    }
+
+    /**
+     * A process builder that runs {@code command} as {@code account} with its supplementary groups,
+     * as systemd's {@code User=} starts a service (clean environment, working directory {@code /}).
+     */
+    static ProcessBuilder builderAsService(Account account, List<String> command) {
+        List<String> line = new ArrayList<>(
+                List.of("setpriv", "--reuid=" + account.uid(), "--regid=" + account.gid(), "--init-groups", "--"));
+        line.addAll(command);
+        return builderAs(account, command).command(line);
     }
 
     /** Runs {@code command} as {@code account} and waits for it. */
