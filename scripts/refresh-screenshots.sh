@@ -2,10 +2,13 @@
 # refresh-screenshots.sh — retakes the documentation's pictures that tests take, and copies the
 # ones that changed into docs/screenshots/.
 #
-#   scripts/refresh-screenshots.sh
+#   scripts/refresh-screenshots.sh              # both modules' pictures
+#   scripts/refresh-screenshots.sh kiosk        # only the kiosk's (or: collector)
 #
 # Tests write pictures to their module's target/ only, never into docs/:
 #   kiosk      EveryScreenFitsTest (headless JavaFX)   -> kiosk/target/screenshots/kiosk-*.png
+#              (Bulgarian normal and large text, English of the guest form and the member's
+#              first login, the launcher in both languages and three modes)
 #   collector  DashboardBrowserTest, RoomBrowserTest, ProgrammeBrowserTest (real Chromium)
 #              -> collector/target/screenshots/dashboard-*.png, programme-report*.png
 # This script runs those tests, then copies each picture to docs/screenshots/ only where its
@@ -19,9 +22,16 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-rm -rf kiosk/target/screenshots collector/target/screenshots
-mvn -B -q -pl kiosk,collector -am verify -Dtest='EveryScreenFitsTest,DashboardBrowserTest,RoomBrowserTest,ProgrammeBrowserTest' \
-    -Dsurefire.failIfNoSpecifiedTests=false
+case "${1:-all}" in
+  all) modules=kiosk,collector ;;
+  kiosk | collector) modules=$1 ;;
+  *) echo "usage: $0 [kiosk|collector]" >&2; exit 2 ;;
+esac
+tests=EveryScreenFitsTest,DashboardBrowserTest,RoomBrowserTest,ProgrammeBrowserTest
+for module in ${modules//,/ }; do
+  rm -rf "$module/target/screenshots"
+done
+mvn -B -q -pl "$modules" -am verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false
 
 same_picture() {
   if command -v compare >/dev/null; then
@@ -34,7 +44,7 @@ same_picture() {
 
 changed=0
 taken=0
-for picture in kiosk/target/screenshots/*.png collector/target/screenshots/*.png; do
+for picture in $(for module in ${modules//,/ }; do echo "$module"/target/screenshots/*.png; done); do
   [ -e "$picture" ] || continue
   taken=$((taken + 1))
   docs=docs/screenshots/$(basename "$picture")

@@ -36,17 +36,17 @@ shot() {
   echo "kiosk-$name.png"
 }
 
-# focus starts on "Start as guest"; Tab order: guest, member, staff, Български, English, large text, contrast.
+# focus starts on "Start as guest"; Tab order: guest, member, staff, Help, Български, English, large text, contrast.
 # Each sequence starts with a harmless shift; SHOT_WAIT (default 12 s) covers a slow start on a busy machine.
 shot lock-bg ""
-shot lock-en "shift Tab Tab Tab Tab Return"
+shot lock-en "shift Tab Tab Tab Tab Tab Return"
 # a 64-second session: the 1-minute warning appears about 4 s after the start; the shift keys only wait
-shot large-text "shift Tab Tab Tab Tab Tab Return"
-shot high-contrast "shift Tab Tab Tab Tab Tab Tab Return"
+shot large-text "shift Tab Tab Tab Tab Tab Tab Return"
+shot high-contrast "shift Tab Tab Tab Tab Tab Tab Tab Return"
 # out of order: the real agent client on a socket nobody serves (only staff may go in; Tab starts
 # at the staff button, the visitors' ways being closed)
 noagent=$work/no-agent.properties
 printf 'club.name = Читалище „Родина – 1860“, Стара Загора\nagent.socket = %s/no-agent.sock\n' "$work" >"$noagent"
 config=$noagent shot out-of-order-bg "" --real-agent
-config=$noagent shot out-of-order-en "shift Tab Tab Tab Return" --real-agent
+config=$noagent shot out-of-order-en "shift Tab Tab Tab Tab Return" --real-agent
 echo "screenshots in $dest (work files in $work)"

@@ -51,13 +51,16 @@ public final class MemberView {
         problem.setId("member-problem");
         Label checking = Widgets.label(i18n, "member.checking", "hint");
         checking.visibleProperty().bind(model.busyProperty());
+        HBox actions = new HBox(16, logIn, back, checking);
+        // "Back" and "checking…" on the middle line of the big button, as on the guest form
+        actions.setAlignment(Pos.CENTER_LEFT);
         VBox credentials = new VBox(
                 18,
                 Widgets.label(i18n, "member.title", "heading"),
                 Widgets.label(i18n, "member.hint", "hint"),
                 fields,
                 problem,
-                new HBox(16, logIn, back, checking));
+                actions);
 
         declareStart = Widgets.button(i18n, "member.declareStart", model::declareAndStart, "primary", "big");
         declareStart.setId("member-declare-start");

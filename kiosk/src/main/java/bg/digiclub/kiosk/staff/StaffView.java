@@ -50,13 +50,16 @@ public final class StaffView {
         Button back = Widgets.button(i18n, "common.back", model::close);
         back.setId("staff-back");
         back.setCancelButton(true);
+        HBox actions = new HBox(16, open, back);
+        // "Back" on the middle line of the big button, as on the guest form
+        actions.setAlignment(Pos.CENTER_LEFT);
         pinStep = new VBox(
                 18,
                 Widgets.label(i18n, "staff.title", "heading"),
                 pinLabel,
                 pin,
                 Widgets.messageLabel(i18n, model.problemProperty(), "problem"),
-                new HBox(16, open, back));
+                actions);
         pinStep.setMaxWidth(800);
 
         panel = new ScrollPane(panelContent());

@@ -9,8 +9,14 @@ import javafx.stage.StageStyle;
 
 /** The small always-on-top windows of a session (session bar, warnings, launcher). */
 public final class KioskWindows {
-    /** The height the session bar takes at the bottom of the screen in large text, with its margin. */
-    private static final double BAR_ROOM = 140;
+    /**
+     * The height the session bar takes at the bottom of the screen in large text, with its margin:
+     * 162 px in Bulgarian (the bar is as tall as its hidden "End now?" row, whose question wraps to
+     * four lines) and 8 below it. EveryScreenFitsTest fails when a warning covers the bar.
+     */
+    private static final double BAR_ROOM = 170;
+    /** How much wider a centred window grows at a time when its content is too tall for its room. */
+    private static final double WIDER_STEP = 32;
 
     private KioskWindows() {}
 
@@ -53,13 +59,20 @@ public final class KioskWindows {
     /**
      * Sizes the stage to a share of the main screen's width and at least a share of its height,
      * taller when the scene's content needs it (large text), never taller than the screen, and
-     * centres it.
+     * centres it. Content too tall for the room above the session bar gets a wider window first
+     * (fewer wrapped lines), so that it need not cover the bar.
      */
     public static void centered(Stage stage, Scene scene, double widthShare, double heightShare) {
         Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
         double width = Math.min(bounds.getWidth(), Math.ceil(bounds.getWidth() * widthShare));
         restyle(scene);
         double needed = Math.ceil(scene.getRoot().prefHeight(width));
+        double room = bounds.getHeight() - BAR_ROOM;
+        double widest = bounds.getWidth() - 2 * WIDER_STEP;
+        while (needed > room && width + WIDER_STEP <= widest) {
+            width += WIDER_STEP;
+            needed = Math.ceil(scene.getRoot().prefHeight(width));
+        }
         double height = Math.min(bounds.getHeight(), Math.max(bounds.getHeight() * heightShare, needed));
         stage.setWidth(width);
         stage.setHeight(height);
