@@ -165,6 +165,7 @@ public final class CollectorServer implements AutoCloseable {
         MetricsEndpoint metrics = new MetricsEndpoint(
                 new CollectorMetrics(
                         counters,
+                        writer::queued,
                         new CollectorMetrics.LiveFigures(live::connectedPcs, live::eventsQueued),
                         database::pools,
                         new FleetHealth(database, clock),
