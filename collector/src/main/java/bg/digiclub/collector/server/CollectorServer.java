@@ -185,14 +185,7 @@ public final class CollectorServer implements AutoCloseable {
                         programme,
                         clock);
         ReportApi reportApi = new ReportApi(
-                apiTokens,
-                programmeReports,
-                database,
-                clubs,
-                new RateLimiter(clock, ReportApi.REQUESTS_PER_SECOND, ReportApi.BURST),
-                json,
-                clock,
-                MUNICIPALITY_ZONE);
+                apiTokens, programmeReports, database, clubs, settings.apiAllowance(), json, clock, MUNICIPALITY_ZONE);
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
                 new WebSessions(clock, Duration.ofHours(8)),
