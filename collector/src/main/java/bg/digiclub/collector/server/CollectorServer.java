@@ -178,6 +178,7 @@ public final class CollectorServer implements AutoCloseable {
         ProgrammeReports programmeReports = reports != null
                 ? reports
                 : new ProgrammeReportService(
+                        database,
                         clubs,
                         visitFigures,
                         new MemberFigures(database),
