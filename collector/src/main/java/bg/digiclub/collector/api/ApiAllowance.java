@@ -1,7 +1,6 @@
 package bg.digiclub.collector.api;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Objects;
 
 import bg.digiclub.collector.intake.RateLimiter;
@@ -39,7 +38,7 @@ public record ApiAllowance(double requestsPerSecond, int burst) {
     String describe() {
         String rate = requestsPerSecond == Math.rint(requestsPerSecond)
                 ? Long.toString((long) requestsPerSecond)
-                : String.format(Locale.ROOT, "%s", requestsPerSecond);
+                : Double.toString(requestsPerSecond);
         return "at most " + burst + " requests at once and " + rate + " a second after that per token";
     }
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * file (WAL) gets its own instance.
  *
  * <p>{@link #read} is a read transaction on the same connection, ended by a rollback (a read inside a read joins
- * it); {@link #autoCommit} is for
- * the few statements SQLite refuses inside a transaction ({@code PRAGMA foreign_keys}, {@code wal_checkpoint}).
+ * it); {@link #autoCommit} is for the few statements SQLite refuses inside a transaction ({@code PRAGMA
+ * foreign_keys}, {@code wal_checkpoint}).
  */
 public final class SingleConnection implements SqlDatabase {
     private final Connection connection;
