@@ -115,8 +115,9 @@ class MetricsHttpTest {
 
     /**
      * The intake writer's queue, seen while SQLite's one writer connection is held: the writer thread
-     * takes the first batch and waits for the connection (the pool's {@code pending}), the second batch
-     * waits in the queue, and the gauge says 1 until the connection is free and both are stored.
+     * takes the first batch and waits for the connection (the pool's {@code pending}, beside the live
+     * sweep's write), the second batch waits in the queue, and the gauge says 1 until the connection is
+     * free and both are stored.
      */
     @Test
     void theIntakeWritersQueueShowsBatchesWaitingForTheDatabase() throws Exception {
@@ -137,12 +138,13 @@ class MetricsHttpTest {
                     }
                 }));
                 held.await();
+                // the live channel's sweep writes every 2 s: it waits for the held connection first
+                Patience.await("the live sweep waiting for the held connection")
+                        .until(() -> pendingWriters(c), pending -> pending == 1.0);
                 Future<Integer> first = threads.submit(() -> upload(c, pc, health(pc, HealthStatus.OK, 1, SLOT)));
-                Patience.await("the writer thread waiting for the held connection")
-                        .until(
-                                () -> scrape(c)
-                                        .get("digiclub_db_pool_connections{pool=\"sqlite-writer\",state=\"pending\"}"),
-                                pending -> pending == 1.0);
+                Patience.await("the intake writer thread, with the first batch, waiting for it too")
+                        .until(() -> pendingWriters(c), pending -> pending == 2.0);
+                assertEquals(0.0, scrape(c).get("digiclub_intake_writer_queue"), "the batch being written");
                 Batch later = health(pc, HealthStatus.WARN, 2, SLOT.plus(Duration.ofMinutes(15)));
                 Future<Integer> second = threads.submit(() -> upload(c, pc, later));
                 Patience.await("the second batch in the intake writer's queue")
@@ -203,6 +205,11 @@ class MetricsHttpTest {
             request.header(headers.get(i), headers.get(i + 1));
         }
         return c.http.send(request);
+    }
+
+    /** Threads waiting for SQLite's one writer connection. */
+    private static double pendingWriters(RunningCollector c) throws Exception {
+        return scrape(c).get("digiclub_db_pool_connections{pool=\"sqlite-writer\",state=\"pending\"}");
     }
 
     private static Map<String, Double> scrape(RunningCollector c) throws Exception {
