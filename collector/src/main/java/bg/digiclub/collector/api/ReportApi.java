@@ -37,10 +37,6 @@ import bg.digiclub.collector.store.Database;
 public final class ReportApi {
     private static final Logger LOG = LoggerFactory.getLogger(ReportApi.class);
 
-    /** Report requests per second a token may make on average: a BI tool refreshes a few reports at a time. */
-    public static final double REQUESTS_PER_SECOND = 1;
-    /** Report requests a token may make at once (Power BI refreshing every club's report of a year). */
-    public static final int BURST = 60;
     /** The OpenAPI document on the class path. */
     public static final String OPENAPI_RESOURCE = "openapi/digiclub-collector.json";
 
@@ -52,6 +48,7 @@ public final class ReportApi {
     private final ProgrammeReports reports;
     private final ClubStore clubs;
     private final ClubListing listing;
+    private final ApiAllowance allowance;
     private final RateLimiter limiter;
     private final ObjectMapper json;
     private final Clock clock;
@@ -59,7 +56,7 @@ public final class ReportApi {
     private final byte[] openApi;
 
     /**
-     * @param limiter per token id; see {@link #REQUESTS_PER_SECOND} and {@link #BURST}
+     * @param allowance each token's allowance of requests (configuration: {@code api.*})
      * @param zone    the municipality's zone: its current month is the last one listed
      */
     public ReportApi(
@@ -67,7 +64,7 @@ public final class ReportApi {
             ProgrammeReports reports,
             Database database,
             ClubStore clubs,
-            RateLimiter limiter,
+            ApiAllowance allowance,
             ObjectMapper json,
             Clock clock,
             ZoneId zone) {
@@ -75,9 +72,10 @@ public final class ReportApi {
         this.reports = Objects.requireNonNull(reports, "reports");
         this.clubs = Objects.requireNonNull(clubs, "clubs");
         this.listing = new ClubListing(database, clubs);
-        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.allowance = Objects.requireNonNull(allowance, "allowance");
         this.json = Objects.requireNonNull(json, "json");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.limiter = allowance.limiter(clock);
         this.zone = Objects.requireNonNull(zone, "zone");
         this.openApi = openApiDocument();
     }
@@ -221,10 +219,7 @@ public final class ReportApi {
         Optional<Duration> wait = limiter.acquire(token.get().id());
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            throw new ApiProblem(
-                            ProblemType.RATE_LIMITED,
-                            "at most " + BURST + " requests at once and " + (int) REQUESTS_PER_SECOND
-                                    + " a second after that per token; retry in " + seconds + " s")
+            throw new ApiProblem(ProblemType.RATE_LIMITED, allowance.describe() + "; retry in " + seconds + " s")
                     .header("Retry-After", Long.toString(seconds));
         }
         return token.get();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import bg.digiclub.collector.api.ApiAllowance;
 import bg.digiclub.collector.cards.CardVisitRetention;
 import bg.digiclub.collector.report.programme.ProgrammeSettings;
 import bg.digiclub.collector.server.AddressBlocks;
@@ -123,6 +124,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw c.bad("metrics.allowed-addresses", String.join(",", metricsClients), e.getMessage());
         }
+        ApiAllowance api = new ApiAllowance(
+                c.decimal("api.requests-per-second", ApiAllowance.DEFAULT.requestsPerSecond(), 0.001, 1_000_000),
+                c.integer("api.burst", ApiAllowance.DEFAULT.burst(), 1, 1_000_000));
         return ServerSettings.defaults(or(host, fileHost), or(port, filePort))
                 .withRate(or(rate, fileRate), or(burst, fileBurst))
                 .withSecureCookies(or(secureCookies, fileSecure))
@@ -131,7 +135,8 @@ public final class ServeCommand implements Callable<Integer> {
                         or(connectionsPerAddress, fileConnections),
                         or(idleTimeoutSeconds, fileIdle),
                         or(minRequestRate, fileMinRate))
-                .withMetricsAllowedAddresses(metricsClients);
+                .withMetricsAllowedAddresses(metricsClients)
+                .withApiAllowance(api);
     }
 
     private static <T> T or(T commandLine, T configured) {

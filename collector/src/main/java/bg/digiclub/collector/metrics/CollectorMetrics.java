@@ -19,8 +19,8 @@ import bg.digiclub.support.metrics.PrometheusText.Label;
 import bg.digiclub.support.metrics.PrometheusText.Type;
 
 /**
- * One scrape of {@code /metrics}: the device API's counters, the live channel (connections, the
- * state writer's queue), the database pools, clubs and PCs by health, the JVM and the build. Each
+ * One scrape of {@code /metrics}: the device API's counters, the intake writer's queue, the live
+ * channel (connections, the state writer's queue), the database pools, clubs and PCs by health, the JVM and the build. Each
  * family is written with every label value it can have (0 when none), so a series does not vanish
  * and come back. When the health counts cannot be read (the database is down), the rest is still
  * answered, that being when the pools' figures matter most.
@@ -37,21 +37,25 @@ public final class CollectorMetrics {
     }
 
     private final IntakeCounters intake;
+    private final IntSupplier intakeQueued;
     private final LiveFigures live;
     private final Supplier<List<PoolStats>> pools;
     private final FleetHealth fleet;
     private final String version;
 
     /**
-     * @param version the collector's version (the jar's), {@code unknown} when run from classes
+     * @param intakeQueued batches waiting for the intake writer ({@code store.BatchWriter#queued})
+     * @param version      the collector's version (the jar's), {@code unknown} when run from classes
      */
     public CollectorMetrics(
             IntakeCounters intake,
+            IntSupplier intakeQueued,
             LiveFigures live,
             Supplier<List<PoolStats>> pools,
             FleetHealth fleet,
             String version) {
         this.intake = Objects.requireNonNull(intake, "intake");
+        this.intakeQueued = Objects.requireNonNull(intakeQueued, "intakeQueued");
         this.live = Objects.requireNonNull(live, "live");
         this.pools = Objects.requireNonNull(pools, "pools");
         this.fleet = Objects.requireNonNull(fleet, "fleet");
@@ -62,6 +66,12 @@ public final class CollectorMetrics {
     public String scrape() {
         PrometheusText out = new PrometheusText();
         intake.writeTo(out);
+        out.family(
+                "digiclub_intake_writer_queue",
+                Type.GAUGE,
+                "Batches received and waiting for the intake writer to store them (not counting the group "
+                        + "being written): growing means the database cannot keep up.");
+        out.sample(intakeQueued.getAsInt());
         out.family(
                 "digiclub_live_connections",
                 Type.GAUGE,

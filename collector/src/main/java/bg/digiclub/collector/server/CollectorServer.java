@@ -165,6 +165,7 @@ public final class CollectorServer implements AutoCloseable {
         MetricsEndpoint metrics = new MetricsEndpoint(
                 new CollectorMetrics(
                         counters,
+                        writer::queued,
                         new CollectorMetrics.LiveFigures(live::connectedPcs, live::eventsQueued),
                         database::pools,
                         new FleetHealth(database, clock),
@@ -177,6 +178,7 @@ public final class CollectorServer implements AutoCloseable {
         ProgrammeReports programmeReports = reports != null
                 ? reports
                 : new ProgrammeReportService(
+                        database,
                         clubs,
                         visitFigures,
                         new MemberFigures(database),
@@ -184,14 +186,7 @@ public final class CollectorServer implements AutoCloseable {
                         programme,
                         clock);
         ReportApi reportApi = new ReportApi(
-                apiTokens,
-                programmeReports,
-                database,
-                clubs,
-                new RateLimiter(clock, ReportApi.REQUESTS_PER_SECOND, ReportApi.BURST),
-                json,
-                clock,
-                MUNICIPALITY_ZONE);
+                apiTokens, programmeReports, database, clubs, settings.apiAllowance(), json, clock, MUNICIPALITY_ZONE);
         Dashboard dashboard = new Dashboard(
                 new UserStore(database, new SlowHash(settings.passwordIterations())),
                 new WebSessions(clock, Duration.ofHours(8)),

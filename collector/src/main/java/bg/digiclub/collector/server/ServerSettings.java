@@ -1,7 +1,9 @@
 package bg.digiclub.collector.server;
 
 import java.util.List;
+import java.util.Objects;
 
+import bg.digiclub.collector.api.ApiAllowance;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.common.batch.BatchLimits;
 import bg.digiclub.support.secret.SlowHash;
@@ -29,6 +31,7 @@ import bg.digiclub.support.secret.SlowHash;
  * @param metricsAllowedAddresses  addresses or blocks of the clients {@code /metrics} answers (the client
  *                                 as {@link ClientAddresses} finds it, behind a trusted proxy too); others
  *                                 get 403
+ * @param apiAllowance             each read API token's allowance of report requests
  */
 public record ServerSettings(
         String host,
@@ -44,7 +47,8 @@ public record ServerSettings(
         int maxConnectionsPerAddress,
         int idleTimeoutSeconds,
         int minRequestBytesPerSecond,
-        List<String> metricsAllowedAddresses) {
+        List<String> metricsAllowedAddresses,
+        ApiAllowance apiAllowance) {
     /** Who may read {@code /metrics} by default: this machine only (a Prometheus beside the collector). */
     public static final List<String> DEFAULT_METRICS_ALLOWED_ADDRESSES = List.of("127.0.0.0/8", "::1");
 
@@ -90,9 +94,13 @@ public record ServerSettings(
         }
         metricsAllowedAddresses = List.copyOf(metricsAllowedAddresses);
         AddressBlocks.parse(metricsAllowedAddresses, "metrics.allowed-addresses");
+        Objects.requireNonNull(apiAllowance, "apiAllowance");
     }
 
-    /** The defaults: the protocol's limits, 5 batches/s per device with bursts of 300, no trusted proxy. */
+    /**
+     * The defaults: the protocol's limits, 5 batches/s per device with bursts of 300, no trusted proxy,
+     * the read API's {@link ApiAllowance#DEFAULT}.
+     */
     public static ServerSettings defaults(String host, int port) {
         return new ServerSettings(
                 host,
@@ -108,7 +116,8 @@ public record ServerSettings(
                 DEFAULT_CONNECTIONS_PER_ADDRESS,
                 DEFAULT_IDLE_TIMEOUT_SECONDS,
                 DEFAULT_MIN_REQUEST_BYTES_PER_SECOND,
-                DEFAULT_METRICS_ALLOWED_ADDRESSES);
+                DEFAULT_METRICS_ALLOWED_ADDRESSES,
+                ApiAllowance.DEFAULT);
     }
 
     /** The clients {@code /metrics} answers. */
@@ -131,7 +140,27 @@ public record ServerSettings(
                 maxConnectionsPerAddress,
                 idleTimeoutSeconds,
                 minRequestBytesPerSecond,
-                allowed);
+                allowed,
+                apiAllowance);
+    }
+
+    public ServerSettings withApiAllowance(ApiAllowance allowance) {
+        return new ServerSettings(
+                host,
+                port,
+                maxWireBytes,
+                maxJsonBytes,
+                batchesPerSecond,
+                batchBurst,
+                secureCookies,
+                passwordIterations,
+                tokenCacheSeconds,
+                trustedProxies,
+                maxConnectionsPerAddress,
+                idleTimeoutSeconds,
+                minRequestBytesPerSecond,
+                metricsAllowedAddresses,
+                allowance);
     }
 
     /** The client addresses these settings trust. */
@@ -154,7 +183,8 @@ public record ServerSettings(
                 maxConnectionsPerAddress,
                 idleTimeoutSeconds,
                 minRequestBytesPerSecond,
-                metricsAllowedAddresses);
+                metricsAllowedAddresses,
+                apiAllowance);
     }
 
     public ServerSettings withPasswordIterations(int iterations) {
@@ -172,7 +202,8 @@ public record ServerSettings(
                 maxConnectionsPerAddress,
                 idleTimeoutSeconds,
                 minRequestBytesPerSecond,
-                metricsAllowedAddresses);
+                metricsAllowedAddresses,
+                apiAllowance);
     }
 
     public ServerSettings withSecureCookies(boolean secure) {
@@ -190,7 +221,8 @@ public record ServerSettings(
                 maxConnectionsPerAddress,
                 idleTimeoutSeconds,
                 minRequestBytesPerSecond,
-                metricsAllowedAddresses);
+                metricsAllowedAddresses,
+                apiAllowance);
     }
 
     public ServerSettings withTrustedProxies(List<String> proxies) {
@@ -208,7 +240,8 @@ public record ServerSettings(
                 maxConnectionsPerAddress,
                 idleTimeoutSeconds,
                 minRequestBytesPerSecond,
-                metricsAllowedAddresses);
+                metricsAllowedAddresses,
+                apiAllowance);
     }
 
     /** Slow-client limits: connections per address (0 none), idle seconds, slowest body in bytes/s (0 none). */
@@ -227,6 +260,7 @@ public record ServerSettings(
                 connectionsPerAddress,
                 idleSeconds,
                 minBytesPerSecond,
-                metricsAllowedAddresses);
+                metricsAllowedAddresses,
+                apiAllowance);
     }
 }

@@ -122,6 +122,14 @@ public final class BatchWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Deliveries handed over and waiting for a writer thread to take them, not counting the groups
+     * being written now: for {@code /metrics}. It grows when the database cannot keep up with intake.
+     */
+    public int queued() {
+        return queue.size();
+    }
+
     /** Stores what is queued, then stops the writers. */
     @Override
     public void close() {

@@ -24,10 +24,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import bg.digiclub.collector.report.programme.ReportScope;
+import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.collector.testing.SampleBatches;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.EnrolmentResponse;
+import bg.digiclub.support.secret.SlowHash;
 
 /**
  * The read API over real HTTP against the real server and database: figures the device API stored
@@ -341,7 +343,7 @@ class ReportApiHttpTest {
         try (RunningCollector c = collector("sqlite", temp)) {
             String token = token(c, ReportScope.club(RODINA));
             String other = token(c, ReportScope.club(RODINA));
-            for (int i = 0; i < ReportApi.BURST; i++) {
+            for (int i = 0; i < ApiAllowance.DEFAULT.burst(); i++) {
                 assertEquals(200, get(c, token, "/api/v1/reports/clubs").statusCode(), "request " + i);
             }
             HttpResponse<String> limited = get(c, token, query(RODINA, "2026-11"));
@@ -350,6 +352,30 @@ class ReportApiHttpTest {
             assertEquals(200, get(c, other, "/api/v1/reports/clubs").statusCode(), "each token its own allowance");
             c.clock.advance(Duration.ofSeconds(1));
             ok(c, get(c, token, query(RODINA, "2026-11")), "ProgrammeReport");
+        }
+    }
+
+    /** {@code api.burst} and {@code api.requests-per-second} set the allowance, and the 429 says it. */
+    @Test
+    void theAllowanceIsTheConfiguredOne() throws Exception {
+        ServerSettings settings = ServerSettings.defaults("127.0.0.1", 0)
+                .withPasswordIterations(SlowHash.MIN_ITERATIONS)
+                .withApiAllowance(new ApiAllowance(0.5, 3));
+        try (RunningCollector c = new RunningCollector("sqlite", temp, settings)) {
+            String token = token(c, ReportScope.municipality());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, get(c, token, "/api/v1/reports/clubs").statusCode(), "request " + i);
+            }
+            HttpResponse<String> limited = get(c, token, "/api/v1/reports/clubs");
+            JsonNode problem = problem(c, limited, 429, "rate-limited");
+            assertEquals("2", limited.headers().firstValue("Retry-After").orElse(""), "one request per 2 s");
+            assertTrue(
+                    problem.get("detail").asText().startsWith("at most 3 requests at once and 0.5 a second"),
+                    problem.toString());
+            c.clock.advance(Duration.ofSeconds(1));
+            problem(c, get(c, token, "/api/v1/reports/clubs"), 429, "rate-limited");
+            c.clock.advance(Duration.ofSeconds(1));
+            assertEquals(200, get(c, token, "/api/v1/reports/clubs").statusCode(), "2 s later: one more");
         }
     }
 

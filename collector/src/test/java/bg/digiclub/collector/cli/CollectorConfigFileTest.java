@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import bg.digiclub.collector.CollectorMain;
+import bg.digiclub.collector.api.ApiAllowance;
 import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.config.ConfigException;
@@ -61,6 +62,8 @@ class CollectorConfigFileTest {
                 intake.batches-per-second = 2.5
                 intake.burst-batches = 100
                 metrics.allowed-addresses = 10.20.0.0/16, 127.0.0.1
+                api.requests-per-second = 0.5
+                api.burst = 200
                 """);
         ServerSettings s = serve().settings(read(f, Map.of()));
         assertEquals(List.of("10.20.0.0/16", "127.0.0.1"), s.metricsAllowedAddresses());
@@ -73,6 +76,7 @@ class CollectorConfigFileTest {
         assertEquals(512, s.minRequestBytesPerSecond());
         assertEquals(2.5, s.batchesPerSecond());
         assertEquals(100, s.batchBurst());
+        assertEquals(new ApiAllowance(0.5, 200), s.apiAllowance());
     }
 
     @Test
@@ -81,6 +85,7 @@ class CollectorConfigFileTest {
         ServerSettings expected = ServerSettings.defaults(ServeCommand.DEFAULT_HOST, ServeCommand.DEFAULT_PORT)
                 .withRate(ServeCommand.DEFAULT_RATE, ServeCommand.DEFAULT_BURST);
         assertEquals(expected, s);
+        assertEquals(new ApiAllowance(1, 60), s.apiAllowance());
     }
 
     @Test
@@ -122,6 +127,15 @@ class CollectorConfigFileTest {
                 ConfigException.class,
                 () -> serve().settings(read(file("metrics.allowed-addresses = prometheus.local\n"), Map.of())));
         assertTrue(metrics.getMessage().startsWith(f + ": key 'metrics.allowed-addresses': "), metrics.getMessage());
+        ConfigException rate = assertThrows(
+                ConfigException.class, () -> serve().settings(read(file("api.requests-per-second = 0\n"), Map.of())));
+        assertEquals(
+                f + ": key 'api.requests-per-second': must be between 0.001 and 1000000.0 (was '0')",
+                rate.getMessage());
+        ConfigException apiBurst =
+                assertThrows(ConfigException.class, () -> serve().settings(read(file("api.burst = many\n"), Map.of())));
+        assertEquals(
+                f + ": key 'api.burst': must be a whole number from 1 to 1000000 (was 'many')", apiBurst.getMessage());
         ConfigException env = assertThrows(
                 ConfigException.class,
                 () -> serve().settings(read(file(""), Map.of("DIGICLUB_SERVER_IDLE_TIMEOUT_SECONDS", "0"))));

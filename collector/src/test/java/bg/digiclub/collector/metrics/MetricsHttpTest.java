@@ -12,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -31,6 +36,7 @@ import bg.digiclub.common.batch.HealthPayload;
 import bg.digiclub.common.batch.HealthSnapshot;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.testsupport.Patience;
 import bg.digiclub.testsupport.Promtool;
 
 /**
@@ -39,6 +45,7 @@ import bg.digiclub.testsupport.Promtool;
  * counters say what happened, and only the allowed addresses are answered.
  */
 class MetricsHttpTest {
+    private static final Instant SLOT = Instant.parse("2026-11-24T22:00:00Z");
     private static final ServerSettings BASE =
             ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS);
 
@@ -63,7 +70,7 @@ class MetricsHttpTest {
                     .replace(conflict.batchId().toString(), usage.batchId().toString())
                     .getBytes();
             assertEquals(422, upload(c, pc, usage, sameIdOtherContent), "the same batch id with other figures");
-            Batch health = health(pc, HealthStatus.CRIT);
+            Batch health = health(pc, HealthStatus.CRIT, 1, SLOT);
             assertEquals(200, upload(c, pc, health, c.json.writeValueAsBytes(health)));
             HttpResponse<String> noToken = c.http.send(c.http.request("/api/v1/cards/sync")
                     .header("Content-Type", "application/json")
@@ -87,6 +94,7 @@ class MetricsHttpTest {
             assertEquals(1.0, after.get("digiclub_card_syncs_rejected_total{reason=\"missing-token\"}"));
             assertEquals(0.0, after.get("digiclub_card_syncs_total"));
             assertEquals(0.0, after.get("digiclub_live_connections"));
+            assertEquals(0.0, after.get("digiclub_intake_writer_queue"), "every batch answered");
             assertEquals(1.0, after.get("digiclub_build_info{version=\"unknown\"}"));
             assertTrue(after.get("digiclub_jvm_heap_bytes{state=\"used\"}") > 0);
             String pool = kind.equals("sqlite") ? "sqlite-writer" : "postgresql";
@@ -102,6 +110,54 @@ class MetricsHttpTest {
             assertEquals(1.0, later.get("digiclub_clubs{health=\"red\"}"), "Rodina: its one PC is CRIT");
             assertEquals(1.0, later.get("digiclub_clubs{health=\"none\"}"), "Zagore: no PC");
             assertEquals(0.0, later.get("digiclub_clubs{health=\"green\"}"));
+        }
+    }
+
+    /**
+     * The intake writer's queue, seen while SQLite's one writer connection is held: the writer thread
+     * takes the first batch and waits for the connection (the pool's {@code pending}, beside the live
+     * sweep's write), the second batch waits in the queue, and the gauge says 1 until the connection is
+     * free and both are stored.
+     */
+    @Test
+    void theIntakeWritersQueueShowsBatchesWaitingForTheDatabase() throws Exception {
+        try (RunningCollector c = new RunningCollector("sqlite", temp)) {
+            EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
+            assertEquals(0.0, scrape(c).get("digiclub_intake_writer_queue"));
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            try {
+                Future<Boolean> holder = threads.submit(() -> c.database.write(connection -> {
+                    held.countDown();
+                    try {
+                        return release.await(Patience.LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }));
+                held.await();
+                // the live channel's sweep writes every 2 s: it waits for the held connection first
+                Patience.await("the live sweep waiting for the held connection")
+                        .until(() -> pendingWriters(c), pending -> pending == 1.0);
+                Future<Integer> first = threads.submit(() -> upload(c, pc, health(pc, HealthStatus.OK, 1, SLOT)));
+                Patience.await("the intake writer thread, with the first batch, waiting for it too")
+                        .until(() -> pendingWriters(c), pending -> pending == 2.0);
+                assertEquals(0.0, scrape(c).get("digiclub_intake_writer_queue"), "the batch being written");
+                Batch later = health(pc, HealthStatus.WARN, 2, SLOT.plus(Duration.ofMinutes(15)));
+                Future<Integer> second = threads.submit(() -> upload(c, pc, later));
+                Patience.await("the second batch in the intake writer's queue")
+                        .until(() -> scrape(c).get("digiclub_intake_writer_queue"), queued -> queued == 1.0);
+                release.countDown();
+                assertTrue(holder.get(), "the connection was held until released");
+                assertEquals(200, first.get());
+                assertEquals(200, second.get());
+                assertEquals(0.0, scrape(c).get("digiclub_intake_writer_queue"));
+            } finally {
+                release.countDown();
+                threads.shutdownNow();
+            }
         }
     }
 
@@ -151,6 +207,11 @@ class MetricsHttpTest {
         return c.http.send(request);
     }
 
+    /** Threads waiting for SQLite's one writer connection. */
+    private static double pendingWriters(RunningCollector c) throws Exception {
+        return scrape(c).get("digiclub_db_pool_connections{pool=\"sqlite-writer\",state=\"pending\"}");
+    }
+
     private static Map<String, Double> scrape(RunningCollector c) throws Exception {
         HttpResponse<String> response = get(c, List.of());
         assertEquals(200, response.statusCode(), response.body());
@@ -174,8 +235,11 @@ class MetricsHttpTest {
         return c.http.upload(pc.token(), batch.batchId().toString(), body).statusCode();
     }
 
-    private static Batch health(EnrolmentResponse device, HealthStatus status) {
-        Instant slot = Instant.parse("2026-11-24T22:00:00Z");
+    private static int upload(RunningCollector c, EnrolmentResponse pc, Batch batch) throws Exception {
+        return upload(c, pc, batch, c.json.writeValueAsBytes(batch));
+    }
+
+    private static Batch health(EnrolmentResponse device, HealthStatus status, long sequence, Instant slot) {
         return Batch.health(
                 UUID.randomUUID(),
                 device.deviceId(),
@@ -184,7 +248,7 @@ class MetricsHttpTest {
                 "Europe/Sofia",
                 slot,
                 slot.plus(Duration.ofMinutes(15)),
-                1,
+                sequence,
                 Evictions.NONE,
                 new HealthPayload(
                         List.of(new HealthSnapshot(slot, status, List.of(new CheckStatus("disk:/", status)))),

@@ -10,13 +10,16 @@ import java.util.Objects;
  * agent's SQLite file): the writer never waits for another connection, and a second process reading the same
  * file (WAL) gets its own instance.
  *
- * <p>{@link #read} is a read transaction on the same connection, ended by a rollback; {@link #autoCommit} is for
- * the few statements SQLite refuses inside a transaction ({@code PRAGMA foreign_keys}, {@code wal_checkpoint}).
+ * <p>{@link #read} is a read transaction on the same connection, ended by a rollback (a read inside a read joins
+ * it); {@link #autoCommit} is for the few statements SQLite refuses inside a transaction ({@code PRAGMA
+ * foreign_keys}, {@code wal_checkpoint}).
  */
 public final class SingleConnection implements SqlDatabase {
     private final Connection connection;
     private final String name;
     private final boolean readOnly;
+    /** Whether a read is running: one begun inside it joins its transaction instead of ending it early. */
+    private boolean reading;
 
     /**
      * @param connection the connection, owned from now on (closed by {@link #close()})
@@ -45,7 +48,15 @@ public final class SingleConnection implements SqlDatabase {
     @Override
     public synchronized <T> T read(SqlWork<T> work) throws SQLException {
         Objects.requireNonNull(work, "work");
-        return Transactions.rolledBack(connection, work);
+        if (reading) {
+            return work.run(connection);
+        }
+        reading = true;
+        try {
+            return Transactions.rolledBack(connection, work);
+        } finally {
+            reading = false;
+        }
     }
 
     /**

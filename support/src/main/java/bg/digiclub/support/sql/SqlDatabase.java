@@ -16,6 +16,10 @@ public interface SqlDatabase extends AutoCloseable {
     /**
      * Runs {@code work} on one consistent read snapshot: all its queries see the same committed state, however
      * much is written meanwhile. Nothing it writes is kept.
+     *
+     * <p>A read begun inside another read of the same thread joins it: its queries see the outer read's snapshot.
+     * So a figure assembled from several readers (each reading on its own) is consistent when the caller wraps
+     * them in one read: nothing committed between two of them can make them disagree.
      */
     <T> T read(SqlWork<T> work) throws SQLException;
 

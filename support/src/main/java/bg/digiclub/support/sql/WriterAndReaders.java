@@ -13,7 +13,9 @@ import javax.sql.DataSource;
  *
  * <p>A read runs in a transaction at {@code REPEATABLE READ} or stronger, so that all its queries see one snapshot:
  * a connection whose default is weaker (PostgreSQL's {@code READ COMMITTED}) is raised for the read and set back.
- * It ends with a rollback: a read keeps nothing.
+ * It ends with a rollback: a read keeps nothing. A read begun inside a read of the same thread runs on the outer
+ * read's connection, in its transaction ({@link SqlDatabase#read}); a write begun inside a read is not part of
+ * it, and reads inside that write take a reader of their own, as they would outside.
  */
 public final class WriterAndReaders implements SqlDatabase {
     private final DataSource writer;
@@ -21,6 +23,8 @@ public final class WriterAndReaders implements SqlDatabase {
     private final AutoCloseable pools;
     /** The readers' default isolation, asked once (PostgreSQL answers with a round trip); -1 until then. */
     private volatile int readersIsolation = -1;
+    /** The connection of the read this thread is in, if any: a read begun inside it joins its snapshot. */
+    private final ThreadLocal<Connection> reading = new ThreadLocal<>();
 
     /**
      * @param writer  where {@link #write} gets its connection
@@ -36,14 +40,24 @@ public final class WriterAndReaders implements SqlDatabase {
     @Override
     public <T> T write(SqlWork<T> work) throws SQLException {
         Objects.requireNonNull(work, "work");
+        Connection outerRead = reading.get();
+        reading.remove();
         try (Connection connection = writer.getConnection()) {
             return Transactions.committed(connection, work);
+        } finally {
+            if (outerRead != null) {
+                reading.set(outerRead);
+            }
         }
     }
 
     @Override
     public <T> T read(SqlWork<T> work) throws SQLException {
         Objects.requireNonNull(work, "work");
+        Connection outerRead = reading.get();
+        if (outerRead != null) {
+            return work.run(outerRead);
+        }
         try (Connection connection = readers.getConnection()) {
             int isolation = readersIsolation;
             if (isolation < 0) {
@@ -54,9 +68,11 @@ public final class WriterAndReaders implements SqlDatabase {
             if (raise) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
+            reading.set(connection);
             try {
                 return Transactions.rolledBack(connection, work);
             } finally {
+                reading.remove();
                 if (raise) {
                     connection.setTransactionIsolation(isolation);
                 }

@@ -41,6 +41,12 @@ class SqlDatabaseTest {
         source.setUrl(file.url());
         try (WriterAndReaders db = new WriterAndReaders(source, source, () -> {})) {
             keepsThePromises(db);
+            long seenInAWrite = db.read(c -> {
+                count(c, "SELECT count(*) FROM n");
+                file.execute("INSERT INTO n VALUES (6)");
+                return db.write(w -> db.read(r -> count(r, "SELECT count(*) FROM n")));
+            });
+            assertEquals(4, seenInAWrite, "a write inside a read is not part of it: its reads see what is committed");
         }
     }
 
@@ -95,6 +101,17 @@ class SqlDatabaseTest {
 
         db.read(c -> c.createStatement().executeUpdate("INSERT INTO n VALUES (4)"));
         assertEquals(2, file.count("SELECT count(*) FROM n"), "a read keeps nothing");
+
+        long[] joined = db.read(c -> {
+            long before = count(c, "SELECT count(*) FROM n");
+            file.execute("INSERT INTO n VALUES (5)");
+            long inner = db.read(nested -> count(nested, "SELECT count(*) FROM n"));
+            return new long[] {before, inner, count(c, "SELECT count(*) FROM n")};
+        });
+        assertEquals(2, joined[0]);
+        assertEquals(2, joined[1], "a read inside a read sees the outer read's snapshot");
+        assertEquals(2, joined[2], "and does not end it");
+        assertEquals(Long.valueOf(3), db.read(c -> count(c, "SELECT count(*) FROM n")));
     }
 
     private static long count(Connection c, String sql) throws SQLException {

@@ -276,6 +276,7 @@ class ProgrammeReportEndToEndTest {
             assertTrue(saved.statusCode() < 400, saved.statusCode() + ": " + saved.body());
 
             ProgrammeReportService service = new ProgrammeReportService(
+                    collector.database(),
                     new ClubStore(collector.database()),
                     new VisitFigures(collector.database()),
                     new MemberFigures(collector.database()),

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.ClubStore;
+import bg.digiclub.collector.store.Database;
 
 /**
  * The collector's programme reports: the exact figures ({@link VisitFigures}, {@link MemberSource},
@@ -21,8 +22,14 @@ import bg.digiclub.collector.store.ClubStore;
  * Visits are always published over every club, whatever the scope, so that a club's cells are the
  * same in its own report and in the municipality's. Breakdowns of a period wait until it has
  * settled ({@link SettledMonths}); availability counts the period's days up to yesterday.
+ *
+ * <p>A report is read in one snapshot of the database: the sources each read on their own, and their
+ * reads join the one read the report is made in ({@code SqlDatabase#read}), so a batch stored while
+ * a report is made is in all of its figures or in none (the visits by month and the clubs' visits
+ * cannot disagree by it).
  */
 public final class ProgrammeReportService implements ProgrammeReports {
+    private final Database database;
     private final ClubStore clubs;
     private final VisitFigures visits;
     private final MemberSource members;
@@ -30,13 +37,16 @@ public final class ProgrammeReportService implements ProgrammeReports {
     private final ProgrammeSettings settings;
     private final Clock clock;
 
+    /** @param database the one the sources read, in which a report is read as one snapshot */
     public ProgrammeReportService(
+            Database database,
             ClubStore clubs,
             VisitFigures visits,
             MemberSource members,
             AvailabilityQuery availability,
             ProgrammeSettings settings,
             Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
         this.clubs = Objects.requireNonNull(clubs, "clubs");
         this.visits = Objects.requireNonNull(visits, "visits");
         this.members = Objects.requireNonNull(members, "members");
@@ -49,6 +59,11 @@ public final class ProgrammeReportService implements ProgrammeReports {
     public Optional<ProgrammeReport> report(ReportScope scope, ReportPeriod period) throws SQLException {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(period, "period");
+        // the sources' own reads join this one: the report is one snapshot
+        return database.read(snapshot -> assemble(scope, period));
+    }
+
+    private Optional<ProgrammeReport> assemble(ReportScope scope, ReportPeriod period) throws SQLException {
         List<Club> all = clubs.clubs();
         List<Club> inScope;
         String name;

@@ -117,6 +117,7 @@ class DashboardBreakdownsTest {
             assertEquals(Map.of(), none.byClub());
             assertEquals(0, none.all().byAgeAndSex().grandTotal().value());
             ProgrammeReport report = new ProgrammeReportService(
+                            db,
                             new ClubStore(db),
                             new VisitFigures(db),
                             new MemberFigures(db),

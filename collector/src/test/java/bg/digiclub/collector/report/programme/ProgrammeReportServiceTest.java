@@ -10,24 +10,39 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.live.SettingsStore;
 import bg.digiclub.collector.report.Cell;
 import bg.digiclub.collector.report.SuppressedTable;
+import bg.digiclub.collector.store.BatchStore;
 import bg.digiclub.collector.store.ClubStore;
 import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.store.DeviceIdentity;
+import bg.digiclub.collector.store.StoreOutcome;
 import bg.digiclub.collector.testing.TestDatabases;
+import bg.digiclub.common.batch.Batch;
+import bg.digiclub.common.batch.DayUsage;
+import bg.digiclub.common.batch.DemographicCount;
+import bg.digiclub.common.batch.Evictions;
+import bg.digiclub.common.batch.HourUsage;
 import bg.digiclub.common.batch.StrictJson;
+import bg.digiclub.common.batch.UsagePayload;
+import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
 
@@ -55,6 +70,7 @@ class ProgrammeReportServiceTest {
 
     private static ProgrammeReportService service(Database db, ProgrammeSettings settings, Instant now) {
         return new ProgrammeReportService(
+                db,
                 new ClubStore(db),
                 new VisitFigures(db),
                 new MemberFigures(db),
@@ -266,6 +282,87 @@ class ProgrammeReportServiceTest {
             exact(20 + 18, cell(all, NOT_DECLARED, Sex.NOT_DECLARED));
             assertEquals(3, all.availability().size(), "north's two PCs and south's one; the revoked left out");
             assertFalse(all.availability().stream().anyMatch(pc -> pc.pcNumber() == 0));
+        }
+    }
+
+    /**
+     * A batch stored while a report is being made (here: when the members are read, after the visits
+     * by month and before the clubs' operation) is in none of its figures: the report is one snapshot.
+     * Read in separate snapshots, the clubs' visits would count the batch and the months would not.
+     */
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aBatchStoredWhileAReportIsMadeIsInNoneOfItsFigures(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, temp)) {
+            ProgrammeFixture.load(db);
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            MemberFigures members = new MemberFigures(db);
+            int[] stored = {0};
+            MemberSource storingABatchFirst = (from, to) -> {
+                if (stored[0]++ == 0) {
+                    assertEquals(
+                            StoreOutcome.Stored.class, storeSixVisits(db, clock).getClass());
+                }
+                return members.countAll(from, to);
+            };
+            ProgrammeReportService service = new ProgrammeReportService(
+                    db,
+                    new ClubStore(db),
+                    new VisitFigures(db),
+                    storingABatchFirst,
+                    new AvailabilityQuery(db, new SettingsStore(StrictJson.mapper())),
+                    new ProgrammeSettings(ReportBands.defaults(), "Община Горно-Долно"),
+                    clock);
+            ReportPeriod quarter = ReportPeriod.quarter(2026, 1);
+
+            ProgrammeReport during =
+                    service.report(ReportScope.club(NORTH), quarter).orElseThrow();
+            assertTrue(stored[0] > 0, "the batch was stored while the report was made");
+            assertEquals(115, during.visits(), "the visits by month, read before the batch");
+            assertEquals(115, during.clubs().get(0).visits(), "the club's visits, read after it, agree");
+            exact(115, during.visitsByAgeAndSex().table().grandTotal());
+
+            ProgrammeReport after =
+                    service.report(ReportScope.club(NORTH), quarter).orElseThrow();
+            assertEquals(121, after.visits(), "the next report has the batch's six visits");
+            assertEquals(121, after.clubs().get(0).visits());
+        }
+    }
+
+    /** A real usage batch of north's first PC: six visits on 2026-03-25 (women 30-54), through the store. */
+    private static StoreOutcome storeSixVisits(Database db, Clock clock) {
+        UUID device = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        Batch batch = Batch.usage(
+                UUID.randomUUID(),
+                device,
+                NORTH,
+                "0.1.0",
+                "Europe/Sofia",
+                Instant.parse("2026-03-24T22:00:00Z"),
+                Instant.parse("2026-03-25T22:00:00Z"),
+                1,
+                Evictions.NONE,
+                new UsagePayload(
+                        List.of(new HourUsage(Instant.parse("2026-03-25T08:00:00Z"), 6, 6, 0, 40, 60)),
+                        List.of(new DayUsage(
+                                LocalDate.parse("2026-03-25"),
+                                List.of(new DemographicCount(AgeBand.AGE_30_54, Sex.FEMALE, 6)),
+                                0,
+                                List.of()))));
+        try {
+            ObjectMapper json = StrictJson.mapper();
+            return new BatchStore(db, clock, json)
+                    .store(
+                            batch,
+                            Secrets.sha256(json.writeValueAsBytes(batch)),
+                            new DeviceIdentity(
+                                    device,
+                                    NORTH,
+                                    ProgrammeFixture.SOFIA,
+                                    false,
+                                    Instant.parse("2025-12-15T08:00:00Z")));
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("the batch could not be stored", e);
         }
     }
 
