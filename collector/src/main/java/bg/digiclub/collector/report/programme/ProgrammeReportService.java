@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,7 @@ public final class ProgrammeReportService implements ProgrammeReports {
             byMonth.add(new ProgrammeReport.MonthVisits(month.month(), sum));
             total += sum;
         }
-        LocalDate today = LocalDate.ofInstant(generatedAt, ZoneOffset.UTC);
+        LocalDate today = SettledMonths.today(generatedAt);
         boolean settled = SettledMonths.settled(period, today);
         ClubVisits published = shownVisits(scope, VisitPublication.publish(counts, bands.scheme()));
         ClubVisits shown = settled ? published : SettledMonths.withheld(published);
