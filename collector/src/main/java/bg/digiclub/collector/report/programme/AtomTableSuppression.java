@@ -27,10 +27,10 @@ import bg.digiclub.common.link.Sex;
  * the hidden numbers, the cheapest one is hidden (fewest and smallest numbers; a zero only when
  * nothing else closes the cycle). Hiding more never undoes a cycle, so this ends.
  *
- * <p>The older line-by-line rule ({@link SmallCountSuppression}) makes sure each line has two
- * hidden numbers; that is not enough: two "&lt;5" cells of 1 in different rows and columns, with
+ * <p>The older line-by-line rule (it made sure each line has no or two or more hidden numbers, and was
+ * removed for this) is not enough: two "&lt;5" cells of 1 in different rows and columns, with
  * their margins hidden, form one cycle on which the two move in opposite directions, so both are
- * pinned to 1. The cycle test catches that; so does it a hidden number between two cycles that lies on
+ * pinned to 1. The cycle test catches that, and also a hidden number between two cycles that lies on
  * none itself (a bridge), which the line equations fix whatever the bounds.
  *
  * <p>Visits ({@link VisitPublication}) and members ({@link MemberPublication}) are published through it:
