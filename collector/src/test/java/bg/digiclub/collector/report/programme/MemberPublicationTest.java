@@ -167,7 +167,7 @@ class MemberPublicationTest {
     /**
      * Each table protected by the cycle rule on its own (no stable pattern, no bounds audit): the
      * tables hold up alone, but clubs of 8-23 cards give the attacker numbers through the nested
-     * periods (seed 1: 6, seed 2: 54; the small clubs of 0-7 cards hide so much that seeds 1-3 give none).
+     * periods (seed 1: 6, seed 2: 54; the small clubs of 0-7 cards hide so much that seeds 1-6 give none).
      */
     @Test
     void theAttackerPinsNumbersWhenEachTableIsSuppressedOnItsOwn() {
