@@ -161,8 +161,7 @@ final class AtomTableSuppression {
                 }
             }
         }
-        boolean[] youth = scheme.youthAtom();
-        int[] youthAtoms = atomsWhere(youth.length, a -> youth[a]);
+        int[] youthAtoms = youthAtoms(scheme);
         if (youthAtoms.length > 1) {
             lines.add(new Line(sexes, youthAtoms));
         }
@@ -177,8 +176,12 @@ final class AtomTableSuppression {
 
     /** The youth line: the youth atoms' totals (a scheme with a youth line: at least one youth atom). */
     static Line youth(RowScheme scheme) {
+        return new Line(Sex.values().length, youthAtoms(scheme));
+    }
+
+    private static int[] youthAtoms(RowScheme scheme) {
         boolean[] youth = scheme.youthAtom();
-        return new Line(Sex.values().length, atomsWhere(youth.length, a -> youth[a]));
+        return atomsWhere(youth.length, a -> youth[a]);
     }
 
     /** A sex's total over every atom (the table's margin row). */
