@@ -117,12 +117,12 @@ class MemberPublicationTest {
      * the year: one club, all of them in March, so March, the first quarter, the first half and the year
      * publish the same table and nothing else is open to the reader.
      *
-     * <p>The first is the rectangle of two 1s in different rows and columns that pins both under the
-     * line rule when they are shown as "&lt;5"; member tables show every hidden number as "x", so the
-     * rectangle alone gives nothing away, and the test keeps it so. The others are tables where the line
-     * rule (each line with no or at least two hidden numbers) leaves a hidden number on no cycle of
-     * hidden numbers — a bridge between two cycles: the line equations fix it whatever the bounds, and
-     * the attacker reads it off.
+     * <p>The first is the rectangle of two 1s in different rows and columns that pinned both under the
+     * line-by-line rule used before, shown as "&lt;5"; member tables show every hidden number as "x", so
+     * the rectangle alone gives nothing away, and the test keeps it so. The others are tables where that
+     * rule (each line with no or at least two hidden numbers) left a hidden number on no cycle of hidden
+     * numbers — a bridge between two cycles: the line equations fix it whatever the bounds, and the
+     * attacker read it off (the 2 of the second table, in all its 8 tables). The cycle rule leaves none.
      */
     @Test
     void noHiddenNumberOfASingleTableIsPinnedByItsOwnLines() {
