@@ -3,10 +3,15 @@ package bg.digiclub.collector.report.programme;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 import bg.digiclub.collector.report.Cell;
 import bg.digiclub.collector.report.SmallCountSuppression;
+import bg.digiclub.collector.report.SuppressedTable;
+import bg.digiclub.common.link.Sex;
 
 /**
  * The suppression of one club's month: the table of atoms x sexes with its margins (atom totals,
@@ -22,10 +27,15 @@ import bg.digiclub.collector.report.SmallCountSuppression;
  * the hidden numbers, the cheapest one is hidden (fewest and smallest numbers; a zero only when
  * nothing else closes the cycle). Hiding more never undoes a cycle, so this ends.
  *
- * <p>The older line-by-line rule ({@link SmallCountSuppression}) makes sure each line has two
- * hidden numbers; that is not enough: two "&lt;5" cells of 1 in different rows and columns, with
+ * <p>The older line-by-line rule (it made sure each line has no or two or more hidden numbers, and was
+ * removed for this) is not enough: two "&lt;5" cells of 1 in different rows and columns, with
  * their margins hidden, form one cycle on which the two move in opposite directions, so both are
- * pinned to 1. The cycle test catches that.
+ * pinned to 1. The cycle test catches that, and also a hidden number between two cycles that lies on
+ * none itself (a bridge), which the line equations fix whatever the bounds.
+ *
+ * <p>Visits ({@link VisitPublication}) and members ({@link MemberPublication}) are published through it:
+ * {@link #protect(long[][], RowScheme, List)} protects a table of atoms and rolls it up into the
+ * published rows and the youth line, each shown only where all its atoms are ({@link StablePattern}).
  */
 final class AtomTableSuppression {
     /** Cost of hiding one more non-zero number (plus its value, so smaller ones go first). */
@@ -69,19 +79,141 @@ final class AtomTableSuppression {
     }
 
     /**
-     * The protected table.
+     * A table of atoms protected and rolled up into what is published.
+     *
+     * @param table rows x sexes by the scheme's rows, with row and sex totals and the exact grand total
+     * @param youth the youth line
+     */
+    record Rows(SuppressedTable table, Cell youth) {
+        Rows {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(youth, "youth");
+        }
+    }
+
+    /**
+     * The protected table, rolled up by the scheme: a row's cell (or total) is the sum of its atoms',
+     * the youth line the sum of the youth atoms' totals, each shown only where all its parts are.
+     *
+     * @param counts [atom][sex] by the scheme's atoms, none negative
+     * @param hidden figures that must be published hidden whatever their counts (another table would
+     *               give them away): each a line of {@link #lines(RowScheme)}, a single atom's number,
+     *               or a sex total ({@link #sexTotal})
+     */
+    static Rows protect(long[][] counts, RowScheme scheme, List<Line> hidden) {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(hidden, "hidden");
+        if (counts.length != scheme.atoms()) {
+            throw new IllegalArgumentException("counts have " + counts.length + " atoms, the scheme " + scheme.atoms());
+        }
+        for (long[] atom : counts) {
+            if (atom.length != Sex.values().length) {
+                throw new IllegalArgumentException(
+                        "counts need " + Sex.values().length + " sexes per atom, not " + atom.length);
+            }
+        }
+        Cell[][] atomCells = protect(counts, lines(scheme), hidden);
+        int atoms = scheme.atoms();
+        int sexes = atomCells[0].length - 1;
+        int[] rowOfAtom = scheme.rowOfAtom();
+        Cell[][] cells = new Cell[scheme.rows()][sexes];
+        Cell[] rowTotals = new Cell[scheme.rows()];
+        for (int r = 0; r < scheme.rows(); r++) {
+            for (int s = 0; s <= sexes; s++) {
+                List<Cell> parts = new ArrayList<>();
+                for (int a = 0; a < atoms; a++) {
+                    if (rowOfAtom[a] == r) {
+                        parts.add(atomCells[a][s]);
+                    }
+                }
+                Cell cell = StablePattern.sum(parts);
+                if (s == sexes) {
+                    rowTotals[r] = cell;
+                } else {
+                    cells[r][s] = cell;
+                }
+            }
+        }
+        boolean[] youth = scheme.youthAtom();
+        List<Cell> youthParts = new ArrayList<>();
+        for (int a = 0; a < atoms; a++) {
+            if (youth[a]) {
+                youthParts.add(atomCells[a][sexes]);
+            }
+        }
+        return new Rows(
+                new SuppressedTable(cells, rowTotals, Arrays.copyOf(atomCells[atoms], sexes), atomCells[atoms][sexes]),
+                StablePattern.sum(youthParts));
+    }
+
+    /**
+     * The published lines of a scheme that sum more than one atom: rows of several atoms (per sex and
+     * their totals), youth.
+     */
+    static List<Line> lines(RowScheme scheme) {
+        int sexes = Sex.values().length;
+        List<Line> lines = new ArrayList<>();
+        for (int r = 0; r < scheme.rows(); r++) {
+            Line row = row(scheme, r, sexes);
+            if (row.atoms().length > 1) {
+                for (int s = 0; s <= sexes; s++) {
+                    lines.add(row(scheme, r, s));
+                }
+            }
+        }
+        int[] youthAtoms = youthAtoms(scheme);
+        if (youthAtoms.length > 1) {
+            lines.add(new Line(sexes, youthAtoms));
+        }
+        return lines;
+    }
+
+    /** A row's cell of one sex ({@code column} a sex's index) or its total ({@code column} the number of sexes). */
+    static Line row(RowScheme scheme, int row, int column) {
+        int[] rowOfAtom = scheme.rowOfAtom();
+        return new Line(column, atomsWhere(rowOfAtom.length, a -> rowOfAtom[a] == row));
+    }
+
+    /** The youth line: the youth atoms' totals (a scheme with a youth line: at least one youth atom). */
+    static Line youth(RowScheme scheme) {
+        return new Line(Sex.values().length, youthAtoms(scheme));
+    }
+
+    private static int[] youthAtoms(RowScheme scheme) {
+        boolean[] youth = scheme.youthAtom();
+        return atomsWhere(youth.length, a -> youth[a]);
+    }
+
+    /** A sex's total over every atom (the table's margin row). */
+    static Line sexTotal(RowScheme scheme, int sex) {
+        return new Line(sex, new int[] {scheme.atoms()});
+    }
+
+    private static int[] atomsWhere(int atoms, IntPredicate test) {
+        return IntStream.range(0, atoms).filter(test).toArray();
+    }
+
+    /**
+     * The protected table of atoms.
      *
      * @param counts [atom][sex], none negative
      * @param lines  the published lines that sum more than one atom: per line its column (a sex,
      *               or {@code sexes} for totals) and its atoms
+     * @param hidden figures published hidden whatever their counts: at least one number of each is hidden
+     *               (the cheapest), and each is protected like a hidden number
      * @return (atoms + 1) x (sexes + 1) cells, margins last
      */
-    static Cell[][] protect(long[][] counts, List<Line> lines) {
+    private static Cell[][] protect(long[][] counts, List<Line> lines, List<Line> hidden) {
         if (counts.length == 0 || counts[0].length == 0) {
             throw new IllegalArgumentException("a table needs at least one atom and one sex");
         }
         AtomTableSuppression table = new AtomTableSuppression(counts);
-        table.run(lines);
+        List<Line> targets = new ArrayList<>(lines);
+        for (Line line : hidden) {
+            table.hideOneOf(line);
+            targets.add(line);
+        }
+        table.run(targets);
         Cell[][] cells = new Cell[table.atoms + 1][table.sexes + 1];
         for (int a = 0; a <= table.atoms; a++) {
             for (int s = 0; s <= table.sexes; s++) {
@@ -95,12 +227,36 @@ final class AtomTableSuppression {
      * A published figure that sums several numbers of one column of the table.
      *
      * @param column a sex's index, or the number of sexes for the atoms' totals
-     * @param atoms  the atoms it sums
+     * @param atoms  the atoms it sums (the number of atoms: the margin row, the column's total)
      */
-    record Line(int column, int[] atoms) {}
+    record Line(int column, int[] atoms) {
+        Line {
+            Objects.requireNonNull(atoms, "atoms");
+            if (atoms.length == 0) {
+                throw new IllegalArgumentException("a line sums at least one atom");
+            }
+        }
+    }
 
     private boolean grand(int a, int s) {
         return a == atoms && s == sexes;
+    }
+
+    /** Hides the cheapest number of a line none of whose numbers is hidden yet (never the grand total). */
+    private void hideOneOf(Line line) {
+        int cheapest = -1;
+        for (int a : line.atoms()) {
+            if (grand(a, line.column())) {
+                throw new IllegalArgumentException("the grand total is always shown");
+            }
+            if (shown[a][line.column()] != Cell.Visibility.EXACT) {
+                return;
+            }
+            if (cheapest < 0 || cost(a, line.column()) < cost(cheapest, line.column())) {
+                cheapest = a;
+            }
+        }
+        shown[cheapest][line.column()] = Cell.Visibility.COMPLEMENTARY;
     }
 
     private void run(List<Line> lines) {

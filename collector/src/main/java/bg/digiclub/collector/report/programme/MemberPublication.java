@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 import bg.digiclub.collector.report.Cell;
 import bg.digiclub.collector.report.SmallCountSuppression;
@@ -27,9 +28,11 @@ import bg.digiclub.common.link.Sex;
  * each), so the municipality's table is the clubs' tables added up. The rules, applied to the whole
  * family together:
  * <ol>
- *   <li>each table is suppressed on its own ({@link SmallCountSuppression}: 1-4 hidden, then
- *       complementary cells so no line gives a hidden number away); a table of 1-4 members shows its
- *       total only;</li>
+ *   <li>each table is suppressed on its own by the cycle rule ({@link AtomTableSuppression}, as a club's
+ *       month of visits is): on its atoms × sexes, 1-4 hidden, then complementary numbers until every
+ *       hidden number, and every published line that sums hidden ones (a row over its atoms, youth),
+ *       lies on a cycle of hidden numbers, so that no equation of the table fixes it; a table of 1-4
+ *       members shows its total only;</li>
  *   <li>every hidden member count is shown as "x", the small ones too: "&lt;5" would tell the nested
  *       periods' bounds that a count is at least 1 and give them something to pin it with;</li>
  *   <li>the stable pattern: a number (a cell, a margin, youth) hidden in one period of the year is
@@ -154,22 +157,19 @@ public final class MemberPublication {
      * The family's tables, protected.
      *
      * @param counts        [club][period of {@link YearFamily}][atom][sex] distinct members
-     * @param againstBounds false: each table suppressed on its own with {@link SmallCountSuppression}
-     *                      only, as a single period's table is on the dashboard (the tests' attacker shows
-     *                      what that gives away)
+     * @param againstBounds false: each table suppressed on its own by the cycle rule only, as if it were
+     *                      the only table published (the tests' attacker shows what the nested periods
+     *                      then give away)
      */
     static FamilyTables protect(long[][][][] counts, ReportBands bands, boolean againstBounds) {
         Layout layout = new Layout(counts.length, bands);
-        long[][][][] grid = layout.grids(counts);
-        boolean[][][][] forced = new boolean[layout.scopes][YearFamily.SIZE][layout.rows + 1][SEXES + 1];
-        boolean[][] forcedYouth = new boolean[layout.scopes][YearFamily.SIZE];
+        long[][][][] atoms = layout.scopeCounts(counts);
+        boolean[][][] forced = new boolean[layout.scopes][YearFamily.SIZE][layout.positions()];
         for (int round = 0; ; round++) {
             Published[][] tables = new Published[layout.scopes][YearFamily.SIZE];
             for (int s = 0; s < layout.scopes; s++) {
                 for (int p = 0; p < YearFamily.SIZE; p++) {
-                    tables[s][p] = againstBounds
-                            ? table(layout, grid[s][p], forced[s][p], forcedYouth[s][p])
-                            : alone(layout, grid[s][p]);
+                    tables[s][p] = table(layout, atoms[s][p], layout.lines(forced[s][p]));
                 }
             }
             if (!againstBounds || round == MAX_ROUNDS) {
@@ -184,7 +184,7 @@ public final class MemberPublication {
                         hiddenSomewhere |= layout.visibility(tables[s][p], pos) != Cell.Visibility.EXACT;
                     }
                     for (int p = 0; p < YearFamily.SIZE && hiddenSomewhere; p++) {
-                        more |= hide(layout, tables, s, p, pos, forced, forcedYouth);
+                        more |= hide(layout, tables, s, p, pos, forced);
                     }
                 }
             }
@@ -193,7 +193,7 @@ public final class MemberPublication {
             }
             Audit audit = new Audit(layout, counts.length, tables);
             for (Audit.Pin pin : audit.pins()) {
-                more |= hideMore(layout, tables, pin, forced, forcedYouth);
+                more |= hideMore(layout, tables, pin, forced);
             }
             if (!more) {
                 return new FamilyTables(tables);
@@ -201,39 +201,25 @@ public final class MemberPublication {
         }
     }
 
-    /** A table as a single period's is published on its own: {@link SmallCountSuppression} only. */
-    private static Published alone(Layout layout, long[][] grid) {
-        long[][] cells = new long[layout.rows][SEXES];
-        for (int r = 0; r < layout.rows; r++) {
-            System.arraycopy(grid[r], 0, cells[r], 0, SEXES);
-        }
-        return new Published(SmallCountSuppression.apply(cells), SmallCountSuppression.alone(grid[layout.rows + 1][0]));
-    }
-
-    private static Published table(Layout layout, long[][] grid, boolean[][] forced, boolean forcedYouth) {
-        long[][] cells = new long[layout.rows][SEXES];
-        for (int r = 0; r < layout.rows; r++) {
-            System.arraycopy(grid[r], 0, cells[r], 0, SEXES);
-        }
-        long youth = grid[layout.rows + 1][0];
+    /**
+     * One table: by the cycle rule, with the figures the family needs hidden ({@code forced}); all
+     * hidden numbers as "x".
+     *
+     * @param atoms [atom][sex] distinct members
+     */
+    private static Published table(Layout layout, long[][] atoms, List<AtomTableSuppression.Line> forced) {
         long total = 0;
-        for (long[] row : cells) {
-            for (long n : row) {
+        for (long[] atom : atoms) {
+            for (long n : atom) {
                 total += n;
             }
         }
+        // a tiny table takes only the rolled-up counts from it: every figure but the total is hidden
+        AtomTableSuppression.Rows rows = AtomTableSuppression.protect(atoms, layout.scheme, forced);
         if (total > 0 && total < BREAKDOWN_FLOOR) {
-            return tiny(layout, cells, youth, total);
+            return new Published(hidden(rows.table(), MemberPublication::hiddenAsX), hiddenAsX(rows.youth()));
         }
-        Cell youthCell = forcedYouth
-                ? new Cell(
-                        youth,
-                        youth > 0 && youth < SmallCountSuppression.THRESHOLD
-                                ? Cell.Visibility.SMALL
-                                : Cell.Visibility.COMPLEMENTARY)
-                : SmallCountSuppression.alone(youth);
-        SuppressedTable table = SmallCountSuppression.apply(cells, forced);
-        return new Published(unsized(table), unsized(youthCell));
+        return new Published(hidden(rows.table(), MemberPublication::unsized), unsized(rows.youth()));
     }
 
     /**
@@ -244,76 +230,56 @@ public final class MemberPublication {
         return cell.shown() == Cell.Visibility.SMALL ? new Cell(cell.value(), Cell.Visibility.COMPLEMENTARY) : cell;
     }
 
-    private static SuppressedTable unsized(SuppressedTable table) {
-        Cell[][] cells = new Cell[table.rows()][table.columns()];
-        Cell[] rowTotals = new Cell[table.rows()];
-        Cell[] columnTotals = new Cell[table.columns()];
-        for (int r = 0; r < table.rows(); r++) {
-            for (int c = 0; c < table.columns(); c++) {
-                cells[r][c] = unsized(table.cell(r, c));
-            }
-            rowTotals[r] = unsized(table.rowTotals()[r]);
-        }
-        for (int c = 0; c < table.columns(); c++) {
-            columnTotals[c] = unsized(table.columnTotals()[c]);
-        }
-        return new SuppressedTable(cells, rowTotals, columnTotals, table.grandTotal());
-    }
-
     /**
      * A table of 1-4 members shows its total and nothing else: any split of so few into shown or
      * "&lt;5" parts pins them (two "&lt;5" parts of a total of 2 are 1 and 1), so every other number,
      * zeros included, is "x".
      */
-    private static Published tiny(Layout layout, long[][] cells, long youth, long total) {
-        Cell[][] hidden = new Cell[layout.rows][SEXES];
-        Cell[] rowTotals = new Cell[layout.rows];
-        Cell[] columnTotals = new Cell[SEXES];
-        for (int r = 0; r < layout.rows; r++) {
-            long rowTotal = 0;
-            for (int c = 0; c < SEXES; c++) {
-                hidden[r][c] = new Cell(cells[r][c], Cell.Visibility.COMPLEMENTARY);
-                rowTotal += cells[r][c];
+    private static Cell hiddenAsX(Cell cell) {
+        return new Cell(cell.value(), Cell.Visibility.COMPLEMENTARY);
+    }
+
+    /** The table with every number but the grand total shown as {@code how} says. */
+    private static SuppressedTable hidden(SuppressedTable table, UnaryOperator<Cell> how) {
+        Cell[][] cells = new Cell[table.rows()][table.columns()];
+        Cell[] rowTotals = new Cell[table.rows()];
+        Cell[] columnTotals = new Cell[table.columns()];
+        for (int r = 0; r < table.rows(); r++) {
+            for (int c = 0; c < table.columns(); c++) {
+                cells[r][c] = how.apply(table.cell(r, c));
             }
-            rowTotals[r] = new Cell(rowTotal, Cell.Visibility.COMPLEMENTARY);
+            rowTotals[r] = how.apply(table.rowTotals()[r]);
         }
-        for (int c = 0; c < SEXES; c++) {
-            long columnTotal = 0;
-            for (int r = 0; r < layout.rows; r++) {
-                columnTotal += cells[r][c];
-            }
-            columnTotals[c] = new Cell(columnTotal, Cell.Visibility.COMPLEMENTARY);
+        for (int c = 0; c < table.columns(); c++) {
+            columnTotals[c] = how.apply(table.columnTotals()[c]);
         }
-        return new Published(
-                new SuppressedTable(hidden, rowTotals, columnTotals, new Cell(total, Cell.Visibility.EXACT)),
-                new Cell(youth, Cell.Visibility.COMPLEMENTARY));
+        return new SuppressedTable(cells, rowTotals, columnTotals, table.grandTotal());
     }
 
     /** Hides one more number (or several around it) so the pinned one is not; true if anything more was hidden. */
-    private static boolean hideMore(
-            Layout layout, Published[][] tables, Audit.Pin pin, boolean[][][][] forced, boolean[][] forcedYouth) {
+    private static boolean hideMore(Layout layout, Published[][] tables, Audit.Pin pin, boolean[][][] forced) {
         int s = pin.scope();
         int p = pin.period();
         if (pin.part() >= 0) {
             // a small difference of two published numbers: hide one of the two
             for (int position : new int[] {pin.part(), pin.position()}) {
-                if (position != layout.grand() && hide(layout, tables, s, p, position, forced, forcedYouth)) {
+                if (position != layout.grand() && hide(layout, tables, s, p, position, forced)) {
                     return true;
                 }
             }
         }
         int position = pin.part() >= 0 ? pin.part() : pin.position();
         int municipality = layout.scopes - 1;
-        if (s < municipality && hide(layout, tables, municipality, p, position, forced, forcedYouth)) {
+        if (s < municipality && hide(layout, tables, municipality, p, position, forced)) {
             return true;
         }
         boolean around = false;
         int parent = YearFamily.parent(p);
         if (parent >= 0) {
-            around |= hide(layout, tables, s, parent, position, forced, forcedYouth);
+            around |= hide(layout, tables, s, parent, position, forced);
         }
         for (int child : YearFamily.children(p)) {
-            around |= hide(layout, tables, s, child, position, forced, forcedYouth);
+            around |= hide(layout, tables, s, child, position, forced);
         }
         if (around) {
             return true;
@@ -328,7 +294,7 @@ public final class MemberPublication {
                     smallest = c;
                 }
             }
-            if (smallest >= 0 && hide(layout, tables, smallest, p, position, forced, forcedYouth)) {
+            if (smallest >= 0 && hide(layout, tables, smallest, p, position, forced)) {
                 return true;
             }
         }
@@ -339,7 +305,7 @@ public final class MemberPublication {
                 beside = other;
             }
         }
-        return beside >= 0 && hide(layout, tables, s, p, beside, forced, forcedYouth);
+        return beside >= 0 && hide(layout, tables, s, p, beside, forced);
     }
 
     private static boolean hideable(Layout layout, Published[][] tables, int s, int p, int position) {
@@ -348,22 +314,11 @@ public final class MemberPublication {
                 && layout.value(tables[s][p], position) > 0;
     }
 
-    private static boolean hide(
-            Layout layout,
-            Published[][] tables,
-            int s,
-            int p,
-            int position,
-            boolean[][][][] forced,
-            boolean[][] forcedYouth) {
+    private static boolean hide(Layout layout, Published[][] tables, int s, int p, int position, boolean[][][] forced) {
         if (!hideable(layout, tables, s, p, position)) {
             return false;
         }
-        if (position == layout.youth()) {
-            forcedYouth[s][p] = true;
-        } else {
-            forced[s][p][position / (SEXES + 1)][position % (SEXES + 1)] = true;
-        }
+        forced[s][p][position] = true;
         return true;
     }
 
@@ -378,6 +333,7 @@ public final class MemberPublication {
         final int atoms;
         final int[] rowOfAtom;
         final boolean[] youthAtom;
+        final RowScheme scheme;
 
         Layout(int clubs, ReportBands bands) {
             this.clubs = clubs;
@@ -386,6 +342,7 @@ public final class MemberPublication {
             this.atoms = bands.atoms();
             this.rowOfAtom = bands.rowOfAtom();
             this.youthAtom = bands.youthAtoms();
+            this.scheme = bands.scheme();
         }
 
         int positions() {
@@ -469,9 +426,9 @@ public final class MemberPublication {
             return result;
         }
 
-        /** Per scope and period, the rows × sexes counts with margins, and youth in the extra row. */
-        long[][][][] grids(long[][][][] counts) {
-            long[][][][] grid = new long[scopes][YearFamily.SIZE][rows + 2][SEXES + 1];
+        /** Per scope (the clubs, then the municipality: the clubs added) and period, the atoms × sexes. */
+        long[][][][] scopeCounts(long[][][][] counts) {
+            long[][][][] scoped = new long[scopes][YearFamily.SIZE][atoms][SEXES];
             for (int c = 0; c < clubs; c++) {
                 for (int p = 0; p < YearFamily.SIZE; p++) {
                     for (int a = 0; a < atoms; a++) {
@@ -480,17 +437,33 @@ public final class MemberPublication {
                             if (n < 0) {
                                 throw new IllegalArgumentException("a count cannot be negative: " + n);
                             }
-                            for (long[][] g : new long[][][] {grid[c][p], grid[clubs][p]}) {
-                                g[rowOfAtom[a]][s] += n;
-                                if (youthAtom[a]) {
-                                    g[rows + 1][0] += n;
-                                }
-                            }
+                            scoped[c][p][a][s] = n;
+                            scoped[clubs][p][a][s] += n;
                         }
                     }
                 }
             }
-            return grid;
+            return scoped;
+        }
+
+        /** The published figures at the positions marked, as lines of the atoms' table. */
+        List<AtomTableSuppression.Line> lines(boolean[] positions) {
+            List<AtomTableSuppression.Line> lines = new ArrayList<>();
+            for (int pos = 0; pos < positions.length; pos++) {
+                if (positions[pos]) {
+                    lines.add(line(pos));
+                }
+            }
+            return lines;
+        }
+
+        private AtomTableSuppression.Line line(int position) {
+            if (position == youth()) {
+                return AtomTableSuppression.youth(scheme);
+            }
+            int r = position / (SEXES + 1);
+            int c = position % (SEXES + 1);
+            return r == rows ? AtomTableSuppression.sexTotal(scheme, c) : AtomTableSuppression.row(scheme, r, c);
         }
 
         Cell cell(Published t, int position) {

@@ -1,14 +1,11 @@
 package bg.digiclub.collector.report.programme;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.IntPredicate;
-import java.util.stream.IntStream;
 
 import bg.digiclub.collector.report.Cell;
 import bg.digiclub.collector.report.SmallCountSuppression;
@@ -98,81 +95,22 @@ public final class VisitPublication {
 
     /** One club's month: atoms protected, then rolled up into the published lines. */
     private static Published clubMonth(long[][] visits, long[] tiles, RowScheme rows) {
-        if (visits.length != rows.atoms()) {
-            throw new IllegalArgumentException("counts have " + visits.length + " atoms, the scheme " + rows.atoms());
-        }
         if (tiles.length != CATEGORIES) {
             throw new IllegalArgumentException("tile counts need " + CATEGORIES + " categories, not " + tiles.length);
         }
-        for (long[] atom : visits) {
-            if (atom.length != SEXES) {
-                throw new IllegalArgumentException("visits need " + SEXES + " sexes per atom, not " + atom.length);
-            }
-        }
-        Cell[][] atomCells = AtomTableSuppression.protect(visits, lines(rows));
-        int atoms = rows.atoms();
-        int[] rowOfAtom = rows.rowOfAtom();
-        boolean[] youth = rows.youthAtom();
-        Cell[][] cells = new Cell[rows.rows()][SEXES];
-        Cell[] rowTotals = new Cell[rows.rows()];
-        for (int r = 0; r < rows.rows(); r++) {
-            for (int s = 0; s <= SEXES; s++) {
-                List<Cell> parts = new ArrayList<>();
-                for (int a = 0; a < atoms; a++) {
-                    if (rowOfAtom[a] == r) {
-                        parts.add(atomCells[a][s]);
-                    }
-                }
-                Cell cell = StablePattern.sum(parts);
-                if (s == SEXES) {
-                    rowTotals[r] = cell;
-                } else {
-                    cells[r][s] = cell;
-                }
-            }
-        }
-        List<Cell> youthParts = new ArrayList<>();
-        for (int a = 0; a < atoms; a++) {
-            if (youth[a]) {
-                youthParts.add(atomCells[a][SEXES]);
-            }
-        }
+        AtomTableSuppression.Rows published = AtomTableSuppression.protect(visits, rows, List.of());
+        SuppressedTable table = published.table();
         Cell[] tileCells = new Cell[CATEGORIES];
         for (int k = 0; k < CATEGORIES; k++) {
             tileCells[k] = SmallCountSuppression.alone(tiles[k]);
         }
         return new Published(
-                cells,
-                rowTotals,
-                Arrays.copyOf(atomCells[atoms], SEXES),
-                atomCells[atoms][SEXES].value(),
-                StablePattern.sum(youthParts),
+                table.cells(),
+                table.rowTotals(),
+                table.columnTotals(),
+                table.grandTotal().value(),
+                published.youth(),
                 tileCells);
-    }
-
-    /** The published lines that sum more than one atom: rows of several atoms (per sex and total), youth. */
-    private static List<AtomTableSuppression.Line> lines(RowScheme rows) {
-        List<AtomTableSuppression.Line> lines = new ArrayList<>();
-        int[] rowOfAtom = rows.rowOfAtom();
-        for (int r = 0; r < rows.rows(); r++) {
-            int row = r;
-            int[] atoms = atomsWhere(rowOfAtom.length, a -> rowOfAtom[a] == row);
-            if (atoms.length > 1) {
-                for (int s = 0; s <= SEXES; s++) {
-                    lines.add(new AtomTableSuppression.Line(s, atoms));
-                }
-            }
-        }
-        boolean[] youth = rows.youthAtom();
-        int[] youthAtoms = atomsWhere(youth.length, a -> youth[a]);
-        if (youthAtoms.length > 1) {
-            lines.add(new AtomTableSuppression.Line(SEXES, youthAtoms));
-        }
-        return lines;
-    }
-
-    private static int[] atomsWhere(int atoms, IntPredicate test) {
-        return IntStream.range(0, atoms).filter(test).toArray();
     }
 
     /**

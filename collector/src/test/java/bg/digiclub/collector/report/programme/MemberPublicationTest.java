@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +24,8 @@ import bg.digiclub.common.link.Sex;
 /**
  * Member tables published for a calendar year's family, attacked by {@link MemberAttacker}: with the
  * protection no hidden number (and no count of 1-4 of one atom inside a row) can be pinned from every
- * table of the family, the municipality's sums and the nested periods' bounds; with each table
- * suppressed on its own, as single-period tables are, the same attacker pins numbers.
+ * table of the family, the municipality's sums and the nested periods' bounds, nor from a single
+ * table's own lines; with each table suppressed on its own, the same attacker pins numbers.
  *
  * <p>The data are made the way members come: cards with a declared band and sex, each visiting in some
  * months of the year, so every period's count is the true distinct count of its months.
@@ -111,11 +112,68 @@ class MemberPublicationTest {
         assertTrue(hiddenSeen > 100, "the data must hide things for the attack to mean anything: " + hiddenSeen);
     }
 
+    /**
+     * Single tables (rows 0-17, 18+, not declared × female, male, not declared), each the only members of
+     * the year: one club, all of them in March, so March, the first quarter, the first half and the year
+     * publish the same table and nothing else is open to the reader.
+     *
+     * <p>The first is the rectangle of two 1s in different rows and columns that pinned both under the
+     * line-by-line rule used before, shown as "&lt;5"; member tables show every hidden number as "x", so
+     * the rectangle alone gives nothing away, and the test keeps it so. The others are tables where that
+     * rule (each line with no or at least two hidden numbers) left a hidden number on no cycle of hidden
+     * numbers — a bridge between two cycles: the line equations fix it whatever the bounds, and the
+     * attacker read it off (the 2 of the second table, in all its 8 tables). The cycle rule leaves none.
+     */
+    @Test
+    void noHiddenNumberOfASingleTableIsPinnedByItsOwnLines() {
+        long[][][] tables = {
+            {{1, 10, 10}, {10, 1, 10}, {10, 10, 10}},
+            {{3, 15, 2}, {15, 3, 4}, {1, 13, 0}},
+            {{0, 4, 13}, {10, 21, 4}, {0, 3, 16}},
+            {{0, 22, 2}, {3, 1, 0}, {16, 0, 4}},
+            {{9, 12, 2}, {0, 0, 7}, {1, 4, 11}},
+        };
+        for (long[][] rows : tables) {
+            long[][][][] counts = onlyInMarch(rows);
+            MemberPublication.Layout layout = new MemberPublication.Layout(2, BANDS);
+            MemberPublication.FamilyTables family = MemberPublication.protect(counts, BANDS, true);
+            assertEquals(List.of(), new MemberAttacker(family, layout).attack(), "table " + Arrays.deepToString(rows));
+        }
+    }
+
+    /**
+     * A family where club 0's members all came in March, by row (0-17, 18+ as 30+, so youth 18-29 is 0, not
+     * declared) and sex; club 1 has none.
+     */
+    private static long[][][][] onlyInMarch(long[][] rows) {
+        int[] atomOfRow = {
+            BANDS.atomOf(AgeBand.AGE_16_17), BANDS.atomOf(AgeBand.AGE_30_54), BANDS.atomOf(AgeBand.NOT_DECLARED)
+        };
+        int march = 2;
+        long[][][][] counts = new long[2][YearFamily.SIZE][BANDS.atoms()][Sex.values().length];
+        for (int p = 0; p < YearFamily.SIZE; p++) {
+            if ((monthsOf(p) & (1 << march)) == 0) {
+                continue;
+            }
+            for (int r = 0; r < rows.length; r++) {
+                for (int s = 0; s < rows[r].length; s++) {
+                    counts[0][p][atomOfRow[r]][s] = rows[r][s];
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Each table protected by the cycle rule on its own (no stable pattern, no bounds audit): the
+     * tables hold up alone, but clubs of 8-23 cards give the attacker numbers through the nested
+     * periods (seed 1: 6, seed 2: 54; the small clubs of 0-7 cards hide so much that seeds 1-6 give none).
+     */
     @Test
     void theAttackerPinsNumbersWhenEachTableIsSuppressedOnItsOwn() {
         int pinned = 0;
         for (long seed = 1; seed <= 6 && pinned == 0; seed++) {
-            long[][][][] counts = counts(clubs(seed, 2, 0, 8));
+            long[][][][] counts = counts(clubs(seed, 2, 8, 16));
             MemberPublication.Layout layout = new MemberPublication.Layout(2, BANDS);
             MemberPublication.FamilyTables alone = MemberPublication.protect(counts, BANDS, false);
             pinned += new MemberAttacker(alone, layout).attack().size();

@@ -18,7 +18,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import bg.digiclub.collector.report.Cell;
-import bg.digiclub.collector.report.SmallCountSuppression;
 import bg.digiclub.collector.report.SuppressedTable;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
@@ -29,16 +28,13 @@ class VisitPublicationTest {
     private static final long[] NO_TILES = new long[TileCategory.values().length];
 
     /**
-     * Two "&lt;5" cells of 1 in different rows and columns: the line-by-line rule hides their row
-     * and column totals, each line then has two hidden numbers, yet the two cells move in opposite
-     * directions on the one cycle they share, so both are pinned to 1. The cycle rule is not fooled.
+     * Two "&lt;5" cells of 1 in different rows and columns: the line-by-line rule (removed) hid their
+     * row and column totals, each line then had two hidden numbers, yet the two cells move in opposite
+     * directions on the one cycle they share, so both were pinned to 1. The cycle rule is not fooled.
      */
     @Test
-    void twoOnesInDifferentRowsAndColumnsArePinnedByTheLineRuleButNotByTheCycleRule() {
+    void twoOnesInDifferentRowsAndColumnsAreNotPinned() {
         long[][] counts = {{1, 10, 10}, {10, 1, 10}, {10, 10, 10}};
-        SuppressedTable lineRule = SmallCountSuppression.apply(counts);
-        assertTrue(pinned(counts, lineRule, 0, 0), "the line rule leaks the 1 at the corner");
-
         RowScheme plain = RowScheme.identity(List.of("a", "b", "c"));
         SuppressedTable cycleRule = VisitPublication.publish(List.of(month(1, Map.of("club", counts))), plain)
                 .byClub()
