@@ -3,14 +3,13 @@ package bg.digiclub.systemtest.attack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+
+import bg.digiclub.testsupport.AccountLease;
 
 /**
  * The accounts of a club PC (docs/security.md), created for real and idempotently: the group
@@ -26,10 +25,6 @@ final class ClubAccounts {
     static final String KIOSK = "digiclub-kiosk";
     static final String VISITOR = "digiclub-visitor";
     static final Path VISITOR_HOME = Path.of("/home", VISITOR);
-    /** Locked (fcntl, released when the JVM exits) by the JVM whose tests use the visitor's account. */
-    static final Path VISITOR_LOCK = Path.of("/run/lock/digiclub-attack-visitor.lock");
-
-    private static FileLock visitorHeld;
 
     /** An OS account: name, uid and primary gid. */
     record Account(String name, int uid, int gid) {}
@@ -69,16 +64,12 @@ final class ClubAccounts {
     }
 
     /**
-     * The visitor's account for this JVM's tests alone, from the first call until the JVM ends:
-     * the account is one per machine and the agent ends every program of it, so two runs on one
-     * machine (two checkouts' builds) would end each other's programs. Another run waits here.
+     * The visitor's account, for this JVM's tests alone from the first call until the JVM ends
+     * ({@link AccountLease}: the agent ends every program of it, so two runs on one machine would
+     * end each other's programs).
      */
     static synchronized Account visitor() throws Exception {
-        if (visitorHeld == null) {
-            Files.createDirectories(VISITOR_LOCK.getParent());
-            FileChannel lock = FileChannel.open(VISITOR_LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            visitorHeld = lock.lock();
-        }
+        AccountLease.hold(VISITOR);
         if (!exists("id", "-u", VISITOR)) {
             tolerateExisting(run(List.of(
                     "useradd",
