@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,6 +38,7 @@ import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.testing.CsvTable;
 import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.testsupport.Patience;
 
 /**
  * The dashboard in a real headless Chromium ({@link Chromium}): sign in, see a club's numbers,
@@ -71,7 +71,7 @@ class DashboardBrowserTest {
                 Path downloads = Files.createDirectories(temp.resolve("downloads"));
                 WebDriver browser = Chromium.start(temp, downloads);
                 try {
-                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                    WebDriverWait wait = new WebDriverWait(browser, Patience.LIMIT);
                     browser.get(base + "/");
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
                     screenshot(browser, "dashboard-login.png", 800);
