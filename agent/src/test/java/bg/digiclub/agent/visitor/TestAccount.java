@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+
+import bg.digiclub.testsupport.AccountLease;
 
 /**
  * The OS account the visitor tests run as, created on first use ({@code useradd --system
@@ -21,12 +24,16 @@ final class TestAccount {
 
     private TestAccount() {}
 
-    /** The test account, created if missing. */
+    /**
+     * The test account, created if missing; this JVM's alone until it ends ({@link AccountLease}:
+     * the tests end every program of the account, which would end another build's on this machine).
+     */
     static synchronized PosixAccount get() throws IOException, InterruptedException {
         assertEquals(
                 "root",
                 System.getProperty("user.name"),
                 "the visitor tests create an account and switch to it: run them as root");
+        AccountLease.hold(NAME);
         if (PosixAccount.lookup(NAME).isEmpty()) {
             // exit 9: made meanwhile by a parallel run; fine
             int rc = run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", NAME));
@@ -57,15 +64,34 @@ final class TestAccount {
         }
     }
 
-    /** Starts {@code sh -c script} as the account and does not wait. */
+    /**
+     * Starts {@code sh -c script} as the account and returns once it runs as the account, not
+     * waiting for it to end. It starts as root in setpriv: until setpriv has switched, ending the
+     * account's programs cannot reach it, and it would become the account's afterwards.
+     */
     static Process startAs(PosixAccount account, Path cwd, String script) throws IOException {
         List<String> command = new ArrayList<>(asAccount(account));
         command.addAll(List.of("sh", "-c", script));
-        return new ProcessBuilder(command)
+        Process p = new ProcessBuilder(command)
                 .directory(cwd.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+        await("the program started as " + account.name() + " runs as it (setpriv has switched)")
+                .until(() -> !p.isAlive() || runsAs(status, account));
+        return p;
+    }
+
+    /** True if {@code /proc/<pid>/status} gives the account's uid as the real uid (false if gone). */
+    private static boolean runsAs(Path status, PosixAccount account) throws IOException {
+        try {
+            return Files.readAllLines(status).stream()
+                    .filter(line -> line.startsWith("Uid:"))
+                    .anyMatch(line -> line.substring(4).strip().split("\\s+")[0].equals(Long.toString(account.uid())));
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
     }
 
     /** Waits for a file a program started with {@link #startAs} makes once it runs as the account. */

@@ -1,5 +1,6 @@
 package bg.digiclub.collector.server;
 
+import static bg.digiclub.testsupport.Patience.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.testsupport.Patience;
 
 /**
  * Behind the HTTPS proxy the throttles key on the client named in {@code X-Forwarded-For}, but
@@ -104,15 +106,33 @@ class TrustedProxyHttpTest {
         }
     }
 
+    /**
+     * Fifty connections one after another from an address capped at four: each is served. The
+     * server learns of a client's close when its selector gets to it, which on a busy machine can
+     * be after the client has opened the next connections; until then a new one over the cap is
+     * refused at once (with a cap of one, most are). So each connection is tried again until it is
+     * served. Only the closes can give the places back within the wait: the idle timeout is longer.
+     */
     @Test
     void aClosedConnectionGivesItsPlaceBack() throws Exception {
-        try (RunningCollector c = new RunningCollector("sqlite", temp, BASE.withSlowClientLimits(4, 30, 256))) {
+        int idleSeconds = (int) Patience.LIMIT.multipliedBy(2).toSeconds();
+        try (RunningCollector c =
+                new RunningCollector("sqlite", temp, BASE.withSlowClientLimits(4, idleSeconds, 256))) {
             for (int i = 0; i < 50; i++) {
-                try (Socket socket = connect("127.0.0.3", c.server.port())) {
-                    socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: c\r\n\r\n".getBytes());
-                    assertEquals(true, answered(socket), "connection " + (i + 1) + " of one at a time is served");
-                }
+                await("connection " + (i + 1) + " of one at a time served").until(() -> servedAndClosed(c));
             }
+        }
+    }
+
+    /** Opens a connection, asks for {@code /healthz} and closes it: true if it was answered. */
+    private static boolean servedAndClosed(RunningCollector c) throws IOException {
+        try (Socket socket = connect("127.0.0.3", c.server.port())) {
+            try {
+                socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: c\r\n\r\n".getBytes());
+            } catch (IOException refused) {
+                return false;
+            }
+            return answered(socket);
         }
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,6 +38,7 @@ import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.testing.CsvTable;
 import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.testsupport.Patience;
 
 /**
  * The dashboard in a real headless Chromium ({@link Chromium}): sign in, see a club's numbers,
@@ -71,7 +71,7 @@ class DashboardBrowserTest {
                 Path downloads = Files.createDirectories(temp.resolve("downloads"));
                 WebDriver browser = Chromium.start(temp, downloads);
                 try {
-                    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                    WebDriverWait wait = new WebDriverWait(browser, Patience.LIMIT);
                     browser.get(base + "/");
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
                     screenshot(browser, "dashboard-login.png", 800);
@@ -95,8 +95,7 @@ class DashboardBrowserTest {
                             browser.findElement(By.id("sessions")).getText().replace("\u202f", ""));
 
                     browser.findElement(By.id("csv")).click();
-                    Path csv = waitForDownload(downloads);
-                    CsvTable table = CsvTable.parse(Files.readString(csv, StandardCharsets.UTF_8));
+                    CsvTable table = CsvTable.parse(waitForDownload(downloads));
                     Map<String, String> rodina = table.rows().get(0);
                     assertEquals("sz-rodina-1860", rodina.get("club_id"));
                     assertEquals(Long.toString(expectedSessions), rodina.get("sessions"));
@@ -155,18 +154,29 @@ class DashboardBrowserTest {
     /** Rodina's page for October 2026, a whole month of the demo data. */
     private static final String OCTOBER_PAGE = "/clubs/sz-rodina-1860?from=2026-10-01&to=2026-10-31";
 
-    private static Path waitForDownload(Path downloads) {
-        // the browser writes the file in the background (as .crdownload) and renames it to .csv once complete
-        return await("a CSV downloaded to " + downloads)
-                .until(
-                        () -> {
-                            try (Stream<Path> files = Files.list(downloads)) {
-                                return files.filter(p -> p.toString().endsWith(".csv"))
-                                        .findFirst();
-                            }
-                        },
-                        Optional::isPresent)
+    /**
+     * The one CSV downloaded into {@code downloads}, once complete. Chromium writes a download
+     * under a temporary name (a hidden {@code .org.chromium.Chromium.*}, or {@code .crdownload})
+     * and renames it when done; yet a wait for the first {@code *.csv} name once read an empty file
+     * on a loaded machine. So the wait is for the finished content, not a name: the CSV alone in
+     * the directory (no temporary beside it), its last line ended (CR LF, as CsvExport ends each).
+     */
+    private static String waitForDownload(Path downloads) {
+        return await("a complete CSV downloaded to " + downloads)
+                .until(() -> completeCsv(downloads), Optional::isPresent)
                 .orElseThrow();
+    }
+
+    private static Optional<String> completeCsv(Path downloads) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(downloads)) {
+            files = listed.toList();
+        }
+        if (files.size() != 1 || !files.get(0).toString().endsWith(".csv")) {
+            return Optional.empty();
+        }
+        String content = Files.readString(files.get(0), StandardCharsets.UTF_8);
+        return content.endsWith("\r\n") ? Optional.of(content) : Optional.empty();
     }
 
     private static void screenshot(WebDriver browser, String name, int height) throws IOException {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import bg.digiclub.collector.report.programme.ProgrammeReports;
 import bg.digiclub.collector.testing.RunningCollector;
+import bg.digiclub.testsupport.Patience;
 
 /**
  * The programme report page in a real headless Chromium ({@link Chromium}), on screen and as the
@@ -51,7 +51,7 @@ class ProgrammeBrowserTest {
             String base = "http://127.0.0.1:" + c.server.port();
             ChromeDriver browser = Chromium.start(temp, Files.createDirectories(temp.resolve("downloads")));
             try {
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                WebDriverWait wait = new WebDriverWait(browser, Patience.LIMIT);
                 browser.get(base + "/login");
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
                 browser.findElement(By.id("username")).sendKeys("obshtina");

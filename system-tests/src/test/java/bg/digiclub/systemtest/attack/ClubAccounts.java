@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import bg.digiclub.testsupport.AccountLease;
+
 /**
  * The accounts of a club PC (docs/security.md), created for real and idempotently: the group
  * and account {@code digiclub-kiosk}, and {@code digiclub-visitor} with its own home. Commands
@@ -65,7 +67,13 @@ final class ClubAccounts {
         return lookUp(KIOSK);
     }
 
+    /**
+     * The visitor's account, for this JVM's tests alone from the first call until the JVM ends
+     * ({@link AccountLease}: the agent ends every program of it, so two runs on one machine would
+     * end each other's programs).
+     */
     static synchronized Account visitor() throws Exception {
+        AccountLease.hold(VISITOR);
         if (!exists("id", "-u", VISITOR)) {
             tolerateExisting(run(List.of(
                     "useradd",

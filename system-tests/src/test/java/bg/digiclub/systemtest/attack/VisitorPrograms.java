@@ -17,6 +17,11 @@ import java.util.stream.Stream;
  * fork or change session: so the test finds exactly its own processes by scanning
  * {@code /proc} (as root), without touching anything else of the visitor's account that
  * another test on this machine may have running.
+ *
+ * <p>A program is started through {@code setpriv}, which runs as root until it switches to the
+ * visitor: a start returns only once every process of the program is the visitor's. Before
+ * that, the agent's sweep ({@code kill -KILL -1} as the visitor) cannot reach it, and the
+ * program would become the visitor's after the sweep, as if it had survived it.
  */
 final class VisitorPrograms implements AutoCloseable {
     /**
@@ -30,9 +35,16 @@ final class VisitorPrograms implements AutoCloseable {
             + "    if os.fork() > 0:\n"
             + "        os._exit(0)\n";
 
+    private static final String MARK = "DIGICLUB_ATTACK_MARK";
+
     private final ClubAccounts.Account visitor;
-    private final String marker = "DIGICLUB_ATTACK_MARK=" + UUID.randomUUID();
+    /** This object's programs' marker value; each program adds its number ({@code <run>/<n>}). */
+    private final String run = UUID.randomUUID().toString();
+
     private final List<Process> started = new ArrayList<>();
+
+    /** A live process of this object's programs: its pid, real uid and the program's marker value. */
+    private record Marked(long pid, int uid, String program) {}
 
     VisitorPrograms(ClubAccounts.Account visitor) {
         this.visitor = visitor;
@@ -50,28 +62,45 @@ final class VisitorPrograms implements AutoCloseable {
     }
 
     private void start(List<String> command) throws IOException {
+        String program = run + "/" + (started.size() + 1);
         ProcessBuilder pb = ClubAccounts.builderAs(visitor, command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put(marker.substring(0, marker.indexOf('=')), marker.substring(marker.indexOf('=') + 1));
+        pb.environment().put(MARK, program);
         Process p = pb.start();
         p.getOutputStream().close();
         started.add(p);
+        await("program " + command + " runs as " + visitor.name() + ", none of it still root in setpriv")
+                .until(() -> runsAsVisitor(program));
+    }
+
+    private boolean runsAsVisitor(String program) throws IOException {
+        List<Marked> its =
+                marked().stream().filter(m -> m.program().equals(program)).toList();
+        return !its.isEmpty() && its.stream().allMatch(m -> m.uid() == visitor.uid());
     }
 
     /**
-     * Waits until at least {@code count} of this test's programs run (they start through
-     * setpriv and a shell, which on a loaded machine takes seconds) and returns their pids.
+     * Waits until at least {@code count} processes of this test's programs run (a start waits
+     * for its program to be the visitor's; a program may be more than one process) and returns
+     * their pids.
      */
     List<Long> awaitRunning(int count) {
         return await("at least " + count + " of the test's visitor programs running")
                 .until(this::alive, pids -> pids.size() >= count);
     }
 
-    /** The pids of this test's visitor programs alive now (zombies do not count: they run nothing). */
+    /**
+     * The pids of this test's programs alive now, whichever account they run as (zombies do not
+     * count: they run nothing).
+     */
     List<Long> alive() throws IOException {
-        List<Long> pids = new ArrayList<>();
-        byte[] mark = marker.getBytes(StandardCharsets.US_ASCII);
+        return marked().stream().map(Marked::pid).toList();
+    }
+
+    private List<Marked> marked() throws IOException {
+        List<Marked> found = new ArrayList<>();
+        byte[] mark = (MARK + "=" + run + "/").getBytes(StandardCharsets.US_ASCII);
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : (Iterable<Path>) procs::iterator) {
                 String name = proc.getFileName().toString();
@@ -81,15 +110,16 @@ final class VisitorPrograms implements AutoCloseable {
                 try {
                     byte[] environ = Files.readAllBytes(proc.resolve("environ"));
                     String status = Files.readString(proc.resolve("status"));
-                    if (contains(environ, mark) && !status.contains("State:\tZ")) {
-                        pids.add(Long.parseLong(name));
+                    int at = indexOf(environ, mark);
+                    if (at >= 0 && !status.contains("State:\tZ")) {
+                        found.add(new Marked(Long.parseLong(name), realUid(status), valueAt(environ, at)));
                     }
                 } catch (IOException e) {
                     // gone while we looked
                 }
             }
         }
-        return pids;
+        return found;
     }
 
     /** Kills this test's programs by pid until none is left (bounded: the hopper may fork once more). */
@@ -109,7 +139,7 @@ final class VisitorPrograms implements AutoCloseable {
         }
     }
 
-    private static boolean contains(byte[] haystack, byte[] needle) {
+    private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -117,8 +147,27 @@ final class VisitorPrograms implements AutoCloseable {
                     continue outer;
                 }
             }
-            return true;
+            return i;
         }
-        return false;
+        return -1;
+    }
+
+    /** The marker's value at {@code at} (its {@code NAME=} there), up to the environment entry's end. */
+    private static String valueAt(byte[] environ, int at) {
+        int start = at + MARK.length() + 1;
+        int end = start;
+        while (end < environ.length && environ[end] != 0) {
+            end++;
+        }
+        return new String(environ, start, end - start, StandardCharsets.US_ASCII);
+    }
+
+    /** The real uid in {@code /proc/<pid>/status} ({@code Uid: real effective saved fs}). */
+    private static int realUid(String status) {
+        return status.lines()
+                .filter(line -> line.startsWith("Uid:"))
+                .map(line -> Integer.parseInt(line.substring(4).strip().split("\\s+")[0]))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Uid line in " + status));
     }
 }
