@@ -125,142 +125,110 @@ public record ServerSettings(
         return AddressBlocks.parse(metricsAllowedAddresses, "metrics.allowed-addresses");
     }
 
-    public ServerSettings withMetricsAllowedAddresses(List<String> allowed) {
-        return new ServerSettings(
-                host,
-                port,
-                maxWireBytes,
-                maxJsonBytes,
-                batchesPerSecond,
-                batchBurst,
-                secureCookies,
-                passwordIterations,
-                tokenCacheSeconds,
-                trustedProxies,
-                maxConnectionsPerAddress,
-                idleTimeoutSeconds,
-                minRequestBytesPerSecond,
-                allowed,
-                apiAllowance);
-    }
-
-    public ServerSettings withApiAllowance(ApiAllowance allowance) {
-        return new ServerSettings(
-                host,
-                port,
-                maxWireBytes,
-                maxJsonBytes,
-                batchesPerSecond,
-                batchBurst,
-                secureCookies,
-                passwordIterations,
-                tokenCacheSeconds,
-                trustedProxies,
-                maxConnectionsPerAddress,
-                idleTimeoutSeconds,
-                minRequestBytesPerSecond,
-                metricsAllowedAddresses,
-                allowance);
-    }
-
     /** The client addresses these settings trust. */
     public ClientAddresses clientAddresses() {
         return ClientAddresses.trusting(trustedProxies);
     }
 
+    public ServerSettings withMetricsAllowedAddresses(List<String> allowed) {
+        Copy copy = new Copy(this);
+        copy.metricsAllowedAddresses = allowed;
+        return copy.settings();
+    }
+
+    public ServerSettings withApiAllowance(ApiAllowance allowance) {
+        Copy copy = new Copy(this);
+        copy.apiAllowance = allowance;
+        return copy.settings();
+    }
+
     public ServerSettings withRate(double perSecond, int burst) {
-        return new ServerSettings(
-                host,
-                port,
-                maxWireBytes,
-                maxJsonBytes,
-                perSecond,
-                burst,
-                secureCookies,
-                passwordIterations,
-                tokenCacheSeconds,
-                trustedProxies,
-                maxConnectionsPerAddress,
-                idleTimeoutSeconds,
-                minRequestBytesPerSecond,
-                metricsAllowedAddresses,
-                apiAllowance);
+        Copy copy = new Copy(this);
+        copy.batchesPerSecond = perSecond;
+        copy.batchBurst = burst;
+        return copy.settings();
     }
 
     public ServerSettings withPasswordIterations(int iterations) {
-        return new ServerSettings(
-                host,
-                port,
-                maxWireBytes,
-                maxJsonBytes,
-                batchesPerSecond,
-                batchBurst,
-                secureCookies,
-                iterations,
-                tokenCacheSeconds,
-                trustedProxies,
-                maxConnectionsPerAddress,
-                idleTimeoutSeconds,
-                minRequestBytesPerSecond,
-                metricsAllowedAddresses,
-                apiAllowance);
+        Copy copy = new Copy(this);
+        copy.passwordIterations = iterations;
+        return copy.settings();
     }
 
     public ServerSettings withSecureCookies(boolean secure) {
-        return new ServerSettings(
-                host,
-                port,
-                maxWireBytes,
-                maxJsonBytes,
-                batchesPerSecond,
-                batchBurst,
-                secure,
-                passwordIterations,
-                tokenCacheSeconds,
-                trustedProxies,
-                maxConnectionsPerAddress,
-                idleTimeoutSeconds,
-                minRequestBytesPerSecond,
-                metricsAllowedAddresses,
-                apiAllowance);
+        Copy copy = new Copy(this);
+        copy.secureCookies = secure;
+        return copy.settings();
     }
 
     public ServerSettings withTrustedProxies(List<String> proxies) {
-        return new ServerSettings(
-                host,
-                port,
-                maxWireBytes,
-                maxJsonBytes,
-                batchesPerSecond,
-                batchBurst,
-                secureCookies,
-                passwordIterations,
-                tokenCacheSeconds,
-                proxies,
-                maxConnectionsPerAddress,
-                idleTimeoutSeconds,
-                minRequestBytesPerSecond,
-                metricsAllowedAddresses,
-                apiAllowance);
+        Copy copy = new Copy(this);
+        copy.trustedProxies = proxies;
+        return copy.settings();
     }
 
     /** Slow-client limits: connections per address (0 none), idle seconds, slowest body in bytes/s (0 none). */
     public ServerSettings withSlowClientLimits(int connectionsPerAddress, int idleSeconds, int minBytesPerSecond) {
-        return new ServerSettings(
-                host,
-                port,
-                maxWireBytes,
-                maxJsonBytes,
-                batchesPerSecond,
-                batchBurst,
-                secureCookies,
-                passwordIterations,
-                tokenCacheSeconds,
-                trustedProxies,
-                connectionsPerAddress,
-                idleSeconds,
-                minBytesPerSecond,
-                metricsAllowedAddresses,
-                apiAllowance);
+        Copy copy = new Copy(this);
+        copy.maxConnectionsPerAddress = connectionsPerAddress;
+        copy.idleTimeoutSeconds = idleSeconds;
+        copy.minRequestBytesPerSecond = minBytesPerSecond;
+        return copy.settings();
+    }
+
+    /** The settings' values to change one or a few of: each {@code with} method is a copy with its change, checked anew. */
+    private static final class Copy {
+        private final String host;
+        private final int port;
+        private final int maxWireBytes;
+        private final int maxJsonBytes;
+        private double batchesPerSecond;
+        private int batchBurst;
+        private boolean secureCookies;
+        private int passwordIterations;
+        private final int tokenCacheSeconds;
+        private List<String> trustedProxies;
+        private int maxConnectionsPerAddress;
+        private int idleTimeoutSeconds;
+        private int minRequestBytesPerSecond;
+        private List<String> metricsAllowedAddresses;
+        private ApiAllowance apiAllowance;
+
+        Copy(ServerSettings of) {
+            host = of.host;
+            port = of.port;
+            maxWireBytes = of.maxWireBytes;
+            maxJsonBytes = of.maxJsonBytes;
+            batchesPerSecond = of.batchesPerSecond;
+            batchBurst = of.batchBurst;
+            secureCookies = of.secureCookies;
+            passwordIterations = of.passwordIterations;
+            tokenCacheSeconds = of.tokenCacheSeconds;
+            trustedProxies = of.trustedProxies;
+            maxConnectionsPerAddress = of.maxConnectionsPerAddress;
+            idleTimeoutSeconds = of.idleTimeoutSeconds;
+            minRequestBytesPerSecond = of.minRequestBytesPerSecond;
+            metricsAllowedAddresses = of.metricsAllowedAddresses;
+            apiAllowance = of.apiAllowance;
+        }
+
+        ServerSettings settings() {
+            return new ServerSettings(
+                    host,
+                    port,
+                    maxWireBytes,
+                    maxJsonBytes,
+                    batchesPerSecond,
+                    batchBurst,
+                    secureCookies,
+                    passwordIterations,
+                    tokenCacheSeconds,
+                    trustedProxies,
+                    maxConnectionsPerAddress,
+                    idleTimeoutSeconds,
+                    minRequestBytesPerSecond,
+                    metricsAllowedAddresses,
+                    apiAllowance);
+        }
     }
 }
