@@ -170,8 +170,8 @@ public final class AppMenuView {
         Parent root = scene.getRoot();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(Math.ceil(root.prefWidth(-1)), screen.getWidth());
-        stage.setWidth(width);
-        // never taller than the room above the session bar: then the tiles scroll, the close button stays in sight
+        // never taller than the room above the session bar, and above it: then the tiles scroll,
+        // the close button stays in sight
         double height = Math.min(Math.ceil(root.prefHeight(width)), KioskWindows.roomAboveBar());
         KioskWindows.placeAboveBar(stage, width, height);
         if (!stage.isShowing()) {
