@@ -66,13 +66,6 @@ public final class AppMenuView {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(MAY_SCROLL);
-        VBox content = new VBox(Widgets.label(i18n, "apps.title", "heading"), scroll);
-        // on a short screen the tiles give way (they scroll), the words and the close button do not
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        content.getStyleClass().add("launcher");
-        if (groups.getChildren().isEmpty()) {
-            content.getChildren().add(Widgets.label(i18n, "apps.none", "hint"));
-        }
         Label problem = Widgets.messageLabel(
                 i18n,
                 Bindings.createObjectBinding(
@@ -85,7 +78,13 @@ public final class AppMenuView {
         Button close = Widgets.button(i18n, "apps.close", this::hide);
         close.setId("apps-close");
         close.setCancelButton(true);
-        content.getChildren().addAll(problem, close);
+        VBox content = new VBox(top(i18n, problem, close), scroll);
+        // on a short screen the tiles give way (they scroll), the words and the close button do not
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        content.getStyleClass().add("launcher");
+        if (groups.getChildren().isEmpty()) {
+            content.getChildren().add(Widgets.label(i18n, "apps.none", "hint"));
+        }
         content.setAlignment(Pos.CENTER);
         content.getStyleClass().add("card");
         content.setId("apps-menu");
@@ -101,6 +100,25 @@ public final class AppMenuView {
                 show();
             }
         });
+    }
+
+    /**
+     * The title and the close button on one row above the tiles, so that the launcher fits above
+     * the session bar in large text (EveryScreenFitsTest). Why a tile did not open is said in the
+     * title's place: the visitor has just pressed "Програми", the message is what is new.
+     */
+    private static HBox top(I18n i18n, Label problem, Button close) {
+        Label title = Widgets.label(i18n, "apps.title", "heading");
+        title.visibleProperty().bind(problem.visibleProperty().not());
+        title.managedProperty().bind(title.visibleProperty());
+        for (Label said : new Label[] {title, problem}) {
+            said.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(said, Priority.ALWAYS);
+        }
+        HBox top = new HBox(title, problem, close);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.getStyleClass().add("launcher-top");
+        return top;
     }
 
     private TileGroupBox group(TileGroup group, I18n i18n) {
@@ -152,13 +170,13 @@ public final class AppMenuView {
         Parent root = scene.getRoot();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(Math.ceil(root.prefWidth(-1)), screen.getWidth());
-        stage.setWidth(width);
-        // never taller than the screen: then the tiles scroll, the close button stays in sight
-        stage.setHeight(Math.min(Math.ceil(root.prefHeight(width)), screen.getHeight()));
+        // never taller than the room above the session bar, and above it: then the tiles scroll,
+        // the close button stays in sight
+        double height = Math.min(Math.ceil(root.prefHeight(width)), KioskWindows.roomAboveBar());
+        KioskWindows.placeAboveBar(stage, width, height);
         if (!stage.isShowing()) {
             stage.show();
         }
-        stage.centerOnScreen();
         stage.toFront();
         stage.requestFocus();
         // the first tile has the focus: Enter opens it, the arrows move on

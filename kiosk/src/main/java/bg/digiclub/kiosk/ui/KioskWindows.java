@@ -67,17 +67,30 @@ public final class KioskWindows {
         double width = Math.min(bounds.getWidth(), Math.ceil(bounds.getWidth() * widthShare));
         restyle(scene);
         double needed = Math.ceil(scene.getRoot().prefHeight(width));
-        double room = bounds.getHeight() - BAR_ROOM;
+        double room = roomAboveBar();
         double widest = bounds.getWidth() - 2 * WIDER_STEP;
         while (needed > room && width + WIDER_STEP <= widest) {
             width += WIDER_STEP;
             needed = Math.ceil(scene.getRoot().prefHeight(width));
         }
         double height = Math.min(bounds.getHeight(), Math.max(bounds.getHeight() * heightShare, needed));
+        placeAboveBar(stage, width, height);
+    }
+
+    /** The height on the main screen above the session bar: what a window may take without covering it. */
+    public static double roomAboveBar() {
+        return Screen.getPrimary().getVisualBounds().getHeight() - BAR_ROOM;
+    }
+
+    /**
+     * Gives the stage its size and centres it on the main screen; a tall one moves up rather than
+     * cover the session bar at the bottom (only one taller than {@link #roomAboveBar()} covers it).
+     */
+    public static void placeAboveBar(Stage stage, double width, double height) {
+        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
         stage.setWidth(width);
         stage.setHeight(height);
         stage.setX(bounds.getMinX() + (bounds.getWidth() - width) / 2);
-        // centred, but a tall one moves up rather than cover the session bar in the bottom corner
         double centredY = bounds.getMinY() + (bounds.getHeight() - height) / 2;
         stage.setY(Math.max(bounds.getMinY(), Math.min(centredY, bounds.getMaxY() - BAR_ROOM - height)));
     }

@@ -34,6 +34,7 @@ import org.testfx.framework.junit5.Start;
 
 import bg.digiclub.common.link.TileCategory;
 import bg.digiclub.kiosk.config.KioskConfig;
+import bg.digiclub.kiosk.demo.DemoPlatform;
 import bg.digiclub.kiosk.i18n.I18n;
 import bg.digiclub.kiosk.i18n.Language;
 import bg.digiclub.kiosk.launcher.AgentAppLauncher;
@@ -42,6 +43,7 @@ import bg.digiclub.kiosk.launcher.AllowedApps;
 import bg.digiclub.kiosk.testing.EventLog;
 import bg.digiclub.kiosk.testing.FakeAgentClient;
 import bg.digiclub.kiosk.ui.DisplayMode;
+import bg.digiclub.kiosk.ui.KioskWindows;
 import bg.digiclub.kiosk.ui.Theme;
 
 /** The launcher on screen: grouped tiles, their names in the session's language, keyboard use. */
@@ -177,6 +179,25 @@ class AppMenuViewTest {
         assertAllTilesInSight(robot);
     }
 
+    /**
+     * The demo's message is the longest the launcher says (with the longest name, three lines in Bulgarian large
+     * text, in the title's place): the launcher still fits above the session bar with every tile in sight.
+     */
+    @Test
+    void theDemosLongestMessageInLargeTextLeavesEveryTileInSight(FxRobot robot) {
+        robot.interact(mode::toggleLargeText);
+        robot.interact(() -> {
+            menu = new AppMenuView(
+                    new AppMenuViewModel(DemoPlatform.launcher(), Runnable::run, Runnable::run), i18n, new Theme(mode));
+            menu.show();
+        });
+
+        robot.interact(() -> ((Button) menu.stage().getScene().lookup("#app-egov")).fire());
+
+        assertTrue(problemText(robot).contains("Това е демонстрация"), problemText(robot));
+        assertAllTilesInSight(robot);
+    }
+
     private void assertAllTilesInSight(FxRobot robot) {
         ScrollPane scroll = robot.lookup(".may-scroll").queryAs(ScrollPane.class);
         double content = scroll.getContent().getLayoutBounds().getHeight();
@@ -184,7 +205,8 @@ class AppMenuViewTest {
                 scroll.getViewportBounds().getHeight() >= content - 0.5,
                 "viewport " + scroll.getViewportBounds().getHeight() + " < tiles " + content);
         double bottom = menu.stage().getY() + menu.stage().getHeight();
-        assertTrue(bottom <= javafx.stage.Screen.getPrimary().getVisualBounds().getMaxY(), "on the screen: " + bottom);
+        double barTop = javafx.stage.Screen.getPrimary().getVisualBounds().getMinY() + KioskWindows.roomAboveBar();
+        assertTrue(bottom <= barTop, "above the session bar (top at " + barTop + "): " + bottom);
     }
 
     private static String problemText(FxRobot robot) {
