@@ -28,7 +28,7 @@ import bg.digiclub.common.config.RenamedKeys;
  */
 public final class DatabaseOptions {
     /** The keys {@code serve} reads; the other commands leave them to it. */
-    static final List<String> SERVE_PREFIXES = List.of("server.", "intake.", "report.");
+    static final List<String> SERVE_PREFIXES = List.of("server.", "intake.", "report.", "metrics.", "api.");
 
     static final String DATA_DIR = "data-dir";
     static final String DB_URL = "db.url";
@@ -105,7 +105,7 @@ public final class DatabaseOptions {
      * Opens the database.
      *
      * @param serveKeysRead whether {@code serve} has read its keys: then every other key of the file
-     *                      is a misspelling; else the {@code server.*} and {@code intake.*} keys are left unchecked
+     *                      is a misspelling; else the keys of {@link #SERVE_PREFIXES} are left unchecked
      */
     Database open(boolean serveKeysRead) {
         ConfigProperties c = configuration();

@@ -177,7 +177,9 @@ class CollectorConfigFileTest {
 
     @Test
     void anAdministrationCommandReadsTheFileAndRefusesAMisspeltKey() throws Exception {
-        Path f = file("data-dir = " + dir.resolve("data") + "\nserver.port = 9090\n");
+        // the example file holds every key of serve: the other commands read the same file and leave them to it
+        Path f = file(Files.readString(Path.of("config/collector.example.properties"), StandardCharsets.UTF_8)
+                + "\ndata-dir = " + dir.resolve("data") + "\n");
         assertEquals(
                 "0:club sz-rodina-1860 saved",
                 run(
