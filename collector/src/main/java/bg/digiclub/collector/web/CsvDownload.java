@@ -76,20 +76,9 @@ final class CsvDownload {
         Period period = pages.period(ctx);
         String asked = ctx.queryParam("club");
         String clubId = asked == null || asked.equals(ALL) ? user.clubId() : asked;
-        // breakdowns by age, sex and tile only for whole months that have settled (the programme
-        // report's rules); else empty columns, and the note says why
-        DashboardBreakdowns.Answer answer = breakdowns.of(period);
-        Optional<DashboardBreakdowns.Published> published = answer.published();
-        String note = BreakdownNote.of(pages.text(ctx), answer)
-                .map(BreakdownNote::text)
-                .orElse("");
-        List<CsvExport.Row> rows;
+        List<ClubSummary> summaries;
         if (clubId == null) {
-            rows = new ArrayList<>();
-            for (ClubSummary summary : reports.overview(period)) {
-                rows.add(new CsvExport.Row(
-                        summary, breakdownOf(published, summary.club().id())));
-            }
+            summaries = reports.overview(period);
         } else {
             if (!user.maySee(clubId)) {
                 pages.forbidden(ctx, user);
@@ -100,7 +89,19 @@ final class CsvDownload {
                 pages.noClub(ctx, user, clubId);
                 return;
             }
-            rows = List.of(new CsvExport.Row(report.get().summary(), breakdownOf(published, clubId)));
+            summaries = List.of(report.get().summary());
+        }
+        // breakdowns by age, sex and tile only for whole months that have settled (the programme
+        // report's rules); else empty columns, and the note says why
+        DashboardBreakdowns.Answer answer = breakdowns.of(period);
+        Optional<DashboardBreakdowns.Published> published = answer.published();
+        String note = BreakdownNote.of(pages.text(ctx), answer)
+                .map(BreakdownNote::text)
+                .orElse("");
+        List<CsvExport.Row> rows = new ArrayList<>();
+        for (ClubSummary summary : summaries) {
+            rows.add(new CsvExport.Row(
+                    summary, breakdownOf(published, summary.club().id())));
         }
         Breakdown all = published.map(DashboardBreakdowns.Published::all).orElse(null);
         attachment(
