@@ -46,7 +46,6 @@ public final class ReportApi {
 
     private final ApiTokens tokens;
     private final ProgrammeReports reports;
-    private final ClubStore clubs;
     private final ClubListing listing;
     private final ApiAllowance allowance;
     private final RateLimiter limiter;
@@ -70,8 +69,7 @@ public final class ReportApi {
             ZoneId zone) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.reports = Objects.requireNonNull(reports, "reports");
-        this.clubs = Objects.requireNonNull(clubs, "clubs");
-        this.listing = new ClubListing(database, clubs);
+        this.listing = new ClubListing(database, Objects.requireNonNull(clubs, "clubs"));
         this.allowance = Objects.requireNonNull(allowance, "allowance");
         this.json = Objects.requireNonNull(json, "json");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -183,18 +181,11 @@ public final class ReportApi {
                     ProblemType.FORBIDDEN_SCOPE,
                     "this token reads club " + token.scope().clubId() + " only, not " + ApiTokens.scopeName(scope));
         }
-        if (!scope.isMunicipality() && clubs.club(scope.clubId()).isEmpty()) {
-            throw unknownClub(scope);
-        }
         Optional<ProgrammeReport> report = reports.report(scope, period);
         if (report.isEmpty()) {
-            throw unknownClub(scope);
+            throw new ApiProblem(ProblemType.UNKNOWN_CLUB, "no club " + scope.clubId());
         }
         answer(ctx, rows ? ReportRows.of(report.get()) : ReportJson.of(report.get()));
-    }
-
-    private static ApiProblem unknownClub(ReportScope scope) {
-        return new ApiProblem(ProblemType.UNKNOWN_CLUB, "no club " + scope.clubId());
     }
 
     /** The request's token, if it is a valid one with requests left; else the problem to answer. */

@@ -197,6 +197,8 @@ class ReportApiHttpTest {
                     "{\"suppressed\":\"<5\"}",
                     cellOf(zagore, "55+", "MALE"),
                     "2 visits of one band and sex are published as <5");
+            JsonNode unknown = problem(c, get(c, token, query("no-such-club", "2026-11")), 404, "unknown-club");
+            assertTrue(unknown.get("detail").asText().contains("no-such-club"), "the service's own answer");
         }
     }
 
