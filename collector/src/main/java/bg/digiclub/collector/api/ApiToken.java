@@ -43,6 +43,6 @@ public record ApiToken(
 
     /** How the scope is written on the command line, in the API and on the page: {@code municipality} or the club's id. */
     public String scopeName() {
-        return ApiTokens.scopeName(scope);
+        return scope.name();
     }
 }

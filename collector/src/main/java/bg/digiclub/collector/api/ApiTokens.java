@@ -16,7 +16,6 @@ import java.util.Optional;
 import bg.digiclub.collector.auth.Secrets;
 import bg.digiclub.collector.report.programme.ReportScope;
 import bg.digiclub.collector.store.Database;
-import bg.digiclub.common.batch.BatchLimits;
 
 /**
  * The read API's bearer tokens (table {@code api_tokens}): made, listed and revoked by
@@ -29,8 +28,6 @@ import bg.digiclub.common.batch.BatchLimits;
 public final class ApiTokens {
     /** The start of every read API token. */
     public static final String PREFIX = "dc_";
-    /** How the municipality scope is written. */
-    public static final String MUNICIPALITY = "municipality";
     /** The longest token name. */
     public static final int MAX_NAME = 80;
     /** last_used_at is written at most this often per token: a dashboard refreshing every 5 s writes once a minute. */
@@ -48,31 +45,6 @@ public final class ApiTokens {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
-    }
-
-    /** {@code municipality} or the club's id. */
-    public static String scopeName(ReportScope scope) {
-        return scope.isMunicipality() ? MUNICIPALITY : scope.clubId();
-    }
-
-    /**
-     * Reads a scope as written: {@code municipality} or a club id ({@link BatchLimits#CLUB_ID}).
-     *
-     * @throws IllegalArgumentException naming what was wrong
-     */
-    public static ReportScope parseScope(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("a scope is required: municipality or a club's id");
-        }
-        String t = text.strip();
-        if (t.equals(MUNICIPALITY)) {
-            return ReportScope.municipality();
-        }
-        if (!BatchLimits.CLUB_ID.matcher(t).matches()) {
-            throw new IllegalArgumentException("not a scope: '" + t + "' (municipality or a club's id such as "
-                    + "sz-rodina-1860: lowercase letters, digits, dashes)");
-        }
-        return ReportScope.club(t);
     }
 
     /**

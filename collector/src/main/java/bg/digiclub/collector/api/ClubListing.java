@@ -55,7 +55,7 @@ final class ClubListing {
         if (earliest.isBefore(oldest)) {
             earliest = oldest;
         }
-        return new ClubList(ApiTokens.scopeName(scope), visible, earliest, now, periods(earliest, now));
+        return new ClubList(scope.name(), visible, earliest, now, periods(earliest, now));
     }
 
     /**

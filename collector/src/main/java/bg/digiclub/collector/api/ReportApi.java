@@ -172,14 +172,14 @@ public final class ReportApi {
         ReportScope scope;
         try {
             String asked = ctx.queryParam("scope");
-            scope = asked == null ? token.scope() : ApiTokens.parseScope(asked);
+            scope = asked == null ? token.scope() : ReportScope.parse(asked);
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(ProblemType.BAD_SCOPE, e.getMessage());
         }
         if (!token.mayRead(scope)) {
             throw new ApiProblem(
                     ProblemType.FORBIDDEN_SCOPE,
-                    "this token reads club " + token.scope().clubId() + " only, not " + ApiTokens.scopeName(scope));
+                    "this token reads club " + token.scope().clubId() + " only, not " + scope.name());
         }
         Optional<ProgrammeReport> report = reports.report(scope, period);
         if (report.isEmpty()) {

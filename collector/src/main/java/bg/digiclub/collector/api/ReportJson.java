@@ -114,10 +114,7 @@ final class ReportJson {
     static Report of(ProgrammeReport r) {
         return new Report(
                 new Scope(
-                        ApiTokens.scopeName(r.scope()),
-                        r.scope().isMunicipality(),
-                        r.scope().clubId(),
-                        r.scopeName()),
+                        r.scope().name(), r.scope().isMunicipality(), r.scope().clubId(), r.scopeName()),
                 Period.of(r.period()),
                 r.generatedAt(),
                 r.clubs().stream()

@@ -40,7 +40,7 @@ final class ReportRows {
             String suppressed) {}
 
     static List<FigureRow> of(ProgrammeReport r) {
-        Rows rows = new Rows(ApiTokens.scopeName(r.scope()), r.period().name());
+        Rows rows = new Rows(r.scope().name(), r.period().name());
         rows.exact("visits", null, null, r.visits());
         r.visitsByMonth()
                 .forEach(m -> rows.exact("visitsByMonth", null, m.month().toString(), m.visits()));

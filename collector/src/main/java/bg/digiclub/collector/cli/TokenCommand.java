@@ -56,7 +56,7 @@ public final class TokenCommand {
         public Integer call() throws Exception {
             ReportScope parsed;
             try {
-                parsed = ApiTokens.parseScope(scope);
+                parsed = ReportScope.parse(scope);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--scope: " + e.getMessage());
             }

@@ -13,7 +13,6 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 
-import bg.digiclub.collector.auth.Role;
 import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.report.Breakdown;
 import bg.digiclub.collector.report.ClubReport;
@@ -113,9 +112,8 @@ final class CsvDownload {
     /** {@value #PROGRAMME_CSV}: the programme report of a scope and period. */
     void programme(Context ctx, User user) throws SQLException, IOException {
         ReportPeriod period = ReportPeriod.parse(ctx.queryParam("period"));
-        ReportScope scope = scope(ctx.queryParam("scope"), user);
-        boolean allowed = scope.isMunicipality() ? user.role() == Role.MUNICIPALITY : user.maySee(scope.clubId());
-        if (!allowed) {
+        ReportScope scope = ProgrammePages.scope(ctx.queryParam("scope"), user);
+        if (!ProgrammePages.maySee(user, scope)) {
             pages.forbidden(ctx, user);
             return;
         }
@@ -126,17 +124,8 @@ final class CsvDownload {
         }
         attachment(
                 ctx,
-                "digiclub-programme-" + scope.club().orElse(ProgrammeCsv.MUNICIPALITY) + "-" + period.name() + ".csv",
+                "digiclub-programme-" + scope.name() + "-" + period.name() + ".csv",
                 out -> ProgrammeCsv.write(out, report.get(), bands));
-    }
-
-    /** The asked scope; none asked: the user's own club, or the municipality. */
-    private static ReportScope scope(String asked, User user) {
-        if (asked == null || asked.isBlank()) {
-            return user.clubId() == null ? ReportScope.municipality() : ReportScope.club(user.clubId());
-        }
-        String scope = asked.strip();
-        return scope.equals(ProgrammeCsv.MUNICIPALITY) ? ReportScope.municipality() : ReportScope.club(scope);
     }
 
     private static Breakdown breakdownOf(Optional<DashboardBreakdowns.Published> published, String clubId) {

@@ -57,7 +57,7 @@ final class ProgrammePages {
         String to = ctx.queryParam("to");
         if (isBlank(named) && !isBlank(from) && !isBlank(to)) {
             ReportPeriod range = ReportPeriod.parse(from.strip() + ".." + to.strip());
-            ctx.redirect(Links.programme(ProgrammeView.scopeValue(scope), range.name()));
+            ctx.redirect(Links.programme(scope.name(), range.name()));
             return;
         }
         ReportPeriod period =
@@ -79,13 +79,16 @@ final class ProgrammePages {
     /** The scope asked for; without one, the user's own: their club, or the municipality. */
     static ReportScope scope(String asked, User user) {
         if (isBlank(asked)) {
-            return user.clubId() == null ? ReportScope.municipality() : ReportScope.club(user.clubId());
+            return new ReportScope(user.clubId());
         }
         String value = asked.strip();
-        return value.equals(ProgrammeView.MUNICIPALITY) ? ReportScope.municipality() : ReportScope.club(value);
+        return value.equals(ReportScope.MUNICIPALITY) ? ReportScope.municipality() : ReportScope.club(value);
     }
 
-    /** The municipality's staff see every scope; a club's staff their club's report only. */
+    /**
+     * The municipality's staff see every scope; a club's staff their club's report only: for the
+     * programme page, its CSV and the read API tokens they may make.
+     */
     static boolean maySee(User user, ReportScope scope) {
         return scope.isMunicipality() ? user.clubId() == null : user.maySee(scope.clubId());
     }

@@ -44,9 +44,6 @@ public record ProgrammeView(
         List<AvailabilityRow> availability,
         List<Choice> scopes,
         PeriodChoices periods) {
-    /** The scope's value in addresses: a club's id, or this word for the whole municipality. */
-    public static final String MUNICIPALITY = "municipality";
-
     /** How many years back the period picker offers (the programme's sustainability period). */
     static final int YEARS_BACK = 5;
 
@@ -78,9 +75,12 @@ public record ProgrammeView(
             availability.add(AvailabilityRow.of(names.getOrDefault(pc.clubId(), pc.clubId()), pc));
         }
         List<Choice> scopes = new ArrayList<>();
-        String current = scopeValue(report.scope());
+        String current = report.scope().name();
         if (municipality) {
-            scopes.add(new Choice(MUNICIPALITY, t.get("programme.scope.municipality"), current.equals(MUNICIPALITY)));
+            scopes.add(new Choice(
+                    ReportScope.MUNICIPALITY,
+                    t.get("programme.scope.municipality"),
+                    current.equals(ReportScope.MUNICIPALITY)));
         }
         clubs.stream()
                 .sorted(Comparator.comparing(Club::name))
@@ -104,19 +104,14 @@ public record ProgrammeView(
         return report.scopeName().isBlank() ? t.get("programme.scope.municipality") : report.scopeName();
     }
 
-    /** The scope as the page's, the CSV's and the API's {@code scope} parameter writes it. */
-    public static String scopeValue(ReportScope scope) {
-        return scope.club().orElse(MUNICIPALITY);
-    }
-
     /** The same report as CSV. */
     public String csvLink() {
-        return Links.programmeCsv(scopeValue(report.scope()), report.period().name());
+        return Links.programmeCsv(report.scope().name(), report.period().name());
     }
 
     /** The same report from the read API (a bearer token, not the session, opens it). */
     public String apiLink() {
-        return Links.programmeApi(scopeValue(report.scope()), report.period().name());
+        return Links.programmeApi(report.scope().name(), report.period().name());
     }
 
     /** A row label of an age × sex table: a configured band as written, or "not stated" as the kiosk says it. */

@@ -52,14 +52,13 @@ final class TokenPages {
     void create(Context ctx, User user) throws SQLException {
         ReportScope scope;
         try {
-            scope = ApiTokens.parseScope(ctx.formParam("scope"));
+            scope = ReportScope.parse(ctx.formParam("scope"));
         } catch (IllegalArgumentException e) {
             ctx.status(400);
             render(ctx, user, new Shown(null, null, e.getMessage()));
             return;
         }
-        boolean allowed = scope.isMunicipality() ? user.role() == Role.MUNICIPALITY : user.maySee(scope.clubId());
-        if (!allowed) {
+        if (!ProgrammePages.maySee(user, scope)) {
             pages.forbidden(ctx, user);
             return;
         }

@@ -40,7 +40,7 @@ class ProgrammePagesHttpTest {
 
         @Override
         public Optional<ProgrammeReport> report(ReportScope scope, ReportPeriod period) {
-            asked.add(ProgrammeView.scopeValue(scope) + " " + period.name());
+            asked.add(scope.name() + " " + period.name());
             if (scope.isMunicipality()) {
                 return Optional.of(
                         period.isCalendarPeriod()

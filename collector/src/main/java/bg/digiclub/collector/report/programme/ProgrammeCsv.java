@@ -35,9 +35,6 @@ public final class ProgrammeCsv {
 
     public static final List<String> HEADER = List.of("scope", "period", "section", "row", "column", "value");
 
-    /** The scope column's word for the whole municipality. */
-    public static final String MUNICIPALITY = "municipality";
-
     static final String TOTAL = "total";
 
     private ProgrammeCsv() {}
@@ -125,7 +122,7 @@ public final class ProgrammeCsv {
 
         Lines(CSVPrinter printer, ProgrammeReport report) {
             this.printer = printer;
-            this.scope = report.scope().club().map(CsvExport::defused).orElse(MUNICIPALITY);
+            this.scope = CsvExport.defused(report.scope().name());
             this.period = report.period().name();
         }
 
