@@ -14,6 +14,7 @@ import bg.digiclub.collector.audit.AuditExport;
 import bg.digiclub.collector.audit.AuditReport;
 import bg.digiclub.collector.audit.AuditVerifier;
 import bg.digiclub.collector.audit.Finding;
+import bg.digiclub.collector.server.CollectorServer;
 import bg.digiclub.collector.store.Database;
 
 /** {@code audit verify} and {@code audit export} (docs/collector.md, "Audit: the batch log and the export"). */
@@ -81,7 +82,7 @@ public final class AuditCommand {
 
         @Option(
                 names = "--zone",
-                defaultValue = "Europe/Sofia",
+                defaultValue = CollectorServer.MUNICIPALITY_ZONE_ID,
                 description = "The time zone of the days, for instants (default: ${DEFAULT-VALUE}).")
         ZoneId zone;
 

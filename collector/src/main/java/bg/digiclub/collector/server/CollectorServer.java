@@ -57,8 +57,11 @@ import bg.digiclub.support.secret.SlowHash;
 public final class CollectorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CollectorServer.class);
 
+    /** The municipality's zone's id, for options that default to it (an annotation needs a constant). */
+    public static final String MUNICIPALITY_ZONE_ID = "Europe/Sofia";
+
     /** The municipality's zone: the dashboard's "today" and default period. */
-    public static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Sofia");
+    public static final ZoneId MUNICIPALITY_ZONE = ZoneId.of(MUNICIPALITY_ZONE_ID);
 
     /** The most deliveries stored in one transaction. */
     private static final int MAX_GROUP = 64;
