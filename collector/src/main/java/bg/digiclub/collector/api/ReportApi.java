@@ -18,6 +18,7 @@ import io.javalin.http.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.collector.intake.BearerToken;
 import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.report.programme.ProgrammeReport;
 import bg.digiclub.collector.report.programme.ProgrammeReports;
@@ -190,17 +191,13 @@ public final class ReportApi {
 
     /** The request's token, if it is a valid one with requests left; else the problem to answer. */
     private ApiToken authorised(Context ctx) throws ApiProblem, SQLException {
-        String header = ctx.header("Authorization");
-        if (header == null || header.isBlank()) {
-            throw new ApiProblem(ProblemType.MISSING_TOKEN, "the Authorization: Bearer <token> header is required")
-                    .header("WWW-Authenticate", REALM);
+        String secret;
+        try {
+            secret = BearerToken.of(ctx.header("Authorization"));
+        } catch (BearerToken.Missing e) {
+            throw new ApiProblem(ProblemType.MISSING_TOKEN, e.getMessage()).header("WWW-Authenticate", REALM);
         }
-        String[] parts = header.strip().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
-            throw new ApiProblem(ProblemType.MISSING_TOKEN, "the Authorization header must be \"Bearer <token>\"")
-                    .header("WWW-Authenticate", REALM);
-        }
-        Optional<ApiToken> token = tokens.find(parts[1].strip());
+        Optional<ApiToken> token = tokens.find(secret);
         if (token.isEmpty() || token.get().revoked()) {
             throw new ApiProblem(
                             ProblemType.INVALID_TOKEN,
@@ -209,7 +206,7 @@ public final class ReportApi {
         }
         Optional<Duration> wait = limiter.acquire(token.get().id());
         if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            long seconds = RateLimiter.retryAfterSeconds(wait.get());
             throw new ApiProblem(ProblemType.RATE_LIMITED, allowance.describe() + "; retry in " + seconds + " s")
                     .header("Retry-After", Long.toString(seconds));
         }

@@ -80,7 +80,8 @@ public final class BatchIntake {
             throw new ApiException(
                     429,
                     "rate-limited",
-                    "too many batches from this device; retry after " + seconds(wait.get()) + " s",
+                    "too many batches from this device; retry after " + RateLimiter.retryAfterSeconds(wait.get())
+                            + " s",
                     wait.get());
         }
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
@@ -167,9 +168,5 @@ public final class BatchIntake {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

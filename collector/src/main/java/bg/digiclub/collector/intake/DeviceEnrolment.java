@@ -62,8 +62,8 @@ public final class DeviceEnrolment {
             throw new ApiException(
                     429,
                     "rate-limited",
-                    "too many failed enrolments from this address; retry after " + BatchIntake.seconds(locked.get())
-                            + " s",
+                    "too many failed enrolments from this address; retry after "
+                            + RateLimiter.retryAfterSeconds(locked.get()) + " s",
                     locked.get());
         }
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {

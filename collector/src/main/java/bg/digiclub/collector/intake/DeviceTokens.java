@@ -27,14 +27,13 @@ public final class DeviceTokens {
 
     /** The device the header's token belongs to; a 401 {@link ApiException} for a missing, unknown or revoked one. */
     public DeviceIdentity authenticate(String authorization) throws ApiException, SQLException {
-        if (authorization == null || authorization.isBlank()) {
-            throw new ApiException(401, "missing-token", "the Authorization: Bearer <token> header is required");
+        String token;
+        try {
+            token = BearerToken.of(authorization);
+        } catch (BearerToken.Missing e) {
+            throw new ApiException(401, "missing-token", e.getMessage());
         }
-        String[] parts = authorization.strip().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
-            throw new ApiException(401, "missing-token", "the Authorization header must be \"Bearer <token>\"");
-        }
-        String hash = Secrets.hashToken(parts[1]);
+        String hash = Secrets.hashToken(token);
         Optional<DeviceIdentity> device = tokens.get(hash);
         if (device.isEmpty()) {
             device = clubs.deviceByToken(hash);

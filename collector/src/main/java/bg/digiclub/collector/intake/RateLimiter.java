@@ -26,6 +26,11 @@ public final class RateLimiter {
         this.burst = burst;
     }
 
+    /** A wait as a Retry-After header writes it: whole seconds, rounded up, at least 1. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     /** Takes one token; if none is left, returns how long until the next one. */
     public Optional<Duration> acquire(String key) {
         long nowNanos = clock.millis() * 1_000_000L;

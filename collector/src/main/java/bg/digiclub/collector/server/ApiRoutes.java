@@ -14,6 +14,7 @@ import bg.digiclub.collector.intake.ApiException;
 import bg.digiclub.collector.intake.BatchIntake;
 import bg.digiclub.collector.intake.DeviceEnrolment;
 import bg.digiclub.collector.intake.IntakeResult;
+import bg.digiclub.collector.intake.RateLimiter;
 import bg.digiclub.collector.metrics.IntakeCounters;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.batch.EnrolmentResponse;
@@ -166,7 +167,7 @@ final class ApiRoutes {
 
     private void problem(Context ctx, ApiException e) throws IOException {
         if (e.retryAfter() != null) {
-            ctx.header("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+            ctx.header("Retry-After", Long.toString(RateLimiter.retryAfterSeconds(e.retryAfter())));
         }
         if (e.status() != 429) {
             LOG.info("{} {} refused: {} {}", ctx.method(), ctx.path(), e.status(), e.getMessage());
