@@ -87,7 +87,7 @@ final class ReportRows {
         }
 
         void cell(String figure, String ageBand, String sex, String category, Cell cell) {
-            boolean exact = cell.shown() == Cell.Visibility.EXACT;
+            ReportJson.CellJson published = ReportJson.CellJson.of(cell);
             list.add(new FigureRow(
                     scope,
                     period,
@@ -98,8 +98,8 @@ final class ReportRows {
                     ageBand,
                     sex,
                     category,
-                    exact ? cell.value() : null,
-                    exact ? null : cell.text()));
+                    published.value(),
+                    published.suppressed()));
         }
 
         void table(String figure, ProgrammeReport.AgeSexTable t) {
