@@ -8,20 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 import bg.digiclub.collector.report.HealthLight;
+import bg.digiclub.collector.report.Reports;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.common.health.HealthStatus;
 
 /**
  * Clubs by health light and PCs by their latest health status, from the database, kept for
  * {@link #KEPT} so that a scrape every few seconds (or several Prometheus servers) costs one read
- * of the devices table every 15 s. A club's light is the dashboard's: the worst latest status of its
- * enrolled PCs ({@link HealthLight#of}), {@code NONE} when none has reported (or it has no PC);
+ * of the devices table every 15 s. A club's light is the dashboard's ({@link Reports#lights}): the
+ * worst latest status of its enrolled PCs, {@code NONE} when none has reported (or it has no PC);
  * revoked PCs do not count.
  */
 public final class FleetHealth {
@@ -59,11 +59,15 @@ public final class FleetHealth {
         Instant now = clock.instant();
         if (kept == null || !now.isBefore(readAt.plus(KEPT))) {
             kept = database.read(c -> {
-                Map<String, HealthStatus> worstOfClub = new HashMap<>();
+                Map<HealthLight, Integer> clubs = new EnumMap<>(HealthLight.class);
+                for (HealthLight light : HealthLight.values()) {
+                    clubs.put(light, 0);
+                }
+                Map<String, HealthLight> lights = Reports.lights(c);
                 try (PreparedStatement select = c.prepareStatement("SELECT id FROM clubs");
                         ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        worstOfClub.put(rows.getString(1), null);
+                        clubs.merge(lights.getOrDefault(rows.getString(1), HealthLight.NONE), 1, Integer::sum);
                     }
                 }
                 Map<String, Integer> pcs = new LinkedHashMap<>();
@@ -72,22 +76,18 @@ public final class FleetHealth {
                 }
                 pcs.put(NO_REPORT, 0);
                 try (PreparedStatement select =
-                                c.prepareStatement("SELECT club_id, health_overall FROM devices WHERE revoked = 0");
+                                c.prepareStatement("SELECT health_overall FROM devices WHERE revoked = 0");
                         ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        String text = rows.getString(2);
-                        HealthStatus status = text == null ? null : HealthStatus.valueOf(text);
-                        pcs.merge(status == null ? NO_REPORT : status.name(), 1, Integer::sum);
-                        if (status != null) {
-                            worstOfClub.merge(rows.getString(1), status, HealthStatus::worst);
-                        }
+                        String status = rows.getString(1);
+                        pcs.merge(
+                                status == null
+                                        ? NO_REPORT
+                                        : HealthStatus.valueOf(status).name(),
+                                1,
+                                Integer::sum);
                     }
                 }
-                Map<HealthLight, Integer> clubs = new EnumMap<>(HealthLight.class);
-                for (HealthLight light : HealthLight.values()) {
-                    clubs.put(light, 0);
-                }
-                worstOfClub.values().forEach(worst -> clubs.merge(HealthLight.of(worst), 1, Integer::sum));
                 return new Counts(clubs, pcs);
             });
             readAt = now;

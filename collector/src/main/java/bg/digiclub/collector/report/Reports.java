@@ -252,6 +252,16 @@ public final class Reports {
         return active;
     }
 
+    /**
+     * Each club's health light as the dashboard shows it, for the metrics: clubs without an enrolled
+     * PC are missing (their light is {@link HealthLight#NONE}).
+     */
+    public static Map<String, HealthLight> lights(Connection c) throws SQLException {
+        Map<String, HealthLight> lights = new HashMap<>();
+        fleet(c, null).forEach((club, fleet) -> lights.put(club, fleet.health()));
+        return lights;
+    }
+
     /** Per club: enrolled PCs, last seen, health light (worst current status of its PCs). */
     private static Map<String, Fleet> fleet(Connection c, String clubId) throws SQLException {
         Map<String, Fleet> fleet = new HashMap<>();
