@@ -3,9 +3,6 @@ package bg.digiclub.collector.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -15,12 +12,11 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import bg.digiclub.collector.CollectorMain;
 import bg.digiclub.collector.demo.DemoClubs;
 import bg.digiclub.collector.demo.DemoSeeder;
 import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.testing.CollectorCli;
 import bg.digiclub.testsupport.TestClock;
 
 /** {@code audit verify} and {@code audit export} on a real SQLite data directory. */
@@ -44,11 +40,11 @@ class AuditCommandTest {
                 }
             });
         }
-        String verified = run("audit", "verify", "--data-dir", dir);
+        String verified = CollectorCli.run("audit", "verify", "--data-dir", dir);
         assertTrue(verified.startsWith("0:batch log: "), verified);
         assertTrue(verified.contains("verified: every logged batch's figures"), verified);
 
-        String export = run(
+        String export = CollectorCli.run(
                 "audit",
                 "export",
                 "--data-dir",
@@ -71,7 +67,7 @@ class AuditCommandTest {
                 }
             });
         }
-        String failed = run("audit", "verify", "--data-dir", dir);
+        String failed = CollectorCli.run("audit", "verify", "--data-dir", dir);
         assertEquals("1", failed.substring(0, 1), failed);
         assertTrue(failed.contains("FAILED: batch " + batch), failed);
     }
@@ -89,33 +85,10 @@ class AuditCommandTest {
             });
         }
         // verify opens the database, which puts the triggers back: the opening records that first
-        String failed = run("audit", "verify", "--data-dir", temp.toString());
+        String failed = CollectorCli.run("audit", "verify", "--data-dir", temp.toString());
         assertEquals("1", failed.substring(0, 1), failed);
         assertTrue(failed.contains("the collector found the triggers that keep batch_log append-only missing"), failed);
-        String again = run("audit", "verify", "--data-dir", temp.toString());
+        String again = CollectorCli.run("audit", "verify", "--data-dir", temp.toString());
         assertEquals("1", again.substring(0, 1), "a second run still says so: " + again);
-    }
-
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = new CommandLine(newMain());
-            int status = cli.execute(args);
-            return status + ":" + out.toString(StandardCharsets.UTF_8).strip();
-        } finally {
-            System.setOut(original);
-        }
-    }
-
-    private static Object newMain() {
-        try {
-            var constructor = CollectorMain.class.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
