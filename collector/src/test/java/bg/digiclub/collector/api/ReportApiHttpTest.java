@@ -29,7 +29,6 @@ import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.collector.testing.SampleBatches;
 import bg.digiclub.common.batch.Batch;
 import bg.digiclub.common.batch.EnrolmentResponse;
-import bg.digiclub.support.secret.SlowHash;
 
 /**
  * The read API over real HTTP against the real server and database: figures the device API stored
@@ -360,9 +359,7 @@ class ReportApiHttpTest {
     /** {@code api.burst} and {@code api.requests-per-second} set the allowance, and the 429 says it. */
     @Test
     void theAllowanceIsTheConfiguredOne() throws Exception {
-        ServerSettings settings = ServerSettings.defaults("127.0.0.1", 0)
-                .withPasswordIterations(SlowHash.MIN_ITERATIONS)
-                .withApiAllowance(new ApiAllowance(0.5, 3));
+        ServerSettings settings = RunningCollector.SETTINGS.withApiAllowance(new ApiAllowance(0.5, 3));
         try (RunningCollector c = new RunningCollector("sqlite", temp, settings)) {
             String token = token(c, ReportScope.municipality());
             for (int i = 0; i < 3; i++) {

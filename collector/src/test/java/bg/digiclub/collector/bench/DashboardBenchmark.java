@@ -23,8 +23,8 @@ import bg.digiclub.collector.auth.User;
 import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.calendar.MonthKey;
 import bg.digiclub.collector.server.CollectorServer;
-import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.Database;
+import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 import bg.digiclub.support.secret.SlowHash;
@@ -78,10 +78,7 @@ public final class DashboardBenchmark {
                     return r.getString(1);
                 }
             });
-            try (CollectorServer server = CollectorServer.start(
-                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS),
-                    db,
-                    clock)) {
+            try (CollectorServer server = CollectorServer.start(RunningCollector.SETTINGS, db, clock)) {
                 String base = "http://127.0.0.1:" + server.port();
                 HttpClient client = HttpClient.newBuilder()
                         .followRedirects(HttpClient.Redirect.NEVER)

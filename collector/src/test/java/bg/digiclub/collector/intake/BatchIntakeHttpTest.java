@@ -40,7 +40,6 @@ import bg.digiclub.common.batch.UsagePayload;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
-import bg.digiclub.support.secret.SlowHash;
 
 /**
  * Batch intake over real HTTP against the real server and database: what is stored, what is
@@ -536,9 +535,7 @@ class BatchIntakeHttpTest {
 
     @Test
     void aDeviceOverItsRateHears429WithRetryAfter() throws Exception {
-        ServerSettings slow = ServerSettings.defaults("127.0.0.1", 0)
-                .withPasswordIterations(SlowHash.MIN_ITERATIONS)
-                .withRate(1, 3);
+        ServerSettings slow = RunningCollector.SETTINGS.withRate(1, 3);
         try (RunningCollector c = new RunningCollector("sqlite", temp, slow)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
             Batch batch = SampleBatches.usageDay(pc, 1, 2);

@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import bg.digiclub.collector.server.CollectorServer;
-import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.Database;
-import bg.digiclub.support.secret.SlowHash;
+import bg.digiclub.collector.testing.RunningCollector;
 
 /**
  * A second collector instance in a process of its own, for {@link TwoCollectorsTest}: started with
@@ -21,10 +20,7 @@ public final class SecondCollector {
     public static void main(String[] args) throws IOException {
         Clock clock = Clock.fixed(Instant.parse(args[1]), ZoneOffset.UTC);
         try (Database database = Database.open(args[0]);
-                CollectorServer server = CollectorServer.start(
-                        ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS),
-                        database,
-                        clock)) {
+                CollectorServer server = CollectorServer.start(RunningCollector.SETTINGS, database, clock)) {
             System.out.println("port " + server.port());
             System.out.flush();
             while (System.in.read() != -1) {

@@ -35,7 +35,6 @@ import bg.digiclub.common.batch.Evictions;
 import bg.digiclub.common.batch.HealthPayload;
 import bg.digiclub.common.batch.HealthSnapshot;
 import bg.digiclub.common.health.HealthStatus;
-import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.Patience;
 import bg.digiclub.testsupport.Promtool;
 
@@ -46,8 +45,7 @@ import bg.digiclub.testsupport.Promtool;
  */
 class MetricsHttpTest {
     private static final Instant SLOT = Instant.parse("2026-11-24T22:00:00Z");
-    private static final ServerSettings BASE =
-            ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS);
+    private static final ServerSettings BASE = RunningCollector.SETTINGS;
 
     @TempDir
     Path temp;

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import bg.digiclub.collector.testing.RunningCollector;
-import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.Patience;
 
 /**
@@ -26,8 +25,7 @@ import bg.digiclub.testsupport.Patience;
  * ignored (else every failed guess could come "from" a new address).
  */
 class TrustedProxyHttpTest {
-    private static final ServerSettings BASE =
-            ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS);
+    private static final ServerSettings BASE = RunningCollector.SETTINGS;
 
     @TempDir
     Path temp;

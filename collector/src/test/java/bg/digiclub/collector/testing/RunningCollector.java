@@ -1,5 +1,8 @@
 package bg.digiclub.collector.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -38,6 +41,10 @@ public final class RunningCollector implements AutoCloseable {
     public static final String ZAGORE_CODE = "ZAG0-RE19-28BB";
     public static final String PASSWORD = "correct horse battery";
 
+    /** A loopback collector on any free port, its passwords hashed with the fewest iterations (fast tests). */
+    public static final ServerSettings SETTINGS =
+            ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS);
+
     public final TestClock clock = new TestClock(Instant.parse("2026-11-25T06:00:00Z"));
     /** The database's JDBC URL, for a second collector process on the same database. */
     public final String databaseUrl;
@@ -48,7 +55,7 @@ public final class RunningCollector implements AutoCloseable {
     public final ObjectMapper json = StrictJson.mapper();
 
     public RunningCollector(String kind, Path temp) throws SQLException {
-        this(kind, temp, ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS));
+        this(kind, temp, SETTINGS);
     }
 
     public RunningCollector(String kind, Path temp, ServerSettings settings) throws SQLException {
@@ -58,11 +65,7 @@ public final class RunningCollector implements AutoCloseable {
     /** A collector whose read API serves the reports {@code programme} makes over its database and clock. */
     public RunningCollector(String kind, Path temp, BiFunction<Database, Clock, ProgrammeReports> programme)
             throws SQLException {
-        this(
-                kind,
-                temp,
-                ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS),
-                programme);
+        this(kind, temp, SETTINGS, programme);
     }
 
     private RunningCollector(
@@ -93,6 +96,32 @@ public final class RunningCollector implements AutoCloseable {
                 ? CollectorServer.start(settings, database, clock)
                 : CollectorServer.start(settings, database, clock, programme.apply(database, clock));
         http = new Http(server.port());
+    }
+
+    /** Signs a dashboard user in; returns the session cookie ({@code name=value}) after checking its flags. */
+    public String login(String user, String password) throws Exception {
+        HttpResponse<String> response = http.send(http.request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + user + "&password=" + password.replace(" ", "+"))));
+        assertEquals(302, response.statusCode(), response.body());
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    /** A page or download asked for by a signed-in user ({@link #login}'s cookie). */
+    public HttpResponse<String> get(String cookie, String path) throws Exception {
+        return http.send(http.request(path).header("Cookie", cookie).GET());
+    }
+
+    /** A form sent by a signed-in user ({@link #login}'s cookie), URL-encoded. */
+    public HttpResponse<String> post(String cookie, String path, String form) throws Exception {
+        return http.send(http.request(path)
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /** When {@link #enrol} PCs count as enrolled: days before the ones the tests upload (2026-11-24). */

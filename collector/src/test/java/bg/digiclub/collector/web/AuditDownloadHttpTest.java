@@ -33,13 +33,13 @@ class AuditDownloadHttpTest {
             HttpResponse<String> anonymous = c.http.send(c.http.request(path).GET());
             assertEquals(302, anonymous.statusCode());
 
-            String staff = DashboardHttpTest.login(c, "rodina", RunningCollector.PASSWORD);
+            String staff = c.login("rodina", RunningCollector.PASSWORD);
             assertEquals(
                     403,
                     c.http.send(c.http.request(path).header("Cookie", staff).GET())
                             .statusCode());
 
-            String municipality = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String municipality = c.login("obshtina", RunningCollector.PASSWORD);
             HttpResponse<byte[]> zip = c.http.sendForBytes(
                     c.http.request(path).header("Cookie", municipality).GET());
             assertEquals(200, zip.statusCode());

@@ -35,18 +35,6 @@ class CardPagesHttpTest {
     @TempDir
     Path temp;
 
-    private static HttpResponse<String> get(RunningCollector c, String cookie, String path) throws Exception {
-        return c.http.send(c.http.request(path).header("Cookie", cookie).GET());
-    }
-
-    private static HttpResponse<String> post(RunningCollector c, String cookie, String path, String form)
-            throws Exception {
-        return c.http.send(c.http.request(path)
-                .header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-
     private static String csrf(Document page) {
         return page.selectFirst("input[name=csrf]").attr("value");
     }
@@ -66,17 +54,17 @@ class CardPagesHttpTest {
     void aCardMadeOnThePageIsTheClubsWithItsCodeAndPinShownOnce() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
-            String cookie = DashboardHttpTest.login(c, "rodina", RunningCollector.PASSWORD);
-            Document page = Jsoup.parse(get(c, cookie, CARDS).body());
+            String cookie = c.login("rodina", RunningCollector.PASSWORD);
+            Document page = Jsoup.parse(c.get(cookie, CARDS).body());
             assertNotNull(page.selectFirst("#no-cards"));
 
             Document made = Jsoup.parse(
-                    post(c, cookie, CARDS + "/new", "csrf=" + csrf(page)).body());
+                    c.post(cookie, CARDS + "/new", "csrf=" + csrf(page)).body());
             String code = made.selectFirst("#shown-code").text();
             String pin = made.selectFirst("#shown-pin").text();
             assertTrue(code.matches("[0-9]{8}") && pin.matches("[0-9]{6}"), code + " " + pin);
             assertEquals(1, made.select("#cards tbody tr").size());
-            assertFalse(get(c, cookie, CARDS).body().contains(code), "the code is shown once, then never");
+            assertFalse(c.get(cookie, CARDS).body().contains(code), "the code is shown once, then never");
 
             CardSyncResponse onPc = sync(c, pc, 0);
             CardRecord card = onPc.cards().get(0);
@@ -94,13 +82,13 @@ class CardPagesHttpTest {
             String reference = found.selectFirst("#shown-reference").text();
             assertEquals("#" + card.codeHash().substring(0, 10), reference);
 
-            Document newPin = Jsoup.parse(post(c, cookie, CARDS + "/" + card.codeHash() + "/pin", "csrf=" + csrf(page))
+            Document newPin = Jsoup.parse(c.post(cookie, CARDS + "/" + card.codeHash() + "/pin", "csrf=" + csrf(page))
                     .body());
             String pin2 = newPin.selectFirst("#shown-pin").text();
             CardRecord changed = sync(c, pc, onPc.cursor()).cards().get(0);
             assertTrue(agentsHash.matches(pin2.toCharArray(), changed.pinHash()));
 
-            post(c, cookie, CARDS + "/" + card.codeHash() + "/disable", "csrf=" + csrf(page));
+            c.post(cookie, CARDS + "/" + card.codeHash() + "/disable", "csrf=" + csrf(page));
             assertTrue(sync(c, pc, changed.version()).cards().get(0).disabled());
         }
     }
@@ -108,15 +96,15 @@ class CardPagesHttpTest {
     @Test
     void aFormWithoutTheSessionsTokenChangesNothing() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            String cookie = DashboardHttpTest.login(c, "rodina", RunningCollector.PASSWORD);
-            assertEquals(403, post(c, cookie, CARDS + "/new", "").statusCode());
+            String cookie = c.login("rodina", RunningCollector.PASSWORD);
+            assertEquals(403, c.post(cookie, CARDS + "/new", "").statusCode());
             assertEquals(
                     403,
-                    post(c, cookie, CARDS + "/new", "csrf=" + "0".repeat(64)).statusCode());
-            String other = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
-            String othersToken = csrf(Jsoup.parse(get(c, other, CARDS).body()));
+                    c.post(cookie, CARDS + "/new", "csrf=" + "0".repeat(64)).statusCode());
+            String other = c.login("obshtina", RunningCollector.PASSWORD);
+            String othersToken = csrf(Jsoup.parse(c.get(other, CARDS).body()));
             assertEquals(
-                    403, post(c, cookie, CARDS + "/new", "csrf=" + othersToken).statusCode());
+                    403, c.post(cookie, CARDS + "/new", "csrf=" + othersToken).statusCode());
             assertEquals(0, c.count("SELECT COUNT(*) FROM club_cards"));
         }
     }
@@ -124,18 +112,17 @@ class CardPagesHttpTest {
     @Test
     void clubStaffReachOnlyTheirClubsCards() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            String cookie = DashboardHttpTest.login(c, "rodina", RunningCollector.PASSWORD);
-            assertEquals(200, get(c, cookie, CARDS).statusCode());
-            assertEquals(403, get(c, cookie, "/clubs/zagore-probuda-1928/cards").statusCode());
-            String token = csrf(Jsoup.parse(get(c, cookie, CARDS).body()));
+            String cookie = c.login("rodina", RunningCollector.PASSWORD);
+            assertEquals(200, c.get(cookie, CARDS).statusCode());
+            assertEquals(403, c.get(cookie, "/clubs/zagore-probuda-1928/cards").statusCode());
+            String token = csrf(Jsoup.parse(c.get(cookie, CARDS).body()));
             assertEquals(
                     403,
-                    post(c, cookie, "/clubs/zagore-probuda-1928/cards/new", "csrf=" + token)
+                    c.post(cookie, "/clubs/zagore-probuda-1928/cards/new", "csrf=" + token)
                             .statusCode());
-            String municipality = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String municipality = c.login("obshtina", RunningCollector.PASSWORD);
             assertEquals(
-                    200,
-                    get(c, municipality, "/clubs/zagore-probuda-1928/cards").statusCode());
+                    200, c.get(municipality, "/clubs/zagore-probuda-1928/cards").statusCode());
             assertEquals(0, c.count("SELECT COUNT(*) FROM club_cards"));
         }
     }

@@ -33,9 +33,9 @@ import bg.digiclub.collector.auth.UserStore;
 import bg.digiclub.collector.demo.DemoClubs;
 import bg.digiclub.collector.demo.DemoSeeder;
 import bg.digiclub.collector.server.CollectorServer;
-import bg.digiclub.collector.server.ServerSettings;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.testing.CsvTable;
+import bg.digiclub.collector.testing.RunningCollector;
 import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.support.secret.SlowHash;
 import bg.digiclub.testsupport.Patience;
@@ -63,10 +63,7 @@ class DashboardBrowserTest {
             long expectedSessions =
                     sessions(db, "sz-rodina-1860", LocalDate.parse("2026-10-27"), LocalDate.parse("2026-11-25"));
             assertTrue(expectedSessions > 0);
-            try (CollectorServer server = CollectorServer.start(
-                    ServerSettings.defaults("127.0.0.1", 0).withPasswordIterations(SlowHash.MIN_ITERATIONS),
-                    db,
-                    clock)) {
+            try (CollectorServer server = CollectorServer.start(RunningCollector.SETTINGS, db, clock)) {
                 String base = "http://127.0.0.1:" + server.port();
                 Path downloads = Files.createDirectories(temp.resolve("downloads"));
                 WebDriver browser = Chromium.start(temp, downloads);

@@ -86,25 +86,9 @@ class DashboardHttpTest {
         assertEquals(200, response.statusCode(), response.body());
     }
 
-    static String login(RunningCollector c, String user, String password) throws Exception {
-        HttpResponse<String> response = c.http.send(c.http.request("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "username=" + user + "&password=" + password.replace(" ", "+"))));
-        assertEquals(302, response.statusCode(), response.body());
-        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.contains("SameSite=Strict"), cookie);
-        return cookie.substring(0, cookie.indexOf(';'));
-    }
-
     /** The text of a demographic table's cell, by its row and column ({@code AGE_18_24-FEMALE}). */
     static String cell(Document page, String key) {
         return page.selectFirst("td[data-cell=" + key + "]").text();
-    }
-
-    private static HttpResponse<String> get(RunningCollector c, String cookie, String path) throws Exception {
-        return c.http.send(c.http.request(path).header("Cookie", cookie).GET());
     }
 
     /** Rodina's page for November: whole months, so with its breakdowns once November has settled. */
@@ -118,9 +102,9 @@ class DashboardHttpTest {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             uploadRodinaDay(c, c.enrol(RunningCollector.RODINA_CODE));
             c.clock.set(NOVEMBER_SETTLED);
-            String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             String period = "from=2026-11-01&to=2026-11-24";
-            HttpResponse<String> overview = get(c, cookie, "/?" + period);
+            HttpResponse<String> overview = c.get(cookie, "/?" + period);
             assertEquals(200, overview.statusCode());
             Document page = Jsoup.parse(overview.body());
             assertEquals(
@@ -136,13 +120,13 @@ class DashboardHttpTest {
                     .contains("default-src 'self'"));
 
             // a period of days: its totals, and no breakdown that an overlapping period could be subtracted from
-            Document days = Jsoup.parse(
-                    get(c, cookie, "/clubs/sz-rodina-1860?" + period).body());
+            Document days =
+                    Jsoup.parse(c.get(cookie, "/clubs/sz-rodina-1860?" + period).body());
             assertEquals("23", days.getElementById("sessions").text(), "23 sessions");
             assertNotNull(days.getElementById("whole-months-only"));
             assertTrue(days.select("#demographics, #tile-categories").isEmpty(), "no breakdowns for days");
 
-            Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-01&to=2026-11-30")
+            Document club = Jsoup.parse(c.get(cookie, "/clubs/sz-rodina-1860?from=2026-11-01&to=2026-11-30")
                     .body());
             assertEquals("23", club.getElementById("sessions").text(), "23 sessions");
             assertNull(club.getElementById("whole-months-only"));
@@ -170,8 +154,8 @@ class DashboardHttpTest {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             uploadRodinaDay(c, c.enrol(RunningCollector.RODINA_CODE));
             c.clock.set(NOVEMBER_SETTLED);
-            String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
-            HttpResponse<String> csv = get(c, cookie, "/export.csv?club=all&from=2026-11-01&to=2026-11-30");
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
+            HttpResponse<String> csv = c.get(cookie, "/export.csv?club=all&from=2026-11-01&to=2026-11-30");
             assertEquals(200, csv.statusCode());
             assertTrue(
                     csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
@@ -200,7 +184,7 @@ class DashboardHttpTest {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             EnrolmentResponse pc = c.enrol(RunningCollector.RODINA_CODE);
             uploadRodinaDay(c, pc);
-            Reading before = Reading.of(c, login(c, "obshtina", RunningCollector.PASSWORD));
+            Reading before = Reading.of(c, c.login("obshtina", RunningCollector.PASSWORD));
 
             c.clock.set(Instant.parse("2026-11-26T06:00:00Z"));
             uploadDay(
@@ -215,7 +199,7 @@ class DashboardHttpTest {
                                     new DemographicCount(AgeBand.AGE_75_PLUS, Sex.FEMALE, 2)),
                             0,
                             List.of(new TileCategoryCount(TileCategory.LEARNING, 8))));
-            Reading after = Reading.of(c, login(c, "obshtina", RunningCollector.PASSWORD));
+            Reading after = Reading.of(c, c.login("obshtina", RunningCollector.PASSWORD));
 
             // the two readings differ in the totals alone: nothing by age, sex or tile to subtract
             Map<String, String> changed = new TreeMap<>();
@@ -255,14 +239,14 @@ class DashboardHttpTest {
             }
 
             // in English too, with the same day
-            Reading english = Reading.of(c, login(c, "obshtina", RunningCollector.PASSWORD) + "; digiclub_language=en");
+            Reading english = Reading.of(c, c.login("obshtina", RunningCollector.PASSWORD) + "; digiclub_language=en");
             String note = english.page().getElementById("breakdowns-settling").text();
             assertTrue(note.startsWith("Breakdowns by age") && note.contains("2026-12-06"), note);
             assertEquals(note, english.csv().get("breakdowns_note"), "the CSV says the same");
 
             // once November has settled, the month is broken down, both days in it
             c.clock.set(NOVEMBER_SETTLED);
-            Reading settled = Reading.of(c, login(c, "obshtina", RunningCollector.PASSWORD));
+            Reading settled = Reading.of(c, c.login("obshtina", RunningCollector.PASSWORD));
             assertNull(settled.page().getElementById("breakdowns-settling"));
             assertEquals("6", cell(settled.page(), "AGE_18_24-MALE"));
             assertEquals("6", settled.csv().get("sessions_age_18_24_male"));
@@ -273,10 +257,9 @@ class DashboardHttpTest {
     /** Rodina's November page and its CSV row, as the municipality reads them. */
     private record Reading(Document page, Map<String, String> csv) {
         static Reading of(RunningCollector c, String cookie) throws Exception {
-            Document page = Jsoup.parse(get(c, cookie, NOVEMBER_PAGE).body());
-            CsvTable csv =
-                    CsvTable.parse(get(c, cookie, "/export.csv?club=sz-rodina-1860&from=2026-11-01&to=2026-11-30")
-                            .body());
+            Document page = Jsoup.parse(c.get(cookie, NOVEMBER_PAGE).body());
+            CsvTable csv = CsvTable.parse(c.get(cookie, "/export.csv?club=sz-rodina-1860&from=2026-11-01&to=2026-11-30")
+                    .body());
             return new Reading(page, csv.club("sz-rodina-1860").orElseThrow());
         }
 
@@ -297,26 +280,26 @@ class DashboardHttpTest {
             String name = "Читалище \"Родина\", Бургас";
             String place = "<b>Бургас</b> & 'Изгрев'";
             new ClubStore(c.database).saveClub(new Club("bs-rodina", name, place, DemoClubs.SOFIA), c.clock.instant());
-            String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
 
-            Document overview = Jsoup.parse(get(c, cookie, "/").body());
+            Document overview = Jsoup.parse(c.get(cookie, "/").body());
             Element row = overview.selectFirst("tr[data-club=bs-rodina]");
             assertEquals(name, row.selectFirst("a").text());
             assertEquals(place, row.select("td").get(1).text(), "markup in a name is text, not markup");
             assertTrue(overview.select("#clubs b").isEmpty(), "no <b> got through");
 
-            Document club = Jsoup.parse(get(c, cookie, "/clubs/bs-rodina").body());
+            Document club = Jsoup.parse(c.get(cookie, "/clubs/bs-rodina").body());
             assertEquals(name, club.getElementById("club-name").text());
             assertEquals(name + " — DigiClub", club.title());
             assertTrue(club.select(".place b").isEmpty(), "no <b> got through");
 
             CsvTable csv =
-                    CsvTable.parse(get(c, cookie, "/export.csv?club=bs-rodina").body());
+                    CsvTable.parse(c.get(cookie, "/export.csv?club=bs-rodina").body());
             assertEquals(1, csv.rows().size());
             assertEquals(name, csv.rows().get(0).get("club_name"));
             assertEquals(place, csv.rows().get(0).get("place"));
             assertEquals("0", csv.rows().get(0).get("sessions"), "the comma moved no column");
-            CsvTable all = CsvTable.parse(get(c, cookie, "/export.csv?club=all").body());
+            CsvTable all = CsvTable.parse(c.get(cookie, "/export.csv?club=all").body());
             assertEquals(name, all.club("bs-rodina").orElseThrow().get("club_name"));
         }
     }
@@ -325,7 +308,7 @@ class DashboardHttpTest {
     void pagesAreBulgarianUntilEnglishIsChosenInTheTopBar() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             c.clock.set(NOVEMBER_SETTLED);
-            String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             HttpResponse<String> bgResponse = c.http.send(c.http.request(NOVEMBER_PAGE)
                     .header("Cookie", cookie)
                     .header("Accept-Language", "en-GB,en;q=0.9")
@@ -338,13 +321,13 @@ class DashboardHttpTest {
                     bg.getElementById("language").attr("href"),
                     "the switch comes back to this page");
 
-            HttpResponse<String> choose = get(c, cookie, "/language/en");
+            HttpResponse<String> choose = c.get(cookie, "/language/en");
             assertEquals(302, choose.statusCode());
             String language = choose.headers().firstValue("Set-Cookie").orElseThrow();
             assertTrue(language.startsWith("digiclub_language=en"), language);
             assertTrue(language.contains("SameSite=Strict"), language);
             Document en = Jsoup.parse(
-                    get(c, cookie + "; digiclub_language=en", NOVEMBER_PAGE).body());
+                    c.get(cookie + "; digiclub_language=en", NOVEMBER_PAGE).body());
             assertEquals("en", en.selectFirst("html").attr("lang"));
             assertEquals("Age", en.selectFirst("#demographics thead th").text());
             assertEquals(
@@ -364,7 +347,7 @@ class DashboardHttpTest {
             assertEquals(
                     "/language/bg?back=" + URLEncoder.encode(NOVEMBER_PAGE, StandardCharsets.UTF_8),
                     en.getElementById("language").attr("href"));
-            assertEquals(302, get(c, cookie, "/language/fr").statusCode(), "an unknown language changes nothing");
+            assertEquals(302, c.get(cookie, "/language/fr").statusCode(), "an unknown language changes nothing");
         }
     }
 
@@ -373,18 +356,18 @@ class DashboardHttpTest {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             uploadRodinaDay(c, c.enrol(RunningCollector.RODINA_CODE));
             EnrolmentResponse zagorePc = c.enrol(RunningCollector.ZAGORE_CODE);
-            String cookie = login(c, "rodina", RunningCollector.PASSWORD);
-            HttpResponse<String> home = get(c, cookie, "/");
+            String cookie = c.login("rodina", RunningCollector.PASSWORD);
+            HttpResponse<String> home = c.get(cookie, "/");
             assertEquals(302, home.statusCode());
             assertEquals(
                     "/clubs/sz-rodina-1860",
                     home.headers().firstValue("Location").orElse(""));
-            assertEquals(200, get(c, cookie, "/clubs/sz-rodina-1860").statusCode());
-            assertEquals(403, get(c, cookie, "/clubs/zagore-probuda-1928").statusCode());
-            assertEquals(403, get(c, cookie, "/devices/" + zagorePc.deviceId()).statusCode());
+            assertEquals(200, c.get(cookie, "/clubs/sz-rodina-1860").statusCode());
+            assertEquals(403, c.get(cookie, "/clubs/zagore-probuda-1928").statusCode());
+            assertEquals(403, c.get(cookie, "/devices/" + zagorePc.deviceId()).statusCode());
             assertEquals(
-                    403, get(c, cookie, "/export.csv?club=zagore-probuda-1928").statusCode());
-            HttpResponse<String> own = get(c, cookie, "/export.csv?club=all&from=2026-11-24&to=2026-11-24");
+                    403, c.get(cookie, "/export.csv?club=zagore-probuda-1928").statusCode());
+            HttpResponse<String> own = c.get(cookie, "/export.csv?club=all&from=2026-11-24&to=2026-11-24");
             assertEquals(200, own.statusCode());
             assertFalse(own.body().contains("zagore"), own.body());
             assertTrue(own.body().contains("sz-rodina-1860"));
@@ -411,10 +394,10 @@ class DashboardHttpTest {
                             "username=obshtina&password=" + RunningCollector.PASSWORD.replace(" ", "+"))));
             assertEquals(429, locked.statusCode(), "even the right password waits while locked");
             c.clock.advance(Duration.ofSeconds(31));
-            String cookie = login(c, "obshtina", RunningCollector.PASSWORD);
-            assertEquals(200, get(c, cookie, "/").statusCode());
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
+            assertEquals(200, c.get(cookie, "/").statusCode());
             c.http.send(c.http.request("/logout").header("Cookie", cookie).POST(HttpRequest.BodyPublishers.noBody()));
-            assertEquals(302, get(c, cookie, "/").statusCode(), "signed out");
+            assertEquals(302, c.get(cookie, "/").statusCode(), "signed out");
         }
     }
 
@@ -429,14 +412,14 @@ class DashboardHttpTest {
                     200,
                     c.http.upload(pc.token(), health.batchId().toString(), c.json.writeValueAsBytes(health))
                             .statusCode());
-            String cookie = login(c, "rodina", RunningCollector.PASSWORD);
-            Document page = Jsoup.parse(get(c, cookie, "/devices/" + pc.deviceId() + "?from=2026-11-20&to=2026-11-24")
+            String cookie = c.login("rodina", RunningCollector.PASSWORD);
+            Document page = Jsoup.parse(c.get(cookie, "/devices/" + pc.deviceId() + "?from=2026-11-20&to=2026-11-24")
                     .body());
             assertNotNull(page.getElementById("health-chart"), "health chart");
             assertTrue(page.select("#checks li").eachText().contains("disk:/: WARN"), "current disk check");
             assertEquals(
                     "2026-11-24", page.selectFirst("#health-days tbody tr td").text(), "the day's summary");
-            Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860").body());
+            Document club = Jsoup.parse(c.get(cookie, "/clubs/sz-rodina-1860").body());
             assertFalse(club.select("[data-health=RED], [data-health=AMBER]").isEmpty(), "unhealthy club");
         }
     }

@@ -31,19 +31,15 @@ class LanguageSwitchHttpTest {
     @TempDir
     Path temp;
 
-    private static HttpResponse<String> get(RunningCollector c, String cookie, String path) throws Exception {
-        return c.http.send(c.http.request(path).header("Cookie", cookie).GET());
-    }
-
     private static String languageLink(RunningCollector c, String cookie, String path) throws Exception {
-        HttpResponse<String> page = get(c, cookie, path);
+        HttpResponse<String> page = c.get(cookie, path);
         assertEquals(200, page.statusCode(), page.body());
         return Jsoup.parse(page.body()).getElementById("language").attr("href");
     }
 
     /** Where following {@code link} leads, after checking that it answers a redirect. */
     private static String redirect(RunningCollector c, String cookie, String link) throws Exception {
-        HttpResponse<String> answer = get(c, cookie, link);
+        HttpResponse<String> answer = c.get(cookie, link);
         assertEquals(302, answer.statusCode(), answer.body());
         return answer.headers().firstValue("Location").orElseThrow();
     }
@@ -51,11 +47,11 @@ class LanguageSwitchHttpTest {
     @Test
     void theSwitchComesBackToTheSamePageInTheOtherLanguage() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             for (String page : new String[] {PROGRAMME_PAGE, CLUB_PAGE, "/tokens", "/"}) {
                 String link = languageLink(c, cookie, page);
                 assertTrue(link.startsWith("/language/en"), link);
-                HttpResponse<String> choose = get(c, cookie, link);
+                HttpResponse<String> choose = c.get(cookie, link);
                 assertEquals(302, choose.statusCode());
                 assertEquals(page, choose.headers().firstValue("Location").orElseThrow());
                 assertTrue(choose.headers()
@@ -63,7 +59,7 @@ class LanguageSwitchHttpTest {
                         .orElseThrow()
                         .startsWith(PageContext.LANGUAGE_COOKIE + "=en"));
             }
-            Document english = Jsoup.parse(get(c, cookie + "; " + PageContext.LANGUAGE_COOKIE + "=en", PROGRAMME_PAGE)
+            Document english = Jsoup.parse(c.get(cookie + "; " + PageContext.LANGUAGE_COOKIE + "=en", PROGRAMME_PAGE)
                     .body());
             assertEquals("en", english.selectFirst("html").attr("lang"));
             String back = english.getElementById("language").attr("href");
@@ -100,7 +96,7 @@ class LanguageSwitchHttpTest {
             })
     void aLinkToAnyOtherPlaceLeadsToTheStartPage(String back) throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             String encoded = URLEncoder.encode(back, StandardCharsets.UTF_8);
             assertEquals("/", redirect(c, cookie, "/language/en?back=" + encoded));
             assertEquals("/", redirect(c, cookie, "/language/fr?back=" + encoded), "an unknown language too");
@@ -110,7 +106,7 @@ class LanguageSwitchHttpTest {
     @Test
     void aSchemeRelativeAddressSpelledWithEscapesStaysOnThisSite() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             // decoded once by the server: "/%2F%2Felsewhere" is a path here, not "//elsewhere"
             String location = redirect(
                     c,

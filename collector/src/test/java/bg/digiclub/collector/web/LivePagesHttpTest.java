@@ -39,7 +39,7 @@ class LivePagesHttpTest {
     /** A signed-in browser: its cookie and the token its pages carry. */
     private record Browser(RunningCollector c, String cookie, String csrf) {
         static Browser signIn(RunningCollector c, String user) throws Exception {
-            String cookie = DashboardHttpTest.login(c, user, RunningCollector.PASSWORD);
+            String cookie = c.login(user, RunningCollector.PASSWORD);
             HttpResponse<String> room =
                     c.http.send(c.http.request(RODINA + "/room").header("Cookie", cookie));
             assertEquals(200, room.statusCode(), room.body());

@@ -21,10 +21,6 @@ class ProgrammeCsvHttpTest {
     @TempDir
     Path temp;
 
-    private static HttpResponse<String> get(RunningCollector c, String cookie, String path) throws Exception {
-        return c.http.send(c.http.request(path).header("Cookie", cookie).GET());
-    }
-
     private static String value(CsvTable csv, String section, String row, String column) {
         List<Map<String, String>> found = csv.rows().stream()
                 .filter(r -> r.get("section").equals(section)
@@ -41,9 +37,9 @@ class ProgrammeCsvHttpTest {
             DashboardHttpTest.uploadRodinaDay(c, c.enrol(RunningCollector.RODINA_CODE));
             // read once November has settled: before that its breakdowns are withheld
             c.clock.set(Instant.parse("2026-12-10T08:00:00Z"));
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
 
-            HttpResponse<String> response = get(c, cookie, "/reports/programme.csv?scope=municipality&period=2026-11");
+            HttpResponse<String> response = c.get(cookie, "/reports/programme.csv?scope=municipality&period=2026-11");
             assertEquals(200, response.statusCode(), response.body());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
             assertTrue(response.headers()
@@ -62,9 +58,8 @@ class ProgrammeCsvHttpTest {
             // 3 women 18-24: hidden in every scope
             assertEquals("<5", value(all, "visits_by_age_sex", "18-29", "female"));
 
-            CsvTable rodina =
-                    CsvTable.parse(get(c, cookie, "/reports/programme.csv?scope=sz-rodina-1860&period=2026-Q4")
-                            .body());
+            CsvTable rodina = CsvTable.parse(c.get(cookie, "/reports/programme.csv?scope=sz-rodina-1860&period=2026-Q4")
+                    .body());
             assertTrue(rodina.rows().stream().allMatch(r -> r.get("scope").equals("sz-rodina-1860")));
             assertTrue(rodina.rows().stream().allMatch(r -> r.get("period").equals("2026-Q4")));
             assertEquals("НЧ „Родина – 1860“", value(rodina, "report", "scope_name", ""));
@@ -77,9 +72,9 @@ class ProgrammeCsvHttpTest {
     void clubStaffGetOnlyTheirOwnClub() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
             DashboardHttpTest.uploadRodinaDay(c, c.enrol(RunningCollector.RODINA_CODE));
-            String cookie = DashboardHttpTest.login(c, "rodina", RunningCollector.PASSWORD);
+            String cookie = c.login("rodina", RunningCollector.PASSWORD);
 
-            HttpResponse<String> own = get(c, cookie, "/reports/programme.csv?period=2026-11");
+            HttpResponse<String> own = c.get(cookie, "/reports/programme.csv?period=2026-11");
             assertEquals(200, own.statusCode());
             CsvTable csv = CsvTable.parse(own.body());
             assertTrue(csv.rows().stream().allMatch(r -> r.get("scope").equals("sz-rodina-1860")), "no scope: theirs");
@@ -87,11 +82,11 @@ class ProgrammeCsvHttpTest {
 
             assertEquals(
                     403,
-                    get(c, cookie, "/reports/programme.csv?scope=municipality&period=2026-11")
+                    c.get(cookie, "/reports/programme.csv?scope=municipality&period=2026-11")
                             .statusCode());
             assertEquals(
                     403,
-                    get(c, cookie, "/reports/programme.csv?scope=zagore-probuda-1928&period=2026-11")
+                    c.get(cookie, "/reports/programme.csv?scope=zagore-probuda-1928&period=2026-11")
                             .statusCode());
         }
     }
@@ -99,13 +94,13 @@ class ProgrammeCsvHttpTest {
     @Test
     void aBadPeriodOrAnUnknownClubIsAnErrorPageAndSigningInIsNeeded() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             assertEquals(
-                    400, get(c, cookie, "/reports/programme.csv?period=2026-13").statusCode());
-            assertEquals(400, get(c, cookie, "/reports/programme.csv").statusCode(), "a period is required");
+                    400, c.get(cookie, "/reports/programme.csv?period=2026-13").statusCode());
+            assertEquals(400, c.get(cookie, "/reports/programme.csv").statusCode(), "a period is required");
             assertEquals(
                     404,
-                    get(c, cookie, "/reports/programme.csv?scope=nowhere&period=2026")
+                    c.get(cookie, "/reports/programme.csv?scope=nowhere&period=2026")
                             .statusCode());
             HttpResponse<String> anonymous = c.http.send(
                     c.http.request("/reports/programme.csv?period=2026").GET());

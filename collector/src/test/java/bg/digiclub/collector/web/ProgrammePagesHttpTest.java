@@ -59,12 +59,8 @@ class ProgrammePagesHttpTest {
         return new RunningCollector("sqlite", temp, (db, clock) -> reports);
     }
 
-    private static HttpResponse<String> get(RunningCollector c, String cookie, String path) throws Exception {
-        return c.http.send(c.http.request(path).header("Cookie", cookie).GET());
-    }
-
     private static Document page(RunningCollector c, String cookie, String path) throws Exception {
-        HttpResponse<String> answer = get(c, cookie, path);
+        HttpResponse<String> answer = c.get(cookie, path);
         assertEquals(200, answer.statusCode(), answer.body());
         return Jsoup.parse(answer.body());
     }
@@ -79,7 +75,7 @@ class ProgrammePagesHttpTest {
     void everyPublishedFigureIsOnThePageAsPublished() throws Exception {
         Answering reports = new Answering();
         try (RunningCollector c = collector(reports)) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             Document page = page(c, cookie, "/reports/programme?scope=municipality&period=2026-Q3");
             assertEquals(List.of("municipality 2026-Q3"), reports.asked);
             assertEquals(
@@ -183,7 +179,7 @@ class ProgrammePagesHttpTest {
     void aCustomRangeGivesTheMembersTotalAndSaysWhyNotMore() throws Exception {
         Answering reports = new Answering();
         try (RunningCollector c = collector(reports)) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             Document page = page(c, cookie, "/reports/programme?scope=municipality&period=2026-07..2026-09");
             assertEquals(
                     "юли 2026 – септември 2026",
@@ -214,7 +210,7 @@ class ProgrammePagesHttpTest {
                 full.tileSessions(),
                 full.availability());
         try (RunningCollector c = collector((scope, period) -> Optional.of(totalOnly))) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             Document page = page(c, cookie, "/reports/programme?scope=municipality&period=2026-Q3");
             assertEquals("143", cell(page, "members"));
             assertNull(page.getElementById("members-not-published"), "that sentence is about ranges of months");
@@ -230,7 +226,7 @@ class ProgrammePagesHttpTest {
     void thePickersKeepTheScopeAndTheRangeFormLandsOnTheReportsAddress() throws Exception {
         Answering reports = new Answering();
         try (RunningCollector c = collector(reports)) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             Document page = page(c, cookie, "/reports/programme?scope=municipality&period=2026-Q3");
             List<String> scopes = page.select("#scope option").eachAttr("value");
             assertEquals(List.of("municipality", "zagore-probuda-1928", "sz-rodina-1860"), scopes, "by name");
@@ -252,8 +248,7 @@ class ProgrammePagesHttpTest {
                     "2026-Q3",
                     page.selectFirst("#scope-form input[name=period]").attr("value"));
 
-            HttpResponse<String> range =
-                    get(c, cookie, "/reports/programme?scope=municipality&from=2026-02&to=2026-05");
+            HttpResponse<String> range = c.get(cookie, "/reports/programme?scope=municipality&from=2026-02&to=2026-05");
             assertEquals(302, range.statusCode());
             assertEquals(
                     "/reports/programme?scope=municipality&period=2026-02..2026-05",
@@ -262,8 +257,7 @@ class ProgrammePagesHttpTest {
             // no period: the last whole month; no scope: the user's own
             page(c, cookie, "/reports/programme");
             assertEquals("municipality 2026-10", reports.asked.get(reports.asked.size() - 1));
-            assertEquals(
-                    400, get(c, cookie, "/reports/programme?period=2026-13").statusCode());
+            assertEquals(400, c.get(cookie, "/reports/programme?period=2026-13").statusCode());
         }
     }
 
@@ -271,18 +265,18 @@ class ProgrammePagesHttpTest {
     void aClubsStaffSeeTheirClubOnly() throws Exception {
         Answering reports = new Answering();
         try (RunningCollector c = collector(reports)) {
-            String cookie = DashboardHttpTest.login(c, "rodina", RunningCollector.PASSWORD);
+            String cookie = c.login("rodina", RunningCollector.PASSWORD);
             Document own = page(c, cookie, "/reports/programme?period=2026-Q3");
             assertEquals(
                     "НЧ „Родина – 1860“", own.getElementById("report-scope").text());
             assertEquals(List.of("sz-rodina-1860"), own.select("#scope option").eachAttr("value"), "no other choice");
             assertEquals(
                     403,
-                    get(c, cookie, "/reports/programme?scope=municipality&period=2026-Q3")
+                    c.get(cookie, "/reports/programme?scope=municipality&period=2026-Q3")
                             .statusCode());
             assertEquals(
                     403,
-                    get(c, cookie, "/reports/programme?scope=zagore-probuda-1928&period=2026-Q3")
+                    c.get(cookie, "/reports/programme?scope=zagore-probuda-1928&period=2026-Q3")
                             .statusCode());
             assertEquals(List.of("sz-rodina-1860 2026-Q3"), reports.asked, "nothing else was even read");
         }
@@ -291,10 +285,10 @@ class ProgrammePagesHttpTest {
     @Test
     void aMunicipalityAskingForAClubItDoesNotHoldGets404() throws Exception {
         try (RunningCollector c = collector(new Answering())) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             assertEquals(
                     404,
-                    get(c, cookie, "/reports/programme?scope=no-such-club&period=2026-Q3")
+                    c.get(cookie, "/reports/programme?scope=no-such-club&period=2026-Q3")
                             .statusCode());
         }
     }
@@ -302,10 +296,10 @@ class ProgrammePagesHttpTest {
     @Test
     void printingLeavesOutTheMenusAndPickersOnA4() throws Exception {
         try (RunningCollector c = collector(new Answering())) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             Document page = page(c, cookie, "/reports/programme?period=2026-Q3");
             assertNotNull(page.selectFirst("link[href=/static/programme.css]"));
-            String css = get(c, cookie, "/static/programme.css").body();
+            String css = c.get(cookie, "/static/programme.css").body();
             int print = css.indexOf("@media print");
             assertTrue(print > 0, "a print style");
             String printed = css.substring(print);
@@ -319,7 +313,7 @@ class ProgrammePagesHttpTest {
     @Test
     void theDashboardLinksTheReportAndRefusesWhatAClubMayNotSee() throws Exception {
         try (RunningCollector c = collector(new Answering())) {
-            String staff = DashboardHttpTest.login(c, "rodina", RunningCollector.PASSWORD);
+            String staff = c.login("rodina", RunningCollector.PASSWORD);
             HttpResponse<String> overview = c.http.send(c.http.request("/clubs/sz-rodina-1860")
                     .header("Cookie", staff)
                     .GET());

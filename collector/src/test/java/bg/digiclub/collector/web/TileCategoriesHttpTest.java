@@ -78,8 +78,7 @@ class TileCategoriesHttpTest {
     }
 
     private static String get(RunningCollector c, String cookie, String path) throws Exception {
-        HttpResponse<String> response =
-                c.http.send(c.http.request(path).header("Cookie", cookie).GET());
+        HttpResponse<String> response = c.get(cookie, path);
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
     }
@@ -129,7 +128,7 @@ class TileCategoriesHttpTest {
 
             assertEquals(17, c.count("SELECT SUM(sessions) FROM usage_tile_categories WHERE category = 'LEARNING'"));
             c.clock.set(DashboardHttpTest.NOVEMBER_SETTLED); // November's breakdowns are shown once it has settled
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             Document club = Jsoup.parse(get(c, cookie, "/clubs/sz-rodina-1860?from=2026-11-01&to=2026-11-30"));
             assertEquals("17", DashboardHttpTest.cell(club, "LEARNING"), "17 learning sessions");
             assertEquals("7", DashboardHttpTest.cell(club, "E_GOVERNMENT"), "7 e-government sessions");

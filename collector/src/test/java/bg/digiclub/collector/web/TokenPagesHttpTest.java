@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
@@ -31,20 +30,8 @@ class TokenPagesHttpTest {
     @TempDir
     Path temp;
 
-    private static HttpResponse<String> get(RunningCollector c, String cookie, String path) throws Exception {
-        return c.http.send(c.http.request(path).header("Cookie", cookie).GET());
-    }
-
-    private static HttpResponse<String> post(RunningCollector c, String cookie, String path, String form)
-            throws Exception {
-        return c.http.send(c.http.request(path)
-                .header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-
     private static String csrf(RunningCollector c, String cookie) throws Exception {
-        return Jsoup.parse(get(c, cookie, "/tokens").body())
+        return Jsoup.parse(c.get(cookie, "/tokens").body())
                 .selectFirst("input[name=csrf]")
                 .attr("value");
     }
@@ -59,15 +46,15 @@ class TokenPagesHttpTest {
     @Test
     void aTokenMadeOnThePageIsShownOnceAndOpensTheApiUntilRevoked() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
-            Document page = Jsoup.parse(get(c, cookie, "/tokens").body());
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
+            Document page = Jsoup.parse(c.get(cookie, "/tokens").body());
             assertNotNull(page.selectFirst("#no-tokens"));
             assertNotNull(page.selectFirst("#token-scope option[value=municipality]"));
             assertEquals(2, page.select("#token-scope option").size() - 1, "every club");
             assertNotNull(page.selectFirst("#tokens-link"), "the top bar leads here");
 
             Document made = Jsoup.parse(
-                    post(c, cookie, "/tokens/new", "csrf=" + csrf(c, cookie) + "&name=Power+BI&scope=municipality")
+                    c.post(cookie, "/tokens/new", "csrf=" + csrf(c, cookie) + "&name=Power+BI&scope=municipality")
                             .body());
             String token = made.selectFirst("#shown-token").text();
             assertTrue(token.matches("dc_[A-Za-z0-9_-]{43}"), token);
@@ -75,10 +62,10 @@ class TokenPagesHttpTest {
             Element row = made.selectFirst("#token-" + id);
             assertNotNull(row);
             assertTrue(row.text().contains("obshtina") && row.text().contains("Power BI"), row.text());
-            assertFalse(get(c, cookie, "/tokens").body().contains(token), "shown once, then never");
+            assertFalse(c.get(cookie, "/tokens").body().contains(token), "shown once, then never");
             assertEquals(200, apiStatus(c, token));
 
-            Document revoked = Jsoup.parse(post(c, cookie, "/tokens/" + id + "/revoke", "csrf=" + csrf(c, cookie))
+            Document revoked = Jsoup.parse(c.post(cookie, "/tokens/" + id + "/revoke", "csrf=" + csrf(c, cookie))
                     .body());
             assertNotNull(revoked.selectFirst("#shown-message"));
             assertNull(revoked.selectFirst("#token-" + id + " form"), "nothing left to revoke");
@@ -89,8 +76,8 @@ class TokenPagesHttpTest {
     @Test
     void clubStaffMakeAndManageTheirClubsTokensOnly() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            String municipality = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
-            post(c, municipality, "/tokens/new", "csrf=" + csrf(c, municipality) + "&name=Zagore&scope=" + ZAGORE);
+            String municipality = c.login("obshtina", RunningCollector.PASSWORD);
+            c.post(municipality, "/tokens/new", "csrf=" + csrf(c, municipality) + "&name=Zagore&scope=" + ZAGORE);
             String zagoreId = c.database.read(conn -> {
                 try (var s = conn.createStatement();
                         var r = s.executeQuery("SELECT id FROM api_tokens")) {
@@ -99,24 +86,24 @@ class TokenPagesHttpTest {
                 }
             });
 
-            String staff = DashboardHttpTest.login(c, "rodina", RunningCollector.PASSWORD);
-            Document page = Jsoup.parse(get(c, staff, "/tokens").body());
+            String staff = c.login("rodina", RunningCollector.PASSWORD);
+            Document page = Jsoup.parse(c.get(staff, "/tokens").body());
             assertNull(page.selectFirst("#token-scope option[value=municipality]"));
             assertEquals(1, page.select("#token-scope option").size());
             assertNull(page.selectFirst("#token-" + zagoreId), "another club's token is not listed");
             String token = csrf(c, staff);
             assertEquals(
                     403,
-                    post(c, staff, "/tokens/new", "csrf=" + token + "&name=x&scope=municipality")
+                    c.post(staff, "/tokens/new", "csrf=" + token + "&name=x&scope=municipality")
                             .statusCode());
             assertEquals(
                     403,
-                    post(c, staff, "/tokens/new", "csrf=" + token + "&name=x&scope=" + ZAGORE)
+                    c.post(staff, "/tokens/new", "csrf=" + token + "&name=x&scope=" + ZAGORE)
                             .statusCode());
-            post(c, staff, "/tokens/" + zagoreId + "/revoke", "csrf=" + token);
+            c.post(staff, "/tokens/" + zagoreId + "/revoke", "csrf=" + token);
             assertEquals(0, c.count("SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NOT NULL"));
 
-            Document made = Jsoup.parse(post(c, staff, "/tokens/new", "csrf=" + token + "&name=Excel&scope=" + RODINA)
+            Document made = Jsoup.parse(c.post(staff, "/tokens/new", "csrf=" + token + "&name=Excel&scope=" + RODINA)
                     .body());
             assertNotNull(made.selectFirst("#shown-token"));
             assertEquals(1, c.count("SELECT COUNT(*) FROM api_tokens WHERE club_id = '" + RODINA + "'"));
@@ -126,17 +113,17 @@ class TokenPagesHttpTest {
     @Test
     void aFormWithoutTheSessionsTokenChangesNothing() throws Exception {
         try (RunningCollector c = new RunningCollector("sqlite", temp)) {
-            String cookie = DashboardHttpTest.login(c, "obshtina", RunningCollector.PASSWORD);
+            String cookie = c.login("obshtina", RunningCollector.PASSWORD);
             assertEquals(
                     403,
-                    post(c, cookie, "/tokens/new", "name=x&scope=municipality").statusCode());
+                    c.post(cookie, "/tokens/new", "name=x&scope=municipality").statusCode());
             assertEquals(
                     403,
-                    post(c, cookie, "/tokens/new", "csrf=" + "0".repeat(64) + "&name=x&scope=municipality")
+                    c.post(cookie, "/tokens/new", "csrf=" + "0".repeat(64) + "&name=x&scope=municipality")
                             .statusCode());
             assertEquals(0, c.count("SELECT COUNT(*) FROM api_tokens"));
             HttpResponse<String> bad =
-                    post(c, cookie, "/tokens/new", "csrf=" + csrf(c, cookie) + "&name=&scope=municipality");
+                    c.post(cookie, "/tokens/new", "csrf=" + csrf(c, cookie) + "&name=&scope=municipality");
             assertEquals(400, bad.statusCode());
             assertNotNull(Jsoup.parse(bad.body()).selectFirst("#tokens-error"));
             assertEquals(0, c.count("SELECT COUNT(*) FROM api_tokens"));
