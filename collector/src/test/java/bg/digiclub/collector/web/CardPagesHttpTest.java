@@ -73,8 +73,7 @@ class CardPagesHttpTest {
             assertTrue(agentsHash.matches(pin.toCharArray(), card.pinHash()));
             assertFalse(agentsHash.needsRehash(card.pinHash()), "the PIN hashed as the agents hash it");
 
-            Document found = Jsoup.parse(post(
-                            c,
+            Document found = Jsoup.parse(c.post(
                             cookie,
                             CARDS + "/find",
                             "csrf=" + csrf(page) + "&code=" + code.substring(0, 4) + "-" + code.substring(4))
