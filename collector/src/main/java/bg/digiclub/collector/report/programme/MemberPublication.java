@@ -99,11 +99,7 @@ public final class MemberPublication {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(bands, "bands");
         Map<String, MemberCounts> whole = source.countAll(period.firstDay(), period.lastDay());
-        long members = scope.club()
-                .map(club -> whole.getOrDefault(club, MemberCounts.NONE).distinct())
-                .orElseGet(() -> whole.values().stream()
-                        .mapToLong(MemberCounts::distinct)
-                        .sum());
+        long members = total(whole, scope);
         if (!period.isCalendarPeriod()) {
             return new PublishedMembers(members, null, null);
         }
@@ -135,6 +131,26 @@ public final class MemberPublication {
                 members,
                 new ProgrammeReport.AgeSexTable(bands.rowLabels(), List.of(Sex.values()), published.table()),
                 published.youth());
+    }
+
+    /**
+     * The exact members of a scope and period, without the breakdowns: what a report shows while
+     * the period has not settled, without protecting the year's family it would throw away.
+     */
+    public static long total(ReportPeriod period, ReportScope scope, MemberSource source) throws SQLException {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(source, "source");
+        return total(source.countAll(period.firstDay(), period.lastDay()), scope);
+    }
+
+    /** The scope's distinct members: its club's, or the clubs' added for the municipality. */
+    private static long total(Map<String, MemberCounts> whole, ReportScope scope) {
+        return scope.club()
+                .map(club -> whole.getOrDefault(club, MemberCounts.NONE).distinct())
+                .orElseGet(() -> whole.values().stream()
+                        .mapToLong(MemberCounts::distinct)
+                        .sum());
     }
 
     /**

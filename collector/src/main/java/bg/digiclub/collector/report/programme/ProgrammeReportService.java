@@ -100,7 +100,10 @@ public final class ProgrammeReportService implements ProgrammeReports {
         boolean settled = SettledMonths.settled(period, today);
         ClubVisits published = shownVisits(scope, VisitPublication.publish(counts, bands.scheme()));
         ClubVisits shown = settled ? published : SettledMonths.withheld(published);
-        MemberPublication.PublishedMembers people = MemberPublication.publish(period, scope, members, bands);
+        // the breakdowns of a period that has not settled are withheld: only the exact total is read
+        MemberPublication.PublishedMembers people = settled
+                ? MemberPublication.publish(period, scope, members, bands)
+                : new MemberPublication.PublishedMembers(MemberPublication.total(period, scope, members), null, null);
         LocalDate yesterday = today.minusDays(1);
         List<ProgrammeReport.PcAvailability> available = period.firstDay().isAfter(yesterday)
                 ? List.of()
@@ -116,8 +119,8 @@ public final class ProgrammeReportService implements ProgrammeReports {
                 shown.byAgeAndSex(),
                 shown.youth(),
                 people.members(),
-                settled ? people.byAgeAndSex() : null,
-                settled ? people.youth() : null,
+                people.byAgeAndSex(),
+                people.youth(),
                 shown.tiles(),
                 available));
     }
