@@ -113,7 +113,7 @@ public final class ProgrammeReportService implements ProgrammeReports {
                 name,
                 period,
                 generatedAt,
-                visits.operation(inScope, period),
+                visits.operation(inScope, period, months),
                 byMonth,
                 total,
                 shown.byAgeAndSex(),

@@ -111,17 +111,20 @@ public final class VisitFigures {
      * day its first PC enrolled and the day of its first session, both up to the period's end (a
      * report of a past period does not show what came after it), and its visits in the period.
      *
-     * @param clubs the report's clubs, in the order to show them
+     * @param clubs  the report's clubs, in the order to show them
+     * @param months the period's {@link #months}, read in the same snapshot: the clubs' visits are theirs
      */
-    public List<ProgrammeReport.ClubOperation> operation(List<Club> clubs, ReportPeriod period) throws SQLException {
+    public List<ProgrammeReport.ClubOperation> operation(List<Club> clubs, ReportPeriod period, List<Month> months)
+            throws SQLException {
         Objects.requireNonNull(clubs, "clubs");
         Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(months, "months");
         return database.read(c -> {
             Map<String, Enrolment> enrolled = enrolment(c, clubs, period);
             Map<String, Integer> active = ActivePcs.perClub(c, period.firstDay(), period.lastDay(), Optional.empty());
             Map<String, LocalDate> first = firstSessions(c, period);
             Map<String, Long> visits = new HashMap<>();
-            visits(c, period).values().forEach(m -> m.forEach((club, n) -> visits.merge(club, n, Long::sum)));
+            months.forEach(m -> m.visits().forEach((club, n) -> visits.merge(club, n, Long::sum)));
             List<ProgrammeReport.ClubOperation> operation = new ArrayList<>();
             for (Club club : clubs) {
                 Enrolment e = enrolled.getOrDefault(club.id(), Enrolment.NONE);
