@@ -107,7 +107,7 @@ public final class ProgrammeReportService implements ProgrammeReports {
         LocalDate yesterday = today.minusDays(1);
         List<ProgrammeReport.PcAvailability> available = period.firstDay().isAfter(yesterday)
                 ? List.of()
-                : availability.of(ids, period.firstDay(), min(period.lastDay(), yesterday));
+                : availability.of(inScope, period.firstDay(), min(period.lastDay(), yesterday));
         return Optional.of(new ProgrammeReport(
                 scope,
                 name,
