@@ -329,11 +329,12 @@ public final class MemberPublication {
         Layout(int clubs, ReportBands bands) {
             this.clubs = clubs;
             this.scopes = clubs + 1;
-            this.rows = bands.rowLabels().size();
-            this.atoms = bands.atoms();
-            this.rowOfAtom = bands.rowOfAtom();
-            this.youthAtom = bands.youthAtoms();
             this.scheme = bands.scheme();
+            // the scheme's arrays, read once: its accessors copy them, and the audit's loops index them
+            this.rows = scheme.rows();
+            this.atoms = scheme.atoms();
+            this.rowOfAtom = scheme.rowOfAtom();
+            this.youthAtom = scheme.youthAtom();
         }
 
         int positions() {

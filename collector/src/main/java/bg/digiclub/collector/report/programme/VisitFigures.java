@@ -83,11 +83,6 @@ public final class VisitFigures {
             }
             return new MonthCounts(month, visits, tiles);
         }
-
-        /** Sessions of every club in the month. */
-        public long allVisits() {
-            return visits.values().stream().mapToLong(Long::longValue).sum();
-        }
     }
 
     /** Every month of the period, in order, each with every club's figures (read as one snapshot). */
