@@ -17,6 +17,11 @@ public record Cell(long value, Visibility shown) {
         COMPLEMENTARY
     }
 
+    /** The same count hidden as "x": withheld, or hidden so that nothing around it tells it. */
+    public Cell asHidden() {
+        return new Cell(value, Visibility.COMPLEMENTARY);
+    }
+
     /** The text to publish: the number, "<5" or "x". */
     public String text() {
         return switch (shown) {

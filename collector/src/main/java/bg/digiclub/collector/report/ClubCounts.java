@@ -7,7 +7,7 @@ import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
 
 /**
- * A club's exact counts for the export, before suppression: sessions by age band (rows, in
+ * A club's exact counts in a month, before suppression: sessions by age band (rows, in
  * {@link AgeBand} order) and sex (columns, in {@link Sex} order), and sessions that used a
  * launcher tile of each category (in {@link TileCategory} order).
  */

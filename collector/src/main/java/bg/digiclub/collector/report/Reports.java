@@ -54,7 +54,7 @@ public final class Reports {
         List<Club> all = clubs.clubs();
         return database.read(c -> {
             Map<String, UsageTotals> totals = clubTotals(c, period, null);
-            Map<String, Integer> active = activeDevices(c, period, null);
+            Map<String, Integer> active = ActivePcs.perClub(c, period.from(), period.to(), Optional.empty());
             Map<String, Fleet> fleet = fleet(c, null);
             List<ClubSummary> summaries = new ArrayList<>();
             for (Club club : all) {
@@ -76,7 +76,10 @@ public final class Reports {
         }
         return Optional.of(database.read(c -> {
             ClubSummary summary = summary(
-                    club.get(), clubTotals(c, period, clubId), activeDevices(c, period, clubId), fleet(c, clubId));
+                    club.get(),
+                    clubTotals(c, period, clubId),
+                    ActivePcs.perClub(c, period.from(), period.to(), Optional.of(clubId)),
+                    fleet(c, clubId));
             return new ClubReport(
                     summary, days(c, period, clubId), heatmap(c, period, clubId), devices(c, period, clubId, null));
         }));
@@ -228,28 +231,6 @@ public final class Reports {
                 }
             }
         }
-    }
-
-    /** PCs switched on in the period, per club: one index probe per PC, whatever the period's length. */
-    private static Map<String, Integer> activeDevices(Connection c, Period period, String clubId) throws SQLException {
-        Map<String, Integer> active = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT d.club_id, COUNT(*) FROM devices d WHERE "
-                + (clubId == null ? "" : "d.club_id = ? AND ")
-                + "EXISTS (SELECT 1 FROM device_days x WHERE x.device_id = d.id AND x.day BETWEEN ? AND ? "
-                + "AND x.powered_on_minutes > 0) GROUP BY d.club_id")) {
-            int i = 1;
-            if (clubId != null) {
-                select.setString(i++, clubId);
-            }
-            select.setLong(i++, period.fromEpochDay());
-            select.setLong(i, period.toEpochDay());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    active.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        }
-        return active;
     }
 
     /**

@@ -24,9 +24,10 @@ import bg.digiclub.common.link.Sex;
 import bg.digiclub.common.link.TileCategory;
 
 /**
- * A programme report made in the test, until part E's service is merged: visits per month and club
- * read from the real database's {@code club_months} (what the device API stored), and around them
- * cells whose hidden values are markers ({@link #HIDDEN}) that no answer of the API may hold.
+ * A programme report made in the test, so the API's tests choose what is hidden: visits per month
+ * and club read from the real database's {@code club_months} (what the device API stored), and
+ * around them cells whose hidden values are markers ({@link #HIDDEN}) that no answer of the API may
+ * hold (the real {@code ProgrammeReportService} decides its hidden cells from the counts itself).
  */
 final class TestProgrammeReports implements ProgrammeReports {
     /** The value of every "x" cell: a number that appears nowhere else. */

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 import bg.digiclub.collector.live.SettingsStore;
+import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.Database;
-import bg.digiclub.common.live.ClubSettings;
 
 /**
  * Each PC's availability for the programme report: of the minutes its club was open, those it was
@@ -55,34 +55,29 @@ public final class AvailabilityQuery {
 
     /**
      * Per PC of the clubs (in the clubs' order, then by PC number), its availability over the local
-     * days {@code from} to {@code to}, both included. Clubs this collector does not hold are left out.
+     * days {@code from} to {@code to} of each club's zone, both included. A club without PCs has no rows.
      */
-    public List<ProgrammeReport.PcAvailability> of(List<String> clubIds, LocalDate from, LocalDate to)
-            throws SQLException {
-        Objects.requireNonNull(clubIds, "clubIds");
+    public List<ProgrammeReport.PcAvailability> of(List<Club> clubs, LocalDate from, LocalDate to) throws SQLException {
+        Objects.requireNonNull(clubs, "clubs");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the range ends (" + to + ") before it starts (" + from + ")");
         }
-        List<String> clubs = List.copyOf(clubIds);
+        List<Club> asked = List.copyOf(clubs);
         return db.read(c -> {
             List<ProgrammeReport.PcAvailability> all = new ArrayList<>();
-            for (String clubId : clubs) {
-                ZoneId zone = zoneOf(c, clubId);
-                if (zone == null) {
-                    continue;
-                }
-                ClubSettings club = settings.settings(c, clubId);
-                TimeSpans open = OpeningTimes.of(club.week(), zone, from, to);
+            for (Club club : asked) {
+                ZoneId zone = club.timeZone();
+                TimeSpans open = OpeningTimes.of(settings.settings(c, club.id()).week(), zone, from, to);
                 long rangeFrom = from.atStartOfDay(zone).toEpochSecond();
                 long rangeTo = to.plusDays(1).atStartOfDay(zone).toEpochSecond();
-                for (Pc pc : pcs(c, clubId, rangeTo)) {
+                for (Pc pc : pcs(c, club.id(), rangeTo)) {
                     TimeSpans pcOpen = open.from(pc.enrolledAt());
                     long openMinutes = pcOpen.seconds() / 60;
                     long available = openMinutes == 0 ? 0 : available(c, pc.id(), pcOpen, rangeFrom, rangeTo);
                     all.add(new ProgrammeReport.PcAvailability(
-                            clubId, pc.number(), openMinutes, Math.min(available, openMinutes)));
+                            club.id(), pc.number(), openMinutes, Math.min(available, openMinutes)));
                 }
             }
             return all;
@@ -90,15 +85,6 @@ public final class AvailabilityQuery {
     }
 
     private record Pc(String id, int number, long enrolledAt) {}
-
-    private static ZoneId zoneOf(Connection c, String clubId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT time_zone FROM clubs WHERE id = ?")) {
-            s.setString(1, clubId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? ZoneId.of(r.getString(1)) : null;
-            }
-        }
-    }
 
     private static List<Pc> pcs(Connection c, String clubId, long before) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, number, enrolled_at FROM devices"

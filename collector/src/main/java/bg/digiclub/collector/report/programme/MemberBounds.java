@@ -81,10 +81,7 @@ final class MemberBounds {
 
     /** The total node is the sum of the parts (disjoint, together the total's unknowns). */
     void sum(int total, int... parts) {
-        int[] relation = new int[parts.length + 1];
-        relation[0] = total;
-        System.arraycopy(parts, 0, relation, 1, parts.length);
-        nodeSums.add(relation);
+        nodeSums.add(relation(total, parts));
     }
 
     /** The node of {@code whole} minus {@code part} (a subset of it), tied to both. */
@@ -101,10 +98,7 @@ final class MemberBounds {
         for (int part : parts) {
             nodeAtLeast.add(new int[] {whole, part});
         }
-        int[] relation = new int[parts.length + 1];
-        relation[0] = whole;
-        System.arraycopy(parts, 0, relation, 1, parts.length);
-        nodeAtMost.add(relation);
+        nodeAtMost.add(relation(whole, parts));
     }
 
     /** The same for single unknowns. */
@@ -112,10 +106,15 @@ final class MemberBounds {
         for (int part : parts) {
             atLeast.add(new int[] {whole, part});
         }
+        atMost.add(relation(whole, parts));
+    }
+
+    /** {@code {whole, part, part...}}: how a sum or an at-most relation is kept. */
+    private static int[] relation(int whole, int[] parts) {
         int[] relation = new int[parts.length + 1];
         relation[0] = whole;
         System.arraycopy(parts, 0, relation, 1, parts.length);
-        atMost.add(relation);
+        return relation;
     }
 
     long low(int node) {

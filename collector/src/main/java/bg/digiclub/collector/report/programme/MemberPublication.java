@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.function.UnaryOperator;
 
 import bg.digiclub.collector.report.Cell;
 import bg.digiclub.collector.report.SmallCountSuppression;
@@ -99,11 +98,7 @@ public final class MemberPublication {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(bands, "bands");
         Map<String, MemberCounts> whole = source.countAll(period.firstDay(), period.lastDay());
-        long members = scope.club()
-                .map(club -> whole.getOrDefault(club, MemberCounts.NONE).distinct())
-                .orElseGet(() -> whole.values().stream()
-                        .mapToLong(MemberCounts::distinct)
-                        .sum());
+        long members = total(whole, scope);
         if (!period.isCalendarPeriod()) {
             return new PublishedMembers(members, null, null);
         }
@@ -135,6 +130,26 @@ public final class MemberPublication {
                 members,
                 new ProgrammeReport.AgeSexTable(bands.rowLabels(), List.of(Sex.values()), published.table()),
                 published.youth());
+    }
+
+    /**
+     * The exact members of a scope and period, without the breakdowns: what a report shows while
+     * the period has not settled, without protecting the year's family it would throw away.
+     */
+    public static long total(ReportPeriod period, ReportScope scope, MemberSource source) throws SQLException {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(source, "source");
+        return total(source.countAll(period.firstDay(), period.lastDay()), scope);
+    }
+
+    /** The scope's distinct members: its club's, or the clubs' added for the municipality. */
+    private static long total(Map<String, MemberCounts> whole, ReportScope scope) {
+        return scope.club()
+                .map(club -> whole.getOrDefault(club, MemberCounts.NONE).distinct())
+                .orElseGet(() -> whole.values().stream()
+                        .mapToLong(MemberCounts::distinct)
+                        .sum());
     }
 
     /**
@@ -214,12 +229,14 @@ public final class MemberPublication {
                 total += n;
             }
         }
-        // a tiny table takes only the rolled-up counts from it: every figure but the total is hidden
         AtomTableSuppression.Rows rows = AtomTableSuppression.protect(atoms, layout.scheme, forced);
         if (total > 0 && total < BREAKDOWN_FLOOR) {
-            return new Published(hidden(rows.table(), MemberPublication::hiddenAsX), hiddenAsX(rows.youth()));
+            // a table of 1-4 members shows its total and nothing else: any split of so few into shown or
+            // "<5" parts pins them (two "<5" parts of a total of 2 are 1 and 1), so every other number,
+            // zeros included, is "x"
+            return new Published(rows.table().map(Cell::asHidden), rows.youth().asHidden());
         }
-        return new Published(hidden(rows.table(), MemberPublication::unsized), unsized(rows.youth()));
+        return new Published(rows.table().map(MemberPublication::unsized), unsized(rows.youth()));
     }
 
     /**
@@ -227,33 +244,7 @@ public final class MemberPublication {
      * count is 1-4 gives the nested periods' bounds something to pin it with.
      */
     private static Cell unsized(Cell cell) {
-        return cell.shown() == Cell.Visibility.SMALL ? new Cell(cell.value(), Cell.Visibility.COMPLEMENTARY) : cell;
-    }
-
-    /**
-     * A table of 1-4 members shows its total and nothing else: any split of so few into shown or
-     * "&lt;5" parts pins them (two "&lt;5" parts of a total of 2 are 1 and 1), so every other number,
-     * zeros included, is "x".
-     */
-    private static Cell hiddenAsX(Cell cell) {
-        return new Cell(cell.value(), Cell.Visibility.COMPLEMENTARY);
-    }
-
-    /** The table with every number but the grand total shown as {@code how} says. */
-    private static SuppressedTable hidden(SuppressedTable table, UnaryOperator<Cell> how) {
-        Cell[][] cells = new Cell[table.rows()][table.columns()];
-        Cell[] rowTotals = new Cell[table.rows()];
-        Cell[] columnTotals = new Cell[table.columns()];
-        for (int r = 0; r < table.rows(); r++) {
-            for (int c = 0; c < table.columns(); c++) {
-                cells[r][c] = how.apply(table.cell(r, c));
-            }
-            rowTotals[r] = how.apply(table.rowTotals()[r]);
-        }
-        for (int c = 0; c < table.columns(); c++) {
-            columnTotals[c] = how.apply(table.columnTotals()[c]);
-        }
-        return new SuppressedTable(cells, rowTotals, columnTotals, table.grandTotal());
+        return cell.shown() == Cell.Visibility.SMALL ? cell.asHidden() : cell;
     }
 
     /** Hides one more number (or several around it) so the pinned one is not; true if anything more was hidden. */
@@ -338,11 +329,12 @@ public final class MemberPublication {
         Layout(int clubs, ReportBands bands) {
             this.clubs = clubs;
             this.scopes = clubs + 1;
-            this.rows = bands.rowLabels().size();
-            this.atoms = bands.atoms();
-            this.rowOfAtom = bands.rowOfAtom();
-            this.youthAtom = bands.youthAtoms();
             this.scheme = bands.scheme();
+            // the scheme's arrays, read once: its accessors copy them, and the audit's loops index them
+            this.rows = scheme.rows();
+            this.atoms = scheme.atoms();
+            this.rowOfAtom = scheme.rowOfAtom();
+            this.youthAtom = scheme.youthAtom();
         }
 
         int positions() {

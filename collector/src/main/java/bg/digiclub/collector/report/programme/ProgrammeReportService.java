@@ -100,24 +100,27 @@ public final class ProgrammeReportService implements ProgrammeReports {
         boolean settled = SettledMonths.settled(period, today);
         ClubVisits published = shownVisits(scope, VisitPublication.publish(counts, bands.scheme()));
         ClubVisits shown = settled ? published : SettledMonths.withheld(published);
-        MemberPublication.PublishedMembers people = MemberPublication.publish(period, scope, members, bands);
+        // the breakdowns of a period that has not settled are withheld: only the exact total is read
+        MemberPublication.PublishedMembers people = settled
+                ? MemberPublication.publish(period, scope, members, bands)
+                : new MemberPublication.PublishedMembers(MemberPublication.total(period, scope, members), null, null);
         LocalDate yesterday = today.minusDays(1);
         List<ProgrammeReport.PcAvailability> available = period.firstDay().isAfter(yesterday)
                 ? List.of()
-                : availability.of(ids, period.firstDay(), min(period.lastDay(), yesterday));
+                : availability.of(inScope, period.firstDay(), min(period.lastDay(), yesterday));
         return Optional.of(new ProgrammeReport(
                 scope,
                 name,
                 period,
                 generatedAt,
-                visits.operation(inScope, period),
+                visits.operation(inScope, period, months),
                 byMonth,
                 total,
                 shown.byAgeAndSex(),
                 shown.youth(),
                 people.members(),
-                settled ? people.byAgeAndSex() : null,
-                settled ? people.youth() : null,
+                people.byAgeAndSex(),
+                people.youth(),
                 shown.tiles(),
                 available));
     }

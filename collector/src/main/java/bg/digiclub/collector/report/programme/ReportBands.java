@@ -63,8 +63,7 @@ public final class ReportBands {
     private final List<Band> bands;
     private final Band youth;
     private final int[] atomOfBand;
-    private final int[] rowOfAtom;
-    private final boolean[] youthAtom;
+    private final RowScheme scheme;
 
     private ReportBands(List<Band> bands, Band youth) {
         this.bands = List.copyOf(bands);
@@ -80,8 +79,8 @@ public final class ReportBands {
             keys.add(key(rowOf[band.ordinal()], youthOf[band.ordinal()]));
         }
         List<Integer> atomKeys = new ArrayList<>(keys);
-        this.rowOfAtom = new int[atomKeys.size()];
-        this.youthAtom = new boolean[atomKeys.size()];
+        int[] rowOfAtom = new int[atomKeys.size()];
+        boolean[] youthAtom = new boolean[atomKeys.size()];
         for (int atom = 0; atom < atomKeys.size(); atom++) {
             rowOfAtom[atom] = atomKeys.get(atom) / 2;
             youthAtom[atom] = atomKeys.get(atom) % 2 == 1;
@@ -90,6 +89,7 @@ public final class ReportBands {
         for (AgeBand band : ours) {
             atomOfBand[band.ordinal()] = atomKeys.indexOf(key(rowOf[band.ordinal()], youthOf[band.ordinal()]));
         }
+        this.scheme = new RowScheme(rowLabels(), rowOfAtom, youthAtom);
     }
 
     private static int key(int row, boolean youth) {
@@ -166,7 +166,7 @@ public final class ReportBands {
 
     /** How many atoms there are. */
     public int atoms() {
-        return rowOfAtom.length;
+        return scheme.atoms();
     }
 
     /** The atom our band falls in. */
@@ -174,36 +174,9 @@ public final class ReportBands {
         return atomOfBand[Objects.requireNonNull(band, "band").ordinal()];
     }
 
-    /** The row of the age tables an atom falls in (the last: not declared). */
-    public int rowOf(int atom) {
-        return rowOfAtom[atom];
-    }
-
-    /** Whether an atom's people are wholly inside the youth band. */
-    public boolean isYouth(int atom) {
-        return youthAtom[atom];
-    }
-
-    /** The atom → row mapping, per atom. */
-    public int[] rowOfAtom() {
-        return rowOfAtom.clone();
-    }
-
-    /** Per atom, whether it counts as youth. */
-    public boolean[] youthAtoms() {
-        return youthAtom.clone();
-    }
-
     /** The atom → row scheme {@link VisitPublication} publishes visits by. */
     public RowScheme scheme() {
-        return new RowScheme(rowLabels(), rowOfAtom, youthAtom);
-    }
-
-    /** Our bands in an atom, in {@link AgeBand} order. */
-    public List<AgeBand> bandsOf(int atom) {
-        return Arrays.stream(AgeBand.values())
-                .filter(b -> atomOfBand[b.ordinal()] == atom)
-                .toList();
+        return scheme;
     }
 
     /** The row our band is counted in: the configured band holding it, else not declared. */

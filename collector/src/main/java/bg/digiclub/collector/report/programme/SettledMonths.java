@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import bg.digiclub.collector.report.Cell;
-import bg.digiclub.collector.report.SuppressedTable;
 
 /**
  * When a period's breakdowns may be published: once its last month has <em>settled</em>, that is
@@ -43,32 +42,13 @@ final class SettledMonths {
     /** The visits with every breakdown hidden: the grand total stays, every other number is "x". */
     static ClubVisits withheld(ClubVisits visits) {
         ProgrammeReport.AgeSexTable table = visits.byAgeAndSex();
-        SuppressedTable t = table.table();
-        Cell[][] cells = new Cell[t.rows()][t.columns()];
-        Cell[] rowTotals = new Cell[t.rows()];
-        Cell[] columnTotals = new Cell[t.columns()];
-        for (int r = 0; r < t.rows(); r++) {
-            for (int c = 0; c < t.columns(); c++) {
-                cells[r][c] = hidden(t.cell(r, c));
-            }
-            rowTotals[r] = hidden(t.rowTotals()[r]);
-        }
-        for (int c = 0; c < t.columns(); c++) {
-            columnTotals[c] = hidden(t.columnTotals()[c]);
-        }
         List<ProgrammeReport.TileUse> tiles = visits.tiles().stream()
-                .map(u -> new ProgrammeReport.TileUse(u.category(), hidden(u.sessions())))
+                .map(u -> new ProgrammeReport.TileUse(u.category(), u.sessions().asHidden()))
                 .toList();
         return new ClubVisits(
                 new ProgrammeReport.AgeSexTable(
-                        table.rows(),
-                        table.columns(),
-                        new SuppressedTable(cells, rowTotals, columnTotals, t.grandTotal())),
-                hidden(visits.youth()),
+                        table.rows(), table.columns(), table.table().map(Cell::asHidden)),
+                visits.youth().asHidden(),
                 tiles);
-    }
-
-    private static Cell hidden(Cell cell) {
-        return new Cell(cell.value(), Cell.Visibility.COMPLEMENTARY);
     }
 }

@@ -11,8 +11,6 @@ import java.util.List;
  * are merged when the set is made, so {@link #seconds} never counts a second twice.
  */
 final class TimeSpans {
-    static final TimeSpans NONE = new TimeSpans(new long[0], new long[0]);
-
     /** One span, {@code from} included, {@code to} not. */
     record Span(long from, long to) {
         Span {

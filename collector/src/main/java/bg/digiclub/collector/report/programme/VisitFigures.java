@@ -13,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 import bg.digiclub.collector.calendar.MonthKey;
+import bg.digiclub.collector.report.ActivePcs;
 import bg.digiclub.collector.report.ClubCounts;
 import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.Database;
@@ -81,11 +83,6 @@ public final class VisitFigures {
             }
             return new MonthCounts(month, visits, tiles);
         }
-
-        /** Sessions of every club in the month. */
-        public long allVisits() {
-            return visits.values().stream().mapToLong(Long::longValue).sum();
-        }
     }
 
     /** Every month of the period, in order, each with every club's figures (read as one snapshot). */
@@ -109,17 +106,20 @@ public final class VisitFigures {
      * day its first PC enrolled and the day of its first session, both up to the period's end (a
      * report of a past period does not show what came after it), and its visits in the period.
      *
-     * @param clubs the report's clubs, in the order to show them
+     * @param clubs  the report's clubs, in the order to show them
+     * @param months the period's {@link #months}, read in the same snapshot: the clubs' visits are theirs
      */
-    public List<ProgrammeReport.ClubOperation> operation(List<Club> clubs, ReportPeriod period) throws SQLException {
+    public List<ProgrammeReport.ClubOperation> operation(List<Club> clubs, ReportPeriod period, List<Month> months)
+            throws SQLException {
         Objects.requireNonNull(clubs, "clubs");
         Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(months, "months");
         return database.read(c -> {
             Map<String, Enrolment> enrolled = enrolment(c, clubs, period);
-            Map<String, Integer> active = activePcs(c, period);
+            Map<String, Integer> active = ActivePcs.perClub(c, period.firstDay(), period.lastDay(), Optional.empty());
             Map<String, LocalDate> first = firstSessions(c, period);
             Map<String, Long> visits = new HashMap<>();
-            visits(c, period).values().forEach(m -> m.forEach((club, n) -> visits.merge(club, n, Long::sum)));
+            months.forEach(m -> m.visits().forEach((club, n) -> visits.merge(club, n, Long::sum)));
             List<ProgrammeReport.ClubOperation> operation = new ArrayList<>();
             for (Club club : clubs) {
                 Enrolment e = enrolled.getOrDefault(club.id(), Enrolment.NONE);
@@ -232,23 +232,6 @@ public final class VisitFigures {
             }
         }
         return enrolment;
-    }
-
-    /** Per club, its PCs that were switched on in the period: one index probe per PC. */
-    private static Map<String, Integer> activePcs(Connection c, ReportPeriod period) throws SQLException {
-        Map<String, Integer> active = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT d.club_id, COUNT(*) FROM devices d WHERE "
-                + "EXISTS (SELECT 1 FROM device_days x WHERE x.device_id = d.id AND x.day BETWEEN ? AND ? "
-                + "AND x.powered_on_minutes > 0) GROUP BY d.club_id")) {
-            select.setLong(1, period.firstDay().toEpochDay());
-            select.setLong(2, period.lastDay().toEpochDay());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    active.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        }
-        return active;
     }
 
     /** Per club, the local day of its first session, if it was before the period's end. */

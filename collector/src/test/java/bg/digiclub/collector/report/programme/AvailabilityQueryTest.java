@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import bg.digiclub.collector.live.SettingsStore;
 import bg.digiclub.collector.report.programme.ProgrammeReport.PcAvailability;
+import bg.digiclub.collector.store.Club;
 import bg.digiclub.collector.store.Database;
 import bg.digiclub.collector.testing.TestDatabases;
 import bg.digiclub.common.batch.StrictJson;
@@ -85,7 +86,7 @@ class AvailabilityQueryTest {
 
             AvailabilityQuery query = new AvailabilityQuery(db, new SettingsStore(JSON));
             List<PcAvailability> got = query.of(
-                    List.of(RODINA, "no-such-club", ZORA),
+                    List.of(club(RODINA), club("no-such-club"), club(ZORA)),
                     LocalDate.parse("2026-03-29"),
                     LocalDate.parse("2026-03-30"));
 
@@ -119,7 +120,7 @@ class AvailabilityQueryTest {
             // 60 + 60 + 45 + 30 = 195 of 240
 
             List<PcAvailability> got = new AvailabilityQuery(db, new SettingsStore(JSON))
-                    .of(List.of(RODINA), LocalDate.parse("2026-10-25"), LocalDate.parse("2026-10-25"));
+                    .of(List.of(club(RODINA)), LocalDate.parse("2026-10-25"), LocalDate.parse("2026-10-25"));
 
             assertEquals(List.of(new PcAvailability(RODINA, 1, 240, 195)), got);
             assertEquals(81.3, got.get(0).percent()); // 195 / 240 = 81.25 %
@@ -138,7 +139,7 @@ class AvailabilityQueryTest {
             hour(db, pc2, "2026-01-19T07:00:00Z", 1); // again: 1.67 in all -> 2
 
             List<PcAvailability> got = new AvailabilityQuery(db, new SettingsStore(JSON))
-                    .of(List.of(RODINA), LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31"));
+                    .of(List.of(club(RODINA)), LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31"));
 
             // four Mondays (5, 12, 19, 26 January): 200 minutes open
             assertEquals(List.of(new PcAvailability(RODINA, 1, 200, 0), new PcAvailability(RODINA, 2, 200, 2)), got);
@@ -152,8 +153,14 @@ class AvailabilityQueryTest {
             AvailabilityQuery query = new AvailabilityQuery(db, new SettingsStore(JSON));
             assertThrows(
                     IllegalArgumentException.class,
-                    () -> query.of(List.of(RODINA), LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-01")));
+                    () -> query.of(
+                            List.of(club(RODINA)), LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-01")));
         }
+    }
+
+    /** A club as the report holds it: in Sofia, as every club the test stores. */
+    private static Club club(String id) {
+        return new Club(id, id, "Стара Загора", ProgrammeFixture.SOFIA);
     }
 
     private static void club(Database db, String id, List<OpeningHours> week) throws Exception {

@@ -18,6 +18,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import bg.digiclub.collector.report.Cell;
+import bg.digiclub.collector.report.SuppressedTable;
+import bg.digiclub.collector.report.programme.MemberPublication.Published;
 import bg.digiclub.common.link.AgeBand;
 import bg.digiclub.common.link.Sex;
 
@@ -139,6 +141,67 @@ class MemberPublicationTest {
             MemberPublication.FamilyTables family = MemberPublication.protect(counts, BANDS, true);
             assertEquals(List.of(), new MemberAttacker(family, layout).attack(), "table " + Arrays.deepToString(rows));
         }
+    }
+
+    /**
+     * The attacker's teeth on the tables above: the second one with a pattern the line-by-line rule
+     * allowed (every line with no or at least two hidden numbers) but that leaves its 2 a bridge
+     * between two cycles of hidden numbers (the 3 and 1 of column one with the totals of rows one and
+     * three; the 3 and 4 of row two with the totals of columns two and three). The attacker reads the
+     * 2 off the line equations.
+     */
+    @Test
+    void theAttackerPinsABridgeBetweenTwoCyclesOfHiddenNumbers() {
+        long[][] rows = {{3, 15, 2}, {15, 3, 4}, {1, 13, 0}};
+        // hidden: cells (0,0) (0,2) (1,1) (1,2) (2,0), the totals of rows 0 and 2, of columns 1 and 2
+        boolean[][] hiddenCells = {{true, false, true}, {false, true, true}, {true, false, false}};
+        boolean[] hiddenRowTotals = {true, false, true};
+        boolean[] hiddenColumnTotals = {false, true, true};
+        Published march = published(rows, hiddenCells, hiddenRowTotals, hiddenColumnTotals);
+        Published none = published(new long[3][3], new boolean[3][3], new boolean[3], new boolean[3]);
+        Published[][] tables = new Published[3][YearFamily.SIZE];
+        for (int p = 0; p < YearFamily.SIZE; p++) {
+            boolean holdsMarch = (monthsOf(p) & (1 << 2)) != 0;
+            tables[0][p] = holdsMarch ? march : none;
+            tables[1][p] = none;
+            tables[2][p] = holdsMarch ? march : none;
+        }
+        MemberPublication.Layout layout = new MemberPublication.Layout(2, BANDS);
+
+        List<MemberAttacker.Finding> found =
+                new MemberAttacker(new MemberPublication.FamilyTables(tables), layout).attack();
+
+        assertTrue(
+                found.stream().anyMatch(f -> Math.abs(f.min() - 2) < 1e-6 && Math.abs(f.max() - 2) < 1e-6),
+                "the attacker pins the 2: " + found);
+    }
+
+    /** A member table as published, with the youth count (18-29, none here) shown. */
+    private static Published published(
+            long[][] rows, boolean[][] hiddenCells, boolean[] hiddenRowTotals, boolean[] hiddenColumnTotals) {
+        Cell[][] cells = new Cell[rows.length][rows[0].length];
+        Cell[] rowTotals = new Cell[rows.length];
+        Cell[] columnTotals = new Cell[rows[0].length];
+        long[] columnSums = new long[rows[0].length];
+        long grand = 0;
+        for (int r = 0; r < rows.length; r++) {
+            long rowSum = 0;
+            for (int c = 0; c < rows[r].length; c++) {
+                cells[r][c] = cell(rows[r][c], hiddenCells[r][c]);
+                rowSum += rows[r][c];
+                columnSums[c] += rows[r][c];
+            }
+            rowTotals[r] = cell(rowSum, hiddenRowTotals[r]);
+            grand += rowSum;
+        }
+        for (int c = 0; c < columnSums.length; c++) {
+            columnTotals[c] = cell(columnSums[c], hiddenColumnTotals[c]);
+        }
+        return new Published(new SuppressedTable(cells, rowTotals, columnTotals, cell(grand, false)), cell(0, false));
+    }
+
+    private static Cell cell(long value, boolean hidden) {
+        return new Cell(value, hidden ? Cell.Visibility.COMPLEMENTARY : Cell.Visibility.EXACT);
     }
 
     /**

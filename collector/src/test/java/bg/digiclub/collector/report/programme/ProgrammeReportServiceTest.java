@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -282,6 +283,38 @@ class ProgrammeReportServiceTest {
             exact(20 + 18, cell(all, NOT_DECLARED, Sex.NOT_DECLARED));
             assertEquals(3, all.availability().size(), "north's two PCs and south's one; the revoked left out");
             assertFalse(all.availability().stream().anyMatch(pc -> pc.pcNumber() == 0));
+        }
+    }
+
+    /**
+     * A period that has not settled shows its members' total only, so its report reads that total and
+     * not the other periods of the year that the breakdown's protection needs.
+     */
+    @ParameterizedTest
+    @MethodSource("bg.digiclub.collector.testing.TestDatabases#kinds")
+    void aPeriodStillFillingUpReadsOnlyItsMembersTotal(String kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, temp)) {
+            ProgrammeFixture.load(db);
+            MemberFigures members = new MemberFigures(db);
+            List<LocalDate> readFrom = new ArrayList<>();
+            MemberSource counting = (from, to) -> {
+                readFrom.add(from);
+                return members.countAll(from, to);
+            };
+            ProgrammeReportService early = new ProgrammeReportService(
+                    db,
+                    new ClubStore(db),
+                    new VisitFigures(db),
+                    counting,
+                    new AvailabilityQuery(db, new SettingsStore(StrictJson.mapper())),
+                    new ProgrammeSettings(ReportBands.defaults(), "Община Горно-Долно"),
+                    Clock.fixed(Instant.parse("2026-04-05T08:00:00Z"), ZoneOffset.UTC));
+
+            ProgrammeReport report = early.report(ReportScope.club(NORTH), ReportPeriod.quarter(2026, 1))
+                    .orElseThrow();
+
+            assertEquals(7, report.members());
+            assertEquals(List.of(LocalDate.of(2026, 1, 1)), readFrom, "the quarter's members, read once");
         }
     }
 
