@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.config.AgentConfig;
+import bg.digiclub.agent.health.HealthRound;
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.check.HealthEvaluator;
 import bg.digiclub.agent.health.sampling.HealthSampler;
@@ -151,23 +152,18 @@ public final class AgentRuntime {
         SessionLedger ledger = new SessionLedger(db);
         // node_exporter's textfile (metrics.textfile-dir): the round's figures where the municipality's IT looks
         Optional<TextfileRound> textfile = textfileRound(config, db, ledger, clock);
-        Consumer<HealthReport> publish = HealthMonitor.toStatusFile(new StatusFile(config.dataDir()))
+        Consumer<HealthReport> reports = HealthMonitor.toStatusFile(new StatusFile(config.dataDir()))
                 .andThen(latest::set)
                 .andThen(new LiveHealthLine(liveHealth));
+        Consumer<HealthRound> publish = round -> reports.accept(round.report());
         if (textfile.isPresent()) {
             publish = publish.andThen(textfile.get());
         }
         SampleStore samples = new SampleStore(db, clock);
         AlertStore alerts = new AlertStore(db, clock);
         RaisedChecks raised = raisedChecks(alerts, clock);
-        HealthMonitor monitor = new HealthMonitor(
-                worker,
-                new HealthEvaluator(config.thresholds()),
-                samples,
-                alerts,
-                raised,
-                textfile.<Consumer<HealthSample>>map(t -> t::sampled).orElse(sample -> {}),
-                publish);
+        HealthMonitor monitor =
+                new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts, raised, publish);
         VisitorAccount visitor =
                 VisitorAccounts.forThisPc(config.visitor(), config.sourceName(), config.agentDirectories());
         LOG.info("visitor account: {}", visitor);
