@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import bg.digiclub.agent.health.Metric;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
+import bg.digiclub.testsupport.PrometheusSamples;
 import bg.digiclub.testsupport.Promtool;
 
 class AgentMetricsTextTest {
@@ -67,7 +67,7 @@ class AgentMetricsTextTest {
                 ROUND, Optional.of(new RoundFigures.UploadFigures(3, Optional.of(NOW.minusSeconds(600)))), true, NOW);
 
         String text = AgentMetricsText.render(figures, "0.1.0");
-        Map<String, Double> samples = samples(text);
+        Map<String, Double> samples = PrometheusSamples.of(text);
 
         assertEquals(1.0, samples.get("digiclub_check_status{check=\"disk:/\"}"));
         assertEquals(2.0, samples.get("digiclub_check_status{check=\"smart:sda\"}"));
@@ -91,7 +91,7 @@ class AgentMetricsTextTest {
     @Test
     void aMountSomeoneNamedIsWrittenAsOtherAndNeverByItsName() {
         String text = AgentMetricsText.render(new RoundFigures(ROUND, Optional.empty(), false, NOW), "0.1.0");
-        Map<String, Double> samples = samples(text);
+        Map<String, Double> samples = PrometheusSamples.of(text);
 
         assertFalse(text.contains("Ivanova"), text);
         assertEquals(0.0, samples.get("digiclub_check_status{check=\"disk:other-1\"}"));
@@ -114,7 +114,7 @@ class AgentMetricsTextTest {
 
         String text = AgentMetricsText.render(
                 new RoundFigures(new HealthRound(again, Optional.empty()), Optional.empty(), false, NOW), "0.1.0");
-        Map<String, Double> samples = samples(text);
+        Map<String, Double> samples = PrometheusSamples.of(text);
 
         assertEquals(1.0, samples.get("digiclub_check_status{check=\"sampling\"}"));
         assertEquals(1.0, samples.get("digiclub_check_status{check=\"disk:/\"}"));
@@ -146,19 +146,5 @@ class AgentMetricsTextTest {
         assertEquals(
                 Map.of("/", "/", "/home", "/home", "C:\\", "C:\\", "/data/b", "other-2", "/data/a", "other-1"),
                 MountLabels.of(List.of("/data/b", "/", "C:\\", "/home", "/data/a")));
-    }
-
-    static Map<String, Double> samples(String text) {
-        Map<String, Double> samples = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int space = line.lastIndexOf(' ');
-            samples.put(
-                    line.substring(0, space),
-                    Double.parseDouble(line.substring(space + 1).replace("+Inf", "Infinity")));
-        }
-        return samples;
     }
 }
