@@ -93,6 +93,7 @@ import bg.digiclub.agent.visitor.MediaAutomount;
 import bg.digiclub.agent.visitor.SessionEvents;
 import bg.digiclub.agent.visitor.VisitorAccount;
 import bg.digiclub.agent.visitor.VisitorAccounts;
+import bg.digiclub.common.ProgramVersion;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.support.secret.RandomDigits;
@@ -106,9 +107,8 @@ public final class AgentRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
 
     /** The agent's version, from the jar's manifest; "dev" when run from classes. */
-    public static final String VERSION = Optional.ofNullable(
-                    AgentRuntime.class.getPackage().getImplementationVersion())
-            .orElse("dev");
+    public static final String VERSION =
+            ProgramVersion.number(AgentRuntime.class).orElse("dev");
 
     private AgentRuntime() {}
 
