@@ -24,11 +24,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}" >/dev/null
 fi
-# the tests need promtool and node_exporter's binary only: the servers the packages started under systemd are stopped
-for unit in prometheus prometheus-node-exporter; do
-  if systemctl is-active -q "$unit" 2>/dev/null; then
-    systemctl disable --now "$unit" >/dev/null 2>&1 || true
-  fi
+# the tests need promtool and node_exporter's binary only: the servers that the packages this script just installed
+# started under systemd are stopped; a prometheus or node_exporter the machine ran before is left alone
+for p in "${missing[@]}"; do
+  case "$p" in
+    prometheus | prometheus-node-exporter)
+      if systemctl is-active -q "$p" 2>/dev/null; then
+        systemctl disable --now "$p" >/dev/null 2>&1 || true
+      fi ;;
+  esac
 done
 
 # PostgreSQL for the collector's tests: Debian's cluster when we can start it, else the

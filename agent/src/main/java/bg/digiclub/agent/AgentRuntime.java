@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import bg.digiclub.agent.config.AgentConfig;
+import bg.digiclub.agent.health.HealthRound;
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.check.HealthEvaluator;
 import bg.digiclub.agent.health.sampling.HealthSampler;
@@ -92,6 +93,7 @@ import bg.digiclub.agent.visitor.MediaAutomount;
 import bg.digiclub.agent.visitor.SessionEvents;
 import bg.digiclub.agent.visitor.VisitorAccount;
 import bg.digiclub.agent.visitor.VisitorAccounts;
+import bg.digiclub.common.ProgramVersion;
 import bg.digiclub.common.config.ConfigException;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.support.secret.RandomDigits;
@@ -105,9 +107,8 @@ public final class AgentRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
 
     /** The agent's version, from the jar's manifest; "dev" when run from classes. */
-    public static final String VERSION = Optional.ofNullable(
-                    AgentRuntime.class.getPackage().getImplementationVersion())
-            .orElse("dev");
+    public static final String VERSION =
+            ProgramVersion.number(AgentRuntime.class).orElse("dev");
 
     private AgentRuntime() {}
 
@@ -151,23 +152,18 @@ public final class AgentRuntime {
         SessionLedger ledger = new SessionLedger(db);
         // node_exporter's textfile (metrics.textfile-dir): the round's figures where the municipality's IT looks
         Optional<TextfileRound> textfile = textfileRound(config, db, ledger, clock);
-        Consumer<HealthReport> publish = HealthMonitor.toStatusFile(new StatusFile(config.dataDir()))
+        Consumer<HealthReport> reports = HealthMonitor.toStatusFile(new StatusFile(config.dataDir()))
                 .andThen(latest::set)
                 .andThen(new LiveHealthLine(liveHealth));
+        Consumer<HealthRound> publish = round -> reports.accept(round.report());
         if (textfile.isPresent()) {
             publish = publish.andThen(textfile.get());
         }
         SampleStore samples = new SampleStore(db, clock);
         AlertStore alerts = new AlertStore(db, clock);
         RaisedChecks raised = raisedChecks(alerts, clock);
-        HealthMonitor monitor = new HealthMonitor(
-                worker,
-                new HealthEvaluator(config.thresholds()),
-                samples,
-                alerts,
-                raised,
-                textfile.<Consumer<HealthSample>>map(t -> t::sampled).orElse(sample -> {}),
-                publish);
+        HealthMonitor monitor =
+                new HealthMonitor(worker, new HealthEvaluator(config.thresholds()), samples, alerts, raised, publish);
         VisitorAccount visitor =
                 VisitorAccounts.forThisPc(config.visitor(), config.sourceName(), config.agentDirectories());
         LOG.info("visitor account: {}", visitor);

@@ -16,6 +16,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 import bg.digiclub.agent.logging.CappedThrowableConverter;
 import bg.digiclub.agent.logging.SafeMessageConverter;
+import bg.digiclub.support.logging.OperatorLogFile;
 
 /**
  * Logging before (and without) the service: warnings to stderr only, so that the output of
@@ -36,7 +37,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        Optional<Path> operator = OperatorLogback.file();
+        Optional<Path> operator = OperatorLogFile.find();
         Optional<String> failure = operator.flatMap(file -> OperatorLogback.configure(context, file));
         if (operator.isPresent() && failure.isEmpty()) {
             return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

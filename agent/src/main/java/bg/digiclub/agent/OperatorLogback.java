@@ -25,11 +25,6 @@ final class OperatorLogback {
 
     private OperatorLogback() {}
 
-    /** The operator's file of this process, if any. */
-    static Optional<Path> file() {
-        return OperatorLogFile.find();
-    }
-
     /**
      * Configures {@code context} from {@code file}, replacing whatever it had; empty when done, else
      * why not (the context is then reset, for the built-in set-up).

@@ -15,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -150,8 +151,9 @@ class InstallerLinuxTest {
         }
     }
 
-    Outcome install(Path code) {
-        return cli(
+    /** {@code install} into the test's tree from its release with {@code code}, and {@code more} options. */
+    Outcome install(Path code, String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "install",
                 "--root",
                 root.toString(),
@@ -160,7 +162,9 @@ class InstallerLinuxTest {
                 "--collector",
                 "https://collector.invalid",
                 "--enrol-code-file",
-                code.toString());
+                code.toString()));
+        args.addAll(List.of(more));
+        return cli(args.toArray(String[]::new));
     }
 
     String attrs(String path) {
@@ -265,18 +269,7 @@ class InstallerLinuxTest {
         Path config = Files.writeString(
                 tmp.resolve("my.properties"),
                 "time.zone = Europe/Sofia\nlink.allowed-users = root\nmembers.daily-minutes = 90\n");
-        Outcome o = cli(
-                "install",
-                "--root",
-                root.toString(),
-                "--from",
-                from.toString(),
-                "--collector",
-                "https://collector.invalid",
-                "--enrol-code-file",
-                goodCode.toString(),
-                "--config",
-                config.toString());
+        Outcome o = install(goodCode, "--config", config.toString());
         assertEquals(0, o.exit(), o.out());
         String props = Files.readString(root.resolve("etc/digiclub/agent.properties"));
         assertTrue(props.contains("time.zone = Europe/Sofia\n"), props);
@@ -300,18 +293,7 @@ class InstallerLinuxTest {
         assertEquals(0, v.exit(), v.out());
 
         Path config = Files.writeString(tmp.resolve("my.properties"), "metrics.textfile-dir = /srv/textfiles\n");
-        Outcome chosen = cli(
-                "install",
-                "--root",
-                root.toString(),
-                "--from",
-                from.toString(),
-                "--collector",
-                "https://collector.invalid",
-                "--enrol-code-file",
-                goodCode.toString(),
-                "--config",
-                config.toString());
+        Outcome chosen = install(goodCode, "--config", config.toString());
         assertEquals(0, chosen.exit(), chosen.out());
         props = Files.readString(root.resolve("etc/digiclub/agent.properties"));
         assertTrue(props.contains("metrics.textfile-dir = /srv/textfiles\n"), props);
@@ -421,18 +403,7 @@ class InstallerLinuxTest {
     @Test
     void aStaffPinFileSetsThePinThroughTheAgentAndAnEasyPinUndoesTheInstall() throws Exception {
         Path easy = secret(tmp.resolve("easy.pin"), FakeAgent.EASY_PIN + "\n");
-        Outcome refused = cli(
-                "install",
-                "--root",
-                root.toString(),
-                "--from",
-                from.toString(),
-                "--collector",
-                "https://collector.invalid",
-                "--enrol-code-file",
-                goodCode.toString(),
-                "--staff-pin-file",
-                easy.toString());
+        Outcome refused = install(goodCode, "--staff-pin-file", easy.toString());
         assertEquals(1, refused.exit(), refused.out());
         assertTrue(
                 refused.out()
@@ -442,18 +413,7 @@ class InstallerLinuxTest {
         assertEquals(pathsBesidesAccountFiles(before), pathsBesidesAccountFiles(listing(root)), "undone");
 
         Path good = secret(tmp.resolve("good.pin"), "482913\n");
-        Outcome set = cli(
-                "install",
-                "--root",
-                root.toString(),
-                "--from",
-                from.toString(),
-                "--collector",
-                "https://collector.invalid",
-                "--enrol-code-file",
-                goodCode.toString(),
-                "--staff-pin-file",
-                good.toString());
+        Outcome set = install(goodCode, "--staff-pin-file", good.toString());
         assertEquals(0, set.exit(), set.out());
         assertTrue(set.out().contains("staff PIN: set"), set.out());
         assertEquals("set\n", Files.readString(root.resolve("var/lib/digiclub/staff-pin-set")));

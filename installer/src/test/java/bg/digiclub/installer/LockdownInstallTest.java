@@ -47,6 +47,7 @@ class LockdownInstallTest {
     @TempDir
     Path tmp;
 
+    InstallerLinuxTest base;
     Path root;
     Path from;
     Path code;
@@ -54,7 +55,7 @@ class LockdownInstallTest {
     /** The same tree, release and enrolment code as InstallerLinuxTest's (its own set-up, run here). */
     @BeforeEach
     void setUp() throws Exception {
-        InstallerLinuxTest base = new InstallerLinuxTest();
+        base = new InstallerLinuxTest();
         base.tmp = tmp;
         base.setUp();
         root = base.root;
@@ -63,18 +64,7 @@ class LockdownInstallTest {
     }
 
     Outcome install(String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "install",
-                "--root",
-                root.toString(),
-                "--from",
-                from.toString(),
-                "--collector",
-                "https://collector.invalid",
-                "--enrol-code-file",
-                code.toString()));
-        args.addAll(List.of(more));
-        return cli(args.toArray(String[]::new));
+        return base.install(code, more);
     }
 
     Outcome upgrade(String... more) {

@@ -102,6 +102,11 @@ class EveryScreenFitsTest {
     private static final String NO_CARET = "-fx-display-caret: false;";
 
     private final List<String> problems = new ArrayList<>();
+    /** How often a window over the session bar was really compared with it: the check must not pass unseen. */
+    private int barCoverChecks;
+    /** How often the launcher's default tiles were really measured. */
+    private int tileChecks;
+
     private KioskUiFixture kiosk;
     private Language language;
     private Mode mode;
@@ -129,6 +134,8 @@ class EveryScreenFitsTest {
         assertTrue(
                 problems.isEmpty(),
                 problems.size() + " texts do not fit or are covered:\n" + String.join("\n", problems));
+        assertTrue(barCoverChecks > 0, "no window over the session bar was ever compared with it");
+        assertTrue(tileChecks > 0, "the launcher's default tiles were never measured");
     }
 
     private void walk(FxRobot robot, Language lang, Mode m) throws TimeoutException {
@@ -294,14 +301,18 @@ class EveryScreenFitsTest {
             return;
         }
         for (String over : List.of("warning", "notice", "apps-menu")) {
-            showingWindow(over)
-                    .filter(window -> window.getY() + window.getHeight()
-                                    > bar.get().getY()
-                            && window.getX() < bar.get().getX() + bar.get().getWidth()
-                            && window.getX() + window.getWidth() > bar.get().getX())
-                    .ifPresent(window -> problems.add(where + " the " + over + " window (bottom at "
-                            + (window.getY() + window.getHeight()) + ") covers the session bar (top at "
-                            + bar.get().getY() + ")"));
+            Optional<Window> shown = showingWindow(over);
+            if (shown.isEmpty()) {
+                continue;
+            }
+            barCoverChecks++;
+            Window window = shown.get();
+            if (window.getY() + window.getHeight() > bar.get().getY()
+                    && window.getX() < bar.get().getX() + bar.get().getWidth()
+                    && window.getX() + window.getWidth() > bar.get().getX()) {
+                problems.add(where + " the " + over + " window (bottom at " + (window.getY() + window.getHeight())
+                        + ") covers the session bar (top at " + bar.get().getY() + ")");
+            }
         }
     }
 
@@ -312,6 +323,7 @@ class EveryScreenFitsTest {
      */
     private void defaultTilesInSight(String where) {
         showingWindow("apps-menu").ifPresent(window -> {
+            tileChecks++;
             ScrollPane tiles = (ScrollPane) window.getScene().getRoot().lookup(".may-scroll");
             double content = tiles.getContent().getLayoutBounds().getHeight();
             double viewport = tiles.getViewportBounds().getHeight();

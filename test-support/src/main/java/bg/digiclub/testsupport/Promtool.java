@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,17 +40,30 @@ public final class Promtool {
             throw new IllegalStateException(
                     PROMTOOL + " is missing: apt-get install prometheus (scripts/test.sh does)");
         }
-        Process process = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics")
-                .redirectErrorStream(true)
-                .start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(text.getBytes(StandardCharsets.UTF_8));
+        return run(List.of(PROMTOOL.toString(), "check", "metrics"), text, Patience.LIMIT);
+    }
+
+    /**
+     * Runs {@code command} with {@code text} on its standard input. Its output goes to a file, not a pipe read
+     * here: reading a pipe to its end would wait for the program to exit, and {@code limit} would never apply.
+     */
+    static Verdict run(List<String> command, String text, Duration limit) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("promtool-", ".out");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(Path.of(command.get(0)).getFileName() + " did not finish");
+            }
+            return new Verdict(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(Patience.LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("promtool did not finish");
-        }
-        return new Verdict(process.exitValue(), output);
     }
 }

@@ -16,11 +16,6 @@ import bg.digiclub.common.health.HealthStatus;
  * @param status the exit status
  */
 record MonitoringCheck(String line, int status) {
-    static final int OK = StatusCode.OK;
-    static final int WARN = StatusCode.WARN;
-    static final int CRIT = StatusCode.CRIT;
-    static final int UNKNOWN = StatusCode.UNKNOWN;
-
     MonitoringCheck {
         Objects.requireNonNull(line, "line");
     }
@@ -59,6 +54,6 @@ record MonitoringCheck(String line, int status) {
 
     /** When there is no report to give (a bad config, an unreadable status). */
     static MonitoringCheck unknown(String why) {
-        return new MonitoringCheck("DIGICLUB UNKNOWN - " + why, UNKNOWN);
+        return new MonitoringCheck("DIGICLUB UNKNOWN - " + why, StatusCode.UNKNOWN);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -280,44 +281,47 @@ public final class ClubCardReplica implements MemberVisits {
 
     /** Cards made on this PC before the club's key was known get their hash, and wait to be sent. */
     private static void hashLocalCodes(Connection c, KeyedHash clubKey) throws SQLException {
-        List<String> codes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT code FROM member_card WHERE code_hash IS NULL AND code IS NOT NULL");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                codes.add(rs.getString(1));
-            }
-        }
+        Map<String, String> hashes =
+                hashesOfCodes(c, "SELECT code FROM member_card WHERE code_hash IS NULL AND code IS NOT NULL", clubKey);
         try (PreparedStatement ps =
                 c.prepareStatement("UPDATE member_card SET code_hash = ?, unsynced = 1 WHERE code = ?")) {
-            for (String code : codes) {
-                ps.setString(1, clubKey.hex(code));
-                ps.setString(2, code);
+            for (Map.Entry<String, String> code : hashes.entrySet()) {
+                ps.setString(1, code.getValue());
+                ps.setString(2, code.getKey());
                 ps.executeUpdate();
             }
         }
     }
 
-    /** Visits recorded by a card's code get its hash; a visit the hash already has that day goes. */
-    private static void hashVisitCodes(Connection c, KeyedHash clubKey) throws SQLException {
-        List<String> codes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT code FROM card_visit WHERE code IS NOT NULL");
+    /** Each code {@code select} finds (its first column), with its hash under the club's key. */
+    private static Map<String, String> hashesOfCodes(Connection c, String select, KeyedHash clubKey)
+            throws SQLException {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(select);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                codes.add(rs.getString(1));
+                String code = rs.getString(1);
+                hashes.put(code, clubKey.hex(code));
             }
         }
-        if (codes.isEmpty()) {
+        return hashes;
+    }
+
+    /** Visits recorded by a card's code get its hash; a visit the hash already has that day goes. */
+    private static void hashVisitCodes(Connection c, KeyedHash clubKey) throws SQLException {
+        Map<String, String> hashes =
+                hashesOfCodes(c, "SELECT DISTINCT code FROM card_visit WHERE code IS NOT NULL", clubKey);
+        if (hashes.isEmpty()) {
             return;
         }
         try (PreparedStatement hash = c.prepareStatement(
                         "UPDATE OR IGNORE card_visit SET code_hash = ?, code = NULL WHERE code = ?");
                 PreparedStatement twice = c.prepareStatement("DELETE FROM card_visit WHERE code = ?")) {
-            for (String code : codes) {
-                hash.setString(1, clubKey.hex(code));
-                hash.setString(2, code);
+            for (Map.Entry<String, String> code : hashes.entrySet()) {
+                hash.setString(1, code.getValue());
+                hash.setString(2, code.getKey());
                 hash.executeUpdate();
-                twice.setString(1, code);
+                twice.setString(1, code.getKey());
                 twice.executeUpdate();
             }
         }

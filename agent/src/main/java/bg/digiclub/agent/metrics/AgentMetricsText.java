@@ -1,11 +1,18 @@
 package bg.digiclub.agent.metrics;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.BiFunction;
 
+import bg.digiclub.agent.health.HealthSample;
+import bg.digiclub.agent.health.Metric;
+import bg.digiclub.agent.health.check.CheckMetrics;
 import bg.digiclub.agent.health.check.CheckNames;
+import bg.digiclub.agent.health.check.Readings;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.support.metrics.PrometheusText;
@@ -13,8 +20,9 @@ import bg.digiclub.support.metrics.PrometheusText.Type;
 
 /**
  * A round's figures as the textfile's text: every check's status ({@code digiclub_check_status},
- * 0 OK 1 WARN 2 CRIT 3 UNKNOWN), the whole PC's, the key values when the PC measures them (CPU
- * load, memory used, disk free per mount, CPU temperature, uptime), the outbox, the age of the
+ * 0 OK 1 WARN 2 CRIT 3 UNKNOWN), the whole PC's, the key values from the round's sample when the PC
+ * measures them (CPU load, memory used, disk free per mount, CPU temperature, uptime; none in a round
+ * whose sample failed, whose report is the last one again), the outbox, the age of the
  * last delivery, whether a session is open, when the round ran, the agent's version. A disk check
  * names its mount by {@link MountLabels}; nothing else in a check's name is a name someone chose
  * (disks are {@code sda}, fans numbers). Every value is a gauge: node_exporter adds the PC's own
@@ -25,7 +33,7 @@ final class AgentMetricsText {
 
     static String render(RoundFigures figures, String version) {
         Objects.requireNonNull(version, "version");
-        HealthReport report = figures.report();
+        HealthReport report = figures.round().report();
         Map<String, String> mounts = MountLabels.of(report.checks().stream()
                 .map(CheckReport::name)
                 .filter(n -> n.startsWith(CheckNames.DISK_PREFIX))
@@ -44,32 +52,42 @@ final class AgentMetricsText {
                 Type.GAUGE,
                 "The whole PC's health (the worst check that measures): 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN.");
         out.sample(StatusCode.of(report.overall()));
-        if (figures.cpuPercent().isPresent()) {
-            out.family("digiclub_cpu_load_percent", Type.GAUGE, "The processor's load in the round's sample, 0-100.");
-            out.sample(figures.cpuPercent().getAsDouble());
-        }
-        fact(out, report, CheckNames.MEMORY, "percent", "digiclub_memory_used_percent", "Memory in use, 0-100.");
-        List<CheckReport> disks = report.checks().stream()
-                .filter(c ->
-                        c.name().startsWith(CheckNames.DISK_PREFIX) && c.facts().containsKey("freePercent"))
-                .toList();
-        if (!disks.isEmpty()) {
-            out.family("digiclub_disk_free_percent", Type.GAUGE, "Free space of each local file system, 0-100.");
-            for (CheckReport disk : disks) {
-                out.sample(
-                        "mount",
-                        mounts.get(disk.name().substring(CheckNames.DISK_PREFIX.length())),
-                        disk.facts().get("freePercent"));
+        Optional<HealthSample> sample = figures.round().sample();
+        value(
+                out,
+                read(sample, Readings::finite, Metric.CPU_LOAD_PCT),
+                "digiclub_cpu_load_percent",
+                "The processor's load in the round's sample, 0-100.");
+        value(
+                out,
+                read(sample, Readings::finite, Metric.MEM_USED_PCT),
+                "digiclub_memory_used_percent",
+                "Memory in use, 0-100.");
+        Map<String, Double> disksFree = new LinkedHashMap<>();
+        for (CheckReport check : report.checks()) {
+            if (check.name().startsWith(CheckNames.DISK_PREFIX)) {
+                String mount = mounts.get(check.name().substring(CheckNames.DISK_PREFIX.length()));
+                OptionalDouble free = CheckMetrics.metricOf(check.name())
+                        .map(metric -> read(sample, Readings::finite, metric))
+                        .orElse(OptionalDouble.empty());
+                free.ifPresent(pct -> disksFree.put(mount, pct));
             }
         }
-        fact(
+        if (!disksFree.isEmpty()) {
+            out.family("digiclub_disk_free_percent", Type.GAUGE, "Free space of each local file system, 0-100.");
+            disksFree.forEach((mount, free) -> out.sample("mount", mount, free));
+        }
+        value(
                 out,
-                report,
-                CheckNames.CPU_TEMPERATURE,
-                "celsius",
+                // a sensor reading 0 is no sensor, as for the check
+                read(sample, Readings::positive, Metric.CPU_TEMPERATURE_C),
                 "digiclub_cpu_temperature_celsius",
                 "The processor's temperature.");
-        fact(out, report, CheckNames.UPTIME, "seconds", "digiclub_pc_uptime_seconds", "Seconds since the PC started.");
+        value(
+                out,
+                read(sample, Readings::finite, Metric.UPTIME_S),
+                "digiclub_pc_uptime_seconds",
+                "Seconds since the PC started.");
         figures.upload().ifPresent(upload -> {
             out.family(
                     "digiclub_outbox_batches",
@@ -105,15 +123,17 @@ final class AgentMetricsText {
         return check;
     }
 
-    /** One check's fact as its own gauge, when the PC measures it. */
-    private static void fact(
-            PrometheusText out, HealthReport report, String check, String fact, String name, String help) {
-        report.checks().stream()
-                .filter(c -> c.name().equals(check) && c.facts().containsKey(fact))
-                .findFirst()
-                .ifPresent(c -> {
-                    out.family(name, Type.GAUGE, help);
-                    out.sample(c.facts().get(fact));
-                });
+    /** A value as its own gauge, when there is one. */
+    private static void value(PrometheusText out, OptionalDouble value, String name, String help) {
+        if (value.isPresent()) {
+            out.family(name, Type.GAUGE, help);
+            out.sample(value.getAsDouble());
+        }
+    }
+
+    /** The sample's metric as {@code reading} takes it; empty without a sample. */
+    private static OptionalDouble read(
+            Optional<HealthSample> sample, BiFunction<HealthSample, String, OptionalDouble> reading, String metric) {
+        return sample.map(s -> reading.apply(s, metric)).orElse(OptionalDouble.empty());
     }
 }

@@ -20,9 +20,6 @@ public record MetricsSettings(Optional<Path> textfileDir, String textfileGroup) 
     /** The group the installer makes for node_exporter's account (docs/operations.md). */
     public static final String DEFAULT_GROUP = "digiclub-metrics";
 
-    /** No textfile. */
-    public static final MetricsSettings OFF = new MetricsSettings(Optional.empty(), DEFAULT_GROUP);
-
     public MetricsSettings {
         Objects.requireNonNull(textfileDir, "textfileDir");
         Objects.requireNonNull(textfileGroup, "textfileGroup");

@@ -5,23 +5,19 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import bg.digiclub.agent.health.HealthSample;
-import bg.digiclub.agent.health.Metric;
-import bg.digiclub.common.health.HealthReport;
+import bg.digiclub.agent.health.HealthRound;
 
 /**
- * The textfile's part of a health round: told the round's sample ({@link #sampled}) and its report
- * ({@link #accept}), it reads the session and the outbox ({@link PcState}) and replaces the file. A
+ * The textfile's part of a health round: told the round (its report and fresh sample), it reads the session and the outbox ({@link PcState}) and replaces the file. A
  * failure (the directory gone, the database busy) is logged and the round goes on: monitoring must
  * never stop the agent. One publisher calls it, on the round's thread.
  */
-public final class TextfileRound implements Consumer<HealthReport> {
+public final class TextfileRound implements Consumer<HealthRound> {
     private static final Logger LOG = LoggerFactory.getLogger(TextfileRound.class);
 
     /** What the file tells beside the health report, read each round. */
@@ -36,7 +32,6 @@ public final class TextfileRound implements Consumer<HealthReport> {
     private final PcState state;
     private final String version;
     private final Clock clock;
-    private OptionalDouble cpuPercent = OptionalDouble.empty();
     private String lastFailure;
 
     public TextfileRound(AgentTextfile file, PcState state, String version, Clock clock) {
@@ -46,16 +41,10 @@ public final class TextfileRound implements Consumer<HealthReport> {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The round's fresh sample (a round without one keeps no CPU load: stale values must not look current). */
-    public void sampled(HealthSample sample) {
-        cpuPercent = sample.metric(Metric.CPU_LOAD_PCT);
-    }
-
     @Override
-    public void accept(HealthReport report) {
+    public void accept(HealthRound round) {
         try {
-            RoundFigures figures =
-                    new RoundFigures(report, cpuPercent, state.upload(), state.sessionOpen(), clock.instant());
+            RoundFigures figures = new RoundFigures(round, state.upload(), state.sessionOpen(), clock.instant());
             file.write(AgentMetricsText.render(figures, version));
             if (lastFailure != null) {
                 LOG.info("{} written again", file.file());
@@ -68,8 +57,6 @@ public final class TextfileRound implements Consumer<HealthReport> {
                 LOG.warn("cannot write {} (metrics.textfile-dir): {}", file.file(), failure);
                 lastFailure = failure;
             }
-        } finally {
-            cpuPercent = OptionalDouble.empty();
         }
     }
 }

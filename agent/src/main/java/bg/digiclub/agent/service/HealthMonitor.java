@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import bg.digiclub.agent.health.HealthRound;
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.StatusChange;
 import bg.digiclub.agent.health.check.Evaluation;
@@ -32,7 +33,8 @@ import bg.digiclub.common.health.HealthStatus;
  *
  * <p>A sample that fails (timed out, threw) is not evaluated — stale values must not look
  * current. Instead the check {@value #SAMPLING_CHECK} turns WARN with the reason, and the
- * last report is republished with that check added, until a sample succeeds again.
+ * last report is republished with that check added, until a sample succeeds again; that round
+ * carries no sample ({@link HealthRound}), so nothing shows its values as current.
  *
  * <p>Checks the agent raises itself, which no sample can clear — a damaged database replaced at
  * start-up ({@link DatabaseOpener#CHECK}), the staff PIN lockout, a failed reset of the
@@ -51,8 +53,7 @@ public final class HealthMonitor {
     private final SampleStore samples;
     private final AlertStore alerts;
     private final RaisedChecks raised;
-    private final Consumer<HealthSample> sampled;
-    private final Consumer<HealthReport> publish;
+    private final Consumer<HealthRound> publish;
     private HealthReport last;
     private HealthStatus samplingStatus = HealthStatus.OK;
     private Instant samplingSince;
@@ -63,23 +64,7 @@ public final class HealthMonitor {
             SampleStore samples,
             AlertStore alerts,
             RaisedChecks raised,
-            Consumer<HealthReport> publish) {
-        this(worker, evaluator, samples, alerts, raised, sample -> {}, publish);
-    }
-
-    /**
-     * @param sampled told each fresh sample before its report is published (the textfile's CPU load,
-     *                which no check reports)
-     */
-    public HealthMonitor(
-            SamplingWorker worker,
-            HealthEvaluator evaluator,
-            SampleStore samples,
-            AlertStore alerts,
-            RaisedChecks raised,
-            Consumer<HealthSample> sampled,
-            Consumer<HealthReport> publish) {
-        this.sampled = Objects.requireNonNull(sampled, "sampled");
+            Consumer<HealthRound> publish) {
         this.worker = Objects.requireNonNull(worker, "worker");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.samples = Objects.requireNonNull(samples, "samples");
@@ -104,7 +89,7 @@ public final class HealthMonitor {
                 last,
                 new CheckReport(
                         SAMPLING_CHECK, HealthStatus.WARN, "no fresh sample: " + failed.detail(), samplingSince)));
-        publish.accept(report);
+        publish.accept(new HealthRound(report, Optional.empty()));
         return Optional.of(report);
     }
 
@@ -120,8 +105,7 @@ public final class HealthMonitor {
         }
         last = evaluation.report();
         HealthReport report = raised.addTo(last);
-        sampled.accept(sample);
-        publish.accept(report);
+        publish.accept(new HealthRound(report, Optional.of(sample)));
         return report;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import bg.digiclub.agent.metrics.StatusCode;
 import bg.digiclub.common.health.CheckReport;
 import bg.digiclub.common.health.HealthReport;
 import bg.digiclub.common.health.HealthStatus;
@@ -27,7 +28,7 @@ class MonitoringCheckTest {
 
         assertEquals(
                 "DIGICLUB WARN - disk:/ WARN (92% used); not measured: cpu-temperature, battery-charge", check.line());
-        assertEquals(MonitoringCheck.WARN, check.status());
+        assertEquals(StatusCode.WARN, check.status());
     }
 
     @Test
@@ -41,7 +42,7 @@ class MonitoringCheckTest {
 
         assertEquals(
                 new MonitoringCheck(
-                        "DIGICLUB OK - 1 of 2 checks OK, none WARN or CRIT; not measured: swap", MonitoringCheck.OK),
+                        "DIGICLUB OK - 1 of 2 checks OK, none WARN or CRIT; not measured: swap", StatusCode.OK),
                 MonitoringCheck.of(report));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,9 @@ class AgentTextfileTest {
 
     @Test
     void theDirectoryIsOffByDefaultAndMustBeAbsolute() {
-        assertEquals(MetricsSettings.OFF, MetricsSettings.read(ConfigProperties.empty("agent.properties")));
+        assertEquals(
+                new MetricsSettings(Optional.empty(), "digiclub-metrics"),
+                MetricsSettings.read(ConfigProperties.empty("agent.properties")));
         Properties relative = new Properties();
         relative.setProperty("metrics.textfile-dir", "node-exporter");
         ConfigException e = assertThrows(

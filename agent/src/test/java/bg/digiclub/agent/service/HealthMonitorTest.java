@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import bg.digiclub.agent.health.HealthRound;
 import bg.digiclub.agent.health.HealthSample;
 import bg.digiclub.agent.health.Metric;
 import bg.digiclub.agent.health.StatusChange;
@@ -45,6 +46,7 @@ class HealthMonitorTest {
 
     private final Deque<Object> script = new ArrayDeque<>();
     private final List<HealthReport> published = new ArrayList<>();
+    private final List<HealthRound> rounds = new ArrayList<>();
     private Database db;
     private SamplingWorker worker;
     private HealthMonitor monitor;
@@ -77,7 +79,11 @@ class HealthMonitorTest {
                 samples,
                 alerts,
                 new RaisedChecks(alerts, Set.of(DatabaseOpener.CHECK), clock),
-                HealthMonitor.toStatusFile(statusFile).andThen(published::add));
+                round -> {
+                    HealthMonitor.toStatusFile(statusFile).accept(round.report());
+                    published.add(round.report());
+                    rounds.add(round);
+                });
     }
 
     @AfterEach
@@ -149,6 +155,10 @@ class HealthMonitorTest {
         assertEquals(HealthStatus.OK, monitor.runOnce().orElseThrow().overall());
         assertTrue(alerts.open().stream().noneMatch(e -> e.check().equals(HealthMonitor.SAMPLING_CHECK)));
         assertEquals(3, published.size());
+        assertEquals(
+                List.of(true, false, true),
+                rounds.stream().map(r -> r.sample().isPresent()).toList(),
+                "the round whose sample failed republishes the last report without a sample: its values are stale");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +35,7 @@ import bg.digiclub.common.batch.HealthPayload;
 import bg.digiclub.common.batch.HealthSnapshot;
 import bg.digiclub.common.health.HealthStatus;
 import bg.digiclub.testsupport.Patience;
+import bg.digiclub.testsupport.PrometheusSamples;
 import bg.digiclub.testsupport.Promtool;
 
 /**
@@ -83,7 +83,7 @@ class MetricsHttpTest {
             Promtool.Verdict verdict = Promtool.checkMetrics(response.body());
             assertTrue(verdict.clean(), verdict + "\n" + response.body());
 
-            Map<String, Double> after = samples(response.body());
+            Map<String, Double> after = PrometheusSamples.of(response.body());
             assertEquals(2.0, after.get("digiclub_batches_received_total{kind=\"usage\"}"), "stored + replayed");
             assertEquals(1.0, after.get("digiclub_batches_received_total{kind=\"health\"}"));
             assertEquals(1.0, after.get("digiclub_batches_replayed_total"));
@@ -213,20 +213,7 @@ class MetricsHttpTest {
     private static Map<String, Double> scrape(RunningCollector c) throws Exception {
         HttpResponse<String> response = get(c, List.of());
         assertEquals(200, response.statusCode(), response.body());
-        return samples(response.body());
-    }
-
-    /** Each sample line's series (name and labels as written) and value. */
-    static Map<String, Double> samples(String text) {
-        Map<String, Double> samples = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int space = line.lastIndexOf(' ');
-            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        }
-        return samples;
+        return PrometheusSamples.of(response.body());
     }
 
     private static int upload(RunningCollector c, EnrolmentResponse pc, Batch batch, byte[] body) throws Exception {

@@ -11,15 +11,19 @@ import java.util.Objects;
  * file (WAL) gets its own instance.
  *
  * <p>{@link #read} is a read transaction on the same connection, ended by a rollback (a read inside a read joins
- * it); {@link #autoCommit} is for the few statements SQLite refuses inside a transaction ({@code PRAGMA
+ * it, and so does a read inside a {@link #write}: it sees the write's changes so far and leaves its transaction
+ * open); {@link #autoCommit} is for the few statements SQLite refuses inside a transaction ({@code PRAGMA
  * foreign_keys}, {@code wal_checkpoint}).
  */
 public final class SingleConnection implements SqlDatabase {
     private final Connection connection;
     private final String name;
     private final boolean readOnly;
-    /** Whether a read is running: one begun inside it joins its transaction instead of ending it early. */
-    private boolean reading;
+    /**
+     * Whether a read or a write is running: a read begun inside it joins its transaction instead of ending it early
+     * (a rollback inside a write would undo the write in progress).
+     */
+    private boolean inTransaction;
 
     /**
      * @param connection the connection, owned from now on (closed by {@link #close()})
@@ -42,20 +46,26 @@ public final class SingleConnection implements SqlDatabase {
         if (readOnly) {
             throw new SQLException("the database " + name + " is open read-only");
         }
-        return Transactions.committed(connection, work);
+        boolean outer = inTransaction;
+        inTransaction = true;
+        try {
+            return Transactions.committed(connection, work);
+        } finally {
+            inTransaction = outer;
+        }
     }
 
     @Override
     public synchronized <T> T read(SqlWork<T> work) throws SQLException {
         Objects.requireNonNull(work, "work");
-        if (reading) {
+        if (inTransaction) {
             return work.run(connection);
         }
-        reading = true;
+        inTransaction = true;
         try {
             return Transactions.rolledBack(connection, work);
         } finally {
-            reading = false;
+            inTransaction = false;
         }
     }
 

@@ -32,6 +32,14 @@ class SqlDatabaseTest {
     void singleConnectionKeepsThePromises() throws Exception {
         try (SingleConnection db = file.single()) {
             keepsThePromises(db);
+            long seenInAWrite = db.write(c -> {
+                c.createStatement().executeUpdate("INSERT INTO n VALUES (6)");
+                long inner = db.read(r -> count(r, "SELECT count(*) FROM n"));
+                c.createStatement().executeUpdate("INSERT INTO n VALUES (7)");
+                return inner;
+            });
+            assertEquals(4, seenInAWrite, "a read inside a write joins it: it sees the write's rows so far");
+            assertEquals(5, file.count("SELECT count(*) FROM n"), "and does not roll the write back");
         }
     }
 
