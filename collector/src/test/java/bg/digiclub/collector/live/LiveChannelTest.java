@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -317,17 +318,16 @@ class LiveChannelTest {
             ClubConsole console = collector.server.live().console();
             try (LivePc first = LivePc.connect(collector.server.port(), enrolled.token())) {
                 await("the Room").until(() -> first.received(Room.class).size() == 1);
-                String[] older = collector.database.read(c -> {
-                    try (var query = c.prepareStatement(
-                                    "SELECT connection_id, instance_id FROM live_states WHERE device_id = ?");
-                            var rs = bindAndRun(query, enrolled.deviceId())) {
-                        assertTrue(rs.next(), "the first connection is written");
-                        return new String[] {rs.getString(1), rs.getString(2)};
-                    }
-                });
+                // the connection is written behind the Room (StateWriter): wait until the row names it
+                await("the first connection written")
+                        .until(() -> writtenConnection(collector, enrolled.deviceId())
+                                .isPresent());
+                String[] older =
+                        writtenConnection(collector, enrolled.deviceId()).orElseThrow();
                 try (LivePc second = LivePc.connect(collector.server.port(), enrolled.token())) {
                     await("the Room of the second")
                             .until(() -> second.received(Room.class).size() == 1);
+                    await("the first replaced").until(() -> first.closedWith() != null);
                     assertTrue(first.closedWith().startsWith("4000 "), first.closedWith());
                     String late = new LiveSignal.Connected(enrolled.deviceId(), UUID.fromString(older[0]), older[1])
                             .payload();
@@ -352,9 +352,17 @@ class LiveChannelTest {
         }
     }
 
-    private static ResultSet bindAndRun(PreparedStatement query, UUID deviceId) throws SQLException {
-        query.setString(1, deviceId.toString());
-        return query.executeQuery();
+    /** The PC's connection and instance as live_states holds them, once written. */
+    private static Optional<String[]> writtenConnection(RunningCollector collector, UUID deviceId) throws SQLException {
+        return collector.database.read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT connection_id, instance_id FROM live_states"
+                    + " WHERE device_id = ? AND connection_id IS NOT NULL")) {
+                query.setString(1, deviceId.toString());
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+                }
+            }
+        });
     }
 
     @ParameterizedTest
