@@ -82,7 +82,8 @@ public final class Accounts {
     /**
      * The group {@value #METRICS}, and node_exporter's account ({@value #NODE_EXPORTER}) in it when
      * node_exporter is installed; each only if missing. Install and upgrade both call it, so a
-     * node_exporter installed after DigiClub is let in by the next upgrade.
+     * node_exporter installed after DigiClub is let in by the next upgrade (the agent writes the file
+     * only where {@code metrics.textfile-dir} says: install sets it, an upgrade keeps the operator's file).
      *
      * @return true when node_exporter's account joined the group now: a running node_exporter has
      *         its groups from its start, and reads the file only once restarted
